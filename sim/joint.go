@@ -1,0 +1,85 @@
+package sim
+
+// Need is an amount of one resource in a joint request.
+type Need struct {
+	Res    *Resource
+	Amount int
+}
+
+// SeizeAll asks for every need at once: e gets all of them together or
+// waits, holding none, until it can (a suited worker and a cart). A joint
+// request waits in the queue of each resource and is served when it is at the
+// front of every one of them and each has the units free; queues stay first
+// come, first served, so no request overtakes it and none deadlocks. Balking
+// and preemption do not apply to joint requests.
+func SeizeAll(e *Entity, needs []Need, patience float64, onRenege int) Outcome {
+	free := true
+	for _, n := range needs {
+		if n.Res.queue.live > 0 || n.Res.nIdle < n.Amount {
+			free = false
+			break
+		}
+	}
+	if free {
+		for _, n := range needs {
+			for range n.Amount {
+				u := n.Res.take(e)
+				if n.Res.mon != nil {
+					n.Res.emit(ResourceGranted, e, u, 0, 0)
+				}
+			}
+		}
+		return Next
+	}
+	s := e.sim
+	e.wait.token++
+	e.wait.active = true
+	e.wait.res = nil
+	e.wait.joint = needs
+	e.wait.since = s.now
+	e.wait.renege = onRenege
+	s.waitSeq++
+	for _, n := range needs {
+		n.Res.queue.push(waitEntry{e: e, rank: -int64(e.Prio), seq: s.waitSeq, token: e.wait.token})
+		if n.Res.mon != nil {
+			n.Res.emit(ResourceQueued, e, -1, 0, 0)
+		}
+	}
+	if patience > 0 {
+		e.patient.id = s.After(patience, PriorityDefault, &e.patient)
+	}
+	return Wait
+}
+
+// grantJoint serves a joint request that is at the front of one of its
+// queues, when it is at the front of all of them and every need is free.
+func grantJoint(e *Entity) bool {
+	needs := e.wait.joint
+	for _, n := range needs {
+		w := n.Res.queue.peek()
+		if w == nil || w.e != e || n.Res.nIdle < n.Amount {
+			return false
+		}
+	}
+	s := e.sim
+	waited := s.now - e.wait.since
+	e.wait.active = false
+	e.wait.token++
+	e.wait.joint = nil
+	s.Cancel(e.patient.id)
+	e.patient.id = EventID{}
+	for _, n := range needs {
+		n.Res.queue.pop()
+		for range n.Amount {
+			u := n.Res.take(e)
+			if n.Res.mon != nil {
+				n.Res.emit(ResourceGranted, e, u, waited, 0)
+			}
+		}
+	}
+	e.proceed()
+	for _, n := range needs {
+		n.Res.dispatch()
+	}
+	return true
+}

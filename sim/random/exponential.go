@@ -1,0 +1,33 @@
+package random
+
+import (
+	"fmt"
+	"math/rand/v2"
+)
+
+// Exponential is the exponential distribution with a given mean.
+type Exponential struct {
+	mean float64
+	src  rand.Source
+}
+
+// NewExponential returns the exponential distribution with the given mean,
+// which must be > 0, drawing from src.
+func NewExponential(mean float64, src rand.Source) (Dist, error) {
+	if err := firstErr(checkExponential(mean), needSource(KindExponential, src)); err != nil {
+		return nil, err
+	}
+	return Exponential{mean: mean, src: src}, nil
+}
+
+func checkExponential(mean float64) error {
+	return need(KindExponential, "mean", mean, mean > 0, "> 0")
+}
+
+// Rand returns a draw.
+func (e Exponential) Rand() float64 { return e.mean * rand.New(e.src).ExpFloat64() }
+
+// Mean returns the mean.
+func (e Exponential) Mean() float64 { return e.mean }
+
+func (e Exponential) String() string { return fmt.Sprintf("exponential(mean=%v)", e.mean) }

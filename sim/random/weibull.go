@@ -1,0 +1,44 @@
+package random
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+
+	"gonum.org/v1/gonum/stat/distuv"
+)
+
+// Weibull is the Weibull distribution with a shape and a scale.
+type Weibull struct {
+	d distuv.Weibull
+}
+
+// NewWeibull returns the Weibull distribution with the given shape (> 0)
+// and scale (> 0), drawing from src. Its mean, scale*Γ(1+1/shape), must be
+// finite, which rules out shapes below about 0.006.
+func NewWeibull(shape, scale float64, src rand.Source) (Dist, error) {
+	if err := firstErr(checkWeibull(shape, scale), needSource(KindWeibull, src)); err != nil {
+		return nil, err
+	}
+	return Weibull{d: distuv.Weibull{K: shape, Lambda: scale, Src: src}}, nil
+}
+
+func checkWeibull(shape, scale float64) error {
+	return firstErr(
+		need(KindWeibull, "shape", shape, shape > 0, "> 0"),
+		need(KindWeibull, "scale", scale, scale > 0, "> 0"),
+		needDerived(KindWeibull, "the mean scale*Γ(1+1/shape)", weibullMean(shape, scale)),
+	)
+}
+
+func weibullMean(shape, scale float64) float64 { return scale * math.Gamma(1+1/shape) }
+
+// Rand returns a draw.
+func (w Weibull) Rand() float64 { return w.d.Rand() }
+
+// Mean returns the mean, scale*Γ(1+1/shape).
+func (w Weibull) Mean() float64 { return weibullMean(w.d.K, w.d.Lambda) }
+
+func (w Weibull) String() string {
+	return fmt.Sprintf("weibull(shape=%v, scale=%v)", w.d.K, w.d.Lambda)
+}

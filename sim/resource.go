@@ -1,0 +1,360 @@
+package sim
+
+import "fmt"
+
+// Resource is a pool of identical units — workers of a post, carts, sampling
+// tables — that entities seize and release. Requests wait in one queue served
+// by priority (Entity.Prio, higher first) and then first come, first served.
+// Units are told apart, so utilisation can be measured per worker as well as
+// for the pool; an idle unit that is needed next is the one idle longest.
+//
+// The number of units on duty follows SetCapacity, usually driven by a shift
+// schedule (see Roster): a unit going off duty finishes the task in hand and
+// the time past its shift end is reported as overtime. With a duty limit
+// (SetDutyLimit) each unit rests after a stretch on duty, as a worker leaves
+// the post when the protective suit has been worn for its limit.
+type Resource struct {
+	sim  *Sim
+	name string
+
+	units    []*unit
+	idleHead int32 // first idle unit (idle longest), -1 when none
+	idleTail int32
+
+	rostered int // units the schedule puts on duty (busy, idle or resting)
+	nIdle    int
+	nBusy    int // units held by entities, including those finishing past their shift
+	nResting int
+
+	queue   waitQueue
+	balkAt  int
+	preempt PreemptMode
+
+	dutyMax, dutyRest float64
+
+	mon ResourceMonitor
+}
+
+// PreemptMode says what a resource does when a request of higher priority
+// arrives and every unit is busy.
+type PreemptMode uint8
+
+// Preemption modes. A preempted entity must be in a Delay; it goes back to
+// the front of its priority class in the queue and, when served again, runs
+// what was left of the delay (PreemptResume) or the whole delay again
+// (PreemptRestart).
+const (
+	NoPreempt PreemptMode = iota
+	PreemptResume
+	PreemptRestart
+)
+
+type unitState uint8
+
+const (
+	unitOff unitState = iota
+	unitIdle
+	unitBusy
+	unitResting
+)
+
+type unit struct {
+	state      unitState
+	leaving    bool // busy, and goes off duty when the task ends
+	restNext   bool // busy, and rests when the task ends (duty limit reached)
+	prev, next int32
+	holder     *Entity
+	since      float64 // when the current task or state began
+	offAt      float64 // when a leaving or resting unit was due off
+	timer      EventID // duty limit or end of rest
+	tick       unitTick
+}
+
+// unitTick is the handler of a unit's duty-limit and end-of-rest events.
+type unitTick struct {
+	r *Resource
+	u int32
+}
+
+func (t *unitTick) Handle() { t.r.dutyEvent(t.u) }
+
+// NewResource returns a resource called name with capacity units on duty.
+func (s *Sim) NewResource(name string, capacity int) *Resource {
+	r := &Resource{sim: s, name: name, idleHead: -1, idleTail: -1}
+	r.SetCapacity(capacity)
+	return r
+}
+
+// Name returns the resource's name.
+func (r *Resource) Name() string { return r.name }
+
+// Capacity returns the units the schedule has on duty now, resting ones
+// included (the roster count).
+func (r *Resource) Capacity() int { return r.rostered }
+
+// Available returns the units on duty and not resting: busy or idle, without
+// those finishing a task past their shift.
+func (r *Resource) Available() int { return r.rostered - r.nResting }
+
+// Busy returns the units held by entities, including units finishing a task
+// past the end of their shift.
+func (r *Resource) Busy() int { return r.nBusy }
+
+// Idle returns the units free to be seized.
+func (r *Resource) Idle() int { return r.nIdle }
+
+// Resting returns the units resting after a duty stretch.
+func (r *Resource) Resting() int { return r.nResting }
+
+// Queued returns the number of entities waiting.
+func (r *Resource) Queued() int { return r.queue.live }
+
+// Units returns how many distinct units the resource has had.
+func (r *Resource) Units() int { return len(r.units) }
+
+// Holder returns the entity holding unit u, or nil.
+func (r *Resource) Holder(u int) *Entity { return r.units[u].holder }
+
+// SetMonitor installs m (nil removes it).
+func (r *Resource) SetMonitor(m ResourceMonitor) { r.mon = m }
+
+// SetBalking makes arrivals that find n or more entities waiting balk (not
+// join); n <= 0 turns balking off.
+func (r *Resource) SetBalking(n int) { r.balkAt = n }
+
+// SetPreemption sets what a request of higher priority does to a busy unit.
+func (r *Resource) SetPreemption(m PreemptMode) { r.preempt = m }
+
+// SetDutyLimit makes every unit rest for rest seconds after max seconds on
+// duty; the unit finishes its task first and the time past the limit is
+// reported as overtime. max <= 0 removes the limit for stretches that start
+// afterwards.
+func (r *Resource) SetDutyLimit(max, rest float64) {
+	r.dutyMax, r.dutyRest = max, rest
+}
+
+func (r *Resource) String() string {
+	return fmt.Sprintf("%s(%d/%d busy, %d waiting)", r.name, r.nBusy, r.rostered, r.queue.live)
+}
+
+func (r *Resource) emit(k ResourceEventKind, e *Entity, u int32, waited, overtime float64) {
+	r.mon.ResourceChanged(ResourceEvent{Kind: k, Time: r.sim.now, Resource: r, Entity: e,
+		Unit: int(u), Waited: waited, Overtime: overtime})
+}
+
+// idle list: units free to be seized, idle longest first.
+
+func (r *Resource) pushIdle(u int32) {
+	x := r.units[u]
+	x.state = unitIdle
+	x.holder = nil
+	x.since = r.sim.now
+	x.prev, x.next = r.idleTail, -1
+	if r.idleTail >= 0 {
+		r.units[r.idleTail].next = u
+	} else {
+		r.idleHead = u
+	}
+	r.idleTail = u
+	r.nIdle++
+}
+
+func (r *Resource) unlinkIdle(u int32) {
+	x := r.units[u]
+	if x.prev >= 0 {
+		r.units[x.prev].next = x.next
+	} else {
+		r.idleHead = x.next
+	}
+	if x.next >= 0 {
+		r.units[x.next].prev = x.prev
+	} else {
+		r.idleTail = x.prev
+	}
+	r.nIdle--
+}
+
+// take gives the longest-idle unit to e.
+func (r *Resource) take(e *Entity) int32 {
+	u := r.idleHead
+	r.unlinkIdle(u)
+	x := r.units[u]
+	x.state = unitBusy
+	x.holder = e
+	x.since = r.sim.now
+	r.nBusy++
+	e.held = append(e.held, holding{r, u})
+	return u
+}
+
+// Seize asks for amount units for e. It returns Next when e got them at
+// once, and Wait when e joined the queue (it is resumed when served). When e
+// balks, it leaves its flow (or jumps to onBalk) and Seize returns Wait as
+// well. patience > 0 makes e leave the queue after that long, going on at
+// onRenege (or leaving its flow).
+func (r *Resource) Seize(e *Entity, amount int, patience float64, onRenege, onBalk int) Outcome {
+	if r.queue.live == 0 && r.nIdle >= amount {
+		for range amount {
+			u := r.take(e)
+			if r.mon != nil {
+				r.emit(ResourceGranted, e, u, 0, 0)
+			}
+		}
+		return Next
+	}
+	if r.preempt != NoPreempt && amount == 1 && r.preemptFor(e) {
+		return Next
+	}
+	if r.balkAt > 0 && r.queue.live >= r.balkAt {
+		if r.mon != nil {
+			r.emit(ResourceBalked, e, -1, 0, 0)
+		}
+		e.leave(Balked, onBalk)
+		return Wait
+	}
+	s := r.sim
+	e.wait.token++
+	e.wait.active = true
+	e.wait.res = r
+	e.wait.amount = amount
+	e.wait.joint = nil
+	e.wait.since = s.now
+	e.wait.renege = onRenege
+	s.waitSeq++
+	r.queue.push(waitEntry{e: e, rank: -int64(e.Prio), seq: s.waitSeq, token: e.wait.token})
+	if patience > 0 {
+		e.patient.id = s.After(patience, PriorityDefault, &e.patient)
+	}
+	if r.mon != nil {
+		r.emit(ResourceQueued, e, -1, 0, 0)
+	}
+	return Wait
+}
+
+// Release gives back amount units that e holds (the most recently seized
+// first) and serves the queue.
+func (r *Resource) Release(e *Entity, amount int) {
+	for k := len(e.held) - 1; k >= 0 && amount > 0; k-- {
+		if e.held[k].r != r {
+			continue
+		}
+		u := e.held[k].unit
+		e.held = append(e.held[:k], e.held[k+1:]...)
+		amount--
+		r.free(u)
+		if r.mon != nil {
+			r.emit(ResourceReleased, e, u, 0, 0)
+		}
+	}
+	if amount > 0 {
+		panic(fmt.Sprintf("sim: entity %d released more units of %s than it holds", e.ID, r.name))
+	}
+	r.dispatch()
+}
+
+// free returns a unit that has finished its task to the idle list, or takes
+// it off duty or to rest when that was due.
+func (r *Resource) free(u int32) {
+	x := r.units[u]
+	r.nBusy--
+	x.holder = nil
+	switch {
+	case x.leaving:
+		x.leaving = false
+		x.state = unitOff
+		x.since = r.sim.now
+		if r.mon != nil {
+			r.emit(ResourceUnitOff, nil, u, 0, r.sim.now-x.offAt)
+		}
+	case x.restNext:
+		x.restNext = false
+		r.startRest(u, r.sim.now-x.offAt)
+	default:
+		r.pushIdle(u)
+	}
+}
+
+// dispatch serves waiting entities while the one at the front can be served.
+func (r *Resource) dispatch() {
+	for {
+		w := r.queue.peek()
+		if w == nil {
+			return
+		}
+		e := w.e
+		if e.wait.joint != nil {
+			if !grantJoint(e) {
+				return
+			}
+			continue
+		}
+		if r.nIdle < e.wait.amount {
+			return
+		}
+		r.queue.pop()
+		r.grant(e)
+	}
+}
+
+// grant hands a waiting entity its units and schedules it to go on.
+func (r *Resource) grant(e *Entity) {
+	s := r.sim
+	waited := s.now - e.wait.since
+	e.wait.active = false
+	e.wait.token++
+	s.Cancel(e.patient.id)
+	e.patient.id = EventID{}
+	for range e.wait.amount {
+		u := r.take(e)
+		if r.mon != nil {
+			r.emit(ResourceGranted, e, u, waited, 0)
+		}
+	}
+	e.proceed()
+}
+
+// proceed schedules an entity that was waiting to go on: straight away, or
+// with the rest of a delay it was preempted from.
+func (e *Entity) proceed() {
+	s := e.sim
+	if e.remaining >= 0 {
+		e.delayEnd = s.now + e.remaining
+		e.timer = s.Schedule(e.delayEnd, PriorityDefault, e)
+		e.remaining = -1
+		return
+	}
+	s.resume(e)
+}
+
+// patience is the handler of an entity's reneging timer.
+type patience struct {
+	e  *Entity
+	id EventID
+}
+
+func (p *patience) Handle() {
+	e := p.e
+	p.id = EventID{}
+	e.wait.active = false
+	e.wait.token++
+	waited := e.sim.now - e.wait.since
+	if e.wait.joint != nil {
+		for _, n := range e.wait.joint {
+			n.Res.queue.live--
+			if n.Res.mon != nil {
+				n.Res.emit(ResourceReneged, e, -1, waited, 0)
+			}
+		}
+		for _, n := range e.wait.joint {
+			n.Res.dispatch()
+		}
+	} else {
+		r := e.wait.res
+		r.queue.live--
+		if r.mon != nil {
+			r.emit(ResourceReneged, e, -1, waited, 0)
+		}
+		r.dispatch()
+	}
+	e.leave(Reneged, e.wait.renege)
+}

@@ -1,0 +1,124 @@
+package sim
+
+import (
+	"fmt"
+	"math"
+)
+
+// Sim is one simulation run: a clock, an event calendar and the entities that
+// move through it. A Sim is not safe for concurrent use; parallel
+// replications each build their own.
+type Sim struct {
+	now     float64
+	cal     calendar
+	stopped bool
+	fired   uint64
+	tracer  Tracer
+	free    []*Entity
+	nextID  int64
+	live    int
+
+	waitSeq  uint64 // order of joining queues
+	frontSeq uint64 // order of preempted entities, counting down below waitSeq
+}
+
+// Tracer sees every event as it fires. It is meant for determinism checks and
+// debugging; a Sim without a tracer pays one nil check per event.
+type Tracer interface {
+	Trace(t float64, p Priority, seq uint64)
+}
+
+// New returns an empty simulation at time zero.
+func New() *Sim { return &Sim{waitSeq: 1 << 62, frontSeq: 1 << 62} }
+
+// Now returns the current simulation time in seconds.
+func (s *Sim) Now() float64 { return s.now }
+
+// Fired returns how many events have fired so far.
+func (s *Sim) Fired() uint64 { return s.fired }
+
+// Pending returns how many events are scheduled and not yet fired.
+func (s *Sim) Pending() int { return s.cal.len() }
+
+// Live returns how many entities have been started and have not yet finished
+// their flow.
+func (s *Sim) Live() int { return s.live }
+
+// SetTracer installs t (nil removes it).
+func (s *Sim) SetTracer(t Tracer) { s.tracer = t }
+
+// Schedule arranges for h to fire at time at with priority p. Scheduling in
+// the past or at a time that is not a number is a bug in the model and panics.
+func (s *Sim) Schedule(at float64, p Priority, h Handler) EventID {
+	if !(at >= s.now) || math.IsInf(at, 1) {
+		panic(fmt.Sprintf("sim: event scheduled at %v, now is %v", at, s.now))
+	}
+	return s.cal.push(at, p, h)
+}
+
+// After arranges for h to fire d seconds from now with priority p.
+func (s *Sim) After(d float64, p Priority, h Handler) EventID {
+	return s.Schedule(s.now+d, p, h)
+}
+
+// Cancel removes a pending event; it reports whether the event was pending.
+// Cancelling an event that fired or was already cancelled does nothing.
+func (s *Sim) Cancel(id EventID) bool {
+	if id == (EventID{}) {
+		return false
+	}
+	return s.cal.cancel(id, s.now)
+}
+
+// resume schedules h at the current instant with PriorityResume.
+func (s *Sim) resume(h Handler) {
+	s.cal.pushNow(s.now, h)
+}
+
+// Stop makes the current Run, RunUntil or RunWhile return after the event in
+// hand.
+func (s *Sim) Stop() { s.stopped = true }
+
+// Step fires the next event; it reports false when the calendar is empty.
+func (s *Sim) Step() bool {
+	if s.cal.len() == 0 {
+		return false
+	}
+	ev := s.cal.pop()
+	s.now = ev.t
+	s.fired++
+	if s.tracer != nil {
+		s.tracer.Trace(ev.t, Priority(uint16(ev.key>>seqBits)^0x8000), ev.key&seqMask)
+	}
+	ev.h.Handle()
+	s.cal.done()
+	return true
+}
+
+// Run fires events until the calendar is empty or Stop is called.
+func (s *Sim) Run() {
+	s.stopped = false
+	for !s.stopped && s.Step() {
+	}
+}
+
+// RunUntil fires every event due before time t and then sets the clock to t
+// (events due exactly at t stay pending, as in SimPy). It returns early when
+// Stop is called, leaving the clock at the last event.
+func (s *Sim) RunUntil(t float64) {
+	s.stopped = false
+	for !s.stopped && s.cal.peek(s.now) < t {
+		s.Step()
+	}
+	if !s.stopped && t > s.now {
+		s.now = t
+	}
+}
+
+// RunWhile fires events while cond returns true, checking it before each
+// event, until the calendar is empty or Stop is called.
+func (s *Sim) RunWhile(cond func() bool) {
+	s.stopped = false
+	for !s.stopped && cond() && s.Step() {
+	}
+}
