@@ -1,0 +1,182 @@
+package record
+
+import (
+	"cordon/sim"
+	"cordon/sim/stats"
+)
+
+// Resource records one resource's figures over a run.
+type Resource struct {
+	res   *sim.Resource
+	start float64
+
+	// Time-weighted levels.
+	Busy     *stats.Level // units held, including those finishing past a shift end
+	OnDuty   *stats.Level // units rostered and not resting
+	Queue    *stats.Level // entities waiting
+	InSystem *stats.Level // waiting plus units busy
+
+	// Wait is the time each granted entity waited (zero when it was served at
+	// once).
+	Wait stats.Tally
+
+	// Counts since the start (or the last Reset).
+	Granted, Balked, Reneged, Preempted int
+
+	// Overtime is the total time units worked past a shift end or a duty
+	// limit.
+	Overtime float64
+
+	keepWaits bool
+	unitBusy  []float64 // busy seconds per unit
+	unitSince []float64 // when a busy unit's task began; -1 when idle
+
+	// Hourly means of busy units and units on duty, when asked for.
+	hourlyBusy, hourlyOnDuty *stats.Buckets
+}
+
+// NewResource starts recording r at time start and installs the recorder as
+// r's monitor.
+func NewResource(r *sim.Resource, start float64) *Resource {
+	x := &Resource{res: r, start: start}
+	x.Busy = stats.NewLevel(start, float64(r.Busy()))
+	x.OnDuty = stats.NewLevel(start, float64(r.Available()))
+	x.Queue = stats.NewLevel(start, float64(r.Queued()))
+	x.InSystem = stats.NewLevel(start, float64(r.Busy()+r.Queued()))
+	for u := range r.Units() {
+		x.grow(u)
+		if r.Holder(u) != nil {
+			x.unitSince[u] = start
+		}
+	}
+	r.SetMonitor(x)
+	return x
+}
+
+// KeepWaits keeps every wait so that quantiles can be asked for.
+func (x *Resource) KeepWaits() {
+	x.keepWaits = true
+	x.Wait.KeepValues()
+}
+
+// Hourly keeps time-weighted means of busy units and units on duty in n
+// buckets of width seconds from the start.
+func (x *Resource) Hourly(width float64, n int) error {
+	b, err := stats.NewBuckets(x.start, width, n)
+	if err != nil {
+		return err
+	}
+	d, _ := stats.NewBuckets(x.start, width, n)
+	b.Set(x.start, float64(x.res.Busy()))
+	d.Set(x.start, float64(x.res.Available()))
+	x.hourlyBusy, x.hourlyOnDuty = b, d
+	return nil
+}
+
+func (x *Resource) grow(u int) {
+	for len(x.unitBusy) <= u {
+		x.unitBusy = append(x.unitBusy, 0)
+		x.unitSince = append(x.unitSince, -1)
+	}
+}
+
+// ResourceChanged records one change; it makes Resource a sim.ResourceMonitor.
+func (x *Resource) ResourceChanged(ev sim.ResourceEvent) {
+	r, now := ev.Resource, ev.Time
+	switch ev.Kind {
+	case sim.ResourceGranted:
+		x.Granted++
+		x.Wait.Add(ev.Waited)
+		x.grow(ev.Unit)
+		x.unitSince[ev.Unit] = now
+	case sim.ResourceReleased, sim.ResourcePreempted:
+		if ev.Kind == sim.ResourcePreempted {
+			x.Preempted++
+		}
+		x.grow(ev.Unit)
+		if s := x.unitSince[ev.Unit]; s >= 0 {
+			x.unitBusy[ev.Unit] += now - s
+		}
+		x.unitSince[ev.Unit] = -1
+	case sim.ResourceBalked:
+		x.Balked++
+	case sim.ResourceReneged:
+		x.Reneged++
+	case sim.ResourceUnitOff, sim.ResourceUnitRest:
+		x.Overtime += ev.Overtime
+	}
+	busy, onDuty, queued := float64(r.Busy()), float64(r.Available()), float64(r.Queued())
+	x.Busy.Set(now, busy)
+	x.OnDuty.Set(now, onDuty)
+	x.Queue.Set(now, queued)
+	x.InSystem.Set(now, busy+queued)
+	if x.hourlyBusy != nil {
+		x.hourlyBusy.Set(now, busy)
+		x.hourlyOnDuty.Set(now, onDuty)
+	}
+}
+
+// Utilisation returns busy unit-time over on-duty unit-time from the start
+// to now (NaN when no unit was on duty). Units finishing past a shift end
+// count as busy, so it can exceed 1 briefly.
+func (x *Resource) Utilisation(now float64) float64 {
+	on := x.OnDuty.Integral(now)
+	if on == 0 {
+		return nan()
+	}
+	return x.Busy.Integral(now) / on
+}
+
+// UnitBusy returns each unit's busy seconds up to now.
+func (x *Resource) UnitBusy(now float64) []float64 {
+	out := make([]float64, len(x.unitBusy))
+	for u, b := range x.unitBusy {
+		out[u] = b
+		if s := x.unitSince[u]; s >= 0 {
+			out[u] += now - max(s, x.start)
+		}
+	}
+	return out
+}
+
+// HourlyUtilisation returns, per bucket, the mean busy units over the mean
+// units on duty (NaN where none was on duty), after finishing the buckets at
+// now. It returns nil unless Hourly was called.
+func (x *Resource) HourlyUtilisation(now float64) []float64 {
+	if x.hourlyBusy == nil {
+		return nil
+	}
+	x.hourlyBusy.Finish(now)
+	x.hourlyOnDuty.Finish(now)
+	b, d := x.hourlyBusy.Means(), x.hourlyOnDuty.Means()
+	out := make([]float64, len(b))
+	for i := range b {
+		if d[i] > 0 {
+			out[i] = b[i] / d[i]
+		} else {
+			out[i] = nan()
+		}
+	}
+	return out
+}
+
+// Reset forgets everything before now (a warm-up period).
+func (x *Resource) Reset(now float64) {
+	x.start = now
+	x.Busy.Reset(now)
+	x.OnDuty.Reset(now)
+	x.Queue.Reset(now)
+	x.InSystem.Reset(now)
+	x.Wait = stats.Tally{}
+	if x.keepWaits {
+		x.Wait.KeepValues()
+	}
+	x.Granted, x.Balked, x.Reneged, x.Preempted = 0, 0, 0, 0
+	x.Overtime = 0
+	for u := range x.unitBusy {
+		x.unitBusy[u] = 0
+		if x.unitSince[u] >= 0 {
+			x.unitSince[u] = now
+		}
+	}
+}
