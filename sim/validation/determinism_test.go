@@ -11,7 +11,9 @@ import (
 )
 
 // traceHash hashes every event the kernel fires: time, priority, sequence.
-type traceHash struct{ h interface{ Write([]byte) (int, error) } }
+type traceHash struct {
+	h interface{ Write([]byte) (int, error) }
+}
 
 func (t traceHash) Trace(at float64, p sim.Priority, seq uint64) {
 	var b [18]byte

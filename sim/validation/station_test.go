@@ -115,10 +115,10 @@ func replicated(t *testing.T, run func(rep int) (measures, error)) map[string]st
 		}
 	}
 	return map[string]stats.Summary{
-		"Wq": col(func(m measures) float64 { return m.Wq }),
-		"W":  col(func(m measures) float64 { return m.W }),
-		"Lq": col(func(m measures) float64 { return m.Lq }),
-		"L":  col(func(m measures) float64 { return m.L }),
+		"Wq":       col(func(m measures) float64 { return m.Wq }),
+		"W":        col(func(m measures) float64 { return m.W }),
+		"Lq":       col(func(m measures) float64 { return m.Lq }),
+		"L":        col(func(m measures) float64 { return m.L }),
 		"P(block)": col(func(m measures) float64 { return m.Block }),
 	}
 }
