@@ -51,6 +51,9 @@ func NewHourly(rates []float64, origin float64, unit Sampler) (*Hourly, error) {
 	if unit == nil {
 		return nil, fmt.Errorf("hourly arrivals: no random stream")
 	}
+	if math.IsNaN(origin) || math.IsInf(origin, 0) {
+		return nil, fmt.Errorf("hourly arrivals: origin %v is not a finite time", origin)
+	}
 	return &Hourly{rates: append([]float64(nil), rates...), origin: origin, unit: unit, total: total}, nil
 }
 

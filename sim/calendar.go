@@ -123,13 +123,15 @@ func (c *calendar) pushNow(now float64, h Handler) {
 }
 
 // peek returns the time of the next event, or +Inf when there is none; now
-// is the current time, the time of every event in the ring.
-func (c *calendar) peek(now float64) float64 {
+// is the current time, the time of every event in the ring. It looks no
+// further than limit: when the next event is due after limit, the time it
+// returns may be that of a cancelled event, also after limit.
+func (c *calendar) peek(now, limit float64) float64 {
 	if c.ringHead < len(c.ring) {
 		return now
 	}
 	if len(c.cancelled) > 0 {
-		c.dropCancelled()
+		c.dropCancelled(limit)
 	}
 	if len(c.heap) == 0 {
 		return math.Inf(1)
@@ -140,9 +142,12 @@ func (c *calendar) peek(now float64) float64 {
 // peek and dropCancelled are not called while an event is firing: the
 // handler may not run the simulation.
 
-// dropCancelled removes cancelled events from the top of the heap.
-func (c *calendar) dropCancelled() {
-	for len(c.heap) > 0 {
+// dropCancelled removes cancelled events due no later than limit from the
+// top of the heap. A cancelled event must stay in the heap (and its key in
+// the set) until the clock has reached its time: cancel tells one that is
+// due later than now from a pending one only by the set.
+func (c *calendar) dropCancelled(limit float64) {
+	for len(c.heap) > 0 && c.heap[0].t <= limit {
 		if _, ok := c.cancelled[c.heap[0].key]; !ok {
 			return
 		}
@@ -158,7 +163,14 @@ func (c *calendar) pop() calEntry {
 		panic("sim: an event handler ran the simulation")
 	}
 	if len(c.cancelled) > 0 {
-		c.dropCancelled()
+		// With events in the ring the next one may be due now, before the
+		// cancelled events at the top: drop only those due now. Otherwise the
+		// clock moves on to the first event left, past every one dropped.
+		limit := math.Inf(1)
+		if c.ringHead < len(c.ring) {
+			limit = c.ring[c.ringHead].t
+		}
+		c.dropCancelled(limit)
 	}
 	if c.ringHead < len(c.ring) {
 		r := &c.ring[c.ringHead]

@@ -1,5 +1,7 @@
 package sim
 
+import "fmt"
+
 // Entity is something that moves through a flow: an item, a resident, a cart
 // on its rounds. Model code keeps its own record in Data (a pointer, so that
 // storing it costs nothing) and may use Prio and Key, which queues and stores
@@ -9,13 +11,13 @@ package sim
 // OnDone hook sees it one last time and the Sim recycles it, so model code must
 // not keep pointers to finished entities.
 type Entity struct {
-	ID    int64   // unique within the run, in order of creation
-	Data  any     // the model's own record for this entity
-	Prio  int     // priority in priority queues and stores: higher is served first
-	Key   int     // what store gets match on, for example a zone number
-	Born  float64 // when the entity was started
-	Fate  Fate    // how the entity left its flow
-	Items []*Entity // what the entity carries: the items of its last Get
+	ID    int64     // unique within the run, in order of creation
+	Data  any       // the model's own record for this entity
+	Prio  int       // priority in priority queues and stores: higher is served first
+	Key   int       // what store gets match on, for example a zone number
+	Born  float64   // when the entity was started
+	Fate  Fate      // how the entity left its flow
+	Items []*Entity // what the entity carries: the items of its gets since its last Drop
 
 	sim  *Sim
 	flow *Flow
@@ -124,9 +126,13 @@ func (e *Entity) leave(f Fate, target int) {
 
 func (e *Entity) finish() {
 	s := e.sim
+	if len(e.held) > 0 {
+		panic(fmt.Sprintf("sim: entity %d left flow %s holding %d units of %s", e.ID, e.flow.Name, len(e.held), e.held[0].r.name))
+	}
 	if e.flow.done != nil {
 		e.flow.done(e)
 	}
+	e.flow.live--
 	s.live--
 	e.Data, e.flow, e.Fate, e.Prio, e.Key = nil, nil, Done, 0, 0
 	e.Items, e.held = e.Items[:0], e.held[:0]
@@ -167,6 +173,7 @@ func (s *Sim) Begin(e *Entity, flow *Flow) {
 		flow.seal()
 	}
 	s.live++
+	flow.live++
 	e.flow = flow
 	e.pc = 0
 	e.run()

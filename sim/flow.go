@@ -41,6 +41,7 @@ type Flow struct {
 	labels map[string]int
 	done   func(e *Entity)
 	sealed bool
+	live   int
 }
 
 // NewFlow returns an empty flow called name.
@@ -73,6 +74,10 @@ func (f *Flow) OnDone(fn func(e *Entity)) *Flow {
 	return f
 }
 
+// Live returns the number of entities on the flow now: started on it and not
+// yet at its end.
+func (f *Flow) Live() int { return f.live }
+
 // Len returns the number of steps.
 func (f *Flow) Len() int { return len(f.steps) }
 
@@ -88,6 +93,9 @@ func (f *Flow) Check() error {
 			if _, ok := f.labels[name]; name != "" && !ok {
 				return fmt.Errorf("flow %s: no label %q", f.Name, name)
 			}
+		}
+		if g, ok := st.(*gotoStep); ok && g.label == "" {
+			return fmt.Errorf("flow %s: a Goto or If without a label", f.Name)
 		}
 	}
 	return nil

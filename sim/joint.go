@@ -13,9 +13,16 @@ type Need struct {
 // come, first served, so no request overtakes it and none deadlocks. Balking
 // and preemption do not apply to joint requests.
 func SeizeAll(e *Entity, needs []Need, patience float64, onRenege int) Outcome {
+	for i, n := range needs {
+		for _, m := range needs[:i] {
+			if m.Res == n.Res {
+				panic("sim: a joint request names " + n.Res.name + " twice: give one need with the total amount")
+			}
+		}
+	}
 	free := true
 	for _, n := range needs {
-		if n.Res.queue.live > 0 || n.Res.nIdle < n.Amount {
+		if n.Res.nIdle < n.Amount || !n.Res.ahead(e) {
 			free = false
 			break
 		}

@@ -1,14 +1,17 @@
 package sim
 
 // preemptFor takes a unit from the holder of lowest priority below e's that
-// is in a delay (the most recently served among equals), gives it to e and
+// is in a delay (the most recently served among equals), on a unit that is
+// not due off duty or to rest after the task, gives it to e and
 // sends the holder back to the front of its priority class in the queue. It
 // reports whether it found such a holder.
 func (r *Resource) preemptFor(e *Entity) bool {
 	victim := int32(-1)
 	for i, x := range r.units {
 		h := x.holder
-		if x.state != unitBusy || h == nil || h.Prio >= e.Prio || h.timer == (EventID{}) {
+		// A unit finishing its task past its shift end or its duty limit
+		// is not on duty for new work.
+		if x.state != unitBusy || x.leaving || x.restNext || h == nil || h.Prio >= e.Prio || h.timer == (EventID{}) {
 			continue
 		}
 		if victim < 0 {

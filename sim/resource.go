@@ -65,7 +65,8 @@ type unit struct {
 	prev, next int32
 	holder     *Entity
 	since      float64 // when the current task or state began
-	offAt      float64 // when a leaving or resting unit was due off
+	offAt      float64 // when a leaving unit was due off
+	restAt     float64 // when a unit due to rest reached its duty limit
 	timer      EventID // duty limit or end of rest
 	tick       unitTick
 }
@@ -80,7 +81,7 @@ func (t *unitTick) Handle() { t.r.dutyEvent(t.u) }
 
 // NewResource returns a resource called name with capacity units on duty.
 func (s *Sim) NewResource(name string, capacity int) *Resource {
-	r := &Resource{sim: s, name: name, idleHead: -1, idleTail: -1}
+	r := &Resource{sim: s, name: name, idleHead: -1, idleTail: -1, balkAt: -1}
 	r.SetCapacity(capacity)
 	return r
 }
@@ -118,8 +119,10 @@ func (r *Resource) Holder(u int) *Entity { return r.units[u].holder }
 // SetMonitor installs m (nil removes it).
 func (r *Resource) SetMonitor(m ResourceMonitor) { r.mon = m }
 
-// SetBalking makes arrivals that find n or more entities waiting balk (not
-// join); n <= 0 turns balking off.
+// SetBalking makes arrivals that would have to wait and find n or more
+// entities already waiting balk (not join): n = 0 turns away every arrival
+// that cannot be served at once (a full staging area). n < 0, the default,
+// turns balking off.
 func (r *Resource) SetBalking(n int) { r.balkAt = n }
 
 // SetPreemption sets what a request of higher priority does to a busy unit.
@@ -127,10 +130,20 @@ func (r *Resource) SetPreemption(m PreemptMode) { r.preempt = m }
 
 // SetDutyLimit makes every unit rest for rest seconds after max seconds on
 // duty; the unit finishes its task first and the time past the limit is
-// reported as overtime. max <= 0 removes the limit for stretches that start
+// reported as overtime. Units already on duty with no limit running start
+// their stretch now. max <= 0 removes the limit for stretches that start
 // afterwards.
 func (r *Resource) SetDutyLimit(max, rest float64) {
 	r.dutyMax, r.dutyRest = max, rest
+	if max <= 0 {
+		return
+	}
+	// Units already on duty without a limit start their stretch now.
+	for _, x := range r.units {
+		if (x.state == unitIdle || x.state == unitBusy) && !x.restNext && x.timer == (EventID{}) {
+			x.timer = r.sim.After(max, PriorityShift, &x.tick)
+		}
+	}
 }
 
 func (r *Resource) String() string {
@@ -193,7 +206,7 @@ func (r *Resource) take(e *Entity) int32 {
 // well. patience > 0 makes e leave the queue after that long, going on at
 // onRenege (or leaving its flow).
 func (r *Resource) Seize(e *Entity, amount int, patience float64, onRenege, onBalk int) Outcome {
-	if r.queue.live == 0 && r.nIdle >= amount {
+	if r.nIdle >= amount && r.ahead(e) {
 		for range amount {
 			u := r.take(e)
 			if r.mon != nil {
@@ -202,10 +215,10 @@ func (r *Resource) Seize(e *Entity, amount int, patience float64, onRenege, onBa
 		}
 		return Next
 	}
-	if r.preempt != NoPreempt && amount == 1 && r.preemptFor(e) {
+	if r.preempt != NoPreempt && amount == 1 && r.ahead(e) && r.preemptFor(e) {
 		return Next
 	}
-	if r.balkAt > 0 && r.queue.live >= r.balkAt {
+	if r.balkAt >= 0 && r.queue.live >= r.balkAt {
 		if r.mon != nil {
 			r.emit(ResourceBalked, e, -1, 0, 0)
 		}
@@ -229,6 +242,13 @@ func (r *Resource) Seize(e *Entity, amount int, patience float64, onRenege, onBa
 		r.emit(ResourceQueued, e, -1, 0, 0)
 	}
 	return Wait
+}
+
+// ahead reports whether e would be served before every entity waiting: the
+// queue is empty, or e's priority is higher than that of the first in it.
+func (r *Resource) ahead(e *Entity) bool {
+	w := r.queue.peek()
+	return w == nil || -int64(e.Prio) < w.rank
 }
 
 // Release gives back amount units that e holds (the most recently seized
@@ -260,15 +280,23 @@ func (r *Resource) free(u int32) {
 	x.holder = nil
 	switch {
 	case x.leaving:
-		x.leaving = false
+		// Overtime runs from the shift end, or from the duty limit when
+		// that came first.
+		due := x.offAt
+		if x.restNext {
+			due = min(due, x.restAt)
+		}
+		x.leaving, x.restNext = false, false
+		r.sim.Cancel(x.timer)
+		x.timer = EventID{}
 		x.state = unitOff
 		x.since = r.sim.now
 		if r.mon != nil {
-			r.emit(ResourceUnitOff, nil, u, 0, r.sim.now-x.offAt)
+			r.emit(ResourceUnitOff, nil, u, 0, r.sim.now-due)
 		}
 	case x.restNext:
 		x.restNext = false
-		r.startRest(u, r.sim.now-x.offAt)
+		r.startRest(u, r.sim.now-x.restAt)
 	default:
 		r.pushIdle(u)
 	}

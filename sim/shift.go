@@ -2,6 +2,7 @@ package sim
 
 import (
 	"fmt"
+	"math"
 	"sort"
 )
 
@@ -100,14 +101,11 @@ func (r *Resource) goOff() {
 			pick = int32(i)
 		}
 	}
+	// Its duty timer and a rest already due stay: a unit that comes back on
+	// before its task ends is still on the same stretch of duty.
 	x := r.units[pick]
-	s.Cancel(x.timer)
-	x.timer = EventID{}
 	x.leaving = true
-	if !x.restNext {
-		x.offAt = s.now
-	}
-	x.restNext = false
+	x.offAt = s.now
 }
 
 // dutyEvent is a unit reaching its duty limit, or coming back from rest.
@@ -120,7 +118,7 @@ func (r *Resource) dutyEvent(u int32) {
 		r.startRest(u, 0)
 	case unitBusy:
 		x.restNext = true
-		x.offAt = r.sim.now
+		x.restAt = r.sim.now
 	case unitResting:
 		r.nResting--
 		r.comeOn(u)
@@ -154,13 +152,13 @@ type Roster struct {
 	next    int
 }
 
-// NewRoster checks changes (times not decreasing and not negative,
+// NewRoster checks changes (times finite, not decreasing and not negative,
 // capacities not negative), sets the capacity due at time zero at once and
 // schedules the rest. A change at the time of an earlier one replaces it.
 func (s *Sim) NewRoster(r *Resource, changes []Change) (*Roster, error) {
 	for i, c := range changes {
-		if c.At < 0 || c.At != c.At {
-			return nil, fmt.Errorf("roster %s: change %d at %v: time must be >= 0", r.name, i, c.At)
+		if c.At < 0 || c.At != c.At || math.IsInf(c.At, 1) {
+			return nil, fmt.Errorf("roster %s: change %d at %v: time must be finite and >= 0", r.name, i, c.At)
 		}
 		if c.Capacity < 0 {
 			return nil, fmt.Errorf("roster %s: change %d: capacity must be >= 0, got %d", r.name, i, c.Capacity)

@@ -107,7 +107,7 @@ func (s *Sim) Run() {
 // Stop is called, leaving the clock at the last event.
 func (s *Sim) RunUntil(t float64) {
 	s.stopped = false
-	for !s.stopped && s.cal.peek(s.now) < t {
+	for !s.stopped && s.cal.peek(s.now, t) < t {
 		s.Step()
 	}
 	if !s.stopped && t > s.now {

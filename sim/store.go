@@ -185,6 +185,22 @@ func (st *Store) Get(e *Entity, key, max int, fill float64) Outcome {
 	return Wait
 }
 
+// Expire ends the fill time of every waiting get whose key matches key
+// (AnyKey: all of them): each leaves now with what there is, or with the
+// first item to come. A hot meal put on a zone's shelf sends the waiting run
+// off at once.
+func (st *Store) Expire(key int) {
+	for _, e := range st.getters {
+		g := &e.get
+		if key == AnyKey || g.key == AnyKey || g.key == key {
+			st.sim.Cancel(g.timer)
+			g.timer = EventID{}
+			g.expired = true
+		}
+	}
+	st.serveGetters()
+}
+
 // Take removes up to max items matching key into e.Items at once, without
 // waiting, and returns how many it took.
 func (st *Store) Take(e *Entity, key, max int) int {
