@@ -130,6 +130,7 @@ type Source struct {
 	sim     *Sim
 	flow    *Flow
 	times   Arrivals
+	gap     Sampler // the gaps of Renewal arrivals, drawn without the interface hop
 	batch   Sampler
 	setup   func(e *Entity, batch int64)
 	until   float64
@@ -139,7 +140,11 @@ type Source struct {
 
 // NewSource returns a source of entities for flow; call Start to begin.
 func (s *Sim) NewSource(flow *Flow, times Arrivals) *Source {
-	return &Source{sim: s, flow: flow, times: times, until: math.Inf(1)}
+	src := &Source{sim: s, flow: flow, times: times, until: math.Inf(1)}
+	if r, ok := times.(Renewal); ok {
+		src.gap = r.Gap
+	}
+	return src
 }
 
 // Batch makes each arrival a batch of entities, as many as size draws
@@ -169,6 +174,12 @@ func (src *Source) Arrived() int64 { return src.arrived }
 func (src *Source) Start() { src.scheduleNext() }
 
 func (src *Source) scheduleNext() {
+	if src.gap != nil {
+		if t := src.sim.now + max(src.gap.Rand(), 0); t < src.until {
+			src.sim.Schedule(t, PriorityDefault, src)
+		}
+		return
+	}
 	t, ok := src.times.Next(src.sim.now)
 	if ok && t < src.until {
 		src.sim.Schedule(t, PriorityDefault, src)

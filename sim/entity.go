@@ -11,6 +11,16 @@ import "fmt"
 // OnDone hook sees it one last time and the Sim recycles it, so model code must
 // not keep pointers to finished entities.
 type Entity struct {
+	// The fields every step touches come first, to share cache lines.
+	sim      *Sim
+	flow     *Flow
+	pc       int
+	timer    EventID // the pending end of a delay
+	delayEnd float64
+	delayLen float64
+	held     []holding
+	wait     waiting
+
 	ID    int64     // unique within the run, in order of creation
 	Data  any       // the model's own record for this entity
 	Prio  int       // priority in priority queues and stores: higher is served first
@@ -19,19 +29,9 @@ type Entity struct {
 	Fate  Fate      // how the entity left its flow
 	Items []*Entity // what the entity carries: the items of its gets since its last Drop
 
-	sim  *Sim
-	flow *Flow
-	pc   int
-
-	timer     EventID // the pending end of a delay
-	delayEnd  float64
-	delayLen  float64
 	remaining float64 // delay still to run after a preemption, or -1
-
-	held    []holding
-	wait    waiting
-	patient patience
-	get     getWait
+	patient   patience
+	get       getWait
 }
 
 // Fate says how an entity left its flow.
@@ -173,6 +173,9 @@ func (s *Sim) Begin(e *Entity, flow *Flow) {
 		flow.seal()
 	}
 	s.live++
+	if s.maxLive > 0 && s.live > s.maxLive {
+		s.trip("entities", int64(s.maxLive))
+	}
 	flow.live++
 	e.flow = flow
 	e.pc = 0

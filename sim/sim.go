@@ -20,6 +20,22 @@ type Sim struct {
 
 	waitSeq  uint64 // order of joining queues
 	frontSeq uint64 // order of preempted entities, counting down below waitSeq
+
+	maxEvents uint64 // 0: no limit
+	maxLive   int    // 0: no limit
+	err       error
+}
+
+// LimitError is a run stopped by a guard: too many events fired or too many
+// entities in the system at once.
+type LimitError struct {
+	What  string // "events" or "entities"
+	Limit int64
+	At    float64
+}
+
+func (e *LimitError) Error() string {
+	return fmt.Sprintf("more than %d %s at time %v", e.Limit, e.What, e.At)
 }
 
 // Tracer sees every event as it fires. It is meant for determinism checks and
@@ -43,6 +59,24 @@ func (s *Sim) Pending() int { return s.cal.len() }
 // Live returns how many entities have been started and have not yet finished
 // their flow.
 func (s *Sim) Live() int { return s.live }
+
+// SetLimits guards a run against a runaway model: when more than events
+// events have fired, or more than entities entities are in the system at
+// once, the run stops after the event in hand and Err reports a *LimitError.
+// Zero means no limit.
+func (s *Sim) SetLimits(events uint64, entities int) {
+	s.maxEvents, s.maxLive = events, entities
+}
+
+// Err returns why the run was stopped by a guard, or nil.
+func (s *Sim) Err() error { return s.err }
+
+func (s *Sim) trip(what string, limit int64) {
+	if s.err == nil {
+		s.err = &LimitError{What: what, Limit: limit, At: s.now}
+	}
+	s.stopped = true
+}
 
 // SetTracer installs t (nil removes it).
 func (s *Sim) SetTracer(t Tracer) { s.tracer = t }
@@ -92,12 +126,15 @@ func (s *Sim) Step() bool {
 	}
 	ev.h.Handle()
 	s.cal.done()
+	if s.maxEvents > 0 && s.fired >= s.maxEvents {
+		s.trip("events", int64(s.maxEvents))
+	}
 	return true
 }
 
 // Run fires events until the calendar is empty or Stop is called.
 func (s *Sim) Run() {
-	s.stopped = false
+	s.stopped = s.err != nil
 	for !s.stopped && s.Step() {
 	}
 }
@@ -106,7 +143,7 @@ func (s *Sim) Run() {
 // (events due exactly at t stay pending, as in SimPy). It returns early when
 // Stop is called, leaving the clock at the last event.
 func (s *Sim) RunUntil(t float64) {
-	s.stopped = false
+	s.stopped = s.err != nil
 	for !s.stopped && s.cal.peek(s.now, t) < t {
 		s.Step()
 	}
@@ -118,7 +155,7 @@ func (s *Sim) RunUntil(t float64) {
 // RunWhile fires events while cond returns true, checking it before each
 // event, until the calendar is empty or Stop is called.
 func (s *Sim) RunWhile(cond func() bool) {
-	s.stopped = false
+	s.stopped = s.err != nil
 	for !s.stopped && cond() && s.Step() {
 	}
 }

@@ -1,0 +1,42 @@
+package reports
+
+import (
+	"fmt"
+	"math"
+
+	"cordon/sim/compound"
+)
+
+// FormatValue writes a KPI value in its unit the way a planner reads it:
+// durations as 1h23m, shares as percentages, counts with one decimal (they
+// are means over replications).
+func FormatValue(unit string, v float64) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return "—"
+	}
+	switch unit {
+	case "s":
+		return compound.FormatSeconds(v)
+	case "share":
+		return fmt.Sprintf("%.1f%%", 100*v)
+	case "h":
+		return fmt.Sprintf("%.1f h", v)
+	}
+	if v == math.Trunc(v) && math.Abs(v) < 1e9 {
+		return fmt.Sprintf("%.0f", v)
+	}
+	if math.Abs(v) >= 100 {
+		return fmt.Sprintf("%.0f", v)
+	}
+	return fmt.Sprintf("%.1f", v)
+}
+
+// unitLabel is the unit written after a count; durations and shares carry
+// their own.
+func unitLabel(unit string) string {
+	switch unit {
+	case "s", "share", "h":
+		return ""
+	}
+	return unit
+}

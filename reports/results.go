@@ -1,0 +1,136 @@
+package reports
+
+import (
+	"bytes"
+	"encoding/json"
+	"math"
+
+	"cordon/sim/experiment"
+	"cordon/sim/stats"
+)
+
+// SchemaVersion is the version of the results document's layout; it changes
+// when a field changes meaning or goes away.
+const SchemaVersion = 1
+
+// Results is the results document: what `cordon run --json` prints and
+// results.json holds.
+type Results struct {
+	SchemaVersion int          `json:"schema_version"`
+	Scenario      string       `json:"scenario"`
+	Description   string       `json:"description,omitempty"`
+	Seed          uint64       `json:"seed"`
+	Replications  int          `json:"replications"`
+	Confidence    float64      `json:"confidence"`
+	KPIs          []KPI        `json:"kpis"`
+	Bottlenecks   []Bottleneck `json:"bottlenecks"`
+}
+
+// KPI is one KPI over the replications. Figures that could not be measured
+// (no item of a kind delivered) are null.
+type KPI struct {
+	Name           string   `json:"name"`
+	Unit           string   `json:"unit"`
+	Better         string   `json:"better,omitempty"`
+	Description    string   `json:"description"`
+	Mean           Number   `json:"mean"`
+	CILow          Number   `json:"ci_low"`
+	CIHigh         Number   `json:"ci_high"`
+	PerReplication []Number `json:"per_replication"`
+}
+
+// Bottleneck is one post in the bottleneck ranking.
+type Bottleneck struct {
+	Rank         int      `json:"rank"`
+	Post         string   `json:"post"`
+	Kind         string   `json:"kind"`
+	BlockedShare Estimate `json:"blocked_share"`
+	Saturation   Estimate `json:"saturation"`
+	Utilisation  Estimate `json:"utilisation"`
+	QueueMean    Estimate `json:"queue_mean"`
+	QueueMax     Estimate `json:"queue_max"`
+	WaitMean     Estimate `json:"wait_mean_s"`
+	WaitP95      Estimate `json:"wait_p95_s"`
+}
+
+// Estimate is a mean with its confidence interval.
+type Estimate struct {
+	Mean   Number `json:"mean"`
+	CILow  Number `json:"ci_low"`
+	CIHigh Number `json:"ci_high"`
+}
+
+// Number is a float64 that is written as null when it is not finite, since
+// JSON has no NaN.
+type Number float64
+
+// MarshalJSON writes n, or null.
+func (n Number) MarshalJSON() ([]byte, error) {
+	f := float64(n)
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		return []byte("null"), nil
+	}
+	return json.Marshal(f)
+}
+
+// UnmarshalJSON reads a number or null (as NaN).
+func (n *Number) UnmarshalJSON(b []byte) error {
+	if string(b) == "null" {
+		*n = Number(math.NaN())
+		return nil
+	}
+	var f float64
+	if err := json.Unmarshal(b, &f); err != nil {
+		return err
+	}
+	*n = Number(f)
+	return nil
+}
+
+func estimate(s stats.Summary) Estimate {
+	return Estimate{Mean: Number(s.Mean), CILow: Number(s.Low), CIHigh: Number(s.High)}
+}
+
+// NewResults builds the results document of an outcome.
+func NewResults(o *experiment.Outcome) *Results {
+	r := &Results{
+		SchemaVersion: SchemaVersion,
+		Scenario:      o.Scenario.Name,
+		Description:   o.Scenario.Description,
+		Seed:          o.Seed,
+		Replications:  o.Replications,
+		Confidence:    experiment.Level,
+		KPIs:          []KPI{},
+		Bottlenecks:   []Bottleneck{},
+	}
+	for _, k := range o.KPIs {
+		per := make([]Number, len(k.Values))
+		for i, v := range k.Values {
+			per[i] = Number(v)
+		}
+		r.KPIs = append(r.KPIs, KPI{Name: k.Name, Unit: k.Unit, Better: k.Better, Description: k.Desc,
+			Mean: Number(k.Mean), CILow: Number(k.Low), CIHigh: Number(k.High), PerReplication: per})
+	}
+	for _, b := range o.Bottlenecks {
+		r.Bottlenecks = append(r.Bottlenecks, Bottleneck{
+			Rank: b.Rank, Post: b.Post, Kind: b.Kind,
+			BlockedShare: estimate(b.BlockedShare), Saturation: estimate(b.Saturation),
+			Utilisation: estimate(b.Utilisation), QueueMean: estimate(b.QueueMean),
+			QueueMax: estimate(b.QueueMax), WaitMean: estimate(b.WaitMean), WaitP95: estimate(b.WaitP95),
+		})
+	}
+	return r
+}
+
+// JSON writes the document indented, with a final newline. The same outcome
+// always gives the same bytes.
+func (r *Results) JSON() ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(r); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}

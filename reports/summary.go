@@ -1,0 +1,91 @@
+package reports
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"cordon/sim/experiment"
+)
+
+// headline KPIs shown in the terminal summary, by the last parts of their
+// names; everything else is in the results document.
+var headline = []string{
+	".delivered", ".door_time.mean", ".door_time.p95", ".within_target", ".turned_away", ".backlog",
+	"gate.staging.max", "gate.staging.time_full", "gate.courier_wait.mean",
+	"sampling.makespan", "sampling.not_sampled", "sampling.wait.mean", "sampling.wait.p95", "sampling.queue.peak", "sampling.lab_done",
+	"garbage.done_after", "garbage.late", "special_needs.response.mean", "special_needs.response.p95",
+	".utilisation", ".overtime",
+}
+
+func isHeadline(name string) bool {
+	for _, h := range headline {
+		if strings.HasPrefix(h, ".") && strings.HasSuffix(name, h) || name == h {
+			if strings.HasPrefix(name, "items.") || strings.HasPrefix(name, "sampling.site.") {
+				return false
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// WriteSummary writes the terminal summary of an outcome: the headline KPIs
+// with their confidence intervals, grouped by flow, and the top bottlenecks.
+func WriteSummary(w io.Writer, o *experiment.Outcome, bottlenecks int) error {
+	fmt.Fprintf(w, "%s: %d replications, seed %d, means with %.0f%% confidence intervals\n",
+		o.Scenario.Name, o.Replications, o.Seed, 100*experiment.Level)
+	tw := tabwriter.NewWriter(w, 2, 0, 2, ' ', 0)
+	group := ""
+	for _, k := range o.KPIs {
+		if !isHeadline(k.Name) {
+			continue
+		}
+		g := groupOf(k.Name)
+		if g != group {
+			fmt.Fprintf(tw, "\n%s\t\t\t\n", g)
+			group = g
+		}
+		fmt.Fprintf(tw, "  %s\t%s\t[%s, %s]\t%s\n", k.Name, FormatValue(k.Unit, k.Mean),
+			FormatValue(k.Unit, k.Low), FormatValue(k.Unit, k.High), unitLabel(k.Unit))
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if bottlenecks > len(o.Bottlenecks) {
+		bottlenecks = len(o.Bottlenecks)
+	}
+	if bottlenecks > 0 {
+		fmt.Fprintf(w, "\nbottlenecks (turned work away, then share of open time with work waiting, then utilisation)\n")
+		tw = tabwriter.NewWriter(w, 2, 0, 2, ' ', 0)
+		fmt.Fprintf(tw, "  rank\tpost\tturned away\twork waiting\tutilisation\tmean queue\tmean wait\n")
+		for _, b := range o.Bottlenecks[:bottlenecks] {
+			fmt.Fprintf(tw, "  %d\t%s\t%s\t%s\t%s\t%s\t%s\n", b.Rank, b.Post,
+				FormatValue("share", b.BlockedShare.Mean), FormatValue("share", b.Saturation.Mean),
+				FormatValue("share", b.Utilisation.Mean), FormatValue("", b.QueueMean.Mean), FormatValue("s", b.WaitMean.Mean))
+		}
+		if err := tw.Flush(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// groupOf names the section a KPI belongs to.
+func groupOf(name string) string {
+	first, _, _ := strings.Cut(name, ".")
+	switch first {
+	case "gate":
+		return "gate"
+	case "sampling":
+		return "sampling round"
+	case "garbage":
+		return "garbage"
+	case "special_needs":
+		return "special needs"
+	case "staff":
+		return "staff"
+	}
+	return "deliveries: " + first
+}

@@ -1,0 +1,484 @@
+package compound
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// FieldError is a problem with one field of a scenario. Path names the field
+// the way it is written in the YAML file, with list positions in brackets:
+// "staff[2].shifts[0].from". The loader turns it into file:line:column.
+type FieldError struct {
+	Path string
+	Msg  string
+}
+
+func (e FieldError) Error() string { return e.Path + ": " + e.Msg }
+
+// checker collects field errors.
+type checker struct {
+	errs []FieldError
+}
+
+func (c *checker) add(path, format string, a ...any) {
+	c.errs = append(c.errs, FieldError{Path: path, Msg: fmt.Sprintf(format, a...)})
+}
+
+func (c *checker) nonNegative(path string, v int) {
+	if v < 0 {
+		c.add(path, "must not be negative, got %d", v)
+	}
+}
+
+func (c *checker) positive(path string, v int) {
+	if v <= 0 {
+		c.add(path, "must be at least 1, got %d", v)
+	}
+}
+
+func (c *checker) share(path string, v float64) {
+	if !(v >= 0 && v <= 1) {
+		c.add(path, "must be a share from 0 to 1, got %v", v)
+	}
+}
+
+func (c *checker) duration(path string, d Duration) {
+	if !(d >= 0) || math.IsInf(float64(d), 1) {
+		c.add(path, "must be a duration of 0s or more, got %v", float64(d))
+	}
+}
+
+func (c *checker) dist(path string, d Dist) {
+	if d.Kind == "" {
+		c.add(path, "is missing: give a duration such as 30s or a distribution such as {dist: lognormal, mean: 40s, sd: 15s}")
+		return
+	}
+	if err := d.Validate(); err != nil {
+		c.add(path, "%v", err)
+	}
+}
+
+func (c *checker) clock(path string, t Clock, max float64) {
+	if !(t >= 0) || float64(t) > max {
+		c.add(path, "must be a time of day from 00:00 to %s, got %s", Clock(max), t)
+	}
+}
+
+func (c *checker) profile(path string, p []float64) {
+	if len(p) == 0 {
+		return // flat
+	}
+	if 24%len(p) != 0 {
+		c.add(path, "has %d numbers: give 24 (one per hour from 00:00) or a number that divides 24 (1, 2, 3, 4, 6, 8 or 12), each repeated through the day", len(p))
+		return
+	}
+	sum := 0.0
+	for i, v := range p {
+		if !(v >= 0) || math.IsInf(v, 1) {
+			c.add(fmt.Sprintf("%s[%d]", path, i), "must be a number of 0 or more, got %v", v)
+		}
+		sum += v
+	}
+	if sum == 0 {
+		c.add(path, "is all zero: nothing would ever arrive")
+	}
+}
+
+func (c *checker) unique(path string, names []string, what string) {
+	seen := map[string]int{}
+	for i, n := range names {
+		p := fmt.Sprintf("%s[%d].name", path, i)
+		if path == "buildings" {
+			p = fmt.Sprintf("%s[%d].id", path, i)
+		}
+		switch {
+		case strings.TrimSpace(n) == "":
+			c.add(p, "%s must have a name", what)
+		case seen[n] > 0:
+			c.add(p, "%s %q is defined twice (also %s[%d])", what, n, path, seen[n]-1)
+		default:
+			seen[n] = i + 1
+		}
+	}
+}
+
+// Check reports every problem with the scenario, in the order of its fields.
+// A scenario that passes Check builds and runs.
+func (sc *Scenario) Check() []FieldError {
+	c := &checker{}
+	if sc.Replications < 1 {
+		c.add("replications", "must be at least 1, got %d", sc.Replications)
+	}
+	c.clock("clock.start", sc.Horizon.Start, 24*3600)
+	if sc.Horizon.Days < 1 || sc.Horizon.Days > 366 {
+		c.add("clock.days", "must be from 1 to 366, got %d", sc.Horizon.Days)
+	}
+	sc.checkCompound(c)
+	pools := sc.checkStaff(c)
+	sc.checkGate(c)
+	sc.checkFlows(c, pools)
+	sc.checkSampling(c)
+	if g := sc.Garbage; g != nil {
+		c.clock("garbage.from", g.From, 48*3600)
+		c.clock("garbage.to", g.To, 48*3600)
+		c.dist("garbage.household", g.Household)
+		c.needTask(pools, TaskGarbage, "garbage")
+	}
+	if n := sc.SpecialNeeds; n != nil {
+		if !(n.PerDay >= 0) {
+			c.add("special_needs.per_day", "must be 0 or more, got %v", n.PerDay)
+		}
+		c.profile("special_needs.profile", n.Profile)
+		c.dist("special_needs.handling", n.Handling)
+		c.share("special_needs.trip_share", n.TripShare)
+		if n.TripShare > 0 {
+			c.dist("special_needs.trip", n.Trip)
+		}
+		c.duration("special_needs.target", n.Target)
+		c.needTask(pools, TaskSpecialNeeds, "special_needs")
+	}
+	for i, t := range sc.Targets {
+		if _, err := ParseTarget(t); err != nil {
+			c.add(fmt.Sprintf("targets[%d]", i), "%v", err)
+		}
+	}
+	return c.errs
+}
+
+// needTask reports a section whose task no pool does.
+func (c *checker) needTask(pools map[string]string, task, path string) {
+	if _, ok := pools[task]; !ok {
+		c.add(path, "no staff pool does the %s task: add it to the tasks of a pool in staff", task)
+	}
+}
+
+func (sc *Scenario) checkCompound(c *checker) {
+	if len(sc.Buildings) == 0 {
+		c.add("buildings", "list at least one building")
+	}
+	ids := make([]string, len(sc.Buildings))
+	for i, b := range sc.Buildings {
+		ids[i] = b.ID
+		c.nonNegative(fmt.Sprintf("buildings[%d].households", i), b.Households)
+		c.nonNegative(fmt.Sprintf("buildings[%d].residents", i), b.Residents)
+		if b.Residents < b.Households {
+			c.add(fmt.Sprintf("buildings[%d].residents", i), "%d residents cannot fill %d households", b.Residents, b.Households)
+		}
+	}
+	c.unique("buildings", ids, "building")
+	if len(sc.Zones) == 0 {
+		c.add("zones", "list at least one zone")
+	}
+	names := make([]string, len(sc.Zones))
+	zoneOf := map[string]string{}
+	for i, z := range sc.Zones {
+		names[i] = z.Name
+		path := fmt.Sprintf("zones[%d]", i)
+		if len(z.Buildings) == 0 {
+			c.add(path+".buildings", "list the buildings the zone serves")
+		}
+		for j, ref := range z.Buildings {
+			bp := fmt.Sprintf("%s.buildings[%d]", path, j)
+			expanded, err := ExpandBuildings(ref)
+			if err != nil {
+				c.add(bp, "%v", err)
+				continue
+			}
+			for _, id := range expanded {
+				switch {
+				case !slices.Contains(ids, id):
+					c.add(bp, "building %q is not in buildings%s", id, suggest(id, ids))
+				case zoneOf[id] != "":
+					c.add(bp, "building %q is already in zone %q: every building is in exactly one zone", id, zoneOf[id])
+				default:
+					zoneOf[id] = z.Name
+				}
+			}
+		}
+		c.dist(path+".walk", z.Walk)
+		c.nonNegative(path+".volunteers", z.Volunteers)
+	}
+	c.unique("zones", names, "zone")
+	for i, id := range ids {
+		if id != "" && zoneOf[id] == "" {
+			c.add(fmt.Sprintf("buildings[%d]", i), "building %q is in no zone: every building is in exactly one zone", id)
+		}
+	}
+}
+
+// checkStaff checks the pools and returns which pool does each task.
+func (sc *Scenario) checkStaff(c *checker) map[string]string {
+	names := make([]string, len(sc.Staff))
+	doer := map[string]string{}
+	for i, p := range sc.Staff {
+		names[i] = p.Name
+		path := fmt.Sprintf("staff[%d]", i)
+		c.nonNegative(path+".count", p.Count)
+		if len(p.Shifts) > 0 && p.Count > 0 {
+			c.add(path+".count", "give either count or shifts, not both")
+		}
+		checkShifts(c, path, p.Shifts)
+		for j, b := range p.Breaks {
+			bp := fmt.Sprintf("%s.breaks[%d]", path, j)
+			c.clock(bp+".at", b.At, 48*3600)
+			c.duration(bp+".length", b.Length)
+			c.positive(bp+".count", b.Count)
+		}
+		if p.Suit != nil {
+			if p.Suit.Limit <= 0 {
+				c.add(path+".suit.limit", "must be longer than 0s")
+			}
+			c.duration(path+".suit.changeover", p.Suit.Changeover)
+		}
+		if len(p.Tasks) == 0 {
+			c.add(path+".tasks", "list the tasks the pool does")
+		}
+		for j, t := range p.Tasks {
+			tp := fmt.Sprintf("%s.tasks[%d].task", path, j)
+			switch {
+			case !slices.Contains(Tasks(), t.Task):
+				c.add(tp, "unknown task %q%s; tasks are %s", t.Task, suggest(t.Task, Tasks()), strings.Join(Tasks(), ", "))
+			case doer[t.Task] != "":
+				c.add(tp, "the %s task is already done by pool %q: each task has one pool", t.Task, doer[t.Task])
+			default:
+				doer[t.Task] = p.Name
+			}
+		}
+		if p.PerZone {
+			for _, t := range p.Tasks {
+				if t.Task != TaskDelivery && t.Task != TaskGarbage {
+					c.add(path+".per_zone", "a zone pool does delivery and garbage only, not %s", t.Task)
+				}
+			}
+		}
+	}
+	c.unique("staff", names, "pool")
+	for _, t := range []string{TaskIntake, TaskTransfer, TaskSorting, TaskDelivery} {
+		c.needTask(doer, t, "staff")
+	}
+	if p := doer[TaskDelivery]; p != "" {
+		for i, pool := range sc.Staff {
+			if pool.Name == p && !pool.PerZone {
+				c.add(fmt.Sprintf("staff[%d].per_zone", i), "the pool doing delivery must be a zone pool (per_zone: true)")
+			}
+		}
+	}
+	return doer
+}
+
+// checkShifts checks one pool's shifts: counts, times, and no two shifts
+// covering the same time of day.
+func checkShifts(c *checker, path string, shifts []Shift) {
+	type span struct{ from, to float64 }
+	var spans []span
+	for j, s := range shifts {
+		sp := fmt.Sprintf("%s.shifts[%d]", path, j)
+		c.clock(sp+".from", s.From, 24*3600)
+		c.clock(sp+".to", s.To, 48*3600)
+		c.nonNegative(sp+".count", s.Count)
+		from, to := float64(s.From), float64(s.To)
+		if to == from {
+			c.add(sp+".to", "a shift must not end when it starts (%s)", s.From)
+			continue
+		}
+		if to < from {
+			to += 24 * 3600
+		}
+		if to-from > 24*3600 {
+			c.add(sp+".to", "a shift lasts at most 24h")
+		}
+		spans = append(spans, span{from, to})
+	}
+	sort.Slice(spans, func(i, j int) bool { return spans[i].from < spans[j].from })
+	for i := range spans {
+		for j := i + 1; j < len(spans); j++ {
+			a, b := spans[i], spans[j]
+			// Compare on a 24-hour circle: b against a, and against a a day later.
+			if b.from < a.to || b.to > a.from+24*3600 {
+				c.add(path+".shifts", "shifts overlap: %s-%s and %s-%s; give the staff on duty at each time in one shift",
+					Clock(a.from), Clock(a.to), Clock(b.from), Clock(b.to))
+			}
+		}
+	}
+}
+
+func (sc *Scenario) checkGate(c *checker) {
+	g := sc.Gate
+	c.clock("gate.open", g.Open, 24*3600)
+	c.clock("gate.close", g.Close, 48*3600)
+	if g.Close <= g.Open {
+		c.add("gate.close", "must be after gate.open (%s)", g.Open)
+	}
+	c.nonNegative("gate.ground", g.Ground)
+	c.nonNegative("gate.shelves", g.Shelves)
+	c.nonNegative("gate.shelf_slots", g.ShelfSlots)
+	c.nonNegative("gate.containers", g.Containers)
+	c.nonNegative("gate.container_slots", g.ContainerSlots)
+	if g.Slots() < 1 {
+		c.add("gate", "the staging area holds nothing: give ground, shelves or containers")
+	}
+	if g.WhenFull != "wait" && g.WhenFull != "turn-away" {
+		c.add("gate.when_full", "must be wait or turn-away, got %q", g.WhenFull)
+	}
+	c.duration("gate.courier_patience", g.CourierPatience)
+	c.dist("gate.intake", g.Intake)
+}
+
+func (sc *Scenario) checkFlows(c *checker, pools map[string]string) {
+	if len(sc.Kinds) == 0 {
+		c.add("deliveries", "list at least one kind of delivery")
+	}
+	names := make([]string, len(sc.Kinds))
+	for i, k := range sc.Kinds {
+		names[i] = k.Name
+		path := fmt.Sprintf("deliveries[%d]", i)
+		if !(k.PerDay >= 0) || math.IsInf(k.PerDay, 1) {
+			c.add(path+".per_day", "must be a number of 0 or more, got %v", k.PerDay)
+		}
+		c.profile(path+".profile", k.Profile)
+		c.dist(path+".batch", k.Batch)
+		if k.Batch.Kind != "" && k.Batch.Validate() == nil && k.Batch.MeanValue() < 0.5 {
+			c.add(path+".batch", "a drop brings at least one item; the mean is %v", k.Batch.MeanValue())
+		}
+		c.duration(path+".target", k.Target)
+	}
+	c.unique("deliveries", names, "kind")
+	t := sc.Transfer
+	c.positive("transfer.carts", t.Carts)
+	c.positive("transfer.capacity", t.Capacity)
+	c.duration("transfer.fill", t.Fill)
+	c.dist("transfer.trip", t.Trip)
+	c.dist("transfer.load", t.Load)
+	c.positive("disinfection.space", sc.Disinfection.Space)
+	c.dist("disinfection.dwell", sc.Disinfection.Dwell)
+	c.dist("sorting.time", sc.Sorting.Time)
+	c.positive("delivery.items_per_run", sc.Delivery.ItemsPerRun)
+	c.duration("delivery.fill", sc.Delivery.Fill)
+	c.dist("delivery.door", sc.Delivery.Door)
+}
+
+func (sc *Scenario) checkSampling(c *checker) {
+	s := sc.Sampling
+	if s == nil {
+		return
+	}
+	c.clock("sampling.start", s.Start, 24*3600)
+	if s.Day < 1 || s.Day > sc.Horizon.Days {
+		c.add("sampling.day", "must be a day of the run, from 1 to %d, got %d", sc.Horizon.Days, s.Day)
+	} else if s.Day == 1 && s.Start < sc.Horizon.Start {
+		c.add("sampling.start", "%s is before the run starts (clock.start %s)", s.Start, sc.Horizon.Start)
+	}
+	if len(s.Sites) == 0 {
+		c.add("sampling.sites", "list at least one testing site")
+	}
+	names := make([]string, len(s.Sites))
+	for i, site := range s.Sites {
+		names[i] = site.Name
+		path := fmt.Sprintf("sampling.sites[%d]", i)
+		c.nonNegative(path+".registration", site.Registration)
+		c.positive(path+".swab", site.Swab)
+	}
+	c.unique("sampling.sites", names, "site")
+	for i, z := range sc.Zones {
+		path := fmt.Sprintf("zones[%d]", i)
+		if !slices.Contains(names, z.Site) {
+			c.add(path+".site", "testing site %q is not in sampling.sites%s", z.Site, suggest(z.Site, names))
+		}
+		c.dist(path+".walk_to_site", z.WalkToSite)
+	}
+	if s.Calling.Interval <= 0 {
+		c.add("sampling.calling.interval", "must be longer than 0s")
+	}
+	c.positive("sampling.calling.per_wave", s.Calling.PerWave)
+	c.dist("sampling.calling.come_down", s.Calling.ComeDown)
+	if anyRegistration(s.Sites) {
+		c.dist("sampling.registration", s.Registration)
+	}
+	c.dist("sampling.swab", s.Swab)
+	c.positive("sampling.pooling.per_tube", s.Pooling.PerTube)
+	c.positive("sampling.pooling.tubes_per_box", s.Pooling.TubesPerBox)
+	if s.Pooling.Every <= 0 {
+		c.add("sampling.pooling.every", "must be longer than 0s")
+	}
+	c.dist("sampling.pooling.trip", s.Pooling.Trip)
+	c.share("sampling.door_to_door.share", s.DoorToDoor.Share)
+	if s.DoorToDoor.Share > 0 {
+		c.dist("sampling.door_to_door.visit", s.DoorToDoor.Visit)
+	}
+}
+
+func anyRegistration(sites []Site) bool {
+	for _, s := range sites {
+		if s.Registration > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// ExpandBuildings turns a building reference into building ids: "7" is
+// building 7 and "1-4" buildings 1, 2, 3 and 4.
+func ExpandBuildings(ref string) ([]string, error) {
+	lo, hi, isRange := strings.Cut(ref, "-")
+	if !isRange {
+		return []string{ref}, nil
+	}
+	a, err1 := strconv.Atoi(strings.TrimSpace(lo))
+	b, err2 := strconv.Atoi(strings.TrimSpace(hi))
+	if err1 != nil || err2 != nil || a > b || b-a > 10000 {
+		return nil, fmt.Errorf("%q is not a range of building numbers such as 1-4", ref)
+	}
+	out := make([]string, 0, b-a+1)
+	for i := a; i <= b; i++ {
+		out = append(out, strconv.Itoa(i))
+	}
+	return out, nil
+}
+
+// suggest returns ` (did you mean "x"?)` for the candidate nearest to s, or
+// "" when none is near.
+func suggest(s string, candidates []string) string {
+	if n := Nearest(s, candidates); n != "" {
+		return fmt.Sprintf(" (did you mean %q?)", n)
+	}
+	return ""
+}
+
+// Nearest returns the candidate closest to s by edit distance when it is
+// close enough to be a likely typo, or "".
+func Nearest(s string, candidates []string) string {
+	best, bestD := "", 1<<30
+	for _, c := range candidates {
+		if d := editDistance(strings.ToLower(s), strings.ToLower(c)); d < bestD {
+			best, bestD = c, d
+		}
+	}
+	if bestD <= max(1, min(len(s), len(best))/3) {
+		return best
+	}
+	return ""
+}
+
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}

@@ -1,0 +1,367 @@
+package compound
+
+import (
+	"cordon/sim"
+	"cordon/sim/random"
+	"cordon/sim/record"
+	"cordon/sim/stats"
+)
+
+// item is one delivery on its way from the gate to a door. Its service times
+// are drawn when it arrives, from streams of its own kind, so that two
+// scenarios that differ only in staffing give every item the same times
+// (common random numbers).
+type item struct {
+	kind     *kindState
+	zone     int
+	arrived  float64
+	intake   float64
+	dwell    float64
+	sort     float64
+	door     float64
+	atDoor   float64 // when it was handed over
+	turnedUp float64 // when it got a staging slot
+}
+
+// kindState is one kind of delivery in a replication: its arrivals and what
+// became of them.
+type kindState struct {
+	spec     Kind
+	index    int
+	source   *sim.Source
+	arrived  int
+	turned   int // turned away at the gate
+	done     int // delivered
+	doorTime stats.Tally
+	hourlyIn *stats.Counts
+	hourlyAt *stats.Counts // delivered per hour
+
+	zonePick random.Dist // chooses a household, so a zone, by household share
+	intake   random.Dist
+	dwell    random.Dist
+	sort     random.Dist
+	door     random.Dist
+}
+
+// gate is the supply chain from the gate to the doors.
+type gate struct {
+	staging    *sim.Resource
+	stagingRec *record.Resource
+	shelf      *sim.Store // intake done, waiting for a cart
+	carts      *sim.Resource
+	disinfect  *sim.Resource
+	zoneStores []*sim.Store
+	itemFlow   *sim.Flow
+
+	households  []float64 // cumulative households by zone, for zone choice
+	courierWait stats.Tally
+	inFlight    int // items arrived and neither delivered nor turned away
+}
+
+func (m *Model) buildGate() error {
+	sc := m.sc
+	g := &gate{}
+	m.gate = g
+
+	g.staging = m.s.NewResource("staging", sc.Gate.Slots())
+	if sc.Gate.WhenFull == "turn-away" {
+		g.staging.SetBalking(0)
+	}
+	g.stagingRec = m.addPost("staging", "space", g.staging)
+	g.stagingRec.Busy.TrackThreshold(float64(sc.Gate.Slots()))
+	g.shelf = m.s.NewStore("transfer shelf", sim.Unlimited, false)
+	g.carts = m.s.NewResource("carts", sc.Transfer.Carts)
+	m.addPost("carts", "equipment", g.carts)
+	g.disinfect = m.s.NewResource("disinfection", sc.Disinfection.Space)
+	m.addPost("disinfection", "space", g.disinfect)
+
+	total := 0.0
+	for z := range sc.Zones {
+		g.zoneStores = append(g.zoneStores, m.s.NewStore("zone "+sc.Zones[z].Name, sim.Unlimited, false))
+		for _, b := range sc.Buildings {
+			if m.zoneOf[b.ID] == z {
+				total += float64(b.Households)
+			}
+		}
+		g.households = append(g.households, total)
+	}
+
+	if err := m.buildItemFlow(); err != nil {
+		return err
+	}
+	if err := m.buildCarts(); err != nil {
+		return err
+	}
+	if err := m.buildDelivery(); err != nil {
+		return err
+	}
+	for i, k := range sc.Kinds {
+		if err := m.buildKind(i, k); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (m *Model) buildKind(i int, k Kind) error {
+	ks := &kindState{spec: k, index: i}
+	m.kinds = append(m.kinds, ks)
+	hours := int(m.tl.horizon/3600 + 0.5)
+	ks.hourlyIn, _ = stats.NewCounts(0, 3600, hours)
+	ks.hourlyAt, _ = stats.NewCounts(0, 3600, hours)
+	ks.doorTime.KeepValues()
+	name := "deliveries/" + k.Name
+	var err error
+	pick := func(d Dist, what string) random.Dist {
+		if err != nil {
+			return nil
+		}
+		var v random.Dist
+		v, err = m.dist(d, name+"/"+what)
+		return v
+	}
+	ks.intake = pick(m.sc.Gate.Intake, "intake")
+	ks.dwell = pick(m.sc.Disinfection.Dwell, "dwell")
+	ks.sort = pick(m.sc.Sorting.Time, "sorting")
+	ks.door = pick(m.sc.Delivery.Door, "door")
+	batch := pick(k.Batch, "batch")
+	if err != nil {
+		return err
+	}
+	ks.zonePick, err = random.NewUniform(0, 1, m.streams.Source(name+"/zone"))
+	if err != nil {
+		return err
+	}
+	if k.PerDay == 0 {
+		return nil
+	}
+	// Drops per hour: the day's items spread by the profile, divided by the
+	// mean batch size.
+	rates := hourlyRates(k.PerDay/batch.Mean(), k.Profile)
+	unit, err := random.NewExponential(1, m.streams.Source(name+"/arrivals"))
+	if err != nil {
+		return err
+	}
+	arr, err := sim.NewHourly(rates, -m.tl.start, unit)
+	if err != nil {
+		return err
+	}
+	ks.source = m.s.NewSource(m.gate.itemFlow, arr).Batch(batch).Until(m.tl.horizon)
+	ks.source.Setup(func(e *sim.Entity, _ int64) { m.newItem(e, ks) })
+	ks.source.Start()
+	return nil
+}
+
+// hourlyRates spreads perDay over the 24 hours of the day by the profile
+// (which repeats when it is shorter than 24 numbers; empty is flat).
+func hourlyRates(perDay float64, profile []float64) []float64 {
+	if len(profile) == 0 {
+		profile = []float64{1}
+	}
+	w := make([]float64, 24)
+	sum := 0.0
+	for h := range w {
+		w[h] = profile[h*len(profile)/24]
+		sum += w[h]
+	}
+	for h := range w {
+		w[h] *= perDay / sum
+	}
+	return w
+}
+
+// newItem prepares an arriving item: its zone, priority and service times.
+func (m *Model) newItem(e *sim.Entity, ks *kindState) {
+	g := m.gate
+	u := ks.zonePick.Rand() * g.households[len(g.households)-1]
+	z := 0
+	for z < len(g.households)-1 && u >= g.households[z] {
+		z++
+	}
+	it := &item{kind: ks, zone: z, arrived: m.s.Now(),
+		intake: ks.intake.Rand(), dwell: ks.dwell.Rand(), sort: ks.sort.Rand(), door: ks.door.Rand()}
+	e.Data = it
+	e.Key = z
+	e.Prio = ks.spec.Priority
+	ks.arrived++
+	ks.hourlyIn.Add(m.s.Now(), 1)
+	g.inFlight++
+}
+
+func (m *Model) buildItemFlow() error {
+	sc := m.sc
+	g := m.gate
+	intake := m.doer(TaskIntake)
+	sorter := m.doer(TaskSorting)
+	f := sim.NewFlow("item")
+	seize := sim.Seize(g.staging, 1)
+	if sc.Gate.CourierPatience > 0 {
+		seize.Patience(sim.Constant(sc.Gate.CourierPatience), "turned away")
+	}
+	if sc.Gate.WhenFull == "turn-away" {
+		seize.OnBalk("turned away")
+	}
+	f.Then(
+		sim.StepFunc(m.waitForGate),
+		seize,
+		sim.Do(func(e *sim.Entity) {
+			it := e.Data.(*item)
+			it.turnedUp = m.s.Now()
+			g.courierWait.Add(it.turnedUp - it.arrived)
+			e.Prio = intake.prio(TaskIntake, it.kind.spec.Priority)
+		}),
+		sim.Seize(intake.res[0], 1),
+		sim.DelayFor(func(e *sim.Entity) float64 { return e.Data.(*item).intake }),
+		sim.Release(intake.res[0], 1),
+		sim.Do(func(e *sim.Entity) { e.Prio = e.Data.(*item).kind.spec.Priority }),
+		sim.Put(g.shelf, ""),
+		// A cart has carried it inside and dropped it.
+		sim.Seize(g.disinfect, 1),
+		sim.DelayFor(func(e *sim.Entity) float64 { return e.Data.(*item).dwell }),
+		sim.Release(g.disinfect, 1),
+		sim.Do(func(e *sim.Entity) { e.Prio = sorter.prio(TaskSorting, e.Data.(*item).kind.spec.Priority) }),
+		sim.Seize(sorter.res[0], 1),
+		sim.DelayFor(func(e *sim.Entity) float64 { return e.Data.(*item).sort }),
+		sim.Release(sorter.res[0], 1),
+		sim.StepFunc(func(e *sim.Entity) sim.Outcome {
+			it := e.Data.(*item)
+			e.Prio = it.kind.spec.Priority
+			st := g.zoneStores[it.zone]
+			out := st.Put(e, -1)
+			if it.kind.spec.Hot {
+				st.Expire(it.zone) // a run leaves now with the hot meal
+			}
+			return out
+		}),
+		// A volunteer has handed it over at the door.
+		sim.Do(func(e *sim.Entity) {
+			it := e.Data.(*item)
+			ks := it.kind
+			ks.done++
+			ks.doorTime.Add(it.atDoor - it.arrived)
+			ks.hourlyAt.Add(it.atDoor, 1)
+			g.inFlight--
+		}),
+		sim.Goto("end"),
+	)
+	f.Label("turned away").Then(sim.Do(func(e *sim.Entity) {
+		it := e.Data.(*item)
+		it.kind.turned++
+		g.inFlight--
+	}))
+	f.Label("end")
+	if err := f.Check(); err != nil {
+		return err
+	}
+	g.itemFlow = f
+	return nil
+}
+
+// waitForGate holds a courier who arrives while the gate is closed until it
+// opens.
+func (m *Model) waitForGate(e *sim.Entity) sim.Outcome {
+	open, close := float64(m.sc.Gate.Open), float64(m.sc.Gate.Close)
+	if close-open >= day {
+		return sim.Next
+	}
+	c := m.tl.clockOf(m.s.Now())
+	if covers(open, close, c) {
+		return sim.Next
+	}
+	wait := open - c
+	if wait < 0 {
+		wait += day
+	}
+	e.Hold(wait)
+	return sim.Wait
+}
+
+// buildCarts starts one agent per cart: it waits for a load on the transfer
+// shelf, takes a suited worker and the cart together, carries the load in,
+// drops it at the disinfection area and comes back.
+func (m *Model) buildCarts() error {
+	sc := m.sc
+	g := m.gate
+	crew := m.doer(TaskTransfer)
+	trip, err := m.dist(sc.Transfer.Trip, "transfer/trip")
+	if err != nil {
+		return err
+	}
+	load, err := m.dist(sc.Transfer.Load, "transfer/load")
+	if err != nil {
+		return err
+	}
+	fill := float64(sc.Transfer.Fill)
+	f := sim.NewFlow("cart")
+	f.Label("loop").Then(
+		sim.Get(g.shelf, nil, sc.Transfer.Capacity, fill),
+		sim.SeizeTogether(sim.Need{Res: crew.res[0], Amount: 1}, sim.Need{Res: g.carts, Amount: 1}),
+		sim.DelayFor(func(e *sim.Entity) float64 {
+			t := 0.0
+			for _, it := range e.Items {
+				g.staging.Release(it, 1) // off the shelf, onto the cart
+				t += load.Rand()
+			}
+			return t
+		}),
+		sim.Delay(trip),
+		sim.Drop(),
+		sim.Delay(trip),
+		sim.ReleaseAll(),
+		sim.Goto("loop"),
+	)
+	if err := f.Check(); err != nil {
+		return err
+	}
+	for range sc.Transfer.Carts {
+		e := m.s.NewEntity(nil)
+		e.Prio = crew.prio(TaskTransfer, 0)
+		m.s.Begin(e, f)
+	}
+	return nil
+}
+
+// buildDelivery starts, in each zone, one agent per volunteer the zone ever
+// has on duty: it waits for a load on the zone's shelf (up to the items per
+// run, or what there is when the fill time is up or a hot meal comes), takes
+// a volunteer, walks to the zone, hands each item over at its door and walks
+// back.
+func (m *Model) buildDelivery() error {
+	sc := m.sc
+	g := m.gate
+	vols := m.doer(TaskDelivery)
+	for z, zone := range sc.Zones {
+		walk, err := m.dist(zone.Walk, "walk/"+zone.Name)
+		if err != nil {
+			return err
+		}
+		res := vols.res[z]
+		f := sim.NewFlow("delivery " + zone.Name)
+		f.Label("loop").Then(
+			sim.Get(g.zoneStores[z], func(e *sim.Entity) int { return e.Key }, sc.Delivery.ItemsPerRun, float64(sc.Delivery.Fill)),
+			sim.Seize(res, 1),
+			sim.DelayFor(func(e *sim.Entity) float64 {
+				t := walk.Rand()
+				for _, x := range e.Items {
+					it := x.Data.(*item)
+					t += it.door
+					it.atDoor = m.s.Now() + t
+				}
+				return t + walk.Rand()
+			}),
+			sim.Drop(),
+			sim.Release(res, 1),
+			sim.Goto("loop"),
+		)
+		if err := f.Check(); err != nil {
+			return err
+		}
+		for range max(peak(vols.changes[z]), 1) {
+			e := m.s.NewEntity(nil)
+			e.Key = z
+			e.Prio = vols.prio(TaskDelivery, 0)
+			m.s.Begin(e, f)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,251 @@
+package compound
+
+import (
+	"context"
+	"fmt"
+	"math"
+
+	"cordon/sim"
+	"cordon/sim/random"
+	"cordon/sim/record"
+	"cordon/sim/stats"
+)
+
+// Model is one replication of a scenario: the kernel, the posts of the
+// compound built on it, and what is recorded. Build makes a fresh Model from
+// an immutable Scenario for every replication; nothing is shared between
+// replications.
+type Model struct {
+	sc      *Scenario
+	s       *sim.Sim
+	streams *random.Streams
+	tl      timeline
+	opts    Options
+
+	zoneOf   map[string]int // building id -> zone index
+	building map[string]int // building id -> index
+	pools    map[string]*pool
+	posts    []*post
+
+	gate     *gate
+	sampling *sampling
+	garbage  *garbageRound
+	needs    *specialNeeds
+
+	kinds []*kindState
+}
+
+// Options tune what a replication records and how far it may go.
+type Options struct {
+	// SeriesStep is the spacing of sampled series (staging occupancy,
+	// queues), 0 for 5 minutes.
+	SeriesStep float64
+	// MaxEvents and MaxEntities stop a runaway replication: more events
+	// fired, or more entities in the compound at once (0: no limit).
+	MaxEvents   uint64
+	MaxEntities int
+}
+
+// pool is a staff pool on the kernel: one resource, or one per zone.
+type pool struct {
+	spec     Pool
+	res      []*sim.Resource // one, or one per zone
+	recs     []*record.Resource
+	priority map[string]int
+	changes  [][]sim.Change
+}
+
+// prio returns the priority of a task of the pool, scaled so that the task's
+// priority comes before a kind's.
+func (p *pool) prio(task string, kind int) int {
+	return p.priority[task]*1000 + kind
+}
+
+// post is a place where work waits: a pool, a capacity, a site station. It
+// is what the bottleneck ranking ranks.
+type post struct {
+	name  string
+	kind  string // "staff", "space", "equipment", "site"
+	res   *sim.Resource
+	rec   *record.Resource
+	queue *stats.Series // entities waiting, every series step
+	busy  *stats.Series // units busy (items held, for a space), every series step
+}
+
+// Build makes one replication of sc (which must have passed Check) with the
+// random streams of (seed, rep).
+func Build(sc *Scenario, rep int, opts Options) (*Model, error) {
+	if opts.SeriesStep <= 0 {
+		opts.SeriesStep = 300
+	}
+	m := &Model{
+		sc:       sc,
+		s:        sim.New(),
+		streams:  random.NewStreams(sc.Seed, rep),
+		tl:       timeline{start: float64(sc.Horizon.Start), horizon: float64(sc.Horizon.Days) * day},
+		opts:     opts,
+		zoneOf:   map[string]int{},
+		building: map[string]int{},
+		pools:    map[string]*pool{},
+	}
+	for i, b := range sc.Buildings {
+		m.building[b.ID] = i
+	}
+	for z, zone := range sc.Zones {
+		for _, ref := range zone.Buildings {
+			ids, _ := ExpandBuildings(ref)
+			for _, id := range ids {
+				m.zoneOf[id] = z
+			}
+		}
+	}
+	steps := []func() error{m.buildPools, m.buildGate, m.buildSampling, m.buildGarbage, m.buildSpecialNeeds}
+	for _, step := range steps {
+		if err := step(); err != nil {
+			return nil, err
+		}
+	}
+	m.s.Schedule(0, sim.PriorityLate, &queueSampler{m})
+	return m, nil
+}
+
+// dist builds a distribution on the stream called name.
+func (m *Model) dist(d Dist, name string) (random.Dist, error) {
+	if d.Kind == random.KindConstant {
+		return d.New(nil)
+	}
+	v, err := d.New(m.streams.Source(name))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return v, nil
+}
+
+// series returns a sampled series over the whole run.
+func (m *Model) series() *stats.Series {
+	n := int(math.Floor(m.tl.horizon/m.opts.SeriesStep)) + 1
+	s, _ := stats.NewSeries(0, m.opts.SeriesStep, n)
+	return s
+}
+
+func (m *Model) buildPools() error {
+	for _, p := range m.sc.Staff {
+		pl := &pool{spec: p, priority: map[string]int{}}
+		for _, t := range p.Tasks {
+			pl.priority[t.Task] = t.Priority
+		}
+		n := 1
+		if p.PerZone {
+			n = len(m.sc.Zones)
+		}
+		for i := range n {
+			name := p.Name
+			base := p.Count
+			if p.PerZone {
+				name = p.Name + "/" + m.sc.Zones[i].Name
+				if v := m.sc.Zones[i].Volunteers; v > 0 {
+					base = v
+				}
+			}
+			changes := rosterChanges(p, base, m.tl)
+			r := m.s.NewResource(name, 0)
+			if p.Suit != nil {
+				r.SetDutyLimit(float64(p.Suit.Limit), float64(p.Suit.Changeover))
+			}
+			if _, err := m.s.NewRoster(r, changes); err != nil {
+				return err
+			}
+			pl.res = append(pl.res, r)
+			pl.changes = append(pl.changes, changes)
+			pl.recs = append(pl.recs, m.addPost(name, "staff", r))
+		}
+		m.pools[p.Name] = pl
+	}
+	return nil
+}
+
+// addPost records a resource as a post.
+func (m *Model) addPost(name, kind string, r *sim.Resource) *record.Resource {
+	rec := record.NewResource(r, 0)
+	rec.KeepWaits()
+	rec.Queue.TrackThreshold(1)
+	rec.OnDuty.TrackThreshold(1)
+	hours := int(math.Ceil(m.tl.horizon / 3600))
+	_ = rec.Hourly(3600, hours)
+	p := &post{name: name, kind: kind, res: r, rec: rec, queue: m.series(), busy: m.series()}
+	m.posts = append(m.posts, p)
+	return rec
+}
+
+// doer returns the pool doing task (Check has made sure there is one).
+func (m *Model) doer(task string) *pool {
+	for _, p := range m.sc.Staff {
+		for _, t := range p.Tasks {
+			if t.Task == task {
+				return m.pools[p.Name]
+			}
+		}
+	}
+	return nil
+}
+
+// Sim returns the model's kernel, for tests and tools.
+func (m *Model) Sim() *sim.Sim { return m.s }
+
+// Horizon returns the length of the run in seconds.
+func (m *Model) Horizon() float64 { return m.tl.horizon }
+
+// Run runs the replication to the end of the horizon and returns its result.
+func (m *Model) Run() (*Result, error) { return m.RunContext(context.Background()) }
+
+// RunContext runs the replication to the end of the horizon, an hour of
+// simulated time at a time, and stops early with ctx's error when ctx is
+// cancelled or with an error naming the longest queue when the run fires
+// more events than Options.MaxEvents.
+func (m *Model) RunContext(ctx context.Context) (*Result, error) {
+	end := m.tl.horizon
+	m.s.SetLimits(m.opts.MaxEvents, m.opts.MaxEntities)
+	for t := m.s.Now(); t < end; {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		t = math.Min(t+3600, end)
+		m.s.RunUntil(t)
+		if err := m.s.Err(); err != nil {
+			return nil, fmt.Errorf("stopped at %s: %v: %s", Clock(m.tl.clockOf(m.s.Now())), err, m.worstQueue())
+		}
+	}
+	return m.result(), nil
+}
+
+// worstQueue names the post with the longest queue, for guard messages.
+func (m *Model) worstQueue() string {
+	var worst *post
+	for _, p := range m.posts {
+		if worst == nil || p.res.Queued() > worst.res.Queued() {
+			worst = p
+		}
+	}
+	if worst == nil {
+		return "no post"
+	}
+	return fmt.Sprintf("the queue at %s has %d waiting", worst.name, worst.res.Queued())
+}
+
+// sampleQueues records every post's queue length; it runs as a late event
+// every series step.
+type queueSampler struct {
+	m *Model
+}
+
+func (q *queueSampler) Handle() {
+	m := q.m
+	now := m.s.Now()
+	for _, p := range m.posts {
+		p.queue.Set(now, float64(p.res.Queued()))
+		p.busy.Set(now, float64(p.res.Busy()))
+	}
+	if next := now + m.opts.SeriesStep; next < m.tl.horizon {
+		m.s.Schedule(next, sim.PriorityLate, q)
+	}
+}

@@ -1,0 +1,261 @@
+package compound
+
+import (
+	"math"
+	"slices"
+
+	"cordon/sim/stats"
+)
+
+// Result is what one replication measured.
+type Result struct {
+	// Values holds the value of each KPI of Catalog, in its order; NaN where
+	// there was nothing to measure (no item of a kind delivered).
+	Values []float64
+	// Posts are the places where work waits, for the bottleneck ranking.
+	Posts []PostResult
+	// Series are quantities sampled on a regular grid over the run, for plots.
+	Series []Series
+	// DoorTimes holds, per kind in scenario order, every delivered item's time
+	// to the door, sorted.
+	DoorTimes [][]float64
+	// Ledger accounts for every item and resident.
+	Ledger Ledger
+}
+
+// PostResult is one post's figures over a replication.
+type PostResult struct {
+	Name        string
+	Kind        string  // staff, space, equipment, site
+	Utilisation float64 // busy unit-time over on-duty unit-time
+	QueueMean   float64 // entities waiting, time-weighted
+	QueueMax    float64
+	WaitMean    float64 // seconds, over the entities served
+	WaitP95     float64
+	Blocked     int     // arrivals turned away (balked or reneged)
+	Arrivals    int     // requests served or turned away
+	Saturated   float64 // seconds with work waiting
+	Open        float64 // seconds with at least one unit on duty
+	Overtime    float64
+	Hourly      []float64 // utilisation per hour of the run (NaN where none on duty)
+}
+
+// Series is a quantity sampled every Step seconds from Start.
+type Series struct {
+	Name   string
+	Unit   string
+	Start  float64
+	Step   float64
+	Points []float64
+}
+
+// Ledger accounts for the items and residents of a replication. Items in the
+// pipeline are counted by the kernel (entities still on the item flow), not
+// by the model's own counters, so the two can be checked against each other.
+type Ledger struct {
+	Arrived, Delivered, TurnedAway, InPipeline int
+	Residents, Sampled, NotSampled             int
+}
+
+// Value returns the value of the KPI called name, and false when the
+// catalog has no such KPI.
+func (r *Result) Value(catalog []KPI, name string) (float64, bool) {
+	i := slices.IndexFunc(catalog, func(k KPI) bool { return k.Name == name })
+	if i < 0 {
+		return 0, false
+	}
+	return r.Values[i], true
+}
+
+func (m *Model) result() *Result {
+	now := m.s.Now()
+	sc := m.sc
+	cat := Catalog(sc)
+	vals := map[string]float64{}
+	hours := m.tl.horizon / 3600
+
+	res := &Result{}
+	totalDelivered, totalBacklog := 0, 0
+	for _, ks := range m.kinds {
+		n := ks.spec.Name
+		backlog := ks.arrived - ks.done - ks.turned
+		totalDelivered += ks.done
+		totalBacklog += backlog
+		vals[n+".arrived"] = float64(ks.arrived)
+		vals[n+".delivered"] = float64(ks.done)
+		vals[n+".throughput"] = float64(ks.done) / hours
+		vals[n+".door_time.mean"] = ks.doorTime.Mean()
+		vals[n+".door_time.p50"] = ks.doorTime.Quantile(0.5)
+		vals[n+".door_time.p90"] = ks.doorTime.Quantile(0.9)
+		vals[n+".door_time.p95"] = ks.doorTime.Quantile(0.95)
+		vals[n+".door_time.max"] = ks.doorTime.Max()
+		if ks.spec.Target > 0 {
+			vals[n+".within_target"] = ks.doorTime.FractionAtMost(float64(ks.spec.Target))
+		}
+		vals[n+".turned_away"] = float64(ks.turned)
+		vals[n+".backlog"] = float64(backlog)
+		res.DoorTimes = append(res.DoorTimes, ks.doorTime.Values())
+		res.Ledger.Arrived += ks.arrived
+		res.Ledger.Delivered += ks.done
+		res.Ledger.TurnedAway += ks.turned
+	}
+	res.Ledger.InPipeline = m.gate.itemFlow.Live()
+	vals["items.delivered"] = float64(totalDelivered)
+	vals["items.backlog"] = float64(totalBacklog)
+
+	g := m.gate
+	vals["gate.staging.mean"] = g.stagingRec.Busy.Mean(now)
+	vals["gate.staging.max"] = g.stagingRec.Busy.Max()
+	vals["gate.staging.time_full"] = timeFull(g.stagingRec.Busy, now, sc.Gate.Slots())
+	vals["gate.couriers_waiting.max"] = g.stagingRec.Queue.Max()
+	vals["gate.courier_wait.mean"] = g.courierWait.Mean()
+	turned := 0
+	for _, ks := range m.kinds {
+		turned += ks.turned
+	}
+	vals["gate.turned_away"] = float64(turned)
+
+	if smp := m.sampling; smp != nil {
+		makespan := smp.last - smp.start
+		if smp.sampled < smp.residents || smp.sampled == 0 {
+			makespan = now - smp.start
+		}
+		vals["sampling.makespan"] = makespan
+		vals["sampling.sampled"] = float64(smp.sampled)
+		vals["sampling.not_sampled"] = float64(smp.residents - smp.sampled)
+		vals["sampling.per_hour"] = float64(smp.sampled) / (makespan / 3600)
+		vals["sampling.wait.mean"] = smp.wait.Mean()
+		vals["sampling.wait.p95"] = smp.wait.Quantile(0.95)
+		peak := 0.0
+		for _, s := range smp.sites {
+			p := "sampling.site." + s.spec.Name
+			vals[p+".queue.peak"] = s.waiting.Max()
+			open := now
+			if s.sampled == s.expected && s.expected > 0 {
+				open = s.lastSampled
+			}
+			vals[p+".queue.mean"] = s.waiting.Integral(now) / math.Max(open-smp.start, 1)
+			if s.sampled == s.expected {
+				vals[p+".makespan"] = s.lastSampled - smp.start
+			} else {
+				vals[p+".makespan"] = now - smp.start
+			}
+			peak = math.Max(peak, s.waiting.Max())
+			res.Series = append(res.Series, Series{Name: "sampled at " + s.spec.Name, Unit: "people",
+				Start: 0, Step: m.opts.SeriesStep, Points: finished(s.cumulative, now)})
+		}
+		vals["sampling.queue.peak"] = peak
+		span := math.Max(now-smp.start, 1)
+		if smp.atLab == smp.residents && smp.residents > 0 {
+			span = math.Max(smp.labDone-smp.start, 1)
+		}
+		vals["sampling.in_transit.mean"] = smp.inTransit.Integral(now) / span
+		vals["sampling.in_transit.max"] = smp.inTransit.Max()
+		if smp.atLab == smp.residents {
+			vals["sampling.lab_done"] = smp.labDone - smp.start
+		} else {
+			vals["sampling.lab_done"] = now - smp.start
+		}
+		res.Ledger.Residents = smp.residents
+		res.Ledger.Sampled = smp.sampled
+		res.Ledger.NotSampled = m.residentsOnTheirWay()
+	}
+	if gr := m.garbage; gr != nil {
+		vals["garbage.collected"] = float64(gr.collected)
+		vals["garbage.late"] = float64(gr.late)
+		vals["garbage.backlog"] = float64(gr.households - gr.collected)
+		vals["garbage.done_after"] = gr.lastDone
+		if gr.collected < gr.households {
+			vals["garbage.done_after"] = now - gr.firstOpen
+		}
+	}
+	if sn := m.needs; sn != nil {
+		vals["special_needs.cards"] = float64(sn.arrived)
+		vals["special_needs.response.mean"] = sn.response.Mean()
+		vals["special_needs.response.p95"] = sn.response.Quantile(0.95)
+		vals["special_needs.backlog"] = float64(sn.arrived - sn.done)
+		if sn.spec.Target > 0 {
+			vals["special_needs.within_target"] = sn.response.FractionAtMost(float64(sn.spec.Target))
+		}
+	}
+	for _, p := range sc.Staff {
+		pl := m.pools[p.Name]
+		busy, on, over := 0.0, 0.0, 0.0
+		for _, rec := range pl.recs {
+			busy += rec.Busy.Integral(now)
+			on += rec.OnDuty.Integral(now)
+			over += rec.Overtime
+		}
+		vals["staff."+p.Name+".utilisation"] = ratio(busy, on)
+		vals["staff."+p.Name+".overtime"] = over
+		vals["staff."+p.Name+".hours"] = on / 3600
+	}
+
+	res.Values = make([]float64, len(cat))
+	for i, k := range cat {
+		v, ok := vals[k.Name]
+		if !ok {
+			v = math.NaN()
+		}
+		res.Values[i] = v
+	}
+	for _, p := range m.posts {
+		rec := p.rec
+		res.Posts = append(res.Posts, PostResult{
+			Name:        p.name,
+			Kind:        p.kind,
+			Utilisation: rec.Utilisation(now),
+			QueueMean:   rec.Queue.Mean(now),
+			QueueMax:    rec.Queue.Max(),
+			WaitMean:    rec.Wait.Mean(),
+			WaitP95:     rec.Wait.Quantile(0.95),
+			Blocked:     rec.Balked + rec.Reneged,
+			Arrivals:    rec.Granted + rec.Balked + rec.Reneged,
+			Saturated:   rec.Queue.TimeAtOrAbove(now, 1),
+			Open:        rec.OnDuty.TimeAtOrAbove(now, 1),
+			Overtime:    rec.Overtime,
+			Hourly:      rec.HourlyUtilisation(now),
+		})
+		res.Series = append(res.Series,
+			Series{Name: "queue at " + p.name, Unit: "waiting", Start: 0, Step: m.opts.SeriesStep, Points: finished(p.queue, now)},
+			Series{Name: "busy at " + p.name, Unit: "busy", Start: 0, Step: m.opts.SeriesStep, Points: finished(p.busy, now)})
+	}
+	return res
+}
+
+// residentsOnTheirWay counts, from the kernel's own books, the residents
+// called or yet to be called who are not yet sampled.
+func (m *Model) residentsOnTheirWay() int {
+	smp := m.sampling
+	n := 0
+	for _, f := range smp.siteFlows {
+		n += f.Live()
+	}
+	if smp.homeFlow != nil {
+		n += smp.homeFlow.Live()
+	}
+	return n + m.residentsNotCalled()
+}
+
+// residentsNotCalled counts residents of buildings whose call is still to
+// come.
+func (m *Model) residentsNotCalled() int {
+	return m.sampling.uncalled
+}
+
+func finished(s *stats.Series, now float64) []float64 {
+	s.Finish(now)
+	return s.Points()
+}
+
+func ratio(a, b float64) float64 {
+	if b == 0 {
+		return math.NaN()
+	}
+	return a / b
+}
+
+// timeFull returns the time a level was at or above its capacity.
+func timeFull(l *stats.Level, now float64, capacity int) float64 {
+	return l.TimeAtOrAbove(now, float64(capacity))
+}

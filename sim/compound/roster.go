@@ -1,0 +1,104 @@
+package compound
+
+import (
+	"slices"
+
+	"cordon/sim"
+)
+
+// day is a day in seconds.
+const day = 24 * 3600.0
+
+// timeline maps times of day onto simulation time: time zero is the run's
+// start (clock.start on day 1) and the run lasts horizon seconds.
+type timeline struct {
+	start   float64 // clock.start, seconds after midnight
+	horizon float64
+}
+
+// at returns the simulation time of clock time c on day d (0 for the first
+// day); it may be negative or past the horizon.
+func (tl timeline) at(d int, c Clock) float64 {
+	return float64(d)*day + float64(c) - tl.start
+}
+
+// clockOf returns the time of day (seconds after midnight) at simulation time t.
+func (tl timeline) clockOf(t float64) float64 {
+	c := tl.start + t
+	c -= day * float64(int(c/day))
+	return c
+}
+
+// capacityAt returns the staff a pool has on duty at time of day c: its
+// count, or the count of the shift covering c, less the staff on a break.
+func capacityAt(p Pool, base int, c float64) int {
+	n := base
+	if len(p.Shifts) > 0 {
+		n = 0
+		for _, s := range p.Shifts {
+			if covers(float64(s.From), float64(s.To), c) {
+				n = s.Count
+			}
+		}
+	}
+	for _, b := range p.Breaks {
+		if covers(float64(b.At), float64(b.At)+float64(b.Length), c) {
+			n -= b.Count
+		}
+	}
+	return max(n, 0)
+}
+
+// covers reports whether time of day c falls in [from, to), a span that may
+// pass midnight.
+func covers(from, to, c float64) bool {
+	if to <= from {
+		to += day
+	}
+	for _, x := range []float64{c, c + day} {
+		if x >= from && x < to {
+			return true
+		}
+	}
+	return false
+}
+
+// rosterChanges returns the capacity schedule of a pool over the run: the
+// capacity at time zero, then a change at every shift or break boundary.
+func rosterChanges(p Pool, base int, tl timeline) []sim.Change {
+	var bounds []float64
+	add := func(c float64) {
+		for d := -1; d <= int(tl.horizon/day)+1; d++ {
+			if t := float64(d)*day + c - tl.start; t > 0 && t < tl.horizon {
+				bounds = append(bounds, t)
+			}
+		}
+	}
+	for _, s := range p.Shifts {
+		add(float64(s.From))
+		add(float64(s.To))
+	}
+	for _, b := range p.Breaks {
+		add(float64(b.At))
+		add(float64(b.At) + float64(b.Length))
+	}
+	slices.Sort(bounds)
+	bounds = slices.Compact(bounds)
+	changes := []sim.Change{{At: 0, Capacity: capacityAt(p, base, tl.clockOf(0))}}
+	for _, t := range bounds {
+		c := capacityAt(p, base, tl.clockOf(t))
+		if c != changes[len(changes)-1].Capacity {
+			changes = append(changes, sim.Change{At: t, Capacity: c})
+		}
+	}
+	return changes
+}
+
+// peak returns the largest capacity of a schedule.
+func peak(changes []sim.Change) int {
+	m := 0
+	for _, c := range changes {
+		m = max(m, c.Capacity)
+	}
+	return m
+}

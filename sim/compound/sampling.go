@@ -1,0 +1,320 @@
+package compound
+
+import (
+	"math"
+
+	"cordon/sim"
+	"cordon/sim/random"
+	"cordon/sim/stats"
+)
+
+// resident is one resident on the way to being sampled.
+type resident struct {
+	site    *site
+	delay   float64 // from the call to arriving at the site
+	arrived float64 // at the site
+	reg     float64
+	swab    float64
+	visit   float64 // door to door
+}
+
+// sampling is the swab-sampling round of a replication.
+type sampling struct {
+	spec      *Sampling
+	start     float64
+	sites     []*site
+	residents int // everyone to be sampled, at a site or at home
+	uncalled  int // residents of buildings not yet called
+	sampled   int
+	last      float64 // when the last resident was sampled
+	wait      stats.Tally
+	inTransit *stats.Level // samples taken and not yet at the lab
+	atLab     int
+	labDone   float64
+	hourly    *stats.Counts
+
+	siteFlows []*sim.Flow
+	homeFlow  *sim.Flow
+	runFlow   *sim.Flow
+	runners   *pool
+}
+
+// site is one testing site.
+type site struct {
+	spec        Site
+	index       int
+	reg, swab   *sim.Resource
+	expected    int
+	sampled     int
+	waiting     *stats.Level // at the site and not yet being swabbed
+	cumulative  *stats.Series
+	tube, box   int // samples in the open tube; samples in the box (closed tubes)
+	tubes       int // tubes in the box
+	boxLeaves   *boxTimer
+	lastSampled float64
+}
+
+// boxTimer sends a site's box to the lab at least every pooling interval.
+type boxTimer struct {
+	m *Model
+	s *site
+}
+
+func (b *boxTimer) Handle() {
+	sp := b.m.sampling
+	if b.s.box > 0 {
+		b.m.sendBox(b.s)
+	}
+	if next := b.m.s.Now() + float64(sp.spec.Pooling.Every); next < b.m.tl.horizon && b.s.sampled < b.s.expected {
+		b.m.s.Schedule(next, sim.PriorityDefault, b)
+	}
+}
+
+// labRun is the samples of one box on their way to the lab.
+type labRun struct {
+	samples int
+}
+
+func (m *Model) buildSampling() error {
+	sp := m.sc.Sampling
+	if sp == nil {
+		return nil
+	}
+	smp := &sampling{spec: sp, inTransit: stats.NewLevel(0, 0)}
+	m.sampling = smp
+	smp.start = m.tl.at(sp.Day-1, sp.Start)
+	smp.hourly, _ = stats.NewCounts(0, 3600, int(m.tl.horizon/3600+0.5))
+	smp.runners = m.doer(TaskLabRun)
+	smp.wait.KeepValues()
+
+	siteIndex := map[string]int{}
+	for i, st := range sp.Sites {
+		siteIndex[st.Name] = i
+		s := &site{spec: st, index: i, waiting: stats.NewLevel(0, 0), cumulative: m.series()}
+		s.cumulative.Set(0, 0)
+		s.boxLeaves = &boxTimer{m, s}
+		s.swab = m.s.NewResource("site "+st.Name+" swab", 0)
+		if _, err := m.s.NewRoster(s.swab, []sim.Change{{At: smp.start, Capacity: st.Swab}}); err != nil {
+			return err
+		}
+		m.addPost("site "+st.Name+" swab", "site", s.swab)
+		if st.Registration > 0 {
+			s.reg = m.s.NewResource("site "+st.Name+" registration", 0)
+			if _, err := m.s.NewRoster(s.reg, []sim.Change{{At: smp.start, Capacity: st.Registration}}); err != nil {
+				return err
+			}
+			m.addPost("site "+st.Name+" registration", "site", s.reg)
+		}
+		smp.sites = append(smp.sites, s)
+		smp.siteFlows = append(smp.siteFlows, m.siteFlow(s))
+	}
+	if err := m.buildHomeAndRunFlows(); err != nil {
+		return err
+	}
+
+	// Draws, in a fixed order: per resident, come-down, registration and
+	// swab (or the home visit).
+	comeDown, err := m.dist(sp.Calling.ComeDown, "sampling/come-down")
+	if err != nil {
+		return err
+	}
+	reg := random.Dist(nil)
+	if anyRegistration(sp.Sites) {
+		if reg, err = m.dist(sp.Registration, "sampling/registration"); err != nil {
+			return err
+		}
+	}
+	swab, err := m.dist(sp.Swab, "sampling/swab")
+	if err != nil {
+		return err
+	}
+	var visit random.Dist
+	if sp.DoorToDoor.Share > 0 {
+		if visit, err = m.dist(sp.DoorToDoor.Visit, "sampling/visit"); err != nil {
+			return err
+		}
+	}
+	walks := make([]random.Dist, len(m.sc.Zones))
+	for z, zone := range m.sc.Zones {
+		if walks[z], err = m.dist(zone.WalkToSite, "sampling/walk/"+zone.Name); err != nil {
+			return err
+		}
+	}
+
+	// The calling plan: buildings in the order of the zones, PerWave at a
+	// time, a wave every Interval. Every resident's times are drawn here, in
+	// the order of the buildings, so that they do not depend on the plan.
+	wave := 0
+	called := 0
+	for z, zone := range m.sc.Zones {
+		s := smp.sites[siteIndex[zone.Site]]
+		for _, ref := range zone.Buildings {
+			ids, _ := ExpandBuildings(ref)
+			for _, id := range ids {
+				b := m.sc.Buildings[m.building[id]]
+				c := &call{m: m, at: smp.start + float64(wave)*float64(sp.Calling.Interval)}
+				home := int(math.Round(float64(b.Residents) * sp.DoorToDoor.Share))
+				for k := range b.Residents {
+					r := &resident{site: s}
+					if k < b.Residents-home {
+						r.delay = comeDown.Rand() + walks[z].Rand()
+						if reg != nil && s.reg != nil {
+							r.reg = reg.Rand()
+						}
+						r.swab = swab.Rand()
+						c.down = append(c.down, r)
+					} else {
+						r.visit = visit.Rand()
+						c.home = append(c.home, r)
+					}
+				}
+				smp.residents += b.Residents
+				smp.uncalled += b.Residents
+				s.expected += b.Residents
+				if c.at < m.tl.horizon {
+					m.s.Schedule(c.at, sim.PriorityDefault, c)
+				}
+				called++
+				if called%sp.Calling.PerWave == 0 {
+					wave++
+				}
+			}
+		}
+	}
+	for _, s := range smp.sites {
+		if s.expected > 0 && smp.start+float64(sp.Pooling.Every) < m.tl.horizon {
+			m.s.Schedule(smp.start+float64(sp.Pooling.Every), sim.PriorityDefault, s.boxLeaves)
+		}
+	}
+	return nil
+}
+
+// call is a building's call, an event at the time of its wave.
+type call struct {
+	m    *Model
+	at   float64
+	down []*resident // residents who come down to the site
+	home []*resident // residents sampled at home
+}
+
+func (c *call) Handle() {
+	smp := c.m.sampling
+	smp.uncalled -= len(c.down) + len(c.home)
+	for _, r := range c.down {
+		c.m.s.Start(smp.siteFlows[r.site.index], r)
+	}
+	for _, r := range c.home {
+		c.m.s.Start(smp.homeFlow, r)
+	}
+}
+
+// siteFlow is the way of a resident who comes down: walk to the site,
+// register (where the site has registration staff), be swabbed.
+func (m *Model) siteFlow(s *site) *sim.Flow {
+	f := sim.NewFlow("resident at " + s.spec.Name)
+	f.Then(
+		sim.DelayFor(func(e *sim.Entity) float64 { return e.Data.(*resident).delay }),
+		sim.Do(func(e *sim.Entity) {
+			e.Data.(*resident).arrived = m.s.Now()
+			s.waiting.Add(m.s.Now(), 1)
+		}),
+	)
+	if s.reg != nil {
+		f.Then(
+			sim.Seize(s.reg, 1),
+			sim.DelayFor(func(e *sim.Entity) float64 { return e.Data.(*resident).reg }),
+			sim.Release(s.reg, 1),
+		)
+	}
+	f.Then(
+		sim.Seize(s.swab, 1),
+		sim.Do(func(e *sim.Entity) {
+			r := e.Data.(*resident)
+			s.waiting.Add(m.s.Now(), -1)
+			m.sampling.wait.Add(m.s.Now() - r.arrived - r.reg)
+		}),
+		sim.DelayFor(func(e *sim.Entity) float64 { return e.Data.(*resident).swab }),
+		sim.Release(s.swab, 1),
+		sim.Do(func(e *sim.Entity) { m.sampled(s) }),
+	)
+	return f
+}
+
+// buildHomeAndRunFlows builds the mobile team's home visits and the runners'
+// trips to the lab.
+func (m *Model) buildHomeAndRunFlows() error {
+	smp := m.sampling
+	sp := smp.spec
+	if sp.DoorToDoor.Share > 0 {
+		team := m.doer(TaskDoorToDoor)
+		smp.homeFlow = sim.NewFlow("home visit").Then(
+			sim.Do(func(e *sim.Entity) { e.Prio = team.prio(TaskDoorToDoor, 0) }),
+			sim.Seize(team.res[0], 1),
+			sim.DelayFor(func(e *sim.Entity) float64 { return e.Data.(*resident).visit }),
+			sim.Release(team.res[0], 1),
+			sim.Do(func(e *sim.Entity) { m.sampled(e.Data.(*resident).site) }),
+		)
+	}
+	trip, err := m.dist(sp.Pooling.Trip, "sampling/lab-trip")
+	if err != nil {
+		return err
+	}
+	f := sim.NewFlow("lab run")
+	if smp.runners != nil {
+		f.Then(
+			sim.Do(func(e *sim.Entity) { e.Prio = smp.runners.prio(TaskLabRun, 0) }),
+			sim.Seize(smp.runners.res[0], 1),
+			sim.Delay(trip),
+			sim.Release(smp.runners.res[0], 1),
+		)
+	} else {
+		f.Then(sim.Delay(trip))
+	}
+	f.Then(sim.Do(func(e *sim.Entity) {
+		n := e.Data.(*labRun).samples
+		smp.atLab += n
+		smp.inTransit.Add(m.s.Now(), -float64(n))
+		smp.labDone = m.s.Now()
+	}))
+	smp.runFlow = f
+	return nil
+}
+
+// sampled counts a resident sampled at (or for) site s and pools the sample.
+func (m *Model) sampled(s *site) {
+	smp := m.sampling
+	now := m.s.Now()
+	smp.sampled++
+	smp.last = now
+	smp.hourly.Add(now, 1)
+	smp.inTransit.Add(now, 1)
+	s.sampled++
+	s.lastSampled = now
+	s.cumulative.Set(now, float64(s.sampled))
+	pool := smp.spec.Pooling
+	s.tube++
+	if s.tube == pool.PerTube {
+		s.box += s.tube
+		s.tube = 0
+		s.tubes++
+	}
+	if s.sampled == s.expected {
+		// The site is done: close the last tube, send the box, stand down.
+		s.box += s.tube
+		s.tube = 0
+		s.swab.SetCapacity(0)
+		if s.reg != nil {
+			s.reg.SetCapacity(0)
+		}
+	}
+	if s.tubes >= pool.TubesPerBox || (s.sampled == s.expected && s.box > 0) {
+		m.sendBox(s)
+	}
+}
+
+// sendBox sends a site's box to the lab with a runner.
+func (m *Model) sendBox(s *site) {
+	n := s.box
+	s.box, s.tubes = 0, 0
+	m.s.Start(m.sampling.runFlow, &labRun{samples: n})
+}

@@ -1,0 +1,88 @@
+package experiment
+
+import (
+	"context"
+	"fmt"
+
+	"cordon/sim/compound"
+	"cordon/sim/replicate"
+	"cordon/sim/stats"
+)
+
+// Level is the confidence level of every interval cordon reports.
+const Level = 0.95
+
+// Options tune a Run.
+type Options struct {
+	Replications int     // 0: the scenario's
+	Seed         *uint64 // nil: the scenario's
+	Workers      int     // 0: one per CPU
+	Progress     func(done, total int)
+	Model        compound.Options
+}
+
+// Outcome is a scenario run over replications.
+type Outcome struct {
+	Scenario     *compound.Scenario
+	Seed         uint64
+	Replications int
+	KPIs         []KPIResult
+	Bottlenecks  []Bottleneck
+	Runs         []*compound.Result // per replication, in order
+}
+
+// KPIResult is one KPI over the replications.
+type KPIResult struct {
+	compound.KPI
+	stats.Summary
+}
+
+// Run runs sc over replications in parallel workers.
+func Run(ctx context.Context, sc *compound.Scenario, opt Options) (*Outcome, error) {
+	reps := sc.Replications
+	if opt.Replications > 0 {
+		reps = opt.Replications
+	}
+	run := *sc
+	if opt.Seed != nil {
+		run.Seed = *opt.Seed
+	}
+	if errs := run.Check(); len(errs) > 0 {
+		return nil, fmt.Errorf("scenario %s: %v", run.Name, errs[0])
+	}
+	results, err := replicate.Run(ctx, reps, func(ctx context.Context, rep int) (*compound.Result, error) {
+		m, err := compound.Build(&run, rep, opt.Model)
+		if err != nil {
+			return nil, err
+		}
+		return m.RunContext(ctx)
+	}, replicate.Options{Workers: opt.Workers, Progress: opt.Progress})
+	if err != nil {
+		return nil, err
+	}
+	return Summarize(&run, results), nil
+}
+
+// Summarize turns per-replication results into an Outcome.
+func Summarize(sc *compound.Scenario, results []*compound.Result) *Outcome {
+	out := &Outcome{Scenario: sc, Seed: sc.Seed, Replications: len(results), Runs: results}
+	for i, k := range compound.Catalog(sc) {
+		v := make([]float64, len(results))
+		for r, res := range results {
+			v[r] = res.Values[i]
+		}
+		out.KPIs = append(out.KPIs, KPIResult{KPI: k, Summary: stats.Summarize(v, Level)})
+	}
+	out.Bottlenecks = rankPosts(results)
+	return out
+}
+
+// KPI returns the result for the KPI called name.
+func (o *Outcome) KPI(name string) (KPIResult, bool) {
+	for _, k := range o.KPIs {
+		if k.Name == name {
+			return k, true
+		}
+	}
+	return KPIResult{}, false
+}
