@@ -14,10 +14,11 @@ const (
 	ResourceUnitOn                             // Unit came on duty
 	ResourceUnitOff                            // Unit went off duty, Overtime seconds past its shift end
 	ResourceUnitRest                           // Unit began a rest, Overtime seconds past its duty limit
+	ResourceCapacity                           // the capacity (units rostered) changed
 )
 
 var resourceEventNames = [...]string{"queued", "granted", "released", "balked", "reneged",
-	"preempted", "unit-on", "unit-off", "unit-rest"}
+	"preempted", "unit-on", "unit-off", "unit-rest", "capacity"}
 
 func (k ResourceEventKind) String() string {
 	if int(k) < len(resourceEventNames) {

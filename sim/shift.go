@@ -13,6 +13,7 @@ import (
 // is reported as its overtime when it goes off.
 func (r *Resource) SetCapacity(n int) {
 	n = max(n, 0)
+	before := r.rostered
 	for r.rostered < n {
 		r.rostered++
 		if u := r.find(func(x *unit) bool { return x.state == unitBusy && x.leaving }); u >= 0 {
@@ -34,6 +35,9 @@ func (r *Resource) SetCapacity(n int) {
 	for r.rostered > n {
 		r.rostered--
 		r.goOff()
+	}
+	if r.mon != nil && r.rostered != before {
+		r.emit(ResourceCapacity, nil, -1, 0, 0)
 	}
 	r.dispatch()
 }
