@@ -165,7 +165,7 @@ func (sc *Scenario) checkCompound(c *checker) {
 		ids[i] = b.ID
 		c.nonNegative(fmt.Sprintf("buildings[%d].households", i), b.Households)
 		c.nonNegative(fmt.Sprintf("buildings[%d].residents", i), b.Residents)
-		if b.Residents < b.Households {
+		if b.Residents >= 0 && b.Residents < b.Households {
 			c.add(fmt.Sprintf("buildings[%d].residents", i), "%d residents cannot fill %d households", b.Residents, b.Households)
 		}
 	}

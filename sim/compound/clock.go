@@ -66,8 +66,8 @@ func FormatSeconds(s float64) string {
 		return fmt.Sprint(s)
 	}
 	d := time.Duration(math.Round(s)) * time.Second
-	if s < 10 && s != math.Round(s) {
-		d = time.Duration(math.Round(s*1000)) * time.Millisecond
+	if math.Abs(s) < 10 && s != math.Round(s) {
+		d = time.Duration(math.Round(s*10)) * 100 * time.Millisecond
 	}
 	out := d.String()
 	out = strings.Replace(out, "m0s", "m", 1)

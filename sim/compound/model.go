@@ -169,7 +169,6 @@ func (m *Model) addPost(name, kind string, r *sim.Resource) *record.Resource {
 	rec := record.NewResource(r, 0)
 	rec.KeepWaits()
 	rec.Queue.TrackThreshold(1)
-	rec.OnDuty.TrackThreshold(1)
 	hours := int(math.Ceil(m.tl.horizon / 3600))
 	_ = rec.Hourly(3600, hours)
 	p := &post{name: name, kind: kind, res: r, rec: rec, queue: m.series(), busy: m.series()}

@@ -35,7 +35,7 @@ type PostResult struct {
 	Blocked     int     // arrivals turned away (balked or reneged)
 	Arrivals    int     // requests served or turned away
 	Saturated   float64 // seconds with work waiting
-	Open        float64 // seconds with at least one unit on duty
+	Active      float64 // seconds the post was open or had work waiting
 	Overtime    float64
 	Hourly      []float64 // utilisation per hour of the run (NaN where none on duty)
 }
@@ -212,7 +212,7 @@ func (m *Model) result() *Result {
 			Blocked:     rec.Balked + rec.Reneged,
 			Arrivals:    rec.Granted + rec.Balked + rec.Reneged,
 			Saturated:   rec.Queue.TimeAtOrAbove(now, 1),
-			Open:        rec.OnDuty.TimeAtOrAbove(now, 1),
+			Active:      rec.Active.Integral(now),
 			Overtime:    rec.Overtime,
 			Hourly:      rec.HourlyUtilisation(now),
 		})

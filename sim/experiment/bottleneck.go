@@ -46,7 +46,7 @@ func rankPosts(results []*compound.Result) []Bottleneck {
 			for r, res := range results {
 				v[r] = f(res.Posts[p])
 			}
-			return stats.Summarize(v, Level)
+			return summarize(v)
 		}
 		first := results[0].Posts[p]
 		out[p] = Bottleneck{
@@ -60,10 +60,10 @@ func rankPosts(results []*compound.Result) []Bottleneck {
 				return float64(x.Blocked) / float64(x.Arrivals)
 			}),
 			Saturation: col(func(x compound.PostResult) float64 {
-				if x.Open == 0 {
+				if x.Active == 0 {
 					return 0
 				}
-				return x.Saturated / x.Open
+				return x.Saturated / x.Active
 			}),
 			Utilisation: col(func(x compound.PostResult) float64 { return zeroNaN(x.Utilisation) }),
 			QueueMean:   col(func(x compound.PostResult) float64 { return x.QueueMean }),

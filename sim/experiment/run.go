@@ -71,10 +71,22 @@ func Summarize(sc *compound.Scenario, results []*compound.Result) *Outcome {
 		for r, res := range results {
 			v[r] = res.Values[i]
 		}
-		out.KPIs = append(out.KPIs, KPIResult{KPI: k, Summary: stats.Summarize(v, Level)})
+		out.KPIs = append(out.KPIs, KPIResult{KPI: k, Summary: summarize(v)})
 	}
 	out.Bottlenecks = rankPosts(results)
 	return out
+}
+
+// summarize is stats.Summarize at the report's level, with the interval cut
+// at zero: every KPI and post figure is a count, a time or a share, none of
+// which can be negative, and a symmetric t-interval on a skewed quantity
+// (overtime, mostly zero) can reach below zero.
+func summarize(v []float64) stats.Summary {
+	s := stats.Summarize(v, Level)
+	if s.Low < 0 {
+		s.Low = 0
+	}
+	return s
 }
 
 // KPI returns the result for the KPI called name.

@@ -15,6 +15,9 @@ type Resource struct {
 	OnDuty   *stats.Level // units rostered and not resting
 	Queue    *stats.Level // entities waiting
 	InSystem *stats.Level // waiting plus units busy
+	// Active is 1 while the post is open (a unit on duty) or has work
+	// waiting, 0 otherwise: the time over which its load is judged.
+	Active *stats.Level
 
 	// Wait is the time each granted entity waited (zero when it was served at
 	// once).
@@ -43,6 +46,7 @@ func NewResource(r *sim.Resource, start float64) *Resource {
 	x.OnDuty = stats.NewLevel(start, float64(r.Available()))
 	x.Queue = stats.NewLevel(start, float64(r.Queued()))
 	x.InSystem = stats.NewLevel(start, float64(r.Busy()+r.Queued()))
+	x.Active = stats.NewLevel(start, active(r))
 	for u := range r.Units() {
 		x.grow(u)
 		if r.Holder(u) != nil {
@@ -110,6 +114,7 @@ func (x *Resource) ResourceChanged(ev sim.ResourceEvent) {
 	x.OnDuty.Set(now, onDuty)
 	x.Queue.Set(now, queued)
 	x.InSystem.Set(now, busy+queued)
+	x.Active.Set(now, active(r))
 	if x.hourlyBusy != nil {
 		x.hourlyBusy.Set(now, busy)
 		x.hourlyOnDuty.Set(now, onDuty)
@@ -167,6 +172,7 @@ func (x *Resource) Reset(now float64) {
 	x.OnDuty.Reset(now)
 	x.Queue.Reset(now)
 	x.InSystem.Reset(now)
+	x.Active.Reset(now)
 	x.Wait = stats.Tally{}
 	if x.keepWaits {
 		x.Wait.KeepValues()
@@ -179,4 +185,12 @@ func (x *Resource) Reset(now float64) {
 			x.unitSince[u] = now
 		}
 	}
+}
+
+// active is 1 while r has a unit on duty or work waiting.
+func active(r *sim.Resource) float64 {
+	if r.Available() > 0 || r.Busy() > 0 || r.Queued() > 0 {
+		return 1
+	}
+	return 0
 }

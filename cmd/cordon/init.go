@@ -1,0 +1,78 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+
+	"cordon/scenarios"
+)
+
+// initOptions are the flags of `cordon init`.
+type initOptions struct {
+	from  string
+	force bool
+}
+
+func newInitCmd(std *streams, opts *initOptions) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "init [FILE]",
+		Short: "Write a fully commented scenario to edit (the baseline)",
+		Long: `Init writes the commented baseline scenario to FILE (scenario.yaml by default), or to the
+terminal with -, for editing. It does not overwrite a file unless --force is given.`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			file := "scenario.yaml"
+			if len(args) == 1 {
+				file = args[0]
+			}
+			return runInit(std, opts, file)
+		},
+	}
+	cmd.Flags().StringVar(&opts.from, "from", "baseline", "the built-in scenario to start from")
+	cmd.Flags().BoolVar(&opts.force, "force", false, "overwrite FILE if it exists")
+	return cmd
+}
+
+func runInit(std *streams, opts *initOptions, file string) error {
+	data, ok := scenarios.Builtin(opts.from)
+	if !ok {
+		return badInput(fmt.Errorf("--from %s: no such built-in scenario (cordon scenarios lists them)", opts.from))
+	}
+	if file == "-" {
+		_, err := std.out.Write(data)
+		return err
+	}
+	if _, err := os.Stat(file); err == nil && !opts.force {
+		return badInput(fmt.Errorf("%s exists: give another name or --force", file))
+	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return badInput(err)
+	}
+	if err := writeFileAtomic(file, data); err != nil {
+		return err
+	}
+	fmt.Fprintf(std.out, "wrote %s (from %s): edit it, then cordon validate %s\n", file, opts.from, file)
+	return nil
+}
+
+// writeFileAtomic writes data to a temporary file beside path and renames it
+// into place, so the file appears whole or not at all.
+func writeFileAtomic(path string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}

@@ -1,0 +1,25 @@
+package main
+
+import (
+	"fmt"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"cordon/scenarios"
+)
+
+func newScenariosCmd(std *streams) *cobra.Command {
+	return &cobra.Command{
+		Use:   "scenarios",
+		Short: "List the built-in scenarios",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			tw := tabwriter.NewWriter(std.out, 2, 0, 2, ' ', 0)
+			for _, b := range scenarios.Builtins() {
+				fmt.Fprintf(tw, "%s\t%s\n", b.Name, b.Summary)
+			}
+			return tw.Flush()
+		},
+	}
+}

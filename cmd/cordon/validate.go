@@ -1,0 +1,50 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"cordon/scenarios"
+)
+
+// validateOptions are the flags of `cordon validate`.
+type validateOptions struct {
+	sets []string
+}
+
+func newValidateCmd(std *streams, opts *validateOptions) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "validate FILE...",
+		Short: "Check scenario files and report every problem",
+		Long: `Validate loads each scenario and reports every problem it finds, one per line as
+file:line:column: field: what is wrong. It exits 0 when all are valid and 2 otherwise.`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runValidate(std, opts, args)
+		},
+	}
+	cmd.Flags().StringArrayVar(&opts.sets, "set", nil, "override a scenario value, path=value (repeatable)")
+	return cmd
+}
+
+func runValidate(std *streams, opts *validateOptions, args []string) error {
+	overrides, err := parseSets(opts.sets)
+	if err != nil {
+		return err
+	}
+	bad := 0
+	for _, a := range args {
+		sc, err := scenarios.Resolve(a, overrides...)
+		if err != nil {
+			bad++
+			fmt.Fprintln(std.err, err)
+			continue
+		}
+		fmt.Fprintf(std.out, "%s: valid (%s)\n", a, sc.Name)
+	}
+	if bad > 0 {
+		return &exitError{code: exitBadInput, err: fmt.Errorf("%d of %d scenarios have problems", bad, len(args))}
+	}
+	return nil
+}

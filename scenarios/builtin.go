@@ -1,0 +1,107 @@
+package scenarios
+
+import (
+	"embed"
+	"fmt"
+	"os"
+	"path"
+	"slices"
+	"strings"
+
+	"cordon/sim/compound"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// builtin holds the built-in scenarios, builtin/<name>.yaml. The README
+// keeps the folder embeddable before any scenario is in it.
+//
+//go:embed builtin
+var builtin embed.FS
+
+// BuiltinInfo names a built-in scenario and says what it is.
+type BuiltinInfo struct {
+	Name    string // "baseline" for builtin/baseline.yaml
+	Summary string // the first line of its description
+}
+
+// Builtin returns the YAML of a built-in scenario by name ("baseline" for
+// builtin/baseline.yaml).
+func Builtin(name string) ([]byte, bool) {
+	if name == "" || strings.ContainsAny(name, `/\`) || strings.HasPrefix(name, ".") {
+		return nil, false
+	}
+	data, err := builtin.ReadFile("builtin/" + name + ".yaml")
+	if err != nil {
+		return nil, false
+	}
+	return data, true
+}
+
+// Builtins returns the built-in scenarios, sorted by name, with the first
+// line of each one's description.
+func Builtins() []BuiltinInfo {
+	entries, err := builtin.ReadDir("builtin")
+	if err != nil {
+		return nil
+	}
+	var out []BuiltinInfo
+	for _, e := range entries {
+		name, ok := strings.CutSuffix(e.Name(), ".yaml")
+		if !ok || e.IsDir() {
+			continue
+		}
+		data, _ := Builtin(name)
+		out = append(out, BuiltinInfo{Name: name, Summary: summary(data)})
+	}
+	slices.SortFunc(out, func(a, b BuiltinInfo) int { return strings.Compare(a.Name, b.Name) })
+	return out
+}
+
+// builtinNames returns the names of the built-in scenarios, sorted.
+func builtinNames() []string {
+	var names []string
+	for _, b := range Builtins() {
+		names = append(names, b.Name)
+	}
+	return names
+}
+
+// summary returns the first line of the description of the scenario in
+// data, or "".
+func summary(data []byte) string {
+	var doc yaml.Node
+	if yaml.Unmarshal(data, &doc) != nil || len(doc.Content) == 0 {
+		return ""
+	}
+	_, v := lookup(target(doc.Content[0]), "description")
+	if v = target(v); v == nil || v.Kind != yaml.ScalarNode || isNull(v) {
+		return ""
+	}
+	first, _, _ := strings.Cut(strings.TrimSpace(v.Value), "\n")
+	return strings.TrimSpace(first)
+}
+
+// Resolve loads a scenario named on the command line: the file at arg when
+// there is one, or when arg looks like a path (a .yaml or .yml suffix, a
+// slash); else the built-in scenario of that name.
+func Resolve(arg string, overrides ...Override) (*compound.Scenario, error) {
+	if _, err := os.Stat(arg); err == nil || looksLikePath(arg) {
+		return LoadFile(arg, overrides...)
+	}
+	if data, ok := Builtin(arg); ok {
+		return Load(path.Join("builtin", arg+".yaml"), data, overrides...)
+	}
+	names := builtinNames()
+	if len(names) == 0 {
+		return nil, fmt.Errorf("no scenario file %s, and there are no built-in scenarios", quote(arg))
+	}
+	return nil, fmt.Errorf("no scenario file or built-in scenario named %s%s (built-in scenarios: %s)",
+		quote(arg), didYouMean(arg, names), listing(names))
+}
+
+// looksLikePath reports whether a command-line argument names a file
+// rather than a built-in scenario.
+func looksLikePath(arg string) bool {
+	return strings.HasSuffix(arg, ".yaml") || strings.HasSuffix(arg, ".yml") || strings.ContainsAny(arg, `/\`)
+}

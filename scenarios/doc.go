@@ -1,0 +1,74 @@
+// Package scenarios loads the YAML scenario files that describe a
+// compound, its staff and its flows into a [compound.Scenario], and holds
+// the built-in scenarios.
+//
+// # Format
+//
+// A scenario is one YAML document, a mapping whose keys are the yaml names
+// of the fields of [compound.Scenario] (name, clock, buildings, zones,
+// staff, gate, deliveries, ...). Every key must name a field: a misspelt
+// one is an error that suggests the nearest name. A key given twice is an
+// error; merge keys (<<) are not supported, but aliases (*name) to a whole
+// value are.
+//
+// Values are written as follows.
+//
+//   - A time of day (a [compound.Clock]) is "HH:MM" or "HH:MM:SS"; hours
+//     may pass 24 for the small hours of the next day where the field
+//     allows it ("26:00" is 02:00 the next day).
+//   - A span of time (a [compound.Duration]) is a Go duration with its
+//     unit: 45s, 30m, 1h30m. A bare number such as 20 is an error, and so
+//     is a negative span.
+//   - A random time (a [compound.Dist]) is either a duration, meaning that
+//     constant, or a mapping naming the kind of distribution with dist and
+//     giving that kind's fields, each a duration:
+//     {dist: lognormal, mean: 40s, sd: 15s}. The kinds and their fields
+//     are constant (value), exponential (mean), uniform (min, max),
+//     triangular (min, mode, max), normal (mean, sd), lognormal (mean, sd),
+//     gamma (mean, cv), weibull (shape, scale) and empirical (values,
+//     weights). The gamma cv, the weibull shape and the empirical weights
+//     are plain numbers; weights may be left out for equal weights.
+//   - A random quantity (a Dist field tagged unit:"count", such as the
+//     batch of a delivery) is written the same way with plain numbers:
+//     batch: 5, or {dist: uniform, min: 1, max: 10}.
+//   - Whole numbers are whole (2.5 is an error) and within ±1,000,000,000;
+//     numbers are finite (.nan and .inf are errors); true and false are
+//     the only booleans (yes is text).
+//
+// # Defaults
+//
+// A field left out, or written with no value (key: or key: ~), takes the
+// value of its default tag, read as if written in the file (default:"07:00"
+// is a time of day); a field without one stays zero, and [Load] reports it
+// if zero is not allowed. Defaults apply inside list entries and inside
+// the optional sections sampling, garbage and special_needs when they are
+// present; an optional section left out stays nil (none).
+//
+// # Errors
+//
+// [Load] reports every problem in a file at once, each one line
+// "file:line:column: field.path: what is wrong, what was expected",
+// sorted by position. The path names the field as written in YAML, with
+// list positions in brackets: staff[2].shifts[0].from. A file that decodes
+// is then checked with [compound.Scenario.Check], whose problems are
+// reported at the field they concern (or at the nearest enclosing one
+// present in the file).
+//
+// # Overrides
+//
+// An [Override], --set path=value on the command line, changes the YAML
+// before it is decoded and is checked like the file; its problems are
+// reported at the override itself. The path is dotted YAML names; a list
+// entry is selected by position, staff[1].count, or by its name (its id
+// for buildings), staff.gate-crew.count. The value is YAML text, so it may
+// be a whole mapping: --set 'gate.intake={dist: gamma, mean: 20s, cv: 0.5}'.
+// Setting a field the file leaves out adds it, and setting a field of a
+// section the file leaves out adds the section. Overrides apply in order.
+//
+// # Limits
+//
+// A file holds at most 10 MiB and, with its aliases expanded, at most a
+// million values, so that aliases that expand exponentially ("billion
+// laughs") are rejected quickly. Lists, names and numbers have generous
+// limits that keep the checks fast on any input.
+package scenarios

@@ -1,0 +1,106 @@
+package scenarios
+
+import (
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+// FuzzLoad loads arbitrary bytes: the loader must never panic (the last
+// line of defence turns a panic into an "internal error", which fails
+// here) nor take long, every error must be one line starting
+// file:line:column, and a scenario it returns must pass Check.
+func FuzzLoad(f *testing.F) {
+	for _, pattern := range []string{"testdata/valid/*.yaml", "testdata/malformed/*.yaml"} {
+		files, err := filepath.Glob(pattern)
+		if err != nil {
+			f.Fatal(err)
+		}
+		for _, path := range files {
+			data := readFile(f, path)
+			// Leave out the seeds that take the loader long (the aliases
+			// that reach the value budget): mutating them would slow the
+			// fuzzing down tenfold. TestMalformed covers them.
+			start := time.Now()
+			_, _ = Load("seed.yaml", data)
+			if time.Since(start) > 50*time.Millisecond {
+				continue
+			}
+			f.Add(data)
+		}
+	}
+	for _, b := range Builtins() {
+		data, _ := Builtin(b.Name)
+		f.Add(data)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		start := time.Now()
+		sc, err := Load("fuzz.yaml", data)
+		if took := time.Since(start); took > 2*time.Second {
+			t.Errorf("loading took %v: a hostile input must not make the loader slow", took)
+		}
+		if err != nil {
+			if sc != nil {
+				t.Errorf("a scenario and errors")
+			}
+			checkShape(t, "fuzz.yaml", err)
+			return
+		}
+		if sc == nil {
+			t.Fatal("no scenario and no error")
+		}
+		if errs := sc.Check(); len(errs) > 0 {
+			t.Errorf("loaded a scenario that fails Check: %v", errs)
+		}
+	})
+}
+
+// FuzzOverride applies an arbitrary override to a valid scenario: no
+// panic, and every error is one line naming the override or the file.
+func FuzzOverride(f *testing.F) {
+	for _, s := range []string{
+		"staff[1].count=5", "staff.gate-crew.count=5", "gate.intake={dist: lognormal, mean: 20s, sd: 5s}",
+		"sampling.sites.site-a.swab=6", "gate.intake.sd=3s", "targets[0]=x", "a.b.c[1][2]=&a [*a]",
+		"zones.north.walk=*x", "garbage=", "buildings.A=[1, 2]", "staff.gate-crew.shifts[1]={from: 25:00}",
+	} {
+		f.Add(s)
+	}
+	data := readFile(f, "testdata/valid/small.yaml")
+	f.Fuzz(func(t *testing.T, set string) {
+		o, err := ParseOverride(set)
+		if err != nil {
+			return
+		}
+		_, err = Load("small.yaml", data, o)
+		if err == nil {
+			return
+		}
+		errs, ok := err.(Errors)
+		if !ok || len(errs) == 0 {
+			t.Fatalf("error %T %v, want Errors", err, err)
+		}
+		file := errorLine("small.yaml")
+		for _, e := range errs {
+			line := e.Error()
+			if e.File != oneLine(o.String()) && !file.MatchString(line) {
+				t.Errorf("error neither at the file nor at the override: %q", line)
+			}
+			if e.File == "fuzz.yaml" || containsBreak(line) {
+				t.Errorf("bad error line %q", line)
+			}
+			if e.Line == 0 && e.File != oneLine(o.String()) {
+				t.Errorf("error without a position: %q", line)
+			}
+		}
+		noInternal(t, err)
+	})
+}
+
+func containsBreak(s string) bool {
+	for _, r := range s {
+		if isBreak(r) {
+			return true
+		}
+	}
+	return false
+}

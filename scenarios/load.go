@@ -1,0 +1,117 @@
+package scenarios
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"reflect"
+
+	"cordon/sim/compound"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Load parses a scenario from data; name is the file name used in
+// messages. The overrides are applied to the YAML before decoding, in
+// order, and checked exactly like the file. The error is Errors: every
+// problem found, by position.
+func Load(name string, data []byte, overrides ...Override) (sc *compound.Scenario, err error) {
+	defer func() {
+		// The last line of defence: the loader has no known panic, and the
+		// tests fail on this message.
+		if r := recover(); r != nil {
+			sc, err = nil, Errors{{File: name, Line: 1, Column: 1, Msg: fmt.Sprintf("internal error: %v (please report it, with the file)", r)}}
+		}
+	}()
+	errs := &collector{}
+	origin := map[*yaml.Node]string{}
+	d := newDecoder(name, errs, origin)
+	root := parse(d, data)
+	if root == nil {
+		return nil, errs.errors()
+	}
+	if root.Kind != yaml.MappingNode {
+		d.errorf(root, "", "expected the scenario as a mapping with the fields %s; got %s",
+			listing(d.names(reflect.TypeFor[compound.Scenario]())), describe(root))
+		return nil, errs.errors()
+	}
+	errs.order = map[string]int{}
+	for i, o := range overrides {
+		if _, dup := errs.order[oneLine(o.String())]; !dup {
+			errs.order[oneLine(o.String())] = i + 1
+		}
+	}
+	for _, o := range overrides {
+		applyOverride(d, &root, o)
+	}
+	sc = &compound.Scenario{}
+	d.decode(root, reflect.ValueOf(sc).Elem(), "", field{})
+	if !errs.empty() {
+		return nil, errs.errors()
+	}
+	if guard(d, root, sc) {
+		for _, fe := range sc.Check() {
+			errs.add(d.at(locate(root, fe.Path), fe.Path, fe.Msg))
+		}
+	}
+	if !errs.empty() {
+		return nil, errs.errors()
+	}
+	return sc, nil
+}
+
+// LoadFile loads the scenario in the file at path.
+func LoadFile(path string, overrides ...Override) (*compound.Scenario, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxFileSize+1))
+	if err != nil {
+		return nil, err
+	}
+	return Load(path, data, overrides...)
+}
+
+// parse reads the one YAML document in data and returns its root, or nil
+// after reporting why there is none.
+func parse(d *decoder, data []byte) *yaml.Node {
+	if len(data) > maxFileSize {
+		d.errorf(nil, "", "the file is larger than %d MiB, the most a scenario file may be", maxFileSize>>20)
+		return nil
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var doc yaml.Node
+	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			what := "is empty"
+			if len(bytes.TrimSpace(data)) > 0 {
+				what = "holds only comments"
+			}
+			d.errorf(nil, "", "the file %s: expected a scenario, a mapping with the fields %s",
+				what, listing(d.names(reflect.TypeFor[compound.Scenario]())))
+		} else {
+			syntaxError(d, data, err)
+		}
+		return nil
+	}
+	var next yaml.Node
+	switch err := dec.Decode(&next); {
+	case errors.Is(err, io.EOF):
+	case err != nil:
+		syntaxError(d, data, err)
+		return nil
+	default:
+		d.errorf(&next, "", "a second YAML document starts here: a scenario file holds one document (remove the --- line)")
+		return nil
+	}
+	if doc.Kind != yaml.DocumentNode || len(doc.Content) != 1 || isNull(target(doc.Content[0])) {
+		d.errorf(&doc, "", "the file holds no scenario: expected a mapping with the fields %s",
+			listing(d.names(reflect.TypeFor[compound.Scenario]())))
+		return nil
+	}
+	return target(doc.Content[0])
+}
