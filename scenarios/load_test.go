@@ -44,8 +44,8 @@ func TestLoadSmall(t *testing.T) {
 	check("replications", sc.Replications, 5)
 	check("clock", sc.Horizon, compound.Horizon{Start: 6*3600 + 30*60, Days: 2})
 	check("buildings", sc.Buildings, []compound.Building{
-		{ID: "1", Households: 20, Residents: 50}, {ID: "2", Households: 20, Residents: 45},
-		{ID: "3", Households: 10, Residents: 30}, {ID: "A", Households: 5, Residents: 12},
+		{ID: "1", Households: 20, Residents: 50, Walk: compound.Const(0)}, {ID: "2", Households: 20, Residents: 45, Walk: compound.Const(0)},
+		{ID: "3", Households: 10, Residents: 30, Walk: compound.Const(0)}, {ID: "A", Households: 5, Residents: 12, Walk: compound.Const(0)},
 	})
 	check("zones[0]", sc.Zones[0], compound.Zone{
 		Name: "north", Buildings: []string{"1-2"}, Walk: compound.Const(180), Site: "site-a",
@@ -90,7 +90,7 @@ func TestLoadSmall(t *testing.T) {
 		Pooling:      compound.Pooling{PerTube: 10, TubesPerBox: 50, Every: 1800, Trip: dist(random.Spec{Kind: "constant", Value: 2400})},
 		DoorToDoor:   compound.DoorToDoor{Share: 0.05, Visit: compound.Const(360)},
 	})
-	check("garbage", sc.Garbage, &compound.Garbage{From: 21 * 3600, To: 26 * 3600, Household: compound.Const(40)})
+	check("garbage", sc.Garbage, &compound.Garbage{From: 21 * 3600, To: 26 * 3600, BagsPerHousehold: 1.5, PerBag: compound.Const(20)})
 	check("special_needs", sc.SpecialNeeds, &compound.SpecialNeeds{
 		PerDay: 30, Profile: []float64{1, 2}, Handling: compound.Const(120), TripShare: 0.2, Trip: compound.Const(5400), Target: 7200,
 	})

@@ -125,7 +125,10 @@ func (sc *Scenario) Check() []FieldError {
 	if g := sc.Garbage; g != nil {
 		c.clock("garbage.from", g.From, 48*3600)
 		c.clock("garbage.to", g.To, 48*3600)
-		c.dist("garbage.household", g.Household)
+		if !(g.BagsPerHousehold >= 0) || math.IsInf(g.BagsPerHousehold, 1) || g.BagsPerHousehold > 100 {
+			c.add("garbage.bags_per_household", "must be a number from 0 to 100, got %v", g.BagsPerHousehold)
+		}
+		c.dist("garbage.per_bag", g.PerBag)
 		c.needTask(pools, TaskGarbage, "garbage")
 	}
 	if n := sc.SpecialNeeds; n != nil {
@@ -165,6 +168,7 @@ func (sc *Scenario) checkCompound(c *checker) {
 		ids[i] = b.ID
 		c.nonNegative(fmt.Sprintf("buildings[%d].households", i), b.Households)
 		c.nonNegative(fmt.Sprintf("buildings[%d].residents", i), b.Residents)
+		c.dist(fmt.Sprintf("buildings[%d].walk", i), b.Walk)
 		if b.Residents >= 0 && b.Residents < b.Households {
 			c.add(fmt.Sprintf("buildings[%d].residents", i), "%d residents cannot fill %d households", b.Residents, b.Households)
 		}

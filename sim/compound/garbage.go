@@ -1,6 +1,8 @@
 package compound
 
 import (
+	"math"
+
 	"cordon/sim"
 	"cordon/sim/random"
 )
@@ -16,7 +18,8 @@ type garbageRound struct {
 	lastDone   float64 // when the last building was done (seconds after the first window opened)
 	firstOpen  float64
 	flow       *sim.Flow
-	perHouse   random.Dist
+	perBag     random.Dist
+	bagCount   random.Dist // uniform draws deciding a household's bags
 }
 
 // bags is one building's garbage for one night.
@@ -35,7 +38,10 @@ func (m *Model) buildGarbage() error {
 	gr := &garbageRound{spec: g, firstOpen: -1}
 	m.garbage = gr
 	var err error
-	if gr.perHouse, err = m.dist(g.Household, "garbage/household"); err != nil {
+	if gr.perBag, err = m.dist(g.PerBag, "garbage/per-bag"); err != nil {
+		return err
+	}
+	if gr.bagCount, err = random.NewUniform(0, 1, m.streams.Source("garbage/bags")); err != nil {
 		return err
 	}
 	vols := m.doer(TaskGarbage)
@@ -93,10 +99,19 @@ type garbageNight struct {
 func (n *garbageNight) Handle() {
 	m := n.m
 	gr := m.garbage
+	whole, part := math.Modf(gr.spec.BagsPerHousehold)
 	for _, b := range m.sc.Buildings {
 		t := 0.0
 		for range b.Households {
-			t += gr.perHouse.Rand()
+			// A household puts out the whole number of bags, and one more
+			// with the probability of the fraction: the mean is right.
+			n := int(whole)
+			if gr.bagCount.Rand() < part {
+				n++
+			}
+			for range n {
+				t += gr.perBag.Rand()
+			}
 		}
 		gr.households += b.Households
 		m.s.Start(gr.flow, &bags{households: b.Households, zone: m.zoneOf[b.ID], due: n.due, time: t})

@@ -1,6 +1,8 @@
 package compound
 
 import (
+	"slices"
+
 	"cordon/sim"
 	"cordon/sim/random"
 	"cordon/sim/record"
@@ -13,6 +15,7 @@ import (
 // (common random numbers).
 type item struct {
 	kind     *kindState
+	building int
 	zone     int
 	arrived  float64
 	intake   float64
@@ -53,7 +56,8 @@ type gate struct {
 	zoneStores []*sim.Store
 	itemFlow   *sim.Flow
 
-	households  []float64 // cumulative households by zone, for zone choice
+	households  []float64     // cumulative households by building, for choosing one
+	walks       []random.Dist // each building's walk from its zone's starting point
 	courierWait stats.Tally
 	inFlight    int // items arrived and neither delivered nor turned away
 }
@@ -75,15 +79,18 @@ func (m *Model) buildGate() error {
 	g.disinfect = m.s.NewResource("disinfection", sc.Disinfection.Space)
 	m.addPost("disinfection", "space", g.disinfect)
 
-	total := 0.0
 	for z := range sc.Zones {
 		g.zoneStores = append(g.zoneStores, m.s.NewStore("zone "+sc.Zones[z].Name, sim.Unlimited, false))
-		for _, b := range sc.Buildings {
-			if m.zoneOf[b.ID] == z {
-				total += float64(b.Households)
-			}
-		}
+	}
+	total := 0.0
+	for _, b := range sc.Buildings {
+		total += float64(b.Households)
 		g.households = append(g.households, total)
+		w, err := m.dist(b.Walk, "walk/building/"+b.ID)
+		if err != nil {
+			return err
+		}
+		g.walks = append(g.walks, w)
 	}
 
 	if err := m.buildItemFlow(); err != nil {
@@ -170,15 +177,18 @@ func hourlyRates(perDay float64, profile []float64) []float64 {
 	return w
 }
 
-// newItem prepares an arriving item: its zone, priority and service times.
+// newItem prepares an arriving item: its household (so building and zone),
+// priority and service times.
 func (m *Model) newItem(e *sim.Entity, ks *kindState) {
 	g := m.gate
 	u := ks.zonePick.Rand() * g.households[len(g.households)-1]
-	z := 0
-	for z < len(g.households)-1 && u >= g.households[z] {
-		z++
+	b, _ := slices.BinarySearch(g.households, u)
+	if b < len(g.households)-1 && g.households[b] == u {
+		b++ // u falls at the start of the next building's households
 	}
-	it := &item{kind: ks, zone: z, arrived: m.s.Now(),
+	b = min(b, len(g.households)-1)
+	z := m.zoneOf[m.sc.Buildings[b].ID]
+	it := &item{kind: ks, building: b, zone: z, arrived: m.s.Now(),
 		intake: ks.intake.Rand(), dwell: ks.dwell.Rand(), sort: ks.sort.Rand(), door: ks.door.Rand()}
 	e.Data = it
 	e.Key = z
@@ -341,9 +351,16 @@ func (m *Model) buildDelivery() error {
 			sim.Get(g.zoneStores[z], func(e *sim.Entity) int { return e.Key }, sc.Delivery.ItemsPerRun, float64(sc.Delivery.Fill)),
 			sim.Seize(res, 1),
 			sim.DelayFor(func(e *sim.Entity) float64 {
+				// Out to the zone, each building once (the walk to it from
+				// the zone's starting point), each door, and back.
 				t := walk.Rand()
+				last := -1
 				for _, x := range e.Items {
 					it := x.Data.(*item)
+					if it.building != last {
+						t += g.walks[it.building].Rand()
+						last = it.building
+					}
 					t += it.door
 					it.atDoor = m.s.Now() + t
 				}

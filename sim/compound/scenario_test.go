@@ -34,9 +34,9 @@ func small() *Scenario {
 		Name: "small", Seed: 7, Replications: 4,
 		Horizon: Horizon{Start: c("07:00"), Days: 1},
 		Buildings: []Building{
-			{ID: "1", Households: 20, Residents: 44}, {ID: "2", Households: 22, Residents: 48},
-			{ID: "3", Households: 18, Residents: 40}, {ID: "4", Households: 20, Residents: 44},
-			{ID: "5", Households: 25, Residents: 55}, {ID: "6", Households: 15, Residents: 33},
+			{ID: "1", Households: 20, Residents: 44, Walk: Const(0)}, {ID: "2", Households: 22, Residents: 48, Walk: Const(0)},
+			{ID: "3", Households: 18, Residents: 40, Walk: Const(0)}, {ID: "4", Households: 20, Residents: 44, Walk: Const(0)},
+			{ID: "5", Households: 25, Residents: 55, Walk: Const(60)}, {ID: "6", Households: 15, Residents: 33, Walk: Const(0)},
 		},
 		Zones: []Zone{
 			{Name: "north", Buildings: []string{"1-3"}, Walk: Const(180), Site: "a", WalkToSite: dist("uniform", 60, 180, 0)},
@@ -69,7 +69,7 @@ func small() *Scenario {
 			Registration: dist("lognormal", 12, 4, 0), Swab: dist("lognormal", 35, 10, 0),
 			Pooling:    Pooling{PerTube: 2, TubesPerBox: 20, Every: d("30m"), Trip: dist("triangular", 1200, 1800, 2700)},
 			DoorToDoor: DoorToDoor{Share: 0.05, Visit: dist("triangular", 240, 360, 600)}},
-		Garbage:      &Garbage{From: c("21:00"), To: c("24:00"), Household: dist("lognormal", 15, 5, 0)},
+		Garbage:      &Garbage{From: c("21:00"), To: c("24:00"), BagsPerHousehold: 1.3, PerBag: dist("lognormal", 10, 4, 0)},
 		SpecialNeeds: &SpecialNeeds{PerDay: 10, Handling: dist("lognormal", 1200, 600, 0), TripShare: 0.2, Trip: Const(2700), Target: d("2h")},
 		Targets:      []string{"takeout.door_time.p95 <= 45m"},
 	}

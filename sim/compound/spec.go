@@ -67,6 +67,7 @@ type Building struct {
 	ID         string `yaml:"id" doc:"the building's number or name"`
 	Households int    `yaml:"households" doc:"households living in it"`
 	Residents  int    `yaml:"residents" doc:"residents living in it"`
+	Walk       Dist   `yaml:"walk" doc:"walking time from its zone's starting point to the building, on top of the zone's walk" default:"0s"`
 }
 
 // Zone is one volunteer service group and the buildings it serves.
@@ -236,9 +237,10 @@ type DoorToDoor struct {
 
 // Garbage is the garbage round at night.
 type Garbage struct {
-	From      Clock `yaml:"from" doc:"start of the collection window, HH:MM"`
-	To        Clock `yaml:"to" doc:"end of the collection window, HH:MM"`
-	Household Dist  `yaml:"household" doc:"collection time per household's bags"`
+	From             Clock   `yaml:"from" doc:"start of the collection window, HH:MM"`
+	To               Clock   `yaml:"to" doc:"end of the collection window, HH:MM"`
+	BagsPerHousehold float64 `yaml:"bags_per_household" doc:"bags a household puts out a night, on average" default:"1"`
+	PerBag           Dist    `yaml:"per_bag" doc:"time to pick up one bag at the door"`
 }
 
 // SpecialNeeds is special-needs cards handed in by residents.
