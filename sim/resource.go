@@ -342,7 +342,11 @@ func (r *Resource) grant(e *Entity) {
 }
 
 // proceed schedules an entity that was waiting to go on: straight away, or
-// with the rest of a delay it was preempted from.
+// with the rest of a delay it was preempted from. When its next step is a
+// Delay, the delay starts at once instead of after a resume event at this
+// instant: the entity would do nothing else first, so only the moment of the
+// draw moves (earlier within the same instant), and a grant costs one event
+// instead of two.
 func (e *Entity) proceed() {
 	s := e.sim
 	if e.remaining >= 0 {
@@ -350,6 +354,13 @@ func (e *Entity) proceed() {
 		e.timer = s.Schedule(e.delayEnd, PriorityDefault, e)
 		e.remaining = -1
 		return
+	}
+	if e.pc < len(e.flow.steps) {
+		if d, ok := e.flow.steps[e.pc].(*delayStep); ok {
+			e.pc++
+			d.Do(e)
+			return
+		}
 	}
 	s.resume(e)
 }

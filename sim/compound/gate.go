@@ -306,10 +306,14 @@ func (m *Model) buildCarts() error {
 	f.Label("loop").Then(
 		sim.Get(g.shelf, nil, sc.Transfer.Capacity, fill),
 		sim.SeizeTogether(sim.Need{Res: crew.res[0], Amount: 1}, sim.Need{Res: g.carts, Amount: 1}),
+		sim.Do(func(e *sim.Entity) {
+			for _, it := range e.Items {
+				g.staging.Release(it, 1) // off the staging area, onto the cart
+			}
+		}),
 		sim.DelayFor(func(e *sim.Entity) float64 {
 			t := 0.0
-			for _, it := range e.Items {
-				g.staging.Release(it, 1) // off the shelf, onto the cart
+			for range e.Items {
 				t += load.Rand()
 			}
 			return t
