@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"strings"
@@ -33,7 +34,9 @@ func isHeadline(name string) bool {
 
 // WriteSummary writes the terminal summary of an outcome: the headline KPIs
 // with their confidence intervals, grouped by flow, and the top bottlenecks.
-func WriteSummary(w io.Writer, o *experiment.Outcome, bottlenecks int) error {
+func WriteSummary(out io.Writer, o *experiment.Outcome, bottlenecks int) error {
+	var buf bytes.Buffer
+	w := &buf
 	fmt.Fprintf(w, "%s: %d replications, seed %d, means with %.0f%% confidence intervals\n",
 		o.Scenario.Name, o.Replications, o.Seed, 100*experiment.Level)
 	tw := tabwriter.NewWriter(w, 2, 0, 2, ' ', 0)
@@ -44,7 +47,7 @@ func WriteSummary(w io.Writer, o *experiment.Outcome, bottlenecks int) error {
 		}
 		g := groupOf(k.Name)
 		if g != group {
-			fmt.Fprintf(tw, "\n%s\t\t\t\n", g)
+			fmt.Fprintf(tw, "\n%s\n", g)
 			group = g
 		}
 		fmt.Fprintf(tw, "  %s\t%s\t[%s, %s]\t%s\n", k.Name, FormatValue(k.Unit, k.Mean),
@@ -57,7 +60,7 @@ func WriteSummary(w io.Writer, o *experiment.Outcome, bottlenecks int) error {
 		bottlenecks = len(o.Bottlenecks)
 	}
 	if bottlenecks > 0 {
-		fmt.Fprintf(w, "\nbottlenecks (turned work away, then share of open time with work waiting, then utilisation)\n")
+		fmt.Fprintf(w, "\nbottlenecks: work turned away, then work waiting (share of the time the post was open or had work), then utilisation\n")
 		tw = tabwriter.NewWriter(w, 2, 0, 2, ' ', 0)
 		fmt.Fprintf(tw, "  rank\tpost\tturned away\twork waiting\tutilisation\tmean queue\tmean wait\n")
 		for _, b := range o.Bottlenecks[:bottlenecks] {
@@ -69,7 +72,18 @@ func WriteSummary(w io.Writer, o *experiment.Outcome, bottlenecks int) error {
 			return err
 		}
 	}
-	return nil
+	return writeTrimmed(out, buf.Bytes())
+}
+
+// writeTrimmed writes text without the spaces tabwriter leaves at the ends
+// of lines.
+func writeTrimmed(w io.Writer, text []byte) error {
+	lines := bytes.Split(text, []byte("\n"))
+	for i, l := range lines {
+		lines[i] = bytes.TrimRight(l, " ")
+	}
+	_, err := w.Write(bytes.Join(lines, []byte("\n")))
+	return err
 }
 
 // groupOf names the section a KPI belongs to.

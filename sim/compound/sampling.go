@@ -93,17 +93,17 @@ func (m *Model) buildSampling() error {
 		s := &site{spec: st, index: i, waiting: stats.NewLevel(0, 0), cumulative: m.series()}
 		s.cumulative.Set(0, 0)
 		s.boxLeaves = &boxTimer{m, s}
-		s.swab = m.s.NewResource("site "+st.Name+" swab", 0)
+		s.swab = m.s.NewResource(st.Name+" swab", 0)
 		if _, err := m.s.NewRoster(s.swab, []sim.Change{{At: smp.start, Capacity: st.Swab}}); err != nil {
 			return err
 		}
-		m.addPost("site "+st.Name+" swab", "site", s.swab)
+		m.addPost(st.Name+" swab", "site", s.swab)
 		if st.Registration > 0 {
-			s.reg = m.s.NewResource("site "+st.Name+" registration", 0)
+			s.reg = m.s.NewResource(st.Name+" registration", 0)
 			if _, err := m.s.NewRoster(s.reg, []sim.Change{{At: smp.start, Capacity: st.Registration}}); err != nil {
 				return err
 			}
-			m.addPost("site "+st.Name+" registration", "site", s.reg)
+			m.addPost(st.Name+" registration", "site", s.reg)
 		}
 		smp.sites = append(smp.sites, s)
 		smp.siteFlows = append(smp.siteFlows, m.siteFlow(s))

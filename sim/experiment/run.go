@@ -71,7 +71,11 @@ func Summarize(sc *compound.Scenario, results []*compound.Result) *Outcome {
 		for r, res := range results {
 			v[r] = res.Values[i]
 		}
-		out.KPIs = append(out.KPIs, KPIResult{KPI: k, Summary: summarize(v)})
+		s := summarize(v)
+		if k.Unit == "share" && s.High > 1 {
+			s.High = 1
+		}
+		out.KPIs = append(out.KPIs, KPIResult{KPI: k, Summary: s})
 	}
 	out.Bottlenecks = rankPosts(results)
 	return out
@@ -80,7 +84,7 @@ func Summarize(sc *compound.Scenario, results []*compound.Result) *Outcome {
 // summarize is stats.Summarize at the report's level, with the interval cut
 // at zero: every KPI and post figure is a count, a time or a share, none of
 // which can be negative, and a symmetric t-interval on a skewed quantity
-// (overtime, mostly zero) can reach below zero.
+// (overtime, mostly zero) can reach below zero. Shares are also cut at one.
 func summarize(v []float64) stats.Summary {
 	s := stats.Summarize(v, Level)
 	if s.Low < 0 {
