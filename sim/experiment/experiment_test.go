@@ -147,6 +147,31 @@ func TestOneMoreWorkerNeverSlower(t *testing.T) {
 	}
 }
 
+// TestOneMoreSwabberNeverSlower: one more swabber at any site never makes
+// the round's waits or its makespan longer beyond the paired interval.
+func TestOneMoreSwabberNeverSlower(t *testing.T) {
+	base := load(t, "baseline")
+	const reps = 10
+	before := run(t, base, reps)
+	for i, site := range base.Sampling.Sites {
+		c := *base
+		sp := *base.Sampling
+		sp.Sites = append([]compound.Site(nil), base.Sampling.Sites...)
+		sp.Sites[i].Swab++
+		c.Sampling = &sp
+		after := run(t, &c, reps)
+		for _, name := range []string{"sampling.wait.mean", "sampling.makespan", "sampling.site." + site.Name + ".queue.mean"} {
+			d, err := stats.Paired(kpi(t, before, name).Values, kpi(t, after, name).Values, experiment.Level)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d.Low > 0 {
+				t.Errorf("one more swabber at %s: %s worse by %.1f [%.1f, %.1f]", site.Name, name, d.Mean, d.Low, d.High)
+			}
+		}
+	}
+}
+
 // onMore returns a copy of sc with one more worker in pool i at all times.
 func onMore(sc *compound.Scenario, i int) *compound.Scenario {
 	c := *sc
