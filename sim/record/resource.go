@@ -109,15 +109,29 @@ func (x *Resource) ResourceChanged(ev sim.ResourceEvent) {
 	case sim.ResourceUnitOff, sim.ResourceUnitRest:
 		x.Overtime += ev.Overtime
 	}
+	// A level only needs telling when its value changes: the time it held
+	// the old value is accounted for at the next change or when read.
 	busy, onDuty, queued := float64(r.Busy()), float64(r.Available()), float64(r.Queued())
-	x.Busy.Set(now, busy)
-	x.OnDuty.Set(now, onDuty)
-	x.Queue.Set(now, queued)
-	x.InSystem.Set(now, busy+queued)
-	x.Active.Set(now, active(r))
-	if x.hourlyBusy != nil {
-		x.hourlyBusy.Set(now, busy)
-		x.hourlyOnDuty.Set(now, onDuty)
+	if busy != x.Busy.Value() {
+		x.Busy.Set(now, busy)
+		if x.hourlyBusy != nil {
+			x.hourlyBusy.Set(now, busy)
+		}
+	}
+	if onDuty != x.OnDuty.Value() {
+		x.OnDuty.Set(now, onDuty)
+		if x.hourlyOnDuty != nil {
+			x.hourlyOnDuty.Set(now, onDuty)
+		}
+	}
+	if queued != x.Queue.Value() {
+		x.Queue.Set(now, queued)
+	}
+	if v := busy + queued; v != x.InSystem.Value() {
+		x.InSystem.Set(now, v)
+	}
+	if v := active(r); v != x.Active.Value() {
+		x.Active.Set(now, v)
 	}
 }
 

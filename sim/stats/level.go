@@ -57,8 +57,12 @@ func (l *Level) Set(now, value float64) {
 	}
 	l.advance(now)
 	l.value = value
-	l.min = math.Min(l.min, value)
-	l.max = math.Max(l.max, value)
+	if value < l.min {
+		l.min = value
+	}
+	if value > l.max {
+		l.max = value
+	}
 }
 
 // Add records that the value changes by delta at time now.
