@@ -21,8 +21,8 @@ const (
 // EventID names a scheduled event so that it can be cancelled. The zero
 // EventID names no event.
 type EventID struct {
-	t   float64
-	key uint64
+	slot uint32 // the event's slot, plus one
+	gen  uint32 // the slot's generation when the event was scheduled
 }
 
 // Handler is what an event does when it fires.
@@ -37,10 +37,27 @@ type HandlerFunc func()
 // Handle calls f.
 func (f HandlerFunc) Handle() { f() }
 
-// calEntry is one pending event: its time, the packed (priority, sequence)
-// key that orders events at one instant, and its handler.
+// calEntry is one pending event in the heap: its time, the packed
+// (priority, sequence) key that orders events at one instant, and the slot
+// holding its handler. Entries hold no pointers, so moving them in the heap
+// costs no write barriers.
 type calEntry struct {
-	t   float64
+	t    float64
+	key  uint64
+	slot uint32
+}
+
+// slot holds a pending event's handler. Its generation changes every time it
+// is freed, so an EventID of an event that fired or was cancelled no longer
+// matches it.
+type slot struct {
+	h         Handler
+	gen       uint32
+	cancelled bool
+}
+
+// ringEntry is an entity resumed at the current instant.
+type ringEntry struct {
 	key uint64
 	h   Handler
 }
@@ -59,37 +76,39 @@ func less(a, b *calEntry) bool {
 }
 
 // calendar is a binary min-heap of events ordered by (time, priority,
-// insertion sequence). No memory is allocated per event once the heap has
-// grown to the model's working size.
+// insertion sequence), with the handlers in a slab of slots. No memory is
+// allocated per event once the heap and the slab have grown to the model's
+// working size.
 //
-// Entities resumed at the current instant (after a grant, a wake-up) do not
-// go through the heap: they wait in a first-in, first-out ring, all at the
+// Entities resumed at the current instant (after a wake-up) do not go
+// through the heap: they wait in a first-in, first-out ring, all at the
 // current time with PriorityResume and in sequence order, and pop compares
 // the ring's head with the heap's top by the same key, so the order of events
 // is exactly what the heap alone would give.
 //
-// A cancelled event stays in the heap, its key noted in a set, until it
+// A cancelled event's slot is marked and its entry stays in the heap until it
 // reaches the top, where pop drops it: cancelling costs O(1) and the heap
-// tracks no positions. An event is known to be pending without a search when
-// it is due after now; one due now is looked for among the heap's events of
-// this instant, which sit together at the top.
+// tracks no positions.
 type calendar struct {
-	heap []calEntry
-	seq  uint64
+	heap  []calEntry
+	slots []slot
+	free  []uint32
+	seq   uint64
 
 	// firing is true while the event at the top of the heap is being handled:
-	// it stays in place until the handler's first push takes its slot (one
+	// it stays in place until the handler's first push takes its place (one
 	// sift instead of a removal and an insertion) or the handler returns.
+	// Its slot is already free.
 	firing bool
 
-	ring     []calEntry
+	ring     []ringEntry
 	ringHead int
 
-	cancelled map[uint64]struct{}
+	cancelled int // cancelled events still in the heap
 }
 
 func (c *calendar) len() int {
-	n := len(c.heap) - len(c.cancelled) + len(c.ring) - c.ringHead
+	n := len(c.heap) - c.cancelled + len(c.ring) - c.ringHead
 	if c.firing {
 		n--
 	}
@@ -105,88 +124,90 @@ func (c *calendar) nextSeq() uint64 {
 }
 
 func (c *calendar) push(t float64, p Priority, h Handler) EventID {
-	e := calEntry{t: t, key: packKey(p, c.nextSeq()), h: h}
+	var i uint32
+	if n := len(c.free); n > 0 {
+		i = c.free[n-1]
+		c.free = c.free[:n-1]
+	} else {
+		i = uint32(len(c.slots))
+		c.slots = append(c.slots, slot{})
+	}
+	sl := &c.slots[i]
+	sl.h = h
+	e := calEntry{t: t, key: packKey(p, c.nextSeq()), slot: i}
 	if c.firing {
 		c.firing = false
 		c.down(0, e)
-		return EventID{t, e.key}
+	} else {
+		c.heap = append(c.heap, e)
+		c.up(len(c.heap)-1, e)
 	}
-	c.heap = append(c.heap, e)
-	c.up(len(c.heap)-1, e)
-	return EventID{t, e.key}
+	return EventID{slot: i + 1, gen: sl.gen}
+}
+
+// release frees a slot and returns its handler.
+func (c *calendar) release(i uint32) Handler {
+	sl := &c.slots[i]
+	h := sl.h
+	sl.h = nil
+	sl.cancelled = false
+	sl.gen++
+	c.free = append(c.free, i)
+	return h
 }
 
 // pushNow schedules h at the current time with PriorityResume, through the
 // ring. Such events cannot be cancelled.
-func (c *calendar) pushNow(now float64, h Handler) {
-	c.ring = append(c.ring, calEntry{t: now, key: packKey(PriorityResume, c.nextSeq()), h: h})
+func (c *calendar) pushNow(h Handler) {
+	c.ring = append(c.ring, ringEntry{key: packKey(PriorityResume, c.nextSeq()), h: h})
 }
 
 // peek returns the time of the next event, or +Inf when there is none; now
-// is the current time, the time of every event in the ring. It looks no
-// further than limit: when the next event is due after limit, the time it
-// returns may be that of a cancelled event, also after limit.
-func (c *calendar) peek(now, limit float64) float64 {
+// is the current time, the time of every event in the ring. It is not called
+// while an event is firing: a handler may not run the simulation.
+func (c *calendar) peek(now float64) float64 {
 	if c.ringHead < len(c.ring) {
 		return now
 	}
-	if len(c.cancelled) > 0 {
-		c.dropCancelled(limit)
-	}
+	c.dropCancelled()
 	if len(c.heap) == 0 {
 		return math.Inf(1)
 	}
 	return c.heap[0].t
 }
 
-// peek and dropCancelled are not called while an event is firing: the
-// handler may not run the simulation.
-
-// dropCancelled removes cancelled events due no later than limit from the
-// top of the heap. A cancelled event must stay in the heap (and its key in
-// the set) until the clock has reached its time: cancel tells one that is
-// due later than now from a pending one only by the set.
-func (c *calendar) dropCancelled(limit float64) {
-	for len(c.heap) > 0 && c.heap[0].t <= limit {
-		if _, ok := c.cancelled[c.heap[0].key]; !ok {
-			return
-		}
-		delete(c.cancelled, c.heap[0].key)
-		c.removeTop()
+// dropCancelled removes cancelled events from the top of the heap.
+func (c *calendar) dropCancelled() {
+	for c.cancelled > 0 && len(c.heap) > 0 && c.slots[c.heap[0].slot].cancelled {
+		c.cancelled--
+		c.release(c.removeTop().slot)
 	}
 }
 
-// pop returns the next event. An event from the heap stays at the top,
-// marked firing, until done is called after its handler.
-func (c *calendar) pop() calEntry {
+// pop returns the time, key and handler of the next event. An event from the
+// heap stays at the top, marked firing, until done is called after its
+// handler.
+func (c *calendar) pop(now float64) (float64, uint64, Handler) {
 	if c.firing {
 		panic("sim: an event handler ran the simulation")
 	}
-	if len(c.cancelled) > 0 {
-		// With events in the ring the next one may be due now, before the
-		// cancelled events at the top: drop only those due now. Otherwise the
-		// clock moves on to the first event left, past every one dropped.
-		limit := math.Inf(1)
-		if c.ringHead < len(c.ring) {
-			limit = c.ring[c.ringHead].t
-		}
-		c.dropCancelled(limit)
-	}
+	c.dropCancelled()
 	if c.ringHead < len(c.ring) {
 		r := &c.ring[c.ringHead]
-		if len(c.heap) == 0 || !less(&c.heap[0], r) {
-			e := *r
+		if len(c.heap) == 0 || !less(&c.heap[0], &calEntry{t: now, key: r.key}) {
+			key, h := r.key, r.h
 			r.h = nil
 			c.ringHead++
 			if c.ringHead == len(c.ring) {
 				c.ring = c.ring[:0]
 				c.ringHead = 0
 			}
-			return e
+			return now, key, h
 		}
 	}
+	top := c.heap[0]
 	c.firing = true
-	return c.heap[0]
+	return top.t, top.key, c.release(top.slot)
 }
 
 // done ends the handling of the event pop returned.
@@ -201,7 +222,6 @@ func (c *calendar) removeTop() calEntry {
 	top := c.heap[0]
 	n := len(c.heap) - 1
 	last := c.heap[n]
-	c.heap[n].h = nil
 	c.heap = c.heap[:n]
 	if n > 0 {
 		c.down(0, last)
@@ -210,34 +230,18 @@ func (c *calendar) removeTop() calEntry {
 }
 
 // cancel marks the event named by id cancelled; it reports whether it was
-// pending. now is the current time.
-func (c *calendar) cancel(id EventID, now float64) bool {
-	if id.t < now {
-		return false // it has fired
-	}
-	if _, done := c.cancelled[id.key]; done {
+// pending.
+func (c *calendar) cancel(id EventID) bool {
+	if id.slot == 0 || int(id.slot) > len(c.slots) {
 		return false
 	}
-	if id.t == now && !c.pendingNow(0, id) {
+	sl := &c.slots[id.slot-1]
+	if sl.gen != id.gen || sl.h == nil || sl.cancelled {
 		return false
 	}
-	if c.cancelled == nil {
-		c.cancelled = map[uint64]struct{}{}
-	}
-	c.cancelled[id.key] = struct{}{}
+	sl.cancelled = true
+	c.cancelled++
 	return true
-}
-
-// pendingNow looks for the event id, due at the current instant, in the
-// subtree of the heap at i whose events are due no later than it.
-func (c *calendar) pendingNow(i int, id EventID) bool {
-	if i >= len(c.heap) || c.heap[i].t > id.t {
-		return false
-	}
-	if c.heap[i].key == id.key {
-		return i > 0 || !c.firing
-	}
-	return c.pendingNow(2*i+1, id) || c.pendingNow(2*i+2, id)
 }
 
 func (c *calendar) up(i int, e calEntry) {

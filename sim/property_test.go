@@ -599,12 +599,12 @@ func (w *world) check(settled bool) {
 
 func (w *world) run(horizon float64) {
 	s := w.s
-	for s.cal.peek(s.now, horizon) < horizon {
+	for s.cal.peek(s.now) < horizon {
 		s.Step()
 		if w.failed != "" {
 			w.rt.Fatalf("at %v: %s", s.Now(), w.failed)
 		}
-		if s.cal.peek(s.now, s.now) > s.now {
+		if s.cal.peek(s.now) > s.now {
 			w.check(true)
 			if w.failed != "" {
 				w.rt.Fatalf("at %v (settled): %s", s.Now(), w.failed)

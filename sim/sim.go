@@ -101,12 +101,12 @@ func (s *Sim) Cancel(id EventID) bool {
 	if id == (EventID{}) {
 		return false
 	}
-	return s.cal.cancel(id, s.now)
+	return s.cal.cancel(id)
 }
 
 // resume schedules h at the current instant with PriorityResume.
 func (s *Sim) resume(h Handler) {
-	s.cal.pushNow(s.now, h)
+	s.cal.pushNow(h)
 }
 
 // Stop makes the current Run, RunUntil or RunWhile return after the event in
@@ -118,13 +118,13 @@ func (s *Sim) Step() bool {
 	if s.cal.len() == 0 {
 		return false
 	}
-	ev := s.cal.pop()
-	s.now = ev.t
+	t, key, h := s.cal.pop(s.now)
+	s.now = t
 	s.fired++
 	if s.tracer != nil {
-		s.tracer.Trace(ev.t, Priority(uint16(ev.key>>seqBits)^0x8000), ev.key&seqMask)
+		s.tracer.Trace(t, Priority(uint16(key>>seqBits)^0x8000), key&seqMask)
 	}
-	ev.h.Handle()
+	h.Handle()
 	s.cal.done()
 	if s.maxEvents > 0 && s.fired >= s.maxEvents {
 		s.trip("events", int64(s.maxEvents))
@@ -144,7 +144,7 @@ func (s *Sim) Run() {
 // Stop is called, leaving the clock at the last event.
 func (s *Sim) RunUntil(t float64) {
 	s.stopped = s.err != nil
-	for !s.stopped && s.cal.peek(s.now, t) < t {
+	for !s.stopped && s.cal.peek(s.now) < t {
 		s.Step()
 	}
 	if !s.stopped && t > s.now {
