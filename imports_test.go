@@ -26,12 +26,12 @@ var layers = []struct {
 	{"loader and experiment", []string{"scenarios", "sim/experiment"},
 		[]string{"gonum.org/v1/gonum", "go.yaml.in/yaml/v3"}},
 	{"reports", []string{"reports"}, []string{"gonum.org/v1/gonum", "gonum.org/v1/plot"}},
-	{"command line", []string{"cmd/cordon"}, []string{"gonum.org/v1/gonum", "github.com/spf13/cobra",
+	{"command line", []string{"cmd/cordon"}, []string{"gonum.org/v1/gonum", "github.com/spf13/cobra", "github.com/spf13/pflag",
 		"github.com/schollz/progressbar/v3", "golang.org/x/term", "go.yaml.in/yaml/v3"}},
 }
 
 // testOnly are modules that test files may import anywhere.
-var testOnly = []string{"pgregory.net/rapid", "github.com/rogpeppe/go-internal"}
+var testOnly = []string{"pgregory.net/rapid", "github.com/rogpeppe/go-internal", "github.com/chromedp", "github.com/santhosh-tekuri/jsonschema"}
 
 // TestImportsPointDown checks every package's imports against its layer:
 // a package may import packages of lower layers, the kernel library may use

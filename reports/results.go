@@ -24,6 +24,19 @@ type Results struct {
 	Confidence    float64      `json:"confidence"`
 	KPIs          []KPI        `json:"kpis"`
 	Bottlenecks   []Bottleneck `json:"bottlenecks"`
+	Targets       []Target     `json:"targets,omitempty"`
+}
+
+// Target is a target checked against the run.
+type Target struct {
+	Target    string `json:"target"`
+	KPI       string `json:"kpi"`
+	Op        string `json:"op"`
+	Value     Number `json:"value"`
+	Mean      Number `json:"mean"`
+	Met       bool   `json:"met"`
+	Confident bool   `json:"met_with_confidence"`
+	Margin    Number `json:"margin"`
 }
 
 // KPI is one KPI over the replications. Figures that could not be measured
@@ -91,8 +104,9 @@ func estimate(s stats.Summary) Estimate {
 	return Estimate{Mean: Number(s.Mean), CILow: Number(s.Low), CIHigh: Number(s.High)}
 }
 
-// NewResults builds the results document of an outcome.
-func NewResults(o *experiment.Outcome) *Results {
+// NewResults builds the results document of an outcome and the targets
+// checked against it.
+func NewResults(o *experiment.Outcome, targets ...experiment.TargetResult) *Results {
 	r := &Results{
 		SchemaVersion: SchemaVersion,
 		Scenario:      o.Scenario.Name,
@@ -118,6 +132,10 @@ func NewResults(o *experiment.Outcome) *Results {
 			Utilisation: estimate(b.Utilisation), QueueMean: estimate(b.QueueMean),
 			QueueMax: estimate(b.QueueMax), WaitMean: estimate(b.WaitMean), WaitP95: estimate(b.WaitP95),
 		})
+	}
+	for _, t := range targets {
+		r.Targets = append(r.Targets, Target{Target: t.Text, KPI: t.Target.KPI, Op: t.Op, Value: Number(t.Value),
+			Mean: Number(t.KPI.Mean), Met: t.Met, Confident: t.Confident, Margin: Number(t.Margin)})
 	}
 	return r
 }

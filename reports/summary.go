@@ -103,3 +103,28 @@ func groupOf(name string) string {
 	}
 	return "deliveries: " + first
 }
+
+// WriteTargets writes the targets checked against a run: each met or
+// missed, and by how much.
+func WriteTargets(out io.Writer, targets []experiment.TargetResult) error {
+	if len(targets) == 0 {
+		return nil
+	}
+	var buf bytes.Buffer
+	fmt.Fprintf(&buf, "\ntargets\n")
+	tw := tabwriter.NewWriter(&buf, 2, 0, 2, ' ', 0)
+	for _, t := range targets {
+		state := "met"
+		switch {
+		case !t.Met:
+			state = "MISSED"
+		case !t.Confident:
+			state = "met (not with 95% confidence)"
+		}
+		fmt.Fprintf(tw, "  %s\t%s\tmean %s\t%s\n", t.Text, state, FormatValue(t.KPI.Unit, t.KPI.Mean), formatMargin(t))
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	return writeTrimmed(out, buf.Bytes())
+}

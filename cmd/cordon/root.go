@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime/pprof"
+	"sync/atomic"
 	"syscall"
 
 	"github.com/spf13/cobra"
@@ -43,9 +44,51 @@ type streams struct {
 	out, err io.Writer
 }
 
+// Exit codes of a run stopped by a signal: 128 plus the signal's number.
+const (
+	exitInterrupted = 130 // SIGINT, Ctrl-C
+	exitTerminated  = 143 // SIGTERM
+)
+
+// signalKey is the context key of the signal that stopped the command.
+type signalKey struct{}
+
+// watchSignals returns a context cancelled by SIGINT or SIGTERM, which
+// remembers the signal.
+func watchSignals() (context.Context, func()) {
+	ctx, cancel := context.WithCancel(context.Background())
+	got := new(atomic.Value)
+	ctx = context.WithValue(ctx, signalKey{}, got)
+	ch := make(chan os.Signal, 1)
+	signal.Notify(ch, syscall.SIGINT, syscall.SIGTERM)
+	go func() {
+		select {
+		case sig := <-ch:
+			got.Store(sig)
+			cancel()
+		case <-ctx.Done():
+		}
+	}()
+	return ctx, func() {
+		signal.Stop(ch)
+		cancel()
+	}
+}
+
+// interrupted is the error of a command stopped by a signal.
+func interrupted(ctx context.Context) error {
+	code, name := exitInterrupted, "interrupted"
+	if v, ok := ctx.Value(signalKey{}).(*atomic.Value); ok {
+		if sig, _ := v.Load().(os.Signal); sig == syscall.SIGTERM {
+			code, name = exitTerminated, "terminated"
+		}
+	}
+	return &exitError{code: code, err: fmt.Errorf("%s: nothing was written", name)}
+}
+
 // Main runs cordon with args and returns its exit code.
 func Main(args []string, in io.Reader, out, errw io.Writer) int {
-	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
+	ctx, stop := watchSignals()
 	defer stop()
 	std := &streams{in: in, out: out, err: errw}
 	root := newRootCmd(std)
@@ -106,6 +149,9 @@ Exit codes: 0 done, 1 a target missed, 2 bad input.`,
 	}
 	root.AddCommand(
 		newRunCmd(std, &runOptions{}),
+		newCompareCmd(std, &compareOptions{}),
+		newSweepCmd(std, &sweepOptions{}),
+		newSchemaCmd(std),
 		newValidateCmd(std, &validateOptions{}),
 		newScenariosCmd(std),
 		newInitCmd(std, &initOptions{}),

@@ -3,49 +3,52 @@ package main
 import (
 	"context"
 	"fmt"
-	"runtime"
+	"path/filepath"
 
 	"github.com/spf13/cobra"
 
 	"cordon/reports"
-	"cordon/scenarios"
-	"cordon/sim/compound"
 	"cordon/sim/experiment"
 )
 
 // runOptions are the flags of `cordon run`.
 type runOptions struct {
-	reps    int
-	seed    uint64
-	seedSet bool
-	sets    []string
-	json    bool
-	jobs    int
-	quiet   bool
+	runFlags
+	json     bool
+	out      string
+	noReport bool
+	targets  []string
 }
 
 func newRunCmd(std *streams, opts *runOptions) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "run [SCENARIO...]",
-		Short: "Run scenarios and print their KPIs and bottlenecks",
+		Short: "Run scenarios and report their KPIs, bottlenecks and targets",
 		Long: `Run runs each scenario (a YAML file, or the name of a built-in scenario; baseline when none is
-given) over its replications and prints the KPIs with 95% confidence intervals and the top
-bottlenecks. With --json it prints the results document instead.`,
+given) over its replications, prints the KPIs with 95% confidence intervals and the top
+bottlenecks, and writes a report folder (cordon-out/<scenario>/ unless --out says otherwise):
+index.html with the plots, summary.md, results.json, replications.csv and plots/*.png, *.svg.
+With --json it prints the results document instead of the summary.
+
+Targets come from the scenario's targets and from --target; when any is missed the exit code
+is 1 and the summary says which, and by how much.`,
 		Example: `  cordon run
-  cordon run day-one --reps 50
-  cordon run my-compound.yaml --set staff.suited-crew.count=6 --json`,
+  cordon run day-one --reps 50 --out reports/day-one
+  cordon run my-compound.yaml --set staff.suited-crew.count=6 --json
+  cordon run --target 'takeout.door_time.p95<=1h' --target 'sampling.makespan<=4h'`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.seedSet = cmd.Flags().Changed("seed")
+			if err := opts.check(cmd.Flags()); err != nil {
+				return err
+			}
 			return runRun(cmd.Context(), std, opts, args)
 		},
 	}
 	f := cmd.Flags()
-	f.IntVar(&opts.reps, "reps", 0, "replications (default: the scenario's)")
-	f.Uint64Var(&opts.seed, "seed", 0, "seed of the random streams (default: the scenario's)")
-	f.StringArrayVar(&opts.sets, "set", nil, "override a scenario value, path=value (repeatable), e.g. gate.shelves=10")
+	opts.add(f)
 	f.BoolVar(&opts.json, "json", false, "print the results document (JSON) instead of the summary")
-	f.IntVar(&opts.jobs, "jobs", runtime.NumCPU(), "replications run at once")
-	f.BoolVarP(&opts.quiet, "quiet", "q", false, "print nothing but the results")
+	f.StringVar(&opts.out, "out", "", "report folder (default cordon-out/<scenario>; with several scenarios, one folder each inside it)")
+	f.BoolVar(&opts.noReport, "no-report", false, "write no report folder")
+	f.StringArrayVar(&opts.targets, "target", nil, "a target KPI<=VALUE (also >=, <, >), repeatable; e.g. 'takeout.door_time.p95<=45m'")
 	return cmd
 }
 
@@ -53,33 +56,40 @@ func runRun(ctx context.Context, std *streams, opts *runOptions, args []string) 
 	if len(args) == 0 {
 		args = []string{"baseline"}
 	}
-	if opts.reps < 0 {
-		return badInput(fmt.Errorf("--reps must be at least 1, got %d", opts.reps))
-	}
-	overrides, err := parseSets(opts.sets)
+	all, _, err := opts.load(args)
 	if err != nil {
 		return err
 	}
-	// Load every scenario first: bad input is reported before any work.
-	var all []*compound.Scenario
-	for _, a := range args {
-		sc, err := scenarios.Resolve(a, overrides...)
+	extra, err := parseTargets(opts.targets)
+	if err != nil {
+		return err
+	}
+	missed := 0
+	for i, sc := range all {
+		update, clear := progress(std, opts.quiet, sc.Name)
+		out, err := experiment.Run(ctx, sc, opts.options(update))
+		clear()
+		if err != nil {
+			return runError(ctx, sc.Name, err)
+		}
+		targets, err := experiment.CheckTargets(out, append(sc.ParsedTargets(), extra...))
 		if err != nil {
 			return badInput(err)
 		}
-		all = append(all, sc)
-	}
-	for i, sc := range all {
-		eo := experiment.Options{Replications: opts.reps, Workers: opts.jobs}
-		if opts.seedSet {
-			eo.Seed = &opts.seed
+		if !experiment.AllMet(targets) {
+			missed++
 		}
-		out, err := experiment.Run(ctx, sc, eo)
-		if err != nil {
-			return err
+		if !opts.noReport {
+			dir := reportDir(opts.out, sc.Name, len(all))
+			if err := reports.WriteRun(ctx, dir, out, targets); err != nil {
+				return runError(ctx, sc.Name, fmt.Errorf("writing the report: %w", err))
+			}
+			if !opts.json {
+				defer fmt.Fprintf(std.err, "report: %s\n", filepath.Join(dir, "index.html"))
+			}
 		}
 		if opts.json {
-			b, err := reports.NewResults(out).JSON()
+			b, err := reports.NewResults(out, targets...).JSON()
 			if err != nil {
 				return err
 			}
@@ -94,19 +104,33 @@ func runRun(ctx context.Context, std *streams, opts *runOptions, args []string) 
 		if err := reports.WriteSummary(std.out, out, 5); err != nil {
 			return err
 		}
+		if err := reports.WriteTargets(std.out, targets); err != nil {
+			return err
+		}
+	}
+	if missed > 0 {
+		return &exitError{code: exitMissed, err: fmt.Errorf("%d of %d scenarios missed a target", missed, len(all))}
 	}
 	return nil
 }
 
-// parseSets parses --set flags.
-func parseSets(sets []string) ([]scenarios.Override, error) {
-	var out []scenarios.Override
-	for _, s := range sets {
-		o, err := scenarios.ParseOverride(s)
-		if err != nil {
-			return nil, badInput(fmt.Errorf("--set %s: %v", s, err))
-		}
-		out = append(out, o)
+// reportDir is where a scenario's report goes.
+func reportDir(out, name string, n int) string {
+	switch {
+	case out == "":
+		return filepath.Join("cordon-out", reports.Slug(name))
+	case n > 1:
+		return filepath.Join(out, reports.Slug(name))
 	}
-	return out, nil
+	return out
 }
+
+// runError reports a failed run: an interruption as such, anything else as
+// an error in the scenario named.
+func runError(ctx context.Context, name string, err error) error {
+	if ctx.Err() != nil {
+		return interrupted(ctx)
+	}
+	return fmt.Errorf("%s: %w", name, err)
+}
+

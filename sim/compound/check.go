@@ -349,6 +349,9 @@ func (sc *Scenario) checkFlows(c *checker, pools map[string]string) {
 			c.add(path+".batch", "a drop brings at least one item; the mean is %v", k.Batch.MeanValue())
 		}
 		c.duration(path+".target", k.Target)
+		if k.Dwell.Kind != "" {
+			c.dist(path+".dwell", k.Dwell)
+		}
 	}
 	c.unique("deliveries", names, "kind")
 	t := sc.Transfer

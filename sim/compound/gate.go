@@ -128,7 +128,11 @@ func (m *Model) buildKind(i int, k Kind) error {
 		return v
 	}
 	ks.intake = pick(m.sc.Gate.Intake, "intake")
-	ks.dwell = pick(m.sc.Disinfection.Dwell, "dwell")
+	dwell := m.sc.Disinfection.Dwell
+	if k.Dwell.Kind != "" {
+		dwell = k.Dwell
+	}
+	ks.dwell = pick(dwell, "dwell")
 	ks.sort = pick(m.sc.Sorting.Time, "sorting")
 	ks.door = pick(m.sc.Delivery.Door, "door")
 	batch := pick(k.Batch, "batch")

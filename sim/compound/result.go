@@ -141,8 +141,9 @@ func (m *Model) result() *Result {
 				vals[p+".makespan"] = now - smp.start
 			}
 			peak = math.Max(peak, s.waiting.Max())
-			res.Series = append(res.Series, Series{Name: "sampled at " + s.spec.Name, Unit: "people",
-				Start: 0, Step: m.opts.SeriesStep, Points: finished(s.cumulative, now)})
+			res.Series = append(res.Series,
+				Series{Name: "sampled at " + s.spec.Name, Unit: "people", Start: 0, Step: m.opts.SeriesStep, Points: finished(s.cumulative, now)},
+				Series{Name: "waiting at " + s.spec.Name, Unit: "people", Start: 0, Step: m.opts.SeriesStep, Points: finished(s.queue, now)})
 		}
 		vals["sampling.queue.peak"] = peak
 		span := math.Max(now-smp.start, 1)

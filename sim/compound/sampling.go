@@ -46,7 +46,8 @@ type site struct {
 	reg, swab   *sim.Resource
 	expected    int
 	sampled     int
-	waiting     *stats.Level // at the site and not yet being swabbed
+	waiting     *stats.Level  // at the site and not yet being swabbed
+	queue       *stats.Series // waiting, sampled for plots
 	cumulative  *stats.Series
 	tube, box   int // samples in the open tube; samples in the box (closed tubes)
 	tubes       int // tubes in the box
@@ -90,8 +91,9 @@ func (m *Model) buildSampling() error {
 	siteIndex := map[string]int{}
 	for i, st := range sp.Sites {
 		siteIndex[st.Name] = i
-		s := &site{spec: st, index: i, waiting: stats.NewLevel(0, 0), cumulative: m.series()}
+		s := &site{spec: st, index: i, waiting: stats.NewLevel(0, 0), queue: m.series(), cumulative: m.series()}
 		s.cumulative.Set(0, 0)
+		s.queue.Set(0, 0)
 		s.boxLeaves = &boxTimer{m, s}
 		s.swab = m.s.NewResource(st.Name+" swab", 0)
 		if _, err := m.s.NewRoster(s.swab, []sim.Change{{At: smp.start, Capacity: st.Swab}}); err != nil {
@@ -217,6 +219,7 @@ func (m *Model) siteFlow(s *site) *sim.Flow {
 		sim.Do(func(e *sim.Entity) {
 			e.Data.(*resident).arrived = m.s.Now()
 			s.waiting.Add(m.s.Now(), 1)
+			s.queue.Set(m.s.Now(), s.waiting.Value())
 		}),
 	)
 	if s.reg != nil {
@@ -231,6 +234,7 @@ func (m *Model) siteFlow(s *site) *sim.Flow {
 		sim.Do(func(e *sim.Entity) {
 			r := e.Data.(*resident)
 			s.waiting.Add(m.s.Now(), -1)
+			s.queue.Set(m.s.Now(), s.waiting.Value())
 			m.sampling.wait.Add(m.s.Now() - r.arrived - r.reg)
 		}),
 		sim.DelayFor(func(e *sim.Entity) float64 { return e.Data.(*resident).swab }),

@@ -163,6 +163,7 @@ type Kind struct {
 	Batch    Dist      `yaml:"batch" doc:"items per drop (a courier van drops a batch at once)" default:"1" unit:"count"`
 	Priority int       `yaml:"priority" doc:"higher goes first at every step (hot meals)"`
 	Hot      bool      `yaml:"hot" doc:"hot meals: a volunteer run leaves as soon as one is waiting"`
+	Dwell    Dist      `yaml:"dwell" doc:"disinfection dwell for this kind, in place of disinfection.dwell (omit to use it)"`
 	Target   Duration  `yaml:"target" doc:"time from arrival to the door the planners aim for (0: none)"`
 }
 

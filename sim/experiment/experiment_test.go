@@ -196,3 +196,14 @@ func onMore(sc *compound.Scenario, i int) *compound.Scenario {
 	c.Staff[i] = p
 	return &c
 }
+
+func nanSafe(v []float64) []float64 {
+	out := make([]float64, len(v))
+	for i, x := range v {
+		if x != x {
+			x = -1e300
+		}
+		out[i] = x
+	}
+	return out
+}

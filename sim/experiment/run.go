@@ -2,6 +2,7 @@ package experiment
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"cordon/sim/compound"
@@ -101,4 +102,9 @@ func (o *Outcome) KPI(name string) (KPIResult, bool) {
 		}
 	}
 	return KPIResult{}, false
+}
+
+// asReplicate reports whether err is a replication's failure.
+func asReplicate(err error, target **replicate.Error) bool {
+	return errors.As(err, target)
 }

@@ -1,0 +1,152 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+
+	"cordon/reports"
+	"cordon/scenarios"
+	"cordon/sim/compound"
+	"cordon/sim/experiment"
+)
+
+// sweepOptions are the flags of `cordon sweep`.
+type sweepOptions struct {
+	runFlags
+	vary []string
+	kpis []string
+	out  string
+	csv  bool
+}
+
+func newSweepCmd(std *streams, opts *sweepOptions) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "sweep SCENARIO --vary path=LIST|FROM..TO[:STEP] [--vary ...]",
+		Short: "Run a scenario over a grid of values",
+		Long: `Sweep runs the scenario at every combination of the varied values (paths as in --set), each
+point over the same replications and seed (common random numbers), prints a table of the chosen
+KPIs, and writes a report folder (cordon-out/sweep-<scenario>/ unless --out says otherwise) with
+sweep.csv (every KPI at every point) and a plot of each chosen KPI against the varied values.`,
+		Example: `  cordon sweep baseline --vary staff.suited-crew.shifts[0].count=2..8 --kpi express.door_time.p95
+  cordon sweep baseline --vary gate.ground=10,20,40,80 --vary gate.when_full=wait,turn-away
+  cordon sweep day-one --vary transfer.fill=5m..30m:5m --kpi gate.staging.time_full --kpi gate.turned_away`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := opts.check(cmd.Flags()); err != nil {
+				return err
+			}
+			return runSweep(cmd.Context(), std, opts, args[0])
+		},
+	}
+	opts.add(cmd.Flags())
+	cmd.Flags().StringArrayVar(&opts.vary, "vary", nil, "a value to vary, path=LIST or path=FROM..TO[:STEP] (repeatable)")
+	cmd.Flags().StringArrayVar(&opts.kpis, "kpi", nil, "a KPI to tabulate and plot (repeatable; default: the scenario's targets' KPIs, or a few headline KPIs)")
+	cmd.Flags().StringVar(&opts.out, "out", "", "report folder (default cordon-out/sweep-<scenario>)")
+	cmd.Flags().BoolVar(&opts.csv, "csv", false, "print sweep.csv on stdout instead of the table")
+	return cmd
+}
+
+// maxSweepPoints bounds a grid.
+const maxSweepPoints = 10_000
+
+func runSweep(ctx context.Context, std *streams, opts *sweepOptions, arg string) error {
+	if len(opts.vary) == 0 {
+		return badInput(fmt.Errorf("sweep needs at least one --vary path=values"))
+	}
+	var axes []experiment.Axis
+	points := 1
+	for _, v := range opts.vary {
+		a, err := experiment.ParseAxis(v)
+		if err != nil {
+			return badInput(fmt.Errorf("--vary %v", err))
+		}
+		axes = append(axes, a)
+		points *= len(a.Values)
+		if points > maxSweepPoints {
+			return badInput(fmt.Errorf("the grid has more than %d points", maxSweepPoints))
+		}
+	}
+	overrides, err := parseSets(opts.sets)
+	if err != nil {
+		return err
+	}
+	base, err := scenarios.Resolve(arg, overrides...)
+	if err != nil {
+		return badInput(err)
+	}
+	build := func(values []string) (*compound.Scenario, error) {
+		ov := append([]scenarios.Override(nil), overrides...)
+		for i, a := range axes {
+			ov = append(ov, scenarios.Override{Path: a.Path, Value: values[i]})
+		}
+		sc, err := scenarios.Resolve(arg, ov...)
+		if err != nil {
+			return nil, badInput(err)
+		}
+		return sc, nil
+	}
+	// Check every point before any work starts.
+	for _, vals := range experiment.Grid(axes) {
+		if _, err := build(vals); err != nil {
+			return err
+		}
+	}
+	kpis := opts.kpis
+	if len(kpis) == 0 {
+		kpis = defaultSweepKPIs(base)
+	}
+	names := map[string]bool{}
+	for _, k := range compound.Catalog(base) {
+		names[k.Name] = true
+	}
+	for _, k := range kpis {
+		if !names[k] {
+			return badInput(fmt.Errorf("--kpi %s: %s has no such KPI (cordon run --json lists them)", k, base.Name))
+		}
+	}
+	update, clear := progress(std, opts.quiet, "sweep")
+	sw, err := experiment.RunSweep(ctx, axes, build, opts.options(update))
+	clear()
+	if err != nil {
+		if ctx.Err() != nil {
+			return interrupted(ctx)
+		}
+		return err
+	}
+	dir := opts.out
+	if dir == "" {
+		dir = filepath.Join("cordon-out", "sweep-"+reports.Slug(base.Name))
+	}
+	if err := reports.WriteSweep(ctx, dir, sw, kpis); err != nil {
+		if ctx.Err() != nil {
+			return interrupted(ctx)
+		}
+		return fmt.Errorf("writing the report: %w", err)
+	}
+	fmt.Fprintf(std.err, "report: %s\n", filepath.Join(dir, "index.html"))
+	if opts.csv {
+		_, err := std.out.Write(reports.SweepCSV(sw))
+		return err
+	}
+	return reports.WriteSweepTable(std.out, sw, kpis)
+}
+
+// defaultSweepKPIs are the KPIs of the scenario's targets, or a few
+// headline KPIs.
+func defaultSweepKPIs(sc *compound.Scenario) []string {
+	var out []string
+	for _, t := range sc.ParsedTargets() {
+		out = append(out, t.KPI)
+	}
+	if len(out) > 0 {
+		return out
+	}
+	out = append(out, "items.delivered", "gate.staging.max")
+	if sc.Sampling != nil {
+		out = append(out, "sampling.makespan")
+	}
+	return out
+}

@@ -1,0 +1,227 @@
+package reports
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"text/tabwriter"
+
+	"cordon/sim/experiment"
+)
+
+// Comparison is the comparison document: what `cordon compare --json`
+// prints and comparison.json holds.
+type Comparison struct {
+	SchemaVersion int               `json:"schema_version"`
+	Scenarios     []string          `json:"scenarios"`
+	Reference     string            `json:"reference"`
+	Seed          uint64            `json:"seed"`
+	Replications  int               `json:"replications"`
+	Confidence    float64           `json:"confidence"`
+	KPIs          []ComparedKPI     `json:"kpis"`
+	Differences   []DifferenceEntry `json:"differences"`
+}
+
+// ComparedKPI is one KPI in every scenario that reports it.
+type ComparedKPI struct {
+	Name      string          `json:"name"`
+	Unit      string          `json:"unit"`
+	Better    string          `json:"better,omitempty"`
+	Scenarios []ScenarioValue `json:"scenarios"`
+}
+
+// ScenarioValue is a KPI's mean and interval in one scenario.
+type ScenarioValue struct {
+	Scenario string `json:"scenario"`
+	Estimate
+}
+
+// DifferenceEntry is one KPI of one scenario against the reference.
+type DifferenceEntry struct {
+	Scenario string `json:"scenario"`
+	KPI      string `json:"kpi"`
+	Unit     string `json:"unit"`
+	Mean     Number `json:"mean"`
+	CILow    Number `json:"ci_low"`
+	CIHigh   Number `json:"ci_high"`
+	Verdict  string `json:"verdict"`
+}
+
+// NewComparison builds the comparison document.
+func NewComparison(c *experiment.Comparison) *Comparison {
+	ref := c.Outcomes[0]
+	doc := &Comparison{SchemaVersion: SchemaVersion, Reference: ref.Scenario.Name, Seed: ref.Seed,
+		Replications: ref.Replications, Confidence: experiment.Level, KPIs: []ComparedKPI{}, Differences: []DifferenceEntry{}}
+	for _, o := range c.Outcomes {
+		doc.Scenarios = append(doc.Scenarios, o.Scenario.Name)
+	}
+	seen := map[string]bool{}
+	for _, o := range c.Outcomes {
+		for _, k := range o.KPIs {
+			if seen[k.Name] {
+				continue
+			}
+			seen[k.Name] = true
+			ck := ComparedKPI{Name: k.Name, Unit: k.Unit, Better: k.Better}
+			for _, o2 := range c.Outcomes {
+				if v, ok := o2.KPI(k.Name); ok {
+					ck.Scenarios = append(ck.Scenarios, ScenarioValue{Scenario: o2.Scenario.Name, Estimate: estimate(v.Summary)})
+				}
+			}
+			doc.KPIs = append(doc.KPIs, ck)
+		}
+	}
+	for _, d := range c.Differences {
+		doc.Differences = append(doc.Differences, DifferenceEntry{Scenario: d.Scenario, KPI: d.Name, Unit: d.Unit,
+			Mean: Number(d.Mean), CILow: Number(d.Low), CIHigh: Number(d.High), Verdict: d.Verdict})
+	}
+	return doc
+}
+
+// JSON writes the document indented, with a final newline.
+func (c *Comparison) JSON() ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(c); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// formatDiff writes a difference in a KPI's unit with its sign.
+func formatDiff(unit string, v float64) string {
+	s := FormatValue(unit, absf(v))
+	if v < 0 {
+		return "−" + s
+	}
+	if v > 0 {
+		return "+" + s
+	}
+	return s
+}
+
+// WriteComparisonTable writes the terminal table of a comparison: each
+// significant difference, and a count of the rest.
+func WriteComparisonTable(out io.Writer, c *experiment.Comparison) error {
+	var buf bytes.Buffer
+	ref := c.Outcomes[0]
+	fmt.Fprintf(&buf, "compared with %s: %d replications, seed %d, common random numbers; paired differences with %.0f%% intervals\n\n",
+		ref.Scenario.Name, ref.Replications, ref.Seed, 100*experiment.Level)
+	tw := tabwriter.NewWriter(&buf, 2, 0, 2, ' ', 0)
+	fmt.Fprintf(tw, "scenario\tKPI\t%s\tthere\tdifference\t95%% interval\tverdict\n", ref.Scenario.Name)
+	none := 0
+	for _, d := range c.Differences {
+		if d.Verdict == experiment.None {
+			none++
+			continue
+		}
+		base, _ := ref.KPI(d.Name)
+		var there experiment.KPIResult
+		for _, o := range c.Outcomes {
+			if o.Scenario.Name == d.Scenario {
+				there, _ = o.KPI(d.Name)
+			}
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t[%s, %s]\t%s\n", d.Scenario, d.Name, FormatValue(d.Unit, base.Mean),
+			FormatValue(d.Unit, there.Mean), formatDiff(d.Unit, d.Mean), formatDiff(d.Unit, d.Low), formatDiff(d.Unit, d.High), d.Verdict)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintf(&buf, "\n%d KPI differences significant, %d not (verdict none)\n", len(c.Differences)-none, none)
+	return writeTrimmed(out, buf.Bytes())
+}
+
+// DifferencesCSV is differences.csv: every KPI of every scenario against
+// the reference.
+func DifferencesCSV(c *experiment.Comparison) []byte {
+	var buf bytes.Buffer
+	w := csv.NewWriter(&buf)
+	_ = w.Write([]string{"scenario", "kpi", "unit", "mean", "ci_low", "ci_high", "n", "verdict"})
+	for _, d := range c.Differences {
+		_ = w.Write([]string{d.Scenario, d.Name, d.Unit, formatFloat(d.Mean), formatFloat(d.Low), formatFloat(d.High), strconv.Itoa(d.N), d.Verdict})
+	}
+	w.Flush()
+	return buf.Bytes()
+}
+
+// WriteComparison writes the report folder of a comparison: index.html,
+// comparison.json, differences.csv and the differences chart.
+func WriteComparison(ctx context.Context, dir string, c *experiment.Comparison) error {
+	plot, err := DifferencesPlot(c)
+	if err != nil {
+		return err
+	}
+	f, err := NewFolder(dir)
+	if err != nil {
+		return err
+	}
+	defer f.Discard()
+	doc, err := NewComparison(c).JSON()
+	if err != nil {
+		return err
+	}
+	if err := f.Write("comparison.json", doc); err != nil {
+		return err
+	}
+	if err := f.Write("differences.csv", DifferencesCSV(c)); err != nil {
+		return err
+	}
+	figs, err := writePlots(ctx, f, []Plot{plot})
+	if err != nil {
+		return err
+	}
+	ref := c.Outcomes[0]
+	p := page{Title: "comparison with " + ref.Scenario.Name, Plots: figs,
+		Files:           "index.html, comparison.json, differences.csv and plots/differences.png, .svg",
+		DifferencesNote: "Each scenario against " + ref.Scenario.Name + " under common random numbers: the mean of the paired differences (there minus " + ref.Scenario.Name + ") with its 95% interval. Only significant differences are listed; differences.csv has them all."}
+	for _, o := range c.Outcomes {
+		p.Lines = append(p.Lines, fmt.Sprintf("%s: %s", o.Scenario.Name, firstLine(o.Scenario.Description)))
+	}
+	p.Lines = append(p.Lines, fmt.Sprintf("%d replications, seed %d", ref.Replications, ref.Seed))
+	for _, d := range c.Differences {
+		if d.Verdict == experiment.None {
+			continue
+		}
+		p.Differences = append(p.Differences, differenceRow{Scenario: d.Scenario, KPI: d.Name, Mean: formatDiff(d.Unit, d.Mean),
+			Interval: formatDiff(d.Unit, d.Low) + " – " + formatDiff(d.Unit, d.High), Verdict: d.Verdict})
+	}
+	kpis := table{Title: "KPIs by scenario", Head: []string{"KPI"}}
+	for _, o := range c.Outcomes {
+		kpis.Head = append(kpis.Head, o.Scenario.Name)
+	}
+	for _, k := range NewComparison(c).KPIs {
+		row := []string{k.Name}
+		for _, o := range c.Outcomes {
+			v, ok := o.KPI(k.Name)
+			cell := "—"
+			if ok {
+				cell = fmt.Sprintf("%s [%s, %s]", FormatValue(k.Unit, v.Mean), FormatValue(k.Unit, v.Low), FormatValue(k.Unit, v.High))
+			}
+			row = append(row, cell)
+		}
+		kpis.Rows = append(kpis.Rows, row)
+	}
+	p.Tables = append(p.Tables, kpis)
+	html, err := renderPage(p)
+	if err != nil {
+		return err
+	}
+	if err := f.Write("index.html", html); err != nil {
+		return err
+	}
+	return f.Commit(ctx)
+}
+
+func firstLine(s string) string {
+	if l := lines(s); len(l) > 0 {
+		return l[0]
+	}
+	return ""
+}

@@ -1,0 +1,82 @@
+package reports
+
+import (
+	"bytes"
+	"embed"
+	"encoding/base64"
+	"html/template"
+	"strings"
+)
+
+//go:embed templates/report.html.tmpl
+var templates embed.FS
+
+// page is what the report template shows. Every string in it is user text
+// or a number and is escaped by html/template; images are data URLs.
+type page struct {
+	Title           string
+	Lines           []string
+	Targets         []targetRow
+	Differences     []differenceRow
+	DifferencesNote string
+	Bottlenecks     []bottleneckRow
+	Plots           []figure
+	Tables          []table
+	Files           string
+}
+
+type targetRow struct {
+	Text, Mean, Verdict, Margin string
+	Met                         bool
+}
+
+type differenceRow struct {
+	Scenario, KPI, Mean, Interval, Verdict string
+}
+
+type bottleneckRow struct {
+	Rank                                          int
+	Post, Blocked, Saturation, Utilisation, Queue string
+	Wait                                          string
+}
+
+type figure struct {
+	Name, Title, Caption string
+	Src                  template.URL
+	Width, Height        int
+}
+
+type table struct {
+	Title string
+	Head  []string
+	Rows  [][]string
+}
+
+// pngSrc is an inline image: a data URL, so the page fetches nothing.
+func pngSrc(png []byte) template.URL {
+	return template.URL("data:image/png;base64," + base64.StdEncoding.EncodeToString(png))
+}
+
+// renderPage fills the report template.
+func renderPage(p page) ([]byte, error) {
+	t, err := template.ParseFS(templates, "templates/report.html.tmpl")
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	if err := t.Execute(&buf, p); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// lines splits a description into the lines the header shows.
+func lines(s string) []string {
+	var out []string
+	for _, l := range strings.Split(strings.TrimSpace(s), "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}

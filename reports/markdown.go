@@ -1,0 +1,104 @@
+package reports
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"cordon/sim/experiment"
+)
+
+// mdEscape makes user text safe in a Markdown table cell or paragraph:
+// characters with a meaning in Markdown or HTML are escaped, and line breaks
+// become spaces.
+func mdEscape(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '\n' || r == '\r' || r == '\t':
+			b.WriteByte(' ')
+		case r < 0x20 || r == 0x7f:
+			fmt.Fprintf(&b, "\\u%04x", r)
+		case strings.ContainsRune("\\`*_[]|<>&", r):
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	out := b.String()
+	if strings.HasPrefix(out, "#") || strings.HasPrefix(out, "-") || strings.HasPrefix(out, "+") {
+		out = "\\" + out
+	}
+	return out
+}
+
+// mdCode writes a name (a KPI, a post, a target) as inline code, which needs
+// no escaping, unless it holds a character code spans cannot carry.
+func mdCode(s string) string {
+	if s == "" || strings.ContainsAny(s, "`|\n\r") || strings.IndexFunc(s, func(r rune) bool { return r < 0x20 || r == 0x7f }) >= 0 {
+		return mdEscape(s)
+	}
+	return "`" + s + "`"
+}
+
+// SummaryMarkdown is summary.md: the run's KPIs with their intervals, the
+// targets, the bottlenecks and the plots.
+func SummaryMarkdown(o *experiment.Outcome, targets []experiment.TargetResult, plots []Plot) []byte {
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "# %s\n\n", mdEscape(o.Scenario.Name))
+	if d := strings.TrimSpace(o.Scenario.Description); d != "" {
+		fmt.Fprintf(&b, "%s\n\n", mdEscape(d))
+	}
+	fmt.Fprintf(&b, "%d replications, seed %d. Each figure is the mean over the replications with its %.0f%% Student-t confidence interval.\n\n",
+		o.Replications, o.Seed, 100*experiment.Level)
+	if len(targets) > 0 {
+		b.WriteString("## Targets\n\n| target | mean | met | margin |\n|---|---|---|---|\n")
+		for _, t := range targets {
+			met := "yes"
+			switch {
+			case !t.Met:
+				met = "**no**"
+			case !t.Confident:
+				met = "yes (not with 95% confidence)"
+			}
+			fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", mdCode(t.Text), FormatValue(t.KPI.Unit, t.KPI.Mean), met, formatMargin(t))
+		}
+		b.WriteString("\n")
+	}
+	b.WriteString("## Bottlenecks\n\nPosts ranked by the share of arrivals they turned away, then by the share of the time they were open or had work during which work waited, then by utilisation.\n\n")
+	b.WriteString("| rank | post | turned away | work waiting | utilisation | mean queue | mean wait |\n|---|---|---|---|---|---|---|\n")
+	for _, p := range o.Bottlenecks {
+		fmt.Fprintf(&b, "| %d | %s | %s | %s | %s | %s | %s |\n", p.Rank, mdCode(p.Post),
+			FormatValue("share", p.BlockedShare.Mean), FormatValue("share", p.Saturation.Mean), FormatValue("share", p.Utilisation.Mean),
+			FormatValue("", p.QueueMean.Mean), FormatValue("s", p.WaitMean.Mean))
+	}
+	b.WriteString("\n## KPIs\n\n| KPI | mean | 95% interval | unit |\n|---|---|---|---|\n")
+	for _, k := range o.KPIs {
+		fmt.Fprintf(&b, "| %s | %s | %s – %s | %s |\n", mdCode(k.Name), FormatValue(k.Unit, k.Mean),
+			FormatValue(k.Unit, k.Low), FormatValue(k.Unit, k.High), mdEscape(unitLabel(k.Unit)))
+	}
+	if len(plots) > 0 {
+		b.WriteString("\n## Plots\n\n")
+		for _, p := range plots {
+			fmt.Fprintf(&b, "### %s\n\n![%s](plots/%s.png)\n\n%s\n\n", mdEscape(p.Title), mdEscape(p.Title), p.Name, mdEscape(p.Caption))
+		}
+	}
+	return b.Bytes()
+}
+
+// formatMargin writes how far a target's KPI is from its threshold.
+func formatMargin(t experiment.TargetResult) string {
+	m := FormatValue(t.KPI.Unit, absf(t.Margin))
+	if t.Margin < 0 {
+		return "missed by " + m
+	}
+	return "by " + m
+}
+
+func absf(v float64) float64 {
+	if v < 0 {
+		return -v
+	}
+	return v
+}

@@ -1,0 +1,286 @@
+package reports
+
+import (
+	"context"
+	"math"
+	"slices"
+	"testing"
+
+	"gonum.org/v1/plot/plotter"
+
+	"cordon/scenarios"
+	"cordon/sim/compound"
+	"cordon/sim/experiment"
+)
+
+// dataOutcome is baseline over 5 replications, seed 1.
+func dataOutcome(t *testing.T) *experiment.Outcome {
+	t.Helper()
+	sc, err := scenarios.Resolve("baseline")
+	if err != nil {
+		t.Fatal(err)
+	}
+	seed := uint64(1)
+	o, err := experiment.Run(context.Background(), sc, experiment.Options{Replications: 5, Seed: &seed})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return o
+}
+
+func near(a, b float64) bool { return math.Abs(a-b) <= 1e-9*math.Max(1, math.Abs(b)) }
+
+// The staging band is the 5th to 95th percentile across replications at
+// each grid time, worked out here by hand from the replications' series.
+func TestPlotStagingData(t *testing.T) {
+	o := dataOutcome(t)
+	fig, err := stagingPlot(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mean, _ := fig.layer("mean")
+	lo, _ := fig.layer("low")
+	hi, _ := fig.layer("high")
+	capXY, _ := fig.layer("capacity")
+	if len(mean) == 0 || len(lo) != len(mean) || len(hi) != len(mean) {
+		t.Fatalf("layers of %d, %d, %d points", len(mean), len(lo), len(hi))
+	}
+	if capXY[0].Y != float64(o.Scenario.Gate.Slots()) {
+		t.Errorf("capacity drawn at %v, want %d", capXY[0].Y, o.Scenario.Gate.Slots())
+	}
+	var reps [][]float64
+	step := 0.0
+	for _, res := range o.Runs {
+		for _, s := range res.Series {
+			if s.Name == "busy at staging" {
+				reps = append(reps, s.Points)
+				step = s.Step
+			}
+		}
+	}
+	if len(reps) != 5 {
+		t.Fatalf("%d replications have a staging series", len(reps))
+	}
+	// The grid point where the replications spread most, and two others.
+	widest, spread := 0, -1.0
+	for i := range reps[0] {
+		lo, hi := math.Inf(1), math.Inf(-1)
+		for _, r := range reps {
+			lo, hi = math.Min(lo, r[i]), math.Max(hi, r[i])
+		}
+		if hi-lo > spread {
+			widest, spread = i, hi-lo
+		}
+	}
+	if spread <= 0 {
+		t.Fatal("the replications never differ: the test would prove nothing")
+	}
+	for _, i := range []int{widest, len(reps[0]) / 3, 0} {
+		v := make([]float64, 5)
+		sum := 0.0
+		for r := range reps {
+			v[r] = reps[r][i]
+			sum += v[r]
+		}
+		slices.Sort(v)
+		// Type 7: position p·(n−1) = 0.2 for the 5th percentile and 3.8
+		// for the 95th among 5 values.
+		p05 := v[0] + 0.2*(v[1]-v[0])
+		p95 := v[3] + 0.8*(v[4]-v[3])
+		x := (float64(o.Scenario.Horizon.Start) + float64(i)*step) / 3600
+		if !near(lo[i].X, x) || !near(hi[i].X, x) || !near(mean[i].X, x) {
+			t.Errorf("point %d at x %v, want clock hour %v", i, lo[i].X, x)
+		}
+		if !near(lo[i].Y, p05) || !near(hi[i].Y, p95) || !near(mean[i].Y, sum/5) {
+			t.Errorf("point %d: band %v..%v mean %v, want %v..%v mean %v (values %v)", i, lo[i].Y, hi[i].Y, mean[i].Y, p05, p95, sum/5, v)
+		}
+	}
+}
+
+// The ECDF of each kind's times to the door climbs to 1 at the largest
+// time, pooled over every replication.
+func TestPlotDoorTimesData(t *testing.T) {
+	o := dataOutcome(t)
+	fig, err := doorTimesPlot(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for k, kind := range o.Scenario.Kinds {
+		xys, ok := fig.layer(kind.Name)
+		if !ok {
+			t.Errorf("no ECDF of %s", kind.Name)
+			continue
+		}
+		longest, shortest, n := 0.0, math.Inf(1), 0
+		for _, res := range o.Runs {
+			for _, d := range res.DoorTimes[k] {
+				longest, shortest = math.Max(longest, d), math.Min(shortest, d)
+				n++
+			}
+		}
+		last := xys[len(xys)-1]
+		if last.Y != 1 || !near(last.X, longest/60) {
+			t.Errorf("%s: the ECDF ends at (%v, %v), want (%v, 1)", kind.Name, last.X, last.Y, longest/60)
+		}
+		if xys[0].Y != 0 || !near(xys[0].X, shortest/60) {
+			t.Errorf("%s: the ECDF starts at (%v, %v), want (%v, 0)", kind.Name, xys[0].X, xys[0].Y, shortest/60)
+		}
+		for i := 1; i < len(xys); i++ {
+			if xys[i].X < xys[i-1].X || xys[i].Y < xys[i-1].Y {
+				t.Fatalf("%s: the ECDF goes back at point %d", kind.Name, i)
+			}
+		}
+		if n > ecdfPoints && len(xys) != ecdfPoints+1 {
+			t.Errorf("%s: %d points for %d items", kind.Name, len(xys), n)
+		}
+		if kind.Target > 0 && float64(kind.Target)/60 <= 1.5*longest/60 {
+			if tg, ok := fig.layer(kind.Name + " target"); !ok || tg[0].X != float64(kind.Target)/60 {
+				t.Errorf("%s: target line %v", kind.Name, tg)
+			}
+		}
+	}
+}
+
+// A small ECDF keeps every value; steps of equal values stack.
+func TestPlotECDF(t *testing.T) {
+	xys := ecdf([]float64{60, 120, 120, 300}, 60)
+	want := []struct{ x, y float64 }{{1, 0}, {1, 0.25}, {2, 0.5}, {2, 0.75}, {5, 1}}
+	if len(xys) != len(want) {
+		t.Fatalf("%v", xys)
+	}
+	for i, w := range want {
+		if xys[i].X != w.x || xys[i].Y != w.y {
+			t.Errorf("point %d = %v, want %v", i, xys[i], w)
+		}
+	}
+	if ecdf(nil, 60) != nil {
+		t.Error("no values must give no line")
+	}
+}
+
+// The queues plot sums the zone groups into one line and keeps at most
+// eight posts, the longest queues first.
+func TestPlotQueuesData(t *testing.T) {
+	o := dataOutcome(t)
+	all, err := queuePosts(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var zone *postQueue
+	for _, q := range all {
+		if q.label == "zone volunteers" {
+			zone = q
+		}
+	}
+	if zone == nil || zone.groups != len(o.Scenario.Zones) {
+		t.Fatalf("zone volunteers line %+v, want %d groups", zone, len(o.Scenario.Zones))
+	}
+	// Sum by hand at the busiest grid point.
+	at := slices.Index(zone.mean, slices.Max(zone.mean))
+	sum := 0.0
+	for _, res := range o.Runs {
+		for _, s := range res.Series {
+			if len(s.Name) > len("queue at zone-volunteers/") && s.Name[:len("queue at zone-volunteers/")] == "queue at zone-volunteers/" {
+				sum += s.Points[at]
+			}
+		}
+	}
+	if !near(zone.mean[at], sum/float64(len(o.Runs))) {
+		t.Errorf("zone volunteers at %d = %v, want %v", at, zone.mean[at], sum/float64(len(o.Runs)))
+	}
+	fig, err := queuesPlot(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(fig.layers); n == 0 || n > maxQueueLines {
+		t.Errorf("%d lines", n)
+	}
+	prev := math.Inf(1)
+	for _, l := range fig.layers {
+		avg := 0.0
+		for _, p := range l.xys {
+			avg += p.Y
+		}
+		avg /= float64(len(l.xys))
+		if avg > prev+1e-12 {
+			t.Errorf("%s (mean %v) after a shorter queue (%v)", l.name, avg, prev)
+		}
+		prev = avg
+	}
+}
+
+// Utilisation cells are the mean of the zone groups' hours, ignoring
+// hours when nobody was on duty.
+func TestPlotUtilisationData(t *testing.T) {
+	o := dataOutcome(t)
+	hours, groups := poolHours(o, "zone-volunteers")
+	if groups != len(o.Scenario.Zones) {
+		t.Fatalf("%d groups", groups)
+	}
+	h := 5
+	want, reps := 0.0, 0
+	for _, res := range o.Runs {
+		s, n := 0.0, 0
+		for _, p := range res.Posts {
+			if len(p.Name) > 16 && p.Name[:16] == "zone-volunteers/" && !math.IsNaN(p.Hourly[h]) {
+				s += p.Hourly[h]
+				n++
+			}
+		}
+		if n > 0 {
+			want += s / float64(n)
+			reps++
+		}
+	}
+	if !near(hours[h], want/float64(reps)) {
+		t.Errorf("hour %d: %v, want %v", h, hours[h], want/float64(reps))
+	}
+	mobile, _ := poolHours(o, "mobile-team")
+	if !math.IsNaN(mobile[0]) {
+		t.Errorf("the mobile team is off duty at 07:00, got %v", mobile[0])
+	}
+}
+
+// The differences chart keeps at most 25 bars, largest first, relative to
+// the reference mean.
+func TestPlotDifferencesData(t *testing.T) {
+	var scs []*compound.Scenario
+	for _, n := range []string{"baseline", "day-one"} {
+		sc, err := scenarios.Resolve(n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		scs = append(scs, sc)
+	}
+	c, err := experiment.Compare(context.Background(), scs, experiment.Options{Replications: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fig, err := DifferencesPlot(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bars, ok := fig.layer("differences")
+	if !ok || len(bars) == 0 || len(bars) > maxDifferences {
+		t.Fatalf("%d bars", len(bars))
+	}
+	for i := 1; i < len(bars); i++ {
+		if math.Abs(bars[i].X) > math.Abs(bars[i-1].X) || bars[i].Y >= bars[i-1].Y {
+			t.Errorf("bar %d (%v) out of order after %v", i, bars[i], bars[i-1])
+		}
+	}
+	var rel []float64
+	for _, d := range c.Significant() {
+		if base, _ := c.Outcomes[0].KPI(d.Name); base.Mean != 0 {
+			rel = append(rel, 100*d.Mean/math.Abs(base.Mean))
+		}
+	}
+	if len(rel) > maxDifferences || len(rel) != len(bars) {
+		t.Fatalf("%d relative differences, %d bars", len(rel), len(bars))
+	}
+	for _, r := range rel {
+		if !slices.ContainsFunc(bars, func(b plotter.XY) bool { return near(b.X, r) }) {
+			t.Errorf("no bar at %v%%", r)
+		}
+	}
+}

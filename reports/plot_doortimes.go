@@ -1,0 +1,131 @@
+package reports
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
+
+	"cordon/sim/experiment"
+)
+
+// ecdfPoints is the most points an ECDF line keeps: enough for a smooth
+// step at any sensible figure size, few enough to keep the SVG small.
+const ecdfPoints = 400
+
+// ecdf returns the empirical distribution function of sorted values (x in
+// the values' unit divided by scale) as the corners of a step line: it
+// starts at (x₁, 0) and reaches 1 at the largest value. Beyond ecdfPoints
+// values it keeps evenly spaced ranks, always the first and the last.
+func ecdf(sorted []float64, scale float64) plotter.XYs {
+	n := len(sorted)
+	if n == 0 {
+		return nil
+	}
+	ranks := make([]int, 0, min(n, ecdfPoints))
+	if n <= ecdfPoints {
+		for i := range n {
+			ranks = append(ranks, i)
+		}
+	} else {
+		for k := range ecdfPoints {
+			ranks = append(ranks, int(math.Round(float64(k)*float64(n-1)/float64(ecdfPoints-1))))
+		}
+	}
+	xys := plotter.XYs{{X: sorted[0] / scale, Y: 0}}
+	for _, r := range ranks {
+		xys = append(xys, plotter.XY{X: sorted[r] / scale, Y: float64(r+1) / float64(n)})
+	}
+	return xys
+}
+
+// doorTimesPlot is the time to the door by kind as an ECDF over every
+// replication's delivered items, with each kind's target.
+func doorTimesPlot(o *experiment.Outcome) (Plot, error) {
+	sc := o.Scenario
+	const title = "Time from the gate to the door, by kind"
+	fig := Plot{Name: "door-times", Title: title}
+	p := newPlot(title, "time to the door (minutes)", "share of items delivered within x")
+	key := newSideLegend()
+
+	pooled := make([][]float64, len(sc.Kinds))
+	longest := 0.0
+	for _, res := range o.Runs {
+		for k, d := range res.DoorTimes {
+			if k < len(pooled) {
+				pooled[k] = append(pooled[k], d...)
+			}
+		}
+	}
+	for k := range pooled {
+		slices.Sort(pooled[k])
+		if n := len(pooled[k]); n > 0 {
+			longest = max(longest, pooled[k][n-1]/60)
+		}
+	}
+	// A target far beyond every delivery (12 hours against two) would
+	// squeeze the curves into a corner: draw targets up to half as far
+	// again as the longest time, and name the others in the legend.
+	reach := longest * 1.5
+	p.X.Min, p.X.Max = 0, max(longest, 1)
+	p.Y.Min, p.Y.Max = 0, 1
+	var offScale, none []string
+	for k, kind := range sc.Kinds {
+		col := seriesColor(k)
+		target := float64(kind.Target) / 60
+		label := kind.Name
+		if kind.Target > 0 {
+			label = fmt.Sprintf("%s, target %s", kind.Name, kind.Target)
+		}
+		if kind.Target > 0 && target > reach {
+			label += " →" // beyond the right edge
+		}
+		xys := ecdf(pooled[k], 60)
+		if len(xys) == 0 {
+			none = append(none, kind.Name)
+			continue
+		}
+		l, err := line(xys, col, vg.Points(1.5))
+		if err != nil {
+			return Plot{}, err
+		}
+		l.StepStyle = plotter.PostStep
+		p.Add(l)
+		fig.addLayer(kind.Name, xys)
+		key.Add(label, l)
+		if kind.Target <= 0 {
+			continue
+		}
+		if target > reach {
+			offScale = append(offScale, fmt.Sprintf("%s (%s)", kind.Name, kind.Target))
+			continue
+		}
+		txys := plotter.XYs{{X: target, Y: 0}, {X: target, Y: 1}}
+		tl, err := line(txys, col, vg.Points(1.1))
+		if err != nil {
+			return Plot{}, err
+		}
+		tl.Dashes = dashes()
+		p.Add(tl)
+		fig.addLayer(kind.Name+" target", txys)
+		p.X.Max = max(p.X.Max, target)
+	}
+	p.X.Max *= 1.02
+	p.Add(key)
+	fig.P = p
+
+	var b strings.Builder
+	fmt.Fprintf(&b, "For each kind, the share of delivered items (all %d replications pooled) that reached the door within the time on the x axis; "+
+		"a curve further left is faster, and where it crosses a dashed line of its colour is the share within that kind's target.", len(o.Runs))
+	if len(offScale) > 0 {
+		fmt.Fprintf(&b, " Targets far beyond the longest time are not drawn: %s; every delivered item met them.", strings.Join(offScale, ", "))
+	}
+	if len(none) > 0 {
+		fmt.Fprintf(&b, " No item delivered: %s.", strings.Join(none, ", "))
+	}
+	fig.Caption = b.String()
+	return fig, nil
+}

@@ -1,0 +1,67 @@
+package reports
+
+import (
+	"fmt"
+
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
+
+	"cordon/sim/experiment"
+)
+
+// stagingPlot is staging occupancy over the day: the mean over replications
+// of the items in the staging area, the band from the 5th to the 95th
+// percentile across replications at each grid time, and the capacity.
+func stagingPlot(o *experiment.Outcome) (Plot, error) {
+	rs, err := seriesOf(o, "busy at staging")
+	if err != nil {
+		return Plot{}, fmt.Errorf("staging plot: %w", err)
+	}
+	sc := o.Scenario
+	x := clockHours(sc, rs.Step, rs.len())
+	mean, lo, hi := rs.mean(), rs.percentile(0.05), rs.percentile(0.95)
+	capacity := float64(sc.Gate.Slots())
+
+	const title = "Items in the staging area by the gate"
+	fig := Plot{Name: "staging", Title: title}
+	p := newPlot(title, "time of day", "items in staging")
+	p.X.Tick.Marker = newClockTicks(x[0], x[len(x)-1]-x[0])
+	p.X.Min, p.X.Max = x[0], x[len(x)-1]
+	p.Y.Min, p.Y.Max = 0, max(maxOf(hi, mean), capacity, 1)*1.05
+
+	blue := seriesColor(0)
+	area, ring, err := band(x, lo, hi, alpha(blue, 0.25))
+	if err != nil {
+		return Plot{}, err
+	}
+	meanXY := xyOf(x, mean)
+	ml, err := line(meanXY, blue, vg.Points(1.6))
+	if err != nil {
+		return Plot{}, err
+	}
+	capXY := plotter.XYs{{X: x[0], Y: capacity}, {X: x[len(x)-1], Y: capacity}}
+	cl, err := line(capXY, seriesColor(3), vg.Points(1.2))
+	if err != nil {
+		return Plot{}, err
+	}
+	cl.Dashes = dashes()
+	p.Add(area, ml, cl)
+
+	key := newSideLegend()
+	key.Add(fmt.Sprintf("mean of %d replications", len(rs.Points)), ml)
+	key.Add("5th–95th percentile", area)
+	key.Add(fmt.Sprintf("capacity (%d)", sc.Gate.Slots()), cl)
+	p.Add(key)
+
+	fig.P = p
+	fig.addLayer("mean", meanXY)
+	fig.addLayer("band", ring)
+	fig.addLayer("low", xyOf(x, lo))
+	fig.addLayer("high", xyOf(x, hi))
+	fig.addLayer("capacity", capXY)
+	fig.Caption = fmt.Sprintf("Items put down in the staging area (ground, shelves and containers) through the day: "+
+		"the line is the mean over %d replications, the band holds 90%% of the replications at each time (5th to 95th percentile). "+
+		"The dashed line is the capacity of %d items; couriers wait (or leave) while staging is full.",
+		len(rs.Points), sc.Gate.Slots())
+	return fig, nil
+}

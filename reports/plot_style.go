@@ -1,0 +1,146 @@
+package reports
+
+import (
+	"image/color"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/font"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/text"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+)
+
+// The look of every figure: Liberation Sans (built into gonum/plot, so the
+// output does not depend on the fonts installed), a fixed palette, thin
+// light grid lines.
+const (
+	titleSize  = vg.Length(13)
+	labelSize  = vg.Length(11)
+	tickSize   = vg.Length(9.5)
+	legendSize = vg.Length(9.5)
+	noteSize   = vg.Length(11)
+)
+
+// sans returns Liberation Sans at size.
+func sans(size vg.Length) font.Font {
+	return font.From(font.Font{Typeface: "Liberation", Variant: "Sans"}, size)
+}
+
+// textStyle is plain text in Liberation Sans.
+func textStyle(size vg.Length, c color.Color) text.Style {
+	return text.Style{Color: c, Font: sans(size), Handler: plot.DefaultTextHandler}
+}
+
+// seriesColor returns the i-th colour of the palette (Tableau 10, which
+// stays distinguishable for the colour-blind in its first colours), cycling
+// after ten.
+func seriesColor(i int) color.NRGBA {
+	p := [...]color.NRGBA{
+		{0x4e, 0x79, 0xa7, 0xff}, // blue
+		{0xf2, 0x8e, 0x2b, 0xff}, // orange
+		{0x59, 0xa1, 0x4f, 0xff}, // green
+		{0xe1, 0x57, 0x59, 0xff}, // red
+		{0xb0, 0x7a, 0xa1, 0xff}, // purple
+		{0x76, 0xb7, 0xb2, 0xff}, // teal
+		{0xed, 0xc9, 0x48, 0xff}, // yellow
+		{0x9c, 0x75, 0x5f, 0xff}, // brown
+		{0xff, 0x9d, 0xa7, 0xff}, // pink
+		{0x79, 0x70, 0x6e, 0xff}, // grey
+	}
+	if i < 0 {
+		i = -i
+	}
+	return p[i%len(p)]
+}
+
+// ink is the colour of text.
+func ink() color.Color { return color.NRGBA{0x22, 0x22, 0x22, 0xff} }
+
+// muted is the colour of axes, frames and notes: what is not data.
+func muted() color.Color { return color.NRGBA{0x66, 0x66, 0x66, 0xff} }
+
+// alpha returns c with its opacity set to a (0..1), for bands.
+func alpha(c color.NRGBA, a float64) color.NRGBA {
+	c.A = uint8(a*255 + 0.5)
+	return c
+}
+
+// newPlot returns an empty figure with its title and axis labels set in the
+// report's style, and thin grid lines behind the data.
+func newPlot(title, xLabel, yLabel string) *plot.Plot {
+	p := plot.New()
+	p.Title.Text = title
+	p.Title.TextStyle = textStyle(titleSize, ink())
+	p.Title.TextStyle.XAlign = draw.XCenter
+	p.Title.TextStyle.YAlign = draw.YTop
+	p.Title.Padding = vg.Points(10)
+	for _, a := range []*plot.Axis{&p.X, &p.Y} {
+		a.Label.TextStyle = textStyle(labelSize, ink())
+		a.Label.TextStyle.XAlign = draw.XCenter
+		a.Label.TextStyle.YAlign = draw.YBottom
+		a.Label.Padding = vg.Points(4)
+		a.Tick.Label = textStyle(tickSize, ink())
+		a.LineStyle = draw.LineStyle{Color: muted(), Width: vg.Points(0.6)}
+		a.Tick.LineStyle = draw.LineStyle{Color: muted(), Width: vg.Points(0.6)}
+		a.Tick.Length = vg.Points(4)
+		a.Tick.Marker = niceTicks{}
+		a.Padding = vg.Points(4)
+	}
+	p.X.Label.Text = xLabel
+	p.X.Tick.Label.XAlign = draw.XCenter
+	p.X.Tick.Label.YAlign = draw.YTop
+	p.Y.Label.Text = yLabel
+	p.Y.Tick.Label.XAlign = draw.XRight
+	p.Y.Tick.Label.YAlign = draw.YCenter
+	p.Add(grid())
+	return p
+}
+
+// grid returns thin light grid lines at the major ticks.
+func grid() *plotter.Grid {
+	g := plotter.NewGrid()
+	st := draw.LineStyle{Color: color.NRGBA{0xdd, 0xdd, 0xdd, 0xff}, Width: vg.Points(0.4)}
+	g.Vertical, g.Horizontal = st, st
+	return g
+}
+
+// line returns a solid line through xys in colour c.
+func line(xys plotter.XYs, c color.Color, width vg.Length) (*plotter.Line, error) {
+	l, err := plotter.NewLine(xys)
+	if err != nil {
+		return nil, err
+	}
+	l.LineStyle = draw.LineStyle{Color: c, Width: width}
+	return l, nil
+}
+
+// dashes is the dash pattern of reference lines (capacities, targets).
+func dashes() []vg.Length { return []vg.Length{vg.Points(5), vg.Points(3)} }
+
+// band returns the filled area between lo and hi over x, in colour c.
+func band(x, lo, hi []float64, c color.Color) (*plotter.Polygon, plotter.XYs, error) {
+	ring := make(plotter.XYs, 0, 2*len(x))
+	for i := range x {
+		ring = append(ring, plotter.XY{X: x[i], Y: hi[i]})
+	}
+	for i := len(x) - 1; i >= 0; i-- {
+		ring = append(ring, plotter.XY{X: x[i], Y: lo[i]})
+	}
+	poly, err := plotter.NewPolygon(ring)
+	if err != nil {
+		return nil, nil, err
+	}
+	poly.Color = c
+	poly.LineStyle.Width = 0
+	return poly, ring, nil
+}
+
+// xyOf pairs x and y.
+func xyOf(x, y []float64) plotter.XYs {
+	xys := make(plotter.XYs, len(x))
+	for i := range x {
+		xys[i] = plotter.XY{X: x[i], Y: y[i]}
+	}
+	return xys
+}

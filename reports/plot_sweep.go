@@ -1,0 +1,296 @@
+package reports
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+
+	"cordon/sim/compound"
+	"cordon/sim/experiment"
+)
+
+// axisScale places an axis's values on the x axis: at their numbers when
+// every value is a number or every value a duration (in minutes), at 0, 1,
+// ... with the values as labels otherwise.
+type axisScale struct {
+	x       []float64
+	numeric bool
+	minutes bool
+}
+
+// scaleAxis reads an axis's values.
+func scaleAxis(values []string) axisScale {
+	s := axisScale{x: make([]float64, len(values)), numeric: true}
+	for i, v := range values {
+		f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+		if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
+			s.numeric = false
+			break
+		}
+		s.x[i] = f
+	}
+	if !s.numeric {
+		s.numeric, s.minutes = true, true
+		for i, v := range values {
+			d, err := compound.ParseDuration(v)
+			if err != nil {
+				s.numeric, s.minutes = false, false
+				break
+			}
+			s.x[i] = float64(d) / 60
+		}
+	}
+	if !s.numeric {
+		for i := range s.x {
+			s.x[i] = float64(i)
+		}
+	}
+	return s
+}
+
+// spaced reports whether the values are few and far enough apart to mark
+// each of them on the axis.
+func (s axisScale) spaced() bool {
+	if len(s.x) > 12 || len(s.x) < 2 {
+		return false
+	}
+	x := slices.Clone(s.x)
+	slices.Sort(x)
+	span := x[len(x)-1] - x[0]
+	for i := 1; i < len(x); i++ {
+		if x[i]-x[i-1] < span/15 {
+			return false
+		}
+	}
+	return span > 0
+}
+
+// ticks marks each value.
+func (s axisScale) ticks() plot.ConstantTicks {
+	out := make(plot.ConstantTicks, len(s.x))
+	for i, v := range s.x {
+		out[i] = plot.Tick{Value: v, Label: strconv.FormatFloat(v, 'g', 6, 64)}
+	}
+	return out
+}
+
+// kpiScale is how a KPI is shown on a y axis: durations in minutes, shares
+// in percent, the rest in their unit.
+func kpiScale(unit string) (factor float64, label string) {
+	switch unit {
+	case "s":
+		return 1.0 / 60, "min"
+	case "share":
+		return 100, "%"
+	}
+	return 1, unit
+}
+
+// SweepPlots are one figure per chosen KPI: the KPI's mean against the
+// first axis's values with the 95% CI as a band, one line per value of the
+// second axis if there is one (the legend names it "path=value"; with more
+// axes, one line per combination of the others); the x axis is numeric
+// when every value parses as a number or a duration (durations shown in
+// minutes), categorical otherwise.
+func SweepPlots(s *experiment.Sweep, kpis []string) ([]Plot, error) {
+	if s == nil || len(s.Axes) == 0 || len(s.Points) == 0 {
+		return nil, errors.New("sweep plots: an empty sweep")
+	}
+	out := make([]Plot, 0, len(kpis))
+	for _, name := range kpis {
+		p, err := sweepPlot(s, name)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, nil
+}
+
+// sweepLine is the points of a sweep that share the values of every axis
+// but the first.
+type sweepLine struct {
+	label  string
+	points []experiment.SweepPoint
+	at     []int // index of each point's value on the first axis
+}
+
+// sweepLines groups the points of a sweep by the values of the axes after
+// the first, in the order they first appear.
+func sweepLines(s *experiment.Sweep) []*sweepLine {
+	first := s.Axes[0]
+	var lines []*sweepLine
+	byKey := map[string]*sweepLine{}
+	for _, pt := range s.Points {
+		var parts []string
+		for i, a := range s.Axes[1:] {
+			if i+1 < len(pt.Values) {
+				parts = append(parts, a.Path+"="+pt.Values[i+1])
+			}
+		}
+		key := strings.Join(parts, ", ")
+		l, ok := byKey[key]
+		if !ok {
+			l = &sweepLine{label: key}
+			byKey[key] = l
+			lines = append(lines, l)
+		}
+		at := -1
+		for i, v := range first.Values {
+			if len(pt.Values) > 0 && v == pt.Values[0] {
+				at = i
+				break
+			}
+		}
+		if at >= 0 {
+			l.points = append(l.points, pt)
+			l.at = append(l.at, at)
+		}
+	}
+	return lines
+}
+
+// sweepPlot is the figure of one KPI over a sweep.
+func sweepPlot(s *experiment.Sweep, name string) (Plot, error) {
+	var kpi compound.KPI
+	found := false
+	for _, pt := range s.Points {
+		if k, ok := pt.Outcome.KPI(name); ok {
+			kpi, found = k.KPI, true
+			break
+		}
+	}
+	if !found {
+		return Plot{}, fmt.Errorf("sweep plots: no KPI %q in the sweep", name)
+	}
+	first := s.Axes[0]
+	ax := scaleAxis(first.Values)
+	factor, unit := kpiScale(kpi.Unit)
+	xLabel := first.Path
+	if ax.minutes {
+		xLabel += " (minutes)"
+	}
+	yLabel := name
+	if unit != "" {
+		yLabel += " (" + unit + ")"
+	}
+	title := fmt.Sprintf("%s against %s", name, first.Path)
+	fig := Plot{Name: "sweep-" + name, Title: title}
+	p := newPlot(title, xLabel, yLabel)
+	switch {
+	case !ax.numeric:
+		p.X.Tick.Marker = nominalTicks(first.Values)
+		p.X.Min, p.X.Max = -0.3, float64(len(first.Values))-0.7
+	case ax.spaced():
+		p.X.Tick.Marker = ax.ticks()
+	}
+	lines := sweepLines(s)
+	key := newSideLegend()
+	reps := s.Points[0].Outcome.Replications
+	for i, l := range lines {
+		col := seriesColor(i)
+		var x, mean, lo, hi []float64
+		for j, pt := range l.points {
+			k, ok := pt.Outcome.KPI(name)
+			if !ok || math.IsNaN(k.Mean) || math.IsInf(k.Mean, 0) {
+				continue
+			}
+			low, high := k.Low, k.High
+			if math.IsNaN(low) || math.IsNaN(high) {
+				low, high = k.Mean, k.Mean
+			}
+			x = append(x, ax.x[l.at[j]])
+			mean, lo, hi = append(mean, factor*k.Mean), append(lo, factor*low), append(hi, factor*high)
+		}
+		if len(x) == 0 {
+			continue
+		}
+		sortByX(x, mean, lo, hi)
+		label := l.label
+		if label == "" {
+			label = "mean, 95% interval"
+		}
+		xys := xyOf(x, mean)
+		ml, err := line(xys, col, vg.Points(1.6))
+		if err != nil {
+			return Plot{}, err
+		}
+		dots, err := plotter.NewScatter(xys)
+		if err != nil {
+			return Plot{}, err
+		}
+		dots.GlyphStyle = draw.GlyphStyle{Color: col, Radius: vg.Points(2.6), Shape: draw.CircleGlyph{}}
+		shade := 0.2
+		if len(lines) > 1 {
+			shade = 0.12 // overlapping bands stay readable
+		}
+		area, ring, err := band(x, lo, hi, alpha(col, shade))
+		if err != nil {
+			return Plot{}, err
+		}
+		p.Add(area, ml, dots)
+		if len(x) == 1 { // a band of one point is invisible: show the interval as a bar
+			eb, err := plotter.NewYErrorBars(errorBars{x: x[0], y: mean[0], lo: lo[0], hi: hi[0]})
+			if err != nil {
+				return Plot{}, err
+			}
+			eb.LineStyle = draw.LineStyle{Color: col, Width: vg.Points(1)}
+			p.Add(eb)
+		}
+		key.Add(label, area, ml, dots)
+		fig.addLayer(label, xys)
+		fig.addLayer(label+" band", ring)
+	}
+	p.Add(key)
+	if p.Y.Min > 0 && p.Y.Min < 0.5*p.Y.Max {
+		p.Y.Min = 0 // start at zero when the values are not far from it
+	}
+	fig.P = p
+	fig.Caption = fmt.Sprintf("%s: %s. The mean over %d replications at each point of the sweep (common random numbers), "+
+		"with its 95%% confidence interval as the shaded band.", name, kpi.Desc, reps)
+	if len(lines) > 1 {
+		fig.Caption += " One line per value of " + strings.Join(axisPaths(s.Axes[1:]), " and ") + "."
+	}
+	return fig, nil
+}
+
+// axisPaths returns the axes' paths.
+func axisPaths(axes []experiment.Axis) []string {
+	out := make([]string, len(axes))
+	for i, a := range axes {
+		out[i] = a.Path
+	}
+	return out
+}
+
+// sortByX sorts the points of a line by x, keeping the columns together.
+func sortByX(x []float64, cols ...[]float64) {
+	for i := 1; i < len(x); i++ {
+		for j := i; j > 0 && x[j] < x[j-1]; j-- {
+			x[j], x[j-1] = x[j-1], x[j]
+			for _, c := range cols {
+				c[j], c[j-1] = c[j-1], c[j]
+			}
+		}
+	}
+}
+
+// errorBars is one interval for plotter.YErrorBars.
+type errorBars struct{ x, y, lo, hi float64 }
+
+// Len implements plotter.XYer and plotter.YErrorer.
+func (e errorBars) Len() int { return 1 }
+
+// XY implements plotter.XYer.
+func (e errorBars) XY(int) (float64, float64) { return e.x, e.y }
+
+// YError implements plotter.YErrorer.
+func (e errorBars) YError(int) (float64, float64) { return e.y - e.lo, e.hi - e.y }

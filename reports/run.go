@@ -1,0 +1,145 @@
+package reports
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"gonum.org/v1/plot/vg"
+
+	"cordon/sim/experiment"
+)
+
+// Plot size in reports: wide enough for a day's time axis, at 96 dots per
+// inch for the PNG.
+const (
+	plotWidth  = 9 * vg.Inch
+	plotHeight = 4.5 * vg.Inch
+	plotDPI    = 96
+)
+
+// RunFiles lists the files of a run report.
+const RunFiles = "index.html, summary.md, results.json, replications.csv and plots/*.png, *.svg"
+
+// WriteRun writes the report folder of a run to dir, whole or not at all:
+// index.html, summary.md, results.json, replications.csv and every plot as
+// PNG and SVG under plots/.
+func WriteRun(ctx context.Context, dir string, o *experiment.Outcome, targets []experiment.TargetResult) error {
+	plots, err := RunPlots(o)
+	if err != nil {
+		return fmt.Errorf("plots: %w", err)
+	}
+	f, err := NewFolder(dir)
+	if err != nil {
+		return err
+	}
+	defer f.Discard()
+	results, err := NewResults(o, targets...).JSON()
+	if err != nil {
+		return err
+	}
+	if err := f.Write("results.json", results); err != nil {
+		return err
+	}
+	if err := f.Write("replications.csv", ReplicationsCSV(o)); err != nil {
+		return err
+	}
+	if err := f.Write("summary.md", SummaryMarkdown(o, targets, plots)); err != nil {
+		return err
+	}
+	figs, err := writePlots(ctx, f, plots)
+	if err != nil {
+		return err
+	}
+	html, err := renderPage(runPage(o, targets, figs))
+	if err != nil {
+		return err
+	}
+	if err := f.Write("index.html", html); err != nil {
+		return err
+	}
+	return f.Commit(ctx)
+}
+
+// writePlots renders every plot as PNG and SVG into plots/ and returns the
+// figures for the page.
+func writePlots(ctx context.Context, f *Folder, plots []Plot) ([]figure, error) {
+	var figs []figure
+	for _, p := range plots {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		png, err := Render(p.P, "png", plotWidth, plotHeight)
+		if err != nil {
+			return nil, fmt.Errorf("plot %s: %w", p.Name, err)
+		}
+		svg, err := Render(p.P, "svg", plotWidth, plotHeight)
+		if err != nil {
+			return nil, fmt.Errorf("plot %s: %w", p.Name, err)
+		}
+		if err := f.Write("plots/"+p.Name+".png", png); err != nil {
+			return nil, err
+		}
+		if err := f.Write("plots/"+p.Name+".svg", svg); err != nil {
+			return nil, err
+		}
+		figs = append(figs, figure{Name: p.Name, Title: p.Title, Caption: p.Caption, Src: pngSrc(png),
+			Width: int(float64(plotWidth/vg.Inch) * plotDPI), Height: int(float64(plotHeight/vg.Inch) * plotDPI)})
+	}
+	return figs, nil
+}
+
+func runPage(o *experiment.Outcome, targets []experiment.TargetResult, figs []figure) page {
+	p := page{
+		Title: o.Scenario.Name,
+		Lines: append(lines(o.Scenario.Description),
+			fmt.Sprintf("%d replications, seed %d, 95%% confidence intervals", o.Replications, o.Seed)),
+		Plots: figs,
+		Files: RunFiles,
+	}
+	for _, t := range targets {
+		verdict := "met"
+		switch {
+		case !t.Met:
+			verdict = "missed"
+		case !t.Confident:
+			verdict = "met (not with 95% confidence)"
+		}
+		p.Targets = append(p.Targets, targetRow{Text: t.Text, Mean: FormatValue(t.KPI.Unit, t.KPI.Mean),
+			Verdict: verdict, Margin: formatMargin(t), Met: t.Met})
+	}
+	for _, b := range o.Bottlenecks {
+		p.Bottlenecks = append(p.Bottlenecks, bottleneckRow{Rank: b.Rank, Post: b.Post,
+			Blocked: FormatValue("share", b.BlockedShare.Mean), Saturation: FormatValue("share", b.Saturation.Mean),
+			Utilisation: FormatValue("share", b.Utilisation.Mean), Queue: FormatValue("", b.QueueMean.Mean),
+			Wait: FormatValue("s", b.WaitMean.Mean)})
+	}
+	kpis := table{Title: "KPIs", Head: []string{"KPI", "mean", "95% interval", "unit", "what it is"}}
+	for _, k := range o.KPIs {
+		kpis.Rows = append(kpis.Rows, []string{k.Name, FormatValue(k.Unit, k.Mean),
+			FormatValue(k.Unit, k.Low) + " – " + FormatValue(k.Unit, k.High), unitLabel(k.Unit), k.Desc})
+	}
+	p.Tables = append(p.Tables, kpis)
+	return p
+}
+
+// Slug makes a scenario name safe as a folder name.
+func Slug(name string) string {
+	var b strings.Builder
+	for _, r := range name {
+		switch {
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', r == '-', r == '_', r == '.':
+			b.WriteRune(r)
+		default:
+			b.WriteByte('-')
+		}
+	}
+	s := strings.Trim(b.String(), ".-")
+	if s == "" {
+		s = "scenario"
+	}
+	if len(s) > 64 {
+		s = s[:64]
+	}
+	return s
+}

@@ -1,0 +1,120 @@
+package reports
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"text/tabwriter"
+
+	"cordon/sim/experiment"
+)
+
+// SweepCSV is sweep.csv: one row per grid point and KPI, with the axes'
+// values, the mean and the interval.
+func SweepCSV(s *experiment.Sweep) []byte {
+	var buf bytes.Buffer
+	w := csv.NewWriter(&buf)
+	head := []string{"point"}
+	for _, a := range s.Axes {
+		head = append(head, a.Path)
+	}
+	head = append(head, "kpi", "unit", "mean", "ci_low", "ci_high", "n")
+	_ = w.Write(head)
+	for i, p := range s.Points {
+		for _, k := range p.Outcome.KPIs {
+			row := append([]string{fmt.Sprint(i)}, p.Values...)
+			row = append(row, k.Name, k.Unit, formatFloat(k.Mean), formatFloat(k.Low), formatFloat(k.High), fmt.Sprint(k.N))
+			_ = w.Write(row)
+		}
+	}
+	w.Flush()
+	return buf.Bytes()
+}
+
+// WriteSweepTable writes the terminal table of a sweep: one row per grid
+// point, one column per chosen KPI (mean and interval).
+func WriteSweepTable(out io.Writer, s *experiment.Sweep, kpis []string) error {
+	var buf bytes.Buffer
+	first := s.Points[0].Outcome
+	fmt.Fprintf(&buf, "sweep of %s: %d points, %d replications each, seed %d (common random numbers); means with %.0f%% intervals\n\n",
+		first.Scenario.Name, len(s.Points), first.Replications, first.Seed, 100*experiment.Level)
+	tw := tabwriter.NewWriter(&buf, 2, 0, 2, ' ', 0)
+	for _, a := range s.Axes {
+		fmt.Fprintf(tw, "%s\t", a.Path)
+	}
+	for _, k := range kpis {
+		fmt.Fprintf(tw, "%s\t", k)
+	}
+	fmt.Fprintln(tw)
+	for _, p := range s.Points {
+		for _, v := range p.Values {
+			fmt.Fprintf(tw, "%s\t", v)
+		}
+		for _, name := range kpis {
+			k, ok := p.Outcome.KPI(name)
+			if !ok {
+				fmt.Fprint(tw, "—\t")
+				continue
+			}
+			fmt.Fprintf(tw, "%s [%s, %s]\t", FormatValue(k.Unit, k.Mean), FormatValue(k.Unit, k.Low), FormatValue(k.Unit, k.High))
+		}
+		fmt.Fprintln(tw)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	return writeTrimmed(out, buf.Bytes())
+}
+
+// WriteSweep writes the report folder of a sweep: index.html, sweep.csv
+// and a plot of each chosen KPI against the varied values.
+func WriteSweep(ctx context.Context, dir string, s *experiment.Sweep, kpis []string) error {
+	plots, err := SweepPlots(s, kpis)
+	if err != nil {
+		return err
+	}
+	f, err := NewFolder(dir)
+	if err != nil {
+		return err
+	}
+	defer f.Discard()
+	if err := f.Write("sweep.csv", SweepCSV(s)); err != nil {
+		return err
+	}
+	figs, err := writePlots(ctx, f, plots)
+	if err != nil {
+		return err
+	}
+	first := s.Points[0].Outcome
+	p := page{Title: "sweep of " + first.Scenario.Name, Plots: figs,
+		Files: "index.html, sweep.csv and plots/*.png, *.svg",
+		Lines: []string{fmt.Sprintf("%d points, %d replications each, seed %d, common random numbers", len(s.Points), first.Replications, first.Seed)}}
+	t := table{Title: "Grid"}
+	for _, a := range s.Axes {
+		t.Head = append(t.Head, a.Path)
+	}
+	t.Head = append(t.Head, kpis...)
+	for _, pt := range s.Points {
+		row := append([]string(nil), pt.Values...)
+		for _, name := range kpis {
+			k, ok := pt.Outcome.KPI(name)
+			cell := "—"
+			if ok {
+				cell = fmt.Sprintf("%s [%s, %s]", FormatValue(k.Unit, k.Mean), FormatValue(k.Unit, k.Low), FormatValue(k.Unit, k.High))
+			}
+			row = append(row, cell)
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	p.Tables = append(p.Tables, t)
+	html, err := renderPage(p)
+	if err != nil {
+		return err
+	}
+	if err := f.Write("index.html", html); err != nil {
+		return err
+	}
+	return f.Commit(ctx)
+}
