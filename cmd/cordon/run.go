@@ -133,4 +133,3 @@ func runError(ctx context.Context, name string, err error) error {
 	}
 	return fmt.Errorf("%s: %w", name, err)
 }
-
