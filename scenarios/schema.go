@@ -14,10 +14,19 @@ import (
 	"cordon/sim/random"
 )
 
-// schemaID is the $id of the scenario schema. The built-in scenarios name
-// it on their first line, "# yaml-language-server: $schema=...", so that an
-// editor can find the schema.
+// schemaID is the $id of the scenario schema; files point at the schema
+// file itself (see SchemaModelinePath and Modeline).
 const schemaID = "https://cordon.invalid/schema/scenario.json"
+
+// SchemaModelinePath is where the scenario files of this repository find the
+// schema: scenarios/scenario.schema.json, from their folder one level down.
+const SchemaModelinePath = "../scenario.schema.json"
+
+// Modeline returns the first line of a scenario file that points editors
+// with the YAML language server at the schema file at path.
+func Modeline(path string) string {
+	return "# yaml-language-server: $schema=" + path
+}
 
 // The patterns of the schema, in the regular-expression syntax that Go's
 // regexp (RE2) and ECMAScript, which editors use, read alike.

@@ -309,12 +309,21 @@ func TestBuiltinsValidateAgainstSchema(t *testing.T) {
 // TestBuiltinsNameSchemaID checks that the built-in scenarios that name a
 // schema for editors name this one.
 func TestBuiltinsNameSchemaID(t *testing.T) {
+	// The scenario files under scenarios/ name the schema file beside them,
+	// relative to their folder, so that editors with the YAML language server
+	// check them; cordon init writes its own modeline (see cmd/cordon).
 	re := regexp.MustCompile(`(?m)^# yaml-language-server: \$schema=(\S+)`)
 	for name, data := range schemaDocuments(t) {
 		for _, m := range re.FindAllSubmatch(data, -1) {
-			if string(m[1]) != schemaID {
-				t.Errorf("%s names the schema %s, want %s", name, m[1], schemaID)
+			if string(m[1]) != SchemaModelinePath {
+				t.Errorf("%s names the schema %s, want %s", name, m[1], SchemaModelinePath)
 			}
+		}
+	}
+	for _, b := range Builtins() {
+		data, _ := Builtin(b.Name)
+		if !re.Match(data) {
+			t.Errorf("built-in %s has no yaml-language-server modeline", b.Name)
 		}
 	}
 }

@@ -6,11 +6,15 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 
 	"cordon/scenarios"
 )
+
+// schemaFile is the schema file init writes beside a scenario.
+const schemaFile = "scenario.schema.json"
 
 // initOptions are the flags of `cordon init`.
 type initOptions struct {
@@ -23,7 +27,9 @@ func newInitCmd(std *streams, opts *initOptions) *cobra.Command {
 		Use:   "init [FILE]",
 		Short: "Write a fully commented scenario to edit (the baseline)",
 		Long: `Init writes the commented baseline scenario to FILE (scenario.yaml by default), or to the
-terminal with -, for editing. It does not overwrite a file unless --force is given.`,
+terminal with -, for editing, and the JSON Schema of the format beside it as
+scenario.schema.json (unless one is there): the scenario's first line points editors with the
+YAML language server at it. It does not overwrite a scenario unless --force is given.`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			file := "scenario.yaml"
@@ -43,6 +49,9 @@ func runInit(std *streams, opts *initOptions, file string) error {
 	if !ok {
 		return badInput(fmt.Errorf("--from %s: no such built-in scenario (cordon scenarios lists them)", opts.from))
 	}
+	// Point the editor at a schema file beside the scenario.
+	data = []byte(strings.Replace(string(data), scenarios.Modeline(scenarios.SchemaModelinePath),
+		scenarios.Modeline(schemaFile), 1))
 	if file == "-" {
 		_, err := std.out.Write(data)
 		return err
@@ -56,6 +65,13 @@ func runInit(std *streams, opts *initOptions, file string) error {
 		return err
 	}
 	fmt.Fprintf(std.out, "wrote %s (from %s): edit it, then cordon validate %s\n", file, opts.from, file)
+	schema := filepath.Join(filepath.Dir(file), schemaFile)
+	if _, err := os.Stat(schema); errors.Is(err, fs.ErrNotExist) {
+		if err := writeFileAtomic(schema, scenarios.Schema()); err != nil {
+			return err
+		}
+		fmt.Fprintf(std.out, "wrote %s, the schema editors check it against\n", schema)
+	}
 	return nil
 }
 

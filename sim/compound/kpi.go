@@ -37,7 +37,7 @@ func Catalog(sc *Scenario) []KPI {
 	add("items.delivered", "items", "higher", "items of every kind handed over at the door")
 	add("items.backlog", "items", "lower", "items of every kind still on their way at the end")
 	add("gate.staging.mean", "items", "", "mean number of items put down in the staging area")
-	add("gate.staging.max", "items", "lower", "most items in the staging area at once")
+	add("gate.staging.max", "items", "", "most items in the staging area at once (capped by its capacity: not better when lower)")
 	add("gate.staging.time_full", "s", "lower", "time the staging area was full")
 	add("gate.couriers_waiting.max", "items", "lower", "most items waiting at the gate for room to be put down")
 	add("gate.courier_wait.mean", "s", "lower", "mean time from arrival to being put down")
