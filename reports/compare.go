@@ -199,24 +199,12 @@ func WriteComparison(ctx context.Context, dir string, c *experiment.Comparison) 
 	for _, k := range NewComparison(c).KPIs {
 		row := []string{k.Name}
 		for _, o := range c.Outcomes {
-			v, ok := o.KPI(k.Name)
-			cell := "—"
-			if ok {
-				cell = fmt.Sprintf("%s [%s, %s]", FormatValue(k.Unit, v.Mean), FormatValue(k.Unit, v.Low), FormatValue(k.Unit, v.High))
-			}
-			row = append(row, cell)
+			row = append(row, estimateCell(o, k.Name))
 		}
 		kpis.Rows = append(kpis.Rows, row)
 	}
 	p.Tables = append(p.Tables, kpis)
-	html, err := renderPage(p)
-	if err != nil {
-		return err
-	}
-	if err := f.Write("index.html", html); err != nil {
-		return err
-	}
-	return f.Commit(ctx)
+	return finish(ctx, f, p)
 }
 
 func firstLine(s string) string {

@@ -5,6 +5,7 @@ import (
 	"math"
 
 	"cordon/sim/compound"
+	"cordon/sim/experiment"
 )
 
 // FormatValue writes a KPI value in its unit the way a planner reads it:
@@ -39,4 +40,14 @@ func unitLabel(unit string) string {
 		return ""
 	}
 	return unit
+}
+
+// estimateCell writes a KPI of an outcome as "mean [low, high]", or "—"
+// when the outcome has no such KPI.
+func estimateCell(o *experiment.Outcome, name string) string {
+	k, ok := o.KPI(name)
+	if !ok {
+		return "—"
+	}
+	return fmt.Sprintf("%s [%s, %s]", FormatValue(k.Unit, k.Mean), FormatValue(k.Unit, k.Low), FormatValue(k.Unit, k.High))
 }

@@ -51,14 +51,7 @@ func WriteRun(ctx context.Context, dir string, o *experiment.Outcome, targets []
 	if err != nil {
 		return err
 	}
-	html, err := renderPage(runPage(o, targets, figs))
-	if err != nil {
-		return err
-	}
-	if err := f.Write("index.html", html); err != nil {
-		return err
-	}
-	return f.Commit(ctx)
+	return finish(ctx, f, runPage(o, targets, figs))
 }
 
 // writePlots renders every plot as PNG and SVG into plots/ and returns the

@@ -53,12 +53,7 @@ func WriteSweepTable(out io.Writer, s *experiment.Sweep, kpis []string) error {
 			fmt.Fprintf(tw, "%s\t", v)
 		}
 		for _, name := range kpis {
-			k, ok := p.Outcome.KPI(name)
-			if !ok {
-				fmt.Fprint(tw, "—\t")
-				continue
-			}
-			fmt.Fprintf(tw, "%s [%s, %s]\t", FormatValue(k.Unit, k.Mean), FormatValue(k.Unit, k.Low), FormatValue(k.Unit, k.High))
+			fmt.Fprintf(tw, "%s\t", estimateCell(p.Outcome, name))
 		}
 		fmt.Fprintln(tw)
 	}
@@ -99,22 +94,10 @@ func WriteSweep(ctx context.Context, dir string, s *experiment.Sweep, kpis []str
 	for _, pt := range s.Points {
 		row := append([]string(nil), pt.Values...)
 		for _, name := range kpis {
-			k, ok := pt.Outcome.KPI(name)
-			cell := "—"
-			if ok {
-				cell = fmt.Sprintf("%s [%s, %s]", FormatValue(k.Unit, k.Mean), FormatValue(k.Unit, k.Low), FormatValue(k.Unit, k.High))
-			}
-			row = append(row, cell)
+			row = append(row, estimateCell(pt.Outcome, name))
 		}
 		t.Rows = append(t.Rows, row)
 	}
 	p.Tables = append(p.Tables, t)
-	html, err := renderPage(p)
-	if err != nil {
-		return err
-	}
-	if err := f.Write("index.html", html); err != nil {
-		return err
-	}
-	return f.Commit(ctx)
+	return finish(ctx, f, p)
 }

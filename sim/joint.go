@@ -29,25 +29,15 @@ func SeizeAll(e *Entity, needs []Need, patience float64, onRenege int) Outcome {
 	}
 	if free {
 		for _, n := range needs {
-			for range n.Amount {
-				u := n.Res.take(e)
-				if n.Res.mon != nil {
-					n.Res.emit(ResourceGranted, e, u, 0, 0)
-				}
-			}
+			n.Res.takeUnits(e, n.Amount, 0)
 		}
 		return Next
 	}
 	s := e.sim
-	e.wait.token++
-	e.wait.active = true
-	e.wait.res = nil
-	e.wait.joint = needs
-	e.wait.since = s.now
-	e.wait.renege = onRenege
+	token := e.startWaiting(nil, 0, needs, onRenege)
 	s.waitSeq++
 	for _, n := range needs {
-		n.Res.queue.push(waitEntry{e: e, rank: -int64(e.Prio), seq: s.waitSeq, token: e.wait.token})
+		n.Res.queue.push(waitEntry{e: e, rank: -int64(e.Prio), seq: s.waitSeq, token: token})
 		if n.Res.mon != nil {
 			n.Res.emit(ResourceQueued, e, -1, 0, 0)
 		}
@@ -77,12 +67,7 @@ func grantJoint(e *Entity) bool {
 	e.patient.id = EventID{}
 	for _, n := range needs {
 		n.Res.queue.pop()
-		for range n.Amount {
-			u := n.Res.take(e)
-			if n.Res.mon != nil {
-				n.Res.emit(ResourceGranted, e, u, waited, 0)
-			}
-		}
+		n.Res.takeUnits(e, n.Amount, waited)
 	}
 	e.proceed()
 	for _, n := range needs {

@@ -51,15 +51,9 @@ func (r *Resource) preemptFor(e *Entity) bool {
 		r.emit(ResourceGranted, e, victim, 0, 0)
 	}
 
-	v.wait.token++
-	v.wait.active = true
-	v.wait.res = r
-	v.wait.amount = 1
-	v.wait.joint = nil
-	v.wait.since = s.now
-	v.wait.renege = -1
+	token := v.startWaiting(r, 1, nil, -1)
 	s.frontSeq--
-	r.queue.push(waitEntry{e: v, rank: -int64(v.Prio), seq: s.frontSeq, token: v.wait.token})
+	r.queue.push(waitEntry{e: v, rank: -int64(v.Prio), seq: s.frontSeq, token: token})
 	if r.mon != nil {
 		r.emit(ResourceQueued, v, -1, 0, 0)
 	}

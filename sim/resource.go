@@ -200,6 +200,16 @@ func (r *Resource) take(e *Entity) int32 {
 	return u
 }
 
+// takeUnits gives e amount idle units, which waited seconds for them.
+func (r *Resource) takeUnits(e *Entity, amount int, waited float64) {
+	for range amount {
+		u := r.take(e)
+		if r.mon != nil {
+			r.emit(ResourceGranted, e, u, waited, 0)
+		}
+	}
+}
+
 // Seize asks for amount units for e. It returns Next when e got them at
 // once, and Wait when e joined the queue (it is resumed when served). When e
 // balks, it leaves its flow (or jumps to onBalk) and Seize returns Wait as
@@ -207,12 +217,7 @@ func (r *Resource) take(e *Entity) int32 {
 // onRenege (or leaving its flow).
 func (r *Resource) Seize(e *Entity, amount int, patience float64, onRenege, onBalk int) Outcome {
 	if r.nIdle >= amount && r.ahead(e) {
-		for range amount {
-			u := r.take(e)
-			if r.mon != nil {
-				r.emit(ResourceGranted, e, u, 0, 0)
-			}
-		}
+		r.takeUnits(e, amount, 0)
 		return Next
 	}
 	if r.preempt != NoPreempt && amount == 1 && r.ahead(e) && r.preemptFor(e) {
@@ -226,15 +231,9 @@ func (r *Resource) Seize(e *Entity, amount int, patience float64, onRenege, onBa
 		return Wait
 	}
 	s := r.sim
-	e.wait.token++
-	e.wait.active = true
-	e.wait.res = r
-	e.wait.amount = amount
-	e.wait.joint = nil
-	e.wait.since = s.now
-	e.wait.renege = onRenege
+	token := e.startWaiting(r, amount, nil, onRenege)
 	s.waitSeq++
-	r.queue.push(waitEntry{e: e, rank: -int64(e.Prio), seq: s.waitSeq, token: e.wait.token})
+	r.queue.push(waitEntry{e: e, rank: -int64(e.Prio), seq: s.waitSeq, token: token})
 	if patience > 0 {
 		e.patient.id = s.After(patience, PriorityDefault, &e.patient)
 	}
@@ -332,12 +331,7 @@ func (r *Resource) grant(e *Entity) {
 	e.wait.token++
 	s.Cancel(e.patient.id)
 	e.patient.id = EventID{}
-	for range e.wait.amount {
-		u := r.take(e)
-		if r.mon != nil {
-			r.emit(ResourceGranted, e, u, waited, 0)
-		}
-	}
+	r.takeUnits(e, e.wait.amount, waited)
 	e.proceed()
 }
 

@@ -15,6 +15,19 @@ type waiting struct {
 	renege int // step to go on at when patience runs out (-1: leave the flow)
 }
 
+// startWaiting makes e wait for amount units of res, or for the needs of a
+// joint request, going on at step renege if its patience runs out; it
+// returns the token its queue entries carry.
+func (e *Entity) startWaiting(res *Resource, amount int, joint []Need, renege int) uint32 {
+	w := &e.wait
+	w.token++
+	w.active = true
+	w.res, w.amount, w.joint = res, amount, joint
+	w.since = e.sim.now
+	w.renege = renege
+	return w.token
+}
+
 // waitEntry is one entity's place in a queue.
 type waitEntry struct {
 	e     *Entity
