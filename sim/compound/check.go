@@ -144,6 +144,15 @@ func (sc *Scenario) Check() []FieldError {
 		c.duration("special_needs.target", n.Target)
 		c.needTask(pools, TaskSpecialNeeds, "special_needs")
 	}
+	for _, f := range []struct {
+		path string
+		v    float64
+	}{{"costs.shelf", sc.Costs.Shelf}, {"costs.container", sc.Costs.Container}, {"costs.cart", sc.Costs.Cart},
+		{"costs.disinfection_slot", sc.Costs.DisinfectionSlot}, {"costs.medical", sc.Costs.Medical}} {
+		if !(f.v >= 0) || math.IsInf(f.v, 1) {
+			c.add(f.path, "must be a cost of 0 or more, got %v", f.v)
+		}
+	}
 	for i, t := range sc.Targets {
 		if _, err := ParseTarget(t); err != nil {
 			c.add(fmt.Sprintf("targets[%d]", i), "%v", err)
@@ -240,6 +249,9 @@ func (sc *Scenario) checkStaff(c *checker) map[string]string {
 		}
 		if len(p.Tasks) == 0 {
 			c.add(path+".tasks", "list the tasks the pool does")
+		}
+		if !(p.HourCost >= 0) || math.IsInf(p.HourCost, 1) {
+			c.add(path+".hour_cost", "must be a cost of 0 or more, got %v", p.HourCost)
 		}
 		for j, t := range p.Tasks {
 			tp := fmt.Sprintf("%s.tasks[%d].task", path, j)

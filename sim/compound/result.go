@@ -38,6 +38,7 @@ type PostResult struct {
 	Active      float64 // seconds the post was open or had work waiting
 	Overtime    float64
 	Hourly      []float64 // utilisation per hour of the run (NaN where none on duty)
+	HourlyQueue []float64 // mean number waiting per hour of the run
 }
 
 // Series is a quantity sampled every Step seconds from Start.
@@ -216,6 +217,7 @@ func (m *Model) result() *Result {
 			Active:      rec.Active.Integral(now),
 			Overtime:    rec.Overtime,
 			Hourly:      rec.HourlyUtilisation(now),
+			HourlyQueue: rec.HourlyQueue(now),
 		})
 		res.Series = append(res.Series,
 			Series{Name: "queue at " + p.name, Unit: "waiting", Start: 0, Step: m.opts.SeriesStep, Points: finished(p.queue, now)},

@@ -34,6 +34,18 @@ type Scenario struct {
 	SpecialNeeds *SpecialNeeds `yaml:"special_needs" doc:"special-needs cards (omit for none)"`
 
 	Targets []string `yaml:"targets" doc:"KPI thresholds such as 'takeout.door_time.p95 <= 45m'"`
+	Costs   Costs    `yaml:"costs" doc:"what staff and equipment cost, for the planner"`
+}
+
+// Costs are the prices the planner weighs plans by, in any one currency.
+// Staff are paid by the hour on duty (each pool's hour_cost); equipment by
+// the unit for the run; medical staff at the testing sites by the round.
+type Costs struct {
+	Shelf            float64 `yaml:"shelf" doc:"one parcel shelf at the gate, for the run" default:"300"`
+	Container        float64 `yaml:"container" doc:"one shipping container at the gate, for the run" default:"1500"`
+	Cart             float64 `yaml:"cart" doc:"one cart, for the run" default:"200"`
+	DisinfectionSlot float64 `yaml:"disinfection_slot" doc:"room for one more item in the disinfection area, for the run" default:"20"`
+	Medical          float64 `yaml:"medical" doc:"one medical worker at a testing site, for the round" default:"800"`
 }
 
 // Clock is a time of day in seconds after midnight; it is written "HH:MM"
@@ -82,13 +94,14 @@ type Zone struct {
 
 // Pool is a group of interchangeable staff.
 type Pool struct {
-	Name    string  `yaml:"name" doc:"the pool's name"`
-	Count   int     `yaml:"count" doc:"staff on duty all day (when there are no shifts); per zone for a zone pool"`
-	Shifts  []Shift `yaml:"shifts" doc:"staff on duty by time of day, repeated every day"`
-	Breaks  []Break `yaml:"breaks" doc:"short breaks, taking some staff off duty"`
-	Suit    *Suit   `yaml:"suit" doc:"for work in full protective suits: the longest stretch in a suit"`
-	Tasks   []Task  `yaml:"tasks" doc:"the tasks the pool does; a higher priority is served first"`
-	PerZone bool    `yaml:"per_zone" doc:"one group of this size in each zone (the zone volunteers)"`
+	Name     string  `yaml:"name" doc:"the pool's name"`
+	Count    int     `yaml:"count" doc:"staff on duty all day (when there are no shifts); per zone for a zone pool"`
+	Shifts   []Shift `yaml:"shifts" doc:"staff on duty by time of day, repeated every day"`
+	Breaks   []Break `yaml:"breaks" doc:"short breaks, taking some staff off duty"`
+	Suit     *Suit   `yaml:"suit" doc:"for work in full protective suits: the longest stretch in a suit"`
+	Tasks    []Task  `yaml:"tasks" doc:"the tasks the pool does; a higher priority is served first"`
+	PerZone  bool    `yaml:"per_zone" doc:"one group of this size in each zone (the zone volunteers)"`
+	HourCost float64 `yaml:"hour_cost" doc:"cost of one staff-hour on duty, for the planner" default:"40"`
 }
 
 // Shift is a count of staff on duty from one time of day to another; a

@@ -2,6 +2,7 @@ package experiment
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math"
 
@@ -49,19 +50,15 @@ func Compare(ctx context.Context, scs []*compound.Scenario, opt Options) (*Compa
 		seed := scs[0].Seed
 		opt.Seed = &seed
 	}
-	c := &Comparison{}
-	progress := opt.Progress
-	for i, sc := range scs {
-		if progress != nil {
-			i := i
-			opt.Progress = func(done, total int) { progress(i*total+done, len(scs)*total) }
+	outs, err := runScenarios(ctx, scs, opt)
+	if err != nil {
+		var pe *pointError
+		if errors.As(err, &pe) {
+			return nil, fmt.Errorf("%s: replication %d: %w", scs[pe.point].Name, pe.rep, pe.err)
 		}
-		out, err := Run(ctx, sc, opt)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", sc.Name, err)
-		}
-		c.Outcomes = append(c.Outcomes, out)
+		return nil, err
 	}
+	c := &Comparison{Outcomes: outs}
 	ref := c.Outcomes[0]
 	for _, o := range c.Outcomes[1:] {
 		for _, k := range o.KPIs {

@@ -2,7 +2,6 @@ package experiment
 
 import (
 	"context"
-	"errors"
 	"fmt"
 
 	"cordon/sim/compound"
@@ -102,9 +101,4 @@ func (o *Outcome) KPI(name string) (KPIResult, bool) {
 		}
 	}
 	return KPIResult{}, false
-}
-
-// asReplicate reports whether err is a replication's failure.
-func asReplicate(err error, target **replicate.Error) bool {
-	return errors.As(err, target)
 }

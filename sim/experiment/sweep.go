@@ -2,6 +2,7 @@ package experiment
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math"
 	"strconv"
@@ -143,9 +144,7 @@ func Grid(axes []Axis) [][]string {
 }
 
 // RunSweep builds the scenario of every grid point with build (which applies
-// the values to the base scenario and checks it) and runs them all: every
-// (point, replication) is one unit of work for the parallel workers, so the
-// results are the same whatever their number.
+// the values to the base scenario and checks it) and runs them all.
 func RunSweep(ctx context.Context, axes []Axis, build func(values []string) (*compound.Scenario, error), opt Options) (*Sweep, error) {
 	grid := Grid(axes)
 	scs := make([]*compound.Scenario, len(grid))
@@ -154,22 +153,62 @@ func RunSweep(ctx context.Context, axes []Axis, build func(values []string) (*co
 		if err != nil {
 			return nil, err
 		}
-		if opt.Seed != nil {
-			c := *sc
-			c.Seed = *opt.Seed
-			sc = &c
-		}
 		scs[i] = sc
+	}
+	outs, err := runScenarios(ctx, scs, opt)
+	if err != nil {
+		var pe *pointError
+		if errors.As(err, &pe) {
+			return nil, fmt.Errorf("sweep point %v, replication %d: %w", grid[pe.point], pe.rep, pe.err)
+		}
+		return nil, err
+	}
+	sw := &Sweep{Axes: axes}
+	for i, vals := range grid {
+		sw.Points = append(sw.Points, SweepPoint{Values: vals, Outcome: outs[i]})
+	}
+	return sw, nil
+}
+
+// pointError is the failure of one replication of one of several scenarios.
+type pointError struct {
+	point, rep int
+	err        error
+}
+
+func (e *pointError) Error() string {
+	return fmt.Sprintf("scenario %d, replication %d: %v", e.point, e.rep, e.err)
+}
+
+func (e *pointError) Unwrap() error { return e.err }
+
+// runScenarios runs several scenarios with common random numbers: the same
+// seed (opt's, else the first scenario's) and replications for all. Every
+// (scenario, replication) is one unit of work for the parallel workers, so
+// the outcomes are the same whatever their number.
+func runScenarios(ctx context.Context, scs []*compound.Scenario, opt Options) ([]*Outcome, error) {
+	if len(scs) == 0 {
+		return nil, nil
+	}
+	seed := scs[0].Seed
+	if opt.Seed != nil {
+		seed = *opt.Seed
 	}
 	reps := scs[0].Replications
 	if opt.Replications > 0 {
 		reps = opt.Replications
 	}
-	seed := scs[0].Seed
-	results, err := replicate.Run(ctx, len(grid)*reps, func(ctx context.Context, unit int) (*compound.Result, error) {
-		sc := *scs[unit/reps]
-		sc.Seed = seed // common random numbers across the grid
-		m, err := compound.Build(&sc, unit%reps, opt.Model)
+	runs := make([]*compound.Scenario, len(scs))
+	for i, sc := range scs {
+		c := *sc
+		c.Seed = seed
+		if errs := c.Check(); len(errs) > 0 {
+			return nil, fmt.Errorf("scenario %s: %v", c.Name, errs[0])
+		}
+		runs[i] = &c
+	}
+	results, err := replicate.Run(ctx, len(runs)*reps, func(ctx context.Context, unit int) (*compound.Result, error) {
+		m, err := compound.Build(runs[unit/reps], unit%reps, opt.Model)
 		if err != nil {
 			return nil, err
 		}
@@ -177,16 +216,14 @@ func RunSweep(ctx context.Context, axes []Axis, build func(values []string) (*co
 	}, replicate.Options{Workers: opt.Workers, Progress: opt.Progress})
 	if err != nil {
 		var re *replicate.Error
-		if asReplicate(err, &re) {
-			return nil, fmt.Errorf("sweep point %v, replication %d: %w", grid[re.Replication/reps], re.Replication%reps, re.Err)
+		if errors.As(err, &re) {
+			return nil, &pointError{point: re.Replication / reps, rep: re.Replication % reps, err: re.Err}
 		}
 		return nil, err
 	}
-	sw := &Sweep{Axes: axes}
-	for i, vals := range grid {
-		sc := *scs[i]
-		sc.Seed = seed
-		sw.Points = append(sw.Points, SweepPoint{Values: vals, Outcome: Summarize(&sc, results[i*reps:(i+1)*reps])})
+	outs := make([]*Outcome, len(runs))
+	for i, sc := range runs {
+		outs[i] = Summarize(sc, results[i*reps:(i+1)*reps])
 	}
-	return sw, nil
+	return outs, nil
 }

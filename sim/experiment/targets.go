@@ -60,3 +60,14 @@ func AllMet(rs []TargetResult) bool {
 	}
 	return true
 }
+
+// AllMetWithConfidence reports whether every target is met by the whole of
+// its KPI's interval.
+func AllMetWithConfidence(rs []TargetResult) bool {
+	for _, r := range rs {
+		if !r.Confident {
+			return false
+		}
+	}
+	return true
+}

@@ -34,8 +34,9 @@ type Resource struct {
 	unitBusy  []float64 // busy seconds per unit
 	unitSince []float64 // when a busy unit's task began; -1 when idle
 
-	// Hourly means of busy units and units on duty, when asked for.
-	hourlyBusy, hourlyOnDuty *stats.Buckets
+	// Hourly means of busy units, units on duty and entities waiting, when
+	// asked for.
+	hourlyBusy, hourlyOnDuty, hourlyQueue *stats.Buckets
 }
 
 // NewResource starts recording r at time start and installs the recorder as
@@ -71,9 +72,11 @@ func (x *Resource) Hourly(width float64, n int) error {
 		return err
 	}
 	d, _ := stats.NewBuckets(x.start, width, n)
+	q, _ := stats.NewBuckets(x.start, width, n)
 	b.Set(x.start, float64(x.res.Busy()))
 	d.Set(x.start, float64(x.res.Available()))
-	x.hourlyBusy, x.hourlyOnDuty = b, d
+	q.Set(x.start, float64(x.res.Queued()))
+	x.hourlyBusy, x.hourlyOnDuty, x.hourlyQueue = b, d, q
 	return nil
 }
 
@@ -126,6 +129,9 @@ func (x *Resource) ResourceChanged(ev sim.ResourceEvent) {
 	}
 	if queued != x.Queue.Value() {
 		x.Queue.Set(now, queued)
+		if x.hourlyQueue != nil {
+			x.hourlyQueue.Set(now, queued)
+		}
 	}
 	if v := busy + queued; v != x.InSystem.Value() {
 		x.InSystem.Set(now, v)
@@ -177,6 +183,16 @@ func (x *Resource) HourlyUtilisation(now float64) []float64 {
 		}
 	}
 	return out
+}
+
+// HourlyQueue returns the time-weighted mean number waiting per bucket,
+// after finishing the buckets at now; nil unless Hourly was called.
+func (x *Resource) HourlyQueue(now float64) []float64 {
+	if x.hourlyQueue == nil {
+		return nil
+	}
+	x.hourlyQueue.Finish(now)
+	return x.hourlyQueue.Means()
 }
 
 // Reset forgets everything before now (a warm-up period).

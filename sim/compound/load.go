@@ -1,0 +1,314 @@
+package compound
+
+import (
+	"fmt"
+	"math"
+)
+
+// PostLoad is the work offered to one post, hour by hour of the day, from
+// the scenario alone: arrivals per hour times the mean time each needs, in
+// units kept busy (Erlangs), as queueing formulas and staffing calculators
+// reckon it. Capacity is what the scenario puts on the post in that hour.
+type PostLoad struct {
+	Post     string
+	Pool     string // the staff pool, when the post is one
+	Load     [24]float64
+	Capacity [24]float64
+}
+
+// Utilisation returns the offered load over the capacity in hour h
+// (+Inf when work is offered to no one, NaN when neither).
+func (p PostLoad) Utilisation(h int) float64 {
+	switch {
+	case p.Capacity[h] > 0:
+		return p.Load[h] / p.Capacity[h]
+	case p.Load[h] > 0:
+		return math.Inf(1)
+	}
+	return math.NaN()
+}
+
+// Overload is a span of hours over which a post is offered more work than
+// it can do.
+type Overload struct {
+	Post        string
+	From, To    int     // hours of the day, To exclusive
+	Utilisation float64 // the highest in the span
+}
+
+func (o Overload) String() string {
+	u := "no one on duty"
+	if !math.IsInf(o.Utilisation, 1) {
+		u = fmt.Sprintf("%.0f%% of capacity", 100*o.Utilisation)
+	}
+	return fmt.Sprintf("%s at %s %02d:00–%02d:00", o.Post, u, o.From, o.To)
+}
+
+// Overloads returns the spans of consecutive hours in which the offered
+// load reaches the capacity.
+func (p PostLoad) Overloads() []Overload {
+	var out []Overload
+	for h := 0; h < 24; {
+		if u := p.Utilisation(h); !(u >= 1) {
+			h++
+			continue
+		}
+		o := Overload{Post: p.Post, From: h}
+		for h < 24 && p.Utilisation(h) >= 1 {
+			o.Utilisation = math.Max(o.Utilisation, p.Utilisation(h))
+			h++
+		}
+		o.To = h
+		out = append(out, o)
+	}
+	return out
+}
+
+// hourWeights spreads a day's volume over the hours by a profile.
+func hourWeights(profile []float64) [24]float64 {
+	var w [24]float64
+	r := hourlyRates(1, profile)
+	copy(w[:], r)
+	return w
+}
+
+// OfferedLoad works out the load offered to every post hour by hour of the
+// day, from the volumes and the mean service times of a scenario that
+// passed Check. Flows that depend on the simulation (queues moving work to
+// later hours) are not followed: each item's work counts in the hour it
+// arrives, the reckoning a staffing calculator makes.
+func (sc *Scenario) OfferedLoad() []PostLoad {
+	var out []PostLoad
+	pool := func(task string) (int, *Pool) {
+		for i := range sc.Staff {
+			for _, t := range sc.Staff[i].Tasks {
+				if t.Task == task {
+					return i, &sc.Staff[i]
+				}
+			}
+		}
+		return -1, nil
+	}
+	capacity := func(p *Pool, zones float64) [24]float64 {
+		var c [24]float64
+		for h := range c {
+			c[h] = zones * float64(capacityAt(*p, p.Count, float64(h)*3600+1800))
+		}
+		return c
+	}
+	// Items arriving per hour, all kinds together, and per zone share.
+	var items [24]float64
+	for _, k := range sc.Kinds {
+		w := hourWeights(k.Profile)
+		for h := range items {
+			items[h] += k.PerDay * w[h]
+		}
+	}
+	add := func(post, task string, zones float64, perItem float64, arrivals [24]float64) {
+		_, p := pool(task)
+		pl := PostLoad{Post: post}
+		if p != nil {
+			pl.Pool = p.Name
+			pl.Capacity = capacity(p, zones)
+			if post == "" {
+				pl.Post = p.Name
+			}
+		}
+		for h := range pl.Load {
+			pl.Load[h] = arrivals[h] * perItem / 3600
+		}
+		out = append(out, pl)
+	}
+	add("", TaskIntake, 1, sc.Gate.Intake.MeanValue(), items)
+	// A cart trip carries a load in and comes back: per item, the round trip
+	// shared by a full cart and its loading.
+	t := sc.Transfer
+	perItem := (2*t.Trip.MeanValue())/float64(max(t.Capacity, 1)) + t.Load.MeanValue()
+	add("", TaskTransfer, 1, perItem, items)
+	carts := PostLoad{Post: "carts"}
+	for h := range carts.Load {
+		carts.Load[h] = items[h] * perItem / 3600
+		carts.Capacity[h] = float64(t.Carts)
+	}
+	out = append(out, carts)
+	dis := PostLoad{Post: "disinfection"}
+	for h := range dis.Load {
+		dis.Load[h] = items[h] * sc.Disinfection.Dwell.MeanValue() / 3600
+		dis.Capacity[h] = float64(sc.Disinfection.Space)
+	}
+	out = append(out, dis)
+	add("", TaskSorting, 1, sc.Sorting.Time.MeanValue(), items)
+	// Delivery: per zone, a run of up to items_per_run walks out and back.
+	if _, p := pool(TaskDelivery); p != nil {
+		households := 0.0
+		for _, b := range sc.Buildings {
+			households += float64(b.Households)
+		}
+		for _, z := range sc.Zones {
+			share := 0.0
+			for _, ref := range z.Buildings {
+				ids, _ := ExpandBuildings(ref)
+				for _, id := range ids {
+					for _, b := range sc.Buildings {
+						if b.ID == id {
+							share += float64(b.Households) / math.Max(households, 1)
+						}
+					}
+				}
+			}
+			per := 2*z.Walk.MeanValue()/float64(max(sc.Delivery.ItemsPerRun, 1)) + sc.Delivery.Door.MeanValue()
+			var zoneItems [24]float64
+			for h := range zoneItems {
+				zoneItems[h] = items[h] * share
+			}
+			pl := PostLoad{Post: p.Name + "/" + z.Name, Pool: p.Name}
+			base := p.Count
+			if z.Volunteers > 0 {
+				base = z.Volunteers
+			}
+			for h := range pl.Load {
+				pl.Load[h] = zoneItems[h] * per / 3600
+				pl.Capacity[h] = float64(capacityAt(*p, base, float64(h)*3600+1800))
+			}
+			out = append(out, pl)
+		}
+	}
+	if n := sc.SpecialNeeds; n != nil {
+		w := hourWeights(n.Profile)
+		var cards [24]float64
+		for h := range cards {
+			cards[h] = n.PerDay * w[h]
+		}
+		add("", TaskSpecialNeeds, 1, n.Handling.MeanValue()+n.TripShare*meanOr0(n.Trip), cards)
+	}
+	out = append(out, sc.samplingLoad(pool)...)
+	return out
+}
+
+func meanOr0(d Dist) float64 {
+	if d.Kind == "" {
+		return 0
+	}
+	return d.MeanValue()
+}
+
+// samplingLoad is the load of the round on each site's stations and on the
+// door-to-door team, spread over the hours the residents are called in.
+func (sc *Scenario) samplingLoad(pool func(string) (int, *Pool)) []PostLoad {
+	sp := sc.Sampling
+	if sp == nil {
+		return nil
+	}
+	residents := map[string]float64{}
+	buildings := 0
+	for _, z := range sc.Zones {
+		for _, ref := range z.Buildings {
+			ids, _ := ExpandBuildings(ref)
+			for _, id := range ids {
+				for _, b := range sc.Buildings {
+					if b.ID == id {
+						residents[z.Site] += float64(b.Residents)
+						buildings++
+					}
+				}
+			}
+		}
+	}
+	// Residents arrive over the calling plan, spread by the come-down time
+	// (a uniform spread of mean m covers 2m).
+	waves := math.Ceil(float64(buildings) / float64(max(sp.Calling.PerWave, 1)))
+	span := math.Max(waves*float64(sp.Calling.Interval)+2*sp.Calling.ComeDown.MeanValue(), 3600)
+	from := float64(sp.Start)
+	var hours [24]float64 // share of the round's arrivals in each clock hour
+	for h := range hours {
+		lo, hi := math.Max(float64(h)*3600, from), math.Min(float64(h+1)*3600, from+span)
+		if hi > lo {
+			hours[h] = (hi - lo) / span
+		}
+	}
+	var out []PostLoad
+	total := 0.0
+	for _, s := range sp.Sites {
+		n := residents[s.Name] * (1 - sp.DoorToDoor.Share)
+		total += residents[s.Name]
+		swab := PostLoad{Post: s.Name + " swab"}
+		reg := PostLoad{Post: s.Name + " registration"}
+		for h := range hours {
+			perHour := n * hours[h] // residents arriving in hour h
+			swab.Load[h] = perHour * sp.Swab.MeanValue() / 3600
+			if hours[h] > 0 {
+				swab.Capacity[h] = float64(s.Swab)
+				reg.Capacity[h] = float64(s.Registration)
+			}
+			if s.Registration > 0 {
+				reg.Load[h] = perHour * sp.Registration.MeanValue() / 3600
+			}
+		}
+		out = append(out, swab)
+		if s.Registration > 0 {
+			out = append(out, reg)
+		}
+	}
+	if _, p := pool(TaskLabRun); p != nil {
+		// A box leaves each site at least every pooling interval, or when
+		// full: trips per hour, each a runner's round trip.
+		runs := PostLoad{Post: p.Name, Pool: p.Name}
+		perBox := float64(sp.Pooling.PerTube * sp.Pooling.TubesPerBox)
+		for h := range hours {
+			if hours[h] == 0 {
+				continue
+			}
+			trips := 0.0
+			for _, s := range sp.Sites {
+				trips += math.Max(3600/float64(sp.Pooling.Every), residents[s.Name]*hours[h]/perBox)
+			}
+			runs.Load[h] = trips * sp.Pooling.Trip.MeanValue() / 3600
+		}
+		for h := range hours {
+			runs.Capacity[h] = float64(capacityAt(*p, p.Count, float64(h)*3600+1800))
+		}
+		out = append(out, runs)
+	}
+	if sp.DoorToDoor.Share > 0 {
+		if _, p := pool(TaskDoorToDoor); p != nil {
+			home := PostLoad{Post: p.Name, Pool: p.Name}
+			for h := range hours {
+				home.Load[h] = total * sp.DoorToDoor.Share * hours[h] * sp.DoorToDoor.Visit.MeanValue() / 3600
+				home.Capacity[h] = float64(capacityAt(*p, p.Count, float64(h)*3600+1800))
+			}
+			out = append(out, home)
+		}
+	}
+	return out
+}
+
+// StaffHours returns the staff-hours a pool is rostered for over the run
+// (every zone's group counted for a zone pool), from its count or shifts
+// less its breaks.
+func (sc *Scenario) StaffHours(pool int) float64 {
+	p := sc.Staff[pool]
+	tl := timeline{start: float64(sc.Horizon.Start), horizon: float64(sc.Horizon.Days) * day}
+	total := 0.0
+	groups := []int{p.Count}
+	if p.PerZone {
+		groups = groups[:0]
+		for _, z := range sc.Zones {
+			c := p.Count
+			if z.Volunteers > 0 {
+				c = z.Volunteers
+			}
+			groups = append(groups, c)
+		}
+	}
+	for _, base := range groups {
+		ch := rosterChanges(p, base, tl)
+		for i, c := range ch {
+			end := tl.horizon
+			if i+1 < len(ch) {
+				end = ch[i+1].At
+			}
+			total += float64(c.Capacity) * (end - c.At)
+		}
+	}
+	return total / 3600
+}
