@@ -97,19 +97,19 @@ func TestReportFolderWholeOrNothing(t *testing.T) {
 	dest := filepath.Join(dir, "rep")
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if err := reports.WriteRun(ctx, dest, out, targets); err == nil {
+	if err := reports.WriteRun(ctx, dest, out, targets, nil); err == nil {
 		t.Fatal("a cancelled report was written")
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
 		t.Fatalf("left behind: %v", entries)
 	}
-	if err := reports.WriteRun(context.Background(), dest, out, targets); err != nil {
+	if err := reports.WriteRun(context.Background(), dest, out, targets, nil); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile(filepath.Join(dest, "stale.txt"), []byte("old"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if err := reports.WriteRun(context.Background(), dest, out, targets); err != nil {
+	if err := reports.WriteRun(context.Background(), dest, out, targets, nil); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(filepath.Join(dest, "stale.txt")); err == nil {

@@ -102,3 +102,30 @@ func absf(v float64) float64 {
 	}
 	return v
 }
+
+// MarginalMarkdown is the marginal analysis as a section of summary.md.
+func MarginalMarkdown(m *experiment.Marginal) []byte {
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "## What one more unit buys\n\nOne more unit of each knob with common random numbers (%d replications, seed %d); gains are improvements with 95%% intervals.\n\n",
+		m.Base.Replications, m.Base.Seed)
+	for _, t := range marginalTables(m) {
+		fmt.Fprintf(&b, "### %s\n\n|", mdEscape(t.Title))
+		for _, h := range t.Head {
+			fmt.Fprintf(&b, " %s |", mdCode(h))
+		}
+		b.WriteString("\n|")
+		for range t.Head {
+			b.WriteString("---|")
+		}
+		b.WriteString("\n")
+		for _, r := range t.Rows {
+			b.WriteString("|")
+			for _, c := range r {
+				fmt.Fprintf(&b, " %s |", mdEscape(c))
+			}
+			b.WriteString("\n")
+		}
+		b.WriteString("\n")
+	}
+	return b.Bytes()
+}

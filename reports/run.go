@@ -23,11 +23,24 @@ const RunFiles = "index.html, summary.md, results.json, replications.csv and plo
 
 // WriteRun writes the report folder of a run to dir, whole or not at all:
 // index.html, summary.md, results.json, replications.csv and every plot as
-// PNG and SVG under plots/.
-func WriteRun(ctx context.Context, dir string, o *experiment.Outcome, targets []experiment.TargetResult) error {
+// PNG and SVG under plots/. With a marginal analysis (m not nil) the page
+// and summary.md also say what one more unit at each post buys and which
+// post limits work hour by hour.
+func WriteRun(ctx context.Context, dir string, o *experiment.Outcome, targets []experiment.TargetResult, m *experiment.Marginal) error {
 	plots, err := RunPlots(o)
 	if err != nil {
 		return fmt.Errorf("plots: %w", err)
+	}
+	if m != nil {
+		gains, err := GainsPlot(m)
+		if err != nil {
+			return fmt.Errorf("plots: %w", err)
+		}
+		hourly, err := HourlyPlot(m)
+		if err != nil {
+			return fmt.Errorf("plots: %w", err)
+		}
+		plots = append(plots, gains, hourly)
 	}
 	f, err := NewFolder(dir)
 	if err != nil {
@@ -44,14 +57,22 @@ func WriteRun(ctx context.Context, dir string, o *experiment.Outcome, targets []
 	if err := f.Write("replications.csv", ReplicationsCSV(o)); err != nil {
 		return err
 	}
-	if err := f.Write("summary.md", SummaryMarkdown(o, targets, plots)); err != nil {
+	md := SummaryMarkdown(o, targets, plots)
+	if m != nil {
+		md = append(md, MarginalMarkdown(m)...)
+	}
+	if err := f.Write("summary.md", md); err != nil {
 		return err
 	}
 	figs, err := writePlots(ctx, f, plots)
 	if err != nil {
 		return err
 	}
-	return finish(ctx, f, runPage(o, targets, figs))
+	p := runPage(o, targets, figs)
+	if m != nil {
+		p.Tables = append(marginalTables(m), p.Tables...)
+	}
+	return finish(ctx, f, p)
 }
 
 // writePlots renders every plot as PNG and SVG into plots/ and returns the

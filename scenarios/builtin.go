@@ -92,11 +92,30 @@ func Resolve(arg string, overrides ...Override) (*compound.Scenario, error) {
 	if data, ok := Builtin(arg); ok {
 		return Load(path.Join("builtin", arg+".yaml"), data, overrides...)
 	}
+	return nil, unknownScenario(arg)
+}
+
+// Source returns the file name and the YAML text of a scenario named on the
+// command line, resolved as Resolve does, for rewriting it.
+func Source(arg string) (string, []byte, error) {
+	if _, err := os.Stat(arg); err == nil || looksLikePath(arg) {
+		data, err := os.ReadFile(arg)
+		return arg, data, err
+	}
+	if data, ok := Builtin(arg); ok {
+		return path.Join("builtin", arg+".yaml"), data, nil
+	}
+	return "", nil, unknownScenario(arg)
+}
+
+// unknownScenario is the error for a name that is neither a file nor a
+// built-in scenario.
+func unknownScenario(arg string) error {
 	names := builtinNames()
 	if len(names) == 0 {
-		return nil, fmt.Errorf("no scenario file %s, and there are no built-in scenarios", quote(arg))
+		return fmt.Errorf("no scenario file %s, and there are no built-in scenarios", quote(arg))
 	}
-	return nil, fmt.Errorf("no scenario file or built-in scenario named %s%s (built-in scenarios: %s)",
+	return fmt.Errorf("no scenario file or built-in scenario named %s%s (built-in scenarios: %s)",
 		quote(arg), didYouMean(arg, names), listing(names))
 }
 

@@ -92,3 +92,15 @@ func writeFileAtomic(path string, data []byte) error {
 	}
 	return os.Rename(tmp.Name(), path)
 }
+
+// checkWritable makes sure a file can be written at path (its folder exists
+// and takes new files), before long work whose result goes there.
+func checkWritable(path string) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".check-*")
+	if err != nil {
+		return fmt.Errorf("cannot write %s: %v", path, err)
+	}
+	name := tmp.Name()
+	tmp.Close()
+	return os.Remove(name)
+}

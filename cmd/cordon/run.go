@@ -18,6 +18,7 @@ type runOptions struct {
 	out      string
 	noReport bool
 	targets  []string
+	marginal int
 }
 
 func newRunCmd(std *streams, opts *runOptions) *cobra.Command {
@@ -49,6 +50,7 @@ is 1 and the summary says which, and by how much.`,
 	f.StringVar(&opts.out, "out", "", "report folder (default cordon-out/<scenario>; with several scenarios, one folder each inside it)")
 	f.BoolVar(&opts.noReport, "no-report", false, "write no report folder")
 	f.StringArrayVar(&opts.targets, "target", nil, "a target KPI<=VALUE (also >=, <, >), repeatable; e.g. 'takeout.door_time.p95<=45m'")
+	f.IntVar(&opts.marginal, "marginal-reps", 10, "replications of the report's marginal analysis (what one more unit buys); 0 leaves it out")
 	return cmd
 }
 
@@ -80,8 +82,18 @@ func runRun(ctx context.Context, std *streams, opts *runOptions, args []string) 
 			missed++
 		}
 		if !opts.noReport {
+			var m *experiment.Marginal
+			if opts.marginal > 0 {
+				mo := opts.options(nil)
+				mo.Replications = min(opts.marginal, out.Replications)
+				seed := out.Seed
+				mo.Seed = &seed
+				if m, err = experiment.MarginalAnalysis(ctx, sc, experiment.HeadlineKPIs(sc), mo); err != nil {
+					return runError(ctx, sc.Name, err)
+				}
+			}
 			dir := reportDir(opts.out, sc.Name, len(all))
-			if err := reports.WriteRun(ctx, dir, out, targets); err != nil {
+			if err := reports.WriteRun(ctx, dir, out, targets, m); err != nil {
 				return runError(ctx, sc.Name, fmt.Errorf("writing the report: %w", err))
 			}
 			if !opts.json {

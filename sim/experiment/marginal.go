@@ -108,8 +108,27 @@ func MarginalAnalysis(ctx context.Context, sc *compound.Scenario, kpis []string,
 		kg.PerCost = kg.Score / math.Max(k.UnitCost, 1e-9)
 		m.Knobs = append(m.Knobs, kg)
 	}
-	sort.SliceStable(m.Knobs, func(i, j int) bool { return m.Knobs[i].Score > m.Knobs[j].Score })
+	// Significant gains first; among equals, the larger gain in the mean,
+	// significant or not, so that a short run still shows the likely order.
+	sort.SliceStable(m.Knobs, func(i, j int) bool {
+		a, b := m.Knobs[i], m.Knobs[j]
+		if a.Score != b.Score {
+			return a.Score > b.Score
+		}
+		return meanRelative(a) > meanRelative(b)
+	})
 	return m, nil
+}
+
+// meanRelative adds a knob's relative gains, significant or not.
+func meanRelative(k KnobGain) float64 {
+	t := 0.0
+	for _, g := range k.Gains {
+		if !math.IsNaN(g.Relative) {
+			t += g.Relative
+		}
+	}
+	return t
 }
 
 // hourly finds, for each hour of the run, the post that limits work: of

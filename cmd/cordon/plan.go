@@ -1,0 +1,160 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"cordon/reports"
+	"cordon/scenarios"
+	"cordon/sim/experiment"
+)
+
+// planOptions are the flags of `cordon plan`.
+type planOptions struct {
+	runFlags
+	targets     []string
+	budget      float64
+	write       string
+	out         string
+	confirm     int
+	sensitivity bool
+}
+
+func newPlanCmd(std *streams, opts *planOptions) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "plan SCENARIO --target 'KPI<=VALUE' ... [--budget AMOUNT] [--write FILE]",
+		Short: "Find the cheapest staffing that meets the targets",
+		Long: `Plan searches for the lowest-cost setting of the knobs that can move the targets' KPIs (staff
+per pool and shift, each site's registration and swab stations, shelves, containers, carts,
+disinfection places) that meets every target with 95% confidence: the upper end of each KPI's
+interval inside its target. Costs come from the scenario's costs section and each pool's
+hour_cost. The search starts from the offered load's lower bounds, adds the unit with the best
+gain per cost until the targets are met, removes units while they stay met, and confirms the
+plan with more replications on a fresh seed. Knobs that move none of the targets' KPIs are left
+as they are.
+
+It prints what changes and what it costs, the targets with their intervals and the search
+path, and writes a report (cordon-out/plan-<scenario>/ unless --out says otherwise) with the
+cost against KPI frontier and a sensitivity analysis of the plan. --write saves the planned
+scenario, comments kept, for cordon run --target. When no plan meets every target within the
+budget and the knobs' limits, it says which target cannot be met, shows the best plan found and
+exits 1. Targets default to the scenario's own.`,
+		Example: `  cordon plan baseline --target 'takeout.door_time.p95<=45m' --target 'sampling.makespan<=4h' --target 'gate.staging.max<=200'
+  cordon plan baseline --budget 80000 --write baseline-plan.yaml`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := opts.check(cmd.Flags()); err != nil {
+				return err
+			}
+			return runPlan(cmd.Context(), std, opts, args[0])
+		},
+	}
+	opts.add(cmd.Flags())
+	f := cmd.Flags()
+	f.StringArrayVar(&opts.targets, "target", nil, "a target KPI<=VALUE (also >=, <, >), repeatable (default: the scenario's targets)")
+	f.Float64Var(&opts.budget, "budget", 0, "the most the plan may cost (default: no limit)")
+	f.StringVar(&opts.write, "write", "", "save the planned scenario to this file")
+	f.StringVar(&opts.out, "out", "", "report folder (default cordon-out/plan-<scenario>)")
+	f.IntVar(&opts.confirm, "confirm", 0, "replications of the confirmation on a fresh seed (default 3 times --reps, at least 30)")
+	f.BoolVar(&opts.sensitivity, "sensitivity", true, "add a sensitivity analysis of the plan to the report")
+	return cmd
+}
+
+func runPlan(ctx context.Context, std *streams, opts *planOptions, arg string) error {
+	all, overrides, err := opts.load([]string{arg})
+	if err != nil {
+		return err
+	}
+	sc := all[0]
+	targets, err := parseTargets(opts.targets)
+	if err != nil {
+		return err
+	}
+	if len(targets) == 0 {
+		targets = sc.ParsedTargets()
+	}
+	if len(targets) == 0 {
+		return badInput(fmt.Errorf("plan needs targets: give --target 'KPI<=VALUE' or targets in the scenario"))
+	}
+	if opts.budget < 0 {
+		return badInput(fmt.Errorf("--budget must not be negative"))
+	}
+	if opts.write != "" {
+		// Check the file can be written before the search, not after.
+		if err := checkWritable(opts.write); err != nil {
+			return badInput(err)
+		}
+	}
+	update, clear := progress(std, opts.quiet, "plan")
+	eo := opts.options(update)
+	if eo.Replications == 0 {
+		eo.Replications = 10
+	}
+	p, err := experiment.MakePlan(ctx, sc, experiment.PlanOptions{Options: eo, Targets: targets, Budget: opts.budget, Confirm: opts.confirm})
+	clear()
+	if err != nil {
+		if ctx.Err() != nil {
+			return interrupted(ctx)
+		}
+		return badInput(err)
+	}
+	var sens *experiment.Sensitivity
+	if opts.sensitivity {
+		var kpis []string
+		for _, t := range targets {
+			kpis = append(kpis, t.KPI)
+		}
+		so := opts.options(nil)
+		so.Replications = eo.Replications
+		if sens, err = experiment.Analyse(ctx, p.Planned, kpis, 0.2, so); err != nil {
+			if ctx.Err() != nil {
+				return interrupted(ctx)
+			}
+			return err
+		}
+	}
+	dir := opts.out
+	if dir == "" {
+		dir = filepath.Join("cordon-out", "plan-"+reports.Slug(sc.Name))
+	}
+	if err := reports.WritePlan(ctx, dir, p, sens); err != nil {
+		if ctx.Err() != nil {
+			return interrupted(ctx)
+		}
+		return fmt.Errorf("writing the report: %w", err)
+	}
+	fmt.Fprintf(std.err, "report: %s\n", filepath.Join(dir, "index.html"))
+	if opts.write != "" {
+		name, data, err := scenarios.Source(arg)
+		if err != nil {
+			return err
+		}
+		sets := append([]scenarios.Override(nil), overrides...)
+		for _, s := range p.Settings {
+			sets = append(sets, scenarios.Override{Path: s.Knob.Path, Value: fmt.Sprint(s.To)})
+		}
+		sets = append(sets, scenarios.Override{Path: "name", Value: p.Planned.Name})
+		out, err := scenarios.Rewrite(name, data, sets...)
+		if err != nil {
+			return err
+		}
+		// A built-in names the schema beside it; the plan's file, like init's,
+		// names one beside itself.
+		out = []byte(strings.Replace(string(out), scenarios.Modeline(scenarios.SchemaModelinePath), scenarios.Modeline(schemaFile), 1))
+		if err := writeFileAtomic(opts.write, out); err != nil {
+			return err
+		}
+		fmt.Fprintf(std.err, "planned scenario: %s\n", opts.write)
+	}
+	if err := reports.WritePlanTable(std.out, p); err != nil {
+		return err
+	}
+	if !p.Feasible {
+		return &exitError{code: exitMissed, err: fmt.Errorf("no plan meets every target")}
+	}
+	return nil
+}

@@ -1,0 +1,82 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+
+	"cordon/reports"
+	"cordon/sim/experiment"
+)
+
+// sensitivityOptions are the flags of `cordon sensitivity`.
+type sensitivityOptions struct {
+	runFlags
+	kpis   []string
+	change float64
+	out    string
+	top    int
+}
+
+func newSensitivityCmd(std *streams, opts *sensitivityOptions) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "sensitivity SCENARIO",
+		Short: "What moves the KPIs: every volume and service time ±20%",
+		Long: `Sensitivity scales every volume (each kind's daily items, the residents, the special-needs
+cards) and every service time (intake, trips, dwell, sorting, doors, walks, registration,
+swab, visits, bags, handling) down and up by --change (20% by default), one at a time, with
+common random numbers, and reports each KPI's value at both ends, largest swing first, with a
+tornado chart per KPI in the report (cordon-out/sensitivity-<scenario>/ unless --out says
+otherwise).`,
+		Example: `  cordon sensitivity baseline
+  cordon sensitivity baseline --kpi takeout.door_time.p95 --change 0.1`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := opts.check(cmd.Flags()); err != nil {
+				return err
+			}
+			return runSensitivity(cmd.Context(), std, opts, args[0])
+		},
+	}
+	opts.add(cmd.Flags())
+	cmd.Flags().StringArrayVar(&opts.kpis, "kpi", nil, "a KPI to analyse (repeatable; default: the targets' KPIs, or the headline KPIs)")
+	cmd.Flags().Float64Var(&opts.change, "change", 0.2, "the relative change of each factor, 0 to 1")
+	cmd.Flags().StringVar(&opts.out, "out", "", "report folder (default cordon-out/sensitivity-<scenario>)")
+	cmd.Flags().IntVar(&opts.top, "top", 8, "factors listed per KPI on the terminal")
+	return cmd
+}
+
+func runSensitivity(ctx context.Context, std *streams, opts *sensitivityOptions, arg string) error {
+	all, _, err := opts.load([]string{arg})
+	if err != nil {
+		return err
+	}
+	sc := all[0]
+	kpis := opts.kpis
+	if len(kpis) == 0 {
+		kpis = experiment.HeadlineKPIs(sc)
+	}
+	update, clear := progress(std, opts.quiet, "sensitivity")
+	s, err := experiment.Analyse(ctx, sc, kpis, opts.change, opts.options(update))
+	clear()
+	if err != nil {
+		if ctx.Err() != nil {
+			return interrupted(ctx)
+		}
+		return badInput(err)
+	}
+	dir := opts.out
+	if dir == "" {
+		dir = filepath.Join("cordon-out", "sensitivity-"+reports.Slug(sc.Name))
+	}
+	if err := reports.WriteSensitivity(ctx, dir, s); err != nil {
+		if ctx.Err() != nil {
+			return interrupted(ctx)
+		}
+		return fmt.Errorf("writing the report: %w", err)
+	}
+	fmt.Fprintf(std.err, "report: %s\n", filepath.Join(dir, "index.html"))
+	return reports.WriteSensitivityTable(std.out, s, opts.top)
+}
