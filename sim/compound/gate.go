@@ -1,7 +1,9 @@
 package compound
 
 import (
+	"fmt"
 	"slices"
+	"sort"
 
 	"cordon/sim"
 	"cordon/sim/random"
@@ -17,13 +19,15 @@ type item struct {
 	kind     *kindState
 	building int
 	zone     int
-	arrived  float64
+	id       string
 	intake   float64
 	dwell    float64
 	sort     float64
 	door     float64
-	atDoor   float64 // when it was handed over
-	turnedUp float64 // when it got a staging slot
+	// When it reached each step: arrived at the gate, put down in the
+	// staging area, labelled, picked up by a cart, dropped inside, out of
+	// disinfection, sorted, taken on a run, handed over.
+	arrived, staged, labelled, picked, dropped, disinfected, sorted, onRun, atDoor float64
 }
 
 // kindState is one kind of delivery in a replication: its arrivals and what
@@ -32,10 +36,13 @@ type kindState struct {
 	spec     Kind
 	index    int
 	source   *sim.Source
+	logged   *loggedSource
 	arrived  int
 	turned   int // turned away at the gate
 	done     int // delivered
 	doorTime stats.Tally
+	steps    stepTallies
+	byHour   hourTallies
 	hourlyIn *stats.Counts
 	hourlyAt *stats.Counts // delivered per hour
 
@@ -116,6 +123,7 @@ func (m *Model) buildKind(i int, k Kind) error {
 	hours := int(m.tl.horizon/3600 + 0.5)
 	ks.hourlyIn, _ = stats.NewCounts(0, 3600, hours)
 	ks.hourlyAt, _ = stats.NewCounts(0, 3600, hours)
+	ks.byHour.hours = make([]stats.Tally, hours)
 	ks.doorTime.KeepValues()
 	name := "deliveries/" + k.Name
 	var err error
@@ -143,6 +151,9 @@ func (m *Model) buildKind(i int, k Kind) error {
 	if err != nil {
 		return err
 	}
+	if m.opts.Arrivals != nil {
+		return m.replayKind(ks, batch)
+	}
 	if k.PerDay == 0 {
 		return nil
 	}
@@ -158,6 +169,54 @@ func (m *Model) buildKind(i int, k Kind) error {
 		return err
 	}
 	ks.source = m.s.NewSource(m.gate.itemFlow, arr).Batch(batch).Until(m.tl.horizon)
+	ks.source.Setup(func(e *sim.Entity, _ int64) { m.newItem(e, ks) })
+	ks.source.Start()
+	return nil
+}
+
+// buildingInZone chooses a building of zone z by its households, with u
+// uniform over all the households.
+func (m *Model) buildingInZone(z int, u float64) int {
+	total := m.gate.households[len(m.gate.households)-1]
+	var in []int
+	sum := 0.0
+	for i, b := range m.sc.Buildings {
+		if m.zoneOf[b.ID] == z {
+			in = append(in, i)
+			sum += float64(b.Households)
+		}
+	}
+	x := u / total * sum
+	for _, i := range in {
+		if x -= float64(m.sc.Buildings[i].Households); x < 0 {
+			return i
+		}
+	}
+	return in[len(in)-1]
+}
+
+// replayKind starts a kind's logged arrivals in place of its random ones.
+func (m *Model) replayKind(ks *kindState, _ random.Dist) error {
+	ls := &loggedSource{}
+	var times []float64
+	for _, a := range m.opts.Arrivals {
+		if a.Kind == ks.index {
+			ls.items = append(ls.items, a)
+		}
+	}
+	sort.SliceStable(ls.items, func(i, j int) bool { return ls.items[i].At < ls.items[j].At })
+	for _, a := range ls.items {
+		times = append(times, a.At)
+	}
+	if len(times) == 0 {
+		return nil
+	}
+	arr, err := sim.NewListed(times)
+	if err != nil {
+		return err
+	}
+	ks.logged = ls
+	ks.source = m.s.NewSource(m.gate.itemFlow, arr).Until(m.tl.horizon)
 	ks.source.Setup(func(e *sim.Entity, _ int64) { m.newItem(e, ks) })
 	ks.source.Start()
 	return nil
@@ -191,9 +250,30 @@ func (m *Model) newItem(e *sim.Entity, ks *kindState) {
 		b++ // u falls at the start of the next building's households
 	}
 	b = min(b, len(g.households)-1)
+	id := ""
+	if ks.logged != nil {
+		a := ks.logged.take()
+		id = a.ID
+		switch {
+		case a.Building >= 0:
+			b = a.Building
+		case a.Zone >= 0 && m.zoneOf[m.sc.Buildings[b].ID] != a.Zone:
+			b = m.buildingInZone(a.Zone, u)
+		}
+	}
+	if id == "" {
+		id = fmt.Sprintf("%s-%d", ks.spec.Name, ks.arrived+1)
+	}
 	z := m.zoneOf[m.sc.Buildings[b].ID]
-	it := &item{kind: ks, building: b, zone: z, arrived: m.s.Now(),
+	it := &item{kind: ks, building: b, zone: z, id: id, arrived: m.s.Now(),
 		intake: ks.intake.Rand(), dwell: ks.dwell.Rand(), sort: ks.sort.Rand(), door: ks.door.Rand()}
+	if l := m.opts.Log; l != nil {
+		l.Arrivals = append(l.Arrivals, LoggedArrival{At: it.arrived, Kind: ks.index, Building: b, Zone: z, ID: id})
+		l.duration("gate.intake", it.intake)
+		l.duration("disinfection.dwell", it.dwell)
+		l.duration("sorting.time", it.sort)
+		l.duration("delivery.door", it.door)
+	}
 	e.Data = it
 	e.Key = z
 	e.Prio = ks.spec.Priority
@@ -220,25 +300,35 @@ func (m *Model) buildItemFlow() error {
 		seize,
 		sim.Do(func(e *sim.Entity) {
 			it := e.Data.(*item)
-			it.turnedUp = m.s.Now()
-			g.courierWait.Add(it.turnedUp - it.arrived)
+			it.staged = m.s.Now()
+			g.courierWait.Add(it.staged - it.arrived)
 			e.Prio = intake.prio(TaskIntake, it.kind.spec.Priority)
 		}),
 		sim.Seize(intake.res[0], 1),
 		sim.DelayFor(func(e *sim.Entity) float64 { return e.Data.(*item).intake }),
 		sim.Release(intake.res[0], 1),
-		sim.Do(func(e *sim.Entity) { e.Prio = e.Data.(*item).kind.spec.Priority }),
+		sim.Do(func(e *sim.Entity) {
+			it := e.Data.(*item)
+			it.labelled = m.s.Now()
+			e.Prio = it.kind.spec.Priority
+		}),
 		sim.Put(g.shelf, ""),
 		// A cart has carried it inside and dropped it.
+		sim.Do(func(e *sim.Entity) { e.Data.(*item).dropped = m.s.Now() }),
 		sim.Seize(g.disinfect, 1),
 		sim.DelayFor(func(e *sim.Entity) float64 { return e.Data.(*item).dwell }),
 		sim.Release(g.disinfect, 1),
-		sim.Do(func(e *sim.Entity) { e.Prio = sorter.prio(TaskSorting, e.Data.(*item).kind.spec.Priority) }),
+		sim.Do(func(e *sim.Entity) {
+			it := e.Data.(*item)
+			it.disinfected = m.s.Now()
+			e.Prio = sorter.prio(TaskSorting, it.kind.spec.Priority)
+		}),
 		sim.Seize(sorter.res[0], 1),
 		sim.DelayFor(func(e *sim.Entity) float64 { return e.Data.(*item).sort }),
 		sim.Release(sorter.res[0], 1),
 		sim.StepFunc(func(e *sim.Entity) sim.Outcome {
 			it := e.Data.(*item)
+			it.sorted = m.s.Now()
 			e.Prio = it.kind.spec.Priority
 			st := g.zoneStores[it.zone]
 			out := st.Put(e, -1)
@@ -254,7 +344,12 @@ func (m *Model) buildItemFlow() error {
 			ks.done++
 			ks.doorTime.Add(it.atDoor - it.arrived)
 			ks.hourlyAt.Add(it.atDoor, 1)
+			ks.steps.add(it)
+			ks.byHour.add(it.arrived, it.atDoor-it.arrived)
 			g.inFlight--
+			if l := m.opts.Log; l != nil {
+				l.Deliveries = append(l.Deliveries, LoggedDelivery{ID: it.id, Kind: ks.index, Arrived: it.arrived, Delivered: it.atDoor})
+			}
 		}),
 		sim.Goto("end"),
 	)
@@ -313,6 +408,7 @@ func (m *Model) buildCarts() error {
 		sim.Do(func(e *sim.Entity) {
 			for _, it := range e.Items {
 				g.staging.Release(it, 1) // off the staging area, onto the cart
+				it.Data.(*item).picked = m.s.Now()
 			}
 		}),
 		sim.DelayFor(func(e *sim.Entity) float64 {
@@ -322,9 +418,9 @@ func (m *Model) buildCarts() error {
 			}
 			return t
 		}),
-		sim.Delay(trip),
+		sim.DelayFor(func(*sim.Entity) float64 { return logged(m, "transfer.trip", trip.Rand()) }),
 		sim.Drop(),
-		sim.Delay(trip),
+		sim.DelayFor(func(*sim.Entity) float64 { return logged(m, "transfer.trip", trip.Rand()) }),
 		sim.ReleaseAll(),
 		sim.Goto("loop"),
 	)
@@ -361,10 +457,11 @@ func (m *Model) buildDelivery() error {
 			sim.DelayFor(func(e *sim.Entity) float64 {
 				// Out to the zone, each building once (the walk to it from
 				// the zone's starting point), each door, and back.
-				t := walk.Rand()
+				t := logged(m, "zones.walk", walk.Rand())
 				last := -1
 				for _, x := range e.Items {
 					it := x.Data.(*item)
+					it.onRun = m.s.Now()
 					if it.building != last {
 						t += g.walks[it.building].Rand()
 						last = it.building
@@ -372,7 +469,7 @@ func (m *Model) buildDelivery() error {
 					t += it.door
 					it.atDoor = m.s.Now() + t
 				}
-				return t + walk.Rand()
+				return t + logged(m, "zones.walk", walk.Rand())
 			}),
 			sim.Drop(),
 			sim.Release(res, 1),
@@ -389,4 +486,13 @@ func (m *Model) buildDelivery() error {
 		}
 	}
 	return nil
+}
+
+// logged records a drawn service time in the run's log, when there is one,
+// and returns it.
+func logged(m *Model, step string, v float64) float64 {
+	if m.opts.Log != nil {
+		m.opts.Log.duration(step, v)
+	}
+	return v
 }

@@ -44,6 +44,14 @@ type Options struct {
 	// fired, or more entities in the compound at once (0: no limit).
 	MaxEvents   uint64
 	MaxEntities int
+	// Arrivals, when not nil, replace the random arrivals of every kind: a
+	// replay of a logged day (checked with Scenario.CheckReplay).
+	Arrivals []LoggedArrival
+	// Roster, when not nil, replaces the shifts and breaks of the pools and
+	// zone groups it names.
+	Roster []RosterEntry
+	// Log, when not nil, collects what happened, for writing logs.
+	Log *Log
 }
 
 // pool is a staff pool on the kernel: one resource, or one per zone.
@@ -148,6 +156,9 @@ func (m *Model) buildPools() error {
 				}
 			}
 			changes := rosterChanges(p, base, m.tl)
+			if logged, ok := rosterFor(m.opts.Roster, name, p.Name, m.tl.horizon); ok {
+				changes = logged
+			}
 			r := m.s.NewResource(name, 0)
 			if p.Suit != nil {
 				r.SetDutyLimit(float64(p.Suit.Limit), float64(p.Suit.Changeover))

@@ -21,6 +21,19 @@ type Result struct {
 	DoorTimes [][]float64
 	// Ledger accounts for every item and resident.
 	Ledger Ledger
+	// Hours are, per kind in scenario order, what happened hour by hour of
+	// the run, for comparing with a logged day.
+	Hours []KindHours
+	// GateBacklog is the mean number of items at the gate (put down or
+	// waiting to be) hour by hour of the run.
+	GateBacklog []float64
+}
+
+// KindHours is one kind's arrivals, deliveries and mean time to the door
+// (of the items that arrived in the hour) for each hour of the run.
+type KindHours struct {
+	Arrived, Delivered []int
+	DoorTime           []float64
 }
 
 // PostResult is one post's figures over a replication.
@@ -93,7 +106,11 @@ func (m *Model) result() *Result {
 		if ks.spec.Target > 0 {
 			vals[n+".within_target"] = ks.doorTime.FractionAtMost(float64(ks.spec.Target))
 		}
+		for i, st := range stepNames {
+			vals[n+".time."+st] = ks.steps[i].Mean()
+		}
 		vals[n+".turned_away"] = float64(ks.turned)
+		res.Hours = append(res.Hours, KindHours{Arrived: ks.hourlyIn.Values(), Delivered: ks.hourlyAt.Values(), DoorTime: ks.byHour.means()})
 		vals[n+".backlog"] = float64(backlog)
 		res.DoorTimes = append(res.DoorTimes, ks.doorTime.Values())
 		res.Ledger.Arrived += ks.arrived
@@ -105,6 +122,16 @@ func (m *Model) result() *Result {
 	vals["items.backlog"] = float64(totalBacklog)
 
 	g := m.gate
+	if q, busy := g.stagingRec.HourlyQueue(now), g.stagingRec.HourlyUtilisation(now); q != nil {
+		res.GateBacklog = make([]float64, len(q))
+		for h := range q {
+			// Items put down (utilisation times the slots) and waiting to be.
+			res.GateBacklog[h] = q[h]
+			if !math.IsNaN(busy[h]) {
+				res.GateBacklog[h] += busy[h] * float64(sc.Gate.Slots())
+			}
+		}
+	}
 	vals["gate.staging.mean"] = g.stagingRec.Busy.Mean(now)
 	vals["gate.staging.max"] = g.stagingRec.Busy.Max()
 	vals["gate.staging.time_full"] = timeFull(g.stagingRec.Busy, now, sc.Gate.Slots())

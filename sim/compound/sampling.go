@@ -239,7 +239,16 @@ func (m *Model) siteFlow(s *site) *sim.Flow {
 		}),
 		sim.DelayFor(func(e *sim.Entity) float64 { return e.Data.(*resident).swab }),
 		sim.Release(s.swab, 1),
-		sim.Do(func(e *sim.Entity) { m.sampled(s) }),
+		sim.Do(func(e *sim.Entity) {
+			if l := m.opts.Log; l != nil {
+				r := e.Data.(*resident)
+				l.duration("sampling.swab", r.swab)
+				if s.reg != nil {
+					l.duration("sampling.registration", r.reg)
+				}
+			}
+			m.sampled(s)
+		}),
 	)
 	return f
 }
@@ -288,6 +297,9 @@ func (m *Model) buildHomeAndRunFlows() error {
 func (m *Model) sampled(s *site) {
 	smp := m.sampling
 	now := m.s.Now()
+	if l := m.opts.Log; l != nil {
+		l.Sampled = append(l.Sampled, now)
+	}
 	smp.sampled++
 	smp.last = now
 	smp.hourly.Add(now, 1)

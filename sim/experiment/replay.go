@@ -1,0 +1,58 @@
+package experiment
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"cordon/sim/compound"
+)
+
+// Replay runs sc with the logged arrivals (and, when not nil, the logged
+// roster) in place of its random arrivals and shifts, over replications:
+// the service times stay random, so the outcome says what the logged day
+// looks like in the model, with its spread.
+func Replay(ctx context.Context, sc *compound.Scenario, arrivals []compound.LoggedArrival, roster []compound.RosterEntry, opt Options) (*Outcome, error) {
+	if errs := sc.CheckReplay(arrivals, roster); len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	opt.Model.Arrivals = arrivals
+	if opt.Model.Arrivals == nil {
+		opt.Model.Arrivals = []compound.LoggedArrival{}
+	}
+	opt.Model.Roster = roster
+	return Run(ctx, sc, opt)
+}
+
+// Counterfactual replays the same log through two scenarios (the one of the
+// day and one with a change) with common random numbers, and compares them:
+// what the change would have bought on the day.
+func Counterfactual(ctx context.Context, day, changed *compound.Scenario, arrivals []compound.LoggedArrival, roster []compound.RosterEntry, opt Options) (*Comparison, error) {
+	for _, sc := range []*compound.Scenario{day, changed} {
+		if errs := sc.CheckReplay(arrivals, roster); len(errs) > 0 {
+			return nil, fmt.Errorf("%s: %w", sc.Name, errors.Join(errs...))
+		}
+	}
+	opt.Model.Arrivals = arrivals
+	if opt.Model.Arrivals == nil {
+		opt.Model.Arrivals = []compound.LoggedArrival{}
+	}
+	opt.Model.Roster = roster
+	return Compare(ctx, []*compound.Scenario{day, changed}, opt)
+}
+
+// RecordLog runs one replication of sc and returns what happened in it: the
+// log a planner would have kept of the day, for a replay (and, made from a
+// scenario, an example of one).
+func RecordLog(ctx context.Context, sc *compound.Scenario, rep int) (*compound.Log, *compound.Result, error) {
+	log := &compound.Log{}
+	m, err := compound.Build(sc, rep, compound.Options{Log: log})
+	if err != nil {
+		return nil, nil, err
+	}
+	res, err := m.RunContext(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	return log, res, nil
+}
