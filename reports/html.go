@@ -16,6 +16,7 @@ var templates embed.FS
 // or a number and is escaped by html/template; images are data URLs.
 type page struct {
 	Title           string
+	Warnings        []string
 	Lines           []string
 	Targets         []targetRow
 	Differences     []differenceRow

@@ -50,6 +50,9 @@ func SummaryMarkdown(o *experiment.Outcome, targets []experiment.TargetResult, p
 	if d := strings.TrimSpace(o.Scenario.Description); d != "" {
 		fmt.Fprintf(&b, "%s\n\n", mdEscape(d))
 	}
+	for _, u := range o.Unstable {
+		fmt.Fprintf(&b, "**%s** (the day's work %.0f unit-hours, its capacity %.0f): expect a backlog.\n\n", mdEscape(u.String()), u.Load, u.Capacity)
+	}
 	fmt.Fprintf(&b, "%d replications, seed %d. Each figure is the mean over the replications with its %.0f%% Student-t confidence interval.\n\n",
 		o.Replications, o.Seed, 100*experiment.Level)
 	if len(targets) > 0 {

@@ -22,6 +22,7 @@ type Results struct {
 	Seed          uint64       `json:"seed"`
 	Replications  int          `json:"replications"`
 	Confidence    float64      `json:"confidence"`
+	Warnings      []string     `json:"warnings,omitempty"`
 	KPIs          []KPI        `json:"kpis"`
 	Bottlenecks   []Bottleneck `json:"bottlenecks"`
 	Targets       []Target     `json:"targets,omitempty"`
@@ -116,6 +117,9 @@ func NewResults(o *experiment.Outcome, targets ...experiment.TargetResult) *Resu
 		Confidence:    experiment.Level,
 		KPIs:          []KPI{},
 		Bottlenecks:   []Bottleneck{},
+	}
+	for _, u := range o.Unstable {
+		r.Warnings = append(r.Warnings, u.String())
 	}
 	for _, k := range o.KPIs {
 		per := make([]Number, len(k.Values))

@@ -111,6 +111,9 @@ func runPage(o *experiment.Outcome, targets []experiment.TargetResult, figs []fi
 		Plots: figs,
 		Files: RunFiles,
 	}
+	for _, u := range o.Unstable {
+		p.Warnings = append(p.Warnings, fmt.Sprintf("%s (the day's work %.0f unit-hours, its capacity %.0f): expect a backlog", u, u.Load, u.Capacity))
+	}
 	for _, t := range targets {
 		verdict := "met"
 		switch {

@@ -37,6 +37,9 @@ func isHeadline(name string) bool {
 func WriteSummary(out io.Writer, o *experiment.Outcome, bottlenecks int) error {
 	var buf bytes.Buffer
 	w := &buf
+	for _, u := range o.Unstable {
+		fmt.Fprintf(w, "%s (the day's work %.0f unit-hours, its capacity %.0f): expect a backlog\n", u, u.Load, u.Capacity)
+	}
 	fmt.Fprintf(w, "%s: %d replications, seed %d, means with %.0f%% confidence intervals\n",
 		o.Scenario.Name, o.Replications, o.Seed, 100*experiment.Level)
 	tw := tabwriter.NewWriter(w, 2, 0, 2, ' ', 0)

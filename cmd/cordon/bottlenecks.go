@@ -61,7 +61,7 @@ func runBottlenecks(ctx context.Context, std *streams, opts *bottlenecksOptions,
 	clear()
 	if err != nil {
 		if ctx.Err() != nil {
-			return interrupted(ctx)
+			return opts.stopped(ctx)
 		}
 		return badInput(err)
 	}
@@ -71,7 +71,7 @@ func runBottlenecks(ctx context.Context, std *streams, opts *bottlenecksOptions,
 	}
 	if err := reports.WriteMarginal(ctx, dir, m); err != nil {
 		if ctx.Err() != nil {
-			return interrupted(ctx)
+			return opts.stopped(ctx)
 		}
 		return fmt.Errorf("writing the report: %w", err)
 	}

@@ -1,8 +1,10 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"runtime"
+	"sync/atomic"
 
 	"github.com/spf13/pflag"
 
@@ -19,7 +21,28 @@ type runFlags struct {
 	sets    []string
 	jobs    int
 	quiet   bool
+
+	maxEvents   uint64
+	maxEntities int
+	maxMemory   int64
+
+	// done and total count the replications run so far, for saying what was
+	// finished when the command is interrupted.
+	done, total atomic.Int64
 }
+
+// Guards' defaults: a replication of the baseline fires about 33,000 events
+// and holds a few thousand entities at once; these stop a runaway scenario
+// (a queue growing without end) long before it swaps or crashes.
+const (
+	defaultMaxEvents   = 50_000_000
+	defaultMaxEntities = 2_000_000
+	defaultMaxMemory   = 2 << 30
+	// bytesPerEntity is what an entity in the system costs, with its model
+	// record and its share of queues and calendar: about 500 B measured for
+	// the kernel's (BenchmarkEntityMemory) and as much again for the model's.
+	bytesPerEntity = 1024
+)
 
 func (r *runFlags) add(f *pflag.FlagSet) {
 	f.IntVar(&r.reps, "reps", 0, "replications (default: the scenario's)")
@@ -27,6 +50,9 @@ func (r *runFlags) add(f *pflag.FlagSet) {
 	f.StringArrayVar(&r.sets, "set", nil, "override a scenario value, path=value (repeatable), e.g. gate.shelves=10")
 	f.IntVar(&r.jobs, "jobs", runtime.NumCPU(), "replications run at once (results are the same for any number)")
 	f.BoolVarP(&r.quiet, "quiet", "q", false, "no progress bar")
+	f.Uint64Var(&r.maxEvents, "max-events", defaultMaxEvents, "stop a replication that fires more events than this")
+	f.IntVar(&r.maxEntities, "max-entities", defaultMaxEntities, "stop a replication with more entities (items, residents, ...) in the compound at once")
+	f.Int64Var(&r.maxMemory, "max-memory", defaultMaxMemory, "stop a replication whose entities would take more bytes than this (about 1 KiB each)")
 }
 
 // check validates the flags' values.
@@ -38,16 +64,33 @@ func (r *runFlags) check(f *pflag.FlagSet) error {
 	if r.jobs < 1 {
 		return badInput(fmt.Errorf("--jobs must be at least 1, got %d", r.jobs))
 	}
+	if r.maxEvents < 1 || r.maxEntities < 1 || r.maxMemory < bytesPerEntity {
+		return badInput(fmt.Errorf("--max-events, --max-entities and --max-memory must be positive"))
+	}
 	return nil
 }
 
 // options turns the flags into experiment options.
 func (r *runFlags) options(progress func(done, total int)) experiment.Options {
-	o := experiment.Options{Replications: r.reps, Workers: r.jobs, Progress: progress}
+	o := experiment.Options{Replications: r.reps, Workers: r.jobs, Progress: func(done, total int) {
+		r.done.Store(int64(done))
+		r.total.Store(int64(total))
+		if progress != nil {
+			progress(done, total)
+		}
+	}}
+	o.Model.MaxEvents = r.maxEvents
+	o.Model.MaxEntities = int(min(int64(r.maxEntities), r.maxMemory/bytesPerEntity))
 	if r.seedSet {
 		o.Seed = &r.seed
 	}
 	return o
+}
+
+// stopped is the error of a command stopped by a signal, saying how far it
+// got.
+func (r *runFlags) stopped(ctx context.Context) error {
+	return interruptedAfter(ctx, fmt.Sprintf("after %d of %d replications", r.done.Load(), r.total.Load()))
 }
 
 // load resolves every scenario argument with the --set overrides; bad

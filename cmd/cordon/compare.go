@@ -54,14 +54,14 @@ func runCompare(ctx context.Context, std *streams, opts *compareOptions, args []
 	clear()
 	if err != nil {
 		if ctx.Err() != nil {
-			return interrupted(ctx)
+			return opts.stopped(ctx)
 		}
 		return err
 	}
 	if opts.out != "" {
 		if err := reports.WriteComparison(ctx, opts.out, c); err != nil {
 			if ctx.Err() != nil {
-				return interrupted(ctx)
+				return opts.stopped(ctx)
 			}
 			return fmt.Errorf("writing the report: %w", err)
 		}

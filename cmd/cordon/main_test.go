@@ -9,6 +9,9 @@ import (
 
 // TestMain lets the scripts in testdata/script run cordon as a command.
 func TestMain(m *testing.M) {
+	if os.Getenv("CORDON_TEST_AS_CLI") == "1" {
+		os.Exit(Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	}
 	testscript.Main(m, map[string]func(){
 		"cordon": func() { os.Exit(Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
 	})

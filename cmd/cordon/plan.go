@@ -98,7 +98,7 @@ func runPlan(ctx context.Context, std *streams, opts *planOptions, arg string) e
 	clear()
 	if err != nil {
 		if ctx.Err() != nil {
-			return interrupted(ctx)
+			return opts.stopped(ctx)
 		}
 		return badInput(err)
 	}
@@ -112,7 +112,7 @@ func runPlan(ctx context.Context, std *streams, opts *planOptions, arg string) e
 		so.Replications = eo.Replications
 		if sens, err = experiment.Analyse(ctx, p.Planned, kpis, 0.2, so); err != nil {
 			if ctx.Err() != nil {
-				return interrupted(ctx)
+				return opts.stopped(ctx)
 			}
 			return err
 		}
@@ -123,7 +123,7 @@ func runPlan(ctx context.Context, std *streams, opts *planOptions, arg string) e
 	}
 	if err := reports.WritePlan(ctx, dir, p, sens); err != nil {
 		if ctx.Err() != nil {
-			return interrupted(ctx)
+			return opts.stopped(ctx)
 		}
 		return fmt.Errorf("writing the report: %w", err)
 	}

@@ -76,14 +76,21 @@ func watchSignals() (context.Context, func()) {
 }
 
 // interrupted is the error of a command stopped by a signal.
-func interrupted(ctx context.Context) error {
+func interrupted(ctx context.Context) error { return interruptedAfter(ctx, "") }
+
+// interruptedAfter is the error of a command stopped by a signal, saying
+// what was finished.
+func interruptedAfter(ctx context.Context, progress string) error {
 	code, name := exitInterrupted, "interrupted"
 	if v, ok := ctx.Value(signalKey{}).(*atomic.Value); ok {
 		if sig, _ := v.Load().(os.Signal); sig == syscall.SIGTERM {
 			code, name = exitTerminated, "terminated"
 		}
 	}
-	return &exitError{code: code, err: fmt.Errorf("%s: nothing was written", name)}
+	if progress != "" {
+		name += " " + progress
+	}
+	return &exitError{code: code, err: fmt.Errorf("%s; no report or file was written", name)}
 }
 
 // Main runs cordon with args and returns its exit code.

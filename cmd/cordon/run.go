@@ -8,6 +8,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"cordon/reports"
+	"cordon/scenarios"
+	"cordon/sim/compound"
 	"cordon/sim/experiment"
 )
 
@@ -58,90 +60,150 @@ func runRun(ctx context.Context, std *streams, opts *runOptions, args []string) 
 	if len(args) == 0 {
 		args = []string{"baseline"}
 	}
-	all, _, err := opts.load(args)
-	if err != nil {
-		return err
-	}
 	extra, err := parseTargets(opts.targets)
 	if err != nil {
 		return err
 	}
-	missed := 0
-	for i, sc := range all {
-		update, clear := progress(std, opts.quiet, sc.Name)
-		out, err := experiment.Run(ctx, sc, opts.options(update))
-		clear()
-		if err != nil {
-			return runError(ctx, sc.Name, err)
-		}
-		targets, err := experiment.CheckTargets(out, append(sc.ParsedTargets(), extra...))
-		if err != nil {
-			return badInput(err)
-		}
-		if !experiment.AllMet(targets) {
-			missed++
-		}
-		if !opts.noReport {
-			var m *experiment.Marginal
-			if opts.marginal > 0 {
-				mo := opts.options(nil)
-				mo.Replications = min(opts.marginal, out.Replications)
-				seed := out.Seed
-				mo.Seed = &seed
-				if m, err = experiment.MarginalAnalysis(ctx, sc, experiment.HeadlineKPIs(sc), mo); err != nil {
-					return runError(ctx, sc.Name, err)
-				}
+	overrides, err := parseSets(opts.sets)
+	if err != nil {
+		return err
+	}
+	// Check every scenario first: every bad one is named before any work, and
+	// the others still run. They are loaded again when their turn comes, so
+	// that a batch of a thousand files holds one scenario at a time.
+	var good []string
+	bad := 0
+	for _, a := range args {
+		if _, err := scenarios.Resolve(a, overrides...); err != nil {
+			if len(args) == 1 {
+				return badInput(err)
 			}
-			dir := reportDir(opts.out, sc.Name, len(all))
-			if err := reports.WriteRun(ctx, dir, out, targets, m); err != nil {
-				return runError(ctx, sc.Name, fmt.Errorf("writing the report: %w", err))
-			}
-			if !opts.json {
-				defer fmt.Fprintf(std.err, "report: %s\n", filepath.Join(dir, "index.html"))
-			}
-		}
-		if opts.json {
-			b, err := reports.NewResults(out, targets...).JSON()
-			if err != nil {
-				return err
-			}
-			if _, err := std.out.Write(b); err != nil {
-				return err
-			}
+			bad++
+			fmt.Fprintln(std.err, err)
 			continue
 		}
-		if i > 0 {
-			fmt.Fprintln(std.out)
+		good = append(good, a)
+	}
+	batch := len(args) > 1
+	folders := map[string]bool{}
+	missed, failed := 0, 0
+	for i, arg := range good {
+		sc, err := scenarios.Resolve(arg, overrides...)
+		if err != nil {
+			return badInput(err) // it loaded a moment ago: the file changed
 		}
-		if err := reports.WriteSummary(std.out, out, 5); err != nil {
+		met, dir, err := opts.runOne(ctx, std, sc, extra, batch, i, folders)
+		switch {
+		case ctx.Err() != nil:
+			return opts.stopped(ctx)
+		case err != nil && !batch:
 			return err
+		case err != nil:
+			failed++
+			fmt.Fprintf(std.err, "%s: %s: failed: %v\n", arg, sc.Name, err)
+			continue
+		case !met:
+			missed++
 		}
-		if err := reports.WriteTargets(std.out, targets); err != nil {
-			return err
+		if batch {
+			state := "done"
+			if !met {
+				state = "missed a target"
+			}
+			if dir != "" {
+				state += ", report " + filepath.Join(dir, "index.html")
+			}
+			fmt.Fprintf(std.err, "%s: %s: %s\n", arg, sc.Name, state)
+		} else if dir != "" && !opts.json {
+			fmt.Fprintf(std.err, "report: %s\n", filepath.Join(dir, "index.html"))
 		}
 	}
+	if bad+failed > 0 {
+		return &exitError{code: exitBadInput, err: fmt.Errorf("%d of %d scenarios could not be run (%d bad, %d failed)", bad+failed, len(args), bad, failed)}
+	}
 	if missed > 0 {
-		return &exitError{code: exitMissed, err: fmt.Errorf("%d of %d scenarios missed a target", missed, len(all))}
+		return &exitError{code: exitMissed, err: fmt.Errorf("%d of %d scenarios missed a target", missed, len(args))}
 	}
 	return nil
 }
 
-// reportDir is where a scenario's report goes.
-func reportDir(out, name string, n int) string {
-	switch {
-	case out == "":
-		return filepath.Join("cordon-out", reports.Slug(name))
-	case n > 1:
-		return filepath.Join(out, reports.Slug(name))
+// runOne runs one scenario, writes its report and prints its summary (or
+// its results document); it reports whether every target was met and where
+// the report went.
+func (opts *runOptions) runOne(ctx context.Context, std *streams, sc *compound.Scenario, extra []compound.Target, batch bool, i int, folders map[string]bool) (bool, string, error) {
+	update, clear := progress(std, opts.quiet, sc.Name)
+	out, err := experiment.Run(ctx, sc, opts.options(update))
+	clear()
+	if err != nil {
+		return false, "", opts.runError(ctx, sc.Name, err)
 	}
-	return out
+	targets, err := experiment.CheckTargets(out, append(sc.ParsedTargets(), extra...))
+	if err != nil {
+		return false, "", badInput(err)
+	}
+	dir := ""
+	if !opts.noReport {
+		var m *experiment.Marginal
+		if opts.marginal > 0 {
+			mo := opts.options(nil)
+			mo.Replications = min(opts.marginal, out.Replications)
+			seed := out.Seed
+			mo.Seed = &seed
+			if m, err = experiment.MarginalAnalysis(ctx, sc, experiment.HeadlineKPIs(sc), mo); err != nil {
+				return false, "", opts.runError(ctx, sc.Name, err)
+			}
+		}
+		dir = reportDir(opts.out, sc.Name, batch, folders)
+		if err := reports.WriteRun(ctx, dir, out, targets, m); err != nil {
+			return false, "", opts.runError(ctx, sc.Name, fmt.Errorf("writing the report: %w", err))
+		}
+	}
+	if opts.json {
+		b, err := reports.NewResults(out, targets...).JSON()
+		if err != nil {
+			return false, dir, err
+		}
+		_, err = std.out.Write(b)
+		return experiment.AllMet(targets), dir, err
+	}
+	if i > 0 {
+		fmt.Fprintln(std.out)
+	}
+	if err := reports.WriteSummary(std.out, out, 5); err != nil {
+		return false, dir, err
+	}
+	if err := reports.WriteTargets(std.out, targets); err != nil {
+		return false, dir, err
+	}
+	return experiment.AllMet(targets), dir, nil
+}
+
+// reportDir is where a scenario's report goes: --out itself for one
+// scenario, a folder named after the scenario inside it (or inside
+// cordon-out) otherwise; scenarios of one run that share a name get -2, -3,
+// ... so that no report overwrites another.
+func reportDir(out, name string, batch bool, taken map[string]bool) string {
+	if out != "" && !batch {
+		return out
+	}
+	parent := out
+	if parent == "" {
+		parent = "cordon-out"
+	}
+	base := reports.Slug(name)
+	dir := filepath.Join(parent, base)
+	for n := 2; taken[dir]; n++ {
+		dir = filepath.Join(parent, fmt.Sprintf("%s-%d", base, n))
+	}
+	taken[dir] = true
+	return dir
 }
 
 // runError reports a failed run: an interruption as such, anything else as
 // an error in the scenario named.
-func runError(ctx context.Context, name string, err error) error {
+func (r *runFlags) runError(ctx context.Context, name string, err error) error {
 	if ctx.Err() != nil {
-		return interrupted(ctx)
+		return r.stopped(ctx)
 	}
 	return fmt.Errorf("%s: %w", name, err)
 }

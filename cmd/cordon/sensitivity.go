@@ -63,7 +63,7 @@ func runSensitivity(ctx context.Context, std *streams, opts *sensitivityOptions,
 	clear()
 	if err != nil {
 		if ctx.Err() != nil {
-			return interrupted(ctx)
+			return opts.stopped(ctx)
 		}
 		return badInput(err)
 	}
@@ -73,7 +73,7 @@ func runSensitivity(ctx context.Context, std *streams, opts *sensitivityOptions,
 	}
 	if err := reports.WriteSensitivity(ctx, dir, s); err != nil {
 		if ctx.Err() != nil {
-			return interrupted(ctx)
+			return opts.stopped(ctx)
 		}
 		return fmt.Errorf("writing the report: %w", err)
 	}

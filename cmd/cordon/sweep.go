@@ -112,7 +112,7 @@ func runSweep(ctx context.Context, std *streams, opts *sweepOptions, arg string)
 	clear()
 	if err != nil {
 		if ctx.Err() != nil {
-			return interrupted(ctx)
+			return opts.stopped(ctx)
 		}
 		return err
 	}
@@ -122,7 +122,7 @@ func runSweep(ctx context.Context, std *streams, opts *sweepOptions, arg string)
 	}
 	if err := reports.WriteSweep(ctx, dir, sw, kpis); err != nil {
 		if ctx.Err() != nil {
-			return interrupted(ctx)
+			return opts.stopped(ctx)
 		}
 		return fmt.Errorf("writing the report: %w", err)
 	}

@@ -10,7 +10,8 @@ import (
 
 // validateOptions are the flags of `cordon validate`.
 type validateOptions struct {
-	sets []string
+	sets   []string
+	strict bool
 }
 
 func newValidateCmd(std *streams, opts *validateOptions) *cobra.Command {
@@ -18,13 +19,19 @@ func newValidateCmd(std *streams, opts *validateOptions) *cobra.Command {
 		Use:   "validate FILE...",
 		Short: "Check scenario files and report every problem",
 		Long: `Validate loads each scenario and reports every problem it finds, one per line as
-file:line:column: field: what is wrong. It exits 0 when all are valid and 2 otherwise.`,
+file:line:column: field: what is wrong. It exits 0 when all are valid and 2 otherwise.
+
+It also checks each post's stability from the scenario alone, as a staffing calculator does:
+the work offered hour by hour (arrivals times mean service time) against the staff or room on
+duty. A post offered more work over the day than it can do is reported as unstable, with the
+hours it is overloaded; with --strict that is an error.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runValidate(std, opts, args)
 		},
 	}
 	cmd.Flags().StringArrayVar(&opts.sets, "set", nil, "override a scenario value, path=value (repeatable)")
+	cmd.Flags().BoolVar(&opts.strict, "strict", false, "an unstable post is an error")
 	return cmd
 }
 
@@ -39,6 +46,14 @@ func runValidate(std *streams, opts *validateOptions, args []string) error {
 		if err != nil {
 			bad++
 			fmt.Fprintln(std.err, err)
+			continue
+		}
+		unstable := sc.Stability()
+		for _, u := range unstable {
+			fmt.Fprintf(std.err, "%s: %s\n", a, u)
+		}
+		if opts.strict && len(unstable) > 0 {
+			bad++
 			continue
 		}
 		fmt.Fprintf(std.out, "%s: valid (%s)\n", a, sc.Name)

@@ -2,6 +2,7 @@ package compound
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math"
 
@@ -222,7 +223,18 @@ func (m *Model) RunContext(ctx context.Context) (*Result, error) {
 		t = math.Min(t+3600, end)
 		m.s.RunUntil(t)
 		if err := m.s.Err(); err != nil {
-			return nil, fmt.Errorf("stopped at %s: %v: %s", Clock(m.tl.clockOf(m.s.Now())), err, m.worstQueue())
+			what := err.Error()
+			var le *sim.LimitError
+			if errors.As(err, &le) {
+				what = fmt.Sprintf("more than %d %s", le.Limit, le.What)
+				if le.What == "entities" {
+					what += " in the compound at once"
+				} else {
+					what += " fired"
+				}
+			}
+			return nil, fmt.Errorf("stopped at %s, day %d, with %s: %s", Clock(m.tl.clockOf(m.s.Now())),
+				1+int((m.tl.start+m.s.Now())/day), what, m.worstQueue())
 		}
 	}
 	return m.result(), nil

@@ -29,6 +29,10 @@ type Outcome struct {
 	KPIs         []KPIResult
 	Bottlenecks  []Bottleneck
 	Runs         []*compound.Result // per replication, in order
+	// Unstable are the posts offered more work over the day than they can
+	// do, from the scenario alone (Scenario.Stability): reports lead with
+	// them.
+	Unstable []compound.Instability
 }
 
 // KPIResult is one KPI over the replications.
@@ -65,7 +69,7 @@ func Run(ctx context.Context, sc *compound.Scenario, opt Options) (*Outcome, err
 
 // Summarize turns per-replication results into an Outcome.
 func Summarize(sc *compound.Scenario, results []*compound.Result) *Outcome {
-	out := &Outcome{Scenario: sc, Seed: sc.Seed, Replications: len(results), Runs: results}
+	out := &Outcome{Scenario: sc, Seed: sc.Seed, Replications: len(results), Runs: results, Unstable: sc.Stability()}
 	for i, k := range compound.Catalog(sc) {
 		v := make([]float64, len(results))
 		for r, res := range results {

@@ -1,0 +1,68 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// cordonCommand runs this test binary as cordon (see TestMain).
+func cordonCommand(t *testing.T, dir string, args ...string) *exec.Cmd {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "CORDON_TEST_AS_CLI=1")
+	return cmd
+}
+
+// TestSignalsStopCleanly interrupts a long sweep with SIGINT and with
+// SIGTERM: it stops promptly, exits 130 or 143, says how far it got, and
+// leaves neither the report folder nor any temporary file.
+func TestSignalsStopCleanly(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts cordon and waits for it")
+	}
+	for _, tc := range []struct {
+		sig  syscall.Signal
+		code int
+		word string
+	}{{syscall.SIGINT, 130, "interrupted"}, {syscall.SIGTERM, 143, "terminated"}} {
+		t.Run(tc.word, func(t *testing.T) {
+			dir := t.TempDir()
+			cmd := cordonCommand(t, dir, "sweep", "baseline", "--reps", "40", "--vary", "gate.ground=10..200:10", "--out", "rep", "-q")
+			var stderr bytes.Buffer
+			cmd.Stderr = &stderr
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			time.Sleep(1500 * time.Millisecond)
+			sent := time.Now()
+			if err := cmd.Process.Signal(tc.sig); err != nil {
+				t.Fatal(err)
+			}
+			err := cmd.Wait()
+			took := time.Since(sent)
+			var ee *exec.ExitError
+			if !errors.As(err, &ee) || ee.ExitCode() != tc.code {
+				t.Fatalf("exit %v, want %d; stderr %s", err, tc.code, stderr.String())
+			}
+			if took > 5*time.Second {
+				t.Errorf("took %v to stop", took)
+			}
+			msg := stderr.String()
+			if !strings.Contains(msg, tc.word+" after ") || !strings.Contains(msg, "no report or file was written") {
+				t.Errorf("stderr %q", msg)
+			}
+			entries, _ := os.ReadDir(dir)
+			for _, e := range entries {
+				t.Errorf("left behind: %s", filepath.Join(dir, e.Name()))
+			}
+		})
+	}
+}

@@ -1,0 +1,129 @@
+package logs
+
+import (
+	"errors"
+	"io"
+	"time"
+
+	"cordon/sim/compound"
+)
+
+var rosterSchema = schema{
+	columns: []column{
+		{name: "pool", required: true, help: "the staff pool, or pool/zone for one zone's group of a zone pool"},
+		{name: "start", required: true, help: "when the staff came on duty: " + timestampHelp + " (or from, HH:MM, with date and tz columns)"},
+		{name: "end", required: true, help: "when they went off duty: " + timestampHelp + " (or to, HH:MM, with date and tz columns)"},
+		{name: "count", required: true, help: "how many were on duty, a whole number"},
+		dateColumn, tzColumn,
+	},
+	aliases: map[string]string{"from": "start", "to": "end"},
+}
+
+// maxCount is the most staff one roster row may put on duty.
+const maxCount = 1_000_000
+
+// ReadRoster reads roster.csv: the staff actually on duty. A shift may
+// start before the run or end after it (the replay uses the part inside);
+// one wholly outside the run is an error.
+func ReadRoster(name string, r io.Reader, sc *compound.Scenario, opt Options) (Read[compound.RosterEntry], error) {
+	if sc == nil {
+		return Read[compound.RosterEntry]{}, errors.New("logs: reading a roster needs the scenario")
+	}
+	t := open(name, r, opt, rosterSchema)
+	n := namesOf(sc)
+	type row struct {
+		e          compound.RosterEntry
+		start, end time.Time
+		line       int
+		bad        bool
+	}
+	var rows []row
+	var earliest time.Time
+	anyTime := false
+	for t.next() {
+		var e compound.RosterEntry
+		e.Pool, _ = n.pool(t)
+		start, okS := t.when("start")
+		end, okE := t.when("end")
+		if okS && (!anyTime || start.t.Before(earliest)) {
+			earliest, anyTime = start.t, true
+		}
+		if okS && okE {
+			if start.ofDay && end.ofDay && end.t.Before(start.t) {
+				end.t = end.t.AddDate(0, 0, 1) // to before from: the next day
+			}
+			switch {
+			case end.t.Equal(start.t) && start.ofDay && end.ofDay:
+				t.fail("end", "the shift ends when it starts ("+t.get("end")+"): for a shift of 24 hours give start and end timestamps")
+			case end.t.Equal(start.t):
+				t.fail("end", "the shift ends when it starts ("+formatTime(end.t)+")")
+			case end.t.Before(start.t):
+				t.fail("end", "the shift ends at "+formatTime(end.t)+", before it starts at "+formatTime(start.t))
+			}
+		}
+		e.Count, _ = t.count("count", maxCount)
+		rows = append(rows, row{e: e, start: start.t, end: end.t, line: t.line, bad: t.bad})
+	}
+	day := t.chooseDay(func(x time.Time) Day { return DayOf(sc, x) }, earliest, anyTime)
+	h := horizon(sc)
+	out := make([]compound.RosterEntry, 0, len(rows))
+	skipped := 0
+	for _, r := range rows {
+		if !r.bad {
+			r.e.From, r.e.To = day.Seconds(r.start), day.Seconds(r.end)
+			switch {
+			case !(r.e.From < h):
+				t.failAt(r.line, "start", formatTime(r.start)+" is after the run ends at "+formatTime(day.Time(h)))
+				r.bad = true
+			case !(r.e.To > 0):
+				t.failAt(r.line, "end", "the shift ends at "+formatTime(r.end)+", before the run starts at "+formatTime(day.Start))
+				r.bad = true
+			}
+		}
+		if r.bad {
+			skipped++
+			continue
+		}
+		out = append(out, r.e)
+	}
+	return result(t, out, day, skipped)
+}
+
+// RosterOf returns the roster a scenario's shifts and breaks put on duty
+// over its run, as entries (one per pool, or zone group of a zone pool, per
+// span of constant count, zero counts included), for writing the planned
+// roster of a day. Replayed, it puts on duty what the scenario does.
+func RosterOf(sc *compound.Scenario) []compound.RosterEntry {
+	if sc == nil {
+		return nil
+	}
+	tl := timeline{start: float64(sc.Horizon.Start), horizon: horizon(sc)}
+	if !(tl.horizon > 0) {
+		return nil
+	}
+	var out []compound.RosterEntry
+	add := func(name string, p compound.Pool, base int) {
+		ch := tl.changes(p, base)
+		for i, c := range ch {
+			to := tl.horizon
+			if i+1 < len(ch) {
+				to = ch[i+1].at
+			}
+			out = append(out, compound.RosterEntry{Pool: name, From: c.at, To: to, Count: c.count})
+		}
+	}
+	for _, p := range sc.Staff {
+		if !p.PerZone {
+			add(p.Name, p, p.Count)
+			continue
+		}
+		for _, z := range sc.Zones {
+			base := p.Count
+			if z.Volunteers > 0 {
+				base = z.Volunteers
+			}
+			add(p.Name+"/"+z.Name, p, base)
+		}
+	}
+	return out
+}
