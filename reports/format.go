@@ -3,6 +3,8 @@ package reports
 import (
 	"fmt"
 	"math"
+	"strconv"
+	"strings"
 
 	"cordon/sim/compound"
 	"cordon/sim/experiment"
@@ -50,4 +52,20 @@ func estimateCell(o *experiment.Outcome, name string) string {
 		return "—"
 	}
 	return fmt.Sprintf("%s [%s, %s]", FormatValue(k.Unit, k.Mean), FormatValue(k.Unit, k.Low), FormatValue(k.Unit, k.High))
+}
+
+// termSafe writes user text for a terminal: control characters (line
+// breaks, escapes that would move the cursor or change colours) as Go escapes,
+// everything else as it is.
+func termSafe(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }

@@ -41,7 +41,7 @@ func WriteSummary(out io.Writer, o *experiment.Outcome, bottlenecks int) error {
 		fmt.Fprintf(w, "%s (the day's work %.0f unit-hours, its capacity %.0f): expect a backlog\n", u, u.Load, u.Capacity)
 	}
 	fmt.Fprintf(w, "%s: %d replications, seed %d, means with %.0f%% confidence intervals\n",
-		o.Scenario.Name, o.Replications, o.Seed, 100*experiment.Level)
+		termSafe(o.Scenario.Name), o.Replications, o.Seed, 100*experiment.Level)
 	tw := tabwriter.NewWriter(w, 2, 0, 2, ' ', 0)
 	group := ""
 	for _, k := range o.KPIs {
@@ -53,7 +53,7 @@ func WriteSummary(out io.Writer, o *experiment.Outcome, bottlenecks int) error {
 			fmt.Fprintf(tw, "\n%s\n", g)
 			group = g
 		}
-		fmt.Fprintf(tw, "  %s\t%s\t[%s, %s]\t%s\n", k.Name, FormatValue(k.Unit, k.Mean),
+		fmt.Fprintf(tw, "  %s\t%s\t[%s, %s]\t%s\n", termSafe(k.Name), FormatValue(k.Unit, k.Mean),
 			FormatValue(k.Unit, k.Low), FormatValue(k.Unit, k.High), unitLabel(k.Unit))
 	}
 	if err := tw.Flush(); err != nil {
@@ -67,7 +67,7 @@ func WriteSummary(out io.Writer, o *experiment.Outcome, bottlenecks int) error {
 		tw = tabwriter.NewWriter(w, 2, 0, 2, ' ', 0)
 		fmt.Fprintf(tw, "  rank\tpost\tturned away\twork waiting\tutilisation\tmean queue\tmean wait\n")
 		for _, b := range o.Bottlenecks[:bottlenecks] {
-			fmt.Fprintf(tw, "  %d\t%s\t%s\t%s\t%s\t%s\t%s\n", b.Rank, b.Post,
+			fmt.Fprintf(tw, "  %d\t%s\t%s\t%s\t%s\t%s\t%s\n", b.Rank, termSafe(b.Post),
 				FormatValue("share", b.BlockedShare.Mean), FormatValue("share", b.Saturation.Mean),
 				FormatValue("share", b.Utilisation.Mean), FormatValue("", b.QueueMean.Mean), FormatValue("s", b.WaitMean.Mean))
 		}
@@ -124,7 +124,7 @@ func WriteTargets(out io.Writer, targets []experiment.TargetResult) error {
 		case !t.Confident:
 			state = "met (not with 95% confidence)"
 		}
-		fmt.Fprintf(tw, "  %s\t%s\tmean %s\t%s\n", t.Text, state, FormatValue(t.KPI.Unit, t.KPI.Mean), formatMargin(t))
+		fmt.Fprintf(tw, "  %s\t%s\tmean %s\t%s\n", termSafe(t.Text), state, FormatValue(t.KPI.Unit, t.KPI.Mean), formatMargin(t))
 	}
 	if err := tw.Flush(); err != nil {
 		return err

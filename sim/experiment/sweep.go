@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"cordon/sim/compound"
-	"cordon/sim/replicate"
 )
 
 // Axis is one scenario value varied in a sweep: a path as in --set and the
@@ -190,40 +189,13 @@ func runScenarios(ctx context.Context, scs []*compound.Scenario, opt Options) ([
 	if len(scs) == 0 {
 		return nil, nil
 	}
-	seed := scs[0].Seed
-	if opt.Seed != nil {
-		seed = *opt.Seed
-	}
-	reps := scs[0].Replications
-	if opt.Replications > 0 {
-		reps = opt.Replications
-	}
-	runs := make([]*compound.Scenario, len(scs))
-	for i, sc := range scs {
-		c := *sc
-		c.Seed = seed
-		if errs := c.Check(); len(errs) > 0 {
-			return nil, fmt.Errorf("scenario %s: %v", c.Name, errs[0])
-		}
-		runs[i] = &c
-	}
-	results, err := replicate.Run(ctx, len(runs)*reps, func(ctx context.Context, unit int) (*compound.Result, error) {
-		m, err := compound.Build(runs[unit/reps], unit%reps, opt.Model)
-		if err != nil {
-			return nil, err
-		}
-		return m.RunContext(ctx)
-	}, replicate.Options{Workers: opt.Workers, Progress: opt.Progress})
+	w, err := NewWork("", scs, opt)
 	if err != nil {
-		var re *replicate.Error
-		if errors.As(err, &re) {
-			return nil, &pointError{point: re.Replication / reps, rep: re.Replication % reps, err: re.Err}
-		}
 		return nil, err
 	}
-	outs := make([]*Outcome, len(runs))
-	for i, sc := range runs {
-		outs[i] = Summarize(sc, results[i*reps:(i+1)*reps])
+	results, err := RunWork(ctx, w, Shard{}, opt)
+	if err != nil {
+		return nil, err
 	}
-	return outs, nil
+	return w.Outcomes(results), nil
 }

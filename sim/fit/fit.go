@@ -33,8 +33,7 @@ type Fit struct {
 	N int
 }
 
-// sample is a checked, sorted copy of the samples with the sums the fits
-// share.
+// sample is a checked, sorted copy of the samples, with their mean.
 type sample struct {
 	family string    // for errors: "fit lognormal", ...
 	x      []float64 // sorted
