@@ -20,14 +20,15 @@ var layers = []struct {
 	external []string // modules outside the standard library it may import
 }{
 	{"kernel", []string{"sim"}, nil},
-	{"kernel library", []string{"sim/random", "sim/stats", "sim/queueing", "sim/replicate", "sim/record", "sim/validation"},
+	{"kernel library", []string{"sim/random", "sim/stats", "sim/queueing", "sim/replicate", "sim/record", "sim/validation", "sim/fit"},
 		[]string{"gonum.org/v1/gonum"}},
 	{"model", []string{"sim/compound"}, []string{"gonum.org/v1/gonum"}},
-	{"loader and experiment", []string{"scenarios", "sim/experiment"},
+	{"loader and experiment", []string{"scenarios", "sim/experiment", "logs"},
 		[]string{"gonum.org/v1/gonum", "go.yaml.in/yaml/v3"}},
 	{"reports", []string{"reports"}, []string{"gonum.org/v1/gonum", "gonum.org/v1/plot"}},
 	{"command line", []string{"cmd/cordon"}, []string{"gonum.org/v1/gonum", "github.com/spf13/cobra", "github.com/spf13/pflag",
 		"github.com/schollz/progressbar/v3", "golang.org/x/term", "go.yaml.in/yaml/v3"}},
+	{"deployment examples", []string{"deploy"}, []string{"k8s.io/api", "sigs.k8s.io/yaml"}},
 }
 
 // testOnly are modules that test files may import anywhere.

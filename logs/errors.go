@@ -13,18 +13,21 @@ import (
 // Error is one problem in a log, at a line: a bad row, or a bad header.
 type Error struct {
 	File  string // the name the log was read under
-	Line  int    // from 1: the line the row starts on
+	Line  int    // from 1: the line the row (or the header) starts on
 	Field string // the column, as written in the header; "" for the whole row
 	Msg   string // what is wrong and how to write it
 }
 
 // Error returns "file:line: field: msg", leaving out "field: " when Field is
-// empty. Line breaks and other control characters are escaped, so that it
-// is always one line.
+// empty (and ":line" when Line is 0). Line breaks and other control
+// characters are escaped, so that it is always one line.
 func (e Error) Error() string {
 	var b strings.Builder
 	b.WriteString(oneLine(e.File))
-	b.WriteString(":" + strconv.Itoa(max(e.Line, 1)) + ": ")
+	if e.Line > 0 {
+		b.WriteString(":" + strconv.Itoa(e.Line))
+	}
+	b.WriteString(": ")
 	if e.Field != "" {
 		b.WriteString(oneLine(e.Field) + ": ")
 	}

@@ -22,6 +22,11 @@ const defaultMaxRows = 10_000_000
 // Read is the result of reading a log: what was read, the Day used, how
 // many rows were skipped (Lenient) and why, and whether the file said it
 // was synthetic (a "# synthetic: ..." comment).
+//
+// A reader that finds errors returns them all as Errors, sorted by line,
+// and an empty Read; with Options.Lenient it skips the bad rows instead,
+// and fails only when the file as a whole cannot be read (no header, bad
+// columns, more than MaxRows rows, a read error).
 type Read[T any] struct {
 	Rows          []T
 	Day           Day
@@ -114,11 +119,16 @@ func open(name string, r io.Reader, opt Options, sch schema) *table {
 // header maps the columns of the header row.
 func (t *table) header(line int, fields []string, sch schema) {
 	t.col, t.as, t.width = map[string]int{}, map[string]string{}, len(fields)
+	suggested := map[string]bool{} // columns an unknown one may have meant
 	known := func(n string) bool {
 		return slices.ContainsFunc(sch.columns, func(c column) bool { return c.name == n })
 	}
-	for i, h := range fields {
-		h = strings.ToLower(h)
+	if slices.ContainsFunc(fields, func(f string) bool { return strings.Contains(f, "\r") }) {
+		t.fatalf(line, "", "the lines end in a carriage return alone (old Mac line endings): save the file with LF or CRLF line endings")
+		return
+	}
+	for i, written := range fields {
+		h := strings.ToLower(written)
 		if h == "" {
 			t.unnamed = append(t.unnamed, i)
 			continue
@@ -128,28 +138,33 @@ func (t *table) header(line int, fields []string, sch schema) {
 			name = a
 		}
 		if !known(name) {
-			t.fatalf(line, "", unknownColumn(h, sch.names()))
+			msg, near := unknownColumn(written, sch.names())
+			t.fatalf(line, "", msg)
+			if a, ok := sch.aliases[near]; ok {
+				near = a
+			}
+			suggested[near] = true
 			continue
 		}
 		if j, dup := t.col[name]; dup {
-			t.fatalf(line, "", fmt.Sprintf("column %d (%s) repeats column %d (%s): give it once", i+1, q(h), j+1, q(t.as[name])))
+			t.fatalf(line, "", fmt.Sprintf("column %d (%s) repeats column %d (%s): give it once", i+1, q(written), j+1, q(t.as[name])))
 			continue
 		}
-		t.col[name], t.as[name] = i, h
+		t.col[name], t.as[name] = i, written
 	}
 	for _, c := range sch.columns {
-		if _, ok := t.col[c.name]; c.required && !ok {
+		if _, ok := t.col[c.name]; c.required && !ok && !suggested[c.name] {
 			t.fatalf(line, c.name, "missing column: "+c.help)
 		}
 	}
 }
 
-func unknownColumn(h string, names []string) string {
-	msg := "unknown column " + q(h)
-	if n := nearest(h, names); n != "" {
-		return msg + fmt.Sprintf(" (did you mean %q?)", n)
+func unknownColumn(h string, names []string) (msg, near string) {
+	msg = "unknown column " + q(h)
+	if near = nearest(h, names); near != "" {
+		return msg + fmt.Sprintf(" (did you mean %q?)", near), near
 	}
-	return msg + ": the columns are " + strings.Join(names, ", ")
+	return msg + ": the columns are " + strings.Join(names, ", "), ""
 }
 
 // comment notes a comment line: "# synthetic: ..." marks a made-up log.

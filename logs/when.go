@@ -177,7 +177,7 @@ func (t *table) zone(s string) (*time.Location, bool) {
 	if t.zones == nil {
 		t.zones = map[string]*time.Location{}
 	}
-	if len(t.zones) < 1000 {
+	if len(t.zones) < 1000 && len(s) <= 64 {
 		t.zones[s] = loc
 	}
 	if loc == nil {

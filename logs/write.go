@@ -15,7 +15,7 @@ import (
 )
 
 // errNoScenario is the error of a writer given no scenario.
-var errNoScenario = errors.New("logs: writing this log needs the scenario")
+func errNoScenario() error { return errors.New("logs: writing this log needs the scenario") }
 
 // writer writes a CSV log: comment lines, a header, rows; it keeps the
 // first error.
@@ -99,7 +99,7 @@ func (w *writer) at(day Day, s, limit float64, what string) string {
 // building's, or the zone given when there is no building), batch, id.
 func WriteArrivals(w io.Writer, sc *compound.Scenario, day Day, comments []string, arrivals []compound.LoggedArrival) error {
 	if sc == nil {
-		return errNoScenario
+		return errNoScenario()
 	}
 	out := newWriter(w, comments, "time", "kind", "building", "zone", "batch", "id")
 	n := namesOf(sc)
@@ -146,7 +146,7 @@ func WriteRoster(w io.Writer, day Day, comments []string, roster []compound.Rost
 // delivered, with kind and id) and residents sampled, in order of time.
 func WriteObserved(w io.Writer, sc *compound.Scenario, day Day, comments []string, log *compound.Log) error {
 	if sc == nil {
-		return errNoScenario
+		return errNoScenario()
 	}
 	out := newWriter(w, comments, "event", "time", "kind", "id")
 	if log == nil {
