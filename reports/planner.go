@@ -235,7 +235,7 @@ func WriteSensitivityTable(out io.Writer, s *experiment.Sensitivity, top int) er
 }
 
 // WriteSensitivity writes the report folder of a sensitivity analysis: a
-// tornado chart per KPI and the table.
+// tornado chart per KPI, the table and results.json.
 func WriteSensitivity(ctx context.Context, dir string, s *experiment.Sensitivity) error {
 	plots, err := TornadoPlots(s)
 	if err != nil {
@@ -246,11 +246,18 @@ func WriteSensitivity(ctx context.Context, dir string, s *experiment.Sensitivity
 		return err
 	}
 	defer f.Discard()
+	doc, err := NewSensitivityResults(s).JSON()
+	if err != nil {
+		return err
+	}
+	if err := f.Write("results.json", doc); err != nil {
+		return err
+	}
 	figs, err := writePlots(ctx, f, plots)
 	if err != nil {
 		return err
 	}
-	p := page{Title: "sensitivity of " + s.Base.Scenario.Name, Plots: figs, Files: "index.html and plots/tornado-*.png, .svg",
+	p := page{Title: "sensitivity of " + s.Base.Scenario.Name, Plots: figs, Files: "index.html, results.json and plots/tornado-*.png, .svg",
 		Lines: []string{fmt.Sprintf("each volume and service time −%.0f%% and +%.0f%%, %d replications, seed %d, common random numbers",
 			100*s.Delta, 100*s.Delta, s.Base.Replications, s.Base.Seed)}}
 	for i, k := range s.KPIs {

@@ -63,8 +63,8 @@ func WriteSweepTable(out io.Writer, s *experiment.Sweep, kpis []string) error {
 	return writeTrimmed(out, buf.Bytes())
 }
 
-// WriteSweep writes the report folder of a sweep: index.html, sweep.csv
-// and a plot of each chosen KPI against the varied values.
+// WriteSweep writes the report folder of a sweep: index.html, sweep.csv,
+// results.json and a plot of each chosen KPI against the varied values.
 func WriteSweep(ctx context.Context, dir string, s *experiment.Sweep, kpis []string) error {
 	plots, err := SweepPlots(s, kpis)
 	if err != nil {
@@ -78,13 +78,20 @@ func WriteSweep(ctx context.Context, dir string, s *experiment.Sweep, kpis []str
 	if err := f.Write("sweep.csv", SweepCSV(s)); err != nil {
 		return err
 	}
+	doc, err := NewSweepResults(s).JSON()
+	if err != nil {
+		return err
+	}
+	if err := f.Write("results.json", doc); err != nil {
+		return err
+	}
 	figs, err := writePlots(ctx, f, plots)
 	if err != nil {
 		return err
 	}
 	first := s.Points[0].Outcome
 	p := page{Title: "sweep of " + first.Scenario.Name, Plots: figs,
-		Files: "index.html, sweep.csv and plots/*.png, *.svg",
+		Files: "index.html, sweep.csv, results.json and plots/*.png, *.svg",
 		Lines: []string{fmt.Sprintf("%d points, %d replications each, seed %d, common random numbers", len(s.Points), first.Replications, first.Seed)}}
 	t := table{Title: "Grid"}
 	for _, a := range s.Axes {

@@ -14,6 +14,7 @@ import (
 // compareOptions are the flags of `cordon compare`.
 type compareOptions struct {
 	runFlags
+	shardFlags
 	json bool
 	out  string
 }
@@ -35,10 +36,14 @@ direction). --out writes a comparison report.`,
 			if err := opts.check(cmd.Flags()); err != nil {
 				return err
 			}
+			if err := opts.checkShard(std.getenv); err != nil {
+				return err
+			}
 			return runCompare(cmd.Context(), std, opts, args)
 		},
 	}
 	opts.add(cmd.Flags())
+	opts.addShard(cmd.Flags())
 	cmd.Flags().BoolVar(&opts.json, "json", false, "print the comparison document (JSON) instead of the table")
 	cmd.Flags().StringVar(&opts.out, "out", "", "write a comparison report folder here")
 	return cmd
@@ -49,8 +54,15 @@ func runCompare(ctx context.Context, std *streams, opts *compareOptions, args []
 	if err != nil {
 		return err
 	}
+	w, err := experiment.NewCompareWork(all, opts.options(nil))
+	if err != nil {
+		return badInput(err)
+	}
+	if opts.sharded() {
+		return opts.runShard(ctx, std, &opts.runFlags, w)
+	}
 	update, clear := progress(std, opts.quiet, "compare")
-	c, err := experiment.Compare(ctx, all, opts.options(update))
+	p, err := experiment.Do(ctx, w, opts.options(update))
 	clear()
 	if err != nil {
 		if ctx.Err() != nil {
@@ -58,6 +70,12 @@ func runCompare(ctx context.Context, std *streams, opts *compareOptions, args []
 		}
 		return err
 	}
+	return opts.report(ctx, std, p.Comparison)
+}
+
+// report writes the comparison's report folder (with --out) and prints its
+// table or its document.
+func (opts *compareOptions) report(ctx context.Context, std *streams, c *experiment.Comparison) error {
 	if opts.out != "" {
 		if err := reports.WriteComparison(ctx, opts.out, c); err != nil {
 			if ctx.Err() != nil {

@@ -42,6 +42,7 @@ func badInput(err error) error {
 type streams struct {
 	in       io.Reader
 	out, err io.Writer
+	getenv   func(string) string // the environment: where --shard auto finds its shard
 }
 
 // Exit codes of a run stopped by a signal: 128 plus the signal's number.
@@ -97,7 +98,7 @@ func interruptedAfter(ctx context.Context, progress string) error {
 func Main(args []string, in io.Reader, out, errw io.Writer) int {
 	ctx, stop := watchSignals()
 	defer stop()
-	std := &streams{in: in, out: out, err: errw}
+	std := &streams{in: in, out: out, err: errw, getenv: os.Getenv}
 	root := newRootCmd(std)
 	root.SetArgs(args)
 	root.SetIn(in)
@@ -165,6 +166,8 @@ Exit codes: 0 done, 1 a target missed, 2 bad input.`,
 		newValidateCmd(std, &validateOptions{}),
 		newScenariosCmd(std),
 		newInitCmd(std, &initOptions{}),
+		newMergeCmd(std, &mergeOptions{}),
+		newVersionCmd(std),
 	)
 	return root
 }

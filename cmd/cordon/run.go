@@ -16,6 +16,7 @@ import (
 // runOptions are the flags of `cordon run`.
 type runOptions struct {
 	runFlags
+	shardFlags
 	json     bool
 	out      string
 	noReport bool
@@ -43,11 +44,15 @@ is 1 and the summary says which, and by how much.`,
 			if err := opts.check(cmd.Flags()); err != nil {
 				return err
 			}
+			if err := opts.checkShard(std.getenv); err != nil {
+				return err
+			}
 			return runRun(cmd.Context(), std, opts, args)
 		},
 	}
 	f := cmd.Flags()
 	opts.add(f)
+	opts.addShard(f)
 	f.BoolVar(&opts.json, "json", false, "print the results document (JSON) instead of the summary")
 	f.StringVar(&opts.out, "out", "", "report folder (default cordon-out/<scenario>; with several scenarios, one folder each inside it)")
 	f.BoolVar(&opts.noReport, "no-report", false, "write no report folder")
@@ -60,9 +65,11 @@ func runRun(ctx context.Context, std *streams, opts *runOptions, args []string) 
 	if len(args) == 0 {
 		args = []string{"baseline"}
 	}
-	extra, err := parseTargets(opts.targets)
-	if err != nil {
+	if _, err := parseTargets(opts.targets); err != nil {
 		return err
+	}
+	if opts.sharded() {
+		return opts.runShardOfRun(ctx, std, args)
 	}
 	overrides, err := parseSets(opts.sets)
 	if err != nil {
@@ -92,7 +99,7 @@ func runRun(ctx context.Context, std *streams, opts *runOptions, args []string) 
 		if err != nil {
 			return badInput(err) // it loaded a moment ago: the file changed
 		}
-		met, dir, err := opts.runOne(ctx, std, sc, extra, batch, i, folders)
+		met, dir, err := opts.runOne(ctx, std, sc, batch, i, folders)
 		switch {
 		case ctx.Err() != nil:
 			return opts.stopped(ctx)
@@ -127,35 +134,55 @@ func runRun(ctx context.Context, std *streams, opts *runOptions, args []string) 
 	return nil
 }
 
+// runShardOfRun runs one shard of the work of every scenario and writes
+// it as a part.
+func (opts *runOptions) runShardOfRun(ctx context.Context, std *streams, args []string) error {
+	all, _, err := opts.load(args)
+	if err != nil {
+		return err
+	}
+	w, err := experiment.NewRunWork(all, opts.targets, opts.marginalReps(), opts.options(nil))
+	if err != nil {
+		return badInput(err)
+	}
+	return opts.runShard(ctx, std, &opts.runFlags, w)
+}
+
+// marginalReps are the replications of the report's marginal analysis: none
+// without a report.
+func (opts *runOptions) marginalReps() int {
+	if opts.noReport {
+		return 0
+	}
+	return opts.marginal
+}
+
 // runOne runs one scenario, writes its report and prints its summary (or
 // its results document); it reports whether every target was met and where
 // the report went.
-func (opts *runOptions) runOne(ctx context.Context, std *streams, sc *compound.Scenario, extra []compound.Target, batch bool, i int, folders map[string]bool) (bool, string, error) {
+func (opts *runOptions) runOne(ctx context.Context, std *streams, sc *compound.Scenario, batch bool, i int, folders map[string]bool) (bool, string, error) {
+	w, err := experiment.NewRunWork([]*compound.Scenario{sc}, opts.targets, opts.marginalReps(), opts.options(nil))
+	if err != nil {
+		return false, "", badInput(err)
+	}
 	update, clear := progress(std, opts.quiet, sc.Name)
-	out, err := experiment.Run(ctx, sc, opts.options(update))
+	p, err := experiment.Do(ctx, w, opts.options(update))
 	clear()
 	if err != nil {
 		return false, "", opts.runError(ctx, sc.Name, err)
 	}
-	targets, err := experiment.CheckTargets(out, append(sc.ParsedTargets(), extra...))
-	if err != nil {
-		return false, "", badInput(err)
-	}
+	return opts.report(ctx, std, p.Runs[0], batch, i, folders)
+}
+
+// report writes a scenario's report folder (unless --no-report) and prints
+// its summary or its results document.
+func (opts *runOptions) report(ctx context.Context, std *streams, r experiment.RunProduct, batch bool, i int, folders map[string]bool) (bool, string, error) {
+	out, targets := r.Outcome, r.Targets
 	dir := ""
 	if !opts.noReport {
-		var m *experiment.Marginal
-		if opts.marginal > 0 {
-			mo := opts.options(nil)
-			mo.Replications = min(opts.marginal, out.Replications)
-			seed := out.Seed
-			mo.Seed = &seed
-			if m, err = experiment.MarginalAnalysis(ctx, sc, experiment.HeadlineKPIs(sc), mo); err != nil {
-				return false, "", opts.runError(ctx, sc.Name, err)
-			}
-		}
-		dir = reportDir(opts.out, sc.Name, batch, folders)
-		if err := reports.WriteRun(ctx, dir, out, targets, m); err != nil {
-			return false, "", opts.runError(ctx, sc.Name, fmt.Errorf("writing the report: %w", err))
+		dir = reportDir(opts.out, out.Scenario.Name, batch, folders)
+		if err := reports.WriteRun(ctx, dir, out, targets, r.Marginal); err != nil {
+			return false, "", opts.runError(ctx, out.Scenario.Name, fmt.Errorf("writing the report: %w", err))
 		}
 	}
 	if opts.json {

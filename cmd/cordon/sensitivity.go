@@ -14,6 +14,7 @@ import (
 // sensitivityOptions are the flags of `cordon sensitivity`.
 type sensitivityOptions struct {
 	runFlags
+	shardFlags
 	kpis   []string
 	change float64
 	out    string
@@ -37,10 +38,14 @@ otherwise).`,
 			if err := opts.check(cmd.Flags()); err != nil {
 				return err
 			}
+			if err := opts.checkShard(std.getenv); err != nil {
+				return err
+			}
 			return runSensitivity(cmd.Context(), std, opts, args[0])
 		},
 	}
 	opts.add(cmd.Flags())
+	opts.addShard(cmd.Flags())
 	cmd.Flags().StringArrayVar(&opts.kpis, "kpi", nil, "a KPI to analyse (repeatable; default: the targets' KPIs, or the headline KPIs)")
 	cmd.Flags().Float64Var(&opts.change, "change", 0.2, "the relative change of each factor, 0 to 1")
 	cmd.Flags().StringVar(&opts.out, "out", "", "report folder (default cordon-out/sensitivity-<scenario>)")
@@ -58,18 +63,30 @@ func runSensitivity(ctx context.Context, std *streams, opts *sensitivityOptions,
 	if len(kpis) == 0 {
 		kpis = experiment.HeadlineKPIs(sc)
 	}
+	w, err := experiment.NewSensitivityWork(sc, kpis, opts.change, opts.options(nil))
+	if err != nil {
+		return badInput(err)
+	}
+	if opts.sharded() {
+		return opts.runShard(ctx, std, &opts.runFlags, w)
+	}
 	update, clear := progress(std, opts.quiet, "sensitivity")
-	s, err := experiment.Analyse(ctx, sc, kpis, opts.change, opts.options(update))
+	p, err := experiment.Do(ctx, w, opts.options(update))
 	clear()
 	if err != nil {
 		if ctx.Err() != nil {
 			return opts.stopped(ctx)
 		}
-		return badInput(err)
+		return err
 	}
+	return opts.report(ctx, std, p.Sensitivity)
+}
+
+// report writes the analysis' report folder and prints its table.
+func (opts *sensitivityOptions) report(ctx context.Context, std *streams, s *experiment.Sensitivity) error {
 	dir := opts.out
 	if dir == "" {
-		dir = filepath.Join("cordon-out", "sensitivity-"+reports.Slug(sc.Name))
+		dir = filepath.Join("cordon-out", "sensitivity-"+reports.Slug(s.Base.Scenario.Name))
 	}
 	if err := reports.WriteSensitivity(ctx, dir, s); err != nil {
 		if ctx.Err() != nil {

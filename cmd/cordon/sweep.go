@@ -16,6 +16,7 @@ import (
 // sweepOptions are the flags of `cordon sweep`.
 type sweepOptions struct {
 	runFlags
+	shardFlags
 	vary []string
 	kpis []string
 	out  string
@@ -38,10 +39,14 @@ sweep.csv (every KPI at every point) and a plot of each chosen KPI against the v
 			if err := opts.check(cmd.Flags()); err != nil {
 				return err
 			}
+			if err := opts.checkShard(std.getenv); err != nil {
+				return err
+			}
 			return runSweep(cmd.Context(), std, opts, args[0])
 		},
 	}
 	opts.add(cmd.Flags())
+	opts.addShard(cmd.Flags())
 	cmd.Flags().StringArrayVar(&opts.vary, "vary", nil, "a value to vary, path=LIST or path=FROM..TO[:STEP] (repeatable)")
 	cmd.Flags().StringArrayVar(&opts.kpis, "kpi", nil, "a KPI to tabulate and plot (repeatable; default: the scenario's targets' KPIs, or a few headline KPIs)")
 	cmd.Flags().StringVar(&opts.out, "out", "", "report folder (default cordon-out/sweep-<scenario>)")
@@ -107,8 +112,16 @@ func runSweep(ctx context.Context, std *streams, opts *sweepOptions, arg string)
 			return badInput(fmt.Errorf("--kpi %s: %s has no such KPI (cordon run --json lists them)", k, base.Name))
 		}
 	}
+	w, err := experiment.NewSweepWork(axes, build, opts.options(nil))
+	if err != nil {
+		return err
+	}
+	w.KPIs = kpis
+	if opts.sharded() {
+		return opts.runShard(ctx, std, &opts.runFlags, w)
+	}
 	update, clear := progress(std, opts.quiet, "sweep")
-	sw, err := experiment.RunSweep(ctx, axes, build, opts.options(update))
+	p, err := experiment.Do(ctx, w, opts.options(update))
 	clear()
 	if err != nil {
 		if ctx.Err() != nil {
@@ -116,9 +129,14 @@ func runSweep(ctx context.Context, std *streams, opts *sweepOptions, arg string)
 		}
 		return err
 	}
+	return opts.report(ctx, std, p.Sweep, w.KPIs)
+}
+
+// report writes the sweep's report folder and prints its table or its CSV.
+func (opts *sweepOptions) report(ctx context.Context, std *streams, sw *experiment.Sweep, kpis []string) error {
 	dir := opts.out
 	if dir == "" {
-		dir = filepath.Join("cordon-out", "sweep-"+reports.Slug(base.Name))
+		dir = filepath.Join("cordon-out", "sweep-"+reports.Slug(sw.Points[0].Outcome.Scenario.Name))
 	}
 	if err := reports.WriteSweep(ctx, dir, sw, kpis); err != nil {
 		if ctx.Err() != nil {

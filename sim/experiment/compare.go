@@ -2,8 +2,6 @@ package experiment
 
 import (
 	"context"
-	"errors"
-	"fmt"
 	"math"
 
 	"cordon/sim/compound"
@@ -40,24 +38,19 @@ type Difference struct {
 // first's, unless opt says otherwise) and compares each with the first, KPI
 // by KPI, for the KPIs both report.
 func Compare(ctx context.Context, scs []*compound.Scenario, opt Options) (*Comparison, error) {
-	if len(scs) < 2 {
-		return nil, fmt.Errorf("compare needs at least two scenarios, got %d", len(scs))
-	}
-	if opt.Replications == 0 {
-		opt.Replications = scs[0].Replications
-	}
-	if opt.Seed == nil {
-		seed := scs[0].Seed
-		opt.Seed = &seed
-	}
-	outs, err := runScenarios(ctx, scs, opt)
+	w, err := NewCompareWork(scs, opt)
 	if err != nil {
-		var pe *pointError
-		if errors.As(err, &pe) {
-			return nil, fmt.Errorf("%s: replication %d: %w", scs[pe.point].Name, pe.rep, pe.err)
-		}
 		return nil, err
 	}
+	p, err := Do(ctx, w, opt)
+	if err != nil {
+		return nil, err
+	}
+	return p.Comparison, nil
+}
+
+// compareOutcomes compares every outcome with the first, KPI by KPI.
+func compareOutcomes(outs []*Outcome) (*Comparison, error) {
 	c := &Comparison{Outcomes: outs}
 	ref := c.Outcomes[0]
 	for _, o := range c.Outcomes[1:] {

@@ -1,8 +1,11 @@
 package experiment_test
 
 import (
+	"bytes"
 	"strings"
 	"testing"
+
+	"cordon/sim/compound"
 
 	"cordon/sim/experiment"
 )
@@ -32,6 +35,50 @@ func FuzzParseAxis(f *testing.F) {
 		for _, v := range a.Values {
 			if v == "" {
 				t.Fatalf("%q: an empty value", s)
+			}
+		}
+	})
+}
+
+// FuzzReadPart feeds ReadPart damaged parts: it must return a part that
+// passes its own checks, or an error, and never panic.
+func FuzzReadPart(f *testing.F) {
+	w := sweepWork(f, 7)
+	seed := uint64(1)
+	first := w.Items[0].Scenario
+	small, err := experiment.NewWork("run", []*compound.Scenario{&first}, experiment.Options{Replications: 1, Seed: &seed})
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, work := range []*experiment.Work{small} {
+		var buf bytes.Buffer
+		if err := shardParts(f, work, 1, "fuzz")[0].Write(&buf); err != nil {
+			f.Fatal(err)
+		}
+		b := buf.Bytes()
+		f.Add(b)
+		f.Add(b[:len(b)/3])
+		f.Add(b[:200])
+		f.Add(b[:2000])
+	}
+	f.Add([]byte{})
+	f.Add([]byte("name: baseline\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		p, err := experiment.ReadPart(bytes.NewReader(data))
+		if err != nil {
+			return
+		}
+		if p.Format != experiment.PartFormat || p.Work == nil || len(p.Units) != len(p.Results) {
+			t.Fatalf("read a part that fails its checks: %+v", p)
+		}
+		// Merging it alone is refused or gives a table of every unit.
+		if _, res, err := experiment.Merge([]*experiment.Part{p}, []string{"p"}, missingName); err == nil {
+			for _, rs := range res {
+				for _, r := range rs {
+					if r == nil {
+						t.Fatal("merged with a unit missing")
+					}
+				}
 			}
 		}
 	})

@@ -55,23 +55,38 @@ func MarginalAnalysis(ctx context.Context, sc *compound.Scenario, kpis []string,
 		seed := sc.Seed
 		opt.Seed = &seed
 	}
-	var chosen []compound.KPI
+	chosen, err := chooseKPIs(sc, kpis)
+	if err != nil {
+		return nil, err
+	}
+	variants, steps := marginalVariants(sc)
+	outs, err := runScenarios(ctx, append([]*compound.Scenario{sc}, variants...), opt)
+	if err != nil {
+		return nil, err
+	}
+	return marginalOf(sc, chosen, outs[0], outs[1:], steps), nil
+}
+
+// chooseKPIs finds the KPIs named in sc's catalogue.
+func chooseKPIs(sc *compound.Scenario, names []string) ([]compound.KPI, error) {
 	cat := compound.Catalog(sc)
-	for _, name := range kpis {
-		found := false
-		for _, k := range cat {
-			if k.Name == name {
-				chosen, found = append(chosen, k), true
-			}
-		}
-		if !found {
+	var chosen []compound.KPI
+	for _, name := range names {
+		i := indexKPI(cat, name)
+		if i < 0 {
 			return nil, fmt.Errorf("no KPI %s in %s", name, sc.Name)
 		}
+		chosen = append(chosen, cat[i])
 	}
-	knobs := Knobs(sc)
-	variants := []*compound.Scenario{sc}
+	return chosen, nil
+}
+
+// marginalVariants are sc with one more step of each knob that has room
+// for one, and those knobs.
+func marginalVariants(sc *compound.Scenario) ([]*compound.Scenario, []Knob) {
+	var variants []*compound.Scenario
 	var steps []Knob
-	for _, k := range knobs {
+	for _, k := range Knobs(sc) {
 		v := k.Value(sc)
 		if v+k.Step > k.Max {
 			continue
@@ -79,17 +94,18 @@ func MarginalAnalysis(ctx context.Context, sc *compound.Scenario, kpis []string,
 		variants = append(variants, k.With(sc, v+k.Step))
 		steps = append(steps, k)
 	}
-	outs, err := runScenarios(ctx, variants, opt)
-	if err != nil {
-		return nil, err
-	}
-	base := outs[0]
+	return variants, steps
+}
+
+// marginalOf ranks the knobs by the gains of their variants' outcomes over
+// the base outcome, run with common random numbers.
+func marginalOf(sc *compound.Scenario, chosen []compound.KPI, base *Outcome, outs []*Outcome, steps []Knob) *Marginal {
 	m := &Marginal{Base: base, KPIs: chosen, Hourly: hourly(base)}
 	for i, k := range steps {
 		kg := KnobGain{Knob: k, From: k.Value(sc)}
 		for _, kpi := range chosen {
 			b, _ := base.KPI(kpi.Name)
-			a, _ := outs[i+1].KPI(kpi.Name)
+			a, _ := outs[i].KPI(kpi.Name)
 			var d stats.Summary
 			if kpi.Better == "lower" {
 				d, _ = stats.Paired(a.Values, b.Values, Level) // before minus after
@@ -117,7 +133,7 @@ func MarginalAnalysis(ctx context.Context, sc *compound.Scenario, kpis []string,
 		}
 		return meanRelative(a) > meanRelative(b)
 	})
-	return m, nil
+	return m
 }
 
 // meanRelative adds a knob's relative gains, significant or not.

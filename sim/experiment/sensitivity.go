@@ -120,30 +120,28 @@ type Sensitivity struct {
 
 // Analyse runs the sensitivity analysis of sc on the KPIs named.
 func Analyse(ctx context.Context, sc *compound.Scenario, kpis []string, delta float64, opt Options) (*Sensitivity, error) {
-	if !(delta > 0 && delta < 1) {
-		return nil, fmt.Errorf("the change must be between 0 and 1, got %v", delta)
-	}
-	cat := compound.Catalog(sc)
-	var chosen []compound.KPI
-	for _, name := range kpis {
-		i := indexKPI(cat, name)
-		if i < 0 {
-			return nil, fmt.Errorf("no KPI %s in %s", name, sc.Name)
-		}
-		chosen = append(chosen, cat[i])
-	}
-	factors := Factors(sc)
-	scs := []*compound.Scenario{sc}
-	for _, f := range factors {
-		for _, m := range []float64{1 - delta, 1 + delta} {
-			c := cloneForFactors(sc)
-			f.scale(c, m)
-			scs = append(scs, c)
-		}
-	}
-	outs, err := runScenarios(ctx, scs, opt)
+	w, err := NewSensitivityWork(sc, kpis, delta, opt)
 	if err != nil {
 		return nil, err
+	}
+	p, err := Do(ctx, w, opt)
+	if err != nil {
+		return nil, err
+	}
+	return p.Sensitivity, nil
+}
+
+// sensitivityOf ranks the effects of the factors from the outcomes of the
+// base scenario and of each factor scaled down and up, in Factors' order.
+func sensitivityOf(outs []*Outcome, kpis []string, delta float64) (*Sensitivity, error) {
+	sc := outs[0].Scenario
+	chosen, err := chooseKPIs(sc, kpis)
+	if err != nil {
+		return nil, err
+	}
+	factors := Factors(sc)
+	if len(outs) != 1+2*len(factors) {
+		return nil, fmt.Errorf("%s: %d outcomes for %d factors", sc.Name, len(outs), len(factors))
 	}
 	s := &Sensitivity{Base: outs[0], Delta: delta, KPIs: chosen}
 	for _, k := range chosen {

@@ -2,7 +2,6 @@ package experiment
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"math"
 	"strconv"
@@ -145,57 +144,13 @@ func Grid(axes []Axis) [][]string {
 // RunSweep builds the scenario of every grid point with build (which applies
 // the values to the base scenario and checks it) and runs them all.
 func RunSweep(ctx context.Context, axes []Axis, build func(values []string) (*compound.Scenario, error), opt Options) (*Sweep, error) {
-	grid := Grid(axes)
-	scs := make([]*compound.Scenario, len(grid))
-	for i, vals := range grid {
-		sc, err := build(vals)
-		if err != nil {
-			return nil, err
-		}
-		scs[i] = sc
-	}
-	outs, err := runScenarios(ctx, scs, opt)
-	if err != nil {
-		var pe *pointError
-		if errors.As(err, &pe) {
-			return nil, fmt.Errorf("sweep point %v, replication %d: %w", grid[pe.point], pe.rep, pe.err)
-		}
-		return nil, err
-	}
-	sw := &Sweep{Axes: axes}
-	for i, vals := range grid {
-		sw.Points = append(sw.Points, SweepPoint{Values: vals, Outcome: outs[i]})
-	}
-	return sw, nil
-}
-
-// pointError is the failure of one replication of one of several scenarios.
-type pointError struct {
-	point, rep int
-	err        error
-}
-
-func (e *pointError) Error() string {
-	return fmt.Sprintf("scenario %d, replication %d: %v", e.point, e.rep, e.err)
-}
-
-func (e *pointError) Unwrap() error { return e.err }
-
-// runScenarios runs several scenarios with common random numbers: the same
-// seed (opt's, else the first scenario's) and replications for all. Every
-// (scenario, replication) is one unit of work for the parallel workers, so
-// the outcomes are the same whatever their number.
-func runScenarios(ctx context.Context, scs []*compound.Scenario, opt Options) ([]*Outcome, error) {
-	if len(scs) == 0 {
-		return nil, nil
-	}
-	w, err := NewWork("", scs, opt)
+	w, err := NewSweepWork(axes, build, opt)
 	if err != nil {
 		return nil, err
 	}
-	results, err := RunWork(ctx, w, Shard{}, opt)
+	p, err := Do(ctx, w, opt)
 	if err != nil {
 		return nil, err
 	}
-	return w.Outcomes(results), nil
+	return p.Sweep, nil
 }

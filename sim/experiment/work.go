@@ -13,26 +13,40 @@ import (
 	"cordon/sim/replicate"
 )
 
+// Commands whose work can be split into shards and merged back.
+const (
+	CommandRun         = "run"
+	CommandCompare     = "compare"
+	CommandSweep       = "sweep"
+	CommandSensitivity = "sensitivity"
+)
+
 // Work is the units of work of a command: every replication of every
 // scenario it runs, in order. A unit is one (scenario, replication); the
 // units are numbered item by item, replication by replication. Work can be
-// split into shards, run on several machines and merged back (see Part).
+// split into shards, run on several machines and merged back (see Part);
+// Assemble turns the results of all units into what the command reports.
 type Work struct {
-	Command string // run, compare, sweep, sensitivity
+	Command string
 	Items   []WorkItem
 	// What the command needs besides the scenarios to turn the results into
-	// its report: a sweep's axes, a sensitivity analysis' KPIs and change,
-	// a run's targets from the command line.
-	Axes    []Axis
-	KPIs    []string
-	Delta   float64
-	Targets []string
+	// its report: a run's targets from the command line and the
+	// replications of its marginal analysis, a sweep's axes, a sensitivity
+	// analysis' KPIs and change.
+	Targets      []string
+	MarginalReps int
+	Axes         []Axis
+	KPIs         []string
+	Delta        float64
 }
 
 // WorkItem is one scenario of the work, its seed set, and its replications.
+// Group numbers the command's own scenarios: a run's scenario and its
+// marginal analysis' variants share one.
 type WorkItem struct {
 	Scenario compound.Scenario
 	Reps     int
+	Group    int
 }
 
 // Units returns the number of units.
@@ -68,7 +82,8 @@ func (w *Work) Hash() (string, error) {
 }
 
 // Shard is part Index of Count of some work: the units u with
-// u mod Count == Index. The zero Shard is all of it.
+// u mod Count == Index, so that every shard gets a share of every scenario
+// (a sweep's large points and small ones alike). The zero Shard is all of it.
 type Shard struct {
 	Index, Count int
 }
@@ -86,35 +101,54 @@ func (s Shard) Check() error {
 
 func (s Shard) String() string { return fmt.Sprintf("%d/%d", s.Index, s.Count) }
 
+// seedAndReps are the seed and replications opt asks for, else sc's.
+func seedAndReps(sc *compound.Scenario, opt Options) (uint64, int) {
+	seed, reps := sc.Seed, sc.Replications
+	if opt.Seed != nil {
+		seed = *opt.Seed
+	}
+	if opt.Replications > 0 {
+		reps = opt.Replications
+	}
+	return seed, reps
+}
+
+// add appends sc, run with seed over reps replications, to the work.
+func (w *Work) add(sc *compound.Scenario, seed uint64, reps, group int) error {
+	c := *sc
+	c.Seed = seed
+	if errs := c.Check(); len(errs) > 0 {
+		return fmt.Errorf("scenario %s: %v", c.Name, errs[0])
+	}
+	if reps < 1 {
+		return fmt.Errorf("scenario %s: replications must be at least 1, got %d", c.Name, reps)
+	}
+	w.Items = append(w.Items, WorkItem{Scenario: c, Reps: reps, Group: group})
+	return nil
+}
+
 // NewWork prepares the work of running every scenario with the same seed and
 // replications (opt's, else the first scenario's): common random numbers.
+// Its command is left to the caller; Assemble needs one of the Command
+// constants.
 func NewWork(command string, scs []*compound.Scenario, opt Options) (*Work, error) {
 	if len(scs) == 0 {
 		return nil, errors.New("no scenario")
 	}
-	seed := scs[0].Seed
-	if opt.Seed != nil {
-		seed = *opt.Seed
-	}
-	reps := scs[0].Replications
-	if opt.Replications > 0 {
-		reps = opt.Replications
-	}
+	seed, reps := seedAndReps(scs[0], opt)
 	w := &Work{Command: command}
-	for _, sc := range scs {
-		c := *sc
-		c.Seed = seed
-		if errs := c.Check(); len(errs) > 0 {
-			return nil, fmt.Errorf("scenario %s: %v", c.Name, errs[0])
+	for i, sc := range scs {
+		if err := w.add(sc, seed, reps, i); err != nil {
+			return nil, err
 		}
-		w.Items = append(w.Items, WorkItem{Scenario: c, Reps: reps})
 	}
 	return w, nil
 }
 
 // RunWork runs the shard's units of the work in parallel workers and returns
 // their results by item and replication (nil for units of other shards).
-// Results are the same whatever the number of workers or shards.
+// Results are the same whatever the number of workers or shards. A failed
+// replication's error names its scenario (or sweep point) and replication.
 func RunWork(ctx context.Context, w *Work, shard Shard, opt Options) ([][]*compound.Result, error) {
 	var units []int
 	for u := range w.Units() {
@@ -134,19 +168,49 @@ func RunWork(ctx context.Context, w *Work, shard Shard, opt Options) ([][]*compo
 		var re *replicate.Error
 		if errors.As(err, &re) {
 			item, rep := w.unit(units[re.Replication])
-			return nil, &pointError{point: item, rep: rep, err: re.Err}
+			return nil, &UnitError{What: w.describe(item), Replication: rep, Err: re.Err}
 		}
 		return nil, err
 	}
-	out := make([][]*compound.Result, len(w.Items))
-	for i, it := range w.Items {
-		out[i] = make([]*compound.Result, it.Reps)
-	}
+	out := w.empty()
 	for k, u := range units {
 		item, rep := w.unit(u)
 		out[item][rep] = results[k]
 	}
 	return out, nil
+}
+
+// empty returns a table of results with room for every unit.
+func (w *Work) empty() [][]*compound.Result {
+	out := make([][]*compound.Result, len(w.Items))
+	for i, it := range w.Items {
+		out[i] = make([]*compound.Result, it.Reps)
+	}
+	return out
+}
+
+// UnitError is the failure of one replication of one scenario of some work.
+type UnitError struct {
+	What        string // the scenario's name, or the sweep point's values
+	Replication int
+	Err         error
+}
+
+func (e *UnitError) Error() string {
+	return fmt.Sprintf("%s: replication %d: %v", e.What, e.Replication, e.Err)
+}
+
+func (e *UnitError) Unwrap() error { return e.Err }
+
+// describe names item i for an error: a sweep's point by its values, any
+// other by its scenario's name.
+func (w *Work) describe(i int) string {
+	if w.Command == CommandSweep && len(w.Axes) > 0 {
+		if grid := Grid(w.Axes); i < len(grid) {
+			return fmt.Sprintf("sweep point %v", grid[i])
+		}
+	}
+	return w.Items[i].Scenario.Name
 }
 
 // Outcomes summarises complete results, item by item.
@@ -156,4 +220,23 @@ func (w *Work) Outcomes(results [][]*compound.Result) []*Outcome {
 		outs[i] = Summarize(&w.Items[i].Scenario, results[i])
 	}
 	return outs
+}
+
+// runScenarios runs several scenarios with common random numbers: the same
+// seed (opt's, else the first scenario's) and replications for all. Every
+// (scenario, replication) is one unit of work for the parallel workers, so
+// the outcomes are the same whatever their number.
+func runScenarios(ctx context.Context, scs []*compound.Scenario, opt Options) ([]*Outcome, error) {
+	if len(scs) == 0 {
+		return nil, nil
+	}
+	w, err := NewWork("", scs, opt)
+	if err != nil {
+		return nil, err
+	}
+	results, err := RunWork(ctx, w, Shard{}, opt)
+	if err != nil {
+		return nil, err
+	}
+	return w.Outcomes(results), nil
 }

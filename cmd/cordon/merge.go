@@ -1,0 +1,151 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+
+	"cordon/sim/experiment"
+)
+
+// mergeOptions are the flags of `cordon merge`.
+type mergeOptions struct {
+	out   string
+	json  bool
+	csv   bool
+	top   int
+	quiet bool
+}
+
+func newMergeCmd(std *streams, opts *mergeOptions) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "merge PART... [--out DIR]",
+		Short: "Merge the parts of a run split with --shard into its report",
+		Long: `Merge reads the parts written by the shards of one run, sweep, comparison or sensitivity
+analysis (each started with --shard I/N or --shard auto), checks that they belong to that one
+run (same scenarios, seed, replications, options and cordon build) and cover every unit of its
+work exactly once, and writes the report folder the command would have written on one
+machine: its results.json is byte for byte the same. It prints what the command prints.
+
+A missing, duplicated, damaged or foreign part is an error naming it (exit 2), and then
+nothing is written. The exit code is otherwise the command's: 1 when a run missed a target.`,
+		Example: `  cordon merge cordon-part-*.part --out cordon-out/sweep
+  cordon merge /work/parts/*.part --out /work/parts/report`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runMerge(cmd.Context(), std, opts, args)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&opts.out, "out", "", "report folder (default: the command's, such as cordon-out/sweep-<scenario>)")
+	f.BoolVar(&opts.json, "json", false, "print the results or comparison document (JSON), for a run or a comparison")
+	f.BoolVar(&opts.csv, "csv", false, "print sweep.csv, for a sweep")
+	f.IntVar(&opts.top, "top", 8, "factors listed per KPI, for a sensitivity analysis")
+	f.BoolVarP(&opts.quiet, "quiet", "q", false, "print nothing but errors")
+	return cmd
+}
+
+func runMerge(ctx context.Context, std *streams, opts *mergeOptions, args []string) error {
+	parts := make([]*experiment.Part, len(args))
+	for i, name := range args {
+		p, err := readPart(name)
+		if err != nil {
+			return badInput(err)
+		}
+		parts[i] = p
+	}
+	w, results, err := experiment.Merge(parts, args, func(s experiment.Shard) string {
+		return fmt.Sprintf("shard %v (%s by default)", s, defaultPartName(s))
+	})
+	if err != nil {
+		return badInput(err)
+	}
+	prod, err := w.Assemble(results)
+	if err != nil {
+		return badInput(fmt.Errorf("%s: %v", args[0], err))
+	}
+	if (opts.json && w.Command != experiment.CommandRun && w.Command != experiment.CommandCompare) ||
+		(opts.csv && w.Command != experiment.CommandSweep) {
+		return badInput(fmt.Errorf("--json goes with the parts of a run or a comparison, --csv with a sweep's; these are a %s's", w.Command))
+	}
+	std = quietStreams(std, opts.quiet)
+	switch w.Command {
+	case experiment.CommandRun:
+		return (&runOptions{out: opts.out, json: opts.json}).reportAll(ctx, std, prod.Runs)
+	case experiment.CommandCompare:
+		out := opts.out
+		if out == "" {
+			out = filepath.Join("cordon-out", "compare")
+		}
+		return (&compareOptions{out: out, json: opts.json}).report(ctx, std, prod.Comparison)
+	case experiment.CommandSweep:
+		return (&sweepOptions{out: opts.out, csv: opts.csv}).report(ctx, std, prod.Sweep, w.KPIs)
+	case experiment.CommandSensitivity:
+		return (&sensitivityOptions{out: opts.out, top: opts.top}).report(ctx, std, prod.Sensitivity)
+	}
+	return badInput(fmt.Errorf("%s: parts of cordon %s, which merge does not know", args[0], w.Command))
+}
+
+// readPart reads the part file name.
+func readPart(name string) (*experiment.Part, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, fmt.Errorf("%s: no such file", name)
+		}
+		return nil, err
+	}
+	defer f.Close()
+	p, err := experiment.ReadPart(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", name, err)
+	}
+	return p, nil
+}
+
+// reportAll writes the report of every scenario of a merged run, and says
+// how each went as a batch run does.
+func (opts *runOptions) reportAll(ctx context.Context, std *streams, runs []experiment.RunProduct) error {
+	batch := len(runs) > 1
+	folders := map[string]bool{}
+	missed := 0
+	for i, r := range runs {
+		met, dir, err := opts.report(ctx, std, r, batch, i, folders)
+		if err != nil {
+			return err
+		}
+		if !met {
+			missed++
+		}
+		switch {
+		case batch:
+			state := "done"
+			if !met {
+				state = "missed a target"
+			}
+			fmt.Fprintf(std.err, "%s: %s, report %s\n", r.Outcome.Scenario.Name, state, filepath.Join(dir, "index.html"))
+		case !opts.json:
+			fmt.Fprintf(std.err, "report: %s\n", filepath.Join(dir, "index.html"))
+		}
+	}
+	if missed > 0 {
+		return &exitError{code: exitMissed, err: fmt.Errorf("%d of %d scenarios missed a target", missed, len(runs))}
+	}
+	return nil
+}
+
+// quietStreams are std with its output thrown away when quiet; errors still
+// reach the terminal, through Main.
+func quietStreams(std *streams, quiet bool) *streams {
+	if !quiet {
+		return std
+	}
+	q := *std
+	q.out, q.err = io.Discard, io.Discard
+	return &q
+}

@@ -1,0 +1,200 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/pflag"
+
+	"cordon/sim/experiment"
+)
+
+// shardFlags are the flags of the commands whose work can be split over
+// machines: --shard, --shards and --part.
+type shardFlags struct {
+	shard  string
+	shards int
+	part   string
+
+	split experiment.Shard // parsed; Count 0 when the work is not split
+}
+
+func (s *shardFlags) addShard(f *pflag.FlagSet) {
+	f.StringVar(&s.shard, "shard", "", "run only shard I of N of the work (I/N, from 0) and write it as a part for cordon merge; "+
+		"auto takes I and N from a Kubernetes Indexed Job (JOB_COMPLETION_INDEX, with --shards) or a Slurm job array")
+	f.IntVar(&s.shards, "shards", 0, "the number of shards, for --shard auto on Kubernetes (default: $CORDON_SHARDS)")
+	f.StringVar(&s.part, "part", "", "where --shard writes its part (default cordon-part-I-of-N.part)")
+}
+
+// checkShard parses --shard, from the environment when it is auto.
+func (s *shardFlags) checkShard(getenv func(string) string) error {
+	if s.shard == "" {
+		if s.part != "" || s.shards != 0 {
+			return badInput(fmt.Errorf("--part and --shards go with --shard"))
+		}
+		return nil
+	}
+	var err error
+	if s.shard == "auto" {
+		s.split, err = shardFromEnv(getenv, s.shards)
+	} else {
+		if s.shards != 0 {
+			return badInput(fmt.Errorf("--shards goes with --shard auto; --shard %s names its N", s.shard))
+		}
+		s.split, err = parseShard(s.shard)
+	}
+	if err != nil {
+		return badInput(fmt.Errorf("--shard %s: %v", s.shard, err))
+	}
+	if s.part == "" {
+		s.part = defaultPartName(s.split)
+	}
+	if err := os.MkdirAll(filepath.Dir(s.part), 0o755); err != nil {
+		return badInput(fmt.Errorf("--part: %v", err))
+	}
+	if err := checkWritable(s.part); err != nil {
+		return badInput(fmt.Errorf("--part: %v", err))
+	}
+	return nil
+}
+
+// sharded reports whether the command runs one shard of its work.
+func (s *shardFlags) sharded() bool { return s.split.Count > 0 }
+
+// defaultPartName is the file a shard writes its part to by default.
+func defaultPartName(s experiment.Shard) string {
+	return fmt.Sprintf("cordon-part-%d-of-%d.part", s.Index, s.Count)
+}
+
+// parseShard parses I/N.
+func parseShard(text string) (experiment.Shard, error) {
+	i, n, ok := strings.Cut(text, "/")
+	if !ok {
+		return experiment.Shard{}, fmt.Errorf("want I/N (shard I of N, from 0) or auto")
+	}
+	index, err1 := strconv.Atoi(strings.TrimSpace(i))
+	count, err2 := strconv.Atoi(strings.TrimSpace(n))
+	if err1 != nil || err2 != nil {
+		return experiment.Shard{}, fmt.Errorf("want I/N with whole numbers, such as 0/4")
+	}
+	s := experiment.Shard{Index: index, Count: count}
+	return s, s.Check()
+}
+
+// shardFromEnv finds the shard of a Kubernetes Indexed Job's pod or of a
+// Slurm array task. count, when not 0, is the number of shards.
+func shardFromEnv(getenv func(string) string, count int) (experiment.Shard, error) {
+	num := func(name string) (int, bool, error) {
+		v := getenv(name)
+		if v == "" {
+			return 0, false, nil
+		}
+		n, err := strconv.Atoi(strings.TrimSpace(v))
+		if err != nil || n < 0 {
+			return 0, true, fmt.Errorf("%s=%q is not a number", name, v)
+		}
+		return n, true, nil
+	}
+	if index, ok, err := num("JOB_COMPLETION_INDEX"); ok || err != nil {
+		if err != nil {
+			return experiment.Shard{}, err
+		}
+		if count == 0 {
+			c, ok, err := num("CORDON_SHARDS")
+			if err != nil {
+				return experiment.Shard{}, err
+			}
+			if !ok {
+				return experiment.Shard{}, fmt.Errorf("a Kubernetes Indexed Job (JOB_COMPLETION_INDEX=%d) needs the number of shards: --shards N or CORDON_SHARDS, the job's completions", index)
+			}
+			count = c
+		}
+		s := experiment.Shard{Index: index, Count: count}
+		if err := s.Check(); err != nil {
+			return s, fmt.Errorf("JOB_COMPLETION_INDEX=%d is not a shard of %d: make --shards the job's completions", index, count)
+		}
+		return s, nil
+	}
+	id, ok, err := num("SLURM_ARRAY_TASK_ID")
+	if err != nil {
+		return experiment.Shard{}, err
+	}
+	if !ok {
+		return experiment.Shard{}, fmt.Errorf("neither JOB_COMPLETION_INDEX (Kubernetes) nor SLURM_ARRAY_TASK_ID (Slurm) is set: give the shard as I/N")
+	}
+	first, _, err := num("SLURM_ARRAY_TASK_MIN")
+	if err != nil {
+		return experiment.Shard{}, err
+	}
+	step, hasStep, err := num("SLURM_ARRAY_TASK_STEP")
+	if err != nil {
+		return experiment.Shard{}, err
+	}
+	if !hasStep || step == 0 {
+		step = 1
+	}
+	if count == 0 {
+		c, ok, err := num("SLURM_ARRAY_TASK_COUNT")
+		if err != nil {
+			return experiment.Shard{}, err
+		}
+		if !ok {
+			return experiment.Shard{}, fmt.Errorf("SLURM_ARRAY_TASK_COUNT is not set: give --shards N")
+		}
+		count = c
+	}
+	if id < first || (id-first)%step != 0 {
+		return experiment.Shard{}, fmt.Errorf("SLURM_ARRAY_TASK_ID=%d is not in the array from %d by %d", id, first, step)
+	}
+	s := experiment.Shard{Index: (id - first) / step, Count: count}
+	if err := s.Check(); err != nil {
+		return s, fmt.Errorf("SLURM_ARRAY_TASK_ID=%d is task %d of the array, but it has %d: use --array=0-%d", id, s.Index, count, count-1)
+	}
+	return s, nil
+}
+
+// runShard runs the shard's units of w and writes them as a part.
+func (s *shardFlags) runShard(ctx context.Context, std *streams, r *runFlags, w *experiment.Work) error {
+	update, clear := progress(std, r.quiet, fmt.Sprintf("shard %v", s.split))
+	results, err := experiment.RunWork(ctx, w, s.split, r.options(update))
+	clear()
+	if err != nil {
+		return r.runError(ctx, w.Command, err)
+	}
+	p, err := experiment.NewPart(w, s.split, results, version())
+	if err != nil {
+		return err
+	}
+	if err := writeAtomic(s.part, p.Write); err != nil {
+		if ctx.Err() != nil {
+			return r.stopped(ctx)
+		}
+		return fmt.Errorf("writing the part: %w", err)
+	}
+	fmt.Fprintf(std.err, "shard %v: %d of %d units, part %s; when every shard is done: cordon merge PARTS... --out DIR\n",
+		s.split, len(p.Units), w.Units(), s.part)
+	return nil
+}
+
+// writeAtomic writes a file through write into a temporary file beside
+// path and renames it into place, so the file appears whole or not at all.
+func writeAtomic(path string, write func(io.Writer) error) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if err := write(tmp); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}

@@ -1,0 +1,111 @@
+package reports
+
+import (
+	"bytes"
+	"encoding/json"
+
+	"cordon/sim/experiment"
+)
+
+// SweepResults is the results document of a sweep, results.json in its
+// report folder: every KPI with its interval and per-replication values at
+// every point of the grid.
+type SweepResults struct {
+	SchemaVersion int          `json:"schema_version"`
+	Scenario      string       `json:"scenario"`
+	Seed          uint64       `json:"seed"`
+	Replications  int          `json:"replications"`
+	Confidence    float64      `json:"confidence"`
+	Axes          []string     `json:"axes"`
+	Points        []SweepEntry `json:"points"`
+}
+
+// SweepEntry is one point of a sweep: its values, one per axis, and the
+// KPIs there.
+type SweepEntry struct {
+	Values   []string `json:"values"`
+	Warnings []string `json:"warnings,omitempty"`
+	KPIs     []KPI    `json:"kpis"`
+}
+
+// NewSweepResults builds the results document of a sweep.
+func NewSweepResults(s *experiment.Sweep) *SweepResults {
+	first := s.Points[0].Outcome
+	doc := &SweepResults{SchemaVersion: SchemaVersion, Scenario: first.Scenario.Name, Seed: first.Seed,
+		Replications: first.Replications, Confidence: experiment.Level, Axes: []string{}, Points: []SweepEntry{}}
+	for _, a := range s.Axes {
+		doc.Axes = append(doc.Axes, a.Path)
+	}
+	for _, pt := range s.Points {
+		r := NewResults(pt.Outcome)
+		doc.Points = append(doc.Points, SweepEntry{Values: pt.Values, Warnings: r.Warnings, KPIs: r.KPIs})
+	}
+	return doc
+}
+
+// JSON writes the document indented, with a final newline.
+func (s *SweepResults) JSON() ([]byte, error) { return indentJSON(s) }
+
+// SensitivityResults is the results document of a sensitivity analysis,
+// results.json in its report folder: for each KPI, each factor's effect.
+type SensitivityResults struct {
+	SchemaVersion int              `json:"schema_version"`
+	Scenario      string           `json:"scenario"`
+	Seed          uint64           `json:"seed"`
+	Replications  int              `json:"replications"`
+	Confidence    float64          `json:"confidence"`
+	Change        float64          `json:"change"`
+	KPIs          []SensitivityKPI `json:"kpis"`
+}
+
+// SensitivityKPI is one KPI of a sensitivity analysis: its base value and
+// the effects of the factors, largest swing first.
+type SensitivityKPI struct {
+	Name    string        `json:"name"`
+	Unit    string        `json:"unit"`
+	Base    Estimate      `json:"base"`
+	Effects []EffectEntry `json:"effects"`
+}
+
+// EffectEntry is one factor's effect on a KPI: the KPI with the factor
+// scaled down and up.
+type EffectEntry struct {
+	Factor string   `json:"factor"`
+	Kind   string   `json:"kind"`
+	Low    Estimate `json:"low"`
+	High   Estimate `json:"high"`
+	Swing  Number   `json:"swing"`
+}
+
+// NewSensitivityResults builds the results document of a sensitivity
+// analysis.
+func NewSensitivityResults(s *experiment.Sensitivity) *SensitivityResults {
+	doc := &SensitivityResults{SchemaVersion: SchemaVersion, Scenario: s.Base.Scenario.Name, Seed: s.Base.Seed,
+		Replications: s.Base.Replications, Confidence: experiment.Level, Change: s.Delta, KPIs: []SensitivityKPI{}}
+	for i, k := range s.KPIs {
+		base, _ := s.Base.KPI(k.Name)
+		sk := SensitivityKPI{Name: k.Name, Unit: k.Unit, Base: estimate(base.Summary), Effects: []EffectEntry{}}
+		for _, e := range s.Effects[i] {
+			sk.Effects = append(sk.Effects, EffectEntry{Factor: e.Factor.Name, Kind: e.Factor.Kind,
+				Low: estimate(e.Low.Summary), High: estimate(e.High.Summary), Swing: Number(e.Swing)})
+		}
+		doc.KPIs = append(doc.KPIs, sk)
+	}
+	return doc
+}
+
+// JSON writes the document indented, with a final newline.
+func (s *SensitivityResults) JSON() ([]byte, error) { return indentJSON(s) }
+
+// indentJSON writes a document indented, HTML characters as they are, with
+// a final newline. The same document always gives the same bytes.
+func indentJSON(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
