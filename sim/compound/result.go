@@ -30,10 +30,12 @@ type Result struct {
 }
 
 // KindHours is one kind's arrivals, deliveries and mean time to the door
-// (of the items that arrived in the hour) for each hour of the run.
+// (of the items that arrived in the hour, DoorCount of them delivered) for
+// each hour of the run.
 type KindHours struct {
 	Arrived, Delivered []int
 	DoorTime           []float64
+	DoorCount          []int
 }
 
 // PostResult is one post's figures over a replication.
@@ -110,7 +112,7 @@ func (m *Model) result() *Result {
 			vals[n+".time."+st] = ks.steps[i].Mean()
 		}
 		vals[n+".turned_away"] = float64(ks.turned)
-		res.Hours = append(res.Hours, KindHours{Arrived: ks.hourlyIn.Values(), Delivered: ks.hourlyAt.Values(), DoorTime: ks.byHour.means()})
+		res.Hours = append(res.Hours, KindHours{Arrived: ks.hourlyIn.Values(), Delivered: ks.hourlyAt.Values(), DoorTime: ks.byHour.means(), DoorCount: ks.byHour.counts()})
 		vals[n+".backlog"] = float64(backlog)
 		res.DoorTimes = append(res.DoorTimes, ks.doorTime.Values())
 		res.Ledger.Arrived += ks.arrived

@@ -41,10 +41,34 @@ func (h *hourTallies) add(arrived, door float64) {
 	h.hours[i].Add(door)
 }
 
+func (h *hourTallies) counts() []int {
+	out := make([]int, len(h.hours))
+	for i := range h.hours {
+		out[i] = h.hours[i].Count()
+	}
+	return out
+}
+
 func (h *hourTallies) means() []float64 {
 	out := make([]float64, len(h.hours))
 	for i := range h.hours {
 		out[i] = h.hours[i].Mean()
+	}
+	return out
+}
+
+// Stage is one stage of an item's way from the gate to the door.
+type Stage struct {
+	Name string // as in the KPI name: <kind>.time.<name>
+	Desc string // what the item is doing, or waiting for
+}
+
+// Stages returns the stages of an item's way from the gate to the door, in
+// order: where its time goes.
+func Stages() []Stage {
+	out := make([]Stage, len(stepNames))
+	for i := range stepNames {
+		out[i] = Stage{Name: stepNames[i], Desc: stepDescs[i]}
 	}
 	return out
 }

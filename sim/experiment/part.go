@@ -61,9 +61,17 @@ func NewPart(w *Work, shard Shard, results [][]*compound.Result, version string)
 	return p, nil
 }
 
-// Write writes the part in cordon's binary part format (Go's gob).
+// partMagic begins every part file, so that any other file is told apart
+// at once.
+const partMagic = "cordon part\n"
+
+// Write writes the part in cordon's binary part format: a line saying what
+// it is, then the part in Go's gob encoding.
 func (p *Part) Write(w io.Writer) error {
 	bw := bufio.NewWriter(w)
+	if _, err := bw.WriteString(partMagic); err != nil {
+		return err
+	}
 	if err := gob.NewEncoder(bw).Encode(p); err != nil {
 		return err
 	}
@@ -79,15 +87,20 @@ func ReadPart(r io.Reader) (p *Part, err error) {
 		}
 	}()
 	lr := &io.LimitedReader{R: r, N: MaxPartBytes + 1}
+	br := bufio.NewReader(lr)
+	head := make([]byte, len(partMagic))
+	if _, err := io.ReadFull(br, head); err != nil || string(head) != partMagic {
+		return nil, errors.New("not a cordon part: it does not begin as one (parts are what --shard writes)")
+	}
 	p = new(Part)
-	if err := gob.NewDecoder(bufio.NewReader(lr)).Decode(p); err != nil {
+	if err := gob.NewDecoder(br).Decode(p); err != nil {
 		if lr.N <= 0 {
 			return nil, fmt.Errorf("not a cordon part: larger than %d bytes", int64(MaxPartBytes))
 		}
 		if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
-			return nil, errors.New("not a cordon part, or a truncated one: the file ends too soon")
+			return nil, errors.New("a truncated cordon part: the file ends too soon (was its shard stopped while writing?)")
 		}
-		return nil, fmt.Errorf("not a cordon part: %v", err)
+		return nil, fmt.Errorf("a damaged cordon part: %v", err)
 	}
 	if p.Format != PartFormat {
 		return nil, fmt.Errorf("not a cordon part: format %q, want %q", p.Format, PartFormat)

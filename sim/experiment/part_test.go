@@ -173,7 +173,7 @@ func TestReadPartRefusesOtherFiles(t *testing.T) {
 	} {
 		if p, err := experiment.ReadPart(bytes.NewReader(data)); err == nil || p != nil {
 			t.Errorf("%s: read as a part", name)
-		} else if !strings.Contains(err.Error(), "not a cordon part") {
+		} else if !strings.Contains(err.Error(), "cordon part") {
 			t.Errorf("%s: %v", name, err)
 		}
 	}

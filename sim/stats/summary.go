@@ -64,6 +64,20 @@ func (s Summary) HalfWidth() float64 { return (s.High - s.Low) / 2 }
 // Contains reports whether x lies in the confidence interval [Low, High].
 func (s Summary) Contains(x float64) bool { return s.Low <= x && x <= s.High }
 
+// Prediction returns the Student-t prediction interval at the summary's
+// level for one more value from the same distribution as the values:
+// Mean ± t(1-(1-Level)/2, N-1) · StdDev · √(1 + 1/N). One logged day is
+// such a value beside replications of the model of it: its figure should
+// fall inside this interval, not inside the narrower confidence interval of
+// the mean. Both ends are Mean when StdDev is 0, and NaN when N < 2.
+func (s Summary) Prediction() (low, high float64) {
+	if s.N < 2 || math.IsNaN(s.StdDev) || !(s.Level > 0 && s.Level < 1) {
+		return math.NaN(), math.NaN()
+	}
+	h := tQuantile(1-(1-s.Level)/2, s.N-1) * s.StdDev * math.Sqrt(1+1/float64(s.N))
+	return s.Mean - h, s.Mean + h
+}
+
 // Paired summarises the differences b[i]-a[i] of two KPIs measured over the
 // same replications (common random numbers). A difference that is not
 // finite is counted in Missing. It fails when the lengths differ.

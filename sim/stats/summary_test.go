@@ -151,3 +151,39 @@ func TestSummarizeCoverage(t *testing.T) {
 		t.Errorf("coverage %.4f, want within [%v, %v]", share, low, hi)
 	}
 }
+
+// One more normal value falls inside the prediction interval of the others
+// 95% of the time; the interval is wider than the mean's by √(N+1).
+func TestPredictionCoverage(t *testing.T) {
+	const (
+		sets    = 4000
+		mu, sd  = 3.0, 2.0
+		perSet  = 10
+		low, hi = 0.94, 0.96
+	)
+	rng := rand.New(rand.NewPCG(9, 10))
+	covered := 0
+	values := make([]float64, perSet)
+	for range sets {
+		for i := range values {
+			values[i] = mu + sd*rng.NormFloat64()
+		}
+		s := stats.Summarize(values, 0.95)
+		plo, phi := s.Prediction()
+		if ratio := (phi - plo) / (s.High - s.Low); math.Abs(ratio-math.Sqrt(perSet+1)) > 1e-9 {
+			t.Fatalf("prediction interval %.4g times the confidence interval, want √%d", ratio, perSet+1)
+		}
+		if next := mu + sd*rng.NormFloat64(); plo <= next && next <= phi {
+			covered++
+		}
+	}
+	if share := float64(covered) / sets; share < low || share > hi {
+		t.Errorf("coverage %.4f, want within [%v, %v]", share, low, hi)
+	}
+	if lo, hi := stats.Summarize([]float64{1}, 0.95).Prediction(); !math.IsNaN(lo) || !math.IsNaN(hi) {
+		t.Error("one value has a prediction interval")
+	}
+	if lo, hi := stats.Summarize([]float64{4, 4, 4}, 0.95).Prediction(); lo != 4 || hi != 4 {
+		t.Errorf("equal values: [%v, %v], want [4, 4]", lo, hi)
+	}
+}
