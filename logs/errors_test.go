@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"testing/iotest"
+	"time"
 
 	"cordon/logs"
 )
@@ -225,5 +226,32 @@ func TestLimits(t *testing.T) {
 	_, err = logs.ReadDurations("durations.csv", strings.NewReader(long), logs.Options{})
 	if err == nil || err.Error() != "durations.csv:2: the line is longer than 1 MiB" {
 		t.Errorf("a long line: %v", err)
+	}
+}
+
+func TestParseZone(t *testing.T) {
+	for _, tc := range []struct {
+		in     string
+		offset int // seconds east of UTC on 2021-11-25
+		ok     bool
+	}{
+		{"+08:00", 8 * 3600, true}, {"+0800", 8 * 3600, true}, {"-05", -5 * 3600, true}, {"Z", 0, true},
+		{"UTC", 0, true}, {"Asia/Shanghai", 8 * 3600, true}, {" +08:00 ", 8 * 3600, true},
+		{"Local", 0, false}, {"", 0, false}, {"+25:00", 0, false}, {"../etc/passwd", 0, false}, {"Mars/Olympus", 0, false},
+	} {
+		loc, err := logs.ParseZone(tc.in)
+		if (err == nil) != tc.ok {
+			t.Errorf("%q: error %v, want ok %v", tc.in, err, tc.ok)
+			continue
+		}
+		if err != nil {
+			if !strings.Contains(err.Error(), "is not a time zone") {
+				t.Errorf("%q: %v", tc.in, err)
+			}
+			continue
+		}
+		if _, off := time.Date(2021, 11, 25, 12, 0, 0, 0, loc).Zone(); off != tc.offset {
+			t.Errorf("%q: offset %d, want %d", tc.in, off, tc.offset)
+		}
 	}
 }

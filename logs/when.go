@@ -1,6 +1,7 @@
 package logs
 
 import (
+	"errors"
 	"strings"
 	"time"
 	_ "time/tzdata" // IANA zone names without a system time-zone database
@@ -238,4 +239,15 @@ func parseOffset(s string) *time.Location {
 // formatTime writes an instant for a message, with its offset.
 func formatTime(t time.Time) string {
 	return t.Format("2006-01-02T15:04:05.999Z07:00")
+}
+
+// ParseZone reads a time zone as a log's tz column does: Z or UTC, an
+// offset (+08:00, +0800, +08) or an IANA zone name (Asia/Shanghai). The
+// machine's local zone is refused: a log's zone is always explicit.
+func ParseZone(s string) (*time.Location, error) {
+	loc := parseZone(strings.TrimSpace(s))
+	if loc == nil {
+		return nil, errors.New(oneLine(q(s)) + " is not a time zone: write " + tzHelp)
+	}
+	return loc, nil
 }

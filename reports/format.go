@@ -54,6 +54,11 @@ func estimateCell(o *experiment.Outcome, name string) string {
 	return fmt.Sprintf("%s [%s, %s]", FormatValue(k.Unit, k.Mean), FormatValue(k.Unit, k.Low), FormatValue(k.Unit, k.High))
 }
 
+// TermSafe writes user text for a terminal, on one line: control characters
+// (line breaks, escapes that would move the cursor or change colours) as Go
+// escapes, everything else, other scripts included, as it is.
+func TermSafe(s string) string { return termSafe(s) }
+
 // termSafe writes user text for a terminal: control characters (line
 // breaks, escapes that would move the cursor or change colours) as Go escapes,
 // everything else as it is.

@@ -338,8 +338,7 @@ func (m *checkMon) ResourceChanged(ev ResourceEvent) {
 		fromQueue := m.queued[ev.Entity] || (m.prev.Kind == ResourceGranted && m.prev.Entity == ev.Entity && m.prevFromQueue)
 		m.prevFromQueue = fromQueue
 		rank := -int64(ev.Entity.Prio)
-		for k := m.r.queue.head; k < len(m.r.queue.h); k++ {
-			q := &m.r.queue.h[k]
+		for _, q := range m.r.queue.all() {
 			if !m.r.queue.stale(q) && q.e != ev.Entity && (q.rank < rank || (q.rank == rank && !fromQueue)) {
 				w.fail("%s: entity %d (prio %d) served while %d (prio %d) waits", m.r.name,
 					ev.Entity.ID, ev.Entity.Prio, q.e.ID, q.e.Prio)
@@ -566,8 +565,7 @@ func (w *world) check(settled bool) {
 		q := &r.queue
 		var prev *waitEntry
 		live := 0
-		for k := q.head; k < len(q.h); k++ {
-			e := &q.h[k]
+		for _, e := range q.all() {
 			if prev != nil && e.before(prev) {
 				w.fail("%s queue out of order", r.name)
 			}
@@ -802,4 +800,20 @@ func TestPropertyHourlyInversion(t *testing.T) {
 			rt.Fatalf("arrival at %v in a stretch of rate 0", got)
 		}
 	})
+}
+
+// all returns every entry of the queue, stale ones too, in the order they
+// are served.
+func (q *waitQueue) all() []*waitEntry {
+	var out []*waitEntry
+	for c := range q.classes {
+		l := &q.classes[c]
+		if l.head == len(l.h) {
+			panic("an empty class in the queue")
+		}
+		for k := l.head; k < len(l.h); k++ {
+			out = append(out, &l.h[k])
+		}
+	}
+	return out
 }

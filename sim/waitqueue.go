@@ -40,35 +40,65 @@ func (a *waitEntry) before(b *waitEntry) bool {
 	return a.rank < b.rank || (a.rank == b.rank && a.seq < b.seq)
 }
 
-// waitQueue keeps waiting entities sorted by priority, then by arrival, in a
-// slice read from head on. Joining at the back, the usual case (first come,
-// first served, or a priority no higher than the last), costs O(1); a
-// request of higher priority is inserted in place.
+// waitQueue keeps waiting entities sorted by priority, then by arrival: one
+// first-come-first-served line per priority class, the classes in order.
+// Joining at the back of one's class, the usual case, costs O(log k) for k
+// classes present (a handful: the model's priorities), however long the
+// lines; a preempted entity, sent back to the front of its class, joins at
+// the front.
 type waitQueue struct {
+	classes []waitLine // by rank, lowest (highest priority) first; none empty
+	live    int
+	spare   []waitEntry // the storage of the last class emptied, for the next one
+}
+
+// waitLine is one priority class's line, in order of seq, read from head on.
+type waitLine struct {
+	rank int64
 	h    []waitEntry
 	head int
-	live int
 }
 
 func (q *waitQueue) push(w waitEntry) {
 	q.live++
-	n := len(q.h)
-	if n == q.head || !w.before(&q.h[n-1]) {
-		q.h = append(q.h, w)
-		return
-	}
-	lo, hi := q.head, n-1
+	lo, hi := 0, len(q.classes)
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
-		if w.before(&q.h[m]) {
-			hi = m
-		} else {
+		if q.classes[m].rank < w.rank {
 			lo = m + 1
+		} else {
+			hi = m
 		}
 	}
-	q.h = append(q.h, waitEntry{})
-	copy(q.h[lo+1:], q.h[lo:n])
-	q.h[lo] = w
+	if lo == len(q.classes) || q.classes[lo].rank != w.rank {
+		q.classes = append(q.classes, waitLine{})
+		copy(q.classes[lo+1:], q.classes[lo:])
+		q.classes[lo] = waitLine{rank: w.rank, h: q.spare}
+		q.spare = nil
+	}
+	q.classes[lo].push(w)
+}
+
+// push places w in the line by its seq: at the back (joining), at the front
+// (sent back there), or, never in practice, in between.
+func (l *waitLine) push(w waitEntry) {
+	n := len(l.h)
+	switch {
+	case n == l.head || w.seq > l.h[n-1].seq:
+		l.h = append(l.h, w)
+		return
+	case w.seq < l.h[l.head].seq && l.head > 0:
+		l.head--
+		l.h[l.head] = w
+		return
+	}
+	i := l.head
+	for i < n && l.h[i].seq < w.seq {
+		i++
+	}
+	l.h = append(l.h, waitEntry{})
+	copy(l.h[i+1:], l.h[i:n])
+	l.h[i] = w
 }
 
 func (q *waitQueue) stale(w *waitEntry) bool {
@@ -76,13 +106,17 @@ func (q *waitQueue) stale(w *waitEntry) bool {
 }
 
 // peek returns the first live entry, or nil when none waits. It drops stale
-// entries it finds at the front.
+// entries it finds at the front, and the classes they empty.
 func (q *waitQueue) peek() *waitEntry {
-	for q.head < len(q.h) {
-		if w := &q.h[q.head]; !q.stale(w) {
-			return w
+	for len(q.classes) > 0 {
+		l := &q.classes[0]
+		for l.head < len(l.h) {
+			if w := &l.h[l.head]; !q.stale(w) {
+				return w
+			}
+			l.removeTop()
 		}
-		q.removeTop()
+		q.dropFirstClass()
 	}
 	return nil
 }
@@ -90,19 +124,32 @@ func (q *waitQueue) peek() *waitEntry {
 // pop removes the first entry, which peek has just returned live.
 func (q *waitQueue) pop() {
 	q.live--
-	q.removeTop()
+	l := &q.classes[0]
+	l.removeTop()
+	if l.head == len(l.h) {
+		q.dropFirstClass()
+	}
 }
 
-func (q *waitQueue) removeTop() {
-	q.h[q.head] = waitEntry{}
-	q.head++
-	if q.head == len(q.h) {
-		q.h = q.h[:0]
-		q.head = 0
-	} else if q.head >= 64 && q.head*2 >= len(q.h) {
-		n := copy(q.h, q.h[q.head:])
-		clear(q.h[n:])
-		q.h = q.h[:n]
-		q.head = 0
+func (q *waitQueue) dropFirstClass() {
+	if cap(q.classes[0].h) > cap(q.spare) {
+		q.spare = q.classes[0].h[:0]
+	}
+	n := copy(q.classes, q.classes[1:])
+	q.classes[n] = waitLine{}
+	q.classes = q.classes[:n]
+}
+
+func (l *waitLine) removeTop() {
+	l.h[l.head] = waitEntry{}
+	l.head++
+	if l.head == len(l.h) {
+		l.h = l.h[:0]
+		l.head = 0
+	} else if l.head >= 64 && l.head*2 >= len(l.h) {
+		n := copy(l.h, l.h[l.head:])
+		clear(l.h[n:])
+		l.h = l.h[:n]
+		l.head = 0
 	}
 }
