@@ -167,6 +167,7 @@ Exit codes: 0 done, 1 a target missed, 2 bad input.`,
 		newScenariosCmd(std),
 		newInitCmd(std, &initOptions{}),
 		newMergeCmd(std, &mergeOptions{}),
+		newRecordCmd(std, &recordOptions{}),
 		newVersionCmd(std),
 	)
 	return root
