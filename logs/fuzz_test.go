@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"cordon/logs"
+	"cordon/sim/compound"
 )
 
 // errorLine is the shape of every error line: file:line: message.
@@ -142,6 +143,102 @@ func FuzzReadDurations(f *testing.F) {
 				if math.Abs(d.Seconds-want) > 0.0005*max(1, want*1e-12) {
 					t.Fatalf("%s: wrote %v, read %v", d.Step, want, d.Seconds)
 				}
+			}
+		}
+	})
+}
+
+// FuzzReadRoster: any input reads without a panic, as a roster the model
+// accepts or as errors of the file:line: shape; a roster read, written and
+// read again is the same, to the millisecond.
+func FuzzReadRoster(f *testing.F) {
+	sc := dayOne(f)
+	addSeeds(f, "roster",
+		"",
+		"pool,start,end,count\n",
+		"pool,date,from,to,tz,count\nrunners,2021-11-25,23:00,07:00,+08:00,1\n",
+		"pool,from,to,date,tz,count\nzone-volunteers/zone-1,07:00,07:00,2021-11-25,Z,1\n",
+	)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		for _, lenient := range []bool{false, true} {
+			got, err := logs.ReadRoster("fuzz.csv", bytes.NewReader(data), sc, logs.Options{Lenient: lenient})
+			if err != nil {
+				checkErr(t, err)
+				continue
+			}
+			if !lenient && got.Skipped != 0 {
+				t.Fatalf("skipped %d without lenient", got.Skipped)
+			}
+			if errs := sc.CheckReplay(nil, got.Rows); len(errs) > 0 {
+				t.Fatalf("read a roster the model refuses: %v", errs[0])
+			}
+			var buf bytes.Buffer
+			if err := logs.WriteRoster(&buf, got.Day, nil, got.Rows); err != nil {
+				t.Fatal(err)
+			}
+			again, err := logs.ReadRoster("fuzz.csv", &buf, sc, logs.Options{Day: &got.Day})
+			if err != nil {
+				t.Fatalf("a written roster does not read: %v\n%s", err, buf.String())
+			}
+			if len(again.Rows) != len(got.Rows) {
+				t.Fatalf("%d entries written, %d read", len(got.Rows), len(again.Rows))
+			}
+			for i, a := range got.Rows {
+				b := again.Rows[i]
+				if a.Pool != b.Pool || a.Count != b.Count || math.Abs(a.From-b.From) > 0.001+1e-9 || math.Abs(a.To-b.To) > 0.001+1e-9 {
+					t.Fatalf("entry %d: %+v written, %+v read", i, a, b)
+				}
+			}
+		}
+	})
+}
+
+// FuzzReadObserved: any input reads without a panic, as observations of the
+// scenario's kinds inside the run or as errors of the file:line: shape;
+// observations read, written and read again are the same, to the
+// millisecond.
+func FuzzReadObserved(f *testing.F) {
+	sc := dayOne(f)
+	addSeeds(f, "observed",
+		"",
+		"event,time\nsampled,2021-11-25T12:00:00+08:00\n",
+		"event,date,time,tz,kind,id\ndelivered,2021-11-25,08:00,Asia/Shanghai,reserve,\"x,y\"\n",
+	)
+	end := float64(sc.Horizon.Days) * 86400
+	f.Fuzz(func(t *testing.T, data []byte) {
+		for _, lenient := range []bool{false, true} {
+			got, err := logs.ReadObserved("fuzz.csv", bytes.NewReader(data), sc, logs.Options{Lenient: lenient})
+			if err != nil {
+				checkErr(t, err)
+				continue
+			}
+			log := &compound.Log{}
+			for _, o := range got.Rows {
+				if !(o.At >= 0 && o.At < end) {
+					t.Fatalf("an observation at %v s, outside the run", o.At)
+				}
+				switch o.Event {
+				case logs.Delivered:
+					if o.Kind < 0 || o.Kind >= len(sc.Kinds) {
+						t.Fatalf("a delivery of kind %d", o.Kind)
+					}
+					log.Deliveries = append(log.Deliveries, compound.LoggedDelivery{ID: o.ID, Kind: o.Kind, Delivered: o.At})
+				case logs.Sampled:
+					log.Sampled = append(log.Sampled, o.At)
+				default:
+					t.Fatalf("event %q", o.Event)
+				}
+			}
+			var buf bytes.Buffer
+			if err := logs.WriteObserved(&buf, sc, got.Day, nil, log); err != nil {
+				t.Fatal(err)
+			}
+			again, err := logs.ReadObserved("fuzz.csv", &buf, sc, logs.Options{Day: &got.Day})
+			if err != nil {
+				t.Fatalf("written observations do not read: %v\n%s", err, buf.String())
+			}
+			if len(again.Rows) != len(got.Rows) {
+				t.Fatalf("%d observations written, %d read", len(got.Rows), len(again.Rows))
 			}
 		}
 	})

@@ -84,10 +84,18 @@ func ReadRoster(name string, r io.Reader, sc *compound.Scenario, opt Options) (R
 			skipped++
 			continue
 		}
+		// Only the part inside the run counts: a shift reaching far beyond it
+		// (a sheet saying "until further notice" as year 9999) is cut a week
+		// outside, which keeps a night shift from the evening before whole.
+		r.e.From = max(r.e.From, -rosterMargin)
+		r.e.To = min(r.e.To, h+rosterMargin)
 		out = append(out, r.e)
 	}
 	return result(t, out, day, skipped)
 }
+
+// rosterMargin is how far outside the run a roster entry is kept.
+const rosterMargin = 7 * 86400
 
 // RosterOf returns the roster a scenario's shifts and breaks put on duty
 // over its run, as entries (one per pool, or zone group of a zone pool, per

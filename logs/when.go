@@ -39,10 +39,21 @@ func (t *table) when(field string) (stamp, bool) {
 		t.fail(field, "missing: give "+timestampHelp+", or HH:MM with date and tz columns")
 		return stamp{}, false
 	}
+	var st stamp
+	var ok bool
 	if len(s) >= 10 && s[4] == '-' && s[7] == '-' {
-		return t.timestamp(field, s)
+		st, ok = t.timestamp(field, s)
+	} else {
+		st, ok = t.timeOfDay(field, s)
 	}
-	return t.timeOfDay(field, s)
+	if ok {
+		// Times cordon can write back: four-digit years, in UTC as well.
+		if y := st.t.UTC().Year(); y < 1000 || y > 9998 {
+			t.fail(field, q(s)+" is not in the years 1000 to 9998")
+			return stamp{}, false
+		}
+	}
+	return st, ok
 }
 
 // timestamp reads a date and time in one field.

@@ -92,7 +92,13 @@ func (w *writer) at(day Day, s, limit float64, what string) string {
 	if s < limit && ms >= limit*1000 {
 		ms = math.Ceil(limit*1000) - 1
 	}
-	return day.Start.Add(time.Duration(ms) * time.Millisecond).Format(timeLayout)
+	t := day.Start.Add(time.Duration(ms) * time.Millisecond)
+	if _, off := t.Zone(); off%60 != 0 {
+		// An offset of whole minutes only can be written (local mean times
+		// before 1900 have seconds): such a time is written in UTC.
+		t = t.UTC()
+	}
+	return t.Format(timeLayout)
 }
 
 // WriteArrivals writes arrivals.csv: time, kind, building, zone (the

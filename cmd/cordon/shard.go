@@ -182,7 +182,8 @@ func (s *shardFlags) runShard(ctx context.Context, std *streams, r *runFlags, w 
 }
 
 // writeAtomic writes a file through write into a temporary file beside
-// path and renames it into place, so the file appears whole or not at all.
+// path and renames it into place, so the file appears whole or not at all,
+// readable by all as files usually are (rw-r--r--).
 func writeAtomic(path string, write func(io.Writer) error) error {
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
 	if err != nil {
@@ -190,6 +191,10 @@ func writeAtomic(path string, write func(io.Writer) error) error {
 	}
 	defer os.Remove(tmp.Name())
 	if err := write(tmp); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Chmod(0o644); err != nil {
 		tmp.Close()
 		return err
 	}
