@@ -112,9 +112,9 @@ func WriteComparisonTable(out io.Writer, c *experiment.Comparison) error {
 	var buf bytes.Buffer
 	ref := c.Outcomes[0]
 	fmt.Fprintf(&buf, "compared with %s: %d replications, seed %d, common random numbers; paired differences with %.0f%% intervals\n\n",
-		ref.Scenario.Name, ref.Replications, ref.Seed, 100*experiment.Level)
+		termSafe(ref.Scenario.Name), ref.Replications, ref.Seed, 100*experiment.Level)
 	tw := tabwriter.NewWriter(&buf, 2, 0, 2, ' ', 0)
-	fmt.Fprintf(tw, "scenario\tKPI\t%s\tthere\tdifference\t95%% interval\tverdict\n", ref.Scenario.Name)
+	fmt.Fprintf(tw, "scenario\tKPI\t%s\tthere\tdifference\t95%% interval\tverdict\n", termSafe(ref.Scenario.Name))
 	none := 0
 	for _, d := range c.Differences {
 		if d.Verdict == experiment.None {
@@ -128,7 +128,7 @@ func WriteComparisonTable(out io.Writer, c *experiment.Comparison) error {
 				there, _ = o.KPI(d.Name)
 			}
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t[%s, %s]\t%s\n", d.Scenario, d.Name, FormatValue(d.Unit, base.Mean),
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t[%s, %s]\t%s\n", termSafe(d.Scenario), termSafe(d.Name), FormatValue(d.Unit, base.Mean),
 			FormatValue(d.Unit, there.Mean), formatDiff(d.Unit, d.Mean), formatDiff(d.Unit, d.Low), formatDiff(d.Unit, d.High), d.Verdict)
 	}
 	if err := tw.Flush(); err != nil {

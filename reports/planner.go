@@ -25,7 +25,7 @@ func WriteMarginalTable(out io.Writer, m *experiment.Marginal, top int) error {
 	tw := tabwriter.NewWriter(&buf, 2, 0, 2, ' ', 0)
 	fmt.Fprint(tw, "rank\tone more\tnow\tcost")
 	for _, k := range m.KPIs {
-		fmt.Fprintf(tw, "\t%s", k.Name)
+		fmt.Fprintf(tw, "\t%s", termSafe(k.Name))
 	}
 	fmt.Fprintln(tw)
 	for i, kg := range m.Knobs {
@@ -36,7 +36,7 @@ func WriteMarginalTable(out io.Writer, m *experiment.Marginal, top int) error {
 		if kg.Knob.Step > 1 {
 			step = fmt.Sprintf(" (+%d)", kg.Knob.Step)
 		}
-		fmt.Fprintf(tw, "%d\t%s%s\t%d\t%.0f", i+1, kg.Knob.Name, step, kg.From, kg.Knob.UnitCost)
+		fmt.Fprintf(tw, "%d\t%s%s\t%d\t%.0f", i+1, termSafe(kg.Knob.Name), step, kg.From, kg.Knob.UnitCost)
 		for _, g := range kg.Gains {
 			fmt.Fprintf(tw, "\t%s", formatGain(g))
 		}
@@ -49,7 +49,7 @@ func WriteMarginalTable(out io.Writer, m *experiment.Marginal, top int) error {
 		fmt.Fprintf(&buf, "\nthe post limiting work, hour by hour\n")
 		tw = tabwriter.NewWriter(&buf, 2, 0, 2, ' ', 0)
 		for _, h := range m.Hourly {
-			fmt.Fprintf(tw, "  %s\t%s\tutilisation %s\twaiting %s\n", clockLabel(h.Hour), h.Post, FormatValue("share", h.Utilisation), FormatValue("", h.Queue))
+			fmt.Fprintf(tw, "  %s\t%s\tutilisation %s\twaiting %s\n", clockLabel(h.Hour), termSafe(h.Post), FormatValue("share", h.Utilisation), FormatValue("", h.Queue))
 		}
 		if err := tw.Flush(); err != nil {
 			return err
@@ -73,7 +73,7 @@ func marginalTables(m *experiment.Marginal) []table {
 	}
 	hours := table{Title: "The post limiting work, hour by hour", Head: []string{"hour", "post", "utilisation", "waiting"}}
 	for _, h := range m.Hourly {
-		hours.Rows = append(hours.Rows, []string{clockLabel(h.Hour), h.Post, FormatValue("share", h.Utilisation), FormatValue("", h.Queue)})
+		hours.Rows = append(hours.Rows, []string{clockLabel(h.Hour), termSafe(h.Post), FormatValue("share", h.Utilisation), FormatValue("", h.Queue)})
 	}
 	return []table{gains, hours}
 }
@@ -116,7 +116,7 @@ func WritePlanTable(out io.Writer, p *experiment.Plan) error {
 	tw := tabwriter.NewWriter(&buf, 2, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "change\tfrom\tto\t--set")
 	for _, s := range p.Settings {
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%s=%d\n", s.Knob.Name, s.From, s.To, s.Knob.Path, s.To)
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%s=%d\n", termSafe(s.Knob.Name), s.From, s.To, termSafe(s.Knob.Path), s.To)
 	}
 	if len(p.Settings) == 0 {
 		fmt.Fprintln(tw, "(none)\t\t\t")
@@ -218,13 +218,13 @@ func WriteSensitivityTable(out io.Writer, s *experiment.Sensitivity, top int) er
 		100*s.Delta, 100*s.Delta, s.Base.Replications, s.Base.Seed)
 	for i, k := range s.KPIs {
 		base, _ := s.Base.KPI(k.Name)
-		fmt.Fprintf(&buf, "\n%s: %s\n", k.Name, FormatValue(k.Unit, base.Mean))
+		fmt.Fprintf(&buf, "\n%s: %s\n", termSafe(k.Name), FormatValue(k.Unit, base.Mean))
 		tw := tabwriter.NewWriter(&buf, 2, 0, 2, ' ', 0)
 		for j, e := range s.Effects[i] {
 			if top > 0 && j >= top {
 				break
 			}
-			fmt.Fprintf(tw, "  %s\t−%.0f%%: %s\t+%.0f%%: %s\tswing %s\n", e.Factor.Name, 100*s.Delta, FormatValue(k.Unit, e.Low.Mean),
+			fmt.Fprintf(tw, "  %s\t−%.0f%%: %s\t+%.0f%%: %s\tswing %s\n", termSafe(e.Factor.Name), 100*s.Delta, FormatValue(k.Unit, e.Low.Mean),
 				100*s.Delta, FormatValue(k.Unit, e.High.Mean), FormatValue(k.Unit, e.Swing))
 		}
 		if err := tw.Flush(); err != nil {

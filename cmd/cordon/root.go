@@ -168,7 +168,9 @@ Exit codes: 0 done, 1 a target missed, 2 bad input.`,
 		newInitCmd(std, &initOptions{}),
 		newMergeCmd(std, &mergeOptions{}),
 		newRecordCmd(std, &recordOptions{}),
+		newReplayCmd(std, &replayOptions{}),
 		newVersionCmd(std),
+		newFitCmd(std, &fitOptions{}),
 	)
 	return root
 }

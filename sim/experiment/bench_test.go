@@ -4,6 +4,7 @@ import (
 	"context"
 	"testing"
 
+	"cordon/scenarios"
 	"cordon/sim/compound"
 	"cordon/sim/experiment"
 )
@@ -41,4 +42,31 @@ func BenchmarkBaselineRun(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkReplay100kArrivals replays a logged day of about 100,000 items
+// (the baseline's day with 60,000 express parcels and 40,000 takeout
+// meals, made by RecordLog) through the baseline, one replication: a queue
+// of tens of thousands at the gate, of two priorities.
+//
+//	go test -run x -bench Replay100k ./sim/experiment/
+func BenchmarkReplay100kArrivals(b *testing.B) {
+	big, err := scenarios.Resolve("baseline", scenarios.Override{Path: "deliveries.express.per_day", Value: "60000"},
+		scenarios.Override{Path: "deliveries.takeout.per_day", Value: "40000"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	log, _, err := experiment.RecordLog(context.Background(), big, 0)
+	if err != nil {
+		b.Fatal(err)
+	}
+	sc := load(&testing.T{}, "baseline")
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := experiment.Replay(context.Background(), sc, log.Arrivals, nil, experiment.Options{Replications: 1, Workers: 1}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(len(log.Arrivals)), "arrivals")
+	b.ReportMetric(float64(len(log.Arrivals))*float64(b.N)/b.Elapsed().Seconds(), "arrivals/s")
 }

@@ -12,7 +12,8 @@ import (
 // Observed is what the log of a day says happened beside what arrived: the
 // items delivered, each with the time it arrived when the log joins it to
 // its arrival, and the residents sampled. Times are seconds from the run's
-// start.
+// start. Nil Deliveries or Sampled mean that the log does not say (not that
+// nothing happened): their figures are left out, not set at zero.
 type Observed struct {
 	Deliveries []ObservedDelivery
 	Sampled    []float64
@@ -163,7 +164,7 @@ func reviewHours(replay *Outcome, arrivals []compound.LoggedArrival, observed *O
 		}
 	}
 	obsDelivered, obsBacklog, obsDoor, obsSampled := nanHours(hours), nanHours(hours), nanHours(hours), nanHours(hours)
-	if observed != nil {
+	if observed != nil && observed.Deliveries != nil {
 		delivered := make([]int, hours)
 		doorSum, doorN := make([]float64, hours), make([]int, hours)
 		for _, d := range observed.Deliveries {
@@ -187,16 +188,16 @@ func reviewHours(replay *Outcome, arrivals []compound.LoggedArrival, observed *O
 				obsDoor[h] = doorSum[h] / float64(doorN[h])
 			}
 		}
-		if replay.Scenario.Sampling != nil {
-			sampled := make([]int, hours)
-			for _, t := range observed.Sampled {
-				if h := hourOf(t, hours); h >= 0 {
-					sampled[h]++
-				}
+	}
+	if observed != nil && observed.Sampled != nil && replay.Scenario.Sampling != nil {
+		sampled := make([]int, hours)
+		for _, t := range observed.Sampled {
+			if h := hourOf(t, hours); h >= 0 {
+				sampled[h]++
 			}
-			for h := range hours {
-				obsSampled[h] = float64(sampled[h])
-			}
+		}
+		for h := range hours {
+			obsSampled[h] = float64(sampled[h])
 		}
 	}
 	// Simulated, replication by replication.
@@ -323,6 +324,9 @@ func reviewKPIs(replay *Outcome, observed *Observed) []ReviewKPI {
 	}
 	total := 0
 	for i, kind := range sc.Kinds {
+		if observed.Deliveries == nil {
+			break
+		}
 		var door stats.Tally
 		door.KeepValues()
 		n := 0
@@ -347,8 +351,10 @@ func reviewKPIs(replay *Outcome, observed *Observed) []ReviewKPI {
 		add(kind.Name+".door_time.mean", mean)
 		add(kind.Name+".door_time.p95", p95)
 	}
-	add("items.delivered", float64(total))
-	if sp := sc.Sampling; sp != nil {
+	if observed.Deliveries != nil {
+		add("items.delivered", float64(total))
+	}
+	if sp := sc.Sampling; sp != nil && observed.Sampled != nil {
 		add("sampling.sampled", float64(len(observed.Sampled)))
 		if len(observed.Sampled) > 0 {
 			last := observed.Sampled[0]
@@ -406,6 +412,9 @@ func NewObserved(arrivals []compound.LoggedArrival, delivered []DeliveredItem, s
 		}
 	}
 	o := &Observed{Sampled: sampled}
+	if delivered != nil {
+		o.Deliveries = []ObservedDelivery{}
+	}
 	for _, d := range delivered {
 		at, ok := arrivedAt[d.ID]
 		if d.ID == "" || !ok {

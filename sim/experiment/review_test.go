@@ -128,3 +128,42 @@ func TestReviewWithAChange(t *testing.T) {
 		t.Error("an observation of a kind that does not exist was taken")
 	}
 }
+
+// TestReviewLeavesOutWhatTheLogDoesNotSay: observations without sampling
+// rows say nothing of sampling (no KPI, no hourly figure), not that no one
+// was sampled; without delivery rows, nothing of deliveries.
+func TestReviewLeavesOutWhatTheLogDoesNotSay(t *testing.T) {
+	sc := load(t, "day-one")
+	log, _, err := experiment.RecordLog(context.Background(), sc, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	full := experiment.ObservedOf(log)
+	for _, tc := range []struct {
+		name     string
+		observed *experiment.Observed
+		absent   string
+		present  string
+	}{
+		{"no sampling", &experiment.Observed{Deliveries: full.Deliveries}, "sampling.sampled", "items.delivered"},
+		{"no deliveries", &experiment.Observed{Sampled: full.Sampled}, "items.delivered", "sampling.makespan"},
+	} {
+		r, err := experiment.ReviewDay(context.Background(), sc, log.Arrivals, nil, tc.observed, nil, experiment.Options{Replications: 3})
+		if err != nil {
+			t.Fatal(err)
+		}
+		names := map[string]bool{}
+		for _, k := range r.KPIs {
+			names[k.KPI.Name] = true
+		}
+		if names[tc.absent] || !names[tc.present] {
+			t.Errorf("%s: KPIs %v", tc.name, names)
+		}
+		for _, h := range r.Hours {
+			if tc.observed.Sampled == nil && !math.IsNaN(h.Sampled.Observed) ||
+				tc.observed.Deliveries == nil && !(math.IsNaN(h.Delivered.Observed) && math.IsNaN(h.Backlog.Observed)) {
+				t.Fatalf("%s: hour %v has an observed figure the log does not give: %+v", tc.name, h.Start, h)
+			}
+		}
+	}
+}

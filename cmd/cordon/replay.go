@@ -1,0 +1,233 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+
+	"cordon/logs"
+	"cordon/reports"
+	"cordon/scenarios"
+	"cordon/sim/compound"
+	"cordon/sim/experiment"
+)
+
+// replayOptions are the flags of `cordon replay`.
+type replayOptions struct {
+	runFlags
+	arrivals string
+	roster   string
+	observed string
+	lenient  bool
+	vs       string
+	out      string
+	noReport bool
+}
+
+func newReplayCmd(std *streams, opts *replayOptions) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "replay SCENARIO --arrivals FILE [--roster FILE] [--observed FILE] [--vs SCENARIO | --set path=value]",
+		Short: "Replay a logged day: observed against simulated, where the time went, what a change would have saved",
+		Long: `Replay runs the scenario with the items of the arrivals log in place of its random arrivals
+(and, with --roster, the staff of the roster log in place of its shifts; the rest as in the
+scenario, service times random) over its replications, and sets what was observed on the day
+(--observed: items delivered, residents sampled) beside the replay: hour by hour (items
+delivered, time to the door, backlog, residents sampled) and KPI by KPI, each observed figure
+against the replay's 95% prediction interval for one day. It says where the time went (an item's
+time to the door, stage by stage) and writes a report folder (cordon-out/replay-<scenario>
+unless --out says otherwise) with observed and simulated on the same plots.
+
+--vs SCENARIO, or --set path=value (repeatable), replays the same log under a change (day one's
+log with the second day's shelves, say) with common random numbers and reports what it would
+have changed on the day, with paired 95% intervals. Here --set makes the change; the scenario
+replayed as the day stays as it is.
+
+The logs are CSV files (see cordon record, which writes them from a simulated day, and the
+README). Every bad row is reported as file:line: column: what is wrong, exit 2; --lenient
+skips bad rows instead and says how many, and why.`,
+		Example: `  cordon replay day-one --arrivals incident/arrivals.csv --roster incident/roster.csv --observed incident/observed.csv
+  cordon replay day-one --arrivals incident/arrivals.csv --set gate.shelves=10 --set gate.containers=2
+  cordon replay day-one --arrivals incident/arrivals.csv --vs more-suited-crew --reps 50`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := opts.check(cmd.Flags()); err != nil {
+				return err
+			}
+			return runReplay(cmd.Context(), std, opts, args[0])
+		},
+	}
+	f := cmd.Flags()
+	opts.add(f)
+	f.Lookup("set").Usage = "replay the log under a change, path=value (repeatable), e.g. gate.shelves=10"
+	f.StringVar(&opts.arrivals, "arrivals", "", "the arrivals log, arrivals.csv (required)")
+	f.StringVar(&opts.roster, "roster", "", "the roster log, roster.csv: the staff actually on duty")
+	f.StringVar(&opts.observed, "observed", "", "the observations, observed.csv: items delivered, residents sampled")
+	f.BoolVar(&opts.lenient, "lenient", false, "skip bad rows of the logs (and say how many) instead of stopping")
+	f.StringVar(&opts.vs, "vs", "", "replay the log through this scenario too, and compare")
+	f.StringVar(&opts.out, "out", "", "report folder (default cordon-out/replay-<scenario>)")
+	f.BoolVar(&opts.noReport, "no-report", false, "write no report folder")
+	return cmd
+}
+
+func runReplay(ctx context.Context, std *streams, opts *replayOptions, arg string) error {
+	if opts.arrivals == "" {
+		return badInput(errors.New("replay needs --arrivals FILE: the items that arrived at the gate"))
+	}
+	if opts.vs != "" && len(opts.sets) > 0 {
+		return badInput(errors.New("give the change as --vs SCENARIO or as --set path=value, not both"))
+	}
+	sc, err := scenarios.Resolve(arg)
+	if err != nil {
+		return badInput(err)
+	}
+	var changed *compound.Scenario
+	change := ""
+	switch {
+	case opts.vs != "":
+		if changed, err = scenarios.Resolve(opts.vs); err != nil {
+			return badInput(err)
+		}
+		change = "scenario " + changed.Name
+	case len(opts.sets) > 0:
+		overrides, err := parseSets(opts.sets)
+		if err != nil {
+			return err
+		}
+		if changed, err = scenarios.Resolve(arg, overrides...); err != nil {
+			return badInput(err)
+		}
+		for i, s := range opts.sets {
+			if i > 0 {
+				change += ", "
+			}
+			change += s
+		}
+	}
+	lg, err := opts.readLogs(std, sc)
+	if err != nil {
+		return err
+	}
+	update, clear := progress(std, opts.quiet, "replay")
+	r, err := experiment.ReviewDay(ctx, sc, lg.arrivals, lg.roster, lg.observed, changed, opts.options(update))
+	clear()
+	if err != nil {
+		if ctx.Err() != nil {
+			return opts.stopped(ctx)
+		}
+		return badInput(err)
+	}
+	src := reports.ReviewSources{Arrivals: opts.arrivals, Roster: opts.roster, Observed: opts.observed,
+		Synthetic: lg.synthetic, Skipped: lg.skipped, Change: change}
+	if !opts.noReport {
+		dir := opts.out
+		if dir == "" {
+			dir = filepath.Join("cordon-out", "replay-"+reports.Slug(sc.Name))
+		}
+		if err := reports.WriteReview(ctx, dir, r, src); err != nil {
+			return opts.runError(ctx, sc.Name, fmt.Errorf("writing the report: %w", err))
+		}
+		defer fmt.Fprintf(std.err, "report: %s\n", filepath.Join(dir, "index.html"))
+	}
+	return reports.WriteReviewSummary(std.out, r, src)
+}
+
+// replayLogs are the logs of a day, read.
+type replayLogs struct {
+	arrivals  []compound.LoggedArrival
+	roster    []compound.RosterEntry
+	observed  *experiment.Observed
+	synthetic bool
+	skipped   int
+}
+
+// readLogs reads the logs named by the flags: arrivals first, whose first
+// day is the day of the others. Every bad row of every file is printed, one
+// line each, before the error; with --lenient they are printed as skipped.
+func (opts *replayOptions) readLogs(std *streams, sc *compound.Scenario) (*replayLogs, error) {
+	lg := &replayLogs{}
+	lopt := logs.Options{Lenient: opts.lenient}
+	bad := 0
+	// report prints a file's errors, or its skipped rows, and counts them.
+	report := func(name string, err error, skipped int, why logs.Errors) {
+		var errs logs.Errors
+		switch {
+		case errors.As(err, &errs):
+			for _, e := range errs {
+				fmt.Fprintln(std.err, e)
+			}
+			bad++
+		case err != nil:
+			fmt.Fprintf(std.err, "%s: %v\n", name, err)
+			bad++
+		case skipped > 0:
+			fmt.Fprintf(std.err, "%s: skipped %d bad rows (--lenient):\n", name, skipped)
+			for _, e := range why {
+				fmt.Fprintln(std.err, "  "+e.Error())
+			}
+			if len(why) < skipped {
+				fmt.Fprintf(std.err, "  and %d more\n", skipped-len(why))
+			}
+			lg.skipped += skipped
+		}
+	}
+	open := func(name string) (io.ReadCloser, error) {
+		if name == "-" {
+			return io.NopCloser(std.in), nil
+		}
+		return os.Open(name)
+	}
+	f, err := open(opts.arrivals)
+	if err != nil {
+		return nil, badInput(fmt.Errorf("--arrivals: %v", err))
+	}
+	arr, err := logs.ReadArrivals(opts.arrivals, f, sc, lopt)
+	f.Close()
+	report(opts.arrivals, err, arr.Skipped, arr.SkippedErrors)
+	if err != nil {
+		return nil, badInput(fmt.Errorf("%s: the arrivals log has problems (above)", opts.arrivals))
+	}
+	lg.arrivals, lg.synthetic = arr.Rows, arr.Synthetic
+	lopt.Day = &arr.Day
+	if opts.roster != "" {
+		f, err := open(opts.roster)
+		if err != nil {
+			return nil, badInput(fmt.Errorf("--roster: %v", err))
+		}
+		ro, err := logs.ReadRoster(opts.roster, f, sc, lopt)
+		f.Close()
+		report(opts.roster, err, ro.Skipped, ro.SkippedErrors)
+		lg.roster = ro.Rows
+		if lg.roster == nil && err == nil {
+			lg.roster = []compound.RosterEntry{}
+		}
+	}
+	if opts.observed != "" {
+		f, err := open(opts.observed)
+		if err != nil {
+			return nil, badInput(fmt.Errorf("--observed: %v", err))
+		}
+		ob, err := logs.ReadObserved(opts.observed, f, sc, lopt)
+		f.Close()
+		report(opts.observed, err, ob.Skipped, ob.SkippedErrors)
+		var delivered []experiment.DeliveredItem
+		var sampled []float64
+		for _, o := range ob.Rows {
+			switch o.Event {
+			case logs.Delivered:
+				delivered = append(delivered, experiment.DeliveredItem{Kind: o.Kind, ID: o.ID, At: o.At})
+			case logs.Sampled:
+				sampled = append(sampled, o.At)
+			}
+		}
+		lg.observed = experiment.NewObserved(lg.arrivals, delivered, sampled)
+	}
+	if bad > 0 {
+		return nil, badInput(fmt.Errorf("%d of the logs have problems (above)", bad))
+	}
+	return lg, nil
+}

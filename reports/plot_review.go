@@ -1,0 +1,283 @@
+package reports
+
+import (
+	"errors"
+	"fmt"
+
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+
+	"cordon/sim/experiment"
+)
+
+// ReviewPlots builds the figures of a review, in report order: the items
+// delivered per hour, the mean time to the door by the hour items arrived,
+// the backlog at each hour's end and the residents sampled per hour (only
+// when the scenario has a sampling round), each the replay's mean with its
+// 95% prediction band and the observed figures on the same axes; then where
+// each kind's time went, stage by stage.
+func ReviewPlots(r *experiment.Review) ([]Plot, error) {
+	if r == nil || r.Replay == nil || r.Replay.Scenario == nil {
+		return nil, errors.New("review plots: no replay")
+	}
+	measures := []reviewMeasure{deliveredMeasure(), doorTimeMeasure(), backlogMeasure()}
+	if hasSampling(r) {
+		measures = append(measures, sampledMeasure())
+	}
+	var out []Plot
+	for _, m := range measures {
+		p, err := besidePlot(r, m)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	stages, err := stagesPlot(r)
+	if err != nil {
+		return nil, err
+	}
+	return append(out, stages), nil
+}
+
+// reviewMeasure is one hourly figure of a review as a plot shows it.
+type reviewMeasure struct {
+	name, title    string
+	xLabel, yLabel string
+	what           string  // what the figure is, for the caption
+	scale          float64 // the figure is divided by it (60: seconds to minutes)
+	atEnd          bool    // a level at the hour's end, not a figure over the hour
+	window         bool    // show only the hours with something in them, and one each side
+	get            func(experiment.ReviewHour) experiment.Beside
+}
+
+// deliveredMeasure is the items handed over at the door in each hour.
+func deliveredMeasure() reviewMeasure {
+	return reviewMeasure{name: "review-delivered", title: "Items delivered per hour",
+		xLabel: "time of day", yLabel: "items delivered in the hour", what: "items handed over at the door in each hour", scale: 1,
+		get: func(h experiment.ReviewHour) experiment.Beside { return h.Delivered }}
+}
+
+// doorTimeMeasure is the mean time to the door of the items that arrived
+// in each hour, in minutes.
+func doorTimeMeasure() reviewMeasure {
+	return reviewMeasure{name: "review-door-time", title: "Mean time to the door by the hour items arrived",
+		xLabel: "hour the items arrived (time of day)", yLabel: "mean time to the door (minutes)",
+		what: "mean time from the gate to the door of the items that arrived in each hour (all kinds)", scale: 60,
+		get: func(h experiment.ReviewHour) experiment.Beside { return h.DoorTime }}
+}
+
+// backlogMeasure is the items arrived and not yet delivered at each hour's
+// end.
+func backlogMeasure() reviewMeasure {
+	return reviewMeasure{name: "review-backlog", title: "Backlog at each hour's end (arrived, not yet delivered)",
+		xLabel: "time of day", yLabel: "items arrived, not yet delivered", what: "items that had arrived and were not yet delivered at the end of each hour (turned away items count until the end)",
+		scale: 1, atEnd: true,
+		get: func(h experiment.ReviewHour) experiment.Beside { return h.Backlog }}
+}
+
+// sampledMeasure is the residents sampled in each hour, over the round.
+func sampledMeasure() reviewMeasure {
+	return reviewMeasure{name: "review-sampled", title: "Residents sampled per hour",
+		xLabel: "time of day", yLabel: "residents sampled in the hour", what: "residents sampled in each hour of the round", scale: 1,
+		window: true, get: func(h experiment.ReviewHour) experiment.Beside { return h.Sampled }}
+}
+
+// hourSpan is one hour of a plot: where it starts and ends on the clock
+// axis (hours), and where its figure is drawn.
+type hourSpan struct {
+	from, to, at float64
+	b            experiment.Beside
+}
+
+// reviewSpans places the hours of a review on the clock axis: a figure over
+// the hour at its middle, a level at its end. With window it keeps only the
+// hours with something in them, and one hour each side.
+func reviewSpans(r *experiment.Review, m reviewMeasure) []hourSpan {
+	start := float64(r.Replay.Scenario.Horizon.Start) / 3600
+	var spans []hourSpan
+	first, last := -1, -1
+	for i, h := range r.Hours {
+		from := start + h.Start/3600
+		s := hourSpan{from: from, to: from + 1, at: from + 0.5, b: m.get(h)}
+		if m.atEnd {
+			s.at = s.to
+		}
+		spans = append(spans, s)
+		if somethingIn(s.b) {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	if m.window && first >= 0 {
+		spans = spans[max(first-1, 0):min(last+2, len(spans))]
+	}
+	return spans
+}
+
+// besidePlot draws an hourly figure of a review: the replay's mean (steps
+// over each hour, or a line through the hours' ends for a level) with its
+// 95% prediction band, and the observed figures as dots, those outside the
+// band as red diamonds.
+func besidePlot(r *experiment.Review, m reviewMeasure) (Plot, error) {
+	title := m.title + ", in the replay"
+	if r.Observed != nil {
+		title = m.title + ", observed and replayed"
+	}
+	fig := Plot{Name: m.name, Title: title}
+	spans := reviewSpans(r, m)
+	if len(spans) == 0 {
+		return notePlot(fig, "No hour to show.", "The replay has no hours."), nil
+	}
+	p := newPlot(title, m.xLabel, m.yLabel)
+	x0, x1 := spans[0].from, spans[len(spans)-1].to
+	p.X.Min, p.X.Max = x0, x1
+	p.X.Tick.Marker = newClockTicks(x0, x1-x0)
+	p.Y.Min, p.Y.Max = 0, 1
+
+	blue, orange, red := seriesColor(0), seriesColor(1), seriesColor(3)
+	var meanAll, ringAll, observed, out plotter.XYs
+	for _, run := range finiteRuns(spans) {
+		var x, mean, lo, hi []float64
+		for _, s := range run {
+			if m.atEnd {
+				x = append(x, s.at)
+				mean, lo, hi = append(mean, s.b.Simulated.Mean/m.scale), append(lo, s.b.PredLow/m.scale), append(hi, s.b.PredHigh/m.scale)
+				continue
+			}
+			x = append(x, s.from, s.to)
+			mv, lv, hv := s.b.Simulated.Mean/m.scale, s.b.PredLow/m.scale, s.b.PredHigh/m.scale
+			mean, lo, hi = append(mean, mv, mv), append(lo, lv, lv), append(hi, hv, hv)
+		}
+		for _, span := range finiteSpans(lo, hi) {
+			i, j := span[0], span[1]
+			area, ring, err := band(x[i:j], lo[i:j], hi[i:j], alpha(blue, 0.22))
+			if err != nil {
+				return Plot{}, err
+			}
+			p.Add(area)
+			ringAll = append(ringAll, ring...)
+			p.Y.Max = max(p.Y.Max, maxOf(hi[i:j])*1.05)
+		}
+		xys := xyOf(x, mean)
+		l, err := line(xys, blue, vg.Points(1.6))
+		if err != nil {
+			return Plot{}, err
+		}
+		p.Add(l)
+		meanAll = append(meanAll, xys...)
+		p.Y.Max = max(p.Y.Max, maxOf(mean)*1.05)
+	}
+	for _, s := range spans {
+		if !finite(s.b.Observed) {
+			continue
+		}
+		pt := plotter.XY{X: s.at, Y: s.b.Observed / m.scale}
+		if outside(s.b) {
+			out = append(out, pt)
+		} else {
+			observed = append(observed, pt)
+		}
+		p.Y.Max = max(p.Y.Max, pt.Y*1.05)
+	}
+
+	key := newSideLegend()
+	meanKey, err := line(plotter.XYs{{X: 0, Y: 0}, {X: 1, Y: 0}}, blue, vg.Points(1.6))
+	if err != nil {
+		return Plot{}, err
+	}
+	key.Add(fmt.Sprintf("replay: mean of %d replications", r.Replay.Replications), meanKey)
+	key.Add("95% prediction interval for one day", swatch{alpha(blue, 0.22)})
+	dots := []struct {
+		xys   plotter.XYs
+		label string
+		style draw.GlyphStyle
+	}{
+		{observed, "observed", draw.GlyphStyle{Color: orange, Radius: vg.Points(3), Shape: draw.CircleGlyph{}}},
+		{out, "observed, outside the interval", draw.GlyphStyle{Color: red, Radius: vg.Points(4.5), Shape: diamond{}}},
+	}
+	for _, d := range dots {
+		if len(d.xys) == 0 && (r.Observed == nil || d.label != "observed") {
+			continue
+		}
+		sc, err := plotter.NewScatter(d.xys)
+		if err != nil {
+			return Plot{}, err
+		}
+		sc.GlyphStyle = d.style
+		if len(d.xys) > 0 {
+			p.Add(sc)
+		}
+		key.Add(d.label, sc)
+	}
+	p.Add(key)
+	fig.P = p
+	fig.addLayer("replay", meanAll)
+	fig.addLayer("band", ringAll)
+	fig.addLayer("observed", observed)
+	fig.addLayer("outside", out)
+	fig.Caption = besideCaption(r, m, len(out))
+	return fig, nil
+}
+
+// besideCaption says how to read an hourly figure of a review.
+func besideCaption(r *experiment.Review, m reviewMeasure, outsideCount int) string {
+	shape := "the blue steps are the replay's mean over each hour"
+	if m.atEnd {
+		shape = "the blue line is the replay's mean at each hour's end"
+	}
+	c := fmt.Sprintf("The %s: %s (%d replications of the logged arrivals), the shaded band the 95%% prediction interval for one day, where the figure of a day should fall when the model is right about it.",
+		m.what, shape, r.Replay.Replications)
+	if r.Observed == nil {
+		return c + " Nothing was observed to set beside it."
+	}
+	c += " The orange dots are the observed figures"
+	if outsideCount > 0 {
+		return c + fmt.Sprintf("; the %d red diamonds fall outside the band.", outsideCount)
+	}
+	return c + ", all inside the band."
+}
+
+// finiteRuns splits hours into runs of consecutive hours whose replay mean
+// is a number (the mean time to the door is none in an hour with no
+// arrivals), so that lines and bands break over the gaps.
+func finiteRuns(spans []hourSpan) [][]hourSpan {
+	var out [][]hourSpan
+	var cur []hourSpan
+	for _, s := range spans {
+		if !finite(s.b.Simulated.Mean) {
+			if len(cur) > 0 {
+				out = append(out, cur)
+			}
+			cur = nil
+			continue
+		}
+		cur = append(cur, s)
+	}
+	if len(cur) > 0 {
+		out = append(out, cur)
+	}
+	return out
+}
+
+// finiteSpans returns the index ranges [i, j) over which both lo and hi
+// are numbers, two points or more long: where a band can be drawn.
+func finiteSpans(lo, hi []float64) [][2]int {
+	var out [][2]int
+	start := -1
+	for i := 0; i <= len(lo); i++ {
+		ok := i < len(lo) && finite(lo[i]) && finite(hi[i])
+		switch {
+		case ok && start < 0:
+			start = i
+		case !ok && start >= 0:
+			if i-start >= 2 {
+				out = append(out, [2]int{start, i})
+			}
+			start = -1
+		}
+	}
+	return out
+}

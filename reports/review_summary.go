@@ -1,0 +1,78 @@
+package reports
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"cordon/sim/experiment"
+)
+
+// WriteReviewSummary writes what `cordon replay` shows on the terminal: a
+// header naming the logs, then the observed day beside the replay hour by
+// hour (an observed figure outside its prediction interval is starred), the
+// observed KPIs against the replay, where each kind's time went stage by
+// stage, and, when a change was asked for, what it would have done on the
+// day (the headline KPIs that differ significantly). The same review always
+// gives the same text.
+func WriteReviewSummary(out io.Writer, r *experiment.Review, src ReviewSources) error {
+	if r == nil || r.Replay == nil || r.Replay.Scenario == nil {
+		return errors.New("review summary: no replay")
+	}
+	var buf bytes.Buffer
+	for _, u := range r.Replay.Unstable {
+		fmt.Fprintf(&buf, "%s (the day's work %.0f unit-hours, its capacity %.0f): expect a backlog\n", termSafe(u.String()), u.Load, u.Capacity)
+	}
+	fmt.Fprintf(&buf, "%s: a logged day replayed: %s\n", termSafe(r.Replay.Scenario.Name), termSafe(reviewHeader(r, src)))
+	for _, t := range reviewTables(r, src, false) {
+		if err := writeTermTable(&buf, t); err != nil {
+			return err
+		}
+	}
+	return writeTrimmed(out, buf.Bytes())
+}
+
+// writeTermTable writes one section of a review for the terminal: its
+// title and note, the table aligned in columns, and the lines after it.
+func writeTermTable(w *bytes.Buffer, t reviewTable) error {
+	fmt.Fprintf(w, "\n%s\n", termSafe(t.Title))
+	for _, n := range t.Note {
+		fmt.Fprintf(w, "  %s\n", termSafe(n))
+	}
+	if len(t.Rows) > 0 {
+		tw := tabwriter.NewWriter(w, 2, 0, 2, ' ', 0)
+		fmt.Fprintf(tw, "  %s\n", strings.Join(termCells(t.Head), "\t"))
+		for _, row := range t.Rows {
+			cells := make([]string, len(row))
+			for i, c := range row {
+				cells[i] = termSafe(c.Text)
+				if c.Indent {
+					cells[i] = "  " + cells[i]
+				}
+				if c.Star {
+					cells[i] += "*"
+				}
+			}
+			fmt.Fprintf(tw, "  %s\n", strings.Join(cells, "\t"))
+		}
+		if err := tw.Flush(); err != nil {
+			return err
+		}
+	}
+	for _, f := range t.Foot {
+		fmt.Fprintf(w, "  %s\n", termSafe(f))
+	}
+	return nil
+}
+
+// termCells makes every cell of a heading safe for a terminal.
+func termCells(head []string) []string {
+	out := make([]string, len(head))
+	for i, h := range head {
+		out[i] = termSafe(h)
+	}
+	return out
+}

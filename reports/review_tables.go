@@ -1,0 +1,247 @@
+package reports
+
+import (
+	"fmt"
+	"math"
+	"unicode"
+	"unicode/utf8"
+
+	"cordon/sim/experiment"
+)
+
+// reviewTable is one section of a review, built once and written for the
+// terminal, for summary.md and for index.html: a title, short lines saying
+// how to read it, the table, and lines after it.
+type reviewTable struct {
+	Title string // lower case, as the terminal shows it
+	Note  []string
+	Head  []string
+	Rows  [][]reviewCell
+	Foot  []string
+}
+
+// reviewCell is one cell of a review table. Code cells are names (KPIs,
+// kinds, stages) shown as code in Markdown; Star marks an observed figure
+// outside its prediction interval; Alert is a verdict to stand out; Num is
+// a number, right-aligned on the page; Indent is a row under the one above
+// (a stage under its kind).
+type reviewCell struct {
+	Text                           string
+	Code, Star, Alert, Num, Indent bool
+}
+
+// textCell, codeCell and numCell make the three kinds of cell.
+func textCell(s string) reviewCell { return reviewCell{Text: s} }
+func codeCell(s string) reviewCell { return reviewCell{Text: s, Code: true} }
+func numCell(s string) reviewCell  { return reviewCell{Text: s, Num: true} }
+
+// starNote says what the mark beside an observed figure means.
+const starNote = "* the observed figure is outside the replay's 95% prediction interval for one day"
+
+// reviewTables are the sections of a review in report order. all says
+// whether the change lists every significant difference (the files) or
+// only the headline KPIs among them (the terminal).
+func reviewTables(r *experiment.Review, src ReviewSources, all bool) []reviewTable {
+	out := []reviewTable{hoursTable(r), kpisTable(r), stagesTable(r)}
+	if r.Change != nil {
+		out = append(out, changeTable(r, src, all))
+	}
+	return out
+}
+
+// predCell writes a simulated figure as "mean [prediction interval]".
+func predCell(unit string, b experiment.Beside, round func(float64) float64) reviewCell {
+	return numCell(fmt.Sprintf("%s [%s, %s]", FormatValue(unit, round(b.Simulated.Mean)),
+		FormatValue(unit, round(b.PredLow)), FormatValue(unit, round(b.PredHigh))))
+}
+
+// observedCell writes an observed figure, starred when it is outside its
+// prediction interval.
+func observedCell(unit string, b experiment.Beside, round func(float64) float64) reviewCell {
+	return reviewCell{Text: FormatValue(unit, round(b.Observed)), Num: true, Star: outside(b)}
+}
+
+// asIs leaves a figure as it is.
+func asIs(v float64) float64 { return v }
+
+// toMinute rounds a time of ten minutes or more to the minute, enough for
+// an hour's mean time to the door.
+func toMinute(v float64) float64 {
+	if math.Abs(v) >= 600 {
+		return math.Round(v/60) * 60
+	}
+	return v
+}
+
+// hoursTable is the observed day beside the replay, hour by hour, for the
+// hours in which anything happened.
+func hoursTable(r *experiment.Review) reviewTable {
+	sc := r.Replay.Scenario
+	observed := r.Observed != nil
+	sampling := hasSampling(r)
+	replay := fmt.Sprintf("replay: the mean of %d replications [the 95%% prediction interval for one day]", r.Replay.Replications)
+	if observed {
+		replay = "each figure as observed, then in the " + replay
+	}
+	t := reviewTable{Title: "observed and simulated, hour by hour", Note: []string{replay,
+		"door time: the mean time to the door of the items that arrived in the hour",
+		"backlog: the items arrived and not yet delivered at the hour's end",
+	}}
+	type column struct {
+		name, unit string
+		round      func(float64) float64
+		get        func(experiment.ReviewHour) experiment.Beside
+	}
+	cols := []column{
+		{"delivered", "", asIs, func(h experiment.ReviewHour) experiment.Beside { return h.Delivered }},
+		{"door time", "s", toMinute, func(h experiment.ReviewHour) experiment.Beside { return h.DoorTime }},
+		{"backlog", "", asIs, func(h experiment.ReviewHour) experiment.Beside { return h.Backlog }},
+	}
+	if sampling {
+		cols = append(cols, column{"sampled", "", asIs, func(h experiment.ReviewHour) experiment.Beside { return h.Sampled }})
+	}
+	t.Head = []string{"hour", "arrived"}
+	for _, c := range cols {
+		if observed {
+			t.Head = append(t.Head, c.name, "replay")
+		} else {
+			t.Head = append(t.Head, c.name+" (replay)")
+		}
+	}
+	stars := 0
+	for _, h := range r.Hours {
+		if !busyHour(h) {
+			continue
+		}
+		row := []reviewCell{numCell(hourLabel(sc, h)), numCell(fmt.Sprint(h.Arrived))}
+		for _, c := range cols {
+			b := c.get(h)
+			if observed {
+				o := observedCell(c.unit, b, c.round)
+				if o.Star {
+					stars++
+				}
+				row = append(row, o)
+			}
+			row = append(row, predCell(c.unit, b, c.round))
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	if len(t.Rows) == 0 {
+		t.Foot = append(t.Foot, "nothing arrived, was delivered or was sampled in any hour")
+	}
+	if stars > 0 {
+		t.Foot = append(t.Foot, starNote)
+	}
+	return t
+}
+
+// kpisTable is each KPI the log can tell beside the replay's, inside or
+// outside its prediction interval.
+func kpisTable(r *experiment.Review) reviewTable {
+	t := reviewTable{Title: "observed KPIs against the replay",
+		Note: []string{"each KPI the log can tell beside the replay's mean [95% confidence interval]",
+			"a day's figure falls inside its 95% prediction interval 19 times in 20 when the model is right about it"},
+		Head: []string{"KPI", "observed", "replay mean [95% CI]", "95% prediction interval", "verdict"}}
+	if len(r.KPIs) == 0 {
+		t.Foot = []string{"no observations: nothing to set beside the replay"}
+		return t
+	}
+	in, missing := 0, 0
+	for _, k := range r.KPIs {
+		u := k.KPI.Unit
+		verdict := textCell("inside")
+		switch {
+		case !finite(k.Observed):
+			verdict = textCell("not in the log")
+			missing++
+		case !finite(k.PredLow) || !finite(k.PredHigh):
+			verdict = textCell("no interval")
+		case k.Inside():
+			in++
+		default:
+			verdict = reviewCell{Text: "OUTSIDE", Alert: true}
+		}
+		t.Rows = append(t.Rows, []reviewCell{codeCell(k.KPI.Name), numCell(FormatValue(u, k.Observed)),
+			numCell(fmt.Sprintf("%s [%s, %s]", FormatValue(u, k.Simulated.Mean), FormatValue(u, k.Simulated.Low), FormatValue(u, k.Simulated.High))),
+			numCell(fmt.Sprintf("[%s, %s]", FormatValue(u, k.PredLow), FormatValue(u, k.PredHigh))), verdict})
+	}
+	foot := fmt.Sprintf("%d of %d observed KPIs inside their 95%% prediction intervals", in, len(r.KPIs)-missing)
+	if missing > 0 {
+		foot += fmt.Sprintf("; %d not in the log", missing)
+	}
+	t.Foot = []string{foot}
+	return t
+}
+
+// stagesTable is where each kind's time to the door went in the replay,
+// stage by stage.
+func stagesTable(r *experiment.Review) reviewTable {
+	t := reviewTable{Title: "where the time went",
+		Note: []string{fmt.Sprintf("each kind's mean time from the gate to the door in the replay: the mean of %d replications [95%% confidence interval]", r.Replay.Replications),
+			"under it, the mean time its items spent in each stage, and the stage's share of the time to the door"},
+		Head: []string{"kind / stage", "mean time", "share", "what the item is doing"}}
+	for _, ks := range r.Stages {
+		t.Rows = append(t.Rows, []reviewCell{codeCell(ks.Kind), numCell(FormatValue("s", ks.Total.Mean)), numCell("100%"),
+			textCell(fmt.Sprintf("to the door [%s, %s]", FormatValue("s", ks.Total.Low), FormatValue("s", ks.Total.High)))})
+		for _, st := range ks.Stages {
+			t.Rows = append(t.Rows, []reviewCell{reviewCell{Text: st.Name, Code: true, Indent: true}, numCell(FormatValue("s", st.Time.Mean)),
+				numCell(FormatValue("share", st.Share)), textCell(st.Desc)})
+		}
+	}
+	if len(r.Stages) == 0 {
+		t.Foot = []string{"no item was delivered in the replay"}
+	}
+	return t
+}
+
+// changeTable is what the change would have done on the day: the paired
+// differences with the change minus the replay. With all it lists every
+// significant difference, otherwise only those of the headline KPIs.
+func changeTable(r *experiment.Review, src ReviewSources, all bool) reviewTable {
+	c := r.Change
+	ref := c.Outcomes[0]
+	there := ref
+	if len(c.Outcomes) > 1 {
+		there = c.Outcomes[1]
+	}
+	t := reviewTable{Title: "what the change would have done on the day: " + changeName(r, src),
+		Note: []string{fmt.Sprintf("the logged day replayed with the change against the replay: %d replications, common random numbers", ref.Replications),
+			"difference: the mean of the paired differences, with the change minus without [95% interval]"},
+		Head: []string{"KPI", "replay", "with the change", "difference", "95% interval", "verdict"}}
+	significant, shown := 0, 0
+	for _, d := range c.Differences {
+		if d.Verdict == experiment.None {
+			continue
+		}
+		significant++
+		if !all && !isHeadline(d.Name) {
+			continue
+		}
+		shown++
+		base, _ := ref.KPI(d.Name)
+		changed, _ := there.KPI(d.Name)
+		t.Rows = append(t.Rows, []reviewCell{codeCell(d.Name), numCell(FormatValue(d.Unit, base.Mean)), numCell(FormatValue(d.Unit, changed.Mean)),
+			numCell(formatDiff(d.Unit, d.Mean)), numCell(fmt.Sprintf("[%s, %s]", formatDiff(d.Unit, d.Low), formatDiff(d.Unit, d.High))),
+			reviewCell{Text: d.Verdict, Alert: d.Verdict == experiment.Worse}})
+	}
+	foot := fmt.Sprintf("%d of %d KPIs differ significantly", significant, len(c.Differences))
+	if shown < significant {
+		foot += fmt.Sprintf("; the %d headline ones are shown (summary.md lists them all)", shown)
+	}
+	if significant == 0 {
+		foot = fmt.Sprintf("no KPI differs significantly (%d compared): on this day the change is within chance", len(c.Differences))
+	}
+	t.Foot = []string{foot}
+	return t
+}
+
+// capitalised writes a title with its first letter upper case, for the
+// Markdown and HTML headings.
+func capitalised(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 || r == utf8.RuneError {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
+}
