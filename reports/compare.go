@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strconv"
@@ -84,14 +83,7 @@ func NewComparison(c *experiment.Comparison) *Comparison {
 
 // JSON writes the document indented, with a final newline.
 func (c *Comparison) JSON() ([]byte, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(c); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	return indentJSON(c)
 }
 
 // formatDiff writes a difference in a KPI's unit with its sign.

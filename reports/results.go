@@ -1,7 +1,6 @@
 package reports
 
 import (
-	"bytes"
 	"encoding/json"
 	"math"
 
@@ -147,12 +146,5 @@ func NewResults(o *experiment.Outcome, targets ...experiment.TargetResult) *Resu
 // JSON writes the document indented, with a final newline. The same outcome
 // always gives the same bytes.
 func (r *Results) JSON() ([]byte, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(r); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	return indentJSON(r)
 }
