@@ -98,40 +98,11 @@ func ReadRoster(name string, r io.Reader, sc *compound.Scenario, opt Options) (R
 const rosterMargin = 7 * 86400
 
 // RosterOf returns the roster a scenario's shifts and breaks put on duty
-// over its run, as entries (one per pool, or zone group of a zone pool, per
-// span of constant count, zero counts included), for writing the planned
-// roster of a day. Replayed, it puts on duty what the scenario does.
+// over its run (compound.Scenario.PlannedRoster), for writing the planned
+// roster of a day; nil for no scenario.
 func RosterOf(sc *compound.Scenario) []compound.RosterEntry {
 	if sc == nil {
 		return nil
 	}
-	tl := timeline{start: float64(sc.Horizon.Start), horizon: horizon(sc)}
-	if !(tl.horizon > 0) {
-		return nil
-	}
-	var out []compound.RosterEntry
-	add := func(name string, p compound.Pool, base int) {
-		ch := tl.changes(p, base)
-		for i, c := range ch {
-			to := tl.horizon
-			if i+1 < len(ch) {
-				to = ch[i+1].at
-			}
-			out = append(out, compound.RosterEntry{Pool: name, From: c.at, To: to, Count: c.count})
-		}
-	}
-	for _, p := range sc.Staff {
-		if !p.PerZone {
-			add(p.Name, p, p.Count)
-			continue
-		}
-		for _, z := range sc.Zones {
-			base := p.Count
-			if z.Volunteers > 0 {
-				base = z.Volunteers
-			}
-			add(p.Name+"/"+z.Name, p, base)
-		}
-	}
-	return out
+	return sc.PlannedRoster()
 }

@@ -102,3 +102,39 @@ func peak(changes []sim.Change) int {
 	}
 	return m
 }
+
+// PlannedRoster returns the staff the scenario's shifts and breaks put on
+// duty over its run, as roster entries: one per pool (or zone group of a
+// zone pool, named "pool/zone") per span of constant count, zero counts
+// included. Replayed as a roster, it puts on duty what the scenario does.
+func (sc *Scenario) PlannedRoster() []RosterEntry {
+	tl := timeline{start: float64(sc.Horizon.Start), horizon: float64(sc.Horizon.Days) * day}
+	if !(tl.horizon > 0) {
+		return nil
+	}
+	var out []RosterEntry
+	add := func(name string, p Pool, base int) {
+		ch := rosterChanges(p, base, tl)
+		for i, c := range ch {
+			to := tl.horizon
+			if i+1 < len(ch) {
+				to = ch[i+1].At
+			}
+			out = append(out, RosterEntry{Pool: name, From: c.At, To: to, Count: c.Capacity})
+		}
+	}
+	for _, p := range sc.Staff {
+		if !p.PerZone {
+			add(p.Name, p, p.Count)
+			continue
+		}
+		for _, z := range sc.Zones {
+			base := p.Count
+			if z.Volunteers > 0 {
+				base = z.Volunteers
+			}
+			add(p.Name+"/"+z.Name, p, base)
+		}
+	}
+	return out
+}
