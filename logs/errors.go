@@ -23,15 +23,15 @@ type Error struct {
 // characters are escaped, so that it is always one line.
 func (e Error) Error() string {
 	var b strings.Builder
-	b.WriteString(oneLine(e.File))
+	b.WriteString(compound.OneLine(e.File))
 	if e.Line > 0 {
 		b.WriteString(":" + strconv.Itoa(e.Line))
 	}
 	b.WriteString(": ")
 	if e.Field != "" {
-		b.WriteString(oneLine(e.Field) + ": ")
+		b.WriteString(compound.OneLine(e.Field) + ": ")
 	}
-	b.WriteString(oneLine(e.Msg))
+	b.WriteString(compound.OneLine(e.Msg))
 	return b.String()
 }
 
@@ -95,26 +95,6 @@ func (c *collector) errors() Errors {
 		out = append(out, Error{File: c.file, Line: last.Line, Msg: strconv.Itoa(more) + " more errors not shown: fix these first"})
 	}
 	return out
-}
-
-// oneLine escapes line breaks and other control characters.
-func oneLine(s string) string {
-	if !strings.ContainsFunc(s, isBreak) {
-		return s
-	}
-	var b strings.Builder
-	for _, r := range s {
-		if isBreak(r) {
-			b.WriteString(strings.Trim(strconv.QuoteRune(r), "'"))
-			continue
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
-
-func isBreak(r rune) bool {
-	return r < 0x20 && r != '\t' || r == 0x7f || r == 0x85 || r == 0x2028 || r == 0x2029
 }
 
 // maxQuoted is the longest value quoted in full in a message.

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"time"
 	_ "time/tzdata" // IANA zone names without a system time-zone database
+
+	"cordon/sim/compound"
 )
 
 // How times are written, for messages.
@@ -258,7 +260,7 @@ func formatTime(t time.Time) string {
 func ParseZone(s string) (*time.Location, error) {
 	loc := parseZone(strings.TrimSpace(s))
 	if loc == nil {
-		return nil, errors.New(oneLine(q(s)) + " is not a time zone: write " + tzHelp)
+		return nil, errors.New(compound.OneLine(q(s)) + " is not a time zone: write " + tzHelp)
 	}
 	return loc, nil
 }

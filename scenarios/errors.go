@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"cordon/sim/compound"
 )
 
 // Error is one problem in a scenario file, at a position.
@@ -59,9 +61,9 @@ type collector struct {
 }
 
 func (c *collector) add(e Error) {
-	e.File = oneLine(e.File)
-	e.Path = oneLine(e.Path)
-	e.Msg = oneLine(e.Msg)
+	e.File = compound.OneLine(e.File)
+	e.Path = compound.OneLine(e.Path)
+	e.Msg = compound.OneLine(e.Msg)
 	if c.seen == nil {
 		c.seen = map[Error]bool{}
 	}
@@ -104,25 +106,4 @@ func (c *collector) rank(e Error) int {
 		return 0
 	}
 	return c.order[e.File]
-}
-
-// oneLine escapes line breaks and other control characters so that every
-// error is one line.
-func oneLine(s string) string {
-	if !strings.ContainsFunc(s, isBreak) {
-		return s
-	}
-	var b strings.Builder
-	for _, r := range s {
-		if isBreak(r) {
-			b.WriteString(strings.Trim(strconv.QuoteRune(r), "'"))
-			continue
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
-
-func isBreak(r rune) bool {
-	return r < 0x20 && r != '\t' || r == 0x7f || r == 0x85 || r == 0x2028 || r == 0x2029
 }

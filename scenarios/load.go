@@ -39,8 +39,8 @@ func Load(name string, data []byte, overrides ...Override) (sc *compound.Scenari
 	}
 	errs.order = map[string]int{}
 	for i, o := range overrides {
-		if _, dup := errs.order[oneLine(o.String())]; !dup {
-			errs.order[oneLine(o.String())] = i + 1
+		if _, dup := errs.order[compound.OneLine(o.String())]; !dup {
+			errs.order[compound.OneLine(o.String())] = i + 1
 		}
 	}
 	for _, o := range overrides {

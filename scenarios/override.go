@@ -42,7 +42,7 @@ func ParseOverride(s string) (Override, error) {
 // file shares through an alias changes only here. Problems are reported at
 // the override.
 func applyOverride(d *decoder, root **yaml.Node, o Override) {
-	src := oneLine(o.String())
+	src := compound.OneLine(o.String())
 	fail := func(path, format string, a ...any) {
 		d.errs.add(Error{File: src, Path: path, Msg: fmt.Sprintf(format, a...)})
 	}
