@@ -155,11 +155,7 @@ func WriteComparison(ctx context.Context, dir string, c *experiment.Comparison) 
 		return err
 	}
 	defer f.Discard()
-	doc, err := NewComparison(c).JSON()
-	if err != nil {
-		return err
-	}
-	if err := f.Write("comparison.json", doc); err != nil {
+	if err := f.WriteJSON("comparison.json", NewComparison(c)); err != nil {
 		return err
 	}
 	if err := f.Write("differences.csv", DifferencesCSV(c)); err != nil {

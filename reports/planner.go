@@ -174,11 +174,7 @@ func WritePlan(ctx context.Context, dir string, p *experiment.Plan, s *experimen
 		return err
 	}
 	defer f.Discard()
-	res, err := NewResults(p.Outcome, p.Targets...).JSON()
-	if err != nil {
-		return err
-	}
-	if err := f.Write("results.json", res); err != nil {
+	if err := f.WriteJSON("results.json", NewResults(p.Outcome, p.Targets...)); err != nil {
 		return err
 	}
 	figs, err := writePlots(ctx, f, plots)
@@ -246,11 +242,7 @@ func WriteSensitivity(ctx context.Context, dir string, s *experiment.Sensitivity
 		return err
 	}
 	defer f.Discard()
-	doc, err := NewSensitivityResults(s).JSON()
-	if err != nil {
-		return err
-	}
-	if err := f.Write("results.json", doc); err != nil {
+	if err := f.WriteJSON("results.json", NewSensitivityResults(s)); err != nil {
 		return err
 	}
 	figs, err := writePlots(ctx, f, plots)

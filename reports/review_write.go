@@ -35,28 +35,20 @@ func WriteReview(ctx context.Context, dir string, r *experiment.Review, src Revi
 		return err
 	}
 	defer f.Discard()
-	results, err := NewResults(r.Replay).JSON()
-	if err != nil {
+	if err := f.WriteJSON("results.json", NewResults(r.Replay)); err != nil {
 		return err
 	}
-	doc, err := NewReviewResults(r, src).JSON()
-	if err != nil {
+	if err := f.Write("replications.csv", ReplicationsCSV(r.Replay)); err != nil {
 		return err
 	}
-	files := []struct {
-		name string
-		data []byte
-	}{
-		{"results.json", results},
-		{"replications.csv", ReplicationsCSV(r.Replay)},
-		{"review.json", doc},
-		{"hours.csv", HoursCSV(r)},
-		{"summary.md", reviewMarkdown(r, src, plots)},
+	if err := f.WriteJSON("review.json", NewReviewResults(r, src)); err != nil {
+		return err
 	}
-	for _, file := range files {
-		if err := f.Write(file.name, file.data); err != nil {
-			return err
-		}
+	if err := f.Write("hours.csv", HoursCSV(r)); err != nil {
+		return err
+	}
+	if err := f.Write("summary.md", reviewMarkdown(r, src, plots)); err != nil {
+		return err
 	}
 	figs, err := writePlots(ctx, f, plots)
 	if err != nil {

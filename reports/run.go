@@ -47,11 +47,7 @@ func WriteRun(ctx context.Context, dir string, o *experiment.Outcome, targets []
 		return err
 	}
 	defer f.Discard()
-	results, err := NewResults(o, targets...).JSON()
-	if err != nil {
-		return err
-	}
-	if err := f.Write("results.json", results); err != nil {
+	if err := f.WriteJSON("results.json", NewResults(o, targets...)); err != nil {
 		return err
 	}
 	if err := f.Write("replications.csv", ReplicationsCSV(o)); err != nil {

@@ -78,11 +78,7 @@ func WriteSweep(ctx context.Context, dir string, s *experiment.Sweep, kpis []str
 	if err := f.Write("sweep.csv", SweepCSV(s)); err != nil {
 		return err
 	}
-	doc, err := NewSweepResults(s).JSON()
-	if err != nil {
-		return err
-	}
-	if err := f.Write("results.json", doc); err != nil {
+	if err := f.WriteJSON("results.json", NewSweepResults(s)); err != nil {
 		return err
 	}
 	figs, err := writePlots(ctx, f, plots)
