@@ -93,6 +93,18 @@ func (r *runFlags) stopped(ctx context.Context) error {
 	return interruptedAfter(ctx, fmt.Sprintf("after %d of %d replications", r.done.Load(), r.total.Load()))
 }
 
+// do runs the work on this machine, with a progress bar labelled label on
+// a terminal; when the command is interrupted it says how far it got.
+func (r *runFlags) do(ctx context.Context, std *streams, label string, w *experiment.Work) (*experiment.Product, error) {
+	update, clear := progress(std, r.quiet, label)
+	p, err := experiment.Do(ctx, w, r.options(update))
+	clear()
+	if err != nil && ctx.Err() != nil {
+		return nil, r.stopped(ctx)
+	}
+	return p, err
+}
+
 // load resolves every scenario argument with the --set overrides; bad
 // input is reported before any work starts.
 func (r *runFlags) load(args []string) ([]*compound.Scenario, []scenarios.Override, error) {

@@ -61,13 +61,8 @@ func runCompare(ctx context.Context, std *streams, opts *compareOptions, args []
 	if opts.sharded() {
 		return opts.runShard(ctx, std, &opts.runFlags, w)
 	}
-	update, clear := progress(std, opts.quiet, "compare")
-	p, err := experiment.Do(ctx, w, opts.options(update))
-	clear()
+	p, err := opts.do(ctx, std, "compare", w)
 	if err != nil {
-		if ctx.Err() != nil {
-			return opts.stopped(ctx)
-		}
 		return err
 	}
 	return opts.report(ctx, std, p.Comparison)

@@ -165,9 +165,7 @@ func (opts *runOptions) runOne(ctx context.Context, std *streams, sc *compound.S
 	if err != nil {
 		return false, "", badInput(err)
 	}
-	update, clear := progress(std, opts.quiet, sc.Name)
-	p, err := experiment.Do(ctx, w, opts.options(update))
-	clear()
+	p, err := opts.do(ctx, std, sc.Name, w)
 	if err != nil {
 		return false, "", opts.runError(ctx, sc.Name, err)
 	}

@@ -70,13 +70,8 @@ func runSensitivity(ctx context.Context, std *streams, opts *sensitivityOptions,
 	if opts.sharded() {
 		return opts.runShard(ctx, std, &opts.runFlags, w)
 	}
-	update, clear := progress(std, opts.quiet, "sensitivity")
-	p, err := experiment.Do(ctx, w, opts.options(update))
-	clear()
+	p, err := opts.do(ctx, std, "sensitivity", w)
 	if err != nil {
-		if ctx.Err() != nil {
-			return opts.stopped(ctx)
-		}
 		return err
 	}
 	return opts.report(ctx, std, p.Sensitivity)

@@ -120,13 +120,8 @@ func runSweep(ctx context.Context, std *streams, opts *sweepOptions, arg string)
 	if opts.sharded() {
 		return opts.runShard(ctx, std, &opts.runFlags, w)
 	}
-	update, clear := progress(std, opts.quiet, "sweep")
-	p, err := experiment.Do(ctx, w, opts.options(update))
-	clear()
+	p, err := opts.do(ctx, std, "sweep", w)
 	if err != nil {
-		if ctx.Err() != nil {
-			return opts.stopped(ctx)
-		}
 		return err
 	}
 	return opts.report(ctx, std, p.Sweep, w.KPIs)
