@@ -258,7 +258,11 @@ func (r *Resource) Release(e *Entity, amount int) {
 			continue
 		}
 		u := e.held[k].unit
-		e.held = append(e.held[:k], e.held[k+1:]...)
+		if k == len(e.held)-1 {
+			e.held = e.held[:k] // the usual case: the unit taken last
+		} else {
+			e.held = append(e.held[:k], e.held[k+1:]...)
+		}
 		amount--
 		r.free(u)
 		if r.mon != nil {

@@ -61,6 +61,10 @@ type waitLine struct {
 
 func (q *waitQueue) push(w waitEntry) {
 	q.live++
+	if n := len(q.classes); n > 0 && q.classes[n-1].rank == w.rank {
+		q.classes[n-1].push(w) // the usual case: one class, or the lowest
+		return
+	}
 	lo, hi := 0, len(q.classes)
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
