@@ -169,7 +169,9 @@ func (c *calendar) peek(now float64) float64 {
 	if c.ringHead < len(c.ring) {
 		return now
 	}
-	c.dropCancelled()
+	if c.cancelled > 0 {
+		c.dropCancelled()
+	}
 	if len(c.heap) == 0 {
 		return math.Inf(1)
 	}
@@ -191,7 +193,9 @@ func (c *calendar) pop(now float64) (float64, uint64, Handler) {
 	if c.firing {
 		panic("sim: an event handler ran the simulation")
 	}
-	c.dropCancelled()
+	if c.cancelled > 0 {
+		c.dropCancelled()
+	}
 	if c.ringHead < len(c.ring) {
 		r := &c.ring[c.ringHead]
 		if len(c.heap) == 0 || !less(&c.heap[0], &calEntry{t: now, key: r.key}) {
