@@ -70,10 +70,7 @@ func runBottlenecks(ctx context.Context, std *streams, opts *bottlenecksOptions,
 		dir = filepath.Join("cordon-out", "bottlenecks-"+reports.Slug(sc.Name))
 	}
 	if err := reports.WriteMarginal(ctx, dir, m); err != nil {
-		if ctx.Err() != nil {
-			return opts.stopped(ctx)
-		}
-		return fmt.Errorf("writing the report: %w", err)
+		return opts.reportError(ctx, err)
 	}
 	fmt.Fprintf(std.err, "report: %s\n", filepath.Join(dir, "index.html"))
 	return reports.WriteMarginalTable(std.out, m, opts.top)

@@ -105,6 +105,15 @@ func (r *runFlags) do(ctx context.Context, std *streams, label string, w *experi
 	return p, err
 }
 
+// reportError is the error of a report folder that could not be written:
+// the interruption when the command was stopped.
+func (r *runFlags) reportError(ctx context.Context, err error) error {
+	if ctx.Err() != nil {
+		return r.stopped(ctx)
+	}
+	return fmt.Errorf("writing the report: %w", err)
+}
+
 // load resolves every scenario argument with the --set overrides; bad
 // input is reported before any work starts.
 func (r *runFlags) load(args []string) ([]*compound.Scenario, []scenarios.Override, error) {

@@ -73,10 +73,7 @@ func runCompare(ctx context.Context, std *streams, opts *compareOptions, args []
 func (opts *compareOptions) report(ctx context.Context, std *streams, c *experiment.Comparison) error {
 	if opts.out != "" {
 		if err := reports.WriteComparison(ctx, opts.out, c); err != nil {
-			if ctx.Err() != nil {
-				return opts.stopped(ctx)
-			}
-			return fmt.Errorf("writing the report: %w", err)
+			return opts.reportError(ctx, err)
 		}
 		defer fmt.Fprintf(std.err, "report: %s\n", filepath.Join(opts.out, "index.html"))
 	}

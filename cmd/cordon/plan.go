@@ -122,10 +122,7 @@ func runPlan(ctx context.Context, std *streams, opts *planOptions, arg string) e
 		dir = filepath.Join("cordon-out", "plan-"+reports.Slug(sc.Name))
 	}
 	if err := reports.WritePlan(ctx, dir, p, sens); err != nil {
-		if ctx.Err() != nil {
-			return opts.stopped(ctx)
-		}
-		return fmt.Errorf("writing the report: %w", err)
+		return opts.reportError(ctx, err)
 	}
 	fmt.Fprintf(std.err, "report: %s\n", filepath.Join(dir, "index.html"))
 	if opts.write != "" {

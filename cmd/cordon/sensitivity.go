@@ -84,10 +84,7 @@ func (opts *sensitivityOptions) report(ctx context.Context, std *streams, s *exp
 		dir = filepath.Join("cordon-out", "sensitivity-"+reports.Slug(s.Base.Scenario.Name))
 	}
 	if err := reports.WriteSensitivity(ctx, dir, s); err != nil {
-		if ctx.Err() != nil {
-			return opts.stopped(ctx)
-		}
-		return fmt.Errorf("writing the report: %w", err)
+		return opts.reportError(ctx, err)
 	}
 	fmt.Fprintf(std.err, "report: %s\n", filepath.Join(dir, "index.html"))
 	return reports.WriteSensitivityTable(std.out, s, opts.top)

@@ -134,10 +134,7 @@ func (opts *sweepOptions) report(ctx context.Context, std *streams, sw *experime
 		dir = filepath.Join("cordon-out", "sweep-"+reports.Slug(sw.Points[0].Outcome.Scenario.Name))
 	}
 	if err := reports.WriteSweep(ctx, dir, sw, kpis); err != nil {
-		if ctx.Err() != nil {
-			return opts.stopped(ctx)
-		}
-		return fmt.Errorf("writing the report: %w", err)
+		return opts.reportError(ctx, err)
 	}
 	fmt.Fprintf(std.err, "report: %s\n", filepath.Join(dir, "index.html"))
 	if opts.csv {
