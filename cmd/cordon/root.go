@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"runtime/pprof"
 	"sync/atomic"
 	"syscall"
 
@@ -99,12 +98,15 @@ func Main(args []string, in io.Reader, out, errw io.Writer) int {
 	ctx, stop := watchSignals()
 	defer stop()
 	std := &streams{in: in, out: out, err: errw, getenv: os.Getenv}
-	root := newRootCmd(std)
+	root, stopProfile := newRootCmd(std)
 	root.SetArgs(args)
 	root.SetIn(in)
 	root.SetOut(out)
 	root.SetErr(errw)
 	err := root.ExecuteContext(ctx)
+	if perr := stopProfile(); perr != nil && err == nil {
+		err = fmt.Errorf("--cpuprofile: %w", perr)
+	}
 	if err == nil {
 		return exitOK
 	}
@@ -120,7 +122,10 @@ func Main(args []string, in io.Reader, out, errw io.Writer) int {
 	return exitBadInput
 }
 
-func newRootCmd(std *streams) *cobra.Command {
+// newRootCmd builds the command tree; the function it returns stops the
+// CPU profile of --cpuprofile, if one is running, and is called once the
+// command has ended, whatever its exit code.
+func newRootCmd(std *streams) (*cobra.Command, func() error) {
 	root := &cobra.Command{
 		Use:   "cordon",
 		Short: "Simulate a residential compound under closed management and plan its staffing",
@@ -133,28 +138,10 @@ Exit codes: 0 done, 1 a target missed, 2 bad input.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	var cpuProfile string
-	var profile *os.File
-	root.PersistentFlags().StringVar(&cpuProfile, "cpuprofile", "", "write a CPU profile of the command to this file")
+	prof := &cpuProfile{}
+	root.PersistentFlags().StringVar(&prof.path, "cpuprofile", "", "write a CPU profile of the command to this file")
 	_ = root.PersistentFlags().MarkHidden("cpuprofile")
-	root.PersistentPreRunE = func(cmd *cobra.Command, args []string) error {
-		if cpuProfile == "" {
-			return nil
-		}
-		f, err := os.Create(cpuProfile)
-		if err != nil {
-			return badInput(err)
-		}
-		profile = f
-		return pprof.StartCPUProfile(f)
-	}
-	root.PersistentPostRunE = func(cmd *cobra.Command, args []string) error {
-		if profile == nil {
-			return nil
-		}
-		pprof.StopCPUProfile()
-		return profile.Close()
-	}
+	root.PersistentPreRunE = func(cmd *cobra.Command, args []string) error { return prof.start() }
 	root.AddCommand(
 		newRunCmd(std, &runOptions{}),
 		newCompareCmd(std, &compareOptions{}),
@@ -172,5 +159,5 @@ Exit codes: 0 done, 1 a target missed, 2 bad input.`,
 		newVersionCmd(std),
 		newFitCmd(std, &fitOptions{}),
 	)
-	return root
+	return root, prof.stop
 }
