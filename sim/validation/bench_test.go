@@ -46,6 +46,10 @@ func BenchmarkMMC(b *testing.B) {
 		b.ReportMetric(hand, "handcoded-customers/s")
 		b.ReportMetric(perSec/hand, "x-handcoded")
 	}
+	if loop := eventLoopRate(2_000_000); loop > 0 {
+		b.ReportMetric(loop, "eventloop-customers/s")
+		b.ReportMetric(perSec/loop, "x-eventloop")
+	}
 	if py := simpyRate(); py > 0 {
 		b.ReportMetric(py, "simpy-customers/s")
 		b.ReportMetric(perSec/py, "x-simpy")
@@ -123,6 +127,95 @@ func handCodedRate(n int) float64 {
 				push(now + rs.ExpFloat64()/mu)
 			} else {
 				queue = append(queue, now)
+			}
+		}
+	}
+	return float64(n) / time.Since(start).Seconds()
+}
+
+// eventLoopRate times a hand-written M/M/5 event loop, the textbook kind:
+// arrivals and departures as events in one heap ordered by time and
+// insertion, a loop that takes the next event and switches on its kind, a
+// counter of busy servers and a slice of waiting arrival times. It returns
+// its customers per second over n customers.
+func eventLoopRate(n int) float64 {
+	ra := rand.New(rand.NewPCG(1, 2))
+	rs := rand.New(rand.NewPCG(3, 4))
+	const lam, mu, c = 4.5, 1.0, 5
+	const arrival, departure = 0, 1
+	type event struct {
+		t    float64
+		seq  uint64
+		kind uint8
+	}
+	before := func(a, b *event) bool { return a.t < b.t || (a.t == b.t && a.seq < b.seq) }
+	heap := make([]event, 0, 16)
+	var seq uint64
+	schedule := func(t float64, kind uint8) {
+		seq++
+		e := event{t, seq, kind}
+		heap = append(heap, e)
+		i := len(heap) - 1
+		for i > 0 {
+			p := (i - 1) / 2
+			if !before(&e, &heap[p]) {
+				break
+			}
+			heap[i] = heap[p]
+			i = p
+		}
+		heap[i] = e
+	}
+	next := func() event {
+		top := heap[0]
+		n := len(heap) - 1
+		last := heap[n]
+		heap = heap[:n]
+		i := 0
+		for {
+			k := 2*i + 1
+			if k >= n {
+				break
+			}
+			if k+1 < n && before(&heap[k+1], &heap[k]) {
+				k++
+			}
+			if !before(&heap[k], &last) {
+				break
+			}
+			heap[i] = heap[k]
+			i = k
+		}
+		if n > 0 {
+			heap[i] = last
+		}
+		return top
+	}
+	queue := make([]float64, 0, 1024)
+	head, busy, done := 0, 0, 0
+	schedule(ra.ExpFloat64()/lam, arrival)
+	start := time.Now()
+	for done < n {
+		ev := next()
+		switch ev.kind {
+		case arrival:
+			schedule(ev.t+ra.ExpFloat64()/lam, arrival)
+			if busy < c {
+				busy++
+				schedule(ev.t+rs.ExpFloat64()/mu, departure)
+			} else {
+				queue = append(queue, ev.t)
+			}
+		case departure:
+			done++
+			if head < len(queue) {
+				head++
+				if head == len(queue) {
+					queue, head = queue[:0], 0
+				}
+				schedule(ev.t+rs.ExpFloat64()/mu, departure)
+			} else {
+				busy--
 			}
 		}
 	}
