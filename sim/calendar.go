@@ -186,10 +186,10 @@ func (c *calendar) dropCancelled() {
 	}
 }
 
-// pop returns the time, key and handler of the next event. An event from the
-// heap stays at the top, marked firing, until done is called after its
-// handler.
-func (c *calendar) pop(now float64) (float64, uint64, Handler) {
+// pop returns the time, key and handler of the next event, and false when
+// there is none. An event from the heap stays at the top, marked firing,
+// until done is called after its handler.
+func (c *calendar) pop(now float64) (float64, uint64, Handler, bool) {
 	if c.firing {
 		panic("sim: an event handler ran the simulation")
 	}
@@ -206,12 +206,15 @@ func (c *calendar) pop(now float64) (float64, uint64, Handler) {
 				c.ring = c.ring[:0]
 				c.ringHead = 0
 			}
-			return now, key, h
+			return now, key, h, true
 		}
 	}
-	top := c.heap[0]
+	if len(c.heap) == 0 {
+		return 0, 0, nil, false
+	}
+	top := &c.heap[0]
 	c.firing = true
-	return top.t, top.key, c.release(top.slot)
+	return top.t, top.key, c.release(top.slot), true
 }
 
 // done ends the handling of the event pop returned.

@@ -115,10 +115,10 @@ func (s *Sim) Stop() { s.stopped = true }
 
 // Step fires the next event; it reports false when the calendar is empty.
 func (s *Sim) Step() bool {
-	if s.cal.len() == 0 {
+	t, key, h, ok := s.cal.pop(s.now)
+	if !ok {
 		return false
 	}
-	t, key, h := s.cal.pop(s.now)
 	s.now = t
 	s.fired++
 	if s.tracer != nil {
