@@ -134,6 +134,7 @@ func (c *calendar) push(t float64, p Priority, h Handler) EventID {
 	}
 	sl := &c.slots[i]
 	sl.h = h
+	id := EventID{slot: i + 1, gen: sl.gen}
 	e := calEntry{t: t, key: packKey(p, c.nextSeq()), slot: i}
 	if c.firing {
 		c.firing = false
@@ -142,7 +143,7 @@ func (c *calendar) push(t float64, p Priority, h Handler) EventID {
 		c.heap = append(c.heap, e)
 		c.up(len(c.heap)-1, e)
 	}
-	return EventID{slot: i + 1, gen: sl.gen}
+	return id
 }
 
 // release frees a slot and returns its handler.
