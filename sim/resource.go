@@ -253,6 +253,7 @@ func (r *Resource) ahead(e *Entity) bool {
 // Release gives back amount units that e holds (the most recently seized
 // first) and serves the queue.
 func (r *Resource) Release(e *Entity, amount int) {
+	idle := int32(-1) // the last unit freed to go idle, not yet on the idle list
 	for k := len(e.held) - 1; k >= 0 && amount > 0; k-- {
 		if e.held[k].r != r {
 			continue
@@ -264,7 +265,14 @@ func (r *Resource) Release(e *Entity, amount int) {
 			e.held = append(e.held[:k], e.held[k+1:]...)
 		}
 		amount--
-		r.free(u)
+		// A unit going idle joins the idle list after the next one freed,
+		// or at the end, unless it goes straight to the queue's head.
+		if r.free(u) {
+			if idle >= 0 {
+				r.pushIdle(idle)
+			}
+			idle = u
+		}
 		if r.mon != nil {
 			r.emit(ResourceReleased, e, u, 0, 0)
 		}
@@ -272,12 +280,28 @@ func (r *Resource) Release(e *Entity, amount int) {
 	if amount > 0 {
 		panic(fmt.Sprintf("sim: entity %d released more units of %s than it holds", e.ID, r.name))
 	}
+	if idle >= 0 {
+		if r.nIdle == 0 {
+			if w := r.queue.peek(); w != nil && w.e.wait.joint == nil && w.e.wait.amount == 1 {
+				// The usual case of a busy post: the unit is the only idle
+				// one, and the entity at the head of the queue wants one.
+				// dispatch would give it that unit and stop there (none
+				// left idle), so hand it over without the idle list.
+				e := w.e
+				r.queue.pop()
+				r.handOver(e, idle)
+				return
+			}
+		}
+		r.pushIdle(idle)
+	}
 	r.dispatch()
 }
 
-// free returns a unit that has finished its task to the idle list, or takes
-// it off duty or to rest when that was due.
-func (r *Resource) free(u int32) {
+// free ends a unit's task: it takes the unit off duty or to rest when that
+// was due, and otherwise reports true: the unit is to go idle, and the
+// caller puts it on the idle list or hands it over.
+func (r *Resource) free(u int32) bool {
 	x := r.units[u]
 	r.nBusy--
 	x.holder = nil
@@ -301,8 +325,9 @@ func (r *Resource) free(u int32) {
 		x.restNext = false
 		r.startRest(u, r.sim.now-x.restAt)
 	default:
-		r.pushIdle(u)
+		return true
 	}
+	return false
 }
 
 // dispatch serves waiting entities while the one at the front can be served.
@@ -336,6 +361,28 @@ func (r *Resource) grant(e *Entity) {
 	s.Cancel(e.patient.id)
 	e.patient.id = EventID{}
 	r.takeUnits(e, e.wait.amount, waited)
+	e.proceed()
+}
+
+// handOver gives unit u, just freed and not on the idle list, to e, the
+// entity at the head of the queue waiting for one unit, as grant would
+// have through the idle list, and schedules e to go on.
+func (r *Resource) handOver(e *Entity, u int32) {
+	s := r.sim
+	waited := s.now - e.wait.since
+	e.wait.active = false
+	e.wait.token++
+	s.Cancel(e.patient.id)
+	e.patient.id = EventID{}
+	x := r.units[u]
+	x.state = unitBusy
+	x.holder = e
+	x.since = s.now
+	r.nBusy++
+	e.held = append(e.held, holding{r, u})
+	if r.mon != nil {
+		r.emit(ResourceGranted, e, u, waited, 0)
+	}
 	e.proceed()
 }
 
