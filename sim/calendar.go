@@ -98,7 +98,8 @@ type calendar struct {
 	// firing is true while the event at the top of the heap is being handled:
 	// it stays in place until the handler's first push takes its place (one
 	// sift instead of a removal and an insertion) or the handler returns.
-	// Its slot is already free.
+	// Its slot, already of a new generation (its EventID no longer cancels
+	// anything), goes to that push, or back to the free list at the end.
 	firing bool
 
 	ring     []ringEntry
@@ -124,6 +125,16 @@ func (c *calendar) nextSeq() uint64 {
 }
 
 func (c *calendar) push(t float64, p Priority, h Handler) EventID {
+	if c.firing {
+		// The event in hand gives its place in the heap and its slot.
+		c.firing = false
+		i := c.heap[0].slot
+		sl := &c.slots[i]
+		sl.h = h
+		id := EventID{slot: i + 1, gen: sl.gen}
+		c.down(0, calEntry{t: t, key: packKey(p, c.nextSeq()), slot: i})
+		return id
+	}
 	var i uint32
 	if n := len(c.free); n > 0 {
 		i = c.free[n-1]
@@ -136,13 +147,8 @@ func (c *calendar) push(t float64, p Priority, h Handler) EventID {
 	sl.h = h
 	id := EventID{slot: i + 1, gen: sl.gen}
 	e := calEntry{t: t, key: packKey(p, c.nextSeq()), slot: i}
-	if c.firing {
-		c.firing = false
-		c.down(0, e)
-	} else {
-		c.heap = append(c.heap, e)
-		c.up(len(c.heap)-1, e)
-	}
+	c.heap = append(c.heap, e)
+	c.up(len(c.heap)-1, e)
 	return id
 }
 
@@ -215,14 +221,18 @@ func (c *calendar) pop(now float64) (float64, uint64, Handler, bool) {
 	}
 	top := &c.heap[0]
 	c.firing = true
-	return top.t, top.key, c.release(top.slot), true
+	sl := &c.slots[top.slot]
+	sl.gen++ // fired: its EventID cancels nothing from now on
+	return top.t, top.key, sl.h, true
 }
 
 // done ends the handling of the event pop returned.
 func (c *calendar) done() {
 	if c.firing {
 		c.firing = false
-		c.removeTop()
+		i := c.removeTop().slot
+		c.slots[i].h = nil
+		c.free = append(c.free, i)
 	}
 }
 
