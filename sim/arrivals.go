@@ -20,7 +20,7 @@ type Renewal struct {
 
 // Next returns after plus one gap.
 func (r Renewal) Next(after float64) (float64, bool) {
-	return after + max(r.Gap.Rand(), 0), true
+	return after + nonNegative(r.Gap.Rand()), true
 }
 
 // Hourly is a non-homogeneous Poisson process whose rate is constant within
@@ -175,7 +175,7 @@ func (src *Source) Start() { src.scheduleNext() }
 
 func (src *Source) scheduleNext() {
 	if src.gap != nil {
-		if t := src.sim.now + max(src.gap.Rand(), 0); t < src.until {
+		if t := src.sim.now + nonNegative(src.gap.Rand()); t < src.until {
 			src.sim.Schedule(t, PriorityDefault, src)
 		}
 		return

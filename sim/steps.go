@@ -32,7 +32,7 @@ func (st *delayStep) Do(e *Entity) Outcome {
 	} else {
 		t = st.d.Rand()
 	}
-	e.Hold(max(t, 0))
+	e.Hold(nonNegative(t))
 	return Wait
 }
 
@@ -231,4 +231,14 @@ func (f *fillStep) Do(e *Entity) Outcome {
 		return f.c.Get(e, f.amount)
 	}
 	return f.c.Put(e, f.amount)
+}
+
+// nonNegative returns x, or 0 when x is negative or zero: a draw used as a
+// span of time. It is max(x, 0) for every x (NaN stays NaN, -0 becomes 0)
+// in a cheaper form for the hot path.
+func nonNegative(x float64) float64 {
+	if x <= 0 {
+		return 0
+	}
+	return x
 }
