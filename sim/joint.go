@@ -58,13 +58,8 @@ func grantJoint(e *Entity) bool {
 			return false
 		}
 	}
-	s := e.sim
-	waited := s.now - e.wait.since
-	e.wait.active = false
-	e.wait.token++
+	waited := e.served()
 	e.wait.joint = nil
-	s.Cancel(e.patient.id)
-	e.patient.id = EventID{}
 	for _, n := range needs {
 		n.Res.queue.pop()
 		n.Res.takeUnits(e, n.Amount, waited)

@@ -191,13 +191,18 @@ func (r *Resource) unlinkIdle(u int32) {
 func (r *Resource) take(e *Entity) int32 {
 	u := r.idleHead
 	r.unlinkIdle(u)
+	r.assign(e, u)
+	return u
+}
+
+// assign makes unit u, off the idle list, busy with e.
+func (r *Resource) assign(e *Entity, u int32) {
 	x := r.units[u]
 	x.state = unitBusy
 	x.holder = e
 	x.since = r.sim.now
 	r.nBusy++
 	e.held = append(e.held, holding{r, u})
-	return u
 }
 
 // takeUnits gives e amount idle units, which waited seconds for them.
@@ -354,32 +359,28 @@ func (r *Resource) dispatch() {
 
 // grant hands a waiting entity its units and schedules it to go on.
 func (r *Resource) grant(e *Entity) {
-	s := r.sim
-	waited := s.now - e.wait.since
+	waited := e.served()
+	r.takeUnits(e, e.wait.amount, waited)
+	e.proceed()
+}
+
+// served ends e's wait in a queue, as it is served: its queue entries go
+// stale and its patience no longer runs. It returns how long e waited.
+func (e *Entity) served() float64 {
+	s := e.sim
 	e.wait.active = false
 	e.wait.token++
 	s.Cancel(e.patient.id)
 	e.patient.id = EventID{}
-	r.takeUnits(e, e.wait.amount, waited)
-	e.proceed()
+	return s.now - e.wait.since
 }
 
 // handOver gives unit u, just freed and not on the idle list, to e, the
 // entity at the head of the queue waiting for one unit, as grant would
 // have through the idle list, and schedules e to go on.
 func (r *Resource) handOver(e *Entity, u int32) {
-	s := r.sim
-	waited := s.now - e.wait.since
-	e.wait.active = false
-	e.wait.token++
-	s.Cancel(e.patient.id)
-	e.patient.id = EventID{}
-	x := r.units[u]
-	x.state = unitBusy
-	x.holder = e
-	x.since = s.now
-	r.nBusy++
-	e.held = append(e.held, holding{r, u})
+	waited := e.served()
+	r.assign(e, u)
 	if r.mon != nil {
 		r.emit(ResourceGranted, e, u, waited, 0)
 	}
