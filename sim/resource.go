@@ -162,6 +162,14 @@ func (r *Resource) pushIdle(u int32) {
 	x.state = unitIdle
 	x.holder = nil
 	x.since = r.sim.now
+	r.nIdle++
+	r.linkIdle(u)
+}
+
+// linkIdle puts unit u, already idle and counted, at the end of the idle
+// list.
+func (r *Resource) linkIdle(u int32) {
+	x := r.units[u]
 	x.prev, x.next = r.idleTail, -1
 	if r.idleTail >= 0 {
 		r.units[r.idleTail].next = u
@@ -169,7 +177,6 @@ func (r *Resource) pushIdle(u int32) {
 		r.idleHead = u
 	}
 	r.idleTail = u
-	r.nIdle++
 }
 
 func (r *Resource) unlinkIdle(u int32) {
@@ -270,11 +277,13 @@ func (r *Resource) Release(e *Entity, amount int) {
 			e.held = append(e.held[:k], e.held[k+1:]...)
 		}
 		amount--
-		// A unit going idle joins the idle list after the next one freed,
-		// or at the end, unless it goes straight to the queue's head.
+		// A unit going idle is counted idle at once (a monitor sees the
+		// counts after the change), and joins the idle list after the next
+		// one freed, or at the end, unless it goes straight to the queue's
+		// head.
 		if r.free(u) {
 			if idle >= 0 {
-				r.pushIdle(idle)
+				r.linkIdle(idle)
 			}
 			idle = u
 		}
@@ -286,7 +295,7 @@ func (r *Resource) Release(e *Entity, amount int) {
 		panic(fmt.Sprintf("sim: entity %d released more units of %s than it holds", e.ID, r.name))
 	}
 	if idle >= 0 {
-		if r.nIdle == 0 {
+		if r.nIdle == 1 {
 			if w := r.queue.peek(); w != nil && w.e.wait.joint == nil && w.e.wait.amount == 1 {
 				// The usual case of a busy post: the unit is the only idle
 				// one, and the entity at the head of the queue wants one.
@@ -294,18 +303,19 @@ func (r *Resource) Release(e *Entity, amount int) {
 				// left idle), so hand it over without the idle list.
 				e := w.e
 				r.queue.pop()
+				r.nIdle--
 				r.handOver(e, idle)
 				return
 			}
 		}
-		r.pushIdle(idle)
+		r.linkIdle(idle)
 	}
 	r.dispatch()
 }
 
 // free ends a unit's task: it takes the unit off duty or to rest when that
-// was due, and otherwise reports true: the unit is to go idle, and the
-// caller puts it on the idle list or hands it over.
+// was due, and otherwise makes it idle (counted, not yet on the idle list)
+// and reports true: the caller links it or hands it over.
 func (r *Resource) free(u int32) bool {
 	x := r.units[u]
 	r.nBusy--
@@ -330,6 +340,9 @@ func (r *Resource) free(u int32) bool {
 		x.restNext = false
 		r.startRest(u, r.sim.now-x.restAt)
 	default:
+		x.state = unitIdle
+		x.since = r.sim.now
+		r.nIdle++
 		return true
 	}
 	return false

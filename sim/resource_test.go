@@ -505,3 +505,42 @@ func TestFinishingWhileHoldingPanics(t *testing.T) {
 	f := NewFlow("f").Then(Seize(r, 1))
 	mustPanic(t, "finish holding", func() { s.Start(f, nil) })
 }
+
+// countsMon checks, at every release, that the resource's counts already
+// show the unit given back: busy, idle and resting units make up those
+// rostered, as the ResourceEvent documentation promises.
+type countsMon struct {
+	t *testing.T
+	n int
+}
+
+func (m *countsMon) ResourceChanged(ev ResourceEvent) {
+	if ev.Kind != ResourceReleased {
+		return
+	}
+	m.n++
+	r := ev.Resource
+	if r.Busy()+r.Idle()+r.Resting() != r.Capacity() {
+		m.t.Errorf("released unit %d at %v: busy %d + idle %d + resting %d, capacity %d",
+			ev.Unit, ev.Time, r.Busy(), r.Idle(), r.Resting(), r.Capacity())
+	}
+}
+
+// TestReleasedCounts: a monitor sees a released unit idle, also when the
+// release hands it on to the head of the queue and when several units are
+// released at once.
+func TestReleasedCounts(t *testing.T) {
+	s := New()
+	r := s.NewResource("r", 2)
+	m := &countsMon{t: t}
+	r.SetMonitor(m)
+	one := NewFlow("one").Then(Seize(r, 1), Delay(Constant(10)), Release(r, 1))
+	two := NewFlow("two").Then(Seize(r, 2), Delay(Constant(5)), Release(r, 2))
+	for _, f := range []*Flow{one, one, one, two, one} {
+		s.Start(f, nil)
+	}
+	s.Run()
+	if m.n != 6 {
+		t.Errorf("%d releases, want 6", m.n)
+	}
+}
