@@ -4,7 +4,6 @@ import (
 	"math"
 	"math/rand/v2"
 
-	"gonum.org/v1/gonum/mathext"
 	"gonum.org/v1/gonum/stat/distuv"
 
 	"cordon/sim/random"
@@ -118,6 +117,3 @@ var truths = []struct {
 // seeds are the seeds of the tests that draw samples: fixed, and not chosen
 // to make any test pass.
 var seeds = []uint64{1, 2, 3, 4, 5}
-
-func mathextDigamma(k float64) float64  { return mathext.Digamma(k) }
-func mathextTrigamma(k float64) float64 { return mathext.Zeta(2, k) }

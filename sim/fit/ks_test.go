@@ -1,6 +1,7 @@
 package fit
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"testing"
@@ -147,7 +148,7 @@ func TestBestRanksRightFamily(t *testing.T) {
 			if len(fits) != 5 {
 				t.Errorf("%s seed %d: %d fits, want 5", spec.Kind, seed, len(fits))
 			}
-			if !slices.IsSortedFunc(fits, func(a, b Fit) int { return cmpFloat(a.KS, b.KS) }) {
+			if !slices.IsSortedFunc(fits, func(a, b Fit) int { return cmp.Compare(a.KS, b.KS) }) {
 				t.Errorf("%s seed %d: fits not sorted by KS", spec.Kind, seed)
 			}
 			if got := fits[0].Spec.Kind; got != spec.Kind {
@@ -175,16 +176,6 @@ func TestBestNestedExponential(t *testing.T) {
 			}
 		}
 	}
-}
-
-func cmpFloat(a, b float64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // TestKSWrongFamily: an exponential fitted to normal(100, 5) samples is far

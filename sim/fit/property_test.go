@@ -1,6 +1,7 @@
 package fit
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"testing"
@@ -75,7 +76,7 @@ func TestPropertyFitsSucceed(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(fits) != len(kinds) || !slices.IsSortedFunc(fits, func(a, b Fit) int { return cmpFloat(a.KS, b.KS) }) {
+		if len(fits) != len(kinds) || !slices.IsSortedFunc(fits, func(a, b Fit) int { return cmp.Compare(a.KS, b.KS) }) {
 			t.Fatalf("Best: %d fits, or not sorted by KS: %+v", len(fits), fits)
 		}
 	})
