@@ -64,6 +64,7 @@ type gate struct {
 	itemFlow   *sim.Flow
 
 	households  []float64     // cumulative households by building, for choosing one
+	zones       []int         // each building's zone
 	walks       []random.Dist // each building's walk from its zone's starting point
 	courierWait stats.Tally
 	inFlight    int // items arrived and neither delivered nor turned away
@@ -93,6 +94,7 @@ func (m *Model) buildGate() error {
 	for _, b := range sc.Buildings {
 		total += float64(b.Households)
 		g.households = append(g.households, total)
+		g.zones = append(g.zones, m.zoneOf[b.ID])
 		w, err := m.dist(b.Walk, "walk/building/"+b.ID)
 		if err != nil {
 			return err
@@ -152,7 +154,7 @@ func (m *Model) buildKind(i int, k Kind) error {
 		return err
 	}
 	if m.opts.Arrivals != nil {
-		return m.replayKind(ks, batch)
+		return m.replayKind(ks)
 	}
 	if k.PerDay == 0 {
 		return nil
@@ -177,26 +179,30 @@ func (m *Model) buildKind(i int, k Kind) error {
 // buildingInZone chooses a building of zone z by its households, with u
 // uniform over all the households.
 func (m *Model) buildingInZone(z int, u float64) int {
-	total := m.gate.households[len(m.gate.households)-1]
-	var in []int
+	g := m.gate
+	total := g.households[len(g.households)-1]
 	sum := 0.0
 	for i, b := range m.sc.Buildings {
-		if m.zoneOf[b.ID] == z {
-			in = append(in, i)
+		if g.zones[i] == z {
 			sum += float64(b.Households)
 		}
 	}
 	x := u / total * sum
-	for _, i := range in {
-		if x -= float64(m.sc.Buildings[i].Households); x < 0 {
+	last := -1
+	for i, b := range m.sc.Buildings {
+		if g.zones[i] != z {
+			continue
+		}
+		if x -= float64(b.Households); x < 0 {
 			return i
 		}
+		last = i
 	}
-	return in[len(in)-1]
+	return last
 }
 
 // replayKind starts a kind's logged arrivals in place of its random ones.
-func (m *Model) replayKind(ks *kindState, _ random.Dist) error {
+func (m *Model) replayKind(ks *kindState) error {
 	ls := &loggedSource{}
 	var times []float64
 	for _, a := range m.opts.Arrivals {
@@ -257,14 +263,14 @@ func (m *Model) newItem(e *sim.Entity, ks *kindState) {
 		switch {
 		case a.Building >= 0:
 			b = a.Building
-		case a.Zone >= 0 && m.zoneOf[m.sc.Buildings[b].ID] != a.Zone:
+		case a.Zone >= 0 && g.zones[b] != a.Zone:
 			b = m.buildingInZone(a.Zone, u)
 		}
 	}
-	if id == "" {
+	if id == "" && m.opts.Log != nil { // the id is only for the log
 		id = fmt.Sprintf("%s-%d", ks.spec.Name, ks.arrived+1)
 	}
-	z := m.zoneOf[m.sc.Buildings[b].ID]
+	z := g.zones[b]
 	it := &item{kind: ks, building: b, zone: z, id: id, arrived: m.s.Now(),
 		intake: ks.intake.Rand(), dwell: ks.dwell.Rand(), sort: ks.sort.Rand(), door: ks.door.Rand()}
 	if l := m.opts.Log; l != nil {

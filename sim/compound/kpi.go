@@ -31,8 +31,8 @@ func Catalog(sc *Scenario) []KPI {
 		if k.Target > 0 {
 			add(n+".within_target", "share", "higher", "share of delivered %s items at the door within %s", n, k.Target)
 		}
-		for i, st := range stepNames {
-			add(n+".time."+st, "s", "lower", "mean time %s, delivered %s items", stepDescs[i], n)
+		for _, st := range stages {
+			add(n+".time."+st.Name, "s", "lower", "mean time %s, delivered %s items", st.Desc, n)
 		}
 		add(n+".turned_away", "items", "lower", "%s items turned away at a full gate", n)
 		add(n+".backlog", "items", "lower", "%s items still on their way at the end of the run", n)

@@ -79,24 +79,7 @@ func hourWeights(profile []float64) [24]float64 {
 // arrives, the reckoning a staffing calculator makes.
 func (sc *Scenario) OfferedLoad() []PostLoad {
 	var out []PostLoad
-	pool := func(task string) (int, *Pool) {
-		for i := range sc.Staff {
-			for _, t := range sc.Staff[i].Tasks {
-				if t.Task == task {
-					return i, &sc.Staff[i]
-				}
-			}
-		}
-		return -1, nil
-	}
-	capacity := func(p *Pool, zones float64) [24]float64 {
-		var c [24]float64
-		for h := range c {
-			c[h] = zones * float64(capacityAt(*p, p.Count, float64(h)*3600+1800))
-		}
-		return c
-	}
-	// Items arriving per hour, all kinds together, and per zone share.
+	// Items arriving per hour, all kinds together.
 	var items [24]float64
 	for _, k := range sc.Kinds {
 		w := hourWeights(k.Profile)
@@ -104,73 +87,43 @@ func (sc *Scenario) OfferedLoad() []PostLoad {
 			items[h] += k.PerDay * w[h]
 		}
 	}
-	add := func(post, task string, zones float64, perItem float64, arrivals [24]float64) {
-		_, p := pool(task)
-		pl := PostLoad{Post: post}
-		if p != nil {
-			pl.Pool = p.Name
-			pl.Capacity = capacity(p, zones)
-			if post == "" {
-				pl.Post = p.Name
-			}
-		}
-		for h := range pl.Load {
-			pl.Load[h] = arrivals[h] * perItem / 3600
+	// add is the load on the pool that does task.
+	add := func(task string, perItem float64, arrivals [24]float64) {
+		pl := PostLoad{Load: perHour(arrivals, perItem)}
+		if p := sc.doer(task); p != nil {
+			pl.Post, pl.Pool = p.Name, p.Name
+			pl.Capacity = hourlyCapacity(p, p.Count)
 		}
 		out = append(out, pl)
 	}
-	add("", TaskIntake, 1, sc.Gate.Intake.MeanValue(), items)
+	add(TaskIntake, sc.Gate.Intake.MeanValue(), items)
 	// A cart trip carries a load in and comes back: per item, the round trip
 	// shared by a full cart and its loading.
 	t := sc.Transfer
 	perItem := (2*t.Trip.MeanValue())/float64(max(t.Capacity, 1)) + t.Load.MeanValue()
-	add("", TaskTransfer, 1, perItem, items)
-	carts := PostLoad{Post: "carts"}
-	for h := range carts.Load {
-		carts.Load[h] = items[h] * perItem / 3600
-		carts.Capacity[h] = float64(t.Carts)
-	}
-	out = append(out, carts)
-	dis := PostLoad{Post: "disinfection"}
-	for h := range dis.Load {
-		dis.Load[h] = items[h] * sc.Disinfection.Dwell.MeanValue() / 3600
-		dis.Capacity[h] = float64(sc.Disinfection.Space)
-	}
-	out = append(out, dis)
-	add("", TaskSorting, 1, sc.Sorting.Time.MeanValue(), items)
+	add(TaskTransfer, perItem, items)
+	out = append(out,
+		PostLoad{Post: "carts", Load: perHour(items, perItem), Capacity: flat(t.Carts)},
+		PostLoad{Post: "disinfection", Load: perHour(items, sc.Disinfection.Dwell.MeanValue()), Capacity: flat(sc.Disinfection.Space)})
+	add(TaskSorting, sc.Sorting.Time.MeanValue(), items)
 	// Delivery: per zone, a run of up to items_per_run walks out and back.
-	if _, p := pool(TaskDelivery); p != nil {
+	if p := sc.doer(TaskDelivery); p != nil {
 		households := 0.0
 		for _, b := range sc.Buildings {
 			households += float64(b.Households)
 		}
 		for _, z := range sc.Zones {
 			share := 0.0
-			for _, ref := range z.Buildings {
-				ids, _ := ExpandBuildings(ref)
-				for _, id := range ids {
-					for _, b := range sc.Buildings {
-						if b.ID == id {
-							share += float64(b.Households) / math.Max(households, 1)
-						}
-					}
-				}
+			for _, b := range sc.zoneBuildings(z) {
+				share += float64(b.Households) / math.Max(households, 1)
 			}
 			per := 2*z.Walk.MeanValue()/float64(max(sc.Delivery.ItemsPerRun, 1)) + sc.Delivery.Door.MeanValue()
 			var zoneItems [24]float64
 			for h := range zoneItems {
 				zoneItems[h] = items[h] * share
 			}
-			pl := PostLoad{Post: p.Name + "/" + z.Name, Pool: p.Name}
-			base := p.Count
-			if z.Volunteers > 0 {
-				base = z.Volunteers
-			}
-			for h := range pl.Load {
-				pl.Load[h] = zoneItems[h] * per / 3600
-				pl.Capacity[h] = float64(capacityAt(*p, base, float64(h)*3600+1800))
-			}
-			out = append(out, pl)
+			out = append(out, PostLoad{Post: p.Name + "/" + z.Name, Pool: p.Name,
+				Load: perHour(zoneItems, per), Capacity: hourlyCapacity(p, zoneBase(*p, z))})
 		}
 	}
 	if n := sc.SpecialNeeds; n != nil {
@@ -179,9 +132,55 @@ func (sc *Scenario) OfferedLoad() []PostLoad {
 		for h := range cards {
 			cards[h] = n.PerDay * w[h]
 		}
-		add("", TaskSpecialNeeds, 1, n.Handling.MeanValue()+n.TripShare*meanOr0(n.Trip), cards)
+		add(TaskSpecialNeeds, n.Handling.MeanValue()+n.TripShare*meanOr0(n.Trip), cards)
 	}
-	out = append(out, sc.samplingLoad(pool)...)
+	out = append(out, sc.samplingLoad()...)
+	return out
+}
+
+// perHour is the load, in units kept busy, of arrivals per hour that each
+// need perItem seconds.
+func perHour(arrivals [24]float64, perItem float64) [24]float64 {
+	var l [24]float64
+	for h := range l {
+		l[h] = arrivals[h] * perItem / 3600
+	}
+	return l
+}
+
+// flat is a capacity of n in every hour.
+func flat(n int) [24]float64 {
+	var c [24]float64
+	for h := range c {
+		c[h] = float64(n)
+	}
+	return c
+}
+
+// hourlyCapacity is the staff a pool (or a zone group of base) has on duty
+// at the middle of each hour of the day.
+func hourlyCapacity(p *Pool, base int) [24]float64 {
+	var c [24]float64
+	for h := range c {
+		c[h] = float64(capacityAt(*p, base, float64(h)*3600+1800))
+	}
+	return c
+}
+
+// zoneBuildings returns the buildings zone z names, in the order it names
+// them.
+func (sc *Scenario) zoneBuildings(z Zone) []Building {
+	var out []Building
+	for _, ref := range z.Buildings {
+		ids, _ := ExpandBuildings(ref)
+		for _, id := range ids {
+			for _, b := range sc.Buildings {
+				if b.ID == id {
+					out = append(out, b)
+				}
+			}
+		}
+	}
 	return out
 }
 
@@ -194,7 +193,7 @@ func meanOr0(d Dist) float64 {
 
 // samplingLoad is the load of the round on each site's stations and on the
 // door-to-door team, spread over the hours the residents are called in.
-func (sc *Scenario) samplingLoad(pool func(string) (int, *Pool)) []PostLoad {
+func (sc *Scenario) samplingLoad() []PostLoad {
 	sp := sc.Sampling
 	if sp == nil {
 		return nil
@@ -202,16 +201,9 @@ func (sc *Scenario) samplingLoad(pool func(string) (int, *Pool)) []PostLoad {
 	residents := map[string]float64{}
 	buildings := 0
 	for _, z := range sc.Zones {
-		for _, ref := range z.Buildings {
-			ids, _ := ExpandBuildings(ref)
-			for _, id := range ids {
-				for _, b := range sc.Buildings {
-					if b.ID == id {
-						residents[z.Site] += float64(b.Residents)
-						buildings++
-					}
-				}
-			}
+		for _, b := range sc.zoneBuildings(z) {
+			residents[z.Site] += float64(b.Residents)
+			buildings++
 		}
 	}
 	// Residents arrive over the calling plan, spread by the come-down time
@@ -249,10 +241,10 @@ func (sc *Scenario) samplingLoad(pool func(string) (int, *Pool)) []PostLoad {
 			out = append(out, reg)
 		}
 	}
-	if _, p := pool(TaskLabRun); p != nil {
+	if p := sc.doer(TaskLabRun); p != nil {
 		// A box leaves each site at least every pooling interval, or when
 		// full: trips per hour, each a runner's round trip.
-		runs := PostLoad{Post: p.Name, Pool: p.Name}
+		runs := PostLoad{Post: p.Name, Pool: p.Name, Capacity: hourlyCapacity(p, p.Count)}
 		perBox := float64(sp.Pooling.PerTube * sp.Pooling.TubesPerBox)
 		for h := range hours {
 			if hours[h] == 0 {
@@ -264,17 +256,13 @@ func (sc *Scenario) samplingLoad(pool func(string) (int, *Pool)) []PostLoad {
 			}
 			runs.Load[h] = trips * sp.Pooling.Trip.MeanValue() / 3600
 		}
-		for h := range hours {
-			runs.Capacity[h] = float64(capacityAt(*p, p.Count, float64(h)*3600+1800))
-		}
 		out = append(out, runs)
 	}
 	if sp.DoorToDoor.Share > 0 {
-		if _, p := pool(TaskDoorToDoor); p != nil {
-			home := PostLoad{Post: p.Name, Pool: p.Name}
+		if p := sc.doer(TaskDoorToDoor); p != nil {
+			home := PostLoad{Post: p.Name, Pool: p.Name, Capacity: hourlyCapacity(p, p.Count)}
 			for h := range hours {
 				home.Load[h] = total * sp.DoorToDoor.Share * hours[h] * sp.DoorToDoor.Visit.MeanValue() / 3600
-				home.Capacity[h] = float64(capacityAt(*p, p.Count, float64(h)*3600+1800))
 			}
 			out = append(out, home)
 		}
@@ -287,27 +275,11 @@ func (sc *Scenario) samplingLoad(pool func(string) (int, *Pool)) []PostLoad {
 // less its breaks.
 func (sc *Scenario) StaffHours(pool int) float64 {
 	p := sc.Staff[pool]
-	tl := timeline{start: float64(sc.Horizon.Start), horizon: float64(sc.Horizon.Days) * day}
+	tl := sc.timeline()
 	total := 0.0
-	groups := []int{p.Count}
-	if p.PerZone {
-		groups = groups[:0]
-		for _, z := range sc.Zones {
-			c := p.Count
-			if z.Volunteers > 0 {
-				c = z.Volunteers
-			}
-			groups = append(groups, c)
-		}
-	}
-	for _, base := range groups {
-		ch := rosterChanges(p, base, tl)
-		for i, c := range ch {
-			end := tl.horizon
-			if i+1 < len(ch) {
-				end = ch[i+1].At
-			}
-			total += float64(c.Capacity) * (end - c.At)
+	for _, g := range sc.groups(p) {
+		for _, e := range plannedEntries(g.name, p, g.base, tl) {
+			total += float64(e.Count) * (e.To - e.From)
 		}
 	}
 	return total / 3600

@@ -91,7 +91,7 @@ func Build(sc *Scenario, rep int, opts Options) (*Model, error) {
 		sc:       sc,
 		s:        sim.New(),
 		streams:  random.NewStreams(sc.Seed, rep),
-		tl:       timeline{start: float64(sc.Horizon.Start), horizon: float64(sc.Horizon.Days) * day},
+		tl:       sc.timeline(),
 		opts:     opts,
 		zoneOf:   map[string]int{},
 		building: map[string]int{},
@@ -143,24 +143,12 @@ func (m *Model) buildPools() error {
 		for _, t := range p.Tasks {
 			pl.priority[t.Task] = t.Priority
 		}
-		n := 1
-		if p.PerZone {
-			n = len(m.sc.Zones)
-		}
-		for i := range n {
-			name := p.Name
-			base := p.Count
-			if p.PerZone {
-				name = p.Name + "/" + m.sc.Zones[i].Name
-				if v := m.sc.Zones[i].Volunteers; v > 0 {
-					base = v
-				}
-			}
-			changes := rosterChanges(p, base, m.tl)
-			if logged, ok := rosterFor(m.opts.Roster, name, p.Name, m.tl.horizon); ok {
+		for _, g := range m.sc.groups(p) {
+			changes := rosterChanges(p, g.base, m.tl)
+			if logged, ok := rosterFor(m.opts.Roster, g.name, p.Name, m.tl.horizon); ok {
 				changes = logged
 			}
-			r := m.s.NewResource(name, 0)
+			r := m.s.NewResource(g.name, 0)
 			if p.Suit != nil {
 				r.SetDutyLimit(float64(p.Suit.Limit), float64(p.Suit.Changeover))
 			}
@@ -169,7 +157,7 @@ func (m *Model) buildPools() error {
 			}
 			pl.res = append(pl.res, r)
 			pl.changes = append(pl.changes, changes)
-			pl.recs = append(pl.recs, m.addPost(name, "staff", r))
+			pl.recs = append(pl.recs, m.addPost(g.name, "staff", r))
 		}
 		m.pools[p.Name] = pl
 	}
@@ -190,10 +178,18 @@ func (m *Model) addPost(name, kind string, r *sim.Resource) *record.Resource {
 
 // doer returns the pool doing task (Check has made sure there is one).
 func (m *Model) doer(task string) *pool {
-	for _, p := range m.sc.Staff {
-		for _, t := range p.Tasks {
+	if p := m.sc.doer(task); p != nil {
+		return m.pools[p.Name]
+	}
+	return nil
+}
+
+// doer returns the first pool that does task, or nil.
+func (sc *Scenario) doer(task string) *Pool {
+	for i := range sc.Staff {
+		for _, t := range sc.Staff[i].Tasks {
 			if t.Task == task {
-				return m.pools[p.Name]
+				return &sc.Staff[i]
 			}
 		}
 	}

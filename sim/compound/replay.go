@@ -93,8 +93,8 @@ func (sc *Scenario) rosterNames() []string {
 	for _, p := range sc.Staff {
 		out = append(out, p.Name)
 		if p.PerZone {
-			for _, z := range sc.Zones {
-				out = append(out, p.Name+"/"+z.Name)
+			for _, g := range sc.groups(p) {
+				out = append(out, g.name)
 			}
 		}
 	}

@@ -108,8 +108,8 @@ func (m *Model) result() *Result {
 		if ks.spec.Target > 0 {
 			vals[n+".within_target"] = ks.doorTime.FractionAtMost(float64(ks.spec.Target))
 		}
-		for i, st := range stepNames {
-			vals[n+".time."+st] = ks.steps[i].Mean()
+		for i, st := range stages {
+			vals[n+".time."+st.Name] = ks.steps[i].Mean()
 		}
 		vals[n+".turned_away"] = float64(ks.turned)
 		res.Hours = append(res.Hours, KindHours{Arrived: ks.hourlyIn.Values(), Delivered: ks.hourlyAt.Values(), DoorTime: ks.byHour.means(), DoorCount: ks.byHour.counts()})

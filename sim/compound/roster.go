@@ -108,33 +108,65 @@ func peak(changes []sim.Change) int {
 // zone pool, named "pool/zone") per span of constant count, zero counts
 // included. Replayed as a roster, it puts on duty what the scenario does.
 func (sc *Scenario) PlannedRoster() []RosterEntry {
-	tl := timeline{start: float64(sc.Horizon.Start), horizon: float64(sc.Horizon.Days) * day}
+	tl := sc.timeline()
 	if !(tl.horizon > 0) {
 		return nil
 	}
 	var out []RosterEntry
-	add := func(name string, p Pool, base int) {
-		ch := rosterChanges(p, base, tl)
-		for i, c := range ch {
-			to := tl.horizon
-			if i+1 < len(ch) {
-				to = ch[i+1].At
-			}
-			out = append(out, RosterEntry{Pool: name, From: c.At, To: to, Count: c.Capacity})
-		}
-	}
 	for _, p := range sc.Staff {
-		if !p.PerZone {
-			add(p.Name, p, p.Count)
-			continue
-		}
-		for _, z := range sc.Zones {
-			base := p.Count
-			if z.Volunteers > 0 {
-				base = z.Volunteers
-			}
-			add(p.Name+"/"+z.Name, p, base)
+		for _, g := range sc.groups(p) {
+			out = append(out, plannedEntries(g.name, p, g.base, tl)...)
 		}
 	}
 	return out
+}
+
+// plannedEntries returns the schedule of one group of pool p, of base
+// staff, as roster entries named name.
+func plannedEntries(name string, p Pool, base int, tl timeline) []RosterEntry {
+	ch := rosterChanges(p, base, tl)
+	out := make([]RosterEntry, len(ch))
+	for i, c := range ch {
+		to := tl.horizon
+		if i+1 < len(ch) {
+			to = ch[i+1].At
+		}
+		out[i] = RosterEntry{Pool: name, From: c.At, To: to, Count: c.Capacity}
+	}
+	return out
+}
+
+// timeline returns the scenario's run on the clock.
+func (sc *Scenario) timeline() timeline {
+	return timeline{start: float64(sc.Horizon.Start), horizon: float64(sc.Horizon.Days) * day}
+}
+
+// staffGroup is one resource of a pool on the kernel: the pool itself, or
+// one zone's group of a zone pool ("pool/zone"), with the count its shifts
+// are for.
+type staffGroup struct {
+	name string
+	base int
+}
+
+// groups returns the groups of pool p, in the order of the zones for a
+// zone pool.
+func (sc *Scenario) groups(p Pool) []staffGroup {
+	if !p.PerZone {
+		return []staffGroup{{p.Name, p.Count}}
+	}
+	out := make([]staffGroup, len(sc.Zones))
+	for i, z := range sc.Zones {
+		out[i] = staffGroup{p.Name + "/" + z.Name, zoneBase(p, z)}
+	}
+	return out
+}
+
+// zoneBase is the count of zone z's group of zone pool p: the zone's own
+// volunteers when it gives them, else the pool's count.
+func zoneBase(p Pool, z Zone) int {
+	if z.Volunteers > 0 {
+		return z.Volunteers
+	}
+	return p.Count
 }

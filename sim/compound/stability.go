@@ -1,9 +1,6 @@
 package compound
 
-import (
-	"fmt"
-	"math"
-)
+import "math"
 
 // Instability is a post offered more work over the day than it can do, from
 // the scenario alone: its queue grows through the day and what is left waits
@@ -50,14 +47,4 @@ func (sc *Scenario) Stability() []Instability {
 		out = append(out, in)
 	}
 	return out
-}
-
-// StabilityReport writes the instabilities one per line, or "" when there
-// are none.
-func StabilityReport(ins []Instability) string {
-	s := ""
-	for _, i := range ins {
-		s += fmt.Sprintln(i)
-	}
-	return s
 }

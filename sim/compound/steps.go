@@ -1,29 +1,30 @@
 package compound
 
-import "cordon/sim/stats"
+import (
+	"slices"
 
-// Steps are the stages of an item's way from the gate to the door, in
-// order, as KPI name parts: where the time went.
-var stepNames = [...]string{"put_down", "intake", "wait_cart", "carried", "disinfection", "sorting", "wait_run", "run"}
+	"cordon/sim/stats"
+)
 
-// stepDescs say what each stage is.
-var stepDescs = [...]string{
-	"waiting at the gate to be put down",
-	"waiting for and being checked and labelled",
-	"waiting in staging for a cart",
-	"on the cart, in",
-	"waiting for and standing in the disinfection area",
-	"waiting for and being sorted",
-	"waiting on the zone's shelf for a run",
-	"on the run to the door",
+// stages are the stages of an item's way from the gate to the door, in
+// order: where the time went.
+var stages = [...]Stage{
+	{"put_down", "waiting at the gate to be put down"},
+	{"intake", "waiting for and being checked and labelled"},
+	{"wait_cart", "waiting in staging for a cart"},
+	{"carried", "on the cart, in"},
+	{"disinfection", "waiting for and standing in the disinfection area"},
+	{"sorting", "waiting for and being sorted"},
+	{"wait_run", "waiting on the zone's shelf for a run"},
+	{"run", "on the run to the door"},
 }
 
 // stepTallies keep the time delivered items spent at each stage.
-type stepTallies [len(stepNames)]stats.Tally
+type stepTallies [len(stages)]stats.Tally
 
 func (s *stepTallies) add(it *item) {
 	t := [...]float64{it.arrived, it.staged, it.labelled, it.picked, it.dropped, it.disinfected, it.sorted, it.onRun, it.atDoor}
-	for i := range stepNames {
+	for i := range s {
 		s[i].Add(t[i+1] - t[i])
 	}
 }
@@ -66,9 +67,5 @@ type Stage struct {
 // Stages returns the stages of an item's way from the gate to the door, in
 // order: where its time goes.
 func Stages() []Stage {
-	out := make([]Stage, len(stepNames))
-	for i := range stepNames {
-		out[i] = Stage{Name: stepNames[i], Desc: stepDescs[i]}
-	}
-	return out
+	return slices.Clone(stages[:])
 }
