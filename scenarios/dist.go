@@ -52,31 +52,25 @@ func allDistFields() []string {
 	return out
 }
 
+// examples are the fields of a distribution of each kind, for messages:
+// for a quantity, and for a time.
+var examples = map[string][2]string{
+	random.KindConstant:    {"value: 5", "value: 30s"},
+	random.KindExponential: {"mean: 8", "mean: 40s"},
+	random.KindUniform:     {"min: 1, max: 10", "min: 20s, max: 60s"},
+	random.KindTriangular:  {"min: 1, mode: 4, max: 10", "min: 20s, mode: 30s, max: 60s"},
+	random.KindNormal:      {"mean: 8, sd: 3", "mean: 40s, sd: 10s"},
+	random.KindLogNormal:   {"mean: 8, sd: 3", "mean: 40s, sd: 15s"},
+	random.KindGamma:       {"mean: 8, cv: 0.5", "mean: 40s, cv: 0.5"},
+	random.KindWeibull:     {"shape: 1.5, scale: 8", "shape: 1.5, scale: 40s"},
+	random.KindEmpirical:   {"values: [1, 2, 5], weights: [1, 2, 1]", "values: [20s, 30s, 60s], weights: [1, 2, 1]"},
+}
+
 // example writes a distribution of the kind as it is written in a file, for
 // messages; count is for quantities, else times.
 func example(kind string, count bool) string {
-	var fields string
-	switch kind {
-	case random.KindConstant:
-		fields = pick(count, "value: 5", "value: 30s")
-	case random.KindExponential:
-		fields = pick(count, "mean: 8", "mean: 40s")
-	case random.KindUniform:
-		fields = pick(count, "min: 1, max: 10", "min: 20s, max: 60s")
-	case random.KindTriangular:
-		fields = pick(count, "min: 1, mode: 4, max: 10", "min: 20s, mode: 30s, max: 60s")
-	case random.KindNormal:
-		fields = pick(count, "mean: 8, sd: 3", "mean: 40s, sd: 10s")
-	case random.KindLogNormal:
-		fields = pick(count, "mean: 8, sd: 3", "mean: 40s, sd: 15s")
-	case random.KindGamma:
-		fields = pick(count, "mean: 8, cv: 0.5", "mean: 40s, cv: 0.5")
-	case random.KindWeibull:
-		fields = pick(count, "shape: 1.5, scale: 8", "shape: 1.5, scale: 40s")
-	case random.KindEmpirical:
-		fields = pick(count, "values: [1, 2, 5], weights: [1, 2, 1]", "values: [20s, 30s, 60s], weights: [1, 2, 1]")
-	}
-	return "{dist: " + kind + ", " + fields + "}"
+	e := examples[kind]
+	return "{dist: " + kind + ", " + pick(count, e[0], e[1]) + "}"
 }
 
 func pick(count bool, ifCount, ifTime string) string {
@@ -109,7 +103,7 @@ func (d *decoder) dist(n *yaml.Node, p *compound.Dist, path string, count bool) 
 // time, else a plain number. The gamma cv, the weibull shape and the
 // empirical weights are always plain numbers.
 func (d *decoder) param(n *yaml.Node, name string, count bool) (float64, string) {
-	plain := name == "cv" || name == "shape" || name == "weights"
+	plain := plainParam(name)
 	if !count && !plain {
 		return seconds(n)
 	}
@@ -219,26 +213,41 @@ func (d *decoder) setParam(spec *random.Spec, n *yaml.Node, name, path string, c
 		d.errorf(n, path, "%s", msg)
 		return
 	}
+	if f := specField(spec, name); f != nil {
+		*f = v
+	}
+}
+
+// plainParam reports whether a distribution field is a plain number even
+// for a time: the gamma cv, the weibull shape, the empirical weights.
+func plainParam(name string) bool {
+	return name == "cv" || name == "shape" || name == "weights"
+}
+
+// specField returns the field of spec that the one-number distribution
+// field name sets, or nil.
+func specField(spec *random.Spec, name string) *float64 {
 	switch name {
 	case "value":
-		spec.Value = v
+		return &spec.Value
 	case "mean":
-		spec.Mean = v
+		return &spec.Mean
 	case "sd":
-		spec.SD = v
+		return &spec.SD
 	case "cv":
-		spec.CV = v
+		return &spec.CV
 	case "min":
-		spec.Min = v
+		return &spec.Min
 	case "mode":
-		spec.Mode = v
+		return &spec.Mode
 	case "max":
-		spec.Max = v
+		return &spec.Max
 	case "shape":
-		spec.Shape = v
+		return &spec.Shape
 	case "scale":
-		spec.Scale = v
+		return &spec.Scale
 	}
+	return nil
 }
 
 // numbers decodes the list of empirical values or weights.

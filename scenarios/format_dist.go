@@ -56,24 +56,6 @@ func formatDigits(s random.Spec, digits int) (string, random.Spec, error) {
 	case random.KindConstant:
 		text := f.time("value", s.Value, &f.back.Value)
 		return text, f.back, f.err
-	case random.KindExponential:
-		f.field("mean", f.time("mean", s.Mean, &f.back.Mean))
-	case random.KindUniform:
-		f.field("min", f.time("min", s.Min, &f.back.Min))
-		f.field("max", f.time("max", s.Max, &f.back.Max))
-	case random.KindTriangular:
-		f.field("min", f.time("min", s.Min, &f.back.Min))
-		f.field("mode", f.time("mode", s.Mode, &f.back.Mode))
-		f.field("max", f.time("max", s.Max, &f.back.Max))
-	case random.KindNormal, random.KindLogNormal:
-		f.field("mean", f.time("mean", s.Mean, &f.back.Mean))
-		f.field("sd", f.time("sd", s.SD, &f.back.SD))
-	case random.KindGamma:
-		f.field("mean", f.time("mean", s.Mean, &f.back.Mean))
-		f.field("cv", f.number(s.CV, &f.back.CV))
-	case random.KindWeibull:
-		f.field("shape", f.number(s.Shape, &f.back.Shape))
-		f.field("scale", f.time("scale", s.Scale, &f.back.Scale))
 	case random.KindEmpirical:
 		f.back.Values = make([]float64, len(s.Values))
 		items := make([]string, len(s.Values))
@@ -90,7 +72,18 @@ func formatDigits(s random.Spec, digits int) (string, random.Spec, error) {
 			f.field("weights", "["+strings.Join(items, ", ")+"]")
 		}
 	default:
-		return "", random.Spec{}, fmt.Errorf("unknown distribution kind %q", s.Kind)
+		fields := kindFields(s.Kind)
+		if fields == nil {
+			return "", random.Spec{}, fmt.Errorf("unknown distribution kind %q", s.Kind)
+		}
+		for _, name := range fields {
+			v, back := *specField(&s, name), specField(&f.back, name)
+			if plainParam(name) {
+				f.field(name, f.number(v, back))
+			} else {
+				f.field(name, f.time(name, v, back))
+			}
+		}
 	}
 	return "{dist: " + s.Kind + f.fields.String() + "}", f.back, f.err
 }
