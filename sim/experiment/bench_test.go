@@ -14,7 +14,7 @@ import (
 //
 //	go test -run x -bench BaselineReplication ./sim/experiment/
 func BenchmarkBaselineReplication(b *testing.B) {
-	sc := load(&testing.T{}, "baseline")
+	sc := load(b, "baseline")
 	rep := 0
 	events := uint64(0)
 	b.ReportAllocs()
@@ -36,7 +36,7 @@ func BenchmarkBaselineReplication(b *testing.B) {
 // BenchmarkBaselineRun is `cordon run` without its output: 30 replications
 // of the baseline on every CPU.
 func BenchmarkBaselineRun(b *testing.B) {
-	sc := load(&testing.T{}, "baseline")
+	sc := load(b, "baseline")
 	for b.Loop() {
 		if _, err := experiment.Run(context.Background(), sc, experiment.Options{Replications: 30}); err != nil {
 			b.Fatal(err)
@@ -60,7 +60,7 @@ func BenchmarkReplay100kArrivals(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	sc := load(&testing.T{}, "baseline")
+	sc := load(b, "baseline")
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := experiment.Replay(context.Background(), sc, log.Arrivals, nil, experiment.Options{Replications: 1, Workers: 1}); err != nil {

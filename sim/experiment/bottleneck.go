@@ -49,21 +49,17 @@ func rankPosts(results []*compound.Result) []Bottleneck {
 			return summarize(v)
 		}
 		first := results[0].Posts[p]
-		share := func(s stats.Summary) stats.Summary {
-			s.High = min(s.High, 1)
-			return s
-		}
 		out[p] = Bottleneck{
 			Post:    first.Name,
 			Kind:    first.Kind,
 			Blocked: col(func(x compound.PostResult) float64 { return float64(x.Blocked) }),
-			BlockedShare: share(col(func(x compound.PostResult) float64 {
+			BlockedShare: capShare(col(func(x compound.PostResult) float64 {
 				if x.Arrivals == 0 {
 					return 0
 				}
 				return float64(x.Blocked) / float64(x.Arrivals)
 			})),
-			Saturation: share(col(func(x compound.PostResult) float64 {
+			Saturation: capShare(col(func(x compound.PostResult) float64 {
 				if x.Active == 0 {
 					return 0
 				}

@@ -12,7 +12,7 @@ import (
 	"cordon/sim/stats"
 )
 
-func load(t *testing.T, name string) *compound.Scenario {
+func load(t testing.TB, name string) *compound.Scenario {
 	t.Helper()
 	sc, err := scenarios.Resolve(name)
 	if err != nil {

@@ -25,6 +25,10 @@ type Knob struct {
 	// UnitCost is what one step costs over the run.
 	UnitCost float64
 
+	// shift is the shift the knob staffs: nil for a pool's count and for
+	// knobs that staff none.
+	shift *compound.Shift
+
 	get func(*compound.Scenario) int
 	set func(*compound.Scenario, int)
 }
@@ -79,7 +83,6 @@ func Knobs(sc *compound.Scenario) []Knob {
 	var ks []Knob
 	hours := float64(sc.Horizon.Days) * 24
 	for i, p := range sc.Staff {
-		i, p := i, p
 		var areas, tasks []string
 		for _, t := range p.Tasks {
 			areas = append(areas, taskArea[t.Task])
@@ -100,14 +103,13 @@ func Knobs(sc *compound.Scenario) []Knob {
 			continue
 		}
 		for j, sh := range p.Shifts {
-			j := j
 			length := float64(sh.To) - float64(sh.From)
 			if length <= 0 {
 				length += 24 * 3600
 			}
 			ks = append(ks, Knob{
 				Name: fmt.Sprintf("%s %s–%s", p.Name, sh.From, sh.To), Path: fmt.Sprintf("staff.%s.shifts[%d].count", p.Name, j),
-				Area: area, Pool: p.Name, Tasks: tasks, Step: 1, Min: 0, Max: max(2*sh.Count, sh.Count+5),
+				Area: area, Pool: p.Name, Tasks: tasks, shift: &sh, Step: 1, Min: 0, Max: max(2*sh.Count, sh.Count+5),
 				UnitCost: p.HourCost * length / 3600 * float64(sc.Horizon.Days) * groups,
 				get:      func(s *compound.Scenario) int { return s.Staff[i].Shifts[j].Count },
 				set:      func(s *compound.Scenario, v int) { s.Staff[i].Shifts[j].Count = v },
@@ -117,7 +119,6 @@ func Knobs(sc *compound.Scenario) []Knob {
 	if sp := sc.Sampling; sp != nil {
 		hasReg := sp.Registration.Kind != ""
 		for i, s := range sp.Sites {
-			i := i
 			ks = append(ks, Knob{
 				Name: s.Name + " swab", Path: fmt.Sprintf("sampling.sites.%s.swab", s.Name), Area: "sampling",
 				Step: 1, Min: 1, Max: max(2*s.Swab, s.Swab+5), UnitCost: sc.Costs.Medical,

@@ -51,10 +51,6 @@ type Marginal struct {
 // gains on the KPIs named (all the KPIs that have a better direction when
 // none are named).
 func MarginalAnalysis(ctx context.Context, sc *compound.Scenario, kpis []string, opt Options) (*Marginal, error) {
-	if opt.Seed == nil {
-		seed := sc.Seed
-		opt.Seed = &seed
-	}
 	chosen, err := chooseKPIs(sc, kpis)
 	if err != nil {
 		return nil, err
@@ -81,18 +77,24 @@ func chooseKPIs(sc *compound.Scenario, names []string) ([]compound.KPI, error) {
 	return chosen, nil
 }
 
+// marginalSteps are the knobs of sc that have room for one more step.
+func marginalSteps(sc *compound.Scenario) []Knob {
+	var steps []Knob
+	for _, k := range Knobs(sc) {
+		if k.Value(sc)+k.Step <= k.Max {
+			steps = append(steps, k)
+		}
+	}
+	return steps
+}
+
 // marginalVariants are sc with one more step of each knob that has room
 // for one, and those knobs.
 func marginalVariants(sc *compound.Scenario) ([]*compound.Scenario, []Knob) {
-	var variants []*compound.Scenario
-	var steps []Knob
-	for _, k := range Knobs(sc) {
-		v := k.Value(sc)
-		if v+k.Step > k.Max {
-			continue
-		}
-		variants = append(variants, k.With(sc, v+k.Step))
-		steps = append(steps, k)
+	steps := marginalSteps(sc)
+	variants := make([]*compound.Scenario, len(steps))
+	for i, k := range steps {
+		variants[i] = k.With(sc, k.Value(sc)+k.Step)
 	}
 	return variants, steps
 }

@@ -73,15 +73,14 @@ type Plan struct {
 
 // planner is one search.
 type planner struct {
-	ctx     context.Context
-	sc      *compound.Scenario
-	opt     PlanOptions
-	knobs   []Knob
-	reps    int
-	seed    uint64
-	evals   int
-	plan    *Plan
-	targets []compound.Target
+	ctx   context.Context
+	sc    *compound.Scenario
+	opt   PlanOptions
+	knobs []Knob
+	reps  int
+	seed  uint64
+	evals int
+	plan  *Plan
 }
 
 // evaluation is a plan's values and how it fares.
@@ -105,7 +104,7 @@ func MakePlan(ctx context.Context, sc *compound.Scenario, opt PlanOptions) (*Pla
 	if len(opt.Targets) == 0 {
 		return nil, fmt.Errorf("a plan needs at least one target")
 	}
-	p := &planner{ctx: ctx, sc: sc, opt: opt, reps: opt.Replications, seed: sc.Seed, targets: opt.Targets}
+	p := &planner{ctx: ctx, sc: sc, opt: opt, reps: opt.Replications, seed: sc.Seed}
 	if p.reps <= 0 {
 		p.reps = 10
 	}
@@ -127,30 +126,14 @@ func MakePlan(ctx context.Context, sc *compound.Scenario, opt PlanOptions) (*Pla
 		}
 	}
 	p.plan = &Plan{Input: sc, InputCost: Cost(sc), Knobs: p.knobs}
-	// The targets must name KPIs of the scenario.
-	names := map[string]bool{}
-	for _, k := range compound.Catalog(sc) {
-		names[k.Name] = true
-	}
-	for _, t := range opt.Targets {
-		if !names[t.KPI] {
-			_, err := CheckTargets(&Outcome{Scenario: sc, KPIs: catalogOnly(sc)}, []compound.Target{t})
-			return nil, err
-		}
+	if err := checkTargetKPIs(sc, opt.Targets); err != nil {
+		return nil, err
 	}
 	best, err := p.search()
 	if err != nil {
 		return nil, err
 	}
 	return p.finish(best)
-}
-
-func catalogOnly(sc *compound.Scenario) []KPIResult {
-	var out []KPIResult
-	for _, k := range compound.Catalog(sc) {
-		out = append(out, KPIResult{KPI: k})
-	}
-	return out
 }
 
 // search runs the add, remove and confirm phases.
@@ -317,7 +300,7 @@ func (p *planner) evaluate(plans [][]int) ([]*evaluation, error) {
 	p.evals += len(plans)
 	evs := make([]*evaluation, len(plans))
 	for i, o := range outs {
-		res, err := CheckTargets(o, p.targets)
+		res, err := CheckTargets(o, p.opt.Targets)
 		if err != nil {
 			return nil, err
 		}
@@ -369,7 +352,7 @@ func (p *planner) lowerBounds() []int {
 		need := 0.0
 		for _, l := range loads {
 			for h := range 24 {
-				if covered(p.sc, k, l, h) {
+				if covered(k, l, h) {
 					need = math.Max(need, l.Load[h])
 				}
 			}
@@ -387,21 +370,13 @@ func (p *planner) lowerBounds() []int {
 }
 
 // covered reports whether post load l in hour h is the knob's to carry.
-func covered(sc *compound.Scenario, k Knob, l compound.PostLoad, h int) bool {
+func covered(k Knob, l compound.PostLoad, h int) bool {
 	switch {
 	case k.Pool != "":
 		if l.Pool != k.Pool {
 			return false
 		}
-		if strings.Contains(k.Path, ".shifts[") {
-			var pool, shift int
-			for i, sp := range sc.Staff {
-				if sp.Name == k.Pool {
-					pool = i
-				}
-			}
-			fmt.Sscanf(k.Path[strings.Index(k.Path, "[")+1:], "%d", &shift)
-			s := sc.Staff[pool].Shifts[shift]
+		if s := k.shift; s != nil {
 			c := float64(h)*3600 + 1800
 			from, to := float64(s.From), float64(s.To)
 			if to <= from {

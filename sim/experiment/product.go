@@ -95,11 +95,8 @@ func NewSensitivityWork(sc *compound.Scenario, kpis []string, delta float64, opt
 	if !(delta > 0 && delta < 1) {
 		return nil, fmt.Errorf("the change must be between 0 and 1, got %v", delta)
 	}
-	cat := compound.Catalog(sc)
-	for _, name := range kpis {
-		if indexKPI(cat, name) < 0 {
-			return nil, fmt.Errorf("no KPI %s in %s", name, sc.Name)
-		}
+	if _, err := chooseKPIs(sc, kpis); err != nil {
+		return nil, err
 	}
 	scs := []*compound.Scenario{sc}
 	for _, f := range Factors(sc) {
@@ -193,7 +190,7 @@ func (w *Work) assembleRuns(outs []*Outcome) (*Product, error) {
 		}
 		rp := RunProduct{Outcome: base, Targets: targets}
 		if w.MarginalReps > 0 {
-			_, steps := marginalVariants(sc)
+			steps := marginalSteps(sc)
 			if len(steps) != j-i-1 {
 				return nil, fmt.Errorf("%s: %d variants for %d knobs", sc.Name, j-i-1, len(steps))
 			}

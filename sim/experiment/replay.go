@@ -16,12 +16,7 @@ func Replay(ctx context.Context, sc *compound.Scenario, arrivals []compound.Logg
 	if errs := sc.CheckReplay(arrivals, roster); len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
-	opt.Model.Arrivals = arrivals
-	if opt.Model.Arrivals == nil {
-		opt.Model.Arrivals = []compound.LoggedArrival{}
-	}
-	opt.Model.Roster = roster
-	return Run(ctx, sc, opt)
+	return Run(ctx, sc, withLog(opt, arrivals, roster))
 }
 
 // Counterfactual replays the same log through two scenarios (the one of the
@@ -33,12 +28,18 @@ func Counterfactual(ctx context.Context, day, changed *compound.Scenario, arriva
 			return nil, fmt.Errorf("%s: %w", sc.Name, errors.Join(errs...))
 		}
 	}
+	return Compare(ctx, []*compound.Scenario{day, changed}, withLog(opt, arrivals, roster))
+}
+
+// withLog returns opt with the model set to take the logged arrivals (none
+// when nil: a replay never draws its own) and roster in place of its own.
+func withLog(opt Options, arrivals []compound.LoggedArrival, roster []compound.RosterEntry) Options {
 	opt.Model.Arrivals = arrivals
 	if opt.Model.Arrivals == nil {
 		opt.Model.Arrivals = []compound.LoggedArrival{}
 	}
 	opt.Model.Roster = roster
-	return Compare(ctx, []*compound.Scenario{day, changed}, opt)
+	return opt
 }
 
 // RecordLog runs one replication of sc and returns what happened in it: the

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"strings"
 
 	"cordon/sim/compound"
 	"cordon/sim/stats"
@@ -103,6 +104,11 @@ type StageTime struct {
 // compared with the replay.
 func ReviewDay(ctx context.Context, sc *compound.Scenario, arrivals []compound.LoggedArrival, roster []compound.RosterEntry,
 	observed *Observed, changed *compound.Scenario, opt Options) (*Review, error) {
+	if observed != nil {
+		if err := checkObserved(sc, observed); err != nil {
+			return nil, err
+		}
+	}
 	var replay *Outcome
 	var change *Comparison
 	var err error
@@ -116,11 +122,6 @@ func ReviewDay(ctx context.Context, sc *compound.Scenario, arrivals []compound.L
 	}
 	if err != nil {
 		return nil, err
-	}
-	if observed != nil {
-		if err := checkObserved(sc, observed); err != nil {
-			return nil, err
-		}
 	}
 	r := &Review{Replay: replay, Arrivals: len(arrivals), Observed: observed, Change: change}
 	r.Hours = reviewHours(replay, arrivals, observed)
@@ -247,7 +248,7 @@ func sampledByHour(res *compound.Result, hours int) []float64 {
 	out := nanHours(hours)
 	var total []float64
 	for _, s := range res.Series {
-		if len(s.Name) < len("sampled at ") || s.Name[:len("sampled at ")] != "sampled at " || s.Step <= 0 {
+		if !strings.HasPrefix(s.Name, "sampled at ") || s.Step <= 0 {
 			continue
 		}
 		if total == nil {

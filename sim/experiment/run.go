@@ -43,14 +43,9 @@ type KPIResult struct {
 
 // Run runs sc over replications in parallel workers.
 func Run(ctx context.Context, sc *compound.Scenario, opt Options) (*Outcome, error) {
-	reps := sc.Replications
-	if opt.Replications > 0 {
-		reps = opt.Replications
-	}
 	run := *sc
-	if opt.Seed != nil {
-		run.Seed = *opt.Seed
-	}
+	var reps int
+	run.Seed, reps = seedAndReps(sc, opt)
 	if errs := run.Check(); len(errs) > 0 {
 		return nil, fmt.Errorf("scenario %s: %v", run.Name, errs[0])
 	}
@@ -76,8 +71,8 @@ func Summarize(sc *compound.Scenario, results []*compound.Result) *Outcome {
 			v[r] = res.Values[i]
 		}
 		s := summarize(v)
-		if k.Unit == "share" && s.High > 1 {
-			s.High = 1
+		if k.Unit == "share" {
+			s = capShare(s)
 		}
 		out.KPIs = append(out.KPIs, KPIResult{KPI: k, Summary: s})
 	}
@@ -88,12 +83,19 @@ func Summarize(sc *compound.Scenario, results []*compound.Result) *Outcome {
 // summarize is stats.Summarize at the report's level, with the interval cut
 // at zero: every KPI and post figure is a count, a time or a share, none of
 // which can be negative, and a symmetric t-interval on a skewed quantity
-// (overtime, mostly zero) can reach below zero. Shares are also cut at one.
+// (overtime, mostly zero) can reach below zero. Shares are also cut at one,
+// by capShare.
 func summarize(v []float64) stats.Summary {
 	s := stats.Summarize(v, Level)
 	if s.Low < 0 {
 		s.Low = 0
 	}
+	return s
+}
+
+// capShare cuts a share's interval at one.
+func capShare(s stats.Summary) stats.Summary {
+	s.High = min(s.High, 1)
 	return s
 }
 

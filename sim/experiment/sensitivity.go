@@ -35,7 +35,6 @@ func Factors(sc *compound.Scenario) []Factor {
 		fs = append(fs, Factor{Name: name, Kind: "time", scale: fn})
 	}
 	for i, k := range sc.Kinds {
-		i := i
 		if k.PerDay > 0 {
 			vol(k.Name+" per day", func(s *compound.Scenario, f float64) { s.Kinds[i].PerDay *= f })
 		}
