@@ -155,7 +155,8 @@ func WriteComparison(ctx context.Context, dir string, c *experiment.Comparison) 
 		return err
 	}
 	defer f.Discard()
-	if err := f.WriteJSON("comparison.json", NewComparison(c)); err != nil {
+	doc := NewComparison(c)
+	if err := f.WriteJSON("comparison.json", doc); err != nil {
 		return err
 	}
 	if err := f.Write("differences.csv", DifferencesCSV(c)); err != nil {
@@ -184,7 +185,7 @@ func WriteComparison(ctx context.Context, dir string, c *experiment.Comparison) 
 	for _, o := range c.Outcomes {
 		kpis.Head = append(kpis.Head, o.Scenario.Name)
 	}
-	for _, k := range NewComparison(c).KPIs {
+	for _, k := range doc.KPIs {
 		row := []string{k.Name}
 		for _, o := range c.Outcomes {
 			row = append(row, estimateCell(o, k.Name))

@@ -29,9 +29,6 @@ func NewFolder(dest string) (*Folder, error) {
 	return &Folder{dest: dest, tmp: tmp}, nil
 }
 
-// Dest returns where the folder will be.
-func (f *Folder) Dest() string { return f.dest }
-
 // Write writes one file into the folder (name may contain a subfolder).
 func (f *Folder) Write(name string, data []byte) error {
 	p := filepath.Join(f.tmp, name)

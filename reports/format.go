@@ -44,6 +44,11 @@ func unitLabel(unit string) string {
 	return unit
 }
 
+// formatEstimate writes a mean and its interval as "10.7 [10.2, 11.2]".
+func formatEstimate(unit string, mean, low, high float64) string {
+	return fmt.Sprintf("%s [%s, %s]", FormatValue(unit, mean), FormatValue(unit, low), FormatValue(unit, high))
+}
+
 // estimateCell writes a KPI of an outcome as "mean [low, high]", or "—"
 // when the outcome has no such KPI.
 func estimateCell(o *experiment.Outcome, name string) string {
@@ -51,7 +56,7 @@ func estimateCell(o *experiment.Outcome, name string) string {
 	if !ok {
 		return "—"
 	}
-	return fmt.Sprintf("%s [%s, %s]", FormatValue(k.Unit, k.Mean), FormatValue(k.Unit, k.Low), FormatValue(k.Unit, k.High))
+	return formatEstimate(k.Unit, k.Mean, k.Low, k.High)
 }
 
 // TermSafe writes user text for a terminal, on one line: control characters

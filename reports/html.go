@@ -13,11 +13,15 @@ import (
 var templates embed.FS
 
 // page is what the report template shows. Every string in it is user text
-// or a number and is escaped by html/template; images are data URLs.
+// or a number and is escaped by html/template; images are data URLs. Lead
+// are a review's sections, shown before the targets: a stage under its
+// kind is indented, an observed figure outside its prediction interval and
+// an alert stand out in red.
 type page struct {
 	Title           string
 	Warnings        []string
 	Lines           []string
+	Lead            []reviewTable
 	Targets         []targetRow
 	Differences     []differenceRow
 	DifferencesNote string
@@ -61,7 +65,8 @@ func pngSrc(png []byte) template.URL {
 
 // renderPage fills the report template.
 func renderPage(p page) ([]byte, error) {
-	t, err := template.ParseFS(templates, "templates/report.html.tmpl")
+	t, err := template.New("report.html.tmpl").Funcs(template.FuncMap{"capitalised": capitalised}).
+		ParseFS(templates, "templates/report.html.tmpl")
 	if err != nil {
 		return nil, err
 	}

@@ -81,13 +81,43 @@ func SummaryMarkdown(o *experiment.Outcome, targets []experiment.TargetResult, p
 		fmt.Fprintf(&b, "| %s | %s | %s – %s | %s |\n", mdCode(k.Name), FormatValue(k.Unit, k.Mean),
 			FormatValue(k.Unit, k.Low), FormatValue(k.Unit, k.High), mdEscape(unitLabel(k.Unit)))
 	}
-	if len(plots) > 0 {
-		b.WriteString("\n## Plots\n\n")
-		for _, p := range plots {
-			fmt.Fprintf(&b, "### %s\n\n![%s](plots/%s.png)\n\n%s\n\n", mdEscape(p.Title), mdEscape(p.Title), p.Name, mdEscape(p.Caption))
-		}
-	}
+	writeMarkdownPlots(&b, plots)
 	return b.Bytes()
+}
+
+// writeMarkdownPlots writes the Plots section of summary.md: each plot's
+// title, its PNG and its caption; nothing when there are no plots.
+func writeMarkdownPlots(b *bytes.Buffer, plots []Plot) {
+	if len(plots) == 0 {
+		return
+	}
+	b.WriteString("\n## Plots\n\n")
+	for _, p := range plots {
+		fmt.Fprintf(b, "### %s\n\n![%s](plots/%s.png)\n\n%s\n\n", mdEscape(p.Title), mdEscape(p.Title), p.Name, mdEscape(p.Caption))
+	}
+}
+
+// writeMarkdownGrid writes a Markdown table and the blank line after it:
+// the head with each name written by headCell, then every row with each
+// cell written by cell.
+func writeMarkdownGrid[C any](b *bytes.Buffer, head []string, headCell func(string) string, rows [][]C, cell func(C) string) {
+	b.WriteString("|")
+	for _, h := range head {
+		fmt.Fprintf(b, " %s |", headCell(h))
+	}
+	b.WriteString("\n|")
+	for range head {
+		b.WriteString("---|")
+	}
+	b.WriteString("\n")
+	for _, r := range rows {
+		b.WriteString("|")
+		for _, c := range r {
+			fmt.Fprintf(b, " %s |", cell(c))
+		}
+		b.WriteString("\n")
+	}
+	b.WriteString("\n")
 }
 
 // formatMargin writes how far a target's KPI is from its threshold.
@@ -112,23 +142,8 @@ func MarginalMarkdown(m *experiment.Marginal) []byte {
 	fmt.Fprintf(&b, "## What one more unit buys\n\nOne more unit of each knob with common random numbers (%d replications, seed %d); gains are improvements with 95%% intervals.\n\n",
 		m.Base.Replications, m.Base.Seed)
 	for _, t := range marginalTables(m) {
-		fmt.Fprintf(&b, "### %s\n\n|", mdEscape(t.Title))
-		for _, h := range t.Head {
-			fmt.Fprintf(&b, " %s |", mdCode(h))
-		}
-		b.WriteString("\n|")
-		for range t.Head {
-			b.WriteString("---|")
-		}
-		b.WriteString("\n")
-		for _, r := range t.Rows {
-			b.WriteString("|")
-			for _, c := range r {
-				fmt.Fprintf(&b, " %s |", mdEscape(c))
-			}
-			b.WriteString("\n")
-		}
-		b.WriteString("\n")
+		fmt.Fprintf(&b, "### %s\n\n", mdEscape(t.Title))
+		writeMarkdownGrid(&b, t.Head, mdCode, t.Rows, mdEscape)
 	}
 	return b.Bytes()
 }

@@ -107,7 +107,7 @@ func frontierHigher(op string) bool { return op == ">=" || op == ">" }
 // one. Points with a mean that is not a number are ignored.
 func paretoFront(pts plotter.XYs, higher bool) plotter.XYs {
 	sorted := slices.Clone(pts)
-	sorted = slices.DeleteFunc(sorted, func(p plotter.XY) bool { return !plannerFinite(p.X, p.Y) })
+	sorted = slices.DeleteFunc(sorted, func(p plotter.XY) bool { return !finite(p.X, p.Y) })
 	better := func(a, b float64) bool { return a < b }
 	if higher {
 		better = func(a, b float64) bool { return a > b }
@@ -175,7 +175,7 @@ func frontierPlot(pl *experiment.Plan, i int) (Plot, error) {
 	}
 	factor, unit := plannerScale(kpi.Unit, vals...)
 	for _, fp := range pl.Frontier {
-		if i >= len(fp.Means) || !plannerFinite(fp.Cost, fp.Means[i]) {
+		if i >= len(fp.Means) || !finite(fp.Cost, fp.Means[i]) {
 			continue
 		}
 		xy := plotter.XY{X: fp.Cost, Y: factor * fp.Means[i]}
@@ -187,7 +187,7 @@ func frontierPlot(pl *experiment.Plan, i int) (Plot, error) {
 		}
 	}
 	chosen := plotter.XY{X: pl.Cost, Y: factor * tr.KPI.Mean}
-	if len(all) == 0 && !plannerFinite(chosen.X, chosen.Y) {
+	if len(all) == 0 && !finite(chosen.X, chosen.Y) {
 		return notePlot(fig, "No plan with a value of "+name+" to show.",
 			fmt.Sprintf("The planner evaluated no plan with a mean of %s.", name)), nil
 	}
@@ -217,13 +217,13 @@ func frontierPlot(pl *experiment.Plan, i int) (Plot, error) {
 	p.Add(threshold)
 	input := frontierLine{at: pl.InputCost, vertical: true,
 		style: draw.LineStyle{Color: ink(), Width: vg.Points(1.1), Dashes: []vg.Length{vg.Points(1.2), vg.Points(2.4)}}}
-	if plannerFinite(pl.InputCost) {
+	if finite(pl.InputCost) {
 		p.Add(input)
 	}
 	glyph := draw.GlyphStyle{Color: ink(), Radius: vg.Points(6.5), Shape: frontierRing{width: vg.Points(1.8)}}
 	whisker := draw.LineStyle{Color: ink(), Width: vg.Points(1.2)}
-	showChosen := plannerFinite(chosen.X, chosen.Y)
-	if lo, hi := factor*tr.KPI.Low, factor*tr.KPI.High; showChosen && plannerFinite(lo, hi) && hi > lo {
+	showChosen := finite(chosen.X, chosen.Y)
+	if lo, hi := factor*tr.KPI.Low, factor*tr.KPI.High; showChosen && finite(lo, hi) && hi > lo {
 		eb, err := plotter.NewYErrorBars(errorBars{x: chosen.X, y: chosen.Y, lo: lo, hi: hi})
 		if err != nil {
 			return Plot{}, err
@@ -271,7 +271,7 @@ func frontierPlot(pl *experiment.Plan, i int) (Plot, error) {
 		key.Add("Pareto front", frontLine)
 	}
 	key.Add(fmt.Sprintf("target %s %s", frontierOp(tr.Op), FormatValue(kpi.Unit, tr.Value)), threshold)
-	if plannerFinite(pl.InputCost) {
+	if finite(pl.InputCost) {
 		key.Add("input scenario's cost", input)
 	}
 	if showChosen {
@@ -330,16 +330,11 @@ func frontierPlot(pl *experiment.Plan, i int) (Plot, error) {
 		name, frontierOp(tr.Op), FormatValue(kpi.Unit, tr.Value), FormatValue("", pl.InputCost))
 	if pl.Feasible {
 		fmt.Fprintf(&b, "; the ring is the chosen plan, costing %s, with its mean and 95%% interval over %d replications with fresh seeds (%s).",
-			FormatValue("", pl.Cost), pl.ConfirmReplications, frontierEstimate(kpi.Unit, tr.KPI.Mean, tr.KPI.Low, tr.KPI.High))
+			FormatValue("", pl.Cost), pl.ConfirmReplications, formatEstimate(kpi.Unit, tr.KPI.Mean, tr.KPI.Low, tr.KPI.High))
 	} else {
 		fmt.Fprintf(&b, "; no plan within the limits met every target, and the ring is the best found, costing %s (%s).",
-			FormatValue("", pl.Cost), frontierEstimate(kpi.Unit, tr.KPI.Mean, tr.KPI.Low, tr.KPI.High))
+			FormatValue("", pl.Cost), formatEstimate(kpi.Unit, tr.KPI.Mean, tr.KPI.Low, tr.KPI.High))
 	}
 	fig.Caption = b.String()
 	return fig, nil
-}
-
-// frontierEstimate writes a mean and its interval as "10.7 [10.2, 11.2]".
-func frontierEstimate(unit string, mean, low, high float64) string {
-	return fmt.Sprintf("%s [%s, %s]", FormatValue(unit, mean), FormatValue(unit, low), FormatValue(unit, high))
 }

@@ -57,7 +57,7 @@ func GainsPlot(m *experiment.Marginal) (Plot, error) {
 	var noBase []string
 	for j, k := range m.KPIs {
 		b, ok := m.Base.KPI(k.Name)
-		if !ok || !plannerFinite(b.Mean) || b.Mean == 0 {
+		if !ok || !finite(b.Mean) || b.Mean == 0 {
 			noBase = append(noBase, k.Name)
 			continue
 		}
@@ -123,7 +123,7 @@ func GainsPlot(m *experiment.Marginal) (Plot, error) {
 			g := k.Gains[j]
 			y := row + group/2 - slot*(float64(c)+0.5) // the first KPI on top
 			bar := hbar{Y: y, Value: scale[c] * g.Mean, Low: scale[c] * g.Low, High: scale[c] * g.High, Fill: seriesColor(j)}
-			if !plannerFinite(bar.Value) {
+			if !finite(bar.Value) {
 				continue
 			}
 			layers[c] = append(layers[c], plotter.XY{X: bar.Value, Y: y})
@@ -136,7 +136,7 @@ func GainsPlot(m *experiment.Marginal) (Plot, error) {
 				paleXYs = append(paleXYs, plotter.XY{X: bar.Value, Y: y})
 			}
 			end := bar.Value
-			if plannerFinite(bar.Low, bar.High) {
+			if finite(bar.Low, bar.High) {
 				if bar.Value < 0 {
 					end = math.Min(end, bar.Low)
 				} else {
@@ -237,7 +237,7 @@ func GainsPlot(m *experiment.Marginal) (Plot, error) {
 	}
 	b.WriteString(". Pale bars are gains within chance (their interval holds zero)")
 	if greyed > 0 {
-		fmt.Fprintf(&b, "; %s whose gains are all within chance %s greyed out", plannerCount(greyed, "knob", "knobs"), plannerIsAre(greyed))
+		fmt.Fprintf(&b, "; %s whose gains are all within chance %s greyed out", plural(greyed, "knob", "knobs"), plannerIsAre(greyed))
 	}
 	b.WriteString(".")
 	if dropped > 0 {

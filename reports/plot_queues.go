@@ -134,20 +134,12 @@ func queuesPlot(o *experiment.Outcome) (Plot, error) {
 	case len(shown) == 0:
 		b.WriteString(" Nothing waited at any post.")
 	case left > 0 && idle > 0:
-		fmt.Fprintf(&b, " Left out: %s with shorter queues, and %d where nothing ever waited.", posts(left), idle)
+		fmt.Fprintf(&b, " Left out: %s with shorter queues, and %d where nothing ever waited.", plural(left, "post", "posts"), idle)
 	case left > 0:
-		fmt.Fprintf(&b, " Left out: %s with shorter queues.", posts(left))
+		fmt.Fprintf(&b, " Left out: %s with shorter queues.", plural(left, "post", "posts"))
 	case idle > 0:
-		fmt.Fprintf(&b, " Left out: %s where nothing ever waited.", posts(idle))
+		fmt.Fprintf(&b, " Left out: %s where nothing ever waited.", plural(idle, "post", "posts"))
 	}
 	fig.Caption = b.String()
 	return fig, nil
-}
-
-// posts writes a count of posts.
-func posts(n int) string {
-	if n == 1 {
-		return "1 post"
-	}
-	return fmt.Sprintf("%d posts", n)
 }

@@ -53,16 +53,6 @@ func plannerAxisLabel(name, unit string) string {
 	return name + " (" + unit + ")"
 }
 
-// plannerFinite reports whether every value is a number and not infinite.
-func plannerFinite(vs ...float64) bool {
-	for _, v := range vs {
-		if math.IsNaN(v) || math.IsInf(v, 0) {
-			return false
-		}
-	}
-	return true
-}
-
 // tornadoRow is one factor of a tornado chart: the KPI's mean with the
 // factor scaled down (low) and up (high), against the base, in axis units.
 type tornadoRow struct {
@@ -158,7 +148,7 @@ func tornadoPlot(s *experiment.Sensitivity, kpi compound.KPI, effects []experime
 	fig := Plot{Name: "tornado-" + kpi.Name, Title: title}
 	down, up := deltaLabel(-1, s.Delta), deltaLabel(1, s.Delta)
 	base, ok := s.Base.KPI(kpi.Name)
-	if !ok || !plannerFinite(base.Mean) {
+	if !ok || !finite(base.Mean) {
 		return notePlot(fig, fmt.Sprintf("%s has no value in the base run.", kpi.Name),
 			fmt.Sprintf("%s has no mean in the base run, so there is nothing to compare the inputs' effects with.", kpi.Name)), nil
 	}
@@ -166,7 +156,7 @@ func tornadoPlot(s *experiment.Sensitivity, kpi compound.KPI, effects []experime
 	still, unknown := 0, 0
 	for _, e := range effects {
 		switch {
-		case !plannerFinite(e.Low.Mean, e.High.Mean):
+		case !finite(e.Low.Mean, e.High.Mean):
 			unknown++
 		case e.Low.Mean == base.Mean && e.High.Mean == base.Mean:
 			still++
@@ -240,10 +230,10 @@ func tornadoPlot(s *experiment.Sensitivity, kpi compound.KPI, effects []experime
 		"The longest bars, at the top, are the inputs %s is most sensitive to.",
 		kpi.Name, kpi.Desc, down, up, FormatValue(kpi.Unit, base.Mean), down, up, s.Base.Replications, kpi.Name)
 	if still > 0 {
-		fmt.Fprintf(&b, " %s that do not move it at all %s left out.", plannerCount(still, "input", "inputs"), plannerIsAre(still))
+		fmt.Fprintf(&b, " %s that do not move it at all %s left out.", plural(still, "input", "inputs"), plannerIsAre(still))
 	}
 	if unknown > 0 {
-		fmt.Fprintf(&b, " %s with no value when scaled %s left out.", plannerCount(unknown, "input", "inputs"), plannerIsAre(unknown))
+		fmt.Fprintf(&b, " %s with no value when scaled %s left out.", plural(unknown, "input", "inputs"), plannerIsAre(unknown))
 	}
 	if cut > 0 {
 		fmt.Fprintf(&b, " Only the %d largest swings are shown; %d smaller ones are not.", maxTornadoFactors, cut)
@@ -252,8 +242,8 @@ func tornadoPlot(s *experiment.Sensitivity, kpi compound.KPI, effects []experime
 	return fig, nil
 }
 
-// plannerCount writes "1 input" or "3 inputs".
-func plannerCount(n int, one, many string) string {
+// plural writes a count with its noun: "1 input" or "3 inputs".
+func plural(n int, one, many string) string {
 	if n == 1 {
 		return "1 " + one
 	}

@@ -82,8 +82,15 @@ func hourLabel(sc *compound.Scenario, h experiment.ReviewHour) string {
 	return clock
 }
 
-// finite reports whether v is a number (not NaN, not infinite).
-func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
+// finite reports whether every value is a number (not NaN, not infinite).
+func finite(vs ...float64) bool {
+	for _, v := range vs {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return false
+		}
+	}
+	return true
+}
 
 // outside reports whether an observed figure falls outside its prediction
 // interval: false when there is no observed figure or no interval.

@@ -26,12 +26,7 @@ func reviewMarkdown(r *experiment.Review, src ReviewSources, plots []Plot) []byt
 		writeMarkdownTable(&b, t)
 	}
 	b.Write(rest)
-	if len(plots) > 0 {
-		b.WriteString("\n## Plots\n\n")
-		for _, p := range plots {
-			fmt.Fprintf(&b, "### %s\n\n![%s](plots/%s.png)\n\n%s\n\n", mdEscape(p.Title), mdEscape(p.Title), p.Name, mdEscape(p.Caption))
-		}
-	}
+	writeMarkdownPlots(&b, plots)
 	return b.Bytes()
 }
 
@@ -47,23 +42,7 @@ func writeMarkdownTable(b *bytes.Buffer, t reviewTable) {
 		fmt.Fprintf(b, "%s%s", mdEscape(capitalised(n)), sep)
 	}
 	if len(t.Rows) > 0 {
-		b.WriteString("|")
-		for _, h := range t.Head {
-			fmt.Fprintf(b, " %s |", mdEscape(h))
-		}
-		b.WriteString("\n|")
-		for range t.Head {
-			b.WriteString("---|")
-		}
-		b.WriteString("\n")
-		for _, row := range t.Rows {
-			b.WriteString("|")
-			for _, c := range row {
-				fmt.Fprintf(b, " %s |", markdownCell(c))
-			}
-			b.WriteString("\n")
-		}
-		b.WriteString("\n")
+		writeMarkdownGrid(b, t.Head, mdEscape, t.Rows, markdownCell)
 	}
 	for _, f := range t.Foot {
 		fmt.Fprintf(b, "%s\n\n", mdEscape(capitalised(f)))

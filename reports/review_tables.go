@@ -51,8 +51,7 @@ func reviewTables(r *experiment.Review, src ReviewSources, all bool) []reviewTab
 
 // predCell writes a simulated figure as "mean [prediction interval]".
 func predCell(unit string, b experiment.Beside, round func(float64) float64) reviewCell {
-	return numCell(fmt.Sprintf("%s [%s, %s]", FormatValue(unit, round(b.Simulated.Mean)),
-		FormatValue(unit, round(b.PredLow)), FormatValue(unit, round(b.PredHigh))))
+	return numCell(formatEstimate(unit, round(b.Simulated.Mean), round(b.PredLow), round(b.PredHigh)))
 }
 
 // observedCell writes an observed figure, starred when it is outside its
@@ -163,7 +162,7 @@ func kpisTable(r *experiment.Review) reviewTable {
 			verdict = reviewCell{Text: "OUTSIDE", Alert: true}
 		}
 		t.Rows = append(t.Rows, []reviewCell{codeCell(k.KPI.Name), numCell(FormatValue(u, k.Observed)),
-			numCell(fmt.Sprintf("%s [%s, %s]", FormatValue(u, k.Simulated.Mean), FormatValue(u, k.Simulated.Low), FormatValue(u, k.Simulated.High))),
+			numCell(formatEstimate(u, k.Simulated.Mean, k.Simulated.Low, k.Simulated.High)),
 			numCell(fmt.Sprintf("[%s, %s]", FormatValue(u, k.PredLow), FormatValue(u, k.PredHigh))), verdict})
 	}
 	foot := fmt.Sprintf("%d of %d observed KPIs inside their 95%% prediction intervals", in, len(r.KPIs)-missing)

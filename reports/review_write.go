@@ -58,12 +58,6 @@ func WriteReview(ctx context.Context, dir string, r *experiment.Review, src Revi
 	p.Title = "review of a logged day: " + r.Replay.Scenario.Name
 	p.Lines = append(p.Lines, "A logged day replayed: "+reviewHeader(r, src))
 	p.Files = ReviewFiles
-	html, err := renderReviewPage(reviewPage{page: p, Lead: reviewTables(r, src, true)})
-	if err != nil {
-		return err
-	}
-	if err := f.Write("index.html", html); err != nil {
-		return err
-	}
-	return f.Commit(ctx)
+	p.Lead = reviewTables(r, src, true)
+	return finish(ctx, f, p)
 }

@@ -10,12 +10,11 @@ import (
 	"cordon/sim/experiment"
 )
 
-// Plot size in reports: wide enough for a day's time axis, at 96 dots per
-// inch for the PNG.
+// Plot size in reports: wide enough for a day's time axis; the PNG is drawn
+// at pngDPI.
 const (
 	plotWidth  = 9 * vg.Inch
 	plotHeight = 4.5 * vg.Inch
-	plotDPI    = 96
 )
 
 // RunFiles lists the files of a run report.
@@ -94,7 +93,7 @@ func writePlots(ctx context.Context, f *Folder, plots []Plot) ([]figure, error) 
 			return nil, err
 		}
 		figs = append(figs, figure{Name: p.Name, Title: p.Title, Caption: p.Caption, Src: pngSrc(png),
-			Width: int(float64(plotWidth/vg.Inch) * plotDPI), Height: int(float64(plotHeight/vg.Inch) * plotDPI)})
+			Width: int(float64(plotWidth/vg.Inch) * pngDPI), Height: int(float64(plotHeight/vg.Inch) * pngDPI)})
 	}
 	return figs, nil
 }

@@ -41,19 +41,10 @@ func WriteSweepTable(out io.Writer, s *experiment.Sweep, kpis []string) error {
 	fmt.Fprintf(&buf, "sweep of %s: %d points, %d replications each, seed %d (common random numbers); means with %.0f%% intervals\n\n",
 		first.Scenario.Name, len(s.Points), first.Replications, first.Seed, 100*experiment.Level)
 	tw := tabwriter.NewWriter(&buf, 2, 0, 2, ' ', 0)
-	for _, a := range s.Axes {
-		fmt.Fprintf(tw, "%s\t", a.Path)
-	}
-	for _, k := range kpis {
-		fmt.Fprintf(tw, "%s\t", k)
-	}
-	fmt.Fprintln(tw)
-	for _, p := range s.Points {
-		for _, v := range p.Values {
-			fmt.Fprintf(tw, "%s\t", v)
-		}
-		for _, name := range kpis {
-			fmt.Fprintf(tw, "%s\t", estimateCell(p.Outcome, name))
+	t := sweepGrid(s, kpis)
+	for _, row := range append([][]string{t.Head}, t.Rows...) {
+		for _, c := range row {
+			fmt.Fprintf(tw, "%s\t", c)
 		}
 		fmt.Fprintln(tw)
 	}
@@ -89,6 +80,13 @@ func WriteSweep(ctx context.Context, dir string, s *experiment.Sweep, kpis []str
 	p := page{Title: "sweep of " + first.Scenario.Name, Plots: figs,
 		Files: "index.html, sweep.csv, results.json and plots/*.png, *.svg",
 		Lines: []string{fmt.Sprintf("%d points, %d replications each, seed %d, common random numbers", len(s.Points), first.Replications, first.Seed)}}
+	p.Tables = append(p.Tables, sweepGrid(s, kpis))
+	return finish(ctx, f, p)
+}
+
+// sweepGrid is the grid of a sweep, for the terminal and the page: one row
+// per point, its values and each chosen KPI's mean and interval.
+func sweepGrid(s *experiment.Sweep, kpis []string) table {
 	t := table{Title: "Grid"}
 	for _, a := range s.Axes {
 		t.Head = append(t.Head, a.Path)
@@ -101,6 +99,5 @@ func WriteSweep(ctx context.Context, dir string, s *experiment.Sweep, kpis []str
 		}
 		t.Rows = append(t.Rows, row)
 	}
-	p.Tables = append(p.Tables, t)
-	return finish(ctx, f, p)
+	return t
 }
