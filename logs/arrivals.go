@@ -31,20 +31,18 @@ func ReadArrivals(name string, r io.Reader, sc *compound.Scenario, opt Options) 
 		bad  bool
 	}
 	var rows []row
-	var earliest time.Time
-	anyTime := false
 	for t.next() {
 		a := compound.LoggedArrival{Kind: -1, Building: -1, Zone: -1}
 		st, ok := t.when("time")
-		if ok && (!anyTime || st.t.Before(earliest)) {
-			earliest, anyTime = st.t, true
+		if ok {
+			t.noteTime(st.t)
 		}
 		a.Kind = n.kind(t, true)
 		a.Building, a.Zone = n.place(t)
 		a.Batch, a.ID = t.get("batch"), t.get("id")
 		rows = append(rows, row{a: a, at: st.t, line: t.line, bad: t.bad})
 	}
-	day := t.chooseDay(func(x time.Time) Day { return DayOf(sc, x) }, earliest, anyTime)
+	day := t.chooseDay(sc)
 	h := horizon(sc)
 	ids := ids{t: t}
 	out := make([]compound.LoggedArrival, 0, len(rows))

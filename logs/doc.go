@@ -152,6 +152,7 @@
 // "synthetic:"), the header, then the rows, times as RFC 3339 in the Day's
 // zone to the millisecond (2021-11-25T08:13:05.123+08:00) and durations in
 // seconds to the millisecond, so that a written log reads back the same to
-// the millisecond. RosterOf gives the roster a scenario's shifts and
-// breaks put on duty, to write the planned roster of a day.
+// the millisecond. compound.Scenario.PlannedRoster gives the roster a
+// scenario's shifts and breaks put on duty, to write the planned roster of a
+// day.
 package logs

@@ -46,8 +46,7 @@ func ReadObserved(name string, r io.Reader, sc *compound.Scenario, opt Options) 
 		bad  bool
 	}
 	var rows []row
-	var earliest time.Time
-	anyTime, saidNoKind := false, false
+	saidNoKind := false
 	for t.next() {
 		o := Observation{Kind: -1}
 		switch ev := strings.ToLower(t.get("event")); ev {
@@ -59,8 +58,8 @@ func ReadObserved(name string, r io.Reader, sc *compound.Scenario, opt Options) 
 			t.fail("event", unknown("event", t.get("event"), []string{Delivered, Sampled}))
 		}
 		st, ok := t.when("time")
-		if ok && (!anyTime || st.t.Before(earliest)) {
-			earliest, anyTime = st.t, true
+		if ok {
+			t.noteTime(st.t)
 		}
 		if o.Event == Delivered && !t.has("kind") {
 			if !saidNoKind {
@@ -75,7 +74,7 @@ func ReadObserved(name string, r io.Reader, sc *compound.Scenario, opt Options) 
 		rows = append(rows, row{o: o, at: st.t, line: t.line, bad: t.bad})
 	}
 	t.fatal = t.fatal || saidNoKind
-	day := t.chooseDay(func(x time.Time) Day { return DayOf(sc, x) }, earliest, anyTime)
+	day := t.chooseDay(sc)
 	h := horizon(sc)
 	ids := ids{t: t}
 	out := make([]Observation, 0, len(rows))

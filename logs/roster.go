@@ -38,15 +38,13 @@ func ReadRoster(name string, r io.Reader, sc *compound.Scenario, opt Options) (R
 		bad        bool
 	}
 	var rows []row
-	var earliest time.Time
-	anyTime := false
 	for t.next() {
 		var e compound.RosterEntry
 		e.Pool, _ = n.pool(t)
 		start, okS := t.when("start")
 		end, okE := t.when("end")
-		if okS && (!anyTime || start.t.Before(earliest)) {
-			earliest, anyTime = start.t, true
+		if okS {
+			t.noteTime(start.t)
 		}
 		if okS && okE {
 			if start.ofDay && end.ofDay && end.t.Before(start.t) {
@@ -64,7 +62,7 @@ func ReadRoster(name string, r io.Reader, sc *compound.Scenario, opt Options) (R
 		e.Count, _ = t.count("count", maxCount)
 		rows = append(rows, row{e: e, start: start.t, end: end.t, line: t.line, bad: t.bad})
 	}
-	day := t.chooseDay(func(x time.Time) Day { return DayOf(sc, x) }, earliest, anyTime)
+	day := t.chooseDay(sc)
 	h := horizon(sc)
 	out := make([]compound.RosterEntry, 0, len(rows))
 	skipped := 0
@@ -96,13 +94,3 @@ func ReadRoster(name string, r io.Reader, sc *compound.Scenario, opt Options) (R
 
 // rosterMargin is how far outside the run a roster entry is kept.
 const rosterMargin = 7 * 86400
-
-// RosterOf returns the roster a scenario's shifts and breaks put on duty
-// over its run (compound.Scenario.PlannedRoster), for writing the planned
-// roster of a day; nil for no scenario.
-func RosterOf(sc *compound.Scenario) []compound.RosterEntry {
-	if sc == nil {
-		return nil
-	}
-	return sc.PlannedRoster()
-}

@@ -140,7 +140,7 @@ func TestRoundTripDurations(t *testing.T) {
 // scenario's own shifts and breaks do.
 func TestRoundTripRoster(t *testing.T) {
 	sc := dayOne(t)
-	planned := logs.RosterOf(sc)
+	planned := sc.PlannedRoster()
 	if errs := sc.CheckReplay(nil, planned); len(errs) > 0 {
 		t.Fatal(errs)
 	}
@@ -188,7 +188,7 @@ func TestRoundTripRoster(t *testing.T) {
 	}
 	for i, k := range a.KPIs {
 		if k.Mean != b.KPIs[i].Mean {
-			t.Errorf("%s: %v with the scenario's shifts, %v with RosterOf", k.Name, k.Mean, b.KPIs[i].Mean)
+			t.Errorf("%s: %v with the scenario's shifts, %v with PlannedRoster", k.Name, k.Mean, b.KPIs[i].Mean)
 		}
 	}
 }

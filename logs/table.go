@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"cordon/sim/compound"
 )
 
 // Options of reading.
@@ -82,6 +84,8 @@ type table struct {
 	rows       int  // data rows so far
 	badRecords int  // rows that could not even be split into fields
 	zones      map[string]*time.Location
+	earliest   time.Time // the earliest time noted (noteTime)
+	anyTime    bool      // whether any was
 
 	// The current row.
 	line   int
@@ -285,14 +289,21 @@ func result[T any](t *table, rows []T, day Day, skipped int) (Read[T], error) {
 	return Read[T]{Rows: rows, Day: day, Skipped: skipped + t.badRecords, Synthetic: t.synthetic, SkippedErrors: errs}, nil
 }
 
-// chooseDay returns the Day of the run: the one given, or the first day of
-// the earliest time read (the zero Day when there is none).
-func (t *table) chooseDay(dayOf func(time.Time) Day, earliest time.Time, any bool) Day {
+// noteTime notes a time read, for chooseDay.
+func (t *table) noteTime(at time.Time) {
+	if !t.anyTime || at.Before(t.earliest) {
+		t.earliest, t.anyTime = at, true
+	}
+}
+
+// chooseDay returns the Day of the run: the one given, or sc's on the first
+// day of the earliest time noted (the zero Day when there is none).
+func (t *table) chooseDay(sc *compound.Scenario) Day {
 	switch {
 	case t.opt.Day != nil:
 		return *t.opt.Day
-	case any:
-		return dayOf(earliest)
+	case t.anyTime:
+		return DayOf(sc, t.earliest)
 	}
 	return Day{}
 }

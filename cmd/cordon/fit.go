@@ -13,6 +13,7 @@ import (
 	"unicode"
 
 	"github.com/spf13/cobra"
+	"gonum.org/v1/gonum/stat"
 
 	"cordon/logs"
 	"cordon/scenarios"
@@ -279,22 +280,6 @@ func fitStep(step string, x []float64, least int) stepFit {
 	return r
 }
 
-// meanSD returns the samples' mean and standard deviation (divisor n − 1).
-func meanSD(x []float64) (mean, sd float64) {
-	for _, v := range x {
-		mean += v
-	}
-	mean /= float64(len(x))
-	if len(x) < 2 {
-		return mean, 0
-	}
-	ss := 0.0
-	for _, v := range x {
-		ss += (v - mean) * (v - mean)
-	}
-	return mean, math.Sqrt(ss / float64(len(x)-1))
-}
-
 // writeFitReport writes each step's fits, then the steps skipped.
 func writeFitReport(w io.Writer, file string, read logs.Read[logs.Duration], results []stepFit, all bool) error {
 	inFile := map[string]bool{}
@@ -312,7 +297,7 @@ func writeFitReport(w io.Writer, file string, read logs.Read[logs.Duration], res
 			skipped = append(skipped, r)
 			continue
 		}
-		mean, sd := meanSD(r.x)
+		mean, sd := stat.MeanStdDev(r.x, nil) // sd with divisor n − 1
 		fmt.Fprintf(w, "\n%s: n %d, mean %s, sd %s\n", fitName(r.step), len(r.x), fitTime(mean), fitTime(sd))
 		if len(r.fits) == 0 {
 			fmt.Fprintf(w, "  every sample is %s: no spread to fit; chosen: the constant %s\n", fitTime(r.x[0]), fitTime(r.x[0]))

@@ -50,9 +50,7 @@ func runInit(std *streams, opts *initOptions, file string) error {
 	if !ok {
 		return badInput(fmt.Errorf("--from %s: no such built-in scenario (cordon scenarios lists them)", opts.from))
 	}
-	// Point the editor at a schema file beside the scenario.
-	data = []byte(strings.Replace(string(data), scenarios.Modeline(scenarios.SchemaModelinePath),
-		scenarios.Modeline(schemaFile), 1))
+	data = withLocalSchema(data)
 	if file == "-" {
 		_, err := std.out.Write(data)
 		return err
@@ -74,6 +72,12 @@ func runInit(std *streams, opts *initOptions, file string) error {
 		fmt.Fprintf(std.out, "wrote %s, the schema editors check it against\n", schema)
 	}
 	return nil
+}
+
+// withLocalSchema points a scenario's modeline, which names the schema
+// beside the built-ins, at a schema file beside the scenario (schemaFile).
+func withLocalSchema(data []byte) []byte {
+	return []byte(strings.Replace(string(data), scenarios.Modeline(scenarios.SchemaModelinePath), scenarios.Modeline(schemaFile), 1))
 }
 
 // writeFileAtomic writes data to a temporary file beside path and renames it

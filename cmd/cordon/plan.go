@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -139,9 +138,8 @@ func runPlan(ctx context.Context, std *streams, opts *planOptions, arg string) e
 		if err != nil {
 			return err
 		}
-		// A built-in names the schema beside it; the plan's file, like init's,
-		// names one beside itself.
-		out = []byte(strings.Replace(string(out), scenarios.Modeline(scenarios.SchemaModelinePath), scenarios.Modeline(schemaFile), 1))
+		// The plan's file, like init's, names a schema beside itself.
+		out = withLocalSchema(out)
 		if err := writeFileAtomic(opts.write, out); err != nil {
 			return err
 		}

@@ -123,7 +123,7 @@ func runRecord(ctx context.Context, std *streams, opts *recordOptions, arg strin
 	if err := logs.WriteArrivals(&data[0], sc, day, comments, log.Arrivals); err != nil {
 		return err
 	}
-	if err := logs.WriteRoster(&data[1], day, comments, logs.RosterOf(sc)); err != nil {
+	if err := logs.WriteRoster(&data[1], day, comments, sc.PlannedRoster()); err != nil {
 		return err
 	}
 	if err := logs.WriteObserved(&data[2], sc, day, comments, log); err != nil {

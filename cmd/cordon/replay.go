@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -101,12 +102,7 @@ func runReplay(ctx context.Context, std *streams, opts *replayOptions, arg strin
 		if changed, err = scenarios.Resolve(arg, overrides...); err != nil {
 			return badInput(err)
 		}
-		for i, s := range opts.sets {
-			if i > 0 {
-				change += ", "
-			}
-			change += s
-		}
+		change = strings.Join(opts.sets, ", ")
 	}
 	lg, err := opts.readLogs(std, sc)
 	if err != nil {

@@ -74,14 +74,11 @@ func runSweep(ctx context.Context, std *streams, opts *sweepOptions, arg string)
 			return badInput(fmt.Errorf("the grid has more than %d points", maxSweepPoints))
 		}
 	}
-	overrides, err := parseSets(opts.sets)
+	all, overrides, err := opts.load([]string{arg})
 	if err != nil {
 		return err
 	}
-	base, err := scenarios.Resolve(arg, overrides...)
-	if err != nil {
-		return badInput(err)
-	}
+	base := all[0]
 	build := func(values []string) (*compound.Scenario, error) {
 		ov := append([]scenarios.Override(nil), overrides...)
 		for i, a := range axes {
@@ -93,11 +90,10 @@ func runSweep(ctx context.Context, std *streams, opts *sweepOptions, arg string)
 		}
 		return sc, nil
 	}
-	// Check every point before any work starts.
-	for _, vals := range experiment.Grid(axes) {
-		if _, err := build(vals); err != nil {
-			return err
-		}
+	// Every point is built, and so checked, before any work starts.
+	w, err := experiment.NewSweepWork(axes, build, opts.options(nil))
+	if err != nil {
+		return err
 	}
 	kpis := opts.kpis
 	if len(kpis) == 0 {
@@ -111,10 +107,6 @@ func runSweep(ctx context.Context, std *streams, opts *sweepOptions, arg string)
 		if !names[k] {
 			return badInput(fmt.Errorf("--kpi %s: %s has no such KPI (cordon run --json lists them)", k, base.Name))
 		}
-	}
-	w, err := experiment.NewSweepWork(axes, build, opts.options(nil))
-	if err != nil {
-		return err
 	}
 	w.KPIs = kpis
 	if opts.sharded() {
