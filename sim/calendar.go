@@ -152,15 +152,19 @@ func (c *calendar) push(t float64, p Priority, h Handler) EventID {
 	return id
 }
 
-// release frees a slot and returns its handler.
-func (c *calendar) release(i uint32) Handler {
+// release frees the slot of a cancelled event dropped from the heap: its
+// EventID cancels nothing from now on.
+func (c *calendar) release(i uint32) {
+	c.slots[i].gen++
+	c.freeSlot(i)
+}
+
+// freeSlot returns a slot whose event has left the heap to the free list.
+func (c *calendar) freeSlot(i uint32) {
 	sl := &c.slots[i]
-	h := sl.h
 	sl.h = nil
 	sl.cancelled = false
-	sl.gen++
 	c.free = append(c.free, i)
-	return h
 }
 
 // pushNow schedules h at the current time with PriorityResume, through the
@@ -230,9 +234,7 @@ func (c *calendar) pop(now float64) (float64, uint64, Handler, bool) {
 func (c *calendar) done() {
 	if c.firing {
 		c.firing = false
-		i := c.removeTop().slot
-		c.slots[i].h = nil
-		c.free = append(c.free, i)
+		c.freeSlot(c.removeTop().slot) // its generation moved on at pop
 	}
 }
 

@@ -34,10 +34,9 @@ func SeizeAll(e *Entity, needs []Need, patience float64, onRenege int) Outcome {
 		return Next
 	}
 	s := e.sim
-	token := e.startWaiting(nil, 0, needs, onRenege)
-	s.waitSeq++
+	w := e.startWaiting(nil, 0, needs, onRenege, false)
 	for _, n := range needs {
-		n.Res.queue.push(waitEntry{e: e, rank: -int64(e.Prio), seq: s.waitSeq, token: token})
+		n.Res.queue.push(w)
 		if n.Res.mon != nil {
 			n.Res.emit(ResourceQueued, e, -1, 0, 0)
 		}

@@ -51,9 +51,7 @@ func (r *Resource) preemptFor(e *Entity) bool {
 		r.emit(ResourceGranted, e, victim, 0, 0)
 	}
 
-	token := v.startWaiting(r, 1, nil, -1)
-	s.frontSeq--
-	r.queue.push(waitEntry{e: v, rank: -int64(v.Prio), seq: s.frontSeq, token: token})
+	r.queue.push(v.startWaiting(r, 1, nil, -1, true))
 	if r.mon != nil {
 		r.emit(ResourceQueued, v, -1, 0, 0)
 	}

@@ -817,3 +817,8 @@ func (q *waitQueue) all() []*waitEntry {
 	}
 	return out
 }
+
+// before reports whether a queue serves a before b: by rank, then by seq.
+func (a *waitEntry) before(b *waitEntry) bool {
+	return a.rank < b.rank || (a.rank == b.rank && a.seq < b.seq)
+}

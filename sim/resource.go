@@ -243,9 +243,7 @@ func (r *Resource) Seize(e *Entity, amount int, patience float64, onRenege, onBa
 		return Wait
 	}
 	s := r.sim
-	token := e.startWaiting(r, amount, nil, onRenege)
-	s.waitSeq++
-	r.queue.push(waitEntry{e: e, rank: -int64(e.Prio), seq: s.waitSeq, token: token})
+	r.queue.push(e.startWaiting(r, amount, nil, onRenege, false))
 	if patience > 0 {
 		e.patient.id = s.After(patience, PriorityDefault, &e.patient)
 	}

@@ -17,15 +17,25 @@ type waiting struct {
 
 // startWaiting makes e wait for amount units of res, or for the needs of a
 // joint request, going on at step renege if its patience runs out; it
-// returns the token its queue entries carry.
-func (e *Entity) startWaiting(res *Resource, amount int, joint []Need, renege int) uint32 {
+// returns the entry e takes in each queue: at the back of its class, or at
+// the front for a preempted entity.
+func (e *Entity) startWaiting(res *Resource, amount int, joint []Need, renege int, front bool) waitEntry {
 	w := &e.wait
 	w.token++
 	w.active = true
 	w.res, w.amount, w.joint = res, amount, joint
 	w.since = e.sim.now
 	w.renege = renege
-	return w.token
+	s := e.sim
+	var seq uint64
+	if front {
+		s.frontSeq--
+		seq = s.frontSeq
+	} else {
+		s.waitSeq++
+		seq = s.waitSeq
+	}
+	return waitEntry{e: e, rank: -int64(e.Prio), seq: seq, token: w.token}
 }
 
 // waitEntry is one entity's place in a queue.
@@ -34,10 +44,6 @@ type waitEntry struct {
 	rank  int64 // minus the entity's priority: lower ranks are served first
 	seq   uint64
 	token uint32
-}
-
-func (a *waitEntry) before(b *waitEntry) bool {
-	return a.rank < b.rank || (a.rank == b.rank && a.seq < b.seq)
 }
 
 // waitQueue keeps waiting entities sorted by priority, then by arrival: one
