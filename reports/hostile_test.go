@@ -106,12 +106,17 @@ func TestHostileTextInEveryFormat(t *testing.T) {
 			t.Errorf("summary.md has a raw %s", raw)
 		}
 	}
+	hostileRows := 0
 	for _, line := range strings.Split(md, "\n") {
 		if strings.HasPrefix(line, "| ") && strings.Contains(line, "gate") && strings.Contains(line, "crew") {
+			hostileRows++
 			if cells := strings.Count(strings.ReplaceAll(line, `\|`, ""), "|"); cells != 8 && cells != 5 {
 				t.Errorf("summary.md row broken by the name: %q", line)
 			}
 		}
+	}
+	if hostileRows == 0 {
+		t.Error("summary.md has no table row with the hostile pool name")
 	}
 
 	// HTML: escaped by html/template, no tag of the text as a tag.

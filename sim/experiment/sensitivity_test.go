@@ -28,7 +28,9 @@ func TestSensitivity(t *testing.T) {
 	if !(swab.Low.Mean < base.Mean && base.Mean < swab.High.Mean) {
 		t.Errorf("swab ±20%%: makespan %.0f / %.0f / %.0f, want increasing", swab.Low.Mean, base.Mean, swab.High.Mean)
 	}
-	if e := byName["takeout per day"]; e.Swing != 0 {
+	if e, ok := byName["takeout per day"]; !ok {
+		t.Error("no factor named takeout per day")
+	} else if e.Swing != 0 {
 		t.Errorf("takeout volume moves the round by %.1f s", e.Swing)
 	}
 	top := map[string]bool{effs[0].Factor.Name: true, effs[1].Factor.Name: true}
