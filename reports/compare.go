@@ -145,12 +145,12 @@ func DifferencesCSV(c *experiment.Comparison) []byte {
 
 // WriteComparison writes the report folder of a comparison: index.html,
 // comparison.json, differences.csv and the differences chart.
-func WriteComparison(ctx context.Context, dir string, c *experiment.Comparison) error {
+func WriteComparison(ctx context.Context, dest Dest, c *experiment.Comparison) error {
 	plot, err := DifferencesPlot(c)
 	if err != nil {
 		return err
 	}
-	f, err := NewFolder(dir)
+	f, err := NewFolder(ctx, dest)
 	if err != nil {
 		return err
 	}

@@ -46,7 +46,7 @@ func TestHostileTextInEveryFormat(t *testing.T) {
 		t.Fatal(err)
 	}
 	dir := filepath.Join(t.TempDir(), reports.Slug(sc.Name))
-	if err := reports.WriteRun(context.Background(), dir, out, targets, nil); err != nil {
+	if err := reports.WriteRun(context.Background(), reports.Dest{Dir: dir}, out, targets, nil); err != nil {
 		t.Fatal(err)
 	}
 	read := func(name string) string {

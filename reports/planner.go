@@ -79,7 +79,7 @@ func marginalTables(m *experiment.Marginal) []table {
 }
 
 // WriteMarginal writes the report folder of a marginal analysis.
-func WriteMarginal(ctx context.Context, dir string, m *experiment.Marginal) error {
+func WriteMarginal(ctx context.Context, dest Dest, m *experiment.Marginal) error {
 	gains, err := GainsPlot(m)
 	if err != nil {
 		return err
@@ -88,7 +88,7 @@ func WriteMarginal(ctx context.Context, dir string, m *experiment.Marginal) erro
 	if err != nil {
 		return err
 	}
-	f, err := NewFolder(dir)
+	f, err := NewFolder(ctx, dest)
 	if err != nil {
 		return err
 	}
@@ -152,7 +152,7 @@ func WritePlanTable(out io.Writer, p *experiment.Plan) error {
 
 // WritePlan writes the report folder of a plan: the changes, the targets,
 // the search, the cost against KPI frontier and the planned run's plots.
-func WritePlan(ctx context.Context, dir string, p *experiment.Plan, s *experiment.Sensitivity) error {
+func WritePlan(ctx context.Context, dest Dest, p *experiment.Plan, s *experiment.Sensitivity) error {
 	plots, err := FrontierPlots(p)
 	if err != nil {
 		return err
@@ -169,7 +169,7 @@ func WritePlan(ctx context.Context, dir string, p *experiment.Plan, s *experimen
 		return err
 	}
 	plots = append(plots, run...)
-	f, err := NewFolder(dir)
+	f, err := NewFolder(ctx, dest)
 	if err != nil {
 		return err
 	}
@@ -232,12 +232,12 @@ func WriteSensitivityTable(out io.Writer, s *experiment.Sensitivity, top int) er
 
 // WriteSensitivity writes the report folder of a sensitivity analysis: a
 // tornado chart per KPI, the table and results.json.
-func WriteSensitivity(ctx context.Context, dir string, s *experiment.Sensitivity) error {
+func WriteSensitivity(ctx context.Context, dest Dest, s *experiment.Sensitivity) error {
 	plots, err := TornadoPlots(s)
 	if err != nil {
 		return err
 	}
-	f, err := NewFolder(dir)
+	f, err := NewFolder(ctx, dest)
 	if err != nil {
 		return err
 	}

@@ -17,7 +17,7 @@ const ReviewFiles = "index.html, summary.md, results.json, replications.csv, rev
 // replay, the observed KPIs, where the time went, the change), hours.csv,
 // summary.md, index.html, and every plot as PNG and SVG under plots/: the
 // review's first, then the replay's own.
-func WriteReview(ctx context.Context, dir string, r *experiment.Review, src ReviewSources) error {
+func WriteReview(ctx context.Context, dest Dest, r *experiment.Review, src ReviewSources) error {
 	if r == nil || r.Replay == nil || r.Replay.Scenario == nil {
 		return errors.New("review report: no replay")
 	}
@@ -30,7 +30,7 @@ func WriteReview(ctx context.Context, dir string, r *experiment.Review, src Revi
 		return fmt.Errorf("plots: %w", err)
 	}
 	plots := append(review, run...)
-	f, err := NewFolder(dir)
+	f, err := NewFolder(ctx, dest)
 	if err != nil {
 		return err
 	}

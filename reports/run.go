@@ -25,7 +25,7 @@ const RunFiles = "index.html, summary.md, results.json, replications.csv and plo
 // PNG and SVG under plots/. With a marginal analysis (m not nil) the page
 // and summary.md also say what one more unit at each post buys and which
 // post limits work hour by hour.
-func WriteRun(ctx context.Context, dir string, o *experiment.Outcome, targets []experiment.TargetResult, m *experiment.Marginal) error {
+func WriteRun(ctx context.Context, dest Dest, o *experiment.Outcome, targets []experiment.TargetResult, m *experiment.Marginal) error {
 	plots, err := RunPlots(o)
 	if err != nil {
 		return fmt.Errorf("plots: %w", err)
@@ -41,7 +41,7 @@ func WriteRun(ctx context.Context, dir string, o *experiment.Outcome, targets []
 		}
 		plots = append(plots, gains, hourly)
 	}
-	f, err := NewFolder(dir)
+	f, err := NewFolder(ctx, dest)
 	if err != nil {
 		return err
 	}

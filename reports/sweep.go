@@ -56,12 +56,12 @@ func WriteSweepTable(out io.Writer, s *experiment.Sweep, kpis []string) error {
 
 // WriteSweep writes the report folder of a sweep: index.html, sweep.csv,
 // results.json and a plot of each chosen KPI against the varied values.
-func WriteSweep(ctx context.Context, dir string, s *experiment.Sweep, kpis []string) error {
+func WriteSweep(ctx context.Context, dest Dest, s *experiment.Sweep, kpis []string) error {
 	plots, err := SweepPlots(s, kpis)
 	if err != nil {
 		return err
 	}
-	f, err := NewFolder(dir)
+	f, err := NewFolder(ctx, dest)
 	if err != nil {
 		return err
 	}

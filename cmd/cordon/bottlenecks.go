@@ -56,6 +56,10 @@ func runBottlenecks(ctx context.Context, std *streams, opts *bottlenecksOptions,
 	if len(kpis) == 0 {
 		kpis = experiment.HeadlineKPIs(sc)
 	}
+	dest, err := checkedDest(ctx, defaultDest(opts.out, "bottlenecks", sc.Name), arg)
+	if err != nil {
+		return err
+	}
 	update, clear := progress(std, opts.quiet, "bottlenecks")
 	m, err := experiment.MarginalAnalysis(ctx, sc, kpis, opts.options(update))
 	clear()
@@ -65,13 +69,9 @@ func runBottlenecks(ctx context.Context, std *streams, opts *bottlenecksOptions,
 		}
 		return badInput(err)
 	}
-	dir := opts.out
-	if dir == "" {
-		dir = filepath.Join("cordon-out", "bottlenecks-"+reports.Slug(sc.Name))
-	}
-	if err := reports.WriteMarginal(ctx, dir, m); err != nil {
+	if err := reports.WriteMarginal(ctx, dest, m); err != nil {
 		return opts.reportError(ctx, err)
 	}
-	fmt.Fprintf(std.err, "report: %s\n", filepath.Join(dir, "index.html"))
+	fmt.Fprintf(std.err, "report: %s\n", filepath.Join(dest.Dir, "index.html"))
 	return reports.WriteMarginalTable(std.out, m, opts.top)
 }

@@ -61,21 +61,27 @@ func runCompare(ctx context.Context, std *streams, opts *compareOptions, args []
 	if opts.sharded() {
 		return opts.runShard(ctx, std, &opts.runFlags, w)
 	}
+	var dest reports.Dest
+	if opts.out != "" {
+		if dest, err = checkedDest(ctx, opts.out, args...); err != nil {
+			return err
+		}
+	}
 	p, err := opts.do(ctx, std, "compare", w)
 	if err != nil {
 		return err
 	}
-	return opts.report(ctx, std, p.Comparison)
+	return opts.report(ctx, std, p.Comparison, dest)
 }
 
-// report writes the comparison's report folder (with --out) and prints its
-// table or its document.
-func (opts *compareOptions) report(ctx context.Context, std *streams, c *experiment.Comparison) error {
-	if opts.out != "" {
-		if err := reports.WriteComparison(ctx, opts.out, c); err != nil {
+// report writes the comparison's report folder (when dest names one) and
+// prints its table or its document.
+func (opts *compareOptions) report(ctx context.Context, std *streams, c *experiment.Comparison, dest reports.Dest) error {
+	if dest.Dir != "" {
+		if err := reports.WriteComparison(ctx, dest, c); err != nil {
 			return opts.reportError(ctx, err)
 		}
-		defer fmt.Fprintf(std.err, "report: %s\n", filepath.Join(opts.out, "index.html"))
+		defer fmt.Fprintf(std.err, "report: %s\n", filepath.Join(dest.Dir, "index.html"))
 	}
 	if opts.json {
 		b, err := reports.NewComparison(c).JSON()

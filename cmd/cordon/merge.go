@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"cordon/reports"
 	"cordon/sim/experiment"
 )
 
@@ -76,17 +77,29 @@ func runMerge(ctx context.Context, std *streams, opts *mergeOptions, args []stri
 	std = quietStreams(std, opts.quiet)
 	switch w.Command {
 	case experiment.CommandRun:
-		return (&runOptions{out: opts.out, json: opts.json}).reportAll(ctx, std, prod.Runs)
+		return (&runOptions{out: opts.out, json: opts.json}).reportAll(ctx, std, prod.Runs, args)
 	case experiment.CommandCompare:
 		out := opts.out
 		if out == "" {
 			out = filepath.Join("cordon-out", "compare")
 		}
-		return (&compareOptions{out: out, json: opts.json}).report(ctx, std, prod.Comparison)
+		dest, err := checkedDest(ctx, out, args...)
+		if err != nil {
+			return err
+		}
+		return (&compareOptions{json: opts.json}).report(ctx, std, prod.Comparison, dest)
 	case experiment.CommandSweep:
-		return (&sweepOptions{out: opts.out, csv: opts.csv}).report(ctx, std, prod.Sweep, w.KPIs)
+		dest, err := checkedDest(ctx, defaultDest(opts.out, "sweep", prod.Sweep.Points[0].Outcome.Scenario.Name), args...)
+		if err != nil {
+			return err
+		}
+		return (&sweepOptions{csv: opts.csv}).report(ctx, std, prod.Sweep, w.KPIs, dest)
 	case experiment.CommandSensitivity:
-		return (&sensitivityOptions{out: opts.out, top: opts.top}).report(ctx, std, prod.Sensitivity)
+		dest, err := checkedDest(ctx, defaultDest(opts.out, "sensitivity", prod.Sensitivity.Base.Scenario.Name), args...)
+		if err != nil {
+			return err
+		}
+		return (&sensitivityOptions{top: opts.top}).report(ctx, std, prod.Sensitivity, dest)
 	}
 	return badInput(fmt.Errorf("%s: parts of cordon %s, which merge does not know", args[0], w.Command))
 }
@@ -110,12 +123,20 @@ func readPart(name string) (*experiment.Part, error) {
 
 // reportAll writes the report of every scenario of a merged run, and says
 // how each went as a batch run does.
-func (opts *runOptions) reportAll(ctx context.Context, std *streams, runs []experiment.RunProduct) error {
+func (opts *runOptions) reportAll(ctx context.Context, std *streams, runs []experiment.RunProduct, parts []string) error {
 	batch := len(runs) > 1
 	folders := map[string]bool{}
+	dests := make([]reports.Dest, len(runs))
+	for i, r := range runs {
+		d, err := checkedDest(ctx, reportDir(opts.out, r.Outcome.Scenario.Name, batch, folders), parts...)
+		if err != nil {
+			return err
+		}
+		dests[i] = d
+	}
 	missed := 0
 	for i, r := range runs {
-		met, dir, err := opts.report(ctx, std, r, batch, i, folders)
+		met, dir, err := opts.report(ctx, std, r, i, dests[i])
 		if err != nil {
 			return err
 		}

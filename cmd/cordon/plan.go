@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"os"
 	"path/filepath"
 
 	"github.com/spf13/cobra"
@@ -18,6 +19,7 @@ type planOptions struct {
 	targets     []string
 	budget      float64
 	write       string
+	force       bool
 	out         string
 	confirm     int
 	sensitivity bool
@@ -39,7 +41,8 @@ as they are.
 It prints what changes and what it costs, the targets with their intervals and the search
 path, and writes a report (cordon-out/plan-<scenario>/ unless --out says otherwise) with the
 cost against KPI frontier and a sensitivity analysis of the plan. --write saves the planned
-scenario, comments kept, for cordon run --target. When no plan meets every target within the
+scenario, comments kept, for cordon run --target; it does not overwrite a file unless --force
+is given. When no plan meets every target within the
 budget and the knobs' limits, it says which target cannot be met, shows the best plan found and
 exits 1. Targets default to the scenario's own.`,
 		Example: `  cordon plan baseline --target 'takeout.door_time.p95<=45m' --target 'sampling.makespan<=4h' --target 'gate.staging.max<=200'
@@ -57,6 +60,7 @@ exits 1. Targets default to the scenario's own.`,
 	f.StringArrayVar(&opts.targets, "target", nil, "a target KPI<=VALUE (also >=, <, >), repeatable (default: the scenario's targets)")
 	f.Float64Var(&opts.budget, "budget", 0, "the most the plan may cost (default: no limit)")
 	f.StringVar(&opts.write, "write", "", "save the planned scenario to this file")
+	f.BoolVar(&opts.force, "force", false, "overwrite the --write file if it exists")
 	f.StringVar(&opts.out, "out", "", "report folder (default cordon-out/plan-<scenario>)")
 	f.IntVar(&opts.confirm, "confirm", 0, "replications of the confirmation on a fresh seed (default 3 times --reps, at least 30)")
 	f.BoolVar(&opts.sensitivity, "sensitivity", true, "add a sensitivity analysis of the plan to the report")
@@ -84,9 +88,16 @@ func runPlan(ctx context.Context, std *streams, opts *planOptions, arg string) e
 	}
 	if opts.write != "" {
 		// Check the file can be written before the search, not after.
+		if _, err := os.Lstat(opts.write); err == nil && !opts.force {
+			return badInput(fmt.Errorf("%s exists: give another --write or --force", reports.TermSafe(opts.write)))
+		}
 		if err := checkWritable(opts.write); err != nil {
 			return badInput(err)
 		}
+	}
+	dest, err := checkedDest(ctx, defaultDest(opts.out, "plan", sc.Name), arg)
+	if err != nil {
+		return err
 	}
 	update, clear := progress(std, opts.quiet, "plan")
 	eo := opts.options(update)
@@ -116,14 +127,10 @@ func runPlan(ctx context.Context, std *streams, opts *planOptions, arg string) e
 			return err
 		}
 	}
-	dir := opts.out
-	if dir == "" {
-		dir = filepath.Join("cordon-out", "plan-"+reports.Slug(sc.Name))
-	}
-	if err := reports.WritePlan(ctx, dir, p, sens); err != nil {
+	if err := reports.WritePlan(ctx, dest, p, sens); err != nil {
 		return opts.reportError(ctx, err)
 	}
-	fmt.Fprintf(std.err, "report: %s\n", filepath.Join(dir, "index.html"))
+	fmt.Fprintf(std.err, "report: %s\n", filepath.Join(dest.Dir, "index.html"))
 	if opts.write != "" {
 		name, data, err := scenarios.Source(arg)
 		if err != nil {

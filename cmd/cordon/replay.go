@@ -104,6 +104,13 @@ func runReplay(ctx context.Context, std *streams, opts *replayOptions, arg strin
 		}
 		change = strings.Join(opts.sets, ", ")
 	}
+	var dest reports.Dest
+	if !opts.noReport {
+		inputs := []string{arg, opts.vs, opts.arrivals, opts.roster, opts.observed}
+		if dest, err = checkedDest(ctx, defaultDest(opts.out, "replay", sc.Name), inputs...); err != nil {
+			return err
+		}
+	}
 	lg, err := opts.readLogs(std, sc)
 	if err != nil {
 		return err
@@ -119,15 +126,11 @@ func runReplay(ctx context.Context, std *streams, opts *replayOptions, arg strin
 	}
 	src := reports.ReviewSources{Arrivals: opts.arrivals, Roster: opts.roster, Observed: opts.observed,
 		Synthetic: lg.synthetic, Skipped: lg.skipped, Change: change}
-	if !opts.noReport {
-		dir := opts.out
-		if dir == "" {
-			dir = filepath.Join("cordon-out", "replay-"+reports.Slug(sc.Name))
+	if dest.Dir != "" {
+		if err := reports.WriteReview(ctx, dest, r, src); err != nil {
+			return opts.reportError(ctx, err)
 		}
-		if err := reports.WriteReview(ctx, dir, r, src); err != nil {
-			return opts.runError(ctx, sc.Name, fmt.Errorf("writing the report: %w", err))
-		}
-		defer fmt.Fprintf(std.err, "report: %s\n", filepath.Join(dir, "index.html"))
+		defer fmt.Fprintf(std.err, "report: %s\n", filepath.Join(dest.Dir, "index.html"))
 	}
 	return reports.WriteReviewSummary(std.out, r, src)
 }

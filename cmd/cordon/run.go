@@ -99,7 +99,11 @@ func runRun(ctx context.Context, std *streams, opts *runOptions, args []string) 
 		if err != nil {
 			return badInput(err) // it loaded a moment ago: the file changed
 		}
-		met, dir, err := opts.runOne(ctx, std, sc, batch, i, folders)
+		var dest reports.Dest
+		if !opts.noReport {
+			dest = reports.Dest{Dir: reportDir(opts.out, sc.Name, batch, folders), Inputs: args}
+		}
+		met, dir, err := opts.runOne(ctx, std, sc, batch, i, dest)
 		switch {
 		case ctx.Err() != nil:
 			return opts.stopped(ctx)
@@ -160,7 +164,13 @@ func (opts *runOptions) marginalReps() int {
 // runOne runs one scenario, writes its report and prints its summary (or
 // its results document); it reports whether every target was met and where
 // the report went.
-func (opts *runOptions) runOne(ctx context.Context, std *streams, sc *compound.Scenario, batch bool, i int, folders map[string]bool) (bool, string, error) {
+func (opts *runOptions) runOne(ctx context.Context, std *streams, sc *compound.Scenario, batch bool, i int, dest reports.Dest) (bool, string, error) {
+	if dest.Dir != "" {
+		// Refuse a folder that is not cordon's before the work, not after.
+		if err := dest.Check(ctx); err != nil {
+			return false, "", badInput(err)
+		}
+	}
 	w, err := experiment.NewRunWork([]*compound.Scenario{sc}, opts.targets, opts.marginalReps(), opts.options(nil))
 	if err != nil {
 		return false, "", badInput(err)
@@ -169,18 +179,17 @@ func (opts *runOptions) runOne(ctx context.Context, std *streams, sc *compound.S
 	if err != nil {
 		return false, "", opts.runError(ctx, sc.Name, err)
 	}
-	return opts.report(ctx, std, p.Runs[0], batch, i, folders)
+	return opts.report(ctx, std, p.Runs[0], i, dest)
 }
 
-// report writes a scenario's report folder (unless --no-report) and prints
+// report writes a scenario's report folder (unless dest is empty) and prints
 // its summary or its results document.
-func (opts *runOptions) report(ctx context.Context, std *streams, r experiment.RunProduct, batch bool, i int, folders map[string]bool) (bool, string, error) {
+func (opts *runOptions) report(ctx context.Context, std *streams, r experiment.RunProduct, i int, dest reports.Dest) (bool, string, error) {
 	out, targets := r.Outcome, r.Targets
-	dir := ""
-	if !opts.noReport {
-		dir = reportDir(opts.out, out.Scenario.Name, batch, folders)
-		if err := reports.WriteRun(ctx, dir, out, targets, r.Marginal); err != nil {
-			return false, "", opts.runError(ctx, out.Scenario.Name, fmt.Errorf("writing the report: %w", err))
+	dir := dest.Dir
+	if dir != "" {
+		if err := reports.WriteRun(ctx, dest, out, targets, r.Marginal); err != nil {
+			return false, "", opts.reportError(ctx, err)
 		}
 	}
 	if opts.json {

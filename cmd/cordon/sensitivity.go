@@ -70,22 +70,22 @@ func runSensitivity(ctx context.Context, std *streams, opts *sensitivityOptions,
 	if opts.sharded() {
 		return opts.runShard(ctx, std, &opts.runFlags, w)
 	}
+	dest, err := checkedDest(ctx, defaultDest(opts.out, "sensitivity", sc.Name), arg)
+	if err != nil {
+		return err
+	}
 	p, err := opts.do(ctx, std, "sensitivity", w)
 	if err != nil {
 		return err
 	}
-	return opts.report(ctx, std, p.Sensitivity)
+	return opts.report(ctx, std, p.Sensitivity, dest)
 }
 
 // report writes the analysis' report folder and prints its table.
-func (opts *sensitivityOptions) report(ctx context.Context, std *streams, s *experiment.Sensitivity) error {
-	dir := opts.out
-	if dir == "" {
-		dir = filepath.Join("cordon-out", "sensitivity-"+reports.Slug(s.Base.Scenario.Name))
-	}
-	if err := reports.WriteSensitivity(ctx, dir, s); err != nil {
+func (opts *sensitivityOptions) report(ctx context.Context, std *streams, s *experiment.Sensitivity, dest reports.Dest) error {
+	if err := reports.WriteSensitivity(ctx, dest, s); err != nil {
 		return opts.reportError(ctx, err)
 	}
-	fmt.Fprintf(std.err, "report: %s\n", filepath.Join(dir, "index.html"))
+	fmt.Fprintf(std.err, "report: %s\n", filepath.Join(dest.Dir, "index.html"))
 	return reports.WriteSensitivityTable(std.out, s, opts.top)
 }

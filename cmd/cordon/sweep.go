@@ -112,23 +112,23 @@ func runSweep(ctx context.Context, std *streams, opts *sweepOptions, arg string)
 	if opts.sharded() {
 		return opts.runShard(ctx, std, &opts.runFlags, w)
 	}
+	dest, err := checkedDest(ctx, defaultDest(opts.out, "sweep", base.Name), arg)
+	if err != nil {
+		return err
+	}
 	p, err := opts.do(ctx, std, "sweep", w)
 	if err != nil {
 		return err
 	}
-	return opts.report(ctx, std, p.Sweep, w.KPIs)
+	return opts.report(ctx, std, p.Sweep, w.KPIs, dest)
 }
 
 // report writes the sweep's report folder and prints its table or its CSV.
-func (opts *sweepOptions) report(ctx context.Context, std *streams, sw *experiment.Sweep, kpis []string) error {
-	dir := opts.out
-	if dir == "" {
-		dir = filepath.Join("cordon-out", "sweep-"+reports.Slug(sw.Points[0].Outcome.Scenario.Name))
-	}
-	if err := reports.WriteSweep(ctx, dir, sw, kpis); err != nil {
+func (opts *sweepOptions) report(ctx context.Context, std *streams, sw *experiment.Sweep, kpis []string, dest reports.Dest) error {
+	if err := reports.WriteSweep(ctx, dest, sw, kpis); err != nil {
 		return opts.reportError(ctx, err)
 	}
-	fmt.Fprintf(std.err, "report: %s\n", filepath.Join(dir, "index.html"))
+	fmt.Fprintf(std.err, "report: %s\n", filepath.Join(dest.Dir, "index.html"))
 	if opts.csv {
 		_, err := std.out.Write(reports.SweepCSV(sw))
 		return err
