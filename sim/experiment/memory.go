@@ -77,8 +77,14 @@ type MemoryError struct {
 }
 
 func (e *MemoryError) Error() string {
-	return fmt.Sprintf("needs about %s of memory (%d replications keep %s of results each; %d at once take %s each), more than the %s it may have",
-		Bytes(e.Need.Total), e.Need.Replications, Bytes(e.Need.Result), e.Need.Workers, Bytes(e.Need.Model), Bytes(e.Limit))
+	return e.Describe(fmt.Sprintf("the %s it may have", Bytes(e.Limit)))
+}
+
+// Describe says what the work needs and that it is more than limit, which
+// names the limit and where it comes from.
+func (e *MemoryError) Describe(limit string) string {
+	return fmt.Sprintf("needs about %s of memory (%d replications keep %s of results each; %d at once take %s each), more than %s",
+		Bytes(e.Need.Total), e.Need.Replications, Bytes(e.Need.Result), e.Need.Workers, Bytes(e.Need.Model), limit)
 }
 
 // fitMemory refuses work that needs more than opt.Memory and caps each
