@@ -71,4 +71,16 @@
 // million values, so that aliases that expand exponentially ("billion
 // laughs") are rejected quickly. Lists, names and numbers have generous
 // limits that keep the checks fast on any input.
+//
+// Counts that a replication builds one by one, or keeps a result for, are
+// bounded so that one replication fits in memory (the constants of
+// compound's limits.go, checked by [compound.Scenario.Check]):
+// replications at most [compound.MaxReplications] (1,000,000); the places
+// of the disinfection area, of the staging area and each of its counts at
+// most [compound.MaxPlaces] (1,000,000); carts, a pool's or a shift's
+// count, a zone's volunteers and a site's registration and swab staff at
+// most [compound.MaxStaff] (100,000), and the staff on duty at once at most
+// [compound.MaxStaffOnDuty] (1,000,000); residents at most
+// [compound.MaxBuildingResidents] (100,000) a building and
+// [compound.MaxResidents] (1,000,000) in all.
 package scenarios

@@ -135,8 +135,11 @@ func fieldRules() map[string]rule {
 	required := rule{required: true}
 	list := rule{required: true, minItems: 1}
 	share := rule{min: 0, max: 1}
+	// Counts bounded by compound's limits.go.
+	staff := rule{min: 0, max: compound.MaxStaff}
+	places := rule{min: 0, max: compound.MaxPlaces}
 	return map[string]rule{
-		"Scenario.replications": {min: 1},
+		"Scenario.replications": {min: 1, max: compound.MaxReplications},
 		"Scenario.buildings":    list,
 		"Scenario.zones":        list,
 		"Scenario.staff":        list,
@@ -153,29 +156,29 @@ func fieldRules() map[string]rule {
 
 		"Building.id":         named,
 		"Building.households": nonNegative,
-		"Building.residents":  nonNegative,
+		"Building.residents":  {min: 0, max: compound.MaxBuildingResidents},
 
 		"Zone.name":       named,
 		"Zone.buildings":  {required: true, minItems: 1, min: 0, pattern: buildingRefPattern},
 		"Zone.walk":       required,
-		"Zone.volunteers": nonNegative,
+		"Zone.volunteers": staff,
 
 		"Pool.name":  named,
-		"Pool.count": nonNegative,
+		"Pool.count": staff,
 		"Pool.tasks": list,
 
 		"Shift.from":  {inDay: true},
-		"Shift.count": nonNegative,
+		"Shift.count": staff,
 		"Break.count": {min: 1},
 		"Suit.limit":  {required: true, positive: true},
 		"Task.task":   {required: true, enum: compound.Tasks()},
 
 		"Gate.open":            {inDay: true},
-		"Gate.ground":          nonNegative,
-		"Gate.shelves":         nonNegative,
-		"Gate.shelf_slots":     nonNegative,
-		"Gate.containers":      nonNegative,
-		"Gate.container_slots": nonNegative,
+		"Gate.ground":          places,
+		"Gate.shelves":         places,
+		"Gate.shelf_slots":     places,
+		"Gate.containers":      places,
+		"Gate.container_slots": places,
 		"Gate.when_full":       {enum: []string{"wait", "turn-away"}},
 		"Gate.intake":          required,
 
@@ -183,11 +186,11 @@ func fieldRules() map[string]rule {
 		"Kind.per_day": nonNegative,
 		"Kind.profile": {profile: true},
 
-		"Transfer.carts":    atLeastOne,
+		"Transfer.carts":    {required: true, min: 1, max: compound.MaxStaff},
 		"Transfer.capacity": atLeastOne,
 		"Transfer.trip":     required,
 
-		"Disinfection.space": atLeastOne,
+		"Disinfection.space": {required: true, min: 1, max: compound.MaxPlaces},
 		"Disinfection.dwell": required,
 
 		"Sorting.time": required,
@@ -203,8 +206,8 @@ func fieldRules() map[string]rule {
 		"Sampling.pooling": required,
 
 		"Site.name":         named,
-		"Site.registration": nonNegative,
-		"Site.swab":         atLeastOne,
+		"Site.registration": staff,
+		"Site.swab":         {required: true, min: 1, max: compound.MaxStaff},
 
 		"Calling.interval":  {required: true, positive: true},
 		"Calling.per_wave":  atLeastOne,

@@ -194,6 +194,9 @@ func (src *Source) Handle() {
 	}
 	src.batches++
 	for range n {
+		if src.sim.err != nil {
+			return // a guard stopped the run: the rest of the batch would only fill memory
+		}
 		e := src.sim.NewEntity(nil)
 		src.arrived++
 		if src.setup != nil {

@@ -43,3 +43,21 @@ func TestEntityLimit(t *testing.T) {
 		t.Fatalf("err %v, live %d, now %v", s.Err(), s.Live(), s.Now())
 	}
 }
+
+// TestEntityLimitStopsABatch: one arrival of a batch of 100,000 into a
+// closed resource stops making entities as soon as the limit is passed,
+// rather than making the whole batch first (a batch drawn from a
+// long-tailed size could otherwise fill memory before the guard acts).
+func TestEntityLimitStopsABatch(t *testing.T) {
+	s := New()
+	s.SetLimits(0, 100)
+	r := s.NewResource("closed", 0)
+	f := NewFlow("f").Then(Seize(r, 1))
+	src := s.NewSource(f, Renewal{Gap: Constant(1)}).Batch(Constant(100_000))
+	src.Start()
+	s.RunUntil(10)
+	var le *LimitError
+	if !errors.As(s.Err(), &le) || le.What != "entities" || s.Live() != 101 || src.Arrived() != 101 {
+		t.Fatalf("err %v, live %d, arrived %d, want 101", s.Err(), s.Live(), src.Arrived())
+	}
+}

@@ -25,6 +25,7 @@ type Resource struct {
 	nIdle    int
 	nBusy    int // units held by entities, including those finishing past their shift
 	nResting int
+	nLeaving int // busy units going off duty when their task ends
 
 	queue   waitQueue
 	balkAt  int
@@ -327,6 +328,7 @@ func (r *Resource) free(u int32) bool {
 			due = min(due, x.restAt)
 		}
 		x.leaving, x.restNext = false, false
+		r.nLeaving--
 		r.sim.Cancel(x.timer)
 		x.timer = EventID{}
 		x.state = unitOff

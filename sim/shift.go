@@ -1,8 +1,10 @@
 package sim
 
 import (
+	"cmp"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 )
 
@@ -11,30 +13,17 @@ import (
 // from the idle ones (idle longest first), then from the busy ones (the task
 // begun earliest first): a busy unit finishes its task, and the time past now
 // is reported as its overtime when it goes off.
+//
+// It takes time linear in the units the resource has had (a capacity of a
+// million is built in a fraction of a second): each kind of unit it looks
+// for is found in one pass.
 func (r *Resource) SetCapacity(n int) {
 	n = max(n, 0)
 	before := r.rostered
-	for r.rostered < n {
-		r.rostered++
-		if u := r.find(func(x *unit) bool { return x.state == unitBusy && x.leaving }); u >= 0 {
-			r.units[u].leaving = false
-			if r.mon != nil {
-				r.emit(ResourceUnitOn, nil, u, 0, 0)
-			}
-			continue
-		}
-		u := r.find(func(x *unit) bool { return x.state == unitOff })
-		if u < 0 {
-			u = int32(len(r.units))
-			x := &unit{state: unitOff}
-			x.tick = unitTick{r, u}
-			r.units = append(r.units, x)
-		}
-		r.comeOn(u)
-	}
-	for r.rostered > n {
-		r.rostered--
-		r.goOff()
+	if n > r.rostered {
+		r.bringOn(n - r.rostered)
+	} else if n < r.rostered {
+		r.takeOff(r.rostered - n)
 	}
 	if r.mon != nil && r.rostered != before {
 		r.emit(ResourceCapacity, nil, -1, 0, 0)
@@ -42,14 +31,113 @@ func (r *Resource) SetCapacity(n int) {
 	r.dispatch()
 }
 
-// find returns the first unit that ok accepts, or -1.
-func (r *Resource) find(ok func(*unit) bool) int32 {
-	for i, x := range r.units {
-		if ok(x) {
-			return int32(i)
+// bringOn puts k more units on duty: first units finishing a task past
+// their shift stay on, then units off duty come back, each the lowest
+// numbered first, then new units are added.
+func (r *Resource) bringOn(k int) {
+	for i := 0; k > 0 && r.nLeaving > 0 && i < len(r.units); i++ {
+		x := r.units[i]
+		if x.state != unitBusy || !x.leaving {
+			continue
+		}
+		r.rostered++
+		k--
+		x.leaving = false
+		r.nLeaving--
+		if r.mon != nil {
+			r.emit(ResourceUnitOn, nil, int32(i), 0, 0)
 		}
 	}
-	return -1
+	off := len(r.units) - r.nIdle - r.nBusy - r.nResting
+	for i := 0; k > 0 && off > 0 && i < len(r.units); i++ {
+		if r.units[i].state != unitOff {
+			continue
+		}
+		r.rostered++
+		k--
+		off--
+		r.comeOn(int32(i))
+	}
+	if k > 0 {
+		r.units = slices.Grow(r.units, k)
+		block := make([]unit, k) // one allocation for all the new units
+		for j := range block {
+			u := int32(len(r.units))
+			x := &block[j]
+			x.tick = unitTick{r, u}
+			r.units = append(r.units, x)
+			r.rostered++
+			r.comeOn(u)
+		}
+	}
+}
+
+// takeOff takes k units off duty: resting ones first (lowest numbered
+// first), then idle ones (idle longest first), then busy ones, which finish
+// their task: those already due to rest first, then the task begun earliest
+// (lowest numbered among equals).
+func (r *Resource) takeOff(k int) {
+	s := r.sim
+	for i := 0; k > 0 && r.nResting > 0 && i < len(r.units); i++ {
+		x := r.units[i]
+		if x.state != unitResting {
+			continue
+		}
+		r.rostered--
+		k--
+		s.Cancel(x.timer)
+		x.timer = EventID{}
+		r.nResting--
+		x.state = unitOff
+		x.since = s.now
+		if r.mon != nil {
+			r.emit(ResourceUnitOff, nil, int32(i), 0, 0)
+		}
+	}
+	for ; k > 0 && r.idleHead >= 0; k-- {
+		u := r.idleHead
+		x := r.units[u]
+		r.rostered--
+		r.unlinkIdle(u)
+		s.Cancel(x.timer)
+		x.timer = EventID{}
+		x.state = unitOff
+		x.since = s.now
+		if r.mon != nil {
+			r.emit(ResourceUnitOff, nil, u, 0, 0)
+		}
+	}
+	if k == 0 {
+		return
+	}
+	// Busy units: taking one off changes no other's claim, so the k to go
+	// are the first k in that order.
+	var busy []int32
+	for i, x := range r.units {
+		if x.state == unitBusy && !x.leaving {
+			busy = append(busy, int32(i))
+		}
+	}
+	slices.SortStableFunc(busy, func(a, b int32) int {
+		x, y := r.units[a], r.units[b]
+		if x.restNext != y.restNext {
+			if x.restNext {
+				return -1
+			}
+			return 1
+		}
+		return cmp.Compare(x.since, y.since)
+	})
+	for _, u := range busy[:min(k, len(busy))] {
+		// Its duty timer and a rest already due stay: a unit that comes
+		// back on before its task ends is still on the same stretch of
+		// duty.
+		x := r.units[u]
+		r.rostered--
+		x.leaving = true
+		r.nLeaving++
+		x.offAt = s.now
+	}
 }
 
 func (r *Resource) comeOn(u int32) {
@@ -61,55 +149,6 @@ func (r *Resource) comeOn(u int32) {
 	if r.mon != nil {
 		r.emit(ResourceUnitOn, nil, u, 0, 0)
 	}
-}
-
-// goOff takes one unit off duty.
-func (r *Resource) goOff() {
-	s := r.sim
-	if u := r.find(func(x *unit) bool { return x.state == unitResting }); u >= 0 {
-		x := r.units[u]
-		s.Cancel(x.timer)
-		x.timer = EventID{}
-		r.nResting--
-		x.state = unitOff
-		x.since = s.now
-		if r.mon != nil {
-			r.emit(ResourceUnitOff, nil, u, 0, 0)
-		}
-		return
-	}
-	if u := r.idleHead; u >= 0 {
-		x := r.units[u]
-		r.unlinkIdle(u)
-		s.Cancel(x.timer)
-		x.timer = EventID{}
-		x.state = unitOff
-		x.since = s.now
-		if r.mon != nil {
-			r.emit(ResourceUnitOff, nil, u, 0, 0)
-		}
-		return
-	}
-	// A busy unit: prefer one already due to rest, then the earliest task.
-	pick := int32(-1)
-	for i, x := range r.units {
-		if x.state != unitBusy || x.leaving {
-			continue
-		}
-		if pick < 0 {
-			pick = int32(i)
-			continue
-		}
-		p := r.units[pick]
-		if (x.restNext && !p.restNext) || (x.restNext == p.restNext && x.since < p.since) {
-			pick = int32(i)
-		}
-	}
-	// Its duty timer and a rest already due stay: a unit that comes back on
-	// before its task ends is still on the same stretch of duty.
-	x := r.units[pick]
-	x.leaving = true
-	x.offAt = s.now
 }
 
 // dutyEvent is a unit reaching its duty limit, or coming back from rest.

@@ -254,6 +254,9 @@ func (st *Store) admit() {
 // serveGetters gives waiting getters, in the order they came, the batches
 // they can have now.
 func (st *Store) serveGetters() {
+	if len(st.items) == 0 {
+		return // no getter can have anything: a fill time running out with nothing there costs nothing
+	}
 	for i := 0; i < len(st.getters); {
 		e := st.getters[i]
 		g := &e.get

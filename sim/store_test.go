@@ -352,3 +352,30 @@ func TestExpire(t *testing.T) {
 		t.Errorf("live on flows: item %d, run %d", item.Live(), run.Live())
 	}
 }
+
+// TestStoreManyGettersFillTimesRunOut: 200,000 getters wait on an empty
+// store (carts at the gate's shelf) and their fill times run out one by
+// one; each costs nothing while the store is empty (it cost a look at every
+// getter: 2e10 looks, minutes). The first item then goes to the first
+// getter.
+func TestStoreManyGettersFillTimesRunOut(t *testing.T) {
+	const n = 200_000
+	s := New()
+	st := s.NewStore("shelf", Unlimited, false)
+	got := map[int64]int{} // items each getter left with
+	for i := range n {
+		s.Start(NewFlow("cart").Then(
+			Get(st, nil, 10, float64(1+i%100)),
+			Do(func(e *Entity) { got[e.ID] = len(e.Items) }),
+		), nil)
+	}
+	s.RunUntil(1000)
+	if st.Getters() != n {
+		t.Fatalf("%d getters waiting, want %d", st.Getters(), n)
+	}
+	s.Start(NewFlow("item").Then(Put(st, "")), nil)
+	s.RunUntil(1001)
+	if st.Getters() != n-1 || len(got) != 1 || got[1] != 1 {
+		t.Errorf("after one item: %d getters waiting, left with items: %v, want the first with 1", st.Getters(), got)
+	}
+}

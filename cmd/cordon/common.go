@@ -28,6 +28,9 @@ type runFlags struct {
 	maxEvents   uint64
 	maxEntities int
 	maxMemory   int64
+	// available is what memory the machine has for the command (0:
+	// unknown); machineMemory unless a test says otherwise.
+	available func() int64
 
 	// done and total count the replications run so far, for saying what was
 	// finished when the command is interrupted.
@@ -36,15 +39,12 @@ type runFlags struct {
 
 // Guards' defaults: a replication of the baseline fires about 33,000 events
 // and holds a few thousand entities at once; these stop a runaway scenario
-// (a queue growing without end) long before it swaps or crashes.
+// (a queue growing without end) long before it swaps or crashes. The
+// memory a command may take is what the machine has available unless
+// --max-memory says less.
 const (
 	defaultMaxEvents   = 50_000_000
 	defaultMaxEntities = 2_000_000
-	defaultMaxMemory   = 2 << 30
-	// bytesPerEntity is what an entity in the system costs, with its model
-	// record and its share of queues and calendar: about 500 B measured for
-	// the kernel's (BenchmarkEntityMemory) and as much again for the model's.
-	bytesPerEntity = 1024
 )
 
 func (r *runFlags) add(f *pflag.FlagSet) {
@@ -55,22 +55,66 @@ func (r *runFlags) add(f *pflag.FlagSet) {
 	f.BoolVarP(&r.quiet, "quiet", "q", false, "no progress bar")
 	f.Uint64Var(&r.maxEvents, "max-events", defaultMaxEvents, "stop a replication that fires more events than this")
 	f.IntVar(&r.maxEntities, "max-entities", defaultMaxEntities, "stop a replication with more entities (items, residents, ...) in the compound at once")
-	f.Int64Var(&r.maxMemory, "max-memory", defaultMaxMemory, "stop a replication whose entities would take more bytes than this (about 1 KiB each)")
+	f.Int64Var(&r.maxMemory, "max-memory", 0, "bytes the whole command may take (0, the default: what the machine has available); work estimated to need more is refused before it starts, and each replication's entities are capped at its share")
+	r.available = machineMemory
 }
 
 // check validates the flags' values.
 func (r *runFlags) check(f *pflag.FlagSet) error {
 	r.seedSet = f.Changed("seed")
-	if r.reps < 0 {
-		return badInput(fmt.Errorf("--reps must be at least 1, got %d", r.reps))
+	if f.Changed("reps") {
+		if err := checkReps("--reps", r.reps, 1); err != nil {
+			return err
+		}
 	}
 	if r.jobs < 1 {
 		return badInput(fmt.Errorf("--jobs must be at least 1, got %d", r.jobs))
 	}
-	if r.maxEvents < 1 || r.maxEntities < 1 || r.maxMemory < bytesPerEntity {
+	if r.maxEvents < 1 || r.maxEntities < 1 || r.maxMemory < 0 {
 		return badInput(fmt.Errorf("--max-events, --max-entities and --max-memory must be positive"))
 	}
 	return nil
+}
+
+// checkReps refuses a number of replications given by a flag below least
+// or above compound.MaxReplications (each keeps its result in memory).
+func checkReps(flag string, n, least int) error {
+	switch {
+	case n < least:
+		return badInput(fmt.Errorf("%s must be at least %d, got %d", flag, least, n))
+	case n > compound.MaxReplications:
+		return badInput(fmt.Errorf("%s must be at most %d, got %d: each replication keeps its result in memory", flag, compound.MaxReplications, n))
+	}
+	return nil
+}
+
+// memory is the most memory the command may take: --max-memory, or what
+// the machine has available when that is less or the flag is not given
+// (0: no limit known).
+func (r *runFlags) memory() int64 {
+	m := r.maxMemory
+	if r.available != nil {
+		if a := r.available(); a > 0 && (m == 0 || a < m) {
+			m = a
+		}
+	}
+	return m
+}
+
+// explainMemory turns work refused for memory into an error that says
+// what the work needs, where the limit comes from and what to do about it
+// (exit code 2, as for any bad input); it returns any other error as it
+// is.
+func (r *runFlags) explainMemory(err error) error {
+	var me *experiment.MemoryError
+	if !errors.As(err, &me) {
+		return err
+	}
+	limit := fmt.Sprintf("the %s this machine has available", experiment.Bytes(me.Limit))
+	if r.maxMemory > 0 && r.maxMemory <= me.Limit {
+		limit = fmt.Sprintf("the %s --max-memory allows", experiment.Bytes(me.Limit))
+	}
+	return fmt.Errorf("%s: run fewer replications (--reps) or fewer at once (--jobs)", me.Describe(limit))
 }
 
 // options turns the flags into experiment options.
@@ -83,7 +127,8 @@ func (r *runFlags) options(progress func(done, total int)) experiment.Options {
 		}
 	}}
 	o.Model.MaxEvents = r.maxEvents
-	o.Model.MaxEntities = int(min(int64(r.maxEntities), r.maxMemory/bytesPerEntity))
+	o.Model.MaxEntities = r.maxEntities
+	o.Memory = r.memory()
 	if r.seedSet {
 		o.Seed = &r.seed
 	}
@@ -105,7 +150,7 @@ func (r *runFlags) do(ctx context.Context, std *streams, label string, w *experi
 	if err != nil && ctx.Err() != nil {
 		return nil, r.stopped(ctx)
 	}
-	return p, err
+	return p, r.explainMemory(err)
 }
 
 // reportError is the error of a report folder that could not be written:

@@ -52,6 +52,9 @@ exits 1. Targets default to the scenario's own.`,
 			if err := opts.check(cmd.Flags()); err != nil {
 				return err
 			}
+			if err := checkReps("--confirm", opts.confirm, 0); err != nil {
+				return err
+			}
 			return runPlan(cmd.Context(), std, opts, args[0])
 		},
 	}

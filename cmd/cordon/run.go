@@ -47,6 +47,9 @@ is 1 and the summary says which, and by how much.`,
 			if err := opts.checkShard(std.getenv); err != nil {
 				return err
 			}
+			if err := checkReps("--marginal-reps", opts.marginal, 0); err != nil {
+				return err
+			}
 			return runRun(cmd.Context(), std, opts, args)
 		},
 	}
@@ -239,5 +242,5 @@ func (r *runFlags) runError(ctx context.Context, name string, err error) error {
 	if ctx.Err() != nil {
 		return r.stopped(ctx)
 	}
-	return fmt.Errorf("%s: %w", name, err)
+	return fmt.Errorf("%s: %w", name, r.explainMemory(err))
 }

@@ -122,6 +122,7 @@ func (sc *Scenario) Check() []FieldError {
 	sc.checkGate(c)
 	sc.checkFlows(c, pools)
 	sc.checkSampling(c)
+	sc.checkLimits(c)
 	if g := sc.Garbage; g != nil {
 		c.clock("garbage.from", g.From, 48*3600)
 		c.clock("garbage.to", g.To, 48*3600)

@@ -81,11 +81,20 @@ func (m *Model) buildGate() error {
 	}
 	g.stagingRec = m.addPost("staging", "space", g.staging)
 	g.stagingRec.Busy.TrackThreshold(float64(sc.Gate.Slots()))
+	if err := m.ctx.Err(); err != nil {
+		return err
+	}
 	g.shelf = m.s.NewStore("transfer shelf", sim.Unlimited, false)
 	g.carts = m.s.NewResource("carts", sc.Transfer.Carts)
 	m.addPost("carts", "equipment", g.carts)
+	if err := m.ctx.Err(); err != nil {
+		return err
+	}
 	g.disinfect = m.s.NewResource("disinfection", sc.Disinfection.Space)
 	m.addPost("disinfection", "space", g.disinfect)
+	if err := m.ctx.Err(); err != nil {
+		return err
+	}
 
 	for z := range sc.Zones {
 		g.zoneStores = append(g.zoneStores, m.s.NewStore("zone "+sc.Zones[z].Name, sim.Unlimited, false))
@@ -206,6 +215,9 @@ func (m *Model) replayKind(ks *kindState) error {
 	ls := &loggedSource{}
 	var times []float64
 	for _, a := range m.opts.Arrivals {
+		if err := m.stopped(); err != nil {
+			return err
+		}
 		if a.Kind == ks.index {
 			ls.items = append(ls.items, a)
 		}
@@ -434,6 +446,9 @@ func (m *Model) buildCarts() error {
 		return err
 	}
 	for range sc.Transfer.Carts {
+		if err := m.stopped(); err != nil {
+			return err
+		}
 		e := m.s.NewEntity(nil)
 		e.Prio = crew.prio(TaskTransfer, 0)
 		m.s.Begin(e, f)
@@ -485,6 +500,9 @@ func (m *Model) buildDelivery() error {
 			return err
 		}
 		for range max(peak(vols.changes[z]), 1) {
+			if err := m.stopped(); err != nil {
+				return err
+			}
 			e := m.s.NewEntity(nil)
 			e.Key = z
 			e.Prio = vols.prio(TaskDelivery, 0)

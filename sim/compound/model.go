@@ -34,6 +34,11 @@ type Model struct {
 	needs    *specialNeeds
 
 	kinds []*kindState
+
+	// ctx stops the build; checks counts the long loops' turns since it
+	// was last looked at.
+	ctx    context.Context
+	checks int
 }
 
 // Options tune what a replication records and how far it may go.
@@ -84,6 +89,13 @@ type post struct {
 // Build makes one replication of sc (which must have passed Check) with the
 // random streams of (seed, rep).
 func Build(sc *Scenario, rep int, opts Options) (*Model, error) {
+	return BuildContext(context.Background(), sc, rep, opts)
+}
+
+// BuildContext is Build stopped with ctx's error when ctx is cancelled: the
+// long loops of a build (places, staff, carts, residents, logged arrivals)
+// look at ctx every few thousand turns.
+func BuildContext(ctx context.Context, sc *Scenario, rep int, opts Options) (*Model, error) {
 	if opts.SeriesStep <= 0 {
 		opts.SeriesStep = 300
 	}
@@ -96,6 +108,7 @@ func Build(sc *Scenario, rep int, opts Options) (*Model, error) {
 		zoneOf:   map[string]int{},
 		building: map[string]int{},
 		pools:    map[string]*pool{},
+		ctx:      ctx,
 	}
 	for i, b := range sc.Buildings {
 		m.building[b.ID] = i
@@ -110,12 +123,35 @@ func Build(sc *Scenario, rep int, opts Options) (*Model, error) {
 	}
 	steps := []func() error{m.buildPools, m.buildGate, m.buildSampling, m.buildGarbage, m.buildSpecialNeeds}
 	for _, step := range steps {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		if err := step(); err != nil {
 			return nil, err
 		}
 	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	m.s.Schedule(0, sim.PriorityLate, &queueSampler{m})
+	m.ctx = nil
 	return m, nil
+}
+
+// checkEvery is how many turns of a build's long loops go by between two
+// looks at its context: a look costs next to nothing at that rate, and a
+// few thousand turns take well under a millisecond.
+const checkEvery = 4096
+
+// stopped returns the build context's error every checkEvery calls (one
+// per turn of a long loop), and nil otherwise.
+func (m *Model) stopped() error {
+	m.checks++
+	if m.checks < checkEvery {
+		return nil
+	}
+	m.checks = 0
+	return m.ctx.Err()
 }
 
 // dist builds a distribution on the stream called name.
@@ -144,8 +180,14 @@ func (m *Model) buildPools() error {
 			pl.priority[t.Task] = t.Priority
 		}
 		for _, g := range m.sc.groups(p) {
+			if err := m.ctx.Err(); err != nil {
+				return err
+			}
 			changes := rosterChanges(p, g.base, m.tl)
 			if logged, ok := rosterFor(m.opts.Roster, g.name, p.Name, m.tl.horizon); ok {
+				if n := peak(logged); n > MaxStaff {
+					return fmt.Errorf("the roster puts %d of %s on duty at once: at most %d", n, g.name, MaxStaff)
+				}
 				changes = logged
 			}
 			r := m.s.NewResource(g.name, 0)

@@ -79,6 +79,8 @@ func (sc *Scenario) CheckReplay(arrivals []LoggedArrival, roster []RosterEntry) 
 			errs = append(errs, fmt.Errorf("roster entry %d: no pool %q%s", i, r.Pool, suggest(r.Pool, names)))
 		case r.Count < 0:
 			errs = append(errs, fmt.Errorf("roster entry %d: count %d is negative", i, r.Count))
+		case r.Count > MaxStaff:
+			errs = append(errs, fmt.Errorf("roster entry %d: count %d is more than %d, the most staff of one pool", i, r.Count, MaxStaff))
 		case !(r.To > r.From):
 			errs = append(errs, fmt.Errorf("roster entry %d: ends (%v s) before it starts (%v s)", i, r.To, r.From))
 		}

@@ -100,6 +100,9 @@ func (m *Model) buildSampling() error {
 			return err
 		}
 		m.addPost(st.Name+" swab", "site", s.swab)
+		if err := m.ctx.Err(); err != nil {
+			return err
+		}
 		if st.Registration > 0 {
 			s.reg = m.s.NewResource(st.Name+" registration", 0)
 			if _, err := m.s.NewRoster(s.reg, []sim.Change{{At: smp.start, Capacity: st.Registration}}); err != nil {
@@ -157,6 +160,9 @@ func (m *Model) buildSampling() error {
 				c := &call{m: m, at: smp.start + float64(wave)*float64(sp.Calling.Interval)}
 				home := int(math.Round(float64(b.Residents) * sp.DoorToDoor.Share))
 				for k := range b.Residents {
+					if err := m.stopped(); err != nil {
+						return err
+					}
 					r := &resident{site: s}
 					if k < b.Residents-home {
 						r.delay = comeDown.Rand() + walks[z].Rand()

@@ -47,7 +47,7 @@ func withLog(opt Options, arrivals []compound.LoggedArrival, roster []compound.R
 // scenario, an example of one).
 func RecordLog(ctx context.Context, sc *compound.Scenario, rep int) (*compound.Log, *compound.Result, error) {
 	log := &compound.Log{}
-	m, err := compound.Build(sc, rep, compound.Options{Log: log})
+	m, err := compound.BuildContext(ctx, sc, rep, compound.Options{Log: log})
 	if err != nil {
 		return nil, nil, err
 	}

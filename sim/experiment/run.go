@@ -2,10 +2,8 @@ package experiment
 
 import (
 	"context"
-	"fmt"
 
 	"cordon/sim/compound"
-	"cordon/sim/replicate"
 	"cordon/sim/stats"
 )
 
@@ -19,6 +17,11 @@ type Options struct {
 	Workers      int     // 0: one per CPU
 	Progress     func(done, total int)
 	Model        compound.Options
+	// Memory is the most memory the work may take, in bytes (0: no
+	// limit). Work estimated to need more (EstimateMemory) is refused with
+	// a *MemoryError before anything runs, and each replication's entities
+	// are capped at its share of what is left.
+	Memory int64
 }
 
 // Outcome is a scenario run over replications.
@@ -43,23 +46,11 @@ type KPIResult struct {
 
 // Run runs sc over replications in parallel workers.
 func Run(ctx context.Context, sc *compound.Scenario, opt Options) (*Outcome, error) {
-	run := *sc
-	var reps int
-	run.Seed, reps = seedAndReps(sc, opt)
-	if errs := run.Check(); len(errs) > 0 {
-		return nil, fmt.Errorf("scenario %s: %v", run.Name, errs[0])
-	}
-	results, err := replicate.Run(ctx, reps, func(ctx context.Context, rep int) (*compound.Result, error) {
-		m, err := compound.Build(&run, rep, opt.Model)
-		if err != nil {
-			return nil, err
-		}
-		return m.RunContext(ctx)
-	}, replicate.Options{Workers: opt.Workers, Progress: opt.Progress})
+	outs, err := runScenarios(ctx, []*compound.Scenario{sc}, opt)
 	if err != nil {
 		return nil, err
 	}
-	return Summarize(&run, results), nil
+	return outs[0], nil
 }
 
 // Summarize turns per-replication results into an Outcome.

@@ -149,16 +149,19 @@ func NewWork(command string, scs []*compound.Scenario, opt Options) (*Work, erro
 // their results by item and replication (nil for units of other shards).
 // Results are the same whatever the number of workers or shards. A failed
 // replication's error names its scenario (or sweep point) and replication.
+//
+// Work estimated to need more memory than opt.Memory is refused before any
+// of it runs (see EstimateMemory); nothing is allocated for a replication
+// before it starts.
 func RunWork(ctx context.Context, w *Work, shard Shard, opt Options) ([][]*compound.Result, error) {
-	var units []int
-	for u := range w.Units() {
-		if shard.Has(u) {
-			units = append(units, u)
-		}
+	opt, err := fitMemory(w, shard, opt)
+	if err != nil {
+		return nil, err
 	}
-	results, err := replicate.Run(ctx, len(units), func(ctx context.Context, k int) (*compound.Result, error) {
-		item, rep := w.unit(units[k])
-		m, err := compound.Build(&w.Items[item].Scenario, rep, opt.Model)
+	n := shard.count(0, w.Units())
+	results, err := replicate.Run(ctx, n, func(ctx context.Context, k int) (*compound.Result, error) {
+		item, rep := w.unit(shard.unit(k))
+		m, err := compound.BuildContext(ctx, &w.Items[item].Scenario, rep, opt.Model)
 		if err != nil {
 			return nil, err
 		}
@@ -167,17 +170,25 @@ func RunWork(ctx context.Context, w *Work, shard Shard, opt Options) ([][]*compo
 	if err != nil {
 		var re *replicate.Error
 		if errors.As(err, &re) {
-			item, rep := w.unit(units[re.Replication])
+			item, rep := w.unit(shard.unit(re.Replication))
 			return nil, &UnitError{What: w.describe(item), Replication: rep, Err: re.Err}
 		}
 		return nil, err
 	}
 	out := w.empty()
-	for k, u := range units {
-		item, rep := w.unit(u)
-		out[item][rep] = results[k]
+	for k, res := range results {
+		item, rep := w.unit(shard.unit(k))
+		out[item][rep] = res
 	}
 	return out, nil
+}
+
+// unit returns the shard's k-th unit of the work.
+func (s Shard) unit(k int) int {
+	if s.Count <= 1 {
+		return k
+	}
+	return s.Index + k*s.Count
 }
 
 // empty returns a table of results with room for every unit.

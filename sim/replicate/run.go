@@ -42,8 +42,10 @@ func (e *Error) Unwrap() error { return e.Err }
 // (as an *Error), the same one whatever the number of workers: a failure
 // stops only the replications numbered above it from starting. When ctx is
 // cancelled Run stops starting replications, waits for those running and
-// returns ctx's error. Either way the results of the replications that
-// finished are in the slice.
+// returns ctx's error. Either way the slice holds a result for every
+// replication started (the zero value for one that failed), and nothing is
+// allocated for replications not started: n may be far more than memory
+// would hold.
 func Run[T any](ctx context.Context, n int, fn Func[T], opt Options) ([]T, error) {
 	if n < 0 {
 		return nil, fmt.Errorf("replicate: %d replications", n)
@@ -53,16 +55,16 @@ func Run[T any](ctx context.Context, n int, fn Func[T], opt Options) ([]T, error
 		workers = runtime.NumCPU()
 	}
 	workers = max(min(workers, n), 1)
-	results := make([]T, n)
-	errs := make([]error, n)
 
 	var lowestFailed atomic.Int64
 	lowestFailed.Store(math.MaxInt64)
 	next := make(chan int)
 	var (
-		wg   sync.WaitGroup
-		mu   sync.Mutex
-		done int
+		wg       sync.WaitGroup
+		mu       sync.Mutex // results, failures and done
+		results  []T        // grows as replications start
+		failures = map[int]error{}
+		done     int
 	)
 	for range workers {
 		wg.Add(1)
@@ -70,7 +72,6 @@ func Run[T any](ctx context.Context, n int, fn Func[T], opt Options) ([]T, error
 			defer wg.Done()
 			for rep := range next {
 				r, err := fn(ctx, rep)
-				results[rep], errs[rep] = r, err
 				if err != nil {
 					for {
 						low := lowestFailed.Load()
@@ -79,12 +80,16 @@ func Run[T any](ctx context.Context, n int, fn Func[T], opt Options) ([]T, error
 						}
 					}
 				}
-				if opt.Progress != nil {
-					mu.Lock()
-					done++
-					opt.Progress(done, n)
-					mu.Unlock()
+				mu.Lock()
+				results[rep] = r
+				if err != nil {
+					failures[rep] = err
 				}
+				done++
+				if opt.Progress != nil {
+					opt.Progress(done, n)
+				}
+				mu.Unlock()
 			}
 		}()
 	}
@@ -93,9 +98,16 @@ feed:
 		if int64(rep) > lowestFailed.Load() {
 			break
 		}
+		mu.Lock()
+		var zero T
+		results = append(results, zero)
+		mu.Unlock()
 		select {
 		case next <- rep:
 		case <-ctx.Done():
+			mu.Lock()
+			results = results[:rep]
+			mu.Unlock()
 			break feed
 		}
 	}
@@ -104,10 +116,8 @@ feed:
 	if err := ctx.Err(); err != nil {
 		return results, err
 	}
-	for rep, err := range errs {
-		if err != nil {
-			return results, &Error{Replication: rep, Err: err}
-		}
+	if low := lowestFailed.Load(); low != math.MaxInt64 {
+		return results, &Error{Replication: int(low), Err: failures[int(low)]}
 	}
 	return results, nil
 }

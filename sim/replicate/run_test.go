@@ -109,6 +109,24 @@ func TestZeroAndNegative(t *testing.T) {
 	}
 }
 
+// TestNothingPreallocatedFromTheCount: a count of replications far beyond
+// memory (2^50) is not allocated up front: cancelled after a few
+// replications, Run returns their results and the cancellation.
+func TestNothingPreallocatedFromTheCount(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	fn := func(_ context.Context, rep int) (int, error) {
+		if rep == 2 {
+			cancel()
+		}
+		return rep + 1, nil
+	}
+	got, err := replicate.Run(ctx, 1<<50, fn, replicate.Options{Workers: 1})
+	if !errors.Is(err, context.Canceled) || len(got) < 3 || len(got) > 4 || got[0] != 1 || got[2] != 3 {
+		t.Errorf("got %v, %v; want the first three results and context.Canceled", got, err)
+	}
+}
+
 func ExampleRun() {
 	square := func(_ context.Context, rep int) (int, error) { return rep * rep, nil }
 	out, err := replicate.Run(context.Background(), 5, square, replicate.Options{Workers: 3})
