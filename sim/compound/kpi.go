@@ -79,7 +79,7 @@ func Catalog(sc *Scenario) []KPI {
 		}
 	}
 	for _, p := range sc.Staff {
-		add("staff."+p.Name+".utilisation", "share", "", "busy time over time on duty, pool %s", p.Name)
+		add("staff."+p.Name+".utilisation", "share", "", "share of the time on duty spent busy (work past a shift end is overtime, not counted here), pool %s", p.Name)
 		add("staff."+p.Name+".overtime", "s", "lower", "time worked past shift ends and suit limits, pool %s", p.Name)
 		add("staff."+p.Name+".hours", "h", "lower", "staff-hours on duty, pool %s", p.Name)
 	}

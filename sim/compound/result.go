@@ -42,7 +42,7 @@ type KindHours struct {
 type PostResult struct {
 	Name        string
 	Kind        string  // staff, space, equipment, site
-	Utilisation float64 // busy unit-time over on-duty unit-time
+	Utilisation float64 // share of on-duty unit-time busy (work past a shift end is Overtime)
 	QueueMean   float64 // entities waiting, time-weighted
 	QueueMax    float64
 	WaitMean    float64 // seconds, over the entities served
@@ -213,7 +213,7 @@ func (m *Model) result() *Result {
 		pl := m.pools[p.Name]
 		busy, on, over := 0.0, 0.0, 0.0
 		for _, rec := range pl.recs {
-			busy += rec.Busy.Integral(now)
+			busy += rec.Working.Integral(now)
 			on += rec.OnDuty.Integral(now)
 			over += rec.Overtime
 		}
