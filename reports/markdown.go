@@ -51,7 +51,7 @@ func SummaryMarkdown(o *experiment.Outcome, targets []experiment.TargetResult, p
 		fmt.Fprintf(&b, "%s\n\n", mdEscape(d))
 	}
 	for _, u := range o.Unstable {
-		fmt.Fprintf(&b, "**%s** (the day's work %.0f unit-hours, its capacity %.0f): expect a backlog.\n\n", mdEscape(u.String()), u.Load, u.Capacity)
+		fmt.Fprintf(&b, "**%s** (%s): expect a backlog.\n\n", mdEscape(u.String()), u.Amounts())
 	}
 	fmt.Fprintf(&b, "%d replications, seed %d. Each figure is the mean over the replications with its %.0f%% Student-t confidence interval.\n\n",
 		o.Replications, o.Seed, 100*experiment.Level)

@@ -107,7 +107,7 @@ func runPage(o *experiment.Outcome, targets []experiment.TargetResult, figs []fi
 		Files: RunFiles,
 	}
 	for _, u := range o.Unstable {
-		p.Warnings = append(p.Warnings, fmt.Sprintf("%s (the day's work %.0f unit-hours, its capacity %.0f): expect a backlog", u, u.Load, u.Capacity))
+		p.Warnings = append(p.Warnings, u.Explain())
 	}
 	for _, t := range targets {
 		verdict := "met"

@@ -38,7 +38,7 @@ func WriteSummary(out io.Writer, o *experiment.Outcome, bottlenecks int) error {
 	var buf bytes.Buffer
 	w := &buf
 	for _, u := range o.Unstable {
-		fmt.Fprintf(w, "%s (the day's work %.0f unit-hours, its capacity %.0f): expect a backlog\n", u, u.Load, u.Capacity)
+		fmt.Fprintln(w, u.Explain())
 	}
 	fmt.Fprintf(w, "%s: %d replications, seed %d, means with %.0f%% confidence intervals\n",
 		termSafe(o.Scenario.Name), o.Replications, o.Seed, 100*experiment.Level)

@@ -3,6 +3,7 @@ package compound
 import (
 	"fmt"
 	"math"
+	"slices"
 )
 
 // PostLoad is the work offered to one post, hour by hour of the day, from
@@ -31,17 +32,26 @@ func (p PostLoad) Utilisation(h int) float64 {
 // Overload is a span of hours over which a post is offered more work than
 // it can do.
 type Overload struct {
-	Post        string
-	From, To    int     // hours of the day, To exclusive
-	Utilisation float64 // the highest in the span
+	Post     string
+	From, To int // hours of the day, To exclusive
+	// Utilisation is the highest in the span of the hours with someone on
+	// duty, +Inf when no one is on duty in any of them.
+	Utilisation float64
+	// Unstaffed is the hours of the span with work offered and no one on
+	// duty.
+	Unstaffed int
 }
 
 func (o Overload) String() string {
-	u := "no one on duty"
-	if !math.IsInf(o.Utilisation, 1) {
-		u = fmt.Sprintf("%.0f%% of capacity", 100*o.Utilisation)
+	span := fmt.Sprintf("%02d:00–%02d:00", o.From, o.To)
+	switch hours := o.To - o.From; {
+	case o.Unstaffed == hours:
+		return fmt.Sprintf("%s at no one on duty %s", o.Post, span)
+	case o.Unstaffed > 0:
+		return fmt.Sprintf("%s at %.0f%% of capacity %s, with no one on duty in %d of those %d hours",
+			o.Post, 100*o.Utilisation, span, o.Unstaffed, hours)
 	}
-	return fmt.Sprintf("%s at %s %02d:00–%02d:00", o.Post, u, o.From, o.To)
+	return fmt.Sprintf("%s at %.0f%% of capacity %s", o.Post, 100*o.Utilisation, span)
 }
 
 // Overloads returns the spans of consecutive hours in which the offered
@@ -54,11 +64,17 @@ func (p PostLoad) Overloads() []Overload {
 			continue
 		}
 		o := Overload{Post: p.Post, From: h}
-		for h < 24 && p.Utilisation(h) >= 1 {
-			o.Utilisation = math.Max(o.Utilisation, p.Utilisation(h))
-			h++
+		for ; h < 24 && p.Utilisation(h) >= 1; h++ {
+			if u := p.Utilisation(h); math.IsInf(u, 1) {
+				o.Unstaffed++
+			} else {
+				o.Utilisation = math.Max(o.Utilisation, u)
+			}
 		}
 		o.To = h
+		if o.Unstaffed == o.To-o.From {
+			o.Utilisation = math.Inf(1)
+		}
 		out = append(out, o)
 	}
 	return out
@@ -158,11 +174,33 @@ func flat(n int) [24]float64 {
 }
 
 // hourlyCapacity is the staff a pool (or a zone group of base) has on duty
-// at the middle of each hour of the day.
+// in each hour of the day, on average over the hour: a shift of ten minutes
+// is a sixth of a worker in its hour.
 func hourlyCapacity(p *Pool, base int) [24]float64 {
+	// The times of day at which the count changes.
+	var cuts []float64
+	cut := func(c float64) { cuts = append(cuts, math.Mod(c, day)) }
+	for _, s := range p.Shifts {
+		cut(float64(s.From))
+		cut(float64(s.To))
+	}
+	for _, b := range p.Breaks {
+		cut(float64(b.At))
+		cut(float64(b.At) + float64(b.Length))
+	}
 	var c [24]float64
 	for h := range c {
-		c[h] = float64(capacityAt(*p, base, float64(h)*3600+1800))
+		from, to := float64(h)*3600, float64(h+1)*3600
+		edges := []float64{from, to}
+		for _, x := range cuts {
+			if x > from && x < to {
+				edges = append(edges, x)
+			}
+		}
+		slices.Sort(edges)
+		for i := 0; i+1 < len(edges); i++ {
+			c[h] += float64(capacityAt(*p, base, edges[i])) * (edges[i+1] - edges[i]) / 3600
+		}
 	}
 	return c
 }
