@@ -158,7 +158,7 @@ func (x *Resource) Utilisation(now float64) float64 {
 	if on == 0 {
 		return nan()
 	}
-	return x.Working.Integral(now) / on
+	return min(x.Working.Integral(now)/on, 1) // not 1 + ε from rounding
 }
 
 // UnitBusy returns each unit's busy seconds up to now.
@@ -186,7 +186,7 @@ func (x *Resource) HourlyUtilisation(now float64) []float64 {
 	out := make([]float64, len(b))
 	for i := range b {
 		if d[i] > 0 {
-			out[i] = b[i] / d[i]
+			out[i] = min(b[i]/d[i], 1) // not 1 + ε from rounding
 		} else {
 			out[i] = nan()
 		}
