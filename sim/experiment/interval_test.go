@@ -37,3 +37,29 @@ func TestIntervalsHoldTheMean(t *testing.T) {
 		}
 	})
 }
+
+// TestOneReplicationHasNoInterval: one replication gives a mean and no
+// interval (NaN ends, null in results.json), and so no target is met with
+// confidence, even one its mean meets by far.
+func TestOneReplicationHasNoInterval(t *testing.T) {
+	out := run(t, load(t, "baseline"), 1)
+	for _, k := range out.KPIs {
+		if !math.IsNaN(k.Low) || !math.IsNaN(k.High) {
+			t.Errorf("%s: interval [%v, %v] from one replication", k.Name, k.Low, k.High)
+		}
+	}
+	if err := experiment.CheckInvariants(out); err != nil {
+		t.Error(err)
+	}
+	tg, err := compound.ParseTarget("sampling.makespan <= 24h")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs, err := experiment.CheckTargets(out, []compound.Target{tg})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !rs[0].Met || rs[0].Confident {
+		t.Errorf("met %v, met with confidence %v: want met, not with confidence", rs[0].Met, rs[0].Confident)
+	}
+}

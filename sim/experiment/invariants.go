@@ -20,7 +20,8 @@ import (
 //     bottleneck ranking) is from 0 to 1, or NaN where no one was on duty;
 //   - a summary's mean is NaN only when no replication measured anything,
 //     and its interval holds its mean: ci_low <= mean <= ci_high, all
-//     finite, from two replications measured.
+//     finite, from two replications measured; with fewer there is no
+//     interval (both ends NaN).
 func CheckInvariants(o *Outcome) error {
 	var errs []error
 	bad := func(format string, a ...any) { errs = append(errs, fmt.Errorf(format, a...)) }
@@ -82,8 +83,11 @@ func checkSummary(s stats.Summary, share bool) error {
 	case s.N > 0 && share && s.Mean > 1:
 		msgs = append(msgs, fmt.Sprintf("mean %v of a share", s.Mean))
 	}
-	if s.N >= 2 && (!(s.Low <= s.Mean && s.Mean <= s.High) || math.IsInf(s.Low, 0) || math.IsInf(s.High, 0)) {
+	switch {
+	case s.N >= 2 && (!(s.Low <= s.Mean && s.Mean <= s.High) || math.IsInf(s.Low, 0) || math.IsInf(s.High, 0)):
 		msgs = append(msgs, fmt.Sprintf("mean %v outside its interval [%v, %v]", s.Mean, s.Low, s.High))
+	case s.N < 2 && (!math.IsNaN(s.Low) || !math.IsNaN(s.High)):
+		msgs = append(msgs, fmt.Sprintf("an interval [%v, %v] from %d replications", s.Low, s.High, s.N))
 	}
 	if len(msgs) == 0 {
 		return nil
