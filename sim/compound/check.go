@@ -106,6 +106,36 @@ func (c *checker) unique(path string, names []string, what string) {
 	}
 }
 
+// kpiName reports a name that would make KPI names ambiguous or collide: a
+// name with a dot (KPI names are dotted, kind.figure, staff.POOL.figure,
+// sampling.site.SITE.figure), and for a kind of delivery a name of a KPI
+// group (a kind called items would make items.delivered its own and the
+// total of every kind).
+func (c *checker) kpiName(path, name, what string, isKind bool) {
+	groups := KPIGroups()
+	reserved := ""
+	if isKind {
+		reserved = " and none of the reserved names " + strings.Join(groups, ", ")
+	}
+	switch {
+	case strings.Contains(name, "."):
+		c.add(path, "%s name %q has a dot: KPI names are dotted (%s); give a name without a dot%s", what, name, kpiPattern(what), reserved)
+	case isKind && slices.Contains(groups, name):
+		c.add(path, "%q is a reserved name: its KPIs would be taken for the %s KPIs of the whole compound; give a name without a dot%s", name, name, reserved)
+	}
+}
+
+// kpiPattern is how a name of what appears in KPI names.
+func kpiPattern(what string) string {
+	switch what {
+	case "pool":
+		return "staff.POOL.utilisation"
+	case "site":
+		return "sampling.site.SITE.makespan"
+	}
+	return "KIND.delivered"
+}
+
 // Check reports every problem with the scenario, in the order of its fields.
 // A scenario that passes Check builds and runs.
 func (sc *Scenario) Check() []FieldError {
@@ -230,6 +260,7 @@ func (sc *Scenario) checkStaff(c *checker) map[string]string {
 	for i, p := range sc.Staff {
 		names[i] = p.Name
 		path := fmt.Sprintf("staff[%d]", i)
+		c.kpiName(path+".name", p.Name, "pool", false)
 		c.nonNegative(path+".count", p.Count)
 		if len(p.Shifts) > 0 && p.Count > 0 {
 			c.add(path+".count", "give either count or shifts, not both")
@@ -352,6 +383,7 @@ func (sc *Scenario) checkFlows(c *checker, pools map[string]string) {
 	for i, k := range sc.Kinds {
 		names[i] = k.Name
 		path := fmt.Sprintf("deliveries[%d]", i)
+		c.kpiName(path+".name", k.Name, "kind", true)
 		if !(k.PerDay >= 0) || math.IsInf(k.PerDay, 1) {
 			c.add(path+".per_day", "must be a number of 0 or more, got %v", k.PerDay)
 		}
@@ -398,6 +430,7 @@ func (sc *Scenario) checkSampling(c *checker) {
 	for i, site := range s.Sites {
 		names[i] = site.Name
 		path := fmt.Sprintf("sampling.sites[%d]", i)
+		c.kpiName(path+".name", site.Name, "site", false)
 		c.nonNegative(path+".registration", site.Registration)
 		c.positive(path+".swab", site.Swab)
 	}
