@@ -3,6 +3,8 @@ package scenarios
 import (
 	"strings"
 	"testing"
+
+	"cordon/sim/compound"
 )
 
 // refusal is a change to testdata/valid/mini.yaml that the loader must
@@ -53,4 +55,40 @@ func TestNamesThatWouldCollide(t *testing.T) {
 		{"kind with a dot", "{name: express,", "{name: staff.volunteers,", "mini.yaml:19:12: deliveries[0].name: ", []string{"dot", reserved}},
 		{"pool with a dot", "name: gate-crew", "name: gate.crew", "mini.yaml:8:11: staff[0].name: ", []string{"dot"}},
 	})
+}
+
+// TestProfilesRefused: a profile that cannot be a relative volume (all
+// zero, negative, not finite) is refused at the number or the list.
+func TestProfilesRefused(t *testing.T) {
+	with := func(p string) string { return "per_day: 100, profile: " + p + "}" }
+	checkRefusals(t, []refusal{
+		{"all zero", "per_day: 100}", with("[0, 0]"), "mini.yaml:19:35: deliveries[0].profile: ", []string{"all zero"}},
+		{"negative", "per_day: 100}", with("[1, -1]"), "mini.yaml:19:48: deliveries[0].profile[1]: ", []string{"-1"}},
+		{"NaN", "per_day: 100}", with("[.nan, 1]"), "mini.yaml:19:45: deliveries[0].profile[0]: ", []string{"finite"}},
+		{"infinite", "per_day: 100}", with("[1, .inf]"), "mini.yaml:19:48: deliveries[0].profile[1]: ", []string{"finite"}},
+		{"too large", "per_day: 100}", with("[1e400]"), "mini.yaml:19:45: deliveries[0].profile[0]: ", []string{"finite"}},
+	})
+}
+
+// TestProfilesOfAnyScale: profiles of the largest and the smallest floats
+// load, and a run gets the day's items (it got none, or failed on +Inf).
+func TestProfilesOfAnyScale(t *testing.T) {
+	base := string(readFile(t, "testdata/valid/mini.yaml"))
+	for _, p := range []string{"[1e307, 1e307]", "[5e-324]", "[1.7976931348623157e308, 0, 0]"} {
+		sc, err := Load("mini.yaml", []byte(strings.Replace(base, "per_day: 100}", "per_day: 100, profile: "+p+"}", 1)))
+		if err != nil {
+			t.Fatalf("profile %s: %v", p, err)
+		}
+		m, err := compound.Build(sc, 0, compound.Options{})
+		if err != nil {
+			t.Fatalf("profile %s: %v", p, err)
+		}
+		res, err := m.Run()
+		if err != nil {
+			t.Fatalf("profile %s: %v", p, err)
+		}
+		if n, _ := res.Value(compound.Catalog(sc), "express.arrived"); n < 50 {
+			t.Errorf("profile %s: %v items arrived, want about 100", p, n)
+		}
+	}
 }

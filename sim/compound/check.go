@@ -76,14 +76,16 @@ func (c *checker) profile(path string, p []float64) {
 		c.add(path, "has %d numbers: give 24 (one per hour from 00:00) or a number that divides 24 (1, 2, 3, 4, 6, 8 or 12), each repeated through the day", len(p))
 		return
 	}
-	sum := 0.0
+	top, bad := 0.0, false
 	for i, v := range p {
 		if !(v >= 0) || math.IsInf(v, 1) {
-			c.add(fmt.Sprintf("%s[%d]", path, i), "must be a number of 0 or more, got %v", v)
+			c.add(fmt.Sprintf("%s[%d]", path, i), "must be a finite number of 0 or more, got %v", v)
+			bad = true
+			continue
 		}
-		sum += v
+		top = max(top, v)
 	}
-	if sum == 0 {
+	if top == 0 && !bad {
 		c.add(path, "is all zero: nothing would ever arrive")
 	}
 }
