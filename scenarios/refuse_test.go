@@ -92,3 +92,14 @@ func TestProfilesOfAnyScale(t *testing.T) {
 		}
 	}
 }
+
+// TestBatchesRefused: a constant batch is a whole number of items, one or
+// more.
+func TestBatchesRefused(t *testing.T) {
+	with := func(b string) string { return "per_day: 100, batch: " + b + "}" }
+	checkRefusals(t, []refusal{
+		{"half an item", "per_day: 100}", with("{dist: constant, value: 0.5}"), "mini.yaml:19:35: deliveries[0].batch: ", []string{"whole number", "0.5"}},
+		{"two and a half", "per_day: 100}", with("2.5"), "mini.yaml:19:42: deliveries[0].batch: ", []string{"whole number", "2.5"}},
+		{"none", "per_day: 100}", with("0"), "mini.yaml:19:42: deliveries[0].batch: ", []string{"whole number"}},
+	})
+}

@@ -273,8 +273,8 @@ func (g *schemaGen) valueDefs() {
 		name, what := "dist", "a random time: a duration such as 30s, meaning that constant, or a distribution such as "+example(random.KindLogNormal, false)
 		var scalar object = ref("duration")
 		if count {
-			name, what = "count_dist", "a random quantity: a number such as 5, meaning that constant, or a distribution such as "+example(random.KindUniform, true)
-			scalar = object{{"type", "number"}, {"minimum", 0}}
+			name, what = "count_dist", "a random count, each draw rounded to a whole number, at least 1: a whole number such as 5, meaning that constant, or a distribution such as "+example(random.KindUniform, true)
+			scalar = object{{"type", "integer"}, {"minimum", 1}}
 		}
 		alts := []any{scalar}
 		for _, k := range random.Kinds() {
@@ -365,6 +365,8 @@ func distParam(kind, name string, count bool) object {
 		s = object{{"type", "number"}, {"exclusiveMinimum", 0}}
 	case kind == random.KindNormal && name == "mean":
 		s = object{{"type", "number"}} // the mean before truncation may be below zero
+	case kind == random.KindConstant:
+		s = object{{"type", "integer"}, {"minimum", 1}} // a constant count is whole
 	default:
 		s = object{{"type", "number"}, {"minimum", 0}}
 	}

@@ -388,6 +388,9 @@ func TestSchemaRejects(t *testing.T) {
 		{"unknown task", []string{"{task: delivery}", "{task: deliveries}"}},
 		{"when_full unknown", []string{"ground: 100", "ground: 100\n  when_full: queue"}},
 		{"count as a duration", []string{"per_day: 100}", "per_day: 100, batch: 5s}"}},
+		{"count as a fraction", []string{"per_day: 100}", "per_day: 100, batch: 2.5}"}},
+		{"count of zero", []string{"per_day: 100}", "per_day: 100, batch: 0}"}},
+		{"constant count as a fraction", []string{"per_day: 100}", "per_day: 100, batch: {dist: constant, value: 0.5}}"}},
 		{"count distribution with durations", []string{"per_day: 100}", "per_day: 100, batch: {dist: uniform, min: 1s, max: 5s}}"}},
 		{"time distribution with numbers", []string{"intake: 20s", "intake: {dist: uniform, min: 1, max: 5}"}},
 		{"empirical weights as durations", []string{"intake: 20s", "intake: {dist: empirical, values: [10s, 20s], weights: [1s, 2s]}"}},
@@ -441,7 +444,7 @@ func TestSchemaAccepts(t *testing.T) {
 		{"whole numbers written as fractions", []string{"ground: 100", "ground: 100.0"}},
 		{"large seed", []string{"", "seed: 18446744073709551615"}},
 		{"count as a number", []string{"per_day: 100}", "per_day: 100, batch: 3}"}},
-		{"count as a fraction", []string{"per_day: 100}", "per_day: 100, batch: 2.5}"}},
+		{"count as a whole fraction", []string{"per_day: 100}", "per_day: 100, batch: 3.0}"}},
 		{"count distributions", []string{"{name: express, per_day: 100}",
 			"{name: express, per_day: 100, batch: {dist: triangular, min: 1, mode: 2, max: 6}}\n" +
 				"  - {name: b, per_day: 1, batch: {dist: empirical, values: [1, 2, 5]}}\n" +

@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"cordon/sim/random"
 )
 
 // FieldError is a problem with one field of a scenario. Path names the field
@@ -391,8 +393,11 @@ func (sc *Scenario) checkFlows(c *checker, pools map[string]string) {
 		}
 		c.profile(path+".profile", k.Profile)
 		c.dist(path+".batch", k.Batch)
-		if k.Batch.Kind != "" && k.Batch.Validate() == nil && k.Batch.MeanValue() < 0.5 {
-			c.add(path+".batch", "a drop brings at least one item; the mean is %v", k.Batch.MeanValue())
+		switch b := k.Batch; {
+		case b.Kind == random.KindConstant && !(b.Value >= 1 && b.Value == math.Trunc(b.Value)):
+			c.add(path+".batch", "a drop brings a whole number of items, 1 or more, got %v", b.Value)
+		case b.Kind != "" && b.Validate() == nil && b.MeanValue() < 0.5:
+			c.add(path+".batch", "a drop brings at least one item; the mean is %v", b.MeanValue())
 		}
 		c.duration(path+".target", k.Target)
 		if k.Dwell.Kind != "" {

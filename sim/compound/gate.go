@@ -161,8 +161,9 @@ func (m *Model) buildKind(i int, k Kind) error {
 		return nil
 	}
 	// Drops per hour: the day's items spread by the profile, divided by the
-	// mean batch size.
-	rates := hourlyRates(k.PerDay/batch.Mean(), k.Profile)
+	// mean batch size as the source counts it (each draw rounded to a whole
+	// number of items, at least one), so the items a day average per_day.
+	rates := hourlyRates(k.PerDay/k.Batch.CountMean(), k.Profile)
 	unit, err := random.NewExponential(1, m.streams.Source(name+"/arrivals"))
 	if err != nil {
 		return err

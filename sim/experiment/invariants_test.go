@@ -140,7 +140,10 @@ func randomScenario(rt *rapid.T) *compound.Scenario {
 	}
 	for i := range rapid.IntRange(1, 2).Draw(rt, "kinds") {
 		k := compound.Kind{Name: fmt.Sprintf("kind%d", i), PerDay: float64(rapid.IntRange(0, 300).Draw(rt, "per day")),
-			Batch: compound.Const(float64(rapid.IntRange(1, 10).Draw(rt, "batch"))), Priority: i, Hot: rapid.Bool().Draw(rt, "hot"),
+			Batch: rapid.SampledFrom([]compound.Dist{compound.Const(1), compound.Const(7),
+				{Spec: random.Spec{Kind: random.KindUniform, Min: 0, Max: 3}},
+				{Spec: random.Spec{Kind: random.KindExponential, Mean: 0.8}}}).Draw(rt, "batch"),
+			Priority: i, Hot: rapid.Bool().Draw(rt, "hot"),
 			Target: compound.Duration(minutes("target", 0, 120))}
 		if rapid.Bool().Draw(rt, "profile") {
 			k.Profile = []float64{0, 1, 3, 0}
