@@ -103,3 +103,13 @@ func TestBatchesRefused(t *testing.T) {
 		{"none", "per_day: 100}", with("0"), "mini.yaml:19:42: deliveries[0].batch: ", []string{"whole number"}},
 	})
 }
+
+// TestCostsRefused: each cost is from 0 to compound.MaxCost, refused at its
+// value (a shelf of 1e308 made plan print a cost of +Inf).
+func TestCostsRefused(t *testing.T) {
+	checkRefusals(t, []refusal{
+		{"shelf", "door: 1m}", "door: 1m}\ncosts: {shelf: 1e308}", "mini.yaml:24:16: costs.shelf: ", []string{"from 0 to 1000000000", "1e+308"}},
+		{"medical", "door: 1m}", "door: 1m}\ncosts: {medical: 1000000001}", "mini.yaml:24:18: costs.medical: ", []string{"from 0 to 1000000000"}},
+		{"hour", "count: 2\n    tasks: [{task: intake}", "count: 2\n    hour_cost: 2e9\n    tasks: [{task: intake}", "mini.yaml:10:16: staff[0].hour_cost: ", []string{"from 0 to 1000000000"}},
+	})
+}

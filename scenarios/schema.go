@@ -135,6 +135,7 @@ func fieldRules() map[string]rule {
 	required := rule{required: true}
 	list := rule{required: true, minItems: 1}
 	share := rule{min: 0, max: 1}
+	cost := rule{min: 0, max: int64(compound.MaxCost)}
 	return map[string]rule{
 		"Scenario.replications": {min: 1},
 		"Scenario.buildings":    list,
@@ -160,9 +161,10 @@ func fieldRules() map[string]rule {
 		"Zone.walk":       required,
 		"Zone.volunteers": nonNegative,
 
-		"Pool.name":  named,
-		"Pool.count": nonNegative,
-		"Pool.tasks": list,
+		"Pool.name":      named,
+		"Pool.count":     nonNegative,
+		"Pool.tasks":     list,
+		"Pool.hour_cost": cost,
 
 		"Shift.from":  {inDay: true},
 		"Shift.count": nonNegative,
@@ -224,6 +226,12 @@ func fieldRules() map[string]rule {
 		"SpecialNeeds.profile":    {profile: true},
 		"SpecialNeeds.handling":   required,
 		"SpecialNeeds.trip_share": share,
+
+		"Costs.shelf":             cost,
+		"Costs.container":         cost,
+		"Costs.cart":              cost,
+		"Costs.disinfection_slot": cost,
+		"Costs.medical":           cost,
 	}
 }
 

@@ -48,6 +48,13 @@ func (c *checker) share(path string, v float64) {
 	}
 }
 
+// cost reports a cost below 0 or above MaxCost.
+func (c *checker) cost(path string, v float64) {
+	if !(v >= 0 && v <= MaxCost) {
+		c.add(path, "must be a cost from 0 to %.0f, got %v", float64(MaxCost), v)
+	}
+}
+
 func (c *checker) duration(path string, d Duration) {
 	if !(d >= 0) || math.IsInf(float64(d), 1) {
 		c.add(path, "must be a duration of 0s or more, got %v", float64(d))
@@ -183,9 +190,7 @@ func (sc *Scenario) Check() []FieldError {
 		v    float64
 	}{{"costs.shelf", sc.Costs.Shelf}, {"costs.container", sc.Costs.Container}, {"costs.cart", sc.Costs.Cart},
 		{"costs.disinfection_slot", sc.Costs.DisinfectionSlot}, {"costs.medical", sc.Costs.Medical}} {
-		if !(f.v >= 0) || math.IsInf(f.v, 1) {
-			c.add(f.path, "must be a cost of 0 or more, got %v", f.v)
-		}
+		c.cost(f.path, f.v)
 	}
 	for i, t := range sc.Targets {
 		if _, err := ParseTarget(t); err != nil {
@@ -285,9 +290,7 @@ func (sc *Scenario) checkStaff(c *checker) map[string]string {
 		if len(p.Tasks) == 0 {
 			c.add(path+".tasks", "list the tasks the pool does")
 		}
-		if !(p.HourCost >= 0) || math.IsInf(p.HourCost, 1) {
-			c.add(path+".hour_cost", "must be a cost of 0 or more, got %v", p.HourCost)
-		}
+		c.cost(path+".hour_cost", p.HourCost)
 		for j, t := range p.Tasks {
 			tp := fmt.Sprintf("%s.tasks[%d].task", path, j)
 			switch {
