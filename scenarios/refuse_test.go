@@ -113,3 +113,15 @@ func TestCostsRefused(t *testing.T) {
 		{"hour", "count: 2\n    tasks: [{task: intake}", "count: 2\n    hour_cost: 2e9\n    tasks: [{task: intake}", "mini.yaml:10:16: staff[0].hour_cost: ", []string{"from 0 to 1000000000"}},
 	})
 }
+
+// TestNameRequired: a scenario has a name (the summary began ": 2
+// replications" without one); empty, null or left out, it is refused.
+func TestNameRequired(t *testing.T) {
+	checkRefusals(t, []refusal{
+		{"empty", "name: mini", `name: ""`, "mini.yaml:1:7: name: ", []string{"name"}},
+		{"blank", "name: mini", `name: "  "`, "mini.yaml:1:7: name: ", []string{"name"}},
+		{"null", "name: mini", "name: null", "mini.yaml:1:7: name: ", []string{"name"}},
+		{"tilde", "name: mini", "name: ~", "mini.yaml:1:7: name: ", []string{"name"}},
+		{"left out", "name: mini\n", "", "mini.yaml:1:1: name: ", []string{"name"}},
+	})
+}

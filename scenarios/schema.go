@@ -137,6 +137,7 @@ func fieldRules() map[string]rule {
 	share := rule{min: 0, max: 1}
 	cost := rule{min: 0, max: int64(compound.MaxCost)}
 	return map[string]rule{
+		"Scenario.name":         named,
 		"Scenario.replications": {min: 1},
 		"Scenario.buildings":    list,
 		"Scenario.zones":        list,

@@ -400,6 +400,8 @@ func TestSchemaRejects(t *testing.T) {
 		{"empty required section", []string{"sorting: {time: 10s}", "sorting:"}},
 		{"no buildings", []string{"- {id: \"1\", households: 10, residents: 25}\n  - {id: \"2\", households: 12, residents: 30}", "[]"}},
 		{"blank name", []string{"name: gate-crew", "name: \" \""}},
+		{"no scenario name", []string{"name: mini\n", ""}},
+		{"empty scenario name", []string{"name: mini", "name: \"\""}},
 		{"building range of names", []string{"buildings: [\"1-2\"]", "buildings: [\"A-C\"]"}},
 		{"negative profile", []string{"per_day: 100}", "per_day: 100, profile: [1, -1]}"}},
 		{"share above one", []string{"", "special_needs: {handling: 1m, trip_share: 1.5}"}},

@@ -151,6 +151,9 @@ func kpiPattern(what string) string {
 // A scenario that passes Check builds and runs.
 func (sc *Scenario) Check() []FieldError {
 	c := &checker{}
+	if strings.TrimSpace(sc.Name) == "" {
+		c.add("name", "is missing: give the scenario a short name, such as my-compound (it names the report folder and heads the summary)")
+	}
 	if sc.Replications < 1 {
 		c.add("replications", "must be at least 1, got %d", sc.Replications)
 	}
