@@ -107,7 +107,7 @@ func (sc *Scenario) OfferedLoad() []PostLoad {
 	add := func(task string, perItem float64, arrivals [24]float64) {
 		pl := PostLoad{Load: perHour(arrivals, perItem)}
 		if p := sc.doer(task); p != nil {
-			pl.Post, pl.Pool = p.Name, p.Name
+			pl.Post, pl.Pool = postName(p, p.Name, task), p.Name
 			pl.Capacity = hourlyCapacity(p, p.Count)
 		}
 		out = append(out, pl)
@@ -138,7 +138,7 @@ func (sc *Scenario) OfferedLoad() []PostLoad {
 			for h := range zoneItems {
 				zoneItems[h] = items[h] * share
 			}
-			out = append(out, PostLoad{Post: p.Name + "/" + z.Name, Pool: p.Name,
+			out = append(out, PostLoad{Post: postName(p, p.Name+"/"+z.Name, TaskDelivery), Pool: p.Name,
 				Load: perHour(zoneItems, per), Capacity: hourlyCapacity(p, zoneBase(*p, z))})
 		}
 	}
@@ -152,6 +152,19 @@ func (sc *Scenario) OfferedLoad() []PostLoad {
 	}
 	out = append(out, sc.samplingLoad()...)
 	return out
+}
+
+// postName names the load of pool p's task on the post called name: the
+// name alone, or "name (task)" when the pool does another task besides
+// garbage (whose round is not reckoned here), so that the pre-check's lines
+// for the pool tell its tasks apart.
+func postName(p *Pool, name, task string) string {
+	for _, t := range p.Tasks {
+		if t.Task != task && t.Task != TaskGarbage {
+			return name + " (" + task + ")"
+		}
+	}
+	return name
 }
 
 // perHour is the load, in units kept busy, of arrivals per hour that each
@@ -282,7 +295,7 @@ func (sc *Scenario) samplingLoad() []PostLoad {
 	if p := sc.doer(TaskLabRun); p != nil {
 		// A box leaves each site at least every pooling interval, or when
 		// full: trips per hour, each a runner's round trip.
-		runs := PostLoad{Post: p.Name, Pool: p.Name, Capacity: hourlyCapacity(p, p.Count)}
+		runs := PostLoad{Post: postName(p, p.Name, TaskLabRun), Pool: p.Name, Capacity: hourlyCapacity(p, p.Count)}
 		perBox := float64(sp.Pooling.PerTube * sp.Pooling.TubesPerBox)
 		for h := range hours {
 			if hours[h] == 0 {
@@ -298,7 +311,7 @@ func (sc *Scenario) samplingLoad() []PostLoad {
 	}
 	if sp.DoorToDoor.Share > 0 {
 		if p := sc.doer(TaskDoorToDoor); p != nil {
-			home := PostLoad{Post: p.Name, Pool: p.Name, Capacity: hourlyCapacity(p, p.Count)}
+			home := PostLoad{Post: postName(p, p.Name, TaskDoorToDoor), Pool: p.Name, Capacity: hourlyCapacity(p, p.Count)}
 			for h := range hours {
 				home.Load[h] = total * sp.DoorToDoor.Share * hours[h] * sp.DoorToDoor.Visit.MeanValue() / 3600
 			}

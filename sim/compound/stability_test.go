@@ -60,3 +60,28 @@ func TestStabilityShortShift(t *testing.T) {
 	}
 	t.Log(north.Explain())
 }
+
+// TestPreCheckNamesTheTask: a pool doing several tasks has a line per task
+// in the pre-check, each labelled with its task (the small scenario's
+// workers take special-needs cards and run samples to the lab; both lines
+// said "workers").
+func TestPreCheckNamesTheTask(t *testing.T) {
+	sc := small()
+	seen := map[string]bool{}
+	for _, p := range sc.OfferedLoad() {
+		if seen[p.Post] {
+			t.Errorf("two lines for post %q", p.Post)
+		}
+		seen[p.Post] = true
+	}
+	for _, want := range []string{"workers (special-needs)", "workers (lab-run)", "gate", "volunteers/north"} {
+		if !seen[want] {
+			t.Errorf("no line for %q (lines %v)", want, seen)
+		}
+	}
+	sc.SpecialNeeds.Handling = Const(20 * 3600)
+	ins := sc.Stability()
+	if len(ins) != 1 || ins[0].Post != "workers (special-needs)" {
+		t.Errorf("instabilities %v, want workers (special-needs)", ins)
+	}
+}
