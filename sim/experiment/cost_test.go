@@ -31,8 +31,7 @@ func TestPlanRefusesHugeCosts(t *testing.T) {
 }
 
 // TestCostBound: every cost field may be at most compound.MaxCost, and a
-// plan of the largest costs and the largest compound still costs a finite
-// amount.
+// plan at the largest costs costs a finite amount.
 func TestCostBound(t *testing.T) {
 	sc, err := scenarios.LoadFile("../../scenarios/testdata/valid/small.yaml")
 	if err != nil {
@@ -41,13 +40,11 @@ func TestCostBound(t *testing.T) {
 	sc.Costs = compound.Costs{Shelf: compound.MaxCost, Container: compound.MaxCost, Cart: compound.MaxCost, DisinfectionSlot: compound.MaxCost, Medical: compound.MaxCost}
 	for i := range sc.Staff {
 		sc.Staff[i].HourCost = compound.MaxCost
-		sc.Staff[i].Shifts, sc.Staff[i].Count = nil, 1_000_000_000
 	}
-	sc.Gate.Shelves, sc.Gate.Containers, sc.Transfer.Carts, sc.Disinfection.Space = 1_000_000_000, 1_000_000_000, 1_000_000_000, 1_000_000_000
 	if errs := sc.Check(); len(errs) > 0 {
 		t.Fatal(errs)
 	}
-	if c := experiment.Cost(sc); !(c > 0 && c < 1e40) {
+	if c := experiment.Cost(sc); !(c > 1e9 && c < 1e20) {
 		t.Errorf("cost %v", c)
 	}
 	sc.Costs.Shelf = compound.MaxCost * 1.5
