@@ -49,6 +49,15 @@ func formatEstimate(unit string, mean, low, high float64) string {
 	return fmt.Sprintf("%s [%s, %s]", FormatValue(unit, mean), FormatValue(unit, low), FormatValue(unit, high))
 }
 
+// formatInterval writes a confidence interval "low – high", or "—" when
+// there is none (fewer than two replications measured the KPI).
+func formatInterval(unit string, low, high float64) string {
+	if math.IsNaN(low) && math.IsNaN(high) {
+		return "—"
+	}
+	return FormatValue(unit, low) + " – " + FormatValue(unit, high)
+}
+
 // estimateCell writes a KPI of an outcome as "mean [low, high]", or "—"
 // when the outcome has no such KPI.
 func estimateCell(o *experiment.Outcome, name string) string {

@@ -51,10 +51,15 @@ func SummaryMarkdown(o *experiment.Outcome, targets []experiment.TargetResult, p
 		fmt.Fprintf(&b, "%s\n\n", mdEscape(d))
 	}
 	for _, u := range o.Unstable {
-		fmt.Fprintf(&b, "**%s** (the day's work %.0f unit-hours, its capacity %.0f): expect a backlog.\n\n", mdEscape(u.String()), u.Load, u.Capacity)
+		fmt.Fprintf(&b, "**%s** (%s): expect a backlog.\n\n", mdEscape(u.String()), u.Amounts())
 	}
-	fmt.Fprintf(&b, "%d replications, seed %d. Each figure is the mean over the replications with its %.0f%% Student-t confidence interval.\n\n",
-		o.Replications, o.Seed, 100*experiment.Level)
+	if o.Replications >= 2 {
+		fmt.Fprintf(&b, "%d replications, seed %d. Each figure is the mean over the replications with its %.0f%% Student-t confidence interval.\n\n",
+			o.Replications, o.Seed, 100*experiment.Level)
+	} else {
+		fmt.Fprintf(&b, "%s, seed %d. Each figure is its value (no interval: %s).\n\n",
+			plural(o.Replications, "replication", "replications"), o.Seed, plural(o.Replications, "replication", "replications"))
+	}
 	if len(targets) > 0 {
 		b.WriteString("## Targets\n\n| target | mean | met | margin |\n|---|---|---|---|\n")
 		for _, t := range targets {
@@ -78,8 +83,8 @@ func SummaryMarkdown(o *experiment.Outcome, targets []experiment.TargetResult, p
 	}
 	b.WriteString("\n## KPIs\n\n| KPI | mean | 95% interval | unit |\n|---|---|---|---|\n")
 	for _, k := range o.KPIs {
-		fmt.Fprintf(&b, "| %s | %s | %s – %s | %s |\n", mdCode(k.Name), FormatValue(k.Unit, k.Mean),
-			FormatValue(k.Unit, k.Low), FormatValue(k.Unit, k.High), mdEscape(unitLabel(k.Unit)))
+		fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", mdCode(k.Name), FormatValue(k.Unit, k.Mean),
+			formatInterval(k.Unit, k.Low, k.High), mdEscape(unitLabel(k.Unit)))
 	}
 	writeMarkdownPlots(&b, plots)
 	return b.Bytes()

@@ -122,3 +122,34 @@ func TestSummary(t *testing.T) {
 		}
 	}
 }
+
+// TestOneReplication: with one replication the summary says there is no
+// interval and shows none, and results.json gives null bounds.
+func TestOneReplication(t *testing.T) {
+	o := outcome()
+	o.Replications = 1
+	for i := range o.KPIs {
+		o.KPIs[i].Summary = stats.Summarize(o.KPIs[i].Values[:1], experiment.Level)
+	}
+	var buf bytes.Buffer
+	if err := reports.WriteSummary(&buf, o, 5); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	if !strings.Contains(out, "hand: 1 replication, seed 5, means (no interval: 1 replication)") ||
+		!strings.Contains(out, "takeout.door_time.p95  40m") || strings.Contains(out, "[") {
+		t.Errorf("summary of one replication:\n%s", out)
+	}
+	b, err := reports.NewResults(o).JSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), `"ci_low": null,`) || strings.Contains(string(b), `"ci_low": 2400`) {
+		t.Errorf("results.json of one replication:\n%s", b)
+	}
+	md := string(reports.SummaryMarkdown(o, nil, nil))
+	if !strings.Contains(md, "1 replication, seed 5. Each figure is its value (no interval: 1 replication).") ||
+		!strings.Contains(md, "| `takeout.door_time.p95` | 40m | — |") {
+		t.Errorf("summary.md of one replication:\n%s", md)
+	}
+}

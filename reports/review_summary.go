@@ -24,7 +24,7 @@ func WriteReviewSummary(out io.Writer, r *experiment.Review, src ReviewSources) 
 	}
 	var buf bytes.Buffer
 	for _, u := range r.Replay.Unstable {
-		fmt.Fprintf(&buf, "%s (the day's work %.0f unit-hours, its capacity %.0f): expect a backlog\n", termSafe(u.String()), u.Load, u.Capacity)
+		fmt.Fprintln(&buf, termSafe(u.Explain()))
 	}
 	fmt.Fprintf(&buf, "%s: a logged day replayed: %s\n", termSafe(r.Replay.Scenario.Name), termSafe(reviewHeader(r, src)))
 	for _, t := range reviewTables(r, src, false) {

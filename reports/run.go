@@ -98,16 +98,26 @@ func writePlots(ctx context.Context, f *Folder, plots []Plot) ([]figure, error) 
 	return figs, nil
 }
 
+// runLine says what the run page's figures are: means with their
+// intervals, or with one replication values without one.
+func runLine(o *experiment.Outcome) string {
+	if o.Replications >= 2 {
+		return fmt.Sprintf("%d replications, seed %d, 95%% confidence intervals", o.Replications, o.Seed)
+	}
+	n := plural(o.Replications, "replication", "replications")
+	return fmt.Sprintf("%s, seed %d, no interval: %s", n, o.Seed, n)
+}
+
 func runPage(o *experiment.Outcome, targets []experiment.TargetResult, figs []figure) page {
 	p := page{
 		Title: o.Scenario.Name,
 		Lines: append(lines(o.Scenario.Description),
-			fmt.Sprintf("%d replications, seed %d, 95%% confidence intervals", o.Replications, o.Seed)),
+			runLine(o)),
 		Plots: figs,
 		Files: RunFiles,
 	}
 	for _, u := range o.Unstable {
-		p.Warnings = append(p.Warnings, fmt.Sprintf("%s (the day's work %.0f unit-hours, its capacity %.0f): expect a backlog", u, u.Load, u.Capacity))
+		p.Warnings = append(p.Warnings, u.Explain())
 	}
 	for _, t := range targets {
 		verdict := "met"
@@ -129,7 +139,7 @@ func runPage(o *experiment.Outcome, targets []experiment.TargetResult, figs []fi
 	kpis := table{Title: "KPIs", Head: []string{"KPI", "mean", "95% interval", "unit", "what it is"}}
 	for _, k := range o.KPIs {
 		kpis.Rows = append(kpis.Rows, []string{k.Name, FormatValue(k.Unit, k.Mean),
-			FormatValue(k.Unit, k.Low) + " – " + FormatValue(k.Unit, k.High), unitLabel(k.Unit), k.Desc})
+			formatInterval(k.Unit, k.Low, k.High), unitLabel(k.Unit), k.Desc})
 	}
 	p.Tables = append(p.Tables, kpis)
 	return p

@@ -38,10 +38,17 @@ func WriteSummary(out io.Writer, o *experiment.Outcome, bottlenecks int) error {
 	var buf bytes.Buffer
 	w := &buf
 	for _, u := range o.Unstable {
-		fmt.Fprintf(w, "%s (the day's work %.0f unit-hours, its capacity %.0f): expect a backlog\n", u, u.Load, u.Capacity)
+		fmt.Fprintln(w, u.Explain())
 	}
-	fmt.Fprintf(w, "%s: %d replications, seed %d, means with %.0f%% confidence intervals\n",
-		termSafe(o.Scenario.Name), o.Replications, o.Seed, 100*experiment.Level)
+	// One replication has no spread to measure: means alone.
+	intervals := o.Replications >= 2
+	if intervals {
+		fmt.Fprintf(w, "%s: %d replications, seed %d, means with %.0f%% confidence intervals\n",
+			termSafe(o.Scenario.Name), o.Replications, o.Seed, 100*experiment.Level)
+	} else {
+		fmt.Fprintf(w, "%s: %s, seed %d, means (no interval: %s)\n",
+			termSafe(o.Scenario.Name), plural(o.Replications, "replication", "replications"), o.Seed, plural(o.Replications, "replication", "replications"))
+	}
 	tw := tabwriter.NewWriter(w, 2, 0, 2, ' ', 0)
 	group := ""
 	for _, k := range o.KPIs {
@@ -52,6 +59,10 @@ func WriteSummary(out io.Writer, o *experiment.Outcome, bottlenecks int) error {
 		if g != group {
 			fmt.Fprintf(tw, "\n%s\n", g)
 			group = g
+		}
+		if !intervals {
+			fmt.Fprintf(tw, "  %s\t%s\t%s\n", termSafe(k.Name), FormatValue(k.Unit, k.Mean), unitLabel(k.Unit))
+			continue
 		}
 		fmt.Fprintf(tw, "  %s\t%s\t[%s, %s]\t%s\n", termSafe(k.Name), FormatValue(k.Unit, k.Mean),
 			FormatValue(k.Unit, k.Low), FormatValue(k.Unit, k.High), unitLabel(k.Unit))

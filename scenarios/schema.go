@@ -138,7 +138,9 @@ func fieldRules() map[string]rule {
 	// Counts bounded by compound's limits.go.
 	staff := rule{min: 0, max: compound.MaxStaff}
 	places := rule{min: 0, max: compound.MaxPlaces}
+	cost := rule{min: 0, max: int64(compound.MaxCost)}
 	return map[string]rule{
+		"Scenario.name":         named,
 		"Scenario.replications": {min: 1, max: compound.MaxReplications},
 		"Scenario.buildings":    list,
 		"Scenario.zones":        list,
@@ -163,9 +165,10 @@ func fieldRules() map[string]rule {
 		"Zone.walk":       required,
 		"Zone.volunteers": staff,
 
-		"Pool.name":  named,
-		"Pool.count": staff,
-		"Pool.tasks": list,
+		"Pool.name":      named,
+		"Pool.count":     staff,
+		"Pool.tasks":     list,
+		"Pool.hour_cost": cost,
 
 		"Shift.from":  {inDay: true},
 		"Shift.count": staff,
@@ -227,6 +230,12 @@ func fieldRules() map[string]rule {
 		"SpecialNeeds.profile":    {profile: true},
 		"SpecialNeeds.handling":   required,
 		"SpecialNeeds.trip_share": share,
+
+		"Costs.shelf":             cost,
+		"Costs.container":         cost,
+		"Costs.cart":              cost,
+		"Costs.disinfection_slot": cost,
+		"Costs.medical":           cost,
 	}
 }
 
@@ -276,8 +285,8 @@ func (g *schemaGen) valueDefs() {
 		name, what := "dist", "a random time: a duration such as 30s, meaning that constant, or a distribution such as "+example(random.KindLogNormal, false)
 		var scalar object = ref("duration")
 		if count {
-			name, what = "count_dist", "a random quantity: a number such as 5, meaning that constant, or a distribution such as "+example(random.KindUniform, true)
-			scalar = object{{"type", "number"}, {"minimum", 0}}
+			name, what = "count_dist", "a random count, each draw rounded to a whole number, at least 1: a whole number such as 5, meaning that constant, or a distribution such as "+example(random.KindUniform, true)
+			scalar = object{{"type", "integer"}, {"minimum", 1}}
 		}
 		alts := []any{scalar}
 		for _, k := range random.Kinds() {
@@ -368,6 +377,8 @@ func distParam(kind, name string, count bool) object {
 		s = object{{"type", "number"}, {"exclusiveMinimum", 0}}
 	case kind == random.KindNormal && name == "mean":
 		s = object{{"type", "number"}} // the mean before truncation may be below zero
+	case kind == random.KindConstant:
+		s = object{{"type", "integer"}, {"minimum", 1}} // a constant count is whole
 	default:
 		s = object{{"type", "number"}, {"minimum", 0}}
 	}

@@ -74,7 +74,7 @@ func TestLongBatch(t *testing.T) {
 	if last := lines[len(lines)-1]; last != "cordon: 1 of 1000 scenarios could not be run (1 bad, 0 failed)" {
 		t.Errorf("last line %q", last)
 	}
-	if n := strings.Count(stdout.String(), " replications, seed "); n != 999 {
+	if n := strings.Count(stdout.String(), ": 1 replication, seed "); n != 999 {
 		t.Errorf("%d summaries, want 999", n)
 	}
 }

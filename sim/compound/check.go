@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"cordon/sim/random"
 )
 
 // FieldError is a problem with one field of a scenario. Path names the field
@@ -46,6 +48,13 @@ func (c *checker) share(path string, v float64) {
 	}
 }
 
+// cost reports a cost below 0 or above MaxCost.
+func (c *checker) cost(path string, v float64) {
+	if !(v >= 0 && v <= MaxCost) {
+		c.add(path, "must be a cost from 0 to %.0f, got %v", float64(MaxCost), v)
+	}
+}
+
 func (c *checker) duration(path string, d Duration) {
 	if !(d >= 0) || math.IsInf(float64(d), 1) {
 		c.add(path, "must be a duration of 0s or more, got %v", float64(d))
@@ -76,14 +85,16 @@ func (c *checker) profile(path string, p []float64) {
 		c.add(path, "has %d numbers: give 24 (one per hour from 00:00) or a number that divides 24 (1, 2, 3, 4, 6, 8 or 12), each repeated through the day", len(p))
 		return
 	}
-	sum := 0.0
+	top, bad := 0.0, false
 	for i, v := range p {
 		if !(v >= 0) || math.IsInf(v, 1) {
-			c.add(fmt.Sprintf("%s[%d]", path, i), "must be a number of 0 or more, got %v", v)
+			c.add(fmt.Sprintf("%s[%d]", path, i), "must be a finite number of 0 or more, got %v", v)
+			bad = true
+			continue
 		}
-		sum += v
+		top = max(top, v)
 	}
-	if sum == 0 {
+	if top == 0 && !bad {
 		c.add(path, "is all zero: nothing would ever arrive")
 	}
 }
@@ -106,10 +117,43 @@ func (c *checker) unique(path string, names []string, what string) {
 	}
 }
 
+// kpiName reports a name that would make KPI names ambiguous or collide: a
+// name with a dot (KPI names are dotted, kind.figure, staff.POOL.figure,
+// sampling.site.SITE.figure), and for a kind of delivery a name of a KPI
+// group (a kind called items would make items.delivered its own and the
+// total of every kind).
+func (c *checker) kpiName(path, name, what string, isKind bool) {
+	groups := KPIGroups()
+	reserved := ""
+	if isKind {
+		reserved = " and none of the reserved names " + strings.Join(groups, ", ")
+	}
+	switch {
+	case strings.Contains(name, "."):
+		c.add(path, "%s name %q has a dot: KPI names are dotted (%s); give a name without a dot%s", what, name, kpiPattern(what), reserved)
+	case isKind && slices.Contains(groups, name):
+		c.add(path, "%q is a reserved name: its KPIs would be taken for the %s KPIs of the whole compound; give a name without a dot%s", name, name, reserved)
+	}
+}
+
+// kpiPattern is how a name of what appears in KPI names.
+func kpiPattern(what string) string {
+	switch what {
+	case "pool":
+		return "staff.POOL.utilisation"
+	case "site":
+		return "sampling.site.SITE.makespan"
+	}
+	return "KIND.delivered"
+}
+
 // Check reports every problem with the scenario, in the order of its fields.
 // A scenario that passes Check builds and runs.
 func (sc *Scenario) Check() []FieldError {
 	c := &checker{}
+	if strings.TrimSpace(sc.Name) == "" {
+		c.add("name", "is missing: give the scenario a short name, such as my-compound (it names the report folder and heads the summary)")
+	}
 	if sc.Replications < 1 {
 		c.add("replications", "must be at least 1, got %d", sc.Replications)
 	}
@@ -150,9 +194,7 @@ func (sc *Scenario) Check() []FieldError {
 		v    float64
 	}{{"costs.shelf", sc.Costs.Shelf}, {"costs.container", sc.Costs.Container}, {"costs.cart", sc.Costs.Cart},
 		{"costs.disinfection_slot", sc.Costs.DisinfectionSlot}, {"costs.medical", sc.Costs.Medical}} {
-		if !(f.v >= 0) || math.IsInf(f.v, 1) {
-			c.add(f.path, "must be a cost of 0 or more, got %v", f.v)
-		}
+		c.cost(f.path, f.v)
 	}
 	for i, t := range sc.Targets {
 		if _, err := ParseTarget(t); err != nil {
@@ -231,6 +273,7 @@ func (sc *Scenario) checkStaff(c *checker) map[string]string {
 	for i, p := range sc.Staff {
 		names[i] = p.Name
 		path := fmt.Sprintf("staff[%d]", i)
+		c.kpiName(path+".name", p.Name, "pool", false)
 		c.nonNegative(path+".count", p.Count)
 		if len(p.Shifts) > 0 && p.Count > 0 {
 			c.add(path+".count", "give either count or shifts, not both")
@@ -251,9 +294,7 @@ func (sc *Scenario) checkStaff(c *checker) map[string]string {
 		if len(p.Tasks) == 0 {
 			c.add(path+".tasks", "list the tasks the pool does")
 		}
-		if !(p.HourCost >= 0) || math.IsInf(p.HourCost, 1) {
-			c.add(path+".hour_cost", "must be a cost of 0 or more, got %v", p.HourCost)
-		}
+		c.cost(path+".hour_cost", p.HourCost)
 		for j, t := range p.Tasks {
 			tp := fmt.Sprintf("%s.tasks[%d].task", path, j)
 			switch {
@@ -353,13 +394,17 @@ func (sc *Scenario) checkFlows(c *checker, pools map[string]string) {
 	for i, k := range sc.Kinds {
 		names[i] = k.Name
 		path := fmt.Sprintf("deliveries[%d]", i)
+		c.kpiName(path+".name", k.Name, "kind", true)
 		if !(k.PerDay >= 0) || math.IsInf(k.PerDay, 1) {
 			c.add(path+".per_day", "must be a number of 0 or more, got %v", k.PerDay)
 		}
 		c.profile(path+".profile", k.Profile)
 		c.dist(path+".batch", k.Batch)
-		if k.Batch.Kind != "" && k.Batch.Validate() == nil && k.Batch.MeanValue() < 0.5 {
-			c.add(path+".batch", "a drop brings at least one item; the mean is %v", k.Batch.MeanValue())
+		switch b := k.Batch; {
+		case b.Kind == random.KindConstant && !(b.Value >= 1 && b.Value == math.Trunc(b.Value)):
+			c.add(path+".batch", "a drop brings a whole number of items, 1 or more, got %v", b.Value)
+		case b.Kind != "" && b.Validate() == nil && b.MeanValue() < 0.5:
+			c.add(path+".batch", "a drop brings at least one item; the mean is %v", b.MeanValue())
 		}
 		c.duration(path+".target", k.Target)
 		if k.Dwell.Kind != "" {
@@ -399,6 +444,7 @@ func (sc *Scenario) checkSampling(c *checker) {
 	for i, site := range s.Sites {
 		names[i] = site.Name
 		path := fmt.Sprintf("sampling.sites[%d]", i)
+		c.kpiName(path+".name", site.Name, "site", false)
 		c.nonNegative(path+".registration", site.Registration)
 		c.positive(path+".swab", site.Swab)
 	}

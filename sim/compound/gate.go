@@ -2,6 +2,7 @@ package compound
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"sort"
 
@@ -169,8 +170,9 @@ func (m *Model) buildKind(i int, k Kind) error {
 		return nil
 	}
 	// Drops per hour: the day's items spread by the profile, divided by the
-	// mean batch size.
-	rates := hourlyRates(k.PerDay/batch.Mean(), k.Profile)
+	// mean batch size as the source counts it (each draw rounded to a whole
+	// number of items, at least one), so the items a day average per_day.
+	rates := hourlyRates(k.PerDay/k.Batch.CountMean(), k.Profile)
 	unit, err := random.NewExponential(1, m.streams.Source(name+"/arrivals"))
 	if err != nil {
 		return err
@@ -241,16 +243,22 @@ func (m *Model) replayKind(ks *kindState) error {
 }
 
 // hourlyRates spreads perDay over the 24 hours of the day by the profile
-// (which repeats when it is shorter than 24 numbers; empty is flat).
+// (which repeats when it is shorter than 24 numbers; empty is flat). The
+// profile is relative: it is first scaled by the power of two that brings
+// its largest number into [0.5, 1), so that neither its sum (of numbers near
+// the largest float) nor the reciprocal of its sum (of the smallest)
+// overflows. Scaling by a power of two is exact: an ordinary profile gives
+// the rates it gave unscaled. Check refuses a profile of zeros.
 func hourlyRates(perDay float64, profile []float64) []float64 {
 	if len(profile) == 0 {
 		profile = []float64{1}
 	}
+	_, exp := math.Frexp(slices.Max(profile))
 	w := make([]float64, 24)
 	sum := 0.0
 	for h := range w {
-		w[h] = profile[h*len(profile)/24]
-		sum += w[h]
+		w[h] = math.Ldexp(profile[h*len(profile)/24], -exp)
+		sum += w[h] // from 0.5 to 24
 	}
 	for h := range w {
 		w[h] *= perDay / sum

@@ -1,6 +1,10 @@
 package compound
 
-import "fmt"
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
 
 // KPI describes one figure a run reports, under a stable dotted name such as
 // "takeout.door_time.p95".
@@ -79,9 +83,25 @@ func Catalog(sc *Scenario) []KPI {
 		}
 	}
 	for _, p := range sc.Staff {
-		add("staff."+p.Name+".utilisation", "share", "", "busy time over time on duty, pool %s", p.Name)
+		add("staff."+p.Name+".utilisation", "share", "", "share of the time on duty spent busy (work past a shift end is overtime, not counted here), pool %s", p.Name)
 		add("staff."+p.Name+".overtime", "s", "lower", "time worked past shift ends and suit limits, pool %s", p.Name)
 		add("staff."+p.Name+".hours", "h", "lower", "staff-hours on duty, pool %s", p.Name)
+	}
+	return out
+}
+
+// KPIGroups returns the first parts of the names of the KPIs of the
+// compound as a whole (items, gate, sampling, garbage, special_needs,
+// staff), in report order: taken from the catalogue of a scenario with
+// every section, they are the names a kind of delivery may not have.
+func KPIGroups() []string {
+	all := &Scenario{Sampling: &Sampling{Sites: []Site{{}}}, Garbage: &Garbage{},
+		SpecialNeeds: &SpecialNeeds{Target: 1}, Staff: []Pool{{}}}
+	var out []string
+	for _, k := range Catalog(all) {
+		if g, _, _ := strings.Cut(k.Name, "."); !slices.Contains(out, g) {
+			out = append(out, g)
+		}
 	}
 	return out
 }

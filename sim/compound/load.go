@@ -3,6 +3,7 @@ package compound
 import (
 	"fmt"
 	"math"
+	"slices"
 )
 
 // PostLoad is the work offered to one post, hour by hour of the day, from
@@ -31,17 +32,26 @@ func (p PostLoad) Utilisation(h int) float64 {
 // Overload is a span of hours over which a post is offered more work than
 // it can do.
 type Overload struct {
-	Post        string
-	From, To    int     // hours of the day, To exclusive
-	Utilisation float64 // the highest in the span
+	Post     string
+	From, To int // hours of the day, To exclusive
+	// Utilisation is the highest in the span of the hours with someone on
+	// duty, +Inf when no one is on duty in any of them.
+	Utilisation float64
+	// Unstaffed is the hours of the span with work offered and no one on
+	// duty.
+	Unstaffed int
 }
 
 func (o Overload) String() string {
-	u := "no one on duty"
-	if !math.IsInf(o.Utilisation, 1) {
-		u = fmt.Sprintf("%.0f%% of capacity", 100*o.Utilisation)
+	span := fmt.Sprintf("%02d:00–%02d:00", o.From, o.To)
+	switch hours := o.To - o.From; {
+	case o.Unstaffed == hours:
+		return fmt.Sprintf("%s at no one on duty %s", o.Post, span)
+	case o.Unstaffed > 0:
+		return fmt.Sprintf("%s at %.0f%% of capacity %s, with no one on duty in %d of those %d hours",
+			o.Post, 100*o.Utilisation, span, o.Unstaffed, hours)
 	}
-	return fmt.Sprintf("%s at %s %02d:00–%02d:00", o.Post, u, o.From, o.To)
+	return fmt.Sprintf("%s at %.0f%% of capacity %s", o.Post, 100*o.Utilisation, span)
 }
 
 // Overloads returns the spans of consecutive hours in which the offered
@@ -54,11 +64,17 @@ func (p PostLoad) Overloads() []Overload {
 			continue
 		}
 		o := Overload{Post: p.Post, From: h}
-		for h < 24 && p.Utilisation(h) >= 1 {
-			o.Utilisation = math.Max(o.Utilisation, p.Utilisation(h))
-			h++
+		for ; h < 24 && p.Utilisation(h) >= 1; h++ {
+			if u := p.Utilisation(h); math.IsInf(u, 1) {
+				o.Unstaffed++
+			} else {
+				o.Utilisation = math.Max(o.Utilisation, u)
+			}
 		}
 		o.To = h
+		if o.Unstaffed == o.To-o.From {
+			o.Utilisation = math.Inf(1)
+		}
 		out = append(out, o)
 	}
 	return out
@@ -91,7 +107,7 @@ func (sc *Scenario) OfferedLoad() []PostLoad {
 	add := func(task string, perItem float64, arrivals [24]float64) {
 		pl := PostLoad{Load: perHour(arrivals, perItem)}
 		if p := sc.doer(task); p != nil {
-			pl.Post, pl.Pool = p.Name, p.Name
+			pl.Post, pl.Pool = postName(p, p.Name, task), p.Name
 			pl.Capacity = hourlyCapacity(p, p.Count)
 		}
 		out = append(out, pl)
@@ -122,7 +138,7 @@ func (sc *Scenario) OfferedLoad() []PostLoad {
 			for h := range zoneItems {
 				zoneItems[h] = items[h] * share
 			}
-			out = append(out, PostLoad{Post: p.Name + "/" + z.Name, Pool: p.Name,
+			out = append(out, PostLoad{Post: postName(p, p.Name+"/"+z.Name, TaskDelivery), Pool: p.Name,
 				Load: perHour(zoneItems, per), Capacity: hourlyCapacity(p, zoneBase(*p, z))})
 		}
 	}
@@ -136,6 +152,19 @@ func (sc *Scenario) OfferedLoad() []PostLoad {
 	}
 	out = append(out, sc.samplingLoad()...)
 	return out
+}
+
+// postName names the load of pool p's task on the post called name: the
+// name alone, or "name (task)" when the pool does another task besides
+// garbage (whose round is not reckoned here), so that the pre-check's lines
+// for the pool tell its tasks apart.
+func postName(p *Pool, name, task string) string {
+	for _, t := range p.Tasks {
+		if t.Task != task && t.Task != TaskGarbage {
+			return name + " (" + task + ")"
+		}
+	}
+	return name
 }
 
 // perHour is the load, in units kept busy, of arrivals per hour that each
@@ -158,11 +187,33 @@ func flat(n int) [24]float64 {
 }
 
 // hourlyCapacity is the staff a pool (or a zone group of base) has on duty
-// at the middle of each hour of the day.
+// in each hour of the day, on average over the hour: a shift of ten minutes
+// is a sixth of a worker in its hour.
 func hourlyCapacity(p *Pool, base int) [24]float64 {
+	// The times of day at which the count changes.
+	var cuts []float64
+	cut := func(c float64) { cuts = append(cuts, math.Mod(c, day)) }
+	for _, s := range p.Shifts {
+		cut(float64(s.From))
+		cut(float64(s.To))
+	}
+	for _, b := range p.Breaks {
+		cut(float64(b.At))
+		cut(float64(b.At) + float64(b.Length))
+	}
 	var c [24]float64
 	for h := range c {
-		c[h] = float64(capacityAt(*p, base, float64(h)*3600+1800))
+		from, to := float64(h)*3600, float64(h+1)*3600
+		edges := []float64{from, to}
+		for _, x := range cuts {
+			if x > from && x < to {
+				edges = append(edges, x)
+			}
+		}
+		slices.Sort(edges)
+		for i := 0; i+1 < len(edges); i++ {
+			c[h] += float64(capacityAt(*p, base, edges[i])) * (edges[i+1] - edges[i]) / 3600
+		}
 	}
 	return c
 }
@@ -244,7 +295,7 @@ func (sc *Scenario) samplingLoad() []PostLoad {
 	if p := sc.doer(TaskLabRun); p != nil {
 		// A box leaves each site at least every pooling interval, or when
 		// full: trips per hour, each a runner's round trip.
-		runs := PostLoad{Post: p.Name, Pool: p.Name, Capacity: hourlyCapacity(p, p.Count)}
+		runs := PostLoad{Post: postName(p, p.Name, TaskLabRun), Pool: p.Name, Capacity: hourlyCapacity(p, p.Count)}
 		perBox := float64(sp.Pooling.PerTube * sp.Pooling.TubesPerBox)
 		for h := range hours {
 			if hours[h] == 0 {
@@ -260,7 +311,7 @@ func (sc *Scenario) samplingLoad() []PostLoad {
 	}
 	if sp.DoorToDoor.Share > 0 {
 		if p := sc.doer(TaskDoorToDoor); p != nil {
-			home := PostLoad{Post: p.Name, Pool: p.Name, Capacity: hourlyCapacity(p, p.Count)}
+			home := PostLoad{Post: postName(p, p.Name, TaskDoorToDoor), Pool: p.Name, Capacity: hourlyCapacity(p, p.Count)}
 			for h := range hours {
 				home.Load[h] = total * sp.DoorToDoor.Share * hours[h] * sp.DoorToDoor.Visit.MeanValue() / 3600
 			}

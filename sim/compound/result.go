@@ -42,7 +42,7 @@ type KindHours struct {
 type PostResult struct {
 	Name        string
 	Kind        string  // staff, space, equipment, site
-	Utilisation float64 // busy unit-time over on-duty unit-time
+	Utilisation float64 // share of on-duty unit-time busy (work past a shift end is Overtime)
 	QueueMean   float64 // entities waiting, time-weighted
 	QueueMax    float64
 	WaitMean    float64 // seconds, over the entities served
@@ -153,7 +153,7 @@ func (m *Model) result() *Result {
 		vals["sampling.makespan"] = makespan
 		vals["sampling.sampled"] = float64(smp.sampled)
 		vals["sampling.not_sampled"] = float64(smp.residents - smp.sampled)
-		vals["sampling.per_hour"] = float64(smp.sampled) / (makespan / 3600)
+		vals["sampling.per_hour"] = ratio(float64(smp.sampled), makespan/3600) // NaN for a round over at once
 		vals["sampling.wait.mean"] = smp.wait.Mean()
 		vals["sampling.wait.p95"] = smp.wait.Quantile(0.95)
 		peak := 0.0
@@ -166,7 +166,8 @@ func (m *Model) result() *Result {
 			}
 			vals[p+".queue.mean"] = s.waiting.Integral(now) / math.Max(open-smp.start, 1)
 			if s.sampled == s.expected {
-				vals[p+".makespan"] = s.lastSampled - smp.start
+				// 0 for a site with no one to sample.
+				vals[p+".makespan"] = math.Max(s.lastSampled-smp.start, 0)
 			} else {
 				vals[p+".makespan"] = now - smp.start
 			}
@@ -183,7 +184,8 @@ func (m *Model) result() *Result {
 		vals["sampling.in_transit.mean"] = smp.inTransit.Integral(now) / span
 		vals["sampling.in_transit.max"] = smp.inTransit.Max()
 		if smp.atLab == smp.residents {
-			vals["sampling.lab_done"] = smp.labDone - smp.start
+			// 0 for a round with no one to sample.
+			vals["sampling.lab_done"] = math.Max(smp.labDone-smp.start, 0)
 		} else {
 			vals["sampling.lab_done"] = now - smp.start
 		}
@@ -213,11 +215,11 @@ func (m *Model) result() *Result {
 		pl := m.pools[p.Name]
 		busy, on, over := 0.0, 0.0, 0.0
 		for _, rec := range pl.recs {
-			busy += rec.Busy.Integral(now)
+			busy += rec.Working.Integral(now)
 			on += rec.OnDuty.Integral(now)
 			over += rec.Overtime
 		}
-		vals["staff."+p.Name+".utilisation"] = ratio(busy, on)
+		vals["staff."+p.Name+".utilisation"] = min(ratio(busy, on), 1) // not 1 + ε from rounding
 		vals["staff."+p.Name+".overtime"] = over
 		vals["staff."+p.Name+".hours"] = on / 3600
 	}

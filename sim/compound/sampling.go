@@ -241,7 +241,7 @@ func (m *Model) siteFlow(s *site) *sim.Flow {
 			r := e.Data.(*resident)
 			s.waiting.Add(m.s.Now(), -1)
 			s.queue.Set(m.s.Now(), s.waiting.Value())
-			m.sampling.wait.Add(m.s.Now() - r.arrived - r.reg)
+			m.sampling.wait.Add(max(m.s.Now()-r.arrived-r.reg, 0)) // not -ε from rounding
 		}),
 		sim.DelayFor(func(e *sim.Entity) float64 { return e.Data.(*resident).swab }),
 		sim.Release(s.swab, 1),

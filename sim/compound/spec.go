@@ -37,9 +37,15 @@ type Scenario struct {
 	Costs   Costs    `yaml:"costs" doc:"what staff and equipment cost, for the planner"`
 }
 
+// MaxCost is the most any one cost may be (a staff-hour, a shelf, a
+// container, a cart, a disinfection slot, a medical worker's round): far
+// above any real price, and low enough that no plan's total overflows.
+const MaxCost = 1e9
+
 // Costs are the prices the planner weighs plans by, in any one currency.
 // Staff are paid by the hour on duty (each pool's hour_cost); equipment by
 // the unit for the run; medical staff at the testing sites by the round.
+// Each is from 0 to MaxCost.
 type Costs struct {
 	Shelf            float64 `yaml:"shelf" doc:"one parcel shelf at the gate, for the run" default:"300"`
 	Container        float64 `yaml:"container" doc:"one shipping container at the gate, for the run" default:"1500"`

@@ -1,6 +1,10 @@
 package compound
 
-import "math"
+import (
+	"fmt"
+	"math"
+	"strconv"
+)
 
 // Instability is a post offered more work over the day than it can do, from
 // the scenario alone: its queue grows through the day and what is left waits
@@ -47,4 +51,24 @@ func (sc *Scenario) Stability() []Instability {
 		out = append(out, in)
 	}
 	return out
+}
+
+// Explain is the message reports lead with: the instability, its Amounts,
+// and what to expect.
+func (i Instability) Explain() string {
+	return fmt.Sprintf("%s (%s): expect a backlog", i, i.Amounts())
+}
+
+// Amounts says the day's work and the capacity in unit-hours.
+func (i Instability) Amounts() string {
+	return fmt.Sprintf("the day's work %s unit-hours, its capacity %s", unitHours(i.Load), unitHours(i.Capacity))
+}
+
+// unitHours writes a number of unit-hours: whole above 10, else to two
+// significant figures (a ten-minute shift is 0.17, not 0).
+func unitHours(v float64) string {
+	if v >= 10 {
+		return strconv.FormatFloat(v, 'f', 0, 64)
+	}
+	return strconv.FormatFloat(v, 'g', 2, 64)
 }

@@ -63,7 +63,7 @@ func rankPosts(results []*compound.Result) []Bottleneck {
 				if x.Active == 0 {
 					return 0
 				}
-				return x.Saturated / x.Active
+				return min(x.Saturated/x.Active, 1) // not 1 + ε from rounding
 			})),
 			Utilisation: col(func(x compound.PostResult) float64 { return zeroNaN(x.Utilisation) }),
 			QueueMean:   col(func(x compound.PostResult) float64 { return x.QueueMean }),

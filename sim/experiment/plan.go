@@ -104,6 +104,11 @@ func MakePlan(ctx context.Context, sc *compound.Scenario, opt PlanOptions) (*Pla
 	if len(opt.Targets) == 0 {
 		return nil, fmt.Errorf("a plan needs at least one target")
 	}
+	// Check bounds every cost by compound.MaxCost, so that no plan's cost
+	// (a sum of costs times whole counts and hours) can overflow.
+	if errs := sc.Check(); len(errs) > 0 {
+		return nil, fmt.Errorf("scenario %s: %v", sc.Name, errs[0])
+	}
 	p := &planner{ctx: ctx, sc: sc, opt: opt, reps: opt.Replications, seed: sc.Seed}
 	if p.reps <= 0 {
 		p.reps = 10

@@ -75,18 +75,17 @@ func Summarize(sc *compound.Scenario, results []*compound.Result) *Outcome {
 // at zero: every KPI and post figure is a count, a time or a share, none of
 // which can be negative, and a symmetric t-interval on a skewed quantity
 // (overtime, mostly zero) can reach below zero. Shares are also cut at one,
-// by capShare.
+// by capShare. A cut never passes the mean: the interval always holds it.
 func summarize(v []float64) stats.Summary {
 	s := stats.Summarize(v, Level)
-	if s.Low < 0 {
-		s.Low = 0
-	}
+	s.Low = max(s.Low, min(0, s.Mean))
 	return s
 }
 
-// capShare cuts a share's interval at one.
+// capShare cuts a share's interval at one, or at its mean if that is
+// higher.
 func capShare(s stats.Summary) stats.Summary {
-	s.High = min(s.High, 1)
+	s.High = min(s.High, max(1, s.Mean))
 	return s
 }
 

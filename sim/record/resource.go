@@ -11,8 +11,12 @@ type Resource struct {
 	start float64
 
 	// Time-weighted levels.
-	Busy     *stats.Level // units held, including those finishing past a shift end
-	OnDuty   *stats.Level // units rostered and not resting
+	Busy   *stats.Level // units held, including those finishing past a shift end
+	OnDuty *stats.Level // units rostered and not resting
+	// Working is the units on duty and busy: Busy less the units finishing
+	// a task past their shift end, whose time is overtime. It is never more
+	// than OnDuty.
+	Working  *stats.Level
 	Queue    *stats.Level // entities waiting
 	InSystem *stats.Level // waiting plus units busy
 	// Active is 1 while the post is open (a unit on duty) or has work
@@ -34,9 +38,9 @@ type Resource struct {
 	unitBusy  []float64 // busy seconds per unit
 	unitSince []float64 // when a busy unit's task began; -1 when idle
 
-	// Hourly means of busy units, units on duty and entities waiting, when
-	// asked for.
-	hourlyBusy, hourlyOnDuty, hourlyQueue *stats.Buckets
+	// Hourly means of units working on duty, units on duty and entities
+	// waiting, when asked for.
+	hourlyWorking, hourlyOnDuty, hourlyQueue *stats.Buckets
 }
 
 // NewResource starts recording r at time start and installs the recorder as
@@ -45,6 +49,7 @@ func NewResource(r *sim.Resource, start float64) *Resource {
 	x := &Resource{res: r, start: start}
 	x.Busy = stats.NewLevel(start, float64(r.Busy()))
 	x.OnDuty = stats.NewLevel(start, float64(r.Available()))
+	x.Working = stats.NewLevel(start, working(r))
 	x.Queue = stats.NewLevel(start, float64(r.Queued()))
 	x.InSystem = stats.NewLevel(start, float64(r.Busy()+r.Queued()))
 	x.Active = stats.NewLevel(start, active(r))
@@ -64,8 +69,8 @@ func (x *Resource) KeepWaits() {
 	x.Wait.KeepValues()
 }
 
-// Hourly keeps time-weighted means of busy units and units on duty in n
-// buckets of width seconds from the start.
+// Hourly keeps time-weighted means of units working on duty and units on
+// duty in n buckets of width seconds from the start.
 func (x *Resource) Hourly(width float64, n int) error {
 	b, err := stats.NewBuckets(x.start, width, n)
 	if err != nil {
@@ -73,10 +78,10 @@ func (x *Resource) Hourly(width float64, n int) error {
 	}
 	d, _ := stats.NewBuckets(x.start, width, n)
 	q, _ := stats.NewBuckets(x.start, width, n)
-	b.Set(x.start, float64(x.res.Busy()))
+	b.Set(x.start, working(x.res))
 	d.Set(x.start, float64(x.res.Available()))
 	q.Set(x.start, float64(x.res.Queued()))
-	x.hourlyBusy, x.hourlyOnDuty, x.hourlyQueue = b, d, q
+	x.hourlyWorking, x.hourlyOnDuty, x.hourlyQueue = b, d, q
 	return nil
 }
 
@@ -117,8 +122,11 @@ func (x *Resource) ResourceChanged(ev sim.ResourceEvent) {
 	busy, onDuty, queued := float64(r.Busy()), float64(r.Available()), float64(r.Queued())
 	if busy != x.Busy.Value() {
 		x.Busy.Set(now, busy)
-		if x.hourlyBusy != nil {
-			x.hourlyBusy.Set(now, busy)
+	}
+	if w := working(r); w != x.Working.Value() {
+		x.Working.Set(now, w)
+		if x.hourlyWorking != nil {
+			x.hourlyWorking.Set(now, w)
 		}
 	}
 	if onDuty != x.OnDuty.Value() {
@@ -141,15 +149,16 @@ func (x *Resource) ResourceChanged(ev sim.ResourceEvent) {
 	}
 }
 
-// Utilisation returns busy unit-time over on-duty unit-time from the start
-// to now (NaN when no unit was on duty). Units finishing past a shift end
-// count as busy, so it can exceed 1 briefly.
+// Utilisation returns the share of on-duty unit-time that was busy, from
+// the start to now (NaN when no unit was on duty): from 0 to 1. A unit
+// finishing a task past its shift end is off duty and its time is
+// overtime, counted there and not here.
 func (x *Resource) Utilisation(now float64) float64 {
 	on := x.OnDuty.Integral(now)
 	if on == 0 {
 		return nan()
 	}
-	return x.Busy.Integral(now) / on
+	return min(x.Working.Integral(now)/on, 1) // not 1 + ε from rounding
 }
 
 // UnitBusy returns each unit's busy seconds up to now.
@@ -164,20 +173,20 @@ func (x *Resource) UnitBusy(now float64) []float64 {
 	return out
 }
 
-// HourlyUtilisation returns, per bucket, the mean busy units over the mean
-// units on duty (NaN where none was on duty), after finishing the buckets at
-// now. It returns nil unless Hourly was called.
+// HourlyUtilisation returns, per bucket, the mean units working on duty
+// over the mean units on duty (NaN where none was on duty), after finishing
+// the buckets at now. It returns nil unless Hourly was called.
 func (x *Resource) HourlyUtilisation(now float64) []float64 {
-	if x.hourlyBusy == nil {
+	if x.hourlyWorking == nil {
 		return nil
 	}
-	x.hourlyBusy.Finish(now)
+	x.hourlyWorking.Finish(now)
 	x.hourlyOnDuty.Finish(now)
-	b, d := x.hourlyBusy.Means(), x.hourlyOnDuty.Means()
+	b, d := x.hourlyWorking.Means(), x.hourlyOnDuty.Means()
 	out := make([]float64, len(b))
 	for i := range b {
 		if d[i] > 0 {
-			out[i] = b[i] / d[i]
+			out[i] = min(b[i]/d[i], 1) // not 1 + ε from rounding
 		} else {
 			out[i] = nan()
 		}
@@ -200,6 +209,7 @@ func (x *Resource) Reset(now float64) {
 	x.start = now
 	x.Busy.Reset(now)
 	x.OnDuty.Reset(now)
+	x.Working.Reset(now)
 	x.Queue.Reset(now)
 	x.InSystem.Reset(now)
 	x.Active.Reset(now)
@@ -215,6 +225,12 @@ func (x *Resource) Reset(now float64) {
 			x.unitSince[u] = now
 		}
 	}
+}
+
+// working is the units of r on duty and busy: on duty and not idle (a
+// unit finishing a task past its shift end is busy and no longer on duty).
+func working(r *sim.Resource) float64 {
+	return float64(r.Available() - r.Idle())
 }
 
 // active is 1 while r has a unit on duty or work waiting.

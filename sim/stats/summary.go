@@ -17,8 +17,9 @@ type Summary struct {
 	Mean    float64 // NaN when N == 0
 	StdDev  float64 // sample standard deviation across replications; NaN when N < 2
 	// Low and High bound the confidence interval
-	// Mean ± t(1-(1-Level)/2, N-1) · StdDev/√N. They equal Mean when N == 1
-	// or StdDev == 0, and are NaN when N == 0 or Level is not in (0, 1).
+	// Mean ± t(1-(1-Level)/2, N-1) · StdDev/√N. They equal Mean when
+	// StdDev == 0, and are NaN when N < 2 (one value has no spread to
+	// measure: there is no interval) or Level is not in (0, 1).
 	Low, High float64
 	Level     float64   // the confidence level, e.g. 0.95
 	Values    []float64 // a copy of every input in order, excluded ones too: index i is replication i
@@ -47,7 +48,10 @@ func Summarize(values []float64, level float64) Summary {
 	default:
 		s.Mean, s.StdDev = stat.MeanStdDev(used, nil)
 	}
-	s.Low, s.High = s.Mean, s.Mean
+	s.Low, s.High = math.NaN(), math.NaN()
+	if s.N >= 2 {
+		s.Low, s.High = s.Mean, s.Mean
+	}
 	if s.N >= 2 && s.StdDev > 0 {
 		h := tQuantile(1-(1-level)/2, s.N-1) * s.StdDev / math.Sqrt(float64(s.N))
 		s.Low, s.High = s.Mean-h, s.Mean+h

@@ -30,8 +30,13 @@ func TestSummarize(t *testing.T) {
 			n: 2, mean: 2, sd: math.Sqrt2, low: 2 - 12.7062047, high: 2 + 12.7062047,
 		},
 		{
+			// One value has no spread to measure: no interval.
 			name: "one", values: []float64{4.5}, level: 0.95,
-			n: 1, mean: 4.5, sd: nan, low: 4.5, high: 4.5,
+			n: 1, mean: 4.5, sd: nan, low: nan, high: nan,
+		},
+		{
+			name: "one measured of three", values: []float64{nan, 4.5, nan}, level: 0.95,
+			n: 1, missing: 2, mean: 4.5, sd: nan, low: nan, high: nan,
 		},
 		{
 			name: "none", values: nil, level: 0.95,
