@@ -71,6 +71,11 @@ func Run[T any](ctx context.Context, n int, fn Func[T], opt Options) ([]T, error
 		go func() {
 			defer wg.Done()
 			for rep := range next {
+				if int64(rep) > lowestFailed.Load() {
+					// Handed over before a lower replication failed: a
+					// failure stops those above it from starting.
+					continue
+				}
 				r, err := fn(ctx, rep)
 				if err != nil {
 					for {
