@@ -3,6 +3,7 @@ package logs
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"io"
 	"strings"
 )
@@ -17,6 +18,7 @@ const maxRecord = 1 << 20
 // comments. It counts physical lines, so that every record knows the line
 // it starts on.
 type scanner struct {
+	ctx  context.Context
 	br   *bufio.Reader
 	line int    // physical lines read so far
 	buf  []byte // the last line read
@@ -33,8 +35,8 @@ type record struct {
 	bad       string // why the record could not be read; "" when it could
 }
 
-func newScanner(r io.Reader) *scanner {
-	return &scanner{br: bufio.NewReaderSize(r, 64<<10)}
+func newScanner(ctx context.Context, r io.Reader) *scanner {
+	return &scanner{ctx: ctx, br: bufio.NewReaderSize(r, 64<<10)}
 }
 
 // readLine returns the next physical line without its line break; long

@@ -1,6 +1,7 @@
 package logs
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"slices"
@@ -94,8 +95,8 @@ type table struct {
 }
 
 // open reads the comments before the header and the header.
-func open(name string, r io.Reader, opt Options, sch schema) *table {
-	t := &table{s: newScanner(r), errs: collector{file: name}, opt: opt}
+func open(ctx context.Context, name string, r io.Reader, opt Options, sch schema) *table {
+	t := &table{s: newScanner(ctx, r), errs: collector{file: name}, opt: opt}
 	if t.opt.MaxRows <= 0 {
 		t.opt.MaxRows = defaultMaxRows
 	}

@@ -104,7 +104,7 @@ func runReplay(ctx context.Context, std *streams, opts *replayOptions, arg strin
 		}
 		change = strings.Join(opts.sets, ", ")
 	}
-	lg, err := opts.readLogs(std, sc)
+	lg, err := opts.readLogs(ctx, std, sc)
 	if err != nil {
 		return err
 	}
@@ -144,7 +144,7 @@ type replayLogs struct {
 // readLogs reads the logs named by the flags: arrivals first, whose first
 // day is the day of the others. Every bad row of every file is printed, one
 // line each, before the error; with --lenient they are printed as skipped.
-func (opts *replayOptions) readLogs(std *streams, sc *compound.Scenario) (*replayLogs, error) {
+func (opts *replayOptions) readLogs(ctx context.Context, std *streams, sc *compound.Scenario) (*replayLogs, error) {
 	lg := &replayLogs{}
 	lopt := logs.Options{Lenient: opts.lenient}
 	bad := 0
@@ -181,7 +181,7 @@ func (opts *replayOptions) readLogs(std *streams, sc *compound.Scenario) (*repla
 	if err != nil {
 		return nil, badInput(fmt.Errorf("--arrivals: %v", err))
 	}
-	arr, err := logs.ReadArrivals(opts.arrivals, f, sc, lopt)
+	arr, err := logs.ReadArrivals(ctx, opts.arrivals, f, sc, lopt)
 	f.Close()
 	report(opts.arrivals, err, arr.Skipped, arr.SkippedErrors)
 	if err != nil {
@@ -194,7 +194,7 @@ func (opts *replayOptions) readLogs(std *streams, sc *compound.Scenario) (*repla
 		if err != nil {
 			return nil, badInput(fmt.Errorf("--roster: %v", err))
 		}
-		ro, err := logs.ReadRoster(opts.roster, f, sc, lopt)
+		ro, err := logs.ReadRoster(ctx, opts.roster, f, sc, lopt)
 		f.Close()
 		report(opts.roster, err, ro.Skipped, ro.SkippedErrors)
 		lg.roster = ro.Rows
@@ -207,7 +207,7 @@ func (opts *replayOptions) readLogs(std *streams, sc *compound.Scenario) (*repla
 		if err != nil {
 			return nil, badInput(fmt.Errorf("--observed: %v", err))
 		}
-		ob, err := logs.ReadObserved(opts.observed, f, sc, lopt)
+		ob, err := logs.ReadObserved(ctx, opts.observed, f, sc, lopt)
 		f.Close()
 		report(opts.observed, err, ob.Skipped, ob.SkippedErrors)
 		var delivered []experiment.DeliveredItem
