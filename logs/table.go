@@ -201,6 +201,10 @@ func (t *table) next() bool {
 			t.fatalf(rec.line, "", fmt.Sprintf("more than %d rows: split the log, or raise Options.MaxRows", t.opt.MaxRows))
 			return false
 		}
+		if rec.last {
+			t.fatalf(rec.line, "", rec.bad)
+			return false
+		}
 		if rec.bad != "" {
 			t.errs.add(rec.line, "", rec.bad)
 			t.badRecords++
@@ -283,6 +287,9 @@ func (t *table) readError() bool {
 // result returns what was read: the rows and no error, or the errors
 // (every error of the file, unless Lenient, where bad rows are skipped).
 func result[T any](t *table, rows []T, day Day, skipped int) (Read[T], error) {
+	if t.s.stopped != nil {
+		return Read[T]{}, t.s.stopped
+	}
 	errs := t.errs.errors()
 	if t.fatal || len(errs) > 0 && !t.opt.Lenient {
 		return Read[T]{}, errs

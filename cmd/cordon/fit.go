@@ -155,6 +155,9 @@ func readFitDurations(ctx context.Context, std *streams, opts *fitOptions) (stri
 		r = f
 	}
 	read, err := logs.ReadDurations(ctx, name, r, logs.Options{Lenient: opts.lenient})
+	if ctx.Err() != nil {
+		return name, read, interrupted(ctx)
+	}
 	if errs, ok := errors.AsType[logs.Errors](err); ok {
 		for _, e := range errs {
 			fmt.Fprintln(std.err, e.Error())

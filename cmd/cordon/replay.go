@@ -183,6 +183,9 @@ func (opts *replayOptions) readLogs(ctx context.Context, std *streams, sc *compo
 	}
 	arr, err := logs.ReadArrivals(ctx, opts.arrivals, f, sc, lopt)
 	f.Close()
+	if ctx.Err() != nil {
+		return nil, interrupted(ctx)
+	}
 	report(opts.arrivals, err, arr.Skipped, arr.SkippedErrors)
 	if err != nil {
 		return nil, badInput(fmt.Errorf("%s: the arrivals log has problems (above)", opts.arrivals))
@@ -196,6 +199,9 @@ func (opts *replayOptions) readLogs(ctx context.Context, std *streams, sc *compo
 		}
 		ro, err := logs.ReadRoster(ctx, opts.roster, f, sc, lopt)
 		f.Close()
+		if ctx.Err() != nil {
+			return nil, interrupted(ctx)
+		}
 		report(opts.roster, err, ro.Skipped, ro.SkippedErrors)
 		lg.roster = ro.Rows
 		if lg.roster == nil && err == nil {
@@ -209,6 +215,9 @@ func (opts *replayOptions) readLogs(ctx context.Context, std *streams, sc *compo
 		}
 		ob, err := logs.ReadObserved(ctx, opts.observed, f, sc, lopt)
 		f.Close()
+		if ctx.Err() != nil {
+			return nil, interrupted(ctx)
+		}
 		report(opts.observed, err, ob.Skipped, ob.SkippedErrors)
 		var delivered []experiment.DeliveredItem
 		var sampled []float64
