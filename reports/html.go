@@ -7,6 +7,8 @@ import (
 	"encoding/base64"
 	"html/template"
 	"strings"
+
+	"cordon/sim/compound"
 )
 
 //go:embed templates/report.html.tmpl
@@ -74,7 +76,30 @@ func renderPage(p page) ([]byte, error) {
 	if err := t.Execute(&buf, p); err != nil {
 		return nil, err
 	}
-	return buf.Bytes(), nil
+	return markControls(buf.Bytes()), nil
+}
+
+// markControls writes every control character of a rendered page but the
+// line breaks and tabs, and every bidirectional control, as a Go escape
+// (\x1b, \u202e): html/template escapes what has a meaning in HTML, not
+// what would reorder the text shown ("gpj.exe" after U+202E reads
+// "exe.jpg") or reach a terminal showing the file. The template holds none
+// of them, so these come from user text.
+func markControls(page []byte) []byte {
+	shown := func(r rune) bool { return r == '\n' || r == '\t' || r == '\r' || !compound.Escapes(r) }
+	if !bytes.ContainsFunc(page, func(r rune) bool { return !shown(r) }) {
+		return page
+	}
+	var b bytes.Buffer
+	b.Grow(len(page) + 64)
+	for _, r := range string(page) {
+		if !shown(r) {
+			b.WriteString(compound.EscapeRune(r))
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.Bytes()
 }
 
 // lines splits a description into the lines the header shows.

@@ -38,7 +38,7 @@ func WriteSummary(out io.Writer, o *experiment.Outcome, bottlenecks int) error {
 	var buf bytes.Buffer
 	w := &buf
 	for _, u := range o.Unstable {
-		fmt.Fprintf(w, "%s (the day's work %.0f unit-hours, its capacity %.0f): expect a backlog\n", u, u.Load, u.Capacity)
+		fmt.Fprintf(w, "%s (the day's work %.0f unit-hours, its capacity %.0f): expect a backlog\n", termSafe(u.String()), u.Load, u.Capacity)
 	}
 	fmt.Fprintf(w, "%s: %d replications, seed %d, means with %.0f%% confidence intervals\n",
 		termSafe(o.Scenario.Name), o.Replications, o.Seed, 100*experiment.Level)
@@ -50,7 +50,7 @@ func WriteSummary(out io.Writer, o *experiment.Outcome, bottlenecks int) error {
 		}
 		g := groupOf(k.Name)
 		if g != group {
-			fmt.Fprintf(tw, "\n%s\n", g)
+			fmt.Fprintf(tw, "\n%s\n", termSafe(g))
 			group = g
 		}
 		fmt.Fprintf(tw, "  %s\t%s\t[%s, %s]\t%s\n", termSafe(k.Name), FormatValue(k.Unit, k.Mean),
@@ -78,10 +78,11 @@ func WriteSummary(out io.Writer, o *experiment.Outcome, bottlenecks int) error {
 	return writeTrimmed(out, buf.Bytes())
 }
 
-// writeTrimmed writes text without the spaces tabwriter leaves at the ends
-// of lines.
+// writeTrimmed writes text for a terminal (termText) without the spaces
+// tabwriter leaves at the ends of lines: every terminal table and summary
+// ends here.
 func writeTrimmed(w io.Writer, text []byte) error {
-	lines := bytes.Split(text, []byte("\n"))
+	lines := bytes.Split(termText(text), []byte("\n"))
 	for i, l := range lines {
 		lines[i] = bytes.TrimRight(l, " ")
 	}

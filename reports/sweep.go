@@ -39,12 +39,12 @@ func WriteSweepTable(out io.Writer, s *experiment.Sweep, kpis []string) error {
 	var buf bytes.Buffer
 	first := s.Points[0].Outcome
 	fmt.Fprintf(&buf, "sweep of %s: %d points, %d replications each, seed %d (common random numbers); means with %.0f%% intervals\n\n",
-		first.Scenario.Name, len(s.Points), first.Replications, first.Seed, 100*experiment.Level)
+		termSafe(first.Scenario.Name), len(s.Points), first.Replications, first.Seed, 100*experiment.Level)
 	tw := tabwriter.NewWriter(&buf, 2, 0, 2, ' ', 0)
 	t := sweepGrid(s, kpis)
 	for _, row := range append([][]string{t.Head}, t.Rows...) {
 		for _, c := range row {
-			fmt.Fprintf(tw, "%s\t", c)
+			fmt.Fprintf(tw, "%s\t", termSafe(c))
 		}
 		fmt.Fprintln(tw)
 	}
