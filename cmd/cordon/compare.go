@@ -75,7 +75,7 @@ func (opts *compareOptions) report(ctx context.Context, std *streams, c *experim
 		if err := reports.WriteComparison(ctx, opts.out, c); err != nil {
 			return opts.reportError(ctx, err)
 		}
-		defer fmt.Fprintf(std.err, "report: %s\n", filepath.Join(opts.out, "index.html"))
+		defer fmt.Fprintf(std.err, "report: %s\n", shown(filepath.Join(opts.out, "index.html")))
 	}
 	if opts.json {
 		b, err := reports.NewComparison(c).JSON()

@@ -172,7 +172,7 @@ func readFitDurations(ctx context.Context, std *streams, opts *fitOptions) (stri
 		return name, read, badInput(fmt.Errorf("%s: %w", name, err))
 	}
 	if read.Skipped > 0 {
-		fmt.Fprintf(std.err, "cordon: %s: skipped %d bad rows (--lenient):\n", name, read.Skipped)
+		fmt.Fprintf(std.err, "cordon: %s: skipped %d bad rows (--lenient):\n", shown(name), read.Skipped)
 		const shown = 5
 		for i, e := range read.SkippedErrors {
 			if i == shown {
@@ -230,10 +230,18 @@ func fitSteps(file string, rows []logs.Duration, want []string) ([]stepSamples, 
 	return out, nil
 }
 
-// fitProblems is one error of several problems, one line each, every line
-// starting "cordon: " as Main writes the first.
+// fitProblems is one error of several problems, joined one a line (Main
+// keeps the lines of joined errors), every line starting "cordon: " as
+// Main writes the first.
 func fitProblems(problems []string) error {
-	return badInput(errors.New(strings.Join(problems, "\ncordon: ")))
+	errs := make([]error, len(problems))
+	for i, p := range problems {
+		if i > 0 {
+			p = "cordon: " + p
+		}
+		errs[i] = errors.New(p)
+	}
+	return badInput(errors.Join(errs...))
 }
 
 // fitPlural returns one for n == 1, else many.

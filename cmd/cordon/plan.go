@@ -123,7 +123,7 @@ func runPlan(ctx context.Context, std *streams, opts *planOptions, arg string) e
 	if err := reports.WritePlan(ctx, dir, p, sens); err != nil {
 		return opts.reportError(ctx, err)
 	}
-	fmt.Fprintf(std.err, "report: %s\n", filepath.Join(dir, "index.html"))
+	fmt.Fprintf(std.err, "report: %s\n", shown(filepath.Join(dir, "index.html")))
 	if opts.write != "" {
 		name, data, err := scenarios.Source(arg)
 		if err != nil {
@@ -143,7 +143,7 @@ func runPlan(ctx context.Context, std *streams, opts *planOptions, arg string) e
 		if err := writeFileAtomic(opts.write, out); err != nil {
 			return err
 		}
-		fmt.Fprintf(std.err, "planned scenario: %s\n", opts.write)
+		fmt.Fprintf(std.err, "planned scenario: %s\n", shown(opts.write))
 	}
 	if err := reports.WritePlanTable(std.out, p); err != nil {
 		return err

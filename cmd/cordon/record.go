@@ -148,6 +148,6 @@ func runRecord(ctx context.Context, std *streams, opts *recordOptions, arg strin
 	fmt.Fprintf(std.out, "%s, %s from %s: %d items arrived, %d delivered, %d residents sampled\n",
 		reports.TermSafe(sc.Name), opts.date, day.Start.Format("15:04 Z07:00"), len(log.Arrivals), res.Ledger.Delivered, len(log.Sampled))
 	fmt.Fprintf(std.out, "wrote %s: %s, %s, %s and %s (%d times of %d steps)\n",
-		dir, arrivalsFile, rosterFile, observedFile, durationsFile, times, steps)
+		shown(dir), arrivalsFile, rosterFile, observedFile, durationsFile, times, steps)
 	return nil
 }

@@ -127,7 +127,7 @@ func runReplay(ctx context.Context, std *streams, opts *replayOptions, arg strin
 		if err := reports.WriteReview(ctx, dir, r, src); err != nil {
 			return opts.runError(ctx, sc.Name, fmt.Errorf("writing the report: %w", err))
 		}
-		defer fmt.Fprintf(std.err, "report: %s\n", filepath.Join(dir, "index.html"))
+		defer fmt.Fprintf(std.err, "report: %s\n", shown(filepath.Join(dir, "index.html")))
 	}
 	return reports.WriteReviewSummary(std.out, r, src)
 }
@@ -158,10 +158,10 @@ func (opts *replayOptions) readLogs(ctx context.Context, std *streams, sc *compo
 			}
 			bad++
 		case err != nil:
-			fmt.Fprintf(std.err, "%s: %v\n", name, err)
+			fmt.Fprintf(std.err, "%s: %s\n", shown(name), errorText(err))
 			bad++
 		case skipped > 0:
-			fmt.Fprintf(std.err, "%s: skipped %d bad rows (--lenient):\n", name, skipped)
+			fmt.Fprintf(std.err, "%s: skipped %d bad rows (--lenient):\n", shown(name), skipped)
 			for _, e := range why {
 				fmt.Fprintln(std.err, "  "+e.Error())
 			}
@@ -179,7 +179,7 @@ func (opts *replayOptions) readLogs(ctx context.Context, std *streams, sc *compo
 	}
 	f, err := open(opts.arrivals)
 	if err != nil {
-		return nil, badInput(fmt.Errorf("--arrivals: %v", err))
+		return nil, badInput(fmt.Errorf("--arrivals: %s", shown(err.Error())))
 	}
 	arr, err := logs.ReadArrivals(ctx, opts.arrivals, f, sc, lopt)
 	f.Close()
@@ -188,14 +188,14 @@ func (opts *replayOptions) readLogs(ctx context.Context, std *streams, sc *compo
 	}
 	report(opts.arrivals, err, arr.Skipped, arr.SkippedErrors)
 	if err != nil {
-		return nil, badInput(fmt.Errorf("%s: the arrivals log has problems (above)", opts.arrivals))
+		return nil, badInput(fmt.Errorf("%s: the arrivals log has problems (above)", shown(opts.arrivals)))
 	}
 	lg.arrivals, lg.synthetic = arr.Rows, arr.Synthetic
 	lopt.Day = &arr.Day
 	if opts.roster != "" {
 		f, err := open(opts.roster)
 		if err != nil {
-			return nil, badInput(fmt.Errorf("--roster: %v", err))
+			return nil, badInput(fmt.Errorf("--roster: %s", shown(err.Error())))
 		}
 		ro, err := logs.ReadRoster(ctx, opts.roster, f, sc, lopt)
 		f.Close()
@@ -211,7 +211,7 @@ func (opts *replayOptions) readLogs(ctx context.Context, std *streams, sc *compo
 	if opts.observed != "" {
 		f, err := open(opts.observed)
 		if err != nil {
-			return nil, badInput(fmt.Errorf("--observed: %v", err))
+			return nil, badInput(fmt.Errorf("--observed: %s", shown(err.Error())))
 		}
 		ob, err := logs.ReadObserved(ctx, opts.observed, f, sc, lopt)
 		f.Close()
