@@ -162,4 +162,14 @@
 // the millisecond. compound.Scenario.PlannedRoster gives the roster a
 // scenario's shifts and breaks put on duty, to write the planned roster of a
 // day.
+//
+// # Spreadsheets
+//
+// A log is often opened in a spreadsheet, which runs a cell starting with
+// =, +, -, @, a tab or a carriage return as a formula. The writers put an
+// apostrophe before such a text cell (SafeCell: a kind named =x is written
+// '=x), numbers aside (-3 stays -3), and after a comma of a comment line
+// that would start such a cell; the readers take one apostrophe off a
+// field that SafeCell would have written so, so that a log written and
+// read back gives the same names. A log written by hand may do the same.
 package logs

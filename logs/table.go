@@ -238,13 +238,14 @@ func (t *table) has(name string) bool {
 	return ok
 }
 
-// get returns the current row's value in a column ("" when it has none).
+// get returns the current row's value in a column ("" when it has none),
+// without the apostrophe SafeCell puts before text a spreadsheet would run.
 func (t *table) get(name string) string {
 	i, ok := t.col[name]
 	if !ok || i >= len(t.fields) {
 		return ""
 	}
-	return t.fields[i]
+	return plainCell(t.fields[i])
 }
 
 // heading returns a column's name as the header writes it.

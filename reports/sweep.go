@@ -21,12 +21,12 @@ func SweepCSV(s *experiment.Sweep) []byte {
 		head = append(head, a.Path)
 	}
 	head = append(head, "kpi", "unit", "mean", "ci_low", "ci_high", "n")
-	_ = w.Write(head)
+	writeCSVRow(w, head)
 	for i, p := range s.Points {
 		for _, k := range p.Outcome.KPIs {
 			row := append([]string{fmt.Sprint(i)}, p.Values...)
 			row = append(row, k.Name, k.Unit, formatFloat(k.Mean), formatFloat(k.Low), formatFloat(k.High), fmt.Sprint(k.N))
-			_ = w.Write(row)
+			writeCSVRow(w, row)
 		}
 	}
 	w.Flush()
