@@ -12,6 +12,7 @@ import (
 
 	"cordon/logs"
 	"cordon/reports"
+	"cordon/sim/compound"
 	"cordon/sim/experiment"
 )
 
@@ -93,6 +94,10 @@ func runRecord(ctx context.Context, std *streams, opts *recordOptions, arg strin
 	if opts.seedSet {
 		sc.Seed = opts.seed
 	}
+	day := logs.DayOf(sc, date)
+	if err := checkLogYears(sc, day); err != nil {
+		return badInput(fmt.Errorf("--date %s --tz %s: %v", opts.date, shown(opts.tz), err))
+	}
 	dir := opts.out
 	if dir == "" {
 		dir = "cordon-log-" + reports.Slug(sc.Name)
@@ -112,7 +117,6 @@ func runRecord(ctx context.Context, std *streams, opts *recordOptions, arg strin
 		}
 		return fmt.Errorf("%s: %w", sc.Name, err)
 	}
-	day := logs.DayOf(sc, date)
 	comments := []string{
 		fmt.Sprintf("synthetic: made by cordon record from the scenario %s, seed %d, replication %d: not observed", reports.TermSafe(sc.Name), sc.Seed, opts.rep),
 	}
@@ -150,4 +154,26 @@ func runRecord(ctx context.Context, std *streams, opts *recordOptions, arg strin
 	fmt.Fprintf(std.out, "wrote %s: %s, %s, %s and %s (%d times of %d steps)\n",
 		shown(dir), arrivalsFile, rosterFile, observedFile, durationsFile, times, steps)
 	return nil
+}
+
+// checkLogYears checks that the logs of a day recorded from sc on day hold
+// only times cordon replay reads (logs.InYears): from the earliest, the
+// run's start or an earlier shift's, to the latest, the run's end or a
+// later shift's, on every day of the run, in the zone of the day.
+func checkLogYears(sc *compound.Scenario, day logs.Day) error {
+	first, last := 0.0, float64(sc.Horizon.Days)*86400
+	for _, r := range sc.PlannedRoster() {
+		first, last = min(first, r.From), max(last, r.To)
+	}
+	from, to := day.Time(first), day.Time(last)
+	if logs.InYears(from) && logs.InYears(to) {
+		return nil
+	}
+	better := "a later"
+	if to.UTC().Year() > logs.LastYear {
+		better = "an earlier"
+	}
+	const layout = "2006-01-02T15:04:05Z07:00"
+	return fmt.Errorf("the logs would hold times from %s to %s, but a log holds times of the years %d to %d (in UTC): give %s date",
+		from.Format(layout), to.Format(layout), logs.FirstYear, logs.LastYear, better)
 }

@@ -75,3 +75,43 @@ func TestRecordReplayFormulaNames(t *testing.T) {
 		t.Errorf("replay: exit %d: %s\n%s", code, errw, out)
 	}
 }
+
+// TestRecordDateRange: record refuses a date whose logs would hold a time
+// replay cannot read (before the year 1000 or after 9998 in UTC, on any day
+// of the run, in the zone given), one line and exit 2, writing nothing;
+// the extreme dates it accepts, in the zones furthest east and west, give
+// logs that replay reads.
+func TestRecordDateRange(t *testing.T) {
+	dir := t.TempDir()
+	for _, c := range []struct{ date, tz string }{
+		{"0000-01-01", "+08:00"}, {"0999-12-31", "Z"}, {"1000-01-01", "+14:00"}, {"1000-01-01", "+18:00"},
+		{"9998-12-31", "-12:00"}, {"9999-12-31", "+14:00"}, {"9999-01-01", "Z"},
+	} {
+		out := filepath.Join(dir, "refused-"+c.date+c.tz)
+		code, _, errw := cordon("record", "day-one", "--date", c.date, "--tz", c.tz, "--out", out)
+		if code != exitBadInput || strings.Count(errw, "\n") != 1 || !strings.Contains(errw, "a log holds times of the years 1000 to 9998 (in UTC)") {
+			t.Errorf("--date %s --tz %s: exit %d, %q", c.date, c.tz, code, errw)
+		}
+		if _, err := os.Stat(out); err == nil {
+			t.Errorf("--date %s --tz %s: %s was made", c.date, c.tz, out)
+		}
+	}
+	for _, c := range []struct{ date, tz string }{
+		{"1000-01-02", "+14:00"}, {"1000-01-01", "-12:00"}, {"1000-01-02", "+18:00"}, {"1000-01-01", "Z"},
+		{"9998-12-31", "+14:00"}, {"9998-12-30", "-12:00"}, {"9998-12-29", "-18:00"}, {"9998-12-30", "Z"},
+	} {
+		out := filepath.Join(dir, c.date+c.tz)
+		if code, _, errw := cordon("record", "day-one", "--date", c.date, "--tz", c.tz, "--out", out); code != 0 {
+			t.Errorf("--date %s --tz %s: exit %d, %s", c.date, c.tz, code, errw)
+			continue
+		}
+		code, _, errw := cordon("replay", "day-one", "--arrivals", filepath.Join(out, arrivalsFile), "--roster", filepath.Join(out, rosterFile),
+			"--observed", filepath.Join(out, observedFile), "--reps", "2", "-q", "--no-report")
+		if code != 0 {
+			t.Errorf("--date %s --tz %s: replay: exit %d, %.300s", c.date, c.tz, code, errw)
+		}
+		if code, _, errw := cordon("fit", "--observed", filepath.Join(out, durationsFile), "--yaml"); code != 0 {
+			t.Errorf("--date %s --tz %s: fit: exit %d, %.300s", c.date, c.tz, code, errw)
+		}
+	}
+}
