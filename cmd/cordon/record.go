@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"time"
@@ -50,7 +51,7 @@ Every file says on its first line that it is synthetic: made by cordon, not obse
 The logs are examples of the formats, test data for a review, and a way to check a review: a
 day recorded from a scenario and replayed through it must come back inside the replay's
 prediction intervals. --set changes the recorded day (a crew short in the morning, say) while
-the scenario replayed stays as planned. Existing files are not overwritten without --force.`,
+the scenario replayed stays as planned. The four files are written all or none; existing files are not overwritten without --force.`,
 		Example: `  cordon record day-one --date 2021-11-25 --tz Asia/Shanghai --seed 2021 --out incident
   cordon record baseline --date 2021-11-26 --tz +08:00 --set 'staff.suited-crew.shifts[0].count=3'`,
 		Args: cobra.ExactArgs(1),
@@ -102,9 +103,9 @@ func runRecord(ctx context.Context, std *streams, opts *recordOptions, arg strin
 	if dir == "" {
 		dir = "cordon-log-" + reports.Slug(sc.Name)
 	}
-	files := []string{arrivalsFile, rosterFile, observedFile, durationsFile}
+	names := []string{arrivalsFile, rosterFile, observedFile, durationsFile}
 	if !opts.force {
-		for _, name := range files {
+		for _, name := range names {
 			if _, err := os.Stat(filepath.Join(dir, name)); err == nil {
 				return badInput(fmt.Errorf("%s exists: give another --out or --force", filepath.Join(dir, name)))
 			}
@@ -136,13 +137,15 @@ func runRecord(ctx context.Context, std *streams, opts *recordOptions, arg strin
 	if err := logs.WriteDurations(&data[3], comments, log.Durations); err != nil {
 		return err
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return badInput(fmt.Errorf("--out: %v", err))
-	}
-	for i, name := range files {
-		if err := writeFileAtomic(filepath.Join(dir, name), data[i].Bytes()); err != nil {
+	files := make([]outFile, len(names))
+	for i, name := range names {
+		files[i] = outFile{name, func(w io.Writer) error {
+			_, err := w.Write(data[i].Bytes())
 			return err
-		}
+		}}
+	}
+	if err := writeFiles(dir, opts.force, files); err != nil {
+		return badInput(fmt.Errorf("--out %s: nothing written: %s", shown(dir), shown(err.Error())))
 	}
 	steps, times := 0, 0
 	for _, v := range log.Durations {
