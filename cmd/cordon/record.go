@@ -51,7 +51,8 @@ Every file says on its first line that it is synthetic: made by cordon, not obse
 The logs are examples of the formats, test data for a review, and a way to check a review: a
 day recorded from a scenario and replayed through it must come back inside the replay's
 prediction intervals. --set changes the recorded day (a crew short in the morning, say) while
-the scenario replayed stays as planned. The four files are written all or none; existing files are not overwritten without --force.`,
+the scenario replayed stays as planned. The four files are written all or none; files already
+there are not overwritten without --force.`,
 		Example: `  cordon record day-one --date 2021-11-25 --tz Asia/Shanghai --seed 2021 --out incident
   cordon record baseline --date 2021-11-26 --tz +08:00 --set 'staff.suited-crew.shifts[0].count=3'`,
 		Args: cobra.ExactArgs(1),
