@@ -177,9 +177,9 @@ func checkShown(t *testing.T, what, text, keep string) {
 
 // TestHostileControlsInEveryFormat: a kind named with terminal escapes, a
 // bidirectional override and a line break reaches no terminal summary or
-// table, summary.md or index.html as it is: each shows it escaped, on one
-// line; replications.csv and sweep.csv carry it exactly (read back by a
-// CSV reader).
+// table, summary.md, index.html or results.json as it is: each shows it
+// escaped, on one line; results.json, replications.csv and sweep.csv give
+// it back exactly (read by a JSON or CSV reader).
 func TestHostileControlsInEveryFormat(t *testing.T) {
 	sc, err := scenarios.Resolve("baseline",
 		scenarios.Override{Path: "name", Value: strconv.QuoteToASCII("base\u202eline\x1b]0;x\x07")},
@@ -253,6 +253,25 @@ func TestHostileControlsInEveryFormat(t *testing.T) {
 		} else if n != cells {
 			t.Errorf("summary.md row of %d cells under a head of %d: %q", n-1, cells-1, line)
 		}
+	}
+
+	// results.json: every control a JSON escape, the very same name back.
+	doc := read("results.json")
+	checkShown(t, "results.json", doc, "\n")
+	var res struct {
+		KPIs []struct {
+			Name string `json:"name"`
+		} `json:"kpis"`
+	}
+	if err := json.Unmarshal([]byte(doc), &res); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.ContainsFunc(res.KPIs, func(k struct {
+		Name string `json:"name"`
+	}) bool {
+		return k.Name == delivered
+	}) {
+		t.Errorf("results.json: no KPI reads back as %q", delivered)
 	}
 
 	// index.html: the controls marked, not passed on.
