@@ -255,6 +255,21 @@ func TestHostileControlsInEveryFormat(t *testing.T) {
 		}
 	}
 
+	// The SVG plots: the controls marked (ESC is not even allowed in XML).
+	svgs, err := filepath.Glob(filepath.Join(dir, "plots", "*.svg"))
+	if err != nil || len(svgs) == 0 {
+		t.Fatalf("no SVG plots: %v", err)
+	}
+	legend := false
+	for _, p := range svgs {
+		svg := read(filepath.Join("plots", filepath.Base(p)))
+		checkShown(t, filepath.Base(p), svg, "\n\t\r")
+		legend = legend || strings.Contains(svg, `\u202egnp-exe\u2066`)
+	}
+	if !legend {
+		t.Error("no SVG plot names the kind")
+	}
+
 	// results.json: every control a JSON escape, the very same name back.
 	doc := read("results.json")
 	checkShown(t, "results.json", doc, "\n")

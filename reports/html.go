@@ -79,12 +79,13 @@ func renderPage(p page) ([]byte, error) {
 	return markControls(buf.Bytes()), nil
 }
 
-// markControls writes every control character of a rendered page but the
-// line breaks and tabs, and every bidirectional control, as a Go escape
-// (\x1b, \u202e): html/template escapes what has a meaning in HTML, not
-// what would reorder the text shown ("gpj.exe" after U+202E reads
-// "exe.jpg") or reach a terminal showing the file. The template holds none
-// of them, so these come from user text.
+// markControls writes every control character of a rendered page or SVG
+// figure but the line breaks and tabs, and every bidirectional control, as
+// a Go escape (\x1b, \u202e): html/template and the SVG writer escape what
+// has a meaning in HTML and XML, not what would reorder the text shown
+// ("gpj.exe" after U+202E reads "exe.jpg") or reach a terminal showing the
+// file (nor is ESC allowed in XML). The template and the figures' own text
+// hold none of them, so these come from user text.
 func markControls(page []byte) []byte {
 	shown := func(r rune) bool { return r == '\n' || r == '\t' || r == '\r' || !compound.Escapes(r) }
 	if !bytes.ContainsFunc(page, func(r rune) bool { return !shown(r) }) {
