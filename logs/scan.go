@@ -19,8 +19,8 @@ const (
 	longRow  = "the row is longer than 1 MiB, the most a row of a log may hold (is a quoted field not closed?)"
 )
 
-// checkEvery is how often the scanner checks its context: every so many
-// lines, or so many bytes, whichever comes first.
+// How often the scanner checks its context: every checkEveryLines lines,
+// or checkEveryBytes bytes, whichever comes first.
 const (
 	checkEveryLines = 1024
 	checkEveryBytes = 1 << 20

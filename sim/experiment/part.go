@@ -150,6 +150,9 @@ func Merge(parts []*Part, names []string, missing func(Shard) string) (*Work, []
 		return nil, nil, errors.New("no parts to merge")
 	}
 	first := parts[0]
+	if first.Work == nil {
+		return nil, nil, &MergeError{names[0], errors.New("damaged: its work is missing")}
+	}
 	hash, err := first.Work.Hash()
 	if err != nil {
 		return nil, nil, err
@@ -158,9 +161,6 @@ func Merge(parts []*Part, names []string, missing func(Shard) string) (*Work, []
 		return nil, nil, &MergeError{names[0], errors.New("damaged: its work does not match its hash")}
 	}
 	w := first.Work
-	if err := first.Shard.Check(); err != nil {
-		return nil, nil, &MergeError{names[0], fmt.Errorf("damaged: %v", err)}
-	}
 	if err := checkWork(w); err != nil {
 		return nil, nil, &MergeError{names[0], fmt.Errorf("damaged: %v", err)}
 	}
@@ -172,6 +172,9 @@ func Merge(parts []*Part, names []string, missing func(Shard) string) (*Work, []
 		name := names[i]
 		if p.Work == nil {
 			return nil, nil, &MergeError{name, errors.New("damaged: its work is missing")}
+		}
+		if err := p.Shard.Check(); err != nil {
+			return nil, nil, &MergeError{name, fmt.Errorf("damaged: %v", err)}
 		}
 		if p.Hash != first.Hash {
 			return nil, nil, &MergeError{name, fmt.Errorf("a part of other work than %s (%s)", names[0], foreignWhy(first.Work, p.Work))}
@@ -190,9 +193,6 @@ func Merge(parts []*Part, names []string, missing func(Shard) string) (*Work, []
 			return nil, nil, &MergeError{name, fmt.Errorf("damaged: %v", err)}
 		}
 		for k, u := range p.Units {
-			if u < 0 || u >= units || !p.Shard.Has(u) || p.Results[k] == nil {
-				return nil, nil, &MergeError{name, fmt.Errorf("damaged: unit %d does not belong to shard %v", u, p.Shard)}
-			}
 			if from[u] != 0 {
 				return nil, nil, &MergeError{name, fmt.Errorf("unit %d again: %s has it", u, names[from[u]-1])}
 			}
