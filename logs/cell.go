@@ -84,7 +84,7 @@ func safeComment(line string) string {
 	var b strings.Builder
 	for i := 0; i < len(line); i++ {
 		b.WriteByte(line[i])
-		if line[i] == ',' && i+1 < len(line) && strings.IndexByte("=+-@\t\r\"'", line[i+1]) >= 0 {
+		if line[i] == ',' && i+1 < len(line) && strings.IndexByte("=+-@\t\r\"", line[i+1]) >= 0 {
 			b.WriteByte('\'')
 		}
 	}
