@@ -76,3 +76,16 @@ func TestHostileFileNames(t *testing.T) {
 		}
 	}
 }
+
+// TestUsageErrorsKeepTheirLines: cobra's errors keep their suggestions on
+// lines of their own, and a command named with an escape is escaped.
+func TestUsageErrorsKeepTheirLines(t *testing.T) {
+	code, _, errw := cordon("rn")
+	if code != exitBadInput || !strings.Contains(errw, "\n\nDid you mean this?\n\trun\n") {
+		t.Errorf("exit %d: %q", code, errw)
+	}
+	code, _, errw = cordon("r\x1b[31mn\u202e")
+	if code != exitBadInput || strings.ContainsAny(errw, "\x1b\u202e") {
+		t.Errorf("exit %d: %q", code, errw)
+	}
+}

@@ -117,8 +117,9 @@ func Main(args []string, in io.Reader, out, errw io.Writer) int {
 		}
 		return ee.code
 	}
-	// Cobra's own errors are bad usage: an unknown flag or command.
-	fmt.Fprintln(errw, "cordon:", errorText(err))
+	// Cobra's own errors are bad usage: an unknown flag or command, with
+	// suggestions on lines of their own.
+	fmt.Fprintln(errw, "cordon:", terminalLines(err.Error()))
 	return exitBadInput
 }
 
