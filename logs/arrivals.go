@@ -1,6 +1,7 @@
 package logs
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -18,11 +19,11 @@ var arrivalSchema = schema{columns: []column{
 
 // ReadArrivals reads arrivals.csv: one row per item arriving at the gate.
 // The arrivals come in the order of the file (the model sorts them).
-func ReadArrivals(name string, r io.Reader, sc *compound.Scenario, opt Options) (Read[compound.LoggedArrival], error) {
+func ReadArrivals(ctx context.Context, name string, r io.Reader, sc *compound.Scenario, opt Options) (Read[compound.LoggedArrival], error) {
 	if sc == nil {
 		return Read[compound.LoggedArrival]{}, errors.New("logs: reading arrivals needs the scenario")
 	}
-	t := open(name, r, opt, arrivalSchema)
+	t := open(ctx, name, r, opt, arrivalSchema)
 	n := namesOf(sc)
 	type row struct {
 		a    compound.LoggedArrival

@@ -1,6 +1,7 @@
 package logs_test
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -23,7 +24,7 @@ func BenchmarkReadArrivals(b *testing.B) {
 	text := sb.String()
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
-		got, err := logs.ReadArrivals("arrivals.csv", strings.NewReader(text), sc, logs.Options{})
+		got, err := logs.ReadArrivals(context.Background(), "arrivals.csv", strings.NewReader(text), sc, logs.Options{})
 		if err != nil || len(got.Rows) != n {
 			b.Fatalf("%d rows, %v", len(got.Rows), err)
 		}

@@ -19,7 +19,14 @@
 //     column not known is an error naming the nearest known one.
 //   - A field may be empty: an optional value not given. Missing trailing
 //     fields are empty; a value beyond the header's columns is an error.
-//   - Rows are at most 1 MiB; Options.MaxRows bounds their number.
+//   - A line, and a row (with the lines of its quoted fields), is at most
+//     1 MiB. A longer one ends the reading, even with Options.Lenient, with
+//     an error at its line: a file of another kind (/dev/zero has no line
+//     break at all) is read no further than that. Options.MaxRows bounds
+//     the number of rows.
+//
+// The readers take a context and check it every 1,024 lines (or MiB):
+// once it is cancelled they stop and return its error.
 //
 // # Times
 //
@@ -155,4 +162,14 @@
 // the millisecond. compound.Scenario.PlannedRoster gives the roster a
 // scenario's shifts and breaks put on duty, to write the planned roster of a
 // day.
+//
+// # Spreadsheets
+//
+// A log is often opened in a spreadsheet, which runs a cell starting with
+// =, +, -, @, a tab or a carriage return as a formula. The writers put an
+// apostrophe before such a text cell (SafeCell: a kind named =x is written
+// '=x), numbers aside (-3 stays -3), and after a comma of a comment line
+// that would start such a cell; the readers take one apostrophe off a
+// field that SafeCell would have written so, so that a log written and
+// read back gives the same names. A log written by hand may do the same.
 package logs

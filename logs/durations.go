@@ -1,6 +1,7 @@
 package logs
 
 import (
+	"context"
 	"io"
 	"math"
 	"strconv"
@@ -21,8 +22,8 @@ type Duration struct {
 
 // ReadDurations reads durations.csv: observed times of steps, for fitting.
 // Steps are any text; durations are finite and 0 or more.
-func ReadDurations(name string, r io.Reader, opt Options) (Read[Duration], error) {
-	t := open(name, r, opt, durationSchema)
+func ReadDurations(ctx context.Context, name string, r io.Reader, opt Options) (Read[Duration], error) {
+	t := open(ctx, name, r, opt, durationSchema)
 	var out []Duration
 	skipped := 0
 	for t.next() {

@@ -1,6 +1,7 @@
 package logs_test
 
 import (
+	"context"
 	"errors"
 	"io"
 	"strings"
@@ -21,16 +22,16 @@ func read(t *testing.T, name, text string, lenient bool) (rows, skipped int, ski
 	r := strings.NewReader(text)
 	switch name {
 	case "arrivals.csv":
-		got, err := logs.ReadArrivals(name, r, sc, opt)
+		got, err := logs.ReadArrivals(context.Background(), name, r, sc, opt)
 		return len(got.Rows), got.Skipped, got.SkippedErrors, err
 	case "roster.csv":
-		got, err := logs.ReadRoster(name, r, sc, opt)
+		got, err := logs.ReadRoster(context.Background(), name, r, sc, opt)
 		return len(got.Rows), got.Skipped, got.SkippedErrors, err
 	case "observed.csv":
-		got, err := logs.ReadObserved(name, r, sc, opt)
+		got, err := logs.ReadObserved(context.Background(), name, r, sc, opt)
 		return len(got.Rows), got.Skipped, got.SkippedErrors, err
 	case "durations.csv":
-		got, err := logs.ReadDurations(name, r, opt)
+		got, err := logs.ReadDurations(context.Background(), name, r, opt)
 		return len(got.Rows), got.Skipped, got.SkippedErrors, err
 	}
 	t.Fatalf("no log %s", name)
@@ -207,24 +208,24 @@ func TestLenient(t *testing.T) {
 func TestLimits(t *testing.T) {
 	sc := dayOne(t)
 	text := "step,duration\n" + strings.Repeat("gate.intake,1s\n", 5)
-	_, err := logs.ReadDurations("durations.csv", strings.NewReader(text), logs.Options{MaxRows: 4})
+	_, err := logs.ReadDurations(context.Background(), "durations.csv", strings.NewReader(text), logs.Options{MaxRows: 4})
 	if err == nil || err.Error() != "durations.csv:6: more than 4 rows: split the log, or raise Options.MaxRows" {
 		t.Errorf("MaxRows: %v", err)
 	}
 	text = arrHead + strings.Repeat(ts+",takout,7,,\n", 1000)
-	_, err = logs.ReadArrivals("arrivals.csv", strings.NewReader(text), sc, logs.Options{})
+	_, err = logs.ReadArrivals(context.Background(), "arrivals.csv", strings.NewReader(text), sc, logs.Options{})
 	var errs logs.Errors
 	if !errors.As(err, &errs) || len(errs) != 201 || errs[200].Error() != "arrivals.csv:201: 800 more errors not shown: fix these first" {
 		t.Errorf("%d errors, the last %v", len(errs), errs[len(errs)-1])
 	}
 	broken := io.MultiReader(strings.NewReader("step,duration\ngate.intake,1s\n"), iotest.ErrReader(errors.New("the disk is gone")))
-	_, err = logs.ReadDurations("durations.csv", broken, logs.Options{Lenient: true})
+	_, err = logs.ReadDurations(context.Background(), "durations.csv", broken, logs.Options{Lenient: true})
 	if err == nil || err.Error() != "durations.csv:3: cannot read: the disk is gone" {
 		t.Errorf("a read error: %v", err)
 	}
 	long := "step,duration\n" + strings.Repeat("x", 2<<20) + ",1s\ngate.intake,1s\n"
-	_, err = logs.ReadDurations("durations.csv", strings.NewReader(long), logs.Options{})
-	if err == nil || err.Error() != "durations.csv:2: the line is longer than 1 MiB" {
+	_, err = logs.ReadDurations(context.Background(), "durations.csv", strings.NewReader(long), logs.Options{})
+	if err == nil || err.Error() != "durations.csv:2: the line is longer than 1 MiB, the most a line of a log may hold (is this a log?)" {
 		t.Errorf("a long line: %v", err)
 	}
 }

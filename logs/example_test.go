@@ -1,6 +1,7 @@
 package logs_test
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -21,7 +22,7 @@ time,date,tz,kind,building,zone,id
 07:10,2021-11-25,Asia/Shanghai,express,,zone-3,E-1
 2021-11-25T07:12:00+08:00,,,takout,4,,T-2
 `
-	got, err := logs.ReadArrivals("arrivals.csv", strings.NewReader(log), sc, logs.Options{Lenient: true})
+	got, err := logs.ReadArrivals(context.Background(), "arrivals.csv", strings.NewReader(log), sc, logs.Options{Lenient: true})
 	if err != nil {
 		panic(err)
 	}

@@ -1,6 +1,7 @@
 package logs_test
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
@@ -29,7 +30,7 @@ func TestTimeForms(t *testing.T) {
 	}
 	day := shanghai(sc)
 	for name, text := range files {
-		got, err := logs.ReadArrivals("arrivals.csv", strings.NewReader(text), sc, logs.Options{Day: &day})
+		got, err := logs.ReadArrivals(context.Background(), "arrivals.csv", strings.NewReader(text), sc, logs.Options{Day: &day})
 		if err != nil {
 			t.Errorf("%s: %v", name, err)
 			continue
@@ -39,12 +40,12 @@ func TestTimeForms(t *testing.T) {
 		}
 	}
 	// Without seconds.
-	got, err := logs.ReadArrivals("arrivals.csv", strings.NewReader("time,kind\n2021-11-25T08:13+08:00,express\n"), sc, logs.Options{})
+	got, err := logs.ReadArrivals(context.Background(), "arrivals.csv", strings.NewReader("time,kind\n2021-11-25T08:13+08:00,express\n"), sc, logs.Options{})
 	if err != nil || got.Rows[0].At != at-5 {
 		t.Errorf("without seconds: %+v, %v", got.Rows, err)
 	}
 	// The Day of a file in UTC is its date in UTC: 2021-11-25 07:00Z.
-	got, err = logs.ReadArrivals("arrivals.csv", strings.NewReader("time,kind\n2021-11-25T08:13:05Z,express\n"), sc, logs.Options{})
+	got, err = logs.ReadArrivals(context.Background(), "arrivals.csv", strings.NewReader("time,kind\n2021-11-25T08:13:05Z,express\n"), sc, logs.Options{})
 	if err != nil || !got.Day.Start.Equal(time.Date(2021, 11, 25, 7, 0, 0, 0, time.UTC)) || got.Rows[0].At != at {
 		t.Errorf("in UTC: day %v, %+v, %v", got.Day.Start, got.Rows, err)
 	}
@@ -79,7 +80,7 @@ func TestNoZone(t *testing.T) {
 		"date,time,tz,kind\n2021-11-25,08:13,Local,express\n": `arrivals.csv:2: tz: "Local" is not a time zone: write an offset like +08:00 or a zone name like Asia/Shanghai`,
 	}
 	for text, want := range cases {
-		_, err := logs.ReadArrivals("arrivals.csv", strings.NewReader(text), sc, logs.Options{})
+		_, err := logs.ReadArrivals(context.Background(), "arrivals.csv", strings.NewReader(text), sc, logs.Options{})
 		if err == nil || err.Error() != want {
 			t.Errorf("%q:\n got %v\nwant %s", text, err, want)
 		}
@@ -96,14 +97,14 @@ func TestComments(t *testing.T) {
 		"2021-11-25T08:00:00+08:00,express,7,\"#12\"\n" +
 		"   # an indented comment\n" +
 		"2021-11-25T08:01:00+08:00,express,\"7\",\"a, b\"\"c\"\"\"\n"
-	got, err := logs.ReadArrivals("arrivals.csv", strings.NewReader(text), sc, logs.Options{})
+	got, err := logs.ReadArrivals(context.Background(), "arrivals.csv", strings.NewReader(text), sc, logs.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if got.Synthetic || len(got.Rows) != 2 || got.Rows[0].ID != "#12" || got.Rows[1].ID != `a, b"c"` || got.Rows[1].Building != 6 {
 		t.Errorf("read %+v, synthetic %v", got.Rows, got.Synthetic)
 	}
-	got, err = logs.ReadArrivals("arrivals.csv", strings.NewReader("# synthetic: made by cordon from day-one\n"+text), sc, logs.Options{})
+	got, err = logs.ReadArrivals(context.Background(), "arrivals.csv", strings.NewReader("# synthetic: made by cordon from day-one\n"+text), sc, logs.Options{})
 	if err != nil || !got.Synthetic {
 		t.Errorf("with the marker: synthetic %v, %v", got.Synthetic, err)
 	}
@@ -117,7 +118,7 @@ func TestZones(t *testing.T) {
 		"2021-11-25T08:00:00+08:00,express,,zone-3,van-1\n" +
 		"2021-11-25T08:00:00+08:00,express,10,,van-1\n" +
 		"2021-11-25T08:00:00+08:00,express,,,\n"
-	got, err := logs.ReadArrivals("arrivals.csv", strings.NewReader(text), sc, logs.Options{})
+	got, err := logs.ReadArrivals(context.Background(), "arrivals.csv", strings.NewReader(text), sc, logs.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -135,7 +136,7 @@ func TestRosterForms(t *testing.T) {
 		"gate-crew,2021-11-25,07:00,15:00,+08:00,3\n" +
 		"gate-crew,2021-11-25,23:00,07:00,Asia/Shanghai,1\n" +
 		"zone-volunteers/zone-2,2021-11-25,07:00,24:00,+08:00,4\n"
-	got, err := logs.ReadRoster("roster.csv", strings.NewReader(text), sc, logs.Options{})
+	got, err := logs.ReadRoster(context.Background(), "roster.csv", strings.NewReader(text), sc, logs.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

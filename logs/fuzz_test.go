@@ -2,6 +2,7 @@ package logs_test
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"math"
 	"os"
@@ -67,7 +68,7 @@ func FuzzReadArrivals(f *testing.F) {
 	)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		for _, lenient := range []bool{false, true} {
-			got, err := logs.ReadArrivals("fuzz.csv", bytes.NewReader(data), sc, logs.Options{Lenient: lenient})
+			got, err := logs.ReadArrivals(context.Background(), "fuzz.csv", bytes.NewReader(data), sc, logs.Options{Lenient: lenient})
 			if err != nil {
 				checkErr(t, err)
 				continue
@@ -87,7 +88,7 @@ func FuzzReadArrivals(f *testing.F) {
 			if err := logs.WriteArrivals(&buf, sc, got.Day, nil, got.Rows); err != nil {
 				t.Fatal(err)
 			}
-			again, err := logs.ReadArrivals("fuzz.csv", &buf, sc, logs.Options{Day: &got.Day})
+			again, err := logs.ReadArrivals(context.Background(), "fuzz.csv", &buf, sc, logs.Options{Day: &got.Day})
 			if err != nil {
 				t.Fatalf("written arrivals do not read: %v\n%s", err, buf.String())
 			}
@@ -116,7 +117,7 @@ func FuzzReadDurations(f *testing.F) {
 	)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		for _, lenient := range []bool{false, true} {
-			got, err := logs.ReadDurations("fuzz.csv", bytes.NewReader(data), logs.Options{Lenient: lenient})
+			got, err := logs.ReadDurations(context.Background(), "fuzz.csv", bytes.NewReader(data), logs.Options{Lenient: lenient})
 			if err != nil {
 				checkErr(t, err)
 				continue
@@ -132,7 +133,7 @@ func FuzzReadDurations(f *testing.F) {
 			if err := logs.WriteDurations(&buf, []string{"synthetic: fuzz"}, byStep); err != nil {
 				t.Fatal(err)
 			}
-			again, err := logs.ReadDurations("fuzz.csv", &buf, logs.Options{})
+			again, err := logs.ReadDurations(context.Background(), "fuzz.csv", &buf, logs.Options{})
 			if err != nil || !again.Synthetic || len(again.Rows) != len(got.Rows) {
 				t.Fatalf("written durations read as %d rows, %v\n%s", len(again.Rows), err, buf.String())
 			}
@@ -161,7 +162,7 @@ func FuzzReadRoster(f *testing.F) {
 	)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		for _, lenient := range []bool{false, true} {
-			got, err := logs.ReadRoster("fuzz.csv", bytes.NewReader(data), sc, logs.Options{Lenient: lenient})
+			got, err := logs.ReadRoster(context.Background(), "fuzz.csv", bytes.NewReader(data), sc, logs.Options{Lenient: lenient})
 			if err != nil {
 				checkErr(t, err)
 				continue
@@ -176,7 +177,7 @@ func FuzzReadRoster(f *testing.F) {
 			if err := logs.WriteRoster(&buf, got.Day, nil, got.Rows); err != nil {
 				t.Fatal(err)
 			}
-			again, err := logs.ReadRoster("fuzz.csv", &buf, sc, logs.Options{Day: &got.Day})
+			again, err := logs.ReadRoster(context.Background(), "fuzz.csv", &buf, sc, logs.Options{Day: &got.Day})
 			if err != nil {
 				t.Fatalf("a written roster does not read: %v\n%s", err, buf.String())
 			}
@@ -207,7 +208,7 @@ func FuzzReadObserved(f *testing.F) {
 	end := float64(sc.Horizon.Days) * 86400
 	f.Fuzz(func(t *testing.T, data []byte) {
 		for _, lenient := range []bool{false, true} {
-			got, err := logs.ReadObserved("fuzz.csv", bytes.NewReader(data), sc, logs.Options{Lenient: lenient})
+			got, err := logs.ReadObserved(context.Background(), "fuzz.csv", bytes.NewReader(data), sc, logs.Options{Lenient: lenient})
 			if err != nil {
 				checkErr(t, err)
 				continue
@@ -233,7 +234,7 @@ func FuzzReadObserved(f *testing.F) {
 			if err := logs.WriteObserved(&buf, sc, got.Day, nil, log); err != nil {
 				t.Fatal(err)
 			}
-			again, err := logs.ReadObserved("fuzz.csv", &buf, sc, logs.Options{Day: &got.Day})
+			again, err := logs.ReadObserved(context.Background(), "fuzz.csv", &buf, sc, logs.Options{Day: &got.Day})
 			if err != nil {
 				t.Fatalf("written observations do not read: %v\n%s", err, buf.String())
 			}

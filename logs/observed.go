@@ -1,6 +1,7 @@
 package logs
 
 import (
+	"context"
 	"errors"
 	"io"
 	"strings"
@@ -33,11 +34,11 @@ type Observation struct {
 
 // ReadObserved reads observed.csv: items delivered and residents sampled.
 // Delivered rows need a kind; ids, when given, are unique among them.
-func ReadObserved(name string, r io.Reader, sc *compound.Scenario, opt Options) (Read[Observation], error) {
+func ReadObserved(ctx context.Context, name string, r io.Reader, sc *compound.Scenario, opt Options) (Read[Observation], error) {
 	if sc == nil {
 		return Read[Observation]{}, errors.New("logs: reading observations needs the scenario")
 	}
-	t := open(name, r, opt, observedSchema)
+	t := open(ctx, name, r, opt, observedSchema)
 	n := namesOf(sc)
 	type row struct {
 		o    Observation

@@ -2,6 +2,7 @@ package logs_test
 
 import (
 	"bytes"
+	"context"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -46,10 +47,10 @@ func TestNastyInputs(t *testing.T) {
 	for name, text := range inputs {
 		t.Run(name, func(t *testing.T) {
 			for _, lenient := range []bool{false, true} {
-				if _, err := logs.ReadArrivals("fuzz.csv", strings.NewReader(text), sc, logs.Options{Lenient: lenient}); err != nil {
+				if _, err := logs.ReadArrivals(context.Background(), "fuzz.csv", strings.NewReader(text), sc, logs.Options{Lenient: lenient}); err != nil {
 					checkErr(t, err)
 				}
-				if _, err := logs.ReadDurations("fuzz.csv", bytes.NewReader([]byte(text)), logs.Options{Lenient: lenient}); err != nil {
+				if _, err := logs.ReadDurations(context.Background(), "fuzz.csv", bytes.NewReader([]byte(text)), logs.Options{Lenient: lenient}); err != nil {
 					checkErr(t, err)
 				}
 			}

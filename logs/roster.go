@@ -1,6 +1,7 @@
 package logs
 
 import (
+	"context"
 	"errors"
 	"io"
 	"time"
@@ -25,11 +26,11 @@ const maxCount = 1_000_000
 // ReadRoster reads roster.csv: the staff actually on duty. A shift may
 // start before the run or end after it (the replay uses the part inside);
 // one wholly outside the run is an error.
-func ReadRoster(name string, r io.Reader, sc *compound.Scenario, opt Options) (Read[compound.RosterEntry], error) {
+func ReadRoster(ctx context.Context, name string, r io.Reader, sc *compound.Scenario, opt Options) (Read[compound.RosterEntry], error) {
 	if sc == nil {
 		return Read[compound.RosterEntry]{}, errors.New("logs: reading a roster needs the scenario")
 	}
-	t := open(name, r, opt, rosterSchema)
+	t := open(ctx, name, r, opt, rosterSchema)
 	n := namesOf(sc)
 	type row struct {
 		e          compound.RosterEntry

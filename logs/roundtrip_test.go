@@ -31,7 +31,7 @@ func TestRoundTripArrivals(t *testing.T) {
 	if !strings.HasPrefix(buf.String(), "# synthetic: made by cordon") || !strings.Contains(buf.String(), "2021-11-25T07:") {
 		t.Errorf("the file starts %q", buf.String()[:200])
 	}
-	got, err := logs.ReadArrivals("arrivals.csv", &buf, sc, logs.Options{})
+	got, err := logs.ReadArrivals(context.Background(), "arrivals.csv", &buf, sc, logs.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -64,7 +64,7 @@ func TestRoundTripObserved(t *testing.T) {
 	if err := logs.WriteObserved(&buf, sc, day, synthetic, log); err != nil {
 		t.Fatal(err)
 	}
-	got, err := logs.ReadObserved("observed.csv", &buf, sc, logs.Options{Day: &day})
+	got, err := logs.ReadObserved(context.Background(), "observed.csv", &buf, sc, logs.Options{Day: &day})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -110,7 +110,7 @@ func TestRoundTripDurations(t *testing.T) {
 	if err := logs.WriteDurations(&buf, synthetic, log.Durations); err != nil {
 		t.Fatal(err)
 	}
-	got, err := logs.ReadDurations("durations.csv", &buf, logs.Options{})
+	got, err := logs.ReadDurations(context.Background(), "durations.csv", &buf, logs.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -148,7 +148,7 @@ func TestRoundTripRoster(t *testing.T) {
 	if err := logs.WriteRoster(&buf, shanghai(sc), synthetic, planned); err != nil {
 		t.Fatal(err)
 	}
-	got, err := logs.ReadRoster("roster.csv", &buf, sc, logs.Options{})
+	got, err := logs.ReadRoster(context.Background(), "roster.csv", &buf, sc, logs.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

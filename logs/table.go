@@ -1,6 +1,7 @@
 package logs
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"slices"
@@ -94,8 +95,8 @@ type table struct {
 }
 
 // open reads the comments before the header and the header.
-func open(name string, r io.Reader, opt Options, sch schema) *table {
-	t := &table{s: newScanner(r), errs: collector{file: name}, opt: opt}
+func open(ctx context.Context, name string, r io.Reader, opt Options, sch schema) *table {
+	t := &table{s: newScanner(ctx, r), errs: collector{file: name}, opt: opt}
 	if t.opt.MaxRows <= 0 {
 		t.opt.MaxRows = defaultMaxRows
 	}
@@ -200,6 +201,10 @@ func (t *table) next() bool {
 			t.fatalf(rec.line, "", fmt.Sprintf("more than %d rows: split the log, or raise Options.MaxRows", t.opt.MaxRows))
 			return false
 		}
+		if rec.last {
+			t.fatalf(rec.line, "", rec.bad)
+			return false
+		}
 		if rec.bad != "" {
 			t.errs.add(rec.line, "", rec.bad)
 			t.badRecords++
@@ -233,13 +238,14 @@ func (t *table) has(name string) bool {
 	return ok
 }
 
-// get returns the current row's value in a column ("" when it has none).
+// get returns the current row's value in a column ("" when it has none),
+// without the apostrophe SafeCell puts before text a spreadsheet would run.
 func (t *table) get(name string) string {
 	i, ok := t.col[name]
 	if !ok || i >= len(t.fields) {
 		return ""
 	}
-	return t.fields[i]
+	return plainCell(t.fields[i])
 }
 
 // heading returns a column's name as the header writes it.
@@ -282,6 +288,9 @@ func (t *table) readError() bool {
 // result returns what was read: the rows and no error, or the errors
 // (every error of the file, unless Lenient, where bad rows are skipped).
 func result[T any](t *table, rows []T, day Day, skipped int) (Read[T], error) {
+	if t.s.stopped != nil {
+		return Read[T]{}, t.s.stopped
+	}
 	errs := t.errs.errors()
 	if t.fatal || len(errs) > 0 && !t.opt.Lenient {
 		return Read[T]{}, errs

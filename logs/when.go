@@ -48,14 +48,26 @@ func (t *table) when(field string) (stamp, bool) {
 	} else {
 		st, ok = t.timeOfDay(field, s)
 	}
-	if ok {
-		// Times cordon can write back: four-digit years, in UTC as well.
-		if y := st.t.UTC().Year(); y < 1000 || y > 9998 {
-			t.fail(field, q(s)+" is not in the years 1000 to 9998")
-			return stamp{}, false
-		}
+	if ok && !InYears(st.t) {
+		t.fail(field, q(s)+" is not in the years 1000 to 9998")
+		return stamp{}, false
 	}
 	return st, ok
+}
+
+// The years of the times a log may hold, in UTC: times cordon can write
+// back with four-digit years, in any zone (a time of 9998 in UTC is at
+// most 9999 in a zone 18 hours east).
+const (
+	FirstYear = 1000
+	LastYear  = 9998
+)
+
+// InYears reports whether a log may hold the time t: whether its year in
+// UTC is from FirstYear to LastYear.
+func InYears(t time.Time) bool {
+	y := t.UTC().Year()
+	return y >= FirstYear && y <= LastYear
 }
 
 // timestamp reads a date and time in one field.

@@ -34,7 +34,7 @@ func newWriter(w io.Writer, comments []string, header ...string) *writer {
 				out.line("#")
 				continue
 			}
-			out.line("# " + line)
+			out.line(safeComment("# " + line))
 		}
 	}
 	out.row(header...)
@@ -47,14 +47,15 @@ func (w *writer) line(s string) {
 	}
 }
 
-// row writes one row, quoting fields that need it (a first field starting
-// with # would read as a comment).
+// row writes one row, every field through SafeCell, quoting fields that
+// need it (a first field starting with # would read as a comment).
 func (w *writer) row(fields ...string) {
 	var b strings.Builder
 	for i, f := range fields {
 		if i > 0 {
 			b.WriteByte(',')
 		}
+		f = SafeCell(f)
 		if strings.ContainsAny(f, ",\"\r\n") || strings.HasPrefix(f, "#") || f != strings.TrimSpace(f) {
 			f = `"` + strings.ReplaceAll(f, `"`, `""`) + `"`
 		}

@@ -135,9 +135,9 @@ func WriteComparisonTable(out io.Writer, c *experiment.Comparison) error {
 func DifferencesCSV(c *experiment.Comparison) []byte {
 	var buf bytes.Buffer
 	w := csv.NewWriter(&buf)
-	_ = w.Write([]string{"scenario", "kpi", "unit", "mean", "ci_low", "ci_high", "n", "verdict"})
+	writeCSVRow(w, []string{"scenario", "kpi", "unit", "mean", "ci_low", "ci_high", "n", "verdict"})
 	for _, d := range c.Differences {
-		_ = w.Write([]string{d.Scenario, d.Name, d.Unit, formatFloat(d.Mean), formatFloat(d.Low), formatFloat(d.High), strconv.Itoa(d.N), d.Verdict})
+		writeCSVRow(w, []string{d.Scenario, d.Name, d.Unit, formatFloat(d.Mean), formatFloat(d.Low), formatFloat(d.High), strconv.Itoa(d.N), d.Verdict})
 	}
 	w.Flush()
 	return buf.Bytes()

@@ -6,6 +6,7 @@ import (
 	"math"
 	"strconv"
 
+	"cordon/logs"
 	"cordon/sim/experiment"
 )
 
@@ -18,14 +19,26 @@ func formatFloat(v float64) string {
 	return strconv.FormatFloat(v, 'g', -1, 64)
 }
 
+// writeCSVRow writes one row of a CSV file, every cell through
+// logs.SafeCell: a name a spreadsheet would run as a formula gets an
+// apostrophe before it, a number stays a number. Every CSV file of a
+// report is written row by row here.
+func writeCSVRow(w *csv.Writer, cells []string) {
+	safe := make([]string, len(cells))
+	for i, c := range cells {
+		safe[i] = logs.SafeCell(c)
+	}
+	_ = w.Write(safe)
+}
+
 // ReplicationsCSV is replications.csv: one row per replication and KPI.
 func ReplicationsCSV(o *experiment.Outcome) []byte {
 	var buf bytes.Buffer
 	w := csv.NewWriter(&buf)
-	_ = w.Write([]string{"scenario", "replication", "kpi", "unit", "value"})
+	writeCSVRow(w, []string{"scenario", "replication", "kpi", "unit", "value"})
 	for _, k := range o.KPIs {
 		for r, v := range k.Values {
-			_ = w.Write([]string{o.Scenario.Name, strconv.Itoa(r), k.Name, k.Unit, formatFloat(v)})
+			writeCSVRow(w, []string{o.Scenario.Name, strconv.Itoa(r), k.Name, k.Unit, formatFloat(v)})
 		}
 	}
 	w.Flush()

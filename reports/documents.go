@@ -3,7 +3,9 @@ package reports
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 
+	"cordon/sim/compound"
 	"cordon/sim/experiment"
 )
 
@@ -98,7 +100,8 @@ func NewSensitivityResults(s *experiment.Sensitivity) *SensitivityResults {
 func (s *SensitivityResults) JSON() ([]byte, error) { return indentJSON(s) }
 
 // indentJSON writes a document indented, HTML characters as they are, with
-// a final newline. The same document always gives the same bytes.
+// a final newline, and every control character as a JSON escape (jsonSafe).
+// The same document always gives the same bytes.
 func indentJSON(v any) ([]byte, error) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
@@ -107,5 +110,28 @@ func indentJSON(v any) ([]byte, error) {
 	if err := enc.Encode(v); err != nil {
 		return nil, err
 	}
-	return buf.Bytes(), nil
+	return jsonSafe(buf.Bytes()), nil
+}
+
+// jsonSafe writes the characters of a JSON document that encoding/json
+// leaves as they are but compound.OneLine escapes (DEL, the C1 controls,
+// the bidirectional controls) as \u escapes: the document reads back the
+// same, and shown on a terminal (--json) it neither starts an escape nor
+// reorders the text. They can only be inside strings, where \u escapes
+// mean them.
+func jsonSafe(doc []byte) []byte {
+	unsafe := func(r rune) bool { return r >= 0x7f && compound.Escapes(r) }
+	if !bytes.ContainsFunc(doc, unsafe) {
+		return doc
+	}
+	var b bytes.Buffer
+	b.Grow(len(doc) + 64)
+	for _, r := range string(doc) {
+		if unsafe(r) {
+			fmt.Fprintf(&b, "\\u%04x", r)
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.Bytes()
 }

@@ -1,9 +1,9 @@
 package reports
 
 import (
+	"bytes"
 	"fmt"
 	"math"
-	"strconv"
 	"strings"
 
 	"cordon/sim/compound"
@@ -69,22 +69,41 @@ func estimateCell(o *experiment.Outcome, name string) string {
 }
 
 // TermSafe writes user text for a terminal, on one line: control characters
-// (line breaks, escapes that would move the cursor or change colours) as Go
+// (line breaks, tabs, escapes that would move the cursor or change colours)
+// and the bidirectional controls (which reorder what is shown) as Go
 // escapes, everything else, other scripts included, as it is.
 func TermSafe(s string) string { return termSafe(s) }
 
-// termSafe writes user text for a terminal: control characters (line
-// breaks, escapes that would move the cursor or change colours) as Go escapes,
-// everything else as it is.
+// termSafe is TermSafe: compound.OneLine, with tabs escaped too (a tab in a
+// name would move the columns of a table).
 func termSafe(s string) string {
 	var b strings.Builder
 	for _, r := range s {
-		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
-			q := strconv.QuoteRune(r)
-			b.WriteString(q[1 : len(q)-1])
+		if r == '\t' || compound.Escapes(r) {
+			b.WriteString(compound.EscapeRune(r))
 			continue
 		}
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// termText makes a text written for a terminal safe whatever is in it:
+// every character compound.OneLine escapes, but the line breaks of the
+// text, as a Go escape. The names in the text are escaped where they are
+// written (termSafe), so that no line break or tab of theirs breaks a
+// line or a table; this is the edge that nothing else passes.
+func termText(text []byte) []byte {
+	if !bytes.ContainsFunc(text, func(r rune) bool { return r != '\n' && compound.Escapes(r) }) {
+		return text
+	}
+	var b bytes.Buffer
+	for _, r := range string(text) {
+		if r != '\n' && compound.Escapes(r) {
+			b.WriteString(compound.EscapeRune(r))
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.Bytes()
 }

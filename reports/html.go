@@ -7,6 +7,8 @@ import (
 	"encoding/base64"
 	"html/template"
 	"strings"
+
+	"cordon/sim/compound"
 )
 
 //go:embed templates/report.html.tmpl
@@ -74,7 +76,31 @@ func renderPage(p page) ([]byte, error) {
 	if err := t.Execute(&buf, p); err != nil {
 		return nil, err
 	}
-	return buf.Bytes(), nil
+	return markControls(buf.Bytes()), nil
+}
+
+// markControls writes every control character of a rendered page or SVG
+// figure but the line breaks and tabs, and every bidirectional control, as
+// a Go escape (\x1b, \u202e): html/template and the SVG writer escape what
+// has a meaning in HTML and XML, not what would reorder the text shown
+// ("gpj.exe" after U+202E reads "exe.jpg") or reach a terminal showing the
+// file (nor is ESC allowed in XML). The template and the figures' own text
+// hold none of them, so these come from user text.
+func markControls(page []byte) []byte {
+	shown := func(r rune) bool { return r == '\n' || r == '\t' || r == '\r' || !compound.Escapes(r) }
+	if !bytes.ContainsFunc(page, func(r rune) bool { return !shown(r) }) {
+		return page
+	}
+	var b bytes.Buffer
+	b.Grow(len(page) + 64)
+	for _, r := range string(page) {
+		if !shown(r) {
+			b.WriteString(compound.EscapeRune(r))
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.Bytes()
 }
 
 // lines splits a description into the lines the header shows.

@@ -5,20 +5,22 @@ import (
 	"fmt"
 	"strings"
 
+	"cordon/sim/compound"
 	"cordon/sim/experiment"
 )
 
 // mdEscape makes user text safe in a Markdown table cell or paragraph:
-// characters with a meaning in Markdown or HTML are escaped, and line breaks
-// become spaces.
+// characters with a meaning in Markdown or HTML are escaped, line breaks
+// and tabs become spaces, and the other characters compound.OneLine escapes
+// (controls, bidirectional controls) are written as Go escapes.
 func mdEscape(s string) string {
 	var b strings.Builder
 	for _, r := range s {
 		switch {
 		case r == '\n' || r == '\r' || r == '\t':
 			b.WriteByte(' ')
-		case r < 0x20 || r == 0x7f:
-			fmt.Fprintf(&b, "\\u%04x", r)
+		case compound.Escapes(r):
+			b.WriteString(compound.EscapeRune(r))
 		case strings.ContainsRune("\\`*_[]|<>&", r):
 			b.WriteByte('\\')
 			b.WriteRune(r)
@@ -36,7 +38,7 @@ func mdEscape(s string) string {
 // mdCode writes a name (a KPI, a post, a target) as inline code, which needs
 // no escaping, unless it holds a character code spans cannot carry.
 func mdCode(s string) string {
-	if s == "" || strings.ContainsAny(s, "`|\n\r") || strings.IndexFunc(s, func(r rune) bool { return r < 0x20 || r == 0x7f }) >= 0 {
+	if s == "" || strings.ContainsAny(s, "`|") || strings.ContainsFunc(s, compound.Escapes) {
 		return mdEscape(s)
 	}
 	return "`" + s + "`"

@@ -112,7 +112,7 @@ func WritePlanTable(out io.Writer, p *experiment.Plan) error {
 		state = "NO PLAN MEETS EVERY TARGET; the best found"
 	}
 	fmt.Fprintf(&buf, "plan for %s: %s\ncost %.0f (input %.0f, %s); %d scenario evaluations; confirmed with %d replications on a fresh seed\n\n",
-		p.Input.Name, state, p.Cost, p.InputCost, formatDiff("", p.Cost-p.InputCost), p.Evaluations, p.ConfirmReplications)
+		termSafe(p.Input.Name), state, p.Cost, p.InputCost, formatDiff("", p.Cost-p.InputCost), p.Evaluations, p.ConfirmReplications)
 	tw := tabwriter.NewWriter(&buf, 2, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "change\tfrom\tto\t--set")
 	for _, s := range p.Settings {
@@ -129,20 +129,20 @@ func WritePlanTable(out io.Writer, p *experiment.Plan) error {
 	}
 	for _, u := range p.Unmet {
 		fmt.Fprintf(&buf, "cannot be met within the budget and the knobs' limits: %s (best %s, interval up to %s)\n",
-			u.Text, FormatValue(u.KPI.Unit, u.KPI.Mean), FormatValue(u.KPI.Unit, u.KPI.High))
+			termSafe(u.Text), FormatValue(u.KPI.Unit, u.KPI.Mean), FormatValue(u.KPI.Unit, u.KPI.High))
 	}
 	fmt.Fprintf(&buf, "\nsearch\n")
 	tw = tabwriter.NewWriter(&buf, 2, 0, 2, ' ', 0)
 	for _, s := range p.Path {
 		what := s.Knob
 		if what != "" {
-			what = fmt.Sprintf("%s → %d", s.Knob, s.Value)
+			what = fmt.Sprintf("%s → %d", termSafe(s.Knob), s.Value)
 		}
 		met := "not met"
 		if s.Met {
 			met = "met"
 		}
-		fmt.Fprintf(tw, "  %s\t%s\tcost %.0f\t%s\n", s.Action, what, s.Cost, met)
+		fmt.Fprintf(tw, "  %s\t%s\tcost %.0f\t%s\n", termSafe(s.Action), what, s.Cost, met)
 	}
 	if err := tw.Flush(); err != nil {
 		return err

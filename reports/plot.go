@@ -83,5 +83,8 @@ func Render(p *plot.Plot, format string, width, height vg.Length) (out []byte, e
 	if _, err := c.WriteTo(&buf); err != nil {
 		return nil, fmt.Errorf("render: %w", err)
 	}
+	if _, ok := c.(*vgsvg.Canvas); ok {
+		return markControls(buf.Bytes()), nil // the names in labels and legends
+	}
 	return buf.Bytes(), nil
 }

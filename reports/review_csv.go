@@ -22,7 +22,7 @@ func HoursCSV(r *experiment.Review) []byte {
 	for _, m := range []string{"delivered", "door_time_s", "backlog", "sampled"} {
 		head = append(head, m+"_observed", m+"_mean", m+"_ci_low", m+"_ci_high", m+"_prediction_low", m+"_prediction_high")
 	}
-	_ = w.Write(head)
+	writeCSVRow(w, head)
 	sc := r.Replay.Scenario
 	for _, h := range r.Hours {
 		day, clock := hourClock(sc, h)
@@ -31,7 +31,7 @@ func HoursCSV(r *experiment.Review) []byte {
 			row = append(row, formatFloat(b.Observed), formatFloat(b.Simulated.Mean), formatFloat(b.Simulated.Low),
 				formatFloat(b.Simulated.High), formatFloat(b.PredLow), formatFloat(b.PredHigh))
 		}
-		_ = w.Write(row)
+		writeCSVRow(w, row)
 	}
 	w.Flush()
 	return buf.Bytes()

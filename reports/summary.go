@@ -38,7 +38,7 @@ func WriteSummary(out io.Writer, o *experiment.Outcome, bottlenecks int) error {
 	var buf bytes.Buffer
 	w := &buf
 	for _, u := range o.Unstable {
-		fmt.Fprintln(w, u.Explain())
+		fmt.Fprintln(w, termSafe(u.Explain()))
 	}
 	// One replication has no spread to measure: means alone.
 	intervals := o.Replications >= 2
@@ -57,7 +57,7 @@ func WriteSummary(out io.Writer, o *experiment.Outcome, bottlenecks int) error {
 		}
 		g := groupOf(k.Name)
 		if g != group {
-			fmt.Fprintf(tw, "\n%s\n", g)
+			fmt.Fprintf(tw, "\n%s\n", termSafe(g))
 			group = g
 		}
 		if !intervals {
@@ -89,10 +89,11 @@ func WriteSummary(out io.Writer, o *experiment.Outcome, bottlenecks int) error {
 	return writeTrimmed(out, buf.Bytes())
 }
 
-// writeTrimmed writes text without the spaces tabwriter leaves at the ends
-// of lines.
+// writeTrimmed writes text for a terminal (termText) without the spaces
+// tabwriter leaves at the ends of lines: every terminal table and summary
+// ends here.
 func writeTrimmed(w io.Writer, text []byte) error {
-	lines := bytes.Split(text, []byte("\n"))
+	lines := bytes.Split(termText(text), []byte("\n"))
 	for i, l := range lines {
 		lines[i] = bytes.TrimRight(l, " ")
 	}

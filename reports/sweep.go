@@ -21,12 +21,12 @@ func SweepCSV(s *experiment.Sweep) []byte {
 		head = append(head, a.Path)
 	}
 	head = append(head, "kpi", "unit", "mean", "ci_low", "ci_high", "n")
-	_ = w.Write(head)
+	writeCSVRow(w, head)
 	for i, p := range s.Points {
 		for _, k := range p.Outcome.KPIs {
 			row := append([]string{fmt.Sprint(i)}, p.Values...)
 			row = append(row, k.Name, k.Unit, formatFloat(k.Mean), formatFloat(k.Low), formatFloat(k.High), fmt.Sprint(k.N))
-			_ = w.Write(row)
+			writeCSVRow(w, row)
 		}
 	}
 	w.Flush()
@@ -39,12 +39,12 @@ func WriteSweepTable(out io.Writer, s *experiment.Sweep, kpis []string) error {
 	var buf bytes.Buffer
 	first := s.Points[0].Outcome
 	fmt.Fprintf(&buf, "sweep of %s: %d points, %d replications each, seed %d (common random numbers); means with %.0f%% intervals\n\n",
-		first.Scenario.Name, len(s.Points), first.Replications, first.Seed, 100*experiment.Level)
+		termSafe(first.Scenario.Name), len(s.Points), first.Replications, first.Seed, 100*experiment.Level)
 	tw := tabwriter.NewWriter(&buf, 2, 0, 2, ' ', 0)
 	t := sweepGrid(s, kpis)
 	for _, row := range append([][]string{t.Head}, t.Rows...) {
 		for _, c := range row {
-			fmt.Fprintf(tw, "%s\t", c)
+			fmt.Fprintf(tw, "%s\t", termSafe(c))
 		}
 		fmt.Fprintln(tw)
 	}

@@ -100,7 +100,7 @@ func FuzzOverride(f *testing.F) {
 
 func containsBreak(s string) bool {
 	for _, r := range s {
-		if compound.BreaksLine(r) {
+		if compound.Escapes(r) {
 			return true
 		}
 	}

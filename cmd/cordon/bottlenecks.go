@@ -72,6 +72,6 @@ func runBottlenecks(ctx context.Context, std *streams, opts *bottlenecksOptions,
 	if err := reports.WriteMarginal(ctx, dest, m); err != nil {
 		return opts.reportError(ctx, err)
 	}
-	fmt.Fprintf(std.err, "report: %s\n", filepath.Join(dest.Dir, "index.html"))
+	fmt.Fprintf(std.err, "report: %s\n", shown(filepath.Join(dest.Dir, "index.html")))
 	return reports.WriteMarginalTable(std.out, m, opts.top)
 }

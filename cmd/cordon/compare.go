@@ -81,7 +81,7 @@ func (opts *compareOptions) report(ctx context.Context, std *streams, c *experim
 		if err := reports.WriteComparison(ctx, dest, c); err != nil {
 			return opts.reportError(ctx, err)
 		}
-		defer fmt.Fprintf(std.err, "report: %s\n", filepath.Join(dest.Dir, "index.html"))
+		defer fmt.Fprintf(std.err, "report: %s\n", shown(filepath.Join(dest.Dir, "index.html")))
 	}
 	if opts.json {
 		b, err := reports.NewComparison(c).JSON()

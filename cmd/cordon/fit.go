@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -61,7 +62,7 @@ them and says how many on stderr.`,
   cordon fit --observed - --yaml < durations.csv >> fitted.yaml`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runFit(std, opts)
+			return runFit(cmd.Context(), std, opts)
 		},
 	}
 	f := cmd.Flags()
@@ -102,14 +103,14 @@ func (s stepFit) rejected() (bool, float64) {
 	return s.fits[0].KS > limit, limit
 }
 
-func runFit(std *streams, opts *fitOptions) error {
+func runFit(ctx context.Context, std *streams, opts *fitOptions) error {
 	if opts.observed == "" {
 		return badInput(errors.New("fit needs --observed FILE: the durations to fit (step,duration; - reads stdin)"))
 	}
 	if opts.min < 2 {
 		return badInput(fmt.Errorf("--min must be at least 2 (a fit needs two samples), got %d", opts.min))
 	}
-	name, read, err := readFitDurations(std, opts)
+	name, read, err := readFitDurations(ctx, std, opts)
 	if err != nil {
 		return err
 	}
@@ -140,7 +141,7 @@ func runFit(std *streams, opts *fitOptions) error {
 
 // readFitDurations reads the --observed file. Bad rows are each one line
 // on stderr and exit 2; with --lenient their count is on stderr.
-func readFitDurations(std *streams, opts *fitOptions) (string, logs.Read[logs.Duration], error) {
+func readFitDurations(ctx context.Context, std *streams, opts *fitOptions) (string, logs.Read[logs.Duration], error) {
 	name := opts.observed
 	var r io.Reader = std.in
 	if name == "-" {
@@ -153,7 +154,10 @@ func readFitDurations(std *streams, opts *fitOptions) (string, logs.Read[logs.Du
 		defer f.Close()
 		r = f
 	}
-	read, err := logs.ReadDurations(name, r, logs.Options{Lenient: opts.lenient})
+	read, err := logs.ReadDurations(ctx, name, r, logs.Options{Lenient: opts.lenient})
+	if ctx.Err() != nil {
+		return name, read, interrupted(ctx)
+	}
 	if errs, ok := errors.AsType[logs.Errors](err); ok {
 		for _, e := range errs {
 			fmt.Fprintln(std.err, e.Error())
@@ -168,7 +172,7 @@ func readFitDurations(std *streams, opts *fitOptions) (string, logs.Read[logs.Du
 		return name, read, badInput(fmt.Errorf("%s: %w", name, err))
 	}
 	if read.Skipped > 0 {
-		fmt.Fprintf(std.err, "cordon: %s: skipped %d bad rows (--lenient):\n", name, read.Skipped)
+		fmt.Fprintf(std.err, "cordon: %s: skipped %d bad rows (--lenient):\n", shown(name), read.Skipped)
 		const shown = 5
 		for i, e := range read.SkippedErrors {
 			if i == shown {
@@ -226,10 +230,18 @@ func fitSteps(file string, rows []logs.Duration, want []string) ([]stepSamples, 
 	return out, nil
 }
 
-// fitProblems is one error of several problems, one line each, every line
-// starting "cordon: " as Main writes the first.
+// fitProblems is one error of several problems, joined one a line (Main
+// keeps the lines of joined errors), every line starting "cordon: " as
+// Main writes the first.
 func fitProblems(problems []string) error {
-	return badInput(errors.New(strings.Join(problems, "\ncordon: ")))
+	errs := make([]error, len(problems))
+	for i, p := range problems {
+		if i > 0 {
+			p = "cordon: " + p
+		}
+		errs[i] = errors.New(p)
+	}
+	return badInput(errors.Join(errs...))
 }
 
 // fitPlural returns one for n == 1, else many.

@@ -63,13 +63,13 @@ func runInit(std *streams, opts *initOptions, file string) error {
 	if err := writeFileAtomic(file, data); err != nil {
 		return err
 	}
-	fmt.Fprintf(std.out, "wrote %s (from %s): edit it, then cordon validate %s\n", file, opts.from, file)
+	fmt.Fprintf(std.out, "wrote %s (from %s): edit it, then cordon validate %s\n", shown(file), shown(opts.from), shown(file))
 	schema := filepath.Join(filepath.Dir(file), schemaFile)
 	if _, err := os.Stat(schema); errors.Is(err, fs.ErrNotExist) {
 		if err := writeFileAtomic(schema, scenarios.Schema()); err != nil {
 			return err
 		}
-		fmt.Fprintf(std.out, "wrote %s, the schema editors check it against\n", schema)
+		fmt.Fprintf(std.out, "wrote %s, the schema editors check it against\n", shown(schema))
 	}
 	return nil
 }

@@ -149,9 +149,9 @@ func (opts *runOptions) reportAll(ctx context.Context, std *streams, runs []expe
 			if !met {
 				state = "missed a target"
 			}
-			fmt.Fprintf(std.err, "%s: %s, report %s\n", r.Outcome.Scenario.Name, state, filepath.Join(dir, "index.html"))
+			fmt.Fprintf(std.err, "%s: %s, report %s\n", shown(r.Outcome.Scenario.Name), state, shown(filepath.Join(dir, "index.html")))
 		case !opts.json:
-			fmt.Fprintf(std.err, "report: %s\n", filepath.Join(dir, "index.html"))
+			fmt.Fprintf(std.err, "report: %s\n", shown(filepath.Join(dir, "index.html")))
 		}
 	}
 	if missed > 0 {

@@ -133,7 +133,7 @@ func runPlan(ctx context.Context, std *streams, opts *planOptions, arg string) e
 	if err := reports.WritePlan(ctx, dest, p, sens); err != nil {
 		return opts.reportError(ctx, err)
 	}
-	fmt.Fprintf(std.err, "report: %s\n", filepath.Join(dest.Dir, "index.html"))
+	fmt.Fprintf(std.err, "report: %s\n", shown(filepath.Join(dest.Dir, "index.html")))
 	if opts.write != "" {
 		name, data, err := scenarios.Source(arg)
 		if err != nil {
@@ -153,7 +153,7 @@ func runPlan(ctx context.Context, std *streams, opts *planOptions, arg string) e
 		if err := writeFileAtomic(opts.write, out); err != nil {
 			return err
 		}
-		fmt.Fprintf(std.err, "planned scenario: %s\n", opts.write)
+		fmt.Fprintf(std.err, "planned scenario: %s\n", shown(opts.write))
 	}
 	if err := reports.WritePlanTable(std.out, p); err != nil {
 		return err

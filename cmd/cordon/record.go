@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"time"
@@ -12,6 +13,7 @@ import (
 
 	"cordon/logs"
 	"cordon/reports"
+	"cordon/sim/compound"
 	"cordon/sim/experiment"
 )
 
@@ -49,7 +51,8 @@ Every file says on its first line that it is synthetic: made by cordon, not obse
 The logs are examples of the formats, test data for a review, and a way to check a review: a
 day recorded from a scenario and replayed through it must come back inside the replay's
 prediction intervals. --set changes the recorded day (a crew short in the morning, say) while
-the scenario replayed stays as planned. Existing files are not overwritten without --force.`,
+the scenario replayed stays as planned. The four files are written all or none; files already
+there are not overwritten without --force.`,
 		Example: `  cordon record day-one --date 2021-11-25 --tz Asia/Shanghai --seed 2021 --out incident
   cordon record baseline --date 2021-11-26 --tz +08:00 --set 'staff.suited-crew.shifts[0].count=3'`,
 		Args: cobra.ExactArgs(1),
@@ -93,13 +96,17 @@ func runRecord(ctx context.Context, std *streams, opts *recordOptions, arg strin
 	if opts.seedSet {
 		sc.Seed = opts.seed
 	}
+	day := logs.DayOf(sc, date)
+	if err := checkLogYears(sc, day); err != nil {
+		return badInput(fmt.Errorf("--date %s --tz %s: %v", opts.date, shown(opts.tz), err))
+	}
 	dir := opts.out
 	if dir == "" {
 		dir = "cordon-log-" + reports.Slug(sc.Name)
 	}
-	files := []string{arrivalsFile, rosterFile, observedFile, durationsFile}
+	names := []string{arrivalsFile, rosterFile, observedFile, durationsFile}
 	if !opts.force {
-		for _, name := range files {
+		for _, name := range names {
 			if _, err := os.Stat(filepath.Join(dir, name)); err == nil {
 				return badInput(fmt.Errorf("%s exists: give another --out or --force", filepath.Join(dir, name)))
 			}
@@ -112,7 +119,6 @@ func runRecord(ctx context.Context, std *streams, opts *recordOptions, arg strin
 		}
 		return fmt.Errorf("%s: %w", sc.Name, err)
 	}
-	day := logs.DayOf(sc, date)
 	comments := []string{
 		fmt.Sprintf("synthetic: made by cordon record from the scenario %s, seed %d, replication %d: not observed", reports.TermSafe(sc.Name), sc.Seed, opts.rep),
 	}
@@ -132,13 +138,15 @@ func runRecord(ctx context.Context, std *streams, opts *recordOptions, arg strin
 	if err := logs.WriteDurations(&data[3], comments, log.Durations); err != nil {
 		return err
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return badInput(fmt.Errorf("--out: %v", err))
-	}
-	for i, name := range files {
-		if err := writeFileAtomic(filepath.Join(dir, name), data[i].Bytes()); err != nil {
+	files := make([]outFile, len(names))
+	for i, name := range names {
+		files[i] = outFile{name, func(w io.Writer) error {
+			_, err := w.Write(data[i].Bytes())
 			return err
-		}
+		}}
+	}
+	if err := writeFiles(dir, opts.force, files); err != nil {
+		return badInput(fmt.Errorf("--out %s: nothing written: %s", shown(dir), shown(err.Error())))
 	}
 	steps, times := 0, 0
 	for _, v := range log.Durations {
@@ -148,6 +156,28 @@ func runRecord(ctx context.Context, std *streams, opts *recordOptions, arg strin
 	fmt.Fprintf(std.out, "%s, %s from %s: %d items arrived, %d delivered, %d residents sampled\n",
 		reports.TermSafe(sc.Name), opts.date, day.Start.Format("15:04 Z07:00"), len(log.Arrivals), res.Ledger.Delivered, len(log.Sampled))
 	fmt.Fprintf(std.out, "wrote %s: %s, %s, %s and %s (%d times of %d steps)\n",
-		dir, arrivalsFile, rosterFile, observedFile, durationsFile, times, steps)
+		shown(dir), arrivalsFile, rosterFile, observedFile, durationsFile, times, steps)
 	return nil
+}
+
+// checkLogYears checks that the logs of a day recorded from sc on day hold
+// only times cordon replay reads (logs.InYears): from the earliest, the
+// run's start or an earlier shift's, to the latest, the run's end or a
+// later shift's, on every day of the run, in the zone of the day.
+func checkLogYears(sc *compound.Scenario, day logs.Day) error {
+	first, last := 0.0, float64(sc.Horizon.Days)*86400
+	for _, r := range sc.PlannedRoster() {
+		first, last = min(first, r.From), max(last, r.To)
+	}
+	from, to := day.Time(first), day.Time(last)
+	if logs.InYears(from) && logs.InYears(to) {
+		return nil
+	}
+	better := "a later"
+	if to.UTC().Year() > logs.LastYear {
+		better = "an earlier"
+	}
+	const layout = "2006-01-02T15:04:05Z07:00"
+	return fmt.Errorf("the logs would hold times from %s to %s, but a log holds times of the years %d to %d (in UTC): give %s date",
+		from.Format(layout), to.Format(layout), logs.FirstYear, logs.LastYear, better)
 }

@@ -111,7 +111,7 @@ func runReplay(ctx context.Context, std *streams, opts *replayOptions, arg strin
 			return err
 		}
 	}
-	lg, err := opts.readLogs(std, sc)
+	lg, err := opts.readLogs(ctx, std, sc)
 	if err != nil {
 		return err
 	}
@@ -130,7 +130,7 @@ func runReplay(ctx context.Context, std *streams, opts *replayOptions, arg strin
 		if err := reports.WriteReview(ctx, dest, r, src); err != nil {
 			return opts.reportError(ctx, err)
 		}
-		defer fmt.Fprintf(std.err, "report: %s\n", filepath.Join(dest.Dir, "index.html"))
+		defer fmt.Fprintf(std.err, "report: %s\n", shown(filepath.Join(dest.Dir, "index.html")))
 	}
 	return reports.WriteReviewSummary(std.out, r, src)
 }
@@ -147,7 +147,7 @@ type replayLogs struct {
 // readLogs reads the logs named by the flags: arrivals first, whose first
 // day is the day of the others. Every bad row of every file is printed, one
 // line each, before the error; with --lenient they are printed as skipped.
-func (opts *replayOptions) readLogs(std *streams, sc *compound.Scenario) (*replayLogs, error) {
+func (opts *replayOptions) readLogs(ctx context.Context, std *streams, sc *compound.Scenario) (*replayLogs, error) {
 	lg := &replayLogs{}
 	lopt := logs.Options{Lenient: opts.lenient}
 	bad := 0
@@ -161,10 +161,10 @@ func (opts *replayOptions) readLogs(std *streams, sc *compound.Scenario) (*repla
 			}
 			bad++
 		case err != nil:
-			fmt.Fprintf(std.err, "%s: %v\n", name, err)
+			fmt.Fprintf(std.err, "%s: %s\n", shown(name), errorText(err))
 			bad++
 		case skipped > 0:
-			fmt.Fprintf(std.err, "%s: skipped %d bad rows (--lenient):\n", name, skipped)
+			fmt.Fprintf(std.err, "%s: skipped %d bad rows (--lenient):\n", shown(name), skipped)
 			for _, e := range why {
 				fmt.Fprintln(std.err, "  "+e.Error())
 			}
@@ -182,23 +182,29 @@ func (opts *replayOptions) readLogs(std *streams, sc *compound.Scenario) (*repla
 	}
 	f, err := open(opts.arrivals)
 	if err != nil {
-		return nil, badInput(fmt.Errorf("--arrivals: %v", err))
+		return nil, badInput(fmt.Errorf("--arrivals: %s", shown(err.Error())))
 	}
-	arr, err := logs.ReadArrivals(opts.arrivals, f, sc, lopt)
+	arr, err := logs.ReadArrivals(ctx, opts.arrivals, f, sc, lopt)
 	f.Close()
+	if ctx.Err() != nil {
+		return nil, interrupted(ctx)
+	}
 	report(opts.arrivals, err, arr.Skipped, arr.SkippedErrors)
 	if err != nil {
-		return nil, badInput(fmt.Errorf("%s: the arrivals log has problems (above)", opts.arrivals))
+		return nil, badInput(fmt.Errorf("%s: the arrivals log has problems (above)", shown(opts.arrivals)))
 	}
 	lg.arrivals, lg.synthetic = arr.Rows, arr.Synthetic
 	lopt.Day = &arr.Day
 	if opts.roster != "" {
 		f, err := open(opts.roster)
 		if err != nil {
-			return nil, badInput(fmt.Errorf("--roster: %v", err))
+			return nil, badInput(fmt.Errorf("--roster: %s", shown(err.Error())))
 		}
-		ro, err := logs.ReadRoster(opts.roster, f, sc, lopt)
+		ro, err := logs.ReadRoster(ctx, opts.roster, f, sc, lopt)
 		f.Close()
+		if ctx.Err() != nil {
+			return nil, interrupted(ctx)
+		}
 		report(opts.roster, err, ro.Skipped, ro.SkippedErrors)
 		lg.roster = ro.Rows
 		if lg.roster == nil && err == nil {
@@ -208,10 +214,13 @@ func (opts *replayOptions) readLogs(std *streams, sc *compound.Scenario) (*repla
 	if opts.observed != "" {
 		f, err := open(opts.observed)
 		if err != nil {
-			return nil, badInput(fmt.Errorf("--observed: %v", err))
+			return nil, badInput(fmt.Errorf("--observed: %s", shown(err.Error())))
 		}
-		ob, err := logs.ReadObserved(opts.observed, f, sc, lopt)
+		ob, err := logs.ReadObserved(ctx, opts.observed, f, sc, lopt)
 		f.Close()
+		if ctx.Err() != nil {
+			return nil, interrupted(ctx)
+		}
 		report(opts.observed, err, ob.Skipped, ob.SkippedErrors)
 		var delivered []experiment.DeliveredItem
 		var sampled []float64

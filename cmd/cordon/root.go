@@ -113,12 +113,13 @@ func Main(args []string, in io.Reader, out, errw io.Writer) int {
 	var ee *exitError
 	if errors.As(err, &ee) {
 		if ee.err != nil && ee.err.Error() != "" {
-			fmt.Fprintln(errw, "cordon:", ee.err)
+			fmt.Fprintln(errw, "cordon:", errorText(ee.err))
 		}
 		return ee.code
 	}
-	// Cobra's own errors are bad usage: an unknown flag or command.
-	fmt.Fprintln(errw, "cordon:", err)
+	// Cobra's own errors are bad usage: an unknown flag or command, with
+	// suggestions on lines of their own.
+	fmt.Fprintln(errw, "cordon:", terminalLines(err.Error()))
 	return exitBadInput
 }
 

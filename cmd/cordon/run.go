@@ -89,7 +89,7 @@ func runRun(ctx context.Context, std *streams, opts *runOptions, args []string) 
 				return badInput(err)
 			}
 			bad++
-			fmt.Fprintln(std.err, err)
+			fmt.Fprintln(std.err, errorText(err))
 			continue
 		}
 		good = append(good, a)
@@ -114,7 +114,7 @@ func runRun(ctx context.Context, std *streams, opts *runOptions, args []string) 
 			return err
 		case err != nil:
 			failed++
-			fmt.Fprintf(std.err, "%s: %s: failed: %v\n", arg, sc.Name, err)
+			fmt.Fprintf(std.err, "%s: %s: failed: %s\n", shown(arg), shown(sc.Name), errorText(err))
 			continue
 		case !met:
 			missed++
@@ -125,11 +125,11 @@ func runRun(ctx context.Context, std *streams, opts *runOptions, args []string) 
 				state = "missed a target"
 			}
 			if dir != "" {
-				state += ", report " + filepath.Join(dir, "index.html")
+				state += ", report " + shown(filepath.Join(dir, "index.html"))
 			}
-			fmt.Fprintf(std.err, "%s: %s: %s\n", arg, sc.Name, state)
+			fmt.Fprintf(std.err, "%s: %s: %s\n", shown(arg), shown(sc.Name), state)
 		} else if dir != "" && !opts.json {
-			fmt.Fprintf(std.err, "report: %s\n", filepath.Join(dir, "index.html"))
+			fmt.Fprintf(std.err, "report: %s\n", shown(filepath.Join(dir, "index.html")))
 		}
 	}
 	if bad+failed > 0 {

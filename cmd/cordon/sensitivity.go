@@ -86,6 +86,6 @@ func (opts *sensitivityOptions) report(ctx context.Context, std *streams, s *exp
 	if err := reports.WriteSensitivity(ctx, dest, s); err != nil {
 		return opts.reportError(ctx, err)
 	}
-	fmt.Fprintf(std.err, "report: %s\n", filepath.Join(dest.Dir, "index.html"))
+	fmt.Fprintf(std.err, "report: %s\n", shown(filepath.Join(dest.Dir, "index.html")))
 	return reports.WriteSensitivityTable(std.out, s, opts.top)
 }

@@ -177,7 +177,7 @@ func (s *shardFlags) runShard(ctx context.Context, std *streams, r *runFlags, w 
 		return fmt.Errorf("writing the part: %w", err)
 	}
 	fmt.Fprintf(std.err, "shard %v: %d of %d units, part %s; when every shard is done: cordon merge PARTS... --out DIR\n",
-		s.split, len(p.Units), w.Units(), s.part)
+		s.split, len(p.Units), w.Units(), shown(s.part))
 	return nil
 }
 

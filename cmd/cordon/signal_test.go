@@ -66,3 +66,51 @@ func TestSignalsStopCleanly(t *testing.T) {
 		})
 	}
 }
+
+// TestSignalStopsReadingALog interrupts cordon fit reading an endless log
+// on stdin (a 20 GB file, as far as it knows): it stops promptly and exits
+// 130, instead of reading on until the file ends.
+func TestSignalStopsReadingALog(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts cordon and waits for it")
+	}
+	cmd := cordonCommand(t, t.TempDir(), "fit", "--observed", "-")
+	cmd.Stdin = &endlessLog{row: "gate.intake,23s\n"}
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(1500 * time.Millisecond)
+	sent := time.Now()
+	if err := cmd.Process.Signal(syscall.SIGINT); err != nil {
+		t.Fatal(err)
+	}
+	err := cmd.Wait()
+	took := time.Since(sent)
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) || ee.ExitCode() != exitInterrupted {
+		t.Fatalf("exit %v, want %d; stderr %s", err, exitInterrupted, stderr.String())
+	}
+	if took > 5*time.Second {
+		t.Errorf("took %v to stop", took)
+	}
+}
+
+// endlessLog is a durations log that never ends.
+type endlessLog struct {
+	row  string
+	head bool
+}
+
+func (e *endlessLog) Read(p []byte) (int, error) {
+	if !e.head {
+		e.head = true
+		return copy(p, "step,duration\n"), nil
+	}
+	n := 0
+	for n+len(e.row) <= len(p) {
+		n += copy(p[n:], e.row)
+	}
+	return n, nil
+}

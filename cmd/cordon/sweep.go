@@ -128,7 +128,7 @@ func (opts *sweepOptions) report(ctx context.Context, std *streams, sw *experime
 	if err := reports.WriteSweep(ctx, dest, sw, kpis); err != nil {
 		return opts.reportError(ctx, err)
 	}
-	fmt.Fprintf(std.err, "report: %s\n", filepath.Join(dest.Dir, "index.html"))
+	fmt.Fprintf(std.err, "report: %s\n", shown(filepath.Join(dest.Dir, "index.html")))
 	if opts.csv {
 		_, err := std.out.Write(reports.SweepCSV(sw))
 		return err

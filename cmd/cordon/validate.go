@@ -45,18 +45,18 @@ func runValidate(std *streams, opts *validateOptions, args []string) error {
 		sc, err := scenarios.Resolve(a, overrides...)
 		if err != nil {
 			bad++
-			fmt.Fprintln(std.err, err)
+			fmt.Fprintln(std.err, errorText(err))
 			continue
 		}
 		unstable := sc.Stability()
 		for _, u := range unstable {
-			fmt.Fprintf(std.err, "%s: %s\n", a, u)
+			fmt.Fprintf(std.err, "%s: %s\n", shown(a), shown(u.String()))
 		}
 		if opts.strict && len(unstable) > 0 {
 			bad++
 			continue
 		}
-		fmt.Fprintf(std.out, "%s: valid (%s)\n", a, sc.Name)
+		fmt.Fprintf(std.out, "%s: valid (%s)\n", shown(a), shown(sc.Name))
 	}
 	if bad > 0 {
 		return &exitError{code: exitBadInput, err: fmt.Errorf("%d of %d scenarios have problems", bad, len(args))}

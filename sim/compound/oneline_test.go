@@ -14,12 +14,17 @@ func TestOneLine(t *testing.T) {
 		{"esc\x1b[31mred", `esc\x1b[31mred`},
 		{"line\u2028sep", `line\u2028sep`},
 		{"楼\x00", `楼\x00`},
+		{"csi\u009b31m", `csi\u009b31m`},
+		{"next\u0085line", `next\u0085line`},
+		{"file\u202egpj.exe", `file\u202egpj.exe`},
+		{"\u202a\u202b\u202c\u202d\u2066\u2067\u2068\u2069\u200e\u200f\u061c", `\u202a\u202b\u202c\u202d\u2066\u2067\u2068\u2069\u200e\u200f\u061c`},
+		{"שלום 楼 é\u00a0x", "שלום 楼 é\u00a0x"},
 	} {
 		got := OneLine(c.in)
 		if got != c.want {
 			t.Errorf("OneLine(%q) = %q, want %q", c.in, got, c.want)
 		}
-		if strings.ContainsFunc(got, BreaksLine) {
+		if strings.ContainsFunc(got, Escapes) {
 			t.Errorf("OneLine(%q) = %q still breaks the line", c.in, got)
 		}
 	}

@@ -41,7 +41,8 @@ func FuzzParseAxis(f *testing.F) {
 }
 
 // FuzzReadPart feeds ReadPart damaged parts: it must return a part that
-// passes its own checks, or an error, and never panic.
+// passes its own checks, or an error, and never panic, nor may merging and
+// assembling a part it read.
 func FuzzReadPart(f *testing.F) {
 	w := sweepWork(f, 7)
 	seed := uint64(1)
@@ -63,6 +64,17 @@ func FuzzReadPart(f *testing.F) {
 	}
 	f.Add([]byte{})
 	f.Add([]byte("name: baseline\n"))
+	// Parts whose content is damaged: results cut short, numbers no
+	// replication gives, units out of order, a split into 10^12 shards.
+	good := smallRun(f)
+	for _, d := range partDamages {
+		p := clonePart(f, good)
+		d.damage(p)
+		var buf bytes.Buffer
+		if err := p.Write(&buf); err == nil {
+			f.Add(buf.Bytes())
+		}
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		p, err := experiment.ReadPart(bytes.NewReader(data))
 		if err != nil {
@@ -71,8 +83,9 @@ func FuzzReadPart(f *testing.F) {
 		if p.Format != experiment.PartFormat || p.Work == nil || len(p.Units) != len(p.Results) {
 			t.Fatalf("read a part that fails its checks: %+v", p)
 		}
-		// Merging it alone is refused or gives a table of every unit.
-		if _, res, err := experiment.Merge([]*experiment.Part{p}, []string{"p"}, missingName); err == nil {
+		// Merging it alone is refused or gives a table of every unit, which
+		// assembles into a product or an error, without a panic.
+		if w, res, err := experiment.Merge([]*experiment.Part{p}, []string{"p"}, missingName); err == nil {
 			for _, rs := range res {
 				for _, r := range rs {
 					if r == nil {
@@ -80,6 +93,7 @@ func FuzzReadPart(f *testing.F) {
 					}
 				}
 			}
+			_, _ = w.Assemble(res)
 		}
 	})
 }

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"sort"
 
 	"cordon/sim/compound"
 )
@@ -108,17 +107,26 @@ func ReadPart(r io.Reader) (p *Part, err error) {
 	if p.Work == nil || len(p.Units) != len(p.Results) {
 		return nil, errors.New("not a cordon part: its work or results are missing")
 	}
-	if err := p.Shard.Check(); err != nil {
+	if err := p.check(); err != nil {
 		return nil, fmt.Errorf("a damaged cordon part: %v", err)
 	}
-	units := 0
-	for _, it := range p.Work.Items {
-		if it.Reps < 1 || it.Reps > MaxUnits-units {
-			return nil, fmt.Errorf("a damaged cordon part: more than %d units, or a scenario of %d replications", MaxUnits, it.Reps)
-		}
-		units += it.Reps
-	}
 	return p, nil
+}
+
+// check checks the whole content of a part before anything is taken from
+// it: its shard, its work (checkWork), its units and their results
+// (checkUnits).
+func (p *Part) check() error {
+	if p.Work == nil {
+		return errors.New("its work is missing")
+	}
+	if err := p.Shard.Check(); err != nil {
+		return err
+	}
+	if err := checkWork(p.Work); err != nil {
+		return err
+	}
+	return p.checkUnits(p.Work)
 }
 
 // MergeError is a merge refused: a part that is damaged, of other work,
@@ -142,6 +150,9 @@ func Merge(parts []*Part, names []string, missing func(Shard) string) (*Work, []
 		return nil, nil, errors.New("no parts to merge")
 	}
 	first := parts[0]
+	if first.Work == nil {
+		return nil, nil, &MergeError{names[0], errors.New("damaged: its work is missing")}
+	}
 	hash, err := first.Work.Hash()
 	if err != nil {
 		return nil, nil, err
@@ -150,12 +161,21 @@ func Merge(parts []*Part, names []string, missing func(Shard) string) (*Work, []
 		return nil, nil, &MergeError{names[0], errors.New("damaged: its work does not match its hash")}
 	}
 	w := first.Work
+	if err := checkWork(w); err != nil {
+		return nil, nil, &MergeError{names[0], fmt.Errorf("damaged: %v", err)}
+	}
 	units := w.Units()
 	results := w.empty()
 	from := make([]int, units) // the part each unit came from, plus one
 	seen := map[int]int{}      // shard index to the part that has it
 	for i, p := range parts {
 		name := names[i]
+		if p.Work == nil {
+			return nil, nil, &MergeError{name, errors.New("damaged: its work is missing")}
+		}
+		if err := p.Shard.Check(); err != nil {
+			return nil, nil, &MergeError{name, fmt.Errorf("damaged: %v", err)}
+		}
 		if p.Hash != first.Hash {
 			return nil, nil, &MergeError{name, fmt.Errorf("a part of other work than %s (%s)", names[0], foreignWhy(first.Work, p.Work))}
 		}
@@ -169,10 +189,10 @@ func Merge(parts []*Part, names []string, missing func(Shard) string) (*Work, []
 			return nil, nil, &MergeError{name, fmt.Errorf("shard %v again: %s is the same shard", p.Shard, names[j])}
 		}
 		seen[p.Shard.Index] = i
+		if err := p.checkUnits(w); err != nil {
+			return nil, nil, &MergeError{name, fmt.Errorf("damaged: %v", err)}
+		}
 		for k, u := range p.Units {
-			if u < 0 || u >= units || !p.Shard.Has(u) || p.Results[k] == nil {
-				return nil, nil, &MergeError{name, fmt.Errorf("damaged: unit %d does not belong to shard %v", u, p.Shard)}
-			}
 			if from[u] != 0 {
 				return nil, nil, &MergeError{name, fmt.Errorf("unit %d again: %s has it", u, names[from[u]-1])}
 			}
@@ -181,18 +201,16 @@ func Merge(parts []*Part, names []string, missing func(Shard) string) (*Work, []
 			results[item][rep] = p.Results[k]
 		}
 	}
-	var absent []int
-	for s := range first.Shard.Count {
-		if _, ok := seen[s]; !ok {
-			absent = append(absent, s)
+	// The shards missing: the count is at most MaxShards (Shard.Check), and
+	// nothing is allocated by it.
+	if absent := first.Shard.Count - len(seen); absent > 0 {
+		sh := Shard{Index: 0, Count: first.Shard.Count}
+		for _, ok := seen[sh.Index]; ok; _, ok = seen[sh.Index] {
+			sh.Index++
 		}
-	}
-	if len(absent) > 0 {
-		sort.Ints(absent)
-		sh := Shard{Index: absent[0], Count: first.Shard.Count}
 		more := ""
-		if len(absent) > 1 {
-			more = fmt.Sprintf(" (and %d more of the %d shards)", len(absent)-1, sh.Count)
+		if absent > 1 {
+			more = fmt.Sprintf(" (and %d more of the %d shards)", absent-1, sh.Count)
 		}
 		return nil, nil, &MergeError{missing(sh), fmt.Errorf("missing: no part is shard %v%s", sh, more)}
 	}
@@ -201,6 +219,19 @@ func Merge(parts []*Part, names []string, missing func(Shard) string) (*Work, []
 			item, rep := w.unit(u)
 			return nil, nil, &MergeError{missing(Shard{Index: u % first.Shard.Count, Count: first.Shard.Count}),
 				fmt.Errorf("missing: unit %d (%s, replication %d) is in no part", u, w.describe(item), rep)}
+		}
+	}
+	// Every result of a scenario has the shape of its first, whichever
+	// parts they came from.
+	u := 0
+	for item, rs := range results {
+		for rep, res := range rs {
+			if rep > 0 {
+				if err := sameShape(rs[0], res, fmt.Sprintf("unit %d (in %s)", u-rep, names[from[u-rep]-1])); err != nil {
+					return nil, nil, &MergeError{names[from[u]-1], fmt.Errorf("damaged: unit %d (%s, replication %d): %v", u, compound.OneLine(w.describe(item)), rep, err)}
+				}
+			}
+			u++
 		}
 	}
 	return w, results, nil

@@ -81,6 +81,10 @@ func (w *Work) Hash() (string, error) {
 	return hex.EncodeToString(sum[:]), nil
 }
 
+// MaxShards is the most shards work may be split into: a sweep of 40,000
+// units over 100,000 machines leaves most of them idle already.
+const MaxShards = 100_000
+
 // Shard is part Index of Count of some work: the units u with
 // u mod Count == Index, so that every shard gets a share of every scenario
 // (a sweep's large points and small ones alike). The zero Shard is all of it.
@@ -91,10 +95,14 @@ type Shard struct {
 // Has reports whether unit u is the shard's.
 func (s Shard) Has(u int) bool { return s.Count <= 1 || u%s.Count == s.Index }
 
-// Check reports a shard that names no part of a split.
+// Check reports a shard that names no part of a split, or of a split into
+// more than MaxShards.
 func (s Shard) Check() error {
 	if s.Count < 1 || s.Index < 0 || s.Index >= s.Count {
 		return fmt.Errorf("shard %d/%d: want I/N with 0 <= I < N", s.Index, s.Count)
+	}
+	if s.Count > MaxShards {
+		return fmt.Errorf("shard %d/%d: at most %d shards", s.Index, s.Count, MaxShards)
 	}
 	return nil
 }

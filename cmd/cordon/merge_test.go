@@ -1,0 +1,59 @@
+package main
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"cordon/scenarios"
+	"cordon/sim/compound"
+	"cordon/sim/experiment"
+)
+
+// TestMergeDamagedPart: a part whose results are cut short (it once made
+// merge panic) or hold 1e308 is one line naming the file and what is
+// wrong, exit 2, and no report.
+func TestMergeDamagedPart(t *testing.T) {
+	sc, err := scenarios.Resolve("day-one")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := experiment.NewWork(experiment.CommandRun, []*compound.Scenario{sc}, experiment.Options{Replications: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	whole := experiment.Shard{Index: 0, Count: 1}
+	results, err := experiment.RunWork(context.Background(), w, whole, experiment.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for name, damage := range map[string]func(p *experiment.Part){
+		"cut.part":  func(p *experiment.Part) { p.Results[1].Values = p.Results[1].Values[:3] },
+		"huge.part": func(p *experiment.Part) { p.Results[0].Posts[0].QueueMean = 1e308 },
+	} {
+		p, err := experiment.NewPart(w, whole, results, version())
+		if err != nil {
+			t.Fatal(err)
+		}
+		res := *p.Results[0]
+		res.Posts = append([]compound.PostResult(nil), res.Posts...)
+		res2 := *p.Results[1]
+		p.Results = []*compound.Result{&res, &res2}
+		damage(p)
+		file := filepath.Join(dir, name)
+		if err := writeAtomic(file, p.Write); err != nil {
+			t.Fatal(err)
+		}
+		out := filepath.Join(dir, "report-"+name)
+		code, stdout, stderr := cordon("merge", file, "--out", out)
+		if code != exitBadInput || strings.Count(stderr, "\n") != 1 || !strings.HasPrefix(stderr, "cordon: "+file+": a damaged cordon part: unit ") {
+			t.Errorf("%s: exit %d, stderr %q, stdout %q", name, code, stderr, stdout)
+		}
+		if _, err := os.Stat(out); err == nil {
+			t.Errorf("%s: a report was written", name)
+		}
+	}
+}
