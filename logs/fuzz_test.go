@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"cordon/internal/fuzzguard"
 	"cordon/logs"
 	"cordon/sim/compound"
 )
@@ -67,41 +68,43 @@ func FuzzReadArrivals(f *testing.F) {
 		"time,kind\n\"2021-11-25T08:00:00+08:00\"x,express,,\n#\x00\n\"",
 	)
 	f.Fuzz(func(t *testing.T, data []byte) {
-		for _, lenient := range []bool{false, true} {
-			got, err := logs.ReadArrivals(context.Background(), "fuzz.csv", bytes.NewReader(data), sc, logs.Options{Lenient: lenient})
-			if err != nil {
-				checkErr(t, err)
-				continue
-			}
-			if got.Skipped < 0 || !lenient && got.Skipped != 0 || len(got.SkippedErrors) > 0 && got.Skipped == 0 {
-				t.Fatalf("skipped %d, errors %v", got.Skipped, got.SkippedErrors)
-			}
-			for _, e := range got.SkippedErrors {
-				if !errorLine.MatchString(e.Error()) {
-					t.Fatalf("skipped error %q", e.Error())
+		fuzzguard.Check(t, func() {
+			for _, lenient := range []bool{false, true} {
+				got, err := logs.ReadArrivals(context.Background(), "fuzz.csv", bytes.NewReader(data), sc, logs.Options{Lenient: lenient})
+				if err != nil {
+					checkErr(t, err)
+					continue
+				}
+				if got.Skipped < 0 || !lenient && got.Skipped != 0 || len(got.SkippedErrors) > 0 && got.Skipped == 0 {
+					t.Fatalf("skipped %d, errors %v", got.Skipped, got.SkippedErrors)
+				}
+				for _, e := range got.SkippedErrors {
+					if !errorLine.MatchString(e.Error()) {
+						t.Fatalf("skipped error %q", e.Error())
+					}
+				}
+				if errs := sc.CheckReplay(got.Rows, nil); len(errs) > 0 {
+					t.Fatalf("read arrivals the model refuses: %v", errs[0])
+				}
+				var buf bytes.Buffer
+				if err := logs.WriteArrivals(&buf, sc, got.Day, nil, got.Rows); err != nil {
+					t.Fatal(err)
+				}
+				again, err := logs.ReadArrivals(context.Background(), "fuzz.csv", &buf, sc, logs.Options{Day: &got.Day})
+				if err != nil {
+					t.Fatalf("written arrivals do not read: %v\n%s", err, buf.String())
+				}
+				if len(again.Rows) != len(got.Rows) {
+					t.Fatalf("%d arrivals written, %d read", len(got.Rows), len(again.Rows))
+				}
+				for i, a := range got.Rows {
+					b := again.Rows[i]
+					if math.Abs(a.At-b.At) > 0.001+1e-9 || a.Kind != b.Kind || a.Building != b.Building || a.Zone != b.Zone || a.ID != b.ID || a.Batch != b.Batch {
+						t.Fatalf("arrival %d: %+v written, %+v read", i, a, b)
+					}
 				}
 			}
-			if errs := sc.CheckReplay(got.Rows, nil); len(errs) > 0 {
-				t.Fatalf("read arrivals the model refuses: %v", errs[0])
-			}
-			var buf bytes.Buffer
-			if err := logs.WriteArrivals(&buf, sc, got.Day, nil, got.Rows); err != nil {
-				t.Fatal(err)
-			}
-			again, err := logs.ReadArrivals(context.Background(), "fuzz.csv", &buf, sc, logs.Options{Day: &got.Day})
-			if err != nil {
-				t.Fatalf("written arrivals do not read: %v\n%s", err, buf.String())
-			}
-			if len(again.Rows) != len(got.Rows) {
-				t.Fatalf("%d arrivals written, %d read", len(got.Rows), len(again.Rows))
-			}
-			for i, a := range got.Rows {
-				b := again.Rows[i]
-				if math.Abs(a.At-b.At) > 0.001+1e-9 || a.Kind != b.Kind || a.Building != b.Building || a.Zone != b.Zone || a.ID != b.ID || a.Batch != b.Batch {
-					t.Fatalf("arrival %d: %+v written, %+v read", i, a, b)
-				}
-			}
-		}
+		})
 	})
 }
 
@@ -116,36 +119,38 @@ func FuzzReadDurations(f *testing.F) {
 		"step,duration\nx,\"\"\"\"\n",
 	)
 	f.Fuzz(func(t *testing.T, data []byte) {
-		for _, lenient := range []bool{false, true} {
-			got, err := logs.ReadDurations(context.Background(), "fuzz.csv", bytes.NewReader(data), logs.Options{Lenient: lenient})
-			if err != nil {
-				checkErr(t, err)
-				continue
-			}
-			byStep := map[string][]float64{}
-			for _, d := range got.Rows {
-				if d.Step == "" || d.Step != strings.TrimSpace(d.Step) || !(d.Seconds >= 0) || math.IsInf(d.Seconds, 0) {
-					t.Fatalf("read %+v", d)
+		fuzzguard.Check(t, func() {
+			for _, lenient := range []bool{false, true} {
+				got, err := logs.ReadDurations(context.Background(), "fuzz.csv", bytes.NewReader(data), logs.Options{Lenient: lenient})
+				if err != nil {
+					checkErr(t, err)
+					continue
 				}
-				byStep[d.Step] = append(byStep[d.Step], d.Seconds)
-			}
-			var buf bytes.Buffer
-			if err := logs.WriteDurations(&buf, []string{"synthetic: fuzz"}, byStep); err != nil {
-				t.Fatal(err)
-			}
-			again, err := logs.ReadDurations(context.Background(), "fuzz.csv", &buf, logs.Options{})
-			if err != nil || !again.Synthetic || len(again.Rows) != len(got.Rows) {
-				t.Fatalf("written durations read as %d rows, %v\n%s", len(again.Rows), err, buf.String())
-			}
-			seen := map[string]int{}
-			for _, d := range again.Rows {
-				want := byStep[d.Step][seen[d.Step]]
-				seen[d.Step]++
-				if math.Abs(d.Seconds-want) > 0.0005*max(1, want*1e-12) {
-					t.Fatalf("%s: wrote %v, read %v", d.Step, want, d.Seconds)
+				byStep := map[string][]float64{}
+				for _, d := range got.Rows {
+					if d.Step == "" || d.Step != strings.TrimSpace(d.Step) || !(d.Seconds >= 0) || math.IsInf(d.Seconds, 0) {
+						t.Fatalf("read %+v", d)
+					}
+					byStep[d.Step] = append(byStep[d.Step], d.Seconds)
+				}
+				var buf bytes.Buffer
+				if err := logs.WriteDurations(&buf, []string{"synthetic: fuzz"}, byStep); err != nil {
+					t.Fatal(err)
+				}
+				again, err := logs.ReadDurations(context.Background(), "fuzz.csv", &buf, logs.Options{})
+				if err != nil || !again.Synthetic || len(again.Rows) != len(got.Rows) {
+					t.Fatalf("written durations read as %d rows, %v\n%s", len(again.Rows), err, buf.String())
+				}
+				seen := map[string]int{}
+				for _, d := range again.Rows {
+					want := byStep[d.Step][seen[d.Step]]
+					seen[d.Step]++
+					if math.Abs(d.Seconds-want) > 0.0005*max(1, want*1e-12) {
+						t.Fatalf("%s: wrote %v, read %v", d.Step, want, d.Seconds)
+					}
 				}
 			}
-		}
+		})
 	})
 }
 
@@ -161,36 +166,38 @@ func FuzzReadRoster(f *testing.F) {
 		"pool,from,to,date,tz,count\nzone-volunteers/zone-1,07:00,07:00,2021-11-25,Z,1\n",
 	)
 	f.Fuzz(func(t *testing.T, data []byte) {
-		for _, lenient := range []bool{false, true} {
-			got, err := logs.ReadRoster(context.Background(), "fuzz.csv", bytes.NewReader(data), sc, logs.Options{Lenient: lenient})
-			if err != nil {
-				checkErr(t, err)
-				continue
-			}
-			if !lenient && got.Skipped != 0 {
-				t.Fatalf("skipped %d without lenient", got.Skipped)
-			}
-			if errs := sc.CheckReplay(nil, got.Rows); len(errs) > 0 {
-				t.Fatalf("read a roster the model refuses: %v", errs[0])
-			}
-			var buf bytes.Buffer
-			if err := logs.WriteRoster(&buf, got.Day, nil, got.Rows); err != nil {
-				t.Fatal(err)
-			}
-			again, err := logs.ReadRoster(context.Background(), "fuzz.csv", &buf, sc, logs.Options{Day: &got.Day})
-			if err != nil {
-				t.Fatalf("a written roster does not read: %v\n%s", err, buf.String())
-			}
-			if len(again.Rows) != len(got.Rows) {
-				t.Fatalf("%d entries written, %d read", len(got.Rows), len(again.Rows))
-			}
-			for i, a := range got.Rows {
-				b := again.Rows[i]
-				if a.Pool != b.Pool || a.Count != b.Count || math.Abs(a.From-b.From) > 0.001+1e-9 || math.Abs(a.To-b.To) > 0.001+1e-9 {
-					t.Fatalf("entry %d: %+v written, %+v read", i, a, b)
+		fuzzguard.Check(t, func() {
+			for _, lenient := range []bool{false, true} {
+				got, err := logs.ReadRoster(context.Background(), "fuzz.csv", bytes.NewReader(data), sc, logs.Options{Lenient: lenient})
+				if err != nil {
+					checkErr(t, err)
+					continue
+				}
+				if !lenient && got.Skipped != 0 {
+					t.Fatalf("skipped %d without lenient", got.Skipped)
+				}
+				if errs := sc.CheckReplay(nil, got.Rows); len(errs) > 0 {
+					t.Fatalf("read a roster the model refuses: %v", errs[0])
+				}
+				var buf bytes.Buffer
+				if err := logs.WriteRoster(&buf, got.Day, nil, got.Rows); err != nil {
+					t.Fatal(err)
+				}
+				again, err := logs.ReadRoster(context.Background(), "fuzz.csv", &buf, sc, logs.Options{Day: &got.Day})
+				if err != nil {
+					t.Fatalf("a written roster does not read: %v\n%s", err, buf.String())
+				}
+				if len(again.Rows) != len(got.Rows) {
+					t.Fatalf("%d entries written, %d read", len(got.Rows), len(again.Rows))
+				}
+				for i, a := range got.Rows {
+					b := again.Rows[i]
+					if a.Pool != b.Pool || a.Count != b.Count || math.Abs(a.From-b.From) > 0.001+1e-9 || math.Abs(a.To-b.To) > 0.001+1e-9 {
+						t.Fatalf("entry %d: %+v written, %+v read", i, a, b)
+					}
 				}
 			}
-		}
+		})
 	})
 }
 
@@ -207,40 +214,42 @@ func FuzzReadObserved(f *testing.F) {
 	)
 	end := float64(sc.Horizon.Days) * 86400
 	f.Fuzz(func(t *testing.T, data []byte) {
-		for _, lenient := range []bool{false, true} {
-			got, err := logs.ReadObserved(context.Background(), "fuzz.csv", bytes.NewReader(data), sc, logs.Options{Lenient: lenient})
-			if err != nil {
-				checkErr(t, err)
-				continue
-			}
-			log := &compound.Log{}
-			for _, o := range got.Rows {
-				if !(o.At >= 0 && o.At < end) {
-					t.Fatalf("an observation at %v s, outside the run", o.At)
+		fuzzguard.Check(t, func() {
+			for _, lenient := range []bool{false, true} {
+				got, err := logs.ReadObserved(context.Background(), "fuzz.csv", bytes.NewReader(data), sc, logs.Options{Lenient: lenient})
+				if err != nil {
+					checkErr(t, err)
+					continue
 				}
-				switch o.Event {
-				case logs.Delivered:
-					if o.Kind < 0 || o.Kind >= len(sc.Kinds) {
-						t.Fatalf("a delivery of kind %d", o.Kind)
+				log := &compound.Log{}
+				for _, o := range got.Rows {
+					if !(o.At >= 0 && o.At < end) {
+						t.Fatalf("an observation at %v s, outside the run", o.At)
 					}
-					log.Deliveries = append(log.Deliveries, compound.LoggedDelivery{ID: o.ID, Kind: o.Kind, Delivered: o.At})
-				case logs.Sampled:
-					log.Sampled = append(log.Sampled, o.At)
-				default:
-					t.Fatalf("event %q", o.Event)
+					switch o.Event {
+					case logs.Delivered:
+						if o.Kind < 0 || o.Kind >= len(sc.Kinds) {
+							t.Fatalf("a delivery of kind %d", o.Kind)
+						}
+						log.Deliveries = append(log.Deliveries, compound.LoggedDelivery{ID: o.ID, Kind: o.Kind, Delivered: o.At})
+					case logs.Sampled:
+						log.Sampled = append(log.Sampled, o.At)
+					default:
+						t.Fatalf("event %q", o.Event)
+					}
+				}
+				var buf bytes.Buffer
+				if err := logs.WriteObserved(&buf, sc, got.Day, nil, log); err != nil {
+					t.Fatal(err)
+				}
+				again, err := logs.ReadObserved(context.Background(), "fuzz.csv", &buf, sc, logs.Options{Day: &got.Day})
+				if err != nil {
+					t.Fatalf("written observations do not read: %v\n%s", err, buf.String())
+				}
+				if len(again.Rows) != len(got.Rows) {
+					t.Fatalf("%d observations written, %d read", len(got.Rows), len(again.Rows))
 				}
 			}
-			var buf bytes.Buffer
-			if err := logs.WriteObserved(&buf, sc, got.Day, nil, log); err != nil {
-				t.Fatal(err)
-			}
-			again, err := logs.ReadObserved(context.Background(), "fuzz.csv", &buf, sc, logs.Options{Day: &got.Day})
-			if err != nil {
-				t.Fatalf("written observations do not read: %v\n%s", err, buf.String())
-			}
-			if len(again.Rows) != len(got.Rows) {
-				t.Fatalf("%d observations written, %d read", len(got.Rows), len(again.Rows))
-			}
-		}
+		})
 	})
 }

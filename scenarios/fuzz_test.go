@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"cordon/internal/fuzzguard"
 	"cordon/sim/compound"
 )
 
@@ -36,24 +37,22 @@ func FuzzLoad(f *testing.F) {
 		f.Add(data)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		start := time.Now()
-		sc, err := Load("fuzz.yaml", data)
-		if took := time.Since(start); took > 2*time.Second {
-			t.Errorf("loading took %v: a hostile input must not make the loader slow", took)
-		}
-		if err != nil {
-			if sc != nil {
-				t.Errorf("a scenario and errors")
+		fuzzguard.Check(t, func() {
+			sc, err := Load("fuzz.yaml", data)
+			if err != nil {
+				if sc != nil {
+					t.Errorf("a scenario and errors")
+				}
+				checkShape(t, "fuzz.yaml", err)
+				return
 			}
-			checkShape(t, "fuzz.yaml", err)
-			return
-		}
-		if sc == nil {
-			t.Fatal("no scenario and no error")
-		}
-		if errs := sc.Check(); len(errs) > 0 {
-			t.Errorf("loaded a scenario that fails Check: %v", errs)
-		}
+			if sc == nil {
+				t.Fatal("no scenario and no error")
+			}
+			if errs := sc.Check(); len(errs) > 0 {
+				t.Errorf("loaded a scenario that fails Check: %v", errs)
+			}
+		})
 	})
 }
 
@@ -69,32 +68,34 @@ func FuzzOverride(f *testing.F) {
 	}
 	data := readFile(f, "testdata/valid/small.yaml")
 	f.Fuzz(func(t *testing.T, set string) {
-		o, err := ParseOverride(set)
-		if err != nil {
-			return
-		}
-		_, err = Load("small.yaml", data, o)
-		if err == nil {
-			return
-		}
-		errs, ok := err.(Errors)
-		if !ok || len(errs) == 0 {
-			t.Fatalf("error %T %v, want Errors", err, err)
-		}
-		file := errorLine("small.yaml")
-		for _, e := range errs {
-			line := e.Error()
-			if e.File != compound.OneLine(o.String()) && !file.MatchString(line) {
-				t.Errorf("error neither at the file nor at the override: %q", line)
+		fuzzguard.Check(t, func() {
+			o, err := ParseOverride(set)
+			if err != nil {
+				return
 			}
-			if e.File == "fuzz.yaml" || containsBreak(line) {
-				t.Errorf("bad error line %q", line)
+			_, err = Load("small.yaml", data, o)
+			if err == nil {
+				return
 			}
-			if e.Line == 0 && e.File != compound.OneLine(o.String()) {
-				t.Errorf("error without a position: %q", line)
+			errs, ok := err.(Errors)
+			if !ok || len(errs) == 0 {
+				t.Fatalf("error %T %v, want Errors", err, err)
 			}
-		}
-		noInternal(t, err)
+			file := errorLine("small.yaml")
+			for _, e := range errs {
+				line := e.Error()
+				if e.File != compound.OneLine(o.String()) && !file.MatchString(line) {
+					t.Errorf("error neither at the file nor at the override: %q", line)
+				}
+				if e.File == "fuzz.yaml" || containsBreak(line) {
+					t.Errorf("bad error line %q", line)
+				}
+				if e.Line == 0 && e.File != compound.OneLine(o.String()) {
+					t.Errorf("error without a position: %q", line)
+				}
+			}
+			noInternal(t, err)
+		})
 	})
 }
 

@@ -3,8 +3,10 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"time"
@@ -105,11 +107,9 @@ func runRecord(ctx context.Context, std *streams, opts *recordOptions, arg strin
 		dir = "cordon-log-" + reports.Slug(sc.Name)
 	}
 	names := []string{arrivalsFile, rosterFile, observedFile, durationsFile}
-	if !opts.force {
-		for _, name := range names {
-			if _, err := os.Stat(filepath.Join(dir, name)); err == nil {
-				return badInput(fmt.Errorf("%s exists: give another --out or --force", filepath.Join(dir, name)))
-			}
+	for _, name := range names {
+		if err := checkOverwrite(filepath.Join(dir, name), opts.force); err != nil {
+			return badInput(err)
 		}
 	}
 	log, res, err := experiment.RecordLog(ctx, sc, opts.rep)
@@ -180,4 +180,29 @@ func checkLogYears(sc *compound.Scenario, day logs.Day) error {
 	const layout = "2006-01-02T15:04:05Z07:00"
 	return fmt.Errorf("the logs would hold times from %s to %s, but a log holds times of the years %d to %d (in UTC): give %s date",
 		from.Format(layout), to.Format(layout), logs.FirstYear, logs.LastYear, better)
+}
+
+// recordMark begins every log cordon record writes: --force overwrites a
+// log only when it carries it, so that a real day's logs are never lost.
+const recordMark = "# synthetic: made by cordon record"
+
+// checkOverwrite refuses to write the log p when it exists, unless force is
+// given and cordon record wrote it.
+func checkOverwrite(p string, force bool) error {
+	f, err := os.Open(p)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	if !force {
+		return fmt.Errorf("%s exists: give another --out or --force", shown(p))
+	}
+	head := make([]byte, len(recordMark))
+	if _, err := io.ReadFull(f, head); err != nil || string(head) != recordMark {
+		return fmt.Errorf("%s exists and cordon record did not write it (it does not begin %q): --force overwrites only logs cordon recorded; give another --out", shown(p), recordMark)
+	}
+	return nil
 }

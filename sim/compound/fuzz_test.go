@@ -4,6 +4,8 @@ import (
 	"math"
 	"strings"
 	"testing"
+
+	"cordon/internal/fuzzguard"
 )
 
 // FuzzParseTarget feeds --target texts to the parser: it never panics, an
@@ -18,28 +20,30 @@ func FuzzParseTarget(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		tg, err := ParseTarget(s)
-		if err != nil {
-			if err.Error() == "" {
-				t.Fatal("empty error")
+		fuzzguard.Check(t, func() {
+			tg, err := ParseTarget(s)
+			if err != nil {
+				if err.Error() == "" {
+					t.Fatal("empty error")
+				}
+				return
 			}
-			return
-		}
-		if tg.KPI == "" || strings.ContainsAny(tg.KPI, " \t<>=") {
-			t.Fatalf("%q: KPI %q", s, tg.KPI)
-		}
-		switch tg.Op {
-		case "<=", ">=", "<", ">":
-		default:
-			t.Fatalf("%q: operator %q", s, tg.Op)
-		}
-		if math.IsNaN(tg.Value) || math.IsInf(tg.Value, 0) {
-			t.Fatalf("%q: value %v", s, tg.Value)
-		}
-		again, err := ParseTarget(tg.Text)
-		if err != nil || again.KPI != tg.KPI || again.Op != tg.Op || again.Value != tg.Value {
-			t.Fatalf("%q reads back as %+v (%v), was %+v", s, again, err, tg)
-		}
+			if tg.KPI == "" || strings.ContainsAny(tg.KPI, " \t<>=") {
+				t.Fatalf("%q: KPI %q", s, tg.KPI)
+			}
+			switch tg.Op {
+			case "<=", ">=", "<", ">":
+			default:
+				t.Fatalf("%q: operator %q", s, tg.Op)
+			}
+			if math.IsNaN(tg.Value) || math.IsInf(tg.Value, 0) {
+				t.Fatalf("%q: value %v", s, tg.Value)
+			}
+			again, err := ParseTarget(tg.Text)
+			if err != nil || again.KPI != tg.KPI || again.Op != tg.Op || again.Value != tg.Value {
+				t.Fatalf("%q reads back as %+v (%v), was %+v", s, again, err, tg)
+			}
+		})
 	})
 }
 
@@ -50,11 +54,13 @@ func FuzzParseClockAndDuration(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if c, err := ParseClock(s); err == nil && !(c >= 0 && c <= 48*3600) {
-			t.Fatalf("%q: clock %v", s, c)
-		}
-		if d, err := ParseDuration(s); err == nil && !(d >= 0) {
-			t.Fatalf("%q: duration %v", s, d)
-		}
+		fuzzguard.Check(t, func() {
+			if c, err := ParseClock(s); err == nil && !(c >= 0 && c <= 48*3600) {
+				t.Fatalf("%q: clock %v", s, c)
+			}
+			if d, err := ParseDuration(s); err == nil && !(d >= 0) {
+				t.Fatalf("%q: duration %v", s, d)
+			}
+		})
 	})
 }

@@ -5,8 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"cordon/internal/fuzzguard"
 	"cordon/sim/compound"
-
 	"cordon/sim/experiment"
 )
 
@@ -22,21 +22,23 @@ func FuzzParseAxis(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		a, err := experiment.ParseAxis(s)
-		if err != nil {
-			return
-		}
-		if strings.TrimSpace(a.Path) == "" || len(a.Values) == 0 {
-			t.Fatalf("%q: %+v", s, a)
-		}
-		if len(a.Values) > 1000 && strings.Contains(s, "..") {
-			t.Fatalf("%q: a range of %d values", s, len(a.Values))
-		}
-		for _, v := range a.Values {
-			if v == "" {
-				t.Fatalf("%q: an empty value", s)
+		fuzzguard.Check(t, func() {
+			a, err := experiment.ParseAxis(s)
+			if err != nil {
+				return
 			}
-		}
+			if strings.TrimSpace(a.Path) == "" || len(a.Values) == 0 {
+				t.Fatalf("%q: %+v", s, a)
+			}
+			if len(a.Values) > 1000 && strings.Contains(s, "..") {
+				t.Fatalf("%q: a range of %d values", s, len(a.Values))
+			}
+			for _, v := range a.Values {
+				if v == "" {
+					t.Fatalf("%q: an empty value", s)
+				}
+			}
+		})
 	})
 }
 
@@ -76,24 +78,26 @@ func FuzzReadPart(f *testing.F) {
 		}
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		p, err := experiment.ReadPart(bytes.NewReader(data))
-		if err != nil {
-			return
-		}
-		if p.Format != experiment.PartFormat || p.Work == nil || len(p.Units) != len(p.Results) {
-			t.Fatalf("read a part that fails its checks: %+v", p)
-		}
-		// Merging it alone is refused or gives a table of every unit, which
-		// assembles into a product or an error, without a panic.
-		if w, res, err := experiment.Merge([]*experiment.Part{p}, []string{"p"}, missingName); err == nil {
-			for _, rs := range res {
-				for _, r := range rs {
-					if r == nil {
-						t.Fatal("merged with a unit missing")
+		fuzzguard.Check(t, func() {
+			p, err := experiment.ReadPart(bytes.NewReader(data))
+			if err != nil {
+				return
+			}
+			if p.Format != experiment.PartFormat || p.Work == nil || len(p.Units) != len(p.Results) {
+				t.Fatalf("read a part that fails its checks: %+v", p)
+			}
+			// Merging it alone is refused or gives a table of every unit, which
+			// assembles into a product or an error, without a panic.
+			if w, res, err := experiment.Merge([]*experiment.Part{p}, []string{"p"}, missingName); err == nil {
+				for _, rs := range res {
+					for _, r := range rs {
+						if r == nil {
+							t.Fatal("merged with a unit missing")
+						}
 					}
 				}
+				_, _ = w.Assemble(res)
 			}
-			_, _ = w.Assemble(res)
-		}
+		})
 	})
 }
