@@ -23,8 +23,7 @@ func cordonCommand(t *testing.T, dir string, args ...string) *exec.Cmd {
 
 // TestSignalsStopCleanly interrupts a long sweep with SIGINT and with
 // SIGTERM: it stops before the sweep is done, exits 130 or 143, says how
-// far it got, and
-// leaves neither the report folder nor any temporary file.
+// far it got, and leaves neither the report folder nor any temporary file.
 func TestSignalsStopCleanly(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts cordon and waits for it")
