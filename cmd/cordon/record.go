@@ -3,10 +3,8 @@ package main
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"time"
@@ -190,11 +188,10 @@ const recordMark = "# synthetic: made by cordon record"
 // given and cordon record wrote it.
 func checkOverwrite(p string, force bool) error {
 	f, err := os.Open(p)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil
-	}
 	if err != nil {
-		return err
+		// Nothing there to lose; a folder that cannot be made is said when
+		// the logs are written.
+		return nil
 	}
 	defer f.Close()
 	if !force {
