@@ -7,7 +7,7 @@ import (
 	"io"
 	"time"
 
-	"cordon/sim/compound"
+	"cordon/compound"
 )
 
 var arrivalSchema = schema{columns: []column{

@@ -4,7 +4,7 @@ import (
 	"math"
 	"time"
 
-	"cordon/sim/compound"
+	"cordon/compound"
 )
 
 // Day is the run's start as an instant: simulation time t is Start + t

@@ -7,7 +7,7 @@ import (
 	"strconv"
 	"strings"
 
-	"cordon/sim/compound"
+	"cordon/compound"
 )
 
 // Error is one problem in a log, at a line: a bad row, or a bad header.

@@ -8,9 +8,9 @@ import (
 	"strings"
 	"testing"
 
+	"cordon/experiment"
 	"cordon/logs"
 	"cordon/scenarios"
-	"cordon/sim/experiment"
 )
 
 // decimal is a number a spreadsheet reads as one, not as a formula.

@@ -11,9 +11,9 @@ import (
 	"strings"
 	"testing"
 
+	"cordon/compound"
 	"cordon/internal/fuzzguard"
 	"cordon/logs"
-	"cordon/sim/compound"
 )
 
 // errorLine is the shape of every error line: file:line: message.

@@ -7,10 +7,10 @@ import (
 	"testing"
 	"time"
 
+	"cordon/compound"
+	"cordon/experiment"
 	"cordon/logs"
 	"cordon/scenarios"
-	"cordon/sim/compound"
-	"cordon/sim/experiment"
 )
 
 // dayOne loads the built-in day-one scenario.

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"time"
 
-	"cordon/sim/compound"
+	"cordon/compound"
 )
 
 var observedSchema = schema{columns: []column{

@@ -6,7 +6,7 @@ import (
 	"io"
 	"time"
 
-	"cordon/sim/compound"
+	"cordon/compound"
 )
 
 var rosterSchema = schema{

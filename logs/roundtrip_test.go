@@ -8,9 +8,9 @@ import (
 	"strings"
 	"testing"
 
+	"cordon/compound"
+	"cordon/experiment"
 	"cordon/logs"
-	"cordon/sim/compound"
-	"cordon/sim/experiment"
 )
 
 var synthetic = []string{"synthetic: made by cordon from day-one, seed 1, replication 1; not observed data"}

@@ -3,7 +3,7 @@ package logs
 import (
 	"fmt"
 
-	"cordon/sim/compound"
+	"cordon/compound"
 )
 
 // names is the scenario's names a log may use, each with its index.

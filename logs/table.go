@@ -9,7 +9,7 @@ import (
 	"strings"
 	"time"
 
-	"cordon/sim/compound"
+	"cordon/compound"
 )
 
 // Options of reading.

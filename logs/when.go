@@ -6,7 +6,7 @@ import (
 	"time"
 	_ "time/tzdata" // IANA zone names without a system time-zone database
 
-	"cordon/sim/compound"
+	"cordon/compound"
 )
 
 // How times are written, for messages.

@@ -11,7 +11,7 @@ import (
 	"strings"
 	"time"
 
-	"cordon/sim/compound"
+	"cordon/compound"
 )
 
 // errNoScenario is the error of a writer given no scenario.

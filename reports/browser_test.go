@@ -25,10 +25,10 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
+	"cordon/compound"
+	"cordon/experiment"
 	"cordon/reports"
 	"cordon/scenarios"
-	"cordon/sim/compound"
-	"cordon/sim/experiment"
 )
 
 var browserShot = flag.String("browser-shot", "",

@@ -9,7 +9,7 @@ import (
 	"strconv"
 	"text/tabwriter"
 
-	"cordon/sim/experiment"
+	"cordon/experiment"
 )
 
 // Comparison is the comparison document: what `cordon compare --json`

@@ -6,8 +6,8 @@ import (
 	"math"
 	"strconv"
 
+	"cordon/experiment"
 	"cordon/logs"
-	"cordon/sim/experiment"
 )
 
 // formatFloat writes a number for CSV: the shortest exact form, empty for

@@ -5,8 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 
-	"cordon/sim/compound"
-	"cordon/sim/experiment"
+	"cordon/compound"
+	"cordon/experiment"
 )
 
 // SweepResults is the results document of a sweep, results.json in its

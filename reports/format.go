@@ -6,8 +6,8 @@ import (
 	"math"
 	"strings"
 
-	"cordon/sim/compound"
-	"cordon/sim/experiment"
+	"cordon/compound"
+	"cordon/experiment"
 )
 
 // FormatValue writes a KPI value in its unit the way a planner reads it:

@@ -7,9 +7,9 @@ import (
 	"path/filepath"
 	"testing"
 
+	"cordon/experiment"
 	"cordon/reports"
 	"cordon/scenarios"
-	"cordon/sim/experiment"
 )
 
 // goldenOutcome runs testdata/small.yaml: 4 replications, seed 7.

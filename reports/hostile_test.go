@@ -11,10 +11,10 @@ import (
 	"strings"
 	"testing"
 
+	"cordon/compound"
+	"cordon/experiment"
 	"cordon/reports"
 	"cordon/scenarios"
-	"cordon/sim/compound"
-	"cordon/sim/experiment"
 )
 
 // hostileName and hostilePool hold HTML, quotes, Markdown, a line break and

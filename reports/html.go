@@ -8,7 +8,7 @@ import (
 	"html/template"
 	"strings"
 
-	"cordon/sim/compound"
+	"cordon/compound"
 )
 
 //go:embed templates/report.html.tmpl

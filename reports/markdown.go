@@ -5,8 +5,8 @@ import (
 	"fmt"
 	"strings"
 
-	"cordon/sim/compound"
-	"cordon/sim/experiment"
+	"cordon/compound"
+	"cordon/experiment"
 )
 
 // mdEscape makes user text safe in a Markdown table cell or paragraph:

@@ -7,7 +7,7 @@ import (
 	"io"
 	"text/tabwriter"
 
-	"cordon/sim/experiment"
+	"cordon/experiment"
 )
 
 // formatGain writes a KPI gain with its sign and interval.

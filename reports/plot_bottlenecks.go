@@ -8,7 +8,7 @@ import (
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 
-	"cordon/sim/experiment"
+	"cordon/experiment"
 )
 
 // maxBottlenecks is the most posts the bottleneck chart shows.

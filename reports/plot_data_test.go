@@ -8,9 +8,9 @@ import (
 
 	"gonum.org/v1/plot/plotter"
 
+	"cordon/compound"
+	"cordon/experiment"
 	"cordon/scenarios"
-	"cordon/sim/compound"
-	"cordon/sim/experiment"
 )
 
 // dataOutcome is baseline over 5 replications, seed 1.

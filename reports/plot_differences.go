@@ -13,7 +13,7 @@ import (
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 
-	"cordon/sim/experiment"
+	"cordon/experiment"
 )
 
 // maxDifferences is the most differences the comparison chart shows.

@@ -9,7 +9,7 @@ import (
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 
-	"cordon/sim/experiment"
+	"cordon/experiment"
 )
 
 // ecdfPoints is the most points an ECDF line keeps: enough for a smooth

@@ -7,9 +7,9 @@ import (
 
 	"gonum.org/v1/plot/vg"
 
+	"cordon/experiment"
 	"cordon/reports"
 	"cordon/scenarios"
-	"cordon/sim/experiment"
 )
 
 // Run a scenario, build its report's figures and draw the first as SVG.

@@ -14,7 +14,7 @@ import (
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 
-	"cordon/sim/experiment"
+	"cordon/experiment"
 )
 
 // frontierLine is a reference line across the whole data area: horizontal at Y

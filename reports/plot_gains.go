@@ -11,7 +11,7 @@ import (
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 
-	"cordon/sim/experiment"
+	"cordon/experiment"
 )
 
 // maxGainKnobs is the most knobs the gains chart shows.

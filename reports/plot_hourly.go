@@ -11,7 +11,7 @@ import (
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 
-	"cordon/sim/experiment"
+	"cordon/experiment"
 )
 
 // hourCell is one hour of the limiting-posts strip: the hour starting at

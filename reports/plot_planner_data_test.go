@@ -12,9 +12,9 @@ import (
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 
+	"cordon/compound"
+	"cordon/experiment"
 	"cordon/scenarios"
-	"cordon/sim/compound"
-	"cordon/sim/experiment"
 )
 
 // The analyses the data tests check the planner's figures against: day-one

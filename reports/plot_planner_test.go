@@ -7,10 +7,10 @@ import (
 	"sync"
 	"testing"
 
+	"cordon/compound"
+	"cordon/experiment"
 	"cordon/reports"
 	"cordon/scenarios"
-	"cordon/sim/compound"
-	"cordon/sim/experiment"
 )
 
 // The planner's analyses the golden plots are drawn from, each run once:

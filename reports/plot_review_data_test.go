@@ -7,8 +7,8 @@ import (
 
 	"gonum.org/v1/plot/plotter"
 
+	"cordon/experiment"
 	"cordon/scenarios"
-	"cordon/sim/experiment"
 )
 
 // dataReview is day-one's log (replication 0) reviewed through day-one

@@ -11,8 +11,8 @@ import (
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 
-	"cordon/sim/compound"
-	"cordon/sim/experiment"
+	"cordon/compound"
+	"cordon/experiment"
 )
 
 // segment is one piece of a stacked horizontal bar: from From to To on row

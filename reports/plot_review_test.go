@@ -5,9 +5,9 @@ import (
 	"strings"
 	"testing"
 
+	"cordon/experiment"
 	"cordon/reports"
 	"cordon/scenarios"
-	"cordon/sim/experiment"
 )
 
 // misjudgedReview is day-one's log (replication 0) reviewed through a

@@ -3,7 +3,7 @@ package reports
 import (
 	"errors"
 
-	"cordon/sim/experiment"
+	"cordon/experiment"
 )
 
 // RunPlots builds the figures of a run report, in report order: staging

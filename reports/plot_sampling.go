@@ -6,7 +6,7 @@ import (
 
 	"gonum.org/v1/plot/vg"
 
-	"cordon/sim/experiment"
+	"cordon/experiment"
 )
 
 // siteSeries returns the series "<what> at S" of every testing site, in

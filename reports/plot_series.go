@@ -5,8 +5,8 @@ import (
 	"math"
 	"slices"
 
-	"cordon/sim/compound"
-	"cordon/sim/experiment"
+	"cordon/compound"
+	"cordon/experiment"
 )
 
 // repSeries is one sampled quantity over the replications of an outcome:

@@ -6,7 +6,7 @@ import (
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 
-	"cordon/sim/experiment"
+	"cordon/experiment"
 )
 
 // stagingPlot is staging occupancy over the day: the mean over replications

@@ -11,10 +11,10 @@ import (
 
 	"gonum.org/v1/plot/vg"
 
+	"cordon/compound"
+	"cordon/experiment"
 	"cordon/reports"
 	"cordon/scenarios"
-	"cordon/sim/compound"
-	"cordon/sim/experiment"
 )
 
 // updatePlots rewrites the golden plots: go test ./reports -run Plot -update

@@ -7,7 +7,7 @@ import (
 
 	"gonum.org/v1/plot"
 
-	"cordon/sim/compound"
+	"cordon/compound"
 )
 
 // niceTicks marks an axis at round numbers (1, 2, 2.5 or 5 times a power

@@ -10,7 +10,7 @@ import (
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 
-	"cordon/sim/experiment"
+	"cordon/experiment"
 )
 
 // heatGrid is utilisation by row (a staff pool) and column (an hour of the

@@ -7,9 +7,9 @@ import (
 	"strings"
 	"testing"
 
+	"cordon/compound"
+	"cordon/experiment"
 	"cordon/reports"
-	"cordon/sim/compound"
-	"cordon/sim/experiment"
 	"cordon/sim/stats"
 )
 

@@ -4,7 +4,7 @@ import (
 	"encoding/json"
 	"math"
 
-	"cordon/sim/experiment"
+	"cordon/experiment"
 	"cordon/sim/stats"
 )
 

@@ -5,8 +5,8 @@ import (
 	"math"
 	"strings"
 
-	"cordon/sim/compound"
-	"cordon/sim/experiment"
+	"cordon/compound"
+	"cordon/experiment"
 )
 
 // ReviewSources says where a review's figures came from, for its header:

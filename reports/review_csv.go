@@ -5,7 +5,7 @@ import (
 	"encoding/csv"
 	"strconv"
 
-	"cordon/sim/experiment"
+	"cordon/experiment"
 )
 
 // HoursCSV is hours.csv of a review: one row per hour of the run, when it

@@ -5,9 +5,9 @@ import (
 	"fmt"
 	"os"
 
+	"cordon/experiment"
 	"cordon/reports"
 	"cordon/scenarios"
-	"cordon/sim/experiment"
 )
 
 // A day logged on a tiny compound (one building, parcels arriving between

@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"fmt"
 
-	"cordon/sim/experiment"
+	"cordon/experiment"
 )
 
 // reviewMarkdown is summary.md of a review: the replay's summary (its

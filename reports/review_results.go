@@ -1,7 +1,7 @@
 package reports
 
 import (
-	"cordon/sim/experiment"
+	"cordon/experiment"
 )
 
 // ReviewResults is the review document, review.json in a review's report

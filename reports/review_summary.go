@@ -8,7 +8,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"cordon/sim/experiment"
+	"cordon/experiment"
 )
 
 // WriteReviewSummary writes what `cordon replay` shows on the terminal: a

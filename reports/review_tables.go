@@ -6,7 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"cordon/sim/experiment"
+	"cordon/experiment"
 )
 
 // reviewTable is one section of a review, built once and written for the

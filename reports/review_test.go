@@ -8,10 +8,10 @@ import (
 	"strings"
 	"testing"
 
+	"cordon/compound"
+	"cordon/experiment"
 	"cordon/reports"
 	"cordon/scenarios"
-	"cordon/sim/compound"
-	"cordon/sim/experiment"
 )
 
 // reviewOf reviews the day-one log of replication 0 through sc, over 4

@@ -5,7 +5,7 @@ import (
 	"errors"
 	"fmt"
 
-	"cordon/sim/experiment"
+	"cordon/experiment"
 )
 
 // ReviewFiles lists the files of a review's report folder.

@@ -7,7 +7,7 @@ import (
 
 	"gonum.org/v1/plot/vg"
 
-	"cordon/sim/experiment"
+	"cordon/experiment"
 )
 
 // Plot size in reports: wide enough for a day's time axis; the PNG is drawn

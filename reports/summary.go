@@ -7,7 +7,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"cordon/sim/experiment"
+	"cordon/experiment"
 )
 
 // headline KPIs shown in the terminal summary, by the last parts of their

@@ -8,7 +8,7 @@ import (
 	"io"
 	"text/tabwriter"
 
-	"cordon/sim/experiment"
+	"cordon/experiment"
 )
 
 // SweepCSV is sweep.csv: one row per grid point and KPI, with the axes'

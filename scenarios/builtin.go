@@ -8,7 +8,7 @@ import (
 	"slices"
 	"strings"
 
-	"cordon/sim/compound"
+	"cordon/compound"
 
 	"go.yaml.in/yaml/v3"
 )

@@ -5,7 +5,7 @@ import (
 	"reflect"
 	"strings"
 
-	"cordon/sim/compound"
+	"cordon/compound"
 
 	"go.yaml.in/yaml/v3"
 )

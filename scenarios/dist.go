@@ -5,7 +5,7 @@ import (
 	"slices"
 	"strings"
 
-	"cordon/sim/compound"
+	"cordon/compound"
 	"cordon/sim/random"
 
 	"go.yaml.in/yaml/v3"

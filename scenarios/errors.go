@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"strings"
 
-	"cordon/sim/compound"
+	"cordon/compound"
 )
 
 // Error is one problem in a scenario file, at a position.

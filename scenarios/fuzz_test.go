@@ -5,8 +5,8 @@ import (
 	"testing"
 	"time"
 
+	"cordon/compound"
 	"cordon/internal/fuzzguard"
-	"cordon/sim/compound"
 )
 
 // FuzzLoad loads arbitrary bytes: the loader must never panic (the last

@@ -3,7 +3,7 @@ package scenarios
 import (
 	"fmt"
 
-	"cordon/sim/compound"
+	"cordon/compound"
 
 	"go.yaml.in/yaml/v3"
 )

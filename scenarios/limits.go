@@ -3,7 +3,7 @@ package scenarios
 import (
 	"reflect"
 
-	"cordon/sim/compound"
+	"cordon/compound"
 )
 
 // Limits that keep loading (and the checks after it) fast and small on any

@@ -8,7 +8,7 @@ import (
 	"os"
 	"reflect"
 
-	"cordon/sim/compound"
+	"cordon/compound"
 
 	"go.yaml.in/yaml/v3"
 )

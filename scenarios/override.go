@@ -8,7 +8,7 @@ import (
 	"strconv"
 	"strings"
 
-	"cordon/sim/compound"
+	"cordon/compound"
 
 	"go.yaml.in/yaml/v3"
 )

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"cordon/sim/compound"
+	"cordon/compound"
 	"cordon/sim/random"
 )
 

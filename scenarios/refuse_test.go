@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"cordon/sim/compound"
+	"cordon/compound"
 )
 
 // refusal is a change to testdata/valid/mini.yaml that the loader must

@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"cordon/sim/compound"
+	"cordon/compound"
 
 	"go.yaml.in/yaml/v3"
 )

@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"strings"
 
-	"cordon/sim/compound"
+	"cordon/compound"
 
 	"go.yaml.in/yaml/v3"
 )

@@ -10,7 +10,7 @@ import (
 	"strconv"
 	"strings"
 
-	"cordon/sim/compound"
+	"cordon/compound"
 	"cordon/sim/random"
 )
 

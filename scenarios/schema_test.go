@@ -13,7 +13,7 @@ import (
 	"strings"
 	"testing"
 
-	"cordon/sim/compound"
+	"cordon/compound"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"go.yaml.in/yaml/v3"

@@ -10,10 +10,10 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"cordon/compound"
+	"cordon/experiment"
 	"cordon/reports"
 	"cordon/scenarios"
-	"cordon/sim/compound"
-	"cordon/sim/experiment"
 )
 
 // runFlags are the flags every command that runs scenarios shares.

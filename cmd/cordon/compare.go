@@ -7,8 +7,8 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"cordon/experiment"
 	"cordon/reports"
-	"cordon/sim/experiment"
 )
 
 // compareOptions are the flags of `cordon compare`.

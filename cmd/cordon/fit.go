@@ -16,9 +16,9 @@ import (
 	"github.com/spf13/cobra"
 	"gonum.org/v1/gonum/stat"
 
+	"cordon/compound"
 	"cordon/logs"
 	"cordon/scenarios"
-	"cordon/sim/compound"
 	"cordon/sim/fit"
 	"cordon/sim/random"
 )

@@ -11,9 +11,9 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"cordon/compound"
 	"cordon/logs"
 	"cordon/scenarios"
-	"cordon/sim/compound"
 	"cordon/sim/random"
 )
 

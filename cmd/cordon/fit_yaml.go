@@ -6,8 +6,8 @@ import (
 	"slices"
 	"strings"
 
+	"cordon/compound"
 	"cordon/scenarios"
-	"cordon/sim/compound"
 )
 
 // Where a step's distribution goes in a scenario.

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"cordon/sim/experiment"
+	"cordon/experiment"
 )
 
 func TestMachineMemoryParsing(t *testing.T) {

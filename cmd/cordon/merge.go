@@ -10,8 +10,8 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"cordon/experiment"
 	"cordon/reports"
-	"cordon/sim/experiment"
 )
 
 // mergeOptions are the flags of `cordon merge`.

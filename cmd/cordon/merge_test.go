@@ -7,9 +7,9 @@ import (
 	"strings"
 	"testing"
 
+	"cordon/compound"
+	"cordon/experiment"
 	"cordon/scenarios"
-	"cordon/sim/compound"
-	"cordon/sim/experiment"
 )
 
 // TestMergeDamagedPart: a part whose results are cut short (it once made

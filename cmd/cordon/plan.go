@@ -8,9 +8,9 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"cordon/experiment"
 	"cordon/reports"
 	"cordon/scenarios"
-	"cordon/sim/experiment"
 )
 
 // planOptions are the flags of `cordon plan`.

@@ -11,10 +11,10 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"cordon/compound"
+	"cordon/experiment"
 	"cordon/logs"
 	"cordon/reports"
-	"cordon/sim/compound"
-	"cordon/sim/experiment"
 )
 
 // recordOptions are the flags of `cordon record`.

@@ -11,11 +11,11 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"cordon/compound"
+	"cordon/experiment"
 	"cordon/logs"
 	"cordon/reports"
 	"cordon/scenarios"
-	"cordon/sim/compound"
-	"cordon/sim/experiment"
 )
 
 // replayOptions are the flags of `cordon replay`.

@@ -7,10 +7,10 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"cordon/compound"
+	"cordon/experiment"
 	"cordon/reports"
 	"cordon/scenarios"
-	"cordon/sim/compound"
-	"cordon/sim/experiment"
 )
 
 // runOptions are the flags of `cordon run`.

@@ -11,7 +11,7 @@ import (
 
 	"github.com/spf13/pflag"
 
-	"cordon/sim/experiment"
+	"cordon/experiment"
 )
 
 // shardFlags are the flags of the commands whose work can be split over

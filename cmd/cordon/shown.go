@@ -4,10 +4,10 @@ import (
 	"errors"
 	"strings"
 
+	"cordon/compound"
 	"cordon/logs"
 	"cordon/reports"
 	"cordon/scenarios"
-	"cordon/sim/compound"
 )
 
 // shown writes user text (a file name, a scenario's name, a flag's value)

@@ -7,10 +7,10 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"cordon/compound"
+	"cordon/experiment"
 	"cordon/reports"
 	"cordon/scenarios"
-	"cordon/sim/compound"
-	"cordon/sim/experiment"
 )
 
 // sweepOptions are the flags of `cordon sweep`.

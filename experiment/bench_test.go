@@ -1,0 +1,72 @@
+package experiment_test
+
+import (
+	"context"
+	"testing"
+
+	"cordon/compound"
+	"cordon/experiment"
+	"cordon/scenarios"
+)
+
+// BenchmarkBaselineReplication builds and runs one replication of the
+// baseline's day (07:00 to 07:00), the unit of work of every command.
+//
+//	go test -run x -bench BaselineReplication ./experiment/
+func BenchmarkBaselineReplication(b *testing.B) {
+	sc := load(b, "baseline")
+	rep := 0
+	events := uint64(0)
+	b.ReportAllocs()
+	for b.Loop() {
+		m, err := compound.Build(sc, rep, compound.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := m.Run(); err != nil {
+			b.Fatal(err)
+		}
+		events += m.Sim().Fired()
+		rep++
+	}
+	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/replication")
+	b.ReportMetric(float64(events)/float64(b.N), "events/replication")
+}
+
+// BenchmarkBaselineRun is `cordon run` without its output: 30 replications
+// of the baseline on every CPU.
+func BenchmarkBaselineRun(b *testing.B) {
+	sc := load(b, "baseline")
+	for b.Loop() {
+		if _, err := experiment.Run(context.Background(), sc, experiment.Options{Replications: 30}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkReplay100kArrivals replays a logged day of about 100,000 items
+// (the baseline's day with 60,000 express parcels and 40,000 takeout
+// meals, made by RecordLog) through the baseline, one replication: a queue
+// of tens of thousands at the gate, of two priorities.
+//
+//	go test -run x -bench Replay100k ./experiment/
+func BenchmarkReplay100kArrivals(b *testing.B) {
+	big, err := scenarios.Resolve("baseline", scenarios.Override{Path: "deliveries.express.per_day", Value: "60000"},
+		scenarios.Override{Path: "deliveries.takeout.per_day", Value: "40000"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	log, _, err := experiment.RecordLog(context.Background(), big, 0)
+	if err != nil {
+		b.Fatal(err)
+	}
+	sc := load(b, "baseline")
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := experiment.Replay(context.Background(), sc, log.Arrivals, nil, experiment.Options{Replications: 1, Workers: 1}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(len(log.Arrivals)), "arrivals")
+	b.ReportMetric(float64(len(log.Arrivals))*float64(b.N)/b.Elapsed().Seconds(), "arrivals/s")
+}

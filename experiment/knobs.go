@@ -1,0 +1,211 @@
+package experiment
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"cordon/compound"
+)
+
+// Knob is one thing a planner can change by whole units: the staff on one
+// shift of a pool (or a pool's count), a testing site's registration or
+// swab stations, shelves or containers at the gate, carts, places in the
+// disinfection area. Path names it as --set does.
+type Knob struct {
+	Name string // for people: "suited-crew 07:00–19:00", "site-a swab"
+	Path string // for --set: "staff.suited-crew.shifts[0].count"
+	Area string // the KPIs it can move: deliveries, sampling, garbage, special_needs
+	// Pool is the staff pool the knob staffs, if any, and the tasks it does.
+	Pool  string
+	Tasks []string
+	// Step is the units one move adds (10 places in the disinfection area).
+	Step     int
+	Min, Max int
+	// UnitCost is what one step costs over the run.
+	UnitCost float64
+
+	// shift is the shift the knob staffs: nil for a pool's count and for
+	// knobs that staff none.
+	shift *compound.Shift
+
+	get func(*compound.Scenario) int
+	set func(*compound.Scenario, int)
+}
+
+// Value returns the knob's setting in sc.
+func (k Knob) Value(sc *compound.Scenario) int { return k.get(sc) }
+
+// areas of the staff tasks.
+var taskArea = map[string]string{
+	compound.TaskIntake: "deliveries", compound.TaskTransfer: "deliveries", compound.TaskSorting: "deliveries",
+	compound.TaskDelivery: "deliveries", compound.TaskGarbage: "garbage", compound.TaskSpecialNeeds: "special_needs",
+	compound.TaskDoorToDoor: "sampling", compound.TaskLabRun: "sampling",
+}
+
+// kpiArea returns the area a KPI belongs to.
+func kpiArea(name string) string {
+	first, _, _ := strings.Cut(name, ".")
+	switch first {
+	case "sampling", "garbage", "special_needs", "staff":
+		return first
+	}
+	return "deliveries"
+}
+
+// Affects reports whether the knob can move the KPI called name. Within
+// the sampling round, runners move only what happens after a sample is
+// taken (samples in transit, the last at the lab), and the door-to-door
+// team not the waits at the sites.
+func (k Knob) Affects(name string) bool {
+	a := kpiArea(name)
+	switch {
+	case a == "staff":
+		return k.Pool != "" && strings.HasPrefix(name, "staff."+k.Pool+".")
+	case a == "deliveries" && k.Area == "garbage":
+		return false
+	case a == "sampling" && k.Pool != "":
+		afterSample := strings.HasPrefix(name, "sampling.lab_done") || strings.HasPrefix(name, "sampling.in_transit")
+		atSites := strings.HasPrefix(name, "sampling.wait") || strings.Contains(name, "queue")
+		for _, t := range k.Tasks {
+			if t == compound.TaskLabRun && afterSample || t == compound.TaskDoorToDoor && !afterSample && !atSites {
+				return true
+			}
+		}
+		return false
+	}
+	return strings.Contains(k.Area, a)
+}
+
+// Knobs lists the knobs of a scenario that passed Check, with their costs
+// from its costs section and its pools' hour costs.
+func Knobs(sc *compound.Scenario) []Knob {
+	var ks []Knob
+	hours := float64(sc.Horizon.Days) * 24
+	for i, p := range sc.Staff {
+		var areas, tasks []string
+		for _, t := range p.Tasks {
+			areas = append(areas, taskArea[t.Task])
+			tasks = append(tasks, t.Task)
+		}
+		area := strings.Join(areas, ",")
+		groups := 1.0
+		if p.PerZone {
+			groups = float64(len(sc.Zones))
+		}
+		if len(p.Shifts) == 0 {
+			ks = append(ks, Knob{
+				Name: p.Name, Path: fmt.Sprintf("staff.%s.count", p.Name), Area: area, Pool: p.Name, Tasks: tasks,
+				Step: 1, Min: 1, Max: max(2*p.Count, p.Count+5), UnitCost: p.HourCost * hours * groups,
+				get: func(s *compound.Scenario) int { return s.Staff[i].Count },
+				set: func(s *compound.Scenario, v int) { s.Staff[i].Count = v },
+			})
+			continue
+		}
+		for j, sh := range p.Shifts {
+			length := float64(sh.To) - float64(sh.From)
+			if length <= 0 {
+				length += 24 * 3600
+			}
+			ks = append(ks, Knob{
+				Name: fmt.Sprintf("%s %s–%s", p.Name, sh.From, sh.To), Path: fmt.Sprintf("staff.%s.shifts[%d].count", p.Name, j),
+				Area: area, Pool: p.Name, Tasks: tasks, shift: &sh, Step: 1, Min: 0, Max: max(2*sh.Count, sh.Count+5),
+				UnitCost: p.HourCost * length / 3600 * float64(sc.Horizon.Days) * groups,
+				get:      func(s *compound.Scenario) int { return s.Staff[i].Shifts[j].Count },
+				set:      func(s *compound.Scenario, v int) { s.Staff[i].Shifts[j].Count = v },
+			})
+		}
+	}
+	if sp := sc.Sampling; sp != nil {
+		hasReg := sp.Registration.Kind != ""
+		for i, s := range sp.Sites {
+			ks = append(ks, Knob{
+				Name: s.Name + " swab", Path: fmt.Sprintf("sampling.sites.%s.swab", s.Name), Area: "sampling",
+				Step: 1, Min: 1, Max: max(2*s.Swab, s.Swab+5), UnitCost: sc.Costs.Medical,
+				get: func(s *compound.Scenario) int { return s.Sampling.Sites[i].Swab },
+				set: func(s *compound.Scenario, v int) { s.Sampling.Sites[i].Swab = v },
+			})
+			if hasReg && s.Registration > 0 {
+				ks = append(ks, Knob{
+					Name: s.Name + " registration", Path: fmt.Sprintf("sampling.sites.%s.registration", s.Name), Area: "sampling",
+					Step: 1, Min: 1, Max: max(2*s.Registration, s.Registration+5), UnitCost: sc.Costs.Medical,
+					get: func(s *compound.Scenario) int { return s.Sampling.Sites[i].Registration },
+					set: func(s *compound.Scenario, v int) { s.Sampling.Sites[i].Registration = v },
+				})
+			}
+		}
+	}
+	g := sc.Gate
+	ks = append(ks,
+		Knob{Name: "shelves", Path: "gate.shelves", Area: "deliveries", Step: 1, Min: 0, Max: max(2*g.Shelves, g.Shelves+10),
+			UnitCost: sc.Costs.Shelf,
+			get:      func(s *compound.Scenario) int { return s.Gate.Shelves },
+			set:      func(s *compound.Scenario, v int) { s.Gate.Shelves = v }},
+		Knob{Name: "containers", Path: "gate.containers", Area: "deliveries", Step: 1, Min: 0, Max: max(2*g.Containers, g.Containers+4),
+			UnitCost: sc.Costs.Container,
+			get:      func(s *compound.Scenario) int { return s.Gate.Containers },
+			set:      func(s *compound.Scenario, v int) { s.Gate.Containers = v }},
+		Knob{Name: "carts", Path: "transfer.carts", Area: "deliveries", Step: 1, Min: 1, Max: max(2*sc.Transfer.Carts, sc.Transfer.Carts+5),
+			UnitCost: sc.Costs.Cart,
+			get:      func(s *compound.Scenario) int { return s.Transfer.Carts },
+			set:      func(s *compound.Scenario, v int) { s.Transfer.Carts = v }},
+		Knob{Name: "disinfection places", Path: "disinfection.space", Area: "deliveries", Step: 10, Min: 10,
+			Max:      max(2*sc.Disinfection.Space, sc.Disinfection.Space+100),
+			UnitCost: 10 * sc.Costs.DisinfectionSlot,
+			get:      func(s *compound.Scenario) int { return s.Disinfection.Space },
+			set:      func(s *compound.Scenario, v int) { s.Disinfection.Space = v }},
+	)
+	for i := range ks {
+		if v := ks[i].get(sc); v < ks[i].Min {
+			ks[i].Min = v // never ask for more than the scenario's own floor
+		}
+	}
+	return ks
+}
+
+// With returns a copy of sc with the knob set to v. The copy shares nothing
+// the knobs change with sc.
+func (k Knob) With(sc *compound.Scenario, v int) *compound.Scenario {
+	c := cloneForKnobs(sc)
+	k.set(c, v)
+	return c
+}
+
+// cloneForKnobs copies a scenario deeply enough for knobs to change it.
+func cloneForKnobs(sc *compound.Scenario) *compound.Scenario {
+	c := *sc
+	c.Staff = append([]compound.Pool(nil), sc.Staff...)
+	for i := range c.Staff {
+		c.Staff[i].Shifts = append([]compound.Shift(nil), sc.Staff[i].Shifts...)
+	}
+	if sc.Sampling != nil {
+		sp := *sc.Sampling
+		sp.Sites = append([]compound.Site(nil), sc.Sampling.Sites...)
+		c.Sampling = &sp
+	}
+	return &c
+}
+
+// Setting is a knob's value in a plan.
+type Setting struct {
+	Knob     Knob
+	From, To int
+}
+
+// Cost returns what a scenario's knob-driven resources cost over the run:
+// staff-hours by each pool's hour cost, medical staff at the sites, shelves,
+// containers, carts and disinfection places.
+func Cost(sc *compound.Scenario) float64 {
+	total := 0.0
+	for i, p := range sc.Staff {
+		total += p.HourCost * sc.StaffHours(i)
+	}
+	if sp := sc.Sampling; sp != nil {
+		for _, s := range sp.Sites {
+			total += sc.Costs.Medical * float64(s.Swab+s.Registration)
+		}
+	}
+	total += sc.Costs.Shelf*float64(sc.Gate.Shelves) + sc.Costs.Container*float64(sc.Gate.Containers) +
+		sc.Costs.Cart*float64(sc.Transfer.Carts) + sc.Costs.DisinfectionSlot*float64(sc.Disinfection.Space)
+	return math.Round(total*100) / 100
+}

@@ -1,0 +1,216 @@
+package experiment_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/gob"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+
+	"cordon/compound"
+	"cordon/experiment"
+	"cordon/scenarios"
+)
+
+// sweepWork is a small sweep of the baseline: 3 points of 3 replications.
+func sweepWork(t testing.TB, seed uint64) *experiment.Work {
+	t.Helper()
+	axis, err := experiment.ParseAxis("gate.ground=10,30,60")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := experiment.NewSweepWork([]experiment.Axis{axis}, func(v []string) (*compound.Scenario, error) {
+		return scenarios.Resolve("baseline", scenarios.Override{Path: axis.Path, Value: v[0]})
+	}, experiment.Options{Replications: 3, Seed: &seed})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return w
+}
+
+// shardParts runs the work as n shards and returns their parts, written
+// and read back.
+func shardParts(t testing.TB, w *experiment.Work, n int, version string) []*experiment.Part {
+	t.Helper()
+	var parts []*experiment.Part
+	for i := range n {
+		sh := experiment.Shard{Index: i, Count: n}
+		res, err := experiment.RunWork(context.Background(), w, sh, experiment.Options{Workers: 2})
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := experiment.NewPart(w, sh, res, version)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if err := p.Write(&buf); err != nil {
+			t.Fatal(err)
+		}
+		back, err := experiment.ReadPart(&buf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		parts = append(parts, back)
+	}
+	return parts
+}
+
+func partNames(n int) []string {
+	names := make([]string, n)
+	for i := range names {
+		names[i] = fmt.Sprintf("part-%d", i)
+	}
+	return names
+}
+
+func missingName(s experiment.Shard) string { return fmt.Sprintf("part-%d", s.Index) }
+
+// encode writes results as bytes, NaN and all, to compare them exactly.
+func encode(t testing.TB, v any) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := gob.NewEncoder(&buf).Encode(v); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func TestShardsMergeToTheWholeRun(t *testing.T) {
+	w := sweepWork(t, 7)
+	whole, err := experiment.RunWork(context.Background(), w, experiment.Shard{}, experiment.Options{Workers: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range []int{1, 2, 4, 9, 12} { // 12 > the 9 units: some shards are empty
+		parts := shardParts(t, w, n, "test")
+		// Any order of parts merges to the same.
+		parts[0], parts[n-1] = parts[n-1], parts[0]
+		got, merged, err := experiment.Merge(parts, partNames(n), missingName)
+		if err != nil {
+			t.Fatalf("%d shards: %v", n, err)
+		}
+		if !bytes.Equal(encode(t, got), encode(t, w)) {
+			t.Fatalf("%d shards: merged work differs from the work", n)
+		}
+		if !bytes.Equal(encode(t, merged), encode(t, whole)) {
+			t.Fatalf("%d shards: merged results differ from one process's", n)
+		}
+	}
+	p, err := w.Assemble(whole)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Sweep.Points) != 3 || p.Sweep.Points[2].Values[0] != "60" || p.Sweep.Points[2].Outcome.Scenario.Gate.Ground != 60 {
+		t.Fatalf("sweep assembled wrong: %+v", p.Sweep.Points)
+	}
+}
+
+func TestMergeRefuses(t *testing.T) {
+	w := sweepWork(t, 7)
+	parts := shardParts(t, w, 3, "test")
+	other := shardParts(t, sweepWork(t, 8), 3, "test")
+	newer := shardParts(t, w, 3, "newer")
+	split4 := shardParts(t, w, 4, "test")
+	cases := []struct {
+		name  string
+		parts []*experiment.Part
+		names []string
+		want  string
+	}{
+		{"missing", parts[:2], []string{"a", "b"}, "part-2: missing: no part is shard 2/3"},
+		{"two missing", parts[:1], []string{"a"}, "part-1: missing: no part is shard 1/3 (and 1 more of the 3 shards)"},
+		{"twice", []*experiment.Part{parts[0], parts[1], parts[1], parts[2]}, []string{"a", "b", "c", "d"}, "c: shard 1/3 again: b is the same shard"},
+		{"other seed", []*experiment.Part{parts[0], other[1], parts[2]}, []string{"a", "b", "c"}, "b: a part of other work than a (seed 8, not 7)"},
+		{"other build", []*experiment.Part{parts[0], newer[1], parts[2]}, []string{"a", "b", "c"}, "b: written by cordon newer, but a by cordon test: run every shard with the same build"},
+		{"other split", []*experiment.Part{parts[0], split4[1], parts[2]}, []string{"a", "b", "c"}, "b: shard 1/4 of a split into 4, but a is shard 0/3 of 3"},
+	}
+	for _, c := range cases {
+		_, _, err := experiment.Merge(c.parts, c.names, missingName)
+		var me *experiment.MergeError
+		if !errors.As(err, &me) || err.Error() != c.want {
+			t.Errorf("%s: got %v, want %s", c.name, err, c.want)
+		}
+	}
+}
+
+func TestMergeRefusesDamagedParts(t *testing.T) {
+	w := sweepWork(t, 7)
+	parts := shardParts(t, w, 2, "test")
+	// A unit of the other shard.
+	bad := *parts[1]
+	bad.Units = append([]int{0}, bad.Units[1:]...)
+	if _, _, err := experiment.Merge([]*experiment.Part{parts[0], &bad}, []string{"a", "b"}, missingName); err == nil ||
+		!strings.HasPrefix(err.Error(), "b: damaged: unit 0 does not belong to shard 1/2") {
+		t.Errorf("got %v", err)
+	}
+	// Work changed after hashing.
+	changed := *parts[0]
+	cw := *changed.Work
+	cw.Items = append([]experiment.WorkItem(nil), cw.Items...)
+	cw.Items[0].Reps++
+	changed.Work = &cw
+	if _, _, err := experiment.Merge([]*experiment.Part{&changed, parts[1]}, []string{"a", "b"}, missingName); err == nil ||
+		err.Error() != "a: damaged: its work does not match its hash" {
+		t.Errorf("got %v", err)
+	}
+}
+
+func TestReadPartRefusesOtherFiles(t *testing.T) {
+	w := sweepWork(t, 7)
+	var buf bytes.Buffer
+	if err := shardParts(t, w, 1, "test")[0].Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	good := buf.Bytes()
+	for name, data := range map[string][]byte{
+		"empty":     nil,
+		"text":      []byte("name: baseline\nseed: 1\n"),
+		"truncated": good[:len(good)/2],
+		"header":    good[:40],
+	} {
+		if p, err := experiment.ReadPart(bytes.NewReader(data)); err == nil || p != nil {
+			t.Errorf("%s: read as a part", name)
+		} else if !strings.Contains(err.Error(), "cordon part") {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+}
+
+// The run's work, assembled, gives the same marginal analysis as running
+// it on its own: the variants reuse the run's first replications.
+func TestRunWorkMarginalMatchesMarginalAnalysis(t *testing.T) {
+	sc := load(t, "day-one")
+	opt := experiment.Options{Replications: 6}
+	w, err := experiment.NewRunWork([]*compound.Scenario{sc}, []string{"express.door_time.p95<=1h"}, 4, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := experiment.Do(context.Background(), w, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seed := sc.Seed
+	m, err := experiment.MarginalAnalysis(context.Background(), sc, experiment.HeadlineKPIs(sc),
+		experiment.Options{Replications: 4, Seed: &seed})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := p.Runs[0]
+	if r.Outcome.Replications != 6 || r.Marginal.Base.Replications != 4 {
+		t.Fatalf("replications %d and %d, want 6 and 4", r.Outcome.Replications, r.Marginal.Base.Replications)
+	}
+	if !bytes.Equal(encode(t, r.Marginal.Knobs), encode(t, m.Knobs)) || !bytes.Equal(encode(t, r.Marginal.Hourly), encode(t, m.Hourly)) {
+		t.Fatal("the run's marginal analysis differs from MarginalAnalysis")
+	}
+	last := r.Targets[len(r.Targets)-1]
+	if len(r.Targets) != len(sc.Targets)+1 || last.Text != "express.door_time.p95<=1h" || last.Met {
+		t.Fatalf("targets %+v", r.Targets)
+	}
+	if _, err := experiment.NewRunWork([]*compound.Scenario{sc}, []string{"express.door_tme.p95<=1h"}, 0, opt); err == nil ||
+		!strings.Contains(err.Error(), "did you mean express.door_time.p95") {
+		t.Fatalf("a target on a KPI that does not exist: %v", err)
+	}
+}

@@ -1,0 +1,236 @@
+package experiment
+
+import (
+	"context"
+	"fmt"
+
+	"cordon/compound"
+)
+
+// Product is what a command's work comes to once every unit has run: the
+// figures its report is written from. Exactly one of its fields is set,
+// the one of the work's command.
+type Product struct {
+	Runs        []RunProduct // run: one per scenario
+	Comparison  *Comparison
+	Sweep       *Sweep
+	Sensitivity *Sensitivity
+}
+
+// RunProduct is one scenario of a run: its outcome, its targets (the
+// scenario's and the command line's) and the marginal analysis of its
+// report (nil when left out).
+type RunProduct struct {
+	Outcome  *Outcome
+	Targets  []TargetResult
+	Marginal *Marginal
+}
+
+// NewRunWork prepares the work of `cordon run`: each scenario with its own
+// seed and replications (opt's when set), checked against the targets given
+// besides its own, and when marginalReps > 0 its marginal analysis on the
+// headline KPIs: the scenario with one more step of each knob, over the
+// first marginalReps replications (common random numbers with the run).
+func NewRunWork(scs []*compound.Scenario, targets []string, marginalReps int, opt Options) (*Work, error) {
+	extra, err := parseTargets(targets)
+	if err != nil {
+		return nil, err
+	}
+	w := &Work{Command: CommandRun, Targets: targets, MarginalReps: marginalReps}
+	for g, sc := range scs {
+		if err := checkTargetKPIs(sc, append(sc.ParsedTargets(), extra...)); err != nil {
+			return nil, err
+		}
+		seed, reps := seedAndReps(sc, opt)
+		if err := w.add(sc, seed, reps, g); err != nil {
+			return nil, err
+		}
+		if marginalReps <= 0 {
+			continue
+		}
+		variants, _ := marginalVariants(sc)
+		for _, v := range variants {
+			if err := w.add(v, seed, min(marginalReps, reps), g); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return w, nil
+}
+
+// NewCompareWork prepares the work of `cordon compare`: every scenario with
+// the first one's seed and replications (opt's when set).
+func NewCompareWork(scs []*compound.Scenario, opt Options) (*Work, error) {
+	if len(scs) < 2 {
+		return nil, fmt.Errorf("compare needs at least two scenarios, got %d", len(scs))
+	}
+	return NewWork(CommandCompare, scs, opt)
+}
+
+// NewSweepWork prepares the work of `cordon sweep`: the scenario of every
+// grid point, built by build (which applies the values to the base scenario
+// and checks it), with common random numbers.
+func NewSweepWork(axes []Axis, build func(values []string) (*compound.Scenario, error), opt Options) (*Work, error) {
+	grid := Grid(axes)
+	scs := make([]*compound.Scenario, len(grid))
+	for i, vals := range grid {
+		sc, err := build(vals)
+		if err != nil {
+			return nil, err
+		}
+		scs[i] = sc
+	}
+	w, err := NewWork(CommandSweep, scs, opt)
+	if err != nil {
+		return nil, err
+	}
+	w.Axes = axes
+	return w, nil
+}
+
+// NewSensitivityWork prepares the work of `cordon sensitivity`: sc, and sc
+// with every factor scaled by 1 − delta and by 1 + delta, with common random
+// numbers, for the KPIs named.
+func NewSensitivityWork(sc *compound.Scenario, kpis []string, delta float64, opt Options) (*Work, error) {
+	if !(delta > 0 && delta < 1) {
+		return nil, fmt.Errorf("the change must be between 0 and 1, got %v", delta)
+	}
+	if _, err := chooseKPIs(sc, kpis); err != nil {
+		return nil, err
+	}
+	scs := []*compound.Scenario{sc}
+	for _, f := range Factors(sc) {
+		for _, m := range []float64{1 - delta, 1 + delta} {
+			c := cloneForFactors(sc)
+			f.scale(c, m)
+			scs = append(scs, c)
+		}
+	}
+	w, err := NewWork(CommandSensitivity, scs, opt)
+	if err != nil {
+		return nil, err
+	}
+	w.KPIs, w.Delta = kpis, delta
+	return w, nil
+}
+
+// Do runs all of the work and assembles its product.
+func Do(ctx context.Context, w *Work, opt Options) (*Product, error) {
+	results, err := RunWork(ctx, w, Shard{}, opt)
+	if err != nil {
+		return nil, err
+	}
+	return w.Assemble(results)
+}
+
+// Assemble turns the results of every unit into the command's product.
+func (w *Work) Assemble(results [][]*compound.Result) (*Product, error) {
+	if len(results) != len(w.Items) {
+		return nil, fmt.Errorf("results for %d scenarios, want %d", len(results), len(w.Items))
+	}
+	for i, rs := range results {
+		if len(rs) != w.Items[i].Reps {
+			return nil, fmt.Errorf("%s: results of %d replications, want %d", w.describe(i), len(rs), w.Items[i].Reps)
+		}
+		for r, res := range rs {
+			if res == nil {
+				return nil, fmt.Errorf("%s: replication %d has no result", w.describe(i), r)
+			}
+		}
+	}
+	outs := w.Outcomes(results)
+	switch w.Command {
+	case CommandRun:
+		return w.assembleRuns(outs)
+	case CommandCompare:
+		c, err := compareOutcomes(outs)
+		if err != nil {
+			return nil, err
+		}
+		return &Product{Comparison: c}, nil
+	case CommandSweep:
+		grid := Grid(w.Axes)
+		if len(grid) != len(outs) {
+			return nil, fmt.Errorf("a sweep of %d points has %d scenarios", len(grid), len(outs))
+		}
+		sw := &Sweep{Axes: w.Axes}
+		for i, vals := range grid {
+			sw.Points = append(sw.Points, SweepPoint{Values: vals, Outcome: outs[i]})
+		}
+		return &Product{Sweep: sw}, nil
+	case CommandSensitivity:
+		s, err := sensitivityOf(outs, w.KPIs, w.Delta)
+		if err != nil {
+			return nil, err
+		}
+		return &Product{Sensitivity: s}, nil
+	}
+	return nil, fmt.Errorf("work of an unknown command %q", w.Command)
+}
+
+// assembleRuns groups a run's outcomes by scenario: the scenario's own
+// first, then its marginal analysis' variants in the order of its knobs.
+func (w *Work) assembleRuns(outs []*Outcome) (*Product, error) {
+	extra, err := parseTargets(w.Targets)
+	if err != nil {
+		return nil, err
+	}
+	p := &Product{}
+	for i := 0; i < len(outs); {
+		g := w.Items[i].Group
+		j := i + 1
+		for j < len(outs) && w.Items[j].Group == g {
+			j++
+		}
+		base := outs[i]
+		sc := base.Scenario
+		targets, err := CheckTargets(base, append(sc.ParsedTargets(), extra...))
+		if err != nil {
+			return nil, err
+		}
+		rp := RunProduct{Outcome: base, Targets: targets}
+		if w.MarginalReps > 0 {
+			steps := marginalSteps(sc)
+			if len(steps) != j-i-1 {
+				return nil, fmt.Errorf("%s: %d variants for %d knobs", sc.Name, j-i-1, len(steps))
+			}
+			n := min(w.MarginalReps, base.Replications)
+			mbase := base
+			if n < base.Replications {
+				mbase = Summarize(sc, base.Runs[:n])
+			}
+			kpis, err := chooseKPIs(sc, HeadlineKPIs(sc))
+			if err != nil {
+				return nil, err
+			}
+			rp.Marginal = marginalOf(sc, kpis, mbase, outs[i+1:j], steps)
+		}
+		p.Runs = append(p.Runs, rp)
+		i = j
+	}
+	return p, nil
+}
+
+// parseTargets parses targets given as text.
+func parseTargets(texts []string) ([]compound.Target, error) {
+	var out []compound.Target
+	for _, s := range texts {
+		t, err := compound.ParseTarget(s)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, t)
+	}
+	return out, nil
+}
+
+// checkTargetKPIs reports a target on a KPI sc does not have, before any
+// work is done.
+func checkTargetKPIs(sc *compound.Scenario, targets []compound.Target) error {
+	o := &Outcome{Scenario: sc}
+	for _, k := range compound.Catalog(sc) {
+		o.KPIs = append(o.KPIs, KPIResult{KPI: k})
+	}
+	_, err := CheckTargets(o, targets)
+	return err
+}

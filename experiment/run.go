@@ -1,0 +1,100 @@
+package experiment
+
+import (
+	"context"
+
+	"cordon/compound"
+	"cordon/sim/stats"
+)
+
+// Level is the confidence level of every interval cordon reports.
+const Level = 0.95
+
+// Options tune a Run.
+type Options struct {
+	Replications int     // 0: the scenario's
+	Seed         *uint64 // nil: the scenario's
+	Workers      int     // 0: one per CPU
+	Progress     func(done, total int)
+	Model        compound.Options
+	// Memory is the most memory the work may take, in bytes (0: no
+	// limit). Work estimated to need more (EstimateMemory) is refused with
+	// a *MemoryError before anything runs, and each replication's entities
+	// are capped at its share of what is left.
+	Memory int64
+}
+
+// Outcome is a scenario run over replications.
+type Outcome struct {
+	Scenario     *compound.Scenario
+	Seed         uint64
+	Replications int
+	KPIs         []KPIResult
+	Bottlenecks  []Bottleneck
+	Runs         []*compound.Result // per replication, in order
+	// Unstable are the posts offered more work over the day than they can
+	// do, from the scenario alone (Scenario.Stability): reports lead with
+	// them.
+	Unstable []compound.Instability
+}
+
+// KPIResult is one KPI over the replications.
+type KPIResult struct {
+	compound.KPI
+	stats.Summary
+}
+
+// Run runs sc over replications in parallel workers.
+func Run(ctx context.Context, sc *compound.Scenario, opt Options) (*Outcome, error) {
+	outs, err := runScenarios(ctx, []*compound.Scenario{sc}, opt)
+	if err != nil {
+		return nil, err
+	}
+	return outs[0], nil
+}
+
+// Summarize turns per-replication results into an Outcome.
+func Summarize(sc *compound.Scenario, results []*compound.Result) *Outcome {
+	out := &Outcome{Scenario: sc, Seed: sc.Seed, Replications: len(results), Runs: results, Unstable: sc.Stability()}
+	for i, k := range compound.Catalog(sc) {
+		v := make([]float64, len(results))
+		for r, res := range results {
+			v[r] = res.Values[i]
+		}
+		s := summarize(v)
+		if k.Unit == "share" {
+			s = capShare(s)
+		}
+		out.KPIs = append(out.KPIs, KPIResult{KPI: k, Summary: s})
+	}
+	out.Bottlenecks = rankPosts(results)
+	return out
+}
+
+// summarize is stats.Summarize at the report's level, with the interval cut
+// at zero: every KPI and post figure is a count, a time or a share, none of
+// which can be negative, and a symmetric t-interval on a skewed quantity
+// (overtime, mostly zero) can reach below zero. Shares are also cut at one,
+// by capShare. A cut never passes the mean: the interval always holds it.
+func summarize(v []float64) stats.Summary {
+	s := stats.Summarize(v, Level)
+	s.Low = max(s.Low, min(0, s.Mean))
+	return s
+}
+
+// capShare cuts a share's interval at one, or at its mean if that is
+// higher.
+func capShare(s stats.Summary) stats.Summary {
+	s.High = min(s.High, max(1, s.Mean))
+	return s
+}
+
+// KPI returns the result for the KPI called name.
+func (o *Outcome) KPI(name string) (KPIResult, bool) {
+	for _, k := range o.KPIs {
+		if k.Name == name {
+			return k, true
+		}
+	}
+	return KPIResult{}, false
+}

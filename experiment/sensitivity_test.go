@@ -1,0 +1,47 @@
+package experiment_test
+
+import (
+	"context"
+	"testing"
+
+	"cordon/experiment"
+)
+
+// TestSensitivity: a 20% longer swab lengthens the round and a 20% shorter
+// one shortens it; takeout volume does not move the round at all (common
+// random numbers keep the round's draws); the number of residents and the
+// swab time, the two things the swab stations' load is made of, are the
+// round's two largest effects.
+func TestSensitivity(t *testing.T) {
+	sc := load(t, "baseline")
+	s, err := experiment.Analyse(context.Background(), sc, []string{"sampling.makespan"}, 0.2, experiment.Options{Replications: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	effs := s.Effects[0]
+	byName := map[string]experiment.Effect{}
+	for _, e := range effs {
+		byName[e.Factor.Name] = e
+	}
+	swab := byName["sampling.swab"]
+	base, _ := s.Base.KPI("sampling.makespan")
+	if !(swab.Low.Mean < base.Mean && base.Mean < swab.High.Mean) {
+		t.Errorf("swab ±20%%: makespan %.0f / %.0f / %.0f, want increasing", swab.Low.Mean, base.Mean, swab.High.Mean)
+	}
+	if e, ok := byName["takeout per day"]; !ok {
+		t.Error("no factor named takeout per day")
+	} else if e.Swing != 0 {
+		t.Errorf("takeout volume moves the round by %.1f s", e.Swing)
+	}
+	top := map[string]bool{effs[0].Factor.Name: true, effs[1].Factor.Name: true}
+	if !top["sampling.swab"] || !top["residents"] {
+		t.Errorf("largest effects on the round: %s (%.0f s), %s (%.0f s); want the residents and the swab time",
+			effs[0].Factor.Name, effs[0].Swing, effs[1].Factor.Name, effs[1].Swing)
+	}
+	if r := byName["residents"]; !(r.Low.Mean < base.Mean && base.Mean < r.High.Mean) {
+		t.Errorf("residents ±20%%: makespan %.0f / %.0f / %.0f, want increasing", r.Low.Mean, base.Mean, r.High.Mean)
+	}
+	if _, err := experiment.Analyse(context.Background(), sc, []string{"no.kpi"}, 0.2, experiment.Options{Replications: 2}); err == nil {
+		t.Error("no error for an unknown KPI")
+	}
+}

@@ -1,0 +1,156 @@
+package experiment
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"cordon/compound"
+)
+
+// Axis is one scenario value varied in a sweep: a path as in --set and the
+// values it takes, written as in a scenario file.
+type Axis struct {
+	Path   string
+	Values []string
+}
+
+// ParseAxis reads path=LIST or path=FROM..TO[:STEP]: a comma-separated list
+// of values ("4,6,8", "wait,turn-away"), or a range of numbers or durations
+// from FROM to TO inclusive by STEP (default 1): "2..6", "10m..30m:5m".
+func ParseAxis(s string) (Axis, error) {
+	path, spec, ok := strings.Cut(s, "=")
+	path, spec = strings.TrimSpace(path), strings.TrimSpace(spec)
+	if !ok || path == "" || spec == "" {
+		return Axis{}, fmt.Errorf("%q: write path=LIST or path=FROM..TO[:STEP], e.g. staff.suited-crew.count=4..8", s)
+	}
+	if from, rest, isRange := strings.Cut(spec, ".."); isRange {
+		to, step, hasStep := strings.Cut(rest, ":")
+		if !hasStep {
+			step = "1"
+			if isDuration(from) {
+				step = ""
+			}
+		}
+		vals, err := expandRange(strings.TrimSpace(from), strings.TrimSpace(to), strings.TrimSpace(step))
+		if err != nil {
+			return Axis{}, fmt.Errorf("%q: %v", s, err)
+		}
+		return Axis{Path: path, Values: vals}, nil
+	}
+	var vals []string
+	for _, v := range strings.Split(spec, ",") {
+		if v = strings.TrimSpace(v); v == "" {
+			return Axis{}, fmt.Errorf("%q: an empty value in the list", s)
+		}
+		vals = append(vals, v)
+	}
+	return Axis{Path: path, Values: vals}, nil
+}
+
+// maxAxisValues bounds a range, so that a typo cannot ask for a billion
+// points.
+const maxAxisValues = 1000
+
+func isDuration(s string) bool {
+	_, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+	return err != nil
+}
+
+func expandRange(from, to, step string) ([]string, error) {
+	dur := isDuration(from)
+	parse := func(v, what string) (float64, error) {
+		if dur {
+			d, err := compound.ParseDuration(v)
+			if err != nil {
+				return 0, fmt.Errorf("%s: %v", what, err)
+			}
+			return float64(d), nil
+		}
+		f, err := strconv.ParseFloat(v, 64)
+		if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
+			return 0, fmt.Errorf("%s %q is not a number", what, v)
+		}
+		return f, nil
+	}
+	a, err := parse(from, "FROM")
+	if err != nil {
+		return nil, err
+	}
+	b, err := parse(to, "TO")
+	if err != nil {
+		return nil, err
+	}
+	if step == "" {
+		return nil, fmt.Errorf("a range of durations needs a STEP, e.g. 10m..30m:5m")
+	}
+	st, err := parse(step, "STEP")
+	if err != nil {
+		return nil, err
+	}
+	if !(st > 0) {
+		return nil, fmt.Errorf("STEP must be more than zero")
+	}
+	if b < a {
+		return nil, fmt.Errorf("TO (%s) is before FROM (%s)", to, from)
+	}
+	n := math.Floor((b-a)/st+1e-9) + 1
+	if n > maxAxisValues {
+		return nil, fmt.Errorf("the range has %.0f values, more than %d", n, maxAxisValues)
+	}
+	var out []string
+	for i := 0; i < int(n); i++ {
+		v := a + float64(i)*st
+		if dur {
+			out = append(out, compound.FormatSeconds(v))
+		} else {
+			out = append(out, strconv.FormatFloat(v, 'f', -1, 64))
+		}
+	}
+	return out, nil
+}
+
+// Sweep is a grid of scenarios: every combination of the axes' values, each
+// run over the same replications and seed (common random numbers).
+type Sweep struct {
+	Axes   []Axis
+	Points []SweepPoint
+}
+
+// SweepPoint is one combination of values and its outcome.
+type SweepPoint struct {
+	Values  []string // one per axis, in the axes' order
+	Outcome *Outcome
+}
+
+// Grid returns every combination of the axes' values, the last axis varying
+// fastest.
+func Grid(axes []Axis) [][]string {
+	grid := [][]string{{}}
+	for _, a := range axes {
+		var next [][]string
+		for _, g := range grid {
+			for _, v := range a.Values {
+				next = append(next, append(append([]string(nil), g...), v))
+			}
+		}
+		grid = next
+	}
+	return grid
+}
+
+// RunSweep builds the scenario of every grid point with build (which applies
+// the values to the base scenario and checks it) and runs them all.
+func RunSweep(ctx context.Context, axes []Axis, build func(values []string) (*compound.Scenario, error), opt Options) (*Sweep, error) {
+	w, err := NewSweepWork(axes, build, opt)
+	if err != nil {
+		return nil, err
+	}
+	p, err := Do(ctx, w, opt)
+	if err != nil {
+		return nil, err
+	}
+	return p.Sweep, nil
+}

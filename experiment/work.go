@@ -1,0 +1,261 @@
+package experiment
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/gob"
+	"encoding/hex"
+	"errors"
+	"fmt"
+
+	"cordon/compound"
+	"cordon/sim/replicate"
+)
+
+// Commands whose work can be split into shards and merged back.
+const (
+	CommandRun         = "run"
+	CommandCompare     = "compare"
+	CommandSweep       = "sweep"
+	CommandSensitivity = "sensitivity"
+)
+
+// Work is the units of work of a command: every replication of every
+// scenario it runs, in order. A unit is one (scenario, replication); the
+// units are numbered item by item, replication by replication. Work can be
+// split into shards, run on several machines and merged back (see Part);
+// Assemble turns the results of all units into what the command reports.
+type Work struct {
+	Command string
+	Items   []WorkItem
+	// What the command needs besides the scenarios to turn the results into
+	// its report: a run's targets from the command line and the
+	// replications of its marginal analysis, a sweep's axes, a sensitivity
+	// analysis' KPIs and change.
+	Targets      []string
+	MarginalReps int
+	Axes         []Axis
+	KPIs         []string
+	Delta        float64
+}
+
+// WorkItem is one scenario of the work, its seed set, and its replications.
+// Group numbers the command's own scenarios: a run's scenario and its
+// marginal analysis' variants share one.
+type WorkItem struct {
+	Scenario compound.Scenario
+	Reps     int
+	Group    int
+}
+
+// Units returns the number of units.
+func (w *Work) Units() int {
+	n := 0
+	for _, it := range w.Items {
+		n += it.Reps
+	}
+	return n
+}
+
+// unit returns the item and replication of unit u.
+func (w *Work) unit(u int) (item, rep int) {
+	for i, it := range w.Items {
+		if u < it.Reps {
+			return i, u
+		}
+		u -= it.Reps
+	}
+	return -1, -1
+}
+
+// Hash identifies the work: the command, the scenarios as run (seeds set)
+// with their replications, and what the command needs besides. Parts of
+// different work never share it.
+func (w *Work) Hash() (string, error) {
+	var buf bytes.Buffer
+	if err := gob.NewEncoder(&buf).Encode(w); err != nil {
+		return "", err
+	}
+	sum := sha256.Sum256(buf.Bytes())
+	return hex.EncodeToString(sum[:]), nil
+}
+
+// MaxShards is the most shards work may be split into: a sweep of 40,000
+// units over 100,000 machines leaves most of them idle already.
+const MaxShards = 100_000
+
+// Shard is part Index of Count of some work: the units u with
+// u mod Count == Index, so that every shard gets a share of every scenario
+// (a sweep's large points and small ones alike). The zero Shard is all of it.
+type Shard struct {
+	Index, Count int
+}
+
+// Has reports whether unit u is the shard's.
+func (s Shard) Has(u int) bool { return s.Count <= 1 || u%s.Count == s.Index }
+
+// Check reports a shard that names no part of a split, or of a split into
+// more than MaxShards.
+func (s Shard) Check() error {
+	if s.Count < 1 || s.Index < 0 || s.Index >= s.Count {
+		return fmt.Errorf("shard %d/%d: want I/N with 0 <= I < N", s.Index, s.Count)
+	}
+	if s.Count > MaxShards {
+		return fmt.Errorf("shard %d/%d: at most %d shards", s.Index, s.Count, MaxShards)
+	}
+	return nil
+}
+
+func (s Shard) String() string { return fmt.Sprintf("%d/%d", s.Index, s.Count) }
+
+// seedAndReps are the seed and replications opt asks for, else sc's.
+func seedAndReps(sc *compound.Scenario, opt Options) (uint64, int) {
+	seed, reps := sc.Seed, sc.Replications
+	if opt.Seed != nil {
+		seed = *opt.Seed
+	}
+	if opt.Replications > 0 {
+		reps = opt.Replications
+	}
+	return seed, reps
+}
+
+// add appends sc, run with seed over reps replications, to the work.
+func (w *Work) add(sc *compound.Scenario, seed uint64, reps, group int) error {
+	c := *sc
+	c.Seed = seed
+	if errs := c.Check(); len(errs) > 0 {
+		return fmt.Errorf("scenario %s: %v", c.Name, errs[0])
+	}
+	if reps < 1 {
+		return fmt.Errorf("scenario %s: replications must be at least 1, got %d", c.Name, reps)
+	}
+	w.Items = append(w.Items, WorkItem{Scenario: c, Reps: reps, Group: group})
+	return nil
+}
+
+// NewWork prepares the work of running every scenario with the same seed and
+// replications (opt's, else the first scenario's): common random numbers.
+// Its command is left to the caller; Assemble needs one of the Command
+// constants.
+func NewWork(command string, scs []*compound.Scenario, opt Options) (*Work, error) {
+	if len(scs) == 0 {
+		return nil, errors.New("no scenario")
+	}
+	seed, reps := seedAndReps(scs[0], opt)
+	w := &Work{Command: command}
+	for i, sc := range scs {
+		if err := w.add(sc, seed, reps, i); err != nil {
+			return nil, err
+		}
+	}
+	return w, nil
+}
+
+// RunWork runs the shard's units of the work in parallel workers and returns
+// their results by item and replication (nil for units of other shards).
+// Results are the same whatever the number of workers or shards. A failed
+// replication's error names its scenario (or sweep point) and replication.
+//
+// Work estimated to need more memory than opt.Memory is refused before any
+// of it runs (see EstimateMemory); nothing is allocated for a replication
+// before it starts.
+func RunWork(ctx context.Context, w *Work, shard Shard, opt Options) ([][]*compound.Result, error) {
+	opt, err := fitMemory(w, shard, opt)
+	if err != nil {
+		return nil, err
+	}
+	n := shard.count(0, w.Units())
+	results, err := replicate.Run(ctx, n, func(ctx context.Context, k int) (*compound.Result, error) {
+		item, rep := w.unit(shard.unit(k))
+		m, err := compound.BuildContext(ctx, &w.Items[item].Scenario, rep, opt.Model)
+		if err != nil {
+			return nil, err
+		}
+		return m.RunContext(ctx)
+	}, replicate.Options{Workers: opt.Workers, Progress: opt.Progress})
+	if err != nil {
+		var re *replicate.Error
+		if errors.As(err, &re) {
+			item, rep := w.unit(shard.unit(re.Replication))
+			return nil, &UnitError{What: w.describe(item), Replication: rep, Err: re.Err}
+		}
+		return nil, err
+	}
+	out := w.empty()
+	for k, res := range results {
+		item, rep := w.unit(shard.unit(k))
+		out[item][rep] = res
+	}
+	return out, nil
+}
+
+// unit returns the shard's k-th unit of the work.
+func (s Shard) unit(k int) int {
+	if s.Count <= 1 {
+		return k
+	}
+	return s.Index + k*s.Count
+}
+
+// empty returns a table of results with room for every unit.
+func (w *Work) empty() [][]*compound.Result {
+	out := make([][]*compound.Result, len(w.Items))
+	for i, it := range w.Items {
+		out[i] = make([]*compound.Result, it.Reps)
+	}
+	return out
+}
+
+// UnitError is the failure of one replication of one scenario of some work.
+type UnitError struct {
+	What        string // the scenario's name, or the sweep point's values
+	Replication int
+	Err         error
+}
+
+func (e *UnitError) Error() string {
+	return fmt.Sprintf("%s: replication %d: %v", e.What, e.Replication, e.Err)
+}
+
+func (e *UnitError) Unwrap() error { return e.Err }
+
+// describe names item i for an error: a sweep's point by its values, any
+// other by its scenario's name.
+func (w *Work) describe(i int) string {
+	if w.Command == CommandSweep && len(w.Axes) > 0 {
+		if grid := Grid(w.Axes); i < len(grid) {
+			return fmt.Sprintf("sweep point %v", grid[i])
+		}
+	}
+	return w.Items[i].Scenario.Name
+}
+
+// Outcomes summarises complete results, item by item.
+func (w *Work) Outcomes(results [][]*compound.Result) []*Outcome {
+	outs := make([]*Outcome, len(w.Items))
+	for i := range w.Items {
+		outs[i] = Summarize(&w.Items[i].Scenario, results[i])
+	}
+	return outs
+}
+
+// runScenarios runs several scenarios with common random numbers: the same
+// seed (opt's, else the first scenario's) and replications for all. Every
+// (scenario, replication) is one unit of work for the parallel workers, so
+// the outcomes are the same whatever their number.
+func runScenarios(ctx context.Context, scs []*compound.Scenario, opt Options) ([]*Outcome, error) {
+	if len(scs) == 0 {
+		return nil, nil
+	}
+	w, err := NewWork("", scs, opt)
+	if err != nil {
+		return nil, err
+	}
+	results, err := RunWork(ctx, w, Shard{}, opt)
+	if err != nil {
+		return nil, err
+	}
+	return w.Outcomes(results), nil
+}
