@@ -116,7 +116,7 @@ func WritePlanTable(out io.Writer, p *experiment.Plan) error {
 	tw := tabwriter.NewWriter(&buf, 2, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "change\tfrom\tto\t--set")
 	for _, s := range p.Settings {
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%s=%d\n", termSafe(s.Knob.Name), s.From, s.To, termSafe(s.Knob.Path), s.To)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s=%s\n", termSafe(s.Knob.Name), s.Knob.Text(s.From), s.Knob.Text(s.To), termSafe(s.Knob.Path), s.Knob.Text(s.To))
 	}
 	if len(p.Settings) == 0 {
 		fmt.Fprintln(tw, "(none)\t\t\t")
@@ -191,7 +191,7 @@ func WritePlan(ctx context.Context, dest Dest, p *experiment.Plan, s *experiment
 		p.Cost, p.InputCost, p.Evaluations, p.ConfirmReplications)}
 	changes := table{Title: "Changes", Head: []string{"change", "from", "to", "--set"}}
 	for _, st := range p.Settings {
-		changes.Rows = append(changes.Rows, []string{st.Knob.Name, fmt.Sprint(st.From), fmt.Sprint(st.To), fmt.Sprintf("%s=%d", st.Knob.Path, st.To)})
+		changes.Rows = append(changes.Rows, []string{st.Knob.Name, st.Knob.Text(st.From), st.Knob.Text(st.To), st.Knob.Path + "=" + st.Knob.Text(st.To)})
 	}
 	path := table{Title: "Search", Head: []string{"step", "knob", "value", "cost", "targets"}}
 	for _, st := range p.Path {

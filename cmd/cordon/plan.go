@@ -141,7 +141,7 @@ func runPlan(ctx context.Context, std *streams, opts *planOptions, arg string) e
 		}
 		sets := append([]scenarios.Override(nil), overrides...)
 		for _, s := range p.Settings {
-			sets = append(sets, scenarios.Override{Path: s.Knob.Path, Value: fmt.Sprint(s.To)})
+			sets = append(sets, scenarios.Override{Path: s.Knob.Path, Value: s.Knob.Text(s.To)})
 		}
 		sets = append(sets, scenarios.Override{Path: "name", Value: p.Planned.Name})
 		out, err := scenarios.Rewrite(name, data, sets...)
