@@ -11,33 +11,22 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// kindFields returns the fields a kind of distribution takes, in the order
-// they are usually written.
-func kindFields(kind string) []string {
-	switch kind {
-	case random.KindConstant:
-		return []string{"value"}
-	case random.KindExponential:
-		return []string{"mean"}
-	case random.KindUniform:
-		return []string{"min", "max"}
-	case random.KindTriangular:
-		return []string{"min", "mode", "max"}
-	case random.KindNormal, random.KindLogNormal:
-		return []string{"mean", "sd"}
-	case random.KindGamma:
-		return []string{"mean", "cv"}
-	case random.KindWeibull:
-		return []string{"shape", "scale"}
-	case random.KindEmpirical:
-		return []string{"values", "weights"}
-	}
-	return nil
+// family returns the distribution family named kind (nil fields for an
+// unknown kind).
+func family(kind string) random.Family {
+	f, _ := random.FamilyOf(kind)
+	return f
 }
 
-// optional reports whether a distribution field may be left out: empirical
-// weights (equal weights).
-func optional(name string) bool { return name == "weights" }
+// kindFields returns the fields a kind of distribution takes, in the order
+// they are written.
+func kindFields(kind string) []string {
+	var out []string
+	for _, p := range family(kind).Params {
+		out = append(out, p.Name)
+	}
+	return out
+}
 
 // allDistFields returns every field of every kind, and dist.
 func allDistFields() []string {
@@ -52,24 +41,10 @@ func allDistFields() []string {
 	return out
 }
 
-// examples are the fields of a distribution of each kind, for messages:
-// for a quantity, and for a time.
-var examples = map[string][2]string{
-	random.KindConstant:    {"value: 5", "value: 30s"},
-	random.KindExponential: {"mean: 8", "mean: 40s"},
-	random.KindUniform:     {"min: 1, max: 10", "min: 20s, max: 60s"},
-	random.KindTriangular:  {"min: 1, mode: 4, max: 10", "min: 20s, mode: 30s, max: 60s"},
-	random.KindNormal:      {"mean: 8, sd: 3", "mean: 40s, sd: 10s"},
-	random.KindLogNormal:   {"mean: 8, sd: 3", "mean: 40s, sd: 15s"},
-	random.KindGamma:       {"mean: 8, cv: 0.5", "mean: 40s, cv: 0.5"},
-	random.KindWeibull:     {"shape: 1.5, scale: 8", "shape: 1.5, scale: 40s"},
-	random.KindEmpirical:   {"values: [1, 2, 5], weights: [1, 2, 1]", "values: [20s, 30s, 60s], weights: [1, 2, 1]"},
-}
-
 // example writes a distribution of the kind as it is written in a file, for
 // messages; count is for quantities, else times.
 func example(kind string, count bool) string {
-	e := examples[kind]
+	e := family(kind).Example
 	return "{dist: " + kind + ", " + pick(count, e[0], e[1]) + "}"
 }
 
@@ -86,7 +61,7 @@ func pick(count bool, ifCount, ifTime string) string {
 func (d *decoder) dist(n *yaml.Node, p *compound.Dist, path string, count bool) {
 	switch n.Kind {
 	case yaml.ScalarNode:
-		v, msg := d.param(n, "value", count)
+		v, msg := d.param(n, family(random.KindConstant).Params[0], count)
 		if msg != "" {
 			d.errorf(n, path, "%s", msg)
 			return
@@ -100,10 +75,11 @@ func (d *decoder) dist(n *yaml.Node, p *compound.Dist, path string, count bool) 
 }
 
 // param reads one number of a distribution: a duration in seconds for a
-// time, else a plain number. The gamma cv, the weibull shape and the
-// empirical weights are always plain numbers.
-func (d *decoder) param(n *yaml.Node, name string, count bool) (float64, string) {
-	plain := plainParam(name)
+// time, else a plain number. The parameters the family calls plain (the
+// gamma cv, the weibull shape, the empirical weights) are always plain
+// numbers; so is a constant's value in a scalar.
+func (d *decoder) param(n *yaml.Node, p random.Param, count bool) (float64, string) {
+	plain := p.Plain
 	if !count && !plain {
 		return seconds(n)
 	}
@@ -156,7 +132,8 @@ func (d *decoder) distMapping(n *yaml.Node, p *compound.Dist, path string, count
 		return
 	}
 	kind := kn.Value
-	if !slices.Contains(kinds, kind) {
+	fam, ok := random.FamilyOf(kind)
+	if !ok {
 		d.errorf(kindNode, path+".dist", "unknown distribution %s%s (kinds: %s)", quote(kind), didYouMean(kind, kinds), listing(kinds))
 		return
 	}
@@ -177,12 +154,13 @@ func (d *decoder) distMapping(n *yaml.Node, p *compound.Dist, path string, count
 			continue
 		}
 		given[e.name] = true
-		d.setParam(&spec, e.val, e.name, fp, count)
+		p, _ := fam.Param(e.name)
+		d.setParam(&spec, e.val, p, fp, count)
 	}
 	var missing []string
-	for _, w := range want {
-		if !given[w] && !optional(w) {
-			missing = append(missing, w)
+	for _, p := range fam.Params {
+		if !given[p.Name] && !p.Optional {
+			missing = append(missing, p.Name)
 		}
 	}
 	if len(missing) > 0 {
@@ -192,69 +170,31 @@ func (d *decoder) distMapping(n *yaml.Node, p *compound.Dist, path string, count
 	*p = compound.Dist{Spec: spec}
 }
 
-// setParam decodes the field name of a distribution into spec.
-func (d *decoder) setParam(spec *random.Spec, n *yaml.Node, name, path string, count bool) {
+// setParam decodes the parameter p of a distribution into spec.
+func (d *decoder) setParam(spec *random.Spec, n *yaml.Node, p random.Param, path string, count bool) {
 	n = target(n)
 	if n == nil {
 		d.errorf(n, path, "an alias that names no anchor")
 		return
 	}
-	if name == "values" || name == "weights" {
-		xs := d.numbers(n, name, path, count)
-		if name == "values" {
-			spec.Values = xs
-		} else {
-			spec.Weights = xs
-		}
+	if p.List {
+		*p.Numbers(spec) = d.numbers(n, p, path, count)
 		return
 	}
-	v, msg := d.param(n, name, count)
+	v, msg := d.param(n, p, count)
 	if msg != "" {
 		d.errorf(n, path, "%s", msg)
 		return
 	}
-	if f := specField(spec, name); f != nil {
-		*f = v
-	}
-}
-
-// plainParam reports whether a distribution field is a plain number even
-// for a time: the gamma cv, the weibull shape, the empirical weights.
-func plainParam(name string) bool {
-	return name == "cv" || name == "shape" || name == "weights"
-}
-
-// specField returns the field of spec that the one-number distribution
-// field name sets, or nil.
-func specField(spec *random.Spec, name string) *float64 {
-	switch name {
-	case "value":
-		return &spec.Value
-	case "mean":
-		return &spec.Mean
-	case "sd":
-		return &spec.SD
-	case "cv":
-		return &spec.CV
-	case "min":
-		return &spec.Min
-	case "mode":
-		return &spec.Mode
-	case "max":
-		return &spec.Max
-	case "shape":
-		return &spec.Shape
-	case "scale":
-		return &spec.Scale
-	}
-	return nil
+	*p.Number(spec) = v
 }
 
 // numbers decodes the list of empirical values or weights.
-func (d *decoder) numbers(n *yaml.Node, name, path string, count bool) []float64 {
+func (d *decoder) numbers(n *yaml.Node, p random.Param, path string, count bool) []float64 {
+	name := p.Name
 	if n.Kind != yaml.SequenceNode {
 		what := "a list of durations such as [20s, 30s, 60s]"
-		if count || name == "weights" {
+		if count || p.Plain {
 			what = "a list of numbers such as [1, 2, 1]"
 		}
 		d.errorf(n, path, "expected %s; got %s", what, describe(n))
@@ -275,7 +215,7 @@ func (d *decoder) numbers(n *yaml.Node, name, path string, count bool) []float64
 			d.errorf(e, ep, "an alias that names no anchor")
 			continue
 		}
-		v, msg := d.param(e, name, count)
+		v, msg := d.param(e, p, count)
 		if msg != "" {
 			d.errorf(e, ep, "%s", msg)
 			continue

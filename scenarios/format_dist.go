@@ -56,32 +56,21 @@ func formatDigits(s random.Spec, digits int) (string, random.Spec, error) {
 	case random.KindConstant:
 		text := f.time("value", s.Value, &f.back.Value)
 		return text, f.back, f.err
-	case random.KindEmpirical:
-		f.back.Values = make([]float64, len(s.Values))
-		items := make([]string, len(s.Values))
-		for i, v := range s.Values {
-			items[i] = f.time(fmt.Sprintf("values[%d]", i), v, &f.back.Values[i])
-		}
-		f.field("values", "["+strings.Join(items, ", ")+"]")
-		if len(s.Weights) > 0 {
-			f.back.Weights = make([]float64, len(s.Weights))
-			items = make([]string, len(s.Weights))
-			for i, w := range s.Weights {
-				items[i] = f.number(w, &f.back.Weights[i])
-			}
-			f.field("weights", "["+strings.Join(items, ", ")+"]")
-		}
 	default:
-		fields := kindFields(s.Kind)
-		if fields == nil {
+		fam, ok := random.FamilyOf(s.Kind)
+		if !ok {
 			return "", random.Spec{}, fmt.Errorf("unknown distribution kind %q", s.Kind)
 		}
-		for _, name := range fields {
-			v, back := *specField(&s, name), specField(&f.back, name)
-			if plainParam(name) {
-				f.field(name, f.number(v, back))
+		for _, p := range fam.Params {
+			if p.List {
+				f.list(p, &s)
+				continue
+			}
+			v, back := *p.Number(&s), p.Number(&f.back)
+			if p.Plain {
+				f.field(p.Name, f.number(v, back))
 			} else {
-				f.field(name, f.time(name, v, back))
+				f.field(p.Name, f.time(p.Name, v, back))
 			}
 		}
 	}
@@ -95,6 +84,26 @@ type distWriter struct {
 	fields strings.Builder
 	back   random.Spec
 	err    error
+}
+
+// list writes a list parameter (empirical values or weights), left out
+// when it is optional and empty.
+func (f *distWriter) list(p random.Param, s *random.Spec) {
+	xs := *p.Numbers(s)
+	if len(xs) == 0 && p.Optional {
+		return
+	}
+	back := make([]float64, len(xs))
+	items := make([]string, len(xs))
+	for i, v := range xs {
+		if p.Plain {
+			items[i] = f.number(v, &back[i])
+		} else {
+			items[i] = f.time(fmt.Sprintf("%s[%d]", p.Name, i), v, &back[i])
+		}
+	}
+	*p.Numbers(&f.back) = back
+	f.field(p.Name, "["+strings.Join(items, ", ")+"]")
 }
 
 func (f *distWriter) field(name, value string) {

@@ -307,15 +307,16 @@ func (g *schemaGen) valueDefs() {
 func distKind(kind string, count bool) object {
 	props := object{{"dist", object{{"description", "the kind of distribution"}, {"const", kind}}}}
 	req := []any{"dist"}
-	for _, name := range kindFields(kind) {
-		props = append(props, member{name, distParam(kind, name, count)})
-		if !optional(name) {
-			req = append(req, name)
+	fam := family(kind)
+	for _, p := range fam.Params {
+		props = append(props, member{p.Name, distParam(kind, p, count)})
+		if !p.Optional {
+			req = append(req, p.Name)
 		}
 	}
 	return object{
 		{"title", kind},
-		{"description", kindDoc(kind) + ", for example " + example(kind, count)},
+		{"description", fam.Doc + ", for example " + example(kind, count)},
 		{"type", "object"},
 		{"properties", props},
 		{"required", req},
@@ -323,95 +324,34 @@ func distKind(kind string, count bool) object {
 	}
 }
 
-// kindDoc says what a kind of distribution is.
-func kindDoc(kind string) string {
-	switch kind {
-	case random.KindConstant:
-		return "always the same value"
-	case random.KindExponential:
-		return "exponential with the given mean"
-	case random.KindUniform:
-		return "uniform from min to max"
-	case random.KindTriangular:
-		return "triangular from min to max, most likely at mode"
-	case random.KindNormal:
-		return "normal with the given mean and sd, truncated at zero"
-	case random.KindLogNormal:
-		return "lognormal with the given mean and sd (of the values, not of their logarithm)"
-	case random.KindGamma:
-		return "gamma with the given mean and coefficient of variation cv"
-	case random.KindWeibull:
-		return "Weibull with the given shape and scale"
-	case random.KindEmpirical:
-		return "one of values, drawn in proportion to weights"
+// distParam returns the schema of the parameter p of a distribution of
+// the kind: a duration for a time, a number for a quantity or a plain
+// parameter; its bounds are the parameter's own (random.Param.Bound).
+func distParam(kind string, p random.Param, count bool) object {
+	number := object{{"type", "number"}, {"minimum", 0}}
+	time := ref("duration")
+	switch p.Bound {
+	case random.Positive:
+		number, time = object{{"type", "number"}, {"exclusiveMinimum", 0}}, ref("positive_duration")
+	case random.AnySign:
+		number = object{{"type", "number"}} // the normal's mean before truncation may be below zero
 	}
-	return kind
-}
-
-// distParam returns the schema of the field name of a distribution of the
-// kind: a duration for a time, a number for a quantity; the gamma cv, the
-// weibull shape and the empirical weights are always numbers. The bounds
-// are those random.Spec.Validate checks on one field alone.
-func distParam(kind, name string, count bool) object {
-	// positive: the field must be more than zero, not only zero or more.
-	positive := name == "scale" || name == "mean" && (kind == random.KindExponential || kind == random.KindLogNormal || kind == random.KindGamma)
-	var s object
-	switch {
-	case name == "weights":
-		s = object{{"type", "array"}, {"items", object{{"type", "number"}, {"minimum", 0}}}, {"maxItems", listLimit(name, reflectFloats())}}
-	case name == "values":
-		item := ref("duration")
-		if count {
-			item = object{{"type", "number"}, {"minimum", 0}}
+	if kind == random.KindConstant && count {
+		number = object{{"type", "integer"}, {"minimum", 1}} // a constant count is whole
+	}
+	item := time
+	if count || p.Plain {
+		item = number
+	}
+	s := item
+	if p.List {
+		s = object{{"type", "array"}, {"items", item}}
+		if !p.Optional {
+			s = append(s, member{"minItems", 1})
 		}
-		s = object{{"type", "array"}, {"items", item}, {"minItems", 1}, {"maxItems", listLimit(name, reflectFloats())}}
-	case name == "cv":
-		s = object{{"type", "number"}, {"minimum", 0}}
-	case name == "shape":
-		s = object{{"type", "number"}, {"exclusiveMinimum", 0}}
-	case !count && positive:
-		s = ref("positive_duration")
-	case !count:
-		s = ref("duration")
-	case positive:
-		s = object{{"type", "number"}, {"exclusiveMinimum", 0}}
-	case kind == random.KindNormal && name == "mean":
-		s = object{{"type", "number"}} // the mean before truncation may be below zero
-	case kind == random.KindConstant:
-		s = object{{"type", "integer"}, {"minimum", 1}} // a constant count is whole
-	default:
-		s = object{{"type", "number"}, {"minimum", 0}}
+		s = append(s, member{"maxItems", listLimit(p.Name, reflectFloats())})
 	}
-	return append(object{{"description", paramDoc(name)}}, s...)
-}
-
-// paramDoc says what a field of a distribution is.
-func paramDoc(name string) string {
-	switch name {
-	case "value":
-		return "the value"
-	case "mean":
-		return "the mean"
-	case "sd":
-		return "the standard deviation"
-	case "cv":
-		return "the coefficient of variation, sd/mean: a plain number"
-	case "min":
-		return "the smallest value"
-	case "mode":
-		return "the most likely value"
-	case "max":
-		return "the largest value"
-	case "shape":
-		return "the shape: a plain number"
-	case "scale":
-		return "the scale"
-	case "values":
-		return "the values"
-	case "weights":
-		return "the relative weight of each value, plain numbers; equal weights when left out"
-	}
-	return name
+	return append(object{{"description", p.Doc}}, s...)
 }
 
 // structure returns the schema of a struct written as a mapping: its

@@ -350,17 +350,22 @@ func writeFitReport(w io.Writer, file string, read logs.Read[logs.Duration], res
 
 // fitParams writes a Spec's parameters in cordon's words: mean 40s, sd 15s.
 func fitParams(s random.Spec) string {
-	switch s.Kind {
-	case random.KindExponential:
-		return "mean " + fitTime(s.Mean)
-	case random.KindLogNormal, random.KindNormal:
-		return "mean " + fitTime(s.Mean) + ", sd " + fitTime(s.SD)
-	case random.KindGamma:
-		return "mean " + fitTime(s.Mean) + ", cv " + strconv.FormatFloat(s.CV, 'g', 3, 64)
-	case random.KindWeibull:
-		return "shape " + strconv.FormatFloat(s.Shape, 'g', 3, 64) + ", scale " + fitTime(s.Scale)
+	fam, ok := random.FamilyOf(s.Kind)
+	if !ok {
+		return s.Kind
 	}
-	return s.Kind
+	var parts []string
+	for _, p := range fam.Params {
+		switch {
+		case p.List:
+			continue // the fitted families have none
+		case p.Plain:
+			parts = append(parts, p.Name+" "+strconv.FormatFloat(*p.Number(&s), 'g', 3, 64))
+		default:
+			parts = append(parts, p.Name+" "+fitTime(*p.Number(&s)))
+		}
+	}
+	return strings.Join(parts, ", ")
 }
 
 // fitTime writes seconds as the fragment does: a Go duration to 3

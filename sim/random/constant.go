@@ -1,6 +1,9 @@
 package random
 
-import "fmt"
+import (
+	"fmt"
+	"math/rand/v2"
+)
 
 // Fixed is the constant distribution: every draw is the same value. It needs
 // no source. (The name Constant is taken by the [Spec] helper.)
@@ -28,3 +31,17 @@ func (c Fixed) Rand() float64 { return c.v }
 func (c Fixed) Mean() float64 { return c.v }
 
 func (c Fixed) String() string { return fmt.Sprintf("constant(%v)", c.v) }
+
+// constantFamily is the constant's entry in Families.
+func constantFamily() Family {
+	return Family{
+		Name: KindConstant, Doc: "always the same value",
+		Params:   []Param{valueParam()},
+		Example:  [2]string{"value: 5", "value: 30s"},
+		validate: func(s Spec) error { return checkConstant(s.Value) },
+		build:    func(s Spec, _ rand.Source) (Dist, error) { return NewConstant(s.Value) },
+		mean:     func(s Spec) float64 { return s.Value },
+		atLeast:  func(s Spec, t float64) float64 { return step(s.Value >= t) },
+		excess:   func(s Spec, t float64) float64 { return max(s.Value-t, 0) },
+	}
+}

@@ -1,11 +1,5 @@
 package random
 
-import (
-	"math"
-
-	"gonum.org/v1/gonum/mathext"
-)
-
 // countTerms bounds the terms CountMean sums one by one; past them it adds
 // the rest of the tail in one piece.
 const countTerms = 4096
@@ -39,101 +33,21 @@ func (s Spec) CountMean() float64 {
 
 // atLeast returns P(X ≥ t) for t > 0.
 func (s Spec) atLeast(t float64) float64 {
-	switch s.Kind {
-	case KindConstant:
-		return step(s.Value >= t)
-	case KindExponential:
-		return math.Exp(-t / s.Mean)
-	case KindUniform:
-		if s.Min == s.Max {
-			return step(s.Min >= t)
-		}
-		return clamp01((s.Max - t) / (s.Max - s.Min))
-	case KindTriangular:
-		return triangularAtLeast(s.Min, s.Mode, s.Max, t)
-	case KindNormal:
-		if s.SD == 0 {
-			return step(s.Mean >= t)
-		}
-		return stdNormalSurvival((t-s.Mean)/s.SD) / stdNormalSurvival(-s.Mean/s.SD)
-	case KindLogNormal:
-		if s.SD == 0 {
-			return step(s.Mean >= t)
-		}
-		mu, sigma := logNormalParams(s.Mean, s.SD)
-		return stdNormalSurvival((math.Log(t) - mu) / sigma)
-	case KindGamma:
-		if s.CV == 0 {
-			return step(s.Mean >= t)
-		}
-		shape, scale := gammaParams(s.Mean, s.CV)
-		return mathext.GammaIncRegComp(shape, t/scale)
-	case KindWeibull:
-		return math.Exp(-math.Pow(t/s.Scale, s.Shape))
-	case KindEmpirical:
-		total, above := 0.0, 0.0
-		for i, v := range s.Values {
-			w := weight(s.Weights, i)
-			total += w
-			if v >= t {
-				above += w
-			}
-		}
-		return above / total
+	f, err := s.family()
+	if err != nil {
+		return 0
 	}
-	return 0
+	return f.atLeast(s, t)
 }
 
 // excess returns E[(X-t)⁺], the integral of P(X ≥ u) over u from t on, for
 // t > 0.
 func (s Spec) excess(t float64) float64 {
-	switch s.Kind {
-	case KindConstant:
-		return max(s.Value-t, 0)
-	case KindExponential:
-		return s.Mean * math.Exp(-t/s.Mean)
-	case KindUniform:
-		if t >= s.Max {
-			return 0
-		}
-		if s.Min == s.Max || t <= s.Min {
-			return uniformMean(s.Min, s.Max) - t
-		}
-		return (s.Max - t) * (s.Max - t) / (2 * (s.Max - s.Min))
-	case KindTriangular:
-		return triangularExcess(s.Min, s.Mode, s.Max, t)
-	case KindNormal:
-		if s.SD == 0 {
-			return max(s.Mean-t, 0)
-		}
-		z := (t - s.Mean) / s.SD
-		return max(s.SD*stdNormalPDF(z)-(t-s.Mean)*stdNormalSurvival(z), 0) / stdNormalSurvival(-s.Mean/s.SD)
-	case KindLogNormal:
-		if s.SD == 0 {
-			return max(s.Mean-t, 0)
-		}
-		mu, sigma := logNormalParams(s.Mean, s.SD)
-		d := (math.Log(t) - mu) / sigma
-		return max(s.Mean*stdNormalSurvival(d-sigma)-t*stdNormalSurvival(d), 0)
-	case KindGamma:
-		if s.CV == 0 {
-			return max(s.Mean-t, 0)
-		}
-		shape, scale := gammaParams(s.Mean, s.CV)
-		return max(s.Mean*mathext.GammaIncRegComp(shape+1, t/scale)-t*mathext.GammaIncRegComp(shape, t/scale), 0)
-	case KindWeibull:
-		x := math.Pow(t/s.Scale, s.Shape)
-		return max(weibullMean(s.Shape, s.Scale)*mathext.GammaIncRegComp(1+1/s.Shape, x)-t*math.Exp(-x), 0)
-	case KindEmpirical:
-		total, sum := 0.0, 0.0
-		for i, v := range s.Values {
-			w := weight(s.Weights, i)
-			total += w
-			sum += w * max(v-t, 0)
-		}
-		return sum / total
+	f, err := s.family()
+	if err != nil {
+		return 0
 	}
-	return 0
+	return f.excess(s, t)
 }
 
 // triangularAtLeast returns P(X ≥ t) for the triangular distribution.

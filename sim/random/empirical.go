@@ -99,3 +99,39 @@ func (e Empirical) Mean() float64 { return e.mean }
 func (e Empirical) String() string {
 	return fmt.Sprintf("empirical(n=%d, mean=%v)", len(e.values), e.mean)
 }
+
+// empiricalFamily is the empirical distribution's entry in Families.
+func empiricalFamily() Family {
+	return Family{
+		Name: KindEmpirical, Doc: "one of values, drawn in proportion to weights",
+		Params: []Param{
+			{Name: "values", Doc: "the values", List: true, list: func(s *Spec) *[]float64 { return &s.Values }},
+			{Name: "weights", Doc: "the relative weight of each value, plain numbers; equal weights when left out",
+				Plain: true, List: true, Optional: true, list: func(s *Spec) *[]float64 { return &s.Weights }},
+		},
+		Example:  [2]string{"values: [1, 2, 5], weights: [1, 2, 1]", "values: [20s, 30s, 60s], weights: [1, 2, 1]"},
+		validate: func(s Spec) error { return checkEmpirical(s.Values, s.Weights) },
+		build:    func(s Spec, src rand.Source) (Dist, error) { return NewEmpirical(s.Values, s.Weights, src) },
+		mean:     func(s Spec) float64 { return empiricalMean(s.Values, s.Weights) },
+		atLeast: func(s Spec, t float64) float64 {
+			total, above := 0.0, 0.0
+			for i, v := range s.Values {
+				w := weight(s.Weights, i)
+				total += w
+				if v >= t {
+					above += w
+				}
+			}
+			return above / total
+		},
+		excess: func(s Spec, t float64) float64 {
+			total, sum := 0.0, 0.0
+			for i, v := range s.Values {
+				w := weight(s.Weights, i)
+				total += w
+				sum += w * max(v-t, 0)
+			}
+			return sum / total
+		},
+	}
+}

@@ -2,6 +2,7 @@ package random
 
 import (
 	"fmt"
+	"math"
 	"math/rand/v2"
 )
 
@@ -31,3 +32,17 @@ func (e Exponential) Rand() float64 { return e.mean * rand.New(e.src).ExpFloat64
 func (e Exponential) Mean() float64 { return e.mean }
 
 func (e Exponential) String() string { return fmt.Sprintf("exponential(mean=%v)", e.mean) }
+
+// exponentialFamily is the exponential's entry in Families.
+func exponentialFamily() Family {
+	return Family{
+		Name: KindExponential, Doc: "exponential with the given mean",
+		Params:   []Param{meanParam(Positive)},
+		Example:  [2]string{"mean: 8", "mean: 40s"},
+		validate: func(s Spec) error { return checkExponential(s.Mean) },
+		build:    func(s Spec, src rand.Source) (Dist, error) { return NewExponential(s.Mean, src) },
+		mean:     func(s Spec) float64 { return s.Mean },
+		atLeast:  func(s Spec, t float64) float64 { return math.Exp(-t / s.Mean) },
+		excess:   func(s Spec, t float64) float64 { return s.Mean * math.Exp(-t/s.Mean) },
+	}
+}

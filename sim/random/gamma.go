@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 
+	"gonum.org/v1/gonum/mathext"
 	"gonum.org/v1/gonum/stat/distuv"
 )
 
@@ -54,3 +55,30 @@ func (g Gamma) Rand() float64 { return g.scale * g.base.Rand() }
 func (g Gamma) Mean() float64 { return g.mean }
 
 func (g Gamma) String() string { return fmt.Sprintf("gamma(mean=%v, cv=%v)", g.mean, g.cv) }
+
+// gammaFamily is the gamma's entry in Families.
+func gammaFamily() Family {
+	return Family{
+		Name: KindGamma, Doc: "gamma with the given mean and coefficient of variation cv",
+		Params: []Param{meanParam(Positive), {Name: "cv", Doc: "the coefficient of variation, sd/mean: a plain number",
+			Plain: true, number: func(s *Spec) *float64 { return &s.CV }}},
+		Example:  [2]string{"mean: 8, cv: 0.5", "mean: 40s, cv: 0.5"},
+		validate: func(s Spec) error { return checkGamma(s.Mean, s.CV) },
+		build:    func(s Spec, src rand.Source) (Dist, error) { return NewGamma(s.Mean, s.CV, src) },
+		mean:     func(s Spec) float64 { return s.Mean },
+		atLeast: func(s Spec, t float64) float64 {
+			if s.CV == 0 {
+				return step(s.Mean >= t)
+			}
+			shape, scale := gammaParams(s.Mean, s.CV)
+			return mathext.GammaIncRegComp(shape, t/scale)
+		},
+		excess: func(s Spec, t float64) float64 {
+			if s.CV == 0 {
+				return max(s.Mean-t, 0)
+			}
+			shape, scale := gammaParams(s.Mean, s.CV)
+			return max(s.Mean*mathext.GammaIncRegComp(shape+1, t/scale)-t*mathext.GammaIncRegComp(shape, t/scale), 0)
+		},
+	}
+}

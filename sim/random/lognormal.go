@@ -56,3 +56,30 @@ func (l LogNormal) Rand() float64 { return l.d.Rand() }
 func (l LogNormal) Mean() float64 { return l.mean }
 
 func (l LogNormal) String() string { return fmt.Sprintf("lognormal(mean=%v, sd=%v)", l.mean, l.sd) }
+
+// logNormalFamily is the lognormal's entry in Families.
+func logNormalFamily() Family {
+	return Family{
+		Name: KindLogNormal, Doc: "lognormal with the given mean and sd (of the values, not of their logarithm)",
+		Params:   []Param{meanParam(Positive), sdParam()},
+		Example:  [2]string{"mean: 8, sd: 3", "mean: 40s, sd: 15s"},
+		validate: func(s Spec) error { return checkLogNormal(s.Mean, s.SD) },
+		build:    func(s Spec, src rand.Source) (Dist, error) { return NewLogNormal(s.Mean, s.SD, src) },
+		mean:     func(s Spec) float64 { return s.Mean },
+		atLeast: func(s Spec, t float64) float64 {
+			if s.SD == 0 {
+				return step(s.Mean >= t)
+			}
+			mu, sigma := logNormalParams(s.Mean, s.SD)
+			return stdNormalSurvival((math.Log(t) - mu) / sigma)
+		},
+		excess: func(s Spec, t float64) float64 {
+			if s.SD == 0 {
+				return max(s.Mean-t, 0)
+			}
+			mu, sigma := logNormalParams(s.Mean, s.SD)
+			d := (math.Log(t) - mu) / sigma
+			return max(s.Mean*stdNormalSurvival(d-sigma)-t*stdNormalSurvival(d), 0)
+		},
+	}
+}

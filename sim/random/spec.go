@@ -1,10 +1,8 @@
 package random
 
 import (
-	"fmt"
 	"math/rand/v2"
 	"slices"
-	"strings"
 )
 
 // The kinds of distribution a [Spec] can describe.
@@ -19,14 +17,6 @@ const (
 	KindWeibull     = "weibull"
 	KindEmpirical   = "empirical"
 )
-
-// Kinds returns all kinds, in the order of the Kind constants: constant,
-// exponential, uniform, triangular, normal, lognormal, gamma, weibull,
-// empirical.
-func Kinds() []string {
-	return []string{KindConstant, KindExponential, KindUniform, KindTriangular,
-		KindNormal, KindLogNormal, KindGamma, KindWeibull, KindEmpirical}
-}
 
 // Spec describes a distribution as plain data. Kind is one of the Kind*
 // constants; each kind reads only its own fields and ignores the others.
@@ -47,76 +37,32 @@ func Constant(v float64) Spec { return Spec{Kind: KindConstant, Value: v} }
 // Validate reports whether New would succeed with a non-nil source: it makes
 // the constructor's checks, and its error names the bad field.
 func (s Spec) Validate() error {
-	switch s.Kind {
-	case KindConstant:
-		return checkConstant(s.Value)
-	case KindExponential:
-		return checkExponential(s.Mean)
-	case KindUniform:
-		return checkUniform(s.Min, s.Max)
-	case KindTriangular:
-		return checkTriangular(s.Min, s.Mode, s.Max)
-	case KindNormal:
-		return checkTruncNormal(s.Mean, s.SD)
-	case KindLogNormal:
-		return checkLogNormal(s.Mean, s.SD)
-	case KindGamma:
-		return checkGamma(s.Mean, s.CV)
-	case KindWeibull:
-		return checkWeibull(s.Shape, s.Scale)
-	case KindEmpirical:
-		return checkEmpirical(s.Values, s.Weights)
+	f, err := s.family()
+	if err != nil {
+		return err
 	}
-	return fmt.Errorf("unknown distribution kind %q, want one of %s", s.Kind, strings.Join(Kinds(), ", "))
+	return f.validate(s)
 }
 
 // New builds the distribution, drawing from src. src may be nil only for a
 // constant.
 func (s Spec) New(src rand.Source) (Dist, error) {
-	switch s.Kind {
-	case KindConstant:
-		return NewConstant(s.Value)
-	case KindExponential:
-		return NewExponential(s.Mean, src)
-	case KindUniform:
-		return NewUniform(s.Min, s.Max, src)
-	case KindTriangular:
-		return NewTriangular(s.Min, s.Mode, s.Max, src)
-	case KindNormal:
-		return NewTruncNormal(s.Mean, s.SD, src)
-	case KindLogNormal:
-		return NewLogNormal(s.Mean, s.SD, src)
-	case KindGamma:
-		return NewGamma(s.Mean, s.CV, src)
-	case KindWeibull:
-		return NewWeibull(s.Shape, s.Scale, src)
-	case KindEmpirical:
-		return NewEmpirical(s.Values, s.Weights, src)
+	f, err := s.family()
+	if err != nil {
+		return nil, err
 	}
-	return nil, s.Validate()
+	return f.build(s, src)
 }
 
 // MeanValue returns the mean of the distribution without building it, for
 // analytic checks; for normal, the mean after truncation. It is meaningful
 // only if Validate returns nil.
 func (s Spec) MeanValue() float64 {
-	switch s.Kind {
-	case KindConstant:
-		return s.Value
-	case KindExponential, KindLogNormal, KindGamma:
-		return s.Mean
-	case KindUniform:
-		return uniformMean(s.Min, s.Max)
-	case KindTriangular:
-		return triangularMean(s.Min, s.Mode, s.Max)
-	case KindNormal:
-		return truncNormalMean(s.Mean, s.SD)
-	case KindWeibull:
-		return weibullMean(s.Shape, s.Scale)
-	case KindEmpirical:
-		return empiricalMean(s.Values, s.Weights)
+	f, err := s.family()
+	if err != nil {
+		return 0
 	}
-	return 0
+	return f.mean(s)
 }
 
 // Scaled returns the same shape of distribution with every time parameter
@@ -126,17 +72,23 @@ func (s Spec) MeanValue() float64 {
 // not. The result shares no slice with s. Any f > 0 keeps a valid Spec valid
 // (short of overflow); f <= 0 or non-finite generally makes it invalid.
 func (s Spec) Scaled(f float64) Spec {
-	s.Value *= f
-	s.Mean *= f
-	s.SD *= f
-	s.Min *= f
-	s.Mode *= f
-	s.Max *= f
-	s.Scale *= f
 	s.Weights = slices.Clone(s.Weights)
 	s.Values = slices.Clone(s.Values)
-	for i := range s.Values {
-		s.Values[i] *= f
+	fam, ok := FamilyOf(s.Kind)
+	if !ok {
+		return s
+	}
+	for _, p := range fam.Params {
+		switch {
+		case p.Plain:
+		case p.List:
+			xs := p.Numbers(&s)
+			for i := range *xs {
+				(*xs)[i] *= f
+			}
+		default:
+			*p.Number(&s) *= f
+		}
 	}
 	return s
 }

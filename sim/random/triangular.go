@@ -54,3 +54,17 @@ func (t Triangular) String() string {
 }
 
 func triangularMean(min, mode, max float64) float64 { return min/3 + mode/3 + max/3 }
+
+// triangularFamily is the triangular's entry in Families.
+func triangularFamily() Family {
+	return Family{
+		Name: KindTriangular, Doc: "triangular from min to max, most likely at mode",
+		Params:   []Param{minParam(), modeParam(), maxParam()},
+		Example:  [2]string{"min: 1, mode: 4, max: 10", "min: 20s, mode: 30s, max: 60s"},
+		validate: func(s Spec) error { return checkTriangular(s.Min, s.Mode, s.Max) },
+		build:    func(s Spec, src rand.Source) (Dist, error) { return NewTriangular(s.Min, s.Mode, s.Max, src) },
+		mean:     func(s Spec) float64 { return triangularMean(s.Min, s.Mode, s.Max) },
+		atLeast:  func(s Spec, t float64) float64 { return triangularAtLeast(s.Min, s.Mode, s.Max, t) },
+		excess:   func(s Spec, t float64) float64 { return triangularExcess(s.Min, s.Mode, s.Max, t) },
+	}
+}

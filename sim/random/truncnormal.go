@@ -83,3 +83,28 @@ func stdNormalPDF(x float64) float64 { return math.Exp(-x*x/2) / math.Sqrt(2*mat
 
 // stdNormalSurvival returns 1-Φ(x), accurately in the upper tail.
 func stdNormalSurvival(x float64) float64 { return math.Erfc(x/math.Sqrt2) / 2 }
+
+// truncNormalFamily is the (truncated) normal's entry in Families.
+func truncNormalFamily() Family {
+	return Family{
+		Name: KindNormal, Doc: "normal with the given mean and sd, truncated at zero",
+		Params:   []Param{meanParam(AnySign), sdParam()},
+		Example:  [2]string{"mean: 8, sd: 3", "mean: 40s, sd: 10s"},
+		validate: func(s Spec) error { return checkTruncNormal(s.Mean, s.SD) },
+		build:    func(s Spec, src rand.Source) (Dist, error) { return NewTruncNormal(s.Mean, s.SD, src) },
+		mean:     func(s Spec) float64 { return truncNormalMean(s.Mean, s.SD) },
+		atLeast: func(s Spec, t float64) float64 {
+			if s.SD == 0 {
+				return step(s.Mean >= t)
+			}
+			return stdNormalSurvival((t-s.Mean)/s.SD) / stdNormalSurvival(-s.Mean/s.SD)
+		},
+		excess: func(s Spec, t float64) float64 {
+			if s.SD == 0 {
+				return max(s.Mean-t, 0)
+			}
+			z := (t - s.Mean) / s.SD
+			return max(s.SD*stdNormalPDF(z)-(t-s.Mean)*stdNormalSurvival(z), 0) / stdNormalSurvival(-s.Mean/s.SD)
+		},
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/rand/v2"
 
+	"gonum.org/v1/gonum/mathext"
 	"gonum.org/v1/gonum/stat/distuv"
 )
 
@@ -41,4 +42,24 @@ func (w Weibull) Mean() float64 { return weibullMean(w.d.K, w.d.Lambda) }
 
 func (w Weibull) String() string {
 	return fmt.Sprintf("weibull(shape=%v, scale=%v)", w.d.K, w.d.Lambda)
+}
+
+// weibullFamily is the Weibull's entry in Families.
+func weibullFamily() Family {
+	return Family{
+		Name: KindWeibull, Doc: "Weibull with the given shape and scale",
+		Params: []Param{
+			{Name: "shape", Doc: "the shape: a plain number", Plain: true, Bound: Positive, number: func(s *Spec) *float64 { return &s.Shape }},
+			{Name: "scale", Doc: "the scale", Bound: Positive, number: func(s *Spec) *float64 { return &s.Scale }},
+		},
+		Example:  [2]string{"shape: 1.5, scale: 8", "shape: 1.5, scale: 40s"},
+		validate: func(s Spec) error { return checkWeibull(s.Shape, s.Scale) },
+		build:    func(s Spec, src rand.Source) (Dist, error) { return NewWeibull(s.Shape, s.Scale, src) },
+		mean:     func(s Spec) float64 { return weibullMean(s.Shape, s.Scale) },
+		atLeast:  func(s Spec, t float64) float64 { return math.Exp(-math.Pow(t/s.Scale, s.Shape)) },
+		excess: func(s Spec, t float64) float64 {
+			x := math.Pow(t/s.Scale, s.Shape)
+			return max(weibullMean(s.Shape, s.Scale)*mathext.GammaIncRegComp(1+1/s.Shape, x)-t*math.Exp(-x), 0)
+		},
+	}
 }

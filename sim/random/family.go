@@ -1,0 +1,154 @@
+package random
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"strings"
+)
+
+// Family is one family of distributions, defined once: its name, its
+// parameters as a scenario file writes them, an example, and its sampler,
+// checks and mean. Spec, the scenario loader, its JSON Schema, the
+// formatter and the fitting command all read this table, so adding a
+// family is one entry (a function beside its sampler, listed in Families)
+// and the sampler itself.
+type Family struct {
+	Name string // as written after dist:, e.g. "lognormal"
+	Doc  string // what it is, for people and the schema
+	// Params are the fields the family takes, in the order they are
+	// written.
+	Params []Param
+	// Example is the fields of one such distribution of counts and of
+	// times, for messages: "mean: 8, sd: 3" and "mean: 40s, sd: 15s".
+	Example [2]string
+
+	validate func(Spec) error
+	build    func(Spec, rand.Source) (Dist, error)
+	mean     func(Spec) float64
+	// atLeast is P(X ≥ t) and excess E[(X-t)⁺] for t > 0: CountMean's
+	// exact mean of a draw rounded to a whole number.
+	atLeast, excess func(Spec, float64) float64
+}
+
+// Param is one parameter of a family.
+type Param struct {
+	Name string // as written: "mean"
+	Doc  string // what it is
+	// Plain is a plain number even in a distribution of times: the gamma
+	// cv, the Weibull shape, the empirical weights. Other parameters are
+	// times (Go durations in a file) in a distribution of times; scaling
+	// a distribution's times scales them.
+	Plain bool
+	// List is a list of numbers (the empirical values and weights).
+	List bool
+	// Optional may be left out (the empirical weights: equal weights).
+	Optional bool
+	// Bound is what the parameter alone must be; the family's checks may
+	// ask more of several together (a uniform's min no more than its max).
+	Bound Bound
+
+	number func(*Spec) *float64
+	list   func(*Spec) *[]float64
+}
+
+// Bound is the range a parameter takes on its own.
+type Bound int
+
+// Bounds of a parameter.
+const (
+	NonNegative Bound = iota // 0 or more
+	Positive                 // more than 0
+	AnySign                  // any finite number (the normal's mean before truncation)
+)
+
+// Number returns the field of s that a one-number parameter sets; nil for
+// a list.
+func (p Param) Number(s *Spec) *float64 {
+	if p.number == nil {
+		return nil
+	}
+	return p.number(s)
+}
+
+// Numbers returns the field of s that a list parameter sets; nil for a
+// one-number parameter.
+func (p Param) Numbers(s *Spec) *[]float64 {
+	if p.list == nil {
+		return nil
+	}
+	return p.list(s)
+}
+
+// Families returns every family, in the order the format documents them:
+// constant, exponential, uniform, triangular, normal, lognormal, gamma,
+// weibull, empirical.
+func Families() []Family {
+	return []Family{
+		constantFamily(), exponentialFamily(), uniformFamily(), triangularFamily(),
+		truncNormalFamily(), logNormalFamily(), gammaFamily(), weibullFamily(), empiricalFamily(),
+	}
+}
+
+// FamilyOf returns the family named kind.
+func FamilyOf(kind string) (Family, bool) {
+	for _, f := range Families() {
+		if f.Name == kind {
+			return f, true
+		}
+	}
+	return Family{}, false
+}
+
+// Param returns the family's parameter called name.
+func (f Family) Param(name string) (Param, bool) {
+	for _, p := range f.Params {
+		if p.Name == name {
+			return p, true
+		}
+	}
+	return Param{}, false
+}
+
+// Kinds returns the name of every family, in the order of Families.
+func Kinds() []string {
+	var out []string
+	for _, f := range Families() {
+		out = append(out, f.Name)
+	}
+	return out
+}
+
+// family returns the family of s, or an error naming the kinds there are.
+func (s Spec) family() (Family, error) {
+	f, ok := FamilyOf(s.Kind)
+	if !ok {
+		return f, fmt.Errorf("unknown distribution kind %q, want one of %s", s.Kind, strings.Join(Kinds(), ", "))
+	}
+	return f, nil
+}
+
+// The parameters families share, by name.
+
+func valueParam() Param {
+	return Param{Name: "value", Doc: "the value", number: func(s *Spec) *float64 { return &s.Value }}
+}
+
+func meanParam(b Bound) Param {
+	return Param{Name: "mean", Doc: "the mean", Bound: b, number: func(s *Spec) *float64 { return &s.Mean }}
+}
+
+func sdParam() Param {
+	return Param{Name: "sd", Doc: "the standard deviation", number: func(s *Spec) *float64 { return &s.SD }}
+}
+
+func minParam() Param {
+	return Param{Name: "min", Doc: "the smallest value", number: func(s *Spec) *float64 { return &s.Min }}
+}
+
+func modeParam() Param {
+	return Param{Name: "mode", Doc: "the most likely value", number: func(s *Spec) *float64 { return &s.Mode }}
+}
+
+func maxParam() Param {
+	return Param{Name: "max", Doc: "the largest value", number: func(s *Spec) *float64 { return &s.Max }}
+}
