@@ -2,7 +2,6 @@ package sim
 
 import (
 	"fmt"
-	"math"
 	"strings"
 	"testing"
 )
@@ -112,8 +111,6 @@ func mustPanic(t *testing.T, what string, fn func()) {
 	}()
 	fn()
 }
-
-func near(a, b, tol float64) bool { return math.Abs(a-b) <= tol }
 
 // seq is a Sampler that returns its values in turn (and the last one after).
 type seq struct {

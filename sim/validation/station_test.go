@@ -20,14 +20,6 @@ const reps = 20
 // level is the confidence level of the intervals the theory must fall in.
 const level = 0.99
 
-// station is one multi-server queue built on the kernel: Seize, Delay,
-// Release, with arrivals from one named stream and services from another.
-type station struct {
-	res  *sim.Resource
-	rec  *record.Resource
-	flow *sim.Flow
-}
-
 // measures are one replication's estimates after the warm-up.
 type measures struct {
 	Wq, W, Lq, L, Lambda, Block float64
