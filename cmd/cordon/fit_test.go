@@ -242,31 +242,3 @@ func TestFitBadInput(t *testing.T) {
 		t.Errorf("unknown steps: exit %d, stderr\n%s\nwant 2 and\n%s", code, errs, wantErrs)
 	}
 }
-
-// TestFitPlaces: where each step's fit goes in a scenario.
-func TestFitPlaces(t *testing.T) {
-	for step, want := range map[string]place{
-		"gate.intake":                {kind: placeMapping, field: "intake"},
-		"sampling.calling.come_down": {kind: placeMapping, field: "come_down"},
-		"special_needs.trip":         {kind: placeMapping, field: "trip"},
-		"zones.walk":                 {kind: placeEach, each: "zones[i].walk", entry: "zone", field: "walk"},
-		"deliveries.dwell":           {kind: placeEach, each: "deliveries[i].dwell", entry: "kind", field: "dwell"},
-		"zones.zone-3.walk":          {kind: placeEntry, entry: "zone", field: "walk"},
-		"zones[2].walk_to_site":      {kind: placeEntry, entry: "zone", field: "walk_to_site"},
-		"deliveries.batch":           {}, // a count
-		"deliveries.takeout.batch":   {},
-		"gate":                       {},
-		"gate.ground":                {}, // not a distribution
-		"gate.intake.mean":           {},
-		"gate[0].intake":             {},
-		"zones[x].walk":              {},
-		"zones.zone-3.buildings":     {},
-		"lift.ride":                  {},
-		"":                           {},
-		"gate..intake":               {},
-	} {
-		if got := placeOf(step); got != want {
-			t.Errorf("%q: %+v, want %+v", step, got, want)
-		}
-	}
-}

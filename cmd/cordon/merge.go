@@ -11,7 +11,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"cordon/experiment"
-	"cordon/reports"
 )
 
 // mergeOptions are the flags of `cordon merge`.
@@ -119,45 +118,6 @@ func readPart(name string) (*experiment.Part, error) {
 		return nil, fmt.Errorf("%s: %v", name, err)
 	}
 	return p, nil
-}
-
-// reportAll writes the report of every scenario of a merged run, and says
-// how each went as a batch run does.
-func (opts *runOptions) reportAll(ctx context.Context, std *streams, runs []experiment.RunProduct, parts []string) error {
-	batch := len(runs) > 1
-	folders := map[string]bool{}
-	dests := make([]reports.Dest, len(runs))
-	for i, r := range runs {
-		d, err := checkedDest(ctx, reportDir(opts.out, r.Outcome.Scenario.Name, batch, folders), parts...)
-		if err != nil {
-			return err
-		}
-		dests[i] = d
-	}
-	missed := 0
-	for i, r := range runs {
-		met, dir, err := opts.report(ctx, std, r, i, dests[i])
-		if err != nil {
-			return err
-		}
-		if !met {
-			missed++
-		}
-		switch {
-		case batch:
-			state := "done"
-			if !met {
-				state = "missed a target"
-			}
-			fmt.Fprintf(std.err, "%s: %s, report %s\n", shown(r.Outcome.Scenario.Name), state, shown(filepath.Join(dir, "index.html")))
-		case !opts.json:
-			fmt.Fprintf(std.err, "report: %s\n", shown(filepath.Join(dir, "index.html")))
-		}
-	}
-	if missed > 0 {
-		return &exitError{code: exitMissed, err: fmt.Errorf("%d of %d scenarios missed a target", missed, len(runs))}
-	}
-	return nil
 }
 
 // quietStreams are std with its output thrown away when quiet; errors still
