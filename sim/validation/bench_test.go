@@ -222,13 +222,13 @@ func eventLoopRate(n int) float64 {
 	return float64(n) / time.Since(start).Seconds()
 }
 
-// simpyRate runs the SimPy reference model (shared/peers/simpy_mmc.py, or
-// the script CORDON_SIMPY_MMC names) on the same parameters and returns its
-// customers per second, or 0 when SimPy or the script is missing.
+// simpyRate runs the SimPy model of the same queue (testdata/simpy_mmc.py,
+// or the script CORDON_SIMPY_MMC names) on the same parameters and returns
+// its customers per second, or 0 when SimPy is missing.
 func simpyRate() float64 {
 	script := os.Getenv("CORDON_SIMPY_MMC")
 	if script == "" {
-		script = filepath.Join("..", "..", "..", "shared", "peers", "simpy_mmc.py")
+		script = filepath.Join("testdata", "simpy_mmc.py")
 	}
 	if _, err := os.Stat(script); err != nil {
 		return 0
