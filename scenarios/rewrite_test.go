@@ -34,7 +34,7 @@ func TestRewrite(t *testing.T) {
 	if got.Staff[1].Shifts[0].Count != 6 || got.Gate.Shelves != 12 || got.Name != "baseline-plan" {
 		t.Errorf("changes missing: %+v %d %s", got.Staff[1].Shifts[0], got.Gate.Shelves, got.Name)
 	}
-	for _, c := range []string{"# The \"big whites\"", "# Spray, then stand 10-30 minutes", "table 1b"} {
+	for _, c := range []string{"# The \"big whites\"", "# Spray, then stand 10-30 minutes", "sources: \"swab time\""} {
 		if !strings.Contains(string(out), c) {
 			t.Errorf("the comment %q was lost", c)
 		}
