@@ -460,7 +460,7 @@ func TestSchemaAccepts(t *testing.T) {
 			"walk: 3m", "walk: {dist: empirical, values: [1m, 2m], weights: [1, 3.5]}",
 			"door: 1m", "door: {dist: gamma, mean: 1m, cv: 0}"}},
 		{"profile", []string{"per_day: 100}", "per_day: 100, profile: [0, 1.5, 2, 0.5]}"}},
-		{"targets", []string{"", "targets:\n  - express.door_time.p95<=45m\n  - \"gate.courier_wait.mean < 1.5h\"\n  - ' staff.gate-crew.utilisation >= 95 % '\n  - \"gate.turned_away > 0\""}},
+		{"targets", []string{"", "targets:\n  - takeout.door_time.p95<=45m\n  - \"sampling.makespan < 1.5h\"\n  - ' takeout.served.share >= 95 % '\n  - \"gate.turned_away > 0\""}},
 		{"aliases", []string{"intake: 20s", "intake: &t 20s", "door: 1m", "door: *t"}},
 	}
 	for _, c := range cases {
@@ -494,7 +494,7 @@ func loaderOnly() []string {
 		"empirical-weights",             // ditto: one weight per value
 		"merge-key",                     // the conversion merges; the loader does not take <<
 		"second-document",               // the conversion reads the first document only
-		"target-units",                  // targets against the scenario's KPIs and their units
+		"target-units",                  // targets against the units of their KPIs
 	}
 }
 
