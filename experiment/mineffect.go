@@ -111,6 +111,7 @@ func (e effect) amount(k compound.KPI, ref float64) float64 {
 // of their own).
 func (m MinEffects) Describe() string {
 	var parts []string
+	some := false
 	for _, kind := range unitKinds {
 		e, ok := m.byKind[kind]
 		switch {
@@ -119,7 +120,11 @@ func (m MinEffects) Describe() string {
 		case !ok:
 			e = defaultEffect(kind)
 		}
+		some = some || e.value != 0
 		parts = append(parts, e.describe(kind)+" for "+kind)
+	}
+	if !some && len(m.byKPI) == 0 {
+		return "0 (no minimum)"
 	}
 	if n := len(m.byKPI); n > 0 {
 		parts = append(parts, fmt.Sprintf("%d KPIs their own", n))
@@ -127,12 +132,13 @@ func (m MinEffects) Describe() string {
 	return strings.Join(parts, ", ")
 }
 
-// describe writes an effect of a kind of unit.
+// describe writes an effect of a kind of unit: "1m", "0.5 percentage
+// points", "1", "1% of the reference's mean".
 func (e effect) describe(kind string) string {
 	num := func(v float64) string { return strconv.FormatFloat(v, 'g', 4, 64) }
 	switch {
 	case e.value == 0:
-		return "none"
+		return "0"
 	case e.relative:
 		return num(100*e.value) + "% of the reference's mean"
 	case kind == Durations:

@@ -63,6 +63,9 @@ func TestJudgeMinEffect(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if d := off.Describe(); d != "0 (no minimum)" {
+		t.Errorf("--min-effect 0: %q", d)
+	}
 	if got := experiment.Judge(kpiOf(t, "takeout.time.sorting"), 8.1, diff(-0.1, -0.2, -0.05), off); got != experiment.Better {
 		t.Errorf("with --min-effect 0, sorting −100ms: %s, want better", got)
 	}
