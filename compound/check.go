@@ -196,11 +196,7 @@ func (sc *Scenario) Check() []FieldError {
 		{"costs.disinfection_slot", sc.Costs.DisinfectionSlot}, {"costs.medical", sc.Costs.Medical}} {
 		c.cost(f.path, f.v)
 	}
-	for i, t := range sc.Targets {
-		if _, err := ParseTarget(t); err != nil {
-			c.add(fmt.Sprintf("targets[%d]", i), "%v", err)
-		}
-	}
+	sc.checkTargets(c)
 	return c.errs
 }
 

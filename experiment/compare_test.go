@@ -2,6 +2,7 @@ package experiment_test
 
 import (
 	"context"
+	"math"
 	"reflect"
 	"strings"
 	"testing"
@@ -20,11 +21,19 @@ func TestCompareBaselineDayOne(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := map[string]string{
-		"gate.staging.time_full": experiment.Worse,
+		"gate.staging.time_full": experiment.Worse, // from zero
 		"gate.courier_wait.mean": experiment.Worse,
-		"gate.turned_away":       experiment.Worse,
+		"gate.turned_away":       experiment.Worse, // from zero
+		"takeout.time.sorting":   experiment.None,  // 8s → 8s: smaller than a minute
 	}
+	small := 0
 	for _, d := range c.Differences {
+		if d.Small() {
+			small++
+			if d.Verdict != experiment.None || math.Abs(d.Mean) >= d.MinEffect {
+				t.Errorf("%s: %s, %v from %v: small but judged", d.Name, d.Verdict, d.Mean, d.MinEffect)
+			}
+		}
 		if v, ok := want[d.Name]; ok {
 			if d.Verdict != v {
 				t.Errorf("%s: verdict %s (difference %.1f [%.1f, %.1f]), want %s", d.Name, d.Verdict, d.Mean, d.Low, d.High, v)
@@ -38,6 +47,9 @@ func TestCompareBaselineDayOne(t *testing.T) {
 	}
 	for k := range want {
 		t.Errorf("no difference reported for %s", k)
+	}
+	if small == 0 {
+		t.Errorf("no significant difference smaller than its minimum effect: the test no longer checks the threshold")
 	}
 }
 
@@ -53,6 +65,29 @@ func TestCompareWithItself(t *testing.T) {
 	}
 	if len(c.Differences) != len(compound.Catalog(load(t, "baseline"))) {
 		t.Errorf("%d differences, want one per KPI", len(c.Differences))
+	}
+	if !reflect.DeepEqual(c.Identical, []string{"baseline"}) {
+		t.Errorf("identical %q, want the baseline", c.Identical)
+	}
+}
+
+// TestCompareIdentical: a scenario that differs from the first only in
+// what no replication reads (name, description, targets, costs) is said to
+// be identical; one with a change is not.
+func TestCompareIdentical(t *testing.T) {
+	base := load(t, "../scenarios/testdata/valid/mini.yaml")
+	renamed := *base
+	renamed.Name, renamed.Description, renamed.Targets = "renamed", "the same", []string{"express.delivered >= 1"}
+	renamed.Costs.Shelf++
+	changed := *base
+	changed.Name = "changed"
+	changed.Gate.Ground++
+	c, err := experiment.Compare(context.Background(), []*compound.Scenario{base, &renamed, &changed}, experiment.Options{Replications: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(c.Identical, []string{"renamed"}) {
+		t.Errorf("identical %q, want [renamed]", c.Identical)
 	}
 }
 

@@ -5,7 +5,9 @@
 // every item and resident.
 //
 // On Run are built: comparisons of scenarios with common random numbers
-// and paired intervals (Compare), sweeps over a grid of values (RunSweep),
+// and paired intervals (Compare), each difference judged by Judge (its
+// interval leaves out zero and it is at least its KPI's minimum effect,
+// MinEffects), sweeps over a grid of values (RunSweep),
 // targets (CheckTargets), what one more unit at each post buys
 // (MarginalAnalysis), the cheapest plan that meets the targets (MakePlan),
 // sensitivity to every volume and service time (Analyse), and the review of

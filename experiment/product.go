@@ -59,12 +59,22 @@ func NewRunWork(scs []*compound.Scenario, targets []string, marginalReps int, op
 }
 
 // NewCompareWork prepares the work of `cordon compare`: every scenario with
-// the first one's seed and replications (opt's when set).
+// the first one's seed and replications (opt's when set), its verdicts
+// with the minimum effects of opt.MinEffect (checked here, against the
+// first scenario's KPIs).
 func NewCompareWork(scs []*compound.Scenario, opt Options) (*Work, error) {
 	if len(scs) < 2 {
 		return nil, fmt.Errorf("compare needs at least two scenarios, got %d", len(scs))
 	}
-	return NewWork(CommandCompare, scs, opt)
+	if _, err := ParseMinEffects(opt.MinEffect, compound.Catalog(scs[0])); err != nil {
+		return nil, err
+	}
+	w, err := NewWork(CommandCompare, scs, opt)
+	if err != nil {
+		return nil, err
+	}
+	w.MinEffect = opt.MinEffect
+	return w, nil
 }
 
 // NewSweepWork prepares the work of `cordon sweep`: the scenario of every
@@ -143,7 +153,11 @@ func (w *Work) Assemble(results [][]*compound.Result) (*Product, error) {
 	case CommandRun:
 		return w.assembleRuns(outs)
 	case CommandCompare:
-		c, err := compareOutcomes(outs)
+		m, err := ParseMinEffects(w.MinEffect, compound.Catalog(outs[0].Scenario))
+		if err != nil {
+			return nil, err
+		}
+		c, err := compareOutcomes(outs, m)
 		if err != nil {
 			return nil, err
 		}

@@ -22,6 +22,9 @@ type Options struct {
 	// a *MemoryError before anything runs, and each replication's entities
 	// are capped at its share of what is left.
 	Memory int64
+	// MinEffect are the minimum effects of a comparison's verdicts, as
+	// --min-effect takes them (ParseMinEffects); none: the defaults.
+	MinEffect []string
 }
 
 // Outcome is a scenario run over replications.

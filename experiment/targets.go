@@ -20,7 +20,10 @@ type TargetResult struct {
 }
 
 // CheckTargets checks targets against an outcome. A target naming a KPI the
-// outcome does not have is an error naming the nearest KPI.
+// outcome does not have is an error naming the nearest KPI; one whose value
+// is not written in its KPI's unit (45 for a time) an error saying what to
+// write (compound.Target.ForKPI). Each result holds its target with the
+// value in the KPI's unit.
 func CheckTargets(o *Outcome, targets []compound.Target) ([]TargetResult, error) {
 	names := make([]string, len(o.KPIs))
 	for i, k := range o.KPIs {
@@ -35,6 +38,10 @@ func CheckTargets(o *Outcome, targets []compound.Target) ([]TargetResult, error)
 				hint = fmt.Sprintf(" (did you mean %s?)", n)
 			}
 			return nil, fmt.Errorf("target %q: %s has no KPI %s%s", t.Text, o.Scenario.Name, t.KPI, hint)
+		}
+		t, err := t.ForKPI(k.KPI)
+		if err != nil {
+			return nil, fmt.Errorf("target %q: %v", t.Text, err)
 		}
 		r := TargetResult{Target: t, KPI: k}
 		r.Met = !math.IsNaN(k.Mean) && t.Met(k.Mean)

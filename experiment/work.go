@@ -32,12 +32,13 @@ type Work struct {
 	// What the command needs besides the scenarios to turn the results into
 	// its report: a run's targets from the command line and the
 	// replications of its marginal analysis, a sweep's axes, a sensitivity
-	// analysis' KPIs and change.
+	// analysis' KPIs and change, a comparison's minimum effects.
 	Targets      []string
 	MarginalReps int
 	Axes         []Axis
 	KPIs         []string
 	Delta        float64
+	MinEffect    []string
 }
 
 // WorkItem is one scenario of the work, its seed set, and its replications.

@@ -6,6 +6,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"text/tabwriter"
 
@@ -15,21 +16,27 @@ import (
 // Comparison is the comparison document: what `cordon compare --json`
 // prints and comparison.json holds.
 type Comparison struct {
-	SchemaVersion int               `json:"schema_version"`
-	Scenarios     []string          `json:"scenarios"`
-	Reference     string            `json:"reference"`
-	Seed          uint64            `json:"seed"`
-	Replications  int               `json:"replications"`
-	Confidence    float64           `json:"confidence"`
-	KPIs          []ComparedKPI     `json:"kpis"`
-	Differences   []DifferenceEntry `json:"differences"`
+	SchemaVersion int      `json:"schema_version"`
+	Scenarios     []string `json:"scenarios"`
+	Reference     string   `json:"reference"`
+	Seed          uint64   `json:"seed"`
+	Replications  int      `json:"replications"`
+	Confidence    float64  `json:"confidence"`
+	// Identical names the scenarios that simulate exactly what the
+	// reference does: nothing differs between them.
+	Identical   []string          `json:"identical,omitempty"`
+	KPIs        []ComparedKPI     `json:"kpis"`
+	Differences []DifferenceEntry `json:"differences"`
 }
 
-// ComparedKPI is one KPI in every scenario that reports it.
+// ComparedKPI is one KPI in every scenario that reports it, and the
+// smallest difference from the reference that is a verdict (null when the
+// reference does not report it).
 type ComparedKPI struct {
 	Name      string          `json:"name"`
 	Unit      string          `json:"unit"`
 	Better    string          `json:"better,omitempty"`
+	MinEffect Number          `json:"min_effect"`
 	Scenarios []ScenarioValue `json:"scenarios"`
 }
 
@@ -54,7 +61,7 @@ type DifferenceEntry struct {
 func NewComparison(c *experiment.Comparison) *Comparison {
 	ref := c.Outcomes[0]
 	doc := &Comparison{SchemaVersion: SchemaVersion, Reference: ref.Scenario.Name, Seed: ref.Seed,
-		Replications: ref.Replications, Confidence: experiment.Level, KPIs: []ComparedKPI{}, Differences: []DifferenceEntry{}}
+		Replications: ref.Replications, Confidence: experiment.Level, Identical: c.Identical, KPIs: []ComparedKPI{}, Differences: []DifferenceEntry{}}
 	for _, o := range c.Outcomes {
 		doc.Scenarios = append(doc.Scenarios, o.Scenario.Name)
 	}
@@ -65,7 +72,10 @@ func NewComparison(c *experiment.Comparison) *Comparison {
 				continue
 			}
 			seen[k.Name] = true
-			ck := ComparedKPI{Name: k.Name, Unit: k.Unit, Better: k.Better}
+			ck := ComparedKPI{Name: k.Name, Unit: k.Unit, Better: k.Better, MinEffect: Number(math.NaN())}
+			if base, ok := ref.KPI(k.Name); ok {
+				ck.MinEffect = Number(c.MinEffects.For(k.KPI, base.Mean))
+			}
 			for _, o2 := range c.Outcomes {
 				if v, ok := o2.KPI(k.Name); ok {
 					ck.Scenarios = append(ck.Scenarios, ScenarioValue{Scenario: o2.Scenario.Name, Estimate: estimate(v.Summary)})
@@ -98,20 +108,25 @@ func formatDiff(unit string, v float64) string {
 	return s
 }
 
-// WriteComparisonTable writes the terminal table of a comparison: each
-// significant difference, and a count of the rest.
+// WriteComparisonTable writes the terminal table of a comparison: what a
+// verdict needs, each difference with a verdict, and a count of the rest.
+// A scenario that simulates exactly what the reference does is said to.
 func WriteComparisonTable(out io.Writer, c *experiment.Comparison) error {
 	var buf bytes.Buffer
 	ref := c.Outcomes[0]
-	fmt.Fprintf(&buf, "compared with %s: %d replications, seed %d, common random numbers; paired differences with %.0f%% intervals\n\n",
+	fmt.Fprintf(&buf, "compared with %s: %d replications, seed %d, common random numbers; paired differences with %.0f%% intervals\n",
 		termSafe(ref.Scenario.Name), ref.Replications, ref.Seed, 100*experiment.Level)
+	fmt.Fprintf(&buf, "a verdict needs the interval to leave out zero and a difference of at least %s (--min-effect)\n", c.MinEffects.Describe())
+	for _, name := range c.Identical {
+		fmt.Fprintf(&buf, "%s\n", identicalLine(name, ref.Scenario.Name, termSafe))
+	}
+	if len(c.Significant()) > 0 {
+		buf.WriteString("\n")
+	}
 	tw := tabwriter.NewWriter(&buf, 2, 0, 2, ' ', 0)
-	fmt.Fprintf(tw, "scenario\tKPI\t%s\tthere\tdifference\t95%% interval\tverdict\n", termSafe(ref.Scenario.Name))
-	none := 0
-	for _, d := range c.Differences {
-		if d.Verdict == experiment.None {
-			none++
-			continue
+	for i, d := range c.Significant() {
+		if i == 0 {
+			fmt.Fprintf(tw, "scenario\tKPI\t%s\tthere\tdifference\t95%% interval\tverdict\n", termSafe(ref.Scenario.Name))
 		}
 		base, _ := ref.KPI(d.Name)
 		var there experiment.KPIResult
@@ -126,8 +141,34 @@ func WriteComparisonTable(out io.Writer, c *experiment.Comparison) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	fmt.Fprintf(&buf, "\n%d KPI differences significant, %d not (verdict none)\n", len(c.Differences)-none, none)
+	fmt.Fprintf(&buf, "\n%s\n", countLine(c))
 	return writeTrimmed(out, buf.Bytes())
+}
+
+// identicalLine says that scenario simulates exactly what the reference
+// does, with names written by safe.
+func identicalLine(name, ref string, safe func(string) string) string {
+	if name == ref {
+		return fmt.Sprintf("%s is compared with itself: nothing differs between them, so no KPI can.", safe(name))
+	}
+	return fmt.Sprintf("%s simulates exactly what %s does (they differ at most in name, description, targets and costs): nothing differs between them, so no KPI can.",
+		safe(name), safe(ref))
+}
+
+// countLine counts a comparison's differences: those with a verdict, those
+// significant but smaller than their minimum effect, and the rest.
+func countLine(c *experiment.Comparison) string {
+	judged, small := 0, 0
+	for _, d := range c.Differences {
+		switch {
+		case d.Verdict != experiment.None:
+			judged++
+		case d.Small():
+			small++
+		}
+	}
+	return fmt.Sprintf("%d KPI differences with a verdict; %d significant but smaller than the minimum effect and %d within chance (verdict none)",
+		judged, small, len(c.Differences)-judged-small)
 }
 
 // DifferencesCSV is differences.csv: every KPI of every scenario against
@@ -135,9 +176,10 @@ func WriteComparisonTable(out io.Writer, c *experiment.Comparison) error {
 func DifferencesCSV(c *experiment.Comparison) []byte {
 	var buf bytes.Buffer
 	w := csv.NewWriter(&buf)
-	writeCSVRow(w, []string{"scenario", "kpi", "unit", "mean", "ci_low", "ci_high", "n", "verdict"})
+	writeCSVRow(w, []string{"scenario", "kpi", "unit", "mean", "ci_low", "ci_high", "n", "verdict", "min_effect"})
 	for _, d := range c.Differences {
-		writeCSVRow(w, []string{d.Scenario, d.Name, d.Unit, formatFloat(d.Mean), formatFloat(d.Low), formatFloat(d.High), strconv.Itoa(d.N), d.Verdict})
+		writeCSVRow(w, []string{d.Scenario, d.Name, d.Unit, formatFloat(d.Mean), formatFloat(d.Low), formatFloat(d.High), strconv.Itoa(d.N), d.Verdict,
+			formatFloat(d.MinEffect)})
 	}
 	w.Flush()
 	return buf.Bytes()
@@ -168,12 +210,16 @@ func WriteComparison(ctx context.Context, dest Dest, c *experiment.Comparison) e
 	}
 	ref := c.Outcomes[0]
 	p := page{Title: "comparison with " + ref.Scenario.Name, Plots: figs,
-		Files:           "index.html, comparison.json, differences.csv and plots/differences.png, .svg",
-		DifferencesNote: "Each scenario against " + ref.Scenario.Name + " under common random numbers: the mean of the paired differences (there minus " + ref.Scenario.Name + ") with its 95% interval. Only significant differences are listed; differences.csv has them all."}
+		Files: "index.html, comparison.json, differences.csv and plots/differences.png, .svg",
+		DifferencesNote: "Each scenario against " + ref.Scenario.Name + " under common random numbers: the mean of the paired differences (there minus " + ref.Scenario.Name + ") with its 95% interval. " +
+			"Only differences with a verdict are listed: the interval leaves out zero and the difference is at least " + c.MinEffects.Describe() + ". " + countLine(c) + "; differences.csv has them all."}
 	for _, o := range c.Outcomes {
 		p.Lines = append(p.Lines, fmt.Sprintf("%s: %s", o.Scenario.Name, firstLine(o.Scenario.Description)))
 	}
 	p.Lines = append(p.Lines, fmt.Sprintf("%d replications, seed %d", ref.Replications, ref.Seed))
+	for _, name := range c.Identical {
+		p.Warnings = append(p.Warnings, identicalLine(name, ref.Scenario.Name, func(s string) string { return s }))
+	}
 	for _, d := range c.Differences {
 		if d.Verdict == experiment.None {
 			continue

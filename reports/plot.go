@@ -20,10 +20,18 @@ type Plot struct {
 	Title   string
 	Caption string // one or two sentences saying how to read it
 	P       *plot.Plot
+	// Height is how tall the figure is drawn, when it needs more than the
+	// reports' usual height (a chart of many bars); 0: the usual.
+	Height vg.Length
 
 	// layers are the data drawn, by name, in data coordinates: what the
 	// tests check the figure against.
 	layers []layer
+}
+
+// Size is the width and height reports draw the figure at.
+func (p Plot) Size() (vg.Length, vg.Length) {
+	return plotWidth, max(p.Height, plotHeight)
 }
 
 // layer is one named set of points drawn in a figure.

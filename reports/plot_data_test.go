@@ -241,8 +241,10 @@ func TestPlotUtilisationData(t *testing.T) {
 	}
 }
 
-// The differences chart keeps at most 25 bars, largest first, relative to
-// the reference mean.
+// The differences chart shows every difference with a verdict, those
+// from a reference of zero too (day-one turns items away and fills its
+// staging area where baseline never does), one panel a unit, each bar the
+// difference in the KPI's own unit, the largest at the top of its panel.
 func TestPlotDifferencesData(t *testing.T) {
 	var scs []*compound.Scenario
 	for _, n := range []string{"baseline", "day-one"} {
@@ -252,7 +254,7 @@ func TestPlotDifferencesData(t *testing.T) {
 		}
 		scs = append(scs, sc)
 	}
-	c, err := experiment.Compare(context.Background(), scs, experiment.Options{Replications: 5})
+	c, err := experiment.Compare(context.Background(), scs, experiment.Options{Replications: 10})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -260,33 +262,63 @@ func TestPlotDifferencesData(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	bars, ok := fig.layer("differences")
-	if !ok || len(bars) == 0 || len(bars) > maxDifferences {
-		t.Fatalf("%d bars", len(bars))
+	judged := c.Significant()
+	if len(judged) > maxDifferences {
+		t.Fatalf("%d differences with a verdict: the test expects them all on the chart", len(judged))
 	}
-	for i := 1; i < len(bars); i++ {
-		if math.Abs(bars[i].X) > math.Abs(bars[i-1].X) || bars[i].Y >= bars[i-1].Y {
-			t.Errorf("bar %d (%v) out of order after %v", i, bars[i], bars[i-1])
+	fromZero := map[string]bool{}
+	for _, d := range judged {
+		layer, ok := fig.layer("differences " + d.Unit)
+		if !ok || !slices.ContainsFunc(layer, func(b plotter.XY) bool { return b.X == d.Mean }) {
+			t.Errorf("%s (%s): no bar at %v in its unit's panel", d.Name, d.Unit, d.Mean)
+		}
+		if base, _ := c.Outcomes[0].KPI(d.Name); base.Mean == 0 {
+			fromZero[d.Name] = true
 		}
 	}
-	var rel []float64
-	for _, d := range c.Significant() {
-		if base, _ := c.Outcomes[0].KPI(d.Name); base.Mean != 0 {
-			rel = append(rel, 100*d.Mean/math.Abs(base.Mean))
+	for _, name := range []string{"gate.turned_away", "gate.staging.time_full"} {
+		if !fromZero[name] {
+			t.Errorf("%s: no bar from a reference of zero", name)
 		}
 	}
-	// The chart shows the largest differences, at most maxDifferences.
-	slices.SortFunc(rel, func(a, b float64) int { return cmpAbs(b, a) })
-	if len(rel) > maxDifferences {
-		rel = rel[:maxDifferences]
-	}
-	if len(rel) != len(bars) {
-		t.Fatalf("%d relative differences, %d bars", len(rel), len(bars))
-	}
-	for _, r := range rel {
-		if !slices.ContainsFunc(bars, func(b plotter.XY) bool { return near(b.X, r) }) {
-			t.Errorf("no bar at %v%%", r)
+	for _, unit := range []string{"s", "items", "share"} {
+		layer, ok := fig.layer("differences " + unit)
+		if !ok {
+			t.Errorf("no panel of %s", unit)
 		}
+		for i := 1; i < len(layer); i++ {
+			if math.Abs(layer[i].X) > math.Abs(layer[i-1].X) || layer[i].Y >= layer[i-1].Y {
+				t.Errorf("%s: bar %d (%v) out of order after %v", unit, i, layer[i], layer[i-1])
+			}
+		}
+	}
+	bars := 0
+	for _, l := range fig.layers {
+		bars += len(l.xys)
+	}
+	if bars != len(judged) {
+		t.Errorf("%d bars for %d differences with a verdict", bars, len(judged))
+	}
+	if w, h := fig.Size(); w != plotWidth || h <= plotHeight {
+		t.Errorf("drawn at %v × %v: %d bars need a taller figure", w, h, bars)
+	}
+}
+
+// A few bars that dwarf the rest are cut at the edge of their axis, which
+// stops a little past the next; bars of like lengths are not cut.
+func TestDifferencesClipLimits(t *testing.T) {
+	bar := func(m float64) diffBar { return diffBar{mean: m, low: 0.9 * m, high: 1.1 * m} }
+	lo, hi := clipLimits([]diffBar{bar(20000), bar(900), bar(-600), bar(300)})
+	if want := 1.3 * 990; !near(hi, want) || !near(lo, -want) {
+		t.Errorf("limits [%v, %v], want ±%v", lo, hi, want)
+	}
+	lo, hi = clipLimits([]diffBar{bar(2000), bar(900), bar(-600), bar(300)})
+	if !math.IsInf(lo, -1) || !math.IsInf(hi, 1) {
+		t.Errorf("limits [%v, %v] where no bar dwarfs the rest", lo, hi)
+	}
+	lo, hi = clipLimits([]diffBar{bar(5)})
+	if !math.IsInf(lo, -1) || !math.IsInf(hi, 1) {
+		t.Errorf("limits [%v, %v] for one bar", lo, hi)
 	}
 }
 

@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"image/color"
@@ -16,8 +17,10 @@ import (
 	"cordon/experiment"
 )
 
-// maxDifferences is the most differences the comparison chart shows.
-const maxDifferences = 25
+// maxDifferences is the most bars the comparison chart shows: every
+// difference with a verdict up to it, and beyond it those largest in
+// minimum effects (a comparison of many scenarios).
+const maxDifferences = 80
 
 // verdictColor is the colour of a verdict: better green, worse red,
 // differs (no better direction) grey.
@@ -31,20 +34,55 @@ func verdictColor(v string) color.NRGBA {
 	return color.NRGBA{0x8c, 0x8c, 0x8c, 0xff}
 }
 
-// relDiff is one significant difference relative to the reference mean, in
-// percent.
-type relDiff struct {
+// diffBar is one difference with a verdict, in its KPI's unit.
+type diffBar struct {
 	label, verdict  string
 	mean, low, high float64
+	size            float64 // |mean| in minimum effects: what is kept when there are too many
 }
 
-// DifferencesPlot is the comparison chart: for each scenario after the
-// first, each significant difference (Verdict != none) as a horizontal bar
-// with its 95% CI, expressed as a relative change against the first
-// scenario's mean (percent), coloured by verdict (better green, worse red,
-// differs grey); at most the 25 largest by |relative change|; empty but
-// valid (a note) when none. A difference whose reference mean is zero has
-// no relative change and is named in the caption instead.
+// diffPanel is the bars of the KPIs of one unit, largest first.
+type diffPanel struct {
+	unit string
+	bars []diffBar
+}
+
+// unitRank orders the panels: times first, then counts, rates, shares and
+// staff-hours, and any other unit after them by name.
+func unitRank(unit string) int {
+	if i := slices.Index([]string{"s", "items", "people", "households", "samples", "cards", "items/h", "people/h", "share", "h"}, unit); i >= 0 {
+		return i
+	}
+	return 100
+}
+
+// diffAxis is how a panel shows a unit's differences: the factor from the
+// unit to the axis, and the axis label. Times are in minutes (hours when a
+// bar passes three hours), shares in percentage points.
+func diffAxis(unit string, maxAbs float64) (float64, string) {
+	switch unit {
+	case "s":
+		if maxAbs >= 3*3600 {
+			return 1.0 / 3600, "difference in time (hours)"
+		}
+		return 1.0 / 60, "difference in time (minutes)"
+	case "share":
+		return 100, "difference in share (percentage points)"
+	case "h":
+		return 1, "difference (staff-hours)"
+	}
+	return 1, "difference (" + unit + ")"
+}
+
+// DifferencesPlot is the comparison chart: every difference with a verdict
+// (Verdict != none: its 95% interval leaves out zero and it is at least its
+// minimum effect) as a horizontal bar with its 95% interval, in the KPI's
+// own unit, one panel per unit (times in minutes or hours, counts, rates,
+// shares in percentage points), the largest first, coloured by verdict
+// (better green, worse red, differs grey). A KPI whose reference mean is
+// zero (items turned away, time the staging area was full) is shown like
+// any other. At most maxDifferences bars; empty but valid (a note) when
+// nothing has a verdict.
 func DifferencesPlot(c *experiment.Comparison) (Plot, error) {
 	if c == nil || len(c.Outcomes) == 0 || c.Outcomes[0] == nil || c.Outcomes[0].Scenario == nil {
 		return Plot{}, errors.New("differences plot: no comparison")
@@ -55,128 +93,359 @@ func DifferencesPlot(c *experiment.Comparison) (Plot, error) {
 	for _, o := range c.Outcomes[1:] {
 		others = append(others, o.Scenario.Name)
 	}
-	title := fmt.Sprintf("%s against %s: significant differences", strings.Join(others, ", "), refName)
+	title := fmt.Sprintf("%s against %s: differences with a verdict", strings.Join(others, ", "), refName)
 	fig := Plot{Name: "differences", Title: title}
 
-	var rows []relDiff
-	var noBase []string
-	sig := c.Significant()
-	for _, d := range sig {
-		base, ok := ref.KPI(d.Name)
-		label := d.Name
-		if len(others) > 1 {
-			label = d.Scenario + ": " + d.Name
+	judged := c.Significant()
+	small := 0
+	for _, d := range c.Differences {
+		if d.Small() {
+			small++
 		}
-		if !ok || base.Mean == 0 || math.IsNaN(base.Mean) || math.IsInf(base.Mean, 0) {
-			noBase = append(noBase, label)
-			continue
-		}
-		s := 100 / math.Abs(base.Mean)
-		rows = append(rows, relDiff{label: label, verdict: d.Verdict, mean: s * d.Mean, low: s * d.Low, high: s * d.High})
 	}
-	slices.SortStableFunc(rows, func(a, b relDiff) int {
-		switch x, y := math.Abs(a.mean), math.Abs(b.mean); {
-		case x > y:
-			return -1
-		case x < y:
-			return 1
+	if len(judged) == 0 {
+		note := fmt.Sprintf("No significant difference from %s as large as its minimum effect.", refName)
+		caption := fmt.Sprintf("Every KPI of %s is within chance of %s's (each paired difference's 95%% interval holds zero)", strings.Join(others, ", "), refName)
+		if small > 0 {
+			caption += fmt.Sprintf(", or differs by less than its minimum effect (%d KPIs: %s)", small, c.MinEffects.Describe())
 		}
-		return 0
-	})
-	cut := 0
-	if len(rows) > maxDifferences {
-		cut = len(rows) - maxDifferences
-		rows = rows[:maxDifferences]
-	}
-	if len(rows) == 0 {
-		note := fmt.Sprintf("No significant difference from %s at the 95%% level.", refName)
-		caption := fmt.Sprintf("Every KPI of %s is within chance of %s's (each paired difference's 95%% interval holds zero).", strings.Join(others, ", "), refName)
-		if len(noBase) > 0 {
-			note = fmt.Sprintf("No relative difference to show: %s has a mean of zero where they differ.", refName)
-			caption = fmt.Sprintf("Significant differences where %s's mean is zero, so no relative change: %s.", refName, strings.Join(noBase, ", "))
+		caption += "."
+		for _, name := range c.Identical {
+			caption += " " + identicalLine(name, refName, func(s string) string { return s })
 		}
 		return notePlot(fig, note, caption), nil
 	}
 
-	p := newPlot(title, fmt.Sprintf("change against %s's mean (%%)", refName), "")
-	n := len(rows)
-	names := make([]string, n)
-	bars := make([]hbar, n)
-	var ends plotter.XYLabels
-	var left []bool
-	present := map[string]bool{}
-	for i, r := range rows {
-		y := float64(n - 1 - i) // the largest at the top
-		names[n-1-i] = r.label
-		bars[i] = hbar{Y: y, Value: r.mean, Low: r.low, High: r.high, Fill: verdictColor(r.verdict)}
-		present[r.verdict] = true
-		end := math.Max(r.mean, r.high)
-		if r.mean < 0 {
-			end = math.Min(r.mean, r.low)
-		}
-		ends.XYs = append(ends.XYs, plotter.XY{X: end, Y: y})
-		ends.Labels = append(ends.Labels, fmt.Sprintf("%+.0f%%", r.mean))
-		left = append(left, r.mean < 0)
-	}
-	hb := newHBars(bars)
-	zero := plotter.XYs{{X: 0, Y: -0.5}, {X: 0, Y: float64(n) - 0.5}}
-	zl, err := line(zero, ink(), vg.Points(0.8))
-	if err != nil {
-		return Plot{}, err
-	}
-	lab, err := plotter.NewLabels(ends)
-	if err != nil {
-		return Plot{}, err
+	panels, cut := diffPanels(c, judged, len(others) > 1)
+	rows := 0
+	for _, pn := range panels {
+		rows += len(pn.bars)
 	}
 	size := legendSize
-	if n > 14 {
+	if rows > 24 {
 		size = 8
 	}
-	for i := range lab.TextStyle {
-		st := textStyle(size, ink())
-		st.YAlign = draw.YCenter
-		if left[i] {
-			st.XAlign = draw.XRight
+	// The data areas' width, about: the figure less the widest name and
+	// the key, for making room for the labels beside the bars.
+	names := vg.Length(0)
+	for _, pn := range panels {
+		for _, b := range pn.bars {
+			names = max(names, textStyle(size, ink()).Width(b.label))
 		}
-		lab.TextStyle[i] = st
 	}
-	p.Add(hb, zl)
-	// Room for the value labels: a tenth of the span each side.
-	xmin, xmax, _, _ := hb.DataRange()
-	span := math.Max(xmax-xmin, 1)
-	p.X.Min, p.X.Max = xmin-0.12*span*b2f(xmin < 0), xmax+0.12*span*b2f(xmax > 0)
-	p.Add(valueLabels{lab})
-	p.Y.Min, p.Y.Max = -0.5, float64(n)-0.5
-	p.Y.Tick.Marker = nominalTicks(names)
-	p.Y.Tick.Label.Font = sans(size)
-	p.Y.Tick.Length = vg.Points(3)
-	p.Y.Padding = 0
+	width := max(plotWidth-names-vg.Points(150), vg.Points(150))
+	st := stack{}
+	present := map[string]bool{}
+	var whisker draw.LineStyle
+	for _, pn := range panels {
+		p, hb, err := diffPanelPlot(pn, size, width)
+		if err != nil {
+			return Plot{}, err
+		}
+		st.panels = append(st.panels, p)
+		st.rows = append(st.rows, len(pn.bars))
+		for _, b := range pn.bars {
+			present[b.verdict] = true
+		}
+		whisker = hb.whisker
+		raw := make(plotter.XYs, len(pn.bars))
+		for i, b := range pn.bars {
+			raw[i] = plotter.XY{X: b.mean, Y: float64(len(pn.bars) - 1 - i)}
+		}
+		fig.addLayer("differences "+pn.unit, raw) // in the KPI's unit, uncut
+	}
 
+	outer := plot.New()
+	outer.Title.Text = title
+	outer.Title.TextStyle = textStyle(titleSize, ink())
+	outer.Title.TextStyle.XAlign = draw.XCenter
+	outer.Title.TextStyle.YAlign = draw.YTop
+	outer.Title.Padding = vg.Points(10)
+	outer.HideAxes()
+	outer.X.Min, outer.X.Max, outer.Y.Min, outer.Y.Max = 0, 1, 0, 1
+	outer.X.Padding, outer.Y.Padding = 0, 0
 	key := newSideLegend()
 	for _, v := range []string{experiment.Better, experiment.Worse, experiment.Differs} {
 		if present[v] {
 			key.Add(v, swatch{verdictColor(v)})
 		}
 	}
-	key.Add("95% interval", whiskerThumb{hb.whisker})
-	p.Add(key)
-	fig.P = p
-	fig.addLayer("differences", hb.xys())
+	key.Add("95% interval", whiskerThumb{whisker})
+	outer.Add(st, key)
+	fig.P = outer
+	fig.Height = max(plotHeight, st.height()+vg.Points(40))
 
 	var b strings.Builder
-	fmt.Fprintf(&b, "Each bar is a KPI that differs significantly from %s: the mean of the paired differences over the replications "+
-		"(common random numbers) as a percentage of %s's mean, with its 95%% interval; green is better, red worse, grey a KPI with no better direction. ",
-		refName, refName)
-	fmt.Fprintf(&b, "%d of %d differences are significant", len(sig), len(c.Differences))
+	fmt.Fprintf(&b, "Each bar is a KPI whose difference from %s has a verdict: the mean of the paired differences over the replications "+
+		"(common random numbers), there minus %s, in the KPI's own unit (one panel a unit; times in minutes or hours, shares in percentage points), "+
+		"with its 95%% interval; green is better, red worse, grey a KPI with no better direction. "+
+		"A verdict needs the interval to leave out zero and a difference of at least %s. ", refName, refName, c.MinEffects.Describe())
+	fmt.Fprintf(&b, "%d of %d differences have a verdict", len(judged), len(c.Differences))
 	if cut > 0 {
-		fmt.Fprintf(&b, "; the %d largest are shown", maxDifferences)
+		fmt.Fprintf(&b, "; the %d largest (in minimum effects) are shown", maxDifferences)
+	}
+	if small > 0 {
+		fmt.Fprintf(&b, "; %d more are significant but smaller than their minimum effect", small)
 	}
 	b.WriteString(".")
-	if len(noBase) > 0 {
-		fmt.Fprintf(&b, " Not shown, as %s's mean is zero: %s.", refName, strings.Join(noBase, ", "))
-	}
 	fig.Caption = b.String()
 	return fig, nil
+}
+
+// diffPanels groups the differences with a verdict by unit, largest first
+// in each; when there are more than maxDifferences it keeps those largest
+// in minimum effects, and says how many it left out.
+func diffPanels(c *experiment.Comparison, judged []experiment.Difference, named bool) ([]diffPanel, int) {
+	var bars []diffBar
+	var units []string
+	for _, d := range judged {
+		label := d.Name
+		if named {
+			label = d.Scenario + ": " + d.Name
+		}
+		size := math.Inf(1)
+		if d.MinEffect > 0 {
+			size = math.Abs(d.Mean) / d.MinEffect
+		}
+		bars = append(bars, diffBar{label: label, verdict: d.Verdict, mean: d.Mean, low: d.Low, high: d.High, size: size})
+		units = append(units, d.Unit)
+	}
+	keep := make([]bool, len(bars))
+	order := make([]int, len(bars))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(bars[b].size, bars[a].size) })
+	for i, j := range order {
+		keep[j] = i < maxDifferences
+	}
+	byUnit := map[string]*diffPanel{}
+	var panels []*diffPanel
+	for i, b := range bars {
+		if !keep[i] {
+			continue
+		}
+		pn, ok := byUnit[units[i]]
+		if !ok {
+			pn = &diffPanel{unit: units[i]}
+			byUnit[units[i]] = pn
+			panels = append(panels, pn)
+		}
+		pn.bars = append(pn.bars, b)
+	}
+	slices.SortStableFunc(panels, func(a, b *diffPanel) int {
+		if c := cmp.Compare(unitRank(a.unit), unitRank(b.unit)); c != 0 {
+			return c
+		}
+		return strings.Compare(a.unit, b.unit)
+	})
+	out := make([]diffPanel, len(panels))
+	for i, pn := range panels {
+		slices.SortStableFunc(pn.bars, func(a, b diffBar) int { return cmp.Compare(math.Abs(b.mean), math.Abs(a.mean)) })
+		out[i] = *pn
+	}
+	return out, max(0, len(bars)-maxDifferences)
+}
+
+// diffPanelPlot draws one panel, whose data area is about width wide: its
+// bars in the axis' scale, each labelled with its difference in the KPI's
+// unit.
+func diffPanelPlot(pn diffPanel, size, width vg.Length) (*plot.Plot, *hbars, error) {
+	lo, hi := clipLimits(pn.bars)
+	maxAbs := 0.0
+	for _, b := range pn.bars {
+		maxAbs = math.Max(maxAbs, math.Min(math.Abs(b.mean), hi))
+	}
+	scale, label := diffAxis(pn.unit, maxAbs)
+	p := newPlot("", label, "")
+	n := len(pn.bars)
+	names := make([]string, n)
+	bars := make([]hbar, n)
+	var ends plotter.XYLabels
+	var left []bool
+	var cuts breaks
+	for i, r := range pn.bars {
+		y := float64(n - 1 - i) // the largest at the top
+		names[n-1-i] = r.label
+		b := hbar{Y: y, Value: scale * r.mean, Low: scale * r.low, High: scale * r.high, Fill: verdictColor(r.verdict)}
+		if r.mean > hi || r.mean < lo {
+			edge := scale * math.Min(math.Max(r.mean, lo), hi)
+			b.Value, b.Low, b.High = edge, math.NaN(), math.NaN()
+			cuts = append(cuts, plotter.XY{X: edge, Y: y})
+		} else {
+			b.Low, b.High = scale*math.Max(r.low, lo), scale*math.Min(r.high, hi)
+		}
+		bars[i] = b
+		end := b.Value
+		for _, v := range []float64{b.Low, b.High} {
+			if !math.IsNaN(v) && math.Abs(v) > math.Abs(end) && (v < 0) == (end < 0) {
+				end = v
+			}
+		}
+		ends.XYs = append(ends.XYs, plotter.XY{X: end, Y: y})
+		ends.Labels = append(ends.Labels, diffLabel(pn.unit, r.mean))
+		left = append(left, r.mean < 0)
+	}
+	hb := newHBars(bars)
+	zero := plotter.XYs{{X: 0, Y: -0.5}, {X: 0, Y: float64(n) - 0.5}}
+	zl, err := line(zero, ink(), vg.Points(0.8))
+	if err != nil {
+		return nil, nil, err
+	}
+	lab, err := plotter.NewLabels(ends)
+	if err != nil {
+		return nil, nil, err
+	}
+	// Room for the value labels: the widest on each side, as a share of the
+	// data area, beyond the bars of that side.
+	var roomL, roomR vg.Length
+	for i := range lab.TextStyle {
+		st := textStyle(size, ink())
+		st.YAlign = draw.YCenter
+		w := st.Width(ends.Labels[i]) + vg.Points(10)
+		if left[i] {
+			st.XAlign = draw.XRight
+			roomL = max(roomL, w)
+		} else {
+			roomR = max(roomR, w)
+		}
+		lab.TextStyle[i] = st
+	}
+	p.Add(hb, zl, cuts, valueLabels{lab})
+	xmin, xmax, _, _ := hb.DataRange()
+	span := xmax - xmin
+	if !(span > 0) {
+		span = 1
+	}
+	fl, fr := float64(roomL/width), float64(roomR/width)
+	if fl+fr > 0.8 {
+		fl, fr = 0.8*fl/(fl+fr), 0.8*fr/(fl+fr)
+	}
+	whole := span / (1 - fl - fr)
+	p.X.Min, p.X.Max = xmin-fl*whole, xmax+fr*whole
+	p.Y.Min, p.Y.Max = -0.5, float64(n)-0.5
+	p.Y.Tick.Marker = nominalTicks(names)
+	p.Y.Tick.Label.Font = sans(size)
+	p.Y.Tick.Length = vg.Points(3)
+	p.Y.Padding = 0
+	return p, hb, nil
+}
+
+// clipLimits are where a panel's axis stops when a few bars dwarf the
+// rest (the staging area full for 5h34m beside door times a few minutes
+// longer): when one of the three longest bars (with their intervals) is
+// more than five times as long as the next, the axis stops a little past
+// the next, on both sides of zero, and the longer bars are cut there (and
+// marked). No limit: ±Inf.
+func clipLimits(bars []diffBar) (lo, hi float64) {
+	var ext []float64
+	for _, b := range bars {
+		ext = append(ext, math.Max(math.Abs(b.mean), math.Max(math.Abs(b.low), math.Abs(b.high))))
+	}
+	slices.SortFunc(ext, func(a, b float64) int { return cmp.Compare(b, a) })
+	for k := 0; k < min(3, len(ext)-1); k++ {
+		if ext[k] > 5*ext[k+1] {
+			return -1.3 * ext[k+1], 1.3 * ext[k+1]
+		}
+	}
+	return math.Inf(-1), math.Inf(1)
+}
+
+// breaks marks bars cut at the edge of their axis: two white strokes
+// across the bar near its end.
+type breaks plotter.XYs
+
+// Plot implements plot.Plotter.
+func (b breaks) Plot(c draw.Canvas, p *plot.Plot) {
+	trX, trY := p.Transforms(&c)
+	st := draw.LineStyle{Color: color.White, Width: vg.Points(1.6)}
+	for _, pt := range b {
+		x, y := trX(pt.X), trY(pt.Y)
+		h := (trY(pt.Y+0.31) - trY(pt.Y-0.31)) / 2
+		dir := vg.Length(1)
+		if pt.X < 0 {
+			dir = -1
+		}
+		for _, off := range []vg.Length{vg.Points(9), vg.Points(14)} {
+			x0 := x - dir*off
+			c.StrokeLine2(st, x0-vg.Points(2), y-h, x0+vg.Points(2), y+h)
+		}
+	}
+}
+
+// diffLabel writes a difference beside its bar: in the KPI's unit, shares
+// in percentage points as their axis is.
+func diffLabel(unit string, v float64) string {
+	if unit != "share" {
+		return formatDiff(unit, v)
+	}
+	s := fmt.Sprintf("%.1f points", 100*math.Abs(v))
+	switch {
+	case v < 0:
+		return "−" + s
+	case v > 0:
+		return "+" + s
+	}
+	return s
+}
+
+// Panel sizes of a stack: the height of a bar's row, and what a panel
+// takes besides its rows (its x axis, the axis' label and the gap below).
+const (
+	stackRow   = vg.Length(15)
+	stackExtra = vg.Length(50)
+)
+
+// stack draws panels one above the other in the data area of a figure,
+// each as tall as its rows, with their data areas aligned left and right
+// so that the zero lines of panels with the same range line up.
+type stack struct {
+	panels []*plot.Plot
+	rows   []int
+}
+
+// height is what the panels need at the usual row height.
+func (s stack) height() vg.Length {
+	h := vg.Length(0)
+	for _, r := range s.rows {
+		h += stackExtra + vg.Length(r)*stackRow
+	}
+	return h
+}
+
+// Plot implements plot.Plotter.
+func (s stack) Plot(c draw.Canvas, _ *plot.Plot) {
+	total := 0
+	for _, r := range s.rows {
+		total += r
+	}
+	c.Min.X += vg.Points(6) // a margin for the names at the left edge
+	row := (c.Max.Y - c.Min.Y - vg.Length(len(s.rows))*stackExtra) / vg.Length(max(total, 1))
+	canvases := make([]draw.Canvas, len(s.panels))
+	top := c.Max.Y
+	for i, r := range s.rows {
+		h := stackExtra + vg.Length(r)*row
+		canvases[i] = draw.Canvas{Canvas: c.Canvas, Rectangle: vg.Rectangle{Min: vg.Point{X: c.Min.X, Y: top - h}, Max: vg.Point{X: c.Max.X, Y: top}}}
+		top -= h
+	}
+	// The width of a panel's y labels sets where its data start: move each
+	// panel's edges so that every data area starts and ends where the
+	// narrowest does (twice, as the padding depends on the width).
+	for range 2 {
+		lo, hi := vg.Length(math.Inf(-1)), vg.Length(math.Inf(1))
+		data := make([]draw.Canvas, len(s.panels))
+		for i, p := range s.panels {
+			data[i] = p.DataCanvas(canvases[i])
+			lo, hi = max(lo, data[i].Min.X), min(hi, data[i].Max.X)
+		}
+		for i := range s.panels {
+			canvases[i].Min.X += lo - data[i].Min.X
+			canvases[i].Max.X -= data[i].Max.X - hi
+		}
+	}
+	for i, p := range s.panels {
+		p.Draw(canvases[i])
+	}
 }
 
 // valueLabels are labels beside bars; unlike plotter.Labels they do not

@@ -94,11 +94,15 @@ func checkGolden(t *testing.T, plots []reports.Plot) {
 			t.Errorf("plot %q lacks its figure, title or caption", p.Name)
 			continue
 		}
-		got, err := reports.Render(p.P, "svg", goldenWidth, goldenHeight)
+		w, h := p.Size() // the report's: goldenWidth × goldenHeight, or taller
+		if w != goldenWidth || h < goldenHeight {
+			t.Errorf("%s: drawn at %v × %v, want %v wide and at least %v tall", p.Name, w, h, goldenWidth, goldenHeight)
+		}
+		got, err := reports.Render(p.P, "svg", w, h)
 		if err != nil {
 			t.Fatalf("%s: %v", p.Name, err)
 		}
-		again, err := reports.Render(p.P, "svg", goldenWidth, goldenHeight)
+		again, err := reports.Render(p.P, "svg", w, h)
 		if err != nil || !bytes.Equal(got, again) {
 			t.Errorf("%s: drawing the same plot twice gave different SVG", p.Name)
 		}

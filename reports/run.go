@@ -78,11 +78,12 @@ func writePlots(ctx context.Context, f *Folder, plots []Plot) ([]figure, error) 
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		png, err := Render(p.P, "png", plotWidth, plotHeight)
+		w, h := p.Size()
+		png, err := Render(p.P, "png", w, h)
 		if err != nil {
 			return nil, fmt.Errorf("plot %s: %w", p.Name, err)
 		}
-		svg, err := Render(p.P, "svg", plotWidth, plotHeight)
+		svg, err := Render(p.P, "svg", w, h)
 		if err != nil {
 			return nil, fmt.Errorf("plot %s: %w", p.Name, err)
 		}
@@ -93,7 +94,7 @@ func writePlots(ctx context.Context, f *Folder, plots []Plot) ([]figure, error) 
 			return nil, err
 		}
 		figs = append(figs, figure{Name: p.Name, Title: p.Title, Caption: p.Caption, Src: pngSrc(png),
-			Width: int(float64(plotWidth/vg.Inch) * pngDPI), Height: int(float64(plotHeight/vg.Inch) * pngDPI)})
+			Width: int(float64(w/vg.Inch) * pngDPI), Height: int(float64(h/vg.Inch) * pngDPI)})
 	}
 	return figs, nil
 }

@@ -15,12 +15,20 @@ import (
 
 // Override is one --set path=value: Path names a field with dotted YAML
 // names (staff[1].count, or staff.gate-crew.count to select a list entry
-// by its name, or by its id for buildings) and Value is YAML text.
-type Override struct{ Path, Value string }
+// by its name, or by its id for buildings) and Value is YAML text. Flag is
+// what the override came from, as errors name it: "--set" when empty, or
+// another flag that sets values ("--vary", "--variant NAME:").
+type Override struct{ Path, Value, Flag string }
 
 // String returns the override as it is written on the command line:
-// "--set path=value".
-func (o Override) String() string { return "--set " + o.Path + "=" + o.Value }
+// "--set path=value" (or its Flag's name instead of --set).
+func (o Override) String() string {
+	flag := o.Flag
+	if flag == "" {
+		flag = "--set"
+	}
+	return flag + " " + o.Path + "=" + o.Value
+}
 
 // ParseOverride reads "path=value". The value may be empty (the field then
 // takes its default) and may itself contain '='.

@@ -156,12 +156,12 @@ func TestOverrideAlias(t *testing.T) {
 
 func TestParseOverride(t *testing.T) {
 	good := map[string]Override{
-		"gate.intake=30s":        {"gate.intake", "30s"},
-		" staff[1].count =5":     {"staff[1].count", "5"},
-		"targets[0]=a.p95 <= 5m": {"targets[0]", "a.p95 <= 5m"},
-		"x=a=b":                  {"x", "a=b"},
-		"garbage=":               {"garbage", ""},
-		"gate.intake={dist: gamma, mean: 2s, cv: 1}": {"gate.intake", "{dist: gamma, mean: 2s, cv: 1}"},
+		"gate.intake=30s":        {Path: "gate.intake", Value: "30s"},
+		" staff[1].count =5":     {Path: "staff[1].count", Value: "5"},
+		"targets[0]=a.p95 <= 5m": {Path: "targets[0]", Value: "a.p95 <= 5m"},
+		"x=a=b":                  {Path: "x", Value: "a=b"},
+		"garbage=":               {Path: "garbage", Value: ""},
+		"gate.intake={dist: gamma, mean: 2s, cv: 1}": {Path: "gate.intake", Value: "{dist: gamma, mean: 2s, cv: 1}"},
 	}
 	for in, want := range good {
 		got, err := ParseOverride(in)
@@ -174,7 +174,10 @@ func TestParseOverride(t *testing.T) {
 			t.Errorf("ParseOverride(%q) = %+v, want an error", in, o)
 		}
 	}
-	if s := (Override{"a.b", "1"}).String(); s != "--set a.b=1" {
+	if s := (Override{Path: "a.b", Value: "1"}).String(); s != "--set a.b=1" {
+		t.Errorf("String() = %q", s)
+	}
+	if s := (Override{Path: "a.b", Value: "1", Flag: "--vary"}).String(); s != "--vary a.b=1" {
 		t.Errorf("String() = %q", s)
 	}
 }

@@ -494,6 +494,7 @@ func loaderOnly() []string {
 		"empirical-weights",             // ditto: one weight per value
 		"merge-key",                     // the conversion merges; the loader does not take <<
 		"second-document",               // the conversion reads the first document only
+		"target-units",                  // targets against the units of their KPIs
 	}
 }
 

@@ -4,34 +4,50 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"slices"
+	"strings"
 
 	"github.com/spf13/cobra"
 
 	"cordon/experiment"
 	"cordon/reports"
+	"cordon/scenarios"
 )
 
 // compareOptions are the flags of `cordon compare`.
 type compareOptions struct {
 	runFlags
 	shardFlags
-	json bool
-	out  string
+	json      bool
+	out       string
+	minEffect []string
+	variants  []string
 }
 
 func newCompareCmd(std *streams, opts *compareOptions) *cobra.Command {
 	cmd := &cobra.Command{
-		Use:   "compare A B [C...]",
+		Use:   "compare A [B C...] [--variant 'NAME: path=value, ...']",
 		Short: "Compare scenarios with common random numbers",
 		Long: `Compare runs the scenarios with the same seed and replications (common random numbers: the
 same named streams, so the same arrivals) and, for every KPI, reports the difference from the
 first scenario: the mean of the paired differences with a 95% Student-t interval and a verdict,
-better, worse or none (no significant difference; differs for KPIs that have no better
-direction). --out writes a comparison report.`,
+better or worse by the KPI's direction (differs for KPIs that have no better direction), or none.
+A difference is a verdict only when its interval leaves out zero and it is at least a practical
+minimum (--min-effect): by default 1m for durations, 0.5 percentage points for shares, 1 for
+counts (items, people, households, cards, samples) and 1% of the first scenario's mean for
+rates (items/h, people/h). --min-effect KIND=VALUE sets a kind's (durations=2m, shares=1% for one
+percentage point, counts=5, rates=2% or a number per hour), KPI=VALUE one KPI's, 0 none.
+
+--variant 'NAME: path=value, ...' compares a variant of the first scenario, made by setting the
+values (as --set does) and named NAME; repeatable. --set applies to every scenario compared, the
+variants too: it changes what they share, not what they differ in. Scenarios that simulate
+exactly the same thing (compare X X, or two that --set has made alike) are said to be identical.
+--out writes a comparison report.`,
 		Example: `  cordon compare baseline day-one
   cordon compare baseline more-suited-crew fourth-site --reps 50 --out cordon-out/compare
-  cordon compare baseline baseline --set gate.shelves=4 --json`,
-		Args: cobra.MinimumNArgs(2),
+  cordon compare baseline --variant 'shelves-4: gate.shelves=4' --json
+  cordon compare day-one --variant 'more-room: gate.ground=60, gate.shelves=8' --min-effect durations=5m`,
+		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := opts.check(cmd.Flags()); err != nil {
 				return err
@@ -46,15 +62,44 @@ direction). --out writes a comparison report.`,
 	opts.addShard(cmd.Flags())
 	cmd.Flags().BoolVar(&opts.json, "json", false, "print the comparison document (JSON) instead of the table")
 	cmd.Flags().StringVar(&opts.out, "out", "", "write a comparison report folder here")
+	cmd.Flags().StringArrayVar(&opts.minEffect, "min-effect", nil,
+		"the smallest difference that is a verdict: KIND=VALUE (durations=1m, shares=0.5%, counts=1, rates=1%: the defaults), KPI=VALUE, or 0 for none (repeatable)")
+	cmd.Flags().StringArrayVar(&opts.variants, "variant", nil, "a variant of the first scenario, 'NAME: path=value, ...' (repeatable)")
 	return cmd
 }
 
 func runCompare(ctx context.Context, std *streams, opts *compareOptions, args []string) error {
-	all, _, err := opts.load(args)
+	var variants []variant
+	for _, s := range opts.variants {
+		v, err := parseVariant(s)
+		if err != nil {
+			return err
+		}
+		variants = append(variants, v)
+	}
+	if len(args)+len(variants) < 2 {
+		return badInput(fmt.Errorf("compare needs at least two scenarios: give two, or one and --variant 'NAME: path=value, ...'"))
+	}
+	all, overrides, err := opts.load(args)
 	if err != nil {
 		return err
 	}
-	w, err := experiment.NewCompareWork(all, opts.options(nil))
+	for _, v := range variants {
+		sc, err := scenarios.Resolve(args[0], append(slices.Clone(overrides), v.sets...)...)
+		if err != nil {
+			return badInput(err)
+		}
+		for _, other := range all {
+			if other.Name == v.name {
+				return badInput(fmt.Errorf("--variant %s: %s names another scenario of the comparison: give the variant a name of its own", shown(v.name), shown(v.name)))
+			}
+		}
+		sc.Name, sc.Description = v.name, v.describe(all[0].Name)
+		all = append(all, sc)
+	}
+	eo := opts.options(nil)
+	eo.MinEffect = opts.minEffect
+	w, err := experiment.NewCompareWork(all, eo)
 	if err != nil {
 		return badInput(err)
 	}
@@ -70,6 +115,10 @@ func runCompare(ctx context.Context, std *streams, opts *compareOptions, args []
 	p, err := opts.do(ctx, std, "compare", w)
 	if err != nil {
 		return err
+	}
+	if len(p.Comparison.Identical) > 0 && len(opts.sets) > 0 {
+		fmt.Fprintf(std.err, "cordon: --set applies to every scenario compared; to compare a change, give it to a variant: --variant 'NAME: %s'\n",
+			shown(strings.Join(opts.sets, ", ")))
 	}
 	return opts.report(ctx, std, p.Comparison, dest)
 }

@@ -82,7 +82,7 @@ func runSweep(ctx context.Context, std *streams, opts *sweepOptions, arg string)
 	build := func(values []string) (*compound.Scenario, error) {
 		ov := append([]scenarios.Override(nil), overrides...)
 		for i, a := range axes {
-			ov = append(ov, scenarios.Override{Path: a.Path, Value: values[i]})
+			ov = append(ov, scenarios.Override{Path: a.Path, Value: values[i], Flag: "--vary"})
 		}
 		sc, err := scenarios.Resolve(arg, ov...)
 		if err != nil {

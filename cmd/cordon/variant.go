@@ -1,0 +1,84 @@
+package main
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"cordon/scenarios"
+)
+
+// variant is one --variant 'NAME: path=value, ...': a scenario made from
+// the first one compared by setting values, as --set does.
+type variant struct {
+	name string
+	sets []scenarios.Override
+}
+
+// parseVariant reads 'NAME: path=value, path=value, ...'. The values are
+// split at the commas that are outside brackets, braces and quotes, so a
+// distribution or a list is one value: 'slow-intake: gate.intake={dist:
+// gamma, mean: 30s, cv: 0.5}'.
+func parseVariant(s string) (variant, error) {
+	bad := func(format string, a ...any) (variant, error) {
+		return variant{}, badInput(fmt.Errorf("--variant %s: %s", strconv.Quote(s), fmt.Sprintf(format, a...)))
+	}
+	name, rest, ok := strings.Cut(s, ":")
+	name = strings.TrimSpace(name)
+	switch {
+	case !ok || strings.Contains(name, "="):
+		return bad("name the variant first: write 'NAME: path=value, ...', for example 'more-shelves: gate.shelves=8, gate.containers=2'")
+	case name == "":
+		return bad("the name before ':' is empty: write 'NAME: path=value, ...'")
+	case strings.TrimSpace(rest) == "":
+		return bad("no value set: write 'NAME: path=value, ...'")
+	}
+	v := variant{name: name}
+	flag := "--variant " + name + ":"
+	for _, part := range splitValues(rest) {
+		if strings.TrimSpace(part) == "" {
+			return bad("an empty value between commas: write 'NAME: path=value, path=value'")
+		}
+		o, err := scenarios.ParseOverride(part)
+		if err != nil {
+			return bad("%s: write path=value, for example gate.shelves=8", strings.TrimSpace(part))
+		}
+		o.Flag = flag
+		v.sets = append(v.sets, o)
+	}
+	return v, nil
+}
+
+// splitValues splits s at the commas outside brackets, braces and quotes.
+func splitValues(s string) []string {
+	var out []string
+	depth, start := 0, 0
+	var inQuote rune
+	for i, r := range s {
+		switch {
+		case inQuote != 0:
+			if r == inQuote {
+				inQuote = 0
+			}
+		case r == '"' || r == '\'':
+			inQuote = r
+		case r == '[' || r == '{':
+			depth++
+		case (r == ']' || r == '}') && depth > 0:
+			depth--
+		case r == ',' && depth == 0:
+			out = append(out, s[start:i])
+			start = i + 1
+		}
+	}
+	return append(out, s[start:])
+}
+
+// describe is the variant's description: what it sets on the scenario.
+func (v variant) describe(base string) string {
+	parts := make([]string, len(v.sets))
+	for i, o := range v.sets {
+		parts[i] = strings.TrimSpace(o.Path) + "=" + strings.TrimSpace(o.Value)
+	}
+	return base + " with " + strings.Join(parts, ", ")
+}
