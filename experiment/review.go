@@ -41,6 +41,12 @@ type Review struct {
 	// Change is the replay under a change against the replay (its first
 	// outcome is Replay), with paired intervals; nil when no change was asked.
 	Change *Comparison
+	// ChangeRosterPools are the pools the change was applied to on the
+	// logged roster.
+	ChangeRosterPools []string
+	// Helped is what would have helped on the day, when asked
+	// (WhatWouldHaveHelped); nil when not.
+	Helped *Helped
 }
 
 // Beside is an observed figure beside the replay's: the mean over the
@@ -98,35 +104,63 @@ type StageTime struct {
 	Share float64 // of the mean time to the door
 }
 
+// ReviewAsk is what a review is asked for besides the replay: a change to
+// replay the day under (nil for none), and whether to rank what would have
+// helped on the day (WhatWouldHaveHelped).
+type ReviewAsk struct {
+	Change *DayChange
+	Helped bool
+}
+
 // ReviewDay replays the logged arrivals (and roster, when not nil) through
-// sc and sets the observed figures beside the replay's. When changed is not
-// nil the log is replayed through it too, with common random numbers, and
-// compared with the replay.
+// sc and sets the observed figures beside the replay's. When a change is
+// asked the log is replayed under it too, with common random numbers, and
+// compared with the replay; when Helped is asked, the changes a planner
+// could have made are ranked by what they would have done on the day. One
+// progress count covers all of it.
 func ReviewDay(ctx context.Context, sc *compound.Scenario, arrivals []compound.LoggedArrival, roster []compound.RosterEntry,
-	observed *Observed, changed *compound.Scenario, opt Options) (*Review, error) {
+	observed *Observed, ask ReviewAsk, opt Options) (*Review, error) {
 	if observed != nil {
 		if err := checkObserved(sc, observed); err != nil {
 			return nil, err
 		}
 	}
-	var replay *Outcome
-	var change *Comparison
-	var err error
-	if changed == nil {
-		replay, err = Replay(ctx, sc, arrivals, roster, opt)
-	} else {
-		change, err = Counterfactual(ctx, sc, changed, arrivals, roster, opt)
-		if change != nil {
-			replay = change.Outcomes[0]
+	runs := []loggedRun{{sc, roster, 0}}
+	if ch := ask.Change; ch != nil {
+		chRoster := ch.Roster
+		if chRoster == nil {
+			chRoster = roster
 		}
+		runs = append(runs, loggedRun{ch.Scenario, chRoster, 0})
 	}
+	var h *helping
+	if ask.Helped {
+		h = newHelping(sc, arrivals, roster, observed, opt)
+	}
+	p := newProgress(opt.Progress, h.units())
+	for _, r := range runs {
+		p.total += repsOf(r, opt)
+	}
+	outs, err := p.run(ctx, arrivals, runs, opt)
 	if err != nil {
 		return nil, err
 	}
-	r := &Review{Replay: replay, Arrivals: len(arrivals), Observed: observed, Change: change}
+	replay := outs[0]
+	r := &Review{Replay: replay, Arrivals: len(arrivals), Observed: observed}
+	if len(outs) > 1 {
+		if r.Change, err = compareOutcomes(outs); err != nil {
+			return nil, err
+		}
+		r.ChangeRosterPools = ask.Change.RosterPools
+	}
 	r.Hours = reviewHours(replay, arrivals, observed)
 	r.KPIs = reviewKPIs(replay, observed)
 	r.Stages = kindStages(replay)
+	if h != nil {
+		if err := h.rank(ctx, r, p); err != nil {
+			return nil, err
+		}
+	}
 	return r, nil
 }
 

@@ -19,7 +19,7 @@ func TestReviewReproducesTheLoggedDay(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := experiment.ReviewDay(context.Background(), sc, log.Arrivals, nil, experiment.ObservedOf(log), nil,
+	r, err := experiment.ReviewDay(context.Background(), sc, log.Arrivals, nil, experiment.ObservedOf(log), experiment.ReviewAsk{},
 		experiment.Options{Replications: 20})
 	if err != nil {
 		t.Fatal(err)
@@ -111,7 +111,7 @@ func TestReviewWithAChange(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := experiment.ReviewDay(context.Background(), sc, log.Arrivals, nil, nil, changed, experiment.Options{Replications: 6})
+	r, err := experiment.ReviewDay(context.Background(), sc, log.Arrivals, nil, nil, experiment.ReviewAsk{Change: &experiment.DayChange{Scenario: changed}}, experiment.Options{Replications: 6})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -124,7 +124,7 @@ func TestReviewWithAChange(t *testing.T) {
 		}
 	}
 	if _, err := experiment.ReviewDay(context.Background(), sc, log.Arrivals, nil,
-		&experiment.Observed{Deliveries: []experiment.ObservedDelivery{{Kind: 9, Delivered: 10}}}, nil, experiment.Options{Replications: 2}); err == nil {
+		&experiment.Observed{Deliveries: []experiment.ObservedDelivery{{Kind: 9, Delivered: 10}}}, experiment.ReviewAsk{}, experiment.Options{Replications: 2}); err == nil {
 		t.Error("an observation of a kind that does not exist was taken")
 	}
 }
@@ -148,7 +148,7 @@ func TestReviewLeavesOutWhatTheLogDoesNotSay(t *testing.T) {
 		{"no sampling", &experiment.Observed{Deliveries: full.Deliveries}, "sampling.sampled", "items.delivered"},
 		{"no deliveries", &experiment.Observed{Sampled: full.Sampled}, "items.delivered", "sampling.makespan"},
 	} {
-		r, err := experiment.ReviewDay(context.Background(), sc, log.Arrivals, nil, tc.observed, nil, experiment.Options{Replications: 3})
+		r, err := experiment.ReviewDay(context.Background(), sc, log.Arrivals, nil, tc.observed, experiment.ReviewAsk{}, experiment.Options{Replications: 3})
 		if err != nil {
 			t.Fatal(err)
 		}

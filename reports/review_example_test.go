@@ -42,7 +42,7 @@ delivery: {items_per_run: 5, door: {dist: exponential, mean: 1m}}
 		fmt.Println(err)
 		return
 	}
-	r, err := experiment.ReviewDay(ctx, sc, log.Arrivals, nil, experiment.ObservedOf(log), nil, experiment.Options{Replications: 3})
+	r, err := experiment.ReviewDay(ctx, sc, log.Arrivals, nil, experiment.ObservedOf(log), experiment.ReviewAsk{}, experiment.Options{Replications: 3})
 	if err != nil {
 		fmt.Println(err)
 		return

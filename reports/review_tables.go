@@ -3,6 +3,7 @@ package reports
 import (
 	"fmt"
 	"math"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -45,6 +46,9 @@ func reviewTables(r *experiment.Review, src ReviewSources, all bool) []reviewTab
 	out := []reviewTable{hoursTable(r), kpisTable(r), stagesTable(r)}
 	if r.Change != nil {
 		out = append(out, changeTable(r, src, all))
+	}
+	if r.Helped != nil {
+		out = append(out, helpedTable(r, all))
 	}
 	return out
 }
@@ -208,6 +212,10 @@ func changeTable(r *experiment.Review, src ReviewSources, all bool) reviewTable 
 		Note: []string{fmt.Sprintf("the logged day replayed with the change against the replay: %d replications, common random numbers", ref.Replications),
 			"difference: the mean of the paired differences, with the change minus without [95% interval]"},
 		Head: []string{"KPI", "replay", "with the change", "difference", "95% interval", "verdict"}}
+	if len(r.ChangeRosterPools) > 0 {
+		t.Note = append(t.Note, "applied to the logged roster for "+strings.Join(r.ChangeRosterPools, ", ")+
+			" (a --set count is the count on duty in that shift; --vs adds the difference between the plans)")
+	}
 	significant, shown := 0, 0
 	for _, d := range c.Differences {
 		if d.Verdict == experiment.None {

@@ -28,7 +28,7 @@ func reviewOf(t *testing.T, sc *compound.Scenario, observed bool, changed *compo
 	if observed {
 		obs = experiment.ObservedOf(log)
 	}
-	r, err := experiment.ReviewDay(ctx, sc, log.Arrivals, nil, obs, changed, experiment.Options{Replications: 4})
+	r, err := experiment.ReviewDay(ctx, sc, log.Arrivals, nil, obs, experiment.ReviewAsk{Change: &experiment.DayChange{Scenario: changed}}, experiment.Options{Replications: 4})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -107,7 +107,7 @@ func TestReviewSummaryMarksWhatIsOutside(t *testing.T) {
 		t.Fatal(err)
 	}
 	roomy := dayOne(t, scenarios.Override{Path: "gate.shelves", Value: "10"})
-	r, err := experiment.ReviewDay(context.Background(), roomy, log.Arrivals, nil, experiment.ObservedOf(log), nil,
+	r, err := experiment.ReviewDay(context.Background(), roomy, log.Arrivals, nil, experiment.ObservedOf(log), experiment.ReviewAsk{},
 		experiment.Options{Replications: 4})
 	if err != nil {
 		t.Fatal(err)
@@ -290,7 +290,7 @@ func TestReviewWithoutIDs(t *testing.T) {
 		delivered = append(delivered, experiment.DeliveredItem{Kind: d.Kind, At: d.Delivered})
 	}
 	r, err := experiment.ReviewDay(context.Background(), sc, log.Arrivals, nil,
-		experiment.NewObserved(log.Arrivals, delivered, nil), nil, experiment.Options{Replications: 3})
+		experiment.NewObserved(log.Arrivals, delivered, nil), experiment.ReviewAsk{}, experiment.Options{Replications: 3})
 	if err != nil {
 		t.Fatal(err)
 	}

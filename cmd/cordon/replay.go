@@ -28,6 +28,8 @@ type replayOptions struct {
 	vs       string
 	out      string
 	noReport bool
+	noHelped bool
+	json     bool
 }
 
 func newReplayCmd(std *streams, opts *replayOptions) *cobra.Command {
@@ -72,6 +74,8 @@ skips bad rows instead and says how many, and why.`,
 	f.StringVar(&opts.vs, "vs", "", "replay the log through this scenario too, and compare")
 	f.StringVar(&opts.out, "out", "", "report folder (default cordon-out/replay-<scenario>)")
 	f.BoolVar(&opts.noReport, "no-report", false, "write no report folder")
+	f.BoolVar(&opts.noHelped, "no-helped", false, "skip ranking what would have helped (one replay per change: the slow part)")
+	f.BoolVar(&opts.json, "json", false, "print the review document (review.json) instead of the summary")
 	return cmd
 }
 
@@ -88,6 +92,7 @@ func runReplay(ctx context.Context, std *streams, opts *replayOptions, arg strin
 	}
 	var changed *compound.Scenario
 	change := ""
+	set := false
 	switch {
 	case opts.vs != "":
 		if changed, err = scenarios.Resolve(opts.vs); err != nil {
@@ -103,6 +108,7 @@ func runReplay(ctx context.Context, std *streams, opts *replayOptions, arg strin
 			return badInput(err)
 		}
 		change = strings.Join(opts.sets, ", ")
+		set = true
 	}
 	var dest reports.Dest
 	if !opts.noReport {
@@ -115,8 +121,16 @@ func runReplay(ctx context.Context, std *streams, opts *replayOptions, arg strin
 	if err != nil {
 		return err
 	}
+	ask := experiment.ReviewAsk{Helped: !opts.noHelped}
+	if changed != nil {
+		ch, err := changeOnRoster(sc, changed, lg.roster, set, change)
+		if err != nil {
+			return badInput(err)
+		}
+		ask.Change = ch
+	}
 	update, clear := progress(std, opts.quiet, "replay")
-	r, err := experiment.ReviewDay(ctx, sc, lg.arrivals, lg.roster, lg.observed, changed, opts.options(update))
+	r, err := experiment.ReviewDay(ctx, sc, lg.arrivals, lg.roster, lg.observed, ask, opts.options(update))
 	clear()
 	if err != nil {
 		if ctx.Err() != nil {
@@ -132,7 +146,47 @@ func runReplay(ctx context.Context, std *streams, opts *replayOptions, arg strin
 		}
 		defer fmt.Fprintf(std.err, "report: %s\n", shown(filepath.Join(dest.Dir, "index.html")))
 	}
+	if opts.json {
+		doc, err := reports.ReviewDocument(r, src).JSON()
+		if err != nil {
+			return err
+		}
+		_, err = std.out.Write(doc)
+		return err
+	}
 	return reports.WriteReviewSummary(std.out, r, src)
+}
+
+// changeOnRoster makes the change asked for a change of the logged day:
+// with no roster the changed scenario as it is; with one, the pools the
+// roster names get the change on the roster. A --set of a shift's count
+// sets the count on duty wherever that shift covers (compound.SetRoster);
+// --vs adds the difference between the two scenarios' plans to the roster
+// (compound.ShiftRoster). A change the roster cannot take (a --set moving
+// a shift's times) is an error naming the pool.
+func changeOnRoster(sc, changed *compound.Scenario, roster []compound.RosterEntry, set bool, change string) (*experiment.DayChange, error) {
+	ch := &experiment.DayChange{Scenario: changed}
+	if roster == nil {
+		return ch, nil
+	}
+	var err error
+	if set {
+		ch.Roster, ch.RosterPools, err = compound.SetRoster(sc, changed, roster)
+		if err != nil {
+			return nil, fmt.Errorf("--set %s: %w", change, err)
+		}
+		return ch, nil
+	}
+	var clipped []string
+	ch.Roster, ch.RosterPools, clipped, err = compound.ShiftRoster(sc, changed, roster)
+	if err != nil {
+		return nil, fmt.Errorf("--vs %s: %w", changed.Name, err)
+	}
+	if len(clipped) > 0 {
+		return nil, fmt.Errorf("--vs %s takes more of %s off duty than the roster has on duty: "+
+			"replay without --roster to compare the plans", changed.Name, strings.Join(clipped, ", "))
+	}
+	return ch, nil
 }
 
 // replayLogs are the logs of a day, read.
