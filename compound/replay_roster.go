@@ -127,13 +127,15 @@ func ShiftRoster(plan, changed *Scenario, roster []RosterEntry) (out []RosterEnt
 }
 
 // SetRoster applies a --set to the roster: for each pool the roster names
-// whose plan the set changes, only shift counts (or a pool's count) may
-// differ, and the count on duty becomes the new count wherever that shift
-// covers (all run long for a pool without shifts), replacing the roster's
-// counts there, its own breaks included. Any other change to such a pool
-// (a shift's times, its breaks) is refused: the roster says when people
-// were on duty. It returns the new roster and the pools it changed.
-func SetRoster(plan, changed *Scenario, roster []RosterEntry) ([]RosterEntry, []string, error) {
+// whose plan the set changes, or whose shift counts touched names (pool
+// name to the shifts' indices, -1 for a pool's count: a set may give the
+// plan's own count, which the roster lacks), only counts may differ, and
+// the count on duty becomes the set count wherever that shift covers (all
+// run long for a pool without shifts), replacing the roster's counts there,
+// its own breaks included. Any other change to such a pool (a shift's
+// times, its breaks) is refused: the roster says when people were on
+// duty. It returns the new roster and the pools it changed.
+func SetRoster(plan, changed *Scenario, roster []RosterEntry, touched map[string][]int) ([]RosterEntry, []string, error) {
 	var pools []string
 	for _, name := range plan.RosterPools(roster) {
 		pi := slices.IndexFunc(changed.Staff, func(p Pool) bool { return p.Name == name })
@@ -141,7 +143,7 @@ func SetRoster(plan, changed *Scenario, roster []RosterEntry) ([]RosterEntry, []
 		if pi < 0 {
 			return nil, nil, fmt.Errorf("the roster names pool %s, which the changed scenario does not have", name)
 		}
-		if plansEqual(plan, changed, name) {
+		if plansEqual(plan, changed, name) && len(touched[name]) == 0 {
 			continue
 		}
 		dp, cp := plan.Staff[di], changed.Staff[pi]
@@ -160,12 +162,12 @@ func SetRoster(plan, changed *Scenario, roster []RosterEntry) ([]RosterEntry, []
 			}
 			var spans []span
 			if len(cp.Shifts) == 0 {
-				if gi >= 0 && dgi >= 0 && cgroups[gi].base != plan.groups(dp)[dgi].base {
+				if gi >= 0 && dgi >= 0 && (cgroups[gi].base != plan.groups(dp)[dgi].base || slices.Contains(touched[name], -1)) {
 					spans = append(spans, span{0, tl.horizon, cgroups[gi].base})
 				}
 			}
 			for j, sh := range cp.Shifts {
-				if sh.Count == dp.Shifts[j].Count {
+				if sh.Count == dp.Shifts[j].Count && !slices.Contains(touched[name], j) {
 					continue
 				}
 				length := float64(sh.To) - float64(sh.From)

@@ -7,6 +7,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -93,6 +95,7 @@ func runReplay(ctx context.Context, std *streams, opts *replayOptions, arg strin
 	var changed *compound.Scenario
 	change := ""
 	set := false
+	var setOverrides []scenarios.Override
 	switch {
 	case opts.vs != "":
 		if changed, err = scenarios.Resolve(opts.vs); err != nil {
@@ -109,6 +112,7 @@ func runReplay(ctx context.Context, std *streams, opts *replayOptions, arg strin
 		}
 		change = strings.Join(opts.sets, ", ")
 		set = true
+		setOverrides = overrides
 	}
 	var dest reports.Dest
 	if !opts.noReport {
@@ -123,7 +127,13 @@ func runReplay(ctx context.Context, std *streams, opts *replayOptions, arg strin
 	}
 	ask := experiment.ReviewAsk{Helped: !opts.noHelped}
 	if changed != nil {
-		ch, err := changeOnRoster(sc, changed, lg.roster, set, change)
+		var touched map[string][]int
+		if set && lg.roster != nil {
+			if touched, err = touchedCounts(arg, sc, sc.RosterPools(lg.roster), setOverrides); err != nil {
+				return badInput(err)
+			}
+		}
+		ch, err := changeOnRoster(sc, changed, lg.roster, set, touched, change)
 		if err != nil {
 			return badInput(err)
 		}
@@ -164,14 +174,14 @@ func runReplay(ctx context.Context, std *streams, opts *replayOptions, arg strin
 // --vs adds the difference between the two scenarios' plans to the roster
 // (compound.ShiftRoster). A change the roster cannot take (a --set moving
 // a shift's times) is an error naming the pool.
-func changeOnRoster(sc, changed *compound.Scenario, roster []compound.RosterEntry, set bool, change string) (*experiment.DayChange, error) {
+func changeOnRoster(sc, changed *compound.Scenario, roster []compound.RosterEntry, set bool, touched map[string][]int, change string) (*experiment.DayChange, error) {
 	ch := &experiment.DayChange{Scenario: changed}
 	if roster == nil {
 		return ch, nil
 	}
 	var err error
 	if set {
-		ch.Roster, ch.RosterPools, err = compound.SetRoster(sc, changed, roster)
+		ch.Roster, ch.RosterPools, err = compound.SetRoster(sc, changed, roster, touched)
 		if err != nil {
 			return nil, fmt.Errorf("--set %s: %w", change, err)
 		}
@@ -292,4 +302,50 @@ func (opts *replayOptions) readLogs(ctx context.Context, std *streams, sc *compo
 		return nil, badInput(fmt.Errorf("%d of the logs have problems (above)", bad))
 	}
 	return lg, nil
+}
+
+// touchedCounts finds the shift counts (-1: a pool's count) of the named
+// pools that the --set overrides set, whatever the path's spelling and
+// even to the plan's own value: every such count is first set to a probe
+// value one away from the plan's, and a count the overrides then leave
+// elsewhere is theirs.
+func touchedCounts(arg string, sc *compound.Scenario, pools []string, overrides []scenarios.Override) (map[string][]int, error) {
+	probe := func(v int) int {
+		if v+1 <= compound.MaxStaff {
+			return v + 1
+		}
+		return v - 1
+	}
+	var pre []scenarios.Override
+	for i, p := range sc.Staff {
+		if !slices.Contains(pools, p.Name) {
+			continue
+		}
+		if len(p.Shifts) == 0 {
+			pre = append(pre, scenarios.Override{Path: fmt.Sprintf("staff[%d].count", i), Value: strconv.Itoa(probe(p.Count))})
+		}
+		for j, sh := range p.Shifts {
+			pre = append(pre, scenarios.Override{Path: fmt.Sprintf("staff[%d].shifts[%d].count", i, j), Value: strconv.Itoa(probe(sh.Count))})
+		}
+	}
+	probed, err := scenarios.Resolve(arg, append(pre, overrides...)...)
+	if err != nil {
+		return nil, err
+	}
+	touched := map[string][]int{}
+	for i, p := range sc.Staff {
+		if !slices.Contains(pools, p.Name) {
+			continue
+		}
+		q := probed.Staff[i]
+		if len(p.Shifts) == 0 && q.Count != probe(p.Count) {
+			touched[p.Name] = append(touched[p.Name], -1)
+		}
+		for j, sh := range p.Shifts {
+			if j < len(q.Shifts) && q.Shifts[j].Count != probe(sh.Count) {
+				touched[p.Name] = append(touched[p.Name], j)
+			}
+		}
+	}
+	return touched, nil
 }
