@@ -12,11 +12,13 @@ import (
 
 // Observed is what the log of a day says happened beside what arrived: the
 // items delivered, each with the time it arrived when the log joins it to
-// its arrival, and the residents sampled. Times are seconds from the run's
-// start. Nil Deliveries or Sampled mean that the log does not say (not that
-// nothing happened): their figures are left out, not set at zero.
+// its arrival, the times items were turned away at a full gate, and the
+// residents sampled. Times are seconds from the run's start. Nil
+// Deliveries, TurnedAway or Sampled mean that the log does not say (not
+// that nothing happened): their figures are left out, not set at zero.
 type Observed struct {
 	Deliveries []ObservedDelivery
+	TurnedAway []float64
 	Sampled    []float64
 }
 
@@ -78,8 +80,13 @@ type ReviewHour struct {
 	Arrived   int     // items the log has arriving in the hour
 	Delivered Beside  // items delivered in the hour
 	DoorTime  Beside  // mean time to the door of the items that arrived in the hour, seconds
-	Backlog   Beside  // items arrived and not yet delivered at the end of the hour
-	Sampled   Beside  // residents sampled in the hour (NaN throughout without a round)
+	// Backlog is the items still on their way at the end of the hour:
+	// arrived, neither delivered nor turned away, as the KPI items.backlog
+	// at the end of the run. When the log does not say which items were
+	// turned away, the observed backlog counts them too.
+	Backlog    Beside
+	TurnedAway Beside // items turned away at a full gate in the hour
+	Sampled    Beside // residents sampled in the hour (NaN throughout without a round)
 }
 
 // ReviewKPI is one KPI measured on the logged day beside the replay's.
@@ -199,6 +206,18 @@ func reviewHours(replay *Outcome, arrivals []compound.LoggedArrival, observed *O
 		}
 	}
 	obsDelivered, obsBacklog, obsDoor, obsSampled := nanHours(hours), nanHours(hours), nanHours(hours), nanHours(hours)
+	obsTurned := nanHours(hours)
+	turnedAt := make([]int, hours)
+	if observed != nil && observed.TurnedAway != nil {
+		for _, t := range observed.TurnedAway {
+			if h := hourOf(t, hours); h >= 0 {
+				turnedAt[h]++
+			}
+		}
+		for h := range hours {
+			obsTurned[h] = float64(turnedAt[h])
+		}
+	}
 	if observed != nil && observed.Deliveries != nil {
 		delivered := make([]int, hours)
 		doorSum, doorN := make([]float64, hours), make([]int, hours)
@@ -216,7 +235,7 @@ func reviewHours(replay *Outcome, arrivals []compound.LoggedArrival, observed *O
 		in, out := 0, 0
 		for h := range hours {
 			in += arrived[h]
-			out += delivered[h]
+			out += delivered[h] + turnedAt[h]
 			obsDelivered[h] = float64(delivered[h])
 			obsBacklog[h] = float64(in - out)
 			if doorN[h] > 0 {
@@ -238,6 +257,7 @@ func reviewHours(replay *Outcome, arrivals []compound.LoggedArrival, observed *O
 	// Simulated, replication by replication.
 	n := len(runs)
 	delivered, backlog, door, sampled := table(hours, n), table(hours, n), table(hours, n), table(hours, n)
+	turned := table(hours, n)
 	for r, res := range runs {
 		in, out := 0, 0
 		for h := range hours {
@@ -246,6 +266,10 @@ func reviewHours(replay *Outcome, arrivals []compound.LoggedArrival, observed *O
 				in += kh.Arrived[h]
 				out += kh.Delivered[h]
 				delivered[h][r] += float64(kh.Delivered[h])
+				if h < len(kh.TurnedAway) {
+					out += kh.TurnedAway[h]
+					turned[h][r] += float64(kh.TurnedAway[h])
+				}
 				if h < len(kh.DoorCount) && kh.DoorCount[h] > 0 {
 					dsum += kh.DoorTime[h] * float64(kh.DoorCount[h])
 					dn += kh.DoorCount[h]
@@ -265,12 +289,13 @@ func reviewHours(replay *Outcome, arrivals []compound.LoggedArrival, observed *O
 	out := make([]ReviewHour, hours)
 	for h := range hours {
 		out[h] = ReviewHour{
-			Start:     float64(h) * 3600,
-			Arrived:   arrived[h],
-			Delivered: beside(obsDelivered[h], delivered[h]),
-			DoorTime:  beside(obsDoor[h], door[h]),
-			Backlog:   beside(obsBacklog[h], backlog[h]),
-			Sampled:   beside(obsSampled[h], sampled[h]),
+			Start:      float64(h) * 3600,
+			Arrived:    arrived[h],
+			Delivered:  beside(obsDelivered[h], delivered[h]),
+			DoorTime:   beside(obsDoor[h], door[h]),
+			Backlog:    beside(obsBacklog[h], backlog[h]),
+			TurnedAway: beside(obsTurned[h], turned[h]),
+			Sampled:    beside(obsSampled[h], sampled[h]),
 		}
 	}
 	return out
@@ -462,7 +487,10 @@ func NewObserved(arrivals []compound.LoggedArrival, delivered []DeliveredItem, s
 
 // ObservedOf is what a log kept by the model (RecordLog) observed.
 func ObservedOf(log *compound.Log) *Observed {
-	o := &Observed{Sampled: log.Sampled}
+	o := &Observed{Sampled: log.Sampled, TurnedAway: []float64{}}
+	for _, t := range log.TurnedAway {
+		o.TurnedAway = append(o.TurnedAway, t.At)
+	}
 	for _, d := range log.Deliveries {
 		o.Deliveries = append(o.Deliveries, ObservedDelivery{Kind: d.Kind, Arrived: d.Arrived, Delivered: d.Delivered})
 	}

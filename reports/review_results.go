@@ -66,7 +66,10 @@ type ReviewHourEntry struct {
 	Delivered BesideEntry `json:"delivered"`
 	DoorTime  BesideEntry `json:"door_time_s"`
 	Backlog   BesideEntry `json:"backlog"`
-	Sampled   BesideEntry `json:"sampled"`
+	// TurnedAway is the items turned away at a full gate in the hour; the
+	// backlog counts them no more (observed: when the log says so).
+	TurnedAway BesideEntry `json:"turned_away"`
+	Sampled    BesideEntry `json:"sampled"`
 }
 
 // ReviewKPIEntry is one KPI measured on the logged day beside the replay's.
@@ -129,7 +132,7 @@ func NewReviewResults(r *experiment.Review, src ReviewSources) *ReviewResults {
 		day, clock := hourClock(sc, h)
 		doc.Hours = append(doc.Hours, ReviewHourEntry{Day: day, Clock: clock, Start: h.Start, Arrived: h.Arrived,
 			Delivered: besideEntry(h.Delivered), DoorTime: besideEntry(h.DoorTime),
-			Backlog: besideEntry(h.Backlog), Sampled: besideEntry(h.Sampled)})
+			Backlog: besideEntry(h.Backlog), Sampled: besideEntry(h.Sampled), TurnedAway: besideEntry(h.TurnedAway)})
 	}
 	for _, k := range r.KPIs {
 		doc.KPIs = append(doc.KPIs, ReviewKPIEntry{Name: k.KPI.Name, Unit: k.KPI.Unit, Description: k.KPI.Desc,

@@ -28,7 +28,11 @@ func reviewOf(t *testing.T, sc *compound.Scenario, observed bool, changed *compo
 	if observed {
 		obs = experiment.ObservedOf(log)
 	}
-	r, err := experiment.ReviewDay(ctx, sc, log.Arrivals, nil, obs, experiment.ReviewAsk{Change: &experiment.DayChange{Scenario: changed}}, experiment.Options{Replications: 4})
+	var ask experiment.ReviewAsk
+	if changed != nil {
+		ask.Change = &experiment.DayChange{Scenario: changed}
+	}
+	r, err := experiment.ReviewDay(ctx, sc, log.Arrivals, nil, obs, ask, experiment.Options{Replications: 4})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -117,14 +121,14 @@ func TestReviewSummaryMarksWhatIsOutside(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := buf.String()
-	for _, want := range []string{"* the observed figure is outside", "OUTSIDE", "d2 00:00"} {
+	for _, want := range []string{"* the observed figure is outside", "OUTSIDE", "turned away: the items couriers took away"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("the summary lacks %q", want)
 		}
 	}
 	starred := 0
 	for _, h := range r.Hours {
-		for _, b := range []experiment.Beside{h.Delivered, h.DoorTime, h.Backlog, h.Sampled} {
+		for _, b := range []experiment.Beside{h.Delivered, h.DoorTime, h.Backlog, h.TurnedAway, h.Sampled} {
 			if b.Observed == b.Observed && b.PredLow == b.PredLow && !b.Inside() {
 				starred++
 			}

@@ -287,16 +287,21 @@ func (opts *replayOptions) readLogs(ctx context.Context, std *streams, sc *compo
 		}
 		report(opts.observed, err, ob.Skipped, ob.SkippedErrors)
 		var delivered []experiment.DeliveredItem
-		var sampled []float64
+		var sampled, turned []float64
 		for _, o := range ob.Rows {
 			switch o.Event {
 			case logs.Delivered:
 				delivered = append(delivered, experiment.DeliveredItem{Kind: o.Kind, ID: o.ID, At: o.At})
+			case logs.TurnedAway:
+				turned = append(turned, o.At)
 			case logs.Sampled:
 				sampled = append(sampled, o.At)
 			}
 		}
 		lg.observed = experiment.NewObserved(lg.arrivals, delivered, sampled)
+		// The log says who was turned away when it has such rows; without
+		// any, it does not say (and its backlog counts them).
+		lg.observed.TurnedAway = turned
 	}
 	if bad > 0 {
 		return nil, badInput(fmt.Errorf("%d of the logs have problems (above)", bad))
