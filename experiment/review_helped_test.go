@@ -45,9 +45,15 @@ func TestReviewNamesTheMissingCrew(t *testing.T) {
 		roster []compound.RosterEntry
 	}{{"without the roster", nil}, {"with the roster", half.PlannedRoster()}} {
 		t.Run(c.name, func(t *testing.T) {
+			done, total := 0, 0
+			opt := opt
+			opt.Progress = func(d, n int) { done, total = d, n }
 			r, err := experiment.ReviewDay(ctx, sc, log.Arrivals, c.roster, experiment.ObservedOf(log), experiment.ReviewAsk{Helped: true}, opt)
 			if err != nil {
 				t.Fatal(err)
+			}
+			if done != total || done == 0 {
+				t.Errorf("progress ended at %d of %d", done, total)
 			}
 			h := r.Helped
 			if h == nil || len(h.Changes) == 0 {
@@ -85,5 +91,39 @@ func TestReviewNamesTheMissingCrew(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestReviewProgressMeasuresTheWork: the progress of a review counts every
+// replication it runs, the replay's and each change's, against one total
+// that the last report reaches: a bar never sits at 90% while the changes
+// run, nor ends short.
+func TestReviewProgressMeasuresTheWork(t *testing.T) {
+	ctx := context.Background()
+	sc := load(t, "day-one")
+	half := knobAt(t, sc, "staff.suited-crew.shifts[0].count").With(sc, 2)
+	log, _, err := experiment.RecordLog(ctx, half, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	type report struct{ done, total int }
+	var got []report
+	opt := experiment.Options{Replications: 2, Workers: 1, Progress: func(done, total int) { got = append(got, report{done, total}) }}
+	r, err := experiment.ReviewDay(ctx, sc, log.Arrivals, half.PlannedRoster(), nil, experiment.ReviewAsk{Helped: true}, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := 2 * (1 + r.Helped.Tried) // the replay and every change tried
+	if len(got) == 0 {
+		t.Fatal("no progress reported")
+	}
+	last := got[len(got)-1]
+	if last.done != want || last.total != want {
+		t.Errorf("last report %d of %d, want %d of %d", last.done, last.total, want, want)
+	}
+	for i, g := range got {
+		if g.total != want || g.done > g.total || i > 0 && g.done < got[i-1].done {
+			t.Fatalf("report %d: %d of %d (after %v); want a count that only grows, of %d", i, g.done, g.total, got[max(i-1, 0)], want)
+		}
 	}
 }
