@@ -47,10 +47,19 @@ against the replay's 95% prediction interval for one day. It says where the time
 time to the door, stage by stage) and writes a report folder (cordon-out/replay-<scenario>
 unless --out says otherwise) with observed and simulated on the same plots.
 
+It then ranks what would have helped on the day: one more worker on each post and shift, each
+capacity one step up, each zero-cost knob one step either way, and the plan's staff where the day
+had fewer (from the roster, or without one from the observations), each replayed on the log with
+common random numbers and paired 95% intervals; the plan restored comes first, as the likely
+cause (--no-helped skips this, the slow part).
+
 --vs SCENARIO, or --set path=value (repeatable), replays the same log under a change (day one's
 log with the second day's shelves, say) with common random numbers and reports what it would
 have changed on the day, with paired 95% intervals. Here --set makes the change; the scenario
-replayed as the day stays as it is.
+replayed as the day stays as it is. A change to a pool the roster names goes onto the roster: a
+--set of a shift's count is the count on duty wherever that shift covers; --vs adds the
+difference between the two scenarios' plans; a change that moves a shift of such a pool is
+refused. --json prints the review document (review.json) instead of the summary.
 
 The logs are CSV files (see cordon record, which writes them from a simulated day, and the
 README). Every bad row is reported as file:line: column: what is wrong, exit 2; --lenient
