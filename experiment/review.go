@@ -47,7 +47,7 @@ type Review struct {
 	// logged roster.
 	ChangeRosterPools []string
 	// Helped is what would have helped on the day, when asked
-	// (WhatWouldHaveHelped); nil when not.
+	// (see Helped); nil when not.
 	Helped *Helped
 }
 
@@ -113,7 +113,7 @@ type StageTime struct {
 
 // ReviewAsk is what a review is asked for besides the replay: a change to
 // replay the day under (nil for none), and whether to rank what would have
-// helped on the day (WhatWouldHaveHelped).
+// helped on the day (see Helped).
 type ReviewAsk struct {
 	Change *DayChange
 	Helped bool
