@@ -34,18 +34,19 @@ type item struct {
 // kindState is one kind of delivery in a replication: its arrivals and what
 // became of them.
 type kindState struct {
-	spec     Kind
-	index    int
-	source   *sim.Source
-	logged   *loggedSource
-	arrived  int
-	turned   int // turned away at the gate
-	done     int // delivered
-	doorTime stats.Tally
-	steps    stepTallies
-	byHour   hourTallies
-	hourlyIn *stats.Counts
-	hourlyAt *stats.Counts // delivered per hour
+	spec      Kind
+	index     int
+	source    *sim.Source
+	logged    *loggedSource
+	arrived   int
+	turned    int // turned away at the gate
+	done      int // delivered
+	doorTime  stats.Tally
+	steps     stepTallies
+	byHour    hourTallies
+	hourlyIn  *stats.Counts
+	hourlyAt  *stats.Counts // delivered per hour
+	hourlyOff *stats.Counts // turned away per hour
 
 	zonePick random.Dist // chooses a household, so a zone, by household share
 	intake   random.Dist
@@ -135,6 +136,7 @@ func (m *Model) buildKind(i int, k Kind) error {
 	hours := int(m.tl.horizon/3600 + 0.5)
 	ks.hourlyIn, _ = stats.NewCounts(0, 3600, hours)
 	ks.hourlyAt, _ = stats.NewCounts(0, 3600, hours)
+	ks.hourlyOff, _ = stats.NewCounts(0, 3600, hours)
 	ks.byHour.hours = make([]stats.Tally, hours)
 	ks.doorTime.KeepValues()
 	name := "deliveries/" + k.Name
@@ -382,7 +384,11 @@ func (m *Model) buildItemFlow() error {
 	f.Label("turned away").Then(sim.Do(func(e *sim.Entity) {
 		it := e.Data.(*item)
 		it.kind.turned++
+		it.kind.hourlyOff.Add(m.s.Now(), 1)
 		g.inFlight--
+		if l := m.opts.Log; l != nil {
+			l.TurnedAway = append(l.TurnedAway, LoggedTurnedAway{ID: it.id, Kind: it.kind.index, At: m.s.Now()})
+		}
 	}))
 	f.Label("end")
 	if err := f.Check(); err != nil {

@@ -35,6 +35,7 @@ type RosterEntry struct {
 type Log struct {
 	Arrivals   []LoggedArrival
 	Deliveries []LoggedDelivery
+	TurnedAway []LoggedTurnedAway
 	Sampled    []float64            // when each resident was sampled
 	Durations  map[string][]float64 // by step: gate.intake, transfer.trip, ...
 }
@@ -45,6 +46,13 @@ type LoggedDelivery struct {
 	Kind      int
 	Arrived   float64
 	Delivered float64
+}
+
+// LoggedTurnedAway is one item a courier took away from a full gate.
+type LoggedTurnedAway struct {
+	ID   string
+	Kind int
+	At   float64
 }
 
 func (l *Log) duration(step string, v float64) {

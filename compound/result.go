@@ -34,6 +34,7 @@ type Result struct {
 // each hour of the run.
 type KindHours struct {
 	Arrived, Delivered []int
+	TurnedAway         []int // turned away at a full gate in the hour
 	DoorTime           []float64
 	DoorCount          []int
 }
@@ -112,7 +113,7 @@ func (m *Model) result() *Result {
 			vals[n+".time."+st.Name] = ks.steps[i].Mean()
 		}
 		vals[n+".turned_away"] = float64(ks.turned)
-		res.Hours = append(res.Hours, KindHours{Arrived: ks.hourlyIn.Values(), Delivered: ks.hourlyAt.Values(), DoorTime: ks.byHour.means(), DoorCount: ks.byHour.counts()})
+		res.Hours = append(res.Hours, KindHours{Arrived: ks.hourlyIn.Values(), Delivered: ks.hourlyAt.Values(), TurnedAway: ks.hourlyOff.Values(), DoorTime: ks.byHour.means(), DoorCount: ks.byHour.counts()})
 		vals[n+".backlog"] = float64(backlog)
 		res.DoorTimes = append(res.DoorTimes, ks.doorTime.Values())
 		res.Ledger.Arrived += ks.arrived

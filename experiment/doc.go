@@ -13,8 +13,8 @@
 // sensitivity to every volume and service time (Analyse), and the review of
 // a logged day: the logged arrivals and roster through the model, the
 // observed figures beside the replay's prediction intervals, where the time
-// went, and what a change would have done (ReviewDay, Replay,
-// Counterfactual).
+// went, what would have helped on the day, the likely cause first (Helped),
+// and what a change would have done (ReviewDay, Replay, Counterfactual).
 //
 // Each replication builds its model afresh from the immutable scenario with
 // the random streams of (seed, replication), and results are gathered in

@@ -117,7 +117,7 @@ func checkResult(sc *compound.Scenario, cat []compound.KPI, res *compound.Result
 		for _, c := range []struct {
 			what string
 			n    int
-		}{{"arrived", len(h.Arrived)}, {"delivered", len(h.Delivered)}, {"of time to the door", len(h.DoorTime)}, {"of doors counted", len(h.DoorCount)}} {
+		}{{"arrived", len(h.Arrived)}, {"delivered", len(h.Delivered)}, {"turned away", len(h.TurnedAway)}, {"of time to the door", len(h.DoorTime)}, {"of doors counted", len(h.DoorCount)}} {
 			if c.n != hours {
 				return fmt.Errorf("kind %d has %d hours %s, want %d", k, c.n, c.what, hours)
 			}
@@ -128,6 +128,9 @@ func checkResult(sc *compound.Scenario, cat []compound.KPI, res *compound.Result
 			}
 			if err := count(h.Delivered[i]); err != nil {
 				return fmt.Errorf("kind %d hour %d delivered %v", k, i, err)
+			}
+			if err := count(h.TurnedAway[i]); err != nil {
+				return fmt.Errorf("kind %d hour %d turned away %v", k, i, err)
 			}
 			if err := count(h.DoorCount[i]); err != nil {
 				return fmt.Errorf("kind %d hour %d doors counted %v", k, i, err)

@@ -19,16 +19,98 @@ func Replay(ctx context.Context, sc *compound.Scenario, arrivals []compound.Logg
 	return Run(ctx, sc, withLog(opt, arrivals, roster))
 }
 
+// DayChange is a change to a logged day: the scenario with the change, and
+// the roster to replay it with (nil: the day's own roster, or none). A
+// change to a pool the day's roster names must be made on the roster
+// (compound.SetRoster, compound.ShiftRoster): the roster replaces that
+// pool's shifts in a replay.
+type DayChange struct {
+	Scenario *compound.Scenario
+	Roster   []compound.RosterEntry
+	// RosterPools are the pools whose roster the change rewrote, to say so.
+	RosterPools []string
+}
+
 // Counterfactual replays the same log through two scenarios (the one of the
-// day and one with a change) with common random numbers, and compares them:
-// what the change would have bought on the day.
-func Counterfactual(ctx context.Context, day, changed *compound.Scenario, arrivals []compound.LoggedArrival, roster []compound.RosterEntry, opt Options) (*Comparison, error) {
-	for _, sc := range []*compound.Scenario{day, changed} {
-		if errs := sc.CheckReplay(arrivals, roster); len(errs) > 0 {
-			return nil, fmt.Errorf("%s: %w", sc.Name, errors.Join(errs...))
-		}
+// day and one with a change, each with its roster) with common random
+// numbers, and compares them: what the change would have bought on the day.
+func Counterfactual(ctx context.Context, day *compound.Scenario, ch DayChange, arrivals []compound.LoggedArrival, roster []compound.RosterEntry, opt Options) (*Comparison, error) {
+	chRoster := ch.Roster
+	if chRoster == nil {
+		chRoster = roster
 	}
-	return Compare(ctx, []*compound.Scenario{day, changed}, withLog(opt, arrivals, roster))
+	outs, err := runLogged(ctx, arrivals, []loggedRun{{day, roster, 0}, {ch.Scenario, chRoster, 0}}, opt)
+	if err != nil {
+		return nil, err
+	}
+	return compareOutcomes(outs)
+}
+
+// loggedRun is one scenario to replay on a log, with its roster (nil: its
+// own shifts) and replications (0: the options').
+type loggedRun struct {
+	sc     *compound.Scenario
+	roster []compound.RosterEntry
+	reps   int
+}
+
+// runLogged replays the log through each run in turn, with the same seed
+// (common random numbers), and reports progress over all of them at once.
+func runLogged(ctx context.Context, arrivals []compound.LoggedArrival, runs []loggedRun, opt Options) ([]*Outcome, error) {
+	p := newProgress(opt.Progress, 0)
+	for _, r := range runs {
+		p.total += repsOf(r, opt)
+	}
+	return p.run(ctx, arrivals, runs, opt)
+}
+
+// repsOf is the replications of a run.
+func repsOf(r loggedRun, opt Options) int {
+	switch {
+	case r.reps > 0:
+		return r.reps
+	case opt.Replications > 0:
+		return opt.Replications
+	}
+	return r.sc.Replications
+}
+
+// progress counts replications done over several runs, so that one bar
+// measures the whole of a command's work.
+type progress struct {
+	report      func(done, total int)
+	done, total int
+}
+
+func newProgress(report func(done, total int), total int) *progress {
+	return &progress{report: report, total: total}
+}
+
+// run replays the log through each run, counting its replications.
+func (p *progress) run(ctx context.Context, arrivals []compound.LoggedArrival, runs []loggedRun, opt Options) ([]*Outcome, error) {
+	var outs []*Outcome
+	for _, r := range runs {
+		for _, sc := range []*compound.Scenario{r.sc} {
+			if errs := sc.CheckReplay(arrivals, r.roster); len(errs) > 0 {
+				return nil, fmt.Errorf("%s: %w", sc.Name, errors.Join(errs...))
+			}
+		}
+		o := withLog(opt, arrivals, r.roster)
+		o.Replications = repsOf(r, opt)
+		base := p.done
+		o.Progress = func(done, _ int) {
+			if p.report != nil {
+				p.report(base+done, p.total)
+			}
+		}
+		out, err := Run(ctx, r.sc, o)
+		if err != nil {
+			return nil, err
+		}
+		p.done = base + o.Replications
+		outs = append(outs, out)
+	}
+	return outs, nil
 }
 
 // withLog returns opt with the model set to take the logged arrivals (none

@@ -70,7 +70,7 @@ func TestCounterfactualShelves(t *testing.T) {
 	}
 	with := *day
 	with.Gate.Shelves, with.Gate.Containers, with.Gate.Ground = 8, 2, 60
-	c, err := experiment.Counterfactual(context.Background(), day, &with, log.Arrivals, nil, experiment.Options{Replications: 10})
+	c, err := experiment.Counterfactual(context.Background(), day, experiment.DayChange{Scenario: &with}, log.Arrivals, nil, experiment.Options{Replications: 10})
 	if err != nil {
 		t.Fatal(err)
 	}

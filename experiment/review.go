@@ -12,11 +12,13 @@ import (
 
 // Observed is what the log of a day says happened beside what arrived: the
 // items delivered, each with the time it arrived when the log joins it to
-// its arrival, and the residents sampled. Times are seconds from the run's
-// start. Nil Deliveries or Sampled mean that the log does not say (not that
-// nothing happened): their figures are left out, not set at zero.
+// its arrival, the times items were turned away at a full gate, and the
+// residents sampled. Times are seconds from the run's start. Nil
+// Deliveries, TurnedAway or Sampled mean that the log does not say (not
+// that nothing happened): their figures are left out, not set at zero.
 type Observed struct {
 	Deliveries []ObservedDelivery
+	TurnedAway []float64
 	Sampled    []float64
 }
 
@@ -41,6 +43,12 @@ type Review struct {
 	// Change is the replay under a change against the replay (its first
 	// outcome is Replay), with paired intervals; nil when no change was asked.
 	Change *Comparison
+	// ChangeRosterPools are the pools the change was applied to on the
+	// logged roster.
+	ChangeRosterPools []string
+	// Helped is what would have helped on the day, when asked
+	// (see Helped); nil when not.
+	Helped *Helped
 }
 
 // Beside is an observed figure beside the replay's: the mean over the
@@ -72,8 +80,13 @@ type ReviewHour struct {
 	Arrived   int     // items the log has arriving in the hour
 	Delivered Beside  // items delivered in the hour
 	DoorTime  Beside  // mean time to the door of the items that arrived in the hour, seconds
-	Backlog   Beside  // items arrived and not yet delivered at the end of the hour
-	Sampled   Beside  // residents sampled in the hour (NaN throughout without a round)
+	// Backlog is the items still on their way at the end of the hour:
+	// arrived, neither delivered nor turned away, as the KPI items.backlog
+	// at the end of the run. When the log does not say which items were
+	// turned away, the observed backlog counts them too.
+	Backlog    Beside
+	TurnedAway Beside // items turned away at a full gate in the hour
+	Sampled    Beside // residents sampled in the hour (NaN throughout without a round)
 }
 
 // ReviewKPI is one KPI measured on the logged day beside the replay's.
@@ -98,35 +111,63 @@ type StageTime struct {
 	Share float64 // of the mean time to the door
 }
 
+// ReviewAsk is what a review is asked for besides the replay: a change to
+// replay the day under (nil for none), and whether to rank what would have
+// helped on the day (see Helped).
+type ReviewAsk struct {
+	Change *DayChange
+	Helped bool
+}
+
 // ReviewDay replays the logged arrivals (and roster, when not nil) through
-// sc and sets the observed figures beside the replay's. When changed is not
-// nil the log is replayed through it too, with common random numbers, and
-// compared with the replay.
+// sc and sets the observed figures beside the replay's. When a change is
+// asked the log is replayed under it too, with common random numbers, and
+// compared with the replay; when Helped is asked, the changes a planner
+// could have made are ranked by what they would have done on the day. One
+// progress count covers all of it.
 func ReviewDay(ctx context.Context, sc *compound.Scenario, arrivals []compound.LoggedArrival, roster []compound.RosterEntry,
-	observed *Observed, changed *compound.Scenario, opt Options) (*Review, error) {
+	observed *Observed, ask ReviewAsk, opt Options) (*Review, error) {
 	if observed != nil {
 		if err := checkObserved(sc, observed); err != nil {
 			return nil, err
 		}
 	}
-	var replay *Outcome
-	var change *Comparison
-	var err error
-	if changed == nil {
-		replay, err = Replay(ctx, sc, arrivals, roster, opt)
-	} else {
-		change, err = Counterfactual(ctx, sc, changed, arrivals, roster, opt)
-		if change != nil {
-			replay = change.Outcomes[0]
+	runs := []loggedRun{{sc, roster, 0}}
+	if ch := ask.Change; ch != nil {
+		chRoster := ch.Roster
+		if chRoster == nil {
+			chRoster = roster
 		}
+		runs = append(runs, loggedRun{ch.Scenario, chRoster, 0})
 	}
+	var h *helping
+	if ask.Helped {
+		h = newHelping(sc, arrivals, roster, observed, opt)
+	}
+	p := newProgress(opt.Progress, h.units())
+	for _, r := range runs {
+		p.total += repsOf(r, opt)
+	}
+	outs, err := p.run(ctx, arrivals, runs, opt)
 	if err != nil {
 		return nil, err
 	}
-	r := &Review{Replay: replay, Arrivals: len(arrivals), Observed: observed, Change: change}
+	replay := outs[0]
+	r := &Review{Replay: replay, Arrivals: len(arrivals), Observed: observed}
+	if len(outs) > 1 {
+		if r.Change, err = compareOutcomes(outs); err != nil {
+			return nil, err
+		}
+		r.ChangeRosterPools = ask.Change.RosterPools
+	}
 	r.Hours = reviewHours(replay, arrivals, observed)
 	r.KPIs = reviewKPIs(replay, observed)
 	r.Stages = kindStages(replay)
+	if h != nil {
+		if err := h.rank(ctx, r, p); err != nil {
+			return nil, err
+		}
+	}
 	return r, nil
 }
 
@@ -165,6 +206,18 @@ func reviewHours(replay *Outcome, arrivals []compound.LoggedArrival, observed *O
 		}
 	}
 	obsDelivered, obsBacklog, obsDoor, obsSampled := nanHours(hours), nanHours(hours), nanHours(hours), nanHours(hours)
+	obsTurned := nanHours(hours)
+	turnedAt := make([]int, hours)
+	if observed != nil && observed.TurnedAway != nil {
+		for _, t := range observed.TurnedAway {
+			if h := hourOf(t, hours); h >= 0 {
+				turnedAt[h]++
+			}
+		}
+		for h := range hours {
+			obsTurned[h] = float64(turnedAt[h])
+		}
+	}
 	if observed != nil && observed.Deliveries != nil {
 		delivered := make([]int, hours)
 		doorSum, doorN := make([]float64, hours), make([]int, hours)
@@ -182,7 +235,7 @@ func reviewHours(replay *Outcome, arrivals []compound.LoggedArrival, observed *O
 		in, out := 0, 0
 		for h := range hours {
 			in += arrived[h]
-			out += delivered[h]
+			out += delivered[h] + turnedAt[h]
 			obsDelivered[h] = float64(delivered[h])
 			obsBacklog[h] = float64(in - out)
 			if doorN[h] > 0 {
@@ -204,6 +257,7 @@ func reviewHours(replay *Outcome, arrivals []compound.LoggedArrival, observed *O
 	// Simulated, replication by replication.
 	n := len(runs)
 	delivered, backlog, door, sampled := table(hours, n), table(hours, n), table(hours, n), table(hours, n)
+	turned := table(hours, n)
 	for r, res := range runs {
 		in, out := 0, 0
 		for h := range hours {
@@ -212,6 +266,10 @@ func reviewHours(replay *Outcome, arrivals []compound.LoggedArrival, observed *O
 				in += kh.Arrived[h]
 				out += kh.Delivered[h]
 				delivered[h][r] += float64(kh.Delivered[h])
+				if h < len(kh.TurnedAway) {
+					out += kh.TurnedAway[h]
+					turned[h][r] += float64(kh.TurnedAway[h])
+				}
 				if h < len(kh.DoorCount) && kh.DoorCount[h] > 0 {
 					dsum += kh.DoorTime[h] * float64(kh.DoorCount[h])
 					dn += kh.DoorCount[h]
@@ -231,12 +289,13 @@ func reviewHours(replay *Outcome, arrivals []compound.LoggedArrival, observed *O
 	out := make([]ReviewHour, hours)
 	for h := range hours {
 		out[h] = ReviewHour{
-			Start:     float64(h) * 3600,
-			Arrived:   arrived[h],
-			Delivered: beside(obsDelivered[h], delivered[h]),
-			DoorTime:  beside(obsDoor[h], door[h]),
-			Backlog:   beside(obsBacklog[h], backlog[h]),
-			Sampled:   beside(obsSampled[h], sampled[h]),
+			Start:      float64(h) * 3600,
+			Arrived:    arrived[h],
+			Delivered:  beside(obsDelivered[h], delivered[h]),
+			DoorTime:   beside(obsDoor[h], door[h]),
+			Backlog:    beside(obsBacklog[h], backlog[h]),
+			TurnedAway: beside(obsTurned[h], turned[h]),
+			Sampled:    beside(obsSampled[h], sampled[h]),
 		}
 	}
 	return out
@@ -428,7 +487,10 @@ func NewObserved(arrivals []compound.LoggedArrival, delivered []DeliveredItem, s
 
 // ObservedOf is what a log kept by the model (RecordLog) observed.
 func ObservedOf(log *compound.Log) *Observed {
-	o := &Observed{Sampled: log.Sampled}
+	o := &Observed{Sampled: log.Sampled, TurnedAway: []float64{}}
+	for _, t := range log.TurnedAway {
+		o.TurnedAway = append(o.TurnedAway, t.At)
+	}
 	for _, d := range log.Deliveries {
 		o.Deliveries = append(o.Deliveries, ObservedDelivery{Kind: d.Kind, Arrived: d.Arrived, Delivered: d.Delivered})
 	}

@@ -5,6 +5,7 @@ import (
 	"math"
 	"testing"
 
+	"cordon/compound"
 	"cordon/experiment"
 	"cordon/scenarios"
 )
@@ -19,7 +20,7 @@ func TestReviewReproducesTheLoggedDay(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := experiment.ReviewDay(context.Background(), sc, log.Arrivals, nil, experiment.ObservedOf(log), nil,
+	r, err := experiment.ReviewDay(context.Background(), sc, log.Arrivals, nil, experiment.ObservedOf(log), experiment.ReviewAsk{},
 		experiment.Options{Replications: 20})
 	if err != nil {
 		t.Fatal(err)
@@ -67,9 +68,10 @@ func TestReviewReproducesTheLoggedDay(t *testing.T) {
 	if checked < 30 || float64(in) < 0.85*float64(checked) {
 		t.Errorf("%d of %d hourly figures inside their prediction intervals", in, checked)
 	}
-	// Conservation in every replication: delivered by hour adds up to the
-	// ledger, and the backlog at the end is what is still on its way or
-	// was turned away.
+	// Conservation in every replication: delivered and turned away by hour
+	// add up to the ledger, and the backlog at the end is what is still on
+	// its way, the KPI items.backlog: the hourly backlog and the KPI mean
+	// one thing, and items turned away are counted apart.
 	for rep, res := range r.Replay.Runs {
 		delivered := 0
 		for _, kh := range res.Hours {
@@ -80,9 +82,17 @@ func TestReviewReproducesTheLoggedDay(t *testing.T) {
 		if delivered != res.Ledger.Delivered {
 			t.Fatalf("replication %d: %d delivered by hour, ledger %d", rep, delivered, res.Ledger.Delivered)
 		}
+		turned := 0.0
+		for _, h := range r.Hours {
+			turned += h.TurnedAway.Simulated.Values[rep]
+		}
+		if int(turned) != res.Ledger.TurnedAway {
+			t.Fatalf("replication %d: %v turned away by hour, ledger %d", rep, turned, res.Ledger.TurnedAway)
+		}
 		last := r.Hours[len(r.Hours)-1].Backlog.Simulated.Values[rep]
-		if int(last) != res.Ledger.InPipeline+res.Ledger.TurnedAway {
-			t.Fatalf("replication %d: backlog %v at the end, ledger %+v", rep, last, res.Ledger)
+		kpi, _ := res.Value(compound.Catalog(r.Replay.Scenario), "items.backlog")
+		if int(last) != res.Ledger.InPipeline || last != kpi {
+			t.Fatalf("replication %d: backlog %v at the end, items.backlog %v, ledger %+v", rep, last, kpi, res.Ledger)
 		}
 	}
 	// Where the time went: the stages add up to the time to the door.
@@ -111,7 +121,7 @@ func TestReviewWithAChange(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := experiment.ReviewDay(context.Background(), sc, log.Arrivals, nil, nil, changed, experiment.Options{Replications: 6})
+	r, err := experiment.ReviewDay(context.Background(), sc, log.Arrivals, nil, nil, experiment.ReviewAsk{Change: &experiment.DayChange{Scenario: changed}}, experiment.Options{Replications: 6})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -124,7 +134,7 @@ func TestReviewWithAChange(t *testing.T) {
 		}
 	}
 	if _, err := experiment.ReviewDay(context.Background(), sc, log.Arrivals, nil,
-		&experiment.Observed{Deliveries: []experiment.ObservedDelivery{{Kind: 9, Delivered: 10}}}, nil, experiment.Options{Replications: 2}); err == nil {
+		&experiment.Observed{Deliveries: []experiment.ObservedDelivery{{Kind: 9, Delivered: 10}}}, experiment.ReviewAsk{}, experiment.Options{Replications: 2}); err == nil {
 		t.Error("an observation of a kind that does not exist was taken")
 	}
 }
@@ -148,7 +158,7 @@ func TestReviewLeavesOutWhatTheLogDoesNotSay(t *testing.T) {
 		{"no sampling", &experiment.Observed{Deliveries: full.Deliveries}, "sampling.sampled", "items.delivered"},
 		{"no deliveries", &experiment.Observed{Sampled: full.Sampled}, "items.delivered", "sampling.makespan"},
 	} {
-		r, err := experiment.ReviewDay(context.Background(), sc, log.Arrivals, nil, tc.observed, nil, experiment.Options{Replications: 3})
+		r, err := experiment.ReviewDay(context.Background(), sc, log.Arrivals, nil, tc.observed, experiment.ReviewAsk{}, experiment.Options{Replications: 3})
 		if err != nil {
 			t.Fatal(err)
 		}

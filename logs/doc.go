@@ -104,11 +104,12 @@
 //
 // What was observed, to compare with a replay:
 //
-//	event  delivered (an item handed over at the door) or sampled (a
+//	event  delivered (an item handed over at the door), turned_away (an
+//	       item a courier took away from a full gate) or sampled (a
 //	       resident swabbed); required
 //	time   when (or date, time and tz); required
-//	kind   the item's kind; required for delivered (the column may be left
-//	       out when every row is sampled)
+//	kind   the item's kind; required for delivered and turned_away (the
+//	       column may be left out when every row is sampled)
 //	id     a delivered item's id, joining arrivals.csv to know when it
 //	       arrived; optional, unique among delivered rows when given
 //

@@ -11,29 +11,31 @@ import (
 )
 
 var observedSchema = schema{columns: []column{
-	{name: "event", required: true, help: "what was observed: delivered or sampled"},
+	{name: "event", required: true, help: "what was observed: delivered, turned_away or sampled"},
 	{name: "time", required: true, help: "when: " + timestampHelp + ", or HH:MM with date and tz columns"},
 	dateColumn, tzColumn,
-	{name: "kind", help: "the kind of a delivered item"},
+	{name: "kind", help: "the kind of a delivered or turned-away item"},
 	{name: "id", help: "the id of a delivered item, as in arrivals.csv"},
 }}
 
 // The events of observed.csv.
 const (
-	Delivered = "delivered" // an item handed over at the door
-	Sampled   = "sampled"   // a resident swabbed
+	Delivered  = "delivered"   // an item handed over at the door
+	TurnedAway = "turned_away" // an item a courier took away from a full gate
+	Sampled    = "sampled"     // a resident swabbed
 )
 
 // Observation is one row of observed.csv.
 type Observation struct {
-	Event string  // Delivered or Sampled
+	Event string  // Delivered, TurnedAway or Sampled
 	At    float64 // in simulation seconds
 	Kind  int     // index into Scenario.Kinds; -1 when none is given (sampled)
 	ID    string  // a delivered item's id, joining arrivals.csv; "" when not known
 }
 
-// ReadObserved reads observed.csv: items delivered and residents sampled.
-// Delivered rows need a kind; ids, when given, are unique among them.
+// ReadObserved reads observed.csv: items delivered or turned away, and
+// residents sampled. Delivered and turned_away rows need a kind; ids, when
+// given, are unique among the delivered rows.
 func ReadObserved(ctx context.Context, name string, r io.Reader, sc *compound.Scenario, opt Options) (Read[Observation], error) {
 	if sc == nil {
 		return Read[Observation]{}, errors.New("logs: reading observations needs the scenario")
@@ -51,25 +53,25 @@ func ReadObserved(ctx context.Context, name string, r io.Reader, sc *compound.Sc
 	for t.next() {
 		o := Observation{Kind: -1}
 		switch ev := strings.ToLower(t.get("event")); ev {
-		case Delivered, Sampled:
+		case Delivered, TurnedAway, Sampled:
 			o.Event = ev
 		case "":
-			t.fail("event", "missing: give delivered or sampled")
+			t.fail("event", "missing: give delivered, turned_away or sampled")
 		default:
-			t.fail("event", unknown("event", t.get("event"), []string{Delivered, Sampled}))
+			t.fail("event", unknown("event", t.get("event"), []string{Delivered, TurnedAway, Sampled}))
 		}
 		st, ok := t.when("time")
 		if ok {
 			t.noteTime(st.t)
 		}
-		if o.Event == Delivered && !t.has("kind") {
+		if o.Event != Sampled && !t.has("kind") {
 			if !saidNoKind {
-				t.failAt(t.line, "kind", "missing column: delivered rows need the item's kind")
+				t.failAt(t.line, "kind", "missing column: "+o.Event+" rows need the item's kind")
 				saidNoKind = true
 			}
 			t.bad = true
 		} else {
-			o.Kind = n.kind(t, o.Event == Delivered)
+			o.Kind = n.kind(t, o.Event != Sampled)
 		}
 		o.ID = t.get("id")
 		rows = append(rows, row{o: o, at: st.t, line: t.line, bad: t.bad})

@@ -150,7 +150,8 @@ func WriteRoster(w io.Writer, day Day, comments []string, roster []compound.Rost
 }
 
 // WriteObserved writes observed.csv from a log: its deliveries (event
-// delivered, with kind and id) and residents sampled, in order of time.
+// delivered, with kind and id), the items turned away (turned_away, with
+// kind and id) and residents sampled, in order of time.
 func WriteObserved(w io.Writer, sc *compound.Scenario, day Day, comments []string, log *compound.Log) error {
 	if sc == nil {
 		return errNoScenario()
@@ -160,20 +161,26 @@ func WriteObserved(w io.Writer, sc *compound.Scenario, day Day, comments []strin
 		return out.close()
 	}
 	type obs struct {
-		at       float64
-		kind, id string
-		sampled  bool
+		at              float64
+		kind, id, event string
 	}
-	rows := make([]obs, 0, len(log.Deliveries)+len(log.Sampled))
+	rows := make([]obs, 0, len(log.Deliveries)+len(log.TurnedAway)+len(log.Sampled))
 	for i, d := range log.Deliveries {
 		if d.Kind < 0 || d.Kind >= len(sc.Kinds) {
 			out.fail("delivery %d: no kind %d", i, d.Kind)
 			return out.close()
 		}
-		rows = append(rows, obs{at: d.Delivered, kind: sc.Kinds[d.Kind].Name, id: d.ID})
+		rows = append(rows, obs{at: d.Delivered, kind: sc.Kinds[d.Kind].Name, id: d.ID, event: Delivered})
+	}
+	for i, d := range log.TurnedAway {
+		if d.Kind < 0 || d.Kind >= len(sc.Kinds) {
+			out.fail("turned away %d: no kind %d", i, d.Kind)
+			return out.close()
+		}
+		rows = append(rows, obs{at: d.At, kind: sc.Kinds[d.Kind].Name, id: d.ID, event: TurnedAway})
 	}
 	for _, s := range log.Sampled {
-		rows = append(rows, obs{at: s, sampled: true})
+		rows = append(rows, obs{at: s, event: Sampled})
 	}
 	slices.SortStableFunc(rows, func(a, b obs) int {
 		if a.at < b.at {
@@ -186,11 +193,7 @@ func WriteObserved(w io.Writer, sc *compound.Scenario, day Day, comments []strin
 	})
 	h := horizon(sc)
 	for _, r := range rows {
-		event := Delivered
-		if r.sampled {
-			event = Sampled
-		}
-		out.row(event, out.at(day, r.at, h, event), r.kind, r.id)
+		out.row(r.event, out.at(day, r.at, h, r.event), r.kind, r.id)
 	}
 	return out.close()
 }

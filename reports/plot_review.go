@@ -67,11 +67,11 @@ func doorTimeMeasure() reviewMeasure {
 		get: func(h experiment.ReviewHour) experiment.Beside { return h.DoorTime }}
 }
 
-// backlogMeasure is the items arrived and not yet delivered at each hour's
-// end.
+// backlogMeasure is the items still on their way at each hour's end:
+// arrived, neither delivered nor turned away (items.backlog).
 func backlogMeasure() reviewMeasure {
-	return reviewMeasure{name: "review-backlog", title: "Backlog at each hour's end (arrived, not yet delivered)",
-		xLabel: "time of day", yLabel: "items arrived, not yet delivered", what: "items that had arrived and were not yet delivered at the end of each hour (turned away items count until the end)",
+	return reviewMeasure{name: "review-backlog", title: "Backlog at each hour's end (on their way: not delivered, not turned away)",
+		xLabel: "time of day", yLabel: "items still on their way", what: "items that had arrived and were neither delivered nor turned away at the end of each hour (items.backlog at the run's end)",
 		scale: 1, atEnd: true,
 		get: func(h experiment.ReviewHour) experiment.Beside { return h.Backlog }}
 }

@@ -28,7 +28,7 @@ func dataReview(t *testing.T) *experiment.Review {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := experiment.ReviewDay(context.Background(), roomy, log.Arrivals, nil, experiment.ObservedOf(log), nil,
+	r, err := experiment.ReviewDay(context.Background(), roomy, log.Arrivals, nil, experiment.ObservedOf(log), experiment.ReviewAsk{},
 		experiment.Options{Replications: 4})
 	if err != nil {
 		t.Fatal(err)

@@ -21,7 +21,7 @@ func misjudgedReview(t *testing.T) *experiment.Review {
 		t.Fatal(err)
 	}
 	roomy := dayOne(t, scenarios.Override{Path: "gate.shelves", Value: "10"})
-	r, err := experiment.ReviewDay(context.Background(), roomy, log.Arrivals, nil, experiment.ObservedOf(log), nil,
+	r, err := experiment.ReviewDay(context.Background(), roomy, log.Arrivals, nil, experiment.ObservedOf(log), experiment.ReviewAsk{},
 		experiment.Options{Replications: 4})
 	if err != nil {
 		t.Fatal(err)

@@ -107,7 +107,7 @@ func somethingIn(b experiment.Beside) bool {
 // busyHour reports whether anything happened in an hour, observed or
 // simulated: arrivals, deliveries, a backlog or residents sampled.
 func busyHour(h experiment.ReviewHour) bool {
-	return h.Arrived > 0 || somethingIn(h.Delivered) || somethingIn(h.Backlog) || somethingIn(h.Sampled) ||
+	return h.Arrived > 0 || somethingIn(h.Delivered) || somethingIn(h.Backlog) || somethingIn(h.TurnedAway) || somethingIn(h.Sampled) ||
 		finite(h.DoorTime.Observed) || finite(h.DoorTime.Simulated.Mean)
 }
 

@@ -42,7 +42,7 @@ delivery: {items_per_run: 5, door: {dist: exponential, mean: 1m}}
 		fmt.Println(err)
 		return
 	}
-	r, err := experiment.ReviewDay(ctx, sc, log.Arrivals, nil, experiment.ObservedOf(log), nil, experiment.Options{Replications: 3})
+	r, err := experiment.ReviewDay(ctx, sc, log.Arrivals, nil, experiment.ObservedOf(log), experiment.ReviewAsk{}, experiment.Options{Replications: 3})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -57,7 +57,7 @@ delivery: {items_per_run: 5, door: {dist: exponential, mean: 1m}}
 	// observed and simulated, hour by hour
 	//   each figure as observed, then in the replay: the mean of 3 replications [the 95% prediction interval for one day]
 	//   door time: the mean time to the door of the items that arrived in the hour
-	//   backlog: the items arrived and not yet delivered at the hour's end
+	//   backlog: the items still on their way at the hour's end (neither delivered nor turned away, as items.backlog)
 	//   hour   arrived  delivered  replay        door time  replay          backlog  replay
 	//   09:00  2        2          1.7 [0, 4.5]  29m        29m [27m, 32m]  0        0.3 [0, 3.2]
 	//   10:00  0        0          0.3 [0, 3.2]  —          — [—, —]        0        0 [0, 0]

@@ -23,6 +23,11 @@ type ReviewResults struct {
 	KPIs          []ReviewKPIEntry   `json:"kpis"`
 	Stages        []KindStagesEntry  `json:"stages"`
 	Change        *ReviewChange      `json:"change,omitempty"`
+	// WhatWouldHaveHelped are the changes that would have helped on the
+	// day, best first (empty when none did or none was tried), and Helped
+	// says how they were found (absent when not asked, --no-helped).
+	WhatWouldHaveHelped []HelpedEntry  `json:"what_would_have_helped"`
+	Helped              *HelpedSummary `json:"helped,omitempty"`
 }
 
 // ReviewSourcesEntry is where the review's figures came from: the log
@@ -61,7 +66,10 @@ type ReviewHourEntry struct {
 	Delivered BesideEntry `json:"delivered"`
 	DoorTime  BesideEntry `json:"door_time_s"`
 	Backlog   BesideEntry `json:"backlog"`
-	Sampled   BesideEntry `json:"sampled"`
+	// TurnedAway is the items turned away at a full gate in the hour; the
+	// backlog counts them no more (observed: when the log says so).
+	TurnedAway BesideEntry `json:"turned_away"`
+	Sampled    BesideEntry `json:"sampled"`
 }
 
 // ReviewKPIEntry is one KPI measured on the logged day beside the replay's.
@@ -91,8 +99,12 @@ type StageEntry struct {
 // ReviewChange is what a change would have done on the day: every KPI of
 // the replay with the change against the replay, paired.
 type ReviewChange struct {
-	Change      string            `json:"change"`
-	Scenario    string            `json:"scenario"`
+	Change   string `json:"change"`
+	Scenario string `json:"scenario"`
+	// RosterPools are the pools the change was applied to on the logged
+	// roster (a --set count sets the count on duty in that shift; --vs adds
+	// the difference between the two plans).
+	RosterPools []string          `json:"roster_pools"`
 	Differences []DifferenceEntry `json:"differences"`
 }
 
@@ -120,7 +132,7 @@ func NewReviewResults(r *experiment.Review, src ReviewSources) *ReviewResults {
 		day, clock := hourClock(sc, h)
 		doc.Hours = append(doc.Hours, ReviewHourEntry{Day: day, Clock: clock, Start: h.Start, Arrived: h.Arrived,
 			Delivered: besideEntry(h.Delivered), DoorTime: besideEntry(h.DoorTime),
-			Backlog: besideEntry(h.Backlog), Sampled: besideEntry(h.Sampled)})
+			Backlog: besideEntry(h.Backlog), Sampled: besideEntry(h.Sampled), TurnedAway: besideEntry(h.TurnedAway)})
 	}
 	for _, k := range r.KPIs {
 		doc.KPIs = append(doc.KPIs, ReviewKPIEntry{Name: k.KPI.Name, Unit: k.KPI.Unit, Description: k.KPI.Desc,
@@ -142,11 +154,19 @@ func NewReviewResults(r *experiment.Review, src ReviewSources) *ReviewResults {
 			ch.Differences = append(ch.Differences, DifferenceEntry{Scenario: d.Scenario, KPI: d.Name, Unit: d.Unit,
 				Mean: Number(d.Mean), CILow: Number(d.Low), CIHigh: Number(d.High), Verdict: d.Verdict})
 		}
+		ch.RosterPools = append([]string{}, r.ChangeRosterPools...)
 		doc.Change = ch
 	}
+	doc.WhatWouldHaveHelped, doc.Helped = helpedEntries(r.Helped)
 	return doc
 }
 
 // JSON writes the document indented, with a final newline. The same review
 // always gives the same bytes.
 func (d *ReviewResults) JSON() ([]byte, error) { return indentJSON(d) }
+
+// ReviewDocument builds the review document: what review.json holds and
+// `cordon replay --json` prints.
+func ReviewDocument(r *experiment.Review, src ReviewSources) *ReviewResults {
+	return NewReviewResults(r, src)
+}

@@ -3,6 +3,7 @@ package reports
 import (
 	"fmt"
 	"math"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -46,6 +47,9 @@ func reviewTables(r *experiment.Review, src ReviewSources, all bool) []reviewTab
 	if r.Change != nil {
 		out = append(out, changeTable(r, src, all))
 	}
+	if r.Helped != nil {
+		out = append(out, helpedTable(r, all))
+	}
 	return out
 }
 
@@ -84,8 +88,15 @@ func hoursTable(r *experiment.Review) reviewTable {
 	}
 	t := reviewTable{Title: "observed and simulated, hour by hour", Note: []string{replay,
 		"door time: the mean time to the door of the items that arrived in the hour",
-		"backlog: the items arrived and not yet delivered at the hour's end",
+		"backlog: the items still on their way at the hour's end (neither delivered nor turned away, as items.backlog)",
 	}}
+	turned := anyTurnedAway(r)
+	if turned {
+		t.Note = append(t.Note, "turned away: the items couriers took away from a full gate in the hour")
+		if observed && r.Observed.TurnedAway == nil {
+			t.Note = append(t.Note, "the log has no turned_away rows: its backlog counts every item not delivered, turned away or not")
+		}
+	}
 	type column struct {
 		name, unit string
 		round      func(float64) float64
@@ -95,6 +106,9 @@ func hoursTable(r *experiment.Review) reviewTable {
 		{"delivered", "", asIs, func(h experiment.ReviewHour) experiment.Beside { return h.Delivered }},
 		{"door time", "s", toMinute, func(h experiment.ReviewHour) experiment.Beside { return h.DoorTime }},
 		{"backlog", "", asIs, func(h experiment.ReviewHour) experiment.Beside { return h.Backlog }},
+	}
+	if turned {
+		cols = append(cols, column{"turned away", "", asIs, func(h experiment.ReviewHour) experiment.Beside { return h.TurnedAway }})
 	}
 	if sampling {
 		cols = append(cols, column{"sampled", "", asIs, func(h experiment.ReviewHour) experiment.Beside { return h.Sampled }})
@@ -208,6 +222,10 @@ func changeTable(r *experiment.Review, src ReviewSources, all bool) reviewTable 
 		Note: []string{fmt.Sprintf("the logged day replayed with the change against the replay: %d replications, common random numbers", ref.Replications),
 			"difference: the mean of the paired differences, with the change minus without [95% interval]"},
 		Head: []string{"KPI", "replay", "with the change", "difference", "95% interval", "verdict"}}
+	if len(r.ChangeRosterPools) > 0 {
+		t.Note = append(t.Note, "applied to the logged roster for "+strings.Join(r.ChangeRosterPools, ", ")+
+			" (a --set count is the count on duty in that shift; --vs adds the difference between the plans)")
+	}
 	significant, shown := 0, 0
 	for _, d := range c.Differences {
 		if d.Verdict == experiment.None {
@@ -233,6 +251,17 @@ func changeTable(r *experiment.Review, src ReviewSources, all bool) reviewTable 
 	}
 	t.Foot = []string{foot}
 	return t
+}
+
+// anyTurnedAway reports whether any item was turned away in any hour,
+// observed or in the replay.
+func anyTurnedAway(r *experiment.Review) bool {
+	for _, h := range r.Hours {
+		if somethingIn(h.TurnedAway) {
+			return true
+		}
+	}
+	return false
 }
 
 // capitalised writes a title with its first letter upper case, for the

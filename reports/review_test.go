@@ -28,7 +28,11 @@ func reviewOf(t *testing.T, sc *compound.Scenario, observed bool, changed *compo
 	if observed {
 		obs = experiment.ObservedOf(log)
 	}
-	r, err := experiment.ReviewDay(ctx, sc, log.Arrivals, nil, obs, changed, experiment.Options{Replications: 4})
+	var ask experiment.ReviewAsk
+	if changed != nil {
+		ask.Change = &experiment.DayChange{Scenario: changed}
+	}
+	r, err := experiment.ReviewDay(ctx, sc, log.Arrivals, nil, obs, ask, experiment.Options{Replications: 4})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -107,7 +111,7 @@ func TestReviewSummaryMarksWhatIsOutside(t *testing.T) {
 		t.Fatal(err)
 	}
 	roomy := dayOne(t, scenarios.Override{Path: "gate.shelves", Value: "10"})
-	r, err := experiment.ReviewDay(context.Background(), roomy, log.Arrivals, nil, experiment.ObservedOf(log), nil,
+	r, err := experiment.ReviewDay(context.Background(), roomy, log.Arrivals, nil, experiment.ObservedOf(log), experiment.ReviewAsk{},
 		experiment.Options{Replications: 4})
 	if err != nil {
 		t.Fatal(err)
@@ -117,14 +121,14 @@ func TestReviewSummaryMarksWhatIsOutside(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := buf.String()
-	for _, want := range []string{"* the observed figure is outside", "OUTSIDE", "d2 00:00"} {
+	for _, want := range []string{"* the observed figure is outside", "OUTSIDE", "turned away: the items couriers took away"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("the summary lacks %q", want)
 		}
 	}
 	starred := 0
 	for _, h := range r.Hours {
-		for _, b := range []experiment.Beside{h.Delivered, h.DoorTime, h.Backlog, h.Sampled} {
+		for _, b := range []experiment.Beside{h.Delivered, h.DoorTime, h.Backlog, h.TurnedAway, h.Sampled} {
 			if b.Observed == b.Observed && b.PredLow == b.PredLow && !b.Inside() {
 				starred++
 			}
@@ -290,7 +294,7 @@ func TestReviewWithoutIDs(t *testing.T) {
 		delivered = append(delivered, experiment.DeliveredItem{Kind: d.Kind, At: d.Delivered})
 	}
 	r, err := experiment.ReviewDay(context.Background(), sc, log.Arrivals, nil,
-		experiment.NewObserved(log.Arrivals, delivered, nil), nil, experiment.Options{Replications: 3})
+		experiment.NewObserved(log.Arrivals, delivered, nil), experiment.ReviewAsk{}, experiment.Options{Replications: 3})
 	if err != nil {
 		t.Fatal(err)
 	}

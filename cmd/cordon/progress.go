@@ -28,6 +28,9 @@ func progress(std *streams, quiet bool, what string) (func(done, total int), fun
 				progressbar.OptionThrottle(100_000_000),
 			)
 		}
+		if int64(total) != bar.GetMax64() { // the work found more, or less, to do
+			bar.ChangeMax(total)
+		}
 		_ = bar.Set(done)
 	}
 	return update, func() {

@@ -7,6 +7,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -28,6 +30,8 @@ type replayOptions struct {
 	vs       string
 	out      string
 	noReport bool
+	noHelped bool
+	json     bool
 }
 
 func newReplayCmd(std *streams, opts *replayOptions) *cobra.Command {
@@ -43,10 +47,19 @@ against the replay's 95% prediction interval for one day. It says where the time
 time to the door, stage by stage) and writes a report folder (cordon-out/replay-<scenario>
 unless --out says otherwise) with observed and simulated on the same plots.
 
+It then ranks what would have helped on the day: one more worker on each post and shift, each
+capacity one step up, each zero-cost knob one step either way, and the plan's staff where the day
+had fewer (from the roster, or without one from the observations), each replayed on the log with
+common random numbers and paired 95% intervals; the plan restored comes first, as the likely
+cause (--no-helped skips this, the slow part).
+
 --vs SCENARIO, or --set path=value (repeatable), replays the same log under a change (day one's
 log with the second day's shelves, say) with common random numbers and reports what it would
 have changed on the day, with paired 95% intervals. Here --set makes the change; the scenario
-replayed as the day stays as it is.
+replayed as the day stays as it is. A change to a pool the roster names goes onto the roster: a
+--set of a shift's count is the count on duty wherever that shift covers; --vs adds the
+difference between the two scenarios' plans; a change that moves a shift of such a pool is
+refused. --json prints the review document (review.json) instead of the summary.
 
 The logs are CSV files (see cordon record, which writes them from a simulated day, and the
 README). Every bad row is reported as file:line: column: what is wrong, exit 2; --lenient
@@ -72,6 +85,8 @@ skips bad rows instead and says how many, and why.`,
 	f.StringVar(&opts.vs, "vs", "", "replay the log through this scenario too, and compare")
 	f.StringVar(&opts.out, "out", "", "report folder (default cordon-out/replay-<scenario>)")
 	f.BoolVar(&opts.noReport, "no-report", false, "write no report folder")
+	f.BoolVar(&opts.noHelped, "no-helped", false, "skip ranking what would have helped (one replay per change: the slow part)")
+	f.BoolVar(&opts.json, "json", false, "print the review document (review.json) instead of the summary")
 	return cmd
 }
 
@@ -88,6 +103,8 @@ func runReplay(ctx context.Context, std *streams, opts *replayOptions, arg strin
 	}
 	var changed *compound.Scenario
 	change := ""
+	set := false
+	var setOverrides []scenarios.Override
 	switch {
 	case opts.vs != "":
 		if changed, err = scenarios.Resolve(opts.vs); err != nil {
@@ -103,6 +120,8 @@ func runReplay(ctx context.Context, std *streams, opts *replayOptions, arg strin
 			return badInput(err)
 		}
 		change = strings.Join(opts.sets, ", ")
+		set = true
+		setOverrides = overrides
 	}
 	var dest reports.Dest
 	if !opts.noReport {
@@ -115,8 +134,22 @@ func runReplay(ctx context.Context, std *streams, opts *replayOptions, arg strin
 	if err != nil {
 		return err
 	}
+	ask := experiment.ReviewAsk{Helped: !opts.noHelped}
+	if changed != nil {
+		var touched map[string][]int
+		if set && lg.roster != nil {
+			if touched, err = touchedCounts(arg, sc, sc.RosterPools(lg.roster), setOverrides); err != nil {
+				return badInput(err)
+			}
+		}
+		ch, err := changeOnRoster(sc, changed, lg.roster, set, touched, change)
+		if err != nil {
+			return badInput(err)
+		}
+		ask.Change = ch
+	}
 	update, clear := progress(std, opts.quiet, "replay")
-	r, err := experiment.ReviewDay(ctx, sc, lg.arrivals, lg.roster, lg.observed, changed, opts.options(update))
+	r, err := experiment.ReviewDay(ctx, sc, lg.arrivals, lg.roster, lg.observed, ask, opts.options(update))
 	clear()
 	if err != nil {
 		if ctx.Err() != nil {
@@ -132,7 +165,47 @@ func runReplay(ctx context.Context, std *streams, opts *replayOptions, arg strin
 		}
 		defer fmt.Fprintf(std.err, "report: %s\n", shown(filepath.Join(dest.Dir, "index.html")))
 	}
+	if opts.json {
+		doc, err := reports.ReviewDocument(r, src).JSON()
+		if err != nil {
+			return err
+		}
+		_, err = std.out.Write(doc)
+		return err
+	}
 	return reports.WriteReviewSummary(std.out, r, src)
+}
+
+// changeOnRoster makes the change asked for a change of the logged day:
+// with no roster the changed scenario as it is; with one, the pools the
+// roster names get the change on the roster. A --set of a shift's count
+// sets the count on duty wherever that shift covers (compound.SetRoster);
+// --vs adds the difference between the two scenarios' plans to the roster
+// (compound.ShiftRoster). A change the roster cannot take (a --set moving
+// a shift's times) is an error naming the pool.
+func changeOnRoster(sc, changed *compound.Scenario, roster []compound.RosterEntry, set bool, touched map[string][]int, change string) (*experiment.DayChange, error) {
+	ch := &experiment.DayChange{Scenario: changed}
+	if roster == nil {
+		return ch, nil
+	}
+	var err error
+	if set {
+		ch.Roster, ch.RosterPools, err = compound.SetRoster(sc, changed, roster, touched)
+		if err != nil {
+			return nil, fmt.Errorf("--set %s: %w", change, err)
+		}
+		return ch, nil
+	}
+	var clipped []string
+	ch.Roster, ch.RosterPools, clipped, err = compound.ShiftRoster(sc, changed, roster)
+	if err != nil {
+		return nil, fmt.Errorf("--vs %s: %w", changed.Name, err)
+	}
+	if len(clipped) > 0 {
+		return nil, fmt.Errorf("--vs %s takes more of %s off duty than the roster has on duty: "+
+			"replay without --roster to compare the plans", changed.Name, strings.Join(clipped, ", "))
+	}
+	return ch, nil
 }
 
 // replayLogs are the logs of a day, read.
@@ -223,19 +296,70 @@ func (opts *replayOptions) readLogs(ctx context.Context, std *streams, sc *compo
 		}
 		report(opts.observed, err, ob.Skipped, ob.SkippedErrors)
 		var delivered []experiment.DeliveredItem
-		var sampled []float64
+		var sampled, turned []float64
 		for _, o := range ob.Rows {
 			switch o.Event {
 			case logs.Delivered:
 				delivered = append(delivered, experiment.DeliveredItem{Kind: o.Kind, ID: o.ID, At: o.At})
+			case logs.TurnedAway:
+				turned = append(turned, o.At)
 			case logs.Sampled:
 				sampled = append(sampled, o.At)
 			}
 		}
 		lg.observed = experiment.NewObserved(lg.arrivals, delivered, sampled)
+		// The log says who was turned away when it has such rows; without
+		// any, it does not say (and its backlog counts them).
+		lg.observed.TurnedAway = turned
 	}
 	if bad > 0 {
 		return nil, badInput(fmt.Errorf("%d of the logs have problems (above)", bad))
 	}
 	return lg, nil
+}
+
+// touchedCounts finds the shift counts (-1: a pool's count) of the named
+// pools that the --set overrides set, whatever the path's spelling and
+// even to the plan's own value: every such count is first set to a probe
+// value one away from the plan's, and a count the overrides then leave
+// elsewhere is theirs.
+func touchedCounts(arg string, sc *compound.Scenario, pools []string, overrides []scenarios.Override) (map[string][]int, error) {
+	probe := func(v int) int {
+		if v+1 <= compound.MaxStaff {
+			return v + 1
+		}
+		return v - 1
+	}
+	var pre []scenarios.Override
+	for i, p := range sc.Staff {
+		if !slices.Contains(pools, p.Name) {
+			continue
+		}
+		if len(p.Shifts) == 0 {
+			pre = append(pre, scenarios.Override{Path: fmt.Sprintf("staff[%d].count", i), Value: strconv.Itoa(probe(p.Count))})
+		}
+		for j, sh := range p.Shifts {
+			pre = append(pre, scenarios.Override{Path: fmt.Sprintf("staff[%d].shifts[%d].count", i, j), Value: strconv.Itoa(probe(sh.Count))})
+		}
+	}
+	probed, err := scenarios.Resolve(arg, append(pre, overrides...)...)
+	if err != nil {
+		return nil, err
+	}
+	touched := map[string][]int{}
+	for i, p := range sc.Staff {
+		if !slices.Contains(pools, p.Name) {
+			continue
+		}
+		q := probed.Staff[i]
+		if len(p.Shifts) == 0 && q.Count != probe(p.Count) {
+			touched[p.Name] = append(touched[p.Name], -1)
+		}
+		for j, sh := range p.Shifts {
+			if j < len(q.Shifts) && q.Shifts[j].Count != probe(sh.Count) {
+				touched[p.Name] = append(touched[p.Name], j)
+			}
+		}
+	}
+	return touched, nil
 }

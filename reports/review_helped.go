@@ -1,0 +1,205 @@
+package reports
+
+import (
+	"fmt"
+	"strings"
+
+	"cordon/experiment"
+)
+
+// HelpedEntry is one change that would have helped on the logged day, in
+// review.json's what_would_have_helped (best first): the change as --set
+// takes it (or the roster's pool restored to its plan), the post it
+// changes, its kind (restore, staff, equipment, schedule), what it would
+// have cost over the run, the headline KPI it improves most with the effect
+// (the change minus the day, paired, in the KPI's unit) and its 95%
+// interval, its score (the significant relative gains on the headline KPIs,
+// losses counted against) and every headline KPI's paired difference.
+type HelpedEntry struct {
+	Change  string            `json:"change"`
+	Post    string            `json:"post"`
+	Kind    string            `json:"kind"`
+	Cost    Number            `json:"cost"`
+	KPI     string            `json:"kpi"`
+	Unit    string            `json:"unit"`
+	Effect  Number            `json:"effect"`
+	CILow   Number            `json:"ci_low"`
+	CIHigh  Number            `json:"ci_high"`
+	Score   Number            `json:"score"`
+	Effects []DifferenceEntry `json:"effects"`
+}
+
+// HelpedSummary is how what_would_have_helped was made: the day the changes
+// were made to, the likely cause (the first change when it restores the
+// plan; "" when none does), the shortfall inferred from the observations
+// without a roster, the roster's shortfalls, the headline KPIs, how many
+// changes were tried with how many replications each, and notes on what
+// could not be done.
+type HelpedSummary struct {
+	Day          string           `json:"day"`
+	LikelyCause  string           `json:"likely_cause"`
+	Inferred     *InferredEntry   `json:"inferred,omitempty"`
+	Shortfalls   []ShortfallEntry `json:"roster_shortfalls"`
+	KPIs         []string         `json:"kpis"`
+	Tried        int              `json:"changes_tried"`
+	Replications int              `json:"replications"`
+	Notes        []string         `json:"notes"`
+}
+
+// InferredEntry is the staff shortfall that best explains an observed day
+// replayed without its roster: the knob (--set path), the planned count and
+// the count that fits, and the observed KPIs inside their 95% prediction
+// intervals with it and with the plan, of how many, over fit_replications.
+type InferredEntry struct {
+	Path       string `json:"path"`
+	Post       string `json:"post"`
+	Planned    string `json:"planned"`
+	OnDuty     string `json:"on_duty"`
+	Inside     int    `json:"inside"`
+	PlanInside int    `json:"plan_inside"`
+	Of         int    `json:"of"`
+	FitReps    int    `json:"fit_replications"`
+}
+
+// ShortfallEntry is a pool the logged roster had fewer of on duty than the
+// plan: the staff-hours short and the most missing at once.
+type ShortfallEntry struct {
+	Pool        string  `json:"pool"`
+	StaffHours  float64 `json:"staff_hours"`
+	MostMissing int     `json:"most_missing"`
+}
+
+// helpedEntries writes what would have helped for review.json.
+func helpedEntries(h *experiment.Helped) ([]HelpedEntry, *HelpedSummary) {
+	out := []HelpedEntry{}
+	if h == nil {
+		return out, nil
+	}
+	for _, c := range h.Changes {
+		e := HelpedEntry{Change: c.Change, Post: c.Post, Kind: c.Kind, Cost: Number(c.Cost), KPI: c.Lead.Name, Unit: c.Lead.Unit,
+			Effect: Number(c.Lead.Mean), CILow: Number(c.Lead.Low), CIHigh: Number(c.Lead.High), Score: Number(c.Score),
+			Effects: []DifferenceEntry{}}
+		for _, d := range c.Effects {
+			e.Effects = append(e.Effects, DifferenceEntry{Scenario: d.Scenario, KPI: d.Name, Unit: d.Unit,
+				Mean: Number(d.Mean), CILow: Number(d.Low), CIHigh: Number(d.High), Verdict: d.Verdict})
+		}
+		out = append(out, e)
+	}
+	s := &HelpedSummary{Day: helpedDay(h), Shortfalls: []ShortfallEntry{}, KPIs: []string{}, Tried: h.Tried,
+		Replications: h.Reps, Notes: append([]string{}, h.Notes...)}
+	if c := h.LikelyCause(); c != nil {
+		s.LikelyCause = c.Change
+	}
+	if in := h.Inferred; in != nil {
+		s.Inferred = &InferredEntry{Path: in.Knob.Path, Post: in.Knob.Name, Planned: in.Knob.Text(in.Planned), OnDuty: in.Knob.Text(in.OnDuty),
+			Inside: in.Inside, PlanInside: in.PlanIn, Of: in.Of, FitReps: in.FitReps}
+	}
+	for _, sf := range h.Shortfalls {
+		s.Shortfalls = append(s.Shortfalls, ShortfallEntry{Pool: sf.Pool, StaffHours: sf.StaffHours, MostMissing: sf.MostMissing})
+	}
+	for _, k := range h.KPIs {
+		s.KPIs = append(s.KPIs, k.Name)
+	}
+	return out, s
+}
+
+// helpedDay says, in one line, what day the changes were made to.
+func helpedDay(h *experiment.Helped) string {
+	switch {
+	case h.Inferred != nil:
+		in := h.Inferred
+		return fmt.Sprintf("inferred from the observations: %s with %s on duty, not the planned %s (%d of %d observed KPIs inside their 95%% prediction intervals, against %d of %d as planned)",
+			in.Knob.Name, in.Knob.Text(in.OnDuty), in.Knob.Text(in.Planned), in.Inside, in.Of, in.PlanIn, in.Of)
+	case len(h.Shortfalls) > 0:
+		return "the logged roster"
+	}
+	return "the replay"
+}
+
+// helpedShown is how many changes the terminal lists.
+const helpedShown = 8
+
+// helpedTable is what would have helped on the day: the changes that would
+// have improved the headline KPIs, best first, each with the KPI it
+// improves most, and its losses.
+func helpedTable(r *experiment.Review, all bool) reviewTable {
+	h := r.Helped
+	t := reviewTable{Title: "what would have helped on the day",
+		Note: []string{
+			fmt.Sprintf("each change replayed on the logged arrivals against %s: %d replications, common random numbers", helpedDayShort(h), h.Reps),
+			"first the plan restored where the day had less (the likely cause), then the others by their gains on " + strings.Join(kpiNames(h), ", "),
+			"effect: the change minus the day on the KPI it improves most [95% interval]; worse: the headline KPIs it makes significantly worse",
+		},
+		Head: []string{"change", "post", "cost", "improves most", "effect", "95% interval", "worse"}}
+	if in := h.Inferred; in != nil {
+		t.Note = append(t.Note, "no roster: "+helpedDay(h))
+	}
+	for i, c := range h.Changes {
+		if !all && i == helpedShown {
+			break
+		}
+		var worse []string
+		for _, d := range c.Effects {
+			if d.Verdict == experiment.Worse {
+				worse = append(worse, fmt.Sprintf("%s %s", d.Name, formatDiff(d.Unit, d.Mean)))
+			}
+		}
+		cost := "0"
+		if c.Cost != 0 {
+			cost = FormatValue("", c.Cost)
+		}
+		if c.Kind == experiment.Restore {
+			cost = "as planned"
+		}
+		t.Rows = append(t.Rows, []reviewCell{codeCell(c.Change), textCell(c.Post), numCell(cost), codeCell(c.Lead.Name),
+			numCell(formatDiff(c.Lead.Unit, c.Lead.Mean)),
+			numCell(fmt.Sprintf("[%s, %s]", formatDiff(c.Lead.Unit, c.Lead.Low), formatDiff(c.Lead.Unit, c.Lead.High))),
+			reviewCell{Text: orDash(strings.Join(worse, "; ")), Alert: len(worse) > 0}})
+	}
+	var foot []string
+	switch c := h.LikelyCause(); {
+	case c != nil:
+		foot = append(foot, fmt.Sprintf("likely cause: %s short of its plan; %s: %s %s [%s, %s]",
+			c.Post, c.Change, c.Lead.Name, formatDiff(c.Lead.Unit, c.Lead.Mean), formatDiff(c.Lead.Unit, c.Lead.Low), formatDiff(c.Lead.Unit, c.Lead.High)))
+	case len(h.Changes) > 0:
+		c := h.Changes[0]
+		foot = append(foot, fmt.Sprintf("no departure from the plan is known to have helped; the change that would have helped most: %s (%s %s)",
+			c.Change, c.Lead.Name, formatDiff(c.Lead.Unit, c.Lead.Mean)))
+	}
+	if len(h.Changes) > helpedShown && !all {
+		foot = append(foot, fmt.Sprintf("%d of %d changes tried would have helped; the first %d are shown (summary.md lists them all)", len(h.Changes), h.Tried, helpedShown))
+	} else {
+		foot = append(foot, fmt.Sprintf("%d of %d changes tried would have helped", len(h.Changes), h.Tried))
+	}
+	foot = append(foot, h.Notes...)
+	t.Foot = foot
+	return t
+}
+
+// helpedDayShort names the day the changes were made to, in a few words.
+func helpedDayShort(h *experiment.Helped) string {
+	switch {
+	case h.Inferred != nil:
+		return "the day as the observations show it"
+	case len(h.Shortfalls) > 0:
+		return "the day with its roster"
+	}
+	return "the replay"
+}
+
+// kpiNames are the names of the headline KPIs.
+func kpiNames(h *experiment.Helped) []string {
+	var out []string
+	for _, k := range h.KPIs {
+		out = append(out, k.Name)
+	}
+	return out
+}
+
+// orDash writes an empty cell as a dash.
+func orDash(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return s
+}
