@@ -43,7 +43,7 @@ func Counterfactual(ctx context.Context, day *compound.Scenario, ch DayChange, a
 	if err != nil {
 		return nil, err
 	}
-	return compareOutcomes(outs)
+	return compareOutcomes(outs, MinEffects{})
 }
 
 // loggedRun is one scenario to replay on a log, with its roster (nil: its

@@ -155,7 +155,7 @@ func ReviewDay(ctx context.Context, sc *compound.Scenario, arrivals []compound.L
 	replay := outs[0]
 	r := &Review{Replay: replay, Arrivals: len(arrivals), Observed: observed}
 	if len(outs) > 1 {
-		if r.Change, err = compareOutcomes(outs); err != nil {
+		if r.Change, err = compareOutcomes(outs, MinEffects{}); err != nil {
 			return nil, err
 		}
 		r.ChangeRosterPools = ask.Change.RosterPools

@@ -307,7 +307,7 @@ func judge(day, changed *Outcome, kpis []compound.KPI) ([]Difference, float64, D
 		if err != nil {
 			continue
 		}
-		diff := Difference{Scenario: changed.Scenario.Name, KPI: k, Summary: d, Verdict: verdict(k.Better, d)}
+		diff := Difference{Scenario: changed.Scenario.Name, KPI: k, Summary: d, Verdict: Judge(k, a.Mean, d, MinEffects{})}
 		effects = append(effects, diff)
 		gain := d.Mean
 		if k.Better == "lower" {
