@@ -7,101 +7,200 @@ import (
 )
 
 // KPI describes one figure a run reports, under a stable dotted name such as
-// "takeout.door_time.p95".
+// "takeout.door_time.p95". Every KPI is defined once, in kpiDefs: its name,
+// unit, better direction, group, label, description and the code that
+// measures it; Catalog lists them for a scenario and a replication's Result
+// holds their values in the same order.
 type KPI struct {
 	Name   string
-	Unit   string // s, items, items/h, people, people/h, households, samples, share
+	Unit   string // s, items, items/h, people, people/h, households, samples, cards, share, h
 	Better string // "lower", "higher", or "" when neither is better
-	Desc   string
+	Desc   string // one line: what it measures
+	// Label is the KPI in a few words for tables and plots, without its
+	// subject: "time to the door, 95th percentile"; Of is the subject, the
+	// kind, site or pool it is measured for ("" for the compound as a
+	// whole).
+	Label, Of string
+	// Group is the part of the compound it reports on: a kind's name for
+	// the deliveries of that kind, or one of KPIGroups.
+	Group string
+	// Area is the flow whose staff and equipment can move it: deliveries,
+	// sampling, garbage, special_needs or staff.
+	Area string
+	// Headline KPIs are shown in the terminal summary; the others are in
+	// the results document.
+	Headline bool
+}
+
+// Title is the KPI's label with its subject: "express: time to the door,
+// 95th percentile".
+func (k KPI) Title() string {
+	if k.Of == "" {
+		return k.Label
+	}
+	return k.Of + ": " + k.Label
+}
+
+// GroupTitle names the KPI's group for people: "deliveries: express",
+// "gate", "sampling round", "garbage", "special needs", "staff".
+func (k KPI) GroupTitle() string {
+	if t, ok := groupTitles[k.Group]; ok {
+		return t
+	}
+	return "deliveries: " + k.Group
+}
+
+// groupTitles are the titles of the groups of the compound as a whole.
+var groupTitles = map[string]string{
+	groupItems: "all deliveries", groupGate: "gate", groupSampling: "sampling round",
+	groupGarbage: "garbage", groupNeeds: "special needs", groupStaff: "staff",
+}
+
+// The groups of the KPIs of the compound as a whole: the first part of
+// their names, which no kind of delivery may take.
+const (
+	groupItems    = "items"
+	groupGate     = "gate"
+	groupSampling = "sampling"
+	groupGarbage  = "garbage"
+	groupNeeds    = "special_needs"
+	groupStaff    = "staff"
+)
+
+// areaOfGroup is the area of each group; a kind's KPIs are deliveries.
+var areaOfGroup = map[string]string{
+	groupItems: "deliveries", groupGate: "deliveries", groupSampling: "sampling",
+	groupGarbage: "garbage", groupNeeds: "special_needs", groupStaff: "staff",
+}
+
+// AreaOf returns the area of the KPI called name: the area of its group, or
+// deliveries for a kind's KPIs.
+func AreaOf(name string) string {
+	first, _, _ := strings.Cut(name, ".")
+	if a, ok := areaOfGroup[first]; ok {
+		return a
+	}
+	return "deliveries"
 }
 
 // Catalog returns the KPIs a run of sc reports, in report order: each kind of
 // delivery, the gate, the sampling round, garbage, special needs, staff.
 func Catalog(sc *Scenario) []KPI {
 	var out []KPI
-	add := func(name, unit, better, format string, a ...any) {
-		out = append(out, KPI{Name: name, Unit: unit, Better: better, Desc: fmt.Sprintf(format, a...)})
-	}
-	for _, k := range sc.Kinds {
-		n := k.Name
-		add(n+".arrived", "items", "", "%s items that arrived at the gate", n)
-		add(n+".delivered", "items", "higher", "%s items handed over at the door", n)
-		add(n+".throughput", "items/h", "higher", "%s items delivered per hour of the run", n)
-		add(n+".door_time.mean", "s", "lower", "mean time from the gate to the door, %s", n)
-		add(n+".door_time.p50", "s", "lower", "median time from the gate to the door, %s", n)
-		add(n+".door_time.p90", "s", "lower", "90th percentile of the time to the door, %s", n)
-		add(n+".door_time.p95", "s", "lower", "95th percentile of the time to the door, %s", n)
-		add(n+".door_time.max", "s", "lower", "longest time to the door, %s", n)
-		if k.Target > 0 {
-			add(n+".within_target", "share", "higher", "share of delivered %s items at the door within %s", n, k.Target)
+	for _, b := range kpiBlocks() {
+		for _, e := range b.expand(sc) {
+			out = append(out, e.kpi)
 		}
-		for _, st := range stages {
-			add(n+".time."+st.Name, "s", "lower", "mean time %s, delivered %s items", st.Desc, n)
-		}
-		add(n+".turned_away", "items", "lower", "%s items turned away at a full gate", n)
-		add(n+".backlog", "items", "lower", "%s items still on their way at the end of the run", n)
-	}
-	add("items.delivered", "items", "higher", "items of every kind handed over at the door")
-	add("items.backlog", "items", "lower", "items of every kind still on their way at the end")
-	add("gate.staging.mean", "items", "", "mean number of items put down in the staging area")
-	add("gate.staging.max", "items", "", "most items in the staging area at once (capped by its capacity: not better when lower)")
-	add("gate.staging.time_full", "s", "lower", "time the staging area was full")
-	add("gate.couriers_waiting.max", "items", "lower", "most items waiting at the gate for room to be put down")
-	add("gate.courier_wait.mean", "s", "lower", "mean time from arrival to being put down")
-	add("gate.turned_away", "items", "lower", "items turned away at the gate")
-	if sp := sc.Sampling; sp != nil {
-		add("sampling.makespan", "s", "lower", "time from the start of the round to the last resident sampled (to the end of the run when some were not)")
-		add("sampling.sampled", "people", "higher", "residents sampled")
-		add("sampling.not_sampled", "people", "lower", "residents not sampled by the end of the run")
-		add("sampling.per_hour", "people/h", "higher", "residents sampled per hour of the round")
-		add("sampling.wait.mean", "s", "lower", "mean wait at a site (queueing, not service)")
-		add("sampling.wait.p95", "s", "lower", "95th percentile of the wait at a site")
-		add("sampling.queue.peak", "people", "lower", "most residents waiting at any one site")
-		add("sampling.in_transit.mean", "samples", "lower", "mean number of samples taken and not yet at the lab, over the round")
-		add("sampling.in_transit.max", "samples", "lower", "most samples taken and not yet at the lab")
-		add("sampling.lab_done", "s", "lower", "time from the start of the round to the last sample at the lab")
-		for _, s := range sp.Sites {
-			p := "sampling.site." + s.Name
-			add(p+".queue.peak", "people", "lower", "most residents waiting at site %s", s.Name)
-			add(p+".queue.mean", "people", "lower", "mean residents waiting at site %s while it is open", s.Name)
-			add(p+".makespan", "s", "lower", "time from the start of the round to the last resident sampled at %s", s.Name)
-		}
-	}
-	if sc.Garbage != nil {
-		add("garbage.collected", "households", "higher", "households whose garbage was collected")
-		add("garbage.late", "households", "lower", "households collected after the window closed")
-		add("garbage.backlog", "households", "lower", "households not yet collected at the end of the run")
-		add("garbage.done_after", "s", "lower", "time from the first window opening to the last building collected")
-	}
-	if sc.SpecialNeeds != nil {
-		add("special_needs.cards", "cards", "", "special-needs cards handed in")
-		add("special_needs.response.mean", "s", "lower", "mean time from a card to its request done")
-		add("special_needs.response.p95", "s", "lower", "95th percentile of the response time")
-		add("special_needs.backlog", "cards", "lower", "cards not yet done at the end of the run")
-		if sc.SpecialNeeds.Target > 0 {
-			add("special_needs.within_target", "share", "higher", "share of cards done within %s", sc.SpecialNeeds.Target)
-		}
-	}
-	for _, p := range sc.Staff {
-		add("staff."+p.Name+".utilisation", "share", "", "share of the time on duty spent busy (work past a shift end is overtime, not counted here), pool %s", p.Name)
-		add("staff."+p.Name+".overtime", "s", "lower", "time worked past shift ends and suit limits, pool %s", p.Name)
-		add("staff."+p.Name+".hours", "h", "lower", "staff-hours on duty, pool %s", p.Name)
 	}
 	return out
 }
 
 // KPIGroups returns the first parts of the names of the KPIs of the
 // compound as a whole (items, gate, sampling, garbage, special_needs,
-// staff), in report order: taken from the catalogue of a scenario with
-// every section, they are the names a kind of delivery may not have.
+// staff), in report order: the names a kind of delivery may not have.
 func KPIGroups() []string {
-	all := &Scenario{Sampling: &Sampling{Sites: []Site{{}}}, Garbage: &Garbage{},
-		SpecialNeeds: &SpecialNeeds{Target: 1}, Staff: []Pool{{}}}
 	var out []string
-	for _, k := range Catalog(all) {
-		if g, _, _ := strings.Cut(k.Name, "."); !slices.Contains(out, g) {
-			out = append(out, g)
+	for _, b := range kpiBlocks() {
+		for _, d := range b {
+			if d.group != "" && !slices.Contains(out, d.group) {
+				out = append(out, d.group)
+			}
 		}
 	}
 	return out
+}
+
+// scope is what a KPI definition is measured for.
+type scope int
+
+const (
+	wholeCompound scope = iota
+	eachKind
+	eachSite
+	eachPool
+)
+
+// kpiDef defines one KPI, or one per kind, site or pool.
+type kpiDef struct {
+	key          string // the name after its group or subject: "door_time.p95"
+	scope        scope
+	group        string // for the compound as a whole and sites and pools; "" for a kind's
+	unit, better string
+	headline     bool
+	label        string
+	desc         string                          // may hold one %s: the subject
+	describe     func(sc *Scenario, i int) string // the description, when it needs more than the subject
+	when         func(sc *Scenario, i int) bool  // whether the scenario has it; nil: always
+	value        func(e *ending, i int) float64 // what a replication measured
+}
+
+// kpiBlock is a run of definitions of one scope and group, listed together
+// for each subject in turn (every KPI of express, then of takeout).
+type kpiBlock []kpiDef
+
+// expanded is one KPI of a scenario and the definition it comes from.
+type expanded struct {
+	kpi KPI
+	def kpiDef
+	i   int // the subject's index: the kind, site or pool
+}
+
+// expand lists the block's KPIs in sc.
+func (b kpiBlock) expand(sc *Scenario) []expanded {
+	var out []expanded
+	subjects := []string{""}
+	switch b[0].scope {
+	case eachKind:
+		subjects = subjects[:0]
+		for _, k := range sc.Kinds {
+			subjects = append(subjects, k.Name)
+		}
+	case eachSite:
+		subjects = subjects[:0]
+		if sc.Sampling != nil {
+			for _, s := range sc.Sampling.Sites {
+				subjects = append(subjects, s.Name)
+			}
+		}
+	case eachPool:
+		subjects = subjects[:0]
+		for _, p := range sc.Staff {
+			subjects = append(subjects, p.Name)
+		}
+	}
+	for i, subject := range subjects {
+		for _, d := range b {
+			if d.when != nil && !d.when(sc, i) {
+				continue
+			}
+			k := d.kpi(subject)
+			if d.describe != nil {
+				k.Desc = d.describe(sc, i)
+			}
+			out = append(out, expanded{kpi: k, def: d, i: i})
+		}
+	}
+	return out
+}
+
+// kpi is the definition's KPI for one subject.
+func (d kpiDef) kpi(subject string) KPI {
+	k := KPI{Unit: d.unit, Better: d.better, Label: d.label, Of: subject, Headline: d.headline, Group: d.group}
+	desc := d.desc
+	switch d.scope {
+	case wholeCompound:
+		k.Name = d.group + "." + d.key
+	case eachKind:
+		k.Name, k.Group = subject+"."+d.key, subject
+		desc = fmt.Sprintf(d.desc, subject)
+	case eachSite:
+		k.Name = d.group + ".site." + subject + "." + d.key
+		desc = fmt.Sprintf(d.desc, subject)
+	case eachPool:
+		k.Name = d.group + "." + subject + "." + d.key
+		desc = fmt.Sprintf(d.desc, subject)
+	}
+	k.Desc = desc
+	k.Area = AreaOf(k.Name)
+	return k
 }

@@ -1,6 +1,7 @@
 package compound
 
 import (
+	"math"
 	"strings"
 	"testing"
 
@@ -50,5 +51,57 @@ func TestKPINamesUnique(t *testing.T) {
 func TestKPIGroups(t *testing.T) {
 	if got := strings.Join(KPIGroups(), ", "); got != "items, gate, sampling, garbage, special_needs, staff" {
 		t.Errorf("KPIGroups() = %s", got)
+	}
+}
+
+// TestCatalogueDefinesEveryKPI: every KPI of a scenario with every section
+// comes from a definition with a label, a description (its subject filled
+// in), a unit and an area, and a replication measures a value for each, in
+// the catalogue's order: no KPI is named in one place and computed in
+// another.
+func TestCatalogueDefinesEveryKPI(t *testing.T) {
+	sc := small()
+	cat := Catalog(sc)
+	res := runSmall(t, sc, 0)
+	if len(res.Values) != len(cat) {
+		t.Fatalf("%d values for %d KPIs", len(res.Values), len(cat))
+	}
+	groups := map[string]bool{}
+	for _, b := range kpiBlocks() {
+		for _, d := range b {
+			if d.value == nil || d.label == "" || d.unit == "" || (d.desc == "") == (d.describe == nil) {
+				t.Errorf("%s: a definition without a value, label, unit or exactly one description", d.key)
+			}
+		}
+	}
+	for i, k := range cat {
+		if k.Label == "" || k.Desc == "" || strings.Contains(k.Desc, "%!") || k.Area == "" {
+			t.Errorf("%s: label %q, description %q, area %q", k.Name, k.Label, k.Desc, k.Area)
+		}
+		if k.Better != "" && k.Better != "lower" && k.Better != "higher" {
+			t.Errorf("%s: better %q", k.Name, k.Better)
+		}
+		if v := res.Values[i]; math.IsInf(v, 0) {
+			t.Errorf("%s: %v", k.Name, v)
+		}
+		groups[k.GroupTitle()] = true
+	}
+	for _, want := range []string{"deliveries: express", "gate", "sampling round", "garbage", "special needs", "staff"} {
+		if !groups[want] {
+			t.Errorf("no KPI in the group %q (groups: %v)", want, groups)
+		}
+	}
+}
+
+// TestAreaOf: a KPI's area is its group's, or deliveries for a kind's.
+func TestAreaOf(t *testing.T) {
+	for name, want := range map[string]string{
+		"express.door_time.p95": "deliveries", "gate.turned_away": "deliveries", "items.backlog": "deliveries",
+		"sampling.queue.peak": "sampling", "sampling.site.a.makespan": "sampling", "garbage.late": "garbage",
+		"special_needs.backlog": "special_needs", "staff.runners.utilisation": "staff",
+	} {
+		if got := AreaOf(name); got != want {
+			t.Errorf("AreaOf(%s) = %s, want %s", name, got, want)
+		}
 	}
 }

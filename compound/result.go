@@ -87,42 +87,15 @@ func (r *Result) Value(catalog []KPI, name string) (float64, bool) {
 func (m *Model) result() *Result {
 	now := m.s.Now()
 	sc := m.sc
-	cat := Catalog(sc)
-	vals := map[string]float64{}
-	hours := m.tl.horizon / 3600
-
 	res := &Result{}
-	totalDelivered, totalBacklog := 0, 0
 	for _, ks := range m.kinds {
-		n := ks.spec.Name
-		backlog := ks.arrived - ks.done - ks.turned
-		totalDelivered += ks.done
-		totalBacklog += backlog
-		vals[n+".arrived"] = float64(ks.arrived)
-		vals[n+".delivered"] = float64(ks.done)
-		vals[n+".throughput"] = float64(ks.done) / hours
-		vals[n+".door_time.mean"] = ks.doorTime.Mean()
-		vals[n+".door_time.p50"] = ks.doorTime.Quantile(0.5)
-		vals[n+".door_time.p90"] = ks.doorTime.Quantile(0.9)
-		vals[n+".door_time.p95"] = ks.doorTime.Quantile(0.95)
-		vals[n+".door_time.max"] = ks.doorTime.Max()
-		if ks.spec.Target > 0 {
-			vals[n+".within_target"] = ks.doorTime.FractionAtMost(float64(ks.spec.Target))
-		}
-		for i, st := range stages {
-			vals[n+".time."+st.Name] = ks.steps[i].Mean()
-		}
-		vals[n+".turned_away"] = float64(ks.turned)
 		res.Hours = append(res.Hours, KindHours{Arrived: ks.hourlyIn.Values(), Delivered: ks.hourlyAt.Values(), TurnedAway: ks.hourlyOff.Values(), DoorTime: ks.byHour.means(), DoorCount: ks.byHour.counts()})
-		vals[n+".backlog"] = float64(backlog)
 		res.DoorTimes = append(res.DoorTimes, ks.doorTime.Values())
 		res.Ledger.Arrived += ks.arrived
 		res.Ledger.Delivered += ks.done
 		res.Ledger.TurnedAway += ks.turned
 	}
 	res.Ledger.InPipeline = m.gate.itemFlow.Live()
-	vals["items.delivered"] = float64(totalDelivered)
-	vals["items.backlog"] = float64(totalBacklog)
 
 	g := m.gate
 	if q, busy := g.stagingRec.HourlyQueue(now), g.stagingRec.HourlyUtilisation(now); q != nil {
@@ -135,103 +108,23 @@ func (m *Model) result() *Result {
 			}
 		}
 	}
-	vals["gate.staging.mean"] = g.stagingRec.Busy.Mean(now)
-	vals["gate.staging.max"] = g.stagingRec.Busy.Max()
-	vals["gate.staging.time_full"] = timeFull(g.stagingRec.Busy, now, sc.Gate.Slots())
-	vals["gate.couriers_waiting.max"] = g.stagingRec.Queue.Max()
-	vals["gate.courier_wait.mean"] = g.courierWait.Mean()
-	turned := 0
-	for _, ks := range m.kinds {
-		turned += ks.turned
-	}
-	vals["gate.turned_away"] = float64(turned)
-
 	if smp := m.sampling; smp != nil {
-		makespan := smp.last - smp.start
-		if smp.sampled < smp.residents || smp.sampled == 0 {
-			makespan = now - smp.start
-		}
-		vals["sampling.makespan"] = makespan
-		vals["sampling.sampled"] = float64(smp.sampled)
-		vals["sampling.not_sampled"] = float64(smp.residents - smp.sampled)
-		vals["sampling.per_hour"] = ratio(float64(smp.sampled), makespan/3600) // NaN for a round over at once
-		vals["sampling.wait.mean"] = smp.wait.Mean()
-		vals["sampling.wait.p95"] = smp.wait.Quantile(0.95)
-		peak := 0.0
 		for _, s := range smp.sites {
-			p := "sampling.site." + s.spec.Name
-			vals[p+".queue.peak"] = s.waiting.Max()
-			open := now
-			if s.sampled == s.expected && s.expected > 0 {
-				open = s.lastSampled
-			}
-			vals[p+".queue.mean"] = s.waiting.Integral(now) / math.Max(open-smp.start, 1)
-			if s.sampled == s.expected {
-				// 0 for a site with no one to sample.
-				vals[p+".makespan"] = math.Max(s.lastSampled-smp.start, 0)
-			} else {
-				vals[p+".makespan"] = now - smp.start
-			}
-			peak = math.Max(peak, s.waiting.Max())
 			res.Series = append(res.Series,
 				Series{Name: "sampled at " + s.spec.Name, Unit: "people", Start: 0, Step: m.opts.SeriesStep, Points: finished(s.cumulative, now)},
 				Series{Name: "waiting at " + s.spec.Name, Unit: "people", Start: 0, Step: m.opts.SeriesStep, Points: finished(s.queue, now)})
-		}
-		vals["sampling.queue.peak"] = peak
-		span := math.Max(now-smp.start, 1)
-		if smp.atLab == smp.residents && smp.residents > 0 {
-			span = math.Max(smp.labDone-smp.start, 1)
-		}
-		vals["sampling.in_transit.mean"] = smp.inTransit.Integral(now) / span
-		vals["sampling.in_transit.max"] = smp.inTransit.Max()
-		if smp.atLab == smp.residents {
-			// 0 for a round with no one to sample.
-			vals["sampling.lab_done"] = math.Max(smp.labDone-smp.start, 0)
-		} else {
-			vals["sampling.lab_done"] = now - smp.start
 		}
 		res.Ledger.Residents = smp.residents
 		res.Ledger.Sampled = smp.sampled
 		res.Ledger.NotSampled = m.residentsOnTheirWay()
 	}
-	if gr := m.garbage; gr != nil {
-		vals["garbage.collected"] = float64(gr.collected)
-		vals["garbage.late"] = float64(gr.late)
-		vals["garbage.backlog"] = float64(gr.households - gr.collected)
-		vals["garbage.done_after"] = gr.lastDone
-		if gr.collected < gr.households {
-			vals["garbage.done_after"] = now - gr.firstOpen
-		}
-	}
-	if sn := m.needs; sn != nil {
-		vals["special_needs.cards"] = float64(sn.arrived)
-		vals["special_needs.response.mean"] = sn.response.Mean()
-		vals["special_needs.response.p95"] = sn.response.Quantile(0.95)
-		vals["special_needs.backlog"] = float64(sn.arrived - sn.done)
-		if sn.spec.Target > 0 {
-			vals["special_needs.within_target"] = sn.response.FractionAtMost(float64(sn.spec.Target))
-		}
-	}
-	for _, p := range sc.Staff {
-		pl := m.pools[p.Name]
-		busy, on, over := 0.0, 0.0, 0.0
-		for _, rec := range pl.recs {
-			busy += rec.Working.Integral(now)
-			on += rec.OnDuty.Integral(now)
-			over += rec.Overtime
-		}
-		vals["staff."+p.Name+".utilisation"] = min(ratio(busy, on), 1) // not 1 + ε from rounding
-		vals["staff."+p.Name+".overtime"] = over
-		vals["staff."+p.Name+".hours"] = on / 3600
-	}
 
-	res.Values = make([]float64, len(cat))
-	for i, k := range cat {
-		v, ok := vals[k.Name]
-		if !ok {
-			v = math.NaN()
+	// Every KPI of the catalogue, measured by its own definition.
+	e := &ending{m: m, now: now, hours: m.tl.horizon / 3600}
+	for _, b := range kpiBlocks() {
+		for _, x := range b.expand(sc) {
+			res.Values = append(res.Values, x.def.value(e, x.i))
 		}
-		res.Values[i] = v
 	}
 	for _, p := range m.posts {
 		rec := p.rec

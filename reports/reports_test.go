@@ -20,9 +20,11 @@ func outcome() *experiment.Outcome {
 	return &experiment.Outcome{
 		Scenario: sc, Seed: 5, Replications: 3,
 		KPIs: []experiment.KPIResult{
-			{KPI: compound.KPI{Name: "takeout.door_time.p95", Unit: "s", Better: "lower", Desc: "p95"},
+			{KPI: compound.KPI{Name: "takeout.door_time.p95", Unit: "s", Better: "lower", Desc: "p95",
+				Label: "time to the door, 95th percentile", Of: "takeout", Group: "takeout", Area: "deliveries", Headline: true},
 				Summary: stats.Summarize([]float64{2400, 2700, 3000}, experiment.Level)},
-			{KPI: compound.KPI{Name: "takeout.within_target", Unit: "share", Better: "higher", Desc: "share"},
+			{KPI: compound.KPI{Name: "takeout.within_target", Unit: "share", Better: "higher", Desc: "share",
+				Label: "share at the door within target", Of: "takeout", Group: "takeout", Area: "deliveries", Headline: true},
 				Summary: stats.Summarize([]float64{0.9, math.NaN(), 0.8}, experiment.Level)},
 		},
 		Bottlenecks: []experiment.Bottleneck{{Rank: 1, Post: "staging", Kind: "space",

@@ -45,6 +45,7 @@ type KPI struct {
 	Name           string   `json:"name"`
 	Unit           string   `json:"unit"`
 	Better         string   `json:"better,omitempty"`
+	Label          string   `json:"label"`
 	Description    string   `json:"description"`
 	Mean           Number   `json:"mean"`
 	CILow          Number   `json:"ci_low"`
@@ -125,7 +126,7 @@ func NewResults(o *experiment.Outcome, targets ...experiment.TargetResult) *Resu
 		for i, v := range k.Values {
 			per[i] = Number(v)
 		}
-		r.KPIs = append(r.KPIs, KPI{Name: k.Name, Unit: k.Unit, Better: k.Better, Description: k.Desc,
+		r.KPIs = append(r.KPIs, KPI{Name: k.Name, Unit: k.Unit, Better: k.Better, Label: k.Title(), Description: k.Desc,
 			Mean: Number(k.Mean), CILow: Number(k.Low), CIHigh: Number(k.High), PerReplication: per})
 	}
 	for _, b := range o.Bottlenecks {

@@ -232,7 +232,7 @@ func changeTable(r *experiment.Review, src ReviewSources, all bool) reviewTable 
 			continue
 		}
 		significant++
-		if !all && !isHeadline(d.Name) {
+		if !all && !d.Headline {
 			continue
 		}
 		shown++

@@ -4,33 +4,10 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"strings"
 	"text/tabwriter"
 
 	"cordon/experiment"
 )
-
-// headline KPIs shown in the terminal summary, by the last parts of their
-// names; everything else is in the results document.
-var headline = []string{
-	".delivered", ".door_time.mean", ".door_time.p95", ".within_target", ".turned_away", ".backlog",
-	"gate.staging.max", "gate.staging.time_full", "gate.courier_wait.mean",
-	"sampling.makespan", "sampling.not_sampled", "sampling.wait.mean", "sampling.wait.p95", "sampling.queue.peak", "sampling.lab_done",
-	"garbage.done_after", "garbage.late", "special_needs.response.mean", "special_needs.response.p95",
-	".utilisation", ".overtime",
-}
-
-func isHeadline(name string) bool {
-	for _, h := range headline {
-		if strings.HasPrefix(h, ".") && strings.HasSuffix(name, h) || name == h {
-			if strings.HasPrefix(name, "items.") || strings.HasPrefix(name, "sampling.site.") {
-				return false
-			}
-			return true
-		}
-	}
-	return false
-}
 
 // WriteSummary writes the terminal summary of an outcome: the headline KPIs
 // with their confidence intervals, grouped by flow, and the top bottlenecks.
@@ -52,10 +29,10 @@ func WriteSummary(out io.Writer, o *experiment.Outcome, bottlenecks int) error {
 	tw := tabwriter.NewWriter(w, 2, 0, 2, ' ', 0)
 	group := ""
 	for _, k := range o.KPIs {
-		if !isHeadline(k.Name) {
+		if !k.Headline {
 			continue
 		}
-		g := groupOf(k.Name)
+		g := k.GroupTitle()
 		if g != group {
 			fmt.Fprintf(tw, "\n%s\n", termSafe(g))
 			group = g
@@ -99,24 +76,6 @@ func writeTrimmed(w io.Writer, text []byte) error {
 	}
 	_, err := w.Write(bytes.Join(lines, []byte("\n")))
 	return err
-}
-
-// groupOf names the section a KPI belongs to.
-func groupOf(name string) string {
-	first, _, _ := strings.Cut(name, ".")
-	switch first {
-	case "gate":
-		return "gate"
-	case "sampling":
-		return "sampling round"
-	case "garbage":
-		return "garbage"
-	case "special_needs":
-		return "special needs"
-	case "staff":
-		return "staff"
-	}
-	return "deliveries: " + first
 }
 
 // WriteTargets writes the targets checked against a run: each met or
