@@ -128,10 +128,10 @@ type kpiDef struct {
 	unit, better string
 	headline     bool
 	label        string
-	desc         string                          // may hold one %s: the subject
+	desc         string                           // may hold one %s: the subject
 	describe     func(sc *Scenario, i int) string // the description, when it needs more than the subject
-	when         func(sc *Scenario, i int) bool  // whether the scenario has it; nil: always
-	value        func(e *ending, i int) float64 // what a replication measured
+	when         func(sc *Scenario, i int) bool   // whether the scenario has it; nil: always
+	value        func(e *ending, i int) float64   // what a replication measured
 }
 
 // kpiBlock is a run of definitions of one scope and group, listed together
