@@ -201,6 +201,7 @@ func (sc *Scenario) Check() []FieldError {
 			c.add(fmt.Sprintf("targets[%d]", i), "%v", err)
 		}
 	}
+	sc.checkFloors(c)
 	return c.errs
 }
 
