@@ -93,8 +93,12 @@ type Plan struct {
 	// what they come to with unlimited staff and equipment, and the plan is
 	// the best found.
 	Feasible bool
-	Unmet    []TargetResult
-	Bounds   []Bound
+	// MetInSearch says the plan met every target in the search, at the
+	// search's replications, though not at its confirmation: it is close
+	// to a target, and more replications may settle it.
+	MetInSearch bool
+	Unmet       []TargetResult
+	Bounds      []Bound
 	// SideEffects are the KPIs with a better direction that the plan makes
 	// significantly worse than the input (paired, 95%), staff-hours left
 	// out (they are the plan's cost).

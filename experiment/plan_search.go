@@ -23,6 +23,10 @@ type planner struct {
 	input, lo, hi []int
 	// stage is the replications and seed evaluations are run with now.
 	stage stage
+	// refining is set while the refinement takes back units, and
+	// takenBack holds what it took back, in order.
+	refining  bool
+	takenBack []move
 	// families are the knobs also moved together (see families).
 	families [][]int
 	cache    map[string]*evaluation
@@ -100,11 +104,17 @@ func newPlanner(ctx context.Context, sc *compound.Scenario, opt PlanOptions, tar
 	return p
 }
 
+// confirmRounds is how many times a plan is confirmed on a fresh seed
+// before the planner gives up on it.
+const confirmRounds = 4
+
 // search screens from the input: adds until the targets are met, takes
-// back (or cuts) what is not needed, then confirms on a fresh seed; a plan
-// that fails its confirmation is searched on from at the confirmation's
-// replications and confirmed again on another fresh seed. It returns the
-// last confirmation of the plan.
+// back (or cuts) what is not needed, refines at the confirmation's
+// replications, then confirms on a fresh seed. A plan that misses at its
+// confirmation is close to a target: the search adds at the
+// confirmation's seed until it meets them there, taking nothing back, and
+// confirms again on another fresh seed. It returns the last confirmation
+// of the plan.
 func (p *planner) search() (*evaluation, error) {
 	start, err := p.evaluate([][]int{p.input})
 	if err != nil {
@@ -112,29 +122,41 @@ func (p *planner) search() (*evaluation, error) {
 	}
 	p.step("start", move{}, start[0])
 	e := start[0]
-	for round := range 3 {
+	if e, err = p.add(e); err != nil {
+		return nil, err
+	}
+	if e.met {
+		if e, err = p.prune(e); err != nil {
+			return nil, err
+		}
+	}
+	if p.stage.reps < p.opt.Confirm {
+		// Refine: a few replications leave wide intervals, so the
+		// screened plan has more than it needs, or, where no step
+		// helps at a few, a little less. Add what is missing and take
+		// back what is not needed at the confirmation's replications,
+		// still on the search's seed, so that the confirmation stays a
+		// fresh test.
+		if e, err = p.refine(e); err != nil {
+			return nil, err
+		}
+	}
+	for round := range confirmRounds {
+		p.plan.MetInSearch = e.met
+		conf, err := p.confirm(e.values, round)
+		if err != nil || conf.met || !e.met || round == confirmRounds-1 {
+			return conf, err
+		}
+		if e, err = p.restore(conf); err != nil {
+			return nil, err
+		}
 		if e, err = p.add(e); err != nil {
 			return nil, err
 		}
-		if e.met {
-			if e, err = p.prune(e); err != nil {
-				return nil, err
-			}
+		if !e.met {
+			p.plan.MetInSearch = false
+			return e, nil // no step helps at the confirmation either
 		}
-		if e.met && round == 0 && p.stage.reps < p.opt.Confirm {
-			// Refine: a few replications leave wide intervals, so the
-			// screened plan has more than it needs. Take back what is not
-			// needed at the confirmation's replications, still on the
-			// search's seed, so that the confirmation stays a fresh test.
-			if e, err = p.refine(e); err != nil {
-				return nil, err
-			}
-		}
-		conf, err := p.confirm(e.values, round)
-		if err != nil || conf.met || !e.met {
-			return conf, err
-		}
-		e = conf // search on at the confirmation's replications
 	}
 	return e, nil
 }
@@ -152,7 +174,35 @@ func (p *planner) refine(e *evaluation) (*evaluation, error) {
 	if e, err = p.add(evs[0]); err != nil || !e.met {
 		return e, err
 	}
+	p.refining = true
+	defer func() { p.refining = false }()
 	return p.prune(e)
+}
+
+// restore puts back, last first, the units the refinement took away that
+// can move a target the confirmation e misses, while they bring it nearer:
+// taken away at one seed, they are the likeliest to be needed at another.
+func (p *planner) restore(e *evaluation) (*evaluation, error) {
+	for j := len(p.takenBack) - 1; j >= 0 && !e.met; j-- {
+		m := p.takenBack[j]
+		if !affectsMissed(p.knobs[m.knobs[0]], e.results) {
+			continue
+		}
+		p.takenBack = slices.Delete(p.takenBack, j, j+1)
+		back := move{m.knobs, -m.steps}
+		if len(p.admissible(e.values, []move{back})) == 0 {
+			continue
+		}
+		evs, err := p.evaluate([][]int{p.moved(e.values, back)})
+		if err != nil {
+			return nil, err
+		}
+		if evs[0].violation < e.violation {
+			p.step("restore", back, evs[0])
+			e = evs[0]
+		}
+	}
+	return e, nil
 }
 
 // confirm runs the plan and the input together on a fresh seed with the
@@ -417,6 +467,9 @@ func (p *planner) prune(e *evaluation) (*evaluation, error) {
 			return e, nil
 		}
 		p.step(p.action(e.values, taken), taken, next)
+		if p.refining {
+			p.takenBack = append(p.takenBack, taken)
+		}
 		e = next
 	}
 }
