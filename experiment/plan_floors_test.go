@@ -16,7 +16,7 @@ import (
 // capacities, a least number of gate crew on duty whenever the gate is
 // open or over some hours), planned with --allow-cuts against a target
 // any plan meets: the plan cuts, and never below a floor (nor below the
-// input where the input is already under one).
+// input where the input is already under one, which the plan says).
 func TestAllowCutsKeepsFloors(t *testing.T) {
 	base, err := scenarios.LoadFile("../scenarios/testdata/valid/mini.yaml")
 	if err != nil {
@@ -76,6 +76,9 @@ func TestAllowCutsKeepsFloors(t *testing.T) {
 			if got == f.Min && got < in {
 				atFloor++
 			}
+		}
+		if under := sc.DutyShortfalls(nil); len(p.UnderFloors) != len(under) {
+			rt.Fatalf("the input is under its floors %v, the plan says %v", under, p.UnderFloors)
 		}
 		if s := p.Planned.DutyShortfalls(&sc); len(s) > 0 {
 			rt.Fatalf("the plan breaks an on-duty floor: %v (shifts %+v)", s[0], p.Planned.Staff[0].Shifts)

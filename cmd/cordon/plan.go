@@ -58,7 +58,7 @@ kept and each changed line marked, for cordon run; it does not overwrite a file 
 is given.`,
 		Example: `  cordon plan baseline
   cordon plan baseline --target 'gate.staging.max<=200' --write baseline-plan.yaml
-  cordon plan baseline --allow-cuts --budget 80000`,
+  cordon plan baseline --allow-cuts --budget 110000`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := opts.check(cmd.Flags()); err != nil {
