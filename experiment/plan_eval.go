@@ -55,6 +55,11 @@ func (p *planner) evaluate(plans [][]int) ([]*evaluation, error) {
 			if err != nil {
 				return nil, err
 			}
+			if !p.confirming {
+				// Only a confirmation's runs are reported: the rest keep
+				// their KPIs (a day's run is about 200 KB).
+				o.Runs = nil
+			}
 			p.cache[p.key(run[i])] = ev
 		}
 	}

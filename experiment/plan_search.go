@@ -23,6 +23,9 @@ type planner struct {
 	input, lo, hi []int
 	// stage is the replications and seed evaluations are run with now.
 	stage stage
+	// confirming is set from the first confirmation on: the outcomes
+	// evaluated since keep their runs, for the report.
+	confirming bool
 	// refining is set while the refinement takes back units, and
 	// takenBack holds what it took back, in order.
 	refining  bool
@@ -209,7 +212,7 @@ func (p *planner) restore(e *evaluation) (*evaluation, error) {
 // confirmation's replications; the plan's evaluation holds both.
 func (p *planner) confirm(values []int, round int) (*evaluation, error) {
 	p.stage = stage{reps: p.opt.Confirm, seed: freshSeed(p.plan.SearchSeed, round)}
-	p.ahead = 0
+	p.ahead, p.confirming = 0, true
 	evs, err := p.evaluate([][]int{values, p.input})
 	if err != nil {
 		return nil, err
