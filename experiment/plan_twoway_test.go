@@ -64,7 +64,13 @@ func TestPlanPrefersZeroCostKnobs(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			knobs := append(Knobs(sc), comeDownKnob(), intervalKnob())
+			var knobs []Knob // the scenario's staff and equipment, and the two zero-cost knobs above alone
+			for _, k := range Knobs(sc) {
+				if k.Kind != KnobSchedule {
+					knobs = append(knobs, k)
+				}
+			}
+			knobs = append(knobs, comeDownKnob(), intervalKnob())
 			p, err := MakePlan(context.Background(), sc, PlanOptions{Options: Options{Replications: 4}, Confirm: 10,
 				Targets: []compound.Target{tg}, OnlyGiven: true, Knobs: knobs})
 			if err != nil {
