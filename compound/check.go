@@ -197,6 +197,7 @@ func (sc *Scenario) Check() []FieldError {
 		c.cost(f.path, f.v)
 	}
 	sc.checkTargets(c)
+	sc.checkFloors(c)
 	return c.errs
 }
 

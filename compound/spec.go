@@ -35,6 +35,7 @@ type Scenario struct {
 
 	Targets []string `yaml:"targets" doc:"KPI thresholds such as 'takeout.door_time.p95 <= 45m'"`
 	Costs   Costs    `yaml:"costs" doc:"what staff and equipment cost, for the planner"`
+	Floors  Floors   `yaml:"floors" doc:"the least staff and equipment a plan that may cut (--allow-cuts) must leave"`
 }
 
 // MaxCost is the most any one cost may be (a staff-hour, a shelf, a

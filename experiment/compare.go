@@ -95,7 +95,8 @@ func compareOutcomes(outs []*Outcome, m MinEffects) (*Comparison, error) {
 func sameCompound(a, b *compound.Scenario) bool {
 	x, y := *a, *b
 	for _, s := range []*compound.Scenario{&x, &y} {
-		s.Name, s.Description, s.Targets, s.Costs = "", "", nil, compound.Costs{}
+		// What a run of it measures does not depend on these.
+		s.Name, s.Description, s.Targets, s.Costs, s.Floors = "", "", nil, compound.Costs{}, compound.Floors{}
 	}
 	return reflect.DeepEqual(x, y)
 }

@@ -4,37 +4,62 @@ import (
 	"context"
 	"fmt"
 	"math"
-	"slices"
 	"sort"
-	"strings"
 
 	"cordon/compound"
 )
 
 // PlanOptions tune the planner.
 type PlanOptions struct {
-	// Options.Replications is the replications of each evaluation during the
-	// search (default 10); Seed its seed (default the scenario's).
+	// Options.Replications is the replications of each candidate screened
+	// during the search (default 6); Seed its seed (default the
+	// scenario's). Options.Progress sees every replication the plan runs.
 	Options
+	// Targets are the targets given besides the scenario's own (from
+	// --target); the plan meets them all.
 	Targets []compound.Target
+	// OnlyGiven leaves the scenario's own targets out: only Targets bind.
+	OnlyGiven bool
+	// AllowCuts lets the plan take staff and equipment away, down to the
+	// scenario's floors. Without it the plan only adds (zero-cost knobs,
+	// which are TwoWay, move either way).
+	AllowCuts bool
 	// Budget is the most the plan may cost (0: no limit).
 	Budget float64
-	// Confirm is the replications of the confirmation, run with fresh seeds
-	// (default three times the search's, at least 30).
+	// Confirm is the replications of the confirmation, run with a fresh
+	// seed (default three times the search's, at least 30).
 	Confirm int
 	// MaxEvaluations bounds the scenario evaluations of the search (default
 	// 600).
 	MaxEvaluations int
+	// Knobs are the knobs the plan may turn (nil: Knobs of the scenario);
+	// of them, the search moves those that can move a target's KPI.
+	Knobs []Knob
+}
+
+// Where a plan's target comes from.
+const (
+	SourceScenario = "scenario" // the scenario's targets section
+	SourceFlag     = "flag"     // given with the plan (--target)
+)
+
+// Constraint is a target a plan must meet and where it comes from.
+type Constraint struct {
+	compound.Target
+	Source string // SourceScenario or SourceFlag
 }
 
 // PlanStep is one move of the search.
 type PlanStep struct {
-	Action    string // start, add, remove, confirm
-	Knob      string // the knob moved, for add and remove
-	Value     int    // its new value
+	Action    string // start, add, cut, move, back, confirm
+	Knob      string // the knob moved
+	Value     string // its new value, as the knob's Text writes it
 	Cost      float64
 	Met       bool    // every target met with 95% confidence
 	Violation float64 // how far the targets are missed, 0 when met
+	// Replications is the replications of the evaluation (the search's
+	// screening, or the confirmation's).
+	Replications int
 }
 
 // FrontierPoint is one plan the search evaluated: its cost and the means of
@@ -45,25 +70,55 @@ type FrontierPoint struct {
 	Means []float64 // per target, in order
 }
 
-// Plan is the cheapest staffing found that meets every target with 95%
-// confidence (the upper bound of each interval inside its target).
+// Plan is the cheapest setting of the knobs found that meets every target
+// with 95% confidence (the upper bound of each interval inside its target).
 type Plan struct {
-	Input, Planned  *compound.Scenario
-	Settings        []Setting // knobs whose value changed
+	Input, Planned *compound.Scenario
+	// Constraints are the targets the plan meets, the scenario's then the
+	// given ones; LeftOut the scenario's targets OnlyGiven left out.
+	Constraints []Constraint
+	LeftOut     []compound.Target
+	AllowCuts   bool
+	Settings    []Setting // knobs whose value changed, by path
+	// InputCost and Cost are what the knob-driven resources of the input
+	// and of the plan cost (see Cost).
 	InputCost, Cost float64
-	Outcome         *Outcome // the confirmation run of the plan
-	Targets         []TargetResult
+	// Outcome and Base are the plan and the input run together, with
+	// common random numbers, at the confirmation's seed and replications:
+	// the figures the plan reports.
+	Outcome, Base *Outcome
+	Targets       []TargetResult // per constraint, in order, from Outcome
 	// Feasible is false when no plan within the budget and the knobs'
-	// limits meets every target: Unmet says which cannot be met, and the
-	// plan is the best found.
-	Feasible    bool
+	// limits meets every target: Unmet says which cannot be met, Bounds
+	// what they come to with unlimited staff and equipment, and the plan is
+	// the best found.
+	Feasible bool
+	// MetInSearch says the plan met every target in the search, at the
+	// search's replications, though not at its confirmation: it is close
+	// to a target, and more replications may settle it.
+	MetInSearch bool
 	Unmet       []TargetResult
+	Bounds      []Bound
+	// SideEffects are the KPIs with a better direction that the plan makes
+	// significantly worse than the input (paired, 95%), staff-hours left
+	// out (they are the plan's cost).
+	SideEffects []SideEffect
+	// UnderFloors are the moments the input itself has fewer on duty than
+	// its floors ask: the plan keeps what the input has there.
+	UnderFloors []compound.Shortfall
 	Path        []PlanStep
-	Evaluations int
-	Frontier    []FrontierPoint
-	// ConfirmSeed and ConfirmReplications are the fresh seed and the
-	// replications the plan was confirmed with: at those, taking any one
-	// step of a knob away misses a target.
+	// Evaluations counts the scenarios evaluated (screened or confirmed),
+	// Replications every replication run.
+	Evaluations  int
+	Replications int
+	Frontier     []FrontierPoint
+	// SearchSeed and SearchReplications are what the candidates were
+	// screened with.
+	SearchSeed         uint64
+	SearchReplications int
+	// Confirmed says the plan and the input were run with a fresh seed,
+	// ConfirmSeed, and ConfirmReplications: Outcome and Base come from it.
+	Confirmed           bool
 	ConfirmSeed         uint64
 	ConfirmReplications int
 	// Knobs are those the search moved: the ones that can move a target's
@@ -71,69 +126,41 @@ type Plan struct {
 	Knobs []Knob
 }
 
-// planner is one search.
-type planner struct {
-	ctx   context.Context
-	sc    *compound.Scenario
-	opt   PlanOptions
-	knobs []Knob
-	reps  int
-	seed  uint64
-	evals int
-	plan  *Plan
+// Bound is a target's KPI with every staff and equipment capacity of the
+// plan multiplied by Factor: what no staffing can beat.
+type Bound struct {
+	TargetResult
+	Factor int
 }
 
-// evaluation is a plan's values and how it fares.
-type evaluation struct {
-	values    []int
-	sc        *compound.Scenario
-	out       *Outcome
-	results   []TargetResult
-	met       bool
-	violation float64
-	cost      float64
-}
-
-// MakePlan searches for the cheapest plan meeting every target: it starts
-// from the analytic lower bound of every knob that can move a target's KPI
-// (the offered load per post), adds the step with the best gain per cost
-// until the targets are met, removes steps while they still are, and
-// confirms the plan with more replications and fresh seeds, searching on
-// from there if it fails.
+// MakePlan searches for the cheapest plan meeting every target: the
+// scenario's own and opt.Targets. It starts from the input and adds the
+// step with the best gain per cost, screening every candidate with a few
+// replications and common random numbers, until the targets are met; takes
+// back the steps not needed (and, with AllowCuts, cuts down to the
+// scenario's floors); then confirms the plan with more replications on a
+// fresh seed, together with the input, and searches on from there if it
+// fails. It reports what the plan makes worse, and for a target no plan
+// meets, the KPI with unlimited staff and equipment.
 func MakePlan(ctx context.Context, sc *compound.Scenario, opt PlanOptions) (*Plan, error) {
-	if len(opt.Targets) == 0 {
-		return nil, fmt.Errorf("a plan needs at least one target")
-	}
 	// Check bounds every cost by compound.MaxCost, so that no plan's cost
 	// (a sum of costs times whole counts and hours) can overflow.
 	if errs := sc.Check(); len(errs) > 0 {
 		return nil, fmt.Errorf("scenario %s: %v", sc.Name, errs[0])
 	}
-	p := &planner{ctx: ctx, sc: sc, opt: opt, reps: opt.Replications, seed: sc.Seed}
-	if p.reps <= 0 {
-		p.reps = 10
+	constraints, leftOut := planConstraints(sc, opt)
+	if len(constraints) == 0 {
+		return nil, fmt.Errorf("a plan needs at least one target")
 	}
-	if opt.Seed != nil {
-		p.seed = *opt.Seed
+	targets := make([]compound.Target, len(constraints))
+	for i, c := range constraints {
+		targets[i] = c.Target
 	}
-	if p.opt.Confirm <= 0 {
-		p.opt.Confirm = max(3*p.reps, 30)
-	}
-	if p.opt.MaxEvaluations <= 0 {
-		p.opt.MaxEvaluations = 600
-	}
-	for _, k := range Knobs(sc) {
-		for _, t := range opt.Targets {
-			if k.Affects(t.KPI) {
-				p.knobs = append(p.knobs, k)
-				break
-			}
-		}
-	}
-	p.plan = &Plan{Input: sc, InputCost: Cost(sc), Knobs: p.knobs}
-	if err := checkTargetKPIs(sc, opt.Targets); err != nil {
+	if err := checkTargetKPIs(sc, targets); err != nil {
 		return nil, err
 	}
+	p := newPlanner(ctx, sc, opt, targets)
+	p.plan.Constraints, p.plan.LeftOut = constraints, leftOut
 	best, err := p.search()
 	if err != nil {
 		return nil, err
@@ -141,266 +168,33 @@ func MakePlan(ctx context.Context, sc *compound.Scenario, opt PlanOptions) (*Pla
 	return p.finish(best)
 }
 
-// search runs the add, remove and confirm phases.
-func (p *planner) search() (*evaluation, error) {
-	start := p.lowerBounds()
-	cur, err := p.evaluate([][]int{start})
-	if err != nil {
-		return nil, err
-	}
-	p.step("start", "", 0, cur[0])
-	e := cur[0]
-	for round := 0; round < 4; round++ {
-		if e, err = p.add(e); err != nil {
-			return nil, err
-		}
-		if !e.met {
-			return e, nil // infeasible: the best found
-		}
-		if e, err = p.remove(e); err != nil {
-			return nil, err
-		}
-		// Confirm with more replications and fresh seeds; a plan that fails
-		// is searched on from with those.
-		p.reps, p.seed = p.opt.Confirm, freshSeed(p.seed, round)
-		conf, err := p.evaluate([][]int{e.values})
-		if err != nil {
-			return nil, err
-		}
-		e = conf[0]
-		p.step("confirm", "", 0, e)
-		if e.met {
-			// One more pass of removal at the confirmation's settings, so
-			// that no single step can be taken away.
-			if e, err = p.remove(e); err != nil {
-				return nil, err
-			}
-			return e, nil
+// planConstraints returns the targets a plan meets: the scenario's (unless
+// OnlyGiven) then the given ones, a target given twice kept once; and the
+// scenario's targets left out.
+func planConstraints(sc *compound.Scenario, opt PlanOptions) (out []Constraint, leftOut []compound.Target) {
+	seen := map[string]bool{}
+	add := func(t compound.Target, source string) {
+		key := fmt.Sprintf("%s %s %v", t.KPI, t.Op, t.Value)
+		if !seen[key] {
+			seen[key] = true
+			out = append(out, Constraint{Target: t, Source: source})
 		}
 	}
-	return e, nil
+	for _, t := range sc.ParsedTargets() {
+		if opt.OnlyGiven {
+			leftOut = append(leftOut, t)
+			continue
+		}
+		add(t, SourceScenario)
+	}
+	for _, t := range opt.Targets {
+		add(t, SourceFlag)
+	}
+	return out, leftOut
 }
 
-// freshSeed derives the seed of a confirmation from the search's.
-func freshSeed(seed uint64, round int) uint64 {
-	x := seed + 0x9e3779b97f4a7c15*uint64(round+1)
-	x ^= x >> 31
-	x *= 0xbf58476d1ce4e5b9
-	return x ^ x>>29
-}
-
-// add takes the step with the best gain per cost until every target is met
-// or no step helps.
-func (p *planner) add(e *evaluation) (*evaluation, error) {
-	for !e.met {
-		var cands [][]int
-		var which []int
-		for i, k := range p.knobs {
-			v := e.values[i] + k.Step
-			if v > k.Max || !affectsMissed(k, e.results) {
-				continue
-			}
-			next := slices.Clone(e.values)
-			next[i] = v
-			if p.opt.Budget > 0 && Cost(p.apply(next)) > p.opt.Budget {
-				continue
-			}
-			cands, which = append(cands, next), append(which, i)
-		}
-		if len(cands) == 0 || p.evals+len(cands) > p.opt.MaxEvaluations {
-			return e, nil
-		}
-		evs, err := p.evaluate(cands)
-		if err != nil {
-			return nil, err
-		}
-		best, bestScore := -1, 0.0
-		for j, c := range evs {
-			gain := e.violation - c.violation
-			if gain <= 0 {
-				continue
-			}
-			score := gain / math.Max(c.cost-e.cost, 1e-6)
-			if best < 0 || score > bestScore {
-				best, bestScore = j, score
-			}
-		}
-		if best < 0 {
-			return e, nil // no single step helps
-		}
-		e = evs[best]
-		k := p.knobs[which[best]]
-		p.step("add", k.Name, e.values[which[best]], e)
-	}
-	return e, nil
-}
-
-// affectsMissed reports whether the knob can move a target not yet met.
-func affectsMissed(k Knob, results []TargetResult) bool {
-	for _, r := range results {
-		if !r.Confident && k.Affects(r.Target.KPI) {
-			return true
-		}
-	}
-	return false
-}
-
-// remove takes away, one at a time, the step that saves the most while every
-// target stays met.
-func (p *planner) remove(e *evaluation) (*evaluation, error) {
-	for {
-		var cands [][]int
-		var which []int
-		for i, k := range p.knobs {
-			v := e.values[i] - k.Step
-			if v < k.Min {
-				continue
-			}
-			next := slices.Clone(e.values)
-			next[i] = v
-			cands, which = append(cands, next), append(which, i)
-		}
-		if len(cands) == 0 || p.evals+len(cands) > p.opt.MaxEvaluations {
-			return e, nil
-		}
-		evs, err := p.evaluate(cands)
-		if err != nil {
-			return nil, err
-		}
-		best := -1
-		for j, c := range evs {
-			if c.met && (best < 0 || c.cost < evs[best].cost) {
-				best = j
-			}
-		}
-		if best < 0 {
-			return e, nil
-		}
-		e = evs[best]
-		p.step("remove", p.knobs[which[best]].Name, e.values[which[best]], e)
-	}
-}
-
-// apply returns the scenario with the knobs at values.
-func (p *planner) apply(values []int) *compound.Scenario {
-	sc := cloneForKnobs(p.sc)
-	for i, k := range p.knobs {
-		k.set(sc, values[i])
-	}
-	return sc
-}
-
-// evaluate runs several plans together (common random numbers).
-func (p *planner) evaluate(plans [][]int) ([]*evaluation, error) {
-	scs := make([]*compound.Scenario, len(plans))
-	for i, v := range plans {
-		scs[i] = p.apply(v)
-	}
-	opt := p.opt.Options
-	opt.Replications, opt.Seed = p.reps, &p.seed
-	outs, err := runScenarios(p.ctx, scs, opt)
-	if err != nil {
-		return nil, err
-	}
-	p.evals += len(plans)
-	evs := make([]*evaluation, len(plans))
-	for i, o := range outs {
-		res, err := CheckTargets(o, p.opt.Targets)
-		if err != nil {
-			return nil, err
-		}
-		ev := &evaluation{values: plans[i], sc: scs[i], out: o, results: res, met: true, cost: Cost(scs[i])}
-		fp := FrontierPoint{Cost: ev.cost}
-		for _, r := range res {
-			if !r.Confident {
-				ev.met = false
-			}
-			ev.violation += violation(r)
-			fp.Means = append(fp.Means, r.KPI.Mean)
-		}
-		fp.Met = ev.met
-		p.plan.Frontier = append(p.plan.Frontier, fp)
-		evs[i] = ev
-	}
-	return evs, nil
-}
-
-// violation is how far a target is from being met with confidence, relative
-// to its threshold: 0 when met.
-func violation(r TargetResult) float64 {
-	bound := r.KPI.High
-	if r.Op == ">=" || r.Op == ">" {
-		bound = r.KPI.Low
-	}
-	if math.IsNaN(bound) {
-		return 10
-	}
-	if r.Confident {
-		return 0
-	}
-	scale := math.Max(math.Abs(r.Value), 1e-9)
-	d := math.Abs(bound-r.Value) / scale
-	return math.Max(d, 1e-6)
-}
-
-func (p *planner) step(action, knob string, value int, e *evaluation) {
-	p.plan.Path = append(p.plan.Path, PlanStep{Action: action, Knob: knob, Value: value, Cost: e.cost, Met: e.met, Violation: e.violation})
-}
-
-// lowerBounds returns each knob's analytic lower bound: the least units
-// that keep its post stable in every hour it covers, from the offered load,
-// and never below the knob's minimum.
-func (p *planner) lowerBounds() []int {
-	loads := p.sc.OfferedLoad()
-	out := make([]int, len(p.knobs))
-	for i, k := range p.knobs {
-		need := 0.0
-		for _, l := range loads {
-			for h := range 24 {
-				if covered(k, l, h) {
-					need = math.Max(need, l.Load[h])
-				}
-			}
-		}
-		n := 0
-		if need > 0 {
-			n = int(math.Floor(need)) + 1
-		}
-		if k.Step > 1 {
-			n = (n + k.Step - 1) / k.Step * k.Step
-		}
-		out[i] = min(max(n, k.Min), k.Max)
-	}
-	return out
-}
-
-// covered reports whether post load l in hour h is the knob's to carry.
-func covered(k Knob, l compound.PostLoad, h int) bool {
-	switch {
-	case k.Pool != "":
-		if l.Pool != k.Pool {
-			return false
-		}
-		if s := k.shift; s != nil {
-			c := float64(h)*3600 + 1800
-			from, to := float64(s.From), float64(s.To)
-			if to <= from {
-				to += 24 * 3600
-			}
-			return (c >= from && c < to) || (c+24*3600 >= from && c+24*3600 < to)
-		}
-		return true
-	case strings.HasPrefix(k.Path, "sampling.sites."):
-		return l.Post == k.Name
-	case k.Path == "transfer.carts":
-		return l.Post == "carts"
-	case k.Path == "disinfection.space":
-		return l.Post == "disinfection"
-	}
-	return false
-}
-
-// finish fills in the plan from the best evaluation.
+// finish fills in the plan from the best evaluation: the settings, the
+// targets at the confirmation, the side effects and the bounds.
 func (p *planner) finish(e *evaluation) (*Plan, error) {
 	pl := p.plan
 	pl.Planned = e.sc
@@ -409,8 +203,6 @@ func (p *planner) finish(e *evaluation) (*Plan, error) {
 	pl.Outcome = e.out
 	pl.Targets = e.results
 	pl.Feasible = e.met
-	pl.Evaluations = p.evals
-	pl.ConfirmSeed, pl.ConfirmReplications = p.seed, p.reps
 	for _, r := range e.results {
 		if !r.Confident {
 			pl.Unmet = append(pl.Unmet, r)
@@ -422,5 +214,21 @@ func (p *planner) finish(e *evaluation) (*Plan, error) {
 		}
 	}
 	sort.SliceStable(pl.Settings, func(i, j int) bool { return pl.Settings[i].Knob.Path < pl.Settings[j].Knob.Path })
+	var err error
+	if pl.SideEffects, err = sideEffects(pl.Base, pl.Outcome); err != nil {
+		return nil, err
+	}
+	if !pl.Feasible {
+		if err := p.bounds(e); err != nil {
+			return nil, err
+		}
+	}
+	pl.Evaluations, pl.Replications = p.evals, p.done
 	return pl, nil
+}
+
+// ChangeCost returns what one change of the plan costs on its own: the
+// input with that knob set, against the input.
+func (p *Plan) ChangeCost(s Setting) float64 {
+	return math.Round((Cost(s.Knob.With(p.Input, s.To))-p.InputCost)*100) / 100
 }

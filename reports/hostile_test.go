@@ -34,7 +34,8 @@ func TestHostileTextInEveryFormat(t *testing.T) {
 	sc, err := scenarios.Resolve("baseline",
 		scenarios.Override{Path: "name", Value: jsonQuote(hostileName)},
 		scenarios.Override{Path: "description", Value: jsonQuote(long)},
-		scenarios.Override{Path: "staff.gate-crew.name", Value: jsonQuote(hostilePool)})
+		scenarios.Override{Path: "staff.gate-crew.name", Value: jsonQuote(hostilePool)},
+		scenarios.Override{Path: "floors.on_duty[0].pool", Value: jsonQuote(hostilePool)}) // the floor names the pool
 	if err != nil {
 		t.Fatal(err)
 	}

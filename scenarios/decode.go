@@ -304,9 +304,9 @@ func (d *decoder) text(n *yaml.Node, v reflect.Value, path string, f field) {
 		d.errorf(n, path, "expected %s; got %s", d.expect(v.Type(), f), describe(n))
 		return
 	}
-	if longText(f.name) {
-		if len(n.Value) > maxTextLen {
-			d.errorf(n, path, "is %d bytes long: at most %d", len(n.Value), maxTextLen)
+	if limit := textLimit(f.name); longText(f.name) || limit != maxNameLen {
+		if len(n.Value) > limit {
+			d.errorf(n, path, "is %d bytes long: at most %d", len(n.Value), limit)
 			return
 		}
 	} else if len(n.Value) > maxNameLen {

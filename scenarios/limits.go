@@ -13,6 +13,7 @@ const (
 	maxNodes    = 1_000_000 // values visited, aliases expanded
 	maxWhole    = 1_000_000_000
 	maxNameLen  = 64      // bytes in a name, an id or a building reference
+	maxPathLen  = 256     // bytes in a path a floor names (staff.POOL.shifts[N].count)
 	maxTextLen  = 1 << 16 // bytes in a description or a target
 
 	// maxExtraRefs is how many more buildings the zones may name, ranges
@@ -48,6 +49,18 @@ func listLimit(name string, t reflect.Type) int {
 // than a name.
 func longText(name string) bool {
 	return name == "description" || name == "targets"
+}
+
+// textLimit returns the most bytes the string field name may hold: free
+// text, a path made of names, or a name.
+func textLimit(name string) int {
+	switch {
+	case longText(name):
+		return maxTextLen
+	case name == "path":
+		return maxPathLen
+	}
+	return maxNameLen
 }
 
 func reflectDist() reflect.Type { return reflect.TypeFor[compound.Dist]() }

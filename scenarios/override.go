@@ -48,8 +48,9 @@ func ParseOverride(s string) (Override, error) {
 // creating the fields and sections on the way that the file leaves out.
 // Nodes on the path are copied before they change, so that a value the
 // file shares through an alias changes only here. Problems are reported at
-// the override.
-func applyOverride(d *decoder, root **yaml.Node, o Override) {
+// the override. It returns the nodes on the path, from the root to the
+// new value (nil after a problem).
+func applyOverride(d *decoder, root **yaml.Node, o Override) (trail []*yaml.Node) {
 	src := compound.OneLine(o.String())
 	fail := func(path, format string, a ...any) {
 		d.errs.add(Error{File: src, Path: path, Msg: fmt.Sprintf(format, a...)})
@@ -57,7 +58,7 @@ func applyOverride(d *decoder, root **yaml.Node, o Override) {
 	segs, err := parseOverridePath(o.Path)
 	if err != nil {
 		fail("", "%v", err)
-		return
+		return nil
 	}
 	slot := root
 	t := reflect.TypeFor[compound.Scenario]()
@@ -74,13 +75,14 @@ func applyOverride(d *decoder, root **yaml.Node, o Override) {
 			} else if n.Kind != yaml.MappingNode {
 				fail(path, "is written as %s, not as a mapping: set the whole distribution, as --set '%s=%s'",
 					describe(n), path, example("lognormal", false))
-				return
+				return nil
 			}
 			if seg.isIndex || !slices.Contains(allDistFields(), seg.name) {
 				fail(step(path, seg), "a distribution has no such field%s (fields: %s)", didYouMean(seg.name, allDistFields()), listing(allDistFields()))
-				return
+				return nil
 			}
-			slot = d.keySlot(d.own(slot), seg.name, src)
+			trail = append(trail, d.own(slot))
+			slot = d.keySlot(*slot, seg.name, src)
 			path = join(path, seg.name)
 			t = reflect.TypeFor[float64]()
 			if seg.name == "values" || seg.name == "weights" {
@@ -91,23 +93,24 @@ func applyOverride(d *decoder, root **yaml.Node, o Override) {
 		case t.Kind() == reflect.Struct:
 			if seg.isIndex {
 				fail(step(path, seg), "%s is not a list", pathOrTop(path))
-				return
+				return nil
 			}
 			fields := d.fieldsOf(t)
 			j := fieldIndex(fields, seg.name)
 			if j < 0 {
 				names := d.names(t)
 				fail(join(path, seg.name), "unknown field%s (fields here: %s)", didYouMean(seg.name, names), listing(names))
-				return
+				return nil
 			}
 			n := target(*slot)
 			if isNull(n) {
 				*slot = d.made(&yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}, src)
 			} else if n.Kind != yaml.MappingNode {
 				fail(path, "is written as %s in the file, not as a mapping: cannot set a field in it", describe(n))
-				return
+				return nil
 			}
-			slot = d.keySlot(d.own(slot), seg.name, src)
+			trail = append(trail, d.own(slot))
+			slot = d.keySlot(*slot, seg.name, src)
 			path = join(path, seg.name)
 			t = t.Field(fields[j].index).Type
 		case t.Kind() == reflect.Slice:
@@ -116,30 +119,32 @@ func applyOverride(d *decoder, root **yaml.Node, o Override) {
 			if !isNull(n) {
 				if n.Kind != yaml.SequenceNode {
 					fail(path, "is written as %s in the file, not as a list", describe(n))
-					return
+					return nil
 				}
 				entries = n.Content
 			}
 			i, msg := d.entry(t, entries, seg, path)
 			if msg != "" {
 				fail(step(path, seg), "%s", msg)
-				return
+				return nil
 			}
-			slot = &d.own(slot).Content[i]
+			trail = append(trail, d.own(slot))
+			slot = &(*slot).Content[i]
 			path = step(path, seg)
 			t = t.Elem()
 		default:
 			fail(step(path, seg), "%s is a single value: it has no field %s", path, segName(seg))
-			return
+			return nil
 		}
 	}
 	value, err := snippet(o.Value)
 	if err != nil {
 		fail(path, "the value is not valid YAML: %s", strings.TrimPrefix(err.Error(), "yaml: "))
-		return
+		return nil
 	}
 	d.mark(value, src, map[*yaml.Node]bool{})
 	*slot = value
+	return append(trail, value)
 }
 
 // pathOrTop names a path for messages; "" is the scenario itself.

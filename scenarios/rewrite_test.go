@@ -43,3 +43,40 @@ func TestRewrite(t *testing.T) {
 		t.Error("a bad override was written")
 	}
 }
+
+// TestRewriteChanged: each changed line says it was changed and what it
+// was, in place of its own comment (written for the old value); a line
+// holding several changes names each field; lines not changed keep their
+// comments.
+func TestRewriteChanged(t *testing.T) {
+	data, _ := Builtin("baseline")
+	out, err := RewriteChanged("baseline.yaml", data,
+		Change{Override: Override{Path: "gate.shelves", Value: "12"}, By: "plan", Was: "8"},
+		Change{Override: Override{Path: "staff.suited-crew.shifts[0].count", Value: "6"}, By: "plan", Was: "4"},
+		Change{Override: Override{Path: "sampling.sites.site-b.swab", Value: "6"}, By: "plan", Was: "5"},
+		Change{Override: Override{Path: "sampling.sites.site-b.registration", Value: "3"}, By: "plan", Was: "2"},
+		Change{Override: Override{Path: "transfer.carts", Value: "5"}, By: "--set"},
+		Change{Override: Override{Path: "delivery.door", Value: "2m"}, By: "plan", Was: "{dist: lognormal, mean: 90s, sd: 40s}"},
+		Change{Override: Override{Path: "gate.ground", Value: "70"}},
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(out)
+	for _, line := range []string{
+		"  shelves: 12 # changed by plan: was 8\n",
+		`      - {from: "07:00", to: "19:00", count: 6} # changed by plan: count was 4` + "\n",
+		"    - {name: site-b, registration: 3, swab: 6} # changed by plan: swab was 5, registration was 2\n",
+		"  carts: 5 # changed by --set\n",
+		"  door: 2m # changed by plan: was {dist: lognormal, mean: 90s, sd: 40s}\n",
+		"  ground: 70\n",
+		"  intake: {dist: lognormal, mean: 20s, sd: 8s} # check the address, label the zone (assumption)\n",
+	} {
+		if !strings.Contains(text, line) {
+			t.Errorf("the rewritten file has no line %q", line)
+		}
+	}
+	if strings.Contains(text, "up the building and hand over (assumption)") {
+		t.Error("the changed line delivery.door kept its old comment")
+	}
+}

@@ -236,6 +236,13 @@ func fieldRules() map[string]rule {
 		"Costs.cart":              cost,
 		"Costs.disinfection_slot": cost,
 		"Costs.medical":           cost,
+
+		"KnobFloor.path":   named,
+		"KnobFloor.min":    {min: 0, max: compound.MaxPlaces},
+		"DutyFloor.pool":   named,
+		"DutyFloor.min":    {required: true, min: 1, max: compound.MaxStaff},
+		"DutyFloor.during": {enum: []string{compound.DuringGateOpen}},
+		"DutyFloor.from":   {inDay: true},
 	}
 }
 
@@ -449,10 +456,7 @@ func text(name string, r rule) object {
 		}
 		return object{{"enum", enum}}
 	}
-	limit := maxNameLen
-	if longText(name) {
-		limit = maxTextLen
-	}
+	limit := textLimit(name)
 	var s object
 	if r.textOnly {
 		s = object{{"type", "string"}}

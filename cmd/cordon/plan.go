@@ -10,43 +10,55 @@ import (
 
 	"cordon/experiment"
 	"cordon/reports"
-	"cordon/scenarios"
 )
 
 // planOptions are the flags of `cordon plan`.
 type planOptions struct {
 	runFlags
 	targets     []string
+	onlyGiven   bool
+	allowCuts   bool
 	budget      float64
 	write       string
 	force       bool
 	out         string
 	confirm     int
 	sensitivity bool
+	json        bool
 }
 
 func newPlanCmd(std *streams, opts *planOptions) *cobra.Command {
 	cmd := &cobra.Command{
-		Use:   "plan SCENARIO --target 'KPI<=VALUE' ... [--budget AMOUNT] [--write FILE]",
-		Short: "Find the cheapest staffing that meets the targets",
+		Use:   "plan SCENARIO [--target 'KPI<=VALUE' ...] [--allow-cuts] [--budget AMOUNT] [--write FILE]",
+		Short: "Find the cheapest additions that meet every target",
 		Long: `Plan searches for the lowest-cost setting of the knobs that can move the targets' KPIs (staff
 per pool and shift, each site's registration and swab stations, shelves, containers, carts,
-disinfection places) that meets every target with 95% confidence: the upper end of each KPI's
-interval inside its target. Costs come from the scenario's costs section and each pool's
-hour_cost. The search starts from the offered load's lower bounds, adds the unit with the best
-gain per cost until the targets are met, removes units while they stay met, and confirms the
-plan with more replications on a fresh seed. Knobs that move none of the targets' KPIs are left
-as they are.
+disinfection places, and the zero-cost knobs such as the calling plan) that meets every target
+with 95% confidence: the upper end of each KPI's interval inside its target. The targets are the
+scenario's own and every --target; --only-given leaves the scenario's out, and says so. Costs
+come from the scenario's costs section and each pool's hour_cost.
 
-It prints what changes and what it costs, the targets with their intervals and the search
-path, and writes a report (cordon-out/plan-<scenario>/ unless --out says otherwise) with the
-cost against KPI frontier and a sensitivity analysis of the plan. --write saves the planned
-scenario, comments kept, for cordon run --target; it does not overwrite a file unless --force
-is given. When no plan meets every target within the
-budget and the knobs' limits, it says which target cannot be met, shows the best plan found and
-exits 1. Targets default to the scenario's own.`,
-		Example: `  cordon plan baseline --target 'takeout.door_time.p95<=45m' --target 'sampling.makespan<=4h' --target 'gate.staging.max<=200'
-  cordon plan baseline --budget 80000 --write baseline-plan.yaml`,
+By default the plan only adds: staff and equipment go up, never down (zero-cost knobs move
+either way). --allow-cuts lets it remove too, never below the scenario's floors (the floors
+section: a least value per capacity, a least number on duty per pool and hours).
+
+The search starts from the scenario, screens every candidate step with a few replications
+(--reps, default 6) and common random numbers, takes the step with the best gain per cost until
+the targets are met, takes back what is not needed, then confirms the plan with more
+replications (--confirm, default 30) on a fresh seed, run together with the scenario: every KPI
+with a better direction that the plan makes significantly worse is listed as a side effect.
+When no plan meets a target, it says what the target's KPI comes to with unlimited staff and
+equipment (every capacity multiplied by 10), shows the best plan found and exits 1.
+
+It prints what changes and what it costs, the targets with where each comes from, the side
+effects and the search, and writes a report (cordon-out/plan-<scenario>/ unless --out says
+otherwise) with plan.json (--json prints it instead of the table), the cost against KPI
+frontier and a sensitivity analysis of the plan. --write saves the planned scenario, comments
+kept and each changed line marked, for cordon run; it does not overwrite a file unless --force
+is given.`,
+		Example: `  cordon plan baseline
+  cordon plan baseline --target 'gate.staging.max<=200' --write baseline-plan.yaml
+  cordon plan baseline --allow-cuts --budget 110000`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := opts.check(cmd.Flags()); err != nil {
@@ -60,13 +72,16 @@ exits 1. Targets default to the scenario's own.`,
 	}
 	opts.add(cmd.Flags())
 	f := cmd.Flags()
-	f.StringArrayVar(&opts.targets, "target", nil, "a target KPI<=VALUE (also >=, <, >), repeatable (default: the scenario's targets)")
+	f.StringArrayVar(&opts.targets, "target", nil, "a target KPI<=VALUE (also >=, <, >), repeatable, met besides the scenario's own")
+	f.BoolVar(&opts.onlyGiven, "only-given", false, "leave the scenario's own targets out: meet only the --target ones")
+	f.BoolVar(&opts.allowCuts, "allow-cuts", false, "let the plan remove staff and equipment too, down to the scenario's floors")
 	f.Float64Var(&opts.budget, "budget", 0, "the most the plan may cost (default: no limit)")
 	f.StringVar(&opts.write, "write", "", "save the planned scenario to this file")
 	f.BoolVar(&opts.force, "force", false, "overwrite the --write file if it exists")
 	f.StringVar(&opts.out, "out", "", "report folder (default cordon-out/plan-<scenario>)")
 	f.IntVar(&opts.confirm, "confirm", 0, "replications of the confirmation on a fresh seed (default 3 times --reps, at least 30)")
 	f.BoolVar(&opts.sensitivity, "sensitivity", true, "add a sensitivity analysis of the plan to the report")
+	f.BoolVar(&opts.json, "json", false, "print the plan document (plan.json) instead of the table")
 	return cmd
 }
 
@@ -76,17 +91,16 @@ func runPlan(ctx context.Context, std *streams, opts *planOptions, arg string) e
 		return err
 	}
 	sc := all[0]
-	targets, err := parseTargets(opts.targets)
+	given, err := parseTargets(opts.targets)
 	if err != nil {
 		return err
 	}
-	if len(targets) == 0 {
-		targets = sc.ParsedTargets()
-	}
-	if len(targets) == 0 {
+	switch {
+	case opts.onlyGiven && len(given) == 0:
+		return badInput(fmt.Errorf("--only-given leaves the scenario's targets out: give --target 'KPI<=VALUE'"))
+	case len(given) == 0 && len(sc.Targets) == 0:
 		return badInput(fmt.Errorf("plan needs targets: give --target 'KPI<=VALUE' or targets in the scenario"))
-	}
-	if opts.budget < 0 {
+	case opts.budget < 0:
 		return badInput(fmt.Errorf("--budget must not be negative"))
 	}
 	if opts.write != "" {
@@ -103,27 +117,27 @@ func runPlan(ctx context.Context, std *streams, opts *planOptions, arg string) e
 		return err
 	}
 	update, clear := progress(std, opts.quiet, "plan")
-	eo := opts.options(update)
-	if eo.Replications == 0 {
-		eo.Replications = 10
-	}
-	p, err := experiment.MakePlan(ctx, sc, experiment.PlanOptions{Options: eo, Targets: targets, Budget: opts.budget, Confirm: opts.confirm})
+	p, err := experiment.MakePlan(ctx, sc, experiment.PlanOptions{Options: opts.options(update), Targets: given, OnlyGiven: opts.onlyGiven,
+		AllowCuts: opts.allowCuts, Budget: opts.budget, Confirm: opts.confirm})
 	clear()
 	if err != nil {
 		if ctx.Err() != nil {
 			return opts.stopped(ctx)
 		}
-		return badInput(err)
+		return badInput(opts.explainMemory(err))
 	}
 	var sens *experiment.Sensitivity
 	if opts.sensitivity {
 		var kpis []string
-		for _, t := range targets {
-			kpis = append(kpis, t.KPI)
+		for _, t := range p.Targets {
+			kpis = append(kpis, t.KPI.Name)
 		}
-		so := opts.options(nil)
-		so.Replications = eo.Replications
-		if sens, err = experiment.Analyse(ctx, p.Planned, kpis, 0.2, so); err != nil {
+		update, clear := progress(std, opts.quiet, "sensitivity of the plan")
+		so := opts.options(update)
+		so.Replications = p.SearchReplications
+		sens, err = experiment.Analyse(ctx, p.Planned, kpis, 0.2, so)
+		clear()
+		if err != nil {
 			if ctx.Err() != nil {
 				return opts.stopped(ctx)
 			}
@@ -135,27 +149,19 @@ func runPlan(ctx context.Context, std *streams, opts *planOptions, arg string) e
 	}
 	fmt.Fprintf(std.err, "report: %s\n", shown(filepath.Join(dest.Dir, "index.html")))
 	if opts.write != "" {
-		name, data, err := scenarios.Source(arg)
-		if err != nil {
+		if err := writePlanned(std, opts, arg, overrides, p); err != nil {
 			return err
 		}
-		sets := append([]scenarios.Override(nil), overrides...)
-		for _, s := range p.Settings {
-			sets = append(sets, scenarios.Override{Path: s.Knob.Path, Value: s.Knob.Text(s.To)})
-		}
-		sets = append(sets, scenarios.Override{Path: "name", Value: p.Planned.Name})
-		out, err := scenarios.Rewrite(name, data, sets...)
-		if err != nil {
-			return err
-		}
-		// The plan's file, like init's, names a schema beside itself.
-		out = withLocalSchema(out)
-		if err := writeFileAtomic(opts.write, out); err != nil {
-			return err
-		}
-		fmt.Fprintf(std.err, "planned scenario: %s\n", shown(opts.write))
 	}
-	if err := reports.WritePlanTable(std.out, p); err != nil {
+	if opts.json {
+		data, err := reports.NewPlanDocument(p).JSON()
+		if err != nil {
+			return err
+		}
+		if _, err := std.out.Write(data); err != nil {
+			return err
+		}
+	} else if err := reports.WritePlanTable(std.out, p); err != nil {
 		return err
 	}
 	if !p.Feasible {

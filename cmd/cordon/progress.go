@@ -9,7 +9,8 @@ import (
 )
 
 // progress returns a function that shows a bar on stderr while replications
-// run, and one that clears it. It shows nothing when stderr is not a
+// run (done of total; a total that changes moves the bar's end), and one
+// that clears it. It shows nothing when stderr is not a
 // terminal or when quiet is set.
 func progress(std *streams, quiet bool, what string) (func(done, total int), func()) {
 	f, ok := std.err.(*os.File)

@@ -1,0 +1,92 @@
+package experiment
+
+import (
+	"errors"
+	"strings"
+
+	"cordon/compound"
+	"cordon/sim/stats"
+)
+
+// SideEffect is a KPI the plan makes significantly worse than the input:
+// the means of both, run with common random numbers, and the paired
+// difference (plan minus input) with its 95% interval.
+type SideEffect struct {
+	compound.KPI
+	Base, Plan float64
+	Difference stats.Summary
+}
+
+// sideEffects returns the KPIs with a better direction that plan makes
+// worse than base (Judge: significantly, and by at least the KPI's
+// practical minimum effect), in the catalogue's order. Staff-hours are
+// left out: more of them is what the plan buys, and its cost says so.
+func sideEffects(base, plan *Outcome) ([]SideEffect, error) {
+	if base == nil || plan == nil {
+		return nil, nil
+	}
+	var out []SideEffect
+	for _, k := range plan.KPIs {
+		if k.Better == "" || (strings.HasPrefix(k.Name, "staff.") && strings.HasSuffix(k.Name, ".hours")) {
+			continue
+		}
+		b, ok := base.KPI(k.Name)
+		if !ok {
+			continue
+		}
+		d, err := stats.Paired(b.Values, k.Values, Level)
+		if err != nil {
+			return nil, err
+		}
+		if Judge(k.KPI, b.Mean, d, MinEffects{}) == Worse {
+			out = append(out, SideEffect{KPI: k.KPI, Base: b.Mean, Plan: k.Mean, Difference: d})
+		}
+	}
+	return out, nil
+}
+
+// unlimited is how many times the bound run multiplies every staff and
+// equipment capacity.
+const unlimited = 10
+
+// bounds runs the plan with every staff and equipment capacity multiplied
+// by unlimited (at least unlimited steps more) and records, for each target
+// the plan does not meet, what its KPI comes to there: a target missed even
+// then cannot be met by staffing at all.
+func (p *planner) bounds(e *evaluation) error {
+	sc := cloneForKnobs(e.sc)
+	for _, k := range Knobs(e.sc) {
+		if k.Kind == KnobSchedule {
+			continue
+		}
+		v := k.Value(e.sc)
+		most := compound.MaxStaff
+		if k.Path == "gate.shelves" || k.Path == "gate.containers" || k.Path == "disinfection.space" {
+			most = compound.MaxPlaces
+		}
+		k.set(sc, min(max(unlimited*v, v+unlimited*k.Step), most))
+	}
+	sc.Name = e.sc.Name + "-unlimited"
+	if len(sc.Check()) > 0 {
+		return nil // past the model's limits: the bound is left out
+	}
+	outs, err := p.run([]*compound.Scenario{sc})
+	if err != nil {
+		var me *MemoryError
+		if errors.As(err, &me) {
+			return nil // the bound is left out: the plan stands without it
+		}
+		return err
+	}
+	p.evals++
+	res, err := CheckTargets(outs[0], p.targets)
+	if err != nil {
+		return err
+	}
+	for i, r := range res {
+		if !e.results[i].Confident {
+			p.plan.Bounds = append(p.plan.Bounds, Bound{TargetResult: r, Factor: unlimited})
+		}
+	}
+	return nil
+}

@@ -1,0 +1,128 @@
+package experiment
+
+import (
+	"fmt"
+	"math"
+
+	"cordon/compound"
+)
+
+// evaluation is a plan's values and how it fares at one stage.
+type evaluation struct {
+	values    []int
+	sc        *compound.Scenario
+	out       *Outcome
+	results   []TargetResult
+	met       bool
+	violation float64
+	cost      float64
+}
+
+// apply returns the scenario with the knobs at values.
+func (p *planner) apply(values []int) *compound.Scenario {
+	sc := cloneForKnobs(p.sc)
+	for i, k := range p.knobs {
+		k.set(sc, values[i])
+	}
+	return sc
+}
+
+// key identifies the evaluation of values at the current stage.
+func (p *planner) key(values []int) string {
+	return fmt.Sprint(p.stage.reps, p.stage.seed, values)
+}
+
+// evaluate runs several plans together at the current stage, with common
+// random numbers (the same seed and replications for all); plans already
+// evaluated at this stage are not run again.
+func (p *planner) evaluate(plans [][]int) ([]*evaluation, error) {
+	var run [][]int
+	var scs []*compound.Scenario
+	for _, v := range plans {
+		if _, ok := p.cache[p.key(v)]; !ok {
+			run, scs = append(run, v), append(scs, p.apply(v))
+			p.cache[p.key(v)] = nil // taken: a plan given twice runs once
+		}
+	}
+	if len(run) > 0 {
+		outs, err := p.run(scs)
+		if err != nil {
+			return nil, err
+		}
+		p.evals += len(run)
+		for i, o := range outs {
+			ev, err := p.judge(run[i], scs[i], o)
+			if err != nil {
+				return nil, err
+			}
+			if !p.confirming {
+				// Only a confirmation's runs are reported: the rest keep
+				// their KPIs (a day's run is about 200 KB).
+				o.Runs = nil
+			}
+			p.cache[p.key(run[i])] = ev
+		}
+	}
+	evs := make([]*evaluation, len(plans))
+	for i, v := range plans {
+		evs[i] = p.cache[p.key(v)]
+	}
+	return evs, nil
+}
+
+// run runs scenarios at the current stage, reporting progress over the
+// whole plan: the replications run so far, and the total as far as it is
+// known (this batch and the confirmation still to come).
+func (p *planner) run(scs []*compound.Scenario) ([]*Outcome, error) {
+	opt := p.opt.Options
+	opt.Replications, opt.Seed = p.stage.reps, &p.stage.seed
+	batch := len(scs) * p.stage.reps
+	if progress := p.opt.Progress; progress != nil {
+		done, ahead := p.done, p.ahead
+		opt.Progress = func(d, _ int) { progress(done+d, done+batch+ahead) }
+	}
+	outs, err := runScenarios(p.ctx, scs, opt)
+	if err != nil {
+		return nil, err
+	}
+	p.done += batch
+	return outs, nil
+}
+
+// judge checks an outcome against the targets.
+func (p *planner) judge(values []int, sc *compound.Scenario, o *Outcome) (*evaluation, error) {
+	res, err := CheckTargets(o, p.targets)
+	if err != nil {
+		return nil, err
+	}
+	ev := &evaluation{values: values, sc: sc, out: o, results: res, met: true, cost: Cost(sc)}
+	fp := FrontierPoint{Cost: ev.cost}
+	for _, r := range res {
+		if !r.Confident {
+			ev.met = false
+		}
+		ev.violation += violation(r)
+		fp.Means = append(fp.Means, r.KPI.Mean)
+	}
+	fp.Met = ev.met
+	p.plan.Frontier = append(p.plan.Frontier, fp)
+	return ev, nil
+}
+
+// violation is how far a target is from being met with confidence, relative
+// to its threshold: 0 when met.
+func violation(r TargetResult) float64 {
+	bound := r.KPI.High
+	if r.Op == ">=" || r.Op == ">" {
+		bound = r.KPI.Low
+	}
+	if math.IsNaN(bound) {
+		return 10
+	}
+	if r.Confident {
+		return 0
+	}
+	scale := math.Max(math.Abs(r.Value), 1e-9)
+	d := math.Abs(bound-r.Value) / scale
+	return math.Max(d, 1e-6)
+}
