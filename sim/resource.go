@@ -129,24 +129,6 @@ func (r *Resource) SetBalking(n int) { r.balkAt = n }
 // SetPreemption sets what a request of higher priority does to a busy unit.
 func (r *Resource) SetPreemption(m PreemptMode) { r.preempt = m }
 
-// SetDutyLimit makes every unit rest for rest seconds after max seconds on
-// duty; the unit finishes its task first and the time past the limit is
-// reported as overtime. Units already on duty with no limit running start
-// their stretch now. max <= 0 removes the limit for stretches that start
-// afterwards.
-func (r *Resource) SetDutyLimit(max, rest float64) {
-	r.dutyMax, r.dutyRest = max, rest
-	if max <= 0 {
-		return
-	}
-	// Units already on duty without a limit start their stretch now.
-	for _, x := range r.units {
-		if (x.state == unitIdle || x.state == unitBusy) && !x.restNext && x.timer == (EventID{}) {
-			x.timer = r.sim.After(max, PriorityShift, &x.tick)
-		}
-	}
-}
-
 func (r *Resource) String() string {
 	return fmt.Sprintf("%s(%d/%d busy, %d waiting)", r.name, r.nBusy, r.rostered, r.queue.live)
 }

@@ -140,46 +140,6 @@ func (r *Resource) takeOff(k int) {
 	}
 }
 
-func (r *Resource) comeOn(u int32) {
-	x := r.units[u]
-	r.pushIdle(u)
-	if r.dutyMax > 0 {
-		x.timer = r.sim.After(r.dutyMax, PriorityShift, &x.tick)
-	}
-	if r.mon != nil {
-		r.emit(ResourceUnitOn, nil, u, 0, 0)
-	}
-}
-
-// dutyEvent is a unit reaching its duty limit, or coming back from rest.
-func (r *Resource) dutyEvent(u int32) {
-	x := r.units[u]
-	x.timer = EventID{}
-	switch x.state {
-	case unitIdle:
-		r.unlinkIdle(u)
-		r.startRest(u, 0)
-	case unitBusy:
-		x.restNext = true
-		x.restAt = r.sim.now
-	case unitResting:
-		r.nResting--
-		r.comeOn(u)
-		r.dispatch()
-	}
-}
-
-func (r *Resource) startRest(u int32, overtime float64) {
-	x := r.units[u]
-	x.state = unitResting
-	x.since = r.sim.now
-	r.nResting++
-	x.timer = r.sim.After(r.dutyRest, PriorityShift, &x.tick)
-	if r.mon != nil {
-		r.emit(ResourceUnitRest, nil, u, 0, overtime)
-	}
-}
-
 // Change is a step of a capacity schedule: from At on, Capacity units.
 type Change struct {
 	At       float64
