@@ -39,8 +39,10 @@ func ParseOverride(s string) (Override, error) {
 // applyOverride sets the field o.Path of the YAML tree at *root to o.Value,
 // creating the fields and sections on the way that the file leaves out.
 // Nodes on the path are copied before they change, so that a value the
-// file shares through an alias changes only here. Problems are reported at
-// the override.
+// file shares through an alias changes only here. A mapping set on a
+// section or a list entry the file has (not on a distribution, which is
+// replaced whole) sets the fields it names and keeps the others, as one
+// override per field would. Problems are reported at the override.
 func applyOverride(d *decoder, root **yaml.Node, o Override) {
 	src := compound.OneLine(o.String())
 	fail := func(path, format string, a ...any) {
@@ -51,9 +53,51 @@ func applyOverride(d *decoder, root **yaml.Node, o Override) {
 		fail("", "%v", err)
 		return
 	}
-	slot := root
-	t := reflect.TypeFor[compound.Scenario]()
-	path := ""
+	slot, t, path, ok := d.walk(root, reflect.TypeFor[compound.Scenario](), "", segs, src, fail)
+	if !ok {
+		return
+	}
+	value, err := snippet(o.Value)
+	if err != nil {
+		fail(path, "the value is not valid YAML: %s", strings.TrimPrefix(err.Error(), "yaml: "))
+		return
+	}
+	d.mark(value, src, map[*yaml.Node]bool{})
+	d.put(slot, t, path, value, src, fail)
+}
+
+// put sets the node at *slot, of Go type t, to value: field by field when
+// both are mappings of a section (see applyOverride), else whole.
+func (d *decoder) put(slot **yaml.Node, t reflect.Type, path string, value *yaml.Node, src string, fail func(path, format string, a ...any)) {
+	if t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	old := target(*slot)
+	if t.Kind() != reflect.Struct || t == reflect.TypeFor[compound.Dist]() || value.Kind != yaml.MappingNode ||
+		isNull(old) || old.Kind != yaml.MappingNode {
+		*slot = value
+		return
+	}
+	for i := 0; i+1 < len(value.Content); i += 2 {
+		key := target(value.Content[i])
+		if key == nil || key.Kind != yaml.ScalarNode {
+			fail(path, "a field name must be a plain text, not %s", describe(key))
+			return
+		}
+		sub, st, subPath, ok := d.walk(slot, t, path, []segment{{name: key.Value}}, src, fail)
+		if !ok {
+			return
+		}
+		d.put(sub, st, subPath, value.Content[i+1], src, fail)
+	}
+}
+
+// walk follows segs from the node at *slot, of Go type t at path, making
+// the fields and sections the file leaves out, and returns where the last
+// one is, its Go type and its path; false when the path is wrong (reported
+// with fail).
+func (d *decoder) walk(slot **yaml.Node, t reflect.Type, path string, segs []segment, src string,
+	fail func(path, format string, a ...any)) (**yaml.Node, reflect.Type, string, bool) {
 	for _, seg := range segs {
 		if t.Kind() == reflect.Pointer {
 			t = t.Elem()
@@ -66,11 +110,11 @@ func applyOverride(d *decoder, root **yaml.Node, o Override) {
 			} else if n.Kind != yaml.MappingNode {
 				fail(path, "is written as %s, not as a mapping: set the whole distribution, as --set '%s=%s'",
 					describe(n), path, example("lognormal", false))
-				return
+				return nil, nil, "", false
 			}
 			if seg.isIndex || !slices.Contains(allDistFields(), seg.name) {
 				fail(step(path, seg), "a distribution has no such field%s (fields: %s)", didYouMean(seg.name, allDistFields()), listing(allDistFields()))
-				return
+				return nil, nil, "", false
 			}
 			slot = d.keySlot(d.own(slot), seg.name, src)
 			path = join(path, seg.name)
@@ -83,21 +127,21 @@ func applyOverride(d *decoder, root **yaml.Node, o Override) {
 		case t.Kind() == reflect.Struct:
 			if seg.isIndex {
 				fail(step(path, seg), "%s is not a list", pathOrTop(path))
-				return
+				return nil, nil, "", false
 			}
 			fields := d.fieldsOf(t)
 			j := fieldIndex(fields, seg.name)
 			if j < 0 {
 				names := d.names(t)
 				fail(join(path, seg.name), "unknown field%s (fields here: %s)", didYouMean(seg.name, names), listing(names))
-				return
+				return nil, nil, "", false
 			}
 			n := target(*slot)
 			if isNull(n) {
 				*slot = d.made(&yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}, src)
 			} else if n.Kind != yaml.MappingNode {
 				fail(path, "is written as %s in the file, not as a mapping: cannot set a field in it", describe(n))
-				return
+				return nil, nil, "", false
 			}
 			slot = d.keySlot(d.own(slot), seg.name, src)
 			path = join(path, seg.name)
@@ -108,30 +152,24 @@ func applyOverride(d *decoder, root **yaml.Node, o Override) {
 			if !isNull(n) {
 				if n.Kind != yaml.SequenceNode {
 					fail(path, "is written as %s in the file, not as a list", describe(n))
-					return
+					return nil, nil, "", false
 				}
 				entries = n.Content
 			}
 			i, msg := d.entry(t, entries, seg, path)
 			if msg != "" {
 				fail(step(path, seg), "%s", msg)
-				return
+				return nil, nil, "", false
 			}
 			slot = &d.own(slot).Content[i]
 			path = step(path, seg)
 			t = t.Elem()
 		default:
 			fail(step(path, seg), "%s is a single value: it has no field %s", path, segName(seg))
-			return
+			return nil, nil, "", false
 		}
 	}
-	value, err := snippet(o.Value)
-	if err != nil {
-		fail(path, "the value is not valid YAML: %s", strings.TrimPrefix(err.Error(), "yaml: "))
-		return
-	}
-	d.mark(value, src, map[*yaml.Node]bool{})
-	*slot = value
+	return slot, t, path, true
 }
 
 // pathOrTop names a path for messages; "" is the scenario itself.
