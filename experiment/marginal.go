@@ -77,11 +77,12 @@ func chooseKPIs(sc *compound.Scenario, names []string) ([]compound.KPI, error) {
 	return chosen, nil
 }
 
-// marginalSteps are the knobs of sc that have room for one more step.
+// marginalSteps are the knobs of sc that a plan buys (not the zero-cost
+// ones) and that have room for one more step.
 func marginalSteps(sc *compound.Scenario) []Knob {
 	var steps []Knob
 	for _, k := range Knobs(sc) {
-		if k.Value(sc)+k.Step <= k.Max {
+		if !k.TwoWay && k.Value(sc)+k.Step <= k.Max {
 			steps = append(steps, k)
 		}
 	}

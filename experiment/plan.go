@@ -29,9 +29,10 @@ type PlanOptions struct {
 
 // PlanStep is one move of the search.
 type PlanStep struct {
-	Action    string // start, add, remove, confirm
+	Action    string // start, arrange (a zero-cost move), add, remove, confirm
 	Knob      string // the knob moved, for add and remove
 	Value     int    // its new value
+	Text      string // the new value as --set takes it (Knob.Text)
 	Cost      float64
 	Met       bool    // every target met with 95% confidence
 	Violation float64 // how far the targets are missed, 0 when met
@@ -150,6 +151,9 @@ func (p *planner) search() (*evaluation, error) {
 	}
 	p.step("start", "", 0, cur[0])
 	e := cur[0]
+	if e, err = p.arrange(e); err != nil {
+		return nil, err
+	}
 	for round := 0; round < 4; round++ {
 		if e, err = p.add(e); err != nil {
 			return nil, err
@@ -197,7 +201,7 @@ func (p *planner) add(e *evaluation) (*evaluation, error) {
 		var which []int
 		for i, k := range p.knobs {
 			v := e.values[i] + k.Step
-			if v > k.Max || !affectsMissed(k, e.results) {
+			if v > k.Max || k.TwoWay || !affectsMissed(k, e.results) {
 				continue
 			}
 			next := slices.Clone(e.values)
@@ -235,6 +239,56 @@ func (p *planner) add(e *evaluation) (*evaluation, error) {
 	return e, nil
 }
 
+// Zero-cost moves (TwoWay knobs) are taken before anything is bought: at
+// most arrangeRounds of them, each cutting the targets' violation by at
+// least arrangeGain of itself, so that a knob creeping towards a target
+// by small steps does not use up the search.
+const (
+	arrangeRounds = 4
+	arrangeGain   = 0.01
+)
+
+// arrange takes, while the targets are missed, the zero-cost move (one
+// step of a TwoWay knob either way) that most cuts the violation.
+func (p *planner) arrange(e *evaluation) (*evaluation, error) {
+	for round := 0; round < arrangeRounds && !e.met; round++ {
+		var cands [][]int
+		var which []int
+		for i, k := range p.knobs {
+			if !k.TwoWay || !affectsMissed(k, e.results) {
+				continue
+			}
+			for _, v := range []int{e.values[i] + k.Step, e.values[i] - k.Step} {
+				if v < k.Min || v > k.Max {
+					continue
+				}
+				next := slices.Clone(e.values)
+				next[i] = v
+				cands, which = append(cands, next), append(which, i)
+			}
+		}
+		if len(cands) == 0 || p.evals+len(cands) > p.opt.MaxEvaluations {
+			return e, nil
+		}
+		evs, err := p.evaluate(cands)
+		if err != nil {
+			return nil, err
+		}
+		best := -1
+		for j, c := range evs {
+			if e.violation-c.violation >= arrangeGain*e.violation && (best < 0 || c.violation < evs[best].violation) {
+				best = j
+			}
+		}
+		if best < 0 {
+			return e, nil
+		}
+		e = evs[best]
+		p.step("arrange", p.knobs[which[best]].Name, e.values[which[best]], e)
+	}
+	return e, nil
+}
+
 // affectsMissed reports whether the knob can move a target not yet met.
 func affectsMissed(k Knob, results []TargetResult) bool {
 	for _, r := range results {
@@ -253,7 +307,7 @@ func (p *planner) remove(e *evaluation) (*evaluation, error) {
 		var which []int
 		for i, k := range p.knobs {
 			v := e.values[i] - k.Step
-			if v < k.Min {
+			if v < k.Min || k.TwoWay { // taking a zero-cost step away saves nothing
 				continue
 			}
 			next := slices.Clone(e.values)
@@ -344,7 +398,13 @@ func violation(r TargetResult) float64 {
 }
 
 func (p *planner) step(action, knob string, value int, e *evaluation) {
-	p.plan.Path = append(p.plan.Path, PlanStep{Action: action, Knob: knob, Value: value, Cost: e.cost, Met: e.met, Violation: e.violation})
+	text := ""
+	for _, k := range p.knobs {
+		if k.Name == knob && knob != "" {
+			text = k.Text(value)
+		}
+	}
+	p.plan.Path = append(p.plan.Path, PlanStep{Action: action, Knob: knob, Value: value, Text: text, Cost: e.cost, Met: e.met, Violation: e.violation})
 }
 
 // lowerBounds returns each knob's analytic lower bound: the least units
@@ -354,6 +414,10 @@ func (p *planner) lowerBounds() []int {
 	loads := p.sc.OfferedLoad()
 	out := make([]int, len(p.knobs))
 	for i, k := range p.knobs {
+		if k.TwoWay { // a zero-cost knob starts where the input has it
+			out[i] = k.Value(p.sc)
+			continue
+		}
 		need := 0.0
 		for _, l := range loads {
 			for h := range 24 {

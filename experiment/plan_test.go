@@ -84,7 +84,7 @@ func TestPlanBaseline(t *testing.T) {
 	confirmed := experiment.Options{Replications: p.ConfirmReplications, Seed: &p.ConfirmSeed}
 	for _, k := range p.Knobs {
 		v := k.Value(p.Planned)
-		if v-k.Step < k.Min {
+		if v-k.Step < k.Min || k.TwoWay { // a zero-cost knob is no unit to take away
 			continue
 		}
 		less, err := experiment.Run(context.Background(), k.With(p.Planned, v-k.Step), confirmed)

@@ -136,7 +136,7 @@ func WritePlanTable(out io.Writer, p *experiment.Plan) error {
 	for _, s := range p.Path {
 		what := s.Knob
 		if what != "" {
-			what = fmt.Sprintf("%s → %d", termSafe(s.Knob), s.Value)
+			what = fmt.Sprintf("%s → %s", termSafe(s.Knob), termSafe(s.Text))
 		}
 		met := "not met"
 		if s.Met {
@@ -199,7 +199,7 @@ func WritePlan(ctx context.Context, dest Dest, p *experiment.Plan, s *experiment
 		if st.Met {
 			met = "met"
 		}
-		path.Rows = append(path.Rows, []string{st.Action, st.Knob, fmt.Sprint(st.Value), fmt.Sprintf("%.0f", st.Cost), met})
+		path.Rows = append(path.Rows, []string{st.Action, st.Knob, st.Text, fmt.Sprintf("%.0f", st.Cost), met})
 	}
 	pg.Tables = append([]table{changes}, append(pg.Tables, path)...)
 	pg.Files = "index.html, results.json (the planned scenario's confirmation run) and plots/*.png, *.svg"
