@@ -41,10 +41,17 @@ func (sc *Scenario) CallOrder() []int {
 			}
 		}
 	case OrderLargestFirst:
+		of := make(map[string]int, len(sc.Buildings))
+		for _, b := range sc.Buildings {
+			of[b.ID] = b.Residents
+		}
 		residents := make([]int, len(sc.Zones))
 		for z, zone := range sc.Zones {
-			for _, b := range sc.zoneBuildings(zone) {
-				residents[z] += b.Residents
+			for _, ref := range zone.Buildings {
+				ids, _ := ExpandBuildings(ref)
+				for _, id := range ids {
+					residents[z] += of[id]
+				}
 			}
 		}
 		slices.SortStableFunc(order, func(a, b int) int { return residents[b] - residents[a] })
