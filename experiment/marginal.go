@@ -157,6 +157,12 @@ func MarginalAnalysis(ctx context.Context, sc *compound.Scenario, kpis []string,
 		o.Progress = st.next(sum(reps))
 		return runGroup(ctx, sc, scs, reps, o)
 	}
+	// runStage runs a later stage, now that its work is known, and counts it.
+	runStage := func(m *Marginal, scs []*compound.Scenario, reps []int) ([]*Outcome, error) {
+		st.expect(sum(reps))
+		m.Evaluations, m.Units = m.Evaluations+len(scs), m.Units+sum(reps)
+		return run(scs, reps)
+	}
 
 	// Stage 1: the base, every unit bought, every zero-cost move screened.
 	scs := []*compound.Scenario{sc}
@@ -197,7 +203,7 @@ func MarginalAnalysis(ctx context.Context, sc *compound.Scenario, kpis []string,
 		}
 	}
 	withTrials := needTrials(chosen, m.Base, gains, screened)
-	scs, rs = []*compound.Scenario{sc}, []int{0}
+	scs, rs = nil, nil
 	for _, i := range confirm {
 		scs, rs = append(scs, free[i].apply(sc)), append(rs, reps)
 	}
@@ -206,32 +212,28 @@ func MarginalAnalysis(ctx context.Context, sc *compound.Scenario, kpis []string,
 			scs, rs = append(scs, tr.apply(sc)), append(rs, reps)
 		}
 	}
-	st.expect(sum(rs))
-	if outs, err = run(scs, rs); err != nil {
+	if outs, err = runStage(m, scs, rs); err != nil {
 		return nil, err
 	}
-	m.Evaluations, m.Units = m.Evaluations+len(scs)-1, m.Units+sum(rs)
 	for n, i := range confirm {
-		screened[i] = gainOf(sc, chosen, m.Base, outs[1+n], free[i])
+		screened[i] = gainOf(sc, chosen, m.Base, outs[n], free[i])
 	}
 	var tried [][]Gain
 	if withTrials {
-		tried = trialGains(chosen, m.Base, outs[1+len(confirm):], trials)
+		tried = trialGains(chosen, m.Base, outs[len(confirm):], trials)
 	}
 
 	// A zero-cost step the confirmation did not bear out leaves a KPI that
 	// nothing moves: the trials say what sets it.
 	if !withTrials && needTrials(chosen, m.Base, gains, screened) {
-		scs, rs = []*compound.Scenario{sc}, []int{0}
+		scs, rs = nil, nil
 		for _, tr := range trials {
 			scs, rs = append(scs, tr.apply(sc)), append(rs, reps)
 		}
-		st.expect(sum(rs))
-		if outs, err = run(scs, rs); err != nil {
+		if outs, err = runStage(m, scs, rs); err != nil {
 			return nil, err
 		}
-		m.Evaluations, m.Units = m.Evaluations+len(trials), m.Units+sum(rs)
-		tried = trialGains(chosen, m.Base, outs[1:], trials)
+		tried = trialGains(chosen, m.Base, outs, trials)
 	}
 	m.Knobs = rank(append(gains, bothWays(screened)...))
 	m.Findings = findings(chosen, m.Base, m.Knobs, trials, tried)
@@ -338,32 +340,23 @@ func sum(v []int) int {
 	return t
 }
 
-// runGroup runs the scenarios with common random numbers, each over its
-// own number of replications (the first ones of the same seeds); a
-// scenario with 0 replications is not run and has no outcome.
+// runGroup runs the scenarios with common random numbers (sc's seed, or
+// opt's), each over its own number of replications: the first ones of the
+// same seeds.
 func runGroup(ctx context.Context, sc *compound.Scenario, scs []*compound.Scenario, reps []int, opt Options) ([]*Outcome, error) {
+	if len(scs) == 0 {
+		return nil, nil
+	}
 	seed, _ := seedAndReps(sc, opt)
 	w := &Work{}
-	var index []int
 	for i, s := range scs {
-		if reps[i] == 0 {
-			continue
-		}
 		if err := w.add(s, seed, reps[i], i); err != nil {
 			return nil, err
 		}
-		index = append(index, i)
-	}
-	outs := make([]*Outcome, len(scs))
-	if len(w.Items) == 0 {
-		return outs, nil
 	}
 	results, err := RunWork(ctx, w, Shard{}, opt)
 	if err != nil {
 		return nil, err
 	}
-	for j, o := range w.Outcomes(results) {
-		outs[index[j]] = o
-	}
-	return outs, nil
+	return w.Outcomes(results), nil
 }
