@@ -458,6 +458,9 @@ func (sc *Scenario) checkSampling(c *checker) {
 	}
 	c.positive("sampling.calling.per_wave", s.Calling.PerWave)
 	c.dist("sampling.calling.come_down", s.Calling.ComeDown)
+	if o := s.Calling.Order; o != "" && !slices.Contains(CallingOrders(), o) {
+		c.add("sampling.calling.order", "must be one of %s, got %q", strings.Join(CallingOrders(), ", "), o)
+	}
 	if anyRegistration(s.Sites) {
 		c.dist("sampling.registration", s.Registration)
 	}

@@ -146,18 +146,20 @@ func (m *Model) buildSampling() error {
 		}
 	}
 
-	// The calling plan: buildings in the order of the zones, PerWave at a
-	// time, a wave every Interval. Every resident's times are drawn here, in
-	// the order of the buildings, so that they do not depend on the plan.
-	wave := 0
-	called := 0
+	// The calling plan: the zones in the calling order, each zone's
+	// buildings as it lists them, PerWave at a time, a wave every Interval.
+	// Every resident's times are drawn here, zone by zone as listed, so that
+	// they do not depend on the plan.
+	waves := m.waves()
 	for z, zone := range m.sc.Zones {
 		s := smp.sites[siteIndex[zone.Site]]
+		nth := 0
 		for _, ref := range zone.Buildings {
 			ids, _ := ExpandBuildings(ref)
 			for _, id := range ids {
 				b := m.sc.Buildings[m.building[id]]
-				c := &call{m: m, at: smp.start + float64(wave)*float64(sp.Calling.Interval)}
+				c := &call{m: m, at: smp.start + float64(waves[z][nth])*float64(sp.Calling.Interval)}
+				nth++
 				home := int(math.Round(float64(b.Residents) * sp.DoorToDoor.Share))
 				for k := range b.Residents {
 					if err := m.stopped(); err != nil {
@@ -182,10 +184,6 @@ func (m *Model) buildSampling() error {
 				if c.at < m.tl.horizon {
 					m.s.Schedule(c.at, sim.PriorityDefault, c)
 				}
-				called++
-				if called%sp.Calling.PerWave == 0 {
-					wave++
-				}
 			}
 		}
 	}
@@ -195,6 +193,25 @@ func (m *Model) buildSampling() error {
 		}
 	}
 	return nil
+}
+
+// waves returns, for each zone and each building it lists (ranges
+// expanded), the wave that calls the building: the zones in the calling
+// order, PerWave buildings a wave.
+func (m *Model) waves() [][]int {
+	sp := m.sc.Sampling
+	out := make([][]int, len(m.sc.Zones))
+	called := 0
+	for _, z := range m.sc.CallOrder() {
+		for _, ref := range m.sc.Zones[z].Buildings {
+			ids, _ := ExpandBuildings(ref)
+			for range ids {
+				out[z] = append(out[z], called/sp.Calling.PerWave)
+				called++
+			}
+		}
+	}
+	return out
 }
 
 // call is a building's call, an event at the time of its wave.

@@ -237,8 +237,22 @@ type Site struct {
 // Calling is the plan by which buildings are called down to their sites.
 type Calling struct {
 	Interval Duration `yaml:"interval" doc:"time between waves"`
-	PerWave  int      `yaml:"per_wave" doc:"buildings called in each wave, in the order of the zones"`
+	PerWave  int      `yaml:"per_wave" doc:"buildings called in each wave, zone by zone in the calling order"`
 	ComeDown Dist     `yaml:"come_down" doc:"time from the call until a resident sets off"`
+	Order    string   `yaml:"order" doc:"the order the zones are called in: listed (as in zones), reversed, sites-in-turn (one zone of each site in turn) or largest-first (most residents first)" default:"listed"`
+}
+
+// The orders the zones can be called in (Calling.Order).
+const (
+	OrderListed       = "listed"        // as the zones are listed
+	OrderReversed     = "reversed"      // the last zone listed first
+	OrderSitesInTurn  = "sites-in-turn" // one zone of each site in turn, in the order of the sites
+	OrderLargestFirst = "largest-first" // most residents first; ties as listed
+)
+
+// CallingOrders returns every calling order, in a fixed order.
+func CallingOrders() []string {
+	return []string{OrderListed, OrderReversed, OrderSitesInTurn, OrderLargestFirst}
 }
 
 // Pooling is how samples are pooled and taken to the lab.

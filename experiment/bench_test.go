@@ -44,6 +44,23 @@ func BenchmarkBaselineRun(b *testing.B) {
 	}
 }
 
+// BenchmarkBaselineBottlenecks is `cordon bottlenecks baseline`'s analysis:
+// 30 replications of the base and of one more unit of every knob bought,
+// the zero-cost steps screened both ways and the better ones confirmed.
+// It reports the replications run and the scenarios evaluated.
+func BenchmarkBaselineBottlenecks(b *testing.B) {
+	sc := load(b, "baseline")
+	var m *experiment.Marginal
+	for b.Loop() {
+		var err error
+		if m, err = experiment.MarginalAnalysis(context.Background(), sc, experiment.HeadlineKPIs(sc), experiment.Options{Replications: 30}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(m.Units), "replications/op")
+	b.ReportMetric(float64(m.Evaluations), "scenarios/op")
+}
+
 // BenchmarkReplay100kArrivals replays a logged day of about 100,000 items
 // (the baseline's day with 60,000 express parcels and 40,000 takeout
 // meals, made by RecordLog) through the baseline, one replication: a queue

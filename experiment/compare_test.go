@@ -110,6 +110,12 @@ func TestParseAxis(t *testing.T) {
 		{in: "=1,2", bad: true},
 		{in: "x=1,,2", bad: true},
 		{in: "x=a..b", bad: true},
+		// Values may be YAML mappings and lists, with commas inside.
+		{in: "staff.runners.shifts[0]={from: 12:00, to: 22:00},{from: 12:30, to: 22:30}",
+			want: []string{"{from: 12:00, to: 22:00}", "{from: 12:30, to: 22:30}"}},
+		{in: `x=[1, 2], "a,b", 'c,d'`, want: []string{"[1, 2]", `"a,b"`, "'c,d'"}},
+		{in: "x={a: 1", bad: true},
+		{in: "x=a}, b", bad: true},
 	}
 	for _, c := range cases {
 		a, err := experiment.ParseAxis(c.in)

@@ -18,6 +18,7 @@ func FuzzParseAxis(f *testing.F) {
 		"gate.ground=10,20,40", "x=1..5", "x=1..2:0.5", "transfer.fill=5m..30m:5m", "x=5..1", "x=1..1e9",
 		"x=10m..30m", "x=", "=1", "x=1,,2", "x=a..b", "x=1..5:-1", "x=0..1:1e-300", "x=..", "x=1e308..1.7e308:1e307",
 		"x=NaN..1", "x=1h..2h:0s", "staff.a.shifts[0].count=0..3", "x=" + strings.Repeat("1,", 5000),
+		"s.shifts[0]={from: 12:00, to: 22:00},{from: 12:30, to: 22:30}", "x={a", "x=a},b", `x="a,b`, "x=[1, [2, 3]],'c'",
 	} {
 		f.Add(s)
 	}

@@ -32,12 +32,15 @@ type Knob struct {
 	// TwoWay knobs may be moved down as well as up by a search that only
 	// adds: moving them costs nothing, and lower is not less.
 	TwoWay bool
+	// Arranges says what a zero-cost knob rearranges: ArrangesCalling,
+	// ArrangesCarts or ArrangesShifts; "" for the others.
+	Arranges string
 	// text writes a value as --set and a scenario file take it ("20m",
 	// "07:30", "site-b"); nil for a plain whole number.
 	text func(int) string
 
-	// shift is the shift the knob staffs: nil for a pool's count and for
-	// knobs that staff none.
+	// shift is the shift the knob staffs or moves: nil for a pool's count
+	// and for knobs that have no shift.
 	shift *compound.Shift
 
 	get func(*compound.Scenario) int
@@ -49,6 +52,13 @@ const (
 	KnobStaff     = "staff"     // people on a post: a pool, a shift, a site's stations
 	KnobEquipment = "equipment" // shelves, containers, carts, disinfection places
 	KnobSchedule  = "schedule"  // how the work is arranged; costs nothing
+)
+
+// What zero-cost knobs rearrange (Knob.Arranges).
+const (
+	ArrangesCalling = "the calling plan"        // interval, buildings per wave, come-down window, order, zones' sites
+	ArrangesCarts   = "the cart departure rule" // how long a cart waits for a full load
+	ArrangesShifts  = "the shift times"         // when a shift starts, its length kept
 )
 
 // Value returns the knob's setting in sc.
@@ -105,7 +115,10 @@ func (k Knob) Affects(name string) bool {
 }
 
 // Knobs lists the knobs of a scenario that passed Check, with their costs
-// from its costs section and its pools' hour costs.
+// from its costs section and its pools' hour costs: the staff and
+// equipment a plan can buy, then the zero-cost knobs (KnobSchedule: the
+// calling plan, the cart departure rule, the shifts' starts; see
+// scheduleKnobs).
 func Knobs(sc *compound.Scenario) []Knob {
 	var ks []Knob
 	hours := float64(sc.Horizon.Days) * 24
@@ -182,6 +195,7 @@ func Knobs(sc *compound.Scenario) []Knob {
 			get:      func(s *compound.Scenario) int { return s.Disinfection.Space },
 			set:      func(s *compound.Scenario, v int) { s.Disinfection.Space = v }},
 	)
+	ks = append(ks, scheduleKnobs(sc)...)
 	for i := range ks {
 		if v := ks[i].get(sc); v < ks[i].Min {
 			ks[i].Min = v // never ask for more than the scenario's own floor
@@ -201,6 +215,7 @@ func (k Knob) With(sc *compound.Scenario, v int) *compound.Scenario {
 // cloneForKnobs copies a scenario deeply enough for knobs to change it.
 func cloneForKnobs(sc *compound.Scenario) *compound.Scenario {
 	c := *sc
+	c.Zones = append([]compound.Zone(nil), sc.Zones...)
 	c.Staff = append([]compound.Pool(nil), sc.Staff...)
 	for i := range c.Staff {
 		c.Staff[i].Shifts = append([]compound.Shift(nil), sc.Staff[i].Shifts...)

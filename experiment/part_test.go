@@ -180,7 +180,8 @@ func TestReadPartRefusesOtherFiles(t *testing.T) {
 }
 
 // The run's work, assembled, gives the same marginal analysis as running
-// it on its own: the variants reuse the run's first replications.
+// it on its own: the variants reuse the run's first replications (the
+// run's zero-cost steps, screened only, fewer).
 func TestRunWorkMarginalMatchesMarginalAnalysis(t *testing.T) {
 	sc := load(t, "day-one")
 	opt := experiment.Options{Replications: 6}
@@ -202,7 +203,22 @@ func TestRunWorkMarginalMatchesMarginalAnalysis(t *testing.T) {
 	if r.Outcome.Replications != 6 || r.Marginal.Base.Replications != 4 {
 		t.Fatalf("replications %d and %d, want 6 and 4", r.Outcome.Replications, r.Marginal.Base.Replications)
 	}
-	if !bytes.Equal(encode(t, r.Marginal.Knobs), encode(t, m.Knobs)) || !bytes.Equal(encode(t, r.Marginal.Hourly), encode(t, m.Hourly)) {
+	// The knobs a plan buys, run with the same replications, have the same
+	// gains; zero-cost steps, which the run only screens, fewer.
+	bought := func(m *experiment.Marginal) []experiment.KnobGain {
+		var out []experiment.KnobGain
+		for _, k := range m.Knobs {
+			if !k.Knob.TwoWay {
+				out = append(out, k)
+			} else if k.Replications > 4 {
+				t.Errorf("%s: %d replications, want at most 4", k.Knob.Name, k.Replications)
+			} else if m == r.Marginal && k.Replications != experiment.RunScreenReplications {
+				t.Errorf("the run screens %s with %d replications, want %d", k.Knob.Name, k.Replications, experiment.RunScreenReplications)
+			}
+		}
+		return out
+	}
+	if !bytes.Equal(encode(t, bought(r.Marginal)), encode(t, bought(m))) || !bytes.Equal(encode(t, r.Marginal.Hourly), encode(t, m.Hourly)) {
 		t.Fatal("the run's marginal analysis differs from MarginalAnalysis")
 	}
 	last := r.Targets[len(r.Targets)-1]

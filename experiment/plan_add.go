@@ -55,6 +55,12 @@ func (p *planner) add(e *evaluation) (*evaluation, error) {
 	return e, nil
 }
 
+// freeGain is the least share of the targets' violation a move that costs
+// nothing must take away to be taken: below it, the gain is as likely the
+// screening's noise, and a knob would creep a step at a time through the
+// search's evaluations.
+const freeGain = 0.02
+
 // bestAdd evaluates moves from e and returns the best that reduces the
 // targets' violation, by gain per cost (a move that costs nothing first),
 // recording every move's score.
@@ -76,6 +82,9 @@ func (p *planner) bestAdd(e *evaluation, moves []move, stale map[string]float64)
 	for i, c := range evs {
 		gain := e.violation - c.violation
 		score := gain / math.Max(c.cost-e.cost, 1e-9)
+		if c.cost == e.cost && gain < freeGain*e.violation {
+			gain = 0 // a free move must bring the targets materially nearer, not by noise
+		}
 		if gain <= 0 {
 			score = gain // never taken; still ranked
 		}

@@ -11,8 +11,9 @@ import (
 // so that a large excess goes in a few rounds); and moves TwoWay knobs
 // back towards the input's value where the targets stay met, so that the
 // plan changes nothing it need not. Candidates are tried from the largest
-// saving down, the first that keeps the targets met taken; a move that
-// misses them is not tried again from a plan with less.
+// saving down, the first that keeps the targets met taken; after each
+// taken, every candidate is tried again, so that at the end no single step
+// can be taken away.
 func (p *planner) prune(e *evaluation) (*evaluation, error) {
 	failed := map[string]bool{}
 	for {
@@ -66,6 +67,10 @@ func (p *planner) prune(e *evaluation) (*evaluation, error) {
 			return e, nil
 		}
 		p.step(p.action(e.values, taken), taken, next)
+		// Posts interact (fewer at the gate smooths the flow to the carts),
+		// so a step that missed before this one may meet now: try them all
+		// again. The plan's added units are few, so this costs little.
+		clear(failed)
 		if p.refining {
 			p.takenBack = append(p.takenBack, taken)
 		}

@@ -10,10 +10,10 @@ import (
 	"cordon/sim/random"
 )
 
-// comeDownKnob is a zero-cost knob as the calling-plan knobs are: the
+// testComeDownKnob is a zero-cost knob as the calling-plan knobs are: the
 // window within which residents set off after their building is called
 // (uniform from 0), in minutes, moved both ways.
-func comeDownKnob() Knob {
+func testComeDownKnob() Knob {
 	uniform := func(minutes int) compound.Dist {
 		return compound.Dist{Spec: random.Spec{Kind: random.KindUniform, Min: 0, Max: 60 * float64(minutes)}}
 	}
@@ -59,7 +59,7 @@ func TestPlanPrefersZeroCostKnobs(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			sc := comeDownKnob().With(base, c.window)
+			sc := testComeDownKnob().With(base, c.window)
 			tg, err := compound.ParseTarget(c.target)
 			if err != nil {
 				t.Fatal(err)
@@ -70,7 +70,7 @@ func TestPlanPrefersZeroCostKnobs(t *testing.T) {
 					knobs = append(knobs, k)
 				}
 			}
-			knobs = append(knobs, comeDownKnob(), intervalKnob())
+			knobs = append(knobs, testComeDownKnob(), intervalKnob())
 			p, err := MakePlan(context.Background(), sc, PlanOptions{Options: Options{Replications: 4}, Confirm: 10,
 				Targets: []compound.Target{tg}, OnlyGiven: true, Knobs: knobs})
 			if err != nil {
@@ -82,7 +82,7 @@ func TestPlanPrefersZeroCostKnobs(t *testing.T) {
 			if p.Cost != p.InputCost {
 				t.Errorf("the plan costs %v, the input %v: a zero-cost knob meets the target", p.Cost, p.InputCost)
 			}
-			got := comeDownKnob().Value(p.Planned)
+			got := testComeDownKnob().Value(p.Planned)
 			if (got > c.window) != c.up || got == c.window {
 				t.Errorf("come-down window %d minutes, from %d", got, c.window)
 			}

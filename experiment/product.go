@@ -29,8 +29,10 @@ type RunProduct struct {
 // NewRunWork prepares the work of `cordon run`: each scenario with its own
 // seed and replications (opt's when set), checked against the targets given
 // besides its own, and when marginalReps > 0 its marginal analysis on the
-// headline KPIs: the scenario with one more step of each knob, over the
-// first marginalReps replications (common random numbers with the run).
+// headline KPIs: the scenario with one more step of each knob a plan buys,
+// over the first marginalReps replications (common random numbers with the
+// run), and with one step either way of each zero-cost knob that can move
+// a headline KPI, over at most the first RunScreenReplications.
 func NewRunWork(scs []*compound.Scenario, targets []string, marginalReps int, opt Options) (*Work, error) {
 	extra, err := parseTargets(targets)
 	if err != nil {
@@ -48,9 +50,19 @@ func NewRunWork(scs []*compound.Scenario, targets []string, marginalReps int, op
 		if marginalReps <= 0 {
 			continue
 		}
-		variants, _ := marginalVariants(sc)
-		for _, v := range variants {
-			if err := w.add(v, seed, min(marginalReps, reps), g); err != nil {
+		chosen, err := chooseKPIs(sc, HeadlineKPIs(sc))
+		if err != nil {
+			return nil, err
+		}
+		n := min(marginalReps, reps)
+		costed, free := marginalMoves(sc, chosen)
+		for _, mv := range costed {
+			if err := w.add(mv.apply(sc), seed, n, g); err != nil {
+				return nil, err
+			}
+		}
+		for _, mv := range free {
+			if err := w.add(mv.apply(sc), seed, min(n, RunScreenReplications), g); err != nil {
 				return nil, err
 			}
 		}
@@ -204,20 +216,20 @@ func (w *Work) assembleRuns(outs []*Outcome) (*Product, error) {
 		}
 		rp := RunProduct{Outcome: base, Targets: targets}
 		if w.MarginalReps > 0 {
-			steps := marginalSteps(sc)
-			if len(steps) != j-i-1 {
-				return nil, fmt.Errorf("%s: %d variants for %d knobs", sc.Name, j-i-1, len(steps))
+			kpis, err := chooseKPIs(sc, HeadlineKPIs(sc))
+			if err != nil {
+				return nil, err
+			}
+			costed, free := marginalMoves(sc, kpis)
+			if len(costed)+len(free) != j-i-1 {
+				return nil, fmt.Errorf("%s: %d variants for %d steps of knobs", sc.Name, j-i-1, len(costed)+len(free))
 			}
 			n := min(w.MarginalReps, base.Replications)
 			mbase := base
 			if n < base.Replications {
 				mbase = Summarize(sc, base.Runs[:n])
 			}
-			kpis, err := chooseKPIs(sc, HeadlineKPIs(sc))
-			if err != nil {
-				return nil, err
-			}
-			rp.Marginal = marginalOf(sc, kpis, mbase, outs[i+1:j], steps)
+			rp.Marginal = marginalOfRun(sc, kpis, mbase, outs[i+1:j], costed, free)
 		}
 		p.Runs = append(p.Runs, rp)
 		i = j

@@ -146,8 +146,11 @@ func absf(v float64) float64 {
 // MarginalMarkdown is the marginal analysis as a section of summary.md.
 func MarginalMarkdown(m *experiment.Marginal) []byte {
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "## What one more unit buys\n\nOne more unit of each knob with common random numbers (%d replications, seed %d); gains are improvements with 95%% intervals.\n\n",
-		m.Base.Replications, m.Base.Seed)
+	fmt.Fprintf(&b, "## What one step of each knob buys\n\n")
+	for _, l := range marginalHeading(m) {
+		fmt.Fprintf(&b, "%s.\n", mdEscape(upperFirst(l)))
+	}
+	b.WriteString("\n")
 	for _, t := range marginalTables(m) {
 		fmt.Fprintf(&b, "### %s\n\n", mdEscape(t.Title))
 		writeMarkdownGrid(&b, t.Head, mdCode, t.Rows, mdEscape)

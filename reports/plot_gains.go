@@ -24,9 +24,13 @@ const gainPale = 0.28
 func significantGain(g experiment.Gain) bool { return g.Low > 0 || g.High < 0 }
 
 // gainKnobLabel names a knob on the chart, with its step when one step is
-// more than one unit ("disinfection places +10").
+// more than one unit ("disinfection places +10") and the value a zero-cost
+// knob moves to ("come-down window → 35m").
 func gainKnobLabel(k experiment.KnobGain) string {
-	if k.Knob.Step > 1 {
+	switch {
+	case k.Knob.TwoWay:
+		return k.Knob.Name + " " + k.StepText()
+	case k.Knob.Step > 1:
 		return fmt.Sprintf("%s +%d", k.Knob.Name, k.Knob.Step)
 	}
 	return k.Knob.Name
@@ -38,14 +42,15 @@ func gainKnobLabel(k experiment.KnobGain) string {
 // KPI's mean in the base run (right of zero is better), with its 95%
 // interval as a whisker. Gains within chance (their interval holds zero)
 // are pale, so a knob whose gains all are is greyed out; when there are
-// more than 15 knobs such knobs are left out, and at most 15 are shown.
+// more than 15 knobs such knobs are left out, and at most 15 are shown. A
+// zero-cost knob whose step either way improves no KPI is left out.
 // KPIs whose base mean is zero have no relative gain and are named in the
 // caption instead.
 func GainsPlot(m *experiment.Marginal) (Plot, error) {
 	if m == nil || m.Base == nil {
 		return Plot{}, errors.New("gains plot: no marginal analysis")
 	}
-	const title = "What one more step of each knob buys"
+	const title = "What one step of each knob buys"
 	fig := Plot{Name: "gains", Title: title}
 	if len(m.Knobs) == 0 || len(m.KPIs) == 0 {
 		return notePlot(fig, "No knob to step.", "The analysis has no knob that can take one more step, or no KPI to measure it by."), nil
@@ -76,7 +81,17 @@ func GainsPlot(m *experiment.Marginal) (Plot, error) {
 		}
 		return false
 	}
-	knobs := m.Knobs
+	// A zero-cost knob whose steps improve nothing either way is not a
+	// step anyone would take: it is left out.
+	var knobs []experiment.KnobGain
+	worse := 0
+	for _, k := range m.Knobs {
+		if k.Knob.TwoWay && !improvesAny(k, cols) {
+			worse++
+			continue
+		}
+		knobs = append(knobs, k)
+	}
 	dropped, cut := 0, 0
 	if len(knobs) > maxGainKnobs {
 		var keep []experiment.KnobGain
@@ -99,7 +114,7 @@ func GainsPlot(m *experiment.Marginal) (Plot, error) {
 				len(m.Knobs), strings.Join(gainKPINames(m, cols), " or "))), nil
 	}
 
-	p := newPlot(title, "gain of one more step (% of the base mean; right is better)", "")
+	p := newPlot(title, "gain of one step (% of the base mean; right is better)", "")
 	n, K := len(knobs), len(cols)
 	const group = 0.78 // the share of a row the bars of a knob take
 	slot := group / float64(K)
@@ -224,8 +239,12 @@ func GainsPlot(m *experiment.Marginal) (Plot, error) {
 
 	var b strings.Builder
 	fmt.Fprintf(&b, "Each group of bars is one knob, the most valuable at the top (the analysis' ranking by the sum of its significant relative gains): "+
-		"for each KPI, the mean gain of one more step of the knob over %d paired replications (common random numbers), "+
+		"for each KPI, the mean gain of one more step of the knob (for a zero-cost knob, the better of a step either way, named with the value it moves to) "+
+		"over %d paired replications (common random numbers), "+
 		"as a percentage of the KPI's mean in the base run, with its 95%% interval; right of zero is better", m.Base.Replications)
+	if m.Screen > 0 {
+		fmt.Fprintf(&b, " (%d for a zero-cost step only screened)", m.Screen)
+	}
 	var neutral []string
 	for _, j := range cols {
 		if m.KPIs[j].Better == "" {
@@ -241,10 +260,14 @@ func GainsPlot(m *experiment.Marginal) (Plot, error) {
 	}
 	b.WriteString(".")
 	if dropped > 0 {
-		fmt.Fprintf(&b, " Of %d knobs, %d whose gains are all within chance are left out.", len(m.Knobs), dropped)
+		fmt.Fprintf(&b, " Of %d knobs, %d whose gains are all within chance are left out.", len(m.Knobs)-worse, dropped)
 	}
 	if cut > 0 {
 		fmt.Fprintf(&b, " Only the %d most valuable knobs are shown; %d more are not.", maxGainKnobs, cut)
+	}
+	if worse > 0 {
+		fmt.Fprintf(&b, " Also left out: %s whose step either way improves none of the KPIs (the tables list %s).",
+			plural(worse, "zero-cost knob", "zero-cost knobs"), plannerThem(worse))
 	}
 	if len(noBase) > 0 {
 		fmt.Fprintf(&b, " Not shown, as its mean in the base run is zero and a gain has no relative size: %s.", strings.Join(noBase, ", "))
@@ -263,6 +286,25 @@ func plannerRowTicks(names []string) plot.ConstantTicks {
 		ticks[i].Label = " " + ticks[i].Label
 	}
 	return ticks
+}
+
+// improvesAny reports whether the step improves one of the KPIs at cols
+// significantly.
+func improvesAny(k experiment.KnobGain, cols []int) bool {
+	for _, j := range cols {
+		if j < len(k.Gains) && k.Gains[j].Improves() {
+			return true
+		}
+	}
+	return false
+}
+
+// plannerThem is "it" or "them".
+func plannerThem(n int) string {
+	if n == 1 {
+		return "it"
+	}
+	return "them"
 }
 
 // gainKPINames returns the names of the KPIs at cols.

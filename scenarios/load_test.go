@@ -84,7 +84,7 @@ func TestLoadSmall(t *testing.T) {
 	check("sampling", sc.Sampling, &compound.Sampling{
 		Start: 8 * 3600, Day: 1,
 		Sites:        []compound.Site{{Name: "site-a", Registration: 1, Swab: 2}, {Name: "site-b", Swab: 1}},
-		Calling:      compound.Calling{Interval: 1200, PerWave: 2, ComeDown: dist(random.Spec{Kind: "weibull", Shape: 1.5, Scale: 300})},
+		Calling:      compound.Calling{Interval: 1200, PerWave: 2, ComeDown: dist(random.Spec{Kind: "weibull", Shape: 1.5, Scale: 300}), Order: compound.OrderListed},
 		Registration: compound.Const(15),
 		Swab:         dist(random.Spec{Kind: "empirical", Values: []float64{20, 30, 45}, Weights: []float64{1, 2, 1}}),
 		Pooling:      compound.Pooling{PerTube: 10, TubesPerBox: 50, Every: 1800, Trip: dist(random.Spec{Kind: "constant", Value: 2400})},

@@ -47,10 +47,13 @@ func ParseOverride(s string) (Override, error) {
 // applyOverride sets the field o.Path of the YAML tree at *root to o.Value,
 // creating the fields and sections on the way that the file leaves out.
 // Nodes on the path are copied before they change, so that a value the
-// file shares through an alias changes only here. Problems are reported at
-// the override. It returns the nodes on the path, from the root to the
-// new value (nil after a problem).
-func applyOverride(d *decoder, root **yaml.Node, o Override) (trail []*yaml.Node) {
+// file shares through an alias changes only here. A mapping set on a
+// section or a list entry the file has (not on a distribution, which is
+// replaced whole) sets the fields it names and keeps the others, as one
+// override per field would. Problems are reported at the override. It
+// returns the nodes on the path, from the root to the new value (nil after
+// a problem), for Rewrite to note the change on its line.
+func applyOverride(d *decoder, root **yaml.Node, o Override) []*yaml.Node {
 	src := compound.OneLine(o.String())
 	fail := func(path, format string, a ...any) {
 		d.errs.add(Error{File: src, Path: path, Msg: fmt.Sprintf(format, a...)})
@@ -60,9 +63,54 @@ func applyOverride(d *decoder, root **yaml.Node, o Override) (trail []*yaml.Node
 		fail("", "%v", err)
 		return nil
 	}
-	slot := root
-	t := reflect.TypeFor[compound.Scenario]()
-	path := ""
+	slot, t, path, trail, ok := d.walk(root, reflect.TypeFor[compound.Scenario](), "", segs, src, fail)
+	if !ok {
+		return nil
+	}
+	value, err := snippet(o.Value)
+	if err != nil {
+		fail(path, "the value is not valid YAML: %s", strings.TrimPrefix(err.Error(), "yaml: "))
+		return nil
+	}
+	d.mark(value, src, map[*yaml.Node]bool{})
+	d.put(slot, t, path, value, src, fail)
+	return append(trail, *slot)
+}
+
+// put sets the node at *slot, of Go type t, to value: field by field when
+// both are mappings of a section (see applyOverride), else whole.
+func (d *decoder) put(slot **yaml.Node, t reflect.Type, path string, value *yaml.Node, src string, fail func(path, format string, a ...any)) {
+	if t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	old := target(*slot)
+	if t.Kind() != reflect.Struct || t == reflect.TypeFor[compound.Dist]() || value.Kind != yaml.MappingNode ||
+		isNull(old) || old.Kind != yaml.MappingNode {
+		*slot = value
+		return
+	}
+	for i := 0; i+1 < len(value.Content); i += 2 {
+		key := target(value.Content[i])
+		if key == nil || key.Kind != yaml.ScalarNode {
+			fail(path, "a field name must be a plain text, not %s", describe(key))
+			return
+		}
+		sub, st, subPath, _, ok := d.walk(slot, t, path, []segment{{name: key.Value}}, src, fail)
+		if !ok {
+			return
+		}
+		d.put(sub, st, subPath, value.Content[i+1], src, fail)
+	}
+}
+
+// walk follows segs from the node at *slot, of Go type t at path, making
+// the fields and sections the file leaves out, and returns where the last
+// one is, its Go type, its path and the collections it went through (each
+// copied before it changes); false when the path is wrong (reported with
+// fail).
+func (d *decoder) walk(slot **yaml.Node, t reflect.Type, path string, segs []segment, src string,
+	fail func(path, format string, a ...any)) (**yaml.Node, reflect.Type, string, []*yaml.Node, bool) {
+	var trail []*yaml.Node
 	for _, seg := range segs {
 		if t.Kind() == reflect.Pointer {
 			t = t.Elem()
@@ -75,14 +123,15 @@ func applyOverride(d *decoder, root **yaml.Node, o Override) (trail []*yaml.Node
 			} else if n.Kind != yaml.MappingNode {
 				fail(path, "is written as %s, not as a mapping: set the whole distribution, as --set '%s=%s'",
 					describe(n), path, example("lognormal", false))
-				return nil
+				return nil, nil, "", nil, false
 			}
 			if seg.isIndex || !slices.Contains(allDistFields(), seg.name) {
 				fail(step(path, seg), "a distribution has no such field%s (fields: %s)", didYouMean(seg.name, allDistFields()), listing(allDistFields()))
-				return nil
+				return nil, nil, "", nil, false
 			}
-			trail = append(trail, d.own(slot))
-			slot = d.keySlot(*slot, seg.name, src)
+			own := d.own(slot)
+			trail = append(trail, own)
+			slot = d.keySlot(own, seg.name, src)
 			path = join(path, seg.name)
 			t = reflect.TypeFor[float64]()
 			if seg.name == "values" || seg.name == "weights" {
@@ -93,24 +142,25 @@ func applyOverride(d *decoder, root **yaml.Node, o Override) (trail []*yaml.Node
 		case t.Kind() == reflect.Struct:
 			if seg.isIndex {
 				fail(step(path, seg), "%s is not a list", pathOrTop(path))
-				return nil
+				return nil, nil, "", nil, false
 			}
 			fields := d.fieldsOf(t)
 			j := fieldIndex(fields, seg.name)
 			if j < 0 {
 				names := d.names(t)
 				fail(join(path, seg.name), "unknown field%s (fields here: %s)", didYouMean(seg.name, names), listing(names))
-				return nil
+				return nil, nil, "", nil, false
 			}
 			n := target(*slot)
 			if isNull(n) {
 				*slot = d.made(&yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}, src)
 			} else if n.Kind != yaml.MappingNode {
 				fail(path, "is written as %s in the file, not as a mapping: cannot set a field in it", describe(n))
-				return nil
+				return nil, nil, "", nil, false
 			}
-			trail = append(trail, d.own(slot))
-			slot = d.keySlot(*slot, seg.name, src)
+			own := d.own(slot)
+			trail = append(trail, own)
+			slot = d.keySlot(own, seg.name, src)
 			path = join(path, seg.name)
 			t = t.Field(fields[j].index).Type
 		case t.Kind() == reflect.Slice:
@@ -119,32 +169,26 @@ func applyOverride(d *decoder, root **yaml.Node, o Override) (trail []*yaml.Node
 			if !isNull(n) {
 				if n.Kind != yaml.SequenceNode {
 					fail(path, "is written as %s in the file, not as a list", describe(n))
-					return nil
+					return nil, nil, "", nil, false
 				}
 				entries = n.Content
 			}
 			i, msg := d.entry(t, entries, seg, path)
 			if msg != "" {
 				fail(step(path, seg), "%s", msg)
-				return nil
+				return nil, nil, "", nil, false
 			}
-			trail = append(trail, d.own(slot))
-			slot = &(*slot).Content[i]
+			own := d.own(slot)
+			trail = append(trail, own)
+			slot = &own.Content[i]
 			path = step(path, seg)
 			t = t.Elem()
 		default:
 			fail(step(path, seg), "%s is a single value: it has no field %s", path, segName(seg))
-			return nil
+			return nil, nil, "", nil, false
 		}
 	}
-	value, err := snippet(o.Value)
-	if err != nil {
-		fail(path, "the value is not valid YAML: %s", strings.TrimPrefix(err.Error(), "yaml: "))
-		return nil
-	}
-	d.mark(value, src, map[*yaml.Node]bool{})
-	*slot = value
-	return append(trail, value)
+	return slot, t, path, trail, true
 }
 
 // pathOrTop names a path for messages; "" is the scenario itself.

@@ -46,6 +46,17 @@ func TestOverrides(t *testing.T) {
 		{"small", []string{"deliveries.express.profile[3]=0.5"}, func(sc *compound.Scenario) bool { return sc.Kinds[0].Profile[3] == 0.5 }},
 		{"small", []string{"deliveries.takeout.batch=2"}, func(sc *compound.Scenario) bool { return reflect.DeepEqual(sc.Kinds[1].Batch, compound.Const(2)) }},
 		{"small", []string{"targets=[]"}, func(sc *compound.Scenario) bool { return len(sc.Targets) == 0 }},
+		// A mapping on a section or list entry sets the fields it names and
+		// keeps the others (a shift moved keeps its count).
+		{"small", []string{"staff.gate-crew.shifts[0]={from: 08:00, to: 19:00}"}, func(sc *compound.Scenario) bool {
+			return sc.Staff[0].Shifts[0] == compound.Shift{From: 8 * 3600, To: 19 * 3600, Count: 3}
+		}},
+		{"small", []string{"sampling.calling={interval: 10m}"}, func(sc *compound.Scenario) bool {
+			return sc.Sampling.Calling.Interval == 600 && sc.Sampling.Calling.PerWave == 2 && sc.Sampling.Calling.ComeDown.Kind == "weibull"
+		}},
+		{"small", []string{"staff.gate-crew.tasks[0]={priority: 5}"}, func(sc *compound.Scenario) bool {
+			return sc.Staff[0].Tasks[0] == compound.Task{Task: "intake", Priority: 5}
+		}},
 		{"small", []string{"targets[1]=sampling.makespan <= 5h"}, func(sc *compound.Scenario) bool { return sc.Targets[1] == "sampling.makespan <= 5h" }},
 		{"small", []string{"garbage="}, func(sc *compound.Scenario) bool { return sc.Garbage == nil }},
 		// In order: the last one wins.
@@ -115,6 +126,8 @@ func TestOverrideErrors(t *testing.T) {
 			"--set staff[x].count=1: the path \"staff[x].count\" has a bad list position [x]: write dotted field names, with [n] or a name to select a list entry, as staff[1].count or staff.gate-crew.count"},
 		{"small", []string{"gate[0]=1"},
 			"--set gate[0]=1: gate[0]: gate is not a list"},
+		{"small", []string{"staff.gate-crew.shifts[0]={form: 08:00}"},
+			"--set staff.gate-crew.shifts[0]={form: 08:00}: staff.gate-crew.shifts[0].form: unknown field (fields here: from, to, count)"},
 		// An override that passes decoding but fails the checks points at
 		// itself.
 		{"small", []string{"staff.sorters.count=-3"},

@@ -215,6 +215,7 @@ func fieldRules() map[string]rule {
 		"Calling.interval":  {required: true, positive: true},
 		"Calling.per_wave":  atLeastOne,
 		"Calling.come_down": required,
+		"Calling.order":     {enum: compound.CallingOrders()},
 
 		"Pooling.per_tube":      {min: 1},
 		"Pooling.tubes_per_box": {min: 1},

@@ -17,20 +17,28 @@ type bottlenecksOptions struct {
 	kpis []string
 	out  string
 	top  int
+	json bool
 }
 
 func newBottlenecksCmd(std *streams, opts *bottlenecksOptions) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "bottlenecks SCENARIO",
-		Short: "What one more worker, shelf, cart or station at each post buys",
-		Long: `Bottlenecks runs the scenario and, for every knob a plan can turn (each pool's count or each
-shift's, each site's registration and swab stations, shelves, containers, carts, places in the
-disinfection area), the scenario with one more unit of it, all with common random numbers, and
-ranks the knobs by what the unit buys on the chosen KPIs (paired differences with 95% intervals).
-It also names, hour by hour, the post that limits the work. A report folder
-(cordon-out/bottlenecks-<scenario>/ unless --out says otherwise) has the gains chart.`,
+		Short: "What one more worker, shelf, cart or station, or a change of the calling plan, buys",
+		Long: `Bottlenecks runs the scenario and, with common random numbers, the scenario with one more unit
+of every knob a plan can buy (each pool's count or each shift's, each site's registration and swab
+stations, shelves, containers, carts, places in the disinfection area) and one step either way of
+every zero-cost knob that can move a chosen KPI (the calling plan: interval, buildings per wave,
+come-down window, calling order, each zone's site; how long a cart waits for a full load; each
+shift's start). Zero-cost steps are screened with 5 replications and the better way run again with
+all of them where it improves a KPI. It ranks the knobs by what the step buys on the chosen KPIs
+(paired differences with 95% intervals), with each post's utilisation; says, KPI by KPI, what
+moves it most and, when no unit bought does, what sets it (a zero-cost knob, fixed delays such as
+the dwell, trips and walks, or the arrivals: runs with each halved); and names, hour by hour, the
+post that limits the work. A report folder (cordon-out/bottlenecks-<scenario>/ unless --out says
+otherwise) has the gains chart and bottlenecks.json; --json prints that document.`,
 		Example: `  cordon bottlenecks day-one --kpi gate.turned_away --kpi express.door_time.p95
-  cordon bottlenecks baseline --reps 20`,
+  cordon bottlenecks baseline --reps 20
+  cordon bottlenecks baseline --json`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := opts.check(cmd.Flags()); err != nil {
@@ -43,6 +51,7 @@ It also names, hour by hour, the post that limits the work. A report folder
 	cmd.Flags().StringArrayVar(&opts.kpis, "kpi", nil, "a KPI to judge gains on (repeatable; default: the scenario's targets' KPIs, or the headline KPIs)")
 	cmd.Flags().StringVar(&opts.out, "out", "", "report folder (default cordon-out/bottlenecks-<scenario>)")
 	cmd.Flags().IntVar(&opts.top, "top", 15, "knobs listed on the terminal")
+	cmd.Flags().BoolVar(&opts.json, "json", false, "print the bottlenecks document (JSON) instead of the tables")
 	return cmd
 }
 
@@ -73,5 +82,13 @@ func runBottlenecks(ctx context.Context, std *streams, opts *bottlenecksOptions,
 		return opts.reportError(ctx, err)
 	}
 	fmt.Fprintf(std.err, "report: %s\n", shown(filepath.Join(dest.Dir, "index.html")))
+	if opts.json {
+		b, err := reports.NewBottlenecks(m).JSON()
+		if err != nil {
+			return err
+		}
+		_, err = std.out.Write(b)
+		return err
+	}
 	return reports.WriteMarginalTable(std.out, m, opts.top)
 }

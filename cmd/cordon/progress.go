@@ -9,9 +9,9 @@ import (
 )
 
 // progress returns a function that shows a bar on stderr while replications
-// run (done of total; a total that changes moves the bar's end), and one
-// that clears it. It shows nothing when stderr is not a
-// terminal or when quiet is set.
+// run, and one that clears it. It shows nothing when stderr is not a
+// terminal or when quiet is set. Work run in stages may change its total
+// as later stages are planned; the bar follows.
 func progress(std *streams, quiet bool, what string) (func(done, total int), func()) {
 	f, ok := std.err.(*os.File)
 	if quiet || !ok || !term.IsTerminal(int(f.Fd())) {
@@ -28,6 +28,8 @@ func progress(std *streams, quiet bool, what string) (func(done, total int), fun
 				progressbar.OptionClearOnFinish(),
 				progressbar.OptionThrottle(100_000_000),
 			)
+		} else if int64(total) != bar.GetMax64() {
+			bar.ChangeMax(total)
 		}
 		if int64(total) != bar.GetMax64() { // the work found more, or less, to do
 			bar.ChangeMax(total)
