@@ -58,8 +58,8 @@ samples are listed as skipped.
 Bad rows are errors (exit 2), each one line as file:line: column: what is wrong; --lenient skips
 them and says how many on stderr.`,
 		Example: `  cordon fit --observed incident/durations.csv
-  cordon fit --observed durations.csv --step gate.intake --step delivery.door --all
-  cordon fit --observed - --yaml < durations.csv >> fitted.yaml`,
+  cordon fit --observed incident/durations.csv --step gate.intake --step delivery.door --all
+  cordon fit --observed - --yaml < incident/durations.csv >> fitted.yaml`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runFit(cmd.Context(), std, opts)

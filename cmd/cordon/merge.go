@@ -35,7 +35,7 @@ machine: its results.json is byte for byte the same. It prints what the command 
 A missing, duplicated, damaged or foreign part is an error naming it (exit 2), and then
 nothing is written. The exit code is otherwise the command's: 1 when a run missed a target.`,
 		Example: `  cordon merge cordon-part-*.part --out cordon-out/sweep
-  cordon merge /work/parts/*.part --out /work/parts/report`,
+  cordon merge cordon-part-*.part --out shared/report`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runMerge(cmd.Context(), std, opts, args)

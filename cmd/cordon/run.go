@@ -38,7 +38,7 @@ Targets come from the scenario's targets and from --target; when any is missed t
 is 1 and the summary says which, and by how much.`,
 		Example: `  cordon run
   cordon run day-one --reps 50 --out reports/day-one
-  cordon run my-compound.yaml --set staff.suited-crew.count=6 --json
+  cordon run my-compound.yaml --set 'staff.suited-crew.shifts[0].count=6' --json
   cordon run --target 'takeout.door_time.p95<=1h' --target 'sampling.makespan<=4h'`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := opts.check(cmd.Flags()); err != nil {

@@ -32,7 +32,7 @@ point over the same replications and seed (common random numbers), prints a tabl
 KPIs, and writes a report folder (cordon-out/sweep-<scenario>/ unless --out says otherwise) with
 sweep.csv (every KPI at every point) and a plot of each chosen KPI against the varied values.`,
 		Example: `  cordon sweep baseline --vary staff.suited-crew.shifts[0].count=2..8 --kpi express.door_time.p95
-  cordon sweep baseline --vary gate.ground=10,20,40,80 --vary gate.when_full=wait,turn-away
+  cordon sweep day-one --vary gate.ground=10,20,40,80 --vary gate.when_full=wait,turn-away
   cordon sweep day-one --vary transfer.fill=5m..30m:5m --kpi gate.staging.time_full --kpi gate.turned_away`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
