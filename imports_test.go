@@ -14,12 +14,14 @@ import (
 // The layers of cordon, lowest first: imports point down only,
 // cmd -> reports -> experiment -> model -> kernel. The kernel package sim
 // imports the standard library alone; its subpackages add gonum. Below
-// them all, test support is imported by test files alone.
+// them all, text (the text every layer writes to people, standard library
+// only), and test support, imported by test files alone.
 var layers = []struct {
 	name     string
 	packages []string
 	external []string // modules outside the standard library it may import
 }{
+	{"text", []string{"text"}, nil},
 	{"test support", []string{"internal/fuzzguard"}, nil},
 	{"kernel", []string{"sim"}, nil},
 	{"kernel library", []string{"sim/random", "sim/stats", "sim/queueing", "sim/replicate", "sim/record", "sim/validation", "sim/fit"},

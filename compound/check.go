@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"cordon/sim/random"
+	"cordon/text"
 )
 
 // FieldError is a problem with one field of a scenario. Path names the field
@@ -244,7 +245,7 @@ func (sc *Scenario) checkCompound(c *checker) {
 			for _, id := range expanded {
 				switch {
 				case !slices.Contains(ids, id):
-					c.add(bp, "building %q is not in buildings%s", id, suggest(id, ids))
+					c.add(bp, "building %q is not in buildings%s", id, text.DidYouMean(id, ids))
 				case zoneOf[id] != "":
 					c.add(bp, "building %q is already in zone %q: every building is in exactly one zone", id, zoneOf[id])
 				default:
@@ -296,7 +297,7 @@ func (sc *Scenario) checkStaff(c *checker) map[string]string {
 			tp := fmt.Sprintf("%s.tasks[%d].task", path, j)
 			switch {
 			case !slices.Contains(Tasks(), t.Task):
-				c.add(tp, "unknown task %q%s; tasks are %s", t.Task, suggest(t.Task, Tasks()), strings.Join(Tasks(), ", "))
+				c.add(tp, "unknown task %q%s (tasks: %s)", t.Task, text.DidYouMean(t.Task, Tasks()), strings.Join(Tasks(), ", "))
 			case doer[t.Task] != "":
 				c.add(tp, "the %s task is already done by pool %q: each task has one pool", t.Task, doer[t.Task])
 			default:
@@ -449,7 +450,7 @@ func (sc *Scenario) checkSampling(c *checker) {
 	for i, z := range sc.Zones {
 		path := fmt.Sprintf("zones[%d]", i)
 		if !slices.Contains(names, z.Site) {
-			c.add(path+".site", "testing site %q is not in sampling.sites%s", z.Site, suggest(z.Site, names))
+			c.add(path+".site", "testing site %q is not in sampling.sites%s", z.Site, text.DidYouMean(z.Site, names))
 		}
 		c.dist(path+".walk_to_site", z.WalkToSite)
 	}
@@ -503,48 +504,4 @@ func ExpandBuildings(ref string) ([]string, error) {
 		out = append(out, strconv.Itoa(i))
 	}
 	return out, nil
-}
-
-// suggest returns ` (did you mean "x"?)` for the candidate nearest to s, or
-// "" when none is near.
-func suggest(s string, candidates []string) string {
-	if n := Nearest(s, candidates); n != "" {
-		return fmt.Sprintf(" (did you mean %q?)", n)
-	}
-	return ""
-}
-
-// Nearest returns the candidate closest to s by edit distance when it is
-// close enough to be a likely typo, or "".
-func Nearest(s string, candidates []string) string {
-	best, bestD := "", 1<<30
-	for _, c := range candidates {
-		if d := editDistance(strings.ToLower(s), strings.ToLower(c)); d < bestD {
-			best, bestD = c, d
-		}
-	}
-	if bestD <= max(1, min(len(s), len(best))/3) {
-		return best
-	}
-	return ""
-}
-
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }

@@ -1,6 +1,7 @@
 package compound
 
 import (
+	"cordon/text"
 	"fmt"
 	"slices"
 	"strings"
@@ -211,7 +212,7 @@ func (sc *Scenario) checkFloors(c *checker) {
 		case f.Path == "":
 			c.add(p+".path", "is missing: name a capacity as --set does, such as gate.shelves")
 		case !slices.Contains(paths, f.Path):
-			c.add(p+".path", "%q is not a capacity a plan can change%s; they are %s", f.Path, suggest(f.Path, paths), listPaths(paths))
+			c.add(p+".path", "%q is not a capacity a plan can change%s (they are %s)", f.Path, text.DidYouMean(f.Path, paths), listPaths(paths))
 		case seen[f.Path] > 0:
 			c.add(p+".path", "%s has a floor already (floors.knobs[%d]): give each capacity one floor", f.Path, seen[f.Path]-1)
 		default:
@@ -227,7 +228,7 @@ func (sc *Scenario) checkFloors(c *checker) {
 	for i, f := range sc.Floors.OnDuty {
 		p := fmt.Sprintf("floors.on_duty[%d]", i)
 		if !slices.Contains(pools, f.Pool) {
-			c.add(p+".pool", "pool %q is not in staff%s", f.Pool, suggest(f.Pool, pools))
+			c.add(p+".pool", "pool %q is not in staff%s", f.Pool, text.DidYouMean(f.Pool, pools))
 		}
 		if f.Min < 1 {
 			c.add(p+".min", "must be at least 1, got %d: a floor of 0 keeps nobody (leave the floor out)", f.Min)

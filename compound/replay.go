@@ -6,6 +6,7 @@ import (
 	"sort"
 
 	"cordon/sim"
+	"cordon/text"
 )
 
 // LoggedArrival is one item arriving at the gate, from a log: it replaces
@@ -84,7 +85,7 @@ func (sc *Scenario) CheckReplay(arrivals []LoggedArrival, roster []RosterEntry) 
 	for i, r := range roster {
 		switch {
 		case !slices.Contains(names, r.Pool):
-			errs = append(errs, fmt.Errorf("roster entry %d: no pool %q%s", i, r.Pool, suggest(r.Pool, names)))
+			errs = append(errs, fmt.Errorf("roster entry %d: no pool %q%s", i, r.Pool, text.DidYouMean(r.Pool, names)))
 		case r.Count < 0:
 			errs = append(errs, fmt.Errorf("roster entry %d: count %d is negative", i, r.Count))
 		case r.Count > MaxStaff:

@@ -8,6 +8,7 @@ import (
 
 	"cordon/compound"
 	"cordon/sim/stats"
+	"cordon/text"
 )
 
 // The kinds of unit a minimum effect is set for (--min-effect KIND=VALUE).
@@ -207,11 +208,7 @@ func (m *MinEffects) parse(s string, kpis []compound.KPI) error {
 		m.byKPI[name] = e
 		return nil
 	}
-	hint := ""
-	if n := compound.Nearest(name, names); n != "" {
-		hint = fmt.Sprintf(" (did you mean %s?)", n)
-	}
-	return fmt.Errorf("%s is neither a kind of unit (%s) nor a KPI of the first scenario%s", name, strings.Join(unitKinds, ", "), hint)
+	return fmt.Errorf("%s is neither a kind of unit (%s) nor a KPI of the first scenario%s", name, strings.Join(unitKinds, ", "), text.DidYouMean(name, names))
 }
 
 // parseEffect reads the value of a minimum effect for a kind of unit (and

@@ -8,6 +8,7 @@ import (
 	"io"
 
 	"cordon/compound"
+	"cordon/text"
 )
 
 // PartFormat heads every part file; a file without it is not a part.
@@ -228,7 +229,7 @@ func Merge(parts []*Part, names []string, missing func(Shard) string) (*Work, []
 		for rep, res := range rs {
 			if rep > 0 {
 				if err := sameShape(rs[0], res, fmt.Sprintf("unit %d (in %s)", u-rep, names[from[u-rep]-1])); err != nil {
-					return nil, nil, &MergeError{names[from[u]-1], fmt.Errorf("damaged: unit %d (%s, replication %d): %v", u, compound.OneLine(w.describe(item)), rep, err)}
+					return nil, nil, &MergeError{names[from[u]-1], fmt.Errorf("damaged: unit %d (%s, replication %d): %v", u, text.OneLine(w.describe(item)), rep, err)}
 				}
 			}
 			u++

@@ -7,6 +7,7 @@ import (
 	"strconv"
 
 	"cordon/compound"
+	"cordon/text"
 )
 
 // MaxFigure bounds every figure of a result a part may hold: a count, a
@@ -29,7 +30,7 @@ func checkWork(w *Work) error {
 		}
 		units += it.Reps
 		if errs := it.Scenario.Check(); len(errs) > 0 {
-			return fmt.Errorf("scenario %d (%s): %v", i, compound.OneLine(it.Scenario.Name), errs[0])
+			return fmt.Errorf("scenario %d (%s): %v", i, text.OneLine(it.Scenario.Name), errs[0])
 		}
 	}
 	if w.Command == CommandSweep {
@@ -68,7 +69,7 @@ func (p *Part) checkUnits(w *Work) error {
 			return fmt.Errorf("unit %d does not belong to shard %v", u, p.Shard)
 		}
 		item, rep := w.unit(u)
-		what := fmt.Sprintf("unit %d (%s, replication %d)", u, compound.OneLine(w.describe(item)), rep)
+		what := fmt.Sprintf("unit %d (%s, replication %d)", u, text.OneLine(w.describe(item)), rep)
 		res := p.Results[k]
 		if res == nil {
 			return fmt.Errorf("%s: no result", what)
@@ -105,7 +106,7 @@ func checkResult(sc *compound.Scenario, cat []compound.KPI, res *compound.Result
 	}
 	for i, v := range res.Values {
 		if err := figure(v, true); err != nil {
-			return fmt.Errorf("KPI %s %v", compound.OneLine(cat[i].Name), err)
+			return fmt.Errorf("KPI %s %v", text.OneLine(cat[i].Name), err)
 		}
 	}
 	hours := sc.Horizon.Days * 24
@@ -163,7 +164,7 @@ func checkResult(sc *compound.Scenario, cat []compound.KPI, res *compound.Result
 	}
 	for i, p := range res.Posts {
 		if err := checkPost(p, hours); err != nil {
-			return fmt.Errorf("post %d (%s) %v", i, compound.OneLine(p.Name), err)
+			return fmt.Errorf("post %d (%s) %v", i, text.OneLine(p.Name), err)
 		}
 	}
 	horizon := float64(sc.Horizon.Days) * 86400

@@ -5,6 +5,7 @@ import (
 	"math"
 
 	"cordon/compound"
+	"cordon/text"
 )
 
 // TargetResult is a target checked against an outcome.
@@ -33,11 +34,7 @@ func CheckTargets(o *Outcome, targets []compound.Target) ([]TargetResult, error)
 	for _, t := range targets {
 		k, ok := o.KPI(t.KPI)
 		if !ok {
-			hint := ""
-			if n := compound.Nearest(t.KPI, names); n != "" {
-				hint = fmt.Sprintf(" (did you mean %s?)", n)
-			}
-			return nil, fmt.Errorf("target %q: %s has no KPI %s%s", t.Text, o.Scenario.Name, t.KPI, hint)
+			return nil, fmt.Errorf("target %q: %s has no KPI %s%s", t.Text, o.Scenario.Name, t.KPI, text.DidYouMean(t.KPI, names))
 		}
 		t, err := t.ForKPI(k.KPI)
 		if err != nil {

@@ -138,7 +138,7 @@
 // each, "file:line: column: what is wrong", sorted by line, the first 200
 // of them and a count of the rest:
 //
-//	arrivals.csv:4: kind: no kind "takout" (did you mean "takeout"?)
+//	arrivals.csv:4: kind: no kind "takout", did you mean takeout?
 //	arrivals.csv:5: id: "A1" repeats line 3: ids must be unique
 //	arrivals.csv:7: time: "2021-11-25T08:13:05" has no time zone: add its offset (2021-11-25T08:13:05+08:00, or Z for UTC) or give a tz column (an offset like +08:00 or a zone name like Asia/Shanghai)
 //	arrivals.csv:9: time: 2021-11-25T06:59:00+08:00 is before the run starts at 2021-11-25T07:00:00+08:00
@@ -147,7 +147,7 @@
 // reported at the header's line, and the rows are not read until it is
 // fixed:
 //
-//	arrivals.csv:1: unknown column "knd" (did you mean "kind"?)
+//	arrivals.csv:1: unknown column "knd", did you mean kind?
 //	roster.csv:1: count: missing column: how many were on duty, a whole number
 //
 // With Options.Lenient, bad rows are skipped instead: Read.Skipped counts

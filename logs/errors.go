@@ -7,7 +7,7 @@ import (
 	"strconv"
 	"strings"
 
-	"cordon/compound"
+	"cordon/text"
 )
 
 // Error is one problem in a log, at a line: a bad row, or a bad header.
@@ -23,15 +23,15 @@ type Error struct {
 // characters are escaped, so that it is always one line.
 func (e Error) Error() string {
 	var b strings.Builder
-	b.WriteString(compound.OneLine(e.File))
+	b.WriteString(text.OneLine(e.File))
 	if e.Line > 0 {
 		b.WriteString(":" + strconv.Itoa(e.Line))
 	}
 	b.WriteString(": ")
 	if e.Field != "" {
-		b.WriteString(compound.OneLine(e.Field) + ": ")
+		b.WriteString(text.OneLine(e.Field) + ": ")
 	}
-	b.WriteString(compound.OneLine(e.Msg))
+	b.WriteString(text.OneLine(e.Msg))
 	return b.String()
 }
 
@@ -119,19 +119,10 @@ func isRuneStart(b byte) bool { return b&0xc0 != 0x80 }
 // there is one near, else a list of them.
 func unknown(what, name string, candidates []string) string {
 	msg := "no " + what + " " + q(name)
-	if n := nearest(name, candidates); n != "" {
-		return msg + fmt.Sprintf(" (did you mean %q?)", n)
+	if hint := text.DidYouMean(name, candidates); hint != "" {
+		return msg + hint
 	}
 	return msg + ": " + list(what, candidates)
-}
-
-// nearest is compound.Nearest for names of a sensible length (the edit
-// distance takes time in the product of the lengths).
-func nearest(s string, candidates []string) string {
-	if len(s) > 4*maxQuoted {
-		return ""
-	}
-	return compound.Nearest(s, candidates)
 }
 
 // list names the candidates: "the kinds are a, b and c", the first few of

@@ -35,5 +35,5 @@ time,date,tz,kind,building,zone,id
 	// the run starts 2021-11-25 07:00 +08:00
 	// takeout at 297 s: building 37, zone 9, id T-1
 	// express at 600 s: building -1, zone 2, id E-1
-	// 1 skipped: arrivals.csv:5: kind: no kind "takout" (did you mean "takeout"?)
+	// 1 skipped: arrivals.csv:5: kind: no kind "takout", did you mean takeout?
 }

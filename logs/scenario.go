@@ -1,9 +1,8 @@
 package logs
 
 import (
-	"fmt"
-
 	"cordon/compound"
+	"cordon/text"
 )
 
 // names is the scenario's names a log may use, each with its index.
@@ -129,8 +128,8 @@ func (n *names) pool(t *table) (string, bool) {
 		return s, true
 	}
 	msg := "no pool " + q(s)
-	if near := nearest(s, n.groups); near != "" {
-		msg += fmt.Sprintf(" (did you mean %q?)", near)
+	if hint := text.DidYouMean(s, n.groups); hint != "" {
+		msg += hint
 	} else {
 		msg += ": " + list("pool", n.poolList)
 		if n.zoneGroup != "" {

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"cordon/compound"
+	"cordon/text"
 )
 
 // Options of reading.
@@ -166,8 +167,8 @@ func (t *table) header(line int, fields []string, sch schema) {
 
 func unknownColumn(h string, names []string) (msg, near string) {
 	msg = "unknown column " + q(h)
-	if near = nearest(h, names); near != "" {
-		return msg + fmt.Sprintf(" (did you mean %q?)", near), near
+	if near = text.Nearest(h, names); near != "" {
+		return msg + text.DidYouMean(h, names), near
 	}
 	return msg + ": the columns are " + strings.Join(names, ", "), ""
 }

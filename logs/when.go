@@ -6,7 +6,7 @@ import (
 	"time"
 	_ "time/tzdata" // IANA zone names without a system time-zone database
 
-	"cordon/compound"
+	"cordon/text"
 )
 
 // How times are written, for messages.
@@ -272,7 +272,7 @@ func formatTime(t time.Time) string {
 func ParseZone(s string) (*time.Location, error) {
 	loc := parseZone(strings.TrimSpace(s))
 	if loc == nil {
-		return nil, errors.New(compound.OneLine(q(s)) + " is not a time zone: write " + tzHelp)
+		return nil, errors.New(text.OneLine(q(s)) + " is not a time zone: write " + tzHelp)
 	}
 	return loc, nil
 }

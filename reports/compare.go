@@ -11,6 +11,7 @@ import (
 	"text/tabwriter"
 
 	"cordon/experiment"
+	"cordon/text"
 )
 
 // Comparison is the comparison document: what `cordon compare --json`
@@ -115,10 +116,10 @@ func WriteComparisonTable(out io.Writer, c *experiment.Comparison) error {
 	var buf bytes.Buffer
 	ref := c.Outcomes[0]
 	fmt.Fprintf(&buf, "compared with %s: %d replications, seed %d, common random numbers; paired differences with %.0f%% intervals\n",
-		termSafe(ref.Scenario.Name), ref.Replications, ref.Seed, 100*experiment.Level)
+		text.TermSafe(ref.Scenario.Name), ref.Replications, ref.Seed, 100*experiment.Level)
 	fmt.Fprintf(&buf, "a verdict needs the interval to leave out zero and a difference of at least %s (--min-effect)\n", c.MinEffects.Describe())
 	for _, name := range c.Identical {
-		fmt.Fprintf(&buf, "%s\n", identicalLine(name, ref.Scenario.Name, termSafe))
+		fmt.Fprintf(&buf, "%s\n", identicalLine(name, ref.Scenario.Name, text.TermSafe))
 	}
 	if len(c.Significant()) > 0 {
 		buf.WriteString("\n")
@@ -126,7 +127,7 @@ func WriteComparisonTable(out io.Writer, c *experiment.Comparison) error {
 	tw := tabwriter.NewWriter(&buf, 2, 0, 2, ' ', 0)
 	for i, d := range c.Significant() {
 		if i == 0 {
-			fmt.Fprintf(tw, "scenario\tKPI\t%s\tthere\tdifference\t95%% interval\tverdict\n", termSafe(ref.Scenario.Name))
+			fmt.Fprintf(tw, "scenario\tKPI\t%s\tthere\tdifference\t95%% interval\tverdict\n", text.TermSafe(ref.Scenario.Name))
 		}
 		base, _ := ref.KPI(d.Name)
 		var there experiment.KPIResult
@@ -135,7 +136,7 @@ func WriteComparisonTable(out io.Writer, c *experiment.Comparison) error {
 				there, _ = o.KPI(d.Name)
 			}
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t[%s, %s]\t%s\n", termSafe(d.Scenario), termSafe(d.Name), FormatValue(d.Unit, base.Mean),
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t[%s, %s]\t%s\n", text.TermSafe(d.Scenario), text.TermSafe(d.Name), FormatValue(d.Unit, base.Mean),
 			FormatValue(d.Unit, there.Mean), formatDiff(d.Unit, d.Mean), formatDiff(d.Unit, d.Low), formatDiff(d.Unit, d.High), d.Verdict)
 	}
 	if err := tw.Flush(); err != nil {

@@ -8,6 +8,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"cordon/text"
 )
 
 // Dest is where a report folder goes, and the files the command read to
@@ -32,7 +34,7 @@ type Refused struct {
 	Dir, Why string
 }
 
-func (e *Refused) Error() string { return TermSafe(e.Dir) + ": " + e.Why }
+func (e *Refused) Error() string { return text.TermSafe(e.Dir) + ": " + e.Why }
 
 // notOurs is the end of a refusal of a path that is not cordon's report.
 const notOurs = "; cordon replaces only report folders it wrote itself: choose another --out, or move it away yourself"
@@ -89,7 +91,7 @@ func (d Dest) checkAt(dir string) error {
 		return &Refused{d.Dir, "exists and is a file, not a report folder" + notOurs}
 	}
 	if in := d.heldInput(dir); in != "" {
-		return &Refused{d.Dir, fmt.Sprintf("holds %s, an input of this command", TermSafe(in)) + notOurs}
+		return &Refused{d.Dir, fmt.Sprintf("holds %s, an input of this command", text.TermSafe(in)) + notOurs}
 	}
 	if err := checkOurs(dir); err != nil {
 		var no *errNotOurs

@@ -5,8 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 
-	"cordon/compound"
 	"cordon/experiment"
+	"cordon/text"
 )
 
 // SweepResults is the results document of a sweep, results.json in its
@@ -120,7 +120,7 @@ func indentJSON(v any) ([]byte, error) {
 // reorders the text. They can only be inside strings, where \u escapes
 // mean them.
 func jsonSafe(doc []byte) []byte {
-	unsafe := func(r rune) bool { return r >= 0x7f && compound.Escapes(r) }
+	unsafe := func(r rune) bool { return r >= 0x7f && text.Escapes(r) }
 	if !bytes.ContainsFunc(doc, unsafe) {
 		return doc
 	}

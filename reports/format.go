@@ -1,10 +1,8 @@
 package reports
 
 import (
-	"bytes"
 	"fmt"
 	"math"
-	"strings"
 
 	"cordon/compound"
 	"cordon/experiment"
@@ -66,44 +64,4 @@ func estimateCell(o *experiment.Outcome, name string) string {
 		return "—"
 	}
 	return formatEstimate(k.Unit, k.Mean, k.Low, k.High)
-}
-
-// TermSafe writes user text for a terminal, on one line: control characters
-// (line breaks, tabs, escapes that would move the cursor or change colours)
-// and the bidirectional controls (which reorder what is shown) as Go
-// escapes, everything else, other scripts included, as it is.
-func TermSafe(s string) string { return termSafe(s) }
-
-// termSafe is TermSafe: compound.OneLine, with tabs escaped too (a tab in a
-// name would move the columns of a table).
-func termSafe(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		if r == '\t' || compound.Escapes(r) {
-			b.WriteString(compound.EscapeRune(r))
-			continue
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
-
-// termText makes a text written for a terminal safe whatever is in it:
-// every character compound.OneLine escapes, but the line breaks of the
-// text, as a Go escape. The names in the text are escaped where they are
-// written (termSafe), so that no line break or tab of theirs breaks a
-// line or a table; this is the edge that nothing else passes.
-func termText(text []byte) []byte {
-	if !bytes.ContainsFunc(text, func(r rune) bool { return r != '\n' && compound.Escapes(r) }) {
-		return text
-	}
-	var b bytes.Buffer
-	for _, r := range string(text) {
-		if r != '\n' && compound.Escapes(r) {
-			b.WriteString(compound.EscapeRune(r))
-			continue
-		}
-		b.WriteRune(r)
-	}
-	return b.Bytes()
 }

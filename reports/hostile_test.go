@@ -15,6 +15,7 @@ import (
 	"cordon/experiment"
 	"cordon/reports"
 	"cordon/scenarios"
+	"cordon/text"
 )
 
 // hostileName and hostilePool hold HTML, quotes, Markdown, a line break and
@@ -219,7 +220,7 @@ func TestHostileControlsInEveryFormat(t *testing.T) {
 			t.Errorf("the terminal lacks %q:\n%s", want, term.String())
 		}
 	}
-	if got := reports.TermSafe("a\u202eb\u200fc\u061cd\u2069e\u0085f"); got != `a\u202eb\u200fc\u061cd\u2069e\u0085f` {
+	if got := text.TermSafe("a\u202eb\u200fc\u061cd\u2069e\u0085f"); got != `a\u202eb\u200fc\u061cd\u2069e\u0085f` {
 		t.Errorf("TermSafe: %q", got)
 	}
 

@@ -8,7 +8,7 @@ import (
 	"html/template"
 	"strings"
 
-	"cordon/compound"
+	"cordon/text"
 )
 
 //go:embed templates/report.html.tmpl
@@ -87,7 +87,7 @@ func renderPage(p page) ([]byte, error) {
 // file (nor is ESC allowed in XML). The template and the figures' own text
 // hold none of them, so these come from user text.
 func markControls(page []byte) []byte {
-	shown := func(r rune) bool { return r == '\n' || r == '\t' || r == '\r' || !compound.Escapes(r) }
+	shown := func(r rune) bool { return r == '\n' || r == '\t' || r == '\r' || !text.Escapes(r) }
 	if !bytes.ContainsFunc(page, func(r rune) bool { return !shown(r) }) {
 		return page
 	}
@@ -95,7 +95,7 @@ func markControls(page []byte) []byte {
 	b.Grow(len(page) + 64)
 	for _, r := range string(page) {
 		if !shown(r) {
-			b.WriteString(compound.EscapeRune(r))
+			b.WriteString(text.EscapeRune(r))
 			continue
 		}
 		b.WriteRune(r)

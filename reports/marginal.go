@@ -9,6 +9,7 @@ import (
 	"text/tabwriter"
 
 	"cordon/experiment"
+	"cordon/text"
 )
 
 // formatGain writes a KPI gain with its sign and interval.
@@ -92,7 +93,7 @@ func WriteMarginalTable(out io.Writer, m *experiment.Marginal, top int) error {
 		fmt.Fprintf(&buf, "\nwhat moves each KPI\n")
 		tw = tabwriter.NewWriter(&buf, 2, 0, 2, ' ', 0)
 		for _, f := range m.Findings {
-			fmt.Fprintf(tw, "  %s\t%s\n", termSafe(f.KPI.Name), termSafe(findingText(f)))
+			fmt.Fprintf(tw, "  %s\t%s\n", text.TermSafe(f.KPI.Name), text.TermSafe(findingText(f)))
 		}
 		if err := tw.Flush(); err != nil {
 			return err
@@ -102,7 +103,7 @@ func WriteMarginalTable(out io.Writer, m *experiment.Marginal, top int) error {
 		fmt.Fprintf(&buf, "\nthe post limiting work, hour by hour\n")
 		tw = tabwriter.NewWriter(&buf, 2, 0, 2, ' ', 0)
 		for _, h := range m.Hourly {
-			fmt.Fprintf(tw, "  %s\t%s\tutilisation %s\twaiting %s\n", clockLabel(h.Hour), termSafe(h.Post), FormatValue("share", h.Utilisation), FormatValue("", h.Queue))
+			fmt.Fprintf(tw, "  %s\t%s\tutilisation %s\twaiting %s\n", clockLabel(h.Hour), text.TermSafe(h.Post), FormatValue("share", h.Utilisation), FormatValue("", h.Queue))
 		}
 		if err := tw.Flush(); err != nil {
 			return err
@@ -175,7 +176,7 @@ func marginalTables(m *experiment.Marginal) []table {
 	}
 	hours := table{Title: "The post limiting work, hour by hour", Head: []string{"hour", "post", "utilisation", "waiting"}}
 	for _, h := range m.Hourly {
-		hours.Rows = append(hours.Rows, []string{clockLabel(h.Hour), termSafe(h.Post), FormatValue("share", h.Utilisation), FormatValue("", h.Queue)})
+		hours.Rows = append(hours.Rows, []string{clockLabel(h.Hour), text.TermSafe(h.Post), FormatValue("share", h.Utilisation), FormatValue("", h.Queue)})
 	}
 	return []table{gains, moves, hours}
 }

@@ -5,8 +5,8 @@ import (
 	"fmt"
 	"strings"
 
-	"cordon/compound"
 	"cordon/experiment"
+	"cordon/text"
 )
 
 // mdEscape makes user text safe in a Markdown table cell or paragraph:
@@ -19,8 +19,8 @@ func mdEscape(s string) string {
 		switch {
 		case r == '\n' || r == '\r' || r == '\t':
 			b.WriteByte(' ')
-		case compound.Escapes(r):
-			b.WriteString(compound.EscapeRune(r))
+		case text.Escapes(r):
+			b.WriteString(text.EscapeRune(r))
 		case strings.ContainsRune("\\`*_[]|<>&", r):
 			b.WriteByte('\\')
 			b.WriteRune(r)
@@ -38,7 +38,7 @@ func mdEscape(s string) string {
 // mdCode writes a name (a KPI, a post, a target) as inline code, which needs
 // no escaping, unless it holds a character code spans cannot carry.
 func mdCode(s string) string {
-	if s == "" || strings.ContainsAny(s, "`|") || strings.ContainsFunc(s, compound.Escapes) {
+	if s == "" || strings.ContainsAny(s, "`|") || strings.ContainsFunc(s, text.Escapes) {
 		return mdEscape(s)
 	}
 	return "`" + s + "`"
@@ -60,7 +60,7 @@ func SummaryMarkdown(o *experiment.Outcome, targets []experiment.TargetResult, p
 			o.Replications, o.Seed, 100*experiment.Level)
 	} else {
 		fmt.Fprintf(&b, "%s, seed %d. Each figure is its value (no interval: %s).\n\n",
-			plural(o.Replications, "replication", "replications"), o.Seed, plural(o.Replications, "replication", "replications"))
+			text.Count(o.Replications, "replication", "replications"), o.Seed, text.Count(o.Replications, "replication", "replications"))
 	}
 	if len(targets) > 0 {
 		b.WriteString("## Targets\n\n| target | mean | met | margin |\n|---|---|---|---|\n")

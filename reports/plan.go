@@ -9,6 +9,7 @@ import (
 	"text/tabwriter"
 
 	"cordon/experiment"
+	"cordon/text"
 )
 
 // planLines are the lines that head a plan, on the terminal and its page:
@@ -116,14 +117,14 @@ func sourceLabel(source string) string {
 func WritePlanTable(out io.Writer, p *experiment.Plan) error {
 	var buf bytes.Buffer
 	for _, l := range planLines(p) {
-		fmt.Fprintln(&buf, termSafe(l))
+		fmt.Fprintln(&buf, text.TermSafe(l))
 	}
 	fmt.Fprintln(&buf)
 	tw := tabwriter.NewWriter(&buf, 2, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "change\tfrom\tto\tcost\t--set")
 	for _, s := range p.Settings {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s=%s\n", termSafe(s.Knob.Name), termSafe(s.Knob.Text(s.From)), termSafe(s.Knob.Text(s.To)),
-			formatDiff("", p.ChangeCost(s)), termSafe(s.Knob.Path), termSafe(s.Knob.Text(s.To)))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s=%s\n", text.TermSafe(s.Knob.Name), text.TermSafe(s.Knob.Text(s.From)), text.TermSafe(s.Knob.Text(s.To)),
+			formatDiff("", p.ChangeCost(s)), text.TermSafe(s.Knob.Path), text.TermSafe(s.Knob.Text(s.To)))
 	}
 	if len(p.Settings) == 0 {
 		fmt.Fprintln(tw, "(none)\t\t\t\t")
@@ -134,14 +135,14 @@ func WritePlanTable(out io.Writer, p *experiment.Plan) error {
 	fmt.Fprintf(&buf, "\ntargets\n")
 	tw = tabwriter.NewWriter(&buf, 2, 0, 2, ' ', 0)
 	for i, t := range p.Targets {
-		fmt.Fprintf(tw, "  %s\t%s\tmean %s\t%s\t%s\n", termSafe(t.Text), targetState(t), FormatValue(t.KPI.Unit, t.KPI.Mean),
+		fmt.Fprintf(tw, "  %s\t%s\tmean %s\t%s\t%s\n", text.TermSafe(t.Text), targetState(t), FormatValue(t.KPI.Unit, t.KPI.Mean),
 			formatMargin(t), sourceLabel(p.Constraints[i].Source))
 	}
 	if err := tw.Flush(); err != nil {
 		return err
 	}
 	for _, l := range boundLines(p) {
-		fmt.Fprintf(&buf, "%s\n", termSafe(l))
+		fmt.Fprintf(&buf, "%s\n", text.TermSafe(l))
 	}
 	fmt.Fprintln(&buf)
 	if len(p.SideEffects) == 0 {
@@ -151,7 +152,7 @@ func WritePlanTable(out io.Writer, p *experiment.Plan) error {
 		tw = tabwriter.NewWriter(&buf, 2, 0, 2, ' ', 0)
 		for _, e := range p.SideEffects {
 			c := sideEffectCells(e)
-			fmt.Fprintf(tw, "  %s\t%s\t%s\n", termSafe(c[0]), c[1], c[2])
+			fmt.Fprintf(tw, "  %s\t%s\t%s\n", text.TermSafe(c[0]), c[1], c[2])
 		}
 		if err := tw.Flush(); err != nil {
 			return err
@@ -162,7 +163,7 @@ func WritePlanTable(out io.Writer, p *experiment.Plan) error {
 	for _, s := range p.Path {
 		what := ""
 		if s.Knob != "" {
-			what = fmt.Sprintf("%s → %s", termSafe(s.Knob), termSafe(s.Value))
+			what = fmt.Sprintf("%s → %s", text.TermSafe(s.Knob), text.TermSafe(s.Value))
 		}
 		fmt.Fprintf(tw, "  %s\t%s\tcost %.0f\t%s\t%d replications\n", s.Action, what, s.Cost, metLabel(s.Met), s.Replications)
 	}

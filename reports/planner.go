@@ -8,6 +8,7 @@ import (
 	"text/tabwriter"
 
 	"cordon/experiment"
+	"cordon/text"
 )
 
 // WriteSensitivityTable writes a sensitivity analysis on the terminal: for
@@ -18,13 +19,13 @@ func WriteSensitivityTable(out io.Writer, s *experiment.Sensitivity, top int) er
 		100*s.Delta, 100*s.Delta, s.Base.Replications, s.Base.Seed)
 	for i, k := range s.KPIs {
 		base, _ := s.Base.KPI(k.Name)
-		fmt.Fprintf(&buf, "\n%s: %s\n", termSafe(k.Name), FormatValue(k.Unit, base.Mean))
+		fmt.Fprintf(&buf, "\n%s: %s\n", text.TermSafe(k.Name), FormatValue(k.Unit, base.Mean))
 		tw := tabwriter.NewWriter(&buf, 2, 0, 2, ' ', 0)
 		for j, e := range s.Effects[i] {
 			if top > 0 && j >= top {
 				break
 			}
-			fmt.Fprintf(tw, "  %s\t−%.0f%%: %s\t+%.0f%%: %s\tswing %s\n", termSafe(e.Factor.Name), 100*s.Delta, FormatValue(k.Unit, e.Low.Mean),
+			fmt.Fprintf(tw, "  %s\t−%.0f%%: %s\t+%.0f%%: %s\tswing %s\n", text.TermSafe(e.Factor.Name), 100*s.Delta, FormatValue(k.Unit, e.Low.Mean),
 				100*s.Delta, FormatValue(k.Unit, e.High.Mean), FormatValue(k.Unit, e.Swing))
 		}
 		if err := tw.Flush(); err != nil {

@@ -322,13 +322,3 @@ func TestDifferencesClipLimits(t *testing.T) {
 	}
 }
 
-// cmpAbs orders by absolute value.
-func cmpAbs(a, b float64) int {
-	switch {
-	case math.Abs(a) < math.Abs(b):
-		return -1
-	case math.Abs(a) > math.Abs(b):
-		return 1
-	}
-	return 0
-}

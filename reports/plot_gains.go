@@ -12,6 +12,7 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 
 	"cordon/experiment"
+	"cordon/text"
 )
 
 // maxGainKnobs is the most knobs the gains chart shows.
@@ -256,7 +257,7 @@ func GainsPlot(m *experiment.Marginal) (Plot, error) {
 	}
 	b.WriteString(". Pale bars are gains within chance (their interval holds zero)")
 	if greyed > 0 {
-		fmt.Fprintf(&b, "; %s whose gains are all within chance %s greyed out", plural(greyed, "knob", "knobs"), plannerIsAre(greyed))
+		fmt.Fprintf(&b, "; %s whose gains are all within chance %s greyed out", text.Count(greyed, "knob", "knobs"), text.IsAre(greyed))
 	}
 	b.WriteString(".")
 	if dropped > 0 {
@@ -267,7 +268,7 @@ func GainsPlot(m *experiment.Marginal) (Plot, error) {
 	}
 	if worse > 0 {
 		fmt.Fprintf(&b, " Also left out: %s whose step either way improves none of the KPIs (the tables list %s).",
-			plural(worse, "zero-cost knob", "zero-cost knobs"), plannerThem(worse))
+			text.Count(worse, "zero-cost knob", "zero-cost knobs"), plannerThem(worse))
 	}
 	if len(noBase) > 0 {
 		fmt.Fprintf(&b, " Not shown, as its mean in the base run is zero and a gain has no relative size: %s.", strings.Join(noBase, ", "))

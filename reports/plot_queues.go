@@ -8,6 +8,7 @@ import (
 	"gonum.org/v1/plot/vg"
 
 	"cordon/experiment"
+	"cordon/text"
 )
 
 // maxQueueLines is the most posts the queues plot draws.
@@ -134,11 +135,11 @@ func queuesPlot(o *experiment.Outcome) (Plot, error) {
 	case len(shown) == 0:
 		b.WriteString(" Nothing waited at any post.")
 	case left > 0 && idle > 0:
-		fmt.Fprintf(&b, " Left out: %s with shorter queues, and %d where nothing ever waited.", plural(left, "post", "posts"), idle)
+		fmt.Fprintf(&b, " Left out: %s with shorter queues, and %d where nothing ever waited.", text.Count(left, "post", "posts"), idle)
 	case left > 0:
-		fmt.Fprintf(&b, " Left out: %s with shorter queues.", plural(left, "post", "posts"))
+		fmt.Fprintf(&b, " Left out: %s with shorter queues.", text.Count(left, "post", "posts"))
 	case idle > 0:
-		fmt.Fprintf(&b, " Left out: %s where nothing ever waited.", plural(idle, "post", "posts"))
+		fmt.Fprintf(&b, " Left out: %s where nothing ever waited.", text.Count(idle, "post", "posts"))
 	}
 	fig.Caption = b.String()
 	return fig, nil

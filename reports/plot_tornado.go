@@ -14,6 +14,7 @@ import (
 
 	"cordon/compound"
 	"cordon/experiment"
+	"cordon/text"
 )
 
 // maxTornadoFactors is the most factors a tornado chart shows.
@@ -230,30 +231,14 @@ func tornadoPlot(s *experiment.Sensitivity, kpi compound.KPI, effects []experime
 		"The longest bars, at the top, are the inputs %s is most sensitive to.",
 		kpi.Name, kpi.Desc, down, up, FormatValue(kpi.Unit, base.Mean), down, up, s.Base.Replications, kpi.Name)
 	if still > 0 {
-		fmt.Fprintf(&b, " %s that do not move it at all %s left out.", plural(still, "input", "inputs"), plannerIsAre(still))
+		fmt.Fprintf(&b, " %s that do not move it at all %s left out.", text.Count(still, "input", "inputs"), text.IsAre(still))
 	}
 	if unknown > 0 {
-		fmt.Fprintf(&b, " %s with no value when scaled %s left out.", plural(unknown, "input", "inputs"), plannerIsAre(unknown))
+		fmt.Fprintf(&b, " %s with no value when scaled %s left out.", text.Count(unknown, "input", "inputs"), text.IsAre(unknown))
 	}
 	if cut > 0 {
 		fmt.Fprintf(&b, " Only the %d largest swings are shown; %d smaller ones are not.", maxTornadoFactors, cut)
 	}
 	fig.Caption = b.String()
 	return fig, nil
-}
-
-// plural writes a count with its noun: "1 input" or "3 inputs".
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
-}
-
-// plannerIsAre is "is" for one, "are" for more.
-func plannerIsAre(n int) string {
-	if n == 1 {
-		return "is"
-	}
-	return "are"
 }

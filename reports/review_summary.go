@@ -9,6 +9,7 @@ import (
 	"text/tabwriter"
 
 	"cordon/experiment"
+	"cordon/text"
 )
 
 // WriteReviewSummary writes what `cordon replay` shows on the terminal: a
@@ -24,9 +25,9 @@ func WriteReviewSummary(out io.Writer, r *experiment.Review, src ReviewSources) 
 	}
 	var buf bytes.Buffer
 	for _, u := range r.Replay.Unstable {
-		fmt.Fprintln(&buf, termSafe(u.Explain()))
+		fmt.Fprintln(&buf, text.TermSafe(u.Explain()))
 	}
-	fmt.Fprintf(&buf, "%s: a logged day replayed: %s\n", termSafe(r.Replay.Scenario.Name), termSafe(reviewHeader(r, src)))
+	fmt.Fprintf(&buf, "%s: a logged day replayed: %s\n", text.TermSafe(r.Replay.Scenario.Name), text.TermSafe(reviewHeader(r, src)))
 	for _, t := range reviewTables(r, src, false) {
 		if err := writeTermTable(&buf, t); err != nil {
 			return err
@@ -38,9 +39,9 @@ func WriteReviewSummary(out io.Writer, r *experiment.Review, src ReviewSources) 
 // writeTermTable writes one section of a review for the terminal: its
 // title and note, the table aligned in columns, and the lines after it.
 func writeTermTable(w *bytes.Buffer, t reviewTable) error {
-	fmt.Fprintf(w, "\n%s\n", termSafe(t.Title))
+	fmt.Fprintf(w, "\n%s\n", text.TermSafe(t.Title))
 	for _, n := range t.Note {
-		fmt.Fprintf(w, "  %s\n", termSafe(n))
+		fmt.Fprintf(w, "  %s\n", text.TermSafe(n))
 	}
 	if len(t.Rows) > 0 {
 		tw := tabwriter.NewWriter(w, 2, 0, 2, ' ', 0)
@@ -48,7 +49,7 @@ func writeTermTable(w *bytes.Buffer, t reviewTable) error {
 		for _, row := range t.Rows {
 			cells := make([]string, len(row))
 			for i, c := range row {
-				cells[i] = termSafe(c.Text)
+				cells[i] = text.TermSafe(c.Text)
 				if c.Indent {
 					cells[i] = "  " + cells[i]
 				}
@@ -63,7 +64,7 @@ func writeTermTable(w *bytes.Buffer, t reviewTable) error {
 		}
 	}
 	for _, f := range t.Foot {
-		fmt.Fprintf(w, "  %s\n", termSafe(f))
+		fmt.Fprintf(w, "  %s\n", text.TermSafe(f))
 	}
 	return nil
 }
@@ -72,7 +73,7 @@ func writeTermTable(w *bytes.Buffer, t reviewTable) error {
 func termCells(head []string) []string {
 	out := make([]string, len(head))
 	for i, h := range head {
-		out[i] = termSafe(h)
+		out[i] = text.TermSafe(h)
 	}
 	return out
 }

@@ -8,6 +8,7 @@ import (
 	"gonum.org/v1/plot/vg"
 
 	"cordon/experiment"
+	"cordon/text"
 )
 
 // Plot size in reports: wide enough for a day's time axis; the PNG is drawn
@@ -105,7 +106,7 @@ func runLine(o *experiment.Outcome) string {
 	if o.Replications >= 2 {
 		return fmt.Sprintf("%d replications, seed %d, 95%% confidence intervals", o.Replications, o.Seed)
 	}
-	n := plural(o.Replications, "replication", "replications")
+	n := text.Count(o.Replications, "replication", "replications")
 	return fmt.Sprintf("%s, seed %d, no interval: %s", n, o.Seed, n)
 }
 

@@ -7,6 +7,7 @@ import (
 	"text/tabwriter"
 
 	"cordon/experiment"
+	"cordon/text"
 )
 
 // WriteSummary writes the terminal summary of an outcome: the headline KPIs
@@ -15,16 +16,16 @@ func WriteSummary(out io.Writer, o *experiment.Outcome, bottlenecks int) error {
 	var buf bytes.Buffer
 	w := &buf
 	for _, u := range o.Unstable {
-		fmt.Fprintln(w, termSafe(u.Explain()))
+		fmt.Fprintln(w, text.TermSafe(u.Explain()))
 	}
 	// One replication has no spread to measure: means alone.
 	intervals := o.Replications >= 2
 	if intervals {
 		fmt.Fprintf(w, "%s: %d replications, seed %d, means with %.0f%% confidence intervals\n",
-			termSafe(o.Scenario.Name), o.Replications, o.Seed, 100*experiment.Level)
+			text.TermSafe(o.Scenario.Name), o.Replications, o.Seed, 100*experiment.Level)
 	} else {
 		fmt.Fprintf(w, "%s: %s, seed %d, means (no interval: %s)\n",
-			termSafe(o.Scenario.Name), plural(o.Replications, "replication", "replications"), o.Seed, plural(o.Replications, "replication", "replications"))
+			text.TermSafe(o.Scenario.Name), text.Count(o.Replications, "replication", "replications"), o.Seed, text.Count(o.Replications, "replication", "replications"))
 	}
 	tw := tabwriter.NewWriter(w, 2, 0, 2, ' ', 0)
 	group := ""
@@ -34,14 +35,14 @@ func WriteSummary(out io.Writer, o *experiment.Outcome, bottlenecks int) error {
 		}
 		g := k.GroupTitle()
 		if g != group {
-			fmt.Fprintf(tw, "\n%s\n", termSafe(g))
+			fmt.Fprintf(tw, "\n%s\n", text.TermSafe(g))
 			group = g
 		}
 		if !intervals {
-			fmt.Fprintf(tw, "  %s\t%s\t%s\n", termSafe(k.Name), FormatValue(k.Unit, k.Mean), unitLabel(k.Unit))
+			fmt.Fprintf(tw, "  %s\t%s\t%s\n", text.TermSafe(k.Name), FormatValue(k.Unit, k.Mean), unitLabel(k.Unit))
 			continue
 		}
-		fmt.Fprintf(tw, "  %s\t%s\t[%s, %s]\t%s\n", termSafe(k.Name), FormatValue(k.Unit, k.Mean),
+		fmt.Fprintf(tw, "  %s\t%s\t[%s, %s]\t%s\n", text.TermSafe(k.Name), FormatValue(k.Unit, k.Mean),
 			FormatValue(k.Unit, k.Low), FormatValue(k.Unit, k.High), unitLabel(k.Unit))
 	}
 	if err := tw.Flush(); err != nil {
@@ -55,7 +56,7 @@ func WriteSummary(out io.Writer, o *experiment.Outcome, bottlenecks int) error {
 		tw = tabwriter.NewWriter(w, 2, 0, 2, ' ', 0)
 		fmt.Fprintf(tw, "  rank\tpost\tturned away\twork waiting\tutilisation\tmean queue\tmean wait\n")
 		for _, b := range o.Bottlenecks[:bottlenecks] {
-			fmt.Fprintf(tw, "  %d\t%s\t%s\t%s\t%s\t%s\t%s\n", b.Rank, termSafe(b.Post),
+			fmt.Fprintf(tw, "  %d\t%s\t%s\t%s\t%s\t%s\t%s\n", b.Rank, text.TermSafe(b.Post),
 				FormatValue("share", b.BlockedShare.Mean), FormatValue("share", b.Saturation.Mean),
 				FormatValue("share", b.Utilisation.Mean), FormatValue("", b.QueueMean.Mean), FormatValue("s", b.WaitMean.Mean))
 		}
@@ -66,11 +67,11 @@ func WriteSummary(out io.Writer, o *experiment.Outcome, bottlenecks int) error {
 	return writeTrimmed(out, buf.Bytes())
 }
 
-// writeTrimmed writes text for a terminal (termText) without the spaces
-// tabwriter leaves at the ends of lines: every terminal table and summary
-// ends here.
-func writeTrimmed(w io.Writer, text []byte) error {
-	lines := bytes.Split(termText(text), []byte("\n"))
+// writeTrimmed writes out for a terminal (text.TermText) without the
+// spaces tabwriter leaves at the ends of lines: every terminal table and
+// summary ends here.
+func writeTrimmed(w io.Writer, out []byte) error {
+	lines := bytes.Split(text.TermText(out), []byte("\n"))
 	for i, l := range lines {
 		lines[i] = bytes.TrimRight(l, " ")
 	}
@@ -95,7 +96,7 @@ func WriteTargets(out io.Writer, targets []experiment.TargetResult) error {
 		case !t.Confident:
 			state = "met (not with 95% confidence)"
 		}
-		fmt.Fprintf(tw, "  %s\t%s\tmean %s\t%s\n", termSafe(t.Text), state, FormatValue(t.KPI.Unit, t.KPI.Mean), formatMargin(t))
+		fmt.Fprintf(tw, "  %s\t%s\tmean %s\t%s\n", text.TermSafe(t.Text), state, FormatValue(t.KPI.Unit, t.KPI.Mean), formatMargin(t))
 	}
 	if err := tw.Flush(); err != nil {
 		return err

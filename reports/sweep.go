@@ -9,6 +9,7 @@ import (
 	"text/tabwriter"
 
 	"cordon/experiment"
+	"cordon/text"
 )
 
 // SweepCSV is sweep.csv: one row per grid point and KPI, with the axes'
@@ -39,12 +40,12 @@ func WriteSweepTable(out io.Writer, s *experiment.Sweep, kpis []string) error {
 	var buf bytes.Buffer
 	first := s.Points[0].Outcome
 	fmt.Fprintf(&buf, "sweep of %s: %d points, %d replications each, seed %d (common random numbers); means with %.0f%% intervals\n\n",
-		termSafe(first.Scenario.Name), len(s.Points), first.Replications, first.Seed, 100*experiment.Level)
+		text.TermSafe(first.Scenario.Name), len(s.Points), first.Replications, first.Seed, 100*experiment.Level)
 	tw := tabwriter.NewWriter(&buf, 2, 0, 2, ' ', 0)
 	t := sweepGrid(s, kpis)
 	for _, row := range append([][]string{t.Head}, t.Rows...) {
 		for _, c := range row {
-			fmt.Fprintf(tw, "%s\t", termSafe(c))
+			fmt.Fprintf(tw, "%s\t", text.TermSafe(c))
 		}
 		fmt.Fprintln(tw)
 	}

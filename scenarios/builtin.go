@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"cordon/compound"
+	"cordon/text"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -116,7 +117,7 @@ func unknownScenario(arg string) error {
 		return fmt.Errorf("no scenario file %s, and there are no built-in scenarios", quote(arg))
 	}
 	return fmt.Errorf("no scenario file or built-in scenario named %s%s (built-in scenarios: %s)",
-		quote(arg), didYouMean(arg, names), listing(names))
+		quote(arg), text.DidYouMean(arg, names), listing(names))
 }
 
 // looksLikePath reports whether a command-line argument names a file

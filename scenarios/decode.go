@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"cordon/compound"
+	"cordon/text"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -211,7 +212,7 @@ func (d *decoder) structure(n *yaml.Node, v reflect.Value, path string) {
 		fp := join(path, shorten(name))
 		switch {
 		case j < 0:
-			d.errorf(k, fp, "unknown field%s (fields here: %s)", didYouMean(name, d.names(v.Type())), listing(d.names(v.Type())))
+			d.errorf(k, fp, "unknown field%s (fields here: %s)", text.DidYouMean(name, d.names(v.Type())), listing(d.names(v.Type())))
 			continue
 		case given[j] != nil:
 			d.errorf(k, fp, "is given twice (first on line %d): give each field once", given[j].Line)

@@ -7,6 +7,7 @@ import (
 
 	"cordon/compound"
 	"cordon/sim/random"
+	"cordon/text"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -134,7 +135,7 @@ func (d *decoder) distMapping(n *yaml.Node, p *compound.Dist, path string, count
 	kind := kn.Value
 	fam, ok := random.FamilyOf(kind)
 	if !ok {
-		d.errorf(kindNode, path+".dist", "unknown distribution %s%s (kinds: %s)", quote(kind), didYouMean(kind, kinds), listing(kinds))
+		d.errorf(kindNode, path+".dist", "unknown distribution %s%s (kinds: %s)", quote(kind), text.DidYouMean(kind, kinds), listing(kinds))
 		return
 	}
 	want := kindFields(kind)
@@ -146,8 +147,8 @@ func (d *decoder) distMapping(n *yaml.Node, p *compound.Dist, path string, count
 			if slices.Contains(allDistFields(), e.name) {
 				d.errorf(e.key, fp, "%s is not a field of a %s distribution, which takes %s", e.name, kind, listing(want))
 			} else {
-				d.errorf(e.key, fp, "unknown field%s (a %s distribution takes %s)", didYouMean(e.name, want), kind, listing(want))
-				if near := nearest(e.name, want); near != "" {
+				d.errorf(e.key, fp, "unknown field%s (a %s distribution takes %s)", text.DidYouMean(e.name, want), kind, listing(want))
+				if near := text.Nearest(e.name, want); near != "" {
 					given[near] = true // reported as the typo; do not report it missing too
 				}
 			}

@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"strings"
 
-	"cordon/compound"
+	"cordon/text"
 )
 
 // Error is one problem in a scenario file, at a position.
@@ -61,9 +61,9 @@ type collector struct {
 }
 
 func (c *collector) add(e Error) {
-	e.File = compound.OneLine(e.File)
-	e.Path = compound.OneLine(e.Path)
-	e.Msg = compound.OneLine(e.Msg)
+	e.File = text.OneLine(e.File)
+	e.Path = text.OneLine(e.Path)
+	e.Msg = text.OneLine(e.Msg)
 	if c.seen == nil {
 		c.seen = map[Error]bool{}
 	}

@@ -10,13 +10,13 @@ func TestFloorsRefused(t *testing.T) {
 	old := "delivery: {items_per_run: 5, door: 1m}"
 	checkRefusals(t, []refusal{
 		{"unknown capacity", old, floors("  knobs: [{path: gate.shelfs, min: 1}]"),
-			"mini.yaml:25:18: floors.knobs[0].path: ", []string{`"gate.shelfs"`, `did you mean "gate.shelves"`, "staff.gate-crew.count"}},
+			"mini.yaml:25:18: floors.knobs[0].path: ", []string{`"gate.shelfs"`, `did you mean gate.shelves?`, "staff.gate-crew.count"}},
 		{"not a capacity", old, floors("  knobs: [{path: gate.ground, min: 1}]"),
 			"mini.yaml:25:18: floors.knobs[0].path: ", []string{"not a capacity a plan can change"}},
 		{"twice", old, floors("  knobs: [{path: transfer.carts, min: 1}, {path: transfer.carts, min: 2}]"),
 			"mini.yaml:25:50: floors.knobs[1].path: ", []string{"floors.knobs[0]"}},
 		{"unknown pool", old, floors("  on_duty: [{pool: gate-crw, min: 1}]"),
-			"mini.yaml:25:20: floors.on_duty[0].pool: ", []string{`did you mean "gate-crew"`}},
+			"mini.yaml:25:20: floors.on_duty[0].pool: ", []string{`did you mean gate-crew?`}},
 		{"nobody", old, floors("  on_duty: [{pool: gate-crew, min: 0}]"),
 			"mini.yaml:25:36: floors.on_duty[0].min: ", []string{"at least 1"}},
 		{"two ways", old, floors(`  on_duty: [{pool: gate-crew, min: 1, during: gate-open, from: "08:00"}]`),

@@ -5,8 +5,8 @@ import (
 	"testing"
 	"time"
 
-	"cordon/compound"
 	"cordon/internal/fuzzguard"
+	"cordon/text"
 )
 
 // FuzzLoad loads arbitrary bytes: the loader must never panic (the last
@@ -84,13 +84,13 @@ func FuzzOverride(f *testing.F) {
 			file := errorLine("small.yaml")
 			for _, e := range errs {
 				line := e.Error()
-				if e.File != compound.OneLine(o.String()) && !file.MatchString(line) {
+				if e.File != text.OneLine(o.String()) && !file.MatchString(line) {
 					t.Errorf("error neither at the file nor at the override: %q", line)
 				}
 				if e.File == "fuzz.yaml" || containsBreak(line) {
 					t.Errorf("bad error line %q", line)
 				}
-				if e.Line == 0 && e.File != compound.OneLine(o.String()) {
+				if e.Line == 0 && e.File != text.OneLine(o.String()) {
 					t.Errorf("error without a position: %q", line)
 				}
 			}
@@ -101,7 +101,7 @@ func FuzzOverride(f *testing.F) {
 
 func containsBreak(s string) bool {
 	for _, r := range s {
-		if compound.Escapes(r) {
+		if text.Escapes(r) {
 			return true
 		}
 	}

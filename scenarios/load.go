@@ -9,6 +9,7 @@ import (
 	"reflect"
 
 	"cordon/compound"
+	"cordon/text"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -39,8 +40,8 @@ func Load(name string, data []byte, overrides ...Override) (sc *compound.Scenari
 	}
 	errs.order = map[string]int{}
 	for i, o := range overrides {
-		if _, dup := errs.order[compound.OneLine(o.String())]; !dup {
-			errs.order[compound.OneLine(o.String())] = i + 1
+		if _, dup := errs.order[text.OneLine(o.String())]; !dup {
+			errs.order[text.OneLine(o.String())] = i + 1
 		}
 	}
 	for _, o := range overrides {

@@ -1,12 +1,9 @@
 package scenarios
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 	"unicode/utf8"
-
-	"cordon/compound"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -106,22 +103,4 @@ func shorten(s string) string {
 // listing joins names for a message: "a, b, c".
 func listing(names []string) string {
 	return strings.Join(names, ", ")
-}
-
-// nearest returns the name nearest to s when it is a likely typo, or "".
-// Long strings get no suggestion: the edit distance costs their length
-// times each name's.
-func nearest(s string, names []string) string {
-	if len(s) > maxNameLen {
-		return ""
-	}
-	return compound.Nearest(s, names)
-}
-
-// didYouMean returns ", did you mean x?" for the name nearest to s, or "".
-func didYouMean(s string, names []string) string {
-	if n := nearest(s, names); n != "" {
-		return fmt.Sprintf(", did you mean %s?", n)
-	}
-	return ""
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"cordon/compound"
+	"cordon/text"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -54,7 +55,7 @@ func ParseOverride(s string) (Override, error) {
 // returns the nodes on the path, from the root to the new value (nil after
 // a problem), for Rewrite to note the change on its line.
 func applyOverride(d *decoder, root **yaml.Node, o Override) []*yaml.Node {
-	src := compound.OneLine(o.String())
+	src := text.OneLine(o.String())
 	fail := func(path, format string, a ...any) {
 		d.errs.add(Error{File: src, Path: path, Msg: fmt.Sprintf(format, a...)})
 	}
@@ -126,7 +127,7 @@ func (d *decoder) walk(slot **yaml.Node, t reflect.Type, path string, segs []seg
 				return nil, nil, "", nil, false
 			}
 			if seg.isIndex || !slices.Contains(allDistFields(), seg.name) {
-				fail(step(path, seg), "a distribution has no such field%s (fields: %s)", didYouMean(seg.name, allDistFields()), listing(allDistFields()))
+				fail(step(path, seg), "a distribution has no such field%s (fields: %s)", text.DidYouMean(seg.name, allDistFields()), listing(allDistFields()))
 				return nil, nil, "", nil, false
 			}
 			own := d.own(slot)
@@ -148,7 +149,7 @@ func (d *decoder) walk(slot **yaml.Node, t reflect.Type, path string, segs []seg
 			j := fieldIndex(fields, seg.name)
 			if j < 0 {
 				names := d.names(t)
-				fail(join(path, seg.name), "unknown field%s (fields here: %s)", didYouMean(seg.name, names), listing(names))
+				fail(join(path, seg.name), "unknown field%s (fields here: %s)", text.DidYouMean(seg.name, names), listing(names))
 				return nil, nil, "", nil, false
 			}
 			n := target(*slot)
@@ -256,7 +257,7 @@ func (d *decoder) entry(t reflect.Type, entries []*yaml.Node, seg segment, path 
 	if len(names) == 0 {
 		return 0, fmt.Sprintf("no %s %s %s: there are no %s in the file", noun, what, show(seg.name), nouns)
 	}
-	return 0, fmt.Sprintf("no %s %s %s%s (%s: %s)", noun, what, show(seg.name), didYouMean(seg.name, names), nouns, listSome(names, 20))
+	return 0, fmt.Sprintf("no %s %s %s%s (%s: %s)", noun, what, show(seg.name), text.DidYouMean(seg.name, names), nouns, listSome(names, 20))
 }
 
 // listNoun names the entries of the list at path, for messages.

@@ -427,7 +427,7 @@ func (g *schemaGen) value(t reflect.Type, f field, r rule) object {
 		}
 		return append(s, member{"maxItems", listLimit(f.name, t)})
 	case reflect.String:
-		return text(f.name, r)
+		return textSchema(f.name, r)
 	case reflect.Bool:
 		return object{{"type", "boolean"}}
 	case reflect.Int, reflect.Int64, reflect.Int32:
@@ -447,9 +447,9 @@ func (g *schemaGen) value(t reflect.Type, f field, r rule) object {
 	panic(fmt.Sprintf("scenarios: no JSON Schema for the field %s of type %s", f.name, t))
 }
 
-// text returns the schema of a text field. The loader takes any scalar as
+// textSchema returns the schema of a text field. The loader takes any scalar as
 // text, so a name or an id may be written as a number (id: 7).
-func text(name string, r rule) object {
+func textSchema(name string, r rule) object {
 	if r.enum != nil {
 		enum := make([]any, len(r.enum))
 		for i, e := range r.enum {

@@ -9,6 +9,7 @@ import (
 
 	"cordon/experiment"
 	"cordon/reports"
+	"cordon/text"
 )
 
 // bottlenecksOptions are the flags of `cordon bottlenecks`.
@@ -81,7 +82,7 @@ func runBottlenecks(ctx context.Context, std *streams, opts *bottlenecksOptions,
 	if err := reports.WriteMarginal(ctx, dest, m); err != nil {
 		return opts.reportError(ctx, err)
 	}
-	fmt.Fprintf(std.err, "report: %s\n", shown(filepath.Join(dest.Dir, "index.html")))
+	fmt.Fprintf(std.err, "report: %s\n", text.TermSafe(filepath.Join(dest.Dir, "index.html")))
 	if opts.json {
 		b, err := reports.NewBottlenecks(m).JSON()
 		if err != nil {

@@ -12,6 +12,7 @@ import (
 	"cordon/experiment"
 	"cordon/reports"
 	"cordon/scenarios"
+	"cordon/text"
 )
 
 // compareOptions are the flags of `cordon compare`.
@@ -91,7 +92,7 @@ func runCompare(ctx context.Context, std *streams, opts *compareOptions, args []
 		}
 		for _, other := range all {
 			if other.Name == v.name {
-				return badInput(fmt.Errorf("--variant %s: %s names another scenario of the comparison: give the variant a name of its own", shown(v.name), shown(v.name)))
+				return badInput(fmt.Errorf("--variant %s: %s names another scenario of the comparison: give the variant a name of its own", text.TermSafe(v.name), text.TermSafe(v.name)))
 			}
 		}
 		sc.Name, sc.Description = v.name, v.describe(all[0].Name)
@@ -118,7 +119,7 @@ func runCompare(ctx context.Context, std *streams, opts *compareOptions, args []
 	}
 	if len(p.Comparison.Identical) > 0 && len(opts.sets) > 0 {
 		fmt.Fprintf(std.err, "cordon: --set applies to every scenario compared; to compare a change, give it to a variant: --variant 'NAME: %s'\n",
-			shown(strings.Join(opts.sets, ", ")))
+			text.TermSafe(strings.Join(opts.sets, ", ")))
 	}
 	return opts.report(ctx, std, p.Comparison, dest)
 }
@@ -130,7 +131,7 @@ func (opts *compareOptions) report(ctx context.Context, std *streams, c *experim
 		if err := reports.WriteComparison(ctx, dest, c); err != nil {
 			return opts.reportError(ctx, err)
 		}
-		defer fmt.Fprintf(std.err, "report: %s\n", shown(filepath.Join(dest.Dir, "index.html")))
+		defer fmt.Fprintf(std.err, "report: %s\n", text.TermSafe(filepath.Join(dest.Dir, "index.html")))
 	}
 	if opts.json {
 		b, err := reports.NewComparison(c).JSON()

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cordon/text"
 	"errors"
 	"fmt"
 	"io"
@@ -75,7 +76,7 @@ func writeFiles(dir string, replace bool, files []outFile) (err error) {
 		old := ""
 		switch _, err := os.Lstat(dest); {
 		case err == nil && !replace:
-			return fmt.Errorf("%s exists: give another --out or --force", shown(dest))
+			return fmt.Errorf("%s exists: give another --out or --force", text.TermSafe(dest))
 		case err == nil:
 			if old, err = moveAside(dest); err != nil {
 				return err

@@ -25,8 +25,8 @@ func entries(t *testing.T, dir string) []string {
 	return names
 }
 
-// text is a file writer writing s.
-func text(s string) func(io.Writer) error {
+// writes is a file writer writing s.
+func writes(s string) func(io.Writer) error {
 	return func(w io.Writer) error {
 		_, err := io.WriteString(w, s)
 		return err
@@ -51,7 +51,7 @@ func TestWriteFilesAllOrNone(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		err := writeFiles(dir, replace, []outFile{{"a.csv", text("new a")}, {"b.csv", text("new b")}, {"c.csv", full}, {"d.csv", text("new d")}})
+		err := writeFiles(dir, replace, []outFile{{"a.csv", writes("new a")}, {"b.csv", writes("new b")}, {"c.csv", full}, {"d.csv", writes("new d")}})
 		if !errors.Is(err, syscall.ENOSPC) {
 			t.Errorf("replace %v: %v, want the disk full", replace, err)
 		}
@@ -69,7 +69,7 @@ func TestWriteFilesAllOrNone(t *testing.T) {
 
 	// Into folders that were not there: none is left.
 	top := t.TempDir()
-	if err := writeFiles(filepath.Join(top, "new", "logs"), false, []outFile{{"a.csv", text("a")}, {"b.csv", full}}); !errors.Is(err, syscall.ENOSPC) {
+	if err := writeFiles(filepath.Join(top, "new", "logs"), false, []outFile{{"a.csv", writes("a")}, {"b.csv", full}}); !errors.Is(err, syscall.ENOSPC) {
 		t.Errorf("new folders: %v", err)
 	}
 	if got := entries(t, top); len(got) > 0 {
@@ -80,7 +80,7 @@ func TestWriteFilesAllOrNone(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "a.csv"), []byte("old a"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if err := writeFiles(dir, true, []outFile{{"a.csv", text("new a")}, {"b.csv", text("new b")}}); err != nil {
+	if err := writeFiles(dir, true, []outFile{{"a.csv", writes("new a")}, {"b.csv", writes("new b")}}); err != nil {
 		t.Fatal(err)
 	}
 	for name, want := range map[string]string{"a.csv": "new a", "b.csv": "new b"} {
@@ -92,7 +92,7 @@ func TestWriteFilesAllOrNone(t *testing.T) {
 		t.Errorf("left %q", got)
 	}
 	// Without replace, a file there is refused, and nothing is written.
-	if err := writeFiles(dir, false, []outFile{{"c.csv", text("c")}, {"a.csv", text("newer a")}}); err == nil || !strings.Contains(err.Error(), "exists") {
+	if err := writeFiles(dir, false, []outFile{{"c.csv", writes("c")}, {"a.csv", writes("newer a")}}); err == nil || !strings.Contains(err.Error(), "exists") {
 		t.Errorf("a file there: %v", err)
 	}
 	if got := entries(t, dir); !slices.Equal(got, []string{"a.csv", "b.csv"}) {

@@ -16,11 +16,11 @@ import (
 	"github.com/spf13/cobra"
 	"gonum.org/v1/gonum/stat"
 
-	"cordon/compound"
 	"cordon/logs"
 	"cordon/scenarios"
 	"cordon/sim/fit"
 	"cordon/sim/random"
+	"cordon/text"
 )
 
 // fitOptions are the flags of `cordon fit`.
@@ -172,7 +172,7 @@ func readFitDurations(ctx context.Context, std *streams, opts *fitOptions) (stri
 		return name, read, badInput(fmt.Errorf("%s: %w", name, err))
 	}
 	if read.Skipped > 0 {
-		fmt.Fprintf(std.err, "cordon: %s: skipped %d bad rows (--lenient):\n", shown(name), read.Skipped)
+		fmt.Fprintf(std.err, "cordon: %s: skipped %d bad rows (--lenient):\n", text.TermSafe(name), read.Skipped)
 		const shown = 5
 		for i, e := range read.SkippedErrors {
 			if i == shown {
@@ -244,20 +244,10 @@ func fitProblems(problems []string) error {
 	return badInput(errors.Join(errs...))
 }
 
-// fitPlural returns one for n == 1, else many.
-func fitPlural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
-}
-
 // fitDidYouMean suggests the nearest step, or lists the steps.
 func fitDidYouMean(s string, steps []string) string {
-	if len(s) <= 200 {
-		if near := compound.Nearest(s, steps); near != "" {
-			return fmt.Sprintf(" (did you mean %s?)", fitName(near))
-		}
+	if hint := text.DidYouMean(s, steps); hint != "" {
+		return hint
 	}
 	quoted := make([]string, 0, len(steps))
 	for i, st := range steps {
@@ -274,7 +264,7 @@ func fitDidYouMean(s string, steps []string) string {
 func fitStep(step string, x []float64, least int) stepFit {
 	r := stepFit{step: step, x: x}
 	if len(x) < least {
-		r.skipped = fmt.Sprintf("%d %s, fewer than --min %d", len(x), fitPlural(len(x), "sample", "samples"), least)
+		r.skipped = fmt.Sprintf("%s, fewer than --min %d", text.Count(len(x), "sample", "samples"), least)
 		return r
 	}
 	if slices.Min(x) == slices.Max(x) {
@@ -298,8 +288,8 @@ func writeFitReport(w io.Writer, file string, read logs.Read[logs.Duration], res
 	for _, d := range read.Rows {
 		inFile[d.Step] = true
 	}
-	fmt.Fprintf(w, "fits of %s: %d durations of %d %s; families ranked by the Kolmogorov–Smirnov statistic KS\n",
-		fitName(file), len(read.Rows), len(inFile), fitPlural(len(inFile), "step", "steps"))
+	fmt.Fprintf(w, "fits of %s: %d durations of %s; families ranked by the Kolmogorov–Smirnov statistic KS\n",
+		fitName(file), len(read.Rows), text.Count(len(inFile), "step", "steps"))
 	if read.Synthetic {
 		fmt.Fprintln(w, "the file says it is synthetic: made by cordon, not observed")
 	}

@@ -236,7 +236,7 @@ func TestFitBadInput(t *testing.T) {
 	}
 
 	code, _, errs = runCordon(string(data), "fit", "--observed", "-", "--step", "gate.intak", "--step", "zones.walk", "--step", "lift.ride")
-	wantErrs := "cordon: --step gate.intak: stdin has no such step (did you mean gate.intake?)\n" +
+	wantErrs := "cordon: --step gate.intak: stdin has no such step, did you mean gate.intake?\n" +
 		"cordon: --step lift.ride: stdin has no such step (its steps: delivery.door, gate.intake, transfer.trip, zones.walk)\n"
 	if code != 2 || errs != wantErrs {
 		t.Errorf("unknown steps: exit %d, stderr\n%s\nwant 2 and\n%s", code, errs, wantErrs)

@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"cordon/scenarios"
+	"cordon/text"
 )
 
 // schemaFile is the schema file init writes beside a scenario.
@@ -63,13 +64,13 @@ func runInit(std *streams, opts *initOptions, file string) error {
 	if err := writeFileAtomic(file, data); err != nil {
 		return err
 	}
-	fmt.Fprintf(std.out, "wrote %s (from %s): edit it, then cordon validate %s\n", shown(file), shown(opts.from), shown(file))
+	fmt.Fprintf(std.out, "wrote %s (from %s): edit it, then cordon validate %s\n", text.TermSafe(file), text.TermSafe(opts.from), text.TermSafe(file))
 	schema := filepath.Join(filepath.Dir(file), schemaFile)
 	if _, err := os.Stat(schema); errors.Is(err, fs.ErrNotExist) {
 		if err := writeFileAtomic(schema, scenarios.Schema()); err != nil {
 			return err
 		}
-		fmt.Fprintf(std.out, "wrote %s, the schema editors check it against\n", shown(schema))
+		fmt.Fprintf(std.out, "wrote %s, the schema editors check it against\n", text.TermSafe(schema))
 	}
 	return nil
 }

@@ -10,6 +10,7 @@ import (
 
 	"cordon/experiment"
 	"cordon/reports"
+	"cordon/text"
 )
 
 // planOptions are the flags of `cordon plan`.
@@ -106,7 +107,7 @@ func runPlan(ctx context.Context, std *streams, opts *planOptions, arg string) e
 	if opts.write != "" {
 		// Check the file can be written before the search, not after.
 		if _, err := os.Lstat(opts.write); err == nil && !opts.force {
-			return badInput(fmt.Errorf("%s exists: give another --write or --force", reports.TermSafe(opts.write)))
+			return badInput(fmt.Errorf("%s exists: give another --write or --force", text.TermSafe(opts.write)))
 		}
 		if err := checkWritable(opts.write); err != nil {
 			return badInput(err)
@@ -147,7 +148,7 @@ func runPlan(ctx context.Context, std *streams, opts *planOptions, arg string) e
 	if err := reports.WritePlan(ctx, dest, p, sens); err != nil {
 		return opts.reportError(ctx, err)
 	}
-	fmt.Fprintf(std.err, "report: %s\n", shown(filepath.Join(dest.Dir, "index.html")))
+	fmt.Fprintf(std.err, "report: %s\n", text.TermSafe(filepath.Join(dest.Dir, "index.html")))
 	if opts.write != "" {
 		if err := writePlanned(std, opts, arg, overrides, p); err != nil {
 			return err

@@ -10,6 +10,7 @@ import (
 
 	"cordon/experiment"
 	"cordon/scenarios"
+	"cordon/text"
 )
 
 // modelinePrefix starts the line that points editors at a schema.
@@ -43,7 +44,7 @@ func writePlanned(std *streams, opts *planOptions, arg string, overrides []scena
 	if err := writeFileAtomic(opts.write, out); err != nil {
 		return err
 	}
-	fmt.Fprintf(std.err, "planned scenario: %s\n", shown(opts.write))
+	fmt.Fprintf(std.err, "planned scenario: %s\n", text.TermSafe(opts.write))
 	if !hasSchema {
 		return nil
 	}
@@ -54,7 +55,7 @@ func writePlanned(std *streams, opts *planOptions, arg string, overrides []scena
 	if err := writeFileAtomic(schema, scenarios.Schema()); err != nil {
 		return err
 	}
-	fmt.Fprintf(std.err, "schema: %s, which its $schema line names\n", shown(schema))
+	fmt.Fprintf(std.err, "schema: %s, which its $schema line names\n", text.TermSafe(schema))
 	return nil
 }
 

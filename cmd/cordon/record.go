@@ -15,6 +15,7 @@ import (
 	"cordon/experiment"
 	"cordon/logs"
 	"cordon/reports"
+	"cordon/text"
 )
 
 // recordOptions are the flags of `cordon record`.
@@ -98,7 +99,7 @@ func runRecord(ctx context.Context, std *streams, opts *recordOptions, arg strin
 	}
 	day := logs.DayOf(sc, date)
 	if err := checkLogYears(sc, day); err != nil {
-		return badInput(fmt.Errorf("--date %s --tz %s: %v", opts.date, shown(opts.tz), err))
+		return badInput(fmt.Errorf("--date %s --tz %s: %v", opts.date, text.TermSafe(opts.tz), err))
 	}
 	dir := opts.out
 	if dir == "" {
@@ -118,10 +119,10 @@ func runRecord(ctx context.Context, std *streams, opts *recordOptions, arg strin
 		return fmt.Errorf("%s: %w", sc.Name, err)
 	}
 	comments := []string{
-		fmt.Sprintf("synthetic: made by cordon record from the scenario %s, seed %d, replication %d: not observed", reports.TermSafe(sc.Name), sc.Seed, opts.rep),
+		fmt.Sprintf("synthetic: made by cordon record from the scenario %s, seed %d, replication %d: not observed", text.TermSafe(sc.Name), sc.Seed, opts.rep),
 	}
 	for _, s := range opts.sets {
-		comments = append(comments, "changed for the recorded day: "+reports.TermSafe(s))
+		comments = append(comments, "changed for the recorded day: "+text.TermSafe(s))
 	}
 	var data [4]bytes.Buffer
 	if err := logs.WriteArrivals(&data[0], sc, day, comments, log.Arrivals); err != nil {
@@ -144,7 +145,7 @@ func runRecord(ctx context.Context, std *streams, opts *recordOptions, arg strin
 		}}
 	}
 	if err := writeFiles(dir, opts.force, files); err != nil {
-		return badInput(fmt.Errorf("--out %s: nothing written: %s", shown(dir), shown(err.Error())))
+		return badInput(fmt.Errorf("--out %s: nothing written: %s", text.TermSafe(dir), text.TermSafe(err.Error())))
 	}
 	steps, times := 0, 0
 	for _, v := range log.Durations {
@@ -152,9 +153,9 @@ func runRecord(ctx context.Context, std *streams, opts *recordOptions, arg strin
 		times += len(v)
 	}
 	fmt.Fprintf(std.out, "%s, %s from %s: %d items arrived, %d delivered, %d residents sampled\n",
-		reports.TermSafe(sc.Name), opts.date, day.Start.Format("15:04 Z07:00"), len(log.Arrivals), res.Ledger.Delivered, len(log.Sampled))
+		text.TermSafe(sc.Name), opts.date, day.Start.Format("15:04 Z07:00"), len(log.Arrivals), res.Ledger.Delivered, len(log.Sampled))
 	fmt.Fprintf(std.out, "wrote %s: %s, %s, %s and %s (%d times of %d steps)\n",
-		shown(dir), arrivalsFile, rosterFile, observedFile, durationsFile, times, steps)
+		text.TermSafe(dir), arrivalsFile, rosterFile, observedFile, durationsFile, times, steps)
 	return nil
 }
 
@@ -195,11 +196,11 @@ func checkOverwrite(p string, force bool) error {
 	}
 	defer f.Close()
 	if !force {
-		return fmt.Errorf("%s exists: give another --out or --force", shown(p))
+		return fmt.Errorf("%s exists: give another --out or --force", text.TermSafe(p))
 	}
 	head := make([]byte, len(recordMark))
 	if _, err := io.ReadFull(f, head); err != nil || string(head) != recordMark {
-		return fmt.Errorf("%s exists and cordon record did not write it (it does not begin %q): --force overwrites only logs cordon recorded; give another --out", shown(p), recordMark)
+		return fmt.Errorf("%s exists and cordon record did not write it (it does not begin %q): --force overwrites only logs cordon recorded; give another --out", text.TermSafe(p), recordMark)
 	}
 	return nil
 }

@@ -18,6 +18,7 @@ import (
 	"cordon/logs"
 	"cordon/reports"
 	"cordon/scenarios"
+	"cordon/text"
 )
 
 // replayOptions are the flags of `cordon replay`.
@@ -163,7 +164,7 @@ func runReplay(ctx context.Context, std *streams, opts *replayOptions, arg strin
 		if err := reports.WriteReview(ctx, dest, r, src); err != nil {
 			return opts.reportError(ctx, err)
 		}
-		defer fmt.Fprintf(std.err, "report: %s\n", shown(filepath.Join(dest.Dir, "index.html")))
+		defer fmt.Fprintf(std.err, "report: %s\n", text.TermSafe(filepath.Join(dest.Dir, "index.html")))
 	}
 	if opts.json {
 		doc, err := reports.ReviewDocument(r, src).JSON()
@@ -234,10 +235,10 @@ func (opts *replayOptions) readLogs(ctx context.Context, std *streams, sc *compo
 			}
 			bad++
 		case err != nil:
-			fmt.Fprintf(std.err, "%s: %s\n", shown(name), errorText(err))
+			fmt.Fprintf(std.err, "%s: %s\n", text.TermSafe(name), errorText(err))
 			bad++
 		case skipped > 0:
-			fmt.Fprintf(std.err, "%s: skipped %d bad rows (--lenient):\n", shown(name), skipped)
+			fmt.Fprintf(std.err, "%s: skipped %d bad rows (--lenient):\n", text.TermSafe(name), skipped)
 			for _, e := range why {
 				fmt.Fprintln(std.err, "  "+e.Error())
 			}
@@ -255,7 +256,7 @@ func (opts *replayOptions) readLogs(ctx context.Context, std *streams, sc *compo
 	}
 	f, err := open(opts.arrivals)
 	if err != nil {
-		return nil, badInput(fmt.Errorf("--arrivals: %s", shown(err.Error())))
+		return nil, badInput(fmt.Errorf("--arrivals: %s", text.TermSafe(err.Error())))
 	}
 	arr, err := logs.ReadArrivals(ctx, opts.arrivals, f, sc, lopt)
 	f.Close()
@@ -264,14 +265,14 @@ func (opts *replayOptions) readLogs(ctx context.Context, std *streams, sc *compo
 	}
 	report(opts.arrivals, err, arr.Skipped, arr.SkippedErrors)
 	if err != nil {
-		return nil, badInput(fmt.Errorf("%s: the arrivals log has problems (above)", shown(opts.arrivals)))
+		return nil, badInput(fmt.Errorf("%s: the arrivals log has problems (above)", text.TermSafe(opts.arrivals)))
 	}
 	lg.arrivals, lg.synthetic = arr.Rows, arr.Synthetic
 	lopt.Day = &arr.Day
 	if opts.roster != "" {
 		f, err := open(opts.roster)
 		if err != nil {
-			return nil, badInput(fmt.Errorf("--roster: %s", shown(err.Error())))
+			return nil, badInput(fmt.Errorf("--roster: %s", text.TermSafe(err.Error())))
 		}
 		ro, err := logs.ReadRoster(ctx, opts.roster, f, sc, lopt)
 		f.Close()
@@ -287,7 +288,7 @@ func (opts *replayOptions) readLogs(ctx context.Context, std *streams, sc *compo
 	if opts.observed != "" {
 		f, err := open(opts.observed)
 		if err != nil {
-			return nil, badInput(fmt.Errorf("--observed: %s", shown(err.Error())))
+			return nil, badInput(fmt.Errorf("--observed: %s", text.TermSafe(err.Error())))
 		}
 		ob, err := logs.ReadObserved(ctx, opts.observed, f, sc, lopt)
 		f.Close()

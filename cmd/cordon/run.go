@@ -11,6 +11,7 @@ import (
 	"cordon/experiment"
 	"cordon/reports"
 	"cordon/scenarios"
+	"cordon/text"
 )
 
 // runOptions are the flags of `cordon run`.
@@ -114,7 +115,7 @@ func runRun(ctx context.Context, std *streams, opts *runOptions, args []string) 
 			return err
 		case err != nil:
 			failed++
-			fmt.Fprintf(std.err, "%s: %s: failed: %s\n", shown(arg), shown(sc.Name), errorText(err))
+			fmt.Fprintf(std.err, "%s: %s: failed: %s\n", text.TermSafe(arg), text.TermSafe(sc.Name), errorText(err))
 			continue
 		case !met:
 			missed++
@@ -125,11 +126,11 @@ func runRun(ctx context.Context, std *streams, opts *runOptions, args []string) 
 				state = "missed a target"
 			}
 			if dir != "" {
-				state += ", report " + shown(filepath.Join(dir, "index.html"))
+				state += ", report " + text.TermSafe(filepath.Join(dir, "index.html"))
 			}
-			fmt.Fprintf(std.err, "%s: %s: %s\n", shown(arg), shown(sc.Name), state)
+			fmt.Fprintf(std.err, "%s: %s: %s\n", text.TermSafe(arg), text.TermSafe(sc.Name), state)
 		} else if dir != "" && !opts.json {
-			fmt.Fprintf(std.err, "report: %s\n", shown(filepath.Join(dir, "index.html")))
+			fmt.Fprintf(std.err, "report: %s\n", text.TermSafe(filepath.Join(dir, "index.html")))
 		}
 	}
 	if bad+failed > 0 {
@@ -273,9 +274,9 @@ func (opts *runOptions) reportAll(ctx context.Context, std *streams, runs []expe
 			if !met {
 				state = "missed a target"
 			}
-			fmt.Fprintf(std.err, "%s: %s, report %s\n", shown(r.Outcome.Scenario.Name), state, shown(filepath.Join(dir, "index.html")))
+			fmt.Fprintf(std.err, "%s: %s, report %s\n", text.TermSafe(r.Outcome.Scenario.Name), state, text.TermSafe(filepath.Join(dir, "index.html")))
 		case !opts.json:
-			fmt.Fprintf(std.err, "report: %s\n", shown(filepath.Join(dir, "index.html")))
+			fmt.Fprintf(std.err, "report: %s\n", text.TermSafe(filepath.Join(dir, "index.html")))
 		}
 	}
 	if missed > 0 {

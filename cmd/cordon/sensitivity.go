@@ -9,6 +9,7 @@ import (
 
 	"cordon/experiment"
 	"cordon/reports"
+	"cordon/text"
 )
 
 // sensitivityOptions are the flags of `cordon sensitivity`.
@@ -86,6 +87,6 @@ func (opts *sensitivityOptions) report(ctx context.Context, std *streams, s *exp
 	if err := reports.WriteSensitivity(ctx, dest, s); err != nil {
 		return opts.reportError(ctx, err)
 	}
-	fmt.Fprintf(std.err, "report: %s\n", shown(filepath.Join(dest.Dir, "index.html")))
+	fmt.Fprintf(std.err, "report: %s\n", text.TermSafe(filepath.Join(dest.Dir, "index.html")))
 	return reports.WriteSensitivityTable(std.out, s, opts.top)
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"cordon/experiment"
+	"cordon/text"
 )
 
 // shardFlags are the flags of the commands whose work can be split over
@@ -177,7 +178,7 @@ func (s *shardFlags) runShard(ctx context.Context, std *streams, r *runFlags, w 
 		return fmt.Errorf("writing the part: %w", err)
 	}
 	fmt.Fprintf(std.err, "shard %v: %d of %d units, part %s; when every shard is done: cordon merge PARTS... --out DIR\n",
-		s.split, len(p.Units), w.Units(), shown(s.part))
+		s.split, len(p.Units), w.Units(), text.TermSafe(s.part))
 	return nil
 }
 

@@ -11,6 +11,7 @@ import (
 	"cordon/experiment"
 	"cordon/reports"
 	"cordon/scenarios"
+	"cordon/text"
 )
 
 // sweepOptions are the flags of `cordon sweep`.
@@ -128,7 +129,7 @@ func (opts *sweepOptions) report(ctx context.Context, std *streams, sw *experime
 	if err := reports.WriteSweep(ctx, dest, sw, kpis); err != nil {
 		return opts.reportError(ctx, err)
 	}
-	fmt.Fprintf(std.err, "report: %s\n", shown(filepath.Join(dest.Dir, "index.html")))
+	fmt.Fprintf(std.err, "report: %s\n", text.TermSafe(filepath.Join(dest.Dir, "index.html")))
 	if opts.csv {
 		_, err := std.out.Write(reports.SweepCSV(sw))
 		return err

@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"cordon/scenarios"
+	"cordon/text"
 )
 
 // validateOptions are the flags of `cordon validate`.
@@ -50,13 +51,13 @@ func runValidate(std *streams, opts *validateOptions, args []string) error {
 		}
 		unstable := sc.Stability()
 		for _, u := range unstable {
-			fmt.Fprintf(std.err, "%s: %s\n", shown(a), shown(u.String()))
+			fmt.Fprintf(std.err, "%s: %s\n", text.TermSafe(a), text.TermSafe(u.String()))
 		}
 		if opts.strict && len(unstable) > 0 {
 			bad++
 			continue
 		}
-		fmt.Fprintf(std.out, "%s: valid (%s)\n", shown(a), shown(sc.Name))
+		fmt.Fprintf(std.out, "%s: valid (%s)\n", text.TermSafe(a), text.TermSafe(sc.Name))
 	}
 	if bad > 0 {
 		return &exitError{code: exitBadInput, err: fmt.Errorf("%d of %d scenarios have problems", bad, len(args))}

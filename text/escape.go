@@ -1,6 +1,7 @@
-package compound
+package text
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 )
@@ -52,4 +53,44 @@ func IsBidiControl(r rune) bool {
 func EscapeRune(r rune) string {
 	q := strconv.QuoteRuneToASCII(r)
 	return q[1 : len(q)-1]
+}
+
+// TermSafe writes user text for a terminal, on one line: control characters
+// (line breaks, tabs, escapes that would move the cursor or change colours)
+// and the bidirectional controls (which reorder what is shown) as Go
+// escapes, everything else, other scripts included, as it is. A tab is
+// escaped too: in a name it would move the columns of a table.
+func TermSafe(s string) string {
+	if !strings.ContainsFunc(s, func(r rune) bool { return r == '\t' || Escapes(r) }) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if r == '\t' || Escapes(r) {
+			b.WriteString(EscapeRune(r))
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// TermText makes a text written for a terminal safe whatever is in it:
+// every character OneLine escapes, but the text's own line breaks, as a Go
+// escape. Names in the text are escaped where they are written (TermSafe),
+// so that no line break or tab of theirs breaks a line or a table; this is
+// the edge nothing else passes.
+func TermText(text []byte) []byte {
+	if !bytes.ContainsFunc(text, func(r rune) bool { return r != '\n' && Escapes(r) }) {
+		return text
+	}
+	var b bytes.Buffer
+	for _, r := range string(text) {
+		if r != '\n' && Escapes(r) {
+			b.WriteString(EscapeRune(r))
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.Bytes()
 }

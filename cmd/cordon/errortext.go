@@ -4,16 +4,10 @@ import (
 	"errors"
 	"strings"
 
-	"cordon/compound"
 	"cordon/logs"
-	"cordon/reports"
 	"cordon/scenarios"
+	"cordon/text"
 )
-
-// shown writes user text (a file name, a scenario's name, a flag's value)
-// for a message on the terminal: on one line, its controls and
-// bidirectional controls as Go escapes (reports.TermSafe).
-func shown(s string) string { return reports.TermSafe(s) }
 
 // errorText writes an error for the terminal. The lists of problems of a
 // scenario file or a log, and errors joined, are one problem a line, each
@@ -26,14 +20,14 @@ func errorText(err error) string {
 	if errors.As(err, new(scenarios.Errors)) || errors.As(err, new(logs.Errors)) || errors.As(err, &list) {
 		return terminalLines(err.Error())
 	}
-	return shown(err.Error())
+	return text.TermSafe(err.Error())
 }
 
-// terminalLines escapes every control of text but its line breaks.
-func terminalLines(text string) string {
-	lines := strings.Split(text, "\n")
+// terminalLines escapes every control of msg but its line breaks.
+func terminalLines(msg string) string {
+	lines := strings.Split(msg, "\n")
 	for i, l := range lines {
-		lines[i] = compound.OneLine(l)
+		lines[i] = text.OneLine(l)
 	}
 	return strings.Join(lines, "\n")
 }
