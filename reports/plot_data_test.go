@@ -321,4 +321,3 @@ func TestDifferencesClipLimits(t *testing.T) {
 		t.Errorf("limits [%v, %v] for one bar", lo, hi)
 	}
 }
-
