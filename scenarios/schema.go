@@ -155,7 +155,7 @@ func fieldRules() map[string]rule {
 		"Scenario.targets":      {pattern: targetPattern, textOnly: true},
 
 		"Horizon.start": {inDay: true},
-		"Horizon.days":  {min: 1, max: 366},
+		"Horizon.days":  {min: 1, max: compound.MaxDays},
 
 		"Building.households": nonNegative,
 		"Building.residents":  {min: 0, max: compound.MaxBuildingResidents},
@@ -180,7 +180,7 @@ func fieldRules() map[string]rule {
 		"Gate.shelf_slots":     places,
 		"Gate.containers":      places,
 		"Gate.container_slots": places,
-		"Gate.when_full":       {enum: []string{"wait", "turn-away"}},
+		"Gate.when_full":       {enum: compound.WhenFullActions()},
 		"Gate.intake":          required,
 
 		"Kind.per_day": nonNegative,
@@ -199,7 +199,7 @@ func fieldRules() map[string]rule {
 		"Delivery.door":          required,
 
 		"Sampling.start":   {inDay: true},
-		"Sampling.day":     {min: 1, max: 366},
+		"Sampling.day":     {min: 1, max: compound.MaxDays}, // a day of the run
 		"Sampling.sites":   list,
 		"Sampling.calling": required,
 		"Sampling.swab":    required,
@@ -220,7 +220,7 @@ func fieldRules() map[string]rule {
 
 		"DoorToDoor.share": share,
 
-		"Garbage.bags_per_household": {min: 0, max: 100},
+		"Garbage.bags_per_household": {min: 0, max: compound.MaxBagsPerHousehold},
 		"Garbage.per_bag":            required,
 
 		"SpecialNeeds.per_day":    nonNegative,
