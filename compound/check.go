@@ -159,8 +159,8 @@ func (sc *Scenario) Check() []FieldError {
 		c.add("replications", "must be at least 1, got %d", sc.Replications)
 	}
 	c.clock("clock.start", sc.Horizon.Start, 24*3600)
-	if sc.Horizon.Days < 1 || sc.Horizon.Days > 366 {
-		c.add("clock.days", "must be from 1 to 366, got %d", sc.Horizon.Days)
+	if sc.Horizon.Days < 1 || sc.Horizon.Days > MaxDays {
+		c.add("clock.days", "must be from 1 to %d, got %d", MaxDays, sc.Horizon.Days)
 	}
 	sc.checkCompound(c)
 	pools := sc.checkStaff(c)
@@ -171,8 +171,8 @@ func (sc *Scenario) Check() []FieldError {
 	if g := sc.Garbage; g != nil {
 		c.clock("garbage.from", g.From, 48*3600)
 		c.clock("garbage.to", g.To, 48*3600)
-		if !(g.BagsPerHousehold >= 0) || math.IsInf(g.BagsPerHousehold, 1) || g.BagsPerHousehold > 100 {
-			c.add("garbage.bags_per_household", "must be a number from 0 to 100, got %v", g.BagsPerHousehold)
+		if !(g.BagsPerHousehold >= 0) || math.IsInf(g.BagsPerHousehold, 1) || g.BagsPerHousehold > MaxBagsPerHousehold {
+			c.add("garbage.bags_per_household", "must be a number from 0 to %d, got %v", MaxBagsPerHousehold, g.BagsPerHousehold)
 		}
 		c.dist("garbage.per_bag", g.PerBag)
 		c.needTask(pools, TaskGarbage, "garbage")
@@ -377,8 +377,8 @@ func (sc *Scenario) checkGate(c *checker) {
 	if g.Slots() < 1 {
 		c.add("gate", "the staging area holds nothing: give ground, shelves or containers")
 	}
-	if g.WhenFull != "wait" && g.WhenFull != "turn-away" {
-		c.add("gate.when_full", "must be wait or turn-away, got %q", g.WhenFull)
+	if !slices.Contains(WhenFullActions(), g.WhenFull) {
+		c.add("gate.when_full", "must be %s, got %q", strings.Join(WhenFullActions(), " or "), g.WhenFull)
 	}
 	c.duration("gate.courier_patience", g.CourierPatience)
 	c.dist("gate.intake", g.Intake)

@@ -81,6 +81,9 @@ type Horizon struct {
 	Days  int   `yaml:"days" doc:"days the run lasts" default:"1"`
 }
 
+// MaxDays is the most days a run lasts: a year.
+const MaxDays = 366
+
 // Building is one residential building.
 type Building struct {
 	ID         string `yaml:"id" doc:"the building's number or name"`
@@ -169,6 +172,15 @@ type Gate struct {
 	CourierPatience Duration `yaml:"courier_patience" doc:"how long a waiting courier waits before leaving with the items (0: no limit)"`
 	Intake          Dist     `yaml:"intake" doc:"time to check and label one item"`
 }
+
+// What a courier does when the staging area is full (Gate.WhenFull).
+const (
+	WhenFullWait     = "wait"      // waits for room, up to its patience
+	WhenFullTurnAway = "turn-away" // leaves with the items
+)
+
+// WhenFullActions returns every value of Gate.WhenFull.
+func WhenFullActions() []string { return []string{WhenFullWait, WhenFullTurnAway} }
 
 // Slots returns the staging capacity: ground, shelves and containers.
 func (g Gate) Slots() int {
@@ -277,6 +289,10 @@ type Garbage struct {
 	BagsPerHousehold float64 `yaml:"bags_per_household" doc:"bags a household puts out a night, on average" default:"1"`
 	PerBag           Dist    `yaml:"per_bag" doc:"time to pick up one bag at the door"`
 }
+
+// MaxBagsPerHousehold is the most bags a household puts out a night, on
+// average.
+const MaxBagsPerHousehold = 100
 
 // SpecialNeeds is special-needs cards handed in by residents.
 type SpecialNeeds struct {

@@ -19,6 +19,12 @@ func family(kind string) random.Family {
 	return f
 }
 
+// scalarParam is the parameter of a distribution written as a bare value:
+// the value of a constant.
+func scalarParam() random.Param {
+	return family(random.KindConstant).Params[0]
+}
+
 // kindFields returns the fields a kind of distribution takes, in the order
 // they are written.
 func kindFields(kind string) []string {
@@ -62,7 +68,7 @@ func pick(count bool, ifCount, ifTime string) string {
 func (d *decoder) dist(n *yaml.Node, p *compound.Dist, path string, count bool) {
 	switch n.Kind {
 	case yaml.ScalarNode:
-		v, msg := d.param(n, family(random.KindConstant).Params[0], count)
+		v, msg := d.param(n, scalarParam(), count)
 		if msg != "" {
 			d.errorf(n, path, "%s", msg)
 			return

@@ -83,4 +83,58 @@
 // [compound.MaxStaffOnDuty] (1,000,000); residents at most
 // [compound.MaxBuildingResidents] (100,000) a building and
 // [compound.MaxResidents] (1,000,000) in all.
+//
+// # Schema
+//
+// [Schema] returns the JSON Schema (draft 2020-12) of the format, which
+// cordon schema prints and cordon init writes beside a new scenario; this
+// folder keeps it as scenario.schema.json, which the built-in scenarios'
+// $schema lines name. It is made by reflection from the tables the loader
+// reads, so that the two cannot drift: the fields of each mapping (the
+// loader's fieldsOf, from the yaml, default and unit tags, with the doc
+// tags as descriptions), the distributions ([random.Families]: the scalar
+// form, as the loader reads it, and one {dist: kind, ...} form per family
+// with its parameters and their bounds), the limits (compound's Max
+// constants and this package's list and text limits), and the name or id
+// that every list entry gives, by which --set selects it. What the schema
+// adds to the Go types is cordon's alone: the way values are written (times
+// of day up to 24:00 or 48:00, Go durations, positive durations, time and
+// count distributions by the unit tag, whole numbers), null wherever a
+// field may be left out, defaults read as YAML as the loader reads them,
+// and a table (fieldRules) of the checks of [compound.Scenario.Check] on
+// one field at a time: required fields, bounds, enums, patterns. Checks
+// that relate fields to each other stay with the loader. The output is
+// written compactly by hand: short objects and lists on one line, each
+// description first, the properties before the $defs, in the order of
+// the Go fields.
+//
+// # Why not a schema library
+//
+// github.com/invopop/jsonschema (v0.14.0), the maintained generator, was
+// tried in place of this code (issue 14). What it does: it reflects
+// structs into $defs and $refs with additionalProperties false, names
+// fields by a chosen tag (yaml), takes descriptions from a hook (the doc
+// tags), gives each Go kind its JSON type, and writes the same bytes every
+// time. Left to itself it is wrong throughout: every field without
+// omitempty is required, times of day and durations are numbers, and a
+// distribution is the Go fields of random.Spec. It takes required fields,
+// bounds and enums only from jsonschema:"..." tags, literal text that
+// cannot name compound.MaxStaff or compound.Tasks(): a second copy of each
+// limit in compound's types. Its Mapper maps a type, not a field, so a
+// time up to 24:00, a positive duration or a count distribution (the unit
+// tag) still has to be set field by field afterwards; the distribution
+// forms have to be built by hand; and its Type is one string, so
+// ["integer", "null"] goes through its Extras. The attempt that passed
+// every schema test used the library for the walk over the structs and
+// for the output, and this package's rules on every property afterwards:
+// 265 lines in place of about 415 of schema.go's 647 (the struct walk and
+// the compact writer are what it saves; the rules are all still here), for
+// five more modules (the library, an ordered map, a list, a JSON parser and
+// a release candidate of go.yaml.in/yaml/v4) and a second reader of the
+// yaml tags beside the loader's. Its output was
+// 50,928 bytes in 1,968 lines against 42,952 in 1,294, harder to read:
+// the $defs first and sorted by name, the root's properties last, every
+// description after the keywords, every small list over several lines.
+// Nothing it would have replaced is a second definition of anything, so
+// cordon keeps its own generator.
 package scenarios

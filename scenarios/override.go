@@ -232,12 +232,9 @@ func (d *decoder) entry(t reflect.Type, entries []*yaml.Node, seg segment, path 
 	if elem.Kind() != reflect.Struct {
 		return 0, fmt.Sprintf("%s is a list of values: select an entry by its position, as %s[0]", path, path)
 	}
-	by := "name"
-	if fieldIndex(d.fieldsOf(elem), by) < 0 {
-		by = "id"
-		if fieldIndex(d.fieldsOf(elem), by) < 0 {
-			return 0, fmt.Sprintf("select an entry of %s by its position, as %s[0]", path, path)
-		}
+	by := d.entryKey(elem)
+	if by == "" {
+		return 0, fmt.Sprintf("select an entry of %s by its position, as %s[0]", path, path)
 	}
 	var names []string
 	for i, e := range entries {
@@ -258,6 +255,18 @@ func (d *decoder) entry(t reflect.Type, entries []*yaml.Node, seg segment, path 
 		return 0, fmt.Sprintf("no %s %s %s: there are no %s in the file", noun, what, show(seg.name), nouns)
 	}
 	return 0, fmt.Sprintf("no %s %s %s%s (%s: %s)", noun, what, show(seg.name), text.DidYouMean(seg.name, names), nouns, listSome(names, 20))
+}
+
+// entryKey returns the field that names an entry of a list of structs of
+// type t: name, else id (buildings), or "" when it has neither. An
+// override selects the entry by it, and the schema requires it.
+func (d *decoder) entryKey(t reflect.Type) string {
+	for _, key := range []string{"name", "id"} {
+		if fieldIndex(d.fieldsOf(t), key) >= 0 {
+			return key
+		}
+	}
+	return ""
 }
 
 // listNoun names the entries of the list at path, for messages.

@@ -7,11 +7,12 @@ import (
 	"math"
 	"reflect"
 	"slices"
-	"strconv"
 	"strings"
 
 	"cordon/compound"
 	"cordon/sim/random"
+
+	"go.yaml.in/yaml/v3"
 )
 
 // schemaID is the $id of the scenario schema; files point at the schema
@@ -76,7 +77,7 @@ func Schema() []byte {
 		{"title", "cordon scenario"},
 		{"description", schemaDescription},
 	}
-	root = append(root, g.structure(reflect.TypeFor[compound.Scenario]())...)
+	root = append(root, g.structure(reflect.TypeFor[compound.Scenario](), false)...)
 	root = append(root, member{"$defs", g.defs})
 	var b bytes.Buffer
 	writeJSON(&b, root, "")
@@ -129,7 +130,7 @@ type rule struct {
 // fieldRules returns the rules of the fields that have any, by Go type
 // name and YAML name: "Gate.ground". They follow compound's check.go.
 func fieldRules() map[string]rule {
-	named := rule{required: true, pattern: nonBlankPattern} // a list entry's name or id
+	named := nameRule()
 	nonNegative := rule{min: 0}
 	atLeastOne := rule{required: true, min: 1}
 	required := rule{required: true}
@@ -154,18 +155,15 @@ func fieldRules() map[string]rule {
 		"Scenario.targets":      {pattern: targetPattern, textOnly: true},
 
 		"Horizon.start": {inDay: true},
-		"Horizon.days":  {min: 1, max: 366},
+		"Horizon.days":  {min: 1, max: compound.MaxDays},
 
-		"Building.id":         named,
 		"Building.households": nonNegative,
 		"Building.residents":  {min: 0, max: compound.MaxBuildingResidents},
 
-		"Zone.name":       named,
 		"Zone.buildings":  {required: true, minItems: 1, min: 0, pattern: buildingRefPattern},
 		"Zone.walk":       required,
 		"Zone.volunteers": staff,
 
-		"Pool.name":      named,
 		"Pool.count":     staff,
 		"Pool.tasks":     list,
 		"Pool.hour_cost": cost,
@@ -182,10 +180,9 @@ func fieldRules() map[string]rule {
 		"Gate.shelf_slots":     places,
 		"Gate.containers":      places,
 		"Gate.container_slots": places,
-		"Gate.when_full":       {enum: []string{"wait", "turn-away"}},
+		"Gate.when_full":       {enum: compound.WhenFullActions()},
 		"Gate.intake":          required,
 
-		"Kind.name":    named,
 		"Kind.per_day": nonNegative,
 		"Kind.profile": {profile: true},
 
@@ -202,13 +199,12 @@ func fieldRules() map[string]rule {
 		"Delivery.door":          required,
 
 		"Sampling.start":   {inDay: true},
-		"Sampling.day":     {min: 1, max: 366},
+		"Sampling.day":     {min: 1, max: compound.MaxDays}, // a day of the run
 		"Sampling.sites":   list,
 		"Sampling.calling": required,
 		"Sampling.swab":    required,
 		"Sampling.pooling": required,
 
-		"Site.name":         named,
 		"Site.registration": staff,
 		"Site.swab":         {required: true, min: 1, max: compound.MaxStaff},
 
@@ -224,7 +220,7 @@ func fieldRules() map[string]rule {
 
 		"DoorToDoor.share": share,
 
-		"Garbage.bags_per_household": {min: 0, max: 100},
+		"Garbage.bags_per_household": {min: 0, max: compound.MaxBagsPerHousehold},
 		"Garbage.per_bag":            required,
 
 		"SpecialNeeds.per_day":    nonNegative,
@@ -246,6 +242,10 @@ func fieldRules() map[string]rule {
 		"DutyFloor.from":   {inDay: true},
 	}
 }
+
+// nameRule is the rule of a name: the scenario's, and the entry key of
+// each list entry (its name or id), which every entry gives.
+func nameRule() rule { return rule{required: true, pattern: nonBlankPattern} }
 
 // def adds a definition to $defs.
 func (g *schemaGen) def(name string, s object) {
@@ -291,40 +291,37 @@ func (g *schemaGen) valueDefs() {
 	})
 	for _, count := range []bool{false, true} {
 		name, what := "dist", "a random time: a duration such as 30s, meaning that constant, or a distribution such as "+example(random.KindLogNormal, false)
-		var scalar object = ref("duration")
 		if count {
 			name, what = "count_dist", "a random count, each draw rounded to a whole number, at least 1: a whole number such as 5, meaning that constant, or a distribution such as "+example(random.KindUniform, true)
-			scalar = object{{"type", "integer"}, {"minimum", 1}}
 		}
-		alts := []any{scalar}
-		for _, k := range random.Kinds() {
-			alts = append(alts, ref(name+"_"+k))
+		alts := []any{distParam(random.KindConstant, scalarParam(), count)} // a bare value
+		for _, fam := range random.Families() {
+			alts = append(alts, ref(name+"_"+fam.Name))
 		}
 		g.def(name, object{
 			{"description", what + "; the kinds are " + listing(random.Kinds())},
 			{"oneOf", alts},
 		})
-		for _, k := range random.Kinds() {
-			g.def(name+"_"+k, distKind(k, count))
+		for _, fam := range random.Families() {
+			g.def(name+"_"+fam.Name, distKind(fam, count))
 		}
 	}
 }
 
-// distKind returns the schema of a distribution of one kind written as a
-// mapping, {dist: kind, ...}; count is for quantities, else times.
-func distKind(kind string, count bool) object {
-	props := object{{"dist", object{{"description", "the kind of distribution"}, {"const", kind}}}}
+// distKind returns the schema of a distribution of the family fam written
+// as a mapping, {dist: kind, ...}; count is for quantities, else times.
+func distKind(fam random.Family, count bool) object {
+	props := object{{"dist", object{{"description", "the kind of distribution"}, {"const", fam.Name}}}}
 	req := []any{"dist"}
-	fam := family(kind)
 	for _, p := range fam.Params {
-		props = append(props, member{p.Name, distParam(kind, p, count)})
+		props = append(props, member{p.Name, append(object{{"description", p.Doc}}, distParam(fam.Name, p, count)...)})
 		if !p.Optional {
 			req = append(req, p.Name)
 		}
 	}
 	return object{
-		{"title", kind},
-		{"description", fam.Doc + ", for example " + example(kind, count)},
+		{"title", fam.Name},
+		{"description", fam.Doc + ", for example " + example(fam.Name, count)},
 		{"type", "object"},
 		{"properties", props},
 		{"required", req},
@@ -333,8 +330,9 @@ func distKind(kind string, count bool) object {
 }
 
 // distParam returns the schema of the parameter p of a distribution of
-// the kind: a duration for a time, a number for a quantity or a plain
-// parameter; its bounds are the parameter's own (random.Param.Bound).
+// the kind, as the loader reads it (param): a duration for a time, a
+// number for a quantity or a plain parameter; its bounds are the
+// parameter's own (random.Param.Bound).
 func distParam(kind string, p random.Param, count bool) object {
 	number := object{{"type", "number"}, {"minimum", 0}}
 	time := ref("duration")
@@ -345,31 +343,38 @@ func distParam(kind string, p random.Param, count bool) object {
 		number = object{{"type", "number"}} // the normal's mean before truncation may be below zero
 	}
 	if kind == random.KindConstant && count {
-		number = object{{"type", "integer"}, {"minimum", 1}} // a constant count is whole
+		number = object{{"type", "integer"}, {"minimum", 1}} // a constant count is whole (compound's check)
 	}
 	item := time
 	if count || p.Plain {
 		item = number
 	}
-	s := item
-	if p.List {
-		s = object{{"type", "array"}, {"items", item}}
-		if !p.Optional {
-			s = append(s, member{"minItems", 1})
-		}
-		s = append(s, member{"maxItems", listLimit(p.Name, reflectFloats())})
+	if !p.List {
+		return item
 	}
-	return append(object{{"description", p.Doc}}, s...)
+	s := object{{"type", "array"}, {"items", item}}
+	if !p.Optional {
+		s = append(s, member{"minItems", 1})
+	}
+	return append(s, member{"maxItems", listLimit(p.Name, reflectFloats())})
 }
 
 // structure returns the schema of a struct written as a mapping: its
-// fields as the loader reads them, in order, and no other key.
-func (g *schemaGen) structure(t reflect.Type) object {
+// fields as the loader reads them, in order, and no other key. The entry
+// of a list gives its entry key.
+func (g *schemaGen) structure(t reflect.Type, entry bool) object {
+	key := ""
+	if entry {
+		key = g.fields.entryKey(t)
+	}
 	var props object
 	var req []any
 	for _, f := range g.fields.fieldsOf(t) {
 		sf := t.Field(f.index)
 		r := g.rules[t.Name()+"."+f.name]
+		if f.name == key {
+			r = nameRule()
+		}
 		s := g.value(sf.Type, f, r)
 		if r.required {
 			req = append(req, f.name)
@@ -378,7 +383,7 @@ func (g *schemaGen) structure(t reflect.Type) object {
 		}
 		p := object{{"description", sf.Tag.Get("doc")}}
 		if f.hasDef {
-			p = append(p, member{"default", defaultValue(sf.Type, f)})
+			p = append(p, member{"default", defaultValue(f)})
 		}
 		props = append(props, member{f.name, append(p, s...)})
 	}
@@ -390,13 +395,13 @@ func (g *schemaGen) structure(t reflect.Type) object {
 }
 
 // structRef returns a reference to the definition of a struct type, adding
-// it to $defs the first time.
-func (g *schemaGen) structRef(t reflect.Type) object {
+// it to $defs the first time; entry is for the entries of a list.
+func (g *schemaGen) structRef(t reflect.Type, entry bool) object {
 	name := snake(t.Name())
 	if !slices.ContainsFunc(g.defs, func(m member) bool { return m.key == name }) {
 		i := len(g.defs)
 		g.def(name, nil) // keeps its place while its fields are made
-		g.defs[i].value = g.structure(t)
+		g.defs[i].value = g.structure(t, entry)
 	}
 	return ref(name)
 }
@@ -416,12 +421,18 @@ func (g *schemaGen) value(t reflect.Type, f field, r rule) object {
 	case reflect.Pointer:
 		return g.value(t.Elem(), f, r)
 	case reflect.Struct:
-		return g.structRef(t)
+		return g.structRef(t, false)
 	case reflect.Slice:
 		if r.profile {
 			return ref("profile")
 		}
-		s := object{{"type", "array"}, {"items", g.value(t.Elem(), f, r)}}
+		var items object
+		if t.Elem().Kind() == reflect.Struct {
+			items = g.structRef(t.Elem(), true)
+		} else {
+			items = g.value(t.Elem(), f, r)
+		}
+		s := object{{"type", "array"}, {"items", items}}
 		if r.minItems > 0 {
 			s = append(s, member{"minItems", r.minItems})
 		}
@@ -500,26 +511,15 @@ func nullable(s object) object {
 }
 
 // defaultValue returns a field's default tag as the JSON value it stands
-// for: a number for numbers and counts, else the text ("07:00", "0s").
-func defaultValue(t reflect.Type, f field) any {
-	numeric := t == reflectDist() && f.unit == "count"
-	switch t.Kind() {
-	case reflect.Int, reflect.Int64, reflect.Int32, reflect.Uint64, reflect.Float64:
-		numeric = t != reflect.TypeFor[compound.Clock]() && t != reflect.TypeFor[compound.Duration]()
-	case reflect.Bool:
-		if b, err := strconv.ParseBool(f.def); err == nil {
-			return b
-		}
+// for: the tag read as YAML text, as the loader reads it (setDefault) and
+// as a validator sees it written in a file: 40 is a number, 07:00 and 0s
+// are text.
+func defaultValue(f field) any {
+	var v any
+	if err := yaml.Unmarshal([]byte(f.def), &v); err != nil {
+		return f.def
 	}
-	if numeric {
-		if i, err := strconv.ParseInt(f.def, 10, 64); err == nil {
-			return i
-		}
-		if x, err := strconv.ParseFloat(f.def, 64); err == nil && !math.IsNaN(x) && !math.IsInf(x, 0) {
-			return x
-		}
-	}
-	return f.def
+	return v
 }
 
 // or returns v, or def when v is nil.
@@ -607,41 +607,27 @@ func plainList(v any) bool {
 	})
 }
 
-// jsonLine writes v as JSON on one line.
+// jsonLine writes v as JSON on one line, keeping the < and > of the
+// target pattern readable.
 func jsonLine(v any) string {
+	var parts []string
 	switch v := v.(type) {
 	case object:
-		parts := make([]string, len(v))
-		for i, m := range v {
-			parts[i] = jsonLine(m.key) + ": " + jsonLine(m.value)
+		for _, m := range v {
+			parts = append(parts, jsonLine(m.key)+": "+jsonLine(m.value))
 		}
 		return "{" + strings.Join(parts, ", ") + "}"
 	case []any:
-		parts := make([]string, len(v))
-		for i, e := range v {
-			parts[i] = jsonLine(e)
+		for _, e := range v {
+			parts = append(parts, jsonLine(e))
 		}
 		return "[" + strings.Join(parts, ", ") + "]"
-	case string:
-		var s bytes.Buffer
-		enc := json.NewEncoder(&s)
-		enc.SetEscapeHTML(false) // keep the < and > of the target pattern readable
-		if err := enc.Encode(v); err != nil {
-			panic(err) // a string always encodes
-		}
-		return strings.TrimSuffix(s.String(), "\n")
-	case bool:
-		return strconv.FormatBool(v)
-	case nil:
-		return "null"
-	case int:
-		return strconv.Itoa(v)
-	case int64:
-		return strconv.FormatInt(v, 10)
-	case uint64:
-		return strconv.FormatUint(v, 10)
-	case float64:
-		return strconv.FormatFloat(v, 'g', -1, 64)
 	}
-	panic(fmt.Sprintf("scenarios: cannot write %T as JSON", v))
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		panic(fmt.Sprintf("scenarios: cannot write %T as JSON: %v", v, err))
+	}
+	return strings.TrimSuffix(b.String(), "\n")
 }
