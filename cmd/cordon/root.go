@@ -135,9 +135,25 @@ staging, transfer by suited crew, disinfection, delivery to the door by zone vol
 sampling round, garbage and special-needs requests. It reports throughput, waits and the
 bottlenecks, with confidence intervals over replications.
 
+  cordon run                 the built-in baseline; cordon scenarios lists the others
+  cordon kpis [SCENARIO]     the KPIs a run reports (names for --target and --kpi)
+  cordon paths [SCENARIO]    the values --set and --vary can change, with their values now
+  --json on run, compare, bottlenecks, plan and replay prints their result as JSON; -o json|csv
+  on kpis and paths; every report folder holds results.json and the CSV files of its figures.
+
 Exit codes: 0 done, 1 a target missed, 2 bad input.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
+	}
+	showVersion := false
+	root.Flags().BoolVar(&showVersion, "version", false, "print cordon's version (as cordon version does)")
+	root.Args = cobra.NoArgs
+	root.RunE = func(cmd *cobra.Command, args []string) error {
+		if showVersion {
+			_, err := fmt.Fprintf(std.out, "cordon %s\n", version())
+			return err
+		}
+		return cmd.Help()
 	}
 	prof := &cpuProfile{}
 	root.PersistentFlags().StringVar(&prof.path, "cpuprofile", "", "write a CPU profile of the command to this file")
@@ -159,6 +175,9 @@ Exit codes: 0 done, 1 a target missed, 2 bad input.`,
 		newReplayCmd(std, &replayOptions{}),
 		newVersionCmd(std),
 		newFitCmd(std, &fitOptions{}),
+		newKPIsCmd(std, &kpisOptions{}),
+		newPathsCmd(std, &pathsOptions{}),
 	)
+	addCompletions(root)
 	return root, prof.stop
 }
