@@ -117,6 +117,29 @@ func rowTicks(names []string) plot.ConstantTicks {
 	return ticks
 }
 
+// rowLine is a vertical line at x across every row of a chart of rows
+// (zero, or a base), and its ends.
+func rowLine(x float64, rows int, width vg.Length) (*plotter.Line, plotter.XYs, error) {
+	xys := plotter.XYs{{X: x, Y: -0.5}, {X: x, Y: float64(rows) - 0.5}}
+	l, err := line(xys, ink(), width)
+	return l, xys, err
+}
+
+// endLabels writes text after the ends of bars, offset points out, in col;
+// plotter.Labels makes room for it in the data area.
+func endLabels(xyl plotter.XYLabels, col color.Color, offset vg.Length) (*plotter.Labels, error) {
+	l, err := plotter.NewLabels(xyl)
+	if err != nil {
+		return nil, err
+	}
+	for i := range l.TextStyle {
+		l.TextStyle[i] = textStyle(legendSize, col)
+		l.TextStyle[i].YAlign = draw.YCenter
+	}
+	l.Offset = vg.Point{X: offset}
+	return l, nil
+}
+
 // barLabel is a label beside the end of a bar at (x, y): after it, or
 // before it when left; faint for a bar within chance.
 type barLabel struct {

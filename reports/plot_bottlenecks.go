@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 
-	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
@@ -109,8 +108,12 @@ func drawBottlenecks(fig *Plot, bars []bottleneckBar) error {
 	}
 	sc.GlyphStyle = draw.GlyphStyle{Color: seriesColor(1), Radius: vg.Points(4.5), Shape: diamond{}}
 	p.Add(rb, wh, sc)
-	if err := addNotes(p, notes); err != nil {
-		return err
+	if len(notes.XYs) > 0 {
+		l, err := endLabels(notes, seriesColor(3), vg.Points(8))
+		if err != nil {
+			return err
+		}
+		p.Add(l)
 	}
 	p.X.Min, p.X.Max = 0, math.Max(100, p.X.Max) // overtime can take utilisation past 100%
 	rowAxis(p, names)
@@ -122,25 +125,6 @@ func drawBottlenecks(fig *Plot, bars []bottleneckBar) error {
 	fig.P = p
 	fig.addLayer("saturation", saturation)
 	fig.addLayer("utilisation", util)
-	return nil
-}
-
-// addNotes writes the posts' notes in red beside their rows.
-func addNotes(p *plot.Plot, notes plotter.XYLabels) error {
-	if len(notes.XYs) == 0 {
-		return nil
-	}
-	l, err := plotter.NewLabels(notes)
-	if err != nil {
-		return err
-	}
-	for i := range l.TextStyle {
-		st := textStyle(legendSize, seriesColor(3))
-		st.YAlign = draw.YCenter
-		l.TextStyle[i] = st
-	}
-	l.Offset = vg.Point{X: vg.Points(8)}
-	p.Add(l)
 	return nil
 }
 

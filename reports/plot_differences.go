@@ -327,7 +327,7 @@ func addDiffMarks(p *plot.Plot, n int, intervals spans, cuts breaks, labels []ba
 		}
 		p.Add(wh)
 	}
-	zero, err := line(plotter.XYs{{X: 0, Y: -0.5}, {X: 0, Y: float64(n) - 0.5}}, ink(), vg.Points(0.8))
+	zero, _, err := rowLine(0, n, vg.Points(0.8))
 	if err != nil {
 		return err
 	}
@@ -380,7 +380,7 @@ func clipLimits(bars []diffBar) (lo, hi float64) {
 }
 
 // breaks marks bars cut at the edge of their axis: two white strokes
-// across the bar near its end.
+// across the bar near its end (gonum/plot has no broken bar).
 type breaks plotter.XYs
 
 // Plot implements plot.Plotter.
@@ -426,7 +426,8 @@ const (
 
 // stack draws panels one above the other in the data area of a figure,
 // each as tall as its rows, with their data areas aligned left and right
-// so that the zero lines of panels with the same range line up.
+// so that the zero lines of panels with the same range line up. gonum's
+// plot.Align aligns plots the same way but in tiles of one size.
 type stack struct {
 	panels []*plot.Plot
 	rows   []int

@@ -190,7 +190,7 @@ func (g gainsChart) draw(fig *Plot) error {
 		pale = append(pale, bars.paleXYs...)
 		fig.addLayer(g.m.KPIs[kpi.j].Name, bars.xys)
 	}
-	zero, err := line(plotter.XYs{{X: 0, Y: -0.5}, {X: 0, Y: float64(n) - 0.5}}, ink(), vg.Points(0.8))
+	zero, _, err := rowLine(0, n, vg.Points(0.8))
 	if err != nil {
 		return err
 	}

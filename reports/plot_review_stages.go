@@ -83,18 +83,14 @@ func stagesPlot(r *experiment.Review) (Plot, error) {
 // addTotals writes each kind's mean time to the door at the end of its
 // bar, with room for it.
 func addTotals(p *plot.Plot, totals plotter.XYLabels) error {
-	l, err := plotter.NewLabels(totals)
+	l, err := endLabels(totals, ink(), vg.Points(6))
 	if err != nil {
 		return err
 	}
 	longest := 0.0
-	for i := range l.TextStyle {
-		st := textStyle(legendSize, ink())
-		st.YAlign = draw.YCenter
-		l.TextStyle[i] = st
-		longest = math.Max(longest, totals.XYs[i].X)
+	for _, xy := range totals.XYs {
+		longest = math.Max(longest, xy.X)
 	}
-	l.Offset = vg.Point{X: vg.Points(6)}
 	p.Add(l)
 	p.X.Min, p.X.Max = 0, math.Max(longest, 1)*1.18
 	return nil

@@ -177,8 +177,7 @@ func (t tornadoChart) draw(fig *Plot) error {
 		rb.offset = end.offset
 		p.Add(rb)
 	}
-	baseXYs := plotter.XYs{{X: factor * t.base, Y: -0.5}, {X: factor * t.base, Y: float64(n) - 0.5}}
-	bl, err := line(baseXYs, ink(), vg.Points(1.2))
+	bl, baseXYs, err := rowLine(factor*t.base, n, vg.Points(1.2))
 	if err != nil {
 		return err
 	}
