@@ -102,11 +102,7 @@ func drawBottlenecks(fig *Plot, bars []bottleneckBar) error {
 	if err != nil {
 		return err
 	}
-	sc, err := plotter.NewScatter(util)
-	if err != nil {
-		return err
-	}
-	sc.GlyphStyle = draw.GlyphStyle{Color: seriesColor(1), Radius: vg.Points(4.5), Shape: diamond{}}
+	sc, err := scatter(util, draw.GlyphStyle{Color: seriesColor(1), Radius: vg.Points(4.5), Shape: diamond{}})
 	p.Add(rb, wh, sc)
 	if len(notes.XYs) > 0 {
 		l, err := endLabels(notes, seriesColor(3), vg.Points(8))

@@ -313,11 +313,10 @@ func (c frontierChart) addPlans(p *plot.Plot, key *sideLegend) error {
 		if len(set.xys) == 0 {
 			continue
 		}
-		s, err := plotter.NewScatter(set.xys)
+		s, err := scatter(set.xys, dot(set.col, vg.Points(2.8)))
 		if err != nil {
 			return err
 		}
-		s.GlyphStyle = draw.GlyphStyle{Color: set.col, Radius: vg.Points(2.8), Shape: draw.CircleGlyph{}}
 		p.Add(s)
 		dots[i] = s
 	}
@@ -350,11 +349,10 @@ func (c frontierChart) addFront(p *plot.Plot, key *sideLegend) error {
 	if !finite(c.chosen.X, c.chosen.Y) {
 		return nil
 	}
-	s, err := plotter.NewScatter(plotter.XYs{c.chosen})
+	s, err := scatter(plotter.XYs{c.chosen}, chosenGlyph())
 	if err != nil {
 		return err
 	}
-	s.GlyphStyle = chosenGlyph()
 	p.Add(s)
 	return nil
 }

@@ -243,17 +243,16 @@ func drawObserved(p *plot.Plot, key *sideLegend, bs besideSeries, observed bool)
 		label string
 		style draw.GlyphStyle
 	}{
-		{bs.observed, "observed", draw.GlyphStyle{Color: seriesColor(1), Radius: vg.Points(3), Shape: draw.CircleGlyph{}}},
+		{bs.observed, "observed", dot(seriesColor(1), vg.Points(3))},
 		{bs.outside, "observed, outside the interval", draw.GlyphStyle{Color: seriesColor(3), Radius: vg.Points(4.5), Shape: diamond{}}},
 	} {
 		if len(d.xys) == 0 && (!observed || d.label != "observed") {
 			continue
 		}
-		sc, err := plotter.NewScatter(d.xys)
+		sc, err := scatter(d.xys, d.style)
 		if err != nil {
 			return err
 		}
-		sc.GlyphStyle = d.style
 		if len(d.xys) > 0 {
 			p.Add(sc)
 		}

@@ -260,11 +260,10 @@ func drawSweepSeries(fig *Plot, p *plot.Plot, key *sideLegend, sr sweepSeries, c
 	if err != nil {
 		return err
 	}
-	dots, err := plotter.NewScatter(xys)
+	dots, err := scatter(xys, dot(col, vg.Points(2.6)))
 	if err != nil {
 		return err
 	}
-	dots.GlyphStyle = draw.GlyphStyle{Color: col, Radius: vg.Points(2.6), Shape: draw.CircleGlyph{}}
 	area, ring, err := band(sr.x, sr.lo, sr.hi, alpha(col, shade))
 	if err != nil {
 		return err

@@ -35,7 +35,7 @@ func TestReportWritesWhatItLists(t *testing.T) {
 	reports := map[string]Report{
 		"run":         RunReport(o, nil, nil),
 		"run+gains":   RunReport(o, nil, m),
-		"compare":     ComparisonReport(reportComparison(t)),
+		"compare":     ComparisonReport(baselineAgainstDayOne(t, 2)),
 		"sweep":       SweepReport(reportSweep(t), []string{"gate.staging.max"}),
 		"bottlenecks": MarginalReport(m),
 		"plan":        PlanReport(pl, s),
@@ -115,8 +115,9 @@ func TestReportNotMadeWritesNothing(t *testing.T) {
 	}
 }
 
-// reportComparison is baseline against day-one, 2 replications.
-func reportComparison(t *testing.T) *experiment.Comparison {
+// baselineAgainstDayOne compares baseline with day-one over reps
+// replications.
+func baselineAgainstDayOne(t *testing.T, reps int) *experiment.Comparison {
 	t.Helper()
 	var scs []*compound.Scenario
 	for _, n := range []string{"baseline", "day-one"} {
@@ -126,7 +127,7 @@ func reportComparison(t *testing.T) *experiment.Comparison {
 		}
 		scs = append(scs, sc)
 	}
-	c, err := experiment.Compare(context.Background(), scs, experiment.Options{Replications: 2})
+	c, err := experiment.Compare(context.Background(), scs, experiment.Options{Replications: reps})
 	if err != nil {
 		t.Fatal(err)
 	}
