@@ -54,8 +54,8 @@ func (r frontierLine) Thumbnail(c *draw.Canvas) {
 	c.StrokeLine2(r.style, c.Min.X, y, c.Max.X, y)
 }
 
-// frontierMarkerThumb is the legend thumbnail of a marker with an interval through
-// it.
+// frontierMarkerThumb is the legend thumbnail of a marker with an interval
+// through it (gonum's error bars have no thumbnail).
 type frontierMarkerThumb struct {
 	glyph   draw.GlyphStyle
 	whisker draw.LineStyle

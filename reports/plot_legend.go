@@ -117,7 +117,10 @@ func (s *sideLegend) GlyphBoxes(*plot.Plot) []plot.GlyphBox {
 	return []plot.GlyphBox{{X: 1, Y: 0.5, Rectangle: vg.Rectangle{Max: vg.Point{X: gutterGap + s.width() + gutterMargin}}}}
 }
 
-// swatch is a legend thumbnail filled with one colour, for bars and cells.
+// swatch is a legend thumbnail filled with one colour, for bars and cells,
+// inset from the entry's edges. plotter.PaletteThumbnailers fills the whole
+// entry, and the swatches of a key of many colours (the stages, say) run
+// into one strip.
 type swatch struct{ fill color.Color }
 
 // Thumbnail implements plot.Thumbnailer.
