@@ -80,21 +80,6 @@ type Surge struct {
 	For   Duration `yaml:"for" doc:"how long the surge lasts"`
 }
 
-// Limits on events.
-const (
-	// MaxTimelineEvents is the most events a scenario lists: each is a
-	// few kernel events, and a street office's timeline has a handful.
-	MaxTimelineEvents = 200
-	// MaxSurgeTimes is the most a surge multiplies a kind's arrivals by.
-	MaxSurgeTimes = 100
-	// MaxSurgeExtra is the most extra items one surge brings: each is
-	// an entity, and all may be in the compound at once.
-	MaxSurgeExtra = 100_000
-	// MaxSealRuns is the most runs of a sealed building's crew that go
-	// to its doors at once.
-	MaxSealRuns = 10
-)
-
 // The actions of an event, as the YAML names them.
 const (
 	actionAdd       = "add"

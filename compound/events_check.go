@@ -53,30 +53,38 @@ func (sc *Scenario) checkEvents(c *checker) {
 	sc.checkReinforcements(c)
 }
 
-// checkReinforcements reports a pool whose staff events could put more
-// than MaxStaff of one group on duty at once: its most on a shift (or its
-// count) and every reinforcement together.
+// checkReinforcements reports staff events that could put more than
+// MaxStaff of one group of a pool on duty at once (its most on a shift, or
+// its count, and every reinforcement of the group together), or more than
+// MaxStaffOnDuty in the whole compound.
 func (sc *Scenario) checkReinforcements(c *checker) {
+	total, reinforced := 0, false
 	for _, p := range sc.Staff {
-		most := p.Count
-		for _, z := range sc.Zones {
-			if p.PerZone {
-				most = max(most, z.Volunteers)
+		for _, g := range sc.groups(p) {
+			most := g.base
+			for _, s := range p.Shifts {
+				most = max(most, s.Count)
 			}
-		}
-		for _, s := range p.Shifts {
-			most = max(most, s.Count)
-		}
-		added := 0
-		for _, ev := range sc.Events {
-			if s := ev.Staff; s != nil && s.Pool == p.Name && s.Change > 0 && s.Change <= MaxStaff {
-				added += s.Change
+			added := 0
+			for _, ev := range sc.Events {
+				if s := ev.Staff; s != nil && s.Pool == p.Name && (s.Zone == "" || s.Zone == g.zone) && s.Change > 0 && s.Change <= MaxStaff {
+					added += s.Change
+				}
 			}
+			if most < 0 || most > MaxStaff {
+				continue // reported by checkLimits
+			}
+			if added > 0 && most+added > MaxStaff {
+				c.add("events", "the staff events add %d of %s on top of the %d its shifts put on duty at most: %d at once is more than %d",
+					added, g.name, most, most+added, MaxStaff)
+				return
+			}
+			total += most + added
+			reinforced = reinforced || added > 0
 		}
-		if added > 0 && most <= MaxStaff && most+added > MaxStaff {
-			c.add("events", "the staff events add %d of pool %q on top of the %d its shifts put on duty at most: %d at once is more than %d",
-				added, p.Name, most, most+added, MaxStaff)
-		}
+	}
+	if reinforced && total > MaxStaffOnDuty {
+		c.add("events", "with the staff events, the pools may put up to %d staff on duty at once, every zone's group counted: at most %d", total, MaxStaffOnDuty)
 	}
 }
 

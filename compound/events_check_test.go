@@ -114,3 +114,25 @@ func TestSealNeedsHomeVisitTime(t *testing.T) {
 		t.Errorf("errors %v", errs)
 	}
 }
+
+// TestReinforcementsBounded: staff events may put no group of a pool above
+// MaxStaff, nor the compound above MaxStaffOnDuty, on duty at once.
+func TestReinforcementsBounded(t *testing.T) {
+	sc := small()
+	zones := widen(sc, 10)
+	for _, z := range zones {
+		z.Volunteers = MaxStaff
+	}
+	zones[9].Volunteers = MaxStaffOnDuty - 9*MaxStaff - 11 // the compound at its limit
+	if errs := sc.Check(); len(errs) > 0 {
+		t.Fatalf("at the limit: %v", errs)
+	}
+	sc.Events = []Event{{Day: 1, At: sc.Horizon.Start, Staff: &StaffChange{Pool: "volunteers", Zone: "north", Change: 1, For: 60}}}
+	if errs := sc.Check(); len(errs) != 1 || errs[0].Path != "events" || !strings.Contains(errs[0].Msg, "up to 1000001 staff on duty") {
+		t.Errorf("one more: %v", errs)
+	}
+	sc.Events[0].Staff.Zone = "w0" // a group already at MaxStaff
+	if errs := sc.Check(); len(errs) != 1 || !strings.Contains(errs[0].Msg, "add 1 of volunteers/w0 on top of the 100000") {
+		t.Errorf("one more in a group at its limit: %v", errs)
+	}
+}
