@@ -162,6 +162,34 @@ func (m *Model) keepApart(e *sim.Entity, it *item) (sim.Outcome, bool) {
 	return out, true
 }
 
+// divertSealed takes the items of buildings sealed now out of a volunteer's
+// hands as the run sets out (picked up before the seal began) onto the
+// shelf that keeps them apart, and reports whether that left none to take.
+func (m *Model) divertSealed(e *sim.Entity) bool {
+	if len(m.seals) == 0 {
+		return false
+	}
+	g, now := m.gate, m.s.Now()
+	kept, moved := e.Items[:0], false
+	for _, x := range e.Items {
+		it := x.Data.(*item)
+		s := m.sealAt(it.building, now)
+		if s == nil {
+			kept = append(kept, x)
+			continue
+		}
+		x.Key = s.key
+		g.apart.Put(x, -1)
+		if it.kind.spec.Hot {
+			g.apart.Expire(s.key)
+		}
+		moved = true
+	}
+	clear(e.Items[len(kept):])
+	e.Items = kept
+	return moved && len(kept) == 0
+}
+
 // noteHandedOver counts an item handed over at a sealed building's door.
 func (m *Model) noteHandedOver(it *item) {
 	if len(m.seals) == 0 {

@@ -438,3 +438,27 @@ func TestCartsTakenAwayTakeNoLoads(t *testing.T) {
 		t.Errorf("at most %d carts waited for a load at once with three there: the rounds did not come back", n)
 	}
 }
+
+// TestSealReachesItemsInVolunteersHands: items a volunteer picked up before
+// the seal, and has not yet set out with (the team was off), go to the
+// crew, not on the volunteer's run.
+func TestSealReachesItemsInVolunteersHands(t *testing.T) {
+	sc := withEvents(t,
+		Event{Day: 1, At: clockOf(t, "09:00"), Staff: &StaffChange{Pool: "volunteers", Zone: "north", AllOff: true, For: 2 * 3600}},
+		Event{Day: 1, At: clockOf(t, "10:00"), Seal: &Seal{Building: "2"}})
+	delivered := 0
+	for rep := range 4 {
+		m, res, _ := runLogged(t, sc, rep)
+		s := m.seals[0]
+		if s.byOthers != 0 {
+			t.Errorf("rep %d: %d items of the sealed building taken to its doors by volunteers", rep, s.byOthers)
+		}
+		delivered += s.delivered
+		if res.Ledger.Arrived != res.Ledger.Delivered+res.Ledger.TurnedAway+res.Ledger.InPipeline {
+			t.Errorf("rep %d: items not accounted for: %+v", rep, res.Ledger)
+		}
+	}
+	if delivered == 0 {
+		t.Fatal("the crew delivered nothing: the test checks nothing")
+	}
+}

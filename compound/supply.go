@@ -72,8 +72,8 @@ type gate struct {
 	// and the items put down, hour by hour (nil otherwise).
 	full *stats.Level
 	held *stats.Buckets
-	// apart is the shelf of the items of sealed buildings, by building
-	// (nil when no building is sealed).
+	// apart is the shelf of the items of sealed buildings, by seal (nil
+	// when no building is sealed).
 	apart *sim.Store
 }
 
@@ -513,6 +513,9 @@ func (m *Model) buildDelivery() error {
 			sim.Get(g.zoneStores[z], func(e *sim.Entity) int { return e.Key }, sc.Delivery.ItemsPerRun, float64(sc.Delivery.Fill)),
 			sim.Seize(res, 1),
 			sim.DelayFor(func(e *sim.Entity) float64 {
+				if m.divertSealed(e) {
+					return 0 // every item was a sealed building's: no run
+				}
 				// Out to the zone, each building once (the walk to it from
 				// the zone's starting point), each door, and back.
 				t := logged(m, "zones.walk", walk.Rand())
