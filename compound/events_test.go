@@ -462,3 +462,48 @@ func TestSealReachesItemsInVolunteersHands(t *testing.T) {
 		t.Fatal("the crew delivered nothing: the test checks nothing")
 	}
 }
+
+// TestSealedBuildingServedWhileItsTeamIsOff: a sealed building's items go
+// from sorting straight to its crew's shelf, so they reach its doors while
+// the volunteers of its zone are all off; the zone's other buildings wait.
+func TestSealedBuildingServedWhileItsTeamIsOff(t *testing.T) {
+	sc := withEvents(t,
+		Event{Day: 1, At: clockOf(t, "08:00"), Staff: &StaffChange{Pool: "volunteers", Zone: "north", AllOff: true}},
+		Event{Day: 1, At: clockOf(t, "08:00"), Seal: &Seal{Building: "2"}})
+	tl := sc.timeline()
+	from, to := tl.at(0, clockOf(t, "08:00")), tl.at(0, clockOf(t, "20:00"))
+	for rep := range 3 {
+		m, _, log := runLogged(t, sc, rep)
+		delivered := map[string]bool{}
+		for _, d := range log.Deliveries {
+			delivered[d.ID] = true
+		}
+		arrived, reached, others := 0, 0, 0
+		for _, a := range log.Arrivals {
+			if a.At < from || a.At >= to {
+				continue
+			}
+			switch a.Building {
+			case 1: // building 2
+				arrived++
+				if delivered[a.ID] {
+					reached++
+				}
+			case 0, 2: // north's other buildings
+				if delivered[a.ID] {
+					others++
+				}
+			}
+		}
+		if arrived == 0 {
+			t.Fatalf("rep %d: no item for building 2 from 08:00 to 20:00: the test checks nothing", rep)
+		}
+		if reached != arrived || m.seals[0].delivered < reached {
+			t.Errorf("rep %d: %d of building 2's %d items from 08:00 to 20:00 reached its doors (%d by the crew), want all by the crew",
+				rep, reached, arrived, m.seals[0].delivered)
+		}
+		if others != 0 {
+			t.Errorf("rep %d: %d items of north's other buildings delivered with its team off", rep, others)
+		}
+	}
+}
