@@ -20,6 +20,10 @@ import (
 //go:embed builtin
 var builtin embed.FS
 
+// Default is the built-in scenario a command runs when it is given none:
+// the report's two days of the closure as one run.
+const Default = "two-days"
+
 // BuiltinInfo names a built-in scenario and says what it is.
 type BuiltinInfo struct {
 	Name    string // "baseline" for builtin/baseline.yaml

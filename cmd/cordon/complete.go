@@ -45,9 +45,9 @@ func completeScenarios(cmd *cobra.Command, args []string, toComplete string) ([]
 }
 
 // completedScenario is the scenario of the command line being completed:
-// its first argument, or the baseline.
+// its first argument, or the default scenario.
 func completedScenario(args []string) *compound.Scenario {
-	name := "baseline"
+	name := scenarios.Default
 	if len(args) > 0 {
 		name = args[0]
 	}

@@ -14,7 +14,7 @@ func newKPIsCmd(std *streams, opts *kpisOptions) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "kpis [SCENARIO]",
 		Short: "List the KPIs a scenario reports: name, unit, better direction, label and description",
-		Long: `KPIs lists every KPI a run of the scenario (the baseline when none is given) reports, in the
+		Long: `KPIs lists every KPI a run of the scenario (two-days, the default, when none is given) reports, in the
 order of the results document: its name (as --target, --kpi and sweeps write it), its unit, which
 direction is better (lower, higher, or neither), its label and what it measures.`,
 		Example: `  cordon kpis
@@ -41,10 +41,10 @@ direction is better (lower, higher, or neither), its label and what it measures.
 	return cmd
 }
 
-// scenarioArg resolves the one scenario argument, the baseline when there
+// scenarioArg resolves the one scenario argument, the default when there
 // is none.
 func scenarioArg(args []string) (*compound.Scenario, error) {
-	name := "baseline"
+	name := scenarios.Default
 	if len(args) > 0 {
 		name = args[0]
 	}

@@ -13,7 +13,7 @@ func newPathsCmd(std *streams, opts *pathsOptions) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "paths [SCENARIO]",
 		Short: "List the values --set and --vary can change, with their type and current value",
-		Long: `Paths lists every value of the scenario (the baseline when none is given) that --set and
+		Long: `Paths lists every value of the scenario (two-days, the default, when none is given) that --set and
 --vary can change: its path as they write it (a list's entries by name: staff.suited-crew,
 zones.zone-3), the kind of value it takes, and its value in the scenario, written as --set
 takes it.`,

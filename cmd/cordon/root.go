@@ -135,7 +135,7 @@ staging, transfer by suited crew, disinfection, delivery to the door by zone vol
 sampling round, garbage and special-needs requests. It reports throughput, waits and the
 bottlenecks, with confidence intervals over replications.
 
-  cordon run                 the built-in baseline; cordon scenarios lists the others
+  cordon run                 the built-in two-days; cordon scenarios lists the others
   cordon kpis [SCENARIO]     the KPIs a run reports (names for --target and --kpi)
   cordon paths [SCENARIO]    the values --set and --vary can change, with their values now
   --json on run, compare, bottlenecks, plan and replay prints their result as JSON; -o json|csv

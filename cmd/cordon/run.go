@@ -30,7 +30,7 @@ func newRunCmd(std *streams, opts *runOptions) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "run [SCENARIO...]",
 		Short: "Run scenarios and report their KPIs, bottlenecks and targets",
-		Long: `Run runs each scenario (a YAML file, or the name of a built-in scenario; baseline when none is
+		Long: `Run runs each scenario (a YAML file, or the name of a built-in scenario; two-days when none is
 given) over its replications, prints the KPIs with 95% confidence intervals and the top
 bottlenecks, and writes a report folder (cordon-out/<scenario>/ unless --out says otherwise):
 index.html with the plots, summary.md, results.json, replications.csv and plots/*.png, *.svg.
@@ -70,7 +70,7 @@ without it the run exits 0 whatever the targets.`,
 
 func runRun(ctx context.Context, std *streams, opts *runOptions, args []string) error {
 	if len(args) == 0 {
-		args = []string{"baseline"}
+		args = []string{scenarios.Default}
 	}
 	if _, err := parseTargets(opts.targets); err != nil {
 		return err
