@@ -72,6 +72,13 @@ func (c *checker) dist(path string, d Dist) {
 	}
 }
 
+// optionalDist checks a distribution that may be left out (none).
+func (c *checker) optionalDist(path string, d Dist) {
+	if !d.IsNone() {
+		c.dist(path, d)
+	}
+}
+
 func (c *checker) clock(path string, t Clock, max float64) {
 	if !(t >= 0) || float64(t) > max {
 		c.add(path, "must be a time of day from 00:00 to %s, got %s", Clock(max), t)
@@ -175,6 +182,12 @@ func (sc *Scenario) Check() []FieldError {
 			c.add("garbage.bags_per_household", "must be a number from 0 to %d, got %v", MaxBagsPerHousehold, g.BagsPerHousehold)
 		}
 		c.dist("garbage.per_bag", g.PerBag)
+		c.optionalDist("garbage.stairs", g.Stairs)
+		c.optionalDist("garbage.walk", g.Walk)
+		c.optionalDist("garbage.bin_trip", g.BinTrip)
+		if g.BagsPerTrip < 0 || g.BagsPerTrip > MaxBagsPerTrip || (g.BagsPerTrip == 0 && !g.BinTrip.IsNone()) {
+			c.add("garbage.bags_per_trip", "must be a whole number from 1 to %d, got %d", MaxBagsPerTrip, g.BagsPerTrip)
+		}
 		c.needTask(pools, TaskGarbage, "garbage")
 	}
 	if n := sc.SpecialNeeds; n != nil {

@@ -20,6 +20,8 @@ type garbageRound struct {
 	flow       *sim.Flow
 	perBag     random.Dist
 	bagCount   random.Dist // uniform draws deciding a household's bags
+	// the rest of the collection, nil when the scenario leaves it out
+	stairs, walk, binTrip random.Dist
 }
 
 // bags is one building's garbage for one night.
@@ -44,6 +46,18 @@ func (m *Model) buildGarbage() error {
 	}
 	if gr.bagCount, err = random.NewUniform(0, 1, m.streams.Source("garbage/bags")); err != nil {
 		return err
+	}
+	for _, o := range []struct {
+		d    Dist
+		to   *random.Dist
+		name string
+	}{{g.Stairs, &gr.stairs, "garbage/stairs"}, {g.Walk, &gr.walk, "garbage/walk"}, {g.BinTrip, &gr.binTrip, "garbage/bin-trip"}} {
+		if o.d.IsNone() {
+			continue
+		}
+		if *o.to, err = m.dist(o.d, o.name); err != nil {
+			return err
+		}
 	}
 	vols := m.doer(TaskGarbage)
 	f := sim.NewFlow("garbage")
@@ -102,7 +116,7 @@ func (n *garbageNight) Handle() {
 	gr := m.garbage
 	whole, part := math.Modf(gr.spec.BagsPerHousehold)
 	for i, b := range m.sc.Buildings {
-		t := 0.0
+		t, put := 0.0, 0
 		for range b.Households {
 			// A household puts out the whole number of bags, and one more
 			// with the probability of the fraction: the mean is right.
@@ -113,8 +127,34 @@ func (n *garbageNight) Handle() {
 			for range n {
 				t += gr.perBag.Rand()
 			}
+			put += n
 		}
+		t += gr.rest(b.Households, put)
 		gr.households += b.Households
 		m.s.Start(gr.flow, &bags{households: b.Households, building: i, zone: m.zoneOf[b.ID], due: n.due, time: t})
 	}
+}
+
+// rest is the time a building's collection takes besides picking up its
+// bags: the walk to it, the stairs to each of its households' doors, and a
+// trip to the bins each time the volunteer's hands are full. Each part is
+// drawn only when the scenario gives it, from a stream of its own, so a
+// scenario without them draws exactly as before.
+func (gr *garbageRound) rest(households, bags int) float64 {
+	t := 0.0
+	if gr.walk != nil {
+		t += gr.walk.Rand()
+	}
+	if gr.stairs != nil {
+		for range households {
+			t += gr.stairs.Rand()
+		}
+	}
+	if gr.binTrip != nil && bags > 0 {
+		per := gr.spec.BagsPerTrip
+		for range (bags + per - 1) / per {
+			t += gr.binTrip.Rand()
+		}
+	}
+	return t
 }

@@ -76,6 +76,12 @@ func (d Duration) Seconds() float64 { return float64(d) }
 // Const returns the distribution that is always v seconds.
 func Const(v float64) Dist { return Dist{random.Constant(v)} }
 
+// IsNone reports whether d is left out or always 0: an optional time that
+// adds nothing and draws nothing.
+func (d Dist) IsNone() bool {
+	return d.Kind == "" || (d.Kind == random.KindConstant && d.Value == 0)
+}
+
 // Horizon says when the run starts and how long it lasts.
 type Horizon struct {
 	Start Clock `yaml:"start" doc:"time of day the run starts, HH:MM" default:"07:00"`
@@ -289,7 +295,17 @@ type Garbage struct {
 	To               Clock   `yaml:"to" doc:"end of the collection window, HH:MM"`
 	BagsPerHousehold float64 `yaml:"bags_per_household" doc:"bags a household puts out a night, on average" default:"1"`
 	PerBag           Dist    `yaml:"per_bag" doc:"time to pick up one bag at the door"`
+	// The rest of a night's collection besides picking up the bags: the
+	// stairs to each door, the walk between buildings and the trips to the
+	// bins. Each is none when left out, as in files written before them.
+	Stairs      Dist `yaml:"stairs" doc:"time to climb to one household's door and back down, once a household" default:"0s"`
+	Walk        Dist `yaml:"walk" doc:"walking time to each building from the one before, once a building" default:"0s"`
+	BinTrip     Dist `yaml:"bin_trip" doc:"a trip from a building to the bins and back, each time a volunteer's hands are full" default:"0s"`
+	BagsPerTrip int  `yaml:"bags_per_trip" doc:"bags a volunteer carries to the bins at once" default:"6"`
 }
+
+// MaxBagsPerTrip is the most bags a volunteer carries to the bins at once.
+const MaxBagsPerTrip = 100
 
 // MaxBagsPerHousehold is the most bags a household puts out a night, on
 // average.

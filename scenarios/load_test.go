@@ -91,7 +91,8 @@ func TestLoadSmall(t *testing.T) {
 		Pooling:      compound.Pooling{PerTube: 10, TubesPerBox: 50, Every: 1800, Trip: dist(random.Spec{Kind: "constant", Value: 2400})},
 		DoorToDoor:   compound.DoorToDoor{Share: 0.05, Visit: compound.Const(360)},
 	})
-	check("garbage", sc.Garbage, &compound.Garbage{From: 21 * 3600, To: 26 * 3600, BagsPerHousehold: 1.5, PerBag: compound.Const(20)})
+	check("garbage", sc.Garbage, &compound.Garbage{From: 21 * 3600, To: 26 * 3600, BagsPerHousehold: 1.5, PerBag: compound.Const(20),
+		Stairs: compound.Const(0), Walk: compound.Const(0), BinTrip: compound.Const(0), BagsPerTrip: 6})
 	check("special_needs", sc.SpecialNeeds, &compound.SpecialNeeds{
 		PerDay: 30, Profile: []float64{1, 2}, Handling: compound.Const(120), TripShare: 0.2, Trip: compound.Const(5400), Target: 7200,
 	})

@@ -67,7 +67,8 @@ func TestOverrides(t *testing.T) {
 		{"mini", []string{"staff.gate-crew.suit.limit=3h"}, func(sc *compound.Scenario) bool { return *sc.Staff[0].Suit == compound.Suit{Limit: 3 * 3600} }},
 		{"mini", []string{"garbage.from=21:00", "garbage.to=23:00", "garbage.per_bag=20s", "staff.volunteers.tasks[0]={task: garbage}", "staff.volunteers.tasks=[{task: delivery}, {task: garbage}]"},
 			func(sc *compound.Scenario) bool {
-				return reflect.DeepEqual(sc.Garbage, &compound.Garbage{From: 21 * 3600, To: 23 * 3600, BagsPerHousehold: 1, PerBag: compound.Const(20)})
+				return reflect.DeepEqual(sc.Garbage, &compound.Garbage{From: 21 * 3600, To: 23 * 3600, BagsPerHousehold: 1, PerBag: compound.Const(20),
+					Stairs: compound.Const(0), Walk: compound.Const(0), BinTrip: compound.Const(0), BagsPerTrip: 6})
 			}},
 		{"mini", []string{"transfer.load.dist=exponential", "transfer.load.mean=3s"}, func(sc *compound.Scenario) bool {
 			return reflect.DeepEqual(sc.Transfer.Load.Spec, random.Spec{Kind: "exponential", Mean: 3})

@@ -222,6 +222,7 @@ func fieldRules() map[string]rule {
 
 		"Garbage.bags_per_household": {min: 0, max: compound.MaxBagsPerHousehold},
 		"Garbage.per_bag":            required,
+		"Garbage.bags_per_trip":      {min: 1, max: compound.MaxBagsPerTrip},
 
 		"SpecialNeeds.per_day":    nonNegative,
 		"SpecialNeeds.profile":    {profile: true},
