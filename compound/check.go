@@ -120,9 +120,9 @@ func (c *checker) unique(path string, names []string, what string) {
 
 // kpiName reports a name that would make KPI names ambiguous or collide: a
 // name with a dot (KPI names are dotted, kind.figure, staff.POOL.figure,
-// sampling.site.SITE.figure), and for a kind of delivery a name of a KPI
-// group (a kind called items would make items.delivered its own and the
-// total of every kind).
+// sampling.site.SITE.figure) or an @ (a day's KPI is KPI@dayN), and for a
+// kind of delivery a name of a KPI group (a kind called items would make
+// items.delivered its own and the total of every kind).
 func (c *checker) kpiName(path, name, what string, isKind bool) {
 	groups := KPIGroups()
 	reserved := ""
@@ -132,6 +132,8 @@ func (c *checker) kpiName(path, name, what string, isKind bool) {
 	switch {
 	case strings.Contains(name, "."):
 		c.add(path, "%s name %q has a dot: KPI names are dotted (%s); give a name without a dot%s", what, name, kpiPattern(what), reserved)
+	case strings.Contains(name, "@"):
+		c.add(path, "%s name %q has an @: a day's KPI is named with @ (%s@day2); give a name without an @", what, name, kpiPattern(what))
 	case isKind && slices.Contains(groups, name):
 		c.add(path, "%q is a reserved name: its KPIs would be taken for the %s KPIs of the whole compound; give a name without a dot%s", name, name, reserved)
 	}

@@ -72,6 +72,9 @@ func TestCatalogueDefinesEveryKPI(t *testing.T) {
 			if d.value == nil || d.label == "" || d.unit == "" || (d.desc == "") == (d.describe == nil) {
 				t.Errorf("%s: a definition without a value, label, unit or exactly one description", d.key)
 			}
+			if (d.days == wholeRunOnly) != (d.dayNote == "") {
+				t.Errorf("%s: a definition for each day must say what a day's KPI counts, and only one", d.key)
+			}
 		}
 	}
 	for i, k := range cat {

@@ -88,8 +88,14 @@ func (sc *Scenario) Memory(opts Options) (model, result int64) {
 	resultBytes := float64(pointBytes*(series+kpis+hours+items) + posts*256)
 	result = int64(resultBytes * resultSlack)
 
+	// A run of several days keeps each item's time to the door once more,
+	// by day.
+	perItem := int64(itemBytes)
+	if sc.Horizon.Days > 1 {
+		perItem += 2 * pointBytes
+	}
 	model = modelBaseBytes + posts*(postBytes+2*points*pointBytes) + units*unitBytes +
-		agents*EntityBytes + residents*residentBytes + items*itemBytes + result
+		agents*EntityBytes + residents*residentBytes + items*perItem + result
 	return model, result
 }
 

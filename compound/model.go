@@ -35,6 +35,9 @@ type Model struct {
 
 	kinds []*kindState
 
+	dayStarts [][]func() // by day of the run: what starts when it begins
+	days      *runDays   // each day's figures, in a run of several days
+
 	// ctx stops the build; checks counts the long loops' turns since it
 	// was last looked at.
 	ctx    context.Context
@@ -58,6 +61,13 @@ type Options struct {
 	Roster []RosterEntry
 	// Log, when not nil, collects what happened, for writing logs.
 	Log *Log
+	// Day, when above 1, runs the scenario's days as days Day, Day+1, ...
+	// of a longer run as far as randomness goes: the run draws on its
+	// first day what day Day of a longer run draws (every day draws from
+	// its own streams), so that one day of a long run can be run alone
+	// and compared. Nothing else moves: the sampling round stays on the day
+	// the scenario gives it.
+	Day int
 }
 
 // pool is a staff pool on the kernel: one resource, or one per zone.
@@ -133,6 +143,8 @@ func BuildContext(ctx context.Context, sc *Scenario, rep int, opts Options) (*Mo
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	m.trackDays()
+	m.scheduleDays()
 	m.s.Schedule(0, sim.PriorityLate, &queueSampler{m})
 	m.ctx = nil
 	return m, nil

@@ -87,6 +87,7 @@ func (r *Result) Value(catalog []KPI, name string) (float64, bool) {
 func (m *Model) result() *Result {
 	now := m.s.Now()
 	sc := m.sc
+	m.closeRun()
 	res := &Result{}
 	for _, ks := range m.kinds {
 		res.Hours = append(res.Hours, KindHours{Arrived: ks.hourlyIn.Values(), Delivered: ks.hourlyAt.Values(), TurnedAway: ks.hourlyOff.Values(), DoorTime: ks.byHour.means(), DoorCount: ks.byHour.counts()})
@@ -119,12 +120,12 @@ func (m *Model) result() *Result {
 		res.Ledger.NotSampled = m.residentsOnTheirWay()
 	}
 
-	// Every KPI of the catalogue, measured by its own definition.
+	// Every KPI of the catalogue, measured by its own definition: the
+	// whole run's, then each day's.
 	e := &ending{m: m, now: now, hours: m.tl.horizon / 3600}
-	for _, b := range kpiBlocks() {
-		for _, x := range b.expand(sc) {
-			res.Values = append(res.Values, x.def.value(e, x.i))
-		}
+	for _, x := range catalogue(sc) {
+		e.day = x.day
+		res.Values = append(res.Values, x.def.value(e, x.i))
 	}
 	for _, p := range m.posts {
 		rec := p.rec

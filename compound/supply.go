@@ -20,6 +20,7 @@ type item struct {
 	kind     *kindState
 	building int
 	zone     int
+	day      int // the day of the run it arrived on, 0 for the first
 	id       string
 	intake   float64
 	dwell    float64
@@ -48,6 +49,14 @@ type kindState struct {
 	hourlyAt  *stats.Counts // delivered per hour
 	hourlyOff *stats.Counts // turned away per hour
 
+	draws itemDraws // of its random arrivals
+
+	days []kindDay // by the day the items arrived, in a run of several days
+}
+
+// itemDraws are the streams an item's household and service times are
+// drawn from when it arrives.
+type itemDraws struct {
 	zonePick random.Dist // chooses a household, so a zone, by household share
 	intake   random.Dist
 	dwell    random.Dist
@@ -106,7 +115,7 @@ func (m *Model) buildGate() error {
 		total += float64(b.Households)
 		g.households = append(g.households, total)
 		g.zones = append(g.zones, m.zoneOf[b.ID])
-		w, err := m.dist(b.Walk, "walk/building/"+b.ID)
+		w, err := m.dailyDist(b.Walk, "walk/building/"+b.ID)
 		if err != nil {
 			return err
 		}
@@ -139,29 +148,14 @@ func (m *Model) buildKind(i int, k Kind) error {
 	ks.hourlyOff, _ = stats.NewCounts(0, 3600, hours)
 	ks.byHour.hours = make([]stats.Tally, hours)
 	ks.doorTime.KeepValues()
+	m.trackKind(ks)
 	name := "deliveries/" + k.Name
 	var err error
-	pick := func(d Dist, what string) random.Dist {
-		if err != nil {
-			return nil
-		}
-		var v random.Dist
-		v, err = m.dist(d, name+"/"+what)
-		return v
-	}
-	ks.intake = pick(m.sc.Gate.Intake, "intake")
-	dwell := m.sc.Disinfection.Dwell
-	if k.Dwell.Kind != "" {
-		dwell = k.Dwell
-	}
-	ks.dwell = pick(dwell, "dwell")
-	ks.sort = pick(m.sc.Sorting.Time, "sorting")
-	ks.door = pick(m.sc.Delivery.Door, "door")
-	batch := pick(k.Batch, "batch")
+	ks.draws, err = m.itemDraws(k, name)
 	if err != nil {
 		return err
 	}
-	ks.zonePick, err = random.NewUniform(0, 1, m.streams.Source(name+"/zone"))
+	batch, err := m.dailyDist(k.Batch, name+"/batch")
 	if err != nil {
 		return err
 	}
@@ -175,18 +169,36 @@ func (m *Model) buildKind(i int, k Kind) error {
 	// mean batch size as the source counts it (each draw rounded to a whole
 	// number of items, at least one), so the items a day average per_day.
 	rates := hourlyRates(k.PerDay/k.Batch.CountMean(), k.Profile)
-	unit, err := random.NewExponential(1, m.streams.Source(name+"/arrivals"))
-	if err != nil {
-		return err
+	return m.dailyArrivals(name+"/arrivals", rates, m.gate.itemFlow, batch,
+		func(e *sim.Entity, _ int64) { m.newItem(e, ks, &ks.draws) })
+}
+
+// itemDraws makes the streams, named from name, that the items of kind k
+// draw their households and service times from, each day its own.
+func (m *Model) itemDraws(k Kind, name string) (itemDraws, error) {
+	var err error
+	pick := func(d Dist, what string) random.Dist {
+		if err != nil {
+			return nil
+		}
+		var v random.Dist
+		v, err = m.dailyDist(d, name+"/"+what)
+		return v
 	}
-	arr, err := sim.NewHourly(rates, -m.tl.start, unit)
-	if err != nil {
-		return err
+	var dr itemDraws
+	dr.intake = pick(m.sc.Gate.Intake, "intake")
+	dwell := m.sc.Disinfection.Dwell
+	if k.Dwell.Kind != "" {
+		dwell = k.Dwell
 	}
-	ks.source = m.s.NewSource(m.gate.itemFlow, arr).Batch(batch).Until(m.tl.horizon)
-	ks.source.Setup(func(e *sim.Entity, _ int64) { m.newItem(e, ks) })
-	ks.source.Start()
-	return nil
+	dr.dwell = pick(dwell, "dwell")
+	dr.sort = pick(m.sc.Sorting.Time, "sorting")
+	dr.door = pick(m.sc.Delivery.Door, "door")
+	if err != nil {
+		return dr, err
+	}
+	dr.zonePick, err = m.dailyUniform(name + "/zone")
+	return dr, err
 }
 
 // buildingInZone chooses a building of zone z by its households, with u
@@ -239,7 +251,7 @@ func (m *Model) replayKind(ks *kindState) error {
 	}
 	ks.logged = ls
 	ks.source = m.s.NewSource(m.gate.itemFlow, arr).Until(m.tl.horizon)
-	ks.source.Setup(func(e *sim.Entity, _ int64) { m.newItem(e, ks) })
+	ks.source.Setup(func(e *sim.Entity, _ int64) { m.newItem(e, ks, &ks.draws) })
 	ks.source.Start()
 	return nil
 }
@@ -269,10 +281,10 @@ func hourlyRates(perDay float64, profile []float64) []float64 {
 }
 
 // newItem prepares an arriving item: its household (so building and zone),
-// priority and service times.
-func (m *Model) newItem(e *sim.Entity, ks *kindState) {
+// priority and service times, drawn from dr.
+func (m *Model) newItem(e *sim.Entity, ks *kindState, dr *itemDraws) {
 	g := m.gate
-	u := ks.zonePick.Rand() * g.households[len(g.households)-1]
+	u := dr.zonePick.Rand() * g.households[len(g.households)-1]
 	b, _ := slices.BinarySearch(g.households, u)
 	if b < len(g.households)-1 && g.households[b] == u {
 		b++ // u falls at the start of the next building's households
@@ -294,7 +306,7 @@ func (m *Model) newItem(e *sim.Entity, ks *kindState) {
 	}
 	z := g.zones[b]
 	it := &item{kind: ks, building: b, zone: z, id: id, arrived: m.s.Now(),
-		intake: ks.intake.Rand(), dwell: ks.dwell.Rand(), sort: ks.sort.Rand(), door: ks.door.Rand()}
+		intake: dr.intake.Rand(), dwell: dr.dwell.Rand(), sort: dr.sort.Rand(), door: dr.door.Rand()}
 	if l := m.opts.Log; l != nil {
 		l.Arrivals = append(l.Arrivals, LoggedArrival{At: it.arrived, Kind: ks.index, Building: b, Zone: z, ID: id})
 		l.duration("gate.intake", it.intake)
@@ -308,6 +320,7 @@ func (m *Model) newItem(e *sim.Entity, ks *kindState) {
 	ks.arrived++
 	ks.hourlyIn.Add(m.s.Now(), 1)
 	g.inFlight++
+	m.itemArrived(it)
 }
 
 func (m *Model) buildItemFlow() error {
@@ -330,6 +343,7 @@ func (m *Model) buildItemFlow() error {
 			it := e.Data.(*item)
 			it.staged = m.s.Now()
 			g.courierWait.Add(it.staged - it.arrived)
+			m.itemStaged(it)
 			e.Prio = intake.prio(TaskIntake, it.kind.spec.Priority)
 		}),
 		sim.Seize(intake.res[0], 1),
@@ -375,6 +389,7 @@ func (m *Model) buildItemFlow() error {
 			ks.steps.add(it)
 			ks.byHour.add(it.arrived, it.atDoor-it.arrived)
 			g.inFlight--
+			m.itemDelivered(it)
 			if l := m.opts.Log; l != nil {
 				l.Deliveries = append(l.Deliveries, LoggedDelivery{ID: it.id, Kind: ks.index, Arrived: it.arrived, Delivered: it.atDoor})
 			}
@@ -386,6 +401,7 @@ func (m *Model) buildItemFlow() error {
 		it.kind.turned++
 		it.kind.hourlyOff.Add(m.s.Now(), 1)
 		g.inFlight--
+		m.itemTurnedAway(it)
 		if l := m.opts.Log; l != nil {
 			l.TurnedAway = append(l.TurnedAway, LoggedTurnedAway{ID: it.id, Kind: it.kind.index, At: m.s.Now()})
 		}
@@ -424,11 +440,11 @@ func (m *Model) buildCarts() error {
 	sc := m.sc
 	g := m.gate
 	crew := m.doer(TaskTransfer)
-	trip, err := m.dist(sc.Transfer.Trip, "transfer/trip")
+	trip, err := m.dailyDist(sc.Transfer.Trip, "transfer/trip")
 	if err != nil {
 		return err
 	}
-	load, err := m.dist(sc.Transfer.Load, "transfer/load")
+	load, err := m.dailyDist(sc.Transfer.Load, "transfer/load")
 	if err != nil {
 		return err
 	}
@@ -480,7 +496,7 @@ func (m *Model) buildDelivery() error {
 	g := m.gate
 	vols := m.doer(TaskDelivery)
 	for z, zone := range sc.Zones {
-		walk, err := m.dist(zone.Walk, "walk/"+zone.Name)
+		walk, err := m.dailyDist(zone.Walk, "walk/"+zone.Name)
 		if err != nil {
 			return err
 		}

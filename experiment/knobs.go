@@ -80,7 +80,8 @@ var taskArea = map[string]string{
 	compound.TaskDoorToDoor: "sampling", compound.TaskLabRun: "sampling",
 }
 
-// kpiArea returns the area a KPI belongs to.
+// kpiArea returns the area a KPI belongs to: a day's KPI, its whole
+// run's.
 func kpiArea(name string) string {
 	first, _, _ := strings.Cut(name, ".")
 	switch first {
