@@ -410,8 +410,10 @@ func (sc *Scenario) checkFlows(c *checker, pools map[string]string) {
 		if k.Dwell.Kind != "" {
 			c.dist(path+".dwell", k.Dwell)
 		}
+		sc.checkSchedule(c, path, k)
 	}
 	c.unique("deliveries", names, "kind")
+	sc.checkScheduleTotal(c)
 	t := sc.Transfer
 	c.positive("transfer.carts", t.Carts)
 	c.positive("transfer.capacity", t.Capacity)

@@ -12,12 +12,16 @@ import (
 // from 20:00 to 08:00, the staff are on duty from 07:00 to 23:00 only
 // (none across the day's start, so no suit limit runs over), plenty of
 // them clear the day's work before they go, and the garbage window closes
-// at 23:00. It has the sampling round on day 1.
+// at 23:00. It has the sampling round on day 1 and a lorry at 14:00 on
+// each day.
 func quietNights(days int) *Scenario {
 	sc := small()
 	sc.Horizon = Horizon{Start: 6 * 3600, Days: days}
 	day := []float64{0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 2, 2, 2, 1, 1, 2, 2, 1, 1, 1, 0, 0, 0, 0}
 	sc.Kinds[0].Profile, sc.Kinds[1].Profile = day, day
+	for d := 1; d <= days; d++ {
+		sc.Kinds[0].Schedule = append(sc.Kinds[0].Schedule, Drop{Day: d, At: 14 * 3600, Items: 40})
+	}
 	shift := []Shift{{From: 7 * 3600, To: 23 * 3600}}
 	for i := range sc.Staff {
 		p := &sc.Staff[i]
@@ -35,8 +39,8 @@ func quietNights(days int) *Scenario {
 // TestDayByDayEqualsEachDayAlone: the KPIs of each day of a two-day run in
 // which nothing carries over equal the KPIs of that day run alone. Day 1
 // alone is the scenario run for one day; day 2 alone is the scenario run
-// for one day on day 2's random streams (Options.Day 2), without the
-// round, which is on day 1 of the two. Counts
+// for one day on day 2's random streams (Options.Day 2), with its lorry on
+// its day 1 and without the round, which is on day 1 of the two. Counts
 // are equal; times and means equal but for the rounding of a clock a day
 // later (a relative 1e-9).
 func TestDayByDayEqualsEachDayAlone(t *testing.T) {

@@ -72,6 +72,9 @@ func (sc *Scenario) Memory(opts Options) (model, result int64) {
 		volume += n.PerDay
 	}
 	volume *= float64(sc.Horizon.Days)
+	for _, k := range sc.Kinds {
+		volume += float64(min(max(k.scheduledItems(), 0), MaxScheduledItems))
+	}
 	if opts.MaxEvents > 0 {
 		volume = math.Min(volume, float64(opts.MaxEvents))
 	}

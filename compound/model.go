@@ -53,8 +53,10 @@ type Options struct {
 	// fired, or more entities in the compound at once (0: no limit).
 	MaxEvents   uint64
 	MaxEntities int
-	// Arrivals, when not nil, replace the random arrivals of every kind: a
-	// replay of a logged day (checked with Scenario.CheckReplay).
+	// Arrivals, when not nil, replace the random arrivals and the
+	// scheduled drops of every kind: a replay of a logged day (checked with
+	// Scenario.CheckReplay), whose log has the drops' items among its
+	// arrivals.
 	Arrivals []LoggedArrival
 	// Roster, when not nil, replaces the shifts and breaks of the pools and
 	// zone groups it names.
@@ -65,8 +67,8 @@ type Options struct {
 	// of a longer run as far as randomness goes: the run draws on its
 	// first day what day Day of a longer run draws (every day draws from
 	// its own streams), so that one day of a long run can be run alone
-	// and compared. Nothing else moves: the sampling round stays on the day
-	// the scenario gives it.
+	// and compared. Nothing else moves: the sampling round and scheduled
+	// drops stay on the days the scenario gives them.
 	Day int
 }
 

@@ -102,6 +102,11 @@ func (sc *Scenario) OfferedLoad() []PostLoad {
 		for h := range items {
 			items[h] += k.PerDay * w[h]
 		}
+		// A scheduled drop's items, in the hour it comes, spread over the
+		// days (the load of a day on average).
+		for _, d := range k.Schedule {
+			items[int(float64(d.At)/3600)%24] += float64(d.Items) / float64(max(sc.Horizon.Days, 1))
+		}
 	}
 	// add is the load on the pool that does task.
 	add := func(task string, perItem float64, arrivals [24]float64) {

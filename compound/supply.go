@@ -49,7 +49,8 @@ type kindState struct {
 	hourlyAt  *stats.Counts // delivered per hour
 	hourlyOff *stats.Counts // turned away per hour
 
-	draws itemDraws // of its random arrivals
+	draws     itemDraws  // of its random arrivals
+	scheduled *itemDraws // of its scheduled drops; nil without a schedule
 
 	days []kindDay // by the day the items arrived, in a run of several days
 }
@@ -161,6 +162,9 @@ func (m *Model) buildKind(i int, k Kind) error {
 	}
 	if m.opts.Arrivals != nil {
 		return m.replayKind(ks)
+	}
+	if err := m.scheduleDrops(ks); err != nil {
+		return err
 	}
 	if k.PerDay == 0 {
 		return nil

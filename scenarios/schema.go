@@ -186,6 +186,10 @@ func fieldRules() map[string]rule {
 		"Kind.per_day": nonNegative,
 		"Kind.profile": {profile: true},
 
+		"Drop.day":   {min: 1, max: compound.MaxDays}, // a day of the run
+		"Drop.at":    {inDay: true},
+		"Drop.items": {required: true, min: 1, max: compound.MaxDropItems},
+
 		"Transfer.carts":    {required: true, min: 1, max: compound.MaxStaff},
 		"Transfer.capacity": atLeastOne,
 		"Transfer.trip":     required,
