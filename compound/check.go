@@ -407,6 +407,7 @@ func (sc *Scenario) checkFlows(c *checker, pools map[string]string) {
 			c.add(path+".batch", "a drop brings at least one item; the mean is %v", b.MeanValue())
 		}
 		c.duration(path+".target", k.Target)
+		c.duration(path+".deadline", k.Deadline)
 		if k.Dwell.Kind != "" {
 			c.dist(path+".dwell", k.Dwell)
 		}

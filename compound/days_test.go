@@ -12,13 +12,14 @@ import (
 // from 20:00 to 08:00, the staff are on duty from 07:00 to 23:00 only
 // (none across the day's start, so no suit limit runs over), plenty of
 // them clear the day's work before they go, and the garbage window closes
-// at 23:00. It has the sampling round on day 1 and a lorry at 14:00 on
-// each day.
+// at 23:00. It has the sampling round on day 1, a lorry at 14:00 on each
+// day and medicine with a deadline.
 func quietNights(days int) *Scenario {
 	sc := small()
 	sc.Horizon = Horizon{Start: 6 * 3600, Days: days}
 	day := []float64{0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 2, 2, 2, 1, 1, 2, 2, 1, 1, 1, 0, 0, 0, 0}
 	sc.Kinds[0].Profile, sc.Kinds[1].Profile = day, day
+	sc.Kinds = append(sc.Kinds, Kind{Name: "medicine", PerDay: 20, Profile: day, Batch: Const(1), Priority: 3, Deadline: 3 * 3600})
 	for d := 1; d <= days; d++ {
 		sc.Kinds[0].Schedule = append(sc.Kinds[0].Schedule, Drop{Day: d, At: 14 * 3600, Items: 40})
 	}
@@ -147,7 +148,7 @@ func TestDayKPINames(t *testing.T) {
 		t.Errorf("KPIs by day %v: want the same every day, and the round's more on its day", days)
 	}
 	for _, name := range []string{"express.door_time.p95@day2", "gate.staging.max@day1", "garbage.done_after@day3",
-		"staff.suited.utilisation@day2", "sampling.makespan@day2"} {
+		"staff.suited.utilisation@day2", "sampling.makespan@day2", "households.same_day@day1"} {
 		if !seen[name] {
 			t.Errorf("no KPI %s", name)
 		}
@@ -205,7 +206,7 @@ func TestDaysAddUp(t *testing.T) {
 	for rep := range 2 {
 		res := runSmall(t, sc, rep)
 		for _, name := range []string{"express.arrived", "express.delivered", "takeout.turned_away", "garbage.collected",
-			"staff.suited.hours",
+			"staff.suited.hours", "staff.hours",
 			"special_needs.cards"} {
 			whole, ok := res.Value(cat, name)
 			if !ok {

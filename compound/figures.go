@@ -13,8 +13,8 @@ import (
 // each day's, closing a day's figures when it ends (closeDay).
 
 // runDays keeps the figures of each day of a run of several days that are
-// not kept where their flow is (kinds, special needs and garbage keep
-// their own).
+// not kept where their flow is (kinds, special needs, garbage and
+// households keep their own).
 type runDays struct {
 	courier []stats.Tally // couriers' waits to put down, by the day they arrived
 	staging *stagingDays
@@ -28,6 +28,7 @@ type kindDay struct {
 	carried               int // still on their way when the day ended
 	doorTime              stats.Tally
 	steps                 stepTallies
+	deadline              deadlineTally
 }
 
 // staffFigures are a pool's busy, on-duty and overtime seconds (every
@@ -73,9 +74,11 @@ func (s *stagingDays) close(now float64) {
 }
 
 // trackDays sets up the figures the run keeps day by day: those of a run
-// of several days. It runs after the gate and the pools are built.
+// of several days, and those every run's households need.
+// It runs after the gate and the pools are built.
 func (m *Model) trackDays() {
 	n := m.tl.days()
+	m.households = newHouseholds(n)
 	if n == 1 {
 		return
 	}
@@ -90,13 +93,16 @@ func (m *Model) trackDays() {
 	m.days = rd
 }
 
-// trackKind sets up what a kind keeps day by day.
+// trackKind sets up what a kind keeps day by day and against its deadline.
 func (m *Model) trackKind(ks *kindState) {
 	if n := m.tl.days(); n > 1 {
 		ks.days = make([]kindDay, n)
 		for d := range ks.days {
 			ks.days[d].doorTime.KeepValues()
 		}
+	}
+	if ks.spec.Deadline > 0 {
+		ks.pending = map[*item]struct{}{}
 	}
 }
 
@@ -138,11 +144,14 @@ func (m *Model) closeDay(d int) {
 			rd.last[i] = cur
 		}
 	}
+	m.households.tally(d - 1)
 }
 
-// closeRun closes the last day's figures at the end of the run.
+// closeRun closes the last day's figures and the run's at its end.
 func (m *Model) closeRun() {
 	m.closeDay(m.tl.days() - 1)
+	m.households.tally(m.tl.days() - 1)
+	m.closeDeadlines(m.s.Now())
 }
 
 // itemArrived counts an item as it arrives.
@@ -152,6 +161,10 @@ func (m *Model) itemArrived(it *item) {
 	if ks.days != nil {
 		ks.days[it.day].arrived++
 	}
+	if ks.pending != nil {
+		ks.pending[it] = struct{}{}
+	}
+	m.households.arrived(it)
 }
 
 // itemStaged counts an item put down in the staging area.
@@ -164,12 +177,23 @@ func (m *Model) itemStaged(it *item) {
 // itemDelivered counts an item handed over at its door.
 func (m *Model) itemDelivered(it *item) {
 	ks := it.kind
+	door := it.atDoor - it.arrived
+	var kd *kindDay
 	if ks.days != nil {
-		kd := &ks.days[it.day]
+		kd = &ks.days[it.day]
 		kd.done++
-		kd.doorTime.Add(it.atDoor - it.arrived)
+		kd.doorTime.Add(door)
 		kd.steps.add(it)
 	}
+	if ks.pending != nil {
+		delete(ks.pending, it)
+		limit := float64(ks.spec.Deadline)
+		ks.deadline.delivered(door, limit)
+		if kd != nil {
+			kd.deadline.delivered(door, limit)
+		}
+	}
+	m.households.delivered(it, m.tl.dayEnd(it.day))
 }
 
 // itemTurnedAway counts an item turned away at the gate.
@@ -177,6 +201,13 @@ func (m *Model) itemTurnedAway(it *item) {
 	ks := it.kind
 	if ks.days != nil {
 		ks.days[it.day].turned++
+	}
+	if ks.pending != nil {
+		delete(ks.pending, it)
+		ks.deadline.turnedAway()
+		if ks.days != nil {
+			ks.days[it.day].deadline.turnedAway()
+		}
 	}
 }
 
@@ -186,15 +217,16 @@ type kindFigures struct {
 	arrived, done, turned, backlog int
 	doorTime                       *stats.Tally
 	steps                          *stepTallies
+	deadline                       *deadlineTally
 }
 
 func (e *ending) kind(i int) kindFigures {
 	ks := e.m.kinds[i]
 	if e.day == 0 {
-		return kindFigures{ks.arrived, ks.done, ks.turned, ks.backlog(), &ks.doorTime, &ks.steps}
+		return kindFigures{ks.arrived, ks.done, ks.turned, ks.backlog(), &ks.doorTime, &ks.steps, &ks.deadline}
 	}
 	kd := &ks.days[e.day-1]
-	return kindFigures{kd.arrived, kd.done, kd.turned, kd.carried, &kd.doorTime, &kd.steps}
+	return kindFigures{kd.arrived, kd.done, kd.turned, kd.carried, &kd.doorTime, &kd.steps, &kd.deadline}
 }
 
 // sumKinds adds f over the kinds' figures.
@@ -281,4 +313,28 @@ func (e *ending) needs() needsFigures {
 	}
 	nd := &st.days[e.day-1]
 	return needsFigures{nd.arrived, nd.done, nd.carried, &nd.response}
+}
+
+// households returns the households waiting and served the same day, over
+// the whole run (each household counted once a day it waited) or one day.
+func (e *ending) households() householdFigures {
+	if e.day == 0 {
+		return e.m.households.whole()
+	}
+	return e.m.households.days[e.day-1]
+}
+
+// medicalHours returns the staff-hours of site i's medical staff
+// (registration and swab): each on duty from the start of the round until
+// the site stands down, when its last resident is sampled, or until the
+// end of the run.
+func (e *ending) medicalHours(i int) float64 {
+	smp := e.m.sampling
+	s := smp.sites[i]
+	until := e.now
+	if s.sampled == s.expected {
+		until = math.Max(s.lastSampled, smp.start)
+	}
+	staff := float64(max(s.spec.Registration, 0) + max(s.spec.Swab, 0))
+	return staff * math.Max(until-smp.start, 0) / 3600
 }

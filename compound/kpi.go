@@ -69,7 +69,8 @@ func (k KPI) Title() string {
 }
 
 // GroupTitle names the KPI's group for people: "deliveries: express",
-// "gate", "sampling round", "garbage", "special needs", "staff".
+// "gate", "households", "sampling round", "garbage", "special needs",
+// "staff".
 func (k KPI) GroupTitle() string {
 	if t, ok := groupTitles[k.Group]; ok {
 		return t
@@ -81,23 +82,26 @@ func (k KPI) GroupTitle() string {
 var groupTitles = map[string]string{
 	groupItems: "all deliveries", groupGate: "gate", groupSampling: "sampling round",
 	groupGarbage: "garbage", groupNeeds: "special needs", groupStaff: "staff",
+	groupHouseholds: "households",
 }
 
 // The groups of the KPIs of the compound as a whole: the first part of
 // their names, which no kind of delivery may take.
 const (
-	groupItems    = "items"
-	groupGate     = "gate"
-	groupSampling = "sampling"
-	groupGarbage  = "garbage"
-	groupNeeds    = "special_needs"
-	groupStaff    = "staff"
+	groupItems      = "items"
+	groupGate       = "gate"
+	groupSampling   = "sampling"
+	groupGarbage    = "garbage"
+	groupNeeds      = "special_needs"
+	groupStaff      = "staff"
+	groupHouseholds = "households"
 )
 
 // areaOfGroup is the area of each group; a kind's KPIs are deliveries.
 var areaOfGroup = map[string]string{
 	groupItems: "deliveries", groupGate: "deliveries", groupSampling: "sampling",
 	groupGarbage: "garbage", groupNeeds: "special_needs", groupStaff: "staff",
+	groupHouseholds: "deliveries",
 }
 
 // AreaOf returns the area of the KPI called name: the area of its group, or
@@ -144,8 +148,8 @@ func kpiDays(sc *Scenario) int {
 }
 
 // KPIGroups returns the first parts of the names of the KPIs of the
-// compound as a whole (items, gate, sampling, garbage, special_needs,
-// staff), in report order: the names a
+// compound as a whole (items, gate, households, sampling, garbage,
+// special_needs, staff), in report order: the names a
 // kind of delivery may not have.
 func KPIGroups() []string {
 	var out []string

@@ -29,6 +29,7 @@ func (e *ending) makespan() float64 {
 }
 
 func hasTarget(sc *Scenario, i int) bool   { return sc.Kinds[i].Target > 0 }
+func hasDeadline(sc *Scenario, i int) bool { return sc.Kinds[i].Deadline > 0 }
 func hasSampling(sc *Scenario, _ int) bool { return sc.Sampling != nil }
 func hasGarbage(sc *Scenario, _ int) bool  { return sc.Garbage != nil }
 func hasNeeds(sc *Scenario, _ int) bool    { return sc.SpecialNeeds != nil }
@@ -38,7 +39,8 @@ func hasNeedsTarget(sc *Scenario, _ int) bool {
 
 // kpiBlocks are the definitions of every KPI, in report order.
 func kpiBlocks() []kpiBlock {
-	return []kpiBlock{kindKPIs(), itemKPIs(), gateKPIs(), samplingKPIs(), siteKPIs(), garbageKPIs(), needsKPIs(), staffKPIs()}
+	return []kpiBlock{kindKPIs(), itemKPIs(), gateKPIs(), householdKPIs(), samplingKPIs(), siteKPIs(), garbageKPIs(),
+		needsKPIs(), staffKPIs(), staffTotalKPIs()}
 }
 
 // everyDayOf marks every definition of b as having a KPI for each day,
@@ -81,6 +83,21 @@ func kindKPIs() kpiBlock {
 			value: func(e *ending, i int) float64 {
 				return e.kind(i).doorTime.FractionAtMost(float64(e.m.kinds[i].spec.Target))
 			}},
+		{key: "within_deadline", unit: "share", better: "higher", headline: true, label: "share at the door within the deadline", when: hasDeadline,
+			describe: func(sc *Scenario, i int) string {
+				return fmt.Sprintf("share of %s items at the door within the deadline of %s, of those decided: at the door, turned away, or still on their way past it at the end of the run",
+					sc.Kinds[i].Name, sc.Kinds[i].Deadline)
+			},
+			value: door(func(k kindFigures) float64 { return k.deadline.share() })},
+		{key: "deadline_missed", unit: "items", better: "lower", headline: true, label: "items past the deadline", when: hasDeadline,
+			describe: func(sc *Scenario, i int) string {
+				return fmt.Sprintf("%s items past the deadline of %s: at the door late, turned away, or still on their way past it at the end of the run",
+					sc.Kinds[i].Name, sc.Kinds[i].Deadline)
+			},
+			value: door(func(k kindFigures) float64 { return float64(k.deadline.missed) })},
+		{key: "longest_wait", unit: "s", better: "lower", headline: true, label: "longest time to the door, those on their way counted", when: hasDeadline,
+			desc:  "longest time from the gate to the door, %s, an item still on its way at the end of the run counted with its time so far",
+			value: door(func(k kindFigures) float64 { return k.deadline.longestOrNaN(k.arrived - k.turned) })},
 	}
 	for j, st := range stages {
 		b = append(b, kpiDef{key: "time." + st.Name, unit: "s", better: "lower", label: "time " + st.Desc,
@@ -132,6 +149,27 @@ func gateKPIs() kpiBlock {
 	}, "of the items that arrived on day %d")...)
 }
 
+// householdKPIs are the households waiting for their deliveries: a
+// household waits on a day when an item for it arrives that day, and is
+// served the same day when every item for it that arrived that day is at
+// its door by the day's end (households.go).
+func householdKPIs() kpiBlock {
+	return everyDayOf(kpiBlock{
+		{key: "same_day", group: groupHouseholds, unit: "share", better: "higher", headline: true, label: "households served the same day",
+			desc: "share of the households waiting for items on a day that had every item of that day at the door by the day's end (each household counted once for each day it waited)",
+			value: func(e *ending, _ int) float64 {
+				h := e.households()
+				return ratio(float64(h.served), float64(h.waiting))
+			}},
+		{key: "left_waiting", group: groupHouseholds, unit: "households", better: "lower", label: "households left waiting at the day's end",
+			desc: "households waiting for items on a day that had one of that day's items not at the door by the day's end (turned away, or still on its way; each household counted once for each such day)",
+			value: func(e *ending, _ int) float64 {
+				h := e.households()
+				return float64(h.waiting - h.served)
+			}},
+	}, "households with an item that arrived on day %d")
+}
+
 // samplingKPIs are the sampling round's, over every site.
 func samplingKPIs() kpiBlock {
 	b := kpiBlock{
@@ -175,6 +213,15 @@ func samplingKPIs() kpiBlock {
 				}
 				return e.now - smp.start
 			}},
+		{key: "staff_hours", unit: "h", better: "lower", label: "medical staff-hours at the sites",
+			desc: "staff-hours of the medical staff at the testing sites: each site's registration and swab staff, from the start of the round until the site stands down (its last resident sampled) or the run ends",
+			value: func(e *ending, _ int) float64 {
+				h := 0.0
+				for i := range e.m.sampling.sites {
+					h += e.medicalHours(i)
+				}
+				return h
+			}},
 	}
 	for i := range b {
 		b[i].group, b[i].when = groupSampling, hasSampling
@@ -205,6 +252,9 @@ func siteKPIs() kpiBlock {
 				}
 				return e.now - smp.start
 			}},
+		{key: "staff_hours", scope: eachSite, group: groupSampling, unit: "h", better: "lower", label: "medical staff-hours",
+			desc:  "staff-hours of the registration and swab staff at site %s, from the start of the round until the site stands down or the run ends",
+			value: func(e *ending, i int) float64 { return e.medicalHours(i) }},
 	}
 	for i := range b {
 		b[i].days, b[i].dayNote = roundDay, "the round, on day %d"
@@ -273,4 +323,26 @@ func staffKPIs() kpiBlock {
 		{key: "hours", scope: eachPool, group: groupStaff, unit: "h", better: "lower", label: "staff-hours on duty", desc: "staff-hours on duty, pool %s",
 			value: func(e *ending, i int) float64 { return e.staff(i).on / 3600 }},
 	}, "over day %d")
+}
+
+// staffTotalKPIs add up the staff of the whole compound.
+func staffTotalKPIs() kpiBlock {
+	return kpiBlock{
+		{key: "hours", group: groupStaff, unit: "h", better: "lower", label: "staff-hours on duty, everyone",
+			desc: "staff-hours on duty of every pool (staff.POOL.hours) and of the medical staff at the testing sites (sampling.staff_hours)",
+			days: everyDay, dayNote: "over day %d (the medical staff's on the round's day)",
+			value: func(e *ending, _ int) float64 {
+				on := 0.0
+				for i := range e.m.sc.Staff {
+					on += e.staff(i).on
+				}
+				h := on / 3600
+				if smp := e.m.sampling; smp != nil && (e.day == 0 || e.day-1 == e.m.tl.dayOf(smp.start)) {
+					for i := range smp.sites {
+						h += e.medicalHours(i)
+					}
+				}
+				return h
+			}},
+	}
 }

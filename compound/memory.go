@@ -88,11 +88,13 @@ func (sc *Scenario) Memory(opts Options) (model, result int64) {
 		series += 2 * points * int64(len(sp.Sites))
 	}
 	kpis := int64(len(Catalog(sc)))
+	// Each staff pool's and the medical staff's on duty by hour.
+	series += hours * int64(len(sc.Staff)+1)
 	resultBytes := float64(pointBytes*(series+kpis+hours+items) + posts*256)
 	result = int64(resultBytes * resultSlack)
 
-	// A run of several days keeps each item's time to the door once more,
-	// by day.
+	// A run of several days keeps each item's time to the door and the
+	// households waiting once more, by day.
 	perItem := int64(itemBytes)
 	if sc.Horizon.Days > 1 {
 		perItem += 2 * pointBytes

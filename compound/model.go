@@ -35,8 +35,9 @@ type Model struct {
 
 	kinds []*kindState
 
-	dayStarts [][]func() // by day of the run: what starts when it begins
-	days      *runDays   // each day's figures, in a run of several days
+	dayStarts  [][]func() // by day of the run: what starts when it begins
+	days       *runDays   // each day's figures, in a run of several days
+	households *households
 
 	// ctx stops the build; checks counts the long loops' turns since it
 	// was last looked at.

@@ -14,7 +14,9 @@ type Result struct {
 	Values []float64
 	// Posts are the places where work waits, for the bottleneck ranking.
 	Posts []PostResult
-	// Series are quantities sampled on a regular grid over the run, for plots.
+	// Series are quantities sampled on a regular grid over the run, for
+	// plots: queues and busy units at every post, residents at the sites,
+	// and the staff on duty hour by hour (OnDutySeries).
 	Series []Series
 	// DoorTimes holds, per kind in scenario order, every delivered item's time
 	// to the door, sorted.
@@ -149,6 +151,7 @@ func (m *Model) result() *Result {
 			Series{Name: "queue at " + p.name, Unit: "waiting", Start: 0, Step: m.opts.SeriesStep, Points: finished(p.queue, now)},
 			Series{Name: "busy at " + p.name, Unit: "busy", Start: 0, Step: m.opts.SeriesStep, Points: finished(p.busy, now)})
 	}
+	res.Series = append(res.Series, m.onDutySeries(now)...)
 	return res
 }
 

@@ -197,6 +197,7 @@ type Kind struct {
 	Hot      bool      `yaml:"hot" doc:"hot meals: a volunteer run leaves as soon as one is waiting"`
 	Dwell    Dist      `yaml:"dwell" doc:"disinfection dwell for this kind, in place of disinfection.dwell (omit to use it)"`
 	Target   Duration  `yaml:"target" doc:"time from arrival to the door the planners aim for (0: none)"`
+	Deadline Duration  `yaml:"deadline" doc:"the longest an item may take from arrival to the door (medicine): a hard limit, besides the target (0: none)"`
 	Schedule []Drop    `yaml:"schedule" doc:"drops at fixed times, each of a known size (a lorry of reserve packs, a group-buy pallet), besides the random arrivals of per_day"`
 }
 

@@ -17,15 +17,16 @@ import (
 // scenarios that differ only in staffing give every item the same times
 // (common random numbers).
 type item struct {
-	kind     *kindState
-	building int
-	zone     int
-	day      int // the day of the run it arrived on, 0 for the first
-	id       string
-	intake   float64
-	dwell    float64
-	sort     float64
-	door     float64
+	kind      *kindState
+	building  int
+	zone      int
+	household int // numbered over the compound, building by building
+	day       int // the day of the run it arrived on, 0 for the first
+	id        string
+	intake    float64
+	dwell     float64
+	sort      float64
+	door      float64
 	// When it reached each step: arrived at the gate, put down in the
 	// staging area, labelled, picked up by a cart, dropped inside, out of
 	// disinfection, sorted, taken on a run, handed over.
@@ -52,7 +53,9 @@ type kindState struct {
 	draws     itemDraws  // of its random arrivals
 	scheduled *itemDraws // of its scheduled drops; nil without a schedule
 
-	days []kindDay // by the day the items arrived, in a run of several days
+	days     []kindDay          // by the day the items arrived, in a run of several days
+	deadline deadlineTally      // for a kind with a deadline
+	pending  map[*item]struct{} // items on their way, for a kind with a deadline
 }
 
 // itemDraws are the streams an item's household and service times are
@@ -309,7 +312,7 @@ func (m *Model) newItem(e *sim.Entity, ks *kindState, dr *itemDraws) {
 		id = fmt.Sprintf("%s-%d", ks.spec.Name, ks.arrived+1)
 	}
 	z := g.zones[b]
-	it := &item{kind: ks, building: b, zone: z, id: id, arrived: m.s.Now(),
+	it := &item{kind: ks, building: b, zone: z, household: m.householdOf(b, u), id: id, arrived: m.s.Now(),
 		intake: dr.intake.Rand(), dwell: dr.dwell.Rand(), sort: dr.sort.Rand(), door: dr.door.Rand()}
 	if l := m.opts.Log; l != nil {
 		l.Arrivals = append(l.Arrivals, LoggedArrival{At: it.arrived, Kind: ks.index, Building: b, Zone: z, ID: id})

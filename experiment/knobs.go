@@ -98,6 +98,8 @@ func kpiArea(name string) string {
 func (k Knob) Affects(name string) bool {
 	a := kpiArea(name)
 	switch {
+	case name == "staff.hours" || strings.HasPrefix(name, "staff.hours"+compound.DaySep):
+		return k.Kind == KnobStaff || k.Pool != "" // every pool's and the sites' staff together
 	case a == "staff":
 		return k.Pool != "" && strings.HasPrefix(name, "staff."+k.Pool+".")
 	case a == "deliveries" && k.Area == "garbage":

@@ -179,6 +179,9 @@ func TestScheduleKnobs(t *testing.T) {
 		{"staff.community-workers.shifts[0]", "express.door_time.p95@day2", false},
 		{"staff.zone-volunteers.shifts[0]", "takeout.door_time.p95@day1", true},
 		{"staff.zone-volunteers.shifts[0]", "staff.zone-volunteers.utilisation@day1", true},
+		{"staff.zone-volunteers.shifts[0]", "staff.hours", true},
+		{"staff.runners.shifts[0]", "staff.hours@day1", true},
+		{"sampling.calling.per_wave", "staff.hours", false},
 	}
 	for _, c := range affects {
 		if got := byPath[c.path].Affects(c.kpi); got != c.want {

@@ -25,6 +25,7 @@ type Results struct {
 	KPIs          []KPI        `json:"kpis"`
 	Bottlenecks   []Bottleneck `json:"bottlenecks"`
 	Targets       []Target     `json:"targets,omitempty"`
+	OnDuty        *OnDuty      `json:"on_duty,omitempty"`
 }
 
 // Target is a target checked against the run.
@@ -142,6 +143,7 @@ func NewResults(o *experiment.Outcome, targets ...experiment.TargetResult) *Resu
 		r.Targets = append(r.Targets, Target{Target: t.Text, KPI: t.Target.KPI, Op: t.Op, Value: Number(t.Value),
 			Mean: Number(t.KPI.Mean), Met: t.Met, Confident: t.Confident, Margin: Number(t.Margin)})
 	}
+	r.OnDuty = newOnDuty(o)
 	return r
 }
 
