@@ -196,8 +196,12 @@ func (sc *Scenario) Check() []FieldError {
 		path string
 		v    float64
 	}{{"costs.shelf", sc.Costs.Shelf}, {"costs.container", sc.Costs.Container}, {"costs.cart", sc.Costs.Cart},
-		{"costs.disinfection_slot", sc.Costs.DisinfectionSlot}, {"costs.medical", sc.Costs.Medical}} {
+		{"costs.disinfection_slot", sc.Costs.DisinfectionSlot}, {"costs.medical", sc.Costs.Medical},
+		{"costs.suit", sc.Costs.Suit}, {"costs.disinfectant", sc.Costs.Disinfectant}} {
 		c.cost(f.path, f.v)
+	}
+	if v := sc.Costs.DisinfectantPerItem; !(v >= 0 && v <= MaxDisinfectantPerItem) {
+		c.add("costs.disinfectant_per_item", "must be a number of litres from 0 to %d, got %v", MaxDisinfectantPerItem, v)
 	}
 	sc.checkTargets(c)
 	sc.checkFloors(c)

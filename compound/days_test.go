@@ -112,7 +112,7 @@ func same(a, b float64) bool {
 // TestDayKPINames: a run of several days has, after the whole run's KPIs
 // in their order, each day's in the same order, named KPI@dayN; a run of
 // one day has the whole run's alone, as it always had; the sampling
-// round's KPIs are for its day only.
+// round's KPIs are for its day only; the cost's for the whole run only.
 func TestDayKPINames(t *testing.T) {
 	one := Catalog(small())
 	for _, k := range one {
@@ -148,12 +148,12 @@ func TestDayKPINames(t *testing.T) {
 		t.Errorf("KPIs by day %v: want the same every day, and the round's more on its day", days)
 	}
 	for _, name := range []string{"express.door_time.p95@day2", "gate.staging.max@day1", "garbage.done_after@day3",
-		"staff.suited.utilisation@day2", "sampling.makespan@day2", "households.same_day@day1"} {
+		"staff.suited.utilisation@day2", "sampling.makespan@day2", "households.same_day@day1", "consumables.suits@day3"} {
 		if !seen[name] {
 			t.Errorf("no KPI %s", name)
 		}
 	}
-	for _, name := range []string{"sampling.makespan@day1", "express.door_time.p95@day4"} {
+	for _, name := range []string{"sampling.makespan@day1", "cost.total@day1", "express.door_time.p95@day4"} {
 		if seen[name] {
 			t.Errorf("KPI %s", name)
 		}
@@ -197,8 +197,9 @@ func TestDaysDoNotPool(t *testing.T) {
 	}
 }
 
-// TestDaysAddUp: the KPIs that count (items, staff-hours) add up over the
-// days of a run to the whole run's.
+// TestDaysAddUp: the KPIs that count (items, suits, litres, staff-hours)
+// add up over the days of a run to the whole run's, the staff who come on
+// duty when the run starts counted on day 1.
 func TestDaysAddUp(t *testing.T) {
 	sc := small()
 	sc.Horizon.Days = 2
@@ -206,7 +207,7 @@ func TestDaysAddUp(t *testing.T) {
 	for rep := range 2 {
 		res := runSmall(t, sc, rep)
 		for _, name := range []string{"express.arrived", "express.delivered", "takeout.turned_away", "garbage.collected",
-			"staff.suited.hours", "staff.hours",
+			"staff.suited.suits", "staff.suited.hours", "staff.hours", "consumables.suits", "consumables.disinfectant",
 			"special_needs.cards"} {
 			whole, ok := res.Value(cat, name)
 			if !ok {

@@ -31,14 +31,15 @@ type kindDay struct {
 	deadline              deadlineTally
 }
 
-// staffFigures are a pool's busy, on-duty and overtime seconds (every
-// zone's group together).
+// staffFigures are a pool's busy, on-duty and overtime seconds and its
+// starts of duty (every zone's group together).
 type staffFigures struct {
 	busy, on, over float64
+	starts         int
 }
 
 func (a staffFigures) minus(b staffFigures) staffFigures {
-	return staffFigures{busy: a.busy - b.busy, on: a.on - b.on, over: a.over - b.over}
+	return staffFigures{busy: a.busy - b.busy, on: a.on - b.on, over: a.over - b.over, starts: a.starts - b.starts}
 }
 
 // stagingDays records the staging area over each day, beside its whole-run
@@ -74,14 +75,17 @@ func (s *stagingDays) close(now float64) {
 }
 
 // trackDays sets up the figures the run keeps day by day: those of a run
-// of several days, and those every run's households need.
+// of several days, and those every run's households and consumables need.
 // It runs after the gate and the pools are built.
 func (m *Model) trackDays() {
 	n := m.tl.days()
 	m.households = newHouseholds(n)
+	m.consumed = newConsumables(n)
 	if n == 1 {
 		return
 	}
+	// last starts at zero, not at the figures now: the staff who come on
+	// duty as the run starts have put on their suits on day 1.
 	rd := &runDays{courier: make([]stats.Tally, n), staff: make([][]staffFigures, len(m.sc.Staff)),
 		last: make([]staffFigures, len(m.sc.Staff))}
 	g := m.gate
@@ -110,10 +114,11 @@ func (m *Model) trackKind(ks *kindState) {
 func (m *Model) staffAt(i int, now float64) staffFigures {
 	var f staffFigures
 	pl := m.pools[m.sc.Staff[i].Name]
-	for _, rec := range pl.recs {
+	for j, rec := range pl.recs {
 		f.busy += rec.Working.Integral(now)
 		f.on += rec.OnDuty.Integral(now)
 		f.over += rec.Overtime
+		f.starts += pl.res[j].Starts()
 	}
 	return f
 }
@@ -322,6 +327,31 @@ func (e *ending) households() householdFigures {
 		return e.m.households.whole()
 	}
 	return e.m.households.days[e.day-1]
+}
+
+// consumed returns the suits and disinfectant used over the whole run or
+// one day.
+func (e *ending) consumed() consumed {
+	m := e.m
+	c := m.consumed
+	roundSuits, roundDay := m.roundSuits()
+	var out consumed
+	for d := range c.sprayed {
+		if e.day != 0 && d != e.day-1 {
+			continue
+		}
+		out.litres += float64(c.sprayed[d]) * m.sc.Costs.DisinfectantPerItem
+		out.suits += c.suits[d]
+		if d == roundDay {
+			out.suits += roundSuits
+		}
+	}
+	for i, p := range m.sc.Staff {
+		if p.Suit != nil {
+			out.suits += e.staff(i).starts
+		}
+	}
+	return out
 }
 
 // medicalHours returns the staff-hours of site i's medical staff

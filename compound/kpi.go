@@ -14,7 +14,7 @@ import (
 // holds their values in the same order.
 type KPI struct {
 	Name   string
-	Unit   string // s, items, items/h, people, people/h, households, samples, cards, share, h
+	Unit   string // s, items, items/h, people, people/h, households, samples, cards, share, h, suits, litres, cost
 	Better string // "lower", "higher", or "" when neither is better
 	Desc   string // one line: what it measures
 	// Label is the KPI in a few words for tables and plots, without its
@@ -26,7 +26,8 @@ type KPI struct {
 	// the deliveries of that kind, or one of KPIGroups.
 	Group string
 	// Area is the flow whose staff and equipment can move it: deliveries,
-	// sampling, garbage, special_needs or staff.
+	// sampling, garbage, special_needs or staff; cost for what every
+	// change moves (the cost and the consumables).
 	Area string
 	// Headline KPIs are shown in the terminal summary; the others are in
 	// the results document.
@@ -70,7 +71,7 @@ func (k KPI) Title() string {
 
 // GroupTitle names the KPI's group for people: "deliveries: express",
 // "gate", "households", "sampling round", "garbage", "special needs",
-// "staff".
+// "staff", "consumables", "cost".
 func (k KPI) GroupTitle() string {
 	if t, ok := groupTitles[k.Group]; ok {
 		return t
@@ -82,26 +83,28 @@ func (k KPI) GroupTitle() string {
 var groupTitles = map[string]string{
 	groupItems: "all deliveries", groupGate: "gate", groupSampling: "sampling round",
 	groupGarbage: "garbage", groupNeeds: "special needs", groupStaff: "staff",
-	groupHouseholds: "households",
+	groupHouseholds: "households", groupConsumables: "consumables", groupCost: "cost",
 }
 
 // The groups of the KPIs of the compound as a whole: the first part of
 // their names, which no kind of delivery may take.
 const (
-	groupItems      = "items"
-	groupGate       = "gate"
-	groupSampling   = "sampling"
-	groupGarbage    = "garbage"
-	groupNeeds      = "special_needs"
-	groupStaff      = "staff"
-	groupHouseholds = "households"
+	groupItems       = "items"
+	groupGate        = "gate"
+	groupSampling    = "sampling"
+	groupGarbage     = "garbage"
+	groupNeeds       = "special_needs"
+	groupStaff       = "staff"
+	groupHouseholds  = "households"
+	groupConsumables = "consumables"
+	groupCost        = "cost"
 )
 
 // areaOfGroup is the area of each group; a kind's KPIs are deliveries.
 var areaOfGroup = map[string]string{
 	groupItems: "deliveries", groupGate: "deliveries", groupSampling: "sampling",
 	groupGarbage: "garbage", groupNeeds: "special_needs", groupStaff: "staff",
-	groupHouseholds: "deliveries",
+	groupHouseholds: "deliveries", groupConsumables: "cost", groupCost: "cost",
 }
 
 // AreaOf returns the area of the KPI called name: the area of its group, or
@@ -149,7 +152,7 @@ func kpiDays(sc *Scenario) int {
 
 // KPIGroups returns the first parts of the names of the KPIs of the
 // compound as a whole (items, gate, households, sampling, garbage,
-// special_needs, staff), in report order: the names a
+// special_needs, staff, consumables, cost), in report order: the names a
 // kind of delivery may not have.
 func KPIGroups() []string {
 	var out []string

@@ -30,6 +30,7 @@ func (e *ending) makespan() float64 {
 
 func hasTarget(sc *Scenario, i int) bool   { return sc.Kinds[i].Target > 0 }
 func hasDeadline(sc *Scenario, i int) bool { return sc.Kinds[i].Deadline > 0 }
+func hasSuit(sc *Scenario, i int) bool     { return sc.Staff[i].Suit != nil }
 func hasSampling(sc *Scenario, _ int) bool { return sc.Sampling != nil }
 func hasGarbage(sc *Scenario, _ int) bool  { return sc.Garbage != nil }
 func hasNeeds(sc *Scenario, _ int) bool    { return sc.SpecialNeeds != nil }
@@ -40,7 +41,7 @@ func hasNeedsTarget(sc *Scenario, _ int) bool {
 // kpiBlocks are the definitions of every KPI, in report order.
 func kpiBlocks() []kpiBlock {
 	return []kpiBlock{kindKPIs(), itemKPIs(), gateKPIs(), householdKPIs(), samplingKPIs(), siteKPIs(), garbageKPIs(),
-		needsKPIs(), staffKPIs(), staffTotalKPIs()}
+		needsKPIs(), staffKPIs(), staffTotalKPIs(), consumableKPIs(), costKPIs()}
 }
 
 // everyDayOf marks every definition of b as having a KPI for each day,
@@ -322,6 +323,9 @@ func staffKPIs() kpiBlock {
 			value: func(e *ending, i int) float64 { return e.staff(i).over }},
 		{key: "hours", scope: eachPool, group: groupStaff, unit: "h", better: "lower", label: "staff-hours on duty", desc: "staff-hours on duty, pool %s",
 			value: func(e *ending, i int) float64 { return e.staff(i).on / 3600 }},
+		{key: "suits", scope: eachPool, group: groupStaff, unit: "suits", better: "lower", label: "protective suits put on", when: hasSuit,
+			desc:  "protective suits put on by pool %s: one at each start of duty, at the start of a shift and after each change-over",
+			value: func(e *ending, i int) float64 { return float64(e.staff(i).starts) }},
 	}, "over day %d")
 }
 
@@ -343,6 +347,39 @@ func staffTotalKPIs() kpiBlock {
 					}
 				}
 				return h
+			}},
+	}
+}
+
+// consumableKPIs are the suits and disinfectant used (consumables.go).
+func consumableKPIs() kpiBlock {
+	return everyDayOf(kpiBlock{
+		{key: "suits", group: groupConsumables, unit: "suits", better: "lower", headline: true, label: "protective suits used",
+			desc:  "protective suits put on: by the suited pools at each start of duty and change-over (staff.POOL.suits), and one by each medical worker at the testing sites for the round",
+			value: func(e *ending, _ int) float64 { return float64(e.consumed().suits) }},
+		{key: "disinfectant", group: groupConsumables, unit: "litres", better: "lower", label: "disinfectant used",
+			desc:  "litres of disinfectant sprayed on the items put in the disinfection area (costs.disinfectant_per_item each)",
+			value: func(e *ending, _ int) float64 { return e.consumed().litres }},
+	}, "used over day %d")
+}
+
+// costKPIs are what the run cost, in the currency of the scenario's
+// costs (cost.go).
+func costKPIs() kpiBlock {
+	return kpiBlock{
+		{key: "staff", group: groupCost, unit: "cost", better: "lower", label: "staff",
+			desc:  "staff over the run: each pool's staff-hours on its roster (breaks left out, change-overs in) by its hour_cost, and each medical worker at the testing sites by the round (costs.medical)",
+			value: func(e *ending, _ int) float64 { return e.m.staffCost() }},
+		{key: "equipment", group: groupCost, unit: "cost", better: "lower", label: "equipment",
+			desc:  "shelves, containers, carts and disinfection places, for the run",
+			value: func(e *ending, _ int) float64 { return e.m.sc.equipmentCost() }},
+		{key: "consumables", group: groupCost, unit: "cost", better: "lower", label: "consumables",
+			desc:  "protective suits (costs.suit) and disinfectant (costs.disinfectant a litre) used",
+			value: func(e *ending, _ int) float64 { return e.m.sc.consumablesCost(e.consumed()) }},
+		{key: "total", group: groupCost, unit: "cost", better: "lower", headline: true, label: "the run's cost",
+			desc: "what the run cost: staff, equipment and consumables (cost.staff + cost.equipment is what `cordon plan` weighs a plan by)",
+			value: func(e *ending, _ int) float64 {
+				return e.m.staffCost() + e.m.sc.equipmentCost() + e.m.sc.consumablesCost(e.consumed())
 			}},
 	}
 }

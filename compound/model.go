@@ -38,6 +38,7 @@ type Model struct {
 	dayStarts  [][]func() // by day of the run: what starts when it begins
 	days       *runDays   // each day's figures, in a run of several days
 	households *households
+	consumed   *consumables
 
 	// ctx stops the build; checks counts the long loops' turns since it
 	// was last looked at.

@@ -365,6 +365,7 @@ func (m *Model) buildItemFlow() error {
 		// A cart has carried it inside and dropped it.
 		sim.Do(func(e *sim.Entity) { e.Data.(*item).dropped = m.s.Now() }),
 		sim.Seize(g.disinfect, 1),
+		sim.Do(func(*sim.Entity) { m.sprayed() }),
 		sim.DelayFor(func(e *sim.Entity) float64 { return e.Data.(*item).dwell }),
 		sim.Release(g.disinfect, 1),
 		sim.Do(func(e *sim.Entity) {

@@ -182,6 +182,8 @@ func TestScheduleKnobs(t *testing.T) {
 		{"staff.zone-volunteers.shifts[0]", "staff.hours", true},
 		{"staff.runners.shifts[0]", "staff.hours@day1", true},
 		{"sampling.calling.per_wave", "staff.hours", false},
+		{"transfer.fill", "cost.total", true},
+		{"sampling.calling.per_wave", "consumables.suits", true},
 	}
 	for _, c := range affects {
 		if got := byPath[c.path].Affects(c.kpi); got != c.want {
