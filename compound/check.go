@@ -380,7 +380,8 @@ func (sc *Scenario) checkGate(c *checker) {
 	c.nonNegative("gate.shelf_slots", g.ShelfSlots)
 	c.nonNegative("gate.containers", g.Containers)
 	c.nonNegative("gate.container_slots", g.ContainerSlots)
-	if g.Slots() < 1 {
+	if g.Slots() < 1 && min(g.Ground, g.Shelves, g.ShelfSlots, g.Containers, g.ContainerSlots) >= 0 {
+		// (A negative count is said above; the sum would only repeat it.)
 		c.add("gate", "the staging area holds nothing: give ground, shelves or containers")
 	}
 	if !slices.Contains(WhenFullActions(), g.WhenFull) {

@@ -80,6 +80,15 @@ func (c *collector) add(e Error) {
 
 func (c *collector) empty() bool { return len(c.list) == 0 }
 
+// paths returns the paths of the errors so far.
+func (c *collector) paths() []string {
+	var out []string
+	for _, e := range c.list {
+		out = append(out, e.Path)
+	}
+	return out
+}
+
 // errors returns the errors sorted: the file's by line and column, then
 // the overrides' in the order they were given.
 func (c *collector) errors() Errors {

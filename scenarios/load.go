@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"reflect"
+	"strings"
 
 	"cordon/compound"
 	"cordon/text"
@@ -49,12 +50,18 @@ func Load(name string, data []byte, overrides ...Override) (sc *compound.Scenari
 	}
 	sc = &compound.Scenario{}
 	d.decode(root, reflect.ValueOf(sc).Elem(), "", field{})
-	if !errs.empty() {
-		return nil, errs.errors()
-	}
+	// Every problem in one pass: the checks run on what decoded too, so
+	// that a bound broken in one place is said beside a typo in another.
+	// While the file has errors of its own, only checks of fields it
+	// writes are added (a section it leaves out is said once those are
+	// fixed), and none on a field that did not decode or on the fields
+	// around it, which would only repeat its error in other words.
+	failed := errs.paths()
 	if guard(d, root, sc) {
 		for _, fe := range sc.Check() {
-			errs.add(d.at(locate(root, fe.Path), fe.Path, fe.Msg))
+			if len(failed) == 0 || present(root, fe.Path) && !touches(fe.Path, failed) {
+				errs.add(d.at(locate(root, fe.Path), fe.Path, fe.Msg))
+			}
 		}
 	}
 	if !errs.empty() {
@@ -115,4 +122,20 @@ func parse(d *decoder, data []byte) *yaml.Node {
 		return nil
 	}
 	return target(doc.Content[0])
+}
+
+// touches reports whether path is one of paths, or a field within one, or
+// holds one.
+func touches(path string, paths []string) bool {
+	for _, p := range paths {
+		if p == "" || path == p || within(path, p) || within(p, path) {
+			return true
+		}
+	}
+	return false
+}
+
+// within reports whether path is a field or an entry of parent.
+func within(path, parent string) bool {
+	return parent == "" || strings.HasPrefix(path, parent+".") || strings.HasPrefix(path, parent+"[")
 }

@@ -3,6 +3,7 @@ package scenarios
 import (
 	"errors"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -278,5 +279,26 @@ func TestScalarForms(t *testing.T) {
 	n := sc.SpecialNeeds
 	if n.PerDay != 100 || !reflect.DeepEqual(n.Handling, compound.Const(5400)) || n.TripShare != 0.5 || n.Target != 5400 {
 		t.Errorf("special_needs %+v", n)
+	}
+}
+
+// TestEveryProblemInOnePass: a bound broken in one place is said beside a
+// typo in another, sorted by line, without a check that only repeats the
+// typo (issue: shelves: -3 showed only once the other errors were fixed).
+func TestEveryProblemInOnePass(t *testing.T) {
+	data := readFile(t, "testdata/valid/mini.yaml")
+	bad := strings.Replace(string(data), "gate:\n  ground: 100", "gate:\n  ground: 100\n  shelves: -3", 1)
+	bad = strings.Replace(bad, "disinfection: {space: 50, dwell: 20m}", "disinfection: {spaec: 50, dwell: 20m}", 1)
+	_, err := Load("mini.yaml", []byte(bad))
+	var errs Errors
+	if !errors.As(err, &errs) {
+		t.Fatalf("got %v", err)
+	}
+	var got []string
+	for _, e := range errs {
+		got = append(got, e.Path)
+	}
+	if want := []string{"gate.shelves", "disinfection.spaec"}; !slices.Equal(got, want) {
+		t.Errorf("problems %q, want %q:\n%v", got, want, err)
 	}
 }

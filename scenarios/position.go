@@ -38,6 +38,30 @@ func locate(root *yaml.Node, path string) *yaml.Node {
 	return best
 }
 
+// present reports whether the file writes the field at path: every
+// segment of it is there.
+func present(root *yaml.Node, path string) bool {
+	cur := target(root)
+	for _, seg := range splitPath(path) {
+		switch {
+		case cur == nil:
+			return false
+		case seg.isIndex:
+			if cur.Kind != yaml.SequenceNode || seg.index < 0 || seg.index >= len(cur.Content) {
+				return false
+			}
+			cur = target(cur.Content[seg.index])
+		default:
+			k, v := lookup(cur, seg.name)
+			if k == nil {
+				return false
+			}
+			cur = target(v)
+		}
+	}
+	return true
+}
+
 // lookup returns the key and value nodes of field name in mapping m, or
 // nils.
 func lookup(m *yaml.Node, name string) (k, v *yaml.Node) {

@@ -19,7 +19,7 @@ func TestCPUProfileWhateverTheExitCode(t *testing.T) {
 		code  int
 	}{
 		{"no target", nil, exitOK},
-		{"a target missed", []string{"--target", "sampling.makespan<=1s"}, exitMissed},
+		{"a target missed", []string{"--target", "sampling.makespan<=1s", "--check"}, exitMissed},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "cpu.pgo")

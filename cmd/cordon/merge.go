@@ -18,6 +18,7 @@ type mergeOptions struct {
 	out   string
 	json  bool
 	csv   bool
+	check bool
 	top   int
 	quiet bool
 }
@@ -33,7 +34,7 @@ work exactly once, and writes the report folder the command would have written o
 machine: its results.json is byte for byte the same. It prints what the command prints.
 
 A missing, duplicated, damaged or foreign part is an error naming it (exit 2), and then
-nothing is written. The exit code is otherwise the command's: 1 when a run missed a target.`,
+nothing is written. The exit code is otherwise the command's: with --check, 1 when a run missed a target.`,
 		Example: `  cordon merge cordon-part-*.part --out cordon-out/sweep
   cordon merge cordon-part-*.part --out shared/report`,
 		Args: cobra.MinimumNArgs(1),
@@ -45,6 +46,7 @@ nothing is written. The exit code is otherwise the command's: 1 when a run misse
 	f.StringVar(&opts.out, "out", "", "report folder (default: the command's, such as cordon-out/sweep-<scenario>)")
 	f.BoolVar(&opts.json, "json", false, "print the results or comparison document (JSON), for a run or a comparison")
 	f.BoolVar(&opts.csv, "csv", false, "print sweep.csv, for a sweep")
+	f.BoolVar(&opts.check, "check", false, "exit 1 when a run's target is missed, as run --check does")
 	f.IntVar(&opts.top, "top", 8, "factors listed per KPI, for a sensitivity analysis")
 	f.BoolVarP(&opts.quiet, "quiet", "q", false, "print nothing but errors")
 	return cmd
@@ -76,29 +78,29 @@ func runMerge(ctx context.Context, std *streams, opts *mergeOptions, args []stri
 	std = quietStreams(std, opts.quiet)
 	switch w.Command {
 	case experiment.CommandRun:
-		return (&runOptions{out: opts.out, json: opts.json}).reportAll(ctx, std, prod.Runs, args)
+		return (&runOptions{out: opts.out, json: opts.json, strict: opts.check}).reportAll(ctx, std, prod.Runs, args)
 	case experiment.CommandCompare:
 		out := opts.out
 		if out == "" {
 			out = filepath.Join("cordon-out", "compare")
 		}
-		dest, err := checkedDest(ctx, out, args...)
+		folder, err := openReport(ctx, out, args...)
 		if err != nil {
 			return err
 		}
-		return (&compareOptions{json: opts.json}).report(ctx, std, prod.Comparison, dest)
+		return (&compareOptions{json: opts.json}).report(ctx, std, prod.Comparison, folder)
 	case experiment.CommandSweep:
-		dest, err := checkedDest(ctx, defaultDest(opts.out, "sweep", prod.Sweep.Points[0].Outcome.Scenario.Name), args...)
+		folder, err := openReport(ctx, defaultFolder(opts.out, "sweep", prod.Sweep.Points[0].Outcome.Scenario.Name), args...)
 		if err != nil {
 			return err
 		}
-		return (&sweepOptions{csv: opts.csv}).report(ctx, std, prod.Sweep, w.KPIs, dest)
+		return (&sweepOptions{csv: opts.csv}).report(ctx, std, prod.Sweep, w.KPIs, folder)
 	case experiment.CommandSensitivity:
-		dest, err := checkedDest(ctx, defaultDest(opts.out, "sensitivity", prod.Sensitivity.Base.Scenario.Name), args...)
+		folder, err := openReport(ctx, defaultFolder(opts.out, "sensitivity", prod.Sensitivity.Base.Scenario.Name), args...)
 		if err != nil {
 			return err
 		}
-		return (&sensitivityOptions{top: opts.top}).report(ctx, std, prod.Sensitivity, dest)
+		return (&sensitivityOptions{top: opts.top}).report(ctx, std, prod.Sensitivity, folder)
 	}
 	return badInput(fmt.Errorf("%s: parts of cordon %s, which merge does not know", args[0], w.Command))
 }

@@ -135,10 +135,21 @@ staging, transfer by suited crew, disinfection, delivery to the door by zone vol
 sampling round, garbage and special-needs requests. It reports throughput, waits and the
 bottlenecks, with confidence intervals over replications.
 
+  cordon run                 the built-in baseline; cordon scenarios lists the others
+  cordon kpis [SCENARIO]     the KPIs a run reports (names for --target and --kpi)
+  cordon paths [SCENARIO]    the values --set and --vary can change, with their values now
+  --json on run, compare, bottlenecks, plan and replay prints their result as JSON; -o json|csv
+  on kpis and paths; every report folder holds results.json and the CSV files of its figures.
+
 Exit codes: 0 done, 1 a target missed, 2 bad input.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
+	// cobra's own --version: a root without a run function keeps cobra's
+	// "Did you mean this?" for a mistyped command.
+	root.Version = version()
+	root.SetVersionTemplate("cordon {{.Version}}\n")
+	root.Flags().Bool("version", false, "print cordon's version (as cordon version does)")
 	prof := &cpuProfile{}
 	root.PersistentFlags().StringVar(&prof.path, "cpuprofile", "", "write a CPU profile of the command to this file")
 	_ = root.PersistentFlags().MarkHidden("cpuprofile")
@@ -159,6 +170,9 @@ Exit codes: 0 done, 1 a target missed, 2 bad input.`,
 		newReplayCmd(std, &replayOptions{}),
 		newVersionCmd(std),
 		newFitCmd(std, &fitOptions{}),
+		newKPIsCmd(std, &kpisOptions{}),
+		newPathsCmd(std, &pathsOptions{}),
 	)
+	addCompletions(root)
 	return root, prof.stop
 }

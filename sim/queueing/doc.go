@@ -1,6 +1,7 @@
 // Package queueing is the closed-form queueing theory cordon checks its
-// simulation kernel against and its planner starts from: exact steady-state
-// results for the textbook queues, and the staffing bounds derived from them.
+// simulation kernel against (sim/validation, and the model's validation
+// scenarios): exact steady-state results for the textbook queues, and the
+// staffing bounds derived from them.
 //
 // # Models and formulas
 //

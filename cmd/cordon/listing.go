@@ -1,0 +1,95 @@
+package main
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/pflag"
+
+	"cordon/logs"
+	"cordon/text"
+)
+
+// outputFlags choose how a listing is printed: a table for people, JSON or
+// CSV for scripts.
+type outputFlags struct {
+	format string
+	json   bool
+}
+
+func (o *outputFlags) add(f *pflag.FlagSet) {
+	f.StringVarP(&o.format, "output", "o", "table", "how to print it: table, json or csv")
+	f.BoolVar(&o.json, "json", false, "print JSON (the same as -o json)")
+}
+
+// check validates the format.
+func (o *outputFlags) check() error {
+	if o.json {
+		o.format = "json"
+	}
+	switch o.format {
+	case "table", "json", "csv":
+		return nil
+	}
+	return badInput(fmt.Errorf("-o %s: want table, json or csv", text.TermSafe(o.format)))
+}
+
+// listing is rows with named columns, printed as a table, JSON (an array of
+// objects, one a row, keyed by the columns) or CSV (a header, then the
+// rows; a cell a spreadsheet would run as a formula gets an apostrophe).
+type listing struct {
+	columns []string
+	rows    [][]string
+}
+
+// write prints the listing in the format o chose.
+func (l listing) write(w io.Writer, o outputFlags) error {
+	switch o.format {
+	case "json":
+		objs := make([]map[string]string, len(l.rows))
+		for i, r := range l.rows {
+			objs[i] = map[string]string{}
+			for j, c := range l.columns {
+				objs[i][c] = r[j]
+			}
+		}
+		b, err := json.MarshalIndent(objs, "", "  ")
+		if err != nil {
+			return err
+		}
+		_, err = w.Write(append(b, '\n'))
+		return err
+	case "csv":
+		var buf bytes.Buffer
+		cw := csv.NewWriter(&buf)
+		cw.Write(l.columns)
+		for _, r := range l.rows {
+			cells := make([]string, len(r))
+			for i, c := range r {
+				cells[i] = logs.SafeCell(c)
+			}
+			cw.Write(cells)
+		}
+		cw.Flush()
+		if err := cw.Error(); err != nil {
+			return err
+		}
+		_, err := w.Write(buf.Bytes())
+		return err
+	}
+	tw := tabwriter.NewWriter(w, 2, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, strings.Join(l.columns, "\t"))
+	for _, r := range l.rows {
+		cells := make([]string, len(r))
+		for i, c := range r {
+			cells[i] = text.TermSafe(c)
+		}
+		fmt.Fprintln(tw, strings.Join(cells, "\t"))
+	}
+	return tw.Flush()
+}
