@@ -43,12 +43,13 @@ func (a staffFigures) minus(b staffFigures) staffFigures {
 }
 
 // stagingDays records the staging area over each day, beside its whole-run
-// record: it is the resource's monitor and passes every change on.
+// record: it is the resource's monitor and passes every change on. The
+// area is full when no place is free, whatever its capacity then (events
+// add and remove equipment).
 type stagingDays struct {
-	rec         *record.Resource
-	busy, queue *stats.Level // over the day so far
-	slots       float64
-	days        []stagingDay
+	rec               *record.Resource
+	busy, queue, full *stats.Level // over the day so far; full is 1 or 0
+	days              []stagingDay
 }
 
 // stagingDay is the staging area over one day.
@@ -65,13 +66,25 @@ func (s *stagingDays) ResourceChanged(ev sim.ResourceEvent) {
 	if q := float64(r.Queued()); q != s.queue.Value() {
 		s.queue.Set(ev.Time, q)
 	}
+	if f := isFull(r); f != s.full.Value() {
+		s.full.Set(ev.Time, f)
+	}
+}
+
+// isFull is 1 when the staging area has no place free, else 0.
+func isFull(r *sim.Resource) float64 {
+	if r.Idle() == 0 {
+		return 1
+	}
+	return 0
 }
 
 func (s *stagingDays) close(now float64) {
 	s.days = append(s.days, stagingDay{mean: s.busy.Mean(now), most: s.busy.Max(),
-		full: s.busy.TimeAtOrAbove(now, s.slots), waitingMost: s.queue.Max()})
+		full: s.full.TimeAtOrAbove(now, 1), waitingMost: s.queue.Max()})
 	s.busy.Reset(now)
 	s.queue.Reset(now)
+	s.full.Reset(now)
 }
 
 // trackDays sets up the figures the run keeps day by day: those of a run
@@ -90,8 +103,8 @@ func (m *Model) trackDays() {
 		last: make([]staffFigures, len(m.sc.Staff))}
 	g := m.gate
 	sd := &stagingDays{rec: g.stagingRec, busy: stats.NewLevel(0, float64(g.staging.Busy())),
-		queue: stats.NewLevel(0, float64(g.staging.Queued())), slots: float64(m.sc.Gate.Slots())}
-	sd.busy.TrackThreshold(sd.slots)
+		queue: stats.NewLevel(0, float64(g.staging.Queued())), full: stats.NewLevel(0, isFull(g.staging))}
+	sd.full.TrackThreshold(1)
 	g.staging.SetMonitor(sd)
 	rd.staging = sd
 	m.days = rd
@@ -262,7 +275,7 @@ func (e *ending) gate() gateFigures {
 	g := e.m.gate
 	if e.day == 0 {
 		return gateFigures{mean: g.stagingRec.Busy.Mean(e.now), most: g.stagingRec.Busy.Max(),
-			full:        timeFull(g.stagingRec.Busy, e.now, e.m.sc.Gate.Slots()),
+			full:        g.timeFull(e.now, e.m.sc.Gate.Slots()),
 			waitingMost: g.stagingRec.Queue.Max(), courierWait: &g.courierWait}
 	}
 	sd := e.m.days.staging.days[e.day-1]

@@ -34,6 +34,7 @@ type night struct {
 // bags is one building's garbage for one night.
 type bags struct {
 	households int
+	building   int
 	zone       int
 	night      int     // the day of the run its night's window opened on
 	due        float64 // when the window closes
@@ -58,9 +59,9 @@ func (m *Model) buildGarbage() error {
 	f := sim.NewFlow("garbage")
 	f.Then(
 		sim.StepFunc(func(e *sim.Entity) sim.Outcome {
-			b := e.Data.(*bags)
-			e.Prio = vols.prio(TaskGarbage, 0)
-			return vols.res[vols.zoneIndex(b.zone)].Seize(e, 1, 0, -1, -1)
+			res, prio := m.garbageCrew(e.Data.(*bags), vols)
+			e.Prio = prio
+			return res.Seize(e, 1, 0, -1, -1)
 		}),
 		sim.DelayFor(func(e *sim.Entity) float64 { return e.Data.(*bags).time }),
 		sim.ReleaseAll(),
@@ -116,7 +117,7 @@ func (n *garbageNight) Handle() {
 	d := m.tl.dayOf(m.s.Now())
 	gr.nights[d].open = m.s.Now()
 	whole, part := math.Modf(gr.spec.BagsPerHousehold)
-	for _, b := range m.sc.Buildings {
+	for i, b := range m.sc.Buildings {
 		t := 0.0
 		for range b.Households {
 			// A household puts out the whole number of bags, and one more
@@ -131,6 +132,6 @@ func (n *garbageNight) Handle() {
 		}
 		gr.households += b.Households
 		gr.nights[d].households += b.Households
-		m.s.Start(gr.flow, &bags{households: b.Households, zone: m.zoneOf[b.ID], night: d, due: n.due, time: t})
+		m.s.Start(gr.flow, &bags{households: b.Households, building: i, zone: m.zoneOf[b.ID], night: d, due: n.due, time: t})
 	}
 }

@@ -75,6 +75,7 @@ func (sc *Scenario) Memory(opts Options) (model, result int64) {
 	for _, k := range sc.Kinds {
 		volume += float64(min(max(k.scheduledItems(), 0), MaxScheduledItems))
 	}
+	volume += sc.surgeItems()
 	if opts.MaxEvents > 0 {
 		volume = math.Min(volume, float64(opts.MaxEvents))
 	}

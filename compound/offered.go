@@ -334,7 +334,7 @@ func (sc *Scenario) StaffHours(pool int) float64 {
 	tl := sc.timeline()
 	total := 0.0
 	for _, g := range sc.groups(p) {
-		total = dutySeconds(total, rosterChanges(p, g.base, tl), tl.horizon)
+		total = dutySeconds(total, sc.groupChanges(p, g, tl), tl.horizon)
 	}
 	return total / 3600
 }

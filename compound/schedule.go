@@ -74,7 +74,7 @@ func (m *Model) scheduleDrops(ks *kindState) error {
 	if err != nil {
 		return err
 	}
-	ks.scheduled = &dr
+	ks.scheduled = dr
 	for _, d := range ks.spec.Schedule {
 		if t := d.at(m.tl); t >= 0 && t < m.tl.horizon && d.Items > 0 {
 			m.s.Schedule(t, sim.PriorityDefault, &drop{m: m, ks: ks, items: d.Items})
@@ -98,7 +98,7 @@ func (d *drop) Handle() {
 			return // a guard stopped the run: the rest of the drop would only fill memory
 		}
 		e := m.s.NewEntity(nil)
-		m.newItem(e, d.ks, d.ks.scheduled)
+		m.newItemWith(e, d.ks, d.ks.scheduled)
 		m.s.Begin(e, m.gate.itemFlow)
 	}
 }

@@ -27,6 +27,7 @@ type item struct {
 	dwell     float64
 	sort      float64
 	door      float64
+	suited    bool // handed over by a suited crew (a sealed building's)
 	// When it reached each step: arrived at the gate, put down in the
 	// staging area, labelled, picked up by a cart, dropped inside, out of
 	// disinfection, sorted, taken on a run, handed over.
@@ -50,22 +51,12 @@ type kindState struct {
 	hourlyAt  *stats.Counts // delivered per hour
 	hourlyOff *stats.Counts // turned away per hour
 
-	draws     itemDraws  // of its random arrivals
+	itemDraws            // of its random arrivals
 	scheduled *itemDraws // of its scheduled drops; nil without a schedule
 
 	days     []kindDay          // by the day the items arrived, in a run of several days
 	deadline deadlineTally      // for a kind with a deadline
 	pending  map[*item]struct{} // items on their way, for a kind with a deadline
-}
-
-// itemDraws are the streams an item's household and service times are
-// drawn from when it arrives.
-type itemDraws struct {
-	zonePick random.Dist // chooses a household, so a zone, by household share
-	intake   random.Dist
-	dwell    random.Dist
-	sort     random.Dist
-	door     random.Dist
 }
 
 // gate is the supply chain from the gate to the doors.
@@ -83,6 +74,14 @@ type gate struct {
 	walks       []random.Dist // each building's walk from its zone's starting point
 	courierWait stats.Tally
 	inFlight    int // items arrived and neither delivered nor turned away
+
+	// When events change the staging area's capacity: 1 while it is full,
+	// and the items put down, hour by hour (nil otherwise).
+	full *stats.Level
+	held *stats.Buckets
+	// apart is the shelf of the items of sealed buildings, by seal (nil
+	// when no building is sealed).
+	apart *sim.Store
 }
 
 func (m *Model) buildGate() error {
@@ -140,7 +139,10 @@ func (m *Model) buildGate() error {
 			return err
 		}
 	}
-	return nil
+	if err := m.buildEquipmentEvents(); err != nil {
+		return err
+	}
+	return m.buildSeals()
 }
 
 func (m *Model) buildKind(i int, k Kind) error {
@@ -154,11 +156,11 @@ func (m *Model) buildKind(i int, k Kind) error {
 	ks.doorTime.KeepValues()
 	m.trackKind(ks)
 	name := "deliveries/" + k.Name
-	var err error
-	ks.draws, err = m.itemDraws(k, name)
+	d, err := m.itemDraws(k, name)
 	if err != nil {
 		return err
 	}
+	ks.itemDraws = *d
 	batch, err := m.dailyDist(k.Batch, name+"/batch")
 	if err != nil {
 		return err
@@ -169,6 +171,9 @@ func (m *Model) buildKind(i int, k Kind) error {
 	if err := m.scheduleDrops(ks); err != nil {
 		return err
 	}
+	if err := m.buildSurges(ks); err != nil {
+		return err
+	}
 	if k.PerDay == 0 {
 		return nil
 	}
@@ -177,35 +182,7 @@ func (m *Model) buildKind(i int, k Kind) error {
 	// number of items, at least one), so the items a day average per_day.
 	rates := hourlyRates(k.PerDay/k.Batch.CountMean(), k.Profile)
 	return m.dailyArrivals(name+"/arrivals", rates, m.gate.itemFlow, batch,
-		func(e *sim.Entity, _ int64) { m.newItem(e, ks, &ks.draws) })
-}
-
-// itemDraws makes the streams, named from name, that the items of kind k
-// draw their households and service times from, each day its own.
-func (m *Model) itemDraws(k Kind, name string) (itemDraws, error) {
-	var err error
-	pick := func(d Dist, what string) random.Dist {
-		if err != nil {
-			return nil
-		}
-		var v random.Dist
-		v, err = m.dailyDist(d, name+"/"+what)
-		return v
-	}
-	var dr itemDraws
-	dr.intake = pick(m.sc.Gate.Intake, "intake")
-	dwell := m.sc.Disinfection.Dwell
-	if k.Dwell.Kind != "" {
-		dwell = k.Dwell
-	}
-	dr.dwell = pick(dwell, "dwell")
-	dr.sort = pick(m.sc.Sorting.Time, "sorting")
-	dr.door = pick(m.sc.Delivery.Door, "door")
-	if err != nil {
-		return dr, err
-	}
-	dr.zonePick, err = m.dailyUniform(name + "/zone")
-	return dr, err
+		func(e *sim.Entity, _ int64) { m.newItem(e, ks) })
 }
 
 // buildingInZone chooses a building of zone z by its households, with u
@@ -258,7 +235,7 @@ func (m *Model) replayKind(ks *kindState) error {
 	}
 	ks.logged = ls
 	ks.source = m.s.NewSource(m.gate.itemFlow, arr).Until(m.tl.horizon)
-	ks.source.Setup(func(e *sim.Entity, _ int64) { m.newItem(e, ks, &ks.draws) })
+	ks.source.Setup(func(e *sim.Entity, _ int64) { m.newItem(e, ks) })
 	ks.source.Start()
 	return nil
 }
@@ -288,10 +265,13 @@ func hourlyRates(perDay float64, profile []float64) []float64 {
 }
 
 // newItem prepares an arriving item: its household (so building and zone),
-// priority and service times, drawn from dr.
-func (m *Model) newItem(e *sim.Entity, ks *kindState, dr *itemDraws) {
+// priority and service times.
+func (m *Model) newItem(e *sim.Entity, ks *kindState) { m.newItemWith(e, ks, &ks.itemDraws) }
+
+// newItemWith prepares an arriving item of kind ks with the draws d.
+func (m *Model) newItemWith(e *sim.Entity, ks *kindState, d *itemDraws) {
 	g := m.gate
-	u := dr.zonePick.Rand() * g.households[len(g.households)-1]
+	u := d.zonePick.Rand() * g.households[len(g.households)-1]
 	b, _ := slices.BinarySearch(g.households, u)
 	if b < len(g.households)-1 && g.households[b] == u {
 		b++ // u falls at the start of the next building's households
@@ -313,7 +293,7 @@ func (m *Model) newItem(e *sim.Entity, ks *kindState, dr *itemDraws) {
 	}
 	z := g.zones[b]
 	it := &item{kind: ks, building: b, zone: z, household: m.householdOf(b, u), id: id, arrived: m.s.Now(),
-		intake: dr.intake.Rand(), dwell: dr.dwell.Rand(), sort: dr.sort.Rand(), door: dr.door.Rand()}
+		intake: d.intake.Rand(), dwell: d.dwell.Rand(), sort: d.sort.Rand(), door: d.door.Rand()}
 	if l := m.opts.Log; l != nil {
 		l.Arrivals = append(l.Arrivals, LoggedArrival{At: it.arrived, Kind: ks.index, Building: b, Zone: z, ID: id})
 		l.duration("gate.intake", it.intake)
@@ -349,6 +329,7 @@ func (m *Model) buildItemFlow() error {
 		sim.Do(func(e *sim.Entity) {
 			it := e.Data.(*item)
 			it.staged = m.s.Now()
+			g.noteStaging(it.staged)
 			g.courierWait.Add(it.staged - it.arrived)
 			m.itemStaged(it)
 			e.Prio = intake.prio(TaskIntake, it.kind.spec.Priority)
@@ -380,6 +361,9 @@ func (m *Model) buildItemFlow() error {
 			it := e.Data.(*item)
 			it.sorted = m.s.Now()
 			e.Prio = it.kind.spec.Priority
+			if out, ok := m.keepApart(e, it); ok {
+				return out // a sealed building's: on a shelf of its own
+			}
 			st := g.zoneStores[it.zone]
 			out := st.Put(e, -1)
 			if it.kind.spec.Hot {
@@ -396,6 +380,7 @@ func (m *Model) buildItemFlow() error {
 			ks.hourlyAt.Add(it.atDoor, 1)
 			ks.steps.add(it)
 			ks.byHour.add(it.arrived, it.atDoor-it.arrived)
+			m.noteHandedOver(it)
 			g.inFlight--
 			m.itemDelivered(it)
 			if l := m.opts.Log; l != nil {
@@ -425,6 +410,9 @@ func (m *Model) buildItemFlow() error {
 // waitForGate holds a courier who arrives while the gate is closed until it
 // opens.
 func (m *Model) waitForGate(e *sim.Entity) sim.Outcome {
+	if len(m.closures) > 0 {
+		return m.waitForOpenGate(e)
+	}
 	open, close := float64(m.sc.Gate.Open), float64(m.sc.Gate.Close)
 	if close-open >= day {
 		return sim.Next
@@ -458,7 +446,7 @@ func (m *Model) buildCarts() error {
 	}
 	fill := float64(sc.Transfer.Fill)
 	f := sim.NewFlow("cart")
-	f.Label("loop").Then(
+	f.Label("loop").Then(m.cartOnDuty()...).Then(
 		sim.Get(g.shelf, nil, sc.Transfer.Capacity, fill),
 		sim.SeizeTogether(sim.Need{Res: crew.res[0], Amount: 1}, sim.Need{Res: g.carts, Amount: 1}),
 		sim.Do(func(e *sim.Entity) {
@@ -466,6 +454,7 @@ func (m *Model) buildCarts() error {
 				g.staging.Release(it, 1) // off the staging area, onto the cart
 				it.Data.(*item).picked = m.s.Now()
 			}
+			g.noteStaging(m.s.Now())
 		}),
 		sim.DelayFor(func(e *sim.Entity) float64 {
 			t := 0.0
@@ -483,11 +472,11 @@ func (m *Model) buildCarts() error {
 	if err := f.Check(); err != nil {
 		return err
 	}
-	for range sc.Transfer.Carts {
+	for n := range m.cartRounds() {
 		if err := m.stopped(); err != nil {
 			return err
 		}
-		e := m.s.NewEntity(nil)
+		e := m.s.NewEntity(n) // the cart's number
 		e.Prio = crew.prio(TaskTransfer, 0)
 		m.s.Begin(e, f)
 	}
@@ -514,6 +503,9 @@ func (m *Model) buildDelivery() error {
 			sim.Get(g.zoneStores[z], func(e *sim.Entity) int { return e.Key }, sc.Delivery.ItemsPerRun, float64(sc.Delivery.Fill)),
 			sim.Seize(res, 1),
 			sim.DelayFor(func(e *sim.Entity) float64 {
+				if m.divertSealed(e) {
+					return 0 // every item was a sealed building's: no run
+				}
 				// Out to the zone, each building once (the walk to it from
 				// the zone's starting point), each door, and back.
 				t := logged(m, "zones.walk", walk.Rand())

@@ -10,7 +10,8 @@ import (
 // occupancy, queues at the posts, times to the door (and by day, in a run
 // of several days), staff utilisation, the sampling round (residents
 // sampled and queues at the sites, only when the scenario has a round) and
-// the bottlenecks.
+// the bottlenecks; the scenario's events are marked on those whose x axis
+// is the time of day.
 func RunPlots(o *experiment.Outcome) ([]Plot, error) {
 	if o == nil || o.Scenario == nil || len(o.Runs) == 0 {
 		return nil, errors.New("run plots: the outcome has no replications")
@@ -28,6 +29,9 @@ func RunPlots(o *experiment.Outcome) ([]Plot, error) {
 	for _, b := range builders {
 		p, err := b(o)
 		if err != nil {
+			return nil, err
+		}
+		if err := markEvents(&p, o.Scenario); err != nil {
 			return nil, err
 		}
 		out = append(out, p)
