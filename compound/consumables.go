@@ -7,9 +7,9 @@ package compound
 // suit at each start of duty, at the start of a shift and after each
 // change-over (the kernel counts them: sim.Resource.Starts); each medical
 // worker at a testing site (registration and swab) wears one for the
-// round, counted on the day the round starts; anything else that sends
-// suited staff (a suited visit to a sealed building) counts its suits with
-// suitsUsed. Disinfectant: every item put in the disinfection area is
+// round, counted on the day the round starts; each visit of a crew to a
+// sealed building (a run to its doors, a resident swabbed at home, a
+// night's bags) takes a fresh suit, counted with suitsUsed. Disinfectant: every item put in the disinfection area is
 // sprayed with Costs.DisinfectantPerItem litres, counted on the day it is
 // put there.
 type consumables struct {

@@ -76,3 +76,28 @@ func TestRunCostIsPlannedCost(t *testing.T) {
 		}
 	}
 }
+
+// TestSealedBuildingVisitsUseSuits: each visit of the crew to a sealed
+// building (a run with items to its doors, a resident swabbed at home, a
+// night's bags) takes a fresh suit, on top of the suited pools' and the
+// medical staff's.
+func TestSealedBuildingVisitsUseSuits(t *testing.T) {
+	sc := withEvents(t, Event{Day: 1, At: clockOf(t, "10:00"), Seal: &Seal{Building: "2"}})
+	cat := Catalog(sc)
+	medical := 0
+	for _, s := range sc.Sampling.Sites {
+		medical += s.Registration + s.Swab
+	}
+	for rep := range 2 {
+		m, res, _ := runLogged(t, sc, rep)
+		v := func(name string) float64 { x, _ := res.Value(cat, name); return x }
+		s := m.seals[0]
+		if s.runs == 0 || s.swabbed == 0 || s.collected == 0 {
+			t.Fatalf("rep %d: %d runs, %d swabbed, %d nights: the test checks nothing", rep, s.runs, s.swabbed, s.collected)
+		}
+		want := v("staff.suited.suits") + float64(medical+s.runs+s.swabbed+s.collected)
+		if got := v("consumables.suits"); got != want {
+			t.Errorf("rep %d: consumables.suits = %v, want %v (%d runs, %d swabbed, %d nights)", rep, got, want, s.runs, s.swabbed, s.collected)
+		}
+	}
+}

@@ -355,7 +355,7 @@ func staffTotalKPIs() kpiBlock {
 func consumableKPIs() kpiBlock {
 	return everyDayOf(kpiBlock{
 		{key: "suits", group: groupConsumables, unit: "suits", better: "lower", headline: true, label: "protective suits used",
-			desc:  "protective suits put on: by the suited pools at each start of duty and change-over (staff.POOL.suits), and one by each medical worker at the testing sites for the round",
+			desc:  "protective suits put on: by the suited pools at each start of duty and change-over (staff.POOL.suits), one by each medical worker at the testing sites for the round, and one for each visit of a crew to a sealed building",
 			value: func(e *ending, _ int) float64 { return float64(e.consumed().suits) }},
 		{key: "disinfectant", group: groupConsumables, unit: "litres", better: "lower", label: "disinfectant used",
 			desc:  "litres of disinfectant sprayed on the items put in the disinfection area (costs.disinfectant_per_item each)",
