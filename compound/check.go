@@ -127,9 +127,9 @@ func (c *checker) unique(path string, names []string, what string) {
 
 // kpiName reports a name that would make KPI names ambiguous or collide: a
 // name with a dot (KPI names are dotted, kind.figure, staff.POOL.figure,
-// sampling.site.SITE.figure), and for a kind of delivery a name of a KPI
-// group (a kind called items would make items.delivered its own and the
-// total of every kind).
+// sampling.site.SITE.figure) or an @ (a day's KPI is KPI@dayN), and for a
+// kind of delivery a name of a KPI group (a kind called items would make
+// items.delivered its own and the total of every kind).
 func (c *checker) kpiName(path, name, what string, isKind bool) {
 	groups := KPIGroups()
 	reserved := ""
@@ -139,6 +139,8 @@ func (c *checker) kpiName(path, name, what string, isKind bool) {
 	switch {
 	case strings.Contains(name, "."):
 		c.add(path, "%s name %q has a dot: KPI names are dotted (%s); give a name without a dot%s", what, name, kpiPattern(what), reserved)
+	case strings.Contains(name, "@"):
+		c.add(path, "%s name %q has an @: a day's KPI is named with @ (%s@day2); give a name without an @", what, name, kpiPattern(what))
 	case isKind && slices.Contains(groups, name):
 		c.add(path, "%q is a reserved name: its KPIs would be taken for the %s KPIs of the whole compound; give a name without a dot%s", name, name, reserved)
 	}
@@ -208,8 +210,12 @@ func (sc *Scenario) Check() []FieldError {
 		path string
 		v    float64
 	}{{"costs.shelf", sc.Costs.Shelf}, {"costs.container", sc.Costs.Container}, {"costs.cart", sc.Costs.Cart},
-		{"costs.disinfection_slot", sc.Costs.DisinfectionSlot}, {"costs.medical", sc.Costs.Medical}} {
+		{"costs.disinfection_slot", sc.Costs.DisinfectionSlot}, {"costs.medical", sc.Costs.Medical},
+		{"costs.suit", sc.Costs.Suit}, {"costs.disinfectant", sc.Costs.Disinfectant}} {
 		c.cost(f.path, f.v)
+	}
+	if v := sc.Costs.DisinfectantPerItem; !(v >= 0 && v <= MaxDisinfectantPerItem) {
+		c.add("costs.disinfectant_per_item", "must be a number of litres from 0 to %d, got %v", MaxDisinfectantPerItem, v)
 	}
 	sc.checkTargets(c)
 	sc.checkFloors(c)
@@ -420,11 +426,14 @@ func (sc *Scenario) checkFlows(c *checker, pools map[string]string) {
 			c.add(path+".batch", "a drop brings at least one item; the mean is %v", b.MeanValue())
 		}
 		c.duration(path+".target", k.Target)
+		c.duration(path+".deadline", k.Deadline)
 		if k.Dwell.Kind != "" {
 			c.dist(path+".dwell", k.Dwell)
 		}
+		sc.checkSchedule(c, path, k)
 	}
 	c.unique("deliveries", names, "kind")
+	sc.checkScheduleTotal(c)
 	t := sc.Transfer
 	c.positive("transfer.carts", t.Carts)
 	c.positive("transfer.capacity", t.Capacity)

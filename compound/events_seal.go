@@ -24,8 +24,9 @@ type sealState struct {
 	// What the model counted while it was sealed: items handed over by
 	// the crew, and items taken on a run by anyone else (none, unless
 	// they were already on their way when the seal began); residents the
-	// crew swabbed at home; nights' bags the crew collected.
-	delivered, byOthers, swabbed, collected int
+	// crew swabbed at home; nights' bags the crew collected; the crew's
+	// runs to its doors with items.
+	delivered, byOthers, swabbed, collected, runs int
 }
 
 // buildSeals puts the seals of buildings on the kernel: the shelf that
@@ -92,6 +93,8 @@ func (m *Model) buildSealRuns(s *sealState) error {
 		sim.Get(g.apart, func(*sim.Entity) int { return s.key }, sc.Delivery.ItemsPerRun, float64(sc.Delivery.Fill)),
 		sim.Seize(res, 1),
 		sim.DelayFor(func(e *sim.Entity) float64 {
+			s.runs++
+			m.suitsUsed(1) // a fresh suit for each visit to the sealed building
 			t := walk.Rand() + toBuilding.Rand()
 			for _, x := range e.Items {
 				it := x.Data.(*item)
@@ -124,6 +127,7 @@ func (m *Model) sealHomeFlow(s *sealState) *sim.Flow {
 	return sim.NewFlow("home visit, sealed building "+s.spec.Building).Then(
 		sim.Do(func(e *sim.Entity) { e.Prio = s.prio }),
 		sim.Seize(res, 1),
+		sim.Do(func(*sim.Entity) { m.suitsUsed(1) }), // a fresh suit for each visit
 		sim.DelayFor(func(e *sim.Entity) float64 { return e.Data.(*resident).visit }),
 		sim.Release(res, 1),
 		sim.Do(func(e *sim.Entity) {
@@ -260,6 +264,7 @@ func (m *Model) sealCall(c *call, s *sealState, visit random.Dist) {
 func (m *Model) garbageCrew(b *bags, vols *pool) (*sim.Resource, int) {
 	if s := m.sealAt(b.building, m.s.Now()); s != nil {
 		s.collected++
+		m.suitsUsed(1) // a fresh suit for the visit
 		return s.crew.res[0], s.prio
 	}
 	return vols.res[vols.zoneIndex(b.zone)], vols.prio(TaskGarbage, 0)

@@ -121,7 +121,8 @@ func (sc *Scenario) surgeItems() float64 {
 }
 
 // itemDraws makes the distributions of the items of kind k on the streams
-// name/zone, name/intake, name/dwell, name/sorting and name/door.
+// name/zone, name/intake, name/dwell, name/sorting and name/door, each day
+// its own (days.go).
 func (m *Model) itemDraws(k Kind, name string) (*itemDraws, error) {
 	d := &itemDraws{}
 	dwell := m.sc.Disinfection.Dwell
@@ -133,13 +134,13 @@ func (m *Model) itemDraws(k Kind, name string) (*itemDraws, error) {
 		dist Dist
 		what string
 	}{{&d.intake, m.sc.Gate.Intake, "intake"}, {&d.dwell, dwell, "dwell"}, {&d.sort, m.sc.Sorting.Time, "sorting"}, {&d.door, m.sc.Delivery.Door, "door"}} {
-		v, err := m.dist(x.dist, name+"/"+x.what)
+		v, err := m.dailyDist(x.dist, name+"/"+x.what)
 		if err != nil {
 			return nil, err
 		}
 		*x.to = v
 	}
 	var err error
-	d.zonePick, err = random.NewUniform(0, 1, m.streams.Source(name+"/zone"))
+	d.zonePick, err = m.dailyUniform(name + "/zone")
 	return d, err
 }

@@ -22,6 +22,15 @@ type garbageRound struct {
 	bagCount   random.Dist // uniform draws deciding a household's bags
 	// the rest of the collection, nil when the scenario leaves it out
 	stairs, walk, binTrip random.Dist
+	nights                []night // by the day of the run each night's window opens on
+}
+
+// night is one night's round: its households, and when its window opened
+// and its last building was done (simulation times).
+type night struct {
+	households, collected, late int
+	carried                     int // households not collected when its day ended
+	open, lastDone              float64
 }
 
 // bags is one building's garbage for one night.
@@ -29,6 +38,7 @@ type bags struct {
 	households int
 	building   int
 	zone       int
+	night      int     // the day of the run its night's window opened on
 	due        float64 // when the window closes
 	time       float64 // drawn when the window opens
 }
@@ -38,13 +48,13 @@ func (m *Model) buildGarbage() error {
 	if g == nil {
 		return nil
 	}
-	gr := &garbageRound{spec: g, firstOpen: -1}
+	gr := &garbageRound{spec: g, firstOpen: -1, nights: make([]night, m.tl.days())}
 	m.garbage = gr
 	var err error
-	if gr.perBag, err = m.dist(g.PerBag, "garbage/per-bag"); err != nil {
+	if gr.perBag, err = m.dailyDist(g.PerBag, "garbage/per-bag"); err != nil {
 		return err
 	}
-	if gr.bagCount, err = random.NewUniform(0, 1, m.streams.Source("garbage/bags")); err != nil {
+	if gr.bagCount, err = m.dailyUniform("garbage/bags"); err != nil {
 		return err
 	}
 	for _, o := range []struct {
@@ -55,7 +65,7 @@ func (m *Model) buildGarbage() error {
 		if o.d.IsNone() {
 			continue
 		}
-		if *o.to, err = m.dist(o.d, o.name); err != nil {
+		if *o.to, err = m.dailyDist(o.d, o.name); err != nil {
 			return err
 		}
 	}
@@ -72,10 +82,14 @@ func (m *Model) buildGarbage() error {
 		sim.Do(func(e *sim.Entity) {
 			b := e.Data.(*bags)
 			gr.collected += b.households
+			n := &gr.nights[b.night]
+			n.collected += b.households
 			if m.s.Now() > b.due {
 				gr.late += b.households
+				n.late += b.households
 			}
 			gr.lastDone = m.s.Now() - gr.firstOpen
+			n.lastDone = m.s.Now()
 		}),
 	)
 	gr.flow = f
@@ -114,6 +128,8 @@ type garbageNight struct {
 func (n *garbageNight) Handle() {
 	m := n.m
 	gr := m.garbage
+	d := m.tl.dayOf(m.s.Now())
+	gr.nights[d].open = m.s.Now()
 	whole, part := math.Modf(gr.spec.BagsPerHousehold)
 	for i, b := range m.sc.Buildings {
 		t, put := 0.0, 0
@@ -131,7 +147,8 @@ func (n *garbageNight) Handle() {
 		}
 		t += gr.rest(b.Households, put)
 		gr.households += b.Households
-		m.s.Start(gr.flow, &bags{households: b.Households, building: i, zone: m.zoneOf[b.ID], due: n.due, time: t})
+		gr.nights[d].households += b.Households
+		m.s.Start(gr.flow, &bags{households: b.Households, building: i, zone: m.zoneOf[b.ID], night: d, due: n.due, time: t})
 	}
 }
 

@@ -3,6 +3,7 @@ package compound
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -13,7 +14,7 @@ import (
 // holds their values in the same order.
 type KPI struct {
 	Name   string
-	Unit   string // s, items, items/h, people, people/h, households, samples, cards, share, h
+	Unit   string // s, items, items/h, people, people/h, households, samples, cards, share, h, suits, litres, cost
 	Better string // "lower", "higher", or "" when neither is better
 	Desc   string // one line: what it measures
 	// Label is the KPI in a few words for tables and plots, without its
@@ -25,11 +26,38 @@ type KPI struct {
 	// the deliveries of that kind, or one of KPIGroups.
 	Group string
 	// Area is the flow whose staff and equipment can move it: deliveries,
-	// sampling, garbage, special_needs or staff.
+	// sampling, garbage, special_needs or staff; cost for what every
+	// change moves (the cost and the consumables).
 	Area string
 	// Headline KPIs are shown in the terminal summary; the others are in
 	// the results document.
 	Headline bool
+	// Day is the day of the run the KPI is for, from 1, in a run of
+	// several days; 0 for the whole run. A day's KPI is named after the
+	// whole run's with "@day" and the day: express.door_time.p95@day2.
+	Day int
+}
+
+// DaySep separates a KPI's name from the day it is for: names of kinds,
+// pools and sites may not hold '@'.
+const DaySep = "@day"
+
+// DayKPI returns the name of the KPI called name for day d of the run
+// (from 1): express.door_time.p95@day2.
+func DayKPI(name string, d int) string { return name + DaySep + strconv.Itoa(d) }
+
+// WholeRun returns the name of the whole run's KPI of which the KPI called
+// name is one day's, and the day (0 for a whole-run KPI).
+func WholeRun(name string) (string, int) {
+	base, d, ok := strings.Cut(name, DaySep)
+	if !ok {
+		return name, 0
+	}
+	n, err := strconv.Atoi(d)
+	if err != nil || n < 1 || strconv.Itoa(n) != d {
+		return name, 0
+	}
+	return base, n
 }
 
 // Title is the KPI's label with its subject: "express: time to the door,
@@ -42,7 +70,8 @@ func (k KPI) Title() string {
 }
 
 // GroupTitle names the KPI's group for people: "deliveries: express",
-// "gate", "sampling round", "garbage", "special needs", "staff".
+// "gate", "households", "sampling round", "garbage", "special needs",
+// "staff", "consumables", "cost".
 func (k KPI) GroupTitle() string {
 	if t, ok := groupTitles[k.Group]; ok {
 		return t
@@ -54,23 +83,28 @@ func (k KPI) GroupTitle() string {
 var groupTitles = map[string]string{
 	groupItems: "all deliveries", groupGate: "gate", groupSampling: "sampling round",
 	groupGarbage: "garbage", groupNeeds: "special needs", groupStaff: "staff",
+	groupHouseholds: "households", groupConsumables: "consumables", groupCost: "cost",
 }
 
 // The groups of the KPIs of the compound as a whole: the first part of
 // their names, which no kind of delivery may take.
 const (
-	groupItems    = "items"
-	groupGate     = "gate"
-	groupSampling = "sampling"
-	groupGarbage  = "garbage"
-	groupNeeds    = "special_needs"
-	groupStaff    = "staff"
+	groupItems       = "items"
+	groupGate        = "gate"
+	groupSampling    = "sampling"
+	groupGarbage     = "garbage"
+	groupNeeds       = "special_needs"
+	groupStaff       = "staff"
+	groupHouseholds  = "households"
+	groupConsumables = "consumables"
+	groupCost        = "cost"
 )
 
 // areaOfGroup is the area of each group; a kind's KPIs are deliveries.
 var areaOfGroup = map[string]string{
 	groupItems: "deliveries", groupGate: "deliveries", groupSampling: "sampling",
 	groupGarbage: "garbage", groupNeeds: "special_needs", groupStaff: "staff",
+	groupHouseholds: "deliveries", groupConsumables: "cost", groupCost: "cost",
 }
 
 // AreaOf returns the area of the KPI called name: the area of its group, or
@@ -84,20 +118,42 @@ func AreaOf(name string) string {
 }
 
 // Catalog returns the KPIs a run of sc reports, in report order: each kind of
-// delivery, the gate, the sampling round, garbage, special needs, staff.
+// delivery, the gate, the sampling round, garbage, special needs, staff;
+// then, in a run of several days, those of day 1 in the same order, of day
+// 2, and so on.
 func Catalog(sc *Scenario) []KPI {
 	var out []KPI
-	for _, b := range kpiBlocks() {
-		for _, e := range b.expand(sc) {
-			out = append(out, e.kpi)
+	for _, e := range catalogue(sc) {
+		out = append(out, e.kpi)
+	}
+	return out
+}
+
+// catalogue lists the KPIs of sc and the definitions they come from, in
+// report order (Catalog).
+func catalogue(sc *Scenario) []expanded {
+	var out []expanded
+	for d := 0; d <= kpiDays(sc); d++ {
+		for _, b := range kpiBlocks() {
+			out = append(out, b.expand(sc, d)...)
 		}
 	}
 	return out
 }
 
+// kpiDays returns the days a run of sc reports KPIs for: its days when
+// it has several (and no more than a run may have), else none.
+func kpiDays(sc *Scenario) int {
+	if n := sc.Horizon.Days; n >= 2 && n <= MaxDays {
+		return n
+	}
+	return 0
+}
+
 // KPIGroups returns the first parts of the names of the KPIs of the
-// compound as a whole (items, gate, sampling, garbage, special_needs,
-// staff), in report order: the names a kind of delivery may not have.
+// compound as a whole (items, gate, households, sampling, garbage,
+// special_needs, staff, consumables, cost), in report order: the names a
+// kind of delivery may not have.
 func KPIGroups() []string {
 	var out []string
 	for _, b := range kpiBlocks() {
@@ -120,10 +176,22 @@ const (
 	eachPool
 )
 
+// perDay says which days of a run of several days a definition has a KPI
+// for, besides the whole run.
+type perDay int
+
+const (
+	wholeRunOnly perDay = iota
+	everyDay
+	roundDay // the sampling round's day
+)
+
 // kpiDef defines one KPI, or one per kind, site or pool.
 type kpiDef struct {
 	key          string // the name after its group or subject: "door_time.p95"
 	scope        scope
+	days         perDay
+	dayNote      string // what a day's KPI counts, with %d for the day: "items that arrived on day %d"
 	group        string // for the compound as a whole and sites and pools; "" for a kind's
 	unit, better string
 	headline     bool
@@ -143,10 +211,26 @@ type expanded struct {
 	kpi KPI
 	def kpiDef
 	i   int // the subject's index: the kind, site or pool
+	day int // 0 for the whole run
 }
 
-// expand lists the block's KPIs in sc.
-func (b kpiBlock) expand(sc *Scenario) []expanded {
+// has reports whether the definition has a KPI for day d of a run of sc
+// (0: the whole run).
+func (d kpiDef) has(sc *Scenario, day int) bool {
+	switch {
+	case day == 0:
+		return true
+	case d.days == everyDay:
+		return true
+	case d.days == roundDay:
+		return sc.Sampling != nil && sc.Sampling.Day == day
+	}
+	return false
+}
+
+// expand lists the block's KPIs in sc for day d of the run (0: the whole
+// run).
+func (b kpiBlock) expand(sc *Scenario, day int) []expanded {
 	var out []expanded
 	subjects := []string{""}
 	switch b[0].scope {
@@ -170,14 +254,19 @@ func (b kpiBlock) expand(sc *Scenario) []expanded {
 	}
 	for i, subject := range subjects {
 		for _, d := range b {
-			if d.when != nil && !d.when(sc, i) {
+			if d.when != nil && !d.when(sc, i) || !d.has(sc, day) {
 				continue
 			}
 			k := d.kpi(subject)
 			if d.describe != nil {
 				k.Desc = d.describe(sc, i)
 			}
-			out = append(out, expanded{kpi: k, def: d, i: i})
+			if day > 0 {
+				k.Name, k.Day = DayKPI(k.Name, day), day
+				k.Label += fmt.Sprintf(", day %d", day)
+				k.Desc += ", " + fmt.Sprintf(d.dayNote, day)
+			}
+			out = append(out, expanded{kpi: k, def: d, i: i, day: day})
 		}
 	}
 	return out

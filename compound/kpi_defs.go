@@ -6,14 +6,13 @@ import (
 )
 
 // ending is a replication at its end, as the KPIs' value functions read
-// it.
+// it: the whole run's figures, or one day's (figures.go).
 type ending struct {
 	m     *Model
 	now   float64
 	hours float64 // the run's length
+	day   int     // the day the KPI is for, from 1; 0 for the whole run
 }
-
-func (e *ending) kind(i int) *kindState { return e.m.kinds[i] }
 
 // backlog is a kind's items still on their way: neither delivered nor
 // turned away.
@@ -29,26 +28,9 @@ func (e *ending) makespan() float64 {
 	return smp.last - smp.start
 }
 
-// staffTotals are a pool's busy, on-duty and overtime seconds.
-func (e *ending) staffTotals(i int) (busy, on, over float64) {
-	for _, rec := range e.m.pools[e.m.sc.Staff[i].Name].recs {
-		busy += rec.Working.Integral(e.now)
-		on += rec.OnDuty.Integral(e.now)
-		over += rec.Overtime
-	}
-	return busy, on, over
-}
-
-// sumKinds adds f over the kinds.
-func (e *ending) sumKinds(f func(*kindState) int) float64 {
-	n := 0
-	for _, ks := range e.m.kinds {
-		n += f(ks)
-	}
-	return float64(n)
-}
-
 func hasTarget(sc *Scenario, i int) bool   { return sc.Kinds[i].Target > 0 }
+func hasDeadline(sc *Scenario, i int) bool { return sc.Kinds[i].Deadline > 0 }
+func hasSuit(sc *Scenario, i int) bool     { return sc.Staff[i].Suit != nil }
 func hasSampling(sc *Scenario, _ int) bool { return sc.Sampling != nil }
 func hasGarbage(sc *Scenario, _ int) bool  { return sc.Garbage != nil }
 func hasNeeds(sc *Scenario, _ int) bool    { return sc.SpecialNeeds != nil }
@@ -58,39 +40,65 @@ func hasNeedsTarget(sc *Scenario, _ int) bool {
 
 // kpiBlocks are the definitions of every KPI, in report order.
 func kpiBlocks() []kpiBlock {
-	return []kpiBlock{kindKPIs(), itemKPIs(), gateKPIs(), samplingKPIs(), siteKPIs(), garbageKPIs(), needsKPIs(), staffKPIs()}
+	return []kpiBlock{kindKPIs(), itemKPIs(), gateKPIs(), householdKPIs(), samplingKPIs(), siteKPIs(), garbageKPIs(),
+		needsKPIs(), staffKPIs(), staffTotalKPIs(), consumableKPIs(), costKPIs()}
 }
 
-// kindKPIs are measured for each kind of delivery.
+// everyDayOf marks every definition of b as having a KPI for each day,
+// counting what note says (with %d for the day).
+func everyDayOf(b kpiBlock, note string) kpiBlock {
+	for i := range b {
+		b[i].days, b[i].dayNote = everyDay, note
+	}
+	return b
+}
+
+// kindKPIs are measured for each kind of delivery; a day's, of the items
+// that arrived on the day (a day's backlog: those still on their way when
+// the day ended).
 func kindKPIs() kpiBlock {
-	door := func(f func(ks *kindState) float64) func(*ending, int) float64 {
+	door := func(f func(k kindFigures) float64) func(*ending, int) float64 {
 		return func(e *ending, i int) float64 { return f(e.kind(i)) }
 	}
 	b := kpiBlock{
 		{key: "arrived", unit: "items", label: "items arrived", desc: "%s items that arrived at the gate",
-			value: door(func(ks *kindState) float64 { return float64(ks.arrived) })},
+			value: door(func(k kindFigures) float64 { return float64(k.arrived) })},
 		{key: "delivered", unit: "items", better: "higher", headline: true, label: "items delivered", desc: "%s items handed over at the door",
-			value: door(func(ks *kindState) float64 { return float64(ks.done) })},
+			value: door(func(k kindFigures) float64 { return float64(k.done) })},
 		{key: "throughput", unit: "items/h", better: "higher", label: "deliveries per hour", desc: "%s items delivered per hour of the run",
-			value: func(e *ending, i int) float64 { return float64(e.kind(i).done) / e.hours }},
+			value: func(e *ending, i int) float64 { return float64(e.kind(i).done) / e.spanHours() }},
 		{key: "door_time.mean", unit: "s", better: "lower", headline: true, label: "time to the door, mean", desc: "mean time from the gate to the door, %s",
-			value: door(func(ks *kindState) float64 { return ks.doorTime.Mean() })},
+			value: door(func(k kindFigures) float64 { return k.doorTime.Mean() })},
 		{key: "door_time.p50", unit: "s", better: "lower", label: "time to the door, median", desc: "median time from the gate to the door, %s",
-			value: door(func(ks *kindState) float64 { return ks.doorTime.Quantile(0.5) })},
+			value: door(func(k kindFigures) float64 { return k.doorTime.Quantile(0.5) })},
 		{key: "door_time.p90", unit: "s", better: "lower", label: "time to the door, 90th percentile", desc: "90th percentile of the time to the door, %s",
-			value: door(func(ks *kindState) float64 { return ks.doorTime.Quantile(0.9) })},
+			value: door(func(k kindFigures) float64 { return k.doorTime.Quantile(0.9) })},
 		{key: "door_time.p95", unit: "s", better: "lower", headline: true, label: "time to the door, 95th percentile", desc: "95th percentile of the time to the door, %s",
-			value: door(func(ks *kindState) float64 { return ks.doorTime.Quantile(0.95) })},
+			value: door(func(k kindFigures) float64 { return k.doorTime.Quantile(0.95) })},
 		{key: "door_time.max", unit: "s", better: "lower", label: "time to the door, longest", desc: "longest time to the door, %s",
-			value: door(func(ks *kindState) float64 { return ks.doorTime.Max() })},
+			value: door(func(k kindFigures) float64 { return k.doorTime.Max() })},
 		{key: "within_target", unit: "share", better: "higher", headline: true, label: "share at the door within target", when: hasTarget,
 			describe: func(sc *Scenario, i int) string {
 				return fmt.Sprintf("share of delivered %s items at the door within %s", sc.Kinds[i].Name, sc.Kinds[i].Target)
 			},
 			value: func(e *ending, i int) float64 {
-				ks := e.kind(i)
-				return ks.doorTime.FractionAtMost(float64(ks.spec.Target))
+				return e.kind(i).doorTime.FractionAtMost(float64(e.m.kinds[i].spec.Target))
 			}},
+		{key: "within_deadline", unit: "share", better: "higher", headline: true, label: "share at the door within the deadline", when: hasDeadline,
+			describe: func(sc *Scenario, i int) string {
+				return fmt.Sprintf("share of %s items at the door within the deadline of %s, of those decided: at the door, turned away, or still on their way past it at the end of the run",
+					sc.Kinds[i].Name, sc.Kinds[i].Deadline)
+			},
+			value: door(func(k kindFigures) float64 { return k.deadline.share() })},
+		{key: "deadline_missed", unit: "items", better: "lower", headline: true, label: "items past the deadline", when: hasDeadline,
+			describe: func(sc *Scenario, i int) string {
+				return fmt.Sprintf("%s items past the deadline of %s: at the door late, turned away, or still on their way past it at the end of the run",
+					sc.Kinds[i].Name, sc.Kinds[i].Deadline)
+			},
+			value: door(func(k kindFigures) float64 { return float64(k.deadline.missed) })},
+		{key: "longest_wait", unit: "s", better: "lower", headline: true, label: "longest time to the door, those on their way counted", when: hasDeadline,
+			desc:  "longest time from the gate to the door, %s, an item still on its way at the end of the run counted with its time so far",
+			value: door(func(k kindFigures) float64 { return k.deadline.longestOrNaN(k.arrived - k.turned) })},
 	}
 	for j, st := range stages {
 		b = append(b, kpiDef{key: "time." + st.Name, unit: "s", better: "lower", label: "time " + st.Desc,
@@ -99,44 +107,68 @@ func kindKPIs() kpiBlock {
 	}
 	b = append(b,
 		kpiDef{key: "turned_away", unit: "items", better: "lower", headline: true, label: "items turned away", desc: "%s items turned away at a full gate",
-			value: door(func(ks *kindState) float64 { return float64(ks.turned) })},
+			value: door(func(k kindFigures) float64 { return float64(k.turned) })},
 		kpiDef{key: "backlog", unit: "items", better: "lower", headline: true, label: "items still on their way", desc: "%s items still on their way at the end of the run",
-			value: door(func(ks *kindState) float64 { return float64(ks.backlog()) })},
+			value: door(func(k kindFigures) float64 { return float64(k.backlog) })},
 	)
 	for i := range b {
 		b[i].scope = eachKind
 	}
+	b = everyDayOf(b, "of the items that arrived on day %d (the backlog: still on their way when the day ended)")
 	return b
 }
 
 // itemKPIs add up the kinds.
 func itemKPIs() kpiBlock {
-	return kpiBlock{
+	return everyDayOf(kpiBlock{
 		{key: "delivered", group: groupItems, unit: "items", better: "higher", label: "items delivered, every kind", desc: "items of every kind handed over at the door",
-			value: func(e *ending, _ int) float64 { return e.sumKinds(func(ks *kindState) int { return ks.done }) }},
+			value: func(e *ending, _ int) float64 { return e.sumKinds(func(k kindFigures) int { return k.done }) }},
 		{key: "backlog", group: groupItems, unit: "items", better: "lower", label: "items still on their way, every kind", desc: "items of every kind still on their way at the end",
-			value: func(e *ending, _ int) float64 { return e.sumKinds((*kindState).backlog) }},
-	}
+			value: func(e *ending, _ int) float64 { return e.sumKinds(func(k kindFigures) int { return k.backlog }) }},
+	}, "of the items that arrived on day %d (the backlog: still on their way when the day ended)")
 }
 
-// gateKPIs are the gate's staging area and its couriers.
+// gateKPIs are the gate's staging area and its couriers; a day's, the
+// staging area over the day and the couriers that arrived on it.
 func gateKPIs() kpiBlock {
-	return kpiBlock{
+	b := kpiBlock{
 		{key: "staging.mean", group: groupGate, unit: "items", label: "items in staging, mean", desc: "mean number of items put down in the staging area",
-			value: func(e *ending, _ int) float64 { return e.m.gate.stagingRec.Busy.Mean(e.now) }},
+			value: func(e *ending, _ int) float64 { return e.gate().mean }},
 		{key: "staging.max", group: groupGate, unit: "items", headline: true, label: "items in staging, most", desc: "most items in the staging area at once (capped by its capacity: not better when lower)",
-			value: func(e *ending, _ int) float64 { return e.m.gate.stagingRec.Busy.Max() }},
+			value: func(e *ending, _ int) float64 { return e.gate().most }},
 		{key: "staging.time_full", group: groupGate, unit: "s", better: "lower", headline: true, label: "time the staging area was full", desc: "time the staging area was full",
-			value: func(e *ending, _ int) float64 {
-				return e.m.gate.timeFull(e.now, e.m.sc.Gate.Slots())
-			}},
+			value: func(e *ending, _ int) float64 { return e.gate().full }},
 		{key: "couriers_waiting.max", group: groupGate, unit: "items", better: "lower", label: "items waiting to be put down, most", desc: "most items waiting at the gate for room to be put down",
-			value: func(e *ending, _ int) float64 { return e.m.gate.stagingRec.Queue.Max() }},
-		{key: "courier_wait.mean", group: groupGate, unit: "s", better: "lower", headline: true, label: "courier's wait to put down, mean", desc: "mean time from arrival to being put down",
-			value: func(e *ending, _ int) float64 { return e.m.gate.courierWait.Mean() }},
-		{key: "turned_away", group: groupGate, unit: "items", better: "lower", headline: true, label: "items turned away", desc: "items turned away at the gate",
-			value: func(e *ending, _ int) float64 { return e.sumKinds(func(ks *kindState) int { return ks.turned }) }},
+			value: func(e *ending, _ int) float64 { return e.gate().waitingMost }},
 	}
+	b = everyDayOf(b, "over day %d")
+	return append(b, everyDayOf(kpiBlock{
+		{key: "courier_wait.mean", group: groupGate, unit: "s", better: "lower", headline: true, label: "courier's wait to put down, mean", desc: "mean time from arrival to being put down",
+			value: func(e *ending, _ int) float64 { return e.gate().courierWait.Mean() }},
+		{key: "turned_away", group: groupGate, unit: "items", better: "lower", headline: true, label: "items turned away", desc: "items turned away at the gate",
+			value: func(e *ending, _ int) float64 { return e.sumKinds(func(k kindFigures) int { return k.turned }) }},
+	}, "of the items that arrived on day %d")...)
+}
+
+// householdKPIs are the households waiting for their deliveries: a
+// household waits on a day when an item for it arrives that day, and is
+// served the same day when every item for it that arrived that day is at
+// its door by the day's end (households.go).
+func householdKPIs() kpiBlock {
+	return everyDayOf(kpiBlock{
+		{key: "same_day", group: groupHouseholds, unit: "share", better: "higher", headline: true, label: "households served the same day",
+			desc: "share of the households waiting for items on a day that had every item of that day at the door by the day's end (each household counted once for each day it waited)",
+			value: func(e *ending, _ int) float64 {
+				h := e.households()
+				return ratio(float64(h.served), float64(h.waiting))
+			}},
+		{key: "left_waiting", group: groupHouseholds, unit: "households", better: "lower", label: "households left waiting at the day's end",
+			desc: "households waiting for items on a day that had one of that day's items not at the door by the day's end (turned away, or still on its way; each household counted once for each such day)",
+			value: func(e *ending, _ int) float64 {
+				h := e.households()
+				return float64(h.waiting - h.served)
+			}},
+	}, "households with an item that arrived on day %d")
 }
 
 // samplingKPIs are the sampling round's, over every site.
@@ -182,16 +214,26 @@ func samplingKPIs() kpiBlock {
 				}
 				return e.now - smp.start
 			}},
+		{key: "staff_hours", unit: "h", better: "lower", label: "medical staff-hours at the sites",
+			desc: "staff-hours of the medical staff at the testing sites: each site's registration and swab staff, from the start of the round until the site stands down (its last resident sampled) or the run ends",
+			value: func(e *ending, _ int) float64 {
+				h := 0.0
+				for i := range e.m.sampling.sites {
+					h += e.medicalHours(i)
+				}
+				return h
+			}},
 	}
 	for i := range b {
 		b[i].group, b[i].when = groupSampling, hasSampling
+		b[i].days, b[i].dayNote = roundDay, "the round, on day %d"
 	}
 	return b
 }
 
 // siteKPIs are measured at each testing site.
 func siteKPIs() kpiBlock {
-	return kpiBlock{
+	b := kpiBlock{
 		{key: "queue.peak", scope: eachSite, group: groupSampling, unit: "people", better: "lower", label: "queue, most", desc: "most residents waiting at site %s",
 			value: func(e *ending, i int) float64 { return e.m.sampling.sites[i].waiting.Max() }},
 		{key: "queue.mean", scope: eachSite, group: groupSampling, unit: "people", better: "lower", label: "queue, mean while open", desc: "mean residents waiting at site %s while it is open",
@@ -211,50 +253,52 @@ func siteKPIs() kpiBlock {
 				}
 				return e.now - smp.start
 			}},
+		{key: "staff_hours", scope: eachSite, group: groupSampling, unit: "h", better: "lower", label: "medical staff-hours",
+			desc:  "staff-hours of the registration and swab staff at site %s, from the start of the round until the site stands down or the run ends",
+			value: func(e *ending, i int) float64 { return e.medicalHours(i) }},
 	}
+	for i := range b {
+		b[i].days, b[i].dayNote = roundDay, "the round, on day %d"
+	}
+	return b
 }
 
-// garbageKPIs are the garbage round's.
+// garbageKPIs are the garbage round's; a day's, of the night whose window
+// opens on the day.
 func garbageKPIs() kpiBlock {
 	b := kpiBlock{
 		{key: "collected", unit: "households", better: "higher", label: "households collected", desc: "households whose garbage was collected",
-			value: func(e *ending, _ int) float64 { return float64(e.m.garbage.collected) }},
+			value: func(e *ending, _ int) float64 { return float64(e.garbage().collected) }},
 		{key: "late", unit: "households", better: "lower", headline: true, label: "households collected late", desc: "households collected after the window closed",
-			value: func(e *ending, _ int) float64 { return float64(e.m.garbage.late) }},
+			value: func(e *ending, _ int) float64 { return float64(e.garbage().late) }},
 		{key: "backlog", unit: "households", better: "lower", headline: true, label: "households not collected", desc: "households not yet collected at the end of the run",
-			value: func(e *ending, _ int) float64 { return float64(e.m.garbage.households - e.m.garbage.collected) }},
+			value: func(e *ending, _ int) float64 { return float64(e.garbage().backlog) }},
 		{key: "done_after", unit: "s", better: "lower", headline: true, label: "round done after", desc: "time from the first window opening to the last building collected",
-			value: func(e *ending, _ int) float64 {
-				gr := e.m.garbage
-				if gr.collected < gr.households {
-					return e.now - gr.firstOpen
-				}
-				return gr.lastDone
-			}},
+			value: func(e *ending, _ int) float64 { return e.garbage().doneAfter }},
 	}
 	for i := range b {
 		b[i].group, b[i].when = groupGarbage, hasGarbage
 	}
-	return b
+	return everyDayOf(b, "the night whose window opens on day %d (from its opening; the backlog: not collected when the day ended)")
 }
 
 // needsKPIs are the special-needs cards'.
 func needsKPIs() kpiBlock {
 	b := kpiBlock{
 		{key: "cards", unit: "cards", label: "cards handed in", desc: "special-needs cards handed in",
-			value: func(e *ending, _ int) float64 { return float64(e.m.needs.arrived) }},
+			value: func(e *ending, _ int) float64 { return float64(e.needs().arrived) }},
 		{key: "response.mean", unit: "s", better: "lower", headline: true, label: "response time, mean", desc: "mean time from a card to its request done",
-			value: func(e *ending, _ int) float64 { return e.m.needs.response.Mean() }},
+			value: func(e *ending, _ int) float64 { return e.needs().response.Mean() }},
 		{key: "response.p95", unit: "s", better: "lower", headline: true, label: "response time, 95th percentile", desc: "95th percentile of the response time",
-			value: func(e *ending, _ int) float64 { return e.m.needs.response.Quantile(0.95) }},
+			value: func(e *ending, _ int) float64 { return e.needs().response.Quantile(0.95) }},
 		{key: "backlog", unit: "cards", better: "lower", headline: true, label: "cards not done", desc: "cards not yet done at the end of the run",
-			value: func(e *ending, _ int) float64 { return float64(e.m.needs.arrived - e.m.needs.done) }},
+			value: func(e *ending, _ int) float64 { return float64(e.needs().backlog) }},
 		{key: "within_target", unit: "share", better: "higher", headline: true, label: "share done within target", when: hasNeedsTarget,
 			describe: func(sc *Scenario, _ int) string {
 				return fmt.Sprintf("share of cards done within %s", sc.SpecialNeeds.Target)
 			},
 			value: func(e *ending, _ int) float64 {
-				return e.m.needs.response.FractionAtMost(float64(e.m.needs.spec.Target))
+				return e.needs().response.FractionAtMost(float64(e.m.needs.spec.Target))
 			}},
 	}
 	for i := range b {
@@ -263,21 +307,79 @@ func needsKPIs() kpiBlock {
 			b[i].when = hasNeeds
 		}
 	}
-	return b
+	return everyDayOf(b, "of the cards handed in on day %d (the backlog: not done when the day ended)")
 }
 
-// staffKPIs are measured for each staff pool.
+// staffKPIs are measured for each staff pool; a day's, over the day.
 func staffKPIs() kpiBlock {
-	return kpiBlock{
+	return everyDayOf(kpiBlock{
 		{key: "utilisation", scope: eachPool, group: groupStaff, unit: "share", headline: true, label: "utilisation",
 			desc: "share of the time on duty spent busy (work past a shift end is overtime, not counted here), pool %s",
 			value: func(e *ending, i int) float64 {
-				busy, on, _ := e.staffTotals(i)
-				return min(ratio(busy, on), 1) // not 1 + ε from rounding
+				f := e.staff(i)
+				return min(ratio(f.busy, f.on), 1) // not 1 + ε from rounding
 			}},
 		{key: "overtime", scope: eachPool, group: groupStaff, unit: "s", better: "lower", headline: true, label: "overtime", desc: "time worked past shift ends and suit limits, pool %s",
-			value: func(e *ending, i int) float64 { _, _, over := e.staffTotals(i); return over }},
+			value: func(e *ending, i int) float64 { return e.staff(i).over }},
 		{key: "hours", scope: eachPool, group: groupStaff, unit: "h", better: "lower", label: "staff-hours on duty", desc: "staff-hours on duty, pool %s",
-			value: func(e *ending, i int) float64 { _, on, _ := e.staffTotals(i); return on / 3600 }},
+			value: func(e *ending, i int) float64 { return e.staff(i).on / 3600 }},
+		{key: "suits", scope: eachPool, group: groupStaff, unit: "suits", better: "lower", label: "protective suits put on", when: hasSuit,
+			desc:  "protective suits put on by pool %s: one at each start of duty, at the start of a shift and after each change-over",
+			value: func(e *ending, i int) float64 { return float64(e.staff(i).starts) }},
+	}, "over day %d")
+}
+
+// staffTotalKPIs add up the staff of the whole compound.
+func staffTotalKPIs() kpiBlock {
+	return kpiBlock{
+		{key: "hours", group: groupStaff, unit: "h", better: "lower", label: "staff-hours on duty, everyone",
+			desc: "staff-hours on duty of every pool (staff.POOL.hours) and of the medical staff at the testing sites (sampling.staff_hours)",
+			days: everyDay, dayNote: "over day %d (the medical staff's on the round's day)",
+			value: func(e *ending, _ int) float64 {
+				on := 0.0
+				for i := range e.m.sc.Staff {
+					on += e.staff(i).on
+				}
+				h := on / 3600
+				if smp := e.m.sampling; smp != nil && (e.day == 0 || e.day-1 == e.m.tl.dayOf(smp.start)) {
+					for i := range smp.sites {
+						h += e.medicalHours(i)
+					}
+				}
+				return h
+			}},
+	}
+}
+
+// consumableKPIs are the suits and disinfectant used (consumables.go).
+func consumableKPIs() kpiBlock {
+	return everyDayOf(kpiBlock{
+		{key: "suits", group: groupConsumables, unit: "suits", better: "lower", headline: true, label: "protective suits used",
+			desc:  "protective suits put on: by the suited pools at each start of duty and change-over (staff.POOL.suits), one by each medical worker at the testing sites for the round, and one for each visit of a crew to a sealed building",
+			value: func(e *ending, _ int) float64 { return float64(e.consumed().suits) }},
+		{key: "disinfectant", group: groupConsumables, unit: "litres", better: "lower", label: "disinfectant used",
+			desc:  "litres of disinfectant sprayed on the items put in the disinfection area (costs.disinfectant_per_item each)",
+			value: func(e *ending, _ int) float64 { return e.consumed().litres }},
+	}, "used over day %d")
+}
+
+// costKPIs are what the run cost, in the currency of the scenario's
+// costs (cost.go).
+func costKPIs() kpiBlock {
+	return kpiBlock{
+		{key: "staff", group: groupCost, unit: "cost", better: "lower", label: "staff",
+			desc:  "staff over the run: each pool's staff-hours on its roster (breaks left out, change-overs in) by its hour_cost, and each medical worker at the testing sites by the round (costs.medical)",
+			value: func(e *ending, _ int) float64 { return e.m.staffCost() }},
+		{key: "equipment", group: groupCost, unit: "cost", better: "lower", label: "equipment",
+			desc:  "shelves, containers, carts and disinfection places, for the run",
+			value: func(e *ending, _ int) float64 { return e.m.sc.equipmentCost() }},
+		{key: "consumables", group: groupCost, unit: "cost", better: "lower", label: "consumables",
+			desc:  "protective suits (costs.suit) and disinfectant (costs.disinfectant a litre) used",
+			value: func(e *ending, _ int) float64 { return e.m.sc.consumablesCost(e.consumed()) }},
+		{key: "total", group: groupCost, unit: "cost", better: "lower", headline: true, label: "the run's cost",
+			desc: "what the run cost: staff, equipment and consumables (cost.staff + cost.equipment is what `cordon plan` weighs a plan by)",
+			value: func(e *ending, _ int) float64 {
+				return e.m.staffCost() + e.m.sc.equipmentCost() + e.m.sc.consumablesCost(e.consumed())
+			}},
 	}
 }

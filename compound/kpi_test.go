@@ -49,7 +49,7 @@ func TestKPINamesUnique(t *testing.T) {
 // TestKPIGroups: the reserved names are the first parts of the KPI names
 // of the compound as a whole.
 func TestKPIGroups(t *testing.T) {
-	if got := strings.Join(KPIGroups(), ", "); got != "items, gate, sampling, garbage, special_needs, staff" {
+	if got := strings.Join(KPIGroups(), ", "); got != "items, gate, households, sampling, garbage, special_needs, staff, consumables, cost" {
 		t.Errorf("KPIGroups() = %s", got)
 	}
 }
@@ -71,6 +71,9 @@ func TestCatalogueDefinesEveryKPI(t *testing.T) {
 		for _, d := range b {
 			if d.value == nil || d.label == "" || d.unit == "" || (d.desc == "") == (d.describe == nil) {
 				t.Errorf("%s: a definition without a value, label, unit or exactly one description", d.key)
+			}
+			if (d.days == wholeRunOnly) != (d.dayNote == "") {
+				t.Errorf("%s: a definition for each day must say what a day's KPI counts, and only one", d.key)
 			}
 		}
 	}

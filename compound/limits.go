@@ -107,3 +107,16 @@ func (sc *Scenario) checkLimits(c *checker) {
 		}
 	}
 }
+
+// Limits on scheduled drops (Kind.Schedule) and the disinfectant per item.
+const (
+	// MaxDropItems is the most items one drop brings: its items arrive at
+	// once, each an entity in the compound (about 1 KB).
+	MaxDropItems = 100_000
+	// MaxScheduledItems is the most items the drops of every kind bring
+	// over the run.
+	MaxScheduledItems = 1_000_000
+	// MaxDisinfectantPerItem is the most litres of disinfectant sprayed on
+	// one item: far above any real amount.
+	MaxDisinfectantPerItem = 1000
+)

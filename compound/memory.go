@@ -72,6 +72,9 @@ func (sc *Scenario) Memory(opts Options) (model, result int64) {
 		volume += n.PerDay
 	}
 	volume *= float64(sc.Horizon.Days)
+	for _, k := range sc.Kinds {
+		volume += float64(min(max(k.scheduledItems(), 0), MaxScheduledItems))
+	}
 	volume += sc.surgeItems()
 	if opts.MaxEvents > 0 {
 		volume = math.Min(volume, float64(opts.MaxEvents))
@@ -86,11 +89,19 @@ func (sc *Scenario) Memory(opts Options) (model, result int64) {
 		series += 2 * points * int64(len(sp.Sites))
 	}
 	kpis := int64(len(Catalog(sc)))
+	// Each staff pool's and the medical staff's on duty by hour.
+	series += hours * int64(len(sc.Staff)+1)
 	resultBytes := float64(pointBytes*(series+kpis+hours+items) + posts*256)
 	result = int64(resultBytes * resultSlack)
 
+	// A run of several days keeps each item's time to the door and the
+	// households waiting once more, by day.
+	perItem := int64(itemBytes)
+	if sc.Horizon.Days > 1 {
+		perItem += 2 * pointBytes
+	}
 	model = modelBaseBytes + posts*(postBytes+2*points*pointBytes) + units*unitBytes +
-		agents*EntityBytes + residents*residentBytes + items*itemBytes + result
+		agents*EntityBytes + residents*residentBytes + items*perItem + result
 	return model, result
 }
 

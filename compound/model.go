@@ -35,6 +35,11 @@ type Model struct {
 
 	kinds []*kindState
 
+	dayStarts  [][]func() // by day of the run: what starts when it begins
+	days       *runDays   // each day's figures, in a run of several days
+	households *households
+	consumed   *consumables
+
 	closures []closure    // the gate's closures, in the order they happen
 	seals    []*sealState // the seals of buildings
 
@@ -53,14 +58,23 @@ type Options struct {
 	// fired, or more entities in the compound at once (0: no limit).
 	MaxEvents   uint64
 	MaxEntities int
-	// Arrivals, when not nil, replace the random arrivals of every kind: a
-	// replay of a logged day (checked with Scenario.CheckReplay).
+	// Arrivals, when not nil, replace the random arrivals and the
+	// scheduled drops of every kind: a replay of a logged day (checked with
+	// Scenario.CheckReplay), whose log has the drops' items among its
+	// arrivals.
 	Arrivals []LoggedArrival
 	// Roster, when not nil, replaces the shifts and breaks of the pools and
 	// zone groups it names.
 	Roster []RosterEntry
 	// Log, when not nil, collects what happened, for writing logs.
 	Log *Log
+	// Day, when above 1, runs the scenario's days as days Day, Day+1, ...
+	// of a longer run as far as randomness goes: the run draws on its
+	// first day what day Day of a longer run draws (every day draws from
+	// its own streams), so that one day of a long run can be run alone
+	// and compared. Nothing else moves: the sampling round and scheduled
+	// drops stay on the days the scenario gives them.
+	Day int
 }
 
 // pool is a staff pool on the kernel: one resource, or one per zone.
@@ -137,6 +151,8 @@ func BuildContext(ctx context.Context, sc *Scenario, rep int, opts Options) (*Mo
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	m.trackDays()
+	m.scheduleDays()
 	m.s.Schedule(0, sim.PriorityLate, &queueSampler{m})
 	m.ctx = nil
 	return m, nil

@@ -14,11 +14,20 @@ type specialNeeds struct {
 	arrived  int
 	done     int
 	response stats.Tally
+	days     []needsDay // by the day the cards were handed in, in a run of several days
+}
+
+// needsDay is the cards handed in on one day.
+type needsDay struct {
+	arrived, done int
+	carried       int // not done when the day ended
+	response      stats.Tally
 }
 
 // card is one special-needs card, its times drawn when it is handed in.
 type card struct {
 	at       float64
+	day      int // the day of the run it was handed in on
 	handling float64
 	trip     float64
 }
@@ -30,18 +39,24 @@ func (m *Model) buildSpecialNeeds() error {
 	}
 	st := &specialNeeds{spec: sn}
 	st.response.KeepValues()
+	if n := m.tl.days(); n > 1 {
+		st.days = make([]needsDay, n)
+		for d := range st.days {
+			st.days[d].response.KeepValues()
+		}
+	}
 	m.needs = st
 	staff := m.doer(TaskSpecialNeeds)
-	handling, err := m.dist(sn.Handling, "special-needs/handling")
+	handling, err := m.dailyDist(sn.Handling, "special-needs/handling")
 	if err != nil {
 		return err
 	}
 	var trip, tripShare random.Dist
 	if sn.TripShare > 0 {
-		if trip, err = m.dist(sn.Trip, "special-needs/trip"); err != nil {
+		if trip, err = m.dailyDist(sn.Trip, "special-needs/trip"); err != nil {
 			return err
 		}
-		if tripShare, err = random.NewUniform(0, 1, m.streams.Source("special-needs/trip-share")); err != nil {
+		if tripShare, err = m.dailyUniform("special-needs/trip-share"); err != nil {
 			return err
 		}
 	}
@@ -53,29 +68,28 @@ func (m *Model) buildSpecialNeeds() error {
 		}),
 		sim.Release(staff.res[0], 1),
 		sim.Do(func(e *sim.Entity) {
+			c := e.Data.(*card)
 			st.done++
-			st.response.Add(m.s.Now() - e.Data.(*card).at)
+			st.response.Add(m.s.Now() - c.at)
+			if st.days != nil {
+				st.days[c.day].done++
+				st.days[c.day].response.Add(m.s.Now() - c.at)
+			}
 		}),
 	)
 	if sn.PerDay == 0 {
 		return nil
 	}
-	unit, err := random.NewExponential(1, m.streams.Source("special-needs/arrivals"))
-	if err != nil {
-		return err
-	}
-	arr, err := sim.NewHourly(hourlyRates(sn.PerDay, sn.Profile), -m.tl.start, unit)
-	if err != nil {
-		return err
-	}
-	m.s.NewSource(f, arr).Until(m.tl.horizon).Setup(func(e *sim.Entity, _ int64) {
-		c := &card{at: m.s.Now(), handling: handling.Rand()}
+	return m.dailyArrivals("special-needs/arrivals", hourlyRates(sn.PerDay, sn.Profile), f, nil, func(e *sim.Entity, _ int64) {
+		c := &card{at: m.s.Now(), day: m.tl.dayOf(m.s.Now()), handling: handling.Rand()}
 		if trip != nil && tripShare.Rand() < sn.TripShare {
 			c.trip = trip.Rand()
 		}
 		e.Data = c
 		e.Prio = staff.prio(TaskSpecialNeeds, 0)
 		st.arrived++
-	}).Start()
-	return nil
+		if st.days != nil {
+			st.days[c.day].arrived++
+		}
+	})
 }

@@ -102,6 +102,11 @@ func (sc *Scenario) OfferedLoad() []PostLoad {
 		for h := range items {
 			items[h] += k.PerDay * w[h]
 		}
+		// A scheduled drop's items, in the hour it comes, spread over the
+		// days (the load of a day on average).
+		for _, d := range k.Schedule {
+			items[int(float64(d.At)/3600)%24] += float64(d.Items) / float64(max(sc.Horizon.Days, 1))
+		}
 	}
 	// add is the load on the pool that does task.
 	add := func(task string, perItem float64, arrivals [24]float64) {
@@ -329,9 +334,7 @@ func (sc *Scenario) StaffHours(pool int) float64 {
 	tl := sc.timeline()
 	total := 0.0
 	for _, g := range sc.groups(p) {
-		for _, e := range sc.plannedEntries(p, g, tl) {
-			total += float64(e.Count) * (e.To - e.From)
-		}
+		total = dutySeconds(total, sc.groupChanges(p, g, tl), tl.horizon)
 	}
 	return total / 3600
 }

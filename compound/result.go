@@ -14,7 +14,9 @@ type Result struct {
 	Values []float64
 	// Posts are the places where work waits, for the bottleneck ranking.
 	Posts []PostResult
-	// Series are quantities sampled on a regular grid over the run, for plots.
+	// Series are quantities sampled on a regular grid over the run, for
+	// plots: queues and busy units at every post, residents at the sites,
+	// and the staff on duty hour by hour (OnDutySeries).
 	Series []Series
 	// DoorTimes holds, per kind in scenario order, every delivered item's time
 	// to the door, sorted.
@@ -87,6 +89,7 @@ func (r *Result) Value(catalog []KPI, name string) (float64, bool) {
 func (m *Model) result() *Result {
 	now := m.s.Now()
 	sc := m.sc
+	m.closeRun()
 	res := &Result{}
 	for _, ks := range m.kinds {
 		res.Hours = append(res.Hours, KindHours{Arrived: ks.hourlyIn.Values(), Delivered: ks.hourlyAt.Values(), TurnedAway: ks.hourlyOff.Values(), DoorTime: ks.byHour.means(), DoorCount: ks.byHour.counts()})
@@ -124,12 +127,12 @@ func (m *Model) result() *Result {
 		res.Ledger.NotSampled = m.residentsOnTheirWay()
 	}
 
-	// Every KPI of the catalogue, measured by its own definition.
+	// Every KPI of the catalogue, measured by its own definition: the
+	// whole run's, then each day's.
 	e := &ending{m: m, now: now, hours: m.tl.horizon / 3600}
-	for _, b := range kpiBlocks() {
-		for _, x := range b.expand(sc) {
-			res.Values = append(res.Values, x.def.value(e, x.i))
-		}
+	for _, x := range catalogue(sc) {
+		e.day = x.day
+		res.Values = append(res.Values, x.def.value(e, x.i))
 	}
 	for _, p := range m.posts {
 		rec := p.rec
@@ -153,6 +156,7 @@ func (m *Model) result() *Result {
 			Series{Name: "queue at " + p.name, Unit: "waiting", Start: 0, Step: m.opts.SeriesStep, Points: finished(p.queue, now)},
 			Series{Name: "busy at " + p.name, Unit: "busy", Start: 0, Step: m.opts.SeriesStep, Points: finished(p.busy, now)})
 	}
+	res.Series = append(res.Series, m.onDutySeries(now)...)
 	return res
 }
 

@@ -44,16 +44,22 @@ type Scenario struct {
 // above any real price, and low enough that no plan's total overflows.
 const MaxCost = 1e9
 
-// Costs are the prices the planner weighs plans by, in any one currency.
-// Staff are paid by the hour on duty (each pool's hour_cost); equipment by
-// the unit for the run; medical staff at the testing sites by the round.
-// Each is from 0 to MaxCost.
+// Costs are the prices a run's cost is reckoned in and the planner weighs
+// plans by, in any one currency. Staff are paid by the hour on duty (each
+// pool's hour_cost); equipment by the unit for the run; medical staff at
+// the testing sites by the round; suits and disinfectant as they are used.
+// Each price is from 0 to MaxCost; the disinfectant per item from 0 to
+// MaxDisinfectantPerItem litres.
 type Costs struct {
 	Shelf            float64 `yaml:"shelf" doc:"one parcel shelf at the gate, for the run" default:"300"`
 	Container        float64 `yaml:"container" doc:"one shipping container at the gate, for the run" default:"1500"`
 	Cart             float64 `yaml:"cart" doc:"one cart, for the run" default:"200"`
 	DisinfectionSlot float64 `yaml:"disinfection_slot" doc:"room for one more item in the disinfection area, for the run" default:"20"`
 	Medical          float64 `yaml:"medical" doc:"one medical worker at a testing site, for the round" default:"800"`
+	// Consumables, counted in every run (the planner does not buy them).
+	Suit                float64 `yaml:"suit" doc:"one protective suit" default:"30"`
+	Disinfectant        float64 `yaml:"disinfectant" doc:"one litre of disinfectant" default:"10"`
+	DisinfectantPerItem float64 `yaml:"disinfectant_per_item" doc:"litres of disinfectant sprayed on one item" default:"0.02"`
 }
 
 // Clock is a time of day in seconds after midnight; it is written "HH:MM"
@@ -204,6 +210,8 @@ type Kind struct {
 	Hot      bool      `yaml:"hot" doc:"hot meals: a volunteer run leaves as soon as one is waiting"`
 	Dwell    Dist      `yaml:"dwell" doc:"disinfection dwell for this kind, in place of disinfection.dwell (omit to use it)"`
 	Target   Duration  `yaml:"target" doc:"time from arrival to the door the planners aim for (0: none)"`
+	Deadline Duration  `yaml:"deadline" doc:"the longest an item may take from arrival to the door (medicine): a hard limit, besides the target (0: none)"`
+	Schedule []Drop    `yaml:"schedule" doc:"drops at fixed times, each of a known size (a lorry of reserve packs, a group-buy pallet), besides the random arrivals of per_day"`
 }
 
 // Transfer is carrying items from the staging area inside, by suited crew

@@ -17,15 +17,17 @@ import (
 // scenarios that differ only in staffing give every item the same times
 // (common random numbers).
 type item struct {
-	kind     *kindState
-	building int
-	zone     int
-	id       string
-	intake   float64
-	dwell    float64
-	sort     float64
-	door     float64
-	suited   bool // handed over by a suited crew (a sealed building's)
+	kind      *kindState
+	building  int
+	zone      int
+	household int // numbered over the compound, building by building
+	day       int // the day of the run it arrived on, 0 for the first
+	id        string
+	intake    float64
+	dwell     float64
+	sort      float64
+	door      float64
+	suited    bool // handed over by a suited crew (a sealed building's)
 	// When it reached each step: arrived at the gate, put down in the
 	// staging area, labelled, picked up by a cart, dropped inside, out of
 	// disinfection, sorted, taken on a run, handed over.
@@ -49,7 +51,12 @@ type kindState struct {
 	hourlyAt  *stats.Counts // delivered per hour
 	hourlyOff *stats.Counts // turned away per hour
 
-	itemDraws
+	itemDraws            // of its random arrivals
+	scheduled *itemDraws // of its scheduled drops; nil without a schedule
+
+	days     []kindDay          // by the day the items arrived, in a run of several days
+	deadline deadlineTally      // for a kind with a deadline
+	pending  map[*item]struct{} // items on their way, for a kind with a deadline
 }
 
 // gate is the supply chain from the gate to the doors.
@@ -111,7 +118,7 @@ func (m *Model) buildGate() error {
 		total += float64(b.Households)
 		g.households = append(g.households, total)
 		g.zones = append(g.zones, m.zoneOf[b.ID])
-		w, err := m.dist(b.Walk, "walk/building/"+b.ID)
+		w, err := m.dailyDist(b.Walk, "walk/building/"+b.ID)
 		if err != nil {
 			return err
 		}
@@ -147,34 +154,22 @@ func (m *Model) buildKind(i int, k Kind) error {
 	ks.hourlyOff, _ = stats.NewCounts(0, 3600, hours)
 	ks.byHour.hours = make([]stats.Tally, hours)
 	ks.doorTime.KeepValues()
+	m.trackKind(ks)
 	name := "deliveries/" + k.Name
-	var err error
-	pick := func(d Dist, what string) random.Dist {
-		if err != nil {
-			return nil
-		}
-		var v random.Dist
-		v, err = m.dist(d, name+"/"+what)
-		return v
-	}
-	ks.intake = pick(m.sc.Gate.Intake, "intake")
-	dwell := m.sc.Disinfection.Dwell
-	if k.Dwell.Kind != "" {
-		dwell = k.Dwell
-	}
-	ks.dwell = pick(dwell, "dwell")
-	ks.sort = pick(m.sc.Sorting.Time, "sorting")
-	ks.door = pick(m.sc.Delivery.Door, "door")
-	batch := pick(k.Batch, "batch")
+	d, err := m.itemDraws(k, name)
 	if err != nil {
 		return err
 	}
-	ks.zonePick, err = random.NewUniform(0, 1, m.streams.Source(name+"/zone"))
+	ks.itemDraws = *d
+	batch, err := m.dailyDist(k.Batch, name+"/batch")
 	if err != nil {
 		return err
 	}
 	if m.opts.Arrivals != nil {
 		return m.replayKind(ks)
+	}
+	if err := m.scheduleDrops(ks); err != nil {
+		return err
 	}
 	if err := m.buildSurges(ks); err != nil {
 		return err
@@ -186,18 +181,8 @@ func (m *Model) buildKind(i int, k Kind) error {
 	// mean batch size as the source counts it (each draw rounded to a whole
 	// number of items, at least one), so the items a day average per_day.
 	rates := hourlyRates(k.PerDay/k.Batch.CountMean(), k.Profile)
-	unit, err := random.NewExponential(1, m.streams.Source(name+"/arrivals"))
-	if err != nil {
-		return err
-	}
-	arr, err := sim.NewHourly(rates, -m.tl.start, unit)
-	if err != nil {
-		return err
-	}
-	ks.source = m.s.NewSource(m.gate.itemFlow, arr).Batch(batch).Until(m.tl.horizon)
-	ks.source.Setup(func(e *sim.Entity, _ int64) { m.newItem(e, ks) })
-	ks.source.Start()
-	return nil
+	return m.dailyArrivals(name+"/arrivals", rates, m.gate.itemFlow, batch,
+		func(e *sim.Entity, _ int64) { m.newItem(e, ks) })
 }
 
 // buildingInZone chooses a building of zone z by its households, with u
@@ -307,7 +292,7 @@ func (m *Model) newItemWith(e *sim.Entity, ks *kindState, d *itemDraws) {
 		id = fmt.Sprintf("%s-%d", ks.spec.Name, ks.arrived+1)
 	}
 	z := g.zones[b]
-	it := &item{kind: ks, building: b, zone: z, id: id, arrived: m.s.Now(),
+	it := &item{kind: ks, building: b, zone: z, household: m.householdOf(b, u), id: id, arrived: m.s.Now(),
 		intake: d.intake.Rand(), dwell: d.dwell.Rand(), sort: d.sort.Rand(), door: d.door.Rand()}
 	if l := m.opts.Log; l != nil {
 		l.Arrivals = append(l.Arrivals, LoggedArrival{At: it.arrived, Kind: ks.index, Building: b, Zone: z, ID: id})
@@ -322,6 +307,7 @@ func (m *Model) newItemWith(e *sim.Entity, ks *kindState, d *itemDraws) {
 	ks.arrived++
 	ks.hourlyIn.Add(m.s.Now(), 1)
 	g.inFlight++
+	m.itemArrived(it)
 }
 
 func (m *Model) buildItemFlow() error {
@@ -345,6 +331,7 @@ func (m *Model) buildItemFlow() error {
 			it.staged = m.s.Now()
 			g.noteStaging(it.staged)
 			g.courierWait.Add(it.staged - it.arrived)
+			m.itemStaged(it)
 			e.Prio = intake.prio(TaskIntake, it.kind.spec.Priority)
 		}),
 		sim.Seize(intake.res[0], 1),
@@ -359,6 +346,7 @@ func (m *Model) buildItemFlow() error {
 		// A cart has carried it inside and dropped it.
 		sim.Do(func(e *sim.Entity) { e.Data.(*item).dropped = m.s.Now() }),
 		sim.Seize(g.disinfect, 1),
+		sim.Do(func(*sim.Entity) { m.sprayed() }),
 		sim.DelayFor(func(e *sim.Entity) float64 { return e.Data.(*item).dwell }),
 		sim.Release(g.disinfect, 1),
 		sim.Do(func(e *sim.Entity) {
@@ -394,6 +382,7 @@ func (m *Model) buildItemFlow() error {
 			ks.byHour.add(it.arrived, it.atDoor-it.arrived)
 			m.noteHandedOver(it)
 			g.inFlight--
+			m.itemDelivered(it)
 			if l := m.opts.Log; l != nil {
 				l.Deliveries = append(l.Deliveries, LoggedDelivery{ID: it.id, Kind: ks.index, Arrived: it.arrived, Delivered: it.atDoor})
 			}
@@ -405,6 +394,7 @@ func (m *Model) buildItemFlow() error {
 		it.kind.turned++
 		it.kind.hourlyOff.Add(m.s.Now(), 1)
 		g.inFlight--
+		m.itemTurnedAway(it)
 		if l := m.opts.Log; l != nil {
 			l.TurnedAway = append(l.TurnedAway, LoggedTurnedAway{ID: it.id, Kind: it.kind.index, At: m.s.Now()})
 		}
@@ -446,11 +436,11 @@ func (m *Model) buildCarts() error {
 	sc := m.sc
 	g := m.gate
 	crew := m.doer(TaskTransfer)
-	trip, err := m.dist(sc.Transfer.Trip, "transfer/trip")
+	trip, err := m.dailyDist(sc.Transfer.Trip, "transfer/trip")
 	if err != nil {
 		return err
 	}
-	load, err := m.dist(sc.Transfer.Load, "transfer/load")
+	load, err := m.dailyDist(sc.Transfer.Load, "transfer/load")
 	if err != nil {
 		return err
 	}
@@ -503,7 +493,7 @@ func (m *Model) buildDelivery() error {
 	g := m.gate
 	vols := m.doer(TaskDelivery)
 	for z, zone := range sc.Zones {
-		walk, err := m.dist(zone.Walk, "walk/"+zone.Name)
+		walk, err := m.dailyDist(zone.Walk, "walk/"+zone.Name)
 		if err != nil {
 			return err
 		}

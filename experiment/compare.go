@@ -90,13 +90,13 @@ func compareOutcomes(outs []*Outcome, m MinEffects) (*Comparison, error) {
 }
 
 // sameCompound reports whether a and b simulate the same thing: equal but
-// for their names, descriptions, targets and costs, which no replication
-// reads.
+// for their names, descriptions, targets and floors, which no replication
+// reads. Costs are read: every run reports what it cost.
 func sameCompound(a, b *compound.Scenario) bool {
 	x, y := *a, *b
 	for _, s := range []*compound.Scenario{&x, &y} {
 		// What a run of it measures does not depend on these.
-		s.Name, s.Description, s.Targets, s.Costs, s.Floors = "", "", nil, compound.Costs{}, compound.Floors{}
+		s.Name, s.Description, s.Targets, s.Floors = "", "", nil, compound.Floors{}
 	}
 	return reflect.DeepEqual(x, y)
 }

@@ -72,17 +72,20 @@ func TestCompareWithItself(t *testing.T) {
 }
 
 // TestCompareIdentical: a scenario that differs from the first only in
-// what no replication reads (name, description, targets, costs) is said to
-// be identical; one with a change is not.
+// what no replication reads (name, description, targets) is said to be
+// identical; one with a change is not, nor one with other prices: every
+// run reports what it cost.
 func TestCompareIdentical(t *testing.T) {
 	base := load(t, "../scenarios/testdata/valid/mini.yaml")
 	renamed := *base
 	renamed.Name, renamed.Description, renamed.Targets = "renamed", "the same", []string{"express.delivered >= 1"}
-	renamed.Costs.Shelf++
 	changed := *base
 	changed.Name = "changed"
 	changed.Gate.Ground++
-	c, err := experiment.Compare(context.Background(), []*compound.Scenario{base, &renamed, &changed}, experiment.Options{Replications: 2})
+	repriced := *base
+	repriced.Name = "repriced"
+	repriced.Costs.Suit++
+	c, err := experiment.Compare(context.Background(), []*compound.Scenario{base, &renamed, &changed, &repriced}, experiment.Options{Replications: 2})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,6 +2,7 @@ package experiment_test
 
 import (
 	"context"
+	"math"
 	"strings"
 	"testing"
 
@@ -50,5 +51,38 @@ func TestCostBound(t *testing.T) {
 	sc.Costs.Shelf = compound.MaxCost * 1.5
 	if errs := sc.Check(); len(errs) != 1 || errs[0].Path != "costs.shelf" {
 		t.Errorf("a shelf above the most a cost may be: %v", errs)
+	}
+}
+
+// TestRunCostIsPlanCost: what `cordon run` reports as the cost of staff
+// and equipment is, in every replication, what the planner weighs the
+// scenario by (one definition, compound.Scenario.PlannedCost); the run's
+// total adds the consumables it used.
+func TestRunCostIsPlanCost(t *testing.T) {
+	for _, file := range []string{"../scenarios/testdata/valid/small.yaml", "../scenarios/testdata/valid/mini.yaml"} {
+		sc, err := scenarios.LoadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		o, err := experiment.Run(context.Background(), sc, experiment.Options{Replications: 2})
+		if err != nil {
+			t.Fatal(err)
+		}
+		get := func(name string) experiment.KPIResult {
+			k, ok := o.KPI(name)
+			if !ok {
+				t.Fatalf("%s: no KPI %s", file, name)
+			}
+			return k
+		}
+		staff, equipment, consumables, total := get("cost.staff"), get("cost.equipment"), get("cost.consumables"), get("cost.total")
+		for r := range o.Replications {
+			if got, want := math.Round((staff.Values[r]+equipment.Values[r])*100)/100, experiment.Cost(sc); got != want {
+				t.Errorf("%s, replication %d: cost.staff + cost.equipment = %v, the planner's cost %v", file, r, got, want)
+			}
+			if d := total.Values[r] - staff.Values[r] - equipment.Values[r] - consumables.Values[r]; math.Abs(d) > 1e-6 {
+				t.Errorf("%s, replication %d: cost.total is %v off its parts", file, r, d)
+			}
+		}
 	}
 }

@@ -2,7 +2,6 @@ package experiment
 
 import (
 	"fmt"
-	"math"
 	"strconv"
 	"strings"
 
@@ -80,12 +79,15 @@ var taskArea = map[string]string{
 	compound.TaskDoorToDoor: "sampling", compound.TaskLabRun: "sampling",
 }
 
-// kpiArea returns the area a KPI belongs to.
+// kpiArea returns the area a KPI belongs to: a day's KPI, its whole
+// run's.
 func kpiArea(name string) string {
 	first, _, _ := strings.Cut(name, ".")
 	switch first {
 	case "sampling", "garbage", "special_needs", "staff":
 		return first
+	case "cost", "consumables":
+		return "cost"
 	}
 	return "deliveries"
 }
@@ -97,6 +99,10 @@ func kpiArea(name string) string {
 func (k Knob) Affects(name string) bool {
 	a := kpiArea(name)
 	switch {
+	case a == "cost":
+		return true // every knob changes what the run costs or uses
+	case name == "staff.hours" || strings.HasPrefix(name, "staff.hours"+compound.DaySep):
+		return k.Kind == KnobStaff || k.Pool != "" // every pool's and the sites' staff together
 	case a == "staff":
 		return k.Pool != "" && strings.HasPrefix(name, "staff."+k.Pool+".")
 	case a == "deliveries" && k.Area == "garbage":
@@ -235,19 +241,10 @@ type Setting struct {
 }
 
 // Cost returns what a scenario's knob-driven resources cost over the run:
-// staff-hours by each pool's hour cost, medical staff at the sites, shelves,
-// containers, carts and disinfection places.
+// staff-hours by each pool's hour cost, medical staff at the sites,
+// shelves, containers, carts and disinfection places, rounded to the cent
+// (compound.Scenario.PlannedCost: a run of sc reports the same as
+// cost.staff + cost.equipment).
 func Cost(sc *compound.Scenario) float64 {
-	total := 0.0
-	for i, p := range sc.Staff {
-		total += p.HourCost * sc.StaffHours(i)
-	}
-	if sp := sc.Sampling; sp != nil {
-		for _, s := range sp.Sites {
-			total += sc.Costs.Medical * float64(s.Swab+s.Registration)
-		}
-	}
-	total += sc.Costs.Shelf*float64(sc.Gate.Shelves) + sc.Costs.Container*float64(sc.Gate.Containers) +
-		sc.Costs.Cart*float64(sc.Transfer.Carts) + sc.Costs.DisinfectionSlot*float64(sc.Disinfection.Space)
-	return math.Round(total*100) / 100
+	return sc.PlannedCost()
 }

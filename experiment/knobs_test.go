@@ -176,6 +176,14 @@ func TestScheduleKnobs(t *testing.T) {
 		{"staff.runners.shifts[0]", "sampling.queue.peak", false},
 		{"staff.community-workers.shifts[0]", "special_needs.response.mean", true},
 		{"staff.community-workers.shifts[0]", "express.door_time.p95", false},
+		{"staff.community-workers.shifts[0]", "express.door_time.p95@day2", false},
+		{"staff.zone-volunteers.shifts[0]", "takeout.door_time.p95@day1", true},
+		{"staff.zone-volunteers.shifts[0]", "staff.zone-volunteers.utilisation@day1", true},
+		{"staff.zone-volunteers.shifts[0]", "staff.hours", true},
+		{"staff.runners.shifts[0]", "staff.hours@day1", true},
+		{"sampling.calling.per_wave", "staff.hours", false},
+		{"transfer.fill", "cost.total", true},
+		{"sampling.calling.per_wave", "consumables.suits", true},
 	}
 	for _, c := range affects {
 		if got := byPath[c.path].Affects(c.kpi); got != c.want {

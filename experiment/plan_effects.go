@@ -2,7 +2,6 @@ package experiment
 
 import (
 	"errors"
-	"strings"
 
 	"cordon/compound"
 	"cordon/sim/stats"
@@ -19,15 +18,16 @@ type SideEffect struct {
 
 // sideEffects returns the KPIs with a better direction that plan makes
 // worse than base (Judge: significantly, and by at least the KPI's
-// practical minimum effect), in the catalogue's order. Staff-hours are
-// left out: more of them is what the plan buys, and its cost says so.
+// practical minimum effect), in the catalogue's order. What the plan
+// buys is left out (whatIsBought): more of it is the plan, and its cost
+// says so.
 func sideEffects(base, plan *Outcome) ([]SideEffect, error) {
 	if base == nil || plan == nil {
 		return nil, nil
 	}
 	var out []SideEffect
 	for _, k := range plan.KPIs {
-		if k.Better == "" || (strings.HasPrefix(k.Name, "staff.") && strings.HasSuffix(k.Name, ".hours")) {
+		if k.Better == "" || whatIsBought(k.KPI) {
 			continue
 		}
 		b, ok := base.KPI(k.Name)
@@ -43,6 +43,17 @@ func sideEffects(base, plan *Outcome) ([]SideEffect, error) {
 		}
 	}
 	return out, nil
+}
+
+// whatIsBought reports whether a KPI counts what staff and equipment
+// come with: staff-hours (of a pool, of everyone, of the medical staff),
+// the suits and disinfectant they use, and money.
+func whatIsBought(k compound.KPI) bool {
+	switch k.Unit {
+	case "h", "suits", "litres", "cost":
+		return true
+	}
+	return false
 }
 
 // unlimited is how many times the bound run multiplies every staff and

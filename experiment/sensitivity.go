@@ -187,7 +187,7 @@ func HeadlineKPIs(sc *compound.Scenario) []string {
 		return out
 	}
 	for _, k := range sc.Kinds {
-		if k.PerDay > 0 {
+		if k.PerDay > 0 || len(k.Schedule) > 0 {
 			out = append(out, k.Name+".door_time.p95")
 		}
 	}

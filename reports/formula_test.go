@@ -21,7 +21,7 @@ var decimal = regexp.MustCompile(`^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9
 // and differences.csv with an apostrophe before them, no cell running as a
 // formula; negative numbers stay numbers.
 func TestFormulaCellsInEveryCSV(t *testing.T) {
-	const name, kind = "=cmd|' /C calc'!A0", "@parcels"
+	const name, kind = "=cmd|' /C calc'!A0", "+parcels" // not "@...": a kind's name has no @ (KPI@dayN)
 	load := func(extra ...scenarios.Override) *compound.Scenario {
 		sc, err := scenarios.Resolve("baseline", append([]scenarios.Override{
 			{Path: "name", Value: jsonQuote(name)},

@@ -83,6 +83,11 @@ func SummaryMarkdown(o *experiment.Outcome, targets []experiment.TargetResult, p
 			FormatValue("share", p.BlockedShare.Mean), FormatValue("share", p.Saturation.Mean), FormatValue("share", p.Utilisation.Mean),
 			FormatValue("", p.QueueMean.Mean), FormatValue("s", p.WaitMean.Mean))
 	}
+	for _, t := range dayTables(o) {
+		fmt.Fprintf(&b, "\n## %s\n\nThe mean of each day's KPI (named KPI@dayN); the KPIs below have each with its interval.\n\n", mdEscape(t.Title))
+		writeMarkdownGrid(&b, t.Head, mdEscape, dayMarkdownRows(t), func(s string) string { return s })
+		b.Truncate(b.Len() - 1) // the blank line before the next section is its own
+	}
 	b.WriteString("\n## KPIs\n\n| KPI | mean | 95% interval | unit |\n|---|---|---|---|\n")
 	for _, k := range o.KPIs {
 		fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", mdCode(k.Name), FormatValue(k.Unit, k.Mean),

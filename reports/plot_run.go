@@ -7,15 +7,20 @@ import (
 )
 
 // RunPlots builds the figures of a run report, in report order: staging
-// occupancy, queues at the posts, times to the door, staff utilisation,
-// the sampling round (residents sampled and queues at the sites, only when
-// the scenario has a round) and the bottlenecks; the scenario's events are
-// marked on those whose x axis is the time of day.
+// occupancy, queues at the posts, times to the door (and by day, in a run
+// of several days), staff utilisation, the sampling round (residents
+// sampled and queues at the sites, only when the scenario has a round) and
+// the bottlenecks; the scenario's events are marked on those whose x axis
+// is the time of day.
 func RunPlots(o *experiment.Outcome) ([]Plot, error) {
 	if o == nil || o.Scenario == nil || len(o.Runs) == 0 {
 		return nil, errors.New("run plots: the outcome has no replications")
 	}
-	builders := []func(*experiment.Outcome) (Plot, error){stagingPlot, queuesPlot, doorTimesPlot, utilisationPlot}
+	builders := []func(*experiment.Outcome) (Plot, error){stagingPlot, queuesPlot, doorTimesPlot}
+	if o.Scenario.Horizon.Days >= 2 {
+		builders = append(builders, daysPlot)
+	}
+	builders = append(builders, utilisationPlot)
 	if sp := o.Scenario.Sampling; sp != nil && len(sp.Sites) > 0 {
 		builders = append(builders, samplingPlot, siteQueuesPlot)
 	}

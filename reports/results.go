@@ -26,6 +26,7 @@ type Results struct {
 	KPIs          []KPI        `json:"kpis"`
 	Bottlenecks   []Bottleneck `json:"bottlenecks"`
 	Targets       []Target     `json:"targets,omitempty"`
+	OnDuty        *OnDuty      `json:"on_duty,omitempty"`
 }
 
 // Event is one event of the scenario's timeline, in the order they happen,
@@ -56,6 +57,7 @@ type Target struct {
 // (no item of a kind delivered) are null.
 type KPI struct {
 	Name           string   `json:"name"`
+	Day            int      `json:"day,omitempty"` // the day of the run it is for, from 1; absent for the whole run
 	Unit           string   `json:"unit"`
 	Better         string   `json:"better,omitempty"`
 	Label          string   `json:"label"`
@@ -142,7 +144,7 @@ func NewResults(o *experiment.Outcome, targets ...experiment.TargetResult) *Resu
 		for i, v := range k.Values {
 			per[i] = Number(v)
 		}
-		r.KPIs = append(r.KPIs, KPI{Name: k.Name, Unit: k.Unit, Better: k.Better, Label: k.Title(), Description: k.Desc,
+		r.KPIs = append(r.KPIs, KPI{Name: k.Name, Day: k.Day, Unit: k.Unit, Better: k.Better, Label: k.Title(), Description: k.Desc,
 			Mean: Number(k.Mean), CILow: Number(k.Low), CIHigh: Number(k.High), PerReplication: per})
 	}
 	for _, b := range o.Bottlenecks {
@@ -157,6 +159,7 @@ func NewResults(o *experiment.Outcome, targets ...experiment.TargetResult) *Resu
 		r.Targets = append(r.Targets, Target{Target: t.Text, KPI: t.Target.KPI, Op: t.Op, Value: Number(t.Value),
 			Mean: Number(t.KPI.Mean), Met: t.Met, Confident: t.Confident, Margin: Number(t.Margin)})
 	}
+	r.OnDuty = newOnDuty(o)
 	return r
 }
 

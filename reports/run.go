@@ -89,6 +89,9 @@ func runPage(o *experiment.Outcome, targets []experiment.TargetResult) page {
 			Utilisation: FormatValue("share", b.Utilisation.Mean), Queue: FormatValue("", b.QueueMean.Mean),
 			Wait: FormatValue("s", b.WaitMean.Mean)})
 	}
+	for _, t := range dayTables(o) {
+		p.Tables = append(p.Tables, padRows(t))
+	}
 	kpis := table{Title: "KPIs", Head: []string{"KPI", "mean", "95% interval", "unit", "what it is"}}
 	for _, k := range o.KPIs {
 		kpis.Rows = append(kpis.Rows, []string{k.Name, FormatValue(k.Unit, k.Mean),

@@ -30,8 +30,8 @@ func WriteSummary(out io.Writer, o *experiment.Outcome, bottlenecks int) error {
 	tw := tabwriter.NewWriter(w, 2, 0, 2, ' ', 0)
 	group := ""
 	for _, k := range o.KPIs {
-		if !k.Headline {
-			continue
+		if !k.Headline || k.Day != 0 {
+			continue // a day's KPIs are in the tables of the days (writeDays)
 		}
 		g := k.GroupTitle()
 		if g != group {
@@ -46,6 +46,9 @@ func WriteSummary(out io.Writer, o *experiment.Outcome, bottlenecks int) error {
 			FormatValue(k.Unit, k.Low), FormatValue(k.Unit, k.High), unitLabel(k.Unit))
 	}
 	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if err := writeDays(w, o); err != nil {
 		return err
 	}
 	if bottlenecks > len(o.Bottlenecks) {

@@ -46,6 +46,17 @@ func TestOverrides(t *testing.T) {
 		{"small", []string{"deliveries.express.profile[3]=0.5"}, func(sc *compound.Scenario) bool { return sc.Kinds[0].Profile[3] == 0.5 }},
 		{"small", []string{"deliveries.takeout.batch=2"}, func(sc *compound.Scenario) bool { return reflect.DeepEqual(sc.Kinds[1].Batch, compound.Const(2)) }},
 		{"small", []string{"targets=[]"}, func(sc *compound.Scenario) bool { return len(sc.Targets) == 0 }},
+		// A lorry, medicine's deadline and the consumables' prices.
+		{"small", []string{`deliveries.express.schedule=[{day: 2, at: "14:00", items: 100}]`}, func(sc *compound.Scenario) bool {
+			return reflect.DeepEqual(sc.Kinds[0].Schedule, []compound.Drop{{Day: 2, At: 14 * 3600, Items: 100}})
+		}},
+		{"small", []string{`deliveries.express.schedule=[{at: "14:00", items: 100}]`, "deliveries.express.schedule[0].items=60"}, func(sc *compound.Scenario) bool {
+			return reflect.DeepEqual(sc.Kinds[0].Schedule, []compound.Drop{{Day: 1, At: 14 * 3600, Items: 60}})
+		}},
+		{"small", []string{"deliveries.takeout.deadline=2h"}, func(sc *compound.Scenario) bool { return sc.Kinds[1].Deadline == 7200 }},
+		{"small", []string{"costs.suit=25", "costs.disinfectant_per_item=0.05"}, func(sc *compound.Scenario) bool {
+			return sc.Costs.Suit == 25 && sc.Costs.DisinfectantPerItem == 0.05 && sc.Costs.Disinfectant == 10
+		}},
 		// A mapping on a section or list entry sets the fields it names and
 		// keeps the others (a shift moved keeps its count).
 		{"small", []string{"staff.gate-crew.shifts[0]={from: 08:00, to: 19:00}"}, func(sc *compound.Scenario) bool {

@@ -45,15 +45,19 @@ func checkRefusals(t *testing.T, cases []refusal) {
 
 // TestNamesThatWouldCollide: a kind named after a KPI group (its KPIs would
 // be the group's: items.delivered the total of every kind) or with a dot,
-// and a pool with a dot, are refused, the error listing the reserved names.
+// and a pool with a dot, are refused, the error listing the reserved names;
+// a kind or a pool with an @ (a day's KPI is KPI@dayN) is refused too.
 func TestNamesThatWouldCollide(t *testing.T) {
-	reserved := "items, gate, sampling, garbage, special_needs, staff"
+	reserved := "items, gate, households, sampling, garbage, special_needs, staff, consumables, cost"
 	checkRefusals(t, []refusal{
 		{"kind items", "{name: express,", "{name: items,", "mini.yaml:19:12: deliveries[0].name: ", []string{`"items"`, reserved}},
 		{"kind gate", "{name: express,", "{name: gate,", "mini.yaml:19:12: deliveries[0].name: ", []string{`"gate"`, reserved}},
 		{"kind staff", "{name: express,", "{name: staff,", "mini.yaml:19:12: deliveries[0].name: ", []string{reserved}},
 		{"kind with a dot", "{name: express,", "{name: staff.volunteers,", "mini.yaml:19:12: deliveries[0].name: ", []string{"dot", reserved}},
 		{"pool with a dot", "name: gate-crew", "name: gate.crew", "mini.yaml:8:11: staff[0].name: ", []string{"dot"}},
+		{"kind cost", "{name: express,", "{name: cost,", "mini.yaml:19:12: deliveries[0].name: ", []string{`"cost"`, reserved}},
+		{"kind with an @", "{name: express,", "{name: express@day2,", "mini.yaml:19:12: deliveries[0].name: ", []string{"@", "express@day2"}},
+		{"pool with an @", "name: gate-crew", "name: gate@crew", "mini.yaml:8:11: staff[0].name: ", []string{"has an @"}},
 	})
 }
 

@@ -186,6 +186,10 @@ func fieldRules() map[string]rule {
 		"Kind.per_day": nonNegative,
 		"Kind.profile": {profile: true},
 
+		"Drop.day":   {min: 1, max: compound.MaxDays}, // a day of the run
+		"Drop.at":    {inDay: true},
+		"Drop.items": {required: true, min: 1, max: compound.MaxDropItems},
+
 		"Transfer.carts":    {required: true, min: 1, max: compound.MaxStaff},
 		"Transfer.capacity": atLeastOne,
 		"Transfer.trip":     required,
@@ -229,11 +233,14 @@ func fieldRules() map[string]rule {
 		"SpecialNeeds.handling":   required,
 		"SpecialNeeds.trip_share": share,
 
-		"Costs.shelf":             cost,
-		"Costs.container":         cost,
-		"Costs.cart":              cost,
-		"Costs.disinfection_slot": cost,
-		"Costs.medical":           cost,
+		"Costs.shelf":                 cost,
+		"Costs.container":             cost,
+		"Costs.cart":                  cost,
+		"Costs.disinfection_slot":     cost,
+		"Costs.medical":               cost,
+		"Costs.suit":                  cost,
+		"Costs.disinfectant":          cost,
+		"Costs.disinfectant_per_item": {min: 0, max: compound.MaxDisinfectantPerItem},
 
 		"Event.day":                    {min: 1, max: compound.MaxDays + 1}, // a day of the run, or the morning after its last
 		"Event.at":                     {inDay: true},

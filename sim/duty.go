@@ -30,6 +30,7 @@ func (r *Resource) SetDutyLimit(max, rest float64) {
 // limit.
 func (r *Resource) comeOn(u int32) {
 	x := r.units[u]
+	r.starts++
 	r.pushIdle(u)
 	if r.dutyMax > 0 {
 		x.timer = r.sim.After(r.dutyMax, PriorityShift, &x.tick)

@@ -32,6 +32,7 @@ type Resource struct {
 	preempt PreemptMode
 
 	dutyMax, dutyRest float64
+	starts            int // times a unit came on duty (Starts)
 
 	mon ResourceMonitor
 }
@@ -110,6 +111,13 @@ func (r *Resource) Resting() int { return r.nResting }
 
 // Queued returns the number of entities waiting.
 func (r *Resource) Queued() int { return r.queue.live }
+
+// Starts returns how many times a unit has come on duty: at the start of
+// a shift, or back from a rest after a duty limit. A unit finishing a task
+// past its shift end that is put back on duty before it goes off has not
+// left and does not count. A worker in a protective suit puts on a new
+// suit at each start.
+func (r *Resource) Starts() int { return r.starts }
 
 // Units returns how many distinct units the resource has had.
 func (r *Resource) Units() int { return len(r.units) }

@@ -435,3 +435,38 @@ func TestDutyLimitRemoved(t *testing.T) {
 	s.RunUntil(1000)
 	wantDuty(t, m, "unit-rest u0@100+0", "unit-on u0@150+0")
 }
+
+// TestStarts: a unit's starts of duty are counted at each shift start and
+// each return from a rest, not when a unit finishing past its shift end is
+// put back on duty, nor when a resting unit goes off.
+func TestStarts(t *testing.T) {
+	s := New()
+	j := &journal{s: s}
+	r := s.NewResource("r", 0)
+	r.SetDutyLimit(100, 30)
+	setCapAt(s, 0, r, 2) // two starts
+	// Unit 0 rests 100..130 and comes back (a start); unit 1 too.
+	// At 140 the capacity goes to 0 and back to 2 at 150 while A works
+	// (135..170): A's unit, due off when A is done, stays on: no start;
+	// the other, gone off at 140, comes back: a start.
+	startAt(s, 135, job(j, r, 1, 35), "A", 0)
+	setCapAt(s, 140, r, 0)
+	setCapAt(s, 150, r, 2)
+	s.RunUntil(160)
+	if got := r.Starts(); got != 5 {
+		t.Errorf("starts %d, want 5 (2 at 0, 2 back from rest at 130, 1 back on at 150)", got)
+	}
+	if r.Units() != 2 {
+		t.Errorf("units %d, want 2", r.Units())
+	}
+	// A resting unit that goes off is no start; coming on later is.
+	r2 := s.NewResource("r2", 0)
+	r2.SetDutyLimit(10, 30)
+	setCapAt(s, 200, r2, 1)
+	setCapAt(s, 215, r2, 0) // resting since 210
+	setCapAt(s, 300, r2, 1)
+	s.RunUntil(305)
+	if got := r2.Starts(); got != 2 {
+		t.Errorf("r2 starts %d, want 2", got)
+	}
+}

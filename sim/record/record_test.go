@@ -67,6 +67,9 @@ func TestOvertimeAndHourly(t *testing.T) {
 	if h[0] != 1 || !math.IsNaN(h[1]) {
 		t.Errorf("hourly utilisation %v, want [1 NaN]", h)
 	}
+	if d := rec.HourlyOnDuty(7200); len(d) != 2 || d[0] != 1 || d[1] != 0 {
+		t.Errorf("hourly on duty %v, want [1 0]: the worker finishing past the shift end is off duty", d)
+	}
 }
 
 // TestResetDropsWarmUp: after a reset at 10 only what follows counts.

@@ -204,6 +204,17 @@ func (x *Resource) HourlyQueue(now float64) []float64 {
 	return x.hourlyQueue.Means()
 }
 
+// HourlyOnDuty returns the time-weighted mean number of units on duty
+// (resting ones not counted) per bucket, after finishing the buckets at
+// now; nil unless Hourly was called.
+func (x *Resource) HourlyOnDuty(now float64) []float64 {
+	if x.hourlyOnDuty == nil {
+		return nil
+	}
+	x.hourlyOnDuty.Finish(now)
+	return x.hourlyOnDuty.Means()
+}
+
 // Reset forgets everything before now (a warm-up period).
 func (x *Resource) Reset(now float64) {
 	x.start = now

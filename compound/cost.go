@@ -1,0 +1,76 @@
+package compound
+
+import (
+	"math"
+
+	"cordon/sim"
+)
+
+// What a run costs, defined once: the planner weighs a plan by what its
+// staff and equipment cost (PlannedCost), and every run reports the same
+// figures as KPIs (cost.staff, cost.equipment), with the consumables it
+// used (cost.consumables) and the sum (cost.total).
+
+// staffCostOf is what staff cost over a run: each pool's staff-hours,
+// hours(i) for pool i, by its hour_cost, and each medical worker at the
+// testing sites by the round (costs.medical).
+func (sc *Scenario) staffCostOf(hours func(pool int) float64) float64 {
+	total := 0.0
+	for i, p := range sc.Staff {
+		total += p.HourCost * hours(i)
+	}
+	if sp := sc.Sampling; sp != nil {
+		for _, s := range sp.Sites {
+			total += sc.Costs.Medical * float64(s.Swab+s.Registration)
+		}
+	}
+	return total
+}
+
+// equipmentCost is what the shelves, containers, carts and disinfection
+// places cost for the run.
+func (sc *Scenario) equipmentCost() float64 {
+	return sc.Costs.Shelf*float64(sc.Gate.Shelves) + sc.Costs.Container*float64(sc.Gate.Containers) +
+		sc.Costs.Cart*float64(sc.Transfer.Carts) + sc.Costs.DisinfectionSlot*float64(sc.Disinfection.Space)
+}
+
+// consumablesCost is what the suits and disinfectant c cost.
+func (sc *Scenario) consumablesCost(c consumed) float64 {
+	return sc.Costs.Suit*float64(c.suits) + sc.Costs.Disinfectant*c.litres
+}
+
+// PlannedCost returns what a plan's staff and equipment cost over the run,
+// rounded to the cent: staff on the scenario's roster (StaffHours) and
+// the medical staff by the round, and the equipment. A run of sc reports
+// the same as cost.staff + cost.equipment; the consumables it uses
+// (cost.consumables) follow from the deliveries and the suited staff's
+// hours, and are reported, not planned for.
+func (sc *Scenario) PlannedCost() float64 {
+	total := sc.staffCostOf(sc.StaffHours) + sc.equipmentCost()
+	return math.Round(total*100) / 100
+}
+
+// staffCost is what the run's staff cost: its pools on the roster it ran
+// with (the scenario's, or a replayed one), as PlannedCost reckons them.
+func (m *Model) staffCost() float64 {
+	return m.sc.staffCostOf(func(i int) float64 {
+		total := 0.0
+		for _, ch := range m.pools[m.sc.Staff[i].Name].changes {
+			total = dutySeconds(total, ch, m.tl.horizon)
+		}
+		return total / 3600
+	})
+}
+
+// dutySeconds adds to total the staff-seconds a capacity schedule puts on
+// the roster from its first change to horizon.
+func dutySeconds(total float64, ch []sim.Change, horizon float64) float64 {
+	for i, c := range ch {
+		to := horizon
+		if i+1 < len(ch) {
+			to = ch[i+1].At
+		}
+		total += float64(c.Capacity) * (to - c.At)
+	}
+	return total
+}

@@ -1,0 +1,170 @@
+package reports
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+
+	"cordon/compound"
+	"cordon/experiment"
+	"cordon/text"
+)
+
+// The KPIs of each day of a run of several days, compactly: the headline
+// KPIs that have a figure for a day, one row each, a column per day,
+// means only (the results document has every day's KPI with its interval,
+// under the name KPI@dayN).
+
+// daysPerTable is how many days one table of the days shows side by side;
+// a longer run has a table for each run of that many days.
+const daysPerTable = 7
+
+// dayRow is one headline KPI, day by day.
+type dayRow struct {
+	group, name, unit string
+	means             []float64 // by day, NaN where the KPI has no figure that day
+}
+
+// dayRows returns the days of the outcome's run (0 for a run of one day)
+// and the headline KPIs with figures for some day, in report order.
+func dayRows(o *experiment.Outcome) (int, []dayRow) {
+	days := 0
+	byName := map[string]int{}
+	var rows []dayRow
+	for _, k := range o.KPIs {
+		if k.Day == 0 {
+			if k.Headline {
+				byName[k.Name] = len(rows)
+				rows = append(rows, dayRow{group: k.GroupTitle(), name: k.Name, unit: k.Unit})
+			}
+			continue
+		}
+		days = max(days, k.Day)
+		base, _ := compound.WholeRun(k.Name)
+		i, ok := byName[base]
+		if !ok {
+			continue
+		}
+		for len(rows[i].means) < k.Day {
+			rows[i].means = append(rows[i].means, math.NaN())
+		}
+		rows[i].means[k.Day-1] = k.Mean
+	}
+	out := rows[:0]
+	for _, r := range rows {
+		if len(r.means) > 0 {
+			for len(r.means) < days {
+				r.means = append(r.means, math.NaN())
+			}
+			out = append(out, r)
+		}
+	}
+	return days, out
+}
+
+// dayTables returns the tables of the days: each a head ("KPI", "day 1",
+// ...) and rows of a group title or a KPI with its means, for up to
+// daysPerTable days. None for a run of one day.
+func dayTables(o *experiment.Outcome) []table {
+	days, rows := dayRows(o)
+	var out []table
+	for from := 0; from < days; from += daysPerTable {
+		to := min(from+daysPerTable, days)
+		t := table{Title: dayTableTitle(from, to, days), Head: []string{"KPI"}}
+		for d := from; d < to; d++ {
+			t.Head = append(t.Head, "day "+strconv.Itoa(d+1))
+		}
+		group := ""
+		for _, r := range rows {
+			if r.group != group {
+				t.Rows = append(t.Rows, []string{r.group})
+				group = r.group
+			}
+			row := []string{r.name}
+			for d := from; d < to; d++ {
+				row = append(row, FormatValue(r.unit, r.means[d]))
+			}
+			t.Rows = append(t.Rows, row)
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+func dayTableTitle(from, to, days int) string {
+	if days <= daysPerTable {
+		return "By day"
+	}
+	return fmt.Sprintf("By day, days %d to %d", from+1, to)
+}
+
+// writeDays writes the terminal tables of the days: a KPI's row under its
+// group's title, a column per day, each the mean of the day's KPI
+// (KPI@dayN). Nothing for a run of one day.
+func writeDays(w *bytes.Buffer, o *experiment.Outcome) error {
+	for _, t := range dayTables(o) {
+		fmt.Fprintf(w, "\n%s: means of each day's KPI (KPI@dayN), the whole run's above\n", lowerFirst(t.Title))
+		// Every line has a cell in every column, so that the columns line
+		// up over the whole table.
+		tw := tabwriter.NewWriter(w, 2, 0, 2, ' ', 0)
+		fmt.Fprintf(tw, "\t")
+		for _, h := range t.Head[1:] {
+			fmt.Fprintf(tw, "%s\t", h)
+		}
+		fmt.Fprintf(tw, "\n")
+		for _, r := range t.Rows {
+			if len(r) == 1 {
+				fmt.Fprintf(tw, "%s\t%s\n", text.TermSafe(r[0]), strings.Repeat("\t", len(t.Head)-1))
+				continue
+			}
+			fmt.Fprintf(tw, "  %s\t", text.TermSafe(r[0]))
+			for _, c := range r[1:] {
+				fmt.Fprintf(tw, "%s\t", c)
+			}
+			fmt.Fprintf(tw, "\n")
+		}
+		if err := tw.Flush(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func lowerFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return string(s[0]|0x20) + s[1:]
+}
+
+// dayMarkdownRows writes the rows of a table of the days for Markdown: a
+// group's title in bold, a KPI as code, blank cells where a row has none.
+func dayMarkdownRows(t table) [][]string {
+	out := make([][]string, len(t.Rows))
+	for i, r := range t.Rows {
+		row := make([]string, len(t.Head))
+		if len(r) == 1 {
+			row[0] = "**" + mdEscape(r[0]) + "**"
+		} else {
+			row[0] = mdCode(r[0])
+			copy(row[1:], r[1:])
+		}
+		out[i] = row
+	}
+	return out
+}
+
+// padRows gives every row of t a cell in every column (a group's title
+// row blank past its title), for the report page.
+func padRows(t table) table {
+	out := table{Title: t.Title, Head: t.Head}
+	for _, r := range t.Rows {
+		row := make([]string, len(t.Head))
+		copy(row, r)
+		out.Rows = append(out.Rows, row)
+	}
+	return out
+}
