@@ -206,7 +206,7 @@ func MarginalReport(m *experiment.Marginal) Report {
 		}
 		return &contents{plots: plots, files: []file{jsonFile("bottlenecks.json", NewBottlenecks(m))},
 			page: page{Title: "bottlenecks of " + m.Base.Scenario.Name, Tables: marginalTables(m),
-				Files: "index.html, bottlenecks.json and plots/gains, limiting-posts .png, .svg",
+				Files: "index.html, bottlenecks.json and plots/gains, limiting-posts .png, .svg, .csv",
 				Lines: marginalHeading(m)}}, nil
 	}}
 }

@@ -253,6 +253,6 @@ func planPage(p *experiment.Plan) page {
 		path.Rows = append(path.Rows, []string{st.Action, st.Knob, st.Value, fmt.Sprintf("%.0f", st.Cost), metLabel(st.Met), fmt.Sprint(st.Replications)})
 	}
 	pg.Tables = append([]table{changes, effects}, append(pg.Tables, path)...)
-	pg.Files = "index.html, plan.json (the plan document), results.json (the planned scenario's confirmation run) and plots/*.png, *.svg"
+	pg.Files = "index.html, plan.json (the plan document), results.json (the planned scenario's confirmation run) and plots/*.png, *.svg, *.csv"
 	return pg
 }

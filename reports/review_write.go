@@ -7,7 +7,7 @@ import (
 )
 
 // ReviewFiles lists the files of a review's report folder.
-const ReviewFiles = "index.html, summary.md, results.json, replications.csv, review.json, hours.csv and plots/*.png, *.svg"
+const ReviewFiles = "index.html, summary.md, results.json, replications.csv, review.json, hours.csv and plots/*.png, *.svg, *.csv"
 
 // ReviewReport is the report folder of a post-incident review, the same
 // kind of folder as a run's: results.json and replications.csv of the

@@ -18,7 +18,7 @@ const (
 )
 
 // RunFiles lists the files of a run report.
-const RunFiles = "index.html, summary.md, results.json, replications.csv and plots/*.png, *.svg"
+const RunFiles = "index.html, summary.md, results.json, replications.csv and plots/*.png, *.svg, *.csv"
 
 // RunReport is the report folder of a run: index.html, summary.md,
 // results.json, replications.csv and every plot as PNG and SVG under

@@ -33,7 +33,7 @@ func newRunCmd(std *streams, opts *runOptions) *cobra.Command {
 		Long: `Run runs each scenario (a YAML file, or the name of a built-in scenario; baseline when none is
 given) over its replications, prints the KPIs with 95% confidence intervals and the top
 bottlenecks, and writes a report folder (cordon-out/<scenario>/ unless --out says otherwise):
-index.html with the plots, summary.md, results.json, replications.csv and plots/*.png, *.svg.
+index.html with the plots, summary.md, results.json, replications.csv and plots/*.png, *.svg, *.csv (each plot's data).
 With --json it prints the results document instead of the summary.
 
 Targets come from the scenario's targets and from --target; the summary says which are missed,
