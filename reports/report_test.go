@@ -3,12 +3,12 @@ package reports
 import (
 	"context"
 	"encoding/csv"
-	"os"
-	"strconv"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
