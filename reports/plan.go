@@ -202,6 +202,7 @@ func PlanReport(p *experiment.Plan, s *experiment.Sensitivity) Report {
 		}
 		return &contents{plots: plots, page: planPage(p), files: []file{
 			jsonFile("plan.json", NewPlanDocument(p)),
+			rawFile("changes.csv", ChangesCSV(p)),
 			jsonFile("results.json", NewResults(p.Outcome, p.Targets...)),
 		}}, nil
 	}}
@@ -253,6 +254,6 @@ func planPage(p *experiment.Plan) page {
 		path.Rows = append(path.Rows, []string{st.Action, st.Knob, st.Value, fmt.Sprintf("%.0f", st.Cost), metLabel(st.Met), fmt.Sprint(st.Replications)})
 	}
 	pg.Tables = append([]table{changes, effects}, append(pg.Tables, path)...)
-	pg.Files = "index.html, plan.json (the plan document), results.json (the planned scenario's confirmation run) and plots/*.png, *.svg, *.csv"
+	pg.Files = "index.html, plan.json (the plan document), changes.csv, results.json (the planned scenario's confirmation run) and plots/*.png, *.svg, *.csv"
 	return pg
 }

@@ -138,8 +138,12 @@ bottlenecks, with confidence intervals over replications.
   cordon run                 the built-in baseline; cordon scenarios lists the others
   cordon kpis [SCENARIO]     the KPIs a run reports (names for --target and --kpi)
   cordon paths [SCENARIO]    the values --set and --vary can change, with their values now
-  --json on run, compare, bottlenecks, plan and replay prints their result as JSON; -o json|csv
-  on kpis and paths; every report folder holds results.json and the CSV files of its figures.
+  cordon report RESULTS.json draw a run's report again from its results document
+
+Any result as data: -o json (or --json) prints a command's result document, the same bytes as
+the .json file of its report folder; -o csv (or --csv) its main table as CSV. Every report
+folder also holds each plot's data beside it (plots/NAME.csv). --no-color (or NO_COLOR) keeps
+the terminal plain.
 
 Exit codes: 0 done, 1 a target missed, 2 bad input.`,
 		SilenceUsage:  true,

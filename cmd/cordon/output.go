@@ -1,0 +1,39 @@
+package main
+
+import (
+	"io"
+)
+
+// resultUsage is the usage of -o on a command that prints a result.
+const resultUsage = "how to print the result: table (for people), json (the result document, as the report folder holds it) or csv (its main table)"
+
+// result is what a command prints, in each of the formats -o offers: its
+// tables for people, its result document as JSON (the same bytes as the
+// document in its report folder) and its main table as CSV (a header,
+// then one row per KPI, step, change, ...).
+type result struct {
+	table func(io.Writer) error
+	json  func() ([]byte, error)
+	csv   func() []byte
+}
+
+// print writes r on w in the format o chose.
+func (o outputFlags) print(w io.Writer, r result) error {
+	switch o.format {
+	case "json":
+		b, err := r.json()
+		if err != nil {
+			return err
+		}
+		_, err = w.Write(b)
+		return err
+	case "csv":
+		_, err := w.Write(r.csv())
+		return err
+	}
+	return r.table(w)
+}
+
+// machine reports whether the result goes to a program (JSON or CSV)
+// rather than to people.
+func (o outputFlags) machine() bool { return o.format != "table" }
