@@ -84,7 +84,7 @@ func runBottlenecks(ctx context.Context, std *streams, opts *bottlenecksOptions,
 	if err := folder.write(ctx, std, &opts.runFlags, reports.MarginalReport(m)); err != nil {
 		return err
 	}
-	return opts.output.print(std.out, result{
+	return opts.output.print(std, result{
 		json:  reports.NewBottlenecks(m).JSON,
 		csv:   func() []byte { return reports.KnobsCSV(m) },
 		table: func(w io.Writer) error { return reports.WriteMarginalTable(w, m, opts.top) }})

@@ -132,7 +132,7 @@ func (opts *compareOptions) report(ctx context.Context, std *streams, c *experim
 	if err := folder.write(ctx, std, &opts.runFlags, reports.ComparisonReport(c)); err != nil {
 		return err
 	}
-	return opts.output.print(std.out, result{
+	return opts.output.print(std, result{
 		json:  reports.NewComparison(c).JSON,
 		csv:   func() []byte { return reports.DifferencesCSV(c) },
 		table: func(w io.Writer) error { return reports.WriteComparisonTable(w, c) }})

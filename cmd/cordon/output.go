@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"io"
 )
 
@@ -17,8 +18,10 @@ type result struct {
 	csv   func() []byte
 }
 
-// print writes r on w in the format o chose.
-func (o outputFlags) print(w io.Writer, r result) error {
+// print writes r on the command's output in the format o chose; a table
+// with its bad results in colour when std.color says so.
+func (o outputFlags) print(std *streams, r result) error {
+	w := std.out
 	switch o.format {
 	case "json":
 		b, err := r.json()
@@ -31,7 +34,15 @@ func (o outputFlags) print(w io.Writer, r result) error {
 		_, err := w.Write(r.csv())
 		return err
 	}
-	return r.table(w)
+	if !std.color {
+		return r.table(w)
+	}
+	var buf bytes.Buffer
+	if err := r.table(&buf); err != nil {
+		return err
+	}
+	_, err := w.Write(colorBad(buf.Bytes()))
+	return err
 }
 
 // machine reports whether the result goes to a program (JSON or CSV)

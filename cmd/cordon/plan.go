@@ -157,7 +157,7 @@ func runPlan(ctx context.Context, std *streams, opts *planOptions, arg string) e
 			return err
 		}
 	}
-	err = opts.output.print(std.out, result{
+	err = opts.output.print(std, result{
 		json:  reports.NewPlanDocument(p).JSON,
 		csv:   func() []byte { return reports.ChangesCSV(p) },
 		table: func(w io.Writer) error { return reports.WritePlanTable(w, p) }})

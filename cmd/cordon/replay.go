@@ -166,7 +166,7 @@ func runReplay(ctx context.Context, std *streams, opts *replayOptions, arg strin
 	if err := folder.write(ctx, std, &opts.runFlags, reports.ReviewReport(r, src)); err != nil {
 		return err
 	}
-	return opts.output.print(std.out, result{
+	return opts.output.print(std, result{
 		json:  reports.ReviewDocument(r, src).JSON,
 		csv:   func() []byte { return reports.HoursCSV(r) },
 		table: func(w io.Writer) error { return reports.WriteReviewSummary(w, r, src) }})

@@ -42,6 +42,8 @@ type streams struct {
 	in       io.Reader
 	out, err io.Writer
 	getenv   func(string) string // the environment: where --shard auto finds its shard
+	// color says whether tables show bad results in colour (--color).
+	color bool
 }
 
 // Exit codes of a run stopped by a signal: 128 plus the signal's number.
@@ -157,7 +159,16 @@ Exit codes: 0 done, 1 a target missed, 2 bad input.`,
 	prof := &cpuProfile{}
 	root.PersistentFlags().StringVar(&prof.path, "cpuprofile", "", "write a CPU profile of the command to this file")
 	_ = root.PersistentFlags().MarkHidden("cpuprofile")
-	root.PersistentPreRunE = func(cmd *cobra.Command, args []string) error { return prof.start() }
+	colors := &colorFlags{}
+	colors.add(root.PersistentFlags())
+	root.PersistentPreRunE = func(cmd *cobra.Command, args []string) error {
+		on, err := colors.decide(std.getenv, std.out)
+		if err != nil {
+			return err
+		}
+		std.color = on
+		return prof.start()
+	}
 	root.AddCommand(
 		newRunCmd(std, &runOptions{}),
 		newCompareCmd(std, &compareOptions{}),

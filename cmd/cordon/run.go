@@ -214,7 +214,7 @@ func (opts *runOptions) report(ctx context.Context, std *streams, r experiment.R
 	if err := folder.write(ctx, std, &opts.runFlags, reports.RunReport(out, targets, r.Marginal)); err != nil {
 		return false, err
 	}
-	err := opts.output.print(std.out, result{
+	err := opts.output.print(std, result{
 		json: reports.NewResults(out, targets...).JSON,
 		csv: func() []byte {
 			b := reports.KPIsCSV(out, targets)

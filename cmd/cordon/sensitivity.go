@@ -92,7 +92,7 @@ func (opts *sensitivityOptions) report(ctx context.Context, std *streams, s *exp
 	if err := folder.write(ctx, std, &opts.runFlags, reports.SensitivityReport(s)); err != nil {
 		return err
 	}
-	return opts.output.print(std.out, result{
+	return opts.output.print(std, result{
 		json:  reports.NewSensitivityResults(s).JSON,
 		csv:   func() []byte { return reports.EffectsCSV(s) },
 		table: func(w io.Writer) error { return reports.WriteSensitivityTable(w, s, opts.top) }})

@@ -134,7 +134,7 @@ func (opts *sweepOptions) report(ctx context.Context, std *streams, sw *experime
 	if err := folder.write(ctx, std, &opts.runFlags, reports.SweepReport(sw, kpis)); err != nil {
 		return err
 	}
-	return opts.output.print(std.out, result{
+	return opts.output.print(std, result{
 		json:  reports.NewSweepResults(sw).JSON,
 		csv:   func() []byte { return reports.SweepCSV(sw) },
 		table: func(w io.Writer) error { return reports.WriteSweepTable(w, sw, kpis) }})
