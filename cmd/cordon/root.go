@@ -187,6 +187,7 @@ Exit codes: 0 done, 1 a target missed, 2 bad input.`,
 		newFitCmd(std, &fitOptions{}),
 		newKPIsCmd(std, &kpisOptions{}),
 		newPathsCmd(std, &pathsOptions{}),
+		newRedrawCmd(std, &redrawOptions{}),
 	)
 	addCompletions(root)
 	return root, prof.stop
