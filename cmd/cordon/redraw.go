@@ -24,7 +24,7 @@ func newRedrawCmd(std *streams, opts *redrawOptions) *cobra.Command {
 		Use:   "report RESULTS.json [--out DIR]",
 		Short: "Draw a run's report again from its results document, without simulating",
 		Long: `Report reads a run's results document (results.json of its report folder, or what cordon run
---json printed; - reads it from stdin) and writes a report folder from it without simulating
+--json printed, as in cordon run day-one --json > day-one.json; - reads it from stdin) and writes a report folder from it without simulating
 (cordon-out/report-<scenario>/ unless --out says otherwise): results.json, kpis.csv and
 replications.csv with the same bytes as the run's own, the bottlenecks chart, and index.html and
 summary.md with the targets, the bottlenecks and every KPI. The figures over the day (staging,
@@ -33,7 +33,7 @@ the marginal analysis its own runs, which the document does not hold: run again 
 The documents of compare, sweep, bottlenecks, plan, sensitivity and replay do not hold what
 their pages show, and are refused with the reason.`,
 		Example: `  cordon report cordon-out/baseline/results.json --out cordon-out/baseline-again
-  cordon run day-one --json --no-report | cordon report - --out day-one`,
+  cordon report - --out day-one-report < day-one.json`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runRedraw(cmd.Context(), std, opts, args[0])
