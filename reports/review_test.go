@@ -202,8 +202,9 @@ func TestReviewFolder(t *testing.T) {
 		t.Errorf("%d files in plots/, want %d", len(entries), 3*(len(plots)+len(run)))
 	}
 	html := string(read("index.html"))
-	order := []string{"Observed and simulated, hour by hour", "Observed KPIs against the replay", "Where the time went",
-		"What the change would have done on the day", `id="plot-review-delivered"`, `id="plot-review-stages"`, `id="plot-staging"`, "<h2>KPIs</h2>"}
+	// The answer first: what the change would have done, then the day.
+	order := []string{"What the change would have done on the day", "Observed and simulated, hour by hour", "Observed KPIs against the replay", "Where the time went",
+		`id="plot-review-delivered"`, `id="plot-review-stages"`, `id="plot-staging"`, "<h2>KPIs</h2>"}
 	at := -1
 	for _, s := range order {
 		i := strings.Index(html, s)

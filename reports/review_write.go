@@ -33,7 +33,7 @@ func ReviewReport(r *experiment.Review, src ReviewSources) Report {
 		p.Title = "review of a logged day: " + r.Replay.Scenario.Name
 		p.Lines = append(p.Lines, "A logged day replayed: "+reviewHeader(r, src))
 		p.Files = ReviewFiles
-		p.Lead = reviewTables(r, src, true)
+		p.Lead = answerFirst(reviewTables(r, src, true))
 		return &contents{plots: plots, page: p, files: []file{
 			jsonFile("results.json", NewResults(r.Replay)),
 			rawFile("replications.csv", ReplicationsCSV(r.Replay)),

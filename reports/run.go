@@ -96,6 +96,7 @@ func runPage(o *experiment.Outcome, targets []experiment.TargetResult) page {
 			formatInterval(k.Unit, k.Low, k.High), unitLabel(k.Unit), k.Desc})
 	}
 	p.Tables = append(p.Tables, kpis)
+	p.Headline = headlineTables(o)
 	return p
 }
 
