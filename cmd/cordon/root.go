@@ -137,15 +137,15 @@ staging, transfer by suited crew, disinfection, delivery to the door by zone vol
 sampling round, garbage and special-needs requests. It reports throughput, waits and the
 bottlenecks, with confidence intervals over replications.
 
-  cordon run                 the built-in baseline; cordon scenarios lists the others
-  cordon kpis [SCENARIO]     the KPIs a run reports (names for --target and --kpi)
-  cordon paths [SCENARIO]    the values --set and --vary can change, with their values now
-  cordon report RESULTS.json draw a run's report again from its results document
+  cordon run                  the built-in baseline; cordon scenarios lists the others
+  cordon kpis [SCENARIO]      the KPIs a run reports (names for --target and --kpi)
+  cordon paths [SCENARIO]     the values --set and --vary can change, with their values now
+  cordon report RESULTS.json  a run's report drawn again from its results document
 
-Any result as data: -o json (or --json) prints a command's result document, the same bytes as
-the .json file of its report folder; -o csv (or --csv) its main table as CSV. Every report
-folder also holds each plot's data beside it (plots/NAME.csv). --no-color (or NO_COLOR) keeps
-the terminal plain.
+Any result as data: on run, compare, sweep, bottlenecks, plan, sensitivity, replay, merge, kpis
+and paths, -o json (or --json) prints the result document, the same bytes as the .json file of
+the report folder, and -o csv (or --csv) the main table as CSV. Every report folder also holds
+each plot's data beside it (plots/NAME.csv). --no-color (or NO_COLOR) keeps the terminal plain.
 
 Exit codes: 0 done, 1 a target missed, 2 bad input.`,
 		SilenceUsage:  true,
