@@ -85,7 +85,7 @@ func runBottlenecks(ctx context.Context, std *streams, opts *bottlenecksOptions,
 		return err
 	}
 	return opts.output.print(std, result{
-		json:  reports.NewBottlenecks(m).JSON,
+		json:  func() ([]byte, error) { return reports.NewBottlenecks(m).JSON() },
 		csv:   func() []byte { return reports.KnobsCSV(m) },
 		table: func(w io.Writer) error { return reports.WriteMarginalTable(w, m, opts.top) }})
 }

@@ -133,7 +133,7 @@ func (opts *compareOptions) report(ctx context.Context, std *streams, c *experim
 		return err
 	}
 	return opts.output.print(std, result{
-		json:  reports.NewComparison(c).JSON,
+		json:  func() ([]byte, error) { return reports.NewComparison(c).JSON() },
 		csv:   func() []byte { return reports.DifferencesCSV(c) },
 		table: func(w io.Writer) error { return reports.WriteComparisonTable(w, c) }})
 }

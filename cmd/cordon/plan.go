@@ -158,7 +158,7 @@ func runPlan(ctx context.Context, std *streams, opts *planOptions, arg string) e
 		}
 	}
 	err = opts.output.print(std, result{
-		json:  reports.NewPlanDocument(p).JSON,
+		json:  func() ([]byte, error) { return reports.NewPlanDocument(p).JSON() },
 		csv:   func() []byte { return reports.ChangesCSV(p) },
 		table: func(w io.Writer) error { return reports.WritePlanTable(w, p) }})
 	if err != nil {

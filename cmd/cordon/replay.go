@@ -167,7 +167,7 @@ func runReplay(ctx context.Context, std *streams, opts *replayOptions, arg strin
 		return err
 	}
 	return opts.output.print(std, result{
-		json:  reports.ReviewDocument(r, src).JSON,
+		json:  func() ([]byte, error) { return reports.ReviewDocument(r, src).JSON() },
 		csv:   func() []byte { return reports.HoursCSV(r) },
 		table: func(w io.Writer) error { return reports.WriteReviewSummary(w, r, src) }})
 }

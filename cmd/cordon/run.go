@@ -215,7 +215,7 @@ func (opts *runOptions) report(ctx context.Context, std *streams, r experiment.R
 		return false, err
 	}
 	err := opts.output.print(std, result{
-		json: reports.NewResults(out, targets...).JSON,
+		json: func() ([]byte, error) { return reports.NewResults(out, targets...).JSON() },
 		csv: func() []byte {
 			b := reports.KPIsCSV(out, targets)
 			if i > 0 {

@@ -93,7 +93,7 @@ func (opts *sensitivityOptions) report(ctx context.Context, std *streams, s *exp
 		return err
 	}
 	return opts.output.print(std, result{
-		json:  reports.NewSensitivityResults(s).JSON,
+		json:  func() ([]byte, error) { return reports.NewSensitivityResults(s).JSON() },
 		csv:   func() []byte { return reports.EffectsCSV(s) },
 		table: func(w io.Writer) error { return reports.WriteSensitivityTable(w, s, opts.top) }})
 }

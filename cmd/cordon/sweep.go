@@ -135,7 +135,7 @@ func (opts *sweepOptions) report(ctx context.Context, std *streams, sw *experime
 		return err
 	}
 	return opts.output.print(std, result{
-		json:  reports.NewSweepResults(sw).JSON,
+		json:  func() ([]byte, error) { return reports.NewSweepResults(sw).JSON() },
 		csv:   func() []byte { return reports.SweepCSV(sw) },
 		table: func(w io.Writer) error { return reports.WriteSweepTable(w, sw, kpis) }})
 }
