@@ -69,36 +69,7 @@ func TestReportInBrowser(t *testing.T) {
 	ctx, cancel := context.WithTimeout(t.Context(), browserTimeout)
 	defer cancel()
 
-	var out lockedBuffer
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(exe),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		// Without these the browser reaches for the network at every start.
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.WindowSize(1280, 900),
-		chromedp.CombinedOutput(&out),
-		// No UserDataDir: the allocator makes a fresh --user-data-dir for
-		// this browser, and removes it (and kills any leftover child of the
-		// browser) when the allocator's context ends.
-	)
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
-	defer cancelAlloc()
-	browserCtx, cancelBrowser := chromedp.NewContext(allocCtx)
-	defer cancelBrowser()
-	if err := chromedp.Do(browserCtx); err != nil { // starts the browser
-		t.Fatalf("starting %s: %v\nbrowser output:\n%s", exe, err, out.String())
-	}
-	defer func() {
-		if t.Failed() {
-			t.Logf("browser output:\n%s", out.String())
-		}
-	}()
+	browserCtx := startBrowser(t, ctx, exe)
 
 	t.Run("baseline", func(t *testing.T) {
 		sc, err := scenarios.Resolve("baseline")
@@ -148,6 +119,45 @@ func TestReportInBrowser(t *testing.T) {
 	t.Logf("browser test took %v", time.Since(start).Round(time.Millisecond))
 }
 
+// startBrowser starts headless Chromium (exe) for the test, with a fresh
+// profile and nothing reaching for the network, and returns its context;
+// the browser ends with ctx, and its output is logged if the test fails.
+func startBrowser(t *testing.T, ctx context.Context, exe string) context.Context {
+	t.Helper()
+	var out lockedBuffer
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(exe),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		// Without these the browser reaches for the network at every start.
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.WindowSize(1280, 900),
+		chromedp.CombinedOutput(&out),
+		// No UserDataDir: the allocator makes a fresh --user-data-dir for
+		// this browser, and removes it (and kills any leftover child of the
+		// browser) when the allocator's context ends.
+	)
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
+	t.Cleanup(cancelAlloc)
+	browserCtx, cancelBrowser := chromedp.NewContext(allocCtx)
+	t.Cleanup(cancelBrowser)
+	if err := chromedp.Do(browserCtx); err != nil { // starts the browser
+		t.Fatalf("starting %s: %v\nbrowser output:\n%s", exe, err, out.String())
+	}
+	t.Cleanup(func() {
+		if t.Failed() {
+			t.Logf("browser output:\n%s", out.String())
+		}
+	})
+
+	return browserCtx
+}
+
 // writeReport runs sc for three replications, checks a target against it
 // and writes its report into a temporary folder, whose path it returns.
 func writeReport(t *testing.T, ctx context.Context, sc *compound.Scenario) string {
@@ -177,6 +187,8 @@ type pageState struct {
 	H1      string   `json:"h1"`
 	Header  string   `json:"header"`
 	Scripts int      `json:"scripts"`
+	Script  string   `json:"script"`
+	Policy  string   `json:"policy"`
 	Targets []string `json:"targets"`
 	Figures []struct {
 		ID     string `json:"id"`
@@ -207,6 +219,8 @@ const pageStateJS = `(() => {
 		h1: document.querySelector("h1")?.textContent ?? "",
 		header: document.querySelector("header")?.textContent ?? "",
 		scripts: document.scripts.length,
+		script: document.scripts[0]?.textContent.trim() ?? "",
+		policy: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.content ?? "",
 		targets: [...document.querySelectorAll("#targets tr")].slice(1).map(tr => tr.textContent),
 		figures: [...document.querySelectorAll("figure")].map(f => ({id: f.id, images: f.querySelectorAll("img").length})),
 		images: [...document.images].map(img => {
@@ -318,8 +332,11 @@ func openReport(t *testing.T, browserCtx context.Context, dir string) pageState 
 	if len(dialogs) > 0 {
 		t.Errorf("the page opened a dialog (text ran as script): %s", strings.Join(dialogs, "; "))
 	}
-	if got.Scripts != 0 {
-		t.Errorf("the page has %d <script> element(s), want none", got.Scripts)
+	if got.Scripts != 1 || !strings.HasPrefix(got.Script, "// Sortable and filterable tables") {
+		t.Errorf("the page has %d <script> element(s), want one, its own that sorts the tables, not %.60q", got.Scripts, got.Script)
+	}
+	if !strings.HasPrefix(got.Policy, "default-src 'none'; img-src data:;") || !strings.Contains(got.Policy, "script-src 'sha256-") {
+		t.Errorf("the page's Content Security Policy is %q, want nothing fetched and only its own script", got.Policy)
 	}
 	if len(requests) == 0 {
 		t.Error("saw no network request at all, not even the page's own: is the network domain on?")

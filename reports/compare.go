@@ -205,7 +205,7 @@ func ComparisonReport(c *experiment.Comparison) Report {
 func comparisonPage(c *experiment.Comparison, doc *Comparison) page {
 	ref := c.Outcomes[0]
 	p := page{Title: "comparison with " + ref.Scenario.Name,
-		Files: "index.html, comparison.json, differences.csv and plots/differences.png, .svg",
+		Files: "index.html, comparison.json, differences.csv and plots/differences.png, .svg, .csv",
 		DifferencesNote: "Each scenario against " + ref.Scenario.Name + " under common random numbers: the mean of the paired differences (there minus " + ref.Scenario.Name + ") with its 95% interval. " +
 			"Only differences with a verdict are listed: the interval leaves out zero and the difference is at least " + c.MinEffects.Describe() + ". " + countLine(c) + "; differences.csv has them all."}
 	for _, o := range c.Outcomes {

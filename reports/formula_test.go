@@ -42,6 +42,7 @@ func TestFormulaCellsInEveryCSV(t *testing.T) {
 	negative := false
 	for file, data := range map[string][]byte{
 		"replications.csv": reports.ReplicationsCSV(out),
+		"kpis.csv":         reports.KPIsCSV(out, nil),
 		"sweep.csv":        reports.SweepCSV(sweep),
 		"differences.csv":  reports.DifferencesCSV(c),
 	} {

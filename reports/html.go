@@ -2,6 +2,7 @@ package reports
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"embed"
 	"encoding/base64"
 	"html/template"
@@ -10,7 +11,7 @@ import (
 	"cordon/text"
 )
 
-//go:embed templates/report.html.tmpl
+//go:embed templates/report.html.tmpl templates/tables.js
 var templates embed.FS
 
 // page is what the report template shows. Every string in it is user text
@@ -19,11 +20,16 @@ var templates embed.FS
 // kind is indented, an observed figure outside its prediction interval and
 // an alert stand out in red.
 type page struct {
-	Title           string
-	Warnings        []string
-	Lines           []string
-	Lead            []reviewTable
+	Title    string
+	Warnings []string
+	Lines    []string
+	Lead     []reviewTable
+	// Answer are the tables that answer the page's question, shown first
+	// (a plan's changes); Headline the tables shown after the targets (a
+	// run's headline KPIs).
+	Answer          []table
 	Targets         []targetRow
+	Headline        []table
 	Differences     []differenceRow
 	DifferencesNote string
 	Bottlenecks     []bottleneckRow
@@ -57,6 +63,8 @@ type table struct {
 	Title string
 	Head  []string
 	Rows  [][]string
+	// Answer marks a table that answers the page's question.
+	Answer bool
 }
 
 // pngSrc is an inline image: a data URL, so the page fetches nothing.
@@ -64,9 +72,27 @@ func pngSrc(png []byte) template.URL {
 	return template.URL("data:image/png;base64," + base64.StdEncoding.EncodeToString(png))
 }
 
+// tableScript is the page's one script, which sorts and filters its
+// tables (templates/tables.js).
+func tableScript() (template.JS, error) {
+	js, err := templates.ReadFile("templates/tables.js")
+	return template.JS(js), err
+}
+
+// contentPolicy is the page's Content Security Policy: nothing fetched
+// (images are data URLs), its own style, and no script but tableScript,
+// allowed by its SHA-256: a script in user text could not run even if it
+// came through.
+func contentPolicy() (string, error) {
+	js, err := tableScript()
+	sum := sha256.Sum256([]byte(js))
+	return "default-src 'none'; img-src data:; style-src 'unsafe-inline'; script-src 'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'", err
+}
+
 // renderPage fills the report template.
 func renderPage(p page) ([]byte, error) {
-	t, err := template.New("report.html.tmpl").Funcs(template.FuncMap{"capitalised": capitalised}).
+	t, err := template.New("report.html.tmpl").Funcs(template.FuncMap{"capitalised": capitalised,
+		"tableScript": tableScript, "contentPolicy": contentPolicy}).
 		ParseFS(templates, "templates/report.html.tmpl")
 	if err != nil {
 		return nil, err

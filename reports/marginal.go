@@ -209,9 +209,9 @@ func MarginalReport(m *experiment.Marginal) Report {
 		if err != nil {
 			return nil, plotsError(err)
 		}
-		return &contents{plots: plots, files: []file{jsonFile("bottlenecks.json", NewBottlenecks(m))},
+		return &contents{plots: plots, files: []file{jsonFile("bottlenecks.json", NewBottlenecks(m)), rawFile("knobs.csv", KnobsCSV(m))},
 			page: page{Title: "bottlenecks of " + m.Base.Scenario.Name, Tables: marginalTables(m),
-				Files: "index.html, bottlenecks.json and plots/gains, limiting-posts .png, .svg",
+				Files: "index.html, bottlenecks.json, knobs.csv and plots/gains, limiting-posts .png, .svg, .csv",
 				Lines: marginalHeading(m)}}, nil
 	}}
 }

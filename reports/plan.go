@@ -202,6 +202,7 @@ func PlanReport(p *experiment.Plan, s *experiment.Sensitivity) Report {
 		}
 		return &contents{plots: plots, page: planPage(p), files: []file{
 			jsonFile("plan.json", NewPlanDocument(p)),
+			rawFile("changes.csv", ChangesCSV(p)),
 			jsonFile("results.json", NewResults(p.Outcome, p.Targets...)),
 		}}, nil
 	}}
@@ -236,7 +237,7 @@ func planPage(p *experiment.Plan) page {
 	for i := range pg.Targets {
 		pg.Targets[i].Text += " (" + sourceLabel(p.Constraints[i].Source) + ")"
 	}
-	changes := table{Title: "Changes", Head: []string{"change", "from", "to", "cost", "--set"}}
+	changes := table{Title: "Changes", Head: []string{"change", "from", "to", "cost", "--set"}, Answer: true}
 	for _, st := range p.Settings {
 		changes.Rows = append(changes.Rows, []string{st.Knob.Name, st.Knob.Text(st.From), st.Knob.Text(st.To),
 			formatDiff("", p.ChangeCost(st)), st.Knob.Path + "=" + st.Knob.Text(st.To)})
@@ -252,7 +253,11 @@ func planPage(p *experiment.Plan) page {
 	for _, st := range p.Path {
 		path.Rows = append(path.Rows, []string{st.Action, st.Knob, st.Value, fmt.Sprintf("%.0f", st.Cost), metLabel(st.Met), fmt.Sprint(st.Replications)})
 	}
-	pg.Tables = append([]table{changes, effects}, append(pg.Tables, path)...)
-	pg.Files = "index.html, plan.json (the plan document), results.json (the planned scenario's confirmation run) and plots/*.png, *.svg"
+	if len(p.Settings) == 0 {
+		changes.Rows = append(changes.Rows, []string{"none", "", "", "", ""})
+	}
+	pg.Answer = []table{changes}
+	pg.Tables = append([]table{effects}, append(pg.Tables, path)...)
+	pg.Files = "index.html, plan.json (the plan document), changes.csv, results.json (the planned scenario's confirmation run) and plots/*.png, *.svg, *.csv"
 	return pg
 }

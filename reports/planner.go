@@ -42,7 +42,7 @@ func SensitivityReport(s *experiment.Sensitivity) Report {
 		if err != nil {
 			return nil, plotsError(err)
 		}
-		p := page{Title: "sensitivity of " + s.Base.Scenario.Name, Files: "index.html, results.json and plots/tornado-*.png, .svg",
+		p := page{Title: "sensitivity of " + s.Base.Scenario.Name, Files: "index.html, results.json, effects.csv and plots/tornado-*.png, .svg, .csv",
 			Lines: []string{fmt.Sprintf("each volume and service time −%.0f%% and +%.0f%%, %d replications, seed %d, common random numbers",
 				100*s.Delta, 100*s.Delta, s.Base.Replications, s.Base.Seed)}}
 		for i, k := range s.KPIs {
@@ -52,6 +52,6 @@ func SensitivityReport(s *experiment.Sensitivity) Report {
 			}
 			p.Tables = append(p.Tables, t)
 		}
-		return &contents{plots: plots, page: p, files: []file{jsonFile("results.json", NewSensitivityResults(s))}}, nil
+		return &contents{plots: plots, page: p, files: []file{jsonFile("results.json", NewSensitivityResults(s)), rawFile("effects.csv", EffectsCSV(s))}}, nil
 	}}
 }

@@ -44,7 +44,7 @@ func rawFile(name string, data []byte) file {
 func plotsError(err error) error { return fmt.Errorf("plots: %w", err) }
 
 // Write writes the report folder to dest, whole or not at all (see Folder):
-// its files, every plot as PNG and SVG under plots/, and index.html with the
+// its files, every plot as PNG and SVG under plots/ with its data as CSV, and index.html with the
 // figures. Nothing is written when the report cannot be made.
 func (r Report) Write(ctx context.Context, dest Dest) error {
 	c, err := r.build()
@@ -74,8 +74,8 @@ func (r Report) Write(ctx context.Context, dest Dest) error {
 	return finish(ctx, f, p)
 }
 
-// writePlots renders every plot as PNG and SVG into plots/ and returns the
-// figures for the page.
+// writePlots renders every plot as PNG and SVG into plots/, with its data
+// beside it as CSV (PlotCSV), and returns the figures for the page.
 func writePlots(ctx context.Context, f *Folder, plots []Plot) ([]figure, error) {
 	var figs []figure
 	for _, p := range plots {
@@ -95,6 +95,9 @@ func writePlots(ctx context.Context, f *Folder, plots []Plot) ([]figure, error) 
 			return nil, err
 		}
 		if err := f.Write("plots/"+p.Name+".svg", svg); err != nil {
+			return nil, err
+		}
+		if err := f.Write("plots/"+p.Name+".csv", PlotCSV(p)); err != nil {
 			return nil, err
 		}
 		figs = append(figs, figure{Name: p.Name, Title: p.Title, Caption: p.Caption, Src: pngSrc(png),

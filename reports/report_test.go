@@ -2,10 +2,13 @@ package reports
 
 import (
 	"context"
+	"encoding/csv"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -59,7 +62,7 @@ func TestReportWritesWhatItLists(t *testing.T) {
 				t.Fatal("no plots: the test would prove little")
 			}
 			for _, p := range c.plots {
-				want = append(want, "plots/"+p.Name+".png", "plots/"+p.Name+".svg")
+				want = append(want, "plots/"+p.Name+".png", "plots/"+p.Name+".svg", "plots/"+p.Name+".csv")
 				if !namesPlot(c.page.Files, p.Name) {
 					t.Errorf("the page's files (%q) do not name plot %s", c.page.Files, p.Name)
 				}
@@ -84,6 +87,13 @@ func TestReportWritesWhatItLists(t *testing.T) {
 			slices.Sort(want)
 			if !slices.Equal(got, want) {
 				t.Errorf("the folder holds\n%q\nwant\n%q", got, want)
+			}
+			manifest := mustReadFile(t, filepath.Join(dir, ManifestName))
+			for _, p := range c.plots {
+				checkPlotCSV(t, dir, p)
+				if !strings.Contains(manifest, `"plots/`+p.Name+`.csv"`) {
+					t.Errorf("the manifest does not list plots/%s.csv", p.Name)
+				}
 			}
 		})
 	}
@@ -146,4 +156,56 @@ func reportSweep(t *testing.T) *experiment.Sweep {
 		t.Fatal(err)
 	}
 	return s
+}
+
+// checkPlotCSV checks that plots/NAME.csv of the folder has the header and,
+// row for row, every point the figure drew, series by series.
+func checkPlotCSV(t *testing.T, dir string, p Plot) {
+	t.Helper()
+	rows, err := csv.NewReader(strings.NewReader(mustReadFile(t, filepath.Join(dir, "plots", p.Name+".csv")))).ReadAll()
+	if err != nil {
+		t.Fatalf("plots/%s.csv: %v", p.Name, err)
+	}
+	if len(rows) == 0 || !slices.Equal(rows[0], []string{"series", "x", "y", "label"}) {
+		t.Fatalf("plots/%s.csv has no header series,x,y,label: %q", p.Name, rows)
+	}
+	rows = rows[1:]
+	points := 0
+	for _, l := range p.layers {
+		points += len(l.xys)
+	}
+	if len(p.layers) > 0 && points == 0 {
+		t.Errorf("plot %s draws no point: the test would prove little", p.Name)
+	}
+	if len(rows) != points {
+		t.Fatalf("plots/%s.csv has %d rows, the figure %d points", p.Name, len(rows), points)
+	}
+	i := 0
+	for _, l := range p.layers {
+		for _, pt := range l.xys {
+			r := rows[i]
+			i++
+			if r[0] != l.name || !sameNumber(r[1], pt.X) || !sameNumber(r[2], pt.Y) {
+				t.Errorf("plots/%s.csv row %d is %q, want %s at (%v, %v)", p.Name, i, r, l.name, pt.X, pt.Y)
+			}
+		}
+	}
+}
+
+// sameNumber reports whether a CSV cell holds v exactly (empty for NaN).
+func sameNumber(cell string, v float64) bool {
+	if v != v {
+		return cell == ""
+	}
+	got, err := strconv.ParseFloat(cell, 64)
+	return err == nil && got == v
+}
+
+func mustReadFile(t *testing.T, p string) string {
+	t.Helper()
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }

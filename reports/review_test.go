@@ -181,7 +181,7 @@ func TestReviewFolder(t *testing.T) {
 	if !bytes.Equal(read("replications.csv"), reports.ReplicationsCSV(r.Replay)) {
 		t.Error("replications.csv is not the replay's")
 	}
-	for _, f := range strings.Split(strings.TrimSuffix(reports.ReviewFiles, " and plots/*.png, *.svg"), ", ") {
+	for _, f := range strings.Split(strings.TrimSuffix(reports.ReviewFiles, " and plots/*.png, *.svg, *.csv"), ", ") {
 		read(f)
 	}
 	plots, err := reports.ReviewPlots(r)
@@ -195,14 +195,16 @@ func TestReviewFolder(t *testing.T) {
 	for _, p := range append(plots, run...) {
 		read("plots/" + p.Name + ".png")
 		read("plots/" + p.Name + ".svg")
+		read("plots/" + p.Name + ".csv")
 	}
 	entries, _ := os.ReadDir(filepath.Join(dir, "plots"))
-	if len(entries) != 2*(len(plots)+len(run)) {
-		t.Errorf("%d files in plots/, want %d", len(entries), 2*(len(plots)+len(run)))
+	if len(entries) != 3*(len(plots)+len(run)) {
+		t.Errorf("%d files in plots/, want %d", len(entries), 3*(len(plots)+len(run)))
 	}
 	html := string(read("index.html"))
-	order := []string{"Observed and simulated, hour by hour", "Observed KPIs against the replay", "Where the time went",
-		"What the change would have done on the day", `id="plot-review-delivered"`, `id="plot-review-stages"`, `id="plot-staging"`, "<h2>KPIs</h2>"}
+	// The answer first: what the change would have done, then the day.
+	order := []string{"What the change would have done on the day", "Observed and simulated, hour by hour", "Observed KPIs against the replay", "Where the time went",
+		`id="plot-review-delivered"`, `id="plot-review-stages"`, `id="plot-staging"`, "<h2>KPIs</h2>"}
 	at := -1
 	for _, s := range order {
 		i := strings.Index(html, s)

@@ -7,7 +7,7 @@ import (
 )
 
 // ReviewFiles lists the files of a review's report folder.
-const ReviewFiles = "index.html, summary.md, results.json, replications.csv, review.json, hours.csv and plots/*.png, *.svg"
+const ReviewFiles = "index.html, summary.md, results.json, replications.csv, review.json, hours.csv and plots/*.png, *.svg, *.csv"
 
 // ReviewReport is the report folder of a post-incident review, the same
 // kind of folder as a run's: results.json and replications.csv of the
@@ -33,7 +33,7 @@ func ReviewReport(r *experiment.Review, src ReviewSources) Report {
 		p.Title = "review of a logged day: " + r.Replay.Scenario.Name
 		p.Lines = append(p.Lines, "A logged day replayed: "+reviewHeader(r, src))
 		p.Files = ReviewFiles
-		p.Lead = reviewTables(r, src, true)
+		p.Lead = answerFirst(reviewTables(r, src, true))
 		return &contents{plots: plots, page: p, files: []file{
 			jsonFile("results.json", NewResults(r.Replay)),
 			rawFile("replications.csv", ReplicationsCSV(r.Replay)),

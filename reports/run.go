@@ -18,10 +18,10 @@ const (
 )
 
 // RunFiles lists the files of a run report.
-const RunFiles = "index.html, summary.md, results.json, replications.csv and plots/*.png, *.svg"
+const RunFiles = "index.html, summary.md, results.json, kpis.csv, replications.csv and plots/*.png, *.svg, *.csv"
 
 // RunReport is the report folder of a run: index.html, summary.md,
-// results.json, replications.csv and every plot as PNG and SVG under
+// results.json, kpis.csv, replications.csv and every plot as PNG and SVG under
 // plots/. With a marginal analysis (m not nil) the page and summary.md also
 // say what one more unit at each post buys and which post limits work hour
 // by hour.
@@ -45,6 +45,7 @@ func RunReport(o *experiment.Outcome, targets []experiment.TargetResult, m *expe
 		}
 		return &contents{plots: plots, page: p, files: []file{
 			jsonFile("results.json", NewResults(o, targets...)),
+			rawFile("kpis.csv", KPIsCSV(o, targets)),
 			rawFile("replications.csv", ReplicationsCSV(o)),
 			rawFile("summary.md", md),
 		}}, nil
@@ -98,6 +99,7 @@ func runPage(o *experiment.Outcome, targets []experiment.TargetResult) page {
 			formatInterval(k.Unit, k.Low, k.High), unitLabel(k.Unit), k.Desc})
 	}
 	p.Tables = append(p.Tables, kpis)
+	p.Headline = headlineTables(o)
 	return p
 }
 

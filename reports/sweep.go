@@ -64,7 +64,7 @@ func SweepReport(s *experiment.Sweep, kpis []string) Report {
 		}
 		first := s.Points[0].Outcome
 		p := page{Title: "sweep of " + first.Scenario.Name, Tables: []table{sweepGrid(s, kpis)},
-			Files: "index.html, sweep.csv, results.json and plots/*.png, *.svg",
+			Files: "index.html, sweep.csv, results.json and plots/*.png, *.svg, *.csv",
 			Lines: []string{fmt.Sprintf("%d points, %d replications each, seed %d, common random numbers", len(s.Points), first.Replications, first.Seed)}}
 		return &contents{plots: plots, page: p, files: []file{
 			rawFile("sweep.csv", SweepCSV(s)),

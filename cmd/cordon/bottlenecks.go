@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"io"
 
 	"github.com/spf13/cobra"
 
@@ -12,10 +13,10 @@ import (
 // bottlenecksOptions are the flags of `cordon bottlenecks`.
 type bottlenecksOptions struct {
 	runFlags
-	kpis []string
-	out  string
-	top  int
-	json bool
+	kpis   []string
+	out    string
+	top    int
+	output outputFlags
 }
 
 func newBottlenecksCmd(std *streams, opts *bottlenecksOptions) *cobra.Command {
@@ -33,13 +34,17 @@ all of them where it improves a KPI. It ranks the knobs by what the step buys on
 moves it most and, when no unit bought does, what sets it (a zero-cost knob, fixed delays such as
 the dwell, trips and walks, or the arrivals: runs with each halved); and names, hour by hour, the
 post that limits the work. A report folder (cordon-out/bottlenecks-<scenario>/ unless --out says
-otherwise) has the gains chart and bottlenecks.json; --json prints that document.`,
+otherwise) has the gains chart, bottlenecks.json and knobs.csv; -o json (or --json) prints that
+document instead of the tables, -o csv (or --csv) knobs.csv: one row per knob and KPI.`,
 		Example: `  cordon bottlenecks day-one --kpi gate.turned_away --kpi express.door_time.p95
   cordon bottlenecks baseline --reps 20
   cordon bottlenecks baseline --json`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := opts.check(cmd.Flags()); err != nil {
+				return err
+			}
+			if err := opts.output.check(); err != nil {
 				return err
 			}
 			return runBottlenecks(cmd.Context(), std, opts, args[0])
@@ -49,7 +54,7 @@ otherwise) has the gains chart and bottlenecks.json; --json prints that document
 	cmd.Flags().StringArrayVar(&opts.kpis, "kpi", nil, "a KPI to judge gains on (repeatable; default: the scenario's targets' KPIs, or the headline KPIs)")
 	cmd.Flags().StringVar(&opts.out, "out", "", "report folder (default cordon-out/bottlenecks-<scenario>)")
 	cmd.Flags().IntVar(&opts.top, "top", 15, "knobs listed on the terminal")
-	cmd.Flags().BoolVar(&opts.json, "json", false, "print the bottlenecks document (JSON) instead of the tables")
+	opts.output.addAs(cmd.Flags(), resultUsage)
 	return cmd
 }
 
@@ -79,13 +84,8 @@ func runBottlenecks(ctx context.Context, std *streams, opts *bottlenecksOptions,
 	if err := folder.write(ctx, std, &opts.runFlags, reports.MarginalReport(m)); err != nil {
 		return err
 	}
-	if opts.json {
-		b, err := reports.NewBottlenecks(m).JSON()
-		if err != nil {
-			return err
-		}
-		_, err = std.out.Write(b)
-		return err
-	}
-	return reports.WriteMarginalTable(std.out, m, opts.top)
+	return opts.output.print(std, result{
+		json:  func() ([]byte, error) { return reports.NewBottlenecks(m).JSON() },
+		csv:   func() []byte { return reports.KnobsCSV(m) },
+		table: func(w io.Writer) error { return reports.WriteMarginalTable(w, m, opts.top) }})
 }

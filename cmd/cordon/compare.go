@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"slices"
 	"strings"
 
@@ -18,7 +19,7 @@ import (
 type compareOptions struct {
 	runFlags
 	shardFlags
-	json      bool
+	output    outputFlags
 	out       string
 	minEffect []string
 	variants  []string
@@ -42,7 +43,8 @@ percentage point, counts=5, rates=2% or a number per hour), KPI=VALUE one KPI's,
 values (as --set does) and named NAME; repeatable. --set applies to every scenario compared, the
 variants too: it changes what they share, not what they differ in. Scenarios that simulate
 exactly the same thing (compare X X, or two that --set has made alike) are said to be identical.
---out writes a comparison report.`,
+--out writes a comparison report. -o json (or --json) prints the comparison document instead of
+the table, -o csv (or --csv) every difference as CSV (differences.csv).`,
 		Example: `  cordon compare baseline day-one
   cordon compare baseline more-suited-crew fourth-site --reps 50 --out cordon-out/compare
   cordon compare baseline --variant 'shelves-4: gate.shelves=4' --json
@@ -50,6 +52,9 @@ exactly the same thing (compare X X, or two that --set has made alike) are said 
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := opts.check(cmd.Flags()); err != nil {
+				return err
+			}
+			if err := opts.output.check(); err != nil {
 				return err
 			}
 			if err := opts.checkShard(std.getenv); err != nil {
@@ -60,7 +65,7 @@ exactly the same thing (compare X X, or two that --set has made alike) are said 
 	}
 	opts.add(cmd.Flags())
 	opts.addShard(cmd.Flags())
-	cmd.Flags().BoolVar(&opts.json, "json", false, "print the comparison document (JSON) instead of the table")
+	opts.output.addAs(cmd.Flags(), resultUsage)
 	cmd.Flags().StringVar(&opts.out, "out", "", "write a comparison report folder here")
 	cmd.Flags().StringArrayVar(&opts.minEffect, "min-effect", nil,
 		"the smallest difference that is a verdict: KIND=VALUE (durations=1m, shares=0.5%, counts=1, rates=1%: the defaults), KPI=VALUE, or 0 for none (repeatable)")
@@ -127,13 +132,8 @@ func (opts *compareOptions) report(ctx context.Context, std *streams, c *experim
 	if err := folder.write(ctx, std, &opts.runFlags, reports.ComparisonReport(c)); err != nil {
 		return err
 	}
-	if opts.json {
-		b, err := reports.NewComparison(c).JSON()
-		if err != nil {
-			return err
-		}
-		_, err = std.out.Write(b)
-		return err
-	}
-	return reports.WriteComparisonTable(std.out, c)
+	return opts.output.print(std, result{
+		json:  func() ([]byte, error) { return reports.NewComparison(c).JSON() },
+		csv:   func() []byte { return reports.DifferencesCSV(c) },
+		table: func(w io.Writer) error { return reports.WriteComparisonTable(w, c) }})
 }

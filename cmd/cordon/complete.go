@@ -95,10 +95,14 @@ func addCompletions(cmd *cobra.Command) {
 	}
 	for name, fn := range map[string]cobra.CompletionFunc{
 		"kpi": completeKPIs, "target": completeKPIs, "set": completePaths, "vary": completePaths, "vs": completeScenarios,
+		"output": cobra.FixedCompletions([]string{"table", "json", "csv"}, cobra.ShellCompDirectiveNoFileComp),
 	} {
 		if cmd.Flags().Lookup(name) != nil {
 			_ = cmd.RegisterFlagCompletionFunc(name, fn)
 		}
+	}
+	if f := cmd.PersistentFlags().Lookup("color"); f != nil {
+		_ = cmd.RegisterFlagCompletionFunc("color", cobra.FixedCompletions([]string{"auto", "always", "never"}, cobra.ShellCompDirectiveNoFileComp))
 	}
 	for _, sub := range cmd.Commands() {
 		addCompletions(sub)

@@ -13,7 +13,8 @@ import (
 // TestHelpExamples runs every example of every command's --help, as a user
 // would type it, in a scratch folder holding the repository's scenarios
 // and what the examples read: a scenario written by cordon init, the logs
-// of a recorded day, the parts of a split sweep. To keep the test short,
+// of a recorded day, the parts of a split sweep, a run's report folder and
+// a results document. To keep the test short,
 // an example that does not set --reps runs with --reps 2 (and a plan with
 // --confirm 4): the flags, paths and values are what is checked. An
 // example must exit 0, or 1 for a missed target; never 2 (bad input).
@@ -24,6 +25,7 @@ func TestHelpExamples(t *testing.T) {
 	dir := readmeWorkspace(t)
 	setup := [][]string{
 		{"init", "my-compound.yaml"},
+		{"run", "baseline", "--reps", "2", "--marginal-reps", "0"},
 		{"record", "day-one", "--date", "2021-11-25", "--tz", "Asia/Shanghai", "--out", "incident"},
 		{"sweep", "baseline", "--vary", "gate.ground=10,40", "--reps", "2", "--shard", "0/2", "--part", "cordon-part-0-of-2.part"},
 		{"sweep", "baseline", "--vary", "gate.ground=10,40", "--reps", "2", "--shard", "1/2", "--part", "cordon-part-1-of-2.part"},
@@ -33,6 +35,14 @@ func TestHelpExamples(t *testing.T) {
 		if code := mainIn(t, dir, args, nil, &out, &errw); code != 0 {
 			t.Fatalf("setting up: cordon %s: exit %d: %s", strings.Join(args, " "), code, errw.String())
 		}
+	}
+	// cordon report's example reads a results document printed by run.
+	var doc, errw bytes.Buffer
+	if code := mainIn(t, dir, []string{"run", "day-one", "--reps", "2", "--json", "--no-report"}, nil, &doc, &errw); code != 0 {
+		t.Fatalf("setting up: cordon run day-one --json: exit %d: %s", code, errw.String())
+	}
+	if err := os.WriteFile(filepath.Join(dir, "day-one.json"), doc.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
 	}
 	root, _ := newRootCmd(&streams{})
 	var walk func(c *cobra.Command)

@@ -18,19 +18,31 @@ import (
 // outputFlags choose how a listing is printed: a table for people, JSON or
 // CSV for scripts.
 type outputFlags struct {
-	format string
-	json   bool
+	format    string
+	json, csv bool
 }
 
 func (o *outputFlags) add(f *pflag.FlagSet) {
-	f.StringVarP(&o.format, "output", "o", "table", "how to print it: table, json or csv")
+	o.addAs(f, "how to print it: table, json or csv")
+}
+
+// addAs adds -o with its usage, and --json and --csv.
+func (o *outputFlags) addAs(f *pflag.FlagSet, usage string) {
+	f.StringVarP(&o.format, "output", "o", "table", usage)
 	f.BoolVar(&o.json, "json", false, "print JSON (the same as -o json)")
+	f.BoolVar(&o.csv, "csv", false, "print CSV (the same as -o csv)")
 }
 
 // check validates the format.
 func (o *outputFlags) check() error {
+	if o.json && o.csv {
+		return badInput(fmt.Errorf("give --json or --csv, not both"))
+	}
 	if o.json {
 		o.format = "json"
+	}
+	if o.csv {
+		o.format = "csv"
 	}
 	switch o.format {
 	case "table", "json", "csv":

@@ -15,12 +15,11 @@ import (
 
 // mergeOptions are the flags of `cordon merge`.
 type mergeOptions struct {
-	out   string
-	json  bool
-	csv   bool
-	check bool
-	top   int
-	quiet bool
+	out    string
+	output outputFlags
+	check  bool
+	top    int
+	quiet  bool
 }
 
 func newMergeCmd(std *streams, opts *mergeOptions) *cobra.Command {
@@ -39,13 +38,15 @@ nothing is written. The exit code is otherwise the command's: with --check, 1 wh
   cordon merge cordon-part-*.part --out shared/report`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := opts.output.check(); err != nil {
+				return err
+			}
 			return runMerge(cmd.Context(), std, opts, args)
 		},
 	}
 	f := cmd.Flags()
 	f.StringVar(&opts.out, "out", "", "report folder (default: the command's, such as cordon-out/sweep-<scenario>)")
-	f.BoolVar(&opts.json, "json", false, "print the results or comparison document (JSON), for a run or a comparison")
-	f.BoolVar(&opts.csv, "csv", false, "print sweep.csv, for a sweep")
+	opts.output.addAs(f, resultUsage)
 	f.BoolVar(&opts.check, "check", false, "exit 1 when a run's target is missed, as run --check does")
 	f.IntVar(&opts.top, "top", 8, "factors listed per KPI, for a sensitivity analysis")
 	f.BoolVarP(&opts.quiet, "quiet", "q", false, "print nothing but errors")
@@ -71,14 +72,10 @@ func runMerge(ctx context.Context, std *streams, opts *mergeOptions, args []stri
 	if err != nil {
 		return badInput(fmt.Errorf("%s: %v", args[0], err))
 	}
-	if (opts.json && w.Command != experiment.CommandRun && w.Command != experiment.CommandCompare) ||
-		(opts.csv && w.Command != experiment.CommandSweep) {
-		return badInput(fmt.Errorf("--json goes with the parts of a run or a comparison, --csv with a sweep's; these are a %s's", w.Command))
-	}
 	std = quietStreams(std, opts.quiet)
 	switch w.Command {
 	case experiment.CommandRun:
-		return (&runOptions{out: opts.out, json: opts.json, strict: opts.check}).reportAll(ctx, std, prod.Runs, args)
+		return (&runOptions{out: opts.out, output: opts.output, strict: opts.check}).reportAll(ctx, std, prod.Runs, args)
 	case experiment.CommandCompare:
 		out := opts.out
 		if out == "" {
@@ -88,19 +85,19 @@ func runMerge(ctx context.Context, std *streams, opts *mergeOptions, args []stri
 		if err != nil {
 			return err
 		}
-		return (&compareOptions{json: opts.json}).report(ctx, std, prod.Comparison, folder)
+		return (&compareOptions{output: opts.output}).report(ctx, std, prod.Comparison, folder)
 	case experiment.CommandSweep:
 		folder, err := openReport(ctx, defaultFolder(opts.out, "sweep", prod.Sweep.Points[0].Outcome.Scenario.Name), args...)
 		if err != nil {
 			return err
 		}
-		return (&sweepOptions{csv: opts.csv}).report(ctx, std, prod.Sweep, w.KPIs, folder)
+		return (&sweepOptions{output: opts.output}).report(ctx, std, prod.Sweep, w.KPIs, folder)
 	case experiment.CommandSensitivity:
 		folder, err := openReport(ctx, defaultFolder(opts.out, "sensitivity", prod.Sensitivity.Base.Scenario.Name), args...)
 		if err != nil {
 			return err
 		}
-		return (&sensitivityOptions{top: opts.top}).report(ctx, std, prod.Sensitivity, folder)
+		return (&sensitivityOptions{top: opts.top, output: opts.output}).report(ctx, std, prod.Sensitivity, folder)
 	}
 	return badInput(fmt.Errorf("%s: parts of cordon %s, which merge does not know", args[0], w.Command))
 }

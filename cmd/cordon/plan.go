@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"os"
 
 	"github.com/spf13/cobra"
@@ -24,7 +25,7 @@ type planOptions struct {
 	out         string
 	confirm     int
 	sensitivity bool
-	json        bool
+	output      outputFlags
 }
 
 func newPlanCmd(std *streams, opts *planOptions) *cobra.Command {
@@ -52,7 +53,8 @@ equipment (every capacity multiplied by 10), shows the best plan found and exits
 
 It prints what changes and what it costs, the targets with where each comes from, the side
 effects and the search, and writes a report (cordon-out/plan-<scenario>/ unless --out says
-otherwise) with plan.json (--json prints it instead of the table), the cost against KPI
+otherwise) with plan.json (-o json or --json prints it instead of the table), changes.csv (-o csv
+or --csv prints it: one row per change, with its --set), the cost against KPI
 frontier and a sensitivity analysis of the plan. --write saves the planned scenario, comments
 kept and each changed line marked, for cordon run; it does not overwrite a file unless --force
 is given.`,
@@ -62,6 +64,9 @@ is given.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := opts.check(cmd.Flags()); err != nil {
+				return err
+			}
+			if err := opts.output.check(); err != nil {
 				return err
 			}
 			if err := checkReps("--confirm", opts.confirm, 0); err != nil {
@@ -81,7 +86,7 @@ is given.`,
 	f.StringVar(&opts.out, "out", "", "report folder (default cordon-out/plan-<scenario>)")
 	f.IntVar(&opts.confirm, "confirm", 0, "replications of the confirmation on a fresh seed (default 3 times --reps, at least 30)")
 	f.BoolVar(&opts.sensitivity, "sensitivity", true, "add a sensitivity analysis of the plan to the report")
-	f.BoolVar(&opts.json, "json", false, "print the plan document (plan.json) instead of the table")
+	opts.output.addAs(f, resultUsage)
 	return cmd
 }
 
@@ -152,15 +157,11 @@ func runPlan(ctx context.Context, std *streams, opts *planOptions, arg string) e
 			return err
 		}
 	}
-	if opts.json {
-		data, err := reports.NewPlanDocument(p).JSON()
-		if err != nil {
-			return err
-		}
-		if _, err := std.out.Write(data); err != nil {
-			return err
-		}
-	} else if err := reports.WritePlanTable(std.out, p); err != nil {
+	err = opts.output.print(std, result{
+		json:  func() ([]byte, error) { return reports.NewPlanDocument(p).JSON() },
+		csv:   func() []byte { return reports.ChangesCSV(p) },
+		table: func(w io.Writer) error { return reports.WritePlanTable(w, p) }})
+	if err != nil {
 		return err
 	}
 	if !p.Feasible {

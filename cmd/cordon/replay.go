@@ -31,7 +31,7 @@ type replayOptions struct {
 	out      string
 	noReport bool
 	noHelped bool
-	json     bool
+	output   outputFlags
 }
 
 func newReplayCmd(std *streams, opts *replayOptions) *cobra.Command {
@@ -59,7 +59,8 @@ have changed on the day, with paired 95% intervals. Here --set makes the change;
 replayed as the day stays as it is. A change to a pool the roster names goes onto the roster: a
 --set of a shift's count is the count on duty wherever that shift covers; --vs adds the
 difference between the two scenarios' plans; a change that moves a shift of such a pool is
-refused. --json prints the review document (review.json) instead of the summary.
+refused. -o json (or --json) prints the review document (review.json) instead of the summary,
+-o csv (or --csv) the day hour by hour, observed beside the replay (hours.csv).
 
 The logs are CSV files (see cordon record, which writes them from a simulated day, and the
 README). Every bad row is reported as file:line: column: what is wrong, exit 2; --lenient
@@ -70,6 +71,9 @@ skips bad rows instead and says how many, and why.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := opts.check(cmd.Flags()); err != nil {
+				return err
+			}
+			if err := opts.output.check(); err != nil {
 				return err
 			}
 			return runReplay(cmd.Context(), std, opts, args[0])
@@ -86,7 +90,7 @@ skips bad rows instead and says how many, and why.`,
 	f.StringVar(&opts.out, "out", "", "report folder (default cordon-out/replay-<scenario>)")
 	f.BoolVar(&opts.noReport, "no-report", false, "write no report folder")
 	f.BoolVar(&opts.noHelped, "no-helped", false, "skip ranking what would have helped (one replay per change: the slow part)")
-	f.BoolVar(&opts.json, "json", false, "print the review document (review.json) instead of the summary")
+	opts.output.addAs(f, resultUsage)
 	return cmd
 }
 
@@ -162,15 +166,10 @@ func runReplay(ctx context.Context, std *streams, opts *replayOptions, arg strin
 	if err := folder.write(ctx, std, &opts.runFlags, reports.ReviewReport(r, src)); err != nil {
 		return err
 	}
-	if opts.json {
-		doc, err := reports.ReviewDocument(r, src).JSON()
-		if err != nil {
-			return err
-		}
-		_, err = std.out.Write(doc)
-		return err
-	}
-	return reports.WriteReviewSummary(std.out, r, src)
+	return opts.output.print(std, result{
+		json:  func() ([]byte, error) { return reports.ReviewDocument(r, src).JSON() },
+		csv:   func() []byte { return reports.HoursCSV(r) },
+		table: func(w io.Writer) error { return reports.WriteReviewSummary(w, r, src) }})
 }
 
 // changeOnRoster makes the change asked for a change of the logged day:

@@ -17,7 +17,8 @@ import (
 type reportFolder struct {
 	dest reports.Dest
 	// quiet writes the folder without saying where: cordon run says it in
-	// its own line for each scenario of a batch, and not at all with --json.
+	// its own line for each scenario of a batch, and not at all when it
+	// prints JSON or CSV.
 	quiet bool
 }
 

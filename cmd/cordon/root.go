@@ -42,6 +42,8 @@ type streams struct {
 	in       io.Reader
 	out, err io.Writer
 	getenv   func(string) string // the environment: where --shard auto finds its shard
+	// color says whether tables show bad results in colour (--color).
+	color bool
 }
 
 // Exit codes of a run stopped by a signal: 128 plus the signal's number.
@@ -135,11 +137,15 @@ staging, transfer by suited crew, disinfection, delivery to the door by zone vol
 sampling round, garbage and special-needs requests. It reports throughput, waits and the
 bottlenecks, with confidence intervals over replications.
 
-  cordon run                 the built-in two-days; cordon scenarios lists the others
-  cordon kpis [SCENARIO]     the KPIs a run reports (names for --target and --kpi)
-  cordon paths [SCENARIO]    the values --set and --vary can change, with their values now
-  --json on run, compare, bottlenecks, plan and replay prints their result as JSON; -o json|csv
-  on kpis and paths; every report folder holds results.json and the CSV files of its figures.
+  cordon run                  the built-in two-days; cordon scenarios lists the others
+  cordon kpis [SCENARIO]      the KPIs a run reports (names for --target and --kpi)
+  cordon paths [SCENARIO]     the values --set and --vary can change, with their values now
+  cordon report RESULTS.json  a run's report drawn again from its results document
+
+Any result as data: on run, compare, sweep, bottlenecks, plan, sensitivity, replay, merge, kpis
+and paths, -o json (or --json) prints the result document, the same bytes as the .json file of
+the report folder, and -o csv (or --csv) the main table as CSV. Every report folder also holds
+each plot's data beside it (plots/NAME.csv). --no-color (or NO_COLOR) keeps the terminal plain.
 
 Exit codes: 0 done, 1 a target missed, 2 bad input.`,
 		SilenceUsage:  true,
@@ -153,7 +159,16 @@ Exit codes: 0 done, 1 a target missed, 2 bad input.`,
 	prof := &cpuProfile{}
 	root.PersistentFlags().StringVar(&prof.path, "cpuprofile", "", "write a CPU profile of the command to this file")
 	_ = root.PersistentFlags().MarkHidden("cpuprofile")
-	root.PersistentPreRunE = func(cmd *cobra.Command, args []string) error { return prof.start() }
+	colors := &colorFlags{}
+	colors.add(root.PersistentFlags())
+	root.PersistentPreRunE = func(cmd *cobra.Command, args []string) error {
+		on, err := colors.decide(std.getenv, std.out)
+		if err != nil {
+			return err
+		}
+		std.color = on
+		return prof.start()
+	}
 	root.AddCommand(
 		newRunCmd(std, &runOptions{}),
 		newCompareCmd(std, &compareOptions{}),
@@ -172,6 +187,7 @@ Exit codes: 0 done, 1 a target missed, 2 bad input.`,
 		newFitCmd(std, &fitOptions{}),
 		newKPIsCmd(std, &kpisOptions{}),
 		newPathsCmd(std, &pathsOptions{}),
+		newRedrawCmd(std, &redrawOptions{}),
 	)
 	addCompletions(root)
 	return root, prof.stop

@@ -1,8 +1,10 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"path/filepath"
 
 	"github.com/spf13/cobra"
@@ -18,7 +20,7 @@ import (
 type runOptions struct {
 	runFlags
 	shardFlags
-	json     bool
+	output   outputFlags
 	strict   bool // --check
 	out      string
 	noReport bool
@@ -33,8 +35,9 @@ func newRunCmd(std *streams, opts *runOptions) *cobra.Command {
 		Long: `Run runs each scenario (a YAML file, or the name of a built-in scenario; two-days when none is
 given) over its replications, prints the KPIs with 95% confidence intervals and the top
 bottlenecks, and writes a report folder (cordon-out/<scenario>/ unless --out says otherwise):
-index.html with the plots, summary.md, results.json, replications.csv and plots/*.png, *.svg.
-With --json it prints the results document instead of the summary.
+index.html with the plots, summary.md, results.json, replications.csv and plots/*.png, *.svg, *.csv (each plot's data).
+-o json (or --json) prints the results document instead of the summary, -o csv (or --csv) the
+KPIs as CSV (kpis.csv): one row per KPI with its mean, interval and target.
 
 Targets come from the scenario's targets and from --target; the summary says which are missed,
 and by how much. With --check (for scripts and CI) a missed target makes the exit code 1;
@@ -45,6 +48,9 @@ without it the run exits 0 whatever the targets.`,
   cordon run --target 'takeout.door_time.p95<=1h' --target 'sampling.makespan<=4h' --check`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := opts.check(cmd.Flags()); err != nil {
+				return err
+			}
+			if err := opts.output.check(); err != nil {
 				return err
 			}
 			if err := opts.checkShard(std.getenv); err != nil {
@@ -59,7 +65,7 @@ without it the run exits 0 whatever the targets.`,
 	f := cmd.Flags()
 	opts.add(f)
 	opts.addShard(f)
-	f.BoolVar(&opts.json, "json", false, "print the results document (JSON) instead of the summary")
+	opts.output.addAs(f, resultUsage)
 	f.BoolVar(&opts.strict, "check", false, "exit 1 when a target is missed (for scripts and CI)")
 	f.StringVar(&opts.out, "out", "", "report folder (default cordon-out/<scenario>; with several scenarios, one folder each inside it)")
 	f.BoolVar(&opts.noReport, "no-report", false, "write no report folder")
@@ -174,17 +180,17 @@ type reportTo struct {
 
 // open checks the folder (before any work: a folder that is not cordon's
 // is refused before the work, not after); a run's report folder says
-// where it went unless a batch or --json says it otherwise.
-func (to reportTo) open(ctx context.Context, json bool) (reportFolder, error) {
+// where it went unless a batch or JSON or CSV output says it otherwise.
+func (to reportTo) open(ctx context.Context, machine bool) (reportFolder, error) {
 	f, err := openReport(ctx, to.dir, to.inputs...)
-	f.quiet = to.batch || json
+	f.quiet = to.batch || machine
 	return f, err
 }
 
 // runOne runs one scenario, writes its report and prints its summary (or
 // its results document); it reports whether every target was met.
 func (opts *runOptions) runOne(ctx context.Context, std *streams, sc *compound.Scenario, i int, to reportTo) (bool, error) {
-	folder, err := to.open(ctx, opts.json)
+	folder, err := to.open(ctx, opts.output.machine())
 	if err != nil {
 		return false, err
 	}
@@ -200,31 +206,33 @@ func (opts *runOptions) runOne(ctx context.Context, std *streams, sc *compound.S
 }
 
 // report writes a scenario's report folder (when there is one) and prints
-// its summary or its results document; it reports whether every target was
-// met.
+// its summary, its results document or its KPIs as CSV (the i-th scenario
+// of a batch, i > 0, without the header); it reports whether every target
+// was met.
 func (opts *runOptions) report(ctx context.Context, std *streams, r experiment.RunProduct, i int, folder reportFolder) (bool, error) {
 	out, targets := r.Outcome, r.Targets
 	if err := folder.write(ctx, std, &opts.runFlags, reports.RunReport(out, targets, r.Marginal)); err != nil {
 		return false, err
 	}
-	if opts.json {
-		b, err := reports.NewResults(out, targets...).JSON()
-		if err != nil {
-			return false, err
-		}
-		_, err = std.out.Write(b)
-		return experiment.AllMet(targets), err
-	}
-	if i > 0 {
-		fmt.Fprintln(std.out)
-	}
-	if err := reports.WriteSummary(std.out, out, 5); err != nil {
-		return false, err
-	}
-	if err := reports.WriteTargets(std.out, targets); err != nil {
-		return false, err
-	}
-	return experiment.AllMet(targets), nil
+	err := opts.output.print(std, result{
+		json: func() ([]byte, error) { return reports.NewResults(out, targets...).JSON() },
+		csv: func() []byte {
+			b := reports.KPIsCSV(out, targets)
+			if i > 0 {
+				_, b, _ = bytes.Cut(b, []byte("\n"))
+			}
+			return b
+		},
+		table: func(w io.Writer) error {
+			if i > 0 {
+				fmt.Fprintln(w)
+			}
+			if err := reports.WriteSummary(w, out, 5); err != nil {
+				return err
+			}
+			return reports.WriteTargets(w, targets)
+		}})
+	return experiment.AllMet(targets), err
 }
 
 // reportDir is where a scenario's report goes: --out itself for one
@@ -264,7 +272,7 @@ func (opts *runOptions) reportAll(ctx context.Context, std *streams, runs []expe
 	taken := map[string]bool{}
 	folders := make([]reportFolder, len(runs))
 	for i, r := range runs {
-		f, err := reportTo{dir: reportDir(opts.out, r.Outcome.Scenario.Name, batch, taken), inputs: parts, batch: batch}.open(ctx, opts.json)
+		f, err := reportTo{dir: reportDir(opts.out, r.Outcome.Scenario.Name, batch, taken), inputs: parts, batch: batch}.open(ctx, opts.output.machine())
 		if err != nil {
 			return err
 		}

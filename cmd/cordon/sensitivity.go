@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"io"
 
 	"github.com/spf13/cobra"
 
@@ -17,6 +18,7 @@ type sensitivityOptions struct {
 	change float64
 	out    string
 	top    int
+	output outputFlags
 }
 
 func newSensitivityCmd(std *streams, opts *sensitivityOptions) *cobra.Command {
@@ -28,12 +30,16 @@ cards) and every service time (intake, trips, dwell, sorting, doors, walks, regi
 swab, visits, bags, handling) down and up by --change (20% by default), one at a time, with
 common random numbers, and reports each KPI's value at both ends, largest swing first, with a
 tornado chart per KPI in the report (cordon-out/sensitivity-<scenario>/ unless --out says
-otherwise).`,
+otherwise). -o json (or --json) prints the results document (results.json) instead of the
+table, -o csv (or --csv) every KPI and factor as CSV (effects.csv).`,
 		Example: `  cordon sensitivity baseline
   cordon sensitivity baseline --kpi takeout.door_time.p95 --change 0.1`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := opts.check(cmd.Flags()); err != nil {
+				return err
+			}
+			if err := opts.output.check(); err != nil {
 				return err
 			}
 			if err := opts.checkShard(std.getenv); err != nil {
@@ -48,6 +54,7 @@ otherwise).`,
 	cmd.Flags().Float64Var(&opts.change, "change", 0.2, "the relative change of each factor, 0 to 1")
 	cmd.Flags().StringVar(&opts.out, "out", "", "report folder (default cordon-out/sensitivity-<scenario>)")
 	cmd.Flags().IntVar(&opts.top, "top", 8, "factors listed per KPI on the terminal")
+	opts.output.addAs(cmd.Flags(), resultUsage)
 	return cmd
 }
 
@@ -79,10 +86,14 @@ func runSensitivity(ctx context.Context, std *streams, opts *sensitivityOptions,
 	return opts.report(ctx, std, p.Sensitivity, folder)
 }
 
-// report writes the analysis' report folder and prints its table.
+// report writes the analysis' report folder and prints its table, its
+// document or its CSV.
 func (opts *sensitivityOptions) report(ctx context.Context, std *streams, s *experiment.Sensitivity, folder reportFolder) error {
 	if err := folder.write(ctx, std, &opts.runFlags, reports.SensitivityReport(s)); err != nil {
 		return err
 	}
-	return reports.WriteSensitivityTable(std.out, s, opts.top)
+	return opts.output.print(std, result{
+		json:  func() ([]byte, error) { return reports.NewSensitivityResults(s).JSON() },
+		csv:   func() []byte { return reports.EffectsCSV(s) },
+		table: func(w io.Writer) error { return reports.WriteSensitivityTable(w, s, opts.top) }})
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 
 	"github.com/spf13/cobra"
 
@@ -16,10 +17,10 @@ import (
 type sweepOptions struct {
 	runFlags
 	shardFlags
-	vary []string
-	kpis []string
-	out  string
-	csv  bool
+	vary   []string
+	kpis   []string
+	out    string
+	output outputFlags
 }
 
 func newSweepCmd(std *streams, opts *sweepOptions) *cobra.Command {
@@ -29,13 +30,18 @@ func newSweepCmd(std *streams, opts *sweepOptions) *cobra.Command {
 		Long: `Sweep runs the scenario at every combination of the varied values (paths as in --set), each
 point over the same replications and seed (common random numbers), prints a table of the chosen
 KPIs, and writes a report folder (cordon-out/sweep-<scenario>/ unless --out says otherwise) with
-sweep.csv (every KPI at every point) and a plot of each chosen KPI against the varied values.`,
+sweep.csv (every KPI at every point) and a plot of each chosen KPI against the varied values.
+-o csv (or --csv) prints sweep.csv instead of the table, -o json (or --json) the results
+document (results.json).`,
 		Example: `  cordon sweep baseline --vary staff.suited-crew.shifts[0].count=2..8 --kpi express.door_time.p95
   cordon sweep day-one --vary gate.ground=10,20,40,80 --vary gate.when_full=wait,turn-away
   cordon sweep day-one --vary transfer.fill=5m..30m:5m --kpi gate.staging.time_full --kpi gate.turned_away`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := opts.check(cmd.Flags()); err != nil {
+				return err
+			}
+			if err := opts.output.check(); err != nil {
 				return err
 			}
 			if err := opts.checkShard(std.getenv); err != nil {
@@ -49,7 +55,7 @@ sweep.csv (every KPI at every point) and a plot of each chosen KPI against the v
 	cmd.Flags().StringArrayVar(&opts.vary, "vary", nil, "a value to vary, path=LIST or path=FROM..TO[:STEP] (repeatable)")
 	cmd.Flags().StringArrayVar(&opts.kpis, "kpi", nil, "a KPI to tabulate and plot (repeatable; default: the scenario's targets' KPIs, or a few headline KPIs)")
 	cmd.Flags().StringVar(&opts.out, "out", "", "report folder (default cordon-out/sweep-<scenario>)")
-	cmd.Flags().BoolVar(&opts.csv, "csv", false, "print sweep.csv on stdout instead of the table")
+	opts.output.addAs(cmd.Flags(), resultUsage)
 	return cmd
 }
 
@@ -104,7 +110,7 @@ func runSweep(ctx context.Context, std *streams, opts *sweepOptions, arg string)
 	}
 	for _, k := range kpis {
 		if !names[k] {
-			return badInput(fmt.Errorf("--kpi %s: %s has no such KPI (cordon run --json lists them)", k, base.Name))
+			return badInput(fmt.Errorf("--kpi %s: %s has no such KPI (cordon kpis lists them)", k, base.Name))
 		}
 	}
 	w.KPIs = kpis
@@ -122,16 +128,16 @@ func runSweep(ctx context.Context, std *streams, opts *sweepOptions, arg string)
 	return opts.report(ctx, std, p.Sweep, w.KPIs, folder)
 }
 
-// report writes the sweep's report folder and prints its table or its CSV.
+// report writes the sweep's report folder and prints its table, its
+// document or its CSV.
 func (opts *sweepOptions) report(ctx context.Context, std *streams, sw *experiment.Sweep, kpis []string, folder reportFolder) error {
 	if err := folder.write(ctx, std, &opts.runFlags, reports.SweepReport(sw, kpis)); err != nil {
 		return err
 	}
-	if opts.csv {
-		_, err := std.out.Write(reports.SweepCSV(sw))
-		return err
-	}
-	return reports.WriteSweepTable(std.out, sw, kpis)
+	return opts.output.print(std, result{
+		json:  func() ([]byte, error) { return reports.NewSweepResults(sw).JSON() },
+		csv:   func() []byte { return reports.SweepCSV(sw) },
+		table: func(w io.Writer) error { return reports.WriteSweepTable(w, sw, kpis) }})
 }
 
 // defaultSweepKPIs are the KPIs of the scenario's targets, or a few

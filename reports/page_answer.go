@@ -1,0 +1,40 @@
+package reports
+
+import "cordon/experiment"
+
+// Every page puts its answer first: a run its targets and headline KPIs,
+// a comparison the differences with a verdict, a plan its changes, a
+// review what would have helped on the day and what the change asked for
+// would have done.
+
+// headlineTables are a run's headline KPIs, for the page after its
+// targets; none when the outcome marks none (a run read back from its
+// results document).
+func headlineTables(o *experiment.Outcome) []table {
+	t := table{Title: "Headline KPIs", Head: []string{"KPI", "mean", "95% interval", "unit"}, Answer: true}
+	for _, k := range o.KPIs {
+		if k.Headline {
+			t.Rows = append(t.Rows, []string{k.Name, FormatValue(k.Unit, k.Mean), formatInterval(k.Unit, k.Low, k.High), unitLabel(k.Unit)})
+		}
+	}
+	if len(t.Rows) == 0 {
+		return nil
+	}
+	return []table{t}
+}
+
+// answerFirst orders a review's sections for its page: what would have
+// helped, then what the change would have done, then the day observed
+// beside the replay (reviewTables' order is the day first, as the terminal
+// reads it).
+func answerFirst(sections []reviewTable) []reviewTable {
+	day := 3 // the hours, the KPIs, where the time went
+	if len(sections) <= day {
+		return sections
+	}
+	var out []reviewTable
+	for i := len(sections) - 1; i >= day; i-- {
+		out = append(out, sections[i])
+	}
+	return append(out, sections[:day]...)
+}
