@@ -147,7 +147,7 @@ and paths, -o json (or --json) prints the result document, the same bytes as the
 the report folder, and -o csv (or --csv) the main table as CSV. Every report folder also holds
 each plot's data beside it (plots/NAME.csv). --no-color (or NO_COLOR) keeps the terminal plain.
 
-Exit codes: 0 done, 1 a target missed, 2 bad input.`,
+Exit codes: 0 done, 1 a target missed (only with --check), 2 bad input.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
