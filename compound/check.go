@@ -144,6 +144,8 @@ func kpiPattern(what string) string {
 		return "staff.POOL.utilisation"
 	case "site":
 		return "sampling.site.SITE.makespan"
+	case "post":
+		return "posts.POST.wait.mean"
 	}
 	return "KIND.delivered"
 }
@@ -190,6 +192,7 @@ func (sc *Scenario) Check() []FieldError {
 		c.duration("special_needs.target", n.Target)
 		c.needTask(pools, TaskSpecialNeeds, "special_needs")
 	}
+	sc.checkPosts(c)
 	for _, f := range []struct {
 		path string
 		v    float64
@@ -289,8 +292,8 @@ func (sc *Scenario) checkStaff(c *checker) map[string]string {
 			}
 			c.duration(path+".suit.changeover", p.Suit.Changeover)
 		}
-		if len(p.Tasks) == 0 {
-			c.add(path+".tasks", "list the tasks the pool does")
+		if len(p.Tasks) == 0 && !sc.staffsPost(p.Name) {
+			c.add(path+".tasks", "list the tasks the pool does (or name it as a post's staff)")
 		}
 		c.cost(path+".hour_cost", p.HourCost)
 		for j, t := range p.Tasks {

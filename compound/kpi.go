@@ -13,7 +13,7 @@ import (
 // holds their values in the same order.
 type KPI struct {
 	Name   string
-	Unit   string // s, items, items/h, people, people/h, households, samples, cards, share, h
+	Unit   string // s, items, items/h, people, people/h, households, samples, cards, arrivals, arrivals/h, share, h
 	Better string // "lower", "higher", or "" when neither is better
 	Desc   string // one line: what it measures
 	// Label is the KPI in a few words for tables and plots, without its
@@ -54,6 +54,7 @@ func (k KPI) GroupTitle() string {
 var groupTitles = map[string]string{
 	groupItems: "all deliveries", groupGate: "gate", groupSampling: "sampling round",
 	groupGarbage: "garbage", groupNeeds: "special needs", groupStaff: "staff",
+	groupPosts: "posts",
 }
 
 // The groups of the KPIs of the compound as a whole: the first part of
@@ -65,12 +66,14 @@ const (
 	groupGarbage  = "garbage"
 	groupNeeds    = "special_needs"
 	groupStaff    = "staff"
+	groupPosts    = "posts"
 )
 
 // areaOfGroup is the area of each group; a kind's KPIs are deliveries.
 var areaOfGroup = map[string]string{
 	groupItems: "deliveries", groupGate: "deliveries", groupSampling: "sampling",
 	groupGarbage: "garbage", groupNeeds: "special_needs", groupStaff: "staff",
+	groupPosts: "posts",
 }
 
 // AreaOf returns the area of the KPI called name: the area of its group, or
@@ -96,7 +99,7 @@ func Catalog(sc *Scenario) []KPI {
 }
 
 // KPIGroups returns the first parts of the names of the KPIs of the
-// compound as a whole (items, gate, sampling, garbage, special_needs,
+// compound as a whole (items, gate, sampling, garbage, special_needs, posts,
 // staff), in report order: the names a kind of delivery may not have.
 func KPIGroups() []string {
 	var out []string
@@ -118,6 +121,7 @@ const (
 	eachKind
 	eachSite
 	eachPool
+	eachPost
 )
 
 // kpiDef defines one KPI, or one per kind, site or pool.
@@ -167,6 +171,11 @@ func (b kpiBlock) expand(sc *Scenario) []expanded {
 		for _, p := range sc.Staff {
 			subjects = append(subjects, p.Name)
 		}
+	case eachPost:
+		subjects = subjects[:0]
+		for _, p := range sc.Posts {
+			subjects = append(subjects, p.Name)
+		}
 	}
 	for i, subject := range subjects {
 		for _, d := range b {
@@ -196,7 +205,7 @@ func (d kpiDef) kpi(subject string) KPI {
 	case eachSite:
 		k.Name = d.group + ".site." + subject + "." + d.key
 		desc = fmt.Sprintf(d.desc, subject)
-	case eachPool:
+	case eachPool, eachPost:
 		k.Name = d.group + "." + subject + "." + d.key
 		desc = fmt.Sprintf(d.desc, subject)
 	}

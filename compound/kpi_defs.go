@@ -58,7 +58,7 @@ func hasNeedsTarget(sc *Scenario, _ int) bool {
 
 // kpiBlocks are the definitions of every KPI, in report order.
 func kpiBlocks() []kpiBlock {
-	return []kpiBlock{kindKPIs(), itemKPIs(), gateKPIs(), samplingKPIs(), siteKPIs(), garbageKPIs(), needsKPIs(), staffKPIs()}
+	return []kpiBlock{kindKPIs(), itemKPIs(), gateKPIs(), samplingKPIs(), siteKPIs(), garbageKPIs(), needsKPIs(), postKPIs(), postNetKPIs(), staffKPIs()}
 }
 
 // kindKPIs are measured for each kind of delivery.

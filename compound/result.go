@@ -162,7 +162,7 @@ func (m *Model) residentsOnTheirWay() int {
 	if smp.homeFlow != nil {
 		n += smp.homeFlow.Live()
 	}
-	return n + m.residentsNotCalled()
+	return n + m.residentsNotCalled() + smp.lost
 }
 
 // residentsNotCalled counts residents of buildings whose call is still to

@@ -26,6 +26,7 @@ type sampling struct {
 	residents int // everyone to be sampled, at a site or at home
 	uncalled  int // residents of buildings not yet called
 	sampled   int
+	lost      int     // residents who left at a post, never sampled
 	last      float64 // when the last resident was sampled
 	wait      stats.Tally
 	inTransit *stats.Level // samples taken and not yet at the lab
@@ -237,8 +238,9 @@ func (c *call) Handle() {
 // register (where the site has registration staff), be swabbed.
 func (m *Model) siteFlow(s *site) *sim.Flow {
 	f := sim.NewFlow("resident at " + s.spec.Name)
+	f.Then(sim.DelayFor(func(e *sim.Entity) float64 { return e.Data.(*resident).delay }))
+	m.divertAt(f, RouteSite, residentLeft)
 	f.Then(
-		sim.DelayFor(func(e *sim.Entity) float64 { return e.Data.(*resident).delay }),
 		sim.Do(func(e *sim.Entity) {
 			e.Data.(*resident).arrived = m.s.Now()
 			s.waiting.Add(m.s.Now(), 1)
@@ -273,6 +275,7 @@ func (m *Model) siteFlow(s *site) *sim.Flow {
 			m.sampled(s)
 		}),
 	)
+	m.residentsAtPosts(f, s)
 	return f
 }
 
@@ -338,16 +341,21 @@ func (m *Model) sampled(s *site) {
 		s.tubes++
 	}
 	if s.sampled == s.expected {
-		// The site is done: close the last tube, send the box, stand down.
-		s.box += s.tube
-		s.tube = 0
-		s.swab.SetCapacity(0)
-		if s.reg != nil {
-			s.reg.SetCapacity(0)
-		}
+		m.closeSite(s)
 	}
 	if s.tubes >= pool.TubesPerBox || (s.sampled == s.expected && s.box > 0) {
 		m.sendBox(s)
+	}
+}
+
+// closeSite closes a site that is done: the last tube into the box, the
+// staff stand down.
+func (m *Model) closeSite(s *site) {
+	s.box += s.tube
+	s.tube = 0
+	s.swab.SetCapacity(0)
+	if s.reg != nil {
+		s.reg.SetCapacity(0)
 	}
 }
 

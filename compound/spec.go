@@ -32,6 +32,8 @@ type Scenario struct {
 	Sampling     *Sampling     `yaml:"sampling" doc:"the swab-sampling round (omit for none)"`
 	Garbage      *Garbage      `yaml:"garbage" doc:"the night garbage round (omit for none)"`
 	SpecialNeeds *SpecialNeeds `yaml:"special_needs" doc:"special-needs cards (omit for none)"`
+	Posts        []Post        `yaml:"posts" doc:"posts of the planner's own: a temperature check, an antigen point (omit for none)"`
+	Routes       []Route       `yaml:"routes" doc:"the ways between the posts and the gate and testing sites, with shares"`
 
 	Targets []string `yaml:"targets" doc:"KPI thresholds such as 'takeout.door_time.p95 <= 45m'"`
 	Costs   Costs    `yaml:"costs" doc:"what staff and equipment cost, for the planner"`

@@ -47,7 +47,7 @@ func checkRefusals(t *testing.T, cases []refusal) {
 // be the group's: items.delivered the total of every kind) or with a dot,
 // and a pool with a dot, are refused, the error listing the reserved names.
 func TestNamesThatWouldCollide(t *testing.T) {
-	reserved := "items, gate, sampling, garbage, special_needs, staff"
+	reserved := "items, gate, sampling, garbage, special_needs, posts, staff"
 	checkRefusals(t, []refusal{
 		{"kind items", "{name: express,", "{name: items,", "mini.yaml:19:12: deliveries[0].name: ", []string{`"items"`, reserved}},
 		{"kind gate", "{name: express,", "{name: gate,", "mini.yaml:19:12: deliveries[0].name: ", []string{`"gate"`, reserved}},
