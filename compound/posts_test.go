@@ -148,3 +148,26 @@ func TestPostsAtTheGateDelayItems(t *testing.T) {
 		t.Errorf("time among the posts %v s, want 3600 s", v)
 	}
 }
+
+// TestResidentsSentAwayDoNotHoldTheRound: residents sent out from a post
+// are not sampled, and the round and the lab runs end without them.
+func TestResidentsSentAwayDoNotHoldTheRound(t *testing.T) {
+	sc := small()
+	sc.Posts = []Post{{Name: "fever", Servers: 1, Service: Const(60)}}
+	sc.Routes = []Route{{From: RouteSite, To: "fever", Share: 0.1}, {From: RouteSite, To: RouteSite, Share: 0.9},
+		{From: "fever", To: RouteOut, Share: 1}}
+	if errs := sc.Check(); len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	res := runSmall(t, sc, 0)
+	away := value(t, sc, res, "posts.fever.served")
+	if away == 0 || value(t, sc, res, "sampling.not_sampled") != away || res.Ledger.NotSampled != int(away) {
+		t.Errorf("%v sent away, %v not sampled, ledger %+v", away, value(t, sc, res, "sampling.not_sampled"), res.Ledger)
+	}
+	end := float64(sc.Horizon.Days)*day - float64(sc.Sampling.Start-sc.Horizon.Start)
+	for _, k := range []string{"sampling.makespan", "sampling.lab_done", "sampling.site.a.makespan", "sampling.site.b.makespan"} {
+		if v := value(t, sc, res, k); !(v < end/2) {
+			t.Errorf("%s = %v s: the round waited for the residents sent away (the run ends %v s after its start)", k, v, end)
+		}
+	}
+}

@@ -42,7 +42,7 @@ type KindHours struct {
 // PostResult is one post's figures over a replication.
 type PostResult struct {
 	Name        string
-	Kind        string  // staff, space, equipment, site
+	Kind        string  // staff, space, equipment, site, post
 	Utilisation float64 // share of on-duty unit-time busy (work past a shift end is Overtime)
 	QueueMean   float64 // entities waiting, time-weighted
 	QueueMax    float64

@@ -108,3 +108,7 @@ func (m *Model) residentsAtPosts(f *sim.Flow, s *site) {
 	}))
 	f.Label("sampled")
 }
+
+// awaited is the residents the round waits for: all but those who left at
+// a post.
+func (smp *sampling) awaited() int { return smp.residents - smp.lost }
