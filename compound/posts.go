@@ -15,6 +15,7 @@ type Post struct {
 	Patience Dist      `yaml:"patience" doc:"how long an arrival waits before leaving unserved (omit: as long as it takes)"`
 	PerDay   float64   `yaml:"per_day" doc:"arrivals a day from outside the compound's flows (0: none)"`
 	Profile  []float64 `yaml:"profile" doc:"relative volume of those arrivals by hour of day, as for deliveries"`
+	HourCost float64   `yaml:"hour_cost" doc:"cost of one server-hour on duty, for the planner (servers of its own)" default:"40"`
 }
 
 // Room is a post's waiting room.

@@ -47,6 +47,7 @@ func (sc *Scenario) checkPosts(c *checker) {
 			c.add(path+".per_day", "must be a number of 0 or more, got %v", p.PerDay)
 		}
 		c.profile(path+".profile", p.Profile)
+		c.cost(path+".hour_cost", p.HourCost)
 	}
 	c.unique("posts", names, "post")
 	if !sc.checkRoutes(c, names) {
@@ -289,4 +290,18 @@ func whoReaches(classes int) string {
 // staffsPost is whether the pool called name serves at a post.
 func (sc *Scenario) staffsPost(name string) bool {
 	return slices.ContainsFunc(sc.Posts, func(p Post) bool { return p.Staff == name })
+}
+
+// PostArea returns the areas whose KPIs post i can move, comma-separated:
+// posts, and deliveries or sampling when items or residents reach it.
+func (sc *Scenario) PostArea(i int) string {
+	classes := sc.postClasses()
+	area := groupPosts
+	if classes[i]&classItem != 0 {
+		area += ",deliveries"
+	}
+	if classes[i]&classResident != 0 {
+		area += ",sampling"
+	}
+	return area
 }

@@ -84,7 +84,7 @@ var taskArea = map[string]string{
 func kpiArea(name string) string {
 	first, _, _ := strings.Cut(name, ".")
 	switch first {
-	case "sampling", "garbage", "special_needs", "staff":
+	case "sampling", "garbage", "special_needs", "staff", "posts":
 		return first
 	}
 	return "deliveries"
@@ -127,6 +127,9 @@ func Knobs(sc *compound.Scenario) []Knob {
 		for _, t := range p.Tasks {
 			areas = append(areas, taskArea[t.Task])
 			tasks = append(tasks, t.Task)
+		}
+		if a := poolPostArea(sc, p.Name); a != "" {
+			areas = append(areas, a)
 		}
 		area := strings.Join(areas, ",")
 		groups := 1.0
@@ -195,6 +198,7 @@ func Knobs(sc *compound.Scenario) []Knob {
 			get:      func(s *compound.Scenario) int { return s.Disinfection.Space },
 			set:      func(s *compound.Scenario, v int) { s.Disinfection.Space = v }},
 	)
+	ks = append(ks, postKnobs(sc)...)
 	ks = append(ks, scheduleKnobs(sc)...)
 	for i := range ks {
 		if v := ks[i].get(sc); v < ks[i].Min {
@@ -225,6 +229,7 @@ func cloneForKnobs(sc *compound.Scenario) *compound.Scenario {
 		sp.Sites = append([]compound.Site(nil), sc.Sampling.Sites...)
 		c.Sampling = &sp
 	}
+	c.Posts = append([]compound.Post(nil), sc.Posts...)
 	return &c
 }
 
@@ -249,5 +254,6 @@ func Cost(sc *compound.Scenario) float64 {
 	}
 	total += sc.Costs.Shelf*float64(sc.Gate.Shelves) + sc.Costs.Container*float64(sc.Gate.Containers) +
 		sc.Costs.Cart*float64(sc.Transfer.Carts) + sc.Costs.DisinfectionSlot*float64(sc.Disinfection.Space)
+	total += postsCost(sc)
 	return math.Round(total*100) / 100
 }
