@@ -458,10 +458,14 @@ func (sc *Scenario) checkSampling(c *checker) {
 		}
 		c.dist(path+".walk_to_site", z.WalkToSite)
 	}
-	if s.Calling.Interval <= 0 {
-		c.add("sampling.calling.interval", "must be longer than 0s")
+	if len(s.Calling.Schedule) > 0 {
+		sc.checkSchedule(c, names)
+	} else {
+		if s.Calling.Interval <= 0 {
+			c.add("sampling.calling.interval", "must be longer than 0s")
+		}
+		c.positive("sampling.calling.per_wave", s.Calling.PerWave)
 	}
-	c.positive("sampling.calling.per_wave", s.Calling.PerWave)
 	c.dist("sampling.calling.come_down", s.Calling.ComeDown)
 	if o := s.Calling.Order; o != "" && !slices.Contains(CallingOrders(), o) {
 		c.add("sampling.calling.order", "must be one of %s, got %q", strings.Join(CallingOrders(), ", "), o)

@@ -147,19 +147,19 @@ func (m *Model) buildSampling() error {
 		}
 	}
 
-	// The calling plan: the zones in the calling order, each zone's
-	// buildings as it lists them, PerWave at a time, a wave every Interval.
+	// The calling plan (callPlan): waves of PerWave buildings every
+	// Interval, the zones in the calling order, or the explicit schedule.
 	// Every resident's times are drawn here, zone by zone as listed, so that
 	// they do not depend on the plan.
-	waves := m.waves()
+	plan := m.sc.callPlan()
 	for z, zone := range m.sc.Zones {
-		s := smp.sites[siteIndex[zone.Site]]
 		nth := 0
 		for _, ref := range zone.Buildings {
 			ids, _ := ExpandBuildings(ref)
 			for _, id := range ids {
 				b := m.sc.Buildings[m.building[id]]
-				c := &call{m: m, at: smp.start + float64(waves[z][nth])*float64(sp.Calling.Interval)}
+				s := smp.sites[siteIndex[plan[z][nth].site]]
+				c := &call{m: m, at: smp.start + plan[z][nth].at}
 				nth++
 				home := int(math.Round(float64(b.Residents) * sp.DoorToDoor.Share))
 				for k := range b.Residents {
@@ -194,25 +194,6 @@ func (m *Model) buildSampling() error {
 		}
 	}
 	return nil
-}
-
-// waves returns, for each zone and each building it lists (ranges
-// expanded), the wave that calls the building: the zones in the calling
-// order, PerWave buildings a wave.
-func (m *Model) waves() [][]int {
-	sp := m.sc.Sampling
-	out := make([][]int, len(m.sc.Zones))
-	called := 0
-	for _, z := range m.sc.CallOrder() {
-		for _, ref := range m.sc.Zones[z].Buildings {
-			ids, _ := ExpandBuildings(ref)
-			for range ids {
-				out[z] = append(out[z], called/sp.Calling.PerWave)
-				called++
-			}
-		}
-	}
-	return out
 }
 
 // call is a building's call, an event at the time of its wave.

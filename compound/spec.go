@@ -254,6 +254,7 @@ type Calling struct {
 	PerWave  int      `yaml:"per_wave" doc:"buildings called in each wave, zone by zone in the calling order"`
 	ComeDown Dist     `yaml:"come_down" doc:"time from the call until a resident sets off"`
 	Order    string   `yaml:"order" doc:"the order the zones are called in: listed (as in zones), reversed, sites-in-turn (one zone of each site in turn) or largest-first (most residents first)" default:"listed"`
+	Schedule []Call   `yaml:"schedule" doc:"an explicit calling schedule: which buildings are called when, and to which site, in place of interval, per_wave and order"`
 }
 
 // The orders the zones can be called in (Calling.Order).

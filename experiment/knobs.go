@@ -56,7 +56,7 @@ const (
 
 // What zero-cost knobs rearrange (Knob.Arranges).
 const (
-	ArrangesCalling = "the calling plan"        // interval, buildings per wave, come-down window, order, zones' sites
+	ArrangesCalling = "the calling plan"        // interval, buildings per wave, come-down window, order, zones' sites; a schedule's call times and sites
 	ArrangesCarts   = "the cart departure rule" // how long a cart waits for a full load
 	ArrangesShifts  = "the shift times"         // when a shift starts, its length kept
 )
@@ -227,6 +227,7 @@ func cloneForKnobs(sc *compound.Scenario) *compound.Scenario {
 	if sc.Sampling != nil {
 		sp := *sc.Sampling
 		sp.Sites = append([]compound.Site(nil), sc.Sampling.Sites...)
+		sp.Calling.Schedule = append([]compound.Call(nil), sc.Sampling.Calling.Schedule...)
 		c.Sampling = &sp
 	}
 	c.Posts = append([]compound.Post(nil), sc.Posts...)

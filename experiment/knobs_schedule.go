@@ -110,6 +110,9 @@ func callingKnobs(sc *compound.Scenario) []Knob {
 				s.Sampling.Calling.Order = orders[v]
 			}
 		}}))
+	if len(sp.Calling.Schedule) > 0 {
+		ks = append(slices.DeleteFunc(ks, wavesOnly), callScheduleKnobs(sc)...)
+	}
 	for i := range ks {
 		ks[i].Arranges = ArrangesCalling
 	}

@@ -32,6 +32,7 @@ func knobBases(t *testing.T) map[string]func(...scenarios.Override) (*compound.S
 	bases["small, triangular come-down"] = small(scenarios.Override{Path: "sampling.calling.come_down", Value: "{dist: triangular, min: 0s, mode: 5m, max: 20m}"})
 	bases["small, dotted zone"] = small(scenarios.Override{Path: "zones.north.name", Value: "north.1"})
 	bases["small, posts"] = small(postsAtTheSites...)
+	bases["small, calling schedule"] = small(callingSchedule...)
 	return bases
 }
 
