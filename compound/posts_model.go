@@ -54,7 +54,7 @@ type postState struct {
 
 func (m *Model) buildPosts() error {
 	sc := m.sc
-	if len(sc.Posts) == 0 {
+	if len(sc.Posts) == 0 && len(sc.Routes) == 0 {
 		return nil
 	}
 	n := &postNet{idx: sc.postIndex(), routes: map[string][]routeChoice{}, pick: map[string]random.Dist{},

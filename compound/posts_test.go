@@ -171,3 +171,21 @@ func TestResidentsSentAwayDoNotHoldTheRound(t *testing.T) {
 		}
 	}
 }
+
+// TestRoutesWithoutPosts: routes from the gate straight out turn that
+// share of the items away, with no post in between.
+func TestRoutesWithoutPosts(t *testing.T) {
+	sc := small()
+	sc.Routes = []Route{{From: RouteGate, To: RouteOut, Share: 0.5}, {From: RouteGate, To: RouteGate, Share: 0.5}}
+	if errs := sc.Check(); len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	res := runSmall(t, sc, 0)
+	l := res.Ledger
+	if share := float64(l.TurnedAway) / float64(l.Arrived); share < 0.4 || share > 0.6 {
+		t.Errorf("%d of %d items turned away, want about half", l.TurnedAway, l.Arrived)
+	}
+	if l.Arrived != l.Delivered+l.InPipeline+l.TurnedAway {
+		t.Errorf("ledger %+v", l)
+	}
+}
