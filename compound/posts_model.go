@@ -18,7 +18,6 @@ type postNet struct {
 	visits map[*sim.Entity]*netVisit
 	time   stats.Tally // time from entering the posts to leaving them
 	left   int         // arrivals from outside who have left
-	flow   *sim.Flow   // arrivals from outside
 }
 
 // routeChoice is one route out of a place: where to, and the shares of the
@@ -124,7 +123,6 @@ func (m *Model) buildArrivalsAtPosts() error {
 	if err := f.Check(); err != nil {
 		return err
 	}
-	n.flow = f
 	for i, p := range m.sc.Posts {
 		if p.PerDay == 0 {
 			continue
@@ -231,4 +229,20 @@ func (p *postState) utilisation(now float64) float64 {
 // blocking is the share of arrivals who found the room full.
 func (p *postState) blocking() float64 {
 	return ratio(float64(p.turned+p.overflowed), float64(p.arrived))
+}
+
+// postsCounts is what the posts add to a replication's memory: the posts
+// with servers of their own (ranked, with their series), their servers,
+// and the outside arrivals a day (each keeps its waits, as an item does).
+func (sc *Scenario) postsCounts() (posts, units int64, perDay float64) {
+	for _, p := range sc.Posts {
+		if p.Staff == "" {
+			posts++
+			units += int64(min(max(p.Servers, 0), MaxStaff))
+		}
+		if p.PerDay > 0 {
+			perDay += p.PerDay
+		}
+	}
+	return posts, units, perDay
 }

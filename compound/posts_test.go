@@ -189,3 +189,16 @@ func TestRoutesWithoutPosts(t *testing.T) {
 		t.Errorf("ledger %+v", l)
 	}
 }
+
+// TestPostsCountInMemory: a post's servers and its outside arrivals are
+// in the estimate of a replication's memory.
+func TestPostsCountInMemory(t *testing.T) {
+	base := small()
+	with := small()
+	with.Posts = []Post{{Name: "check", Servers: 10_000, Service: Const(60), PerDay: 100_000}}
+	a, _ := base.Memory(Options{})
+	b, _ := with.Memory(Options{})
+	if want := int64(10_000*unitBytes + 100_000*itemBytes); b-a < want {
+		t.Errorf("the post adds %d bytes to the estimate, want at least %d", b-a, want)
+	}
+}
