@@ -25,7 +25,7 @@ type KPI struct {
 	// the deliveries of that kind, or one of KPIGroups.
 	Group string
 	// Area is the flow whose staff and equipment can move it: deliveries,
-	// sampling, garbage, special_needs or staff.
+	// sampling, garbage, special_needs, posts or staff.
 	Area string
 	// Headline KPIs are shown in the terminal summary; the others are in
 	// the results document.
@@ -124,7 +124,7 @@ const (
 	eachPost
 )
 
-// kpiDef defines one KPI, or one per kind, site or pool.
+// kpiDef defines one KPI, or one per kind, site, pool or post.
 type kpiDef struct {
 	key          string // the name after its group or subject: "door_time.p95"
 	scope        scope
