@@ -153,6 +153,8 @@ func kpiPattern(what string) string {
 		return "staff.POOL.utilisation"
 	case "site":
 		return "sampling.site.SITE.makespan"
+	case "post":
+		return "posts.POST.wait.mean"
 	}
 	return "KIND.delivered"
 }
@@ -206,6 +208,7 @@ func (sc *Scenario) Check() []FieldError {
 		c.needTask(pools, TaskSpecialNeeds, "special_needs")
 	}
 	sc.checkEvents(c)
+	sc.checkPosts(c)
 	for _, f := range []struct {
 		path string
 		v    float64
@@ -309,8 +312,8 @@ func (sc *Scenario) checkStaff(c *checker) map[string]string {
 			}
 			c.duration(path+".suit.changeover", p.Suit.Changeover)
 		}
-		if len(p.Tasks) == 0 {
-			c.add(path+".tasks", "list the tasks the pool does")
+		if len(p.Tasks) == 0 && !sc.staffsPost(p.Name) {
+			c.add(path+".tasks", "list the tasks the pool does (or name it as a post's staff)")
 		}
 		c.cost(path+".hour_cost", p.HourCost)
 		for j, t := range p.Tasks {
@@ -478,10 +481,14 @@ func (sc *Scenario) checkSampling(c *checker) {
 		}
 		c.dist(path+".walk_to_site", z.WalkToSite)
 	}
-	if s.Calling.Interval <= 0 {
-		c.add("sampling.calling.interval", "must be longer than 0s")
+	if len(s.Calling.Schedule) > 0 {
+		sc.checkCallingSchedule(c, names)
+	} else {
+		if s.Calling.Interval <= 0 {
+			c.add("sampling.calling.interval", "must be longer than 0s")
+		}
+		c.positive("sampling.calling.per_wave", s.Calling.PerWave)
 	}
-	c.positive("sampling.calling.per_wave", s.Calling.PerWave)
 	c.dist("sampling.calling.come_down", s.Calling.ComeDown)
 	if o := s.Calling.Order; o != "" && !slices.Contains(CallingOrders(), o) {
 		c.add("sampling.calling.order", "must be one of %s, got %q", strings.Join(CallingOrders(), ", "), o)

@@ -12,8 +12,9 @@ import (
 // used (cost.consumables) and the sum (cost.total).
 
 // staffCostOf is what staff cost over a run: each pool's staff-hours,
-// hours(i) for pool i, by its hour_cost, and each medical worker at the
-// testing sites by the round (costs.medical).
+// hours(i) for pool i, by its hour_cost, each medical worker at the
+// testing sites by the round (costs.medical), and the servers of the
+// planner's own posts by their hour_cost.
 func (sc *Scenario) staffCostOf(hours func(pool int) float64) float64 {
 	total := 0.0
 	for i, p := range sc.Staff {
@@ -23,6 +24,10 @@ func (sc *Scenario) staffCostOf(hours func(pool int) float64) float64 {
 		for _, s := range sp.Sites {
 			total += sc.Costs.Medical * float64(s.Swab+s.Registration)
 		}
+	}
+	// A post's own servers are on duty the whole run.
+	for _, p := range sc.Posts {
+		total += p.HourCost * float64(p.Servers) * float64(sc.Horizon.Days) * 24
 	}
 	return total
 }

@@ -19,7 +19,7 @@ type Floors struct {
 
 // KnobFloor is the least value of one capacity.
 type KnobFloor struct {
-	Path string `yaml:"path" doc:"the capacity, as --set names it: gate.shelves, gate.containers, transfer.carts, disinfection.space, staff.POOL.count, staff.POOL.shifts[N].count, sampling.sites.SITE.swab or sampling.sites.SITE.registration"`
+	Path string `yaml:"path" doc:"the capacity, as --set names it: gate.shelves, gate.containers, transfer.carts, disinfection.space, staff.POOL.count, staff.POOL.shifts[N].count, sampling.sites.SITE.swab, sampling.sites.SITE.registration or posts.POST.servers"`
 	Min  int    `yaml:"min" doc:"the least it may be"`
 }
 
@@ -65,6 +65,11 @@ func (sc *Scenario) capacities() []capacity {
 			out = append(out,
 				capacity{fmt.Sprintf("sampling.sites.%s.registration", s.Name), func(s *Scenario) *int { return &s.Sampling.Sites[i].Registration }},
 				capacity{fmt.Sprintf("sampling.sites.%s.swab", s.Name), func(s *Scenario) *int { return &s.Sampling.Sites[i].Swab }})
+		}
+	}
+	for i, p := range sc.Posts {
+		if p.Staff == "" {
+			out = append(out, capacity{fmt.Sprintf("posts.%s.servers", p.Name), func(s *Scenario) *int { return &s.Posts[i].Servers }})
 		}
 	}
 	return append(out,

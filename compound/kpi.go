@@ -14,7 +14,7 @@ import (
 // holds their values in the same order.
 type KPI struct {
 	Name   string
-	Unit   string // s, items, items/h, people, people/h, households, samples, cards, share, h, suits, litres, cost
+	Unit   string // s, items, items/h, people, people/h, households, samples, cards, arrivals, arrivals/h, share, h, suits, litres, cost
 	Better string // "lower", "higher", or "" when neither is better
 	Desc   string // one line: what it measures
 	// Label is the KPI in a few words for tables and plots, without its
@@ -26,7 +26,7 @@ type KPI struct {
 	// the deliveries of that kind, or one of KPIGroups.
 	Group string
 	// Area is the flow whose staff and equipment can move it: deliveries,
-	// sampling, garbage, special_needs or staff; cost for what every
+	// sampling, garbage, special_needs, posts or staff; cost for what every
 	// change moves (the cost and the consumables).
 	Area string
 	// Headline KPIs are shown in the terminal summary; the others are in
@@ -84,6 +84,7 @@ var groupTitles = map[string]string{
 	groupItems: "all deliveries", groupGate: "gate", groupSampling: "sampling round",
 	groupGarbage: "garbage", groupNeeds: "special needs", groupStaff: "staff",
 	groupHouseholds: "households", groupConsumables: "consumables", groupCost: "cost",
+	groupPosts: "posts",
 }
 
 // The groups of the KPIs of the compound as a whole: the first part of
@@ -98,6 +99,7 @@ const (
 	groupHouseholds  = "households"
 	groupConsumables = "consumables"
 	groupCost        = "cost"
+	groupPosts       = "posts"
 )
 
 // areaOfGroup is the area of each group; a kind's KPIs are deliveries.
@@ -105,6 +107,7 @@ var areaOfGroup = map[string]string{
 	groupItems: "deliveries", groupGate: "deliveries", groupSampling: "sampling",
 	groupGarbage: "garbage", groupNeeds: "special_needs", groupStaff: "staff",
 	groupHouseholds: "deliveries", groupConsumables: "cost", groupCost: "cost",
+	groupPosts: "posts",
 }
 
 // AreaOf returns the area of the KPI called name: the area of its group, or
@@ -152,8 +155,8 @@ func kpiDays(sc *Scenario) int {
 
 // KPIGroups returns the first parts of the names of the KPIs of the
 // compound as a whole (items, gate, households, sampling, garbage,
-// special_needs, staff, consumables, cost), in report order: the names a
-// kind of delivery may not have.
+// special_needs, posts, staff, consumables, cost), in report order: the
+// names a kind of delivery may not have.
 func KPIGroups() []string {
 	var out []string
 	for _, b := range kpiBlocks() {
@@ -174,6 +177,7 @@ const (
 	eachKind
 	eachSite
 	eachPool
+	eachPost
 )
 
 // perDay says which days of a run of several days a definition has a KPI
@@ -186,7 +190,7 @@ const (
 	roundDay // the sampling round's day
 )
 
-// kpiDef defines one KPI, or one per kind, site or pool.
+// kpiDef defines one KPI, or one per kind, site, pool or post.
 type kpiDef struct {
 	key          string // the name after its group or subject: "door_time.p95"
 	scope        scope
@@ -251,6 +255,11 @@ func (b kpiBlock) expand(sc *Scenario, day int) []expanded {
 		for _, p := range sc.Staff {
 			subjects = append(subjects, p.Name)
 		}
+	case eachPost:
+		subjects = subjects[:0]
+		for _, p := range sc.Posts {
+			subjects = append(subjects, p.Name)
+		}
 	}
 	for i, subject := range subjects {
 		for _, d := range b {
@@ -285,7 +294,7 @@ func (d kpiDef) kpi(subject string) KPI {
 	case eachSite:
 		k.Name = d.group + ".site." + subject + "." + d.key
 		desc = fmt.Sprintf(d.desc, subject)
-	case eachPool:
+	case eachPool, eachPost:
 		k.Name = d.group + "." + subject + "." + d.key
 		desc = fmt.Sprintf(d.desc, subject)
 	}

@@ -19,10 +19,11 @@ type ending struct {
 func (ks *kindState) backlog() int { return ks.arrived - ks.done - ks.turned }
 
 // makespan is the round's time from its start to the last resident
-// sampled, or to the end of the run when some were not.
+// sampled, or to the end of the run when some were not (those who left at
+// a post are not waited for).
 func (e *ending) makespan() float64 {
 	smp := e.m.sampling
-	if smp.sampled < smp.residents || smp.sampled == 0 {
+	if smp.sampled < smp.awaited() || smp.sampled == 0 {
 		return e.now - smp.start
 	}
 	return smp.last - smp.start
@@ -41,7 +42,7 @@ func hasNeedsTarget(sc *Scenario, _ int) bool {
 // kpiBlocks are the definitions of every KPI, in report order.
 func kpiBlocks() []kpiBlock {
 	return []kpiBlock{kindKPIs(), itemKPIs(), gateKPIs(), householdKPIs(), samplingKPIs(), siteKPIs(), garbageKPIs(),
-		needsKPIs(), staffKPIs(), staffTotalKPIs(), consumableKPIs(), costKPIs()}
+		needsKPIs(), postKPIs(), postNetKPIs(), staffKPIs(), staffTotalKPIs(), consumableKPIs(), costKPIs()}
 }
 
 // everyDayOf marks every definition of b as having a KPI for each day,
@@ -199,7 +200,7 @@ func samplingKPIs() kpiBlock {
 			value: func(e *ending, _ int) float64 {
 				smp := e.m.sampling
 				span := math.Max(e.now-smp.start, 1)
-				if smp.atLab == smp.residents && smp.residents > 0 {
+				if smp.atLab == smp.awaited() && smp.awaited() > 0 {
 					span = math.Max(smp.labDone-smp.start, 1)
 				}
 				return smp.inTransit.Integral(e.now) / span
@@ -209,7 +210,7 @@ func samplingKPIs() kpiBlock {
 		{key: "lab_done", unit: "s", better: "lower", headline: true, label: "last sample at the lab", desc: "time from the start of the round to the last sample at the lab",
 			value: func(e *ending, _ int) float64 {
 				smp := e.m.sampling
-				if smp.atLab == smp.residents {
+				if smp.atLab == smp.awaited() {
 					return math.Max(smp.labDone-smp.start, 0) // 0 for a round with no one to sample
 				}
 				return e.now - smp.start

@@ -49,7 +49,7 @@ func TestKPINamesUnique(t *testing.T) {
 // TestKPIGroups: the reserved names are the first parts of the KPI names
 // of the compound as a whole.
 func TestKPIGroups(t *testing.T) {
-	if got := strings.Join(KPIGroups(), ", "); got != "items, gate, households, sampling, garbage, special_needs, staff, consumables, cost" {
+	if got := strings.Join(KPIGroups(), ", "); got != "items, gate, households, sampling, garbage, special_needs, posts, staff, consumables, cost" {
 		t.Errorf("KPIGroups() = %s", got)
 	}
 }

@@ -71,6 +71,8 @@ func (sc *Scenario) Memory(opts Options) (model, result int64) {
 	if n := sc.SpecialNeeds; n != nil {
 		volume += n.PerDay
 	}
+	postPosts, postUnits, postVolume := sc.postsCounts()
+	posts, units, volume = posts+postPosts, units+postUnits, volume+postVolume
 	volume *= float64(sc.Horizon.Days)
 	for _, k := range sc.Kinds {
 		volume += float64(min(max(k.scheduledItems(), 0), MaxScheduledItems))

@@ -32,6 +32,7 @@ type Model struct {
 	sampling *sampling
 	garbage  *garbageRound
 	needs    *specialNeeds
+	net      *postNet // the planner's own posts; nil for none
 
 	kinds []*kindState
 
@@ -139,7 +140,7 @@ func BuildContext(ctx context.Context, sc *Scenario, rep int, opts Options) (*Mo
 			}
 		}
 	}
-	steps := []func() error{m.buildPools, m.buildGate, m.buildSampling, m.buildGarbage, m.buildSpecialNeeds}
+	steps := []func() error{m.buildPools, m.buildPosts, m.buildGate, m.buildSampling, m.buildGarbage, m.buildSpecialNeeds}
 	for _, step := range steps {
 		if err := ctx.Err(); err != nil {
 			return nil, err

@@ -256,16 +256,26 @@ func (sc *Scenario) samplingLoad() []PostLoad {
 	}
 	residents := map[string]float64{}
 	buildings := 0
-	for _, z := range sc.Zones {
-		for _, b := range sc.zoneBuildings(z) {
-			residents[z.Site] += float64(b.Residents)
+	plan, last := sc.callPlan(), 0.0
+	for zi, z := range sc.Zones {
+		for k, b := range sc.zoneBuildings(z) {
+			site := z.Site
+			if k < len(plan[zi]) { // (each id once, after Check)
+				site = plan[zi][k].site
+				last = math.Max(last, plan[zi][k].at)
+			}
+			residents[site] += float64(b.Residents)
 			buildings++
 		}
 	}
 	// Residents arrive over the calling plan, spread by the come-down time
 	// (a uniform spread of mean m covers 2m).
 	waves := math.Ceil(float64(buildings) / float64(max(sp.Calling.PerWave, 1)))
-	span := math.Max(waves*float64(sp.Calling.Interval)+2*sp.Calling.ComeDown.MeanValue(), 3600)
+	calling := waves * float64(sp.Calling.Interval)
+	if len(sp.Calling.Schedule) > 0 {
+		calling = last // the last call
+	}
+	span := math.Max(calling+2*sp.Calling.ComeDown.MeanValue(), 3600)
 	from := float64(sp.Start)
 	var hours [24]float64 // share of the round's arrivals in each clock hour
 	for h := range hours {

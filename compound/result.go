@@ -44,7 +44,7 @@ type KindHours struct {
 // PostResult is one post's figures over a replication.
 type PostResult struct {
 	Name        string
-	Kind        string  // staff, space, equipment, site
+	Kind        string  // staff, space, equipment, site, post
 	Utilisation float64 // share of on-duty unit-time busy (work past a shift end is Overtime)
 	QueueMean   float64 // entities waiting, time-weighted
 	QueueMax    float64
@@ -171,7 +171,7 @@ func (m *Model) residentsOnTheirWay() int {
 	if smp.homeFlow != nil {
 		n += smp.homeFlow.Live()
 	}
-	return n + m.residentsNotCalled()
+	return n + m.residentsNotCalled() + smp.lost
 }
 
 // residentsNotCalled counts residents of buildings whose call is still to

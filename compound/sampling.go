@@ -26,6 +26,7 @@ type sampling struct {
 	residents int // everyone to be sampled, at a site or at home
 	uncalled  int // residents of buildings not yet called
 	sampled   int
+	lost      int     // residents who left at a post, never sampled
 	last      float64 // when the last resident was sampled
 	wait      stats.Tally
 	inTransit *stats.Level // samples taken and not yet at the lab
@@ -152,19 +153,19 @@ func (m *Model) buildSampling() error {
 		}
 	}
 
-	// The calling plan: the zones in the calling order, each zone's
-	// buildings as it lists them, PerWave at a time, a wave every Interval.
+	// The calling plan (callPlan): waves of PerWave buildings every
+	// Interval, the zones in the calling order, or the explicit schedule.
 	// Every resident's times are drawn here, zone by zone as listed, so that
 	// they do not depend on the plan.
-	waves := m.waves()
+	plan := m.sc.callPlan()
 	for z, zone := range m.sc.Zones {
-		s := smp.sites[siteIndex[zone.Site]]
 		nth := 0
 		for _, ref := range zone.Buildings {
 			ids, _ := ExpandBuildings(ref)
 			for _, id := range ids {
 				b := m.sc.Buildings[m.building[id]]
-				c := &call{m: m, at: smp.start + float64(waves[z][nth])*float64(sp.Calling.Interval)}
+				s := smp.sites[siteIndex[plan[z][nth].site]]
+				c := &call{m: m, at: smp.start + plan[z][nth].at}
 				nth++
 				home := int(math.Round(float64(b.Residents) * sp.DoorToDoor.Share))
 				for k := range b.Residents {
@@ -204,25 +205,6 @@ func (m *Model) buildSampling() error {
 	return nil
 }
 
-// waves returns, for each zone and each building it lists (ranges
-// expanded), the wave that calls the building: the zones in the calling
-// order, PerWave buildings a wave.
-func (m *Model) waves() [][]int {
-	sp := m.sc.Sampling
-	out := make([][]int, len(m.sc.Zones))
-	called := 0
-	for _, z := range m.sc.CallOrder() {
-		for _, ref := range m.sc.Zones[z].Buildings {
-			ids, _ := ExpandBuildings(ref)
-			for range ids {
-				out[z] = append(out[z], called/sp.Calling.PerWave)
-				called++
-			}
-		}
-	}
-	return out
-}
-
 // call is a building's call, an event at the time of its wave.
 type call struct {
 	m    *Model
@@ -251,8 +233,9 @@ func (c *call) Handle() {
 // register (where the site has registration staff), be swabbed.
 func (m *Model) siteFlow(s *site) *sim.Flow {
 	f := sim.NewFlow("resident at " + s.spec.Name)
+	f.Then(sim.DelayFor(func(e *sim.Entity) float64 { return e.Data.(*resident).delay }))
+	m.divertAt(f, RouteSite, residentLeft)
 	f.Then(
-		sim.DelayFor(func(e *sim.Entity) float64 { return e.Data.(*resident).delay }),
 		sim.Do(func(e *sim.Entity) {
 			e.Data.(*resident).arrived = m.s.Now()
 			s.waiting.Add(m.s.Now(), 1)
@@ -287,6 +270,7 @@ func (m *Model) siteFlow(s *site) *sim.Flow {
 			m.sampled(s)
 		}),
 	)
+	m.residentsAtPosts(f, s)
 	return f
 }
 
@@ -352,16 +336,21 @@ func (m *Model) sampled(s *site) {
 		s.tubes++
 	}
 	if s.sampled == s.expected {
-		// The site is done: close the last tube, send the box, stand down.
-		s.box += s.tube
-		s.tube = 0
-		s.swab.SetCapacity(0)
-		if s.reg != nil {
-			s.reg.SetCapacity(0)
-		}
+		m.closeSite(s)
 	}
 	if s.tubes >= pool.TubesPerBox || (s.sampled == s.expected && s.box > 0) {
 		m.sendBox(s)
+	}
+}
+
+// closeSite closes a site that is done: the last tube into the box, the
+// staff stand down.
+func (m *Model) closeSite(s *site) {
+	s.box += s.tube
+	s.tube = 0
+	s.swab.SetCapacity(0)
+	if s.reg != nil {
+		s.reg.SetCapacity(0)
 	}
 }
 

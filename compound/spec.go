@@ -33,6 +33,8 @@ type Scenario struct {
 	Garbage      *Garbage      `yaml:"garbage" doc:"the night garbage round (omit for none)"`
 	SpecialNeeds *SpecialNeeds `yaml:"special_needs" doc:"special-needs cards (omit for none)"`
 	Events       []Event       `yaml:"events" doc:"what happens at a day and time of the run: equipment added or removed, staff off or added, the gate closed, a building sealed, a surge"`
+	Posts        []Post        `yaml:"posts" doc:"posts of the planner's own: a temperature check, an antigen point (omit for none)"`
+	Routes       []Route       `yaml:"routes" doc:"the ways between the posts and the gate and testing sites, with shares"`
 
 	Targets []string `yaml:"targets" doc:"KPI thresholds such as 'takeout.door_time.p95 <= 45m'"`
 	Costs   Costs    `yaml:"costs" doc:"what staff and equipment cost, for the planner"`
@@ -267,6 +269,7 @@ type Calling struct {
 	PerWave  int      `yaml:"per_wave" doc:"buildings called in each wave, zone by zone in the calling order"`
 	ComeDown Dist     `yaml:"come_down" doc:"time from the call until a resident sets off"`
 	Order    string   `yaml:"order" doc:"the order the zones are called in: listed (as in zones), reversed, sites-in-turn (one zone of each site in turn) or largest-first (most residents first)" default:"listed"`
+	Schedule []Call   `yaml:"schedule" doc:"an explicit calling schedule: which buildings are called when, and to which site, in place of interval, per_wave and order"`
 }
 
 // The orders the zones can be called in (Calling.Order).

@@ -316,6 +316,7 @@ func (m *Model) buildItemFlow() error {
 	intake := m.doer(TaskIntake)
 	sorter := m.doer(TaskSorting)
 	f := sim.NewFlow("item")
+	m.divertAt(f, RouteGate, "turned away")
 	seize := sim.Seize(g.staging, 1)
 	if sc.Gate.CourierPatience > 0 {
 		seize.Patience(sim.Constant(sc.Gate.CourierPatience), "turned away")
@@ -399,6 +400,7 @@ func (m *Model) buildItemFlow() error {
 			l.TurnedAway = append(l.TurnedAway, LoggedTurnedAway{ID: it.id, Kind: it.kind.index, At: m.s.Now()})
 		}
 	}))
+	m.attachAt(f, RouteGate, "turned away", "end")
 	f.Label("end")
 	if err := f.Check(); err != nil {
 		return err

@@ -12,7 +12,7 @@ import (
 type Bottleneck struct {
 	Rank         int
 	Post         string
-	Kind         string        // staff, space, equipment, site
+	Kind         string        // staff, space, equipment, site, post
 	Blocked      stats.Summary // arrivals turned away per replication
 	BlockedShare stats.Summary // share of arrivals turned away
 	Saturation   stats.Summary // share of open time with work waiting

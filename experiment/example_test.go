@@ -74,7 +74,7 @@ func ExampleMerge() {
 	// Output:
 	// shard 0/2: units [0 2 4]
 	// shard 1/2: units [1 3 5]
-	// ground 20: 3 replications, items turned away 95
+	// ground 20: 3 replications, items turned away 12
 	// ground 60: 3 replications, items turned away 0
 	// part-1: missing: no part is shard 1/2
 }

@@ -55,7 +55,7 @@ const (
 
 // What zero-cost knobs rearrange (Knob.Arranges).
 const (
-	ArrangesCalling = "the calling plan"        // interval, buildings per wave, come-down window, order, zones' sites
+	ArrangesCalling = "the calling plan"        // interval, buildings per wave, come-down window, order, zones' sites; a schedule's call times and sites
 	ArrangesCarts   = "the cart departure rule" // how long a cart waits for a full load
 	ArrangesShifts  = "the shift times"         // when a shift starts, its length kept
 )
@@ -84,7 +84,7 @@ var taskArea = map[string]string{
 func kpiArea(name string) string {
 	first, _, _ := strings.Cut(name, ".")
 	switch first {
-	case "sampling", "garbage", "special_needs", "staff":
+	case "sampling", "garbage", "special_needs", "staff", "posts":
 		return first
 	case "cost", "consumables":
 		return "cost"
@@ -133,6 +133,9 @@ func Knobs(sc *compound.Scenario) []Knob {
 		for _, t := range p.Tasks {
 			areas = append(areas, taskArea[t.Task])
 			tasks = append(tasks, t.Task)
+		}
+		if a := poolPostArea(sc, p.Name); a != "" {
+			areas = append(areas, a)
 		}
 		area := strings.Join(areas, ",")
 		groups := 1.0
@@ -201,6 +204,7 @@ func Knobs(sc *compound.Scenario) []Knob {
 			get:      func(s *compound.Scenario) int { return s.Disinfection.Space },
 			set:      func(s *compound.Scenario, v int) { s.Disinfection.Space = v }},
 	)
+	ks = append(ks, postKnobs(sc)...)
 	ks = append(ks, scheduleKnobs(sc)...)
 	for i := range ks {
 		if v := ks[i].get(sc); v < ks[i].Min {
@@ -229,8 +233,10 @@ func cloneForKnobs(sc *compound.Scenario) *compound.Scenario {
 	if sc.Sampling != nil {
 		sp := *sc.Sampling
 		sp.Sites = append([]compound.Site(nil), sc.Sampling.Sites...)
+		sp.Calling.Schedule = append([]compound.Call(nil), sc.Sampling.Calling.Schedule...)
 		c.Sampling = &sp
 	}
+	c.Posts = append([]compound.Post(nil), sc.Posts...)
 	return &c
 }
 

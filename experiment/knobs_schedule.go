@@ -110,6 +110,9 @@ func callingKnobs(sc *compound.Scenario) []Knob {
 				s.Sampling.Calling.Order = orders[v]
 			}
 		}}))
+	if len(sp.Calling.Schedule) > 0 {
+		ks = append(slices.DeleteFunc(ks, wavesOnly), callScheduleKnobs(sc)...)
+	}
 	for i := range ks {
 		ks[i].Arranges = ArrangesCalling
 	}
@@ -163,6 +166,8 @@ func shiftStartKnobs(sc *compound.Scenario) []Knob {
 		}
 		for j, sh := range p.Shifts {
 			before, after := freeAround(p.Shifts, j)
+			bBefore, bAfter := breakRoom(offWindows(sc, p), sh)
+			before, after = min(before, bBefore), min(after, bAfter)
 			now := minutes(float64(sh.From))
 			early, late := min(before/shiftStep*shiftStep, shiftReach), min(after/shiftStep*shiftStep, shiftReach)
 			if early == 0 && late == 0 {
@@ -218,6 +223,61 @@ func movedShift(sh compound.Shift, v int) (from, to compound.Clock) {
 // freeAround returns the minutes free of the pool's other shifts before
 // shift j starts and after it ends, round the clock (a day less the shift
 // when it is the only one).
+// window is a stretch of the day when a pool has fewer on duty than its
+// shifts say: a break, or a staff event (an absence, a team quarantined).
+type window struct{ at, length float64 }
+
+// offWindows returns the pool's breaks and the windows of its staff events.
+// A staff event that lasts to the end of the run is as long as the run.
+func offWindows(sc *compound.Scenario, p compound.Pool) []window {
+	var ws []window
+	for _, b := range p.Breaks {
+		ws = append(ws, window{float64(b.At), float64(b.Length)})
+	}
+	for _, e := range sc.Events {
+		if e.Staff == nil || e.Staff.Pool != p.Name || (e.Staff.Change > 0 && !e.Staff.AllOff) {
+			continue // reinforcements come on top of any shift
+		}
+		length := float64(e.Staff.For)
+		if length <= 0 {
+			length = float64(sc.Horizon.Days) * 24 * 3600
+		}
+		ws = append(ws, window{float64(e.At), length})
+	}
+	return ws
+}
+
+// breakRoom returns how far, in minutes, a shift can move earlier and
+// later with each window of fewer staff (a break, an absence) staying where
+// it is against it: one inside the shift stays inside, one outside stays
+// outside. A break or an absence takes people from whatever shift is on
+// duty at its time, so a move that took it out of its shift would add
+// staff-hours to a knob that is meant to cost nothing.
+func breakRoom(windows []window, sh compound.Shift) (before, after int) {
+	day := 24 * 3600.0
+	length := float64(sh.To) - float64(sh.From)
+	if length <= 0 {
+		length += day
+	}
+	before, after = 24*60, 24*60
+	for _, w := range windows {
+		start := math.Mod(w.at-float64(sh.From), day) // from the shift's start
+		if start < 0 {
+			start += day
+		}
+		end := start + w.length
+		switch {
+		case end <= length: // inside
+			before, after = min(before, int((length-end)/60)), min(after, int(start/60))
+		case start >= length && end <= day: // outside
+			before, after = min(before, int((day-end)/60)), min(after, int((start-length)/60))
+		default: // across one of its ends: any move changes what it takes
+			return 0, 0
+		}
+	}
+	return before, after
+}
+
 func freeAround(shifts []compound.Shift, j int) (before, after int) {
 	day := 24 * 3600.0
 	from := float64(shifts[j].From)

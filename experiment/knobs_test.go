@@ -31,6 +31,8 @@ func knobBases(t *testing.T) map[string]func(...scenarios.Override) (*compound.S
 	bases["small, exponential come-down"] = small(scenarios.Override{Path: "sampling.calling.come_down", Value: "{dist: exponential, mean: 8m}"})
 	bases["small, triangular come-down"] = small(scenarios.Override{Path: "sampling.calling.come_down", Value: "{dist: triangular, min: 0s, mode: 5m, max: 20m}"})
 	bases["small, dotted zone"] = small(scenarios.Override{Path: "zones.north.name", Value: "north.1"})
+	bases["small, posts"] = small(postsAtTheSites...)
+	bases["small, calling schedule"] = small(callingSchedule...)
 	return bases
 }
 
@@ -107,7 +109,7 @@ func TestScheduleKnobs(t *testing.T) {
 		"zones.zone-13.site":              "site-a",
 		"transfer.fill":                   "10m",
 		"staff.runners.shifts[0]":         "{from: 12:00, to: 22:00}",
-		"staff.zone-volunteers.shifts[0]": "{from: 07:00, to: 24:00}",
+		"staff.zone-volunteers.shifts[0]": "{from: 07:00, to: 15:00}",
 	}
 	for path, text := range want {
 		k, ok := byPath[path]
@@ -150,10 +152,10 @@ func TestScheduleKnobs(t *testing.T) {
 		t.Errorf("the runners' start moves by %d minutes from %d to %d, want 30 from 08:00 to 16:00", runners.Step, runners.Min, runners.Max)
 	}
 	vols := byPath["staff.zone-volunteers.shifts[0]"]
-	if got := vols.Text(vols.Value(sc) - 2*vols.Step); got != "{from: 06:00, to: 23:00}" {
+	if got := vols.Text(vols.Value(sc) - 2*vols.Step); got != "{from: 06:00, to: 14:00}" {
 		t.Errorf("the volunteers' shift an hour earlier: %s", got)
 	}
-	if got := vols.Text(vols.Value(sc) + vols.Step); got != "{from: 07:30, to: 00:30}" {
+	if got := vols.Text(vols.Value(sc) + vols.Step); got != "{from: 07:30, to: 15:30}" {
 		t.Errorf("the volunteers' shift half an hour later: %s", got)
 	}
 	affects := []struct {

@@ -118,7 +118,8 @@ func meanRelative(k KnobGain) float64 {
 // knobUtilisation is the utilisation in the base run of the post a knob
 // adds to: its pool's (over the shift's hours for a shift's knob, averaged
 // over a zone pool's groups), its site station's, the staging area's, the
-// carts' or the disinfection area's; NaN for a knob with no post.
+// carts', the disinfection area's or the planner's own post's; NaN for a
+// knob with no post.
 func knobUtilisation(k Knob, base *Outcome) float64 {
 	var posts []string
 	switch {
@@ -139,6 +140,8 @@ func knobUtilisation(k Knob, base *Outcome) float64 {
 		posts = []string{"carts"}
 	case k.Path == "disinfection.space":
 		posts = []string{"disinfection"}
+	case strings.HasPrefix(k.Path, "posts."):
+		posts = []string{strings.TrimSuffix(k.Name, " servers")}
 	}
 	total, n := 0.0, 0
 	for _, b := range base.Bottlenecks {

@@ -48,7 +48,7 @@ func checkRefusals(t *testing.T, cases []refusal) {
 // and a pool with a dot, are refused, the error listing the reserved names;
 // a kind or a pool with an @ (a day's KPI is KPI@dayN) is refused too.
 func TestNamesThatWouldCollide(t *testing.T) {
-	reserved := "items, gate, households, sampling, garbage, special_needs, staff, consumables, cost"
+	reserved := "items, gate, households, sampling, garbage, special_needs, posts, staff, consumables, cost"
 	checkRefusals(t, []refusal{
 		{"kind items", "{name: express,", "{name: items,", "mini.yaml:19:12: deliveries[0].name: ", []string{`"items"`, reserved}},
 		{"kind gate", "{name: express,", "{name: gate,", "mini.yaml:19:12: deliveries[0].name: ", []string{`"gate"`, reserved}},

@@ -20,6 +20,11 @@
 //     p_n ∝ a^n/n! for n <= c and ∝ a^c/c!·ρ^{n-c} for c < n <= K, built by
 //     ratios from its mode so nothing overflows; blocking p_K, throughput
 //     λ(1-p_K), W = L/throughput and Wq = Lq/throughput (Little's law).
+//   - Erlang A, M/M/c+M ([MMcA]): customers leave the queue after an
+//     exponential patience of rate θ; the birth–death chain with death
+//     rate min(n,c)μ + max(n-c,0)θ, built in logarithms and cut at e^-60
+//     of its largest term; P(abandon) = θ·Lq/λ, Wq = Lq/λ (every arrival,
+//     served or not), utilisation E[min(N,c)]/c. Stable at any load.
 //   - M/G/1 ([MG1]), Pollaczek–Khinchine mean-value formula:
 //     Wq = λ·E[S²] / (2(1-ρ)) with E[S²] = Var[S] + E[S]², ρ = λE[S];
 //     Lq = (ρ² + λ²Var[S]) / (2(1-ρ)), W = Wq + E[S], L = Lq + ρ.
