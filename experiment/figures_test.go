@@ -3,6 +3,7 @@ package experiment_test
 import (
 	"bytes"
 	"context"
+	"errors"
 	"runtime"
 	"testing"
 
@@ -75,5 +76,32 @@ func BenchmarkKeptPerReplication(b *testing.B) {
 			}
 			b.ReportMetric(per, "B/replication")
 		})
+	}
+}
+
+// TestFiguresOnlyEstimatedAsKept: work that keeps only its replications'
+// figures is estimated by what it keeps, so a memory limit that refuses
+// the same work kept whole lets it run.
+func TestFiguresOnlyEstimatedAsKept(t *testing.T) {
+	sc := load(t, "baseline")
+	const reps = 60
+	w, err := experiment.NewRunWork([]*compound.Scenario{sc}, nil, 0, experiment.Options{Replications: reps})
+	if err != nil {
+		t.Fatal(err)
+	}
+	whole := experiment.EstimateMemory(w, experiment.Shard{}, 2, compound.Options{})
+	limit := whole.Total - reps*whole.Result // refuses the results kept whole, not their figures
+	opt := experiment.Options{Workers: 2, Memory: limit}
+	var me *experiment.MemoryError
+	if _, err := experiment.RunWork(context.Background(), w, experiment.Shard{}, opt); !errors.As(err, &me) {
+		t.Fatalf("kept whole under %d B: got %v, want a MemoryError", limit, err)
+	}
+	opt.FiguresOnly = true
+	p, err := experiment.Do(context.Background(), w, opt)
+	if err != nil {
+		t.Fatalf("figures only under %d B: %v", limit, err)
+	}
+	if p.Runs[0].Outcome.Replications != reps {
+		t.Errorf("%d replications, want %d", p.Runs[0].Outcome.Replications, reps)
 	}
 }

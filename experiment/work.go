@@ -170,7 +170,7 @@ func RunWork(ctx context.Context, w *Work, shard Shard, opt Options) ([][]*compo
 // that is not nil, as each finishes, instead of keeping their results (the
 // table holds nil for them).
 func runWork(ctx context.Context, w *Work, shard Shard, opt Options, figs []*figures) ([][]*compound.Result, error) {
-	opt, err := fitMemory(w, shard, opt)
+	opt, err := fitMemory(w, shard, opt, figs)
 	if err != nil {
 		return nil, err
 	}
