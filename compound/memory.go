@@ -107,6 +107,21 @@ func (sc *Scenario) Memory(opts Options) (model, result int64) {
 	return model, result
 }
 
+// FiguresMemory is what a replication of sc keeps when only the numbers its
+// summaries are made of are kept (no report): every KPI's value and eight
+// figures of each post, in bytes.
+func (sc *Scenario) FiguresMemory() int64 {
+	posts := int64(3) // staging, carts, disinfection
+	for _, p := range sc.Staff {
+		posts += int64(len(sc.groups(p)))
+	}
+	if sp := sc.Sampling; sp != nil {
+		posts += 2 * int64(len(sp.Sites))
+	}
+	kpis := int64(len(Catalog(sc)))
+	return int64(float64(pointBytes*(kpis+8*posts)) * resultSlack)
+}
+
 // ExpectedEntities is the entities one replication of sc may well hold at
 // once besides its rounds (counted in Memory's model): every resident
 // called down, and a margin for items on their way.

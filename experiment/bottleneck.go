@@ -4,7 +4,6 @@ import (
 	"math"
 	"sort"
 
-	"cordon/compound"
 	"cordon/sim/stats"
 )
 
@@ -34,42 +33,24 @@ type Bottleneck struct {
 // Blocking comes first because a post that loses work limits throughput
 // outright; saturation before utilisation because a post can be busy without
 // making anyone wait.
-func rankPosts(results []*compound.Result) []Bottleneck {
-	if len(results) == 0 {
+func (f *figures) rankPosts() []Bottleneck {
+	if len(f.posts) == 0 {
 		return nil
 	}
-	n := len(results[0].Posts)
-	out := make([]Bottleneck, n)
-	for p := range n {
-		col := func(f func(compound.PostResult) float64) stats.Summary {
-			v := make([]float64, len(results))
-			for r, res := range results {
-				v[r] = f(res.Posts[p])
-			}
-			return summarize(v)
-		}
-		first := results[0].Posts[p]
+	out := make([]Bottleneck, len(f.posts))
+	for p, first := range f.posts {
+		col := func(k postFigure) stats.Summary { return summarizeColumn(f.post[p][k]) }
 		out[p] = Bottleneck{
-			Post:    first.Name,
-			Kind:    first.Kind,
-			Blocked: col(func(x compound.PostResult) float64 { return float64(x.Blocked) }),
-			BlockedShare: capShare(col(func(x compound.PostResult) float64 {
-				if x.Arrivals == 0 {
-					return 0
-				}
-				return float64(x.Blocked) / float64(x.Arrivals)
-			})),
-			Saturation: capShare(col(func(x compound.PostResult) float64 {
-				if x.Active == 0 {
-					return 0
-				}
-				return min(x.Saturated/x.Active, 1) // not 1 + ε from rounding
-			})),
-			Utilisation: col(func(x compound.PostResult) float64 { return zeroNaN(x.Utilisation) }),
-			QueueMean:   col(func(x compound.PostResult) float64 { return x.QueueMean }),
-			QueueMax:    col(func(x compound.PostResult) float64 { return x.QueueMax }),
-			WaitMean:    col(func(x compound.PostResult) float64 { return zeroNaN(x.WaitMean) }),
-			WaitP95:     col(func(x compound.PostResult) float64 { return zeroNaN(x.WaitP95) }),
+			Post:         first.Name,
+			Kind:         first.Kind,
+			Blocked:      col(postBlocked),
+			BlockedShare: capShare(col(postBlockedShare)),
+			Saturation:   capShare(col(postSaturation)),
+			Utilisation:  col(postUtilisation),
+			QueueMean:    col(postQueueMean),
+			QueueMax:     col(postQueueMax),
+			WaitMean:     col(postWaitMean),
+			WaitP95:      col(postWaitP95),
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool {

@@ -32,16 +32,25 @@ type MemoryNeed struct {
 // EstimateMemory estimates what running shard of w with workers
 // replications at once (0: one per CPU) and the model options opt needs.
 func EstimateMemory(w *Work, shard Shard, workers int, opt compound.Options) MemoryNeed {
+	return estimateMemory(w, shard, workers, opt, nil)
+}
+
+// estimateMemory is EstimateMemory counting, for the items where
+// figuresOnly is true, only the figures each replication keeps.
+func estimateMemory(w *Work, shard Shard, workers int, opt compound.Options, figuresOnly func(item int) bool) MemoryNeed {
 	need := MemoryNeed{}
 	kept := int64(0)
 	first := 0
-	for _, it := range w.Items {
+	for i, it := range w.Items {
 		n := shard.count(first, it.Reps)
 		first += it.Reps
 		if n == 0 {
 			continue
 		}
 		model, result := it.Scenario.Memory(opt)
+		if figuresOnly != nil && figuresOnly(i) {
+			result = it.Scenario.FiguresMemory()
+		}
 		model += int64(it.Scenario.ExpectedEntities()) * compound.EntityBytes
 		need.Model = max(need.Model, model)
 		need.Result = max(need.Result, result)
@@ -90,11 +99,14 @@ func (e *MemoryError) Describe(limit string) string {
 // fitMemory refuses work that needs more than opt.Memory and caps each
 // replication's entities at its share of what is left (with room for
 // those it may well hold), on top of opt.Model.MaxEntities.
-func fitMemory(w *Work, shard Shard, opt Options) (Options, error) {
+//
+// figs are where the replications of each item go reduced to their
+// figures (see runWork), nil where they are kept whole.
+func fitMemory(w *Work, shard Shard, opt Options, figs []*figures) (Options, error) {
 	if opt.Memory <= 0 {
 		return opt, nil
 	}
-	need := EstimateMemory(w, shard, opt.Workers, opt.Model)
+	need := estimateMemory(w, shard, opt.Workers, opt.Model, func(i int) bool { return figs != nil && figs[i] != nil })
 	if need.Total > opt.Memory {
 		return opt, &MemoryError{Need: need, Limit: opt.Memory}
 	}

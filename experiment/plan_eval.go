@@ -76,6 +76,7 @@ func (p *planner) evaluate(plans [][]int) ([]*evaluation, error) {
 func (p *planner) run(scs []*compound.Scenario) ([]*Outcome, error) {
 	opt := p.opt.Options
 	opt.Replications, opt.Seed = p.stage.reps, &p.stage.seed
+	opt.FiguresOnly = !p.confirming // only a confirmation's runs are reported
 	batch := len(scs) * p.stage.reps
 	if progress := p.opt.Progress; progress != nil {
 		done, ahead := p.done, p.ahead

@@ -137,12 +137,16 @@ func NewSensitivityWork(sc *compound.Scenario, kpis []string, delta float64, opt
 }
 
 // Do runs all of the work and assembles its product.
+//
+// The replications whose results nobody reads one by one (see
+// Options.FiguresOnly) are reduced to their figures as they finish.
 func Do(ctx context.Context, w *Work, opt Options) (*Product, error) {
-	results, err := RunWork(ctx, w, Shard{}, opt)
+	figs := w.newFigures(opt)
+	results, err := runWork(ctx, w, Shard{}, opt, figs)
 	if err != nil {
 		return nil, err
 	}
-	return w.Assemble(results)
+	return w.assemble(results, figs)
 }
 
 // Assemble turns the results of every unit into the command's product.
@@ -160,7 +164,21 @@ func (w *Work) Assemble(results [][]*compound.Result) (*Product, error) {
 			}
 		}
 	}
-	outs := w.Outcomes(results)
+	// The items Do reduces to their figures, reduced alike: the same
+	// product from parts as from one process.
+	figs := make([]*figures, len(w.Items))
+	for i, rs := range results {
+		if w.figuresOnly(i) {
+			figs[i] = figuresOf(rs)
+		}
+	}
+	return w.assemble(results, figs)
+}
+
+// assemble is Assemble of checked results, those of item i in figs[i] where
+// that is not nil.
+func (w *Work) assemble(results [][]*compound.Result, figs []*figures) (*Product, error) {
+	outs := w.outcomes(results, figs)
 	switch w.Command {
 	case CommandRun:
 		return w.assembleRuns(outs)

@@ -25,6 +25,12 @@ type Options struct {
 	// MinEffect are the minimum effects of a comparison's verdicts, as
 	// --min-effect takes them (ParseMinEffects); none: the defaults.
 	MinEffect []string
+	// FiguresOnly keeps of each replication, as it finishes, only the
+	// numbers the summaries are made of, and no Outcome.Runs: for work
+	// whose report folder is not written, so that memory stays flat in
+	// replications. Do, Run and the plan honour it; RunWork, whose results
+	// may go into parts that a merge turns into a report, does not.
+	FiguresOnly bool
 }
 
 // Outcome is a scenario run over replications.
@@ -58,19 +64,8 @@ func Run(ctx context.Context, sc *compound.Scenario, opt Options) (*Outcome, err
 
 // Summarize turns per-replication results into an Outcome.
 func Summarize(sc *compound.Scenario, results []*compound.Result) *Outcome {
-	out := &Outcome{Scenario: sc, Seed: sc.Seed, Replications: len(results), Runs: results, Unstable: sc.Stability()}
-	for i, k := range compound.Catalog(sc) {
-		v := make([]float64, len(results))
-		for r, res := range results {
-			v[r] = res.Values[i]
-		}
-		s := summarize(v)
-		if k.Unit == "share" {
-			s = capShare(s)
-		}
-		out.KPIs = append(out.KPIs, KPIResult{KPI: k, Summary: s})
-	}
-	out.Bottlenecks = rankPosts(results)
+	out := figuresOf(results).outcome(sc, len(results))
+	out.Runs = results
 	return out
 }
 
@@ -82,6 +77,14 @@ func Summarize(sc *compound.Scenario, results []*compound.Result) *Outcome {
 func summarize(v []float64) stats.Summary {
 	s := stats.Summarize(v, Level)
 	s.Low = max(s.Low, min(0, s.Mean))
+	return s
+}
+
+// summarizeColumn is summarize of a column of figures that the summary
+// keeps as its Values (nothing else holds it): no copy of every value.
+func summarizeColumn(v []float64) stats.Summary {
+	s := summarize(v)
+	s.Values = v
 	return s
 }
 

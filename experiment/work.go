@@ -163,7 +163,14 @@ func NewWork(command string, scs []*compound.Scenario, opt Options) (*Work, erro
 // of it runs (see EstimateMemory); nothing is allocated for a replication
 // before it starts.
 func RunWork(ctx context.Context, w *Work, shard Shard, opt Options) ([][]*compound.Result, error) {
-	opt, err := fitMemory(w, shard, opt)
+	return runWork(ctx, w, shard, opt, nil)
+}
+
+// runWork is RunWork putting the replications of item i into figs[i], where
+// that is not nil, as each finishes, instead of keeping their results (the
+// table holds nil for them).
+func runWork(ctx context.Context, w *Work, shard Shard, opt Options, figs []*figures) ([][]*compound.Result, error) {
+	opt, err := fitMemory(w, shard, opt, figs)
 	if err != nil {
 		return nil, err
 	}
@@ -174,7 +181,12 @@ func RunWork(ctx context.Context, w *Work, shard Shard, opt Options) ([][]*compo
 		if err != nil {
 			return nil, err
 		}
-		return m.RunContext(ctx)
+		res, err := m.RunContext(ctx)
+		if err == nil && figs != nil && figs[item] != nil {
+			figs[item].add(rep, res)
+			return nil, nil
+		}
+		return res, err
 	}, replicate.Options{Workers: opt.Workers, Progress: opt.Progress})
 	if err != nil {
 		var re *replicate.Error
@@ -235,11 +247,48 @@ func (w *Work) describe(i int) string {
 
 // Outcomes summarises complete results, item by item.
 func (w *Work) Outcomes(results [][]*compound.Result) []*Outcome {
+	return w.outcomes(results, nil)
+}
+
+// outcomes summarises complete results, item by item, those of item i from
+// figs[i] where that is not nil.
+func (w *Work) outcomes(results [][]*compound.Result, figs []*figures) []*Outcome {
 	outs := make([]*Outcome, len(w.Items))
 	for i := range w.Items {
+		if figs != nil && figs[i] != nil {
+			outs[i] = figs[i].outcome(&w.Items[i].Scenario, w.Items[i].Reps)
+			continue
+		}
 		outs[i] = Summarize(&w.Items[i].Scenario, results[i])
 	}
 	return outs
+}
+
+// figuresOnly reports whether what the command makes of item i reads only
+// the summaries of its replications: a run's marginal analysis reads only
+// its variants' KPIs, and a sensitivity analysis only the KPIs of every
+// scenario.
+func (w *Work) figuresOnly(i int) bool {
+	switch w.Command {
+	case CommandRun:
+		return i > 0 && w.Items[i-1].Group == w.Items[i].Group
+	case CommandSensitivity:
+		return true
+	}
+	return false
+}
+
+// newFigures returns, per item, where Do puts its replications' figures:
+// for the items whose replications nobody reads one by one, and for all
+// with opt.FiguresOnly; nil for the others.
+func (w *Work) newFigures(opt Options) []*figures {
+	figs := make([]*figures, len(w.Items))
+	for i := range figs {
+		if opt.FiguresOnly || w.figuresOnly(i) {
+			figs[i] = &figures{}
+		}
+	}
+	return figs
 }
 
 // runScenarios runs several scenarios with common random numbers: the same
@@ -254,9 +303,10 @@ func runScenarios(ctx context.Context, scs []*compound.Scenario, opt Options) ([
 	if err != nil {
 		return nil, err
 	}
-	results, err := RunWork(ctx, w, Shard{}, opt)
+	figs := w.newFigures(opt)
+	results, err := runWork(ctx, w, Shard{}, opt, figs)
 	if err != nil {
 		return nil, err
 	}
-	return w.Outcomes(results), nil
+	return w.outcomes(results, figs), nil
 }

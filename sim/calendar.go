@@ -1,6 +1,9 @@
 package sim
 
-import "math"
+import (
+	"fmt"
+	"math"
+)
 
 // Priority orders events that fall at the same instant: lower values fire
 // first, and events with equal time and priority fire in the order they were
@@ -124,16 +127,43 @@ func (c *calendar) nextSeq() uint64 {
 	return c.seq
 }
 
-func (c *calendar) push(t float64, p Priority, h Handler) EventID {
+// push schedules h at time t with priority p; now is the current time.
+// Scheduling in the past or at a time that is not a number panics.
+func (c *calendar) push(t float64, p Priority, h Handler, now float64) EventID {
+	if !(t >= now && t <= math.MaxFloat64) {
+		badTime(t, now)
+	}
 	if c.firing {
-		// The event in hand gives its place in the heap and its slot.
+		// The event in hand gives its place in the heap and its slot: the
+		// new event sifts down from the top (down, written out here: it is
+		// half the events of a run).
 		c.firing = false
-		i := c.heap[0].slot
+		hp := c.heap
+		i := hp[0].slot
 		sl := &c.slots[i]
 		sl.h = h
-		id := EventID{slot: i + 1, gen: sl.gen}
-		c.down(0, calEntry{t: t, key: packKey(p, c.nextSeq()), slot: i})
-		return id
+		e := calEntry{t: t, key: packKey(p, c.nextSeq()), slot: i}
+		n, at := len(hp), 0
+		for {
+			k := 2*at + 1
+			if k >= n {
+				break
+			}
+			m := &hp[k]
+			if k+1 < n {
+				if r := &hp[k+1]; r.t < m.t || (r.t == m.t && r.key < m.key) {
+					k++
+					m = r
+				}
+			}
+			if !(m.t < e.t || (m.t == e.t && m.key < e.key)) {
+				break
+			}
+			hp[at] = *m
+			at = k
+		}
+		hp[at] = e
+		return EventID{slot: i + 1, gen: sl.gen}
 	}
 	var i uint32
 	if n := len(c.free); n > 0 {
@@ -150,6 +180,14 @@ func (c *calendar) push(t float64, p Priority, h Handler) EventID {
 	c.heap = append(c.heap, e)
 	c.up(len(c.heap)-1, e)
 	return id
+}
+
+// badTime panics about an event scheduled in the past, at +Inf or at NaN,
+// out of line so that push stays small.
+//
+//go:noinline
+func badTime(t, now float64) {
+	panic(fmt.Sprintf("sim: event scheduled at %v, now is %v", t, now))
 }
 
 // release frees the slot of a cancelled event dropped from the heap: its
@@ -197,45 +235,23 @@ func (c *calendar) dropCancelled() {
 	}
 }
 
-// pop returns the time, key and handler of the next event, and false when
-// there is none. An event from the heap stays at the top, marked firing,
-// until done is called after its handler.
-func (c *calendar) pop(now float64) (float64, uint64, Handler, bool) {
-	if c.firing {
-		panic("sim: an event handler ran the simulation")
-	}
-	if c.cancelled > 0 {
-		c.dropCancelled()
-	}
-	if c.ringHead < len(c.ring) {
-		r := &c.ring[c.ringHead]
-		if len(c.heap) == 0 || !less(&c.heap[0], &calEntry{t: now, key: r.key}) {
-			key, h := r.key, r.h
-			r.h = nil
-			c.ringHead++
-			if c.ringHead == len(c.ring) {
-				c.ring = c.ring[:0]
-				c.ringHead = 0
-			}
-			return now, key, h, true
-		}
-	}
-	if len(c.heap) == 0 {
-		return 0, 0, nil, false
-	}
-	top := &c.heap[0]
-	c.firing = true
-	sl := &c.slots[top.slot]
-	sl.gen++ // fired: its EventID cancels nothing from now on
-	return top.t, top.key, sl.h, true
+// ringFirst reports whether the ring's head, at time now, comes before the
+// top of the heap; the ring is not empty and no cancelled event is on top.
+func (c *calendar) ringFirst(now float64) bool {
+	return len(c.heap) == 0 || !less(&c.heap[0], &calEntry{t: now, key: c.ring[c.ringHead].key})
 }
 
-// done ends the handling of the event pop returned.
-func (c *calendar) done() {
-	if c.firing {
-		c.firing = false
-		c.freeSlot(c.removeTop().slot) // its generation moved on at pop
+// popRing removes the ring's head and returns its key and handler.
+func (c *calendar) popRing() (uint64, Handler) {
+	r := &c.ring[c.ringHead]
+	key, h := r.key, r.h
+	r.h = nil
+	c.ringHead++
+	if c.ringHead == len(c.ring) {
+		c.ring = c.ring[:0]
+		c.ringHead = 0
 	}
+	return key, h
 }
 
 func (c *calendar) removeTop() calEntry {

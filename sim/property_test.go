@@ -806,8 +806,14 @@ func TestPropertyHourlyInversion(t *testing.T) {
 // are served.
 func (q *waitQueue) all() []*waitEntry {
 	var out []*waitEntry
-	for c := range q.classes {
-		l := &q.classes[c]
+	if q.first.head == len(q.first.h) && len(q.rest) > 0 {
+		panic("an empty first class before others in the queue")
+	}
+	for k := q.first.head; k < len(q.first.h); k++ {
+		out = append(out, &q.first.h[k])
+	}
+	for c := range q.rest {
+		l := &q.rest[c]
 		if l.head == len(l.h) {
 			panic("an empty class in the queue")
 		}

@@ -254,6 +254,18 @@ func (r *Resource) ahead(e *Entity) bool {
 // Release gives back amount units that e holds (the most recently seized
 // first) and serves the queue.
 func (r *Resource) Release(e *Entity, amount int) {
+	if n := len(e.held) - 1; amount == 1 && n >= 0 && e.held[n].r == r {
+		if u := e.held[n].unit; !r.units[u].leaving && !r.units[u].restNext {
+			// The usual case: one unit, the one taken last, goes idle.
+			e.held = e.held[:n]
+			r.freeIdle(u)
+			if r.mon != nil {
+				r.emit(ResourceReleased, e, u, 0, 0)
+			}
+			r.serveFreed(u)
+			return
+		}
+	}
 	idle := int32(-1) // the last unit freed to go idle, not yet on the idle list
 	for k := len(e.held) - 1; k >= 0 && amount > 0; k-- {
 		if e.held[k].r != r {
@@ -284,21 +296,29 @@ func (r *Resource) Release(e *Entity, amount int) {
 		panic(fmt.Sprintf("sim: entity %d released more units of %s than it holds", e.ID, r.name))
 	}
 	if idle >= 0 {
-		if r.nIdle == 1 {
-			if w := r.queue.peek(); w != nil && w.e.wait.joint == nil && w.e.wait.amount == 1 {
-				// The usual case of a busy post: the unit is the only idle
-				// one, and the entity at the head of the queue wants one.
-				// dispatch would give it that unit and stop there (none
-				// left idle), so hand it over without the idle list.
-				e := w.e
-				r.queue.pop()
-				r.nIdle--
-				r.handOver(e, idle)
-				return
-			}
-		}
-		r.linkIdle(idle)
+		r.serveFreed(idle)
+		return
 	}
+	r.dispatch()
+}
+
+// serveFreed serves the queue after a release that left unit u idle,
+// counted but not yet on the idle list.
+func (r *Resource) serveFreed(u int32) {
+	if r.nIdle == 1 {
+		if w := r.queue.peek(); w != nil && w.e.wait.joint == nil && w.e.wait.amount == 1 {
+			// The usual case of a busy post: the unit is the only idle
+			// one, and the entity at the head of the queue wants one.
+			// dispatch would give it that unit and stop there (none
+			// left idle), so hand it over without the idle list.
+			e := w.e
+			r.queue.pop()
+			r.nIdle--
+			r.handOver(e, u)
+			return
+		}
+	}
+	r.linkIdle(u)
 	r.dispatch()
 }
 
@@ -338,6 +358,17 @@ func (r *Resource) free(u int32) bool {
 	return false
 }
 
+// freeIdle ends the task of unit u, which is not due off duty or to rest:
+// it goes idle, counted, not yet on the idle list (free's usual case).
+func (r *Resource) freeIdle(u int32) {
+	x := r.units[u]
+	r.nBusy--
+	x.holder = nil
+	x.state = unitIdle
+	x.since = r.sim.now
+	r.nIdle++
+}
+
 // dispatch serves waiting entities while the one at the front can be served.
 func (r *Resource) dispatch() {
 	for {
@@ -370,12 +401,21 @@ func (r *Resource) grant(e *Entity) {
 // served ends e's wait in a queue, as it is served: its queue entries go
 // stale and its patience no longer runs. It returns how long e waited.
 func (e *Entity) served() float64 {
-	s := e.sim
 	e.wait.active = false
 	e.wait.token++
-	s.Cancel(e.patient.id)
+	if e.patient.id != (EventID{}) {
+		e.cancelPatience()
+	}
+	return e.sim.now - e.wait.since
+}
+
+// cancelPatience cancels e's reneging timer (out of line: served is
+// inlined).
+//
+//go:noinline
+func (e *Entity) cancelPatience() {
+	e.sim.Cancel(e.patient.id)
 	e.patient.id = EventID{}
-	return s.now - e.wait.since
 }
 
 // handOver gives unit u, just freed and not on the idle list, to e, the
@@ -397,19 +437,25 @@ func (r *Resource) handOver(e *Entity, u int32) {
 // draw moves (earlier within the same instant), and a grant costs one event
 // instead of two.
 func (e *Entity) proceed() {
+	if e.remaining < 0 && e.pc < len(e.flow.steps) {
+		if d, ok := e.flow.steps[e.pc].(*delayStep); ok {
+			e.pc++
+			d.start(e)
+			return
+		}
+	}
+	e.proceedLater()
+}
+
+// proceedLater is proceed for an entity whose next step is not a Delay:
+// the rest of a delay it was preempted from, or a resume event.
+func (e *Entity) proceedLater() {
 	s := e.sim
 	if e.remaining >= 0 {
 		e.delayEnd = s.now + e.remaining
 		e.timer = s.Schedule(e.delayEnd, PriorityDefault, e)
 		e.remaining = -1
 		return
-	}
-	if e.pc < len(e.flow.steps) {
-		if d, ok := e.flow.steps[e.pc].(*delayStep); ok {
-			e.pc++
-			d.Do(e)
-			return
-		}
 	}
 	s.resume(e)
 }

@@ -21,9 +21,10 @@ type Sim struct {
 	waitSeq  uint64 // order of joining queues
 	frontSeq uint64 // order of preempted entities, counting down below waitSeq
 
-	maxEvents uint64 // 0: no limit
-	maxLive   int    // 0: no limit
-	err       error
+	maxEvents  uint64 // 0: no limit
+	eventLimit uint64 // maxEvents, or the largest uint64 for no limit
+	maxLive    int    // 0: no limit
+	err        error
 }
 
 // LimitError is a run stopped by a guard: too many events fired or too many
@@ -45,7 +46,7 @@ type Tracer interface {
 }
 
 // New returns an empty simulation at time zero.
-func New() *Sim { return &Sim{waitSeq: 1 << 62, frontSeq: 1 << 62} }
+func New() *Sim { return &Sim{waitSeq: 1 << 62, frontSeq: 1 << 62, eventLimit: math.MaxUint64} }
 
 // Now returns the current simulation time in seconds.
 func (s *Sim) Now() float64 { return s.now }
@@ -66,6 +67,10 @@ func (s *Sim) Live() int { return s.live }
 // Zero means no limit.
 func (s *Sim) SetLimits(events uint64, entities int) {
 	s.maxEvents, s.maxLive = events, entities
+	s.eventLimit = events
+	if events == 0 {
+		s.eventLimit = math.MaxUint64
+	}
 }
 
 // Err returns why the run was stopped by a guard, or nil.
@@ -84,10 +89,7 @@ func (s *Sim) SetTracer(t Tracer) { s.tracer = t }
 // Schedule arranges for h to fire at time at with priority p. Scheduling in
 // the past or at a time that is not a number is a bug in the model and panics.
 func (s *Sim) Schedule(at float64, p Priority, h Handler) EventID {
-	if !(at >= s.now) || math.IsInf(at, 1) {
-		panic(fmt.Sprintf("sim: event scheduled at %v, now is %v", at, s.now))
-	}
-	return s.cal.push(at, p, h)
+	return s.cal.push(at, p, h, s.now)
 }
 
 // After arranges for h to fire d seconds from now with priority p.
@@ -114,19 +116,53 @@ func (s *Sim) resume(h Handler) {
 func (s *Sim) Stop() { s.stopped = true }
 
 // Step fires the next event; it reports false when the calendar is empty.
-func (s *Sim) Step() bool {
-	t, key, h, ok := s.cal.pop(s.now)
-	if !ok {
-		return false
+func (s *Sim) Step() bool { return s.step(0, false) }
+
+// step fires the next event, when bounded only if it is due before limit,
+// and reports whether it fired one. It is the calendar's pop, the handler
+// and the calendar's done in one: the event loop every run goes through.
+func (s *Sim) step(limit float64, bounded bool) bool {
+	c := &s.cal
+	if c.firing {
+		panic("sim: an event handler ran the simulation")
 	}
-	s.now = t
+	if c.cancelled > 0 {
+		c.dropCancelled()
+	}
+	var h Handler
+	var key uint64
+	if c.ringHead < len(c.ring) && c.ringFirst(s.now) {
+		// An entity resumed at this instant.
+		if bounded && !(s.now < limit) {
+			return false
+		}
+		key, h = c.popRing()
+	} else {
+		if len(c.heap) == 0 {
+			return false
+		}
+		// The event at the top stays there, firing, until the handler's
+		// first push takes its place or the handler returns.
+		top := &c.heap[0]
+		if bounded && !(top.t < limit) {
+			return false
+		}
+		s.now, key = top.t, top.key
+		sl := &c.slots[top.slot]
+		sl.gen++ // fired: its EventID cancels nothing from now on
+		h = sl.h
+		c.firing = true
+	}
 	s.fired++
 	if s.tracer != nil {
-		s.tracer.Trace(t, Priority(uint16(key>>seqBits)^0x8000), key&seqMask)
+		s.tracer.Trace(s.now, Priority(uint16(key>>seqBits)^0x8000), key&seqMask)
 	}
 	h.Handle()
-	s.cal.done()
-	if s.maxEvents > 0 && s.fired >= s.maxEvents {
+	if c.firing {
+		c.firing = false
+		c.freeSlot(c.removeTop().slot) // its generation moved on when it fired
+	}
+	if s.fired >= s.eventLimit {
 		s.trip("events", int64(s.maxEvents))
 	}
 	return true
@@ -135,7 +171,7 @@ func (s *Sim) Step() bool {
 // Run fires events until the calendar is empty or Stop is called.
 func (s *Sim) Run() {
 	s.stopped = s.err != nil
-	for !s.stopped && s.Step() {
+	for !s.stopped && s.step(0, false) {
 	}
 }
 
@@ -144,8 +180,7 @@ func (s *Sim) Run() {
 // Stop is called, leaving the clock at the last event.
 func (s *Sim) RunUntil(t float64) {
 	s.stopped = s.err != nil
-	for !s.stopped && s.cal.peek(s.now) < t {
-		s.Step()
+	for !s.stopped && s.step(t, true) {
 	}
 	if !s.stopped && t > s.now {
 		s.now = t

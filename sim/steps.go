@@ -26,24 +26,31 @@ func Delay(d Sampler) Step { return &delayStep{d: d} }
 func DelayFor(fn func(e *Entity) float64) Step { return &delayStep{fn: fn} }
 
 func (st *delayStep) Do(e *Entity) Outcome {
+	st.start(e)
+	return Wait
+}
+
+// start draws the delay's length and holds e for it (Hold, written out).
+func (st *delayStep) start(e *Entity) {
 	var t float64
 	if st.fn != nil {
 		t = st.fn(e)
 	} else {
 		t = st.d.Rand()
 	}
-	e.Hold(nonNegative(t))
-	return Wait
+	t = nonNegative(t)
+	now := e.sim.now
+	e.delayLen, e.delayEnd = t, now+t
+	e.timer = e.sim.cal.push(now+t, PriorityDefault, e, now)
 }
 
 // Hold makes e wait t seconds and then go on with its next step. It is what
 // Delay does; custom steps call it and return Wait. A held entity can be
 // preempted.
 func (e *Entity) Hold(t float64) {
-	s := e.sim
-	e.delayLen = t
-	e.delayEnd = s.now + t
-	e.timer = s.Schedule(e.delayEnd, PriorityDefault, e)
+	now := e.sim.now
+	e.delayLen, e.delayEnd = t, now+t
+	e.timer = e.sim.cal.push(now+t, PriorityDefault, e, now)
 }
 
 // SeizeStep takes units of a resource, waiting in its queue when none is free.

@@ -52,10 +52,15 @@ type waitEntry struct {
 // classes present (a handful: the model's priorities), however long the
 // lines; a preempted entity, sent back to the front of its class, joins at
 // the front.
+//
+// The class served first has a line of its own (first), outside the slice
+// of the others (rest): a queue of one priority class, the usual case,
+// never touches the slice.
 type waitQueue struct {
-	classes []waitLine // by rank, lowest (highest priority) first; none empty
-	live    int
-	spare   []waitEntry // the storage of the last class emptied, for the next one
+	first waitLine   // the class served first; empty only when rest is
+	rest  []waitLine // the other classes, by rank; none empty
+	live  int
+	spare []waitEntry // the storage of the last class emptied, for the next one
 }
 
 // waitLine is one priority class's line, in order of seq, read from head on.
@@ -67,26 +72,59 @@ type waitLine struct {
 
 func (q *waitQueue) push(w waitEntry) {
 	q.live++
-	if n := len(q.classes); n > 0 && q.classes[n-1].rank == w.rank {
-		q.classes[n-1].push(w) // the usual case: one class, or the lowest
+	l := &q.first
+	if l.head == len(l.h) {
+		// An empty queue: w's class comes first.
+		l.rank = w.rank
+	} else if w.rank != l.rank {
+		q.pushOther(w)
 		return
 	}
-	lo, hi := 0, len(q.classes)
+	if n := len(l.h); n == l.head || w.seq > l.h[n-1].seq {
+		l.h = append(l.h, w) // the usual case: at the back
+		return
+	}
+	l.push(w)
+}
+
+// pushOther places w, of another class than the first, in its class's line.
+func (q *waitQueue) pushOther(w waitEntry) {
+	if w.rank < q.first.rank {
+		// A class served before the first: the first moves to the front of
+		// the rest, and w's class comes first.
+		q.rest = append(q.rest, waitLine{})
+		copy(q.rest[1:], q.rest)
+		q.rest[0] = q.first
+		q.first = waitLine{rank: w.rank, h: q.takeSpare()}
+		q.first.h = append(q.first.h, w)
+		return
+	}
+	if n := len(q.rest); n > 0 && q.rest[n-1].rank == w.rank {
+		q.rest[n-1].push(w) // the lowest class present
+		return
+	}
+	lo, hi := 0, len(q.rest)
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
-		if q.classes[m].rank < w.rank {
+		if q.rest[m].rank < w.rank {
 			lo = m + 1
 		} else {
 			hi = m
 		}
 	}
-	if lo == len(q.classes) || q.classes[lo].rank != w.rank {
-		q.classes = append(q.classes, waitLine{})
-		copy(q.classes[lo+1:], q.classes[lo:])
-		q.classes[lo] = waitLine{rank: w.rank, h: q.spare}
-		q.spare = nil
+	if lo == len(q.rest) || q.rest[lo].rank != w.rank {
+		q.rest = append(q.rest, waitLine{})
+		copy(q.rest[lo+1:], q.rest[lo:])
+		q.rest[lo] = waitLine{rank: w.rank, h: q.takeSpare()}
 	}
-	q.classes[lo].push(w)
+	q.rest[lo].push(w)
+}
+
+// takeSpare returns the storage kept from the last class emptied.
+func (q *waitQueue) takeSpare() []waitEntry {
+	h := q.spare
+	q.spare = nil
+	return h
 }
 
 // push places w in the line by its seq: at the back (joining), at the front
@@ -111,55 +149,77 @@ func (l *waitLine) push(w waitEntry) {
 	l.h[i] = w
 }
 
+// stale reports whether w no longer waits: its entity was served or
+// reneged, which moves the entity's token on, or waits anew, with another
+// token.
 func (q *waitQueue) stale(w *waitEntry) bool {
-	return w.token != w.e.wait.token || !w.e.wait.active
+	return w.token != w.e.wait.token
 }
 
 // peek returns the first live entry, or nil when none waits. It drops stale
 // entries it finds at the front, and the classes they empty.
 func (q *waitQueue) peek() *waitEntry {
-	for len(q.classes) > 0 {
-		l := &q.classes[0]
+	for {
+		l := &q.first
 		for l.head < len(l.h) {
-			if w := &l.h[l.head]; !q.stale(w) {
+			if w := &l.h[l.head]; w.token == w.e.wait.token {
 				return w
 			}
 			l.removeTop()
 		}
-		q.dropFirstClass()
+		if len(q.rest) == 0 {
+			return nil
+		}
+		q.nextClass()
 	}
-	return nil
 }
 
 // pop removes the first entry, which peek has just returned live.
+//
+// Entries taken from the front are not cleared: the entities they name
+// belong to the Sim (waiting, moving or recycled) as long as it lives, and
+// the line's storage is written over from the start as soon as it empties.
 func (q *waitQueue) pop() {
 	q.live--
-	l := &q.classes[0]
-	l.removeTop()
+	l := &q.first
+	l.head++
 	if l.head == len(l.h) {
-		q.dropFirstClass()
+		l.h = l.h[:0]
+		l.head = 0
+		if len(q.rest) > 0 {
+			q.nextClass()
+		}
+	} else if l.head >= 64 && l.head*2 >= len(l.h) {
+		l.compact()
 	}
 }
 
-func (q *waitQueue) dropFirstClass() {
-	if cap(q.classes[0].h) > cap(q.spare) {
-		q.spare = q.classes[0].h[:0]
+// nextClass makes the first of the rest the first class, the empty first
+// line's storage kept for a class to come.
+func (q *waitQueue) nextClass() {
+	if cap(q.first.h) > cap(q.spare) {
+		q.spare = q.first.h[:0]
 	}
-	n := copy(q.classes, q.classes[1:])
-	q.classes[n] = waitLine{}
-	q.classes = q.classes[:n]
+	q.first = q.rest[0]
+	n := copy(q.rest, q.rest[1:])
+	q.rest[n] = waitLine{}
+	q.rest = q.rest[:n]
 }
 
 func (l *waitLine) removeTop() {
-	l.h[l.head] = waitEntry{}
 	l.head++
 	if l.head == len(l.h) {
 		l.h = l.h[:0]
 		l.head = 0
 	} else if l.head >= 64 && l.head*2 >= len(l.h) {
-		n := copy(l.h, l.h[l.head:])
-		clear(l.h[n:])
-		l.h = l.h[:n]
-		l.head = 0
+		l.compact()
 	}
+}
+
+// compact moves the line's entries to the start of its storage.
+func (l *waitLine) compact() {
+	n := copy(l.h, l.h[l.head:])
+	clear(l.h[n:])
+	l.h = l.h[:n]
+	l.head = 0
 }

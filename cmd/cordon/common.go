@@ -26,6 +26,9 @@ type runFlags struct {
 	maxEvents   uint64
 	maxEntities int
 	maxMemory   int64
+	// figuresOnly keeps only the figures of each replication (no report
+	// folder is written): see experiment.Options.FiguresOnly.
+	figuresOnly bool
 	// available is what memory the machine has for the command (0:
 	// unknown); machineMemory unless a test says otherwise.
 	available func() int64
@@ -124,6 +127,7 @@ func (r *runFlags) options(progress func(done, total int)) experiment.Options {
 			progress(done, total)
 		}
 	}}
+	o.FiguresOnly = r.figuresOnly
 	o.Model.MaxEvents = r.maxEvents
 	o.Model.MaxEntities = r.maxEntities
 	o.Memory = r.memory()

@@ -84,6 +84,7 @@ func runRun(ctx context.Context, std *streams, opts *runOptions, args []string) 
 	if opts.sharded() {
 		return opts.runShardOfRun(ctx, std, args)
 	}
+	opts.figuresOnly = opts.noReport
 	overrides, err := parseSets(opts.sets)
 	if err != nil {
 		return err

@@ -15,6 +15,10 @@ import "math"
 // A time before the last change is taken as the time of the last change. A
 // call with a time or a value that is not finite is ignored and counted in
 // [Buckets.Rejected].
+//
+// A change within the bucket of the last one adds to that bucket alone, at
+// the cost of two sums; only a change past the bucket's end (or Finish)
+// spreads the value held across the buckets it covered.
 type Buckets struct {
 	g        grid
 	area     []float64 // integral of the level over the observed part of each bucket
@@ -23,6 +27,11 @@ type Buckets struct {
 	last     float64   // time of the last change
 	value    float64
 	rejected int
+
+	// cur is the bucket holding last, and curHi its end, once started and
+	// while last is inside the grid; otherwise curHi is -Inf.
+	cur   int
+	curHi float64
 }
 
 // NewBuckets returns Buckets for n buckets of the given width from start. It
@@ -32,17 +41,31 @@ func NewBuckets(start, width float64, n int) (*Buckets, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Buckets{g: g, area: make([]float64, n), observed: make([]float64, n), last: math.Inf(-1)}, nil
+	return &Buckets{g: g, area: make([]float64, n), observed: make([]float64, n),
+		last: math.Inf(-1), curHi: math.Inf(-1)}, nil
 }
 
 // Set records that the level changes to value at time now.
 func (b *Buckets) Set(now, value float64) {
-	if !finite(now) || !finite(value) {
+	if !bothFinite(now, value) {
 		b.rejected++
+		return
+	}
+	if now < b.curHi {
+		// Within the bucket of the last change: what advance would do,
+		// without looking for the bucket.
+		if now > b.last {
+			dt := now - b.last
+			b.area[b.cur] += b.value * dt
+			b.observed[b.cur] += dt
+			b.last = now
+		}
+		b.value = value
 		return
 	}
 	b.advance(now)
 	b.value, b.started = value, true
+	b.locate()
 }
 
 // Finish accounts for the current value up to now; later calls may go on.
@@ -52,6 +75,7 @@ func (b *Buckets) Finish(now float64) {
 		return
 	}
 	b.advance(now)
+	b.locate()
 }
 
 // Means returns the time-weighted mean of each bucket over its observed
@@ -87,4 +111,14 @@ func (b *Buckets) advance(now float64) {
 		b.area[i] += b.value * (hi - lo)
 		b.observed[i] += hi - lo
 	}
+}
+
+// locate finds the bucket holding the time of the last change.
+func (b *Buckets) locate() {
+	if !b.started || b.last < b.g.start || b.last >= b.g.end() {
+		b.curHi = math.Inf(-1)
+		return
+	}
+	b.cur = b.g.index(b.last)
+	b.curHi = b.g.edge(b.cur + 1)
 }

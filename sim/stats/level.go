@@ -51,11 +51,22 @@ func NewLevel(start, initial float64) *Level {
 // Set records that the value changes to value at time now. Several changes
 // at the same time are allowed; the last one wins.
 func (l *Level) Set(now, value float64) {
-	if !finite(now) || !finite(value) {
+	if !bothFinite(now, value) {
 		l.rejected++
 		return
 	}
-	l.advance(now)
+	// A change at the time of the last one (or before it, taken as at it)
+	// adds nothing: the old value was held for no time. Skipping the sum of
+	// a zero leaves the integral bit for bit as adding it would, since the
+	// integral, a sum starting from +0, is never -0.
+	if now > l.last {
+		dt := now - l.last
+		l.integral += l.value * dt
+		if len(l.marks) > 0 {
+			l.markTime(dt)
+		}
+		l.last = now
+	}
 	l.value = value
 	if value < l.min {
 		l.min = value
@@ -153,18 +164,14 @@ func (l *Level) Reset(now float64) {
 	}
 }
 
-// advance accounts for the current value held from the last change until
-// now, which becomes the time of the last change.
-func (l *Level) advance(now float64) {
-	now = l.clamp(now)
-	dt := now - l.last
-	l.integral += l.value * dt
+// markTime adds dt to the time of every threshold the current value is at
+// or above.
+func (l *Level) markTime(dt float64) {
 	for i := range l.marks {
 		if l.value >= l.marks[i].threshold {
 			l.marks[i].time += dt
 		}
 	}
-	l.last = now
 }
 
 // since returns how long the current value has been held at time now.
@@ -178,4 +185,10 @@ func (l *Level) clamp(now float64) float64 {
 	return now
 }
 
-func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
+// finite reports whether x is neither NaN nor ±Inf: x-x is 0 for every
+// finite x and NaN otherwise. One subtraction and one comparison, where
+// math.IsNaN and math.IsInf take three comparisons.
+func finite(x float64) bool { return x-x == 0 }
+
+// bothFinite reports whether x and y are both finite.
+func bothFinite(x, y float64) bool { return (x-x)+(y-y) == 0 }

@@ -21,6 +21,7 @@ type Series struct {
 	g        grid
 	pts      []float64
 	next     int     // first grid point not yet sampled
+	nextAt   float64 // its time, +Inf when every point is sampled
 	last     float64 // time of the last change
 	value    float64 // current value (NaN before the first Set)
 	rejected int
@@ -34,17 +35,21 @@ func NewSeries(start, step float64, n int) (*Series, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Series{g: g, pts: nanSlice(n), last: start, value: math.NaN()}, nil
+	return &Series{g: g, pts: nanSlice(n), nextAt: start, last: start, value: math.NaN()}, nil
 }
 
 // Set records that the level changes to value at time now.
 func (s *Series) Set(now, value float64) {
-	if !finite(now) || !finite(value) {
+	if !bothFinite(now, value) {
 		s.rejected++
 		return
 	}
-	now = max(now, s.last)
-	s.fill(now, false)
+	if now < s.last {
+		now = s.last
+	}
+	if s.nextAt < now {
+		s.fill(now, false)
+	}
 	s.last, s.value = now, value
 }
 
@@ -87,11 +92,13 @@ func (s *Series) Rejected() int { return s.rejected }
 // too when inclusive.
 func (s *Series) fill(now float64, inclusive bool) {
 	for s.next < s.g.n {
-		t := s.g.edge(s.next)
+		t := s.nextAt
 		if t > now || (t == now && !inclusive) {
 			return
 		}
 		s.pts[s.next] = s.value
 		s.next++
+		s.nextAt = s.g.edge(s.next)
 	}
+	s.nextAt = math.Inf(1)
 }

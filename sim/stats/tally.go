@@ -4,8 +4,6 @@ import (
 	"math"
 	"slices"
 	"sort"
-
-	"gonum.org/v1/gonum/stat"
 )
 
 // Tally records observations of a quantity, such as waiting times.
@@ -25,6 +23,11 @@ type Tally struct {
 	keep   bool
 	vals   []float64
 	sorted bool // vals is in ascending order
+
+	// fixed lists positions of vals that hold their sorted value, found by
+	// earlier quantiles while vals had fixedLen values.
+	fixed    []int
+	fixedLen int
 }
 
 // KeepValues makes t keep every observation from now on. Call it before the
@@ -47,8 +50,15 @@ func (t *Tally) Add(x float64) {
 	if t.n == 1 {
 		t.min, t.max = x, x
 	} else {
-		t.min = math.Min(t.min, x)
-		t.max = math.Max(t.max, x)
+		// As math.Min and math.Max (-0 below +0 included), which the
+		// built-in min and max are, called only when x is not strictly
+		// inside: a comparison is cheaper than either.
+		if x <= t.min {
+			t.min = min(t.min, x)
+		}
+		if x >= t.max {
+			t.max = max(t.max, x)
+		}
 	}
 	t.sum += x
 	d := x - t.mean
@@ -108,24 +118,50 @@ func (t *Tally) Max() float64 {
 
 // Quantile returns the empirical p-quantile of the kept values: the smallest
 // value v such that at least a share p of the observations are <= v (gonum's
-// stat.Empirical). It returns NaN when t is empty, when values are not kept,
-// or when p is outside [0, 1]. The values are sorted on the first call after
-// an Add and the order is kept until the next Add.
+// stat.Empirical on the sorted values). It returns NaN when t is empty, when
+// values are not kept, or when p is outside [0, 1].
+//
+// The value is found by selection, in time linear in the number of values,
+// without sorting them; quantiles asked for together share the work.
 func (t *Tally) Quantile(p float64) float64 {
 	if !t.keep || t.n == 0 || !(p >= 0 && p <= 1) {
 		return math.NaN()
 	}
-	return stat.Quantile(p, stat.Empirical, t.sortedValues(), nil)
+	k := empiricalIndex(p, len(t.vals))
+	if t.sorted {
+		return t.vals[k]
+	}
+	if t.fixedLen != len(t.vals) {
+		t.fixed, t.fixedLen = t.fixed[:0], len(t.vals)
+	}
+	return orderStat(t.vals, k, &t.fixed)
+}
+
+// empiricalIndex returns the position in n sorted values of their empirical
+// p-quantile as gonum's stat.Quantile with stat.Empirical finds it: the
+// first position i with i+1 >= p*n.
+func empiricalIndex(p float64, n int) int {
+	return max(int(math.Ceil(p*float64(n)))-1, 0)
 }
 
 // FractionAtMost returns the share of the kept observations that are <= x,
-// or NaN when t is empty, values are not kept or x is NaN.
+// or NaN when t is empty, values are not kept or x is NaN. It counts the
+// values, or searches them once they are sorted.
 func (t *Tally) FractionAtMost(x float64) float64 {
 	if !t.keep || t.n == 0 || math.IsNaN(x) {
 		return math.NaN()
 	}
-	v := t.sortedValues()
-	k := sort.Search(len(v), func(i int) bool { return v[i] > x })
+	v := t.vals
+	var k int
+	if t.sorted {
+		k = sort.Search(len(v), func(i int) bool { return v[i] > x })
+	} else {
+		for _, y := range v {
+			if y <= x {
+				k++
+			}
+		}
+	}
 	return float64(k) / float64(len(v))
 }
 
@@ -169,8 +205,8 @@ func (t *Tally) Merge(o *Tally) {
 	t.m2 += o.m2 + d*d*na*nb/n
 	t.n += o.n
 	t.sum += o.sum
-	t.min = math.Min(t.min, o.min)
-	t.max = math.Max(t.max, o.max)
+	t.min = min(t.min, o.min)
+	t.max = max(t.max, o.max)
 }
 
 func (t *Tally) sortedValues() []float64 {

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"gonum.org/v1/gonum/stat"
+	"pgregory.net/rapid"
 
 	"cordon/sim/stats"
 )
@@ -196,4 +197,20 @@ func TestTallyAddAllocs(t *testing.T) {
 	if n := testing.AllocsPerRun(10000, func() { kept.Add(1.5) }); n >= 0.01 {
 		t.Errorf("Add with kept values allocates %v times per call", n)
 	}
+}
+
+// Min and Max are math.Min and math.Max folded over the observations, bit
+// for bit: -0 is below +0.
+func TestPropertyTallyExtremesAreMathMinMax(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		xs := rapid.SliceOfN(rapid.SampledFrom([]float64{math.Copysign(0, -1), 0, -1, 1, 2.5, -2.5}), 1, 20).Draw(t, "xs")
+		ta := tallyOf(false, xs...)
+		lo, hi := xs[0], xs[0]
+		for _, x := range xs[1:] {
+			lo, hi = math.Min(lo, x), math.Max(hi, x)
+		}
+		if math.Float64bits(ta.Min()) != math.Float64bits(lo) || math.Float64bits(ta.Max()) != math.Float64bits(hi) {
+			t.Fatalf("Min, Max = %v, %v; math.Min, math.Max: %v, %v", ta.Min(), ta.Max(), lo, hi)
+		}
+	})
 }

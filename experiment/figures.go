@@ -1,0 +1,129 @@
+package experiment
+
+import (
+	"math"
+	"sync"
+
+	"cordon/compound"
+)
+
+// figures are the replications of one scenario reduced to the numbers its
+// summaries are made of: every KPI's value and each post's figures of the
+// bottleneck ranking, in columns, replication r at index r. A replication
+// is added as it finishes and its result dropped, so that work whose
+// replications nobody reads one by one (no report folder; a run's marginal
+// analysis; a sensitivity analysis; a plan's search) holds about 3 kB a
+// replication of the baseline's day instead of about 200 kB.
+type figures struct {
+	mu    sync.Mutex
+	posts []compound.PostResult // the posts' names and kinds
+	kpis  [][]float64           // per KPI of the catalogue
+	post  [][postFigures][]float64
+}
+
+// postFigure is one of a post's figures the bottleneck ranking summarises.
+type postFigure int
+
+const (
+	postBlocked postFigure = iota
+	postBlockedShare
+	postSaturation
+	postUtilisation
+	postQueueMean
+	postQueueMax
+	postWaitMean
+	postWaitP95
+	postFigures // how many there are
+)
+
+// value returns figure f of post x over a replication, as the ranking
+// summarises it.
+func (f postFigure) value(x compound.PostResult) float64 {
+	switch f {
+	case postBlocked:
+		return float64(x.Blocked)
+	case postBlockedShare:
+		if x.Arrivals == 0 {
+			return 0
+		}
+		return float64(x.Blocked) / float64(x.Arrivals)
+	case postSaturation:
+		if x.Active == 0 {
+			return 0
+		}
+		return min(x.Saturated/x.Active, 1) // not 1 + ε from rounding
+	case postUtilisation:
+		return zeroNaN(x.Utilisation)
+	case postQueueMean:
+		return x.QueueMean
+	case postQueueMax:
+		return x.QueueMax
+	case postWaitMean:
+		return zeroNaN(x.WaitMean)
+	}
+	return zeroNaN(x.WaitP95)
+}
+
+// figuresOf reduces complete results to their figures.
+func figuresOf(results []*compound.Result) *figures {
+	f := &figures{}
+	for r, res := range results {
+		f.add(r, res)
+	}
+	return f
+}
+
+// add puts replication rep's figures in the columns; replications may come
+// in any order, from several goroutines.
+func (f *figures) add(rep int, res *compound.Result) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.kpis == nil {
+		f.kpis = make([][]float64, len(res.Values))
+		f.post = make([][postFigures][]float64, len(res.Posts))
+		f.posts = make([]compound.PostResult, len(res.Posts))
+		for p, x := range res.Posts {
+			f.posts[p] = compound.PostResult{Name: x.Name, Kind: x.Kind}
+		}
+	}
+	for i, v := range res.Values {
+		f.kpis[i] = put(f.kpis[i], rep, v)
+	}
+	for p, x := range res.Posts {
+		for k := range postFigures {
+			f.post[p][k] = put(f.post[p][k], rep, k.value(x))
+		}
+	}
+}
+
+// put sets col[r] to v, growing col as needed.
+func put(col []float64, r int, v float64) []float64 {
+	for len(col) <= r {
+		col = append(col, math.NaN())
+	}
+	col[r] = v
+	return col
+}
+
+// kpi returns the column of KPI i (empty when no replication ran).
+func (f *figures) kpi(i int) []float64 {
+	if i < len(f.kpis) && f.kpis[i] != nil {
+		return f.kpis[i]
+	}
+	return []float64{}
+}
+
+// outcome summarises the figures of reps replications of sc: an Outcome
+// without its Runs.
+func (f *figures) outcome(sc *compound.Scenario, reps int) *Outcome {
+	out := &Outcome{Scenario: sc, Seed: sc.Seed, Replications: reps, Unstable: sc.Stability()}
+	for i, k := range compound.Catalog(sc) {
+		s := summarizeColumn(f.kpi(i))
+		if k.Unit == "share" {
+			s = capShare(s)
+		}
+		out.KPIs = append(out.KPIs, KPIResult{KPI: k, Summary: s})
+	}
+	out.Bottlenecks = f.rankPosts()
+	return out
+}
