@@ -177,6 +177,7 @@ Exit codes: 0 done, 1 a target missed, 2 bad input.`,
 		newFitCmd(std, &fitOptions{}),
 		newKPIsCmd(std, &kpisOptions{}),
 		newPathsCmd(std, &pathsOptions{}),
+		newServeCmd(std, &serveOptions{}),
 	)
 	addCompletions(root)
 	return root, prof.stop

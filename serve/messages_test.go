@@ -1,0 +1,84 @@
+package serve
+
+import (
+	"io/fs"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// TestCatalogueHasEveryText: every text the templates and the script ask
+// for is in every language's catalogue, and every language has the same
+// keys as English, so that a page never shows a key in brackets.
+func TestCatalogueHasEveryText(t *testing.T) {
+	cats := catalogues()
+	en := cats[defaultLang]
+	var keys []string
+	// Keys written in the templates.
+	tmpl := regexp.MustCompile(`\{\{-?\s*(?:t|tf|count) "([^"]+)"`)
+	err := fs.WalkDir(files, "templates", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(files, p)
+		for _, m := range tmpl.FindAllStringSubmatch(string(data), -1) {
+			keys = append(keys, m[1])
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Keys the script asks for.
+	js, err := fs.ReadFile(files, "static/app.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range regexp.MustCompile(`\b(?:msg|count)\("([^"]+)"`).FindAllStringSubmatch(string(js), -1) {
+		if !strings.HasSuffix(m[1], ".") { // "state." + a state: below
+			keys = append(keys, "js."+m[1])
+		}
+	}
+	// Keys made from values.
+	for _, st := range []string{stateQueued, stateRunning, stateDone, stateFailed, stateCancelled} {
+		keys = append(keys, "state."+st, "js.state."+st)
+	}
+	for _, k := range []string{kindRun, kindCompare, kindPlan, kindReplay} {
+		keys = append(keys, "kind."+k)
+	}
+	for _, g := range editorGroups() {
+		keys = append(keys, "group."+g.key, "group."+g.key+".note")
+	}
+	for _, k := range []string{"builtin", "file", "run"} {
+		keys = append(keys, "edit.source."+k)
+	}
+	for _, k := range []string{"name", "symlink", "notfile"} {
+		keys = append(keys, "refused."+k)
+	}
+	for _, k := range []string{"better", "worse", "differs", "none"} {
+		keys = append(keys, "verdict."+k)
+	}
+	if len(keys) < 100 {
+		t.Fatalf("found only %d keys: is the pattern right?", len(keys))
+	}
+	for _, k := range keys {
+		if _, ok := en[k]; !ok {
+			t.Errorf("the English catalogue lacks %q", k)
+		}
+	}
+	for lang, cat := range cats {
+		for k := range en {
+			if _, ok := cat[k]; !ok {
+				t.Errorf("%s lacks %q", lang, k)
+			}
+		}
+		for k, v := range cat {
+			if strings.Contains(strings.ReplaceAll(v, "%%", ""), "%") && !verbs.MatchString(v) {
+				t.Errorf("%s %q: a %% that is not a verb: write %%%% for a percent sign", lang, k)
+			}
+		}
+	}
+}
+
+// verbs matches a message whose every % is a verb or %%.
+var verbs = regexp.MustCompile(`^([^%]|%%|%[dsqv])*$`)
