@@ -247,6 +247,21 @@ func TestPlannerInBrowser(t *testing.T) {
 	tb.shot("1-scenarios", true)
 	tb.check("scenarios page")
 
+	// A scenario file whose text is markup shows it as text, and runs
+	// nothing (the tab fails the test on any dialog).
+	if err := os.WriteFile(filepath.Join(dir, "hostile.yaml"), hostileScenario(t), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tb.open("/edit?s=file:hostile.yaml", "#toolbar")
+	if got := value[string](tb, `document.querySelector("h1").textContent`); got != hostile {
+		t.Errorf("the hostile scenario's heading reads %q, want its name as text", got)
+	}
+	tb.open("/", "#files")
+	tb.check("hostile text")
+	if err := os.Remove(filepath.Join(dir, "hostile.yaml")); err != nil {
+		t.Fatal(err)
+	}
+
 	// The editor: a bad value is shown beside its field as cordon
 	// validate says it; then the suited crew's day shift goes from 4 to 6,
 	// over 3 replications to keep the test short.

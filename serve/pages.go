@@ -349,7 +349,7 @@ type choice struct {
 
 // choices are the scenarios a form offers: the built-in ones, the
 // workspace's valid files, and the scenarios of the history's runs.
-func (s *Server) choices(selected string) []choice {
+func (s *Server) choices(selected string, cat catalogue) []choice {
 	var out []choice
 	for _, bi := range scenarios.Builtins() {
 		out = append(out, choice{Ref: "builtin:" + bi.Name, Label: bi.Name})
@@ -362,7 +362,7 @@ func (s *Server) choices(selected string) []choice {
 	}
 	for _, rec := range s.runs.list() {
 		if rec.Kind == kindRun && len(rec.Scenarios) == 1 {
-			out = append(out, choice{Ref: "run:" + rec.ID + "/" + rec.Scenarios[0].File, Label: rec.ID})
+			out = append(out, choice{Ref: "run:" + rec.ID + "/" + rec.Scenarios[0].File, Label: cat.format("choice.run", rec.ID)})
 		}
 	}
 	for i := range out {
@@ -408,22 +408,36 @@ func (s *Server) runPage(w http.ResponseWriter, r *http.Request) {
 	}
 	if rec.Kind == kindRun && len(rec.Scenarios) == 1 {
 		// Offered first: the scenario the run came from, unchanged.
-		p.CompareWith = s.choices(rec.Scenarios[0].Source)
+		p.CompareWith = s.choices(rec.Scenarios[0].Source, b.cat)
 	}
 	s.render(w, http.StatusOK, b, "run", p)
 }
 
 type comparePage struct {
 	base
-	Slots   []string
+	Slots   []slot
 	Choices []choice
+}
+
+// slot is one scenario of the comparison form: its number from 1, and
+// the scenario chosen in it ("" for none).
+type slot struct {
+	N   int
+	Ref string
 }
 
 func (s *Server) comparePage(w http.ResponseWriter, r *http.Request) {
 	b := s.base(w, r, "compare", "compare.title")
-	slots := make([]string, 4)
-	copy(slots, r.URL.Query()["s"])
-	s.render(w, http.StatusOK, b, "compare", comparePage{base: b, Slots: slots, Choices: s.choices("")})
+	asked := r.URL.Query()["s"]
+	p := comparePage{base: b, Choices: s.choices("", b.cat)}
+	for i := range 4 {
+		sl := slot{N: i + 1}
+		if i < len(asked) {
+			sl.Ref = asked[i]
+		}
+		p.Slots = append(p.Slots, sl)
+	}
+	s.render(w, http.StatusOK, b, "compare", p)
 }
 
 type formPage struct {
@@ -434,12 +448,12 @@ type formPage struct {
 
 func (s *Server) planPage(w http.ResponseWriter, r *http.Request) {
 	b := s.base(w, r, "plan", "plan.title")
-	s.render(w, http.StatusOK, b, "plan", formPage{base: b, Choices: s.choices(r.URL.Query().Get("s"))})
+	s.render(w, http.StatusOK, b, "plan", formPage{base: b, Choices: s.choices(r.URL.Query().Get("s"), b.cat)})
 }
 
 func (s *Server) replayPage(w http.ResponseWriter, r *http.Request) {
 	b := s.base(w, r, "replay", "replay.title")
-	s.render(w, http.StatusOK, b, "replay", formPage{base: b, Choices: s.choices(r.URL.Query().Get("s")), UploadMiB: maxUpload >> 20})
+	s.render(w, http.StatusOK, b, "replay", formPage{base: b, Choices: s.choices(r.URL.Query().Get("s"), b.cat), UploadMiB: maxUpload >> 20})
 }
 
 // writeJSON answers a request with a JSON document.
