@@ -165,7 +165,7 @@ func writeReport(t *testing.T, ctx context.Context, sc *compound.Scenario) strin
 		t.Fatal(err)
 	}
 	dir := filepath.Join(t.TempDir(), "report")
-	if err := reports.WriteRun(ctx, reports.Dest{Dir: dir}, o, targets, nil); err != nil {
+	if err := reports.RunReport(o, targets, nil).Write(ctx, reports.Dest{Dir: dir}); err != nil {
 		t.Fatal(err)
 	}
 	return dir

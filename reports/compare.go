@@ -2,7 +2,6 @@ package reports
 
 import (
 	"bytes"
-	"context"
 	"encoding/csv"
 	"fmt"
 	"io"
@@ -186,31 +185,26 @@ func DifferencesCSV(c *experiment.Comparison) []byte {
 	return buf.Bytes()
 }
 
-// WriteComparison writes the report folder of a comparison: index.html,
+// ComparisonReport is the report folder of a comparison: index.html,
 // comparison.json, differences.csv and the differences chart.
-func WriteComparison(ctx context.Context, dest Dest, c *experiment.Comparison) error {
-	plot, err := DifferencesPlot(c)
-	if err != nil {
-		return err
-	}
-	f, err := NewFolder(ctx, dest)
-	if err != nil {
-		return err
-	}
-	defer f.Discard()
-	doc := NewComparison(c)
-	if err := f.WriteJSON("comparison.json", doc); err != nil {
-		return err
-	}
-	if err := f.Write("differences.csv", DifferencesCSV(c)); err != nil {
-		return err
-	}
-	figs, err := writePlots(ctx, f, []Plot{plot})
-	if err != nil {
-		return err
-	}
+func ComparisonReport(c *experiment.Comparison) Report {
+	return Report{build: func() (*contents, error) {
+		plot, err := DifferencesPlot(c)
+		if err != nil {
+			return nil, plotsError(err)
+		}
+		doc := NewComparison(c)
+		return &contents{plots: []Plot{plot}, page: comparisonPage(c, doc), files: []file{
+			jsonFile("comparison.json", doc),
+			rawFile("differences.csv", DifferencesCSV(c)),
+		}}, nil
+	}}
+}
+
+// comparisonPage is the page of a comparison, its figure left to Write.
+func comparisonPage(c *experiment.Comparison, doc *Comparison) page {
 	ref := c.Outcomes[0]
-	p := page{Title: "comparison with " + ref.Scenario.Name, Plots: figs,
+	p := page{Title: "comparison with " + ref.Scenario.Name,
 		Files: "index.html, comparison.json, differences.csv and plots/differences.png, .svg",
 		DifferencesNote: "Each scenario against " + ref.Scenario.Name + " under common random numbers: the mean of the paired differences (there minus " + ref.Scenario.Name + ") with its 95% interval. " +
 			"Only differences with a verdict are listed: the interval leaves out zero and the difference is at least " + c.MinEffects.Describe() + ". " + countLine(c) + "; differences.csv has them all."}
@@ -240,7 +234,7 @@ func WriteComparison(ctx context.Context, dest Dest, c *experiment.Comparison) e
 		kpis.Rows = append(kpis.Rows, row)
 	}
 	p.Tables = append(p.Tables, kpis)
-	return finish(ctx, f, p)
+	return p
 }
 
 func firstLine(s string) string {

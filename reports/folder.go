@@ -208,12 +208,3 @@ func abandoned(p string) bool {
 // document is a report's machine-readable file: results.json,
 // comparison.json, review.json.
 type document interface{ JSON() ([]byte, error) }
-
-// WriteJSON writes a document into the folder.
-func (f *Folder) WriteJSON(name string, d document) error {
-	data, err := d.JSON()
-	if err != nil {
-		return err
-	}
-	return f.Write(name, data)
-}

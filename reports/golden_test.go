@@ -97,14 +97,14 @@ func TestReportFolderWholeOrNothing(t *testing.T) {
 	dest := reports.Dest{Dir: filepath.Join(dir, "rep")}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if err := reports.WriteRun(ctx, dest, out, targets, nil); err == nil {
+	if err := reports.RunReport(out, targets, nil).Write(ctx, dest); err == nil {
 		t.Fatal("a cancelled report was written")
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
 		t.Fatalf("left behind: %v", entries)
 	}
 	for range 2 {
-		if err := reports.WriteRun(context.Background(), dest, out, targets, nil); err != nil {
+		if err := reports.RunReport(out, targets, nil).Write(context.Background(), dest); err != nil {
 			t.Fatal(err)
 		}
 	}

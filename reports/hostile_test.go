@@ -50,7 +50,7 @@ func TestHostileTextInEveryFormat(t *testing.T) {
 		t.Fatal(err)
 	}
 	dir := filepath.Join(t.TempDir(), reports.Slug(sc.Name))
-	if err := reports.WriteRun(context.Background(), reports.Dest{Dir: dir}, out, targets, nil); err != nil {
+	if err := reports.RunReport(out, targets, nil).Write(context.Background(), reports.Dest{Dir: dir}); err != nil {
 		t.Fatal(err)
 	}
 	read := func(name string) string {
@@ -225,7 +225,7 @@ func TestHostileControlsInEveryFormat(t *testing.T) {
 	}
 
 	dir := filepath.Join(t.TempDir(), "run")
-	if err := reports.WriteRun(context.Background(), reports.Dest{Dir: dir}, out, targets, nil); err != nil {
+	if err := reports.RunReport(out, targets, nil).Write(context.Background(), reports.Dest{Dir: dir}); err != nil {
 		t.Fatal(err)
 	}
 	read := func(name string) string {

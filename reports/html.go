@@ -2,7 +2,6 @@ package reports
 
 import (
 	"bytes"
-	"context"
 	"embed"
 	"encoding/base64"
 	"html/template"
@@ -112,16 +111,4 @@ func lines(s string) []string {
 		}
 	}
 	return out
-}
-
-// finish renders the page as index.html and puts the folder in place.
-func finish(ctx context.Context, f *Folder, p page) error {
-	html, err := renderPage(p)
-	if err != nil {
-		return err
-	}
-	if err := f.Write("index.html", html); err != nil {
-		return err
-	}
-	return f.Commit(ctx)
 }

@@ -2,7 +2,6 @@ package reports
 
 import (
 	"bytes"
-	"context"
 	"fmt"
 	"io"
 	"strings"
@@ -181,33 +180,35 @@ func marginalTables(m *experiment.Marginal) []table {
 	return []table{gains, moves, hours}
 }
 
-// WriteMarginal writes the report folder of a marginal analysis: index.html
-// with the gains chart and the limiting posts, and bottlenecks.json.
-func WriteMarginal(ctx context.Context, dest Dest, m *experiment.Marginal) error {
+// MarginalPlots are the figures of a marginal analysis: what one step of
+// each knob buys (GainsPlot) and the post limiting work hour by hour
+// (HourlyPlot).
+func MarginalPlots(m *experiment.Marginal) ([]Plot, error) {
 	gains, err := GainsPlot(m)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	hourly, err := HourlyPlot(m)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	f, err := NewFolder(ctx, dest)
-	if err != nil {
-		return err
-	}
-	defer f.Discard()
-	if err := f.WriteJSON("bottlenecks.json", NewBottlenecks(m)); err != nil {
-		return err
-	}
-	figs, err := writePlots(ctx, f, []Plot{gains, hourly})
-	if err != nil {
-		return err
-	}
-	p := page{Title: "bottlenecks of " + m.Base.Scenario.Name, Plots: figs, Tables: marginalTables(m),
-		Files: "index.html, bottlenecks.json and plots/gains, limiting-posts .png, .svg",
-		Lines: marginalHeading(m)}
-	return finish(ctx, f, p)
+	return []Plot{gains, hourly}, nil
+}
+
+// MarginalReport is the report folder of a marginal analysis (cordon
+// bottlenecks): index.html with the gains chart and the limiting posts, and
+// bottlenecks.json.
+func MarginalReport(m *experiment.Marginal) Report {
+	return Report{build: func() (*contents, error) {
+		plots, err := MarginalPlots(m)
+		if err != nil {
+			return nil, plotsError(err)
+		}
+		return &contents{plots: plots, files: []file{jsonFile("bottlenecks.json", NewBottlenecks(m))},
+			page: page{Title: "bottlenecks of " + m.Base.Scenario.Name, Tables: marginalTables(m),
+				Files: "index.html, bottlenecks.json and plots/gains, limiting-posts .png, .svg",
+				Lines: marginalHeading(m)}}, nil
+	}}
 }
 
 // upperFirst starts a line with a capital letter, as a sentence.

@@ -2,7 +2,6 @@ package reports
 
 import (
 	"bytes"
-	"context"
 	"fmt"
 	"io"
 	"strings"
@@ -191,42 +190,47 @@ func metLabel(met bool) string {
 	return "not met"
 }
 
-// WritePlan writes the report folder of a plan: the plan document
+// PlanReport is the report folder of a plan: the plan document
 // (plan.json), the changes, the targets, the side effects, the search, the
-// cost against KPI frontier and the planned run's plots.
-func WritePlan(ctx context.Context, dest Dest, p *experiment.Plan, s *experiment.Sensitivity) error {
+// cost against KPI frontier, a sensitivity analysis of the plan (s, when
+// not nil) and the planned run's plots.
+func PlanReport(p *experiment.Plan, s *experiment.Sensitivity) Report {
+	return Report{build: func() (*contents, error) {
+		plots, err := planPlots(p, s)
+		if err != nil {
+			return nil, plotsError(err)
+		}
+		return &contents{plots: plots, page: planPage(p), files: []file{
+			jsonFile("plan.json", NewPlanDocument(p)),
+			jsonFile("results.json", NewResults(p.Outcome, p.Targets...)),
+		}}, nil
+	}}
+}
+
+// planPlots are the figures of a plan: the frontiers, the tornado charts
+// of s when there is one, and the planned run's.
+func planPlots(p *experiment.Plan, s *experiment.Sensitivity) ([]Plot, error) {
 	plots, err := FrontierPlots(p)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if s != nil {
 		tornado, err := TornadoPlots(s)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		plots = append(plots, tornado...)
 	}
 	run, err := RunPlots(p.Outcome)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	plots = append(plots, run...)
-	f, err := NewFolder(ctx, dest)
-	if err != nil {
-		return err
-	}
-	defer f.Discard()
-	if err := f.WriteJSON("plan.json", NewPlanDocument(p)); err != nil {
-		return err
-	}
-	if err := f.WriteJSON("results.json", NewResults(p.Outcome, p.Targets...)); err != nil {
-		return err
-	}
-	figs, err := writePlots(ctx, f, plots)
-	if err != nil {
-		return err
-	}
-	pg := runPage(p.Outcome, p.Targets, figs)
+	return append(plots, run...), nil
+}
+
+// planPage is the page of a plan, its figures left to Write.
+func planPage(p *experiment.Plan) page {
+	pg := runPage(p.Outcome, p.Targets)
 	pg.Title = "plan for " + p.Input.Name
 	pg.Lines = append(planLines(p), boundLines(p)...)
 	for i := range pg.Targets {
@@ -250,5 +254,5 @@ func WritePlan(ctx context.Context, dest Dest, p *experiment.Plan, s *experiment
 	}
 	pg.Tables = append([]table{changes, effects}, append(pg.Tables, path)...)
 	pg.Files = "index.html, plan.json (the plan document), results.json (the planned scenario's confirmation run) and plots/*.png, *.svg"
-	return finish(ctx, f, pg)
+	return pg
 }

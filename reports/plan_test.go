@@ -35,7 +35,7 @@ func TestPlanDocument(t *testing.T) {
 		t.Fatalf("the test wants cuts with side effects: %d changes, %d side effects", len(p.Settings), len(p.SideEffects))
 	}
 	dir := filepath.Join(t.TempDir(), "plan")
-	if err := reports.WritePlan(context.Background(), reports.Dest{Dir: dir}, p, nil); err != nil {
+	if err := reports.PlanReport(p, nil).Write(context.Background(), reports.Dest{Dir: dir}); err != nil {
 		t.Fatal(err)
 	}
 	data, err := os.ReadFile(filepath.Join(dir, "plan.json"))

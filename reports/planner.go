@@ -2,7 +2,6 @@ package reports
 
 import (
 	"bytes"
-	"context"
 	"fmt"
 	"io"
 	"text/tabwriter"
@@ -35,34 +34,24 @@ func WriteSensitivityTable(out io.Writer, s *experiment.Sensitivity, top int) er
 	return writeTrimmed(out, buf.Bytes())
 }
 
-// WriteSensitivity writes the report folder of a sensitivity analysis: a
+// SensitivityReport is the report folder of a sensitivity analysis: a
 // tornado chart per KPI, the table and results.json.
-func WriteSensitivity(ctx context.Context, dest Dest, s *experiment.Sensitivity) error {
-	plots, err := TornadoPlots(s)
-	if err != nil {
-		return err
-	}
-	f, err := NewFolder(ctx, dest)
-	if err != nil {
-		return err
-	}
-	defer f.Discard()
-	if err := f.WriteJSON("results.json", NewSensitivityResults(s)); err != nil {
-		return err
-	}
-	figs, err := writePlots(ctx, f, plots)
-	if err != nil {
-		return err
-	}
-	p := page{Title: "sensitivity of " + s.Base.Scenario.Name, Plots: figs, Files: "index.html, results.json and plots/tornado-*.png, .svg",
-		Lines: []string{fmt.Sprintf("each volume and service time −%.0f%% and +%.0f%%, %d replications, seed %d, common random numbers",
-			100*s.Delta, 100*s.Delta, s.Base.Replications, s.Base.Seed)}}
-	for i, k := range s.KPIs {
-		t := table{Title: k.Name, Head: []string{"factor", "kind", fmt.Sprintf("−%.0f%%", 100*s.Delta), fmt.Sprintf("+%.0f%%", 100*s.Delta), "swing"}}
-		for _, e := range s.Effects[i] {
-			t.Rows = append(t.Rows, []string{e.Factor.Name, e.Factor.Kind, FormatValue(k.Unit, e.Low.Mean), FormatValue(k.Unit, e.High.Mean), FormatValue(k.Unit, e.Swing)})
+func SensitivityReport(s *experiment.Sensitivity) Report {
+	return Report{build: func() (*contents, error) {
+		plots, err := TornadoPlots(s)
+		if err != nil {
+			return nil, plotsError(err)
 		}
-		p.Tables = append(p.Tables, t)
-	}
-	return finish(ctx, f, p)
+		p := page{Title: "sensitivity of " + s.Base.Scenario.Name, Files: "index.html, results.json and plots/tornado-*.png, .svg",
+			Lines: []string{fmt.Sprintf("each volume and service time −%.0f%% and +%.0f%%, %d replications, seed %d, common random numbers",
+				100*s.Delta, 100*s.Delta, s.Base.Replications, s.Base.Seed)}}
+		for i, k := range s.KPIs {
+			t := table{Title: k.Name, Head: []string{"factor", "kind", fmt.Sprintf("−%.0f%%", 100*s.Delta), fmt.Sprintf("+%.0f%%", 100*s.Delta), "swing"}}
+			for _, e := range s.Effects[i] {
+				t.Rows = append(t.Rows, []string{e.Factor.Name, e.Factor.Kind, FormatValue(k.Unit, e.Low.Mean), FormatValue(k.Unit, e.High.Mean), FormatValue(k.Unit, e.Swing)})
+			}
+			p.Tables = append(p.Tables, t)
+		}
+		return &contents{plots: plots, page: p, files: []file{jsonFile("results.json", NewSensitivityResults(s))}}, nil
+	}}
 }

@@ -2,7 +2,6 @@ package reports
 
 import (
 	"image/color"
-	"math"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
@@ -10,74 +9,81 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 )
 
-// hbar is one horizontal bar from zero to Value on row Y, with an interval
-// from Low to High drawn as a whisker (none when they are NaN).
-type hbar struct {
-	Y, Value  float64
-	Low, High float64
-	Fill      color.Color
+// Charts of rows (the bottlenecks, the gains of the knobs, the differences
+// of a comparison, where the time went, what moves a KPI) draw their bars
+// with gonum/plot's plotter.BarChart laid horizontally, bar i on row i, and
+// their intervals with plotter.XErrorBars.
+
+// rowBars is a horizontal plotter.BarChart whose thickness is a share of a
+// row, and whose offset from the row's middle (for grouped bars) is in
+// rows. BarChart's Width and Offset are lengths, fixed whatever the number
+// of rows (from one to eighty here), and a row's height is known only when
+// the figure is drawn: rowBars sets them then.
+type rowBars struct {
+	*plotter.BarChart
+	thick, offset float64 // in rows
 }
 
-// hbars draws horizontal bars whose thickness is a share of a row (so they
-// scale with the figure, unlike plotter.BarChart's fixed width), each in its
-// own colour.
-type hbars struct {
-	bars    []hbar
-	thick   float64 // bar thickness, as a share of a row
-	whisker draw.LineStyle
-}
-
-// newHBars returns bars in the report's style.
-func newHBars(bars []hbar) *hbars {
-	return &hbars{bars: bars, thick: 0.62, whisker: draw.LineStyle{Color: ink(), Width: vg.Points(0.9)}}
+// newRowBars returns bars of values, values[i] on row i (0 for none), in
+// one colour, with no outline.
+func newRowBars(values []float64, fill color.Color, thick float64) (*rowBars, error) {
+	b, err := plotter.NewBarChart(plotter.Values(values), 1)
+	if err != nil {
+		return nil, err
+	}
+	b.Horizontal = true
+	b.Color = fill
+	b.LineStyle = draw.LineStyle{}
+	return &rowBars{BarChart: b, thick: thick}, nil
 }
 
 // Plot implements plot.Plotter.
-func (h *hbars) Plot(c draw.Canvas, p *plot.Plot) {
-	trX, trY := p.Transforms(&c)
-	for _, b := range h.bars {
-		x0, x1 := trX(math.Min(0, b.Value)), trX(math.Max(0, b.Value))
-		y0, y1 := trY(b.Y-h.thick/2), trY(b.Y+h.thick/2)
-		r := vg.Rectangle{Min: vg.Point{X: x0, Y: y0}, Max: vg.Point{X: x1, Y: y1}}
-		c.SetColor(b.Fill)
-		c.Fill(r.Path())
-		if math.IsNaN(b.Low) || math.IsNaN(b.High) {
-			continue
-		}
-		y, cap := trY(b.Y), (y1-y0)/4
-		lo, hi := trX(b.Low), trX(b.High)
-		c.StrokeLine2(h.whisker, lo, y, hi, y)
-		c.StrokeLine2(h.whisker, lo, y-cap, lo, y+cap)
-		c.StrokeLine2(h.whisker, hi, y-cap, hi, y+cap)
-	}
+func (b *rowBars) Plot(c draw.Canvas, p *plot.Plot) {
+	_, trY := p.Transforms(&c)
+	row := trY(1) - trY(0)
+	b.Width, b.Offset = vg.Length(b.thick)*row, vg.Length(b.offset)*row
+	b.BarChart.Plot(c, p)
 }
 
-// DataRange implements plot.DataRanger: zero and every bar and whisker end,
-// and half a row around the rows.
-func (h *hbars) DataRange() (xmin, xmax, ymin, ymax float64) {
-	xmin, xmax = 0, 0
-	ymin, ymax = math.Inf(1), math.Inf(-1)
-	for _, b := range h.bars {
-		for _, v := range []float64{b.Value, b.Low, b.High} {
-			if !math.IsNaN(v) {
-				xmin, xmax = math.Min(xmin, v), math.Max(xmax, v)
-			}
-		}
-		ymin, ymax = math.Min(ymin, b.Y-0.5), math.Max(ymax, b.Y+0.5)
+// GlyphBoxes implements plot.GlyphBoxer: none, the half row above and
+// below the outer rows holds their bars.
+func (b *rowBars) GlyphBoxes(*plot.Plot) []plot.GlyphBox { return nil }
+
+// span is an interval at (X, Y) from Lo to Hi, along x or along y.
+type span struct{ X, Y, Lo, Hi float64 }
+
+// spans are intervals for plotter.XErrorBars (a bar's interval) and
+// plotter.YErrorBars (a point's).
+type spans []span
+
+// Len implements plotter.XYer.
+func (s spans) Len() int { return len(s) }
+
+// XY implements plotter.XYer.
+func (s spans) XY(i int) (float64, float64) { return s[i].X, s[i].Y }
+
+// XError implements plotter.XErrorer.
+func (s spans) XError(i int) (float64, float64) { return s[i].X - s[i].Lo, s[i].Hi - s[i].X }
+
+// YError implements plotter.YErrorer.
+func (s spans) YError(i int) (float64, float64) { return s[i].Y - s[i].Lo, s[i].Hi - s[i].Y }
+
+// whiskerStyle is the line of the bars' intervals.
+func whiskerStyle() draw.LineStyle { return draw.LineStyle{Color: ink(), Width: vg.Points(0.9)} }
+
+// whiskers are the intervals of bars, in st, capped.
+func whiskers(s spans, st draw.LineStyle) (*plotter.XErrorBars, error) {
+	eb, err := plotter.NewXErrorBars(s)
+	if err != nil {
+		return nil, err
 	}
-	return xmin, xmax, ymin, ymax
+	eb.LineStyle = st
+	eb.CapWidth = vg.Points(5)
+	return eb, nil
 }
 
-// xys returns the bars as (value, row) points, for the tests.
-func (h *hbars) xys() plotter.XYs {
-	out := make(plotter.XYs, len(h.bars))
-	for i, b := range h.bars {
-		out[i] = plotter.XY{X: b.Value, Y: b.Y}
-	}
-	return out
-}
-
-// whiskerThumb is the legend thumbnail of an interval.
+// whiskerThumb is the legend thumbnail of an interval (plotter.XErrorBars
+// has none).
 type whiskerThumb struct{ st draw.LineStyle }
 
 // Thumbnail implements plot.Thumbnailer.
@@ -90,8 +96,106 @@ func (w whiskerThumb) Thumbnail(c *draw.Canvas) {
 	c.StrokeLine2(w.st, x1, y-h, x1, y+h)
 }
 
+// rowAxis makes the y axis of a chart of rows: row i named names[i] (the
+// first at the bottom), half a row of room above and below.
+func rowAxis(p *plot.Plot, names []string) {
+	p.Y.Min, p.Y.Max = -0.5, float64(len(names))-0.5
+	p.Y.Tick.Marker = rowTicks(names)
+	p.Y.Tick.Length = vg.Points(3)
+	p.Y.Padding = 0
+}
+
+// rowTicks labels the rows 0, 1, ... with names, each led by a space:
+// gonum/plot makes the y axis exactly as wide as the widest label, and the
+// first letter of a label that wide can lose a pixel at the edge of the
+// figure.
+func rowTicks(names []string) plot.ConstantTicks {
+	ticks := nominalTicks(names)
+	for i := range ticks {
+		ticks[i].Label = " " + ticks[i].Label
+	}
+	return ticks
+}
+
+// rowLine is a vertical line at x across every row of a chart of rows
+// (zero, or a base), and its ends.
+func rowLine(x float64, rows int, width vg.Length) (*plotter.Line, plotter.XYs, error) {
+	xys := plotter.XYs{{X: x, Y: -0.5}, {X: x, Y: float64(rows) - 0.5}}
+	l, err := line(xys, ink(), width)
+	return l, xys, err
+}
+
+// endLabels writes text after the ends of bars, offset points out, in col;
+// plotter.Labels makes room for it in the data area.
+func endLabels(xyl plotter.XYLabels, col color.Color, offset vg.Length) (*plotter.Labels, error) {
+	l, err := plotter.NewLabels(xyl)
+	if err != nil {
+		return nil, err
+	}
+	for i := range l.TextStyle {
+		l.TextStyle[i] = textStyle(legendSize, col)
+		l.TextStyle[i].YAlign = draw.YCenter
+	}
+	l.Offset = vg.Point{X: offset}
+	return l, nil
+}
+
+// barLabel is a label beside the end of a bar at (x, y): after it, or
+// before it when left; faint for a bar within chance.
+type barLabel struct {
+	x, y  float64
+	text  string
+	faint bool
+}
+
+// newValueLabels writes labels beside their bars' ends, size points tall.
+func newValueLabels(labels []barLabel, size vg.Length) (valueLabels, error) {
+	var xyl plotter.XYLabels
+	for _, l := range labels {
+		xyl.XYs = append(xyl.XYs, plotter.XY{X: l.x, Y: l.y})
+		xyl.Labels = append(xyl.Labels, l.text)
+	}
+	pl, err := plotter.NewLabels(xyl)
+	if err != nil {
+		return valueLabels{}, err
+	}
+	for i, l := range labels {
+		col := ink()
+		if l.faint {
+			col = muted()
+		}
+		st := textStyle(size, col)
+		st.YAlign = draw.YCenter
+		if l.x < 0 {
+			st.XAlign = draw.XRight
+		}
+		pl.TextStyle[i] = st
+	}
+	return valueLabels{pl}, nil
+}
+
+// valueLabels are labels beside bars, written 5 points out from the bar's
+// end (before it when right-aligned). plotter.Labels makes room for its
+// text with glyph boxes, as the figure's key does for itself at the right
+// edge, and the text would run under the key: these figures widen their x
+// axis for the labels instead, and valueLabels draws them where they fall.
+type valueLabels struct{ l *plotter.Labels }
+
+// Plot implements plot.Plotter.
+func (v valueLabels) Plot(c draw.Canvas, p *plot.Plot) {
+	trX, trY := p.Transforms(&c)
+	for i, s := range v.l.Labels {
+		st := v.l.TextStyle[i]
+		off := vg.Points(5)
+		if st.XAlign == draw.XRight {
+			off = -off
+		}
+		c.FillText(st, vg.Point{X: trX(v.l.XYs[i].X) + off, Y: trY(v.l.XYs[i].Y)}, s)
+	}
+}
+
 // diamond is a filled diamond glyph with a white rim, to stand out on a
-// bar.
+// bar (gonum/plot's glyphs have no rim).
 type diamond struct{}
 
 // DrawGlyph implements draw.GlyphDrawer.

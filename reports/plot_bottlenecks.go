@@ -14,6 +14,34 @@ import (
 // maxBottlenecks is the most posts the bottleneck chart shows.
 const maxBottlenecks = 10
 
+// bottleneckBar is one post of the bottleneck chart, in percent: the share
+// of the time work waited for it with its interval, its utilisation (0
+// when there is none to measure), and what it turned away ("" for nothing).
+type bottleneckBar struct {
+	name            string
+	waiting, lo, hi float64
+	utilisation     float64
+	turnedAway      string
+}
+
+// bottleneckBars are the top posts of the ranking, most constraining first.
+func bottleneckBars(o *experiment.Outcome) []bottleneckBar {
+	top := o.Bottlenecks
+	if len(top) > maxBottlenecks {
+		top = top[:maxBottlenecks]
+	}
+	out := make([]bottleneckBar, len(top))
+	for i, b := range top {
+		out[i] = bottleneckBar{name: fmt.Sprintf("%d. %s", b.Rank, b.Post),
+			waiting: 100 * b.Saturation.Mean, lo: 100 * b.Saturation.Low, hi: 100 * b.Saturation.High,
+			utilisation: 100 * zeroIfNaN(b.Utilisation.Mean)}
+		if b.BlockedShare.Mean > 0 {
+			out[i].turnedAway = "turned away " + FormatValue("share", b.BlockedShare.Mean)
+		}
+	}
+	return out
+}
+
 // bottlenecksPlot is the bottleneck chart: the top posts of the ranking,
 // most constraining at the top, with the share of the time work waited for
 // each as a bar (and its 95% interval), its utilisation as a marker and the
@@ -21,76 +49,79 @@ const maxBottlenecks = 10
 func bottlenecksPlot(o *experiment.Outcome) (Plot, error) {
 	const title = "Bottlenecks: where work waits"
 	fig := Plot{Name: "bottlenecks", Title: title}
-	top := o.Bottlenecks
-	if len(top) == 0 {
+	bars := bottleneckBars(o)
+	if len(bars) == 0 {
 		return notePlot(fig, "No post to rank.", "The run has no posts to rank."), nil
 	}
-	if len(top) > maxBottlenecks {
-		top = top[:maxBottlenecks]
-	}
-	p := newPlot(title, "share of time (%)", "")
-	n := len(top)
-	names := make([]string, n)
-	bars := make([]hbar, n)
-	util := make(plotter.XYs, n)
-	var notes plotter.XYLabels
-	blocked := 0
-	for i, b := range top {
-		y := float64(n - 1 - i) // rank 1 at the top
-		names[n-1-i] = fmt.Sprintf("%d. %s", b.Rank, b.Post)
-		bars[i] = hbar{Y: y, Value: 100 * b.Saturation.Mean, Low: 100 * b.Saturation.Low, High: 100 * b.Saturation.High,
-			Fill: alpha(seriesColor(0), 0.85)}
-		util[i] = plotter.XY{X: 100 * zeroIfNaN(b.Utilisation.Mean), Y: y}
-		if b.BlockedShare.Mean > 0 {
-			blocked++
-			end := math.Max(math.Max(bars[i].Value, bars[i].High), util[i].X)
-			notes.XYs = append(notes.XYs, plotter.XY{X: end, Y: y})
-			notes.Labels = append(notes.Labels, "turned away "+FormatValue("share", b.BlockedShare.Mean))
-		}
-	}
-	hb := newHBars(bars)
-	sc, err := plotter.NewScatter(util)
-	if err != nil {
+	if err := drawBottlenecks(&fig, bars); err != nil {
 		return Plot{}, err
 	}
-	sc.GlyphStyle = draw.GlyphStyle{Color: seriesColor(1), Radius: vg.Points(4.5), Shape: diamond{}}
-	p.Add(hb, sc)
-	if len(notes.XYs) > 0 {
-		l, err := plotter.NewLabels(notes)
-		if err != nil {
-			return Plot{}, err
+	blocked := 0
+	for _, b := range bars {
+		if b.turnedAway != "" {
+			blocked++
 		}
-		for i := range l.TextStyle {
-			st := textStyle(legendSize, seriesColor(3))
-			st.YAlign = draw.YCenter
-			l.TextStyle[i] = st
-		}
-		l.Offset = vg.Point{X: vg.Points(8)}
-		p.Add(l)
 	}
-	p.X.Min, p.X.Max = 0, math.Max(100, p.X.Max) // overtime can take utilisation past 100%
-	p.Y.Min, p.Y.Max = -0.5, float64(n)-0.5
-	p.Y.Tick.Marker = nominalTicks(names)
-	p.Y.Tick.Length = vg.Points(3)
-	p.Y.Padding = 0
-
-	key := newSideLegend()
-	key.Add("work waiting", swatch{alpha(seriesColor(0), 0.85)})
-	key.Add("95% interval", whiskerThumb{hb.whisker})
-	key.Add("utilisation", sc)
-	p.Add(key)
-	fig.P = p
-	fig.addLayer("saturation", hb.xys())
-	fig.addLayer("utilisation", util)
-
 	fig.Caption = fmt.Sprintf("The %d most constraining posts, ranked (top first) by the share of arrivals turned away, then by the share of the time they were open "+
-		"during which work was waiting for them (the bar, with its 95%% interval), then by utilisation (the diamond: busy over on-duty time). ", n)
+		"during which work was waiting for them (the bar, with its 95%% interval), then by utilisation (the diamond: busy over on-duty time). ", len(bars))
 	if blocked > 0 {
 		fig.Caption += "Posts that turned work away say how much in red."
 	} else {
 		fig.Caption += "No post turned work away."
 	}
 	return fig, nil
+}
+
+// drawBottlenecks draws the bars, the first at the top, as fig's figure.
+func drawBottlenecks(fig *Plot, bars []bottleneckBar) error {
+	p := newPlot(fig.Title, "share of time (%)", "")
+	n := len(bars)
+	names, waiting := make([]string, n), make([]float64, n)
+	var intervals spans
+	var util, saturation plotter.XYs
+	var notes plotter.XYLabels
+	for i, b := range bars {
+		y := float64(n - 1 - i) // rank 1 at the top
+		names[n-1-i], waiting[n-1-i] = b.name, b.waiting
+		saturation = append(saturation, plotter.XY{X: b.waiting, Y: y})
+		util = append(util, plotter.XY{X: b.utilisation, Y: y})
+		if finite(b.lo, b.hi) {
+			intervals = append(intervals, span{X: b.waiting, Y: y, Lo: b.lo, Hi: b.hi})
+		}
+		if b.turnedAway != "" {
+			notes.XYs = append(notes.XYs, plotter.XY{X: math.Max(math.Max(b.waiting, zeroIfNaN(b.hi)), b.utilisation), Y: y})
+			notes.Labels = append(notes.Labels, b.turnedAway)
+		}
+	}
+	fill := alpha(seriesColor(0), 0.85)
+	rb, err := newRowBars(waiting, fill, 0.62)
+	if err != nil {
+		return err
+	}
+	wh, err := whiskers(intervals, whiskerStyle())
+	if err != nil {
+		return err
+	}
+	sc, err := scatter(util, draw.GlyphStyle{Color: seriesColor(1), Radius: vg.Points(4.5), Shape: diamond{}})
+	p.Add(rb, wh, sc)
+	if len(notes.XYs) > 0 {
+		l, err := endLabels(notes, seriesColor(3), vg.Points(8))
+		if err != nil {
+			return err
+		}
+		p.Add(l)
+	}
+	p.X.Min, p.X.Max = 0, math.Max(100, p.X.Max) // overtime can take utilisation past 100%
+	rowAxis(p, names)
+	key := newSideLegend()
+	key.Add("work waiting", swatch{fill})
+	key.Add("95% interval", whiskerThumb{whiskerStyle()})
+	key.Add("utilisation", sc)
+	p.Add(key)
+	fig.P = p
+	fig.addLayer("saturation", saturation)
+	fig.addLayer("utilisation", util)
+	return nil
 }
 
 // zeroIfNaN counts a figure with nothing to measure as zero.

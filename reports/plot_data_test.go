@@ -8,7 +8,6 @@ import (
 
 	"gonum.org/v1/plot/plotter"
 
-	"cordon/compound"
 	"cordon/experiment"
 	"cordon/scenarios"
 )
@@ -246,18 +245,7 @@ func TestPlotUtilisationData(t *testing.T) {
 // staging area where baseline never does), one panel a unit, each bar the
 // difference in the KPI's own unit, the largest at the top of its panel.
 func TestPlotDifferencesData(t *testing.T) {
-	var scs []*compound.Scenario
-	for _, n := range []string{"baseline", "day-one"} {
-		sc, err := scenarios.Resolve(n)
-		if err != nil {
-			t.Fatal(err)
-		}
-		scs = append(scs, sc)
-	}
-	c, err := experiment.Compare(context.Background(), scs, experiment.Options{Replications: 10})
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := baselineAgainstDayOne(t, 10)
 	fig, err := DifferencesPlot(c)
 	if err != nil {
 		t.Fatal(err)

@@ -87,36 +87,66 @@ func DifferencesPlot(c *experiment.Comparison) (Plot, error) {
 	if c == nil || len(c.Outcomes) == 0 || c.Outcomes[0] == nil || c.Outcomes[0].Scenario == nil {
 		return Plot{}, errors.New("differences plot: no comparison")
 	}
-	ref := c.Outcomes[0]
-	refName := ref.Scenario.Name
+	refName := c.Outcomes[0].Scenario.Name
 	var others []string
 	for _, o := range c.Outcomes[1:] {
 		others = append(others, o.Scenario.Name)
 	}
-	title := fmt.Sprintf("%s against %s: differences with a verdict", strings.Join(others, ", "), refName)
-	fig := Plot{Name: "differences", Title: title}
-
+	fig := Plot{Name: "differences", Title: fmt.Sprintf("%s against %s: differences with a verdict", strings.Join(others, ", "), refName)}
 	judged := c.Significant()
+	if len(judged) == 0 {
+		return notePlot(fig, fmt.Sprintf("No significant difference from %s as large as its minimum effect.", refName), noDifferenceCaption(c, others)), nil
+	}
+	panels, cut := diffPanels(c, judged, len(others) > 1)
+	if err := drawDifferences(&fig, panels); err != nil {
+		return Plot{}, err
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "Each bar is a KPI whose difference from %s has a verdict: the mean of the paired differences over the replications "+
+		"(common random numbers), there minus %s, in the KPI's own unit (one panel a unit; times in minutes or hours, shares in percentage points), "+
+		"with its 95%% interval; green is better, red worse, grey a KPI with no better direction. "+
+		"A verdict needs the interval to leave out zero and a difference of at least %s. ", refName, refName, c.MinEffects.Describe())
+	fmt.Fprintf(&b, "%d of %d differences have a verdict", len(judged), len(c.Differences))
+	if cut > 0 {
+		fmt.Fprintf(&b, "; the %d largest (in minimum effects) are shown", maxDifferences)
+	}
+	if small := smallDifferences(c); small > 0 {
+		fmt.Fprintf(&b, "; %d more are significant but smaller than their minimum effect", small)
+	}
+	b.WriteString(".")
+	fig.Caption = b.String()
+	return fig, nil
+}
+
+// smallDifferences counts the differences significant but smaller than
+// their minimum effect.
+func smallDifferences(c *experiment.Comparison) int {
 	small := 0
 	for _, d := range c.Differences {
 		if d.Small() {
 			small++
 		}
 	}
-	if len(judged) == 0 {
-		note := fmt.Sprintf("No significant difference from %s as large as its minimum effect.", refName)
-		caption := fmt.Sprintf("Every KPI of %s is within chance of %s's (each paired difference's 95%% interval holds zero)", strings.Join(others, ", "), refName)
-		if small > 0 {
-			caption += fmt.Sprintf(", or differs by less than its minimum effect (%d KPIs: %s)", small, c.MinEffects.Describe())
-		}
-		caption += "."
-		for _, name := range c.Identical {
-			caption += " " + identicalLine(name, refName, func(s string) string { return s })
-		}
-		return notePlot(fig, note, caption), nil
-	}
+	return small
+}
 
-	panels, cut := diffPanels(c, judged, len(others) > 1)
+// noDifferenceCaption says why a comparison's chart is empty.
+func noDifferenceCaption(c *experiment.Comparison, others []string) string {
+	refName := c.Outcomes[0].Scenario.Name
+	caption := fmt.Sprintf("Every KPI of %s is within chance of %s's (each paired difference's 95%% interval holds zero)", strings.Join(others, ", "), refName)
+	if small := smallDifferences(c); small > 0 {
+		caption += fmt.Sprintf(", or differs by less than its minimum effect (%d KPIs: %s)", small, c.MinEffects.Describe())
+	}
+	caption += "."
+	for _, name := range c.Identical {
+		caption += " " + identicalLine(name, refName, func(s string) string { return s })
+	}
+	return caption
+}
+
+// drawDifferences draws the panels one above the other as fig's figure,
+// with one key for them all, as tall as their bars need.
+func drawDifferences(fig *Plot, panels []diffPanel) error {
 	rows := 0
 	for _, pn := range panels {
 		rows += len(pn.bars)
@@ -136,31 +166,21 @@ func DifferencesPlot(c *experiment.Comparison) (Plot, error) {
 	width := max(plotWidth-names-vg.Points(150), vg.Points(150))
 	st := stack{}
 	present := map[string]bool{}
-	var whisker draw.LineStyle
 	for _, pn := range panels {
-		p, hb, err := diffPanelPlot(pn, size, width)
+		p, err := diffPanelPlot(pn, size, width)
 		if err != nil {
-			return Plot{}, err
+			return err
 		}
 		st.panels = append(st.panels, p)
 		st.rows = append(st.rows, len(pn.bars))
-		for _, b := range pn.bars {
-			present[b.verdict] = true
-		}
-		whisker = hb.whisker
 		raw := make(plotter.XYs, len(pn.bars))
 		for i, b := range pn.bars {
+			present[b.verdict] = true
 			raw[i] = plotter.XY{X: b.mean, Y: float64(len(pn.bars) - 1 - i)}
 		}
 		fig.addLayer("differences "+pn.unit, raw) // in the KPI's unit, uncut
 	}
-
-	outer := plot.New()
-	outer.Title.Text = title
-	outer.Title.TextStyle = textStyle(titleSize, ink())
-	outer.Title.TextStyle.XAlign = draw.XCenter
-	outer.Title.TextStyle.YAlign = draw.YTop
-	outer.Title.Padding = vg.Points(10)
+	outer := newPlot(fig.Title, "", "")
 	outer.HideAxes()
 	outer.X.Min, outer.X.Max, outer.Y.Min, outer.Y.Max = 0, 1, 0, 1
 	outer.X.Padding, outer.Y.Padding = 0, 0
@@ -170,26 +190,11 @@ func DifferencesPlot(c *experiment.Comparison) (Plot, error) {
 			key.Add(v, swatch{verdictColor(v)})
 		}
 	}
-	key.Add("95% interval", whiskerThumb{whisker})
+	key.Add("95% interval", whiskerThumb{whiskerStyle()})
 	outer.Add(st, key)
 	fig.P = outer
 	fig.Height = max(plotHeight, st.height()+vg.Points(40))
-
-	var b strings.Builder
-	fmt.Fprintf(&b, "Each bar is a KPI whose difference from %s has a verdict: the mean of the paired differences over the replications "+
-		"(common random numbers), there minus %s, in the KPI's own unit (one panel a unit; times in minutes or hours, shares in percentage points), "+
-		"with its 95%% interval; green is better, red worse, grey a KPI with no better direction. "+
-		"A verdict needs the interval to leave out zero and a difference of at least %s. ", refName, refName, c.MinEffects.Describe())
-	fmt.Fprintf(&b, "%d of %d differences have a verdict", len(judged), len(c.Differences))
-	if cut > 0 {
-		fmt.Fprintf(&b, "; the %d largest (in minimum effects) are shown", maxDifferences)
-	}
-	if small > 0 {
-		fmt.Fprintf(&b, "; %d more are significant but smaller than their minimum effect", small)
-	}
-	b.WriteString(".")
-	fig.Caption = b.String()
-	return fig, nil
+	return nil
 }
 
 // diffPanels groups the differences with a verdict by unit, largest first
@@ -249,70 +254,98 @@ func diffPanels(c *experiment.Comparison, judged []experiment.Difference, named 
 
 // diffPanelPlot draws one panel, whose data area is about width wide: its
 // bars in the axis' scale, each labelled with its difference in the KPI's
-// unit.
-func diffPanelPlot(pn diffPanel, size, width vg.Length) (*plot.Plot, *hbars, error) {
+// unit, and a verdict's colour.
+func diffPanelPlot(pn diffPanel, size, width vg.Length) (*plot.Plot, error) {
 	lo, hi := clipLimits(pn.bars)
 	maxAbs := 0.0
 	for _, b := range pn.bars {
 		maxAbs = math.Max(maxAbs, math.Min(math.Abs(b.mean), hi))
 	}
-	scale, label := diffAxis(pn.unit, maxAbs)
-	p := newPlot("", label, "")
+	scale, axis := diffAxis(pn.unit, maxAbs)
+	p := newPlot("", axis, "")
 	n := len(pn.bars)
 	names := make([]string, n)
-	bars := make([]hbar, n)
-	var ends plotter.XYLabels
-	var left []bool
+	byVerdict := map[string][]float64{}
+	var intervals spans
+	var labels []barLabel
 	var cuts breaks
 	for i, r := range pn.bars {
-		y := float64(n - 1 - i) // the largest at the top
-		names[n-1-i] = r.label
-		b := hbar{Y: y, Value: scale * r.mean, Low: scale * r.low, High: scale * r.high, Fill: verdictColor(r.verdict)}
+		row := n - 1 - i // the largest at the top
+		y := float64(row)
+		names[row] = r.label
+		if byVerdict[r.verdict] == nil {
+			byVerdict[r.verdict] = make([]float64, n)
+		}
+		v, end := scale*r.mean, scale*r.mean
 		if r.mean > hi || r.mean < lo {
-			edge := scale * math.Min(math.Max(r.mean, lo), hi)
-			b.Value, b.Low, b.High = edge, math.NaN(), math.NaN()
-			cuts = append(cuts, plotter.XY{X: edge, Y: y})
-		} else {
-			b.Low, b.High = scale*math.Max(r.low, lo), scale*math.Min(r.high, hi)
+			v = scale * math.Min(math.Max(r.mean, lo), hi) // cut at the edge, no interval
+			end = v
+			cuts = append(cuts, plotter.XY{X: v, Y: y})
+		} else if l, h := scale*math.Max(r.low, lo), scale*math.Min(r.high, hi); finite(l, h) {
+			intervals = append(intervals, span{X: v, Y: y, Lo: l, Hi: h})
+			end = farther(v, l, h)
 		}
-		bars[i] = b
-		end := b.Value
-		for _, v := range []float64{b.Low, b.High} {
-			if !math.IsNaN(v) && math.Abs(v) > math.Abs(end) && (v < 0) == (end < 0) {
-				end = v
-			}
+		byVerdict[r.verdict][row] = v
+		labels = append(labels, barLabel{x: end, y: y, text: diffLabel(pn.unit, r.mean)})
+	}
+	for _, verdict := range []string{experiment.Better, experiment.Worse, experiment.Differs} {
+		if byVerdict[verdict] == nil {
+			continue
 		}
-		ends.XYs = append(ends.XYs, plotter.XY{X: end, Y: y})
-		ends.Labels = append(ends.Labels, diffLabel(pn.unit, r.mean))
-		left = append(left, r.mean < 0)
+		rb, err := newRowBars(byVerdict[verdict], verdictColor(verdict), 0.62)
+		if err != nil {
+			return nil, err
+		}
+		p.Add(rb)
 	}
-	hb := newHBars(bars)
-	zero := plotter.XYs{{X: 0, Y: -0.5}, {X: 0, Y: float64(n) - 0.5}}
-	zl, err := line(zero, ink(), vg.Points(0.8))
+	if err := addDiffMarks(p, n, intervals, cuts, labels, size, width); err != nil {
+		return nil, err
+	}
+	rowAxis(p, names)
+	p.Y.Tick.Label.Font = sans(size)
+	return p, nil
+}
+
+// farther is the end of a bar of value v with its interval [l, h]: the
+// interval's end on the bar's side when it lies beyond v.
+func farther(v, l, h float64) float64 {
+	if v < 0 {
+		return math.Min(v, l)
+	}
+	return math.Max(v, h)
+}
+
+// addDiffMarks adds what a panel draws over its bars: their intervals,
+// the marks of bars cut at the edge, the zero line and the labels, and
+// widens the x axis for the labels: the widest on each side, as a share of
+// the data area (about width wide), beyond the bars of that side.
+func addDiffMarks(p *plot.Plot, n int, intervals spans, cuts breaks, labels []barLabel, size, width vg.Length) error {
+	if len(intervals) > 0 {
+		wh, err := whiskers(intervals, whiskerStyle())
+		if err != nil {
+			return err
+		}
+		p.Add(wh)
+	}
+	zero, _, err := rowLine(0, n, vg.Points(0.8))
 	if err != nil {
-		return nil, nil, err
+		return err
 	}
-	lab, err := plotter.NewLabels(ends)
+	vl, err := newValueLabels(labels, size)
 	if err != nil {
-		return nil, nil, err
+		return err
 	}
-	// Room for the value labels: the widest on each side, as a share of the
-	// data area, beyond the bars of that side.
+	p.Add(zero, cuts, vl)
 	var roomL, roomR vg.Length
-	for i := range lab.TextStyle {
-		st := textStyle(size, ink())
-		st.YAlign = draw.YCenter
-		w := st.Width(ends.Labels[i]) + vg.Points(10)
-		if left[i] {
-			st.XAlign = draw.XRight
+	for i, l := range labels {
+		w := vl.l.TextStyle[i].Width(l.text) + vg.Points(10)
+		if l.x < 0 {
 			roomL = max(roomL, w)
 		} else {
 			roomR = max(roomR, w)
 		}
-		lab.TextStyle[i] = st
 	}
-	p.Add(hb, zl, cuts, valueLabels{lab})
-	xmin, xmax, _, _ := hb.DataRange()
+	xmin, xmax := p.X.Min, p.X.Max
 	span := xmax - xmin
 	if !(span > 0) {
 		span = 1
@@ -323,12 +356,7 @@ func diffPanelPlot(pn diffPanel, size, width vg.Length) (*plot.Plot, *hbars, err
 	}
 	whole := span / (1 - fl - fr)
 	p.X.Min, p.X.Max = xmin-fl*whole, xmax+fr*whole
-	p.Y.Min, p.Y.Max = -0.5, float64(n)-0.5
-	p.Y.Tick.Marker = nominalTicks(names)
-	p.Y.Tick.Label.Font = sans(size)
-	p.Y.Tick.Length = vg.Points(3)
-	p.Y.Padding = 0
-	return p, hb, nil
+	return nil
 }
 
 // clipLimits are where a panel's axis stops when a few bars dwarf the
@@ -352,7 +380,7 @@ func clipLimits(bars []diffBar) (lo, hi float64) {
 }
 
 // breaks marks bars cut at the edge of their axis: two white strokes
-// across the bar near its end.
+// across the bar near its end (gonum/plot has no broken bar).
 type breaks plotter.XYs
 
 // Plot implements plot.Plotter.
@@ -398,7 +426,8 @@ const (
 
 // stack draws panels one above the other in the data area of a figure,
 // each as tall as its rows, with their data areas aligned left and right
-// so that the zero lines of panels with the same range line up.
+// so that the zero lines of panels with the same range line up. gonum's
+// plot.Align aligns plots the same way but in tiles of one size.
 type stack struct {
 	panels []*plot.Plot
 	rows   []int
@@ -445,24 +474,6 @@ func (s stack) Plot(c draw.Canvas, _ *plot.Plot) {
 	}
 	for i, p := range s.panels {
 		p.Draw(canvases[i])
-	}
-}
-
-// valueLabels are labels beside bars; unlike plotter.Labels they do not
-// widen the axes (the figure leaves room for them) and are drawn even at
-// the edge of the data area.
-type valueLabels struct{ l *plotter.Labels }
-
-// Plot implements plot.Plotter.
-func (v valueLabels) Plot(c draw.Canvas, p *plot.Plot) {
-	trX, trY := p.Transforms(&c)
-	for i, s := range v.l.Labels {
-		st := v.l.TextStyle[i]
-		off := vg.Points(5)
-		if st.XAlign == draw.XRight {
-			off = -off
-		}
-		c.FillText(st, vg.Point{X: trX(v.l.XYs[i].X) + off, Y: trY(v.l.XYs[i].Y)}, s)
 	}
 }
 

@@ -2,13 +2,16 @@ package reports
 
 import (
 	"fmt"
+	"image/color"
 	"math"
 	"slices"
 	"strings"
 
+	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 
+	"cordon/compound"
 	"cordon/experiment"
 )
 
@@ -42,17 +45,10 @@ func ecdf(sorted []float64, scale float64) plotter.XYs {
 	return xys
 }
 
-// doorTimesPlot is the time to the door by kind as an ECDF over every
-// replication's delivered items, with each kind's target.
-func doorTimesPlot(o *experiment.Outcome) (Plot, error) {
-	sc := o.Scenario
-	const title = "Time from the gate to the door, by kind"
-	fig := Plot{Name: "door-times", Title: title}
-	p := newPlot(title, "time to the door (minutes)", "share of items delivered within x")
-	key := newSideLegend()
-
-	pooled := make([][]float64, len(sc.Kinds))
-	longest := 0.0
+// pooledDoorTimes are the times to the door of every kind's delivered
+// items over every replication, sorted, and the longest in minutes.
+func pooledDoorTimes(o *experiment.Outcome) ([][]float64, float64) {
+	pooled := make([][]float64, len(o.Scenario.Kinds))
 	for _, res := range o.Runs {
 		for k, d := range res.DoorTimes {
 			if k < len(pooled) {
@@ -60,63 +56,49 @@ func doorTimesPlot(o *experiment.Outcome) (Plot, error) {
 			}
 		}
 	}
+	longest := 0.0
 	for k := range pooled {
 		slices.Sort(pooled[k])
 		if n := len(pooled[k]); n > 0 {
 			longest = max(longest, pooled[k][n-1]/60)
 		}
 	}
-	// A target far beyond every delivery (12 hours against two) would
-	// squeeze the curves into a corner: draw targets up to half as far
-	// again as the longest time, and name the others in the legend.
-	reach := longest * 1.5
+	return pooled, longest
+}
+
+// doorTimesPlot is the time to the door by kind as an ECDF over every
+// replication's delivered items, with each kind's target. A target far
+// beyond every delivery (12 hours against two) would squeeze the curves
+// into a corner: targets are drawn up to half as far again as the longest
+// time, and the others named in the key and the caption.
+func doorTimesPlot(o *experiment.Outcome) (Plot, error) {
+	fig := Plot{Name: "door-times", Title: "Time from the gate to the door, by kind"}
+	p := newPlot(fig.Title, "time to the door (minutes)", "share of items delivered within x")
+	key := newSideLegend()
+	pooled, longest := pooledDoorTimes(o)
 	p.X.Min, p.X.Max = 0, max(longest, 1)
 	p.Y.Min, p.Y.Max = 0, 1
 	var offScale, none []string
-	for k, kind := range sc.Kinds {
-		col := seriesColor(k)
-		target := float64(kind.Target) / 60
-		label := kind.Name
-		if kind.Target > 0 {
-			label = fmt.Sprintf("%s, target %s", kind.Name, kind.Target)
-		}
-		if kind.Target > 0 && target > reach {
-			label += " →" // beyond the right edge
-		}
+	for k, kind := range o.Scenario.Kinds {
 		xys := ecdf(pooled[k], 60)
 		if len(xys) == 0 {
 			none = append(none, kind.Name)
 			continue
 		}
-		l, err := line(xys, col, vg.Points(1.5))
-		if err != nil {
-			return Plot{}, err
-		}
-		l.StepStyle = plotter.PostStep
-		p.Add(l)
-		fig.addLayer(kind.Name, xys)
-		key.Add(label, l)
-		if kind.Target <= 0 {
-			continue
-		}
-		if target > reach {
+		target, drawn := float64(kind.Target)/60, kind.Target > 0 && float64(kind.Target)/60 <= longest*1.5
+		if kind.Target > 0 && !drawn {
 			offScale = append(offScale, fmt.Sprintf("%s (%s)", kind.Name, kind.Target))
-			continue
 		}
-		txys := plotter.XYs{{X: target, Y: 0}, {X: target, Y: 1}}
-		tl, err := line(txys, col, vg.Points(1.1))
-		if err != nil {
+		if err := drawKindTimes(&fig, p, key, kind, xys, seriesColor(k), drawn); err != nil {
 			return Plot{}, err
 		}
-		tl.Dashes = dashes()
-		p.Add(tl)
-		fig.addLayer(kind.Name+" target", txys)
-		p.X.Max = max(p.X.Max, target)
+		if drawn {
+			p.X.Max = max(p.X.Max, target)
+		}
 	}
 	p.X.Max *= 1.02
 	p.Add(key)
 	fig.P = p
-
 	var b strings.Builder
 	fmt.Fprintf(&b, "For each kind, the share of delivered items (all %d replications pooled) that reached the door within the time on the x axis; "+
 		"a curve further left is faster, and where it crosses a dashed line of its colour is the share within that kind's target.", len(o.Runs))
@@ -128,4 +110,38 @@ func doorTimesPlot(o *experiment.Outcome) (Plot, error) {
 	}
 	fig.Caption = b.String()
 	return fig, nil
+}
+
+// drawKindTimes draws a kind's ECDF, and its target as a dashed line of
+// the same colour when drawn; the key names the kind with its target, an
+// arrow when the target is beyond the right edge.
+func drawKindTimes(fig *Plot, p *plot.Plot, key *sideLegend, kind compound.Kind, xys plotter.XYs, col color.Color, drawn bool) error {
+	l, err := line(xys, col, vg.Points(1.5))
+	if err != nil {
+		return err
+	}
+	l.StepStyle = plotter.PostStep
+	p.Add(l)
+	fig.addLayer(kind.Name, xys)
+	label := kind.Name
+	if kind.Target > 0 {
+		label = fmt.Sprintf("%s, target %s", kind.Name, kind.Target)
+		if !drawn {
+			label += " →" // beyond the right edge
+		}
+	}
+	key.Add(label, l)
+	if !drawn {
+		return nil
+	}
+	target := float64(kind.Target) / 60
+	txys := plotter.XYs{{X: target, Y: 0}, {X: target, Y: 1}}
+	tl, err := line(txys, col, vg.Points(1.1))
+	if err != nil {
+		return err
+	}
+	tl.Dashes = dashes()
+	p.Add(tl)
+	fig.addLayer(kind.Name+" target", txys)
+	return nil
 }

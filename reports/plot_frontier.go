@@ -17,8 +17,10 @@ import (
 	"cordon/experiment"
 )
 
-// frontierLine is a reference line across the whole data area: horizontal at Y
-// = at, or vertical at X = at. It widens only its own axis to take in at.
+// frontierLine is a reference line across the whole data area: horizontal
+// at Y = at, or vertical at X = at. It widens only its own axis to take in
+// at. gonum/plot has no such line: a plotter.Line needs both ends, and the
+// data's range on the other axis is known only once every plotter is in.
 type frontierLine struct {
 	at       float64
 	vertical bool
@@ -52,8 +54,8 @@ func (r frontierLine) Thumbnail(c *draw.Canvas) {
 	c.StrokeLine2(r.style, c.Min.X, y, c.Max.X, y)
 }
 
-// frontierMarkerThumb is the legend thumbnail of a marker with an interval through
-// it.
+// frontierMarkerThumb is the legend thumbnail of a marker with an interval
+// through it (gonum's error bars have no thumbnail).
 type frontierMarkerThumb struct {
 	glyph   draw.GlyphStyle
 	whisker draw.LineStyle
@@ -68,7 +70,8 @@ func (m frontierMarkerThumb) Thumbnail(c *draw.Canvas) {
 }
 
 // frontierRing is a thick ring, drawn round the chosen plan so that the dot
-// of its evaluation stays visible inside.
+// of its evaluation stays visible inside (draw.RingGlyph strokes its ring
+// half a point wide, too thin to find the plan).
 type frontierRing struct{ width vg.Length }
 
 // DrawGlyph implements draw.GlyphDrawer.
@@ -158,146 +161,211 @@ func FrontierPlots(p *experiment.Plan) ([]Plot, error) {
 	return out, nil
 }
 
-// frontierPlot is the figure of the plan's i-th target.
-func frontierPlot(pl *experiment.Plan, i int) (Plot, error) {
-	tr := pl.Targets[i]
-	kpi := tr.KPI.KPI
-	name := tr.Target.KPI
-	title := "Cost against " + name
-	fig := Plot{Name: "frontier-" + name, Title: title}
+// frontierChart is what the frontier of one target shows, in the axis'
+// unit: every plan the search evaluated at its cost and mean of the
+// target's KPI (meeting every target or not), their Pareto front, and the
+// chosen plan.
+type frontierChart struct {
+	pl                *experiment.Plan
+	tr                experiment.TargetResult
+	factor            float64 // from the KPI's unit to the axis'
+	unit              string
+	met, notMet, all  plotter.XYs
+	front             plotter.XYs
+	chosen            plotter.XY
+	metWord, missWord string // "meets every target", "misses a target"
+}
 
-	var met, notMet, all plotter.XYs
+// chooseFrontier gathers the figures of the plan's i-th target.
+func chooseFrontier(pl *experiment.Plan, i int) frontierChart {
+	tr := pl.Targets[i]
 	vals := []float64{tr.Value, tr.KPI.Mean, tr.KPI.Low, tr.KPI.High}
 	for _, fp := range pl.Frontier {
 		if i < len(fp.Means) {
 			vals = append(vals, fp.Means[i])
 		}
 	}
-	factor, unit := plannerScale(kpi.Unit, vals...)
+	c := frontierChart{pl: pl, tr: tr, metWord: "meets every target", missWord: "misses a target"}
+	if len(pl.Targets) == 1 {
+		c.metWord, c.missWord = "meets the target", "misses the target"
+	}
+	c.factor, c.unit = plannerScale(tr.KPI.Unit, vals...)
 	for _, fp := range pl.Frontier {
 		if i >= len(fp.Means) || !finite(fp.Cost, fp.Means[i]) {
 			continue
 		}
-		xy := plotter.XY{X: fp.Cost, Y: factor * fp.Means[i]}
-		all = append(all, xy)
+		xy := plotter.XY{X: fp.Cost, Y: c.factor * fp.Means[i]}
+		c.all = append(c.all, xy)
 		if fp.Met {
-			met = append(met, xy)
+			c.met = append(c.met, xy)
 		} else {
-			notMet = append(notMet, xy)
+			c.notMet = append(c.notMet, xy)
 		}
 	}
-	chosen := plotter.XY{X: pl.Cost, Y: factor * tr.KPI.Mean}
-	if len(all) == 0 && !finite(chosen.X, chosen.Y) {
+	c.front = paretoFront(c.all, frontierHigher(tr.Op))
+	c.chosen = plotter.XY{X: pl.Cost, Y: c.factor * tr.KPI.Mean}
+	return c
+}
+
+// frontierPlot is the figure of the plan's i-th target.
+func frontierPlot(pl *experiment.Plan, i int) (Plot, error) {
+	c := chooseFrontier(pl, i)
+	name := c.tr.Target.KPI
+	fig := Plot{Name: "frontier-" + name, Title: "Cost against " + name}
+	if len(c.all) == 0 && !finite(c.chosen.X, c.chosen.Y) {
 		return notePlot(fig, "No plan with a value of "+name+" to show.",
 			fmt.Sprintf("The planner evaluated no plan with a mean of %s.", name)), nil
 	}
+	if err := c.draw(&fig); err != nil {
+		return Plot{}, err
+	}
+	fig.Caption = c.caption()
+	return fig, nil
+}
 
-	p := newPlot(title, "plan cost (over the run)", plannerAxisLabel(name, unit))
+// draw draws the chart as fig's figure, from the back: the reference
+// lines, the chosen plan's interval, the plans (those that meet the targets
+// over those that do not), the front over them (it runs through crowds of
+// plans) and the ring round the chosen plan.
+func (c frontierChart) draw(fig *Plot) error {
+	p := newPlot(fig.Title, "plan cost (over the run)", plannerAxisLabel(c.tr.Target.KPI, c.unit))
 	key := newSideLegend()
-	metLabel, metVerb, missLabel := "meets every target", "meet every target", "misses a target"
-	if len(pl.Targets) == 1 {
-		metLabel, metVerb, missLabel = "meets the target", "meet the target", "misses the target"
+	threshold, input := c.references(p)
+	chosen, err := c.addChosen(p)
+	if err != nil {
+		return err
 	}
-	dots := func(xys plotter.XYs, col color.Color) (*plotter.Scatter, error) {
-		if len(xys) == 0 {
-			return nil, nil
-		}
-		s, err := plotter.NewScatter(xys)
-		if err != nil {
-			return nil, err
-		}
-		s.GlyphStyle = draw.GlyphStyle{Color: col, Radius: vg.Points(2.8), Shape: draw.CircleGlyph{}}
-		return s, nil
+	if err := c.addPlans(p, key); err != nil {
+		return err
 	}
-	// Drawn from the back: the reference lines, the chosen plan's
-	// interval, the plans (those that meet the targets over those that do
-	// not), the front over them (it runs through crowds of plans) and the
-	// ring round the chosen plan.
-	threshold := frontierLine{at: factor * tr.Value, style: draw.LineStyle{Color: seriesColor(3), Width: vg.Points(1.2), Dashes: dashes()}}
+	if err := c.addFront(p, key); err != nil {
+		return err
+	}
+	key.Add(fmt.Sprintf("target %s %s", frontierOp(c.tr.Op), FormatValue(c.tr.KPI.Unit, c.tr.Value)), threshold)
+	if input != nil {
+		key.Add("input scenario's cost", input)
+	}
+	if chosen != nil {
+		label := "chosen plan, 95% interval"
+		if !c.pl.Feasible {
+			label = "best plan found, 95% interval"
+		}
+		key.Add(label, chosen)
+	}
+	p.Add(key)
+	frontierRange(p)
+	fig.P = p
+	fig.addLayer("met", c.met)
+	fig.addLayer("not met", c.notMet)
+	fig.addLayer("front", c.front)
+	fig.addLayer("target", plotter.XYs{{X: math.NaN(), Y: threshold.at}})
+	fig.addLayer("input", plotter.XYs{{X: c.pl.InputCost, Y: math.NaN()}})
+	fig.addLayer("chosen", plotter.XYs{c.chosen})
+	return nil
+}
+
+// references draws the target's threshold (dashed) and the input
+// scenario's cost (dotted), when it has one.
+func (c frontierChart) references(p *plot.Plot) (threshold, input *frontierLine) {
+	threshold = &frontierLine{at: c.factor * c.tr.Value, style: draw.LineStyle{Color: seriesColor(3), Width: vg.Points(1.2), Dashes: dashes()}}
 	p.Add(threshold)
-	input := frontierLine{at: pl.InputCost, vertical: true,
-		style: draw.LineStyle{Color: ink(), Width: vg.Points(1.1), Dashes: []vg.Length{vg.Points(1.2), vg.Points(2.4)}}}
-	if finite(pl.InputCost) {
+	if finite(c.pl.InputCost) {
+		input = &frontierLine{at: c.pl.InputCost, vertical: true,
+			style: draw.LineStyle{Color: ink(), Width: vg.Points(1.1), Dashes: []vg.Length{vg.Points(1.2), vg.Points(2.4)}}}
 		p.Add(input)
 	}
-	glyph := draw.GlyphStyle{Color: ink(), Radius: vg.Points(6.5), Shape: frontierRing{width: vg.Points(1.8)}}
+	return threshold, input
+}
+
+// addChosen draws the chosen plan's interval, and returns the key's
+// thumbnail of the plan (nil when it has no figures to show); its ring is
+// drawn last, by addFront.
+func (c frontierChart) addChosen(p *plot.Plot) (plot.Thumbnailer, error) {
+	if !finite(c.chosen.X, c.chosen.Y) {
+		return nil, nil
+	}
 	whisker := draw.LineStyle{Color: ink(), Width: vg.Points(1.2)}
-	showChosen := finite(chosen.X, chosen.Y)
-	if lo, hi := factor*tr.KPI.Low, factor*tr.KPI.High; showChosen && finite(lo, hi) && hi > lo {
-		eb, err := plotter.NewYErrorBars(errorBars{x: chosen.X, y: chosen.Y, lo: lo, hi: hi})
+	if lo, hi := c.factor*c.tr.KPI.Low, c.factor*c.tr.KPI.High; finite(lo, hi) && hi > lo {
+		eb, err := plotter.NewYErrorBars(spans{{X: c.chosen.X, Y: c.chosen.Y, Lo: lo, Hi: hi}})
 		if err != nil {
-			return Plot{}, err
+			return nil, err
 		}
 		eb.LineStyle = whisker
 		eb.CapWidth = vg.Points(8)
 		p.Add(eb)
 	}
-	metDots, err := dots(met, frontierMetColor())
-	if err != nil {
-		return Plot{}, err
+	return frontierMarkerThumb{glyph: chosenGlyph(), whisker: whisker}, nil
+}
+
+// chosenGlyph is the ring round the chosen plan.
+func chosenGlyph() draw.GlyphStyle {
+	return draw.GlyphStyle{Color: ink(), Radius: vg.Points(6.5), Shape: frontierRing{width: vg.Points(1.8)}}
+}
+
+// addPlans draws every plan evaluated as a dot, green when it meets every
+// target, grey when not.
+func (c frontierChart) addPlans(p *plot.Plot, key *sideLegend) error {
+	var dots [2]*plotter.Scatter
+	for i, set := range []struct {
+		xys plotter.XYs
+		col color.Color
+	}{{c.notMet, frontierNotMetColor()}, {c.met, frontierMetColor()}} {
+		if len(set.xys) == 0 {
+			continue
+		}
+		s, err := scatter(set.xys, dot(set.col, vg.Points(2.8)))
+		if err != nil {
+			return err
+		}
+		p.Add(s)
+		dots[i] = s
 	}
-	notMetDots, err := dots(notMet, frontierNotMetColor())
-	if err != nil {
-		return Plot{}, err
+	if dots[1] != nil {
+		key.Add(c.metWord, dots[1])
 	}
-	if notMetDots != nil {
-		p.Add(notMetDots)
+	if dots[0] != nil {
+		key.Add(c.missWord, dots[0])
 	}
-	if metDots != nil {
-		p.Add(metDots)
-		key.Add(metLabel, metDots)
-	}
-	if notMetDots != nil {
-		key.Add(missLabel, notMetDots)
-	}
-	front := paretoFront(all, frontierHigher(tr.Op))
-	var frontLine *plotter.Line
-	if len(front) > 0 {
-		// The staircase runs on to the dearest plan: no dearer plan beat
-		// the last step.
-		stairs := slices.Clone(front)
-		if last, dearest := front[len(front)-1], slices.MaxFunc(all, func(a, b plotter.XY) int { return cmp.Compare(a.X, b.X) }); dearest.X > last.X {
+	return nil
+}
+
+// addFront draws the Pareto front as a staircase, running on to the
+// dearest plan (no dearer plan beat its last step), then the ring round
+// the chosen plan.
+func (c frontierChart) addFront(p *plot.Plot, key *sideLegend) error {
+	if len(c.front) > 0 {
+		stairs := slices.Clone(c.front)
+		if last, dearest := c.front[len(c.front)-1], slices.MaxFunc(c.all, func(a, b plotter.XY) int { return cmp.Compare(a.X, b.X) }); dearest.X > last.X {
 			stairs = append(stairs, plotter.XY{X: dearest.X, Y: last.Y})
 		}
 		fl, err := line(stairs, seriesColor(0), vg.Points(1.6))
 		if err != nil {
-			return Plot{}, err
+			return err
 		}
 		fl.StepStyle = plotter.PostStep
 		p.Add(fl)
-		frontLine = fl
+		key.Add("Pareto front", fl)
 	}
-	if frontLine != nil {
-		key.Add("Pareto front", frontLine)
+	if !finite(c.chosen.X, c.chosen.Y) {
+		return nil
 	}
-	key.Add(fmt.Sprintf("target %s %s", frontierOp(tr.Op), FormatValue(kpi.Unit, tr.Value)), threshold)
-	if finite(pl.InputCost) {
-		key.Add("input scenario's cost", input)
+	s, err := scatter(plotter.XYs{c.chosen}, chosenGlyph())
+	if err != nil {
+		return err
 	}
-	if showChosen {
-		s, err := plotter.NewScatter(plotter.XYs{chosen})
-		if err != nil {
-			return Plot{}, err
-		}
-		s.GlyphStyle = glyph
-		p.Add(s)
-		label := "chosen plan, 95% interval"
-		if !pl.Feasible {
-			label = "best plan found, 95% interval"
-		}
-		key.Add(label, frontierMarkerThumb{glyph: glyph, whisker: whisker})
-	}
-	p.Add(key)
+	p.Add(s)
+	return nil
+}
 
-	// Room round the data: 6% of the cost span each side (the
-	// costs of nearby plans can differ by a small share of the total), and
-	// the KPI from zero when its values are not far from it.
-	xmin, xmax := p.X.Min, p.X.Max
-	pad := 0.06 * (xmax - xmin)
+// frontierRange leaves room round the data: 6% of the cost span each side
+// (the costs of nearby plans can differ by a small share of the total),
+// and the KPI from zero when its values are not far from it.
+func frontierRange(p *plot.Plot) {
+	pad := 0.06 * (p.X.Max - p.X.Min)
 	if !(pad > 0) {
-		pad = math.Max(0.01*math.Abs(xmax), 1)
+		pad = math.Max(0.01*math.Abs(p.X.Max), 1)
 	}
-	p.X.Min, p.X.Max = xmin-pad, xmax+pad
+	p.X.Min, p.X.Max = p.X.Min-pad, p.X.Max+pad
 	if p.Y.Min > 0 && p.Y.Min < 0.5*p.Y.Max {
 		p.Y.Min = 0
 	}
@@ -309,14 +377,15 @@ func frontierPlot(pl *experiment.Plan, i int) (Plot, error) {
 	} else {
 		p.Y.Min, p.Y.Max = p.Y.Min-1, p.Y.Max+1
 	}
-	fig.P = p
-	fig.addLayer("met", met)
-	fig.addLayer("not met", notMet)
-	fig.addLayer("front", front)
-	fig.addLayer("target", plotter.XYs{{X: math.NaN(), Y: threshold.at}})
-	fig.addLayer("input", plotter.XYs{{X: pl.InputCost, Y: math.NaN()}})
-	fig.addLayer("chosen", plotter.XYs{chosen})
+}
 
+// caption says how to read the chart.
+func (c frontierChart) caption() string {
+	pl, tr, kpi, name := c.pl, c.tr, c.tr.KPI.KPI, c.tr.Target.KPI
+	metVerb := "meet every target"
+	if len(pl.Targets) == 1 {
+		metVerb = "meet the target"
+	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s: %s. Each dot is a plan the planner evaluated (%d evaluations; a plan evaluated again, with more replications or fresh seeds, shows again), "+
 		"at its cost and its mean of %s; green plans %s with 95%% confidence, grey ones do not. ",
@@ -335,6 +404,5 @@ func frontierPlot(pl *experiment.Plan, i int) (Plot, error) {
 		fmt.Fprintf(&b, "; no plan within the limits met every target, and the ring is the best found, costing %s (%s).",
 			FormatValue("", pl.Cost), formatEstimate(kpi.Unit, tr.KPI.Mean, tr.KPI.Low, tr.KPI.High))
 	}
-	fig.Caption = b.String()
-	return fig, nil
+	return b.String()
 }

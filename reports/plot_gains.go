@@ -3,13 +3,13 @@ package reports
 import (
 	"errors"
 	"fmt"
+	"image/color"
 	"math"
 	"strings"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
-	"gonum.org/v1/plot/vg/draw"
 
 	"cordon/experiment"
 	"cordon/text"
@@ -20,6 +20,9 @@ const maxGainKnobs = 15
 
 // gainPale is the opacity of a bar whose gain is within chance.
 const gainPale = 0.28
+
+// gainGroup is the share of a row the bars of one knob take.
+const gainGroup = 0.78
 
 // significantGain reports whether a gain's 95% interval leaves out zero.
 func significantGain(g experiment.Gain) bool { return g.Low > 0 || g.High < 0 }
@@ -37,6 +40,92 @@ func gainKnobLabel(k experiment.KnobGain) string {
 	return k.Knob.Name
 }
 
+// gainsChart is what the gains chart shows of a marginal analysis: the KPIs
+// whose gains can be shown relative to their base mean, and the knobs, the
+// most valuable first, with how many were left out and why.
+type gainsChart struct {
+	m      *experiment.Marginal
+	kpis   []gainKPI
+	noBase []string // KPIs whose base mean is zero: no relative gain
+	knobs  []experiment.KnobGain
+	// worse: zero-cost knobs whose step improves no KPI either way;
+	// dropped: knobs whose gains are all within chance, left out when
+	// there are too many; cut: knobs past maxGainKnobs.
+	worse, dropped, cut int
+}
+
+// gainKPI is a KPI of the chart: j in the analysis' KPIs and each knob's
+// gains, and the factor from its unit to a percentage of its base mean.
+type gainKPI struct {
+	j     int
+	scale float64
+}
+
+// chooseGains chooses what the gains chart shows: every KPI with a base
+// mean that is a number other than zero; the knobs in the analysis' order
+// but for the zero-cost knobs whose step either way improves none of them;
+// beyond maxGainKnobs, only the knobs with a significant gain; and at most
+// maxGainKnobs.
+func chooseGains(m *experiment.Marginal) gainsChart {
+	g := gainsChart{m: m}
+	for j, k := range m.KPIs {
+		b, ok := m.Base.KPI(k.Name)
+		if !ok || !finite(b.Mean) || b.Mean == 0 {
+			g.noBase = append(g.noBase, k.Name)
+			continue
+		}
+		g.kpis = append(g.kpis, gainKPI{j: j, scale: 100 / math.Abs(b.Mean)})
+	}
+	for _, k := range m.Knobs {
+		if k.Knob.TwoWay && !g.improves(k) {
+			g.worse++ // not a step anyone would take
+			continue
+		}
+		g.knobs = append(g.knobs, k)
+	}
+	if len(g.knobs) > maxGainKnobs {
+		var keep []experiment.KnobGain
+		for _, k := range g.knobs {
+			if g.significant(k) {
+				keep = append(keep, k)
+			}
+		}
+		g.dropped, g.knobs = len(g.knobs)-len(keep), keep
+	}
+	if len(g.knobs) > maxGainKnobs {
+		g.cut, g.knobs = len(g.knobs)-maxGainKnobs, g.knobs[:maxGainKnobs]
+	}
+	return g
+}
+
+// gain is the gain of k on the chart's KPI c, if it has one.
+func (g gainsChart) gain(k experiment.KnobGain, c gainKPI) (experiment.Gain, bool) {
+	if c.j >= len(k.Gains) {
+		return experiment.Gain{}, false
+	}
+	return k.Gains[c.j], true
+}
+
+// significant reports whether a knob's gain on a KPI shown leaves out zero.
+func (g gainsChart) significant(k experiment.KnobGain) bool {
+	for _, c := range g.kpis {
+		if gn, ok := g.gain(k, c); ok && significantGain(gn) {
+			return true
+		}
+	}
+	return false
+}
+
+// improves reports whether the step improves a KPI shown significantly.
+func (g gainsChart) improves(k experiment.KnobGain) bool {
+	for _, c := range g.kpis {
+		if gn, ok := g.gain(k, c); ok && gn.Improves() {
+			return true
+		}
+	}
+	return false
+}
+
 // GainsPlot is the marginal analysis' bar chart: for each knob, in the
 // analysis' order (most valuable at the top), one bar per chosen KPI, in
 // the KPI's colour, for the gain of one more step as a percentage of the
@@ -51,193 +140,110 @@ func GainsPlot(m *experiment.Marginal) (Plot, error) {
 	if m == nil || m.Base == nil {
 		return Plot{}, errors.New("gains plot: no marginal analysis")
 	}
-	const title = "What one step of each knob buys"
-	fig := Plot{Name: "gains", Title: title}
+	fig := Plot{Name: "gains", Title: "What one step of each knob buys"}
 	if len(m.Knobs) == 0 || len(m.KPIs) == 0 {
 		return notePlot(fig, "No knob to step.", "The analysis has no knob that can take one more step, or no KPI to measure it by."), nil
 	}
-
-	// The KPIs that can be shown relative to their base mean.
-	var cols []int // index into m.KPIs
-	var scale []float64
-	var noBase []string
-	for j, k := range m.KPIs {
-		b, ok := m.Base.KPI(k.Name)
-		if !ok || !finite(b.Mean) || b.Mean == 0 {
-			noBase = append(noBase, k.Name)
-			continue
-		}
-		cols = append(cols, j)
-		scale = append(scale, 100/math.Abs(b.Mean))
-	}
-	if len(cols) == 0 {
+	g := chooseGains(m)
+	switch {
+	case len(g.kpis) == 0:
 		return notePlot(fig, "No relative gain to show: every KPI's base mean is zero.",
-			fmt.Sprintf("Gains are shown relative to the base run, where the mean of %s is zero.", strings.Join(noBase, ", "))), nil
-	}
-	anySignificant := func(k experiment.KnobGain) bool {
-		for _, j := range cols {
-			if j < len(k.Gains) && significantGain(k.Gains[j]) {
-				return true
-			}
-		}
-		return false
-	}
-	// A zero-cost knob whose steps improve nothing either way is not a
-	// step anyone would take: it is left out.
-	var knobs []experiment.KnobGain
-	worse := 0
-	for _, k := range m.Knobs {
-		if k.Knob.TwoWay && !improvesAny(k, cols) {
-			worse++
-			continue
-		}
-		knobs = append(knobs, k)
-	}
-	dropped, cut := 0, 0
-	if len(knobs) > maxGainKnobs {
-		var keep []experiment.KnobGain
-		for _, k := range knobs {
-			if anySignificant(k) {
-				keep = append(keep, k)
-			} else {
-				dropped++
-			}
-		}
-		knobs = keep
-	}
-	if len(knobs) > maxGainKnobs {
-		cut = len(knobs) - maxGainKnobs
-		knobs = knobs[:maxGainKnobs]
-	}
-	if len(knobs) == 0 {
+			fmt.Sprintf("Gains are shown relative to the base run, where the mean of %s is zero.", strings.Join(g.noBase, ", "))), nil
+	case len(g.knobs) == 0:
 		return notePlot(fig, "No knob buys a significant gain.",
 			fmt.Sprintf("None of the %d knobs' next step changes %s beyond chance (every 95%% interval holds zero).",
-				len(m.Knobs), strings.Join(gainKPINames(m, cols), " or "))), nil
+				len(m.Knobs), strings.Join(g.kpiNames(), " or "))), nil
 	}
-
-	p := newPlot(title, "gain of one step (% of the base mean; right is better)", "")
-	n, K := len(knobs), len(cols)
-	const group = 0.78 // the share of a row the bars of a knob take
-	slot := group / float64(K)
-	var solid, pale []hbar
-	var paleXYs plotter.XYs
-	var labels plotter.XYLabels
-	var left, faint []bool
-	names := make([]string, n)
-	layers := make([]plotter.XYs, K)
-	greyed := 0
-	for i, k := range knobs {
-		row := float64(n - 1 - i) // the most valuable at the top
-		names[n-1-i] = gainKnobLabel(k)
-		if !anySignificant(k) {
-			greyed++
-		}
-		for c, j := range cols {
-			if j >= len(k.Gains) {
-				continue
-			}
-			g := k.Gains[j]
-			y := row + group/2 - slot*(float64(c)+0.5) // the first KPI on top
-			bar := hbar{Y: y, Value: scale[c] * g.Mean, Low: scale[c] * g.Low, High: scale[c] * g.High, Fill: seriesColor(j)}
-			if !finite(bar.Value) {
-				continue
-			}
-			layers[c] = append(layers[c], plotter.XY{X: bar.Value, Y: y})
-			sig := significantGain(g)
-			if sig {
-				solid = append(solid, bar)
-			} else {
-				bar.Fill = alpha(seriesColor(j), gainPale)
-				pale = append(pale, bar)
-				paleXYs = append(paleXYs, plotter.XY{X: bar.Value, Y: y})
-			}
-			end := bar.Value
-			if finite(bar.Low, bar.High) {
-				if bar.Value < 0 {
-					end = math.Min(end, bar.Low)
-				} else {
-					end = math.Max(end, bar.High)
-				}
-			}
-			labels.XYs = append(labels.XYs, plotter.XY{X: end, Y: y})
-			labels.Labels = append(labels.Labels, fmt.Sprintf("%+.0f%%", bar.Value))
-			left, faint = append(left, bar.Value < 0), append(faint, !sig)
-		}
-	}
-	thick := slot * 0.86
-	var plotters []*hbars
-	if len(pale) > 0 {
-		hb := newHBars(pale)
-		hb.thick = thick
-		hb.whisker.Color = muted()
-		plotters = append(plotters, hb)
-	}
-	hb := newHBars(solid)
-	hb.thick = thick
-	if len(solid) > 0 {
-		plotters = append(plotters, hb)
-	}
-	xmin, xmax := 0.0, 0.0
-	for _, h := range plotters {
-		p.Add(h)
-		a, b, _, _ := h.DataRange()
-		xmin, xmax = math.Min(xmin, a), math.Max(xmax, b)
-	}
-	zero := plotter.XYs{{X: 0, Y: -0.5}, {X: 0, Y: float64(n) - 0.5}}
-	zl, err := line(zero, ink(), vg.Points(0.8))
-	if err != nil {
+	if err := g.draw(&fig); err != nil {
 		return Plot{}, err
 	}
-	p.Add(zl)
-	// Values beside the bars while they are few enough to read, with room
-	// for them each side.
-	span := math.Max(xmax-xmin, 1)
-	if n*K <= 16 && len(labels.XYs) > 0 {
-		lab, err := plotter.NewLabels(labels)
-		if err != nil {
-			return Plot{}, err
+	fig.Caption = g.caption()
+	return fig, nil
+}
+
+// kpiNames are the names of the KPIs shown.
+func (g gainsChart) kpiNames() []string {
+	out := make([]string, len(g.kpis))
+	for i, c := range g.kpis {
+		out[i] = g.m.KPIs[c.j].Name
+	}
+	return out
+}
+
+// draw draws the chart as fig's figure: a group of bars a row, one knob
+// each, the first at the top and the first KPI at the top of its group.
+func (g gainsChart) draw(fig *Plot) error {
+	p := newPlot(fig.Title, "gain of one step (% of the base mean; right is better)", "")
+	n, slot := len(g.knobs), gainGroup/float64(len(g.kpis))
+	names := make([]string, n)
+	for i, k := range g.knobs {
+		names[n-1-i] = gainKnobLabel(k)
+	}
+	var labels []barLabel
+	var pale plotter.XYs
+	for c, kpi := range g.kpis {
+		bars := g.kpiBars(kpi, gainGroup/2-slot*(float64(c)+0.5))
+		if err := bars.add(p, seriesColor(kpi.j), slot*0.86); err != nil {
+			return err
 		}
+		labels = append(labels, bars.labels...)
+		pale = append(pale, bars.paleXYs...)
+		fig.addLayer(g.m.KPIs[kpi.j].Name, bars.xys)
+	}
+	zero, _, err := rowLine(0, n, vg.Points(0.8))
+	if err != nil {
+		return err
+	}
+	p.Add(zero)
+	if err := g.label(p, labels); err != nil {
+		return err
+	}
+	rowAxis(p, names)
+	p.Add(g.key(len(pale) > 0))
+	fig.P = p
+	fig.addLayer("within chance", pale)
+	return nil
+}
+
+// label writes the gains beside their bars while they are few enough to
+// read, widening the x axis for them; with many, a little room each side.
+func (g gainsChart) label(p *plot.Plot, labels []barLabel) error {
+	room := 0.03
+	if bars := len(g.knobs) * len(g.kpis); bars <= 16 && len(labels) > 0 {
 		size := legendSize
-		if n*K > 8 {
+		if bars > 8 {
 			size = 8
 		}
-		for i := range lab.TextStyle {
-			col := ink()
-			if faint[i] {
-				col = muted()
-			}
-			st := textStyle(size, col)
-			st.YAlign = draw.YCenter
-			if left[i] {
-				st.XAlign = draw.XRight
-			}
-			lab.TextStyle[i] = st
+		vl, err := newValueLabels(labels, size)
+		if err != nil {
+			return err
 		}
-		p.Add(valueLabels{lab})
-		p.X.Min, p.X.Max = xmin-0.12*span*b2f(xmin < 0), xmax+0.12*span*b2f(xmax > 0)
-	} else {
-		p.X.Min, p.X.Max = xmin-0.03*span*b2f(xmin < 0), xmax+0.03*span*b2f(xmax > 0)
+		p.Add(vl)
+		room = 0.12
 	}
-	p.Y.Min, p.Y.Max = -0.5, float64(n)-0.5
-	p.Y.Tick.Marker = plannerRowTicks(names)
-	p.Y.Tick.Length = vg.Points(3)
-	p.Y.Padding = 0
+	span := math.Max(p.X.Max-p.X.Min, 1)
+	p.X.Min -= room * span * b2f(p.X.Min < 0)
+	p.X.Max += room * span * b2f(p.X.Max > 0)
+	return nil
+}
 
+// key is the chart's key: the KPIs' colours, pale bars when there are any,
+// and the interval.
+func (g gainsChart) key(pale bool) *sideLegend {
 	key := newSideLegend()
-	for _, j := range cols {
-		key.Add(m.KPIs[j].Name, swatch{seriesColor(j)})
+	for _, c := range g.kpis {
+		key.Add(g.m.KPIs[c.j].Name, swatch{seriesColor(c.j)})
 	}
-	if len(pale) > 0 {
+	if pale {
 		key.Add("pale: within chance", swatch{alpha(seriesColor(9), gainPale)})
 	}
-	key.Add("95% interval", whiskerThumb{hb.whisker})
-	p.Add(key)
-	fig.P = p
-	for c, j := range cols {
-		fig.addLayer(m.KPIs[j].Name, layers[c])
-	}
-	fig.addLayer("within chance", paleXYs)
+	key.Add("95% interval", whiskerThumb{whiskerStyle()})
+	return key
+}
 
+// caption says how to read the chart and what it leaves out.
+func (g gainsChart) caption() string {
+	m := g.m
 	var b strings.Builder
 	fmt.Fprintf(&b, "Each group of bars is one knob, the most valuable at the top (the analysis' ranking by the sum of its significant relative gains): "+
 		"for each KPI, the mean gain of one more step of the knob (for a zero-cost knob, the better of a step either way, named with the value it moves to) "+
@@ -247,72 +253,123 @@ func GainsPlot(m *experiment.Marginal) (Plot, error) {
 		fmt.Fprintf(&b, " (%d for a zero-cost step only screened)", m.Screen)
 	}
 	var neutral []string
-	for _, j := range cols {
-		if m.KPIs[j].Better == "" {
-			neutral = append(neutral, m.KPIs[j].Name)
+	for _, c := range g.kpis {
+		if m.KPIs[c.j].Better == "" {
+			neutral = append(neutral, m.KPIs[c.j].Name)
 		}
 	}
 	if len(neutral) > 0 {
 		fmt.Fprintf(&b, " (for %s, which is no better either way, right is an increase)", strings.Join(neutral, " and "))
 	}
 	b.WriteString(". Pale bars are gains within chance (their interval holds zero)")
+	greyed := 0
+	for _, k := range g.knobs {
+		if !g.significant(k) {
+			greyed++
+		}
+	}
 	if greyed > 0 {
 		fmt.Fprintf(&b, "; %s whose gains are all within chance %s greyed out", text.Count(greyed, "knob", "knobs"), text.IsAre(greyed))
 	}
 	b.WriteString(".")
-	if dropped > 0 {
-		fmt.Fprintf(&b, " Of %d knobs, %d whose gains are all within chance are left out.", len(m.Knobs)-worse, dropped)
-	}
-	if cut > 0 {
-		fmt.Fprintf(&b, " Only the %d most valuable knobs are shown; %d more are not.", maxGainKnobs, cut)
-	}
-	if worse > 0 {
-		fmt.Fprintf(&b, " Also left out: %s whose step either way improves none of the KPIs (the tables list %s).",
-			text.Count(worse, "zero-cost knob", "zero-cost knobs"), plannerThem(worse))
-	}
-	if len(noBase) > 0 {
-		fmt.Fprintf(&b, " Not shown, as its mean in the base run is zero and a gain has no relative size: %s.", strings.Join(noBase, ", "))
-	}
-	fig.Caption = b.String()
-	return fig, nil
+	b.WriteString(g.leftOut())
+	return b.String()
 }
 
-// plannerRowTicks labels the rows 0, 1, ... with names, each led by a
-// space: gonum/plot makes the y axis exactly as wide as the widest label,
-// and the first letter of a label that wide can lose a pixel at the edge
-// of the figure.
-func plannerRowTicks(names []string) plot.ConstantTicks {
-	ticks := nominalTicks(names)
-	for i := range ticks {
-		ticks[i].Label = " " + ticks[i].Label
+// leftOut says which knobs and KPIs the chart leaves out.
+func (g gainsChart) leftOut() string {
+	var b strings.Builder
+	if g.dropped > 0 {
+		fmt.Fprintf(&b, " Of %d knobs, %d whose gains are all within chance are left out.", len(g.m.Knobs)-g.worse, g.dropped)
 	}
-	return ticks
-}
-
-// improvesAny reports whether the step improves one of the KPIs at cols
-// significantly.
-func improvesAny(k experiment.KnobGain, cols []int) bool {
-	for _, j := range cols {
-		if j < len(k.Gains) && k.Gains[j].Improves() {
-			return true
+	if g.cut > 0 {
+		fmt.Fprintf(&b, " Only the %d most valuable knobs are shown; %d more are not.", maxGainKnobs, g.cut)
+	}
+	if g.worse > 0 {
+		them := "them"
+		if g.worse == 1 {
+			them = "it"
 		}
+		fmt.Fprintf(&b, " Also left out: %s whose step either way improves none of the KPIs (the tables list %s).",
+			text.Count(g.worse, "zero-cost knob", "zero-cost knobs"), them)
 	}
-	return false
+	if len(g.noBase) > 0 {
+		fmt.Fprintf(&b, " Not shown, as its mean in the base run is zero and a gain has no relative size: %s.", strings.Join(g.noBase, ", "))
+	}
+	return b.String()
 }
 
-// plannerThem is "it" or "them".
-func plannerThem(n int) string {
-	if n == 1 {
-		return "it"
-	}
-	return "them"
+// gainBars are one KPI's bars of the gains chart, in percent of its base
+// mean, each on its knob's row moved by offset (rows): solid where the gain
+// is significant, pale where it is within chance.
+type gainBars struct {
+	offset         float64
+	solid, pale    []float64 // by row, 0 for none
+	solidIv, paleI spans
+	xys, paleXYs   plotter.XYs
+	labels         []barLabel
 }
 
-// gainKPINames returns the names of the KPIs at cols.
-func gainKPINames(m *experiment.Marginal, cols []int) []string {
-	out := make([]string, len(cols))
-	for i, j := range cols {
-		out[i] = m.KPIs[j].Name
+// kpiBars are the bars of the chart's KPI c.
+func (g gainsChart) kpiBars(c gainKPI, offset float64) gainBars {
+	n := len(g.knobs)
+	b := gainBars{offset: offset, solid: make([]float64, n), pale: make([]float64, n)}
+	for i, k := range g.knobs {
+		gn, ok := g.gain(k, c)
+		v, lo, hi := c.scale*gn.Mean, c.scale*gn.Low, c.scale*gn.High
+		if !ok || !finite(v) {
+			continue
+		}
+		row := n - 1 - i
+		pt := plotter.XY{X: v, Y: float64(row) + offset}
+		b.xys = append(b.xys, pt)
+		values, iv := b.solid, &b.solidIv
+		if !significantGain(gn) {
+			values, iv = b.pale, &b.paleI
+			b.paleXYs = append(b.paleXYs, pt)
+		}
+		values[row] = v
+		end := v
+		if finite(lo, hi) {
+			*iv = append(*iv, span{X: v, Y: pt.Y, Lo: lo, Hi: hi})
+			end = math.Max(v, hi)
+			if v < 0 {
+				end = math.Min(v, lo)
+			}
+		}
+		b.labels = append(b.labels, barLabel{x: end, y: pt.Y, text: fmt.Sprintf("%+.0f%%", v), faint: !significantGain(gn)})
 	}
-	return out
+	return b
+}
+
+// add draws the bars in col (pale ones in its pale shade) as thick as
+// thick rows, with their intervals.
+func (b gainBars) add(p *plot.Plot, col color.NRGBA, thick float64) error {
+	for _, set := range []struct {
+		values  []float64
+		iv      spans
+		fill    color.Color
+		whisker color.Color
+	}{
+		{b.pale, b.paleI, alpha(col, gainPale), muted()},
+		{b.solid, b.solidIv, col, ink()},
+	} {
+		rb, err := newRowBars(set.values, set.fill, thick)
+		if err != nil {
+			return err
+		}
+		rb.offset = b.offset
+		p.Add(rb)
+		if len(set.iv) == 0 {
+			continue
+		}
+		st := whiskerStyle()
+		st.Color = set.whisker
+		wh, err := whiskers(set.iv, st)
+		if err != nil {
+			return err
+		}
+		p.Add(wh)
+	}
+	return nil
 }

@@ -4,6 +4,8 @@ import (
 	"image/color"
 
 	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/palette"
+	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 )
@@ -16,13 +18,19 @@ const (
 	gutterMargin = vg.Length(8)
 )
 
-// sideLegend is the key of a figure, drawn in a strip it reserves to the
-// right of the data area (as a glyph box, so the plot shrinks its data area
-// to make room), so that it never covers data whatever the data look like.
-// It holds legend entries, a colour bar, or both.
+// sideLegend is the key of a figure: a gonum/plot Legend, and under it
+// the colour bar of a heat map, drawn outside the data area in a strip to
+// its right, so that it never covers data whatever the data look like.
+//
+// gonum/plot draws a Plot's own Legend inside the data area; a legend
+// outside it is drawn by the caller on a canvas beside the plot's. A
+// report's figure is one *plot.Plot (Render draws it, whatever drew it),
+// so the key is a plotter of the figure: it reserves its strip as a glyph
+// box at the right edge of the data, which makes the plot shrink its data
+// area to leave room, and draws the Legend and the bar there.
 type sideLegend struct {
 	plot.Legend
-	bar *colourBar
+	bar *plot.Plot // a plotter.ColorBar with its axis, or nil
 }
 
 // newSideLegend returns an empty key in the report's style.
@@ -35,11 +43,48 @@ func newSideLegend() *sideLegend {
 	return &sideLegend{Legend: l}
 }
 
+// Size of a key's colour bar: its width, and its height at most.
+const (
+	barWidth  = vg.Length(12)
+	barHeight = vg.Length(150)
+)
+
+// addColourBar puts the colour bar of cm under the key's entries: values
+// from 0 to 1 labelled 0% to 100%, named title along the bar.
+func (s *sideLegend) addColourBar(title string, cm palette.ColorMap) {
+	p := plot.New()
+	p.HideX()
+	p.X.Min, p.X.Max = 0, 1
+	p.Y.Label.Text = title
+	p.Y.Label.TextStyle = textStyle(legendSize, ink())
+	p.Y.Label.TextStyle.XAlign, p.Y.Label.TextStyle.YAlign = draw.XCenter, draw.YBottom
+	p.Y.Label.Padding = vg.Points(4)
+	p.Y.Tick.Label = textStyle(legendSize, ink())
+	p.Y.Tick.Label.XAlign, p.Y.Tick.Label.YAlign = draw.XRight, draw.YCenter
+	p.Y.Tick.LineStyle = draw.LineStyle{Color: muted(), Width: vg.Points(0.5)}
+	p.Y.Tick.Length = vg.Points(3)
+	p.Y.LineStyle = draw.LineStyle{}
+	p.Y.Padding, p.X.Padding = 0, 0
+	p.Y.Tick.Marker = plot.ConstantTicks{{Value: 0, Label: "0%"}, {Value: 0.25, Label: "25%"}, {Value: 0.5, Label: "50%"},
+		{Value: 0.75, Label: "75%"}, {Value: 1, Label: "100%"}}
+	p.Add(&plotter.ColorBar{ColorMap: cm, Vertical: true})
+	s.bar = p
+}
+
+// barSize is the width and height of the colour bar's plot: its axis and
+// a bar barWidth wide.
+func (s *sideLegend) barSize() (vg.Length, vg.Length) {
+	trial := draw.Canvas{Rectangle: vg.Rectangle{Max: vg.Point{X: 100, Y: barHeight}}}
+	data := s.bar.DataCanvas(trial)
+	return 100 - (data.Max.X - data.Min.X) + barWidth, barHeight
+}
+
 // width is the width of the key's strip.
 func (s *sideLegend) width() vg.Length {
 	w := s.Legend.Rectangle(draw.Canvas{}).Size().X
 	if s.bar != nil {
-		w = max(w, s.bar.width())
+		bw, _ := s.barSize()
+		w = max(w, bw)
 	}
 	return w
 }
@@ -57,7 +102,12 @@ func (s *sideLegend) Plot(c draw.Canvas, _ *plot.Plot) {
 		top -= h + vg.Points(14)
 	}
 	if s.bar != nil {
-		s.bar.draw(lc, top)
+		w, h := s.barSize()
+		h = min(h, (top-lc.Min.Y)*0.75)
+		if h > 0 {
+			s.bar.Draw(draw.Canvas{Canvas: c.Canvas, Rectangle: vg.Rectangle{
+				Min: vg.Point{X: x0, Y: top - h}, Max: vg.Point{X: x0 + w, Y: top}}})
+		}
 	}
 }
 
@@ -67,7 +117,10 @@ func (s *sideLegend) GlyphBoxes(*plot.Plot) []plot.GlyphBox {
 	return []plot.GlyphBox{{X: 1, Y: 0.5, Rectangle: vg.Rectangle{Max: vg.Point{X: gutterGap + s.width() + gutterMargin}}}}
 }
 
-// swatch is a legend thumbnail filled with one colour, for bars and cells.
+// swatch is a legend thumbnail filled with one colour, for bars and cells,
+// inset from the entry's edges. plotter.PaletteThumbnailers fills the whole
+// entry, and the swatches of a key of many colours (the stages, say) run
+// into one strip.
 type swatch struct{ fill color.Color }
 
 // Thumbnail implements plot.Thumbnailer.
@@ -79,73 +132,4 @@ func (s swatch) Thumbnail(c *draw.Canvas) {
 	}
 	c.SetColor(s.fill)
 	c.Fill(r.Path())
-}
-
-// colourBar is the key of a heat map: its palette from min to max as a
-// vertical bar with labelled ticks, and a swatch for cells with no value.
-type colourBar struct {
-	title    string
-	palette  []color.Color // from min to max
-	min, max float64
-	ticks    []plot.Tick
-	nan      color.Color // nil: no swatch
-	nanLabel string
-}
-
-const (
-	barWidth  = vg.Length(12)
-	barHeight = vg.Length(150)
-)
-
-// width is the width the bar, its labels and its swatch need.
-func (b *colourBar) width() vg.Length {
-	st := textStyle(legendSize, ink())
-	w := st.Width(b.title)
-	for _, t := range b.ticks {
-		w = max(w, barWidth+vg.Points(6)+st.Width(t.Label))
-	}
-	if b.nan != nil {
-		w = max(w, barWidth+vg.Points(6)+st.Width(b.nanLabel))
-	}
-	return w
-}
-
-// draw draws the bar in c from top down.
-func (b *colourBar) draw(c draw.Canvas, top vg.Length) {
-	st := textStyle(legendSize, ink())
-	st.YAlign = draw.YTop
-	c.FillText(st, vg.Point{X: c.Min.X, Y: top}, b.title)
-	top -= st.Height(b.title) + vg.Points(6)
-	h := min(barHeight, (top-c.Min.Y)*0.75)
-	if h <= 0 || len(b.palette) == 0 {
-		return
-	}
-	x0, bottom := c.Min.X, top-h
-	n := len(b.palette)
-	for i, col := range b.palette {
-		r := vg.Rectangle{
-			Min: vg.Point{X: x0, Y: bottom + h*vg.Length(i)/vg.Length(n)},
-			Max: vg.Point{X: x0 + barWidth, Y: bottom + h*vg.Length(i+1)/vg.Length(n) + 0.1},
-		}
-		c.SetColor(col)
-		c.Fill(r.Path())
-	}
-	frame := draw.LineStyle{Color: muted(), Width: vg.Points(0.5)}
-	c.StrokeLines(frame, []vg.Point{{X: x0, Y: bottom}, {X: x0 + barWidth, Y: bottom},
-		{X: x0 + barWidth, Y: top}, {X: x0, Y: top}, {X: x0, Y: bottom}})
-	lab := textStyle(legendSize, ink())
-	lab.YAlign = draw.YCenter
-	for _, t := range b.ticks {
-		y := bottom + h*vg.Length((t.Value-b.min)/(b.max-b.min))
-		c.StrokeLine2(frame, x0+barWidth, y, x0+barWidth+vg.Points(3), y)
-		c.FillText(lab, vg.Point{X: x0 + barWidth + vg.Points(6), Y: y}, t.Label)
-	}
-	if b.nan != nil {
-		y := bottom - vg.Points(22)
-		r := vg.Rectangle{Min: vg.Point{X: x0, Y: y - barWidth/2}, Max: vg.Point{X: x0 + barWidth, Y: y + barWidth/2}}
-		c.SetColor(b.nan)
-		c.Fill(r.Path())
-		c.StrokeLines(frame, []vg.Point{r.Min, {X: r.Max.X, Y: r.Min.Y}, r.Max, {X: r.Min.X, Y: r.Max.Y}, r.Min})
-		c.FillText(lab, vg.Point{X: x0 + barWidth + vg.Points(6), Y: y}, b.nanLabel)
-	}
 }

@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -67,15 +68,11 @@ func queuePosts(o *experiment.Outcome) ([]*postQueue, error) {
 	return out, nil
 }
 
-// queuesPlot is the queue at each post over the day, mean over
-// replications, for the posts with the longest queues.
-func queuesPlot(o *experiment.Outcome) (Plot, error) {
-	all, err := queuePosts(o)
-	if err != nil {
-		return Plot{}, err
-	}
-	var shown []*postQueue
-	idle := 0
+// shownQueues are the posts the queues plot draws: those where anything
+// waited, the longest queue over the day first, at most maxQueueLines;
+// and how many were left out, with shorter queues (left) and with none
+// (idle).
+func shownQueues(all []*postQueue) (shown []*postQueue, left, idle int) {
 	for _, q := range all {
 		if q.peak > 0 {
 			shown = append(shown, q)
@@ -83,30 +80,26 @@ func queuesPlot(o *experiment.Outcome) (Plot, error) {
 			idle++
 		}
 	}
-	slices.SortStableFunc(shown, func(a, b *postQueue) int {
-		switch {
-		case a.avg > b.avg:
-			return -1
-		case a.avg < b.avg:
-			return 1
-		}
-		return 0
-	})
-	left := 0
+	slices.SortStableFunc(shown, func(a, b *postQueue) int { return cmp.Compare(b.avg, a.avg) })
 	if len(shown) > maxQueueLines {
 		left = len(shown) - maxQueueLines
 		shown = shown[:maxQueueLines]
 	}
+	return shown, left, idle
+}
 
-	const title = "Queues at the posts through the day"
-	fig := Plot{Name: "queues", Title: title}
-	p := newPlot(title, "time of day", "waiting (items, residents or tasks)")
-	sc := o.Scenario
-	step := all[0].rs.Step
-	n := all[0].rs.len()
-	x := clockHours(sc, step, n)
-	p.X.Tick.Marker = newClockTicks(x[0], x[len(x)-1]-x[0])
-	p.X.Min, p.X.Max = x[0], x[len(x)-1]
+// queuesPlot is the queue at each post over the day, mean over
+// replications, for the posts with the longest queues.
+func queuesPlot(o *experiment.Outcome) (Plot, error) {
+	all, err := queuePosts(o)
+	if err != nil {
+		return Plot{}, err
+	}
+	shown, left, idle := shownQueues(all)
+	fig := Plot{Name: "queues", Title: "Queues at the posts through the day"}
+	p := newPlot(fig.Title, "time of day", "waiting (items, residents or tasks)")
+	x := clockHours(o.Scenario, all[0].rs.Step, all[0].rs.len())
+	clockAxis(p, x[0], x[len(x)-1])
 	p.Y.Min, p.Y.Max = 0, 1
 	key := newSideLegend()
 	for i, q := range shown {
@@ -122,7 +115,6 @@ func queuesPlot(o *experiment.Outcome) (Plot, error) {
 	}
 	p.Add(key)
 	fig.P = p
-
 	var b strings.Builder
 	fmt.Fprintf(&b, "How many wait at each post through the day, mean over %d replications at each time; "+
 		"the legend gives each post's mean over the whole run, and the posts are in that order.", len(o.Runs))

@@ -3,7 +3,9 @@ package reports
 import (
 	"errors"
 	"fmt"
+	"slices"
 
+	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
@@ -117,6 +119,48 @@ func reviewSpans(r *experiment.Review, m reviewMeasure) []hourSpan {
 	return spans
 }
 
+// besideSeries is what an hourly figure of a review shows, in the
+// figure's unit: the replay's mean in runs of hours that have one, with its
+// prediction band, and the observed figures, inside and outside the band.
+type besideSeries struct {
+	runs              []besideRun
+	observed, outside plotter.XYs
+}
+
+// besideRun is the replay's mean and band over consecutive hours: steps
+// over each hour (two points an hour), or a level at each hour's end.
+type besideRun struct{ x, mean, lo, hi []float64 }
+
+// besideOf reads the hours of a figure.
+func besideOf(spans []hourSpan, m reviewMeasure) besideSeries {
+	var bs besideSeries
+	for _, run := range finiteRuns(spans) {
+		var r besideRun
+		for _, s := range run {
+			mv, lv, hv := s.b.Simulated.Mean/m.scale, s.b.PredLow/m.scale, s.b.PredHigh/m.scale
+			if m.atEnd {
+				r.x, r.mean, r.lo, r.hi = append(r.x, s.at), append(r.mean, mv), append(r.lo, lv), append(r.hi, hv)
+				continue
+			}
+			r.x = append(r.x, s.from, s.to)
+			r.mean, r.lo, r.hi = append(r.mean, mv, mv), append(r.lo, lv, lv), append(r.hi, hv, hv)
+		}
+		bs.runs = append(bs.runs, r)
+	}
+	for _, s := range spans {
+		if !finite(s.b.Observed) {
+			continue
+		}
+		pt := plotter.XY{X: s.at, Y: s.b.Observed / m.scale}
+		if outside(s.b) {
+			bs.outside = append(bs.outside, pt)
+		} else {
+			bs.observed = append(bs.observed, pt)
+		}
+	}
+	return bs
+}
+
 // besidePlot draws an hourly figure of a review: the replay's mean (steps
 // over each hour, or a line through the hours' ends for a level) with its
 // 95% prediction band, and the observed figures as dots, those outside the
@@ -132,94 +176,89 @@ func besidePlot(r *experiment.Review, m reviewMeasure) (Plot, error) {
 		return notePlot(fig, "No hour to show.", "The replay has no hours."), nil
 	}
 	p := newPlot(title, m.xLabel, m.yLabel)
-	x0, x1 := spans[0].from, spans[len(spans)-1].to
-	p.X.Min, p.X.Max = x0, x1
-	p.X.Tick.Marker = newClockTicks(x0, x1-x0)
-	p.Y.Min, p.Y.Max = 0, 1
-
-	blue, orange, red := seriesColor(0), seriesColor(1), seriesColor(3)
-	var meanAll, ringAll, observed, out plotter.XYs
-	for _, run := range finiteRuns(spans) {
-		var x, mean, lo, hi []float64
-		for _, s := range run {
-			if m.atEnd {
-				x = append(x, s.at)
-				mean, lo, hi = append(mean, s.b.Simulated.Mean/m.scale), append(lo, s.b.PredLow/m.scale), append(hi, s.b.PredHigh/m.scale)
-				continue
-			}
-			x = append(x, s.from, s.to)
-			mv, lv, hv := s.b.Simulated.Mean/m.scale, s.b.PredLow/m.scale, s.b.PredHigh/m.scale
-			mean, lo, hi = append(mean, mv, mv), append(lo, lv, lv), append(hi, hv, hv)
-		}
-		for _, span := range finiteSpans(lo, hi) {
-			i, j := span[0], span[1]
-			area, ring, err := band(x[i:j], lo[i:j], hi[i:j], alpha(blue, 0.22))
-			if err != nil {
-				return Plot{}, err
-			}
-			p.Add(area)
-			ringAll = append(ringAll, ring...)
-			p.Y.Max = max(p.Y.Max, maxOf(hi[i:j])*1.05)
-		}
-		xys := xyOf(x, mean)
-		l, err := line(xys, blue, vg.Points(1.6))
-		if err != nil {
-			return Plot{}, err
-		}
-		p.Add(l)
-		meanAll = append(meanAll, xys...)
-		p.Y.Max = max(p.Y.Max, maxOf(mean)*1.05)
+	clockAxis(p, spans[0].from, spans[len(spans)-1].to)
+	bs := besideOf(spans, m)
+	if err := drawReplay(&fig, p, bs.runs); err != nil {
+		return Plot{}, err
 	}
-	for _, s := range spans {
-		if !finite(s.b.Observed) {
-			continue
-		}
-		pt := plotter.XY{X: s.at, Y: s.b.Observed / m.scale}
-		if outside(s.b) {
-			out = append(out, pt)
-		} else {
-			observed = append(observed, pt)
-		}
-		p.Y.Max = max(p.Y.Max, pt.Y*1.05)
-	}
-
 	key := newSideLegend()
-	meanKey, err := line(plotter.XYs{{X: 0, Y: 0}, {X: 1, Y: 0}}, blue, vg.Points(1.6))
+	meanKey, err := line(plotter.XYs{{X: 0, Y: 0}, {X: 1, Y: 0}}, seriesColor(0), vg.Points(1.6))
 	if err != nil {
 		return Plot{}, err
 	}
 	key.Add(fmt.Sprintf("replay: mean of %d replications", r.Replay.Replications), meanKey)
-	key.Add("95% prediction interval for one day", swatch{alpha(blue, 0.22)})
-	dots := []struct {
+	key.Add("95% prediction interval for one day", swatch{alpha(seriesColor(0), 0.22)})
+	if err := drawObserved(p, key, bs, r.Observed != nil); err != nil {
+		return Plot{}, err
+	}
+	mean, _ := fig.layer("replay")
+	ring, _ := fig.layer("band")
+	p.Y.Min, p.Y.Max = 0, 1
+	for _, pt := range slices.Concat(mean, ring, bs.observed, bs.outside) {
+		p.Y.Max = max(p.Y.Max, pt.Y*1.05)
+	}
+	p.Add(key)
+	fig.P = p
+	fig.addLayer("observed", bs.observed)
+	fig.addLayer("outside", bs.outside)
+	fig.Caption = besideCaption(r, m, len(bs.outside))
+	return fig, nil
+}
+
+// drawReplay draws the replay's runs of hours: the band where it is a
+// number, then the mean; fig records them as its layers "replay" and
+// "band".
+func drawReplay(fig *Plot, p *plot.Plot, runs []besideRun) error {
+	blue := seriesColor(0)
+	var meanAll, ringAll plotter.XYs
+	for _, r := range runs {
+		for _, span := range finiteSpans(r.lo, r.hi) {
+			i, j := span[0], span[1]
+			area, ring, err := band(r.x[i:j], r.lo[i:j], r.hi[i:j], alpha(blue, 0.22))
+			if err != nil {
+				return err
+			}
+			p.Add(area)
+			ringAll = append(ringAll, ring...)
+		}
+		xys := xyOf(r.x, r.mean)
+		l, err := line(xys, blue, vg.Points(1.6))
+		if err != nil {
+			return err
+		}
+		p.Add(l)
+		meanAll = append(meanAll, xys...)
+	}
+	fig.addLayer("replay", meanAll)
+	fig.addLayer("band", ringAll)
+	return nil
+}
+
+// drawObserved draws the observed figures, orange dots inside the band and
+// red diamonds outside, naming them in the key (the dots whenever anything
+// was observed, the diamonds when there are any).
+func drawObserved(p *plot.Plot, key *sideLegend, bs besideSeries, observed bool) error {
+	for _, d := range []struct {
 		xys   plotter.XYs
 		label string
 		style draw.GlyphStyle
 	}{
-		{observed, "observed", draw.GlyphStyle{Color: orange, Radius: vg.Points(3), Shape: draw.CircleGlyph{}}},
-		{out, "observed, outside the interval", draw.GlyphStyle{Color: red, Radius: vg.Points(4.5), Shape: diamond{}}},
-	}
-	for _, d := range dots {
-		if len(d.xys) == 0 && (r.Observed == nil || d.label != "observed") {
+		{bs.observed, "observed", dot(seriesColor(1), vg.Points(3))},
+		{bs.outside, "observed, outside the interval", draw.GlyphStyle{Color: seriesColor(3), Radius: vg.Points(4.5), Shape: diamond{}}},
+	} {
+		if len(d.xys) == 0 && (!observed || d.label != "observed") {
 			continue
 		}
-		sc, err := plotter.NewScatter(d.xys)
+		sc, err := scatter(d.xys, d.style)
 		if err != nil {
-			return Plot{}, err
+			return err
 		}
-		sc.GlyphStyle = d.style
 		if len(d.xys) > 0 {
 			p.Add(sc)
 		}
 		key.Add(d.label, sc)
 	}
-	p.Add(key)
-	fig.P = p
-	fig.addLayer("replay", meanAll)
-	fig.addLayer("band", ringAll)
-	fig.addLayer("observed", observed)
-	fig.addLayer("outside", out)
-	fig.Caption = besideCaption(r, m, len(out))
-	return fig, nil
+	return nil
 }
 
 // besideCaption says how to read an hourly figure of a review.

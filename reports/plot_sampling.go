@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 
+	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
 
 	"cordon/experiment"
@@ -50,30 +51,53 @@ func roundWindow(sampled, waiting []repSeries) (from, to int) {
 	return max(first-pad, 0), min(last+pad, n-1)
 }
 
+// samplingRound is a run's sampling round, site by site: the residents
+// sampled so far and those waiting, the grid points the round spans (from
+// to to) and their clock hours.
+type samplingRound struct {
+	sampled, waiting []repSeries
+	from, to         int
+	x                []float64
+}
+
+// roundOf reads the sampling round of a run; what names the figure in an
+// error.
+func roundOf(o *experiment.Outcome, what string) (samplingRound, error) {
+	var r samplingRound
+	var err error
+	if r.sampled, err = siteSeries(o, "sampled"); err != nil {
+		return r, fmt.Errorf("%s: %w", what, err)
+	}
+	if r.waiting, err = siteSeries(o, "waiting"); err != nil {
+		return r, fmt.Errorf("%s: %w", what, err)
+	}
+	r.from, r.to = roundWindow(r.sampled, r.waiting)
+	r.x = clockHours(o.Scenario, r.sampled[0].Step, r.sampled[0].len())[r.from : r.to+1]
+	return r, nil
+}
+
+// newRoundPlot is a figure of the round, its x axis the round's hours.
+func (r samplingRound) newRoundPlot(title, yLabel string) *plot.Plot {
+	p := newPlot(title, "time of day", yLabel)
+	clockAxis(p, r.x[0], r.x[len(r.x)-1])
+	p.Y.Min, p.Y.Max = 0, 1
+	return p
+}
+
 // samplingPlot is the residents sampled so far at each site over the
 // round, mean over replications.
 func samplingPlot(o *experiment.Outcome) (Plot, error) {
-	sampled, err := siteSeries(o, "sampled")
+	r, err := roundOf(o, "sampling plot")
 	if err != nil {
-		return Plot{}, fmt.Errorf("sampling plot: %w", err)
+		return Plot{}, err
 	}
-	waiting, err := siteSeries(o, "waiting")
-	if err != nil {
-		return Plot{}, fmt.Errorf("sampling plot: %w", err)
-	}
-	from, to := roundWindow(sampled, waiting)
-	const title = "Residents sampled at each testing site"
-	fig := Plot{Name: "sampling", Title: title}
-	p := newPlot(title, "time of day", "residents sampled (cumulative)")
-	x := clockHours(o.Scenario, sampled[0].Step, sampled[0].len())[from : to+1]
-	p.X.Min, p.X.Max = x[0], x[len(x)-1]
-	p.X.Tick.Marker = newClockTicks(math.Floor(x[0]), x[len(x)-1]-x[0])
-	p.Y.Min, p.Y.Max = 0, 1
+	fig := Plot{Name: "sampling", Title: "Residents sampled at each testing site"}
+	p := r.newRoundPlot(fig.Title, "residents sampled (cumulative)")
 	key := newSideLegend()
 	total := 0.0
 	for k, site := range o.Scenario.Sampling.Sites {
-		m := sampled[k].mean()[from : to+1]
-		xys := xyOf(x, m)
+		m := r.sampled[k].mean()[r.from : r.to+1]
+		xys := xyOf(r.x, m)
 		l, err := line(xys, seriesColor(k), vg.Points(1.6))
 		if err != nil {
 			return Plot{}, err
@@ -94,33 +118,23 @@ func samplingPlot(o *experiment.Outcome) (Plot, error) {
 // siteQueuesPlot is the residents waiting at each site over the round:
 // mean and 90% band across replications.
 func siteQueuesPlot(o *experiment.Outcome) (Plot, error) {
-	sampled, err := siteSeries(o, "sampled")
+	r, err := roundOf(o, "site queues plot")
 	if err != nil {
-		return Plot{}, fmt.Errorf("site queues plot: %w", err)
+		return Plot{}, err
 	}
-	waiting, err := siteSeries(o, "waiting")
-	if err != nil {
-		return Plot{}, fmt.Errorf("site queues plot: %w", err)
-	}
-	from, to := roundWindow(sampled, waiting)
-	const title = "Residents waiting at each testing site"
-	fig := Plot{Name: "site-queues", Title: title}
-	p := newPlot(title, "time of day", "residents waiting")
-	x := clockHours(o.Scenario, waiting[0].Step, waiting[0].len())[from : to+1]
-	p.X.Min, p.X.Max = x[0], x[len(x)-1]
-	p.X.Tick.Marker = newClockTicks(math.Floor(x[0]), x[len(x)-1]-x[0])
-	p.Y.Min, p.Y.Max = 0, 1
+	fig := Plot{Name: "site-queues", Title: "Residents waiting at each testing site"}
+	p := r.newRoundPlot(fig.Title, "residents waiting")
 	key := newSideLegend()
 	for k, site := range o.Scenario.Sampling.Sites {
-		rs := waiting[k]
-		m := rs.mean()[from : to+1]
-		lo, hi := rs.percentile(0.05)[from:to+1], rs.percentile(0.95)[from:to+1]
+		rs := r.waiting[k]
+		m := rs.mean()[r.from : r.to+1]
+		lo, hi := rs.percentile(0.05)[r.from:r.to+1], rs.percentile(0.95)[r.from:r.to+1]
 		col := seriesColor(k)
-		area, ring, err := band(x, lo, hi, alpha(col, 0.18))
+		area, ring, err := band(r.x, lo, hi, alpha(col, 0.18))
 		if err != nil {
 			return Plot{}, err
 		}
-		xys := xyOf(x, m)
+		xys := xyOf(r.x, m)
 		l, err := line(xys, col, vg.Points(1.5))
 		if err != nil {
 			return Plot{}, err

@@ -22,11 +22,9 @@ func stagingPlot(o *experiment.Outcome) (Plot, error) {
 	mean, lo, hi := rs.mean(), rs.percentile(0.05), rs.percentile(0.95)
 	capacity := float64(sc.Gate.Slots())
 
-	const title = "Items in the staging area by the gate"
-	fig := Plot{Name: "staging", Title: title}
-	p := newPlot(title, "time of day", "items in staging")
-	p.X.Tick.Marker = newClockTicks(x[0], x[len(x)-1]-x[0])
-	p.X.Min, p.X.Max = x[0], x[len(x)-1]
+	fig := Plot{Name: "staging", Title: "Items in the staging area by the gate"}
+	p := newPlot(fig.Title, "time of day", "items in staging")
+	clockAxis(p, x[0], x[len(x)-1])
 	p.Y.Min, p.Y.Max = 0, max(maxOf(hi, mean), capacity, 1)*1.05
 
 	blue := seriesColor(0)

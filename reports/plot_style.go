@@ -115,6 +115,21 @@ func line(xys plotter.XYs, c color.Color, width vg.Length) (*plotter.Line, error
 	return l, nil
 }
 
+// scatter returns a glyph in style at each of xys.
+func scatter(xys plotter.XYs, style draw.GlyphStyle) (*plotter.Scatter, error) {
+	s, err := plotter.NewScatter(xys)
+	if err != nil {
+		return nil, err
+	}
+	s.GlyphStyle = style
+	return s, nil
+}
+
+// dot is a filled circle of radius r in colour c.
+func dot(c color.Color, r vg.Length) draw.GlyphStyle {
+	return draw.GlyphStyle{Color: c, Radius: r, Shape: draw.CircleGlyph{}}
+}
+
 // dashes is the dash pattern of reference lines (capacities, targets).
 func dashes() []vg.Length { return []vg.Length{vg.Points(5), vg.Points(3)} }
 

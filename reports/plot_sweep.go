@@ -3,6 +3,7 @@ package reports
 import (
 	"errors"
 	"fmt"
+	"image/color"
 	"math"
 	"slices"
 	"strconv"
@@ -158,18 +159,53 @@ func sweepLines(s *experiment.Sweep) []*sweepLine {
 	return lines
 }
 
-// sweepPlot is the figure of one KPI over a sweep.
-func sweepPlot(s *experiment.Sweep, name string) (Plot, error) {
-	var kpi compound.KPI
-	found := false
+// sweepSeries is one line of a sweep's figure, in the axes' units, in the
+// order of x: the KPI's mean at each point with its interval (the mean
+// itself where it has none).
+type sweepSeries struct {
+	label           string
+	x, mean, lo, hi []float64
+}
+
+// seriesOfLine reads the line's points of the KPI called name: x from the
+// first axis' scale, the KPI in the axis' unit (factor), points with no
+// mean left out.
+func seriesOfLine(l *sweepLine, name string, ax axisScale, factor float64) sweepSeries {
+	sr := sweepSeries{label: l.label}
+	if sr.label == "" {
+		sr.label = "mean, 95% interval"
+	}
+	for j, pt := range l.points {
+		k, ok := pt.Outcome.KPI(name)
+		if !ok || !finite(k.Mean) {
+			continue
+		}
+		low, high := k.Low, k.High
+		if math.IsNaN(low) || math.IsNaN(high) {
+			low, high = k.Mean, k.Mean
+		}
+		sr.x = append(sr.x, ax.x[l.at[j]])
+		sr.mean, sr.lo, sr.hi = append(sr.mean, factor*k.Mean), append(sr.lo, factor*low), append(sr.hi, factor*high)
+	}
+	sortByX(sr.x, sr.mean, sr.lo, sr.hi)
+	return sr
+}
+
+// sweepKPI finds the KPI called name in a sweep.
+func sweepKPI(s *experiment.Sweep, name string) (compound.KPI, error) {
 	for _, pt := range s.Points {
 		if k, ok := pt.Outcome.KPI(name); ok {
-			kpi, found = k.KPI, true
-			break
+			return k.KPI, nil
 		}
 	}
-	if !found {
-		return Plot{}, fmt.Errorf("sweep plots: no KPI %q in the sweep", name)
+	return compound.KPI{}, fmt.Errorf("sweep plots: no KPI %q in the sweep", name)
+}
+
+// sweepPlot is the figure of one KPI over a sweep.
+func sweepPlot(s *experiment.Sweep, name string) (Plot, error) {
+	kpi, err := sweepKPI(s, name)
+	if err != nil {
+		return Plot{}, err
 	}
 	first := s.Axes[0]
 	ax := scaleAxis(first.Values)
@@ -178,13 +214,8 @@ func sweepPlot(s *experiment.Sweep, name string) (Plot, error) {
 	if ax.minutes {
 		xLabel += " (minutes)"
 	}
-	yLabel := name
-	if unit != "" {
-		yLabel += " (" + unit + ")"
-	}
-	title := fmt.Sprintf("%s against %s", name, first.Path)
-	fig := Plot{Name: "sweep-" + name, Title: title}
-	p := newPlot(title, xLabel, yLabel)
+	fig := Plot{Name: "sweep-" + name, Title: fmt.Sprintf("%s against %s", name, first.Path)}
+	p := newPlot(fig.Title, xLabel, plannerAxisLabel(name, unit))
 	switch {
 	case !ax.numeric:
 		p.X.Tick.Marker = nominalTicks(first.Values)
@@ -194,60 +225,18 @@ func sweepPlot(s *experiment.Sweep, name string) (Plot, error) {
 	}
 	lines := sweepLines(s)
 	key := newSideLegend()
-	reps := s.Points[0].Outcome.Replications
+	shade := 0.2
+	if len(lines) > 1 {
+		shade = 0.12 // overlapping bands stay readable
+	}
 	for i, l := range lines {
-		col := seriesColor(i)
-		var x, mean, lo, hi []float64
-		for j, pt := range l.points {
-			k, ok := pt.Outcome.KPI(name)
-			if !ok || math.IsNaN(k.Mean) || math.IsInf(k.Mean, 0) {
-				continue
-			}
-			low, high := k.Low, k.High
-			if math.IsNaN(low) || math.IsNaN(high) {
-				low, high = k.Mean, k.Mean
-			}
-			x = append(x, ax.x[l.at[j]])
-			mean, lo, hi = append(mean, factor*k.Mean), append(lo, factor*low), append(hi, factor*high)
-		}
-		if len(x) == 0 {
+		sr := seriesOfLine(l, name, ax, factor)
+		if len(sr.x) == 0 {
 			continue
 		}
-		sortByX(x, mean, lo, hi)
-		label := l.label
-		if label == "" {
-			label = "mean, 95% interval"
-		}
-		xys := xyOf(x, mean)
-		ml, err := line(xys, col, vg.Points(1.6))
-		if err != nil {
+		if err := drawSweepSeries(&fig, p, key, sr, seriesColor(i), shade); err != nil {
 			return Plot{}, err
 		}
-		dots, err := plotter.NewScatter(xys)
-		if err != nil {
-			return Plot{}, err
-		}
-		dots.GlyphStyle = draw.GlyphStyle{Color: col, Radius: vg.Points(2.6), Shape: draw.CircleGlyph{}}
-		shade := 0.2
-		if len(lines) > 1 {
-			shade = 0.12 // overlapping bands stay readable
-		}
-		area, ring, err := band(x, lo, hi, alpha(col, shade))
-		if err != nil {
-			return Plot{}, err
-		}
-		p.Add(area, ml, dots)
-		if len(x) == 1 { // a band of one point is invisible: show the interval as a bar
-			eb, err := plotter.NewYErrorBars(errorBars{x: x[0], y: mean[0], lo: lo[0], hi: hi[0]})
-			if err != nil {
-				return Plot{}, err
-			}
-			eb.LineStyle = draw.LineStyle{Color: col, Width: vg.Points(1)}
-			p.Add(eb)
-		}
-		key.Add(label, area, ml, dots)
-		fig.addLayer(label, xys)
-		fig.addLayer(label+" band", ring)
 	}
 	p.Add(key)
 	if p.Y.Min > 0 && p.Y.Min < 0.5*p.Y.Max {
@@ -255,11 +244,43 @@ func sweepPlot(s *experiment.Sweep, name string) (Plot, error) {
 	}
 	fig.P = p
 	fig.Caption = fmt.Sprintf("%s: %s. The mean over %d replications at each point of the sweep (common random numbers), "+
-		"with its 95%% confidence interval as the shaded band.", name, kpi.Desc, reps)
+		"with its 95%% confidence interval as the shaded band.", name, kpi.Desc, s.Points[0].Outcome.Replications)
 	if len(lines) > 1 {
 		fig.Caption += " One line per value of " + strings.Join(axisPaths(s.Axes[1:]), " and ") + "."
 	}
 	return fig, nil
+}
+
+// drawSweepSeries draws one line of a sweep: the mean through dots, the
+// interval as a band (as a bar for a single point, whose band would not
+// show), named in the key.
+func drawSweepSeries(fig *Plot, p *plot.Plot, key *sideLegend, sr sweepSeries, col color.NRGBA, shade float64) error {
+	xys := xyOf(sr.x, sr.mean)
+	ml, err := line(xys, col, vg.Points(1.6))
+	if err != nil {
+		return err
+	}
+	dots, err := scatter(xys, dot(col, vg.Points(2.6)))
+	if err != nil {
+		return err
+	}
+	area, ring, err := band(sr.x, sr.lo, sr.hi, alpha(col, shade))
+	if err != nil {
+		return err
+	}
+	p.Add(area, ml, dots)
+	if len(sr.x) == 1 {
+		eb, err := plotter.NewYErrorBars(spans{{X: sr.x[0], Y: sr.mean[0], Lo: sr.lo[0], Hi: sr.hi[0]}})
+		if err != nil {
+			return err
+		}
+		eb.LineStyle = draw.LineStyle{Color: col, Width: vg.Points(1)}
+		p.Add(eb)
+	}
+	key.Add(sr.label, area, ml, dots)
+	fig.addLayer(sr.label, xys)
+	fig.addLayer(sr.label+" band", ring)
+	return nil
 }
 
 // axisPaths returns the axes' paths.
@@ -282,15 +303,3 @@ func sortByX(x []float64, cols ...[]float64) {
 		}
 	}
 }
-
-// errorBars is one interval for plotter.YErrorBars.
-type errorBars struct{ x, y, lo, hi float64 }
-
-// Len implements plotter.XYer and plotter.YErrorer.
-func (e errorBars) Len() int { return 1 }
-
-// XY implements plotter.XYer.
-func (e errorBars) XY(int) (float64, float64) { return e.x, e.y }
-
-// YError implements plotter.YErrorer.
-func (e errorBars) YError(int) (float64, float64) { return e.y - e.lo, e.hi - e.y }

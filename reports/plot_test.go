@@ -20,6 +20,10 @@ import (
 // updatePlots rewrites the golden plots: go test ./reports -run Plot -update
 var updatePlots = flag.Bool("update", false, "rewrite the golden files in testdata (plots, summary.md, results.json)")
 
+// pngDir, when set, is where the golden plots are also drawn as PNG, for
+// looking at a change: go test ./reports -run Plot -png /tmp/plots
+var pngDir = flag.String("png", "", "also draw every golden plot as PNG into this folder")
+
 // The size every golden plot is drawn at: the report's.
 const (
 	goldenWidth  = 9 * vg.Inch
@@ -106,6 +110,9 @@ func checkGolden(t *testing.T, plots []reports.Plot) {
 		if err != nil || !bytes.Equal(got, again) {
 			t.Errorf("%s: drawing the same plot twice gave different SVG", p.Name)
 		}
+		if *pngDir != "" {
+			writePNG(t, p)
+		}
 		path := filepath.Join(dir, p.Name+".svg")
 		if *updatePlots {
 			if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -123,6 +130,22 @@ func checkGolden(t *testing.T, plots []reports.Plot) {
 		if !bytes.Equal(got, want) {
 			t.Errorf("%s differs from %s (run go test ./reports -run Plot -update and look at the change)", p.Name, path)
 		}
+	}
+}
+
+// writePNG draws a golden plot as PNG into -png's folder.
+func writePNG(t *testing.T, p reports.Plot) {
+	t.Helper()
+	w, h := p.Size()
+	png, err := reports.Render(p.P, "png", w, h)
+	if err != nil {
+		t.Fatalf("%s: %v", p.Name, err)
+	}
+	if err := os.MkdirAll(*pngDir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(*pngDir, p.Name+".png"), png, 0o644); err != nil {
+		t.Fatal(err)
 	}
 }
 

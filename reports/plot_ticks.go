@@ -12,7 +12,8 @@ import (
 
 // niceTicks marks an axis at round numbers (1, 2, 2.5 or 5 times a power
 // of ten), about six of them, labelled with no more decimals than they
-// need.
+// need. gonum/plot's DefaultTicks labels about three and marks the rest
+// unlabelled: too few to read a value off a report's figure.
 type niceTicks struct{}
 
 // Ticks implements plot.Ticker.
@@ -58,6 +59,8 @@ func niceStep(raw float64) float64 {
 // hour in between. Times on the following days wrap round the clock
 // ("01:00" after "23:00"), with "+1" (or +2, ...) after the day's number at
 // midnight, so a day's axis reads like a clock and a day's turn is seen.
+// gonum/plot's TimeTicks writes every label with one time layout, which
+// has no day's turn, over DefaultTicks, which would tick at 2.5 hours.
 type clockTicks struct {
 	origin, step float64 // hours
 }
@@ -96,6 +99,13 @@ func (t clockTicks) Ticks(min, max float64) []plot.Tick {
 		}
 	}
 	return ticks
+}
+
+// clockAxis makes p's x axis a clock from hour from to hour to, ticked on
+// the hour.
+func clockAxis(p *plot.Plot, from, to float64) {
+	p.X.Min, p.X.Max = from, to
+	p.X.Tick.Marker = newClockTicks(math.Floor(from), to-from)
 }
 
 // clockLabel writes hours of clock time as HH:MM of the day, marking

@@ -7,10 +7,8 @@ import (
 	"math"
 	"strings"
 
-	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
-	"gonum.org/v1/plot/vg/draw"
 
 	"cordon/compound"
 	"cordon/experiment"
@@ -54,63 +52,6 @@ func plannerAxisLabel(name, unit string) string {
 	return name + " (" + unit + ")"
 }
 
-// tornadoRow is one factor of a tornado chart: the KPI's mean with the
-// factor scaled down (low) and up (high), against the base, in axis units.
-type tornadoRow struct {
-	y               float64
-	base, low, high float64
-}
-
-// tornadoBars draws each row as two bars from the base: to the mean with
-// the factor scaled down in one colour, to the mean with it scaled up in
-// the other. When both ends lie on the same side of the base, the shorter
-// bar is drawn thinner on top of the longer, so both stay visible.
-type tornadoBars struct {
-	rows        []tornadoRow
-	thick       float64 // as a share of a row
-	lowC, highC color.Color
-}
-
-// Plot implements plot.Plotter.
-func (t *tornadoBars) Plot(c draw.Canvas, p *plot.Plot) {
-	trX, trY := p.Transforms(&c)
-	bar := func(y, from, to, thick float64, col color.Color) {
-		x0, x1 := trX(math.Min(from, to)), trX(math.Max(from, to))
-		r := vg.Rectangle{Min: vg.Point{X: x0, Y: trY(y - thick/2)}, Max: vg.Point{X: x1, Y: trY(y + thick/2)}}
-		c.SetColor(col)
-		c.Fill(r.Path())
-	}
-	for _, r := range t.rows {
-		type seg struct {
-			end float64
-			col color.Color
-		}
-		a, b := seg{r.low, t.lowC}, seg{r.high, t.highC}
-		if math.Abs(a.end-r.base) < math.Abs(b.end-r.base) {
-			a, b = b, a // the longer first
-		}
-		bar(r.y, r.base, a.end, t.thick, a.col)
-		thick := t.thick
-		if (a.end-r.base)*(b.end-r.base) > 0 {
-			thick = t.thick * 0.5
-		}
-		bar(r.y, r.base, b.end, thick, b.col)
-	}
-}
-
-// DataRange implements plot.DataRanger: every bar end and the base, and
-// half a row around the rows.
-func (t *tornadoBars) DataRange() (xmin, xmax, ymin, ymax float64) {
-	xmin, xmax = math.Inf(1), math.Inf(-1)
-	ymin, ymax = math.Inf(1), math.Inf(-1)
-	for _, r := range t.rows {
-		xmin = math.Min(xmin, math.Min(r.base, math.Min(r.low, r.high)))
-		xmax = math.Max(xmax, math.Max(r.base, math.Max(r.low, r.high)))
-		ymin, ymax = math.Min(ymin, r.y-0.5), math.Max(ymax, r.y+0.5)
-	}
-	return xmin, xmax, ymin, ymax
-}
-
 // TornadoPlots are one tornado chart per chosen KPI of a sensitivity
 // analysis: the factors in the analysis' order (largest swing at the top,
 // at most 15), each a bar from the KPI's mean with the factor scaled down
@@ -143,102 +84,141 @@ func deltaLabel(sign, delta float64) string {
 	return "+" + pct
 }
 
+// tornadoChart is what the tornado chart of one KPI shows: its base mean
+// and the factors that move it, the largest swing first, and how many were
+// left out and why.
+type tornadoChart struct {
+	s        *experiment.Sensitivity
+	kpi      compound.KPI
+	base     float64
+	shown    []experiment.Effect
+	still    int // factors that do not move the KPI at all
+	unknown  int // factors with no value when scaled
+	cut      int // factors past maxTornadoFactors
+	down, up string
+}
+
+// chooseTornado chooses the factors a KPI's tornado shows: those that move
+// it, at most maxTornadoFactors.
+func chooseTornado(s *experiment.Sensitivity, kpi compound.KPI, base float64, effects []experiment.Effect) tornadoChart {
+	t := tornadoChart{s: s, kpi: kpi, base: base, down: deltaLabel(-1, s.Delta), up: deltaLabel(1, s.Delta)}
+	for _, e := range effects {
+		switch {
+		case !finite(e.Low.Mean, e.High.Mean):
+			t.unknown++
+		case e.Low.Mean == base && e.High.Mean == base:
+			t.still++
+		default:
+			t.shown = append(t.shown, e)
+		}
+	}
+	if len(t.shown) > maxTornadoFactors {
+		t.cut, t.shown = len(t.shown)-maxTornadoFactors, t.shown[:maxTornadoFactors]
+	}
+	return t
+}
+
 // tornadoPlot is the tornado chart of one KPI.
 func tornadoPlot(s *experiment.Sensitivity, kpi compound.KPI, effects []experiment.Effect) (Plot, error) {
-	title := "What moves " + kpi.Name
-	fig := Plot{Name: "tornado-" + kpi.Name, Title: title}
-	down, up := deltaLabel(-1, s.Delta), deltaLabel(1, s.Delta)
+	fig := Plot{Name: "tornado-" + kpi.Name, Title: "What moves " + kpi.Name}
 	base, ok := s.Base.KPI(kpi.Name)
 	if !ok || !finite(base.Mean) {
 		return notePlot(fig, fmt.Sprintf("%s has no value in the base run.", kpi.Name),
 			fmt.Sprintf("%s has no mean in the base run, so there is nothing to compare the inputs' effects with.", kpi.Name)), nil
 	}
-	var shown []experiment.Effect
-	still, unknown := 0, 0
-	for _, e := range effects {
-		switch {
-		case !finite(e.Low.Mean, e.High.Mean):
-			unknown++
-		case e.Low.Mean == base.Mean && e.High.Mean == base.Mean:
-			still++
-		default:
-			shown = append(shown, e)
-		}
-	}
-	cut := 0
-	if len(shown) > maxTornadoFactors {
-		cut = len(shown) - maxTornadoFactors
-		shown = shown[:maxTornadoFactors]
-	}
-	if len(shown) == 0 {
-		return notePlot(fig, fmt.Sprintf("No input moves %s by scaling it %s or %s.", kpi.Name, down, up),
+	t := chooseTornado(s, kpi, base.Mean, effects)
+	if len(t.shown) == 0 {
+		return notePlot(fig, fmt.Sprintf("No input moves %s by scaling it %s or %s.", kpi.Name, t.down, t.up),
 			fmt.Sprintf("Scaling each volume and service time of the scenario by %s and %s left the mean of %s (%s) where it was, %s.",
-				down, up, kpi.Name, kpi.Desc, FormatValue(kpi.Unit, base.Mean))), nil
+				t.down, t.up, kpi.Name, kpi.Desc, FormatValue(kpi.Unit, base.Mean))), nil
 	}
+	if err := t.draw(&fig); err != nil {
+		return Plot{}, err
+	}
+	fig.Caption = t.caption()
+	return fig, nil
+}
 
-	vals := []float64{base.Mean}
-	for _, e := range shown {
+// draw draws the chart as fig's figure: a row a factor, the largest swing
+// at the top, each with two bars from the base mean, to the mean with the
+// factor scaled down (the upper bar) and scaled up (the lower), side by
+// side as gonum/plot groups bars, so that both show wherever they end.
+func (t tornadoChart) draw(fig *Plot) error {
+	vals := []float64{t.base}
+	for _, e := range t.shown {
 		vals = append(vals, e.Low.Mean, e.High.Mean)
 	}
-	factor, unit := plannerScale(kpi.Unit, vals...)
-	p := newPlot(title, plannerAxisLabel(kpi.Name, unit), "")
-	n := len(shown)
-	names := make([]string, n)
-	tb := &tornadoBars{thick: 0.62, lowC: seriesColor(0), highC: seriesColor(1)}
+	factor, unit := plannerScale(t.kpi.Unit, vals...)
+	p := newPlot(fig.Title, plannerAxisLabel(t.kpi.Name, unit), "")
+	n := len(t.shown)
+	names, bases, lows, highs := make([]string, n), make([]float64, n), make([]float64, n), make([]float64, n)
 	var low, high plotter.XYs
-	for i, e := range shown {
-		y := float64(n - 1 - i) // the largest swing at the top
-		names[n-1-i] = e.Factor.Name
-		r := tornadoRow{y: y, base: factor * base.Mean, low: factor * e.Low.Mean, high: factor * e.High.Mean}
-		tb.rows = append(tb.rows, r)
-		low = append(low, plotter.XY{X: r.low, Y: y})
-		high = append(high, plotter.XY{X: r.high, Y: y})
+	for i, e := range t.shown {
+		row := n - 1 - i // the largest swing at the top
+		names[row], bases[row] = e.Factor.Name, factor*t.base
+		lows[row], highs[row] = factor*(e.Low.Mean-t.base), factor*(e.High.Mean-t.base)
+		low = append(low, plotter.XY{X: factor * e.Low.Mean, Y: float64(row)})
+		high = append(high, plotter.XY{X: factor * e.High.Mean, Y: float64(row)})
 	}
-	p.Add(tb)
-	baseXYs := plotter.XYs{{X: factor * base.Mean, Y: -0.5}, {X: factor * base.Mean, Y: float64(n) - 0.5}}
-	bl, err := line(baseXYs, ink(), vg.Points(1.2))
+	baseBars, err := plotter.NewBarChart(plotter.Values(bases), 1)
 	if err != nil {
-		return Plot{}, err
+		return err
+	}
+	for _, end := range []struct {
+		deltas []float64
+		col    color.Color
+		offset float64
+	}{{lows, seriesColor(0), 0.17}, {highs, seriesColor(1), -0.17}} {
+		rb, err := newRowBars(end.deltas, end.col, 0.32)
+		if err != nil {
+			return err
+		}
+		rb.StackOn(baseBars) // from the base mean
+		rb.offset = end.offset
+		p.Add(rb)
+	}
+	bl, baseXYs, err := rowLine(factor*t.base, n, vg.Points(1.2))
+	if err != nil {
+		return err
 	}
 	p.Add(bl)
 	// A little room each side of the bars, so the ends do not touch the
 	// frame.
-	xmin, xmax, _, _ := tb.DataRange()
-	pad := 0.05 * (xmax - xmin)
+	pad := 0.05 * (p.X.Max - p.X.Min)
 	if pad == 0 {
-		pad = math.Max(math.Abs(xmax)*0.01, 1e-9)
+		pad = math.Max(math.Abs(p.X.Max)*0.01, 1e-9)
 	}
-	p.X.Min, p.X.Max = xmin-pad, xmax+pad
-	p.Y.Min, p.Y.Max = -0.5, float64(n)-0.5
-	p.Y.Tick.Marker = plannerRowTicks(names)
-	p.Y.Tick.Length = vg.Points(3)
-	p.Y.Padding = 0
-
+	p.X.Min, p.X.Max = p.X.Min-pad, p.X.Max+pad
+	rowAxis(p, names)
 	key := newSideLegend()
-	key.Add(down, swatch{tb.lowC})
-	key.Add(up, swatch{tb.highC})
-	key.Add("base "+FormatValue(kpi.Unit, base.Mean), bl)
+	key.Add(t.down, swatch{seriesColor(0)})
+	key.Add(t.up, swatch{seriesColor(1)})
+	key.Add("base "+FormatValue(t.kpi.Unit, t.base), bl)
 	p.Add(key)
 	fig.P = p
 	fig.addLayer("low", low)
 	fig.addLayer("high", high)
 	fig.addLayer("base", baseXYs)
+	return nil
+}
 
+// caption says how to read the chart and what it leaves out.
+func (t tornadoChart) caption() string {
+	k := t.kpi
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s: %s. Each bar is one input of the scenario (a volume per day, or a service time with its distribution's shape kept) "+
-		"scaled by %s and by %s with everything else as it is: the blue part runs from the base mean (the vertical line, %s) "+
-		"to the mean with that input at %s, the orange part to the mean at %s; means over %d replications with common random numbers. "+
+	fmt.Fprintf(&b, "%s: %s. Each pair of bars is one input of the scenario (a volume per day, or a service time with its distribution's shape kept) "+
+		"scaled by %s and by %s with everything else as it is: the blue bar runs from the base mean (the vertical line, %s) "+
+		"to the mean with that input at %s, the orange bar to the mean at %s; means over %d replications with common random numbers. "+
 		"The longest bars, at the top, are the inputs %s is most sensitive to.",
-		kpi.Name, kpi.Desc, down, up, FormatValue(kpi.Unit, base.Mean), down, up, s.Base.Replications, kpi.Name)
-	if still > 0 {
-		fmt.Fprintf(&b, " %s that do not move it at all %s left out.", text.Count(still, "input", "inputs"), text.IsAre(still))
+		k.Name, k.Desc, t.down, t.up, FormatValue(k.Unit, t.base), t.down, t.up, t.s.Base.Replications, k.Name)
+	if t.still > 0 {
+		fmt.Fprintf(&b, " %s that do not move it at all %s left out.", text.Count(t.still, "input", "inputs"), text.IsAre(t.still))
 	}
-	if unknown > 0 {
-		fmt.Fprintf(&b, " %s with no value when scaled %s left out.", text.Count(unknown, "input", "inputs"), text.IsAre(unknown))
+	if t.unknown > 0 {
+		fmt.Fprintf(&b, " %s with no value when scaled %s left out.", text.Count(t.unknown, "input", "inputs"), text.IsAre(t.unknown))
 	}
-	if cut > 0 {
-		fmt.Fprintf(&b, " Only the %d largest swings are shown; %d smaller ones are not.", maxTornadoFactors, cut)
+	if t.cut > 0 {
+		fmt.Fprintf(&b, " Only the %d largest swings are shown; %d smaller ones are not.", maxTornadoFactors, t.cut)
 	}
-	fig.Caption = b.String()
-	return fig, nil
+	return b.String()
 }

@@ -4,11 +4,13 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"slices"
 	"strings"
 
-	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/palette"
+	"gonum.org/v1/plot/palette/brewer"
+	"gonum.org/v1/plot/palette/moreland"
 	"gonum.org/v1/plot/plotter"
-	"gonum.org/v1/plot/vg"
 
 	"cordon/experiment"
 )
@@ -32,28 +34,56 @@ func (g heatGrid) X(c int) float64 { return g.x0 + float64(c) + 0.5 }
 // Y implements plotter.GridXYZ.
 func (g heatGrid) Y(r int) float64 { return float64(r) }
 
-// heatPalette is the heat map's colour scale, from pale yellow (idle) to
-// dark red (busy all the time), interpolated in n steps.
-type heatPalette struct{ n int }
+// heatColours is the colour scale of utilisation, from 0 (idle) to 1
+// (busy all the time): ColorBrewer's YlOrRd, pale yellow to dark red, made
+// continuous by gonum/plot's moreland luminance map, so that equal steps of
+// utilisation are equal steps of lightness.
+func heatColours() (palette.ColorMap, error) {
+	b, err := brewer.GetPalette(brewer.TypeSequential, "YlOrRd", 9)
+	if err != nil {
+		return nil, err
+	}
+	cs := slices.Clone(b.Colors())
+	slices.Reverse(cs) // NewLuminance wants the lightness rising
+	cm, err := moreland.NewLuminance(cs)
+	if err != nil {
+		return nil, err
+	}
+	cm.SetMin(0)
+	cm.SetMax(1)
+	return palette.Reverse(cm), nil
+}
+
+// heatAt is the colour of utilisation u: cm's, its lightest at 0 or
+// below (and for no value), its darkest beyond 1 (overtime can take busy
+// time past time on duty).
+func heatAt(cm palette.ColorMap, u float64) color.Color {
+	if math.IsNaN(u) {
+		u = 0
+	}
+	c, err := cm.At(math.Min(math.Max(u, cm.Min()), cm.Max()))
+	if err != nil {
+		return offDuty()
+	}
+	return c
+}
+
+// heatSteps is cm in n colours from its min to its max, for
+// plotter.HeatMap (palette.Reverse's own Palette leaves the middle colour
+// of an odd number unset).
+func heatSteps(cm palette.ColorMap, n int) palette.Palette {
+	out := make([]color.Color, n)
+	for i := range out {
+		out[i] = heatAt(cm, cm.Min()+(cm.Max()-cm.Min())*float64(i)/float64(n-1))
+	}
+	return steps(out)
+}
+
+// steps is a list of colours as a palette.Palette.
+type steps []color.Color
 
 // Colors implements palette.Palette.
-func (h heatPalette) Colors() []color.Color {
-	anchors := [...]color.NRGBA{
-		{0xff, 0xff, 0xcc, 0xff}, {0xff, 0xed, 0xa0, 0xff}, {0xfe, 0xd9, 0x76, 0xff},
-		{0xfe, 0xb2, 0x4c, 0xff}, {0xfd, 0x8d, 0x3c, 0xff}, {0xfc, 0x4e, 0x2a, 0xff},
-		{0xe3, 0x1a, 0x1c, 0xff}, {0xbd, 0x00, 0x26, 0xff}, {0x80, 0x00, 0x26, 0xff},
-	}
-	out := make([]color.Color, h.n)
-	for i := range out {
-		t := float64(i) / float64(h.n-1) * float64(len(anchors)-1)
-		k := min(int(t), len(anchors)-2)
-		f := t - float64(k)
-		a, b := anchors[k], anchors[k+1]
-		mix := func(x, y uint8) uint8 { return uint8(math.Round(float64(x) + f*(float64(y)-float64(x)))) }
-		out[i] = color.NRGBA{mix(a.R, b.R), mix(a.G, b.G), mix(a.B, b.B), 0xff}
-	}
-	return out
-}
+func (s steps) Colors() []color.Color { return s }
 
 // offDuty is the colour of hours when nobody of a pool was on duty.
 func offDuty() color.Color { return color.NRGBA{0xd4, 0xd4, 0xd4, 0xff} }
@@ -105,13 +135,10 @@ func poolHours(o *experiment.Outcome, pool string) ([]float64, int) {
 	return out, groups
 }
 
-// utilisationPlot is staff utilisation by pool and hour as a heat map.
-func utilisationPlot(o *experiment.Outcome) (Plot, error) {
+// utilisationGrid is staff utilisation by pool (a row, the first pool at
+// the top) and hour (a column) of a run, and the rows' names.
+func utilisationGrid(o *experiment.Outcome) (heatGrid, []string) {
 	sc := o.Scenario
-	const title = "Staff utilisation by pool and hour"
-	fig := Plot{Name: "utilisation", Title: title}
-	p := newPlot(title, "time of day", "")
-
 	rows := len(sc.Staff)
 	hours := 0
 	z := make([][]float64, rows)
@@ -126,41 +153,44 @@ func utilisationPlot(o *experiment.Outcome) (Plot, error) {
 			names[r] = fmt.Sprintf("%s (%d zones)", pool.Name, groups)
 		}
 	}
-	if rows == 0 || hours == 0 {
-		return notePlot(fig, "No staff pool in this scenario.", "The scenario has no staff pools."), nil
-	}
 	for r := range z {
 		for len(z[r]) < hours {
 			z[r] = append(z[r], math.NaN())
 		}
 	}
-	x0 := float64(sc.Horizon.Start) / 3600
-	g := heatGrid{z: z, x0: x0}
-	pal := heatPalette{n: 101}
-	hm := plotter.NewHeatMap(g, pal)
+	return heatGrid{z: z, x0: float64(sc.Horizon.Start) / 3600}, names
+}
+
+// utilisationPlot is staff utilisation by pool and hour as a heat map.
+func utilisationPlot(o *experiment.Outcome) (Plot, error) {
+	fig := Plot{Name: "utilisation", Title: "Staff utilisation by pool and hour"}
+	g, names := utilisationGrid(o)
+	if len(g.z) == 0 || len(g.z[0]) == 0 {
+		return notePlot(fig, "No staff pool in this scenario.", "The scenario has no staff pools."), nil
+	}
+	cm, err := heatColours()
+	if err != nil {
+		return Plot{}, err
+	}
+	p := newPlot(fig.Title, "time of day", "")
+	hm := plotter.NewHeatMap(g, heatSteps(cm, 101))
 	hm.Min, hm.Max = 0, 1
 	hm.NaN = offDuty()
-	hm.Overflow = pal.Colors()[pal.n-1] // overtime can take busy time past time on duty
+	hm.Overflow = heatAt(cm, 1) // overtime can take busy time past time on duty
 	p.Add(hm)
-	p.X.Min, p.X.Max = x0, x0+float64(hours)
-	p.X.Tick.Marker = newClockTicks(x0, float64(hours))
-	p.Y.Min, p.Y.Max = -0.5, float64(rows)-0.5
-	p.Y.Tick.Marker = nominalTicks(names)
-	p.Y.Tick.Length = vg.Points(3)
-	p.Y.Padding, p.X.Padding = 0, 0
-
+	cols, _ := g.Dims()
+	clockAxis(p, g.x0, g.x0+float64(cols))
+	rowAxis(p, names)
+	p.X.Padding = 0
 	key := newSideLegend()
-	key.bar = &colourBar{
-		title: "busy / on duty", palette: pal.Colors(), min: 0, max: 1, nan: offDuty(), nanLabel: "nobody on duty",
-		ticks: []plot.Tick{{Value: 0, Label: "0%"}, {Value: 0.25, Label: "25%"}, {Value: 0.5, Label: "50%"},
-			{Value: 0.75, Label: "75%"}, {Value: 1, Label: "100%"}},
-	}
+	key.Add("nobody on duty", swatch{offDuty()})
+	key.addColourBar("busy / on duty", cm)
 	p.Add(key)
 	fig.P = p
-	for r := range z {
-		xys := make(plotter.XYs, hours)
+	for r := range g.z {
+		xys := make(plotter.XYs, cols)
 		for h := range xys {
-			xys[h] = plotter.XY{X: g.X(h), Y: z[r][h]}
+			xys[h] = plotter.XY{X: g.X(h), Y: g.z[r][h]}
 		}
 		fig.addLayer(names[r], xys)
 	}

@@ -52,7 +52,7 @@ func TestReviewHostileText(t *testing.T) {
 	}
 
 	dir := filepath.Join(t.TempDir(), reports.Slug(sc.Name))
-	if err := reports.WriteReview(context.Background(), reports.Dest{Dir: dir}, r, src); err != nil {
+	if err := reports.ReviewReport(r, src).Write(context.Background(), reports.Dest{Dir: dir}); err != nil {
 		t.Fatal(err)
 	}
 	read := func(name string) string {

@@ -150,13 +150,13 @@ func TestReviewFolder(t *testing.T) {
 	dir := filepath.Join(parent, "review")
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if err := reports.WriteReview(ctx, reports.Dest{Dir: dir}, r, src); err == nil {
+	if err := reports.ReviewReport(r, src).Write(ctx, reports.Dest{Dir: dir}); err == nil {
 		t.Fatal("a cancelled review was written")
 	}
 	if entries, _ := os.ReadDir(parent); len(entries) != 0 {
 		t.Fatalf("left behind: %v", entries)
 	}
-	if err := reports.WriteReview(context.Background(), reports.Dest{Dir: dir}, r, src); err != nil {
+	if err := reports.ReviewReport(r, src).Write(context.Background(), reports.Dest{Dir: dir}); err != nil {
 		t.Fatal(err)
 	}
 	read := func(name string) []byte {
@@ -235,7 +235,7 @@ func TestReviewDeterministic(t *testing.T) {
 	var terms []string
 	for _, dir := range dirs {
 		r := changedReview(t)
-		if err := reports.WriteReview(context.Background(), reports.Dest{Dir: dir}, r, src); err != nil {
+		if err := reports.ReviewReport(r, src).Write(context.Background(), reports.Dest{Dir: dir}); err != nil {
 			t.Fatal(err)
 		}
 		var buf bytes.Buffer
@@ -272,7 +272,7 @@ func TestReviewSummaryWithoutAReview(t *testing.T) {
 	if err := reports.WriteReviewSummary(&buf, nil, reports.ReviewSources{}); err == nil {
 		t.Error("no review must be an error")
 	}
-	if err := reports.WriteReview(context.Background(), reports.Dest{Dir: filepath.Join(t.TempDir(), "x")}, &experiment.Review{}, reports.ReviewSources{}); err == nil {
+	if err := reports.ReviewReport(&experiment.Review{}, reports.ReviewSources{}).Write(context.Background(), reports.Dest{Dir: filepath.Join(t.TempDir(), "x")}); err == nil {
 		t.Error("a review without a replay must be an error")
 	}
 	if _, err := reports.ReviewPlots(nil); err == nil {
@@ -311,7 +311,7 @@ func TestReviewWithoutIDs(t *testing.T) {
 	if !missing {
 		t.Errorf("the door times are not said to be missing:\n%s", buf.String())
 	}
-	if err := reports.WriteReview(context.Background(), reports.Dest{Dir: filepath.Join(t.TempDir(), "r")}, r, reports.ReviewSources{}); err != nil {
+	if err := reports.ReviewReport(r, reports.ReviewSources{}).Write(context.Background(), reports.Dest{Dir: filepath.Join(t.TempDir(), "r")}); err != nil {
 		t.Fatal(err)
 	}
 }

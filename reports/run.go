@@ -1,7 +1,6 @@
 package reports
 
 import (
-	"context"
 	"fmt"
 	"strings"
 
@@ -21,83 +20,35 @@ const (
 // RunFiles lists the files of a run report.
 const RunFiles = "index.html, summary.md, results.json, replications.csv and plots/*.png, *.svg"
 
-// WriteRun writes the report folder of a run to dir, whole or not at all:
-// index.html, summary.md, results.json, replications.csv and every plot as
-// PNG and SVG under plots/. With a marginal analysis (m not nil) the page
-// and summary.md also say what one more unit at each post buys and which
-// post limits work hour by hour.
-func WriteRun(ctx context.Context, dest Dest, o *experiment.Outcome, targets []experiment.TargetResult, m *experiment.Marginal) error {
-	plots, err := RunPlots(o)
-	if err != nil {
-		return fmt.Errorf("plots: %w", err)
-	}
-	if m != nil {
-		gains, err := GainsPlot(m)
+// RunReport is the report folder of a run: index.html, summary.md,
+// results.json, replications.csv and every plot as PNG and SVG under
+// plots/. With a marginal analysis (m not nil) the page and summary.md also
+// say what one more unit at each post buys and which post limits work hour
+// by hour.
+func RunReport(o *experiment.Outcome, targets []experiment.TargetResult, m *experiment.Marginal) Report {
+	return Report{build: func() (*contents, error) {
+		plots, err := RunPlots(o)
 		if err != nil {
-			return fmt.Errorf("plots: %w", err)
+			return nil, plotsError(err)
 		}
-		hourly, err := HourlyPlot(m)
-		if err != nil {
-			return fmt.Errorf("plots: %w", err)
+		if m != nil {
+			more, err := MarginalPlots(m)
+			if err != nil {
+				return nil, plotsError(err)
+			}
+			plots = append(plots, more...)
 		}
-		plots = append(plots, gains, hourly)
-	}
-	f, err := NewFolder(ctx, dest)
-	if err != nil {
-		return err
-	}
-	defer f.Discard()
-	if err := f.WriteJSON("results.json", NewResults(o, targets...)); err != nil {
-		return err
-	}
-	if err := f.Write("replications.csv", ReplicationsCSV(o)); err != nil {
-		return err
-	}
-	md := SummaryMarkdown(o, targets, plots)
-	if m != nil {
-		md = append(md, MarginalMarkdown(m)...)
-	}
-	if err := f.Write("summary.md", md); err != nil {
-		return err
-	}
-	figs, err := writePlots(ctx, f, plots)
-	if err != nil {
-		return err
-	}
-	p := runPage(o, targets, figs)
-	if m != nil {
-		p.Tables = append(marginalTables(m), p.Tables...)
-	}
-	return finish(ctx, f, p)
-}
-
-// writePlots renders every plot as PNG and SVG into plots/ and returns the
-// figures for the page.
-func writePlots(ctx context.Context, f *Folder, plots []Plot) ([]figure, error) {
-	var figs []figure
-	for _, p := range plots {
-		if err := ctx.Err(); err != nil {
-			return nil, err
+		md, p := SummaryMarkdown(o, targets, plots), runPage(o, targets)
+		if m != nil {
+			md = append(md, MarginalMarkdown(m)...)
+			p.Tables = append(marginalTables(m), p.Tables...)
 		}
-		w, h := p.Size()
-		png, err := Render(p.P, "png", w, h)
-		if err != nil {
-			return nil, fmt.Errorf("plot %s: %w", p.Name, err)
-		}
-		svg, err := Render(p.P, "svg", w, h)
-		if err != nil {
-			return nil, fmt.Errorf("plot %s: %w", p.Name, err)
-		}
-		if err := f.Write("plots/"+p.Name+".png", png); err != nil {
-			return nil, err
-		}
-		if err := f.Write("plots/"+p.Name+".svg", svg); err != nil {
-			return nil, err
-		}
-		figs = append(figs, figure{Name: p.Name, Title: p.Title, Caption: p.Caption, Src: pngSrc(png),
-			Width: int(float64(w/vg.Inch) * pngDPI), Height: int(float64(h/vg.Inch) * pngDPI)})
-	}
-	return figs, nil
+		return &contents{plots: plots, page: p, files: []file{
+			jsonFile("results.json", NewResults(o, targets...)),
+			rawFile("replications.csv", ReplicationsCSV(o)),
+			rawFile("summary.md", md),
+		}}, nil
+	}}
 }
 
 // runLine says what the run page's figures are: means with their
@@ -110,12 +61,12 @@ func runLine(o *experiment.Outcome) string {
 	return fmt.Sprintf("%s, seed %d, no interval: %s", n, o.Seed, n)
 }
 
-func runPage(o *experiment.Outcome, targets []experiment.TargetResult, figs []figure) page {
+// runPage is the page of a run, its figures left to Write.
+func runPage(o *experiment.Outcome, targets []experiment.TargetResult) page {
 	p := page{
 		Title: o.Scenario.Name,
 		Lines: append(lines(o.Scenario.Description),
 			runLine(o)),
-		Plots: figs,
 		Files: RunFiles,
 	}
 	for _, u := range o.Unstable {

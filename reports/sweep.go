@@ -2,7 +2,6 @@ package reports
 
 import (
 	"bytes"
-	"context"
 	"encoding/csv"
 	"fmt"
 	"io"
@@ -55,34 +54,23 @@ func WriteSweepTable(out io.Writer, s *experiment.Sweep, kpis []string) error {
 	return writeTrimmed(out, buf.Bytes())
 }
 
-// WriteSweep writes the report folder of a sweep: index.html, sweep.csv,
+// SweepReport is the report folder of a sweep: index.html, sweep.csv,
 // results.json and a plot of each chosen KPI against the varied values.
-func WriteSweep(ctx context.Context, dest Dest, s *experiment.Sweep, kpis []string) error {
-	plots, err := SweepPlots(s, kpis)
-	if err != nil {
-		return err
-	}
-	f, err := NewFolder(ctx, dest)
-	if err != nil {
-		return err
-	}
-	defer f.Discard()
-	if err := f.Write("sweep.csv", SweepCSV(s)); err != nil {
-		return err
-	}
-	if err := f.WriteJSON("results.json", NewSweepResults(s)); err != nil {
-		return err
-	}
-	figs, err := writePlots(ctx, f, plots)
-	if err != nil {
-		return err
-	}
-	first := s.Points[0].Outcome
-	p := page{Title: "sweep of " + first.Scenario.Name, Plots: figs,
-		Files: "index.html, sweep.csv, results.json and plots/*.png, *.svg",
-		Lines: []string{fmt.Sprintf("%d points, %d replications each, seed %d, common random numbers", len(s.Points), first.Replications, first.Seed)}}
-	p.Tables = append(p.Tables, sweepGrid(s, kpis))
-	return finish(ctx, f, p)
+func SweepReport(s *experiment.Sweep, kpis []string) Report {
+	return Report{build: func() (*contents, error) {
+		plots, err := SweepPlots(s, kpis)
+		if err != nil {
+			return nil, plotsError(err)
+		}
+		first := s.Points[0].Outcome
+		p := page{Title: "sweep of " + first.Scenario.Name, Tables: []table{sweepGrid(s, kpis)},
+			Files: "index.html, sweep.csv, results.json and plots/*.png, *.svg",
+			Lines: []string{fmt.Sprintf("%d points, %d replications each, seed %d, common random numbers", len(s.Points), first.Replications, first.Seed)}}
+		return &contents{plots: plots, page: p, files: []file{
+			rawFile("sweep.csv", SweepCSV(s)),
+			jsonFile("results.json", NewSweepResults(s)),
+		}}, nil
+	}}
 }
 
 // sweepGrid is the grid of a sweep, for the terminal and the page: one row

@@ -13,8 +13,8 @@
 // every result. Each run is a folder runs/NNNN-NAME/ holding run.json
 // (what was run, and its headline figures), inputs/ (the scenarios as run,
 // the uploaded logs) and report/, the report folder the command line
-// writes for the same work (reports.WriteRun, WriteComparison, WritePlan,
-// WriteReview). A run is built in a temporary folder and renamed into
+// writes for the same work (reports.RunReport, ComparisonReport, PlanReport,
+// ReviewReport, each written by Report.Write). A run is built in a temporary folder and renamed into
 // place whole, so that a stopped server leaves runs written whole or not at
 // all. Names from requests are checked against a strict pattern, files are
 // opened through an os.Root of the workspace, and symbolic links are

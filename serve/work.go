@@ -59,7 +59,7 @@ func (s *Server) runWork(a runAsk) func(context.Context, func(int, int)) (string
 		if err != nil {
 			return "", err
 		}
-		if err := reports.WriteRun(ctx, reports.Dest{Dir: b.reportPath()}, r.Outcome, r.Targets, r.Marginal); err != nil {
+		if err := reports.RunReport(r.Outcome, r.Targets, r.Marginal).Write(ctx, reports.Dest{Dir: b.reportPath()}); err != nil {
 			return "", err
 		}
 		rec := &runRecord{Kind: kindRun, Title: a.sc.Name, Created: now(), Scenarios: []scenarioRef{ref},
@@ -170,7 +170,7 @@ func (s *Server) compareWork(a compareAsk) func(context.Context, func(int, int))
 			ref.Name = sc.Name
 			rec.Scenarios = append(rec.Scenarios, ref)
 		}
-		if err := reports.WriteComparison(ctx, reports.Dest{Dir: b.reportPath()}, c); err != nil {
+		if err := reports.ComparisonReport(c).Write(ctx, reports.Dest{Dir: b.reportPath()}); err != nil {
 			return "", err
 		}
 		rec.Differences, rec.Side = comparisonCells(c)
@@ -273,7 +273,7 @@ func (s *Server) planWork(a planAsk) func(context.Context, func(int, int)) (stri
 		if err := b.writeInput("planned.yaml", planned); err != nil {
 			return "", err
 		}
-		if err := reports.WritePlan(ctx, reports.Dest{Dir: b.reportPath()}, p, sens); err != nil {
+		if err := reports.PlanReport(p, sens).Write(ctx, reports.Dest{Dir: b.reportPath()}); err != nil {
 			return "", err
 		}
 		rec := &runRecord{Kind: kindPlan, Title: "plan " + a.sc.Name, Created: now(), Scenarios: []scenarioRef{ref},
@@ -354,7 +354,7 @@ func (s *Server) replayWork(a replayAsk) func(context.Context, func(int, int)) (
 		}
 		src := reports.ReviewSources{Arrivals: a.logs.names[0], Roster: a.logs.names[1], Observed: a.logs.names[2],
 			Synthetic: a.logs.synthetic, Skipped: a.logs.skipped}
-		if err := reports.WriteReview(ctx, reports.Dest{Dir: b.reportPath()}, r, src); err != nil {
+		if err := reports.ReviewReport(r, src).Write(ctx, reports.Dest{Dir: b.reportPath()}); err != nil {
 			return "", err
 		}
 		rec := &runRecord{Kind: kindReplay, Title: "replay " + a.sc.Name, Created: now(), Scenarios: []scenarioRef{ref},

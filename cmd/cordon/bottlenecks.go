@@ -2,14 +2,11 @@ package main
 
 import (
 	"context"
-	"fmt"
-	"path/filepath"
 
 	"github.com/spf13/cobra"
 
 	"cordon/experiment"
 	"cordon/reports"
-	"cordon/text"
 )
 
 // bottlenecksOptions are the flags of `cordon bottlenecks`.
@@ -66,7 +63,7 @@ func runBottlenecks(ctx context.Context, std *streams, opts *bottlenecksOptions,
 	if len(kpis) == 0 {
 		kpis = experiment.HeadlineKPIs(sc)
 	}
-	dest, err := checkedDest(ctx, defaultDest(opts.out, "bottlenecks", sc.Name), arg)
+	folder, err := openReport(ctx, defaultFolder(opts.out, "bottlenecks", sc.Name), arg)
 	if err != nil {
 		return err
 	}
@@ -79,10 +76,9 @@ func runBottlenecks(ctx context.Context, std *streams, opts *bottlenecksOptions,
 		}
 		return badInput(err)
 	}
-	if err := reports.WriteMarginal(ctx, dest, m); err != nil {
-		return opts.reportError(ctx, err)
+	if err := folder.write(ctx, std, &opts.runFlags, reports.MarginalReport(m)); err != nil {
+		return err
 	}
-	fmt.Fprintf(std.err, "report: %s\n", text.TermSafe(filepath.Join(dest.Dir, "index.html")))
 	if opts.json {
 		b, err := reports.NewBottlenecks(m).JSON()
 		if err != nil {

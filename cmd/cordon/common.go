@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"path/filepath"
 	"runtime"
 	"sync/atomic"
 
@@ -12,7 +11,6 @@ import (
 
 	"cordon/compound"
 	"cordon/experiment"
-	"cordon/reports"
 	"cordon/scenarios"
 )
 
@@ -151,40 +149,6 @@ func (r *runFlags) do(ctx context.Context, std *streams, label string, w *experi
 		return nil, r.stopped(ctx)
 	}
 	return p, r.explainMemory(err)
-}
-
-// reportError is the error of a report folder that could not be written:
-// the interruption when the command was stopped, bad input (exit 2) when
-// the folder is not cordon's to replace.
-func (r *runFlags) reportError(ctx context.Context, err error) error {
-	if ctx.Err() != nil {
-		return r.stopped(ctx)
-	}
-	var refused *reports.Refused
-	if errors.As(err, &refused) {
-		return badInput(err)
-	}
-	return fmt.Errorf("writing the report: %w", err)
-}
-
-// checkedDest is a command's report folder, checked before any work so
-// that a folder cordon may not replace is refused at once (see
-// reports.Dest); inputs are the files the command reads.
-func checkedDest(ctx context.Context, dir string, inputs ...string) (reports.Dest, error) {
-	d := reports.Dest{Dir: dir, Inputs: inputs}
-	if err := d.Check(ctx); err != nil {
-		return d, badInput(err)
-	}
-	return d, nil
-}
-
-// defaultDest is dir, or the command's default report folder
-// cordon-out/<command>-<scenario> when dir is "".
-func defaultDest(dir, command, scenario string) string {
-	if dir != "" {
-		return dir
-	}
-	return filepath.Join("cordon-out", command+"-"+reports.Slug(scenario))
 }
 
 // load resolves every scenario argument with the --set overrides; bad

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"slices"
 	"strings"
 
@@ -107,11 +106,9 @@ func runCompare(ctx context.Context, std *streams, opts *compareOptions, args []
 	if opts.sharded() {
 		return opts.runShard(ctx, std, &opts.runFlags, w)
 	}
-	var dest reports.Dest
-	if opts.out != "" {
-		if dest, err = checkedDest(ctx, opts.out, args...); err != nil {
-			return err
-		}
+	folder, err := openReport(ctx, opts.out, args...)
+	if err != nil {
+		return err
 	}
 	p, err := opts.do(ctx, std, "compare", w)
 	if err != nil {
@@ -121,17 +118,14 @@ func runCompare(ctx context.Context, std *streams, opts *compareOptions, args []
 		fmt.Fprintf(std.err, "cordon: --set applies to every scenario compared; to compare a change, give it to a variant: --variant 'NAME: %s'\n",
 			text.TermSafe(strings.Join(opts.sets, ", ")))
 	}
-	return opts.report(ctx, std, p.Comparison, dest)
+	return opts.report(ctx, std, p.Comparison, folder)
 }
 
-// report writes the comparison's report folder (when dest names one) and
+// report writes the comparison's report folder (when --out names one) and
 // prints its table or its document.
-func (opts *compareOptions) report(ctx context.Context, std *streams, c *experiment.Comparison, dest reports.Dest) error {
-	if dest.Dir != "" {
-		if err := reports.WriteComparison(ctx, dest, c); err != nil {
-			return opts.reportError(ctx, err)
-		}
-		defer fmt.Fprintf(std.err, "report: %s\n", text.TermSafe(filepath.Join(dest.Dir, "index.html")))
+func (opts *compareOptions) report(ctx context.Context, std *streams, c *experiment.Comparison, folder reportFolder) error {
+	if err := folder.write(ctx, std, &opts.runFlags, reports.ComparisonReport(c)); err != nil {
+		return err
 	}
 	if opts.json {
 		b, err := reports.NewComparison(c).JSON()

@@ -84,23 +84,23 @@ func runMerge(ctx context.Context, std *streams, opts *mergeOptions, args []stri
 		if out == "" {
 			out = filepath.Join("cordon-out", "compare")
 		}
-		dest, err := checkedDest(ctx, out, args...)
+		folder, err := openReport(ctx, out, args...)
 		if err != nil {
 			return err
 		}
-		return (&compareOptions{json: opts.json}).report(ctx, std, prod.Comparison, dest)
+		return (&compareOptions{json: opts.json}).report(ctx, std, prod.Comparison, folder)
 	case experiment.CommandSweep:
-		dest, err := checkedDest(ctx, defaultDest(opts.out, "sweep", prod.Sweep.Points[0].Outcome.Scenario.Name), args...)
+		folder, err := openReport(ctx, defaultFolder(opts.out, "sweep", prod.Sweep.Points[0].Outcome.Scenario.Name), args...)
 		if err != nil {
 			return err
 		}
-		return (&sweepOptions{csv: opts.csv}).report(ctx, std, prod.Sweep, w.KPIs, dest)
+		return (&sweepOptions{csv: opts.csv}).report(ctx, std, prod.Sweep, w.KPIs, folder)
 	case experiment.CommandSensitivity:
-		dest, err := checkedDest(ctx, defaultDest(opts.out, "sensitivity", prod.Sensitivity.Base.Scenario.Name), args...)
+		folder, err := openReport(ctx, defaultFolder(opts.out, "sensitivity", prod.Sensitivity.Base.Scenario.Name), args...)
 		if err != nil {
 			return err
 		}
-		return (&sensitivityOptions{top: opts.top}).report(ctx, std, prod.Sensitivity, dest)
+		return (&sensitivityOptions{top: opts.top}).report(ctx, std, prod.Sensitivity, folder)
 	}
 	return badInput(fmt.Errorf("%s: parts of cordon %s, which merge does not know", args[0], w.Command))
 }

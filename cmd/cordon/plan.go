@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"path/filepath"
 
 	"github.com/spf13/cobra"
 
@@ -113,7 +112,7 @@ func runPlan(ctx context.Context, std *streams, opts *planOptions, arg string) e
 			return badInput(err)
 		}
 	}
-	dest, err := checkedDest(ctx, defaultDest(opts.out, "plan", sc.Name), arg)
+	folder, err := openReport(ctx, defaultFolder(opts.out, "plan", sc.Name), arg)
 	if err != nil {
 		return err
 	}
@@ -145,10 +144,9 @@ func runPlan(ctx context.Context, std *streams, opts *planOptions, arg string) e
 			return err
 		}
 	}
-	if err := reports.WritePlan(ctx, dest, p, sens); err != nil {
-		return opts.reportError(ctx, err)
+	if err := folder.write(ctx, std, &opts.runFlags, reports.PlanReport(p, sens)); err != nil {
+		return err
 	}
-	fmt.Fprintf(std.err, "report: %s\n", text.TermSafe(filepath.Join(dest.Dir, "index.html")))
 	if opts.write != "" {
 		if err := writePlanned(std, opts, arg, overrides, p); err != nil {
 			return err

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -124,10 +123,10 @@ func runReplay(ctx context.Context, std *streams, opts *replayOptions, arg strin
 		set = true
 		setOverrides = overrides
 	}
-	var dest reports.Dest
+	var folder reportFolder
 	if !opts.noReport {
 		inputs := []string{arg, opts.vs, opts.arrivals, opts.roster, opts.observed}
-		if dest, err = checkedDest(ctx, defaultDest(opts.out, "replay", sc.Name), inputs...); err != nil {
+		if folder, err = openReport(ctx, defaultFolder(opts.out, "replay", sc.Name), inputs...); err != nil {
 			return err
 		}
 	}
@@ -160,11 +159,8 @@ func runReplay(ctx context.Context, std *streams, opts *replayOptions, arg strin
 	}
 	src := reports.ReviewSources{Arrivals: opts.arrivals, Roster: opts.roster, Observed: opts.observed,
 		Synthetic: lg.synthetic, Skipped: lg.skipped, Change: change}
-	if dest.Dir != "" {
-		if err := reports.WriteReview(ctx, dest, r, src); err != nil {
-			return opts.reportError(ctx, err)
-		}
-		defer fmt.Fprintf(std.err, "report: %s\n", text.TermSafe(filepath.Join(dest.Dir, "index.html")))
+	if err := folder.write(ctx, std, &opts.runFlags, reports.ReviewReport(r, src)); err != nil {
+		return err
 	}
 	if opts.json {
 		doc, err := reports.ReviewDocument(r, src).JSON()

@@ -145,16 +145,11 @@ Exit codes: 0 done, 1 a target missed, 2 bad input.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	showVersion := false
-	root.Flags().BoolVar(&showVersion, "version", false, "print cordon's version (as cordon version does)")
-	root.Args = cobra.NoArgs
-	root.RunE = func(cmd *cobra.Command, args []string) error {
-		if showVersion {
-			_, err := fmt.Fprintf(std.out, "cordon %s\n", version())
-			return err
-		}
-		return cmd.Help()
-	}
+	// cobra's own --version: a root without a run function keeps cobra's
+	// "Did you mean this?" for a mistyped command.
+	root.Version = version()
+	root.SetVersionTemplate("cordon {{.Version}}\n")
+	root.Flags().Bool("version", false, "print cordon's version (as cordon version does)")
 	prof := &cpuProfile{}
 	root.PersistentFlags().StringVar(&prof.path, "cpuprofile", "", "write a CPU profile of the command to this file")
 	_ = root.PersistentFlags().MarkHidden("cpuprofile")

@@ -99,18 +99,18 @@ func runRun(ctx context.Context, std *streams, opts *runOptions, args []string) 
 		good = append(good, a)
 	}
 	batch := len(args) > 1
-	folders := map[string]bool{}
+	taken := map[string]bool{}
 	missed, failed := 0, 0
 	for i, arg := range good {
 		sc, err := scenarios.Resolve(arg, overrides...)
 		if err != nil {
 			return badInput(err) // it loaded a moment ago: the file changed
 		}
-		var dest reports.Dest
+		dir := ""
 		if !opts.noReport {
-			dest = reports.Dest{Dir: reportDir(opts.out, sc.Name, batch, folders), Inputs: args}
+			dir = reportDir(opts.out, sc.Name, batch, taken)
 		}
-		met, dir, err := opts.runOne(ctx, std, sc, batch, i, dest)
+		met, err := opts.runOne(ctx, std, sc, i, reportTo{dir: dir, inputs: args, batch: batch})
 		switch {
 		case ctx.Err() != nil:
 			return opts.stopped(ctx)
@@ -132,8 +132,6 @@ func runRun(ctx context.Context, std *streams, opts *runOptions, args []string) 
 				state += ", report " + text.TermSafe(filepath.Join(dir, "index.html"))
 			}
 			fmt.Fprintf(std.err, "%s: %s: %s\n", text.TermSafe(arg), text.TermSafe(sc.Name), state)
-		} else if dir != "" && !opts.json {
-			fmt.Fprintf(std.err, "report: %s\n", text.TermSafe(filepath.Join(dir, "index.html")))
 		}
 	}
 	if bad+failed > 0 {
@@ -165,55 +163,68 @@ func (opts *runOptions) marginalReps() int {
 	return opts.marginal
 }
 
+// reportTo is where the report of one scenario of a run goes: the folder
+// dir ("" for none), which must not hold the inputs; in a batch the run
+// says where each report went in its own line.
+type reportTo struct {
+	dir    string
+	inputs []string
+	batch  bool
+}
+
+// open checks the folder (before any work: a folder that is not cordon's
+// is refused before the work, not after); a run's report folder says
+// where it went unless a batch or --json says it otherwise.
+func (to reportTo) open(ctx context.Context, json bool) (reportFolder, error) {
+	f, err := openReport(ctx, to.dir, to.inputs...)
+	f.quiet = to.batch || json
+	return f, err
+}
+
 // runOne runs one scenario, writes its report and prints its summary (or
-// its results document); it reports whether every target was met and where
-// the report went.
-func (opts *runOptions) runOne(ctx context.Context, std *streams, sc *compound.Scenario, batch bool, i int, dest reports.Dest) (bool, string, error) {
-	if dest.Dir != "" {
-		// Refuse a folder that is not cordon's before the work, not after.
-		if err := dest.Check(ctx); err != nil {
-			return false, "", badInput(err)
-		}
+// its results document); it reports whether every target was met.
+func (opts *runOptions) runOne(ctx context.Context, std *streams, sc *compound.Scenario, i int, to reportTo) (bool, error) {
+	folder, err := to.open(ctx, opts.json)
+	if err != nil {
+		return false, err
 	}
 	w, err := experiment.NewRunWork([]*compound.Scenario{sc}, opts.targets, opts.marginalReps(), opts.options(nil))
 	if err != nil {
-		return false, "", badInput(err)
+		return false, badInput(err)
 	}
 	p, err := opts.do(ctx, std, sc.Name, w)
 	if err != nil {
-		return false, "", opts.runError(ctx, sc.Name, err)
+		return false, opts.runError(ctx, sc.Name, err)
 	}
-	return opts.report(ctx, std, p.Runs[0], i, dest)
+	return opts.report(ctx, std, p.Runs[0], i, folder)
 }
 
-// report writes a scenario's report folder (unless dest is empty) and prints
-// its summary or its results document.
-func (opts *runOptions) report(ctx context.Context, std *streams, r experiment.RunProduct, i int, dest reports.Dest) (bool, string, error) {
+// report writes a scenario's report folder (when there is one) and prints
+// its summary or its results document; it reports whether every target was
+// met.
+func (opts *runOptions) report(ctx context.Context, std *streams, r experiment.RunProduct, i int, folder reportFolder) (bool, error) {
 	out, targets := r.Outcome, r.Targets
-	dir := dest.Dir
-	if dir != "" {
-		if err := reports.WriteRun(ctx, dest, out, targets, r.Marginal); err != nil {
-			return false, "", opts.reportError(ctx, err)
-		}
+	if err := folder.write(ctx, std, &opts.runFlags, reports.RunReport(out, targets, r.Marginal)); err != nil {
+		return false, err
 	}
 	if opts.json {
 		b, err := reports.NewResults(out, targets...).JSON()
 		if err != nil {
-			return false, dir, err
+			return false, err
 		}
 		_, err = std.out.Write(b)
-		return experiment.AllMet(targets), dir, err
+		return experiment.AllMet(targets), err
 	}
 	if i > 0 {
 		fmt.Fprintln(std.out)
 	}
 	if err := reports.WriteSummary(std.out, out, 5); err != nil {
-		return false, dir, err
+		return false, err
 	}
 	if err := reports.WriteTargets(std.out, targets); err != nil {
-		return false, dir, err
+		return false, err
 	}
-	return experiment.AllMet(targets), dir, nil
+	return experiment.AllMet(targets), nil
 }
 
 // reportDir is where a scenario's report goes: --out itself for one
@@ -250,33 +261,30 @@ func (r *runFlags) runError(ctx context.Context, name string, err error) error {
 // how each went as a batch run does.
 func (opts *runOptions) reportAll(ctx context.Context, std *streams, runs []experiment.RunProduct, parts []string) error {
 	batch := len(runs) > 1
-	folders := map[string]bool{}
-	dests := make([]reports.Dest, len(runs))
+	taken := map[string]bool{}
+	folders := make([]reportFolder, len(runs))
 	for i, r := range runs {
-		d, err := checkedDest(ctx, reportDir(opts.out, r.Outcome.Scenario.Name, batch, folders), parts...)
+		f, err := reportTo{dir: reportDir(opts.out, r.Outcome.Scenario.Name, batch, taken), inputs: parts, batch: batch}.open(ctx, opts.json)
 		if err != nil {
 			return err
 		}
-		dests[i] = d
+		folders[i] = f
 	}
 	missed := 0
 	for i, r := range runs {
-		met, dir, err := opts.report(ctx, std, r, i, dests[i])
+		met, err := opts.report(ctx, std, r, i, folders[i])
 		if err != nil {
 			return err
 		}
 		if !met {
 			missed++
 		}
-		switch {
-		case batch:
+		if batch {
 			state := "done"
 			if !met {
 				state = "missed a target"
 			}
-			fmt.Fprintf(std.err, "%s: %s, report %s\n", text.TermSafe(r.Outcome.Scenario.Name), state, text.TermSafe(filepath.Join(dir, "index.html")))
-		case !opts.json:
-			fmt.Fprintf(std.err, "report: %s\n", text.TermSafe(filepath.Join(dir, "index.html")))
+			fmt.Fprintf(std.err, "%s: %s, report %s\n", text.TermSafe(r.Outcome.Scenario.Name), state, folders[i].index())
 		}
 	}
 	return opts.missedError(missed, len(runs))

@@ -2,14 +2,11 @@ package main
 
 import (
 	"context"
-	"fmt"
-	"path/filepath"
 
 	"github.com/spf13/cobra"
 
 	"cordon/experiment"
 	"cordon/reports"
-	"cordon/text"
 )
 
 // sensitivityOptions are the flags of `cordon sensitivity`.
@@ -71,7 +68,7 @@ func runSensitivity(ctx context.Context, std *streams, opts *sensitivityOptions,
 	if opts.sharded() {
 		return opts.runShard(ctx, std, &opts.runFlags, w)
 	}
-	dest, err := checkedDest(ctx, defaultDest(opts.out, "sensitivity", sc.Name), arg)
+	folder, err := openReport(ctx, defaultFolder(opts.out, "sensitivity", sc.Name), arg)
 	if err != nil {
 		return err
 	}
@@ -79,14 +76,13 @@ func runSensitivity(ctx context.Context, std *streams, opts *sensitivityOptions,
 	if err != nil {
 		return err
 	}
-	return opts.report(ctx, std, p.Sensitivity, dest)
+	return opts.report(ctx, std, p.Sensitivity, folder)
 }
 
 // report writes the analysis' report folder and prints its table.
-func (opts *sensitivityOptions) report(ctx context.Context, std *streams, s *experiment.Sensitivity, dest reports.Dest) error {
-	if err := reports.WriteSensitivity(ctx, dest, s); err != nil {
-		return opts.reportError(ctx, err)
+func (opts *sensitivityOptions) report(ctx context.Context, std *streams, s *experiment.Sensitivity, folder reportFolder) error {
+	if err := folder.write(ctx, std, &opts.runFlags, reports.SensitivityReport(s)); err != nil {
+		return err
 	}
-	fmt.Fprintf(std.err, "report: %s\n", text.TermSafe(filepath.Join(dest.Dir, "index.html")))
 	return reports.WriteSensitivityTable(std.out, s, opts.top)
 }

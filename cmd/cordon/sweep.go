@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 
 	"github.com/spf13/cobra"
 
@@ -11,7 +10,6 @@ import (
 	"cordon/experiment"
 	"cordon/reports"
 	"cordon/scenarios"
-	"cordon/text"
 )
 
 // sweepOptions are the flags of `cordon sweep`.
@@ -113,7 +111,7 @@ func runSweep(ctx context.Context, std *streams, opts *sweepOptions, arg string)
 	if opts.sharded() {
 		return opts.runShard(ctx, std, &opts.runFlags, w)
 	}
-	dest, err := checkedDest(ctx, defaultDest(opts.out, "sweep", base.Name), arg)
+	folder, err := openReport(ctx, defaultFolder(opts.out, "sweep", base.Name), arg)
 	if err != nil {
 		return err
 	}
@@ -121,15 +119,14 @@ func runSweep(ctx context.Context, std *streams, opts *sweepOptions, arg string)
 	if err != nil {
 		return err
 	}
-	return opts.report(ctx, std, p.Sweep, w.KPIs, dest)
+	return opts.report(ctx, std, p.Sweep, w.KPIs, folder)
 }
 
 // report writes the sweep's report folder and prints its table or its CSV.
-func (opts *sweepOptions) report(ctx context.Context, std *streams, sw *experiment.Sweep, kpis []string, dest reports.Dest) error {
-	if err := reports.WriteSweep(ctx, dest, sw, kpis); err != nil {
-		return opts.reportError(ctx, err)
+func (opts *sweepOptions) report(ctx context.Context, std *streams, sw *experiment.Sweep, kpis []string, folder reportFolder) error {
+	if err := folder.write(ctx, std, &opts.runFlags, reports.SweepReport(sw, kpis)); err != nil {
+		return err
 	}
-	fmt.Fprintf(std.err, "report: %s\n", text.TermSafe(filepath.Join(dest.Dir, "index.html")))
 	if opts.csv {
 		_, err := std.out.Write(reports.SweepCSV(sw))
 		return err

@@ -1,0 +1,116 @@
+package reports
+
+import (
+	"context"
+	"fmt"
+
+	"gonum.org/v1/plot/vg"
+)
+
+// Report is one report folder as a command makes it: the documents and
+// tables it holds (results.json, a CSV, summary.md, ...), its plots, and
+// index.html, the page that shows them. The functions that make one
+// (RunReport, ComparisonReport, SweepReport, MarginalReport, PlanReport,
+// SensitivityReport, ReviewReport) say what goes in it; Write, the same for
+// every command, builds and writes it.
+type Report struct {
+	build func() (*contents, error)
+}
+
+// contents is what a report folder holds: its files in the order they are
+// written, its plots (each written as plots/NAME.png and .svg) and its page,
+// whose figures are the plots.
+type contents struct {
+	files []file
+	plots []Plot
+	page  page
+}
+
+// file is one document or table of a report folder, made as it is written.
+type file struct {
+	name string
+	data func() ([]byte, error)
+}
+
+// jsonFile is a document of a report folder: results.json, plan.json, ...
+func jsonFile(name string, d document) file { return file{name: name, data: d.JSON} }
+
+// rawFile is a file of a report folder made already: a CSV, summary.md.
+func rawFile(name string, data []byte) file {
+	return file{name: name, data: func() ([]byte, error) { return data, nil }}
+}
+
+// plotsError says that the plots of a report could not be made.
+func plotsError(err error) error { return fmt.Errorf("plots: %w", err) }
+
+// Write writes the report folder to dest, whole or not at all (see Folder):
+// its files, every plot as PNG and SVG under plots/, and index.html with the
+// figures. Nothing is written when the report cannot be made.
+func (r Report) Write(ctx context.Context, dest Dest) error {
+	c, err := r.build()
+	if err != nil {
+		return err
+	}
+	f, err := NewFolder(ctx, dest)
+	if err != nil {
+		return err
+	}
+	defer f.Discard()
+	for _, fl := range c.files {
+		data, err := fl.data()
+		if err != nil {
+			return err
+		}
+		if err := f.Write(fl.name, data); err != nil {
+			return err
+		}
+	}
+	figs, err := writePlots(ctx, f, c.plots)
+	if err != nil {
+		return err
+	}
+	p := c.page
+	p.Plots = figs
+	return finish(ctx, f, p)
+}
+
+// writePlots renders every plot as PNG and SVG into plots/ and returns the
+// figures for the page.
+func writePlots(ctx context.Context, f *Folder, plots []Plot) ([]figure, error) {
+	var figs []figure
+	for _, p := range plots {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		w, h := p.Size()
+		png, err := Render(p.P, "png", w, h)
+		if err != nil {
+			return nil, fmt.Errorf("plot %s: %w", p.Name, err)
+		}
+		svg, err := Render(p.P, "svg", w, h)
+		if err != nil {
+			return nil, fmt.Errorf("plot %s: %w", p.Name, err)
+		}
+		if err := f.Write("plots/"+p.Name+".png", png); err != nil {
+			return nil, err
+		}
+		if err := f.Write("plots/"+p.Name+".svg", svg); err != nil {
+			return nil, err
+		}
+		figs = append(figs, figure{Name: p.Name, Title: p.Title, Caption: p.Caption, Src: pngSrc(png),
+			Width: int(float64(w/vg.Inch) * pngDPI), Height: int(float64(h/vg.Inch) * pngDPI)})
+	}
+	return figs, nil
+}
+
+// finish renders the page as index.html and puts the folder in place.
+func finish(ctx context.Context, f *Folder, p page) error {
+	html, err := renderPage(p)
+	if err != nil {
+		return err
+	}
+	if err := f.Write("index.html", html); err != nil {
+		return err
+	}
+	return f.Commit(ctx)
+}

@@ -1,0 +1,149 @@
+package reports
+
+import (
+	"context"
+	"io/fs"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"cordon/compound"
+	"cordon/experiment"
+	"cordon/scenarios"
+)
+
+// The one report routine, Write, puts into the folder exactly the files a
+// report lists (its documents, each plot as PNG and SVG, index.html and the
+// manifest), and the page's list of files names each of them, for every
+// command's report.
+func TestReportWritesWhatItLists(t *testing.T) {
+	o := dataOutcome(t)
+	m, err := dataMarginal()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := dataSensitivity()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pl, err := dataPlan()
+	if err != nil {
+		t.Fatal(err)
+	}
+	reports := map[string]Report{
+		"run":         RunReport(o, nil, nil),
+		"run+gains":   RunReport(o, nil, m),
+		"compare":     ComparisonReport(baselineAgainstDayOne(t, 2)),
+		"sweep":       SweepReport(reportSweep(t), []string{"gate.staging.max"}),
+		"bottlenecks": MarginalReport(m),
+		"plan":        PlanReport(pl, s),
+		"sensitivity": SensitivityReport(s),
+		"replay":      ReviewReport(dataReview(t), ReviewSources{}),
+	}
+	for name, r := range reports {
+		t.Run(name, func(t *testing.T) {
+			c, err := r.build()
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := []string{ManifestName, "index.html"}
+			for _, f := range c.files {
+				want = append(want, f.name)
+				if !strings.Contains(c.page.Files, f.name) {
+					t.Errorf("the page's files (%q) do not name %s", c.page.Files, f.name)
+				}
+			}
+			if len(c.plots) == 0 {
+				t.Fatal("no plots: the test would prove little")
+			}
+			for _, p := range c.plots {
+				want = append(want, "plots/"+p.Name+".png", "plots/"+p.Name+".svg")
+				if !namesPlot(c.page.Files, p.Name) {
+					t.Errorf("the page's files (%q) do not name plot %s", c.page.Files, p.Name)
+				}
+			}
+			dir := filepath.Join(t.TempDir(), "report")
+			if err := r.Write(context.Background(), Dest{Dir: dir}); err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			err = filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+				if err != nil || d.IsDir() {
+					return err
+				}
+				rel, err := filepath.Rel(dir, path)
+				got = append(got, filepath.ToSlash(rel))
+				return err
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			slices.Sort(got)
+			slices.Sort(want)
+			if !slices.Equal(got, want) {
+				t.Errorf("the folder holds\n%q\nwant\n%q", got, want)
+			}
+		})
+	}
+}
+
+// namesPlot reports whether a page's list of files names the plot: by its
+// name, by plots/*, or by a pattern such as plots/tornado-*.
+func namesPlot(files, name string) bool {
+	if strings.Contains(files, "plots/*") || regexp.MustCompile(`\b`+regexp.QuoteMeta(name)+`\b`).MatchString(files) {
+		return true
+	}
+	for _, m := range regexp.MustCompile(`plots/([\w.-]+)\*`).FindAllStringSubmatch(files, -1) {
+		if strings.HasPrefix(name, m[1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// A report that cannot be made writes nothing, not even its folder.
+func TestReportNotMadeWritesNothing(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "report")
+	err := RunReport(&experiment.Outcome{}, nil, nil).Write(context.Background(), Dest{Dir: dir})
+	if err == nil || !strings.HasPrefix(err.Error(), "plots: ") {
+		t.Fatalf("an outcome with no replications gave %v, want a plots error", err)
+	}
+	if entries, _ := filepath.Glob(filepath.Join(filepath.Dir(dir), "*")); len(entries) != 0 {
+		t.Errorf("left behind: %v", entries)
+	}
+}
+
+// baselineAgainstDayOne compares baseline with day-one over reps
+// replications.
+func baselineAgainstDayOne(t *testing.T, reps int) *experiment.Comparison {
+	t.Helper()
+	var scs []*compound.Scenario
+	for _, n := range []string{"baseline", "day-one"} {
+		sc, err := scenarios.Resolve(n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		scs = append(scs, sc)
+	}
+	c, err := experiment.Compare(context.Background(), scs, experiment.Options{Replications: reps})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// reportSweep is baseline over gate.ground = 10, 40, 2 replications each.
+func reportSweep(t *testing.T) *experiment.Sweep {
+	t.Helper()
+	axes := []experiment.Axis{{Path: "gate.ground", Values: []string{"10", "40"}}}
+	build := func(values []string) (*compound.Scenario, error) {
+		return scenarios.Resolve("baseline", scenarios.Override{Path: axes[0].Path, Value: values[0]})
+	}
+	s, err := experiment.RunSweep(context.Background(), axes, build, experiment.Options{Replications: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
