@@ -30,7 +30,7 @@ var layers = []struct {
 	{"loader and experiment", []string{"scenarios", "experiment", "logs"},
 		[]string{"gonum.org/v1/gonum", "go.yaml.in/yaml/v3"}},
 	{"reports", []string{"reports"}, []string{"gonum.org/v1/gonum", "gonum.org/v1/plot"}},
-	{"pages", []string{"serve"}, nil},
+	{"pages", []string{"serve"}, []string{"golang.org/x/text"}},
 	{"command line", []string{"cmd/cordon"}, []string{"gonum.org/v1/gonum", "github.com/spf13/cobra", "github.com/spf13/pflag",
 		"github.com/schollz/progressbar/v3", "golang.org/x/term", "go.yaml.in/yaml/v3"}},
 	{"deployment examples", []string{"deploy"}, []string{"k8s.io/api", "sigs.k8s.io/yaml"}},

@@ -36,14 +36,9 @@ func refuse(w http.ResponseWriter, status int, p problems) { writeJSON(w, status
 // general is a problems of lines not about one value.
 func general(lines ...string) problems { return problems{General: lines} }
 
-// catOf is the catalogue of a request's language.
+// catOf is the catalogue of a request's language (see langOf).
 func (s *Server) catOf(r *http.Request) catalogue {
-	lang := defaultLang
-	if c, err := r.Cookie(langCookie); err == nil {
-		if _, ok := s.cats[c.Value]; ok {
-			lang = c.Value
-		}
-	}
+	_, lang := s.langOf(r)
 	return s.cats[lang]
 }
 

@@ -36,8 +36,12 @@
 //
 // # Languages
 //
-// Every text a page shows is in the catalogue of messages_en.go, by key;
-// the pages' scripts take theirs from the page. English is the only
-// language yet: ?lang= is read and remembered, and a language without a
-// catalogue falls back to English.
+// Every text a page shows that is not the engine's is in a catalogue by
+// key, one per language: English (messages_en.go) and Simplified Chinese
+// (messages_zh.go); the pages' scripts take theirs from the page. A page
+// is in the language asked for with ?lang= (the switch at the top of every
+// page, remembered in a cookie), else the one the browser prefers
+// (Accept-Language), else English. The engine's own texts (the scenario
+// schema's descriptions, the KPIs' names, the loader's errors) and the
+// report folders are the command line's, in English.
 package serve

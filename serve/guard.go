@@ -34,7 +34,7 @@ type guard struct {
 	key    []byte // signs the CSRF tokens
 	suffix string // cookie names end with the port: two servers on one host keep theirs apart
 	cop    *http.CrossOriginProtection
-	text   func(key string) string // the catalogue's English text, for refusals
+	text   func(key string) string // a refusal's text, in every language
 }
 
 // The headers and cookies of the guard.

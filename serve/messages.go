@@ -3,7 +3,10 @@ package serve
 import (
 	"fmt"
 	"net/http"
+	"slices"
 	"strings"
+
+	"golang.org/x/text/language"
 )
 
 // catalogue is the text of the pages in one language, by key. Every word
@@ -13,11 +16,10 @@ import (
 type catalogue map[string]string
 
 // catalogues returns the catalogue of every language the pages are
-// written in, by tag. English is the only one yet; a Chinese catalogue
-// (zh-CN) goes beside it with the same keys (messages_test.go checks
-// that every language has every key).
+// written in, by tag: English and Simplified Chinese, with the same keys
+// (messages_test.go checks that every language has every key).
 func catalogues() map[string]catalogue {
-	return map[string]catalogue{"en": english()}
+	return map[string]catalogue{"en": english(), "zh-CN": simplifiedChinese()}
 }
 
 // defaultLang is the language of a request that asks for none the
@@ -68,26 +70,125 @@ func (c catalogue) jsMessages() map[string]string {
 // langCookie remembers the language a visitor chose with ?lang=.
 const langCookie = "cordon-lang"
 
-// language is the language a request asks for (?lang=, else the cookie
-// an earlier ?lang= set, else Accept-Language is not read: English), the
-// one the page is written in, and whether they differ.
-func (s *Server) language(w http.ResponseWriter, r *http.Request) (asked, lang string) {
-	asked = r.URL.Query().Get("lang")
-	if asked != "" {
-		if len(asked) > 16 || strings.ContainsFunc(asked, func(r rune) bool {
-			return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r == '-')
-		}) {
-			asked = defaultLang
+// maxAcceptLanguage bounds the Accept-Language header read: a longer one
+// is ignored.
+const maxAcceptLanguage = 1 << 10
+
+// languages are the languages the pages are written in: their tags, the
+// default first, and the matcher of a browser's Accept-Language to them.
+type languages struct {
+	tags    []string
+	matcher language.Matcher
+}
+
+// newLanguages orders the catalogues' tags, the default first, and makes
+// their matcher.
+func newLanguages(cats map[string]catalogue) languages {
+	tags := []string{defaultLang}
+	for tag := range cats {
+		if tag != defaultLang {
+			tags = append(tags, tag)
 		}
-		http.SetCookie(w, &http.Cookie{Name: langCookie, Value: asked, Path: "/", HttpOnly: true, SameSite: http.SameSiteStrictMode})
-	} else if c, err := r.Cookie(langCookie); err == nil {
-		asked = c.Value
+	}
+	slices.Sort(tags[1:])
+	parsed := make([]language.Tag, len(tags))
+	for i, tag := range tags {
+		parsed[i] = language.MustParse(tag)
+	}
+	return languages{tags: tags, matcher: language.NewMatcher(parsed)}
+}
+
+// exact is the language of tag, compared without case ("zh-cn" is zh-CN).
+func (l languages) exact(tag string) (string, bool) {
+	for _, t := range l.tags {
+		if strings.EqualFold(t, tag) {
+			return t, true
+		}
+	}
+	return "", false
+}
+
+// preferred is the language the browser prefers among the pages', by its
+// Accept-Language header: the default when it names none of them.
+func (l languages) preferred(accept string) string {
+	if len(accept) > maxAcceptLanguage {
+		return defaultLang
+	}
+	prefs, _, _ := language.ParseAcceptLanguage(accept)
+	_, i, conf := l.matcher.Match(prefs...)
+	if conf == language.No {
+		return defaultLang
+	}
+	return l.tags[i]
+}
+
+// plainTag reports whether a language asked for is fit to keep and quote:
+// a short run of letters and hyphens.
+func plainTag(tag string) bool {
+	return len(tag) <= 16 && !strings.ContainsFunc(tag, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r == '-')
+	})
+}
+
+// langOf is the language of a request: the one asked for with ?lang=,
+// else the one an earlier ?lang= chose (its cookie), else the one the
+// browser prefers; asked is the language asked for ("" when none was), lang
+// the one the page is written in (English when the one asked for has no
+// catalogue).
+func (s *Server) langOf(r *http.Request) (asked, lang string) {
+	asked = r.URL.Query().Get("lang")
+	if asked == "" {
+		if c, err := r.Cookie(langCookie); err == nil {
+			asked = c.Value
+		}
 	}
 	if asked == "" {
+		return "", s.langs.preferred(r.Header.Get("Accept-Language"))
+	}
+	if !plainTag(asked) {
 		asked = defaultLang
 	}
-	if _, ok := s.cats[asked]; ok {
-		return asked, asked
+	if lang, ok := s.langs.exact(asked); ok {
+		return asked, lang
 	}
 	return asked, defaultLang
+}
+
+// language is the language of a page's request (see langOf); a language
+// asked for with ?lang= is remembered in a cookie for the next pages.
+func (s *Server) language(w http.ResponseWriter, r *http.Request) (asked, lang string) {
+	asked, lang = s.langOf(r)
+	if r.URL.Query().Has("lang") && asked != "" {
+		http.SetCookie(w, &http.Cookie{Name: langCookie, Value: asked, Path: "/", HttpOnly: true, SameSite: http.SameSiteStrictMode})
+	}
+	return asked, lang
+}
+
+// langLink is a link of the language switch: the same page in another
+// language.
+type langLink struct {
+	Tag, Name, Href string
+	Here            bool
+}
+
+// langLinks are the links of the language switch of the page r asked for.
+func (s *Server) langLinks(r *http.Request, lang string) []langLink {
+	var out []langLink
+	for _, tag := range s.langs.tags {
+		q := r.URL.Query()
+		q.Set("lang", tag)
+		out = append(out, langLink{Tag: tag, Name: s.cats[tag].text("lang.name"), Href: r.URL.EscapedPath() + "?" + q.Encode(), Here: tag == lang})
+	}
+	return out
+}
+
+// inEveryLanguage is the text of key in every language, the default
+// first, a line each: for the guard's refusals, written before any page
+// could say which language to use.
+func (s *Server) inEveryLanguage(key string) string {
+	lines := make([]string, len(s.langs.tags))
+	for i, tag := range s.langs.tags {
+		lines[i] = s.cats[tag].text(key)
+	}
+	return strings.Join(lines, "\n")
 }

@@ -5,6 +5,7 @@ package serve
 func english() catalogue {
 	return catalogue{
 		// Every page.
+		"lang.name":        "English",
 		"nav.scenarios":    "Scenarios",
 		"nav.compare":      "Compare",
 		"nav.plan":         "Plan",

@@ -3,6 +3,7 @@ package serve
 import (
 	"io/fs"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -73,12 +74,21 @@ func TestCatalogueHasEveryText(t *testing.T) {
 			}
 		}
 		for k, v := range cat {
+			e, ok := en[k]
+			if !ok {
+				t.Errorf("%s has %q, which English has not", lang, k)
+			} else if got, want := verbOrder.FindAllString(v, -1), verbOrder.FindAllString(e, -1); !slices.Equal(got, want) {
+				t.Errorf("%s %q fills %q, English %q: the page fills them in English's order", lang, k, got, want)
+			}
 			if strings.Contains(strings.ReplaceAll(v, "%%", ""), "%") && !verbs.MatchString(v) {
 				t.Errorf("%s %q: a %% that is not a verb: write %%%% for a percent sign", lang, k)
 			}
 		}
 	}
 }
+
+// verbOrder finds a message's verbs, in order.
+var verbOrder = regexp.MustCompile(`%[dsqv]`)
 
 // verbs matches a message whose every % is a verb or %%.
 var verbs = regexp.MustCompile(`^([^%]|%%|%[dsqv])*$`)

@@ -128,6 +128,7 @@ func aboutField(cat catalogue, f *formField) string {
 type base struct {
 	Lang, Asked string
 	LangNote    bool
+	Langs       []langLink // the language switch
 	Title       string
 	Page        string
 	CSRF        string
@@ -140,7 +141,7 @@ type base struct {
 func (s *Server) base(w http.ResponseWriter, r *http.Request, page, titleKey string, args ...any) base {
 	asked, lang := s.language(w, r)
 	cat := s.cats[lang]
-	return base{Lang: lang, Asked: asked, LangNote: asked != lang, Title: cat.format(titleKey, args...), Page: page,
+	return base{Lang: lang, Asked: asked, LangNote: asked != "" && !strings.EqualFold(asked, lang), Langs: s.langLinks(r, lang), Title: cat.format(titleKey, args...), Page: page,
 		CSRF: s.guard.csrfOf(r), Workspace: s.ws.dir, JS: cat.jsMessages(), cat: cat}
 }
 

@@ -1,6 +1,7 @@
 package serve_test
 
 import (
+	"fmt"
 	"net/http"
 	"strings"
 	"testing"
@@ -60,19 +61,54 @@ func TestUserTextEscaped(t *testing.T) {
 	}
 }
 
-// TestLanguageAsked: ?lang= is remembered; a language the pages are not
-// written in yet falls back to English and says so.
+// TestLanguageAsked: the pages are in the language the browser prefers
+// (Accept-Language) among English and Simplified Chinese; ?lang=, the
+// switch on every page, overrides it and is remembered; a language the
+// pages are not written in falls back to English and says so.
 func TestLanguageAsked(t *testing.T) {
 	ts := newTestServer(t, serve.Options{})
-	_, body := ts.open("/?lang=zh-CN")
-	if !strings.Contains(body, `<html lang="en">`) || !strings.Contains(body, `not yet written in &#34;zh-CN&#34;`) {
-		t.Errorf("asked for zh-CN: the page does not say it is shown in English")
+	for _, c := range []struct{ accept, lang, nav string }{
+		{"zh-CN,zh;q=0.9,en;q=0.8", "zh-CN", "场景"},
+		{"zh", "zh-CN", "场景"},
+		{"de, zh-Hans;q=0.5", "zh-CN", "场景"},
+		{"en-GB,zh-CN;q=0.8", "en", "Scenarios"},
+		{"fr", "en", "Scenarios"},
+		{"", "en", "Scenarios"},
+		{"not a language;;;", "en", "Scenarios"},
+	} {
+		_, body := ts.open("/", "Accept-Language", c.accept)
+		if !strings.Contains(body, `<html lang="`+c.lang+`">`) || !strings.Contains(body, `>`+c.nav+`</a>`) {
+			t.Errorf("Accept-Language %q: the page is not in %s", c.accept, c.lang)
+		}
+		if strings.Contains(body, `class="langnote"`) {
+			t.Errorf("Accept-Language %q: the page says a language is missing; only a language asked for with ?lang= is", c.accept)
+		}
 	}
-	if _, body := ts.open("/runs"); !strings.Contains(body, `not yet written in &#34;zh-CN&#34;`) {
-		t.Error("the language asked for is not remembered")
+	// The switch: a link to each language, back to the same page.
+	_, body := ts.open("/compare?s=builtin:baseline")
+	for _, link := range []string{`href="/compare?lang=zh-CN&amp;s=builtin%3Abaseline"`, `href="/compare?lang=en&amp;s=builtin%3Abaseline"`, `>中文</a>`, `>English</a>`} {
+		if !strings.Contains(body, link) {
+			t.Errorf("the language switch lacks %s", link)
+		}
 	}
-	if _, body := ts.open("/?lang=en"); strings.Contains(body, "not yet written") {
-		t.Error("English is said to be missing")
+	// ?lang= wins over Accept-Language, and is remembered.
+	if _, body := ts.open("/?lang=zh-CN", "Accept-Language", "en"); !strings.Contains(body, `<html lang="zh-CN">`) {
+		t.Error("?lang=zh-CN: the page is not in Chinese")
+	}
+	if _, body := ts.open("/runs", "Accept-Language", "en"); !strings.Contains(body, `<html lang="zh-CN">`) {
+		t.Error("the language chosen is not remembered")
+	}
+	// The answers to the pages' requests are in the language chosen.
+	if code, ans := ts.post("/api/compare", map[string]any{"scenarios": []any{map[string]any{"source": "builtin:baseline"}}}); code != http.StatusBadRequest ||
+		!strings.Contains(fmt.Sprint(ans["general"]), "两到四个") {
+		t.Errorf("comparing one scenario, in Chinese: %d %v, want the refusal in Chinese", code, ans)
+	}
+	_, body = ts.open("/?lang=fr")
+	if !strings.Contains(body, `<html lang="en">`) || !strings.Contains(body, `not yet written in &#34;fr&#34;`) {
+		t.Errorf("asked for fr: the page does not say it is shown in English")
+	}
+	if _, body := ts.open("/?lang=en", "Accept-Language", "zh-CN"); strings.Contains(body, "not yet written") || !strings.Contains(body, `<html lang="en">`) {
+		t.Error("?lang=en: the page is not in English, or says English is missing")
 	}
 }
 
@@ -82,10 +118,16 @@ func TestEveryPageHasItsText(t *testing.T) {
 	ts := newTestServer(t, serve.Options{})
 	st := ts.wait(ts.start("/api/run", run("replications=2")))
 	paths := []string{"/", "/edit?s=builtin:day-one", "/compare", "/plan", "/replay", "/runs", "/runs/" + st.Run + "/", "/nowhere"}
-	for _, path := range paths {
-		_, body := ts.open(path)
-		if i := strings.Index(body, ">["); i >= 0 && strings.Contains(body[i:min(len(body), i+60)], ".") {
-			t.Errorf("GET %s shows a key: %q", path, body[i:min(len(body), i+60)])
+	for _, lang := range []string{"en", "zh-CN"} {
+		ts.open("/?lang=" + lang)
+		for _, path := range paths {
+			_, body := ts.open(path)
+			if !strings.Contains(body, `<html lang="`+lang+`">`) {
+				t.Errorf("GET %s after ?lang=%s: not in %s", path, lang, lang)
+			}
+			if i := strings.Index(body, ">["); i >= 0 && strings.Contains(body[i:min(len(body), i+60)], ".") {
+				t.Errorf("GET %s in %s shows a key: %q", path, lang, body[i:min(len(body), i+60)])
+			}
 		}
 	}
 }

@@ -47,6 +47,7 @@ type Server struct {
 	guard   *guard
 	schema  *schemaInfo
 	cats    map[string]catalogue
+	langs   languages
 	pages   map[string]map[string]*pageTemplate // by language, by page
 	handler http.Handler
 	ctx     context.Context
@@ -69,6 +70,7 @@ func New(ctx context.Context, opts Options) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{opts: opts, ws: ws, runs: &history{ws: ws}, schema: si, cats: catalogues()}
+	s.langs = newLanguages(s.cats)
 	s.workers = opts.Workers
 	if s.workers <= 0 {
 		s.workers = max(1, runtime.NumCPU()/opts.Jobs)
@@ -80,7 +82,7 @@ func New(ctx context.Context, opts Options) (*Server, error) {
 	s.runs.clean()
 	s.ctx, s.stop = context.WithCancel(ctx)
 	s.queue = newQueue(s.ctx, opts.Jobs)
-	s.guard = newGuard(opts.Token, opts.Addr, s.cats[defaultLang].text)
+	s.guard = newGuard(opts.Token, opts.Addr, s.inEveryLanguage)
 	s.handler = s.guard.wrap(s.routes())
 	return s, nil
 }
