@@ -47,7 +47,7 @@ const (
 type runRecord struct {
 	ID           string        `json:"id"`
 	Kind         string        `json:"kind"`
-	Title        string        `json:"title"`
+	Title        string        `json:"title"`   // the (first) scenario's name; the pages say the kind of work
 	Created      string        `json:"created"` // RFC 3339, the server's clock
 	Scenarios    []scenarioRef `json:"scenarios"`
 	Seed         uint64        `json:"seed"`
@@ -242,7 +242,7 @@ func (b *building) finish(ctx context.Context, rec *runRecord) (string, error) {
 	h := b.h
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	id := fmt.Sprintf("%04d-%s", h.next(), slug(rec.Title))
+	id := fmt.Sprintf("%04d-%s", h.next(), slug(rec.idName()))
 	rec.ID = id
 	data, err := json.MarshalIndent(rec, "", "  ")
 	if err != nil {
@@ -390,4 +390,13 @@ func (h *history) remove(id string) error {
 		return err
 	}
 	return h.ws.root.RemoveAll(aside)
+}
+
+// idName is what a result's folder is named after: its scenario, after
+// the kind of work for all but a run (0003-plan-baseline).
+func (rec *runRecord) idName() string {
+	if rec.Kind == kindRun {
+		return rec.Title
+	}
+	return rec.Kind + " " + rec.Title
 }

@@ -23,7 +23,7 @@ const (
 type job struct {
 	ID    string
 	Kind  string
-	Title string
+	Title string // the (first) scenario's name
 	work  func(ctx context.Context, progress func(done, total int)) (string, error)
 
 	ctx    context.Context

@@ -45,7 +45,7 @@ func TestCatalogueHasEveryText(t *testing.T) {
 		keys = append(keys, "state."+st, "js.state."+st)
 	}
 	for _, k := range []string{kindRun, kindCompare, kindPlan, kindReplay} {
-		keys = append(keys, "kind."+k)
+		keys = append(keys, "kind."+k, "heading."+k)
 	}
 	for _, g := range editorGroups() {
 		keys = append(keys, "group."+g.key, "group."+g.key+".note")

@@ -56,6 +56,7 @@ func pageFuncs(cat catalogue) template.FuncMap {
 		"count":   cat.count,
 		"when":    when,
 		"kind":    func(k string) string { return cat.text("kind." + k) },
+		"heading": func(kind, name string) string { return heading(cat, kind, name) },
 		"state":   func(s string) string { return cat.text("state." + s) },
 		"verdict": func(v string) string { return cat.text("verdict." + v) },
 		"value":   formatValue,
@@ -65,6 +66,10 @@ func pageFuncs(cat catalogue) template.FuncMap {
 		"about":   func(f *formField) string { return aboutField(cat, f) },
 	}
 }
+
+// heading is what a job or a result is called: its kind of work and its
+// scenario's name (compare baseline).
+func heading(cat catalogue, kind, name string) string { return cat.format("heading."+kind, name) }
 
 // when writes a time of the history as the pages show it: the date and
 // the minute, in the server's time zone.
@@ -328,7 +333,7 @@ func (s *Server) jobPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	b := s.base(w, r, "job", "kind."+st.Kind)
-	b.Title = st.Title
+	b.Title = heading(b.cat, st.Kind, st.Title)
 	s.render(w, http.StatusOK, b, "job", jobPage{base: b, Job: st})
 }
 
@@ -387,7 +392,7 @@ func (s *Server) runPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	b := s.base(w, r, "run", "kind."+rec.Kind)
-	b.Title = rec.Title
+	b.Title = heading(b.cat, rec.Kind, rec.Title)
 	p := runPage{base: b, Run: rec}
 	if len(rec.Scenarios) > 0 {
 		p.EditRef = "run:" + rec.ID + "/" + rec.Scenarios[0].File

@@ -131,3 +131,28 @@ func TestEveryPageHasItsText(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadingsInTheLanguage: the heading of a job and of its result says
+// what the work is in the page's language, whatever the language it was
+// started in; the result's name in the history stays as it was.
+func TestHeadingsInTheLanguage(t *testing.T) {
+	ts := newTestServer(t, serve.Options{})
+	ts.open("/?lang=en")
+	id := ts.start("/api/compare", map[string]any{"reps": 2,
+		"scenarios": []any{map[string]any{"source": "builtin:baseline"}, map[string]any{"source": "builtin:more-suited-crew"}}})
+	ts.open("/?lang=zh-CN")
+	if _, body := ts.open("/jobs/" + id); !strings.Contains(body, "<h1>对比 baseline</h1>") {
+		t.Error("the comparison's job page in Chinese is not headed 对比 baseline")
+	}
+	st := ts.wait(id)
+	if st.Run != "0001-compare-baseline" {
+		t.Errorf("the comparison is kept as %q, want 0001-compare-baseline", st.Run)
+	}
+	if _, body := ts.open("/runs/" + st.Run + "/"); !strings.Contains(body, "<h1>对比 baseline</h1>") || !strings.Contains(body, "<title>对比 baseline · cordon</title>") {
+		t.Error("the comparison's page in Chinese is not headed 对比 baseline")
+	}
+	ts.open("/?lang=en")
+	if _, body := ts.open("/runs/" + st.Run + "/"); !strings.Contains(body, "<h1>compare baseline</h1>") {
+		t.Error("the comparison's page in English is not headed compare baseline")
+	}
+}

@@ -159,7 +159,7 @@ func (s *Server) compareWork(a compareAsk) func(context.Context, func(int, int))
 			return "", err
 		}
 		defer b.discard()
-		rec := &runRecord{Kind: kindCompare, Title: "compare " + a.scs[0].Name, Created: now(),
+		rec := &runRecord{Kind: kindCompare, Title: a.scs[0].Name, Created: now(),
 			Seed: c.Outcomes[0].Seed, Replications: c.Outcomes[0].Replications, Report: reportDir + "/index.html",
 			Files: []string{"comparison.json", "differences.csv"}}
 		for i, sc := range a.scs {
@@ -276,7 +276,7 @@ func (s *Server) planWork(a planAsk) func(context.Context, func(int, int)) (stri
 		if err := reports.PlanReport(p, sens).Write(ctx, reports.Dest{Dir: b.reportPath()}); err != nil {
 			return "", err
 		}
-		rec := &runRecord{Kind: kindPlan, Title: "plan " + a.sc.Name, Created: now(), Scenarios: []scenarioRef{ref},
+		rec := &runRecord{Kind: kindPlan, Title: a.sc.Name, Created: now(), Scenarios: []scenarioRef{ref},
 			Seed: p.SearchSeed, Replications: p.SearchReplications, Report: reportDir + "/index.html",
 			Files: []string{"plan.json"}, Targets: targetCells(p.Targets),
 			Plan: &planCell{Feasible: p.Feasible, Cost: num(p.Cost), InputCost: num(p.InputCost), Planned: "planned.yaml"}}
@@ -357,7 +357,7 @@ func (s *Server) replayWork(a replayAsk) func(context.Context, func(int, int)) (
 		if err := reports.ReviewReport(r, src).Write(ctx, reports.Dest{Dir: b.reportPath()}); err != nil {
 			return "", err
 		}
-		rec := &runRecord{Kind: kindReplay, Title: "replay " + a.sc.Name, Created: now(), Scenarios: []scenarioRef{ref},
+		rec := &runRecord{Kind: kindReplay, Title: a.sc.Name, Created: now(), Scenarios: []scenarioRef{ref},
 			Seed: r.Replay.Seed, Replications: r.Replay.Replications, Report: reportDir + "/index.html",
 			Files: []string{"review.json"}, KPIs: kpiCells(r.Replay)}
 		rec.HelpedAsked = a.helped
