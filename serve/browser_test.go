@@ -24,8 +24,15 @@ import (
 	"cordon/serve"
 )
 
-var shots = flag.String("serve-shots", "",
-	"write a PNG screenshot of every page the browser test opens into `DIR` (made when missing; a relative path is from serve/)")
+var (
+	shots = flag.String("serve-shots", "",
+		"write a PNG screenshot of every page the browser test opens into `DIR` (made when missing; a relative path is from serve/)")
+	docShots = flag.Bool("serve-docs", false,
+		"write the README's screenshot of the editor, docs/serve-editor.png, from the browser test")
+)
+
+// docShot is the README's screenshot, from serve/.
+const docShot = "../docs/serve-editor.png"
 
 // defaultBrowser is where Debian's chromium package puts the browser;
 // CORDON_BROWSER names another binary.
@@ -58,6 +65,7 @@ type tab struct {
 	ctx    context.Context
 	origin string
 	shots  string
+	docs   bool
 
 	mu       sync.Mutex
 	problems []string
@@ -94,7 +102,7 @@ func startBrowser(t *testing.T, ctx context.Context, origin string) *tab {
 			t.Logf("browser output:\n%s", out.String())
 		}
 	})
-	tb := &tab{t: t, ctx: browserCtx, origin: origin, shots: *shots}
+	tb := &tab{t: t, ctx: browserCtx, origin: origin, shots: *shots, docs: *docShots}
 	if tb.shots != "" {
 		if err := os.MkdirAll(tb.shots, 0o755); err != nil {
 			t.Fatal(err)
@@ -205,15 +213,21 @@ func (tb *tab) shot(name string, whole bool) {
 	if tb.shots == "" {
 		return
 	}
+	tb.writeShot(filepath.Join(tb.shots, name+".png"), whole)
+}
+
+// writeShot writes a screenshot of the page to file.
+func (tb *tab) writeShot(file string, whole bool) {
+	tb.t.Helper()
 	action := chromedp.CaptureScreenshot()
 	if whole {
 		action = chromedp.FullScreenshot(100)
 	}
 	png, err := chromedp.Run(tb.ctx, action)
 	if err != nil {
-		tb.t.Fatalf("screenshot %s: %v", name, err)
+		tb.t.Fatalf("screenshot %s: %v", file, err)
 	}
-	if err := os.WriteFile(filepath.Join(tb.shots, name+".png"), png, 0o644); err != nil {
+	if err := os.WriteFile(file, png, 0o644); err != nil {
 		tb.t.Fatal(err)
 	}
 }
@@ -221,9 +235,11 @@ func (tb *tab) shot(name string, whole bool) {
 // TestPlannerInBrowser drives the pages as a planner would, in headless
 // Chromium: opens the baseline, changes the suited crew's day shift from
 // 4 to 6, runs it and waits for the result, sees the takeout door time
-// fall against the baseline in a comparison, opens the report, saves the
-// scenario as a file and checks it validates; then plans and replays a
-// logged day. No page may log an error, throw, open a dialog or fetch
+// fall against the baseline in a comparison, opens the report, switches
+// to Chinese, saves the scenario as a file and checks it validates; then,
+// in Chinese, plans and replays a logged day. With -serve-shots DIR it
+// writes a screenshot of every page into DIR; with -serve-docs, the
+// README's (docs/serve-editor.png). No page may log an error, throw, open a dialog or fetch
 // anything from elsewhere.
 func TestPlannerInBrowser(t *testing.T) {
 	ctx, cancel := context.WithTimeout(t.Context(), browserTimeout)
@@ -236,7 +252,6 @@ func TestPlannerInBrowser(t *testing.T) {
 	hs := httptest.NewServer(srv.Handler())
 	defer srv.Close()
 	defer hs.Close()
-	start := time.Now()
 	tb := startBrowser(t, ctx, hs.URL)
 
 	// The scenarios.
@@ -244,7 +259,7 @@ func TestPlannerInBrowser(t *testing.T) {
 	if got := value[int](tb, `document.querySelectorAll("#builtin tr").length - 1`); got != len(scenarios.Builtins()) {
 		t.Errorf("the scenarios page lists %d built-in scenarios, want %d", got, len(scenarios.Builtins()))
 	}
-	tb.shot("1-scenarios", true)
+	tb.shot("01-scenarios", true)
 	tb.check("scenarios page")
 
 	// A scenario file whose text is markup shows it as text, and runs
@@ -276,19 +291,22 @@ func TestPlannerInBrowser(t *testing.T) {
 		t.Errorf("the error beside gate.shelves reads %q, want cordon validate's line", got)
 	}
 	tb.do("scrolling to the gate", chromedp.ScrollIntoView(`input[data-path="gate.shelves"]`))
-	tb.shot("2-editor-error", false)
+	tb.shot("02-editor-error", false)
 	tb.typeInto(`input[data-path="gate.shelves"]`, "8")
 	tb.typeInto(shift, "6")
 	tb.typeInto(`input[data-path="replications"]`, "3")
 	tb.waitFor("the check of the changes", `document.getElementById("status").textContent.includes("valid") && document.getElementById("status").textContent.includes("2")`)
 	tb.do("scrolling to the crews", chromedp.ScrollIntoView(shift))
-	tb.shot("3-editor", false)
+	tb.shot("03-editor", false)
+	if tb.docs {
+		tb.writeShot(docShot, false)
+	}
 	tb.check("editor")
 
 	// Run, with live progress, and the result.
 	tb.do("running", chromedp.Click(`#run`))
 	tb.waitFor("the result", `document.body.dataset.page === "run" && !!document.getElementById("kpis")`)
-	tb.shot("4-result", true)
+	tb.shot("04-result", true)
 	tb.check("run")
 	runURL := value[string](tb, `location.pathname`)
 
@@ -312,21 +330,36 @@ func TestPlannerInBrowser(t *testing.T) {
 	if v := value[string](tb, `document.querySelector('#differences tr[data-kpi="staff.suited-crew.hours"]')?.dataset.verdict ?? ""`); v != "worse" {
 		t.Errorf("the comparison's verdict on the suited crew's staff-hours is %q, want worse (they are the change's cost)", v)
 	}
-	tb.shot("6-comparison", true)
+	tb.shot("05-comparison", true)
 	tb.check("comparison")
 
 	// The full report of the run, as cordon run writes it.
 	tb.open(runURL, "#open-report")
 	tb.do("opening the report", chromedp.Click(`#open-report`), chromedp.WaitVisible(`#targets`))
-	tb.shot("7-report", false)
+	tb.shot("06-report", false)
 	tb.check("report")
+
+	// Switch to Chinese on the run's page: the pages, and the answers to
+	// them, are in Chinese from then on.
+	tb.open(runURL, "#open-report")
+	tb.do("switching to Chinese", chromedp.Click(`nav.langs a[hreflang="zh-CN"]`))
+	tb.waitFor("the run's page in Chinese", `document.documentElement.lang === "zh-CN" && !!document.getElementById("open-report")`)
+	if got := value[string](tb, `document.querySelector("header nav a").textContent + " " + document.getElementById("open-report").textContent`); got != "场景 打开完整报告" {
+		t.Errorf("the run's page in Chinese reads %q, want 场景 打开完整报告", got)
+	}
+	tb.shot("07-result-zh", true)
+	tb.check("Chinese")
 
 	// Save the scenario as run under a name of its own: it validates and
 	// runs as it is.
-	tb.open(runURL, "#open-report")
 	tb.do("reopening the scenario", chromedp.Click(`a[href^="/edit?s=run"]`), chromedp.WaitVisible(`#toolbar`))
+	if got := value[string](tb, `document.documentElement.lang + " " + document.getElementById("run").textContent`); got != "zh-CN 运行" {
+		t.Errorf("the editor reads %q after switching to Chinese, want zh-CN 运行", got)
+	}
 	tb.do("saving", chromedp.SendKeys(`#saveas-name`, "six-suited.yaml"), chromedp.Click(`#saveas`))
-	tb.waitFor("the saved file's editor", `location.search.includes("file%3Asix-suited.yaml") && document.getElementById("status").textContent.includes("saved")`)
+	tb.waitFor("the saved file's editor", `location.search.includes("file%3Asix-suited.yaml") && document.getElementById("status").textContent.includes("已保存为 six-suited.yaml")`)
+	tb.do("scrolling to the crews", chromedp.ScrollIntoView(shift))
+	tb.shot("08-editor-zh", false)
 	tb.check("saving")
 	saved := filepath.Join(dir, "six-suited.yaml")
 	sc, err := scenarios.LoadFile(saved)
@@ -352,14 +385,14 @@ func TestPlannerInBrowser(t *testing.T) {
 	)
 	tb.typeInto(`#plan-page input[name="reps"]`, "3")
 	tb.typeInto(`#plan-page input[name="confirm"]`, "6")
-	tb.shot("8-plan-form", true)
+	tb.shot("09-plan-form", true)
 	tb.do("planning", chromedp.Click(`#plan-page button[type="submit"]`))
-	tb.waitFor("the plan's progress", `document.body.dataset.page === "run" || document.getElementById("job-count")?.textContent.includes(" of ")`)
+	tb.waitFor("the plan's progress", `document.body.dataset.page === "run" || /\d+\D+\d+/.test(document.getElementById("job-count")?.textContent)`)
 	if value[string](tb, `document.body.dataset.page`) == "job" {
-		tb.shot("5-progress", false)
+		tb.shot("10-progress", false)
 	}
 	tb.waitFor("the plan", `document.body.dataset.page === "run" && !!document.getElementById("plan")`)
-	tb.shot("9-plan", true)
+	tb.shot("11-plan", true)
 	tb.check("plan")
 
 	incident := func(name string) string {
@@ -375,13 +408,13 @@ func TestPlannerInBrowser(t *testing.T) {
 		chromedp.SetUploadFiles(`#replay-page input[name="roster"]`, []string{incident("roster.csv")}),
 		chromedp.SetUploadFiles(`#replay-page input[name="observed"]`, []string{incident("observed.csv")}))
 	tb.typeInto(`#replay-page input[name="reps"]`, "3")
-	tb.shot("10-replay-form", true)
+	tb.shot("12-replay-form", true)
 	tb.do("replaying", chromedp.Click(`#replay-page button[type="submit"]`))
 	tb.waitFor("the replay", `document.body.dataset.page === "run" && !!document.getElementById("kpis")`)
 	if got := value[int](tb, `document.querySelectorAll("#helped tr").length - 1`); got < 1 {
 		t.Errorf("the replay lists %d changes that would have helped, want some (the suited crew was short on the logged day)", got)
 	}
-	tb.shot("11-replay", true)
+	tb.shot("13-replay", true)
 	tb.check("replay")
 
 	// The history, and the comparison page.
@@ -389,11 +422,10 @@ func TestPlannerInBrowser(t *testing.T) {
 	if got := value[int](tb, `document.querySelectorAll('#runs-form input[name="run"]').length`); got != 4 {
 		t.Errorf("the history lists %d results, want 4 (run, comparison, plan, replay)", got)
 	}
-	tb.shot("12-history", true)
+	tb.shot("14-history", true)
 	tb.open("/compare?s=builtin:baseline&s=file:six-suited.yaml", "#compare-page")
-	tb.shot("13-compare-form", true)
+	tb.shot("15-compare-form", true)
 	tb.check("history")
-	t.Logf("browser test took %v", time.Since(start).Round(time.Millisecond))
 }
 
 // seconds reads a duration as the pages write it: 58m26s, 1h47s.
