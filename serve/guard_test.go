@@ -214,7 +214,8 @@ func TestNamesStayInTheWorkspace(t *testing.T) {
 		t.Error("the scenarios page does not say that link.yaml, a symbolic link, is not read")
 	}
 	// Saves and uploads under names that are not plain file names.
-	for _, name := range []string{"../escape.yaml", "sub/escape.yaml", "/tmp/escape.yaml", "..yaml", ".hidden.yaml", "escape", "link.yaml"} {
+	for _, name := range []string{"../escape.yaml", "sub/escape.yaml", "/tmp/escape.yaml", "..yaml", ".hidden.yaml", "escape", "link.yaml",
+		`..\escape.yaml`, "../ws/escape.yaml", "escape.yaml\x00.txt", "%2e%2e%2fescape.yaml", strings.Repeat("x", 300) + ".yaml"} {
 		code, _ := ts.post("/api/save", map[string]any{"source": "builtin:baseline", "file": name, "replace": true})
 		if code == http.StatusOK {
 			t.Errorf("saving as %q: %d, want refused", name, code)
@@ -224,6 +225,21 @@ func TestNamesStayInTheWorkspace(t *testing.T) {
 		if code == http.StatusOK {
 			t.Errorf("uploading %q: %d, want refused", name, code)
 		}
+	}
+	// The logs of a replay, uploaded under names with folders in them,
+	// are kept in the run's inputs/ under the names of their fields.
+	arrivals, err := os.ReadFile("../scenarios/incident/arrivals.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := ts.start("/api/replay", form([]string{"source", "builtin:day-one", "reps", "2"},
+		map[string][2]string{"arrivals": {"../../escape.csv", string(arrivals)}}))
+	st := ts.wait(id)
+	if st.State != "done" {
+		t.Fatalf("the replay: %s %s", st.State, st.Error)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "runs", st.Run, "inputs", "arrivals.csv")); err != nil {
+		t.Errorf("the arrivals log uploaded as ../../escape.csv is not kept as inputs/arrivals.csv: %v", err)
 	}
 	if got, _ := os.ReadFile(secret); string(got) != "name: SECRET-CONTENT\n" {
 		t.Errorf("the file the link points to was changed: %q", got)
