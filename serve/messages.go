@@ -22,6 +22,25 @@ func catalogues() map[string]catalogue {
 	return map[string]catalogue{"en": english(), "zh-CN": simplifiedChinese()}
 }
 
+// schemaTexts are the scenario schema's descriptions in one language, by
+// their English text; English has none (its text is the schema's own).
+type schemaTexts map[string]string
+
+// schemaTranslations returns the schema's descriptions in every language
+// but English, by tag (messages_test.go checks that each has them all).
+func schemaTranslations() map[string]schemaTexts {
+	return map[string]schemaTexts{"zh-CN": chineseSchema()}
+}
+
+// text is the schema's description d in the language: d itself when the
+// language has no translation of it (English).
+func (st schemaTexts) text(d string) string {
+	if s, ok := st[d]; ok {
+		return s
+	}
+	return d
+}
+
 // defaultLang is the language of a request that asks for none the
 // server has.
 const defaultLang = "en"

@@ -1,11 +1,14 @@
 package serve
 
 import (
+	"encoding/json"
 	"io/fs"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
+
+	"cordon/scenarios"
 )
 
 // TestCatalogueHasEveryText: every text the templates and the script ask
@@ -92,3 +95,52 @@ var verbOrder = regexp.MustCompile(`%[dsqv]`)
 
 // verbs matches a message whose every % is a verb or %%.
 var verbs = regexp.MustCompile(`^([^%]|%%|%[dsqv])*$`)
+
+// TestSchemaTranslated: every description of the scenario schema (what
+// the editor says beside each value) has its translation in every
+// language but English, and no translation is of a text the schema no
+// longer has. When a doc tag of the scenario types changes, change its
+// translation in schema_zh.go with it.
+func TestSchemaTranslated(t *testing.T) {
+	var root any
+	if err := json.Unmarshal(scenarios.Schema(), &root); err != nil {
+		t.Fatal(err)
+	}
+	descs := map[string]bool{}
+	var walk func(any)
+	walk = func(v any) {
+		switch v := v.(type) {
+		case map[string]any:
+			if d, ok := v["description"].(string); ok {
+				descs[d] = true
+			}
+			for _, x := range v {
+				walk(x)
+			}
+		case []any:
+			for _, x := range v {
+				walk(x)
+			}
+		}
+	}
+	walk(root)
+	if len(descs) < 100 {
+		t.Fatalf("found only %d descriptions in the schema", len(descs))
+	}
+	for lang := range catalogues() {
+		if lang == defaultLang {
+			continue
+		}
+		tr := schemaTranslations()[lang]
+		for d := range descs {
+			if _, ok := tr[d]; !ok {
+				t.Errorf("%s lacks the translation of the schema's %q", lang, d)
+			}
+		}
+		for d := range tr {
+			if !descs[d] {
+				t.Errorf("%s translates %q, which the schema no longer says", lang, d)
+			}
+		}
+	}
+}

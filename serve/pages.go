@@ -31,13 +31,14 @@ var pageNames = []string{"scenarios", "edit", "job", "run", "runs", "compare", "
 type pageTemplate = template.Template
 
 // loadPages parses every page for every language, with the language's
-// catalogue behind its t and tf.
-func loadPages(cats map[string]catalogue) (map[string]map[string]*pageTemplate, error) {
+// catalogue behind its t and tf, and its translation of the schema behind
+// schema.
+func loadPages(cats map[string]catalogue, schemas map[string]schemaTexts) (map[string]map[string]*pageTemplate, error) {
 	out := map[string]map[string]*pageTemplate{}
 	for lang, cat := range cats {
 		out[lang] = map[string]*pageTemplate{}
 		for _, name := range pageNames {
-			t, err := template.New("layout").Funcs(pageFuncs(cat)).ParseFS(files, "templates/layout.tmpl", "templates/"+name+".tmpl")
+			t, err := template.New("layout").Funcs(pageFuncs(cat, schemas[lang])).ParseFS(files, "templates/layout.tmpl", "templates/"+name+".tmpl")
 			if err != nil {
 				return nil, err
 			}
@@ -48,8 +49,9 @@ func loadPages(cats map[string]catalogue) (map[string]map[string]*pageTemplate, 
 }
 
 // pageFuncs are the functions the templates call: the catalogue's texts,
-// and figures written as the reports write them.
-func pageFuncs(cat catalogue) template.FuncMap {
+// the schema's descriptions, and figures written as the reports write
+// them.
+func pageFuncs(cat catalogue, schema schemaTexts) template.FuncMap {
 	return template.FuncMap{
 		"t":       cat.text,
 		"tf":      cat.format,
@@ -64,6 +66,7 @@ func pageFuncs(cat catalogue) template.FuncMap {
 		"raw":     func(v reports.Number) string { return strconv.FormatFloat(float64(v), 'g', -1, 64) },
 		"money":   func(v reports.Number) string { return fmt.Sprintf("%.0f", float64(v)) },
 		"about":   func(f *formField) string { return aboutField(cat, f) },
+		"schema":  schema.text,
 	}
 }
 

@@ -156,3 +156,21 @@ func TestHeadingsInTheLanguage(t *testing.T) {
 		t.Error("the comparison's page in English is not headed compare baseline")
 	}
 }
+
+// TestEditorInChinese: in Chinese the editor says what each value is,
+// how it is written and its limits in Chinese, from the schema's
+// descriptions translated.
+func TestEditorInChinese(t *testing.T) {
+	ts := newTestServer(t, serve.Options{})
+	_, body := ts.open("/edit?s=builtin:baseline&lang=zh-CN")
+	for _, want := range []string{"在岗人数", "时刻，HH:MM 或 HH:MM:SS，从 00:00 到 24:00", "整数 · 0 至 100000", "唯一的物资入口大门及其暂存区"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the editor in Chinese lacks %q", want)
+		}
+	}
+	for _, english := range []string{"staff on duty", "a time of day, HH:MM", "the single supply gate"} {
+		if strings.Contains(body, english) {
+			t.Errorf("the editor in Chinese still says %q", english)
+		}
+	}
+}

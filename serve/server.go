@@ -75,7 +75,7 @@ func New(ctx context.Context, opts Options) (*Server, error) {
 	if s.workers <= 0 {
 		s.workers = max(1, runtime.NumCPU()/opts.Jobs)
 	}
-	if s.pages, err = loadPages(s.cats); err != nil {
+	if s.pages, err = loadPages(s.cats, schemaTranslations()); err != nil {
 		ws.close()
 		return nil, err
 	}
