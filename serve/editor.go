@@ -78,8 +78,9 @@ func editorGroups() []groupDef {
 	}
 }
 
-// newForm builds the editor of sc from its paths and the schema.
-func newForm(sc *compound.Scenario, si *schemaInfo) *form {
+// newForm builds the editor of sc from its paths and the schema, its
+// labels in words (the zero fieldWords: English).
+func newForm(sc *compound.Scenario, si *schemaInfo, words fieldWords) *form {
 	paths := scenarios.Paths(sc)
 	values := map[string]string{}
 	for _, p := range paths {
@@ -117,6 +118,8 @@ func newForm(sc *compound.Scenario, si *schemaInfo) *form {
 		if len(steps) > 1 && w.entries[1] {
 			cut = 2
 			title = entryTitle(steps[1])
+		} else {
+			title = words.name(title)
 		}
 		if len(steps) == 1 && !w.entries[0] {
 			if _, isStruct := sectionDesc(si, steps[:1]); !isStruct {
@@ -137,9 +140,9 @@ func newForm(sc *compound.Scenario, si *schemaInfo) *form {
 			groups[g].Sections = append(groups[g].Sections, sec)
 		}
 		field := &formField{ID: fmt.Sprintf("f%d", n), Path: p.Path, IndexPath: index, Type: p.Type,
-			Label: fieldLabel(steps, w.entries, cut, values), Value: p.Value, fieldInfo: w.info}
+			Label: words.label(steps, w.entries, cut, values), Value: p.Value, fieldInfo: w.info}
 		if field.Label == "" {
-			field.Label = humanName(steps[len(steps)-1].Name)
+			field.Label = words.name(steps[len(steps)-1].Name)
 		}
 		field.setInput()
 		sec.Fields = append(sec.Fields, field)
@@ -265,8 +268,30 @@ func entryTitle(s step) string {
 	return s.Name
 }
 
-// singular names one entry of a list, for labels.
-func singular(list string) string {
+// fieldWords are the words of the editor's labels in one language: the
+// fields' YAML names, and what one entry of each list is called. The zero
+// fieldWords is English, the names themselves in words.
+type fieldWords struct {
+	names   map[string]string // by YAML name: shelf_slots
+	entries map[string]string // by list: shifts; "" for any other list
+}
+
+// name writes a field's YAML name in words: shelf_slots is "shelf slots".
+func (fw fieldWords) name(n string) string {
+	if s, ok := fw.names[n]; ok {
+		return s
+	}
+	return strings.ReplaceAll(n, "_", " ")
+}
+
+// entry names one entry of a list, for labels: "shift" for shifts.
+func (fw fieldWords) entry(list string) string {
+	if fw.entries != nil {
+		if s, ok := fw.entries[list]; ok {
+			return s
+		}
+		return fw.name(list)
+	}
 	switch list {
 	case "shifts":
 		return "shift"
@@ -280,19 +305,21 @@ func singular(list string) string {
 		return "on duty"
 	case "knobs":
 		return "knob"
+	case "":
+		return "entry"
 	}
-	return humanName(list)
+	return fw.name(list)
 }
 
-// fieldLabel writes the steps of a path below its section in words:
+// label writes the steps of a path below its section in words:
 // shifts[0].count is "shift 1 (07:00–19:00) · count", sites.site-a.swab is
 // "site-a · swab".
-func fieldLabel(steps []step, entries []bool, cut int, values map[string]string) string {
+func (fw fieldWords) label(steps []step, entries []bool, cut int, values map[string]string) string {
 	var parts []string
 	for i := cut; i < len(steps); i++ {
 		s := steps[i]
 		if !entries[i] {
-			parts = append(parts, humanName(s.Name))
+			parts = append(parts, fw.name(s.Name))
 			continue
 		}
 		if len(parts) > 0 {
@@ -302,11 +329,11 @@ func fieldLabel(steps []step, entries []bool, cut int, values map[string]string)
 			parts = append(parts, s.Name)
 			continue
 		}
-		noun := "entry"
+		list := ""
 		if i > 0 {
-			noun = singular(steps[i-1].Name)
+			list = steps[i-1].Name
 		}
-		label := fmt.Sprintf("%s %d", noun, s.Index+1)
+		label := fmt.Sprintf("%s %d", fw.entry(list), s.Index+1)
 		if ctx := entryContext(joinSteps(steps[:i+1]), values); ctx != "" {
 			label += " (" + ctx + ")"
 		}
@@ -327,7 +354,3 @@ func entryContext(entry string, values map[string]string) string {
 	}
 	return ""
 }
-
-// humanName writes a field's YAML name in words: shelf_slots is "shelf
-// slots".
-func humanName(name string) string { return strings.ReplaceAll(name, "_", " ") }

@@ -21,7 +21,7 @@ func TestFormHoldsEveryValue(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		f := newForm(sc, si)
+		f := newForm(sc, si, fieldWords{})
 		var got []string
 		var groups []string
 		for _, g := range f.Groups {
@@ -52,7 +52,7 @@ func TestFormHoldsEveryValue(t *testing.T) {
 		}
 	}
 	sc, _ := scenarios.Resolve("baseline")
-	f := newForm(sc, si)
+	f := newForm(sc, si, fieldWords{})
 	for index, path := range map[string]string{
 		"staff[1].shifts[0].count":  "staff.suited-crew.shifts[0].count",
 		"sampling.sites[2].swab":    "sampling.sites.site-c.swab",

@@ -97,22 +97,27 @@ var verbOrder = regexp.MustCompile(`%[dsqv]`)
 var verbs = regexp.MustCompile(`^([^%]|%%|%[dsqv])*$`)
 
 // TestSchemaTranslated: every description of the scenario schema (what
-// the editor says beside each value) has its translation in every
-// language but English, and no translation is of a text the schema no
-// longer has. When a doc tag of the scenario types changes, change its
+// the editor says beside each value) and every field's name (its labels)
+// has its translation in every language but English, and no translation
+// is of a text the schema no longer has. When a doc tag of the scenario types changes, change its
 // translation in schema_zh.go with it.
 func TestSchemaTranslated(t *testing.T) {
 	var root any
 	if err := json.Unmarshal(scenarios.Schema(), &root); err != nil {
 		t.Fatal(err)
 	}
-	descs := map[string]bool{}
+	descs, names := map[string]bool{}, map[string]bool{}
 	var walk func(any)
 	walk = func(v any) {
 		switch v := v.(type) {
 		case map[string]any:
 			if d, ok := v["description"].(string); ok {
 				descs[d] = true
+			}
+			if props, ok := v["properties"].(map[string]any); ok {
+				for n := range props {
+					names[n] = true
+				}
 			}
 			for _, x := range v {
 				walk(x)
@@ -140,6 +145,17 @@ func TestSchemaTranslated(t *testing.T) {
 		for d := range tr {
 			if !descs[d] {
 				t.Errorf("%s translates %q, which the schema no longer says", lang, d)
+			}
+		}
+		words := fieldWordsByLang()[lang]
+		for n := range names {
+			if _, ok := words.names[n]; !ok {
+				t.Errorf("%s lacks the word for the field %q", lang, n)
+			}
+		}
+		for n := range words.names {
+			if !names[n] {
+				t.Errorf("%s has a word for %q, which is no field of the schema", lang, n)
 			}
 		}
 	}

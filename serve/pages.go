@@ -304,7 +304,7 @@ func (s *Server) editPage(w http.ResponseWriter, r *http.Request) {
 	ref := r.URL.Query().Get("s")
 	src, err := s.readSource(ref)
 	if err != nil {
-		s.fail(w, r, http.StatusNotFound, s.cats[defaultLang].text("api.nosource"))
+		s.fail(w, r, http.StatusNotFound, s.catOf(r).text("api.nosource"))
 		return
 	}
 	p := editPage{Ref: src.Ref, File: src.File, YAML: string(src.Data), SourceName: src.Name}
@@ -314,13 +314,16 @@ func (s *Server) editPage(w http.ResponseWriter, r *http.Request) {
 		p.SourceName = name
 	}
 	p.Name = name
-	if sc, err := src.load(nil); err != nil {
+	sc, err := src.load(nil)
+	if err != nil {
 		p.Problems = errorLines(err)
 	} else {
 		p.Name = sc.Name
-		p.Form = newForm(sc, s.schema)
 	}
 	p.base = s.base(w, r, "edit", "edit.title", p.Name)
+	if err == nil {
+		p.Form = newForm(sc, s.schema, fieldWordsByLang()[p.Lang])
+	}
 	s.render(w, http.StatusOK, p.base, "edit", p)
 }
 

@@ -170,3 +170,47 @@ func chineseSchema() schemaTexts {
 		"end of the hours, HH:MM; before from for hours past midnight":                                      "时段的结束，HH:MM；跨过午夜时早于 from",
 	}
 }
+
+// fieldWordsByLang returns the words of the editor's labels in every
+// language but English (the zero fieldWords), by tag.
+func fieldWordsByLang() map[string]fieldWords {
+	return map[string]fieldWords{"zh-CN": chineseFieldWords()}
+}
+
+// chineseFieldWords are the editor's labels in Simplified Chinese: each
+// field's YAML name, and what one entry of a list is called (班次 1).
+func chineseFieldWords() fieldWords {
+	return fieldWords{
+		names: map[string]string{
+			"at": "开始时刻", "bags_per_household": "每户袋数", "batch": "每批件数", "breaks": "休息",
+			"buildings": "楼栋", "calling": "叫号", "capacity": "每车件数", "cart": "推车", "carts": "推车数",
+			"changeover": "换装用时", "clock": "时间", "close": "关门", "come_down": "下楼用时",
+			"container": "集装箱", "container_slots": "每箱件数", "containers": "集装箱数", "costs": "费用",
+			"count": "人数", "courier_patience": "快递员最长等候", "cv": "变异系数", "day": "第几天", "days": "天数",
+			"deliveries": "到货", "delivery": "送货上门", "description": "说明", "disinfection": "消杀",
+			"disinfection_slot": "消杀区位置", "dist": "分布", "door": "每户用时", "door_to_door": "上门采样",
+			"during": "时段", "dwell": "静置时间", "every": "送箱间隔", "fill": "等满时间", "floors": "底线",
+			"from": "开始", "garbage": "垃圾清运", "gate": "大门", "ground": "地面", "handling": "办理用时",
+			"hot": "热饭热菜", "hour_cost": "工时费用", "households": "户数", "id": "楼号", "intake": "登记贴标",
+			"interval": "间隔", "items_per_run": "每趟件数", "knobs": "设施", "length": "时长", "limit": "上限",
+			"load": "装卸用时", "max": "最大", "mean": "均值", "medical": "医护人员", "min": "最低", "mode": "众数",
+			"name": "名称", "on_duty": "在岗", "open": "开门", "order": "顺序", "path": "容量项",
+			"per_bag": "每袋用时", "per_day": "每天数量", "per_tube": "每管样本数", "per_wave": "每批楼栋数",
+			"per_zone": "每片区人数", "pool": "人员池", "pooling": "混采送检", "priority": "优先级",
+			"profile": "时段分布", "registration": "登记", "replications": "重复次数", "residents": "居民人数",
+			"sampling": "核酸采样", "scale": "尺度", "sd": "标准差", "seed": "随机种子", "shape": "形状",
+			"share": "比例", "shelf": "货架", "shelf_slots": "每架件数", "shelves": "货架数", "shifts": "班次",
+			"site": "采样点", "sites": "采样点", "sorting": "分拣", "space": "容量", "special_needs": "特殊需求",
+			"staff": "人员", "start": "开始时刻", "suit": "防护服", "swab": "采样", "target": "目标时间",
+			"targets": "目标", "task": "任务", "tasks": "任务", "time": "用时", "to": "结束", "transfer": "转运",
+			"trip": "往返", "trip_share": "外出比例", "tubes_per_box": "每箱管数", "value": "值", "values": "可取的值",
+			"visit": "每户用时", "volunteers": "志愿者人数", "walk": "步行时间", "walk_to_site": "到采样点步行",
+			"weights": "权重", "when_full": "满了怎么办", "zones": "片区",
+		},
+		entries: map[string]string{
+			"shifts": "班次", "breaks": "休息", "tasks": "任务", "sites": "采样点", "on_duty": "在岗",
+			"knobs": "设施", "zones": "片区", "buildings": "楼栋", "deliveries": "到货", "staff": "人员池",
+			"targets": "目标", "": "条目",
+		},
+	}
+}

@@ -40,7 +40,7 @@ func (src *source) form(si *schemaInfo) *form {
 	if err != nil {
 		return nil
 	}
-	return newForm(sc, si)
+	return newForm(sc, si, fieldWords{})
 }
 
 // errNoSource is the error of a reference that names no scenario.
