@@ -225,3 +225,62 @@ func TestServeStopsOnInterrupt(t *testing.T) {
 		t.Errorf("runs/ holds %s after the interrupted run", e.Name())
 	}
 }
+
+// TestServeOffLoopbackNeedsToken: on an address other than loopback,
+// cordon serve generates a token when none is given, prints it in the
+// address to open and says why, and refuses every request without it; a
+// token it could not put in an address is bad input.
+func TestServeOffLoopbackNeedsToken(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts cordon serve and waits for it")
+	}
+	var out, errw bytes.Buffer
+	if code := mainIn(t, t.TempDir(), []string{"serve", "--addr", "127.0.0.1:0", "--token", "a b"}, nil, &out, &errw); code != 2 || !strings.Contains(errw.String(), "--token") {
+		t.Errorf("--token 'a b': exit %d, %q; want 2 and a line about --token", code, errw.String())
+	}
+	dir := t.TempDir()
+	cmd := cordonCommand(t, dir, "serve", "--addr", "0.0.0.0:0", "--dir", "ws")
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if cmd.ProcessState == nil {
+			_ = cmd.Process.Kill()
+			_ = cmd.Wait()
+		}
+	})
+	r := bufio.NewReader(stderr)
+	first, _ := r.ReadString('\n')
+	second, _ := r.ReadString('\n')
+	m := regexp.MustCompile(`open http://THIS-MACHINE:(\d+)/\?token=([0-9a-f]{32}) in a browser`).FindStringSubmatch(first)
+	if m == nil {
+		t.Fatalf("cordon serve --addr 0.0.0.0:0 printed %q, want the address with a generated token", first)
+	}
+	if !strings.Contains(second, "not a loopback address") {
+		t.Errorf("its second line %q does not say why a token is needed", second)
+	}
+	go func() { _, _ = io.Copy(io.Discard, r) }()
+	base := "http://127.0.0.1:" + m[1]
+	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	for path, want := range map[string]int{"/": http.StatusUnauthorized, "/?token=" + strings.Repeat("0", 32): http.StatusUnauthorized,
+		"/?token=" + m[2]: http.StatusSeeOther} {
+		res, err := client.Get(base + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		if res.StatusCode != want {
+			t.Errorf("GET %s: %d, want %d", path, res.StatusCode, want)
+		}
+	}
+	if err := cmd.Process.Signal(syscall.SIGINT); err != nil {
+		t.Fatal(err)
+	}
+	if err := waitOrKill(t, cmd); err != nil {
+		t.Errorf("after Ctrl-C: %v, want exit 0", err)
+	}
+}
