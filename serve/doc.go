@@ -41,7 +41,11 @@
 // (messages_zh.go); the pages' scripts take theirs from the page. A page
 // is in the language asked for with ?lang= (the switch at the top of every
 // page, remembered in a cookie), else the one the browser prefers
-// (Accept-Language), else English. The engine's own texts (the scenario
-// schema's descriptions, the KPIs' names, the loader's errors) and the
-// report folders are the command line's, in English.
+// (Accept-Language), else English. The engine's texts the pages show are
+// translated here too, by their English text (engineTexts): the scenario
+// schema's descriptions and the editor's labels (schema_zh.go), the KPIs'
+// labels and units (kpi_zh.go); tests fail when the engine gains a text
+// without its translation. The loader's errors (cordon validate's lines),
+// the plan's knobs, the names in a scenario and the report folders are the
+// command line's, in English.
 package serve

@@ -22,23 +22,52 @@ func catalogues() map[string]catalogue {
 	return map[string]catalogue{"en": english(), "zh-CN": simplifiedChinese()}
 }
 
-// schemaTexts are the scenario schema's descriptions in one language, by
-// their English text; English has none (its text is the schema's own).
-type schemaTexts map[string]string
-
-// schemaTranslations returns the schema's descriptions in every language
-// but English, by tag (messages_test.go checks that each has them all).
-func schemaTranslations() map[string]schemaTexts {
-	return map[string]schemaTexts{"zh-CN": chineseSchema()}
+// engineTexts are the engine's own texts in one language: the scenario
+// schema's descriptions and the KPIs' labels, each by its English text,
+// and the words of the editor's labels. The zero engineTexts is English,
+// the engine's texts as they are.
+type engineTexts struct {
+	schema translation
+	kpis   translation
+	fields fieldWords
 }
 
-// text is the schema's description d in the language: d itself when the
-// language has no translation of it (English).
-func (st schemaTexts) text(d string) string {
-	if s, ok := st[d]; ok {
-		return s
+// engineTranslations returns the engine's texts in every language but
+// English, by tag (messages_test.go checks that each has them all).
+func engineTranslations() map[string]engineTexts {
+	return map[string]engineTexts{"zh-CN": {schema: chineseSchema(), kpis: chineseKPILabels(), fields: chineseFieldWords()}}
+}
+
+// translation is texts of the engine in one language, by their English
+// text.
+type translation map[string]string
+
+// text is the English text s in the language: s itself when the language
+// has no translation of it (English).
+func (tr translation) text(s string) string {
+	if t, ok := tr[s]; ok {
+		return t
 	}
-	return d
+	return s
+}
+
+// kpiTitle is a KPI's title, its label after its subject as
+// compound.KPI.Title writes it ("express: time to the door, mean"), in
+// the catalogue's language: the label translated, the subject (a name of
+// the scenario's) as it is. A label without a translation stays whole.
+func (tr translation) kpiTitle(cat catalogue, title string) string {
+	of, label := "", title
+	if i := strings.LastIndex(title, ": "); i >= 0 {
+		of, label = title[:i], title[i+2:]
+	}
+	t, ok := tr[label]
+	switch {
+	case !ok:
+		return title
+	case of == "":
+		return t
+	}
+	return cat.format("kpi.of", of, t)
 }
 
 // defaultLang is the language of a request that asks for none the

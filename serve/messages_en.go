@@ -33,6 +33,14 @@ func english() catalogue {
 		"verdict.worse":    "worse",
 		"verdict.differs":  "differs",
 		"verdict.none":     "no difference",
+		"kpi.of":           "%s: %s",
+		"unit.items":       "items",
+		"unit.items/h":     "items/h",
+		"unit.people":      "people",
+		"unit.people/h":    "people/h",
+		"unit.households":  "households",
+		"unit.samples":     "samples",
+		"unit.cards":       "cards",
 
 		// Refusals of the guard (plain text).
 		"guard.host":      "cordon serve answers only requests to localhost without a token: open it as http://127.0.0.1:PORT/, or start it with --token.",

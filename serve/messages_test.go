@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"cordon/compound"
 	"cordon/scenarios"
 )
 
@@ -136,7 +137,7 @@ func TestSchemaTranslated(t *testing.T) {
 		if lang == defaultLang {
 			continue
 		}
-		tr := schemaTranslations()[lang]
+		tr := engineTranslations()[lang].schema
 		for d := range descs {
 			if _, ok := tr[d]; !ok {
 				t.Errorf("%s lacks the translation of the schema's %q", lang, d)
@@ -147,7 +148,7 @@ func TestSchemaTranslated(t *testing.T) {
 				t.Errorf("%s translates %q, which the schema no longer says", lang, d)
 			}
 		}
-		words := fieldWordsByLang()[lang]
+		words := engineTranslations()[lang].fields
 		for n := range names {
 			if _, ok := words.names[n]; !ok {
 				t.Errorf("%s lacks the word for the field %q", lang, n)
@@ -156,6 +157,41 @@ func TestSchemaTranslated(t *testing.T) {
 		for n := range words.names {
 			if !names[n] {
 				t.Errorf("%s has a word for %q, which is no field of the schema", lang, n)
+			}
+		}
+	}
+}
+
+// TestKPILabelsTranslated: the label of every KPI the built-in scenarios
+// report has its translation in every language but English, and no
+// translation is of a label no KPI has; every unit has its word.
+func TestKPILabelsTranslated(t *testing.T) {
+	labels, units := map[string]bool{}, map[string]bool{}
+	for _, b := range scenarios.Builtins() {
+		sc, err := scenarios.Resolve(b.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, k := range compound.Catalog(sc) {
+			labels[k.Label] = true
+			units[k.Unit] = true
+		}
+	}
+	en := catalogues()[defaultLang]
+	for u := range units {
+		if _, ok := en["unit."+u]; !ok && u != "s" && u != "share" && u != "h" {
+			t.Errorf("the catalogue lacks the word for the unit %q", u)
+		}
+	}
+	for lang, et := range engineTranslations() {
+		for l := range labels {
+			if _, ok := et.kpis[l]; !ok {
+				t.Errorf("%s lacks the translation of the KPI label %q", lang, l)
+			}
+		}
+		for l := range et.kpis {
+			if !labels[l] {
+				t.Errorf("%s translates %q, which no KPI is labelled", lang, l)
 			}
 		}
 	}

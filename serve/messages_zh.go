@@ -35,6 +35,14 @@ func simplifiedChinese() catalogue {
 		"verdict.worse":    "更差",
 		"verdict.differs":  "有差异",
 		"verdict.none":     "无差异",
+		"kpi.of":           "%s：%s",
+		"unit.items":       "件",
+		"unit.items/h":     "件/小时",
+		"unit.people":      "人",
+		"unit.people/h":    "人/小时",
+		"unit.households":  "户",
+		"unit.samples":     "份",
+		"unit.cards":       "张",
 
 		// Refusals of the guard (plain text).
 		"guard.host":      "没有令牌时，cordon serve 只响应发往本机 localhost 的请求：请用 http://127.0.0.1:端口/ 打开，或用 --token 启动。",

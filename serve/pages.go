@@ -31,14 +31,14 @@ var pageNames = []string{"scenarios", "edit", "job", "run", "runs", "compare", "
 type pageTemplate = template.Template
 
 // loadPages parses every page for every language, with the language's
-// catalogue behind its t and tf, and its translation of the schema behind
-// schema.
-func loadPages(cats map[string]catalogue, schemas map[string]schemaTexts) (map[string]map[string]*pageTemplate, error) {
+// catalogue behind its t and tf, and its engine's texts behind schema and
+// kpi.
+func loadPages(cats map[string]catalogue, engine map[string]engineTexts) (map[string]map[string]*pageTemplate, error) {
 	out := map[string]map[string]*pageTemplate{}
 	for lang, cat := range cats {
 		out[lang] = map[string]*pageTemplate{}
 		for _, name := range pageNames {
-			t, err := template.New("layout").Funcs(pageFuncs(cat, schemas[lang])).ParseFS(files, "templates/layout.tmpl", "templates/"+name+".tmpl")
+			t, err := template.New("layout").Funcs(pageFuncs(cat, engine[lang])).ParseFS(files, "templates/layout.tmpl", "templates/"+name+".tmpl")
 			if err != nil {
 				return nil, err
 			}
@@ -49,9 +49,9 @@ func loadPages(cats map[string]catalogue, schemas map[string]schemaTexts) (map[s
 }
 
 // pageFuncs are the functions the templates call: the catalogue's texts,
-// the schema's descriptions, and figures written as the reports write
-// them.
-func pageFuncs(cat catalogue, schema schemaTexts) template.FuncMap {
+// the engine's (the schema's descriptions, the KPIs' labels), and figures
+// written as the reports write them, their units in the language.
+func pageFuncs(cat catalogue, engine engineTexts) template.FuncMap {
 	return template.FuncMap{
 		"t":       cat.text,
 		"tf":      cat.format,
@@ -61,12 +61,13 @@ func pageFuncs(cat catalogue, schema schemaTexts) template.FuncMap {
 		"heading": func(kind, name string) string { return heading(cat, kind, name) },
 		"state":   func(s string) string { return cat.text("state." + s) },
 		"verdict": func(v string) string { return cat.text("verdict." + v) },
-		"value":   formatValue,
-		"signed":  formatSigned,
+		"value":   func(unit string, v reports.Number) string { return formatValue(cat, unit, v) },
+		"signed":  func(unit string, v reports.Number) string { return formatSigned(cat, unit, v) },
+		"kpi":     func(title string) string { return engine.kpis.kpiTitle(cat, title) },
 		"raw":     func(v reports.Number) string { return strconv.FormatFloat(float64(v), 'g', -1, 64) },
 		"money":   func(v reports.Number) string { return fmt.Sprintf("%.0f", float64(v)) },
 		"about":   func(f *formField) string { return aboutField(cat, f) },
-		"schema":  schema.text,
+		"schema":  engine.schema.text,
 	}
 }
 
@@ -85,18 +86,22 @@ func when(rfc3339 string) string {
 }
 
 // formatValue writes a figure as the reports do, with its unit after a
-// count.
-func formatValue(unit string, v reports.Number) string {
+// space in the catalogue's words (items, 件) unless the figure says it (a
+// duration, a share, hours).
+func formatValue(cat catalogue, unit string, v reports.Number) string {
 	s := reports.FormatValue(unit, float64(v))
 	switch {
 	case s == "—", unit == "", unit == "s", unit == "share", unit == "h":
 		return s
 	}
+	if word, ok := cat["unit."+unit]; ok {
+		unit = word
+	}
 	return s + " " + unit
 }
 
 // formatSigned writes a difference with its sign.
-func formatSigned(unit string, v reports.Number) string {
+func formatSigned(cat catalogue, unit string, v reports.Number) string {
 	f := float64(v)
 	if math.IsNaN(f) || math.IsInf(f, 0) {
 		return "—"
@@ -108,7 +113,7 @@ func formatSigned(unit string, v reports.Number) string {
 	if unit == "share" {
 		return fmt.Sprintf("%s%.1f pp", sign, 100*f)
 	}
-	return sign + formatValue(unit, reports.Number(f))
+	return sign + formatValue(cat, unit, reports.Number(f))
 }
 
 // aboutField is the line under a value: its kind, its limits and its
@@ -322,7 +327,7 @@ func (s *Server) editPage(w http.ResponseWriter, r *http.Request) {
 	}
 	p.base = s.base(w, r, "edit", "edit.title", p.Name)
 	if err == nil {
-		p.Form = newForm(sc, s.schema, fieldWordsByLang()[p.Lang])
+		p.Form = newForm(sc, s.schema, s.engine[p.Lang].fields)
 	}
 	s.render(w, http.StatusOK, p.base, "edit", p)
 }

@@ -3,6 +3,7 @@ package serve_test
 import (
 	"fmt"
 	"net/http"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -172,6 +173,34 @@ func TestEditorInChinese(t *testing.T) {
 	for _, english := range []string{"staff on duty", "a time of day, HH:MM", "the single supply gate", "shift 1", "<h3>gate</h3>"} {
 		if strings.Contains(body, english) {
 			t.Errorf("the editor in Chinese still says %q", english)
+		}
+	}
+}
+
+// TestResultInChinese: in Chinese a result's figures are named and their
+// units written in Chinese, the scenario's own names (its kinds, its
+// pools) as they are.
+func TestResultInChinese(t *testing.T) {
+	ts := newTestServer(t, serve.Options{})
+	st := ts.wait(ts.start("/api/run", run("replications=2")))
+	_, body := ts.open("/runs/" + st.Run + "/?lang=zh-CN")
+	for _, want := range []string{"takeout：送到家门口的时间，95 分位", "采样点排队人数，最多", "suited-crew：利用率", "sampling.queue.peak &lt;= 50"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the result in Chinese lacks %q", want)
+		}
+	}
+	if !regexp.MustCompile(`\d 人<`).MatchString(body) || !regexp.MustCompile(`\d 件<`).MatchString(body) {
+		t.Error("the result in Chinese does not write its people and items as 人 and 件")
+	}
+	for _, english := range []string{"time to the door", "queue at a site", " people<", " items<"} {
+		if strings.Contains(body, english) {
+			t.Errorf("the result in Chinese still says %q", english)
+		}
+	}
+	_, body = ts.open("/runs/" + st.Run + "/?lang=en")
+	for _, want := range []string{"takeout: time to the door, 95th percentile", " people<"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the result in English lacks %q", want)
 		}
 	}
 }

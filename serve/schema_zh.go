@@ -5,8 +5,8 @@ package serve
 // scenario types' doc tags): what the editor says beside each value. The
 // names of fields, kinds and values (dist: lognormal, turn-away, HH:MM)
 // are the file's and stay as they are written.
-func chineseSchema() schemaTexts {
-	return schemaTexts{
+func chineseSchema() translation {
+	return translation{
 		"A scenario of cordon, the simulator of a residential compound under lockdown: the compound, its staff, the gate and the flows through it, the sampling round, garbage and special-needs requests, and the targets, written as one YAML document. Times of day are HH:MM, spans of time are Go durations with their unit (45s, 30m, 1h30m), and random times are a duration or a distribution such as {dist: lognormal, mean: 40s, sd: 15s}. A field left out, or written with no value, takes its default.": "cordon 的一个场景：cordon 是封控小区的模拟器。场景写成一个 YAML 文件，包括小区、人员、大门和经过大门的物资流、核酸采样、垃圾清运和特殊需求，以及各项目标。时刻写作 HH:MM，时长写作带单位的 Go 时长（45s、30m、1h30m），随机时长写作一个时长或一个概率分布，例如 {dist: lognormal, mean: 40s, sd: 15s}。省略或不填值的项取默认值。",
 		"short name, used for the report folder":                                      "简短的名称，用作报告文件夹的名字",
 		"what the scenario is and where its numbers come from":                        "这个场景是什么，数字从哪里来",
@@ -169,12 +169,6 @@ func chineseSchema() schemaTexts {
 		"start of the hours, HH:MM":                                                                         "时段的开始，HH:MM",
 		"end of the hours, HH:MM; before from for hours past midnight":                                      "时段的结束，HH:MM；跨过午夜时早于 from",
 	}
-}
-
-// fieldWordsByLang returns the words of the editor's labels in every
-// language but English (the zero fieldWords), by tag.
-func fieldWordsByLang() map[string]fieldWords {
-	return map[string]fieldWords{"zh-CN": chineseFieldWords()}
 }
 
 // chineseFieldWords are the editor's labels in Simplified Chinese: each

@@ -48,6 +48,7 @@ type Server struct {
 	schema  *schemaInfo
 	cats    map[string]catalogue
 	langs   languages
+	engine  map[string]engineTexts              // the engine's texts by language (none for English)
 	pages   map[string]map[string]*pageTemplate // by language, by page
 	handler http.Handler
 	ctx     context.Context
@@ -70,12 +71,12 @@ func New(ctx context.Context, opts Options) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{opts: opts, ws: ws, runs: &history{ws: ws}, schema: si, cats: catalogues()}
-	s.langs = newLanguages(s.cats)
+	s.langs, s.engine = newLanguages(s.cats), engineTranslations()
 	s.workers = opts.Workers
 	if s.workers <= 0 {
 		s.workers = max(1, runtime.NumCPU()/opts.Jobs)
 	}
-	if s.pages, err = loadPages(s.cats, schemaTranslations()); err != nil {
+	if s.pages, err = loadPages(s.cats, s.engine); err != nil {
 		ws.close()
 		return nil, err
 	}
