@@ -190,6 +190,7 @@ func (sc *Scenario) Check() []FieldError {
 		c.duration("special_needs.target", n.Target)
 		c.needTask(pools, TaskSpecialNeeds, "special_needs")
 	}
+	sc.checkEvents(c)
 	for _, f := range []struct {
 		path string
 		v    float64

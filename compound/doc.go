@@ -25,6 +25,12 @@
 //   - a building's garbage at night and a special-needs card by day, for the
 //     pools that do those tasks.
 //
+// Events (Scenario.Events, events.go) change the run from a day and time:
+// equipment and staff events are capacity schedules of the posts, a closure
+// holds or turns away couriers, a sealed building's items, residents and
+// garbage go to its suited crew alone, and a surge is a second arrival
+// process of the kind over its window, on streams of its own.
+//
 // Every random input draws from its own named stream, and items and
 // residents draw their service times when they arrive, so scenarios that
 // differ only in staffing see the same arrivals and times. Run returns a

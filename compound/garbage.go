@@ -25,6 +25,7 @@ type garbageRound struct {
 // bags is one building's garbage for one night.
 type bags struct {
 	households int
+	building   int
 	zone       int
 	due        float64 // when the window closes
 	time       float64 // drawn when the window opens
@@ -48,9 +49,9 @@ func (m *Model) buildGarbage() error {
 	f := sim.NewFlow("garbage")
 	f.Then(
 		sim.StepFunc(func(e *sim.Entity) sim.Outcome {
-			b := e.Data.(*bags)
-			e.Prio = vols.prio(TaskGarbage, 0)
-			return vols.res[vols.zoneIndex(b.zone)].Seize(e, 1, 0, -1, -1)
+			res, prio := m.garbageCrew(e.Data.(*bags), vols)
+			e.Prio = prio
+			return res.Seize(e, 1, 0, -1, -1)
 		}),
 		sim.DelayFor(func(e *sim.Entity) float64 { return e.Data.(*bags).time }),
 		sim.ReleaseAll(),
@@ -100,7 +101,7 @@ func (n *garbageNight) Handle() {
 	m := n.m
 	gr := m.garbage
 	whole, part := math.Modf(gr.spec.BagsPerHousehold)
-	for _, b := range m.sc.Buildings {
+	for i, b := range m.sc.Buildings {
 		t := 0.0
 		for range b.Households {
 			// A household puts out the whole number of bags, and one more
@@ -114,6 +115,6 @@ func (n *garbageNight) Handle() {
 			}
 		}
 		gr.households += b.Households
-		m.s.Start(gr.flow, &bags{households: b.Households, zone: m.zoneOf[b.ID], due: n.due, time: t})
+		m.s.Start(gr.flow, &bags{households: b.Households, building: i, zone: m.zoneOf[b.ID], due: n.due, time: t})
 	}
 }

@@ -128,7 +128,7 @@ func gateKPIs() kpiBlock {
 			value: func(e *ending, _ int) float64 { return e.m.gate.stagingRec.Busy.Max() }},
 		{key: "staging.time_full", group: groupGate, unit: "s", better: "lower", headline: true, label: "time the staging area was full", desc: "time the staging area was full",
 			value: func(e *ending, _ int) float64 {
-				return timeFull(e.m.gate.stagingRec.Busy, e.now, e.m.sc.Gate.Slots())
+				return e.m.gate.timeFull(e.now, e.m.sc.Gate.Slots())
 			}},
 		{key: "couriers_waiting.max", group: groupGate, unit: "items", better: "lower", label: "items waiting to be put down, most", desc: "most items waiting at the gate for room to be put down",
 			value: func(e *ending, _ int) float64 { return e.m.gate.stagingRec.Queue.Max() }},

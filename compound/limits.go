@@ -30,6 +30,21 @@ const (
 	MaxResidents         = 1_000_000
 )
 
+// Limits on the events of a scenario (events.go).
+const (
+	// MaxTimelineEvents is the most events a scenario lists: each is a
+	// few kernel events, and a street office's timeline has a handful.
+	MaxTimelineEvents = 200
+	// MaxSurgeTimes is the most a surge multiplies a kind's arrivals by.
+	MaxSurgeTimes = 100
+	// MaxSurgeExtra is the most extra items one surge brings: each is
+	// an entity, and all may be in the compound at once.
+	MaxSurgeExtra = 100_000
+	// MaxSealRuns is the most runs of a sealed building's crew that go
+	// to its doors at once (each an entity on its round).
+	MaxSealRuns = 10
+)
+
 // atMost reports a count above its limit; why says why there is one.
 func (c *checker) atMost(path string, v, limit int, why string) {
 	if v > limit {

@@ -72,6 +72,7 @@ func (sc *Scenario) Memory(opts Options) (model, result int64) {
 		volume += n.PerDay
 	}
 	volume *= float64(sc.Horizon.Days)
+	volume += sc.surgeItems()
 	if opts.MaxEvents > 0 {
 		volume = math.Min(volume, float64(opts.MaxEvents))
 	}

@@ -35,6 +35,9 @@ type Model struct {
 
 	kinds []*kindState
 
+	closures []closure    // the gate's closures, in the order they happen
+	seals    []*sealState // the seals of buildings
+
 	// ctx stops the build; checks counts the long loops' turns since it
 	// was last looked at.
 	ctx    context.Context
@@ -113,6 +116,7 @@ func BuildContext(ctx context.Context, sc *Scenario, rep int, opts Options) (*Mo
 	for i, b := range sc.Buildings {
 		m.building[b.ID] = i
 	}
+	m.closures = m.gateClosures()
 	for z, zone := range sc.Zones {
 		for _, ref := range zone.Buildings {
 			ids, _ := ExpandBuildings(ref)
@@ -183,7 +187,7 @@ func (m *Model) buildPools() error {
 			if err := m.ctx.Err(); err != nil {
 				return err
 			}
-			changes := rosterChanges(p, g.base, m.tl)
+			changes := m.sc.groupChanges(p, g, m.tl)
 			if logged, ok := rosterFor(m.opts.Roster, g.name, p.Name, m.tl.horizon); ok {
 				if n := peak(logged); n > MaxStaff {
 					return fmt.Errorf("the roster puts %d of %s on duty at once: at most %d", n, g.name, MaxStaff)

@@ -329,7 +329,7 @@ func (sc *Scenario) StaffHours(pool int) float64 {
 	tl := sc.timeline()
 	total := 0.0
 	for _, g := range sc.groups(p) {
-		for _, e := range plannedEntries(g.name, p, g.base, tl) {
+		for _, e := range sc.plannedEntries(p, g, tl) {
 			total += float64(e.Count) * (e.To - e.From)
 		}
 	}

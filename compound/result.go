@@ -100,7 +100,12 @@ func (m *Model) result() *Result {
 	g := m.gate
 	if q, busy := g.stagingRec.HourlyQueue(now), g.stagingRec.HourlyUtilisation(now); q != nil {
 		res.GateBacklog = make([]float64, len(q))
+		held := g.heldByHour(now) // when events change the staging area's capacity
 		for h := range q {
+			if held != nil {
+				res.GateBacklog[h] = q[h] + held[h]
+				continue
+			}
 			// Items put down (utilisation times the slots) and waiting to be.
 			res.GateBacklog[h] = q[h]
 			if !math.IsNaN(busy[h]) {

@@ -115,16 +115,17 @@ func (sc *Scenario) PlannedRoster() []RosterEntry {
 	var out []RosterEntry
 	for _, p := range sc.Staff {
 		for _, g := range sc.groups(p) {
-			out = append(out, plannedEntries(g.name, p, g.base, tl)...)
+			out = append(out, sc.plannedEntries(p, g, tl)...)
 		}
 	}
 	return out
 }
 
-// plannedEntries returns the schedule of one group of pool p, of base
-// staff, as roster entries named name.
-func plannedEntries(name string, p Pool, base int, tl timeline) []RosterEntry {
-	ch := rosterChanges(p, base, tl)
+// plannedEntries returns the schedule of group g of pool p, events
+// included, as roster entries named after the group.
+func (sc *Scenario) plannedEntries(p Pool, g staffGroup, tl timeline) []RosterEntry {
+	name := g.name
+	ch := sc.groupChanges(p, g, tl)
 	out := make([]RosterEntry, len(ch))
 	for i, c := range ch {
 		to := tl.horizon
@@ -143,21 +144,22 @@ func (sc *Scenario) timeline() timeline {
 
 // staffGroup is one resource of a pool on the kernel: the pool itself, or
 // one zone's group of a zone pool ("pool/zone"), with the count its shifts
-// are for.
+// are for and its zone ("" for the pool itself).
 type staffGroup struct {
 	name string
 	base int
+	zone string
 }
 
 // groups returns the groups of pool p, in the order of the zones for a
 // zone pool.
 func (sc *Scenario) groups(p Pool) []staffGroup {
 	if !p.PerZone {
-		return []staffGroup{{p.Name, p.Count}}
+		return []staffGroup{{p.Name, p.Count, ""}}
 	}
 	out := make([]staffGroup, len(sc.Zones))
 	for i, z := range sc.Zones {
-		out[i] = staffGroup{p.Name + "/" + z.Name, zoneBase(p, z)}
+		out[i] = staffGroup{p.Name + "/" + z.Name, zoneBase(p, z), z.Name}
 	}
 	return out
 }

@@ -139,6 +139,12 @@ func (m *Model) buildSampling() error {
 			return err
 		}
 	}
+	var sealedVisit random.Dist
+	if len(m.seals) > 0 {
+		if sealedVisit, err = m.dist(sp.DoorToDoor.Visit, "sampling/sealed-visit"); err != nil {
+			return err
+		}
+	}
 	walks := make([]random.Dist, len(m.sc.Zones))
 	for z, zone := range m.sc.Zones {
 		if walks[z], err = m.dist(zone.WalkToSite, "sampling/walk/"+zone.Name); err != nil {
@@ -177,6 +183,9 @@ func (m *Model) buildSampling() error {
 						r.visit = visit.Rand()
 						c.home = append(c.home, r)
 					}
+				}
+				if s := m.sealAt(m.building[id], c.at); s != nil {
+					m.sealCall(c, s, sealedVisit) // its residents stay in
 				}
 				smp.residents += b.Residents
 				smp.uncalled += b.Residents
@@ -220,6 +229,7 @@ type call struct {
 	at   float64
 	down []*resident // residents who come down to the site
 	home []*resident // residents sampled at home
+	crew *sim.Flow   // a sealed building's: every resident swabbed at home by its crew
 }
 
 func (c *call) Handle() {
@@ -228,8 +238,12 @@ func (c *call) Handle() {
 	for _, r := range c.down {
 		c.m.s.Start(smp.siteFlows[r.site.index], r)
 	}
+	home := smp.homeFlow
+	if c.crew != nil {
+		home = c.crew
+	}
 	for _, r := range c.home {
-		c.m.s.Start(smp.homeFlow, r)
+		c.m.s.Start(home, r)
 	}
 }
 

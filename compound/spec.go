@@ -32,6 +32,7 @@ type Scenario struct {
 	Sampling     *Sampling     `yaml:"sampling" doc:"the swab-sampling round (omit for none)"`
 	Garbage      *Garbage      `yaml:"garbage" doc:"the night garbage round (omit for none)"`
 	SpecialNeeds *SpecialNeeds `yaml:"special_needs" doc:"special-needs cards (omit for none)"`
+	Events       []Event       `yaml:"events" doc:"what happens at a day and time of the run: equipment added or removed, staff off or added, the gate closed, a building sealed, a surge"`
 
 	Targets []string `yaml:"targets" doc:"KPI thresholds such as 'takeout.door_time.p95 <= 45m'"`
 	Costs   Costs    `yaml:"costs" doc:"what staff and equipment cost, for the planner"`

@@ -25,6 +25,7 @@ type item struct {
 	dwell    float64
 	sort     float64
 	door     float64
+	suited   bool // handed over by a suited crew (a sealed building's)
 	// When it reached each step: arrived at the gate, put down in the
 	// staging area, labelled, picked up by a cart, dropped inside, out of
 	// disinfection, sorted, taken on a run, handed over.
@@ -48,11 +49,7 @@ type kindState struct {
 	hourlyAt  *stats.Counts // delivered per hour
 	hourlyOff *stats.Counts // turned away per hour
 
-	zonePick random.Dist // chooses a household, so a zone, by household share
-	intake   random.Dist
-	dwell    random.Dist
-	sort     random.Dist
-	door     random.Dist
+	itemDraws
 }
 
 // gate is the supply chain from the gate to the doors.
@@ -70,6 +67,14 @@ type gate struct {
 	walks       []random.Dist // each building's walk from its zone's starting point
 	courierWait stats.Tally
 	inFlight    int // items arrived and neither delivered nor turned away
+
+	// When events change the staging area's capacity: 1 while it is full,
+	// and the items put down, hour by hour (nil otherwise).
+	full *stats.Level
+	held *stats.Buckets
+	// apart is the shelf of the items of sealed buildings, by seal (nil
+	// when no building is sealed).
+	apart *sim.Store
 }
 
 func (m *Model) buildGate() error {
@@ -127,7 +132,10 @@ func (m *Model) buildGate() error {
 			return err
 		}
 	}
-	return nil
+	if err := m.buildEquipmentEvents(); err != nil {
+		return err
+	}
+	return m.buildSeals()
 }
 
 func (m *Model) buildKind(i int, k Kind) error {
@@ -167,6 +175,9 @@ func (m *Model) buildKind(i int, k Kind) error {
 	}
 	if m.opts.Arrivals != nil {
 		return m.replayKind(ks)
+	}
+	if err := m.buildSurges(ks); err != nil {
+		return err
 	}
 	if k.PerDay == 0 {
 		return nil
@@ -270,9 +281,12 @@ func hourlyRates(perDay float64, profile []float64) []float64 {
 
 // newItem prepares an arriving item: its household (so building and zone),
 // priority and service times.
-func (m *Model) newItem(e *sim.Entity, ks *kindState) {
+func (m *Model) newItem(e *sim.Entity, ks *kindState) { m.newItemWith(e, ks, &ks.itemDraws) }
+
+// newItemWith prepares an arriving item of kind ks with the draws d.
+func (m *Model) newItemWith(e *sim.Entity, ks *kindState, d *itemDraws) {
 	g := m.gate
-	u := ks.zonePick.Rand() * g.households[len(g.households)-1]
+	u := d.zonePick.Rand() * g.households[len(g.households)-1]
 	b, _ := slices.BinarySearch(g.households, u)
 	if b < len(g.households)-1 && g.households[b] == u {
 		b++ // u falls at the start of the next building's households
@@ -294,7 +308,7 @@ func (m *Model) newItem(e *sim.Entity, ks *kindState) {
 	}
 	z := g.zones[b]
 	it := &item{kind: ks, building: b, zone: z, id: id, arrived: m.s.Now(),
-		intake: ks.intake.Rand(), dwell: ks.dwell.Rand(), sort: ks.sort.Rand(), door: ks.door.Rand()}
+		intake: d.intake.Rand(), dwell: d.dwell.Rand(), sort: d.sort.Rand(), door: d.door.Rand()}
 	if l := m.opts.Log; l != nil {
 		l.Arrivals = append(l.Arrivals, LoggedArrival{At: it.arrived, Kind: ks.index, Building: b, Zone: z, ID: id})
 		l.duration("gate.intake", it.intake)
@@ -329,6 +343,7 @@ func (m *Model) buildItemFlow() error {
 		sim.Do(func(e *sim.Entity) {
 			it := e.Data.(*item)
 			it.staged = m.s.Now()
+			g.noteStaging(it.staged)
 			g.courierWait.Add(it.staged - it.arrived)
 			e.Prio = intake.prio(TaskIntake, it.kind.spec.Priority)
 		}),
@@ -358,6 +373,9 @@ func (m *Model) buildItemFlow() error {
 			it := e.Data.(*item)
 			it.sorted = m.s.Now()
 			e.Prio = it.kind.spec.Priority
+			if out, ok := m.keepApart(e, it); ok {
+				return out // a sealed building's: on a shelf of its own
+			}
 			st := g.zoneStores[it.zone]
 			out := st.Put(e, -1)
 			if it.kind.spec.Hot {
@@ -374,6 +392,7 @@ func (m *Model) buildItemFlow() error {
 			ks.hourlyAt.Add(it.atDoor, 1)
 			ks.steps.add(it)
 			ks.byHour.add(it.arrived, it.atDoor-it.arrived)
+			m.noteHandedOver(it)
 			g.inFlight--
 			if l := m.opts.Log; l != nil {
 				l.Deliveries = append(l.Deliveries, LoggedDelivery{ID: it.id, Kind: ks.index, Arrived: it.arrived, Delivered: it.atDoor})
@@ -401,6 +420,9 @@ func (m *Model) buildItemFlow() error {
 // waitForGate holds a courier who arrives while the gate is closed until it
 // opens.
 func (m *Model) waitForGate(e *sim.Entity) sim.Outcome {
+	if len(m.closures) > 0 {
+		return m.waitForOpenGate(e)
+	}
 	open, close := float64(m.sc.Gate.Open), float64(m.sc.Gate.Close)
 	if close-open >= day {
 		return sim.Next
@@ -434,7 +456,7 @@ func (m *Model) buildCarts() error {
 	}
 	fill := float64(sc.Transfer.Fill)
 	f := sim.NewFlow("cart")
-	f.Label("loop").Then(
+	f.Label("loop").Then(m.cartOnDuty()...).Then(
 		sim.Get(g.shelf, nil, sc.Transfer.Capacity, fill),
 		sim.SeizeTogether(sim.Need{Res: crew.res[0], Amount: 1}, sim.Need{Res: g.carts, Amount: 1}),
 		sim.Do(func(e *sim.Entity) {
@@ -442,6 +464,7 @@ func (m *Model) buildCarts() error {
 				g.staging.Release(it, 1) // off the staging area, onto the cart
 				it.Data.(*item).picked = m.s.Now()
 			}
+			g.noteStaging(m.s.Now())
 		}),
 		sim.DelayFor(func(e *sim.Entity) float64 {
 			t := 0.0
@@ -459,11 +482,11 @@ func (m *Model) buildCarts() error {
 	if err := f.Check(); err != nil {
 		return err
 	}
-	for range sc.Transfer.Carts {
+	for n := range m.cartRounds() {
 		if err := m.stopped(); err != nil {
 			return err
 		}
-		e := m.s.NewEntity(nil)
+		e := m.s.NewEntity(n) // the cart's number
 		e.Prio = crew.prio(TaskTransfer, 0)
 		m.s.Begin(e, f)
 	}
@@ -490,6 +513,9 @@ func (m *Model) buildDelivery() error {
 			sim.Get(g.zoneStores[z], func(e *sim.Entity) int { return e.Key }, sc.Delivery.ItemsPerRun, float64(sc.Delivery.Fill)),
 			sim.Seize(res, 1),
 			sim.DelayFor(func(e *sim.Entity) float64 {
+				if m.divertSealed(e) {
+					return 0 // every item was a sealed building's: no run
+				}
 				// Out to the zone, each building once (the walk to it from
 				// the zone's starting point), each door, and back.
 				t := logged(m, "zones.walk", walk.Rand())

@@ -105,6 +105,12 @@ func TestParseAxis(t *testing.T) {
 		{in: "x=5..1", bad: true},
 		{in: "x=1..5:0", bad: true},
 		{in: "x=10m..30m", bad: true}, // a range of durations needs a step
+		// Times of day, by a duration: an event's time swept.
+		{in: "events[0].at=10:00..12:00:30m", want: []string{"10:00", "10:30", "11:00", "11:30", "12:00"}},
+		{in: "x=10:00..12:00", bad: true},    // a range of times needs a step
+		{in: "x=10:00..09:00:1h", bad: true}, // backwards
+		{in: "x=10:00..12:00:10", bad: true}, // the step is a duration
+		{in: "x=10:00..25:99:1h", bad: true}, // not a time of day
 		{in: "x=1..1000000", bad: true},
 		{in: "x=", bad: true},
 		{in: "=1,2", bad: true},

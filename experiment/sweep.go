@@ -18,8 +18,9 @@ type Axis struct {
 }
 
 // ParseAxis reads path=LIST or path=FROM..TO[:STEP]: a comma-separated list
-// of values ("4,6,8", "wait,turn-away"), or a range of numbers or durations
-// from FROM to TO inclusive by STEP (default 1): "2..6", "10m..30m:5m".
+// of values ("4,6,8", "wait,turn-away"), or a range of numbers, durations or
+// times of day from FROM to TO inclusive by STEP (default 1; a duration for
+// durations and times of day): "2..6", "10m..30m:5m", "10:00..14:00:30m".
 func ParseAxis(s string) (Axis, error) {
 	path, spec, ok := strings.Cut(s, "=")
 	path, spec = strings.TrimSpace(path), strings.TrimSpace(spec)
@@ -27,6 +28,13 @@ func ParseAxis(s string) (Axis, error) {
 		return Axis{}, fmt.Errorf("%q: write path=LIST or path=FROM..TO[:STEP], e.g. staff.suited-crew.count=4..8", s)
 	}
 	if from, rest, isRange := strings.Cut(spec, ".."); isRange {
+		if strings.Contains(from, ":") {
+			vals, err := clockRange(strings.TrimSpace(from), strings.TrimSpace(rest))
+			if err != nil {
+				return Axis{}, fmt.Errorf("%q: %v", s, err)
+			}
+			return Axis{Path: path, Values: vals}, nil
+		}
 		to, step, hasStep := strings.Cut(rest, ":")
 		if !hasStep {
 			step = "1"
@@ -93,6 +101,45 @@ const maxAxisValues = 1000
 func isDuration(s string) bool {
 	_, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
 	return err != nil
+}
+
+// clockRange expands a range of times of day, FROM..TO:STEP with a
+// duration for STEP ("10:00..14:00:30m"), rest being TO:STEP.
+func clockRange(from, rest string) ([]string, error) {
+	to, step := rest, ""
+	if i := strings.LastIndex(rest, ":"); i >= 0 && strings.ContainsAny(rest[i+1:], "hmsuµμn") {
+		to, step = strings.TrimSpace(rest[:i]), strings.TrimSpace(rest[i+1:])
+	}
+	if step == "" {
+		return nil, fmt.Errorf("a range of times of day needs a STEP, a duration, e.g. 10:00..14:00:30m")
+	}
+	a, err := compound.ParseClock(from)
+	if err != nil {
+		return nil, fmt.Errorf("FROM: %v", err)
+	}
+	b, err := compound.ParseClock(to)
+	if err != nil {
+		return nil, fmt.Errorf("TO: %v", err)
+	}
+	st, err := compound.ParseDuration(step)
+	if err != nil {
+		return nil, fmt.Errorf("STEP: %v", err)
+	}
+	if !(st > 0) {
+		return nil, fmt.Errorf("STEP must be more than zero")
+	}
+	if b < a {
+		return nil, fmt.Errorf("TO (%s) is before FROM (%s)", to, from)
+	}
+	n := math.Floor(float64(b-a)/float64(st)+1e-9) + 1
+	if n > maxAxisValues {
+		return nil, fmt.Errorf("the range has %.0f values, more than %d", n, maxAxisValues)
+	}
+	out := make([]string, int(n))
+	for i := range out {
+		out[i] = (a + compound.Clock(float64(i)*float64(st))).String()
+	}
+	return out, nil
 }
 
 func expandRange(from, to, step string) ([]string, error) {

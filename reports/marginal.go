@@ -182,7 +182,7 @@ func marginalTables(m *experiment.Marginal) []table {
 
 // MarginalPlots are the figures of a marginal analysis: what one step of
 // each knob buys (GainsPlot) and the post limiting work hour by hour
-// (HourlyPlot).
+// (HourlyPlot), with the base scenario's events marked.
 func MarginalPlots(m *experiment.Marginal) ([]Plot, error) {
 	gains, err := GainsPlot(m)
 	if err != nil {
@@ -191,6 +191,11 @@ func MarginalPlots(m *experiment.Marginal) ([]Plot, error) {
 	hourly, err := HourlyPlot(m)
 	if err != nil {
 		return nil, err
+	}
+	if m.Base != nil && m.Base.Scenario != nil {
+		if err := markEvents(&hourly, m.Base.Scenario); err != nil {
+			return nil, err
+		}
 	}
 	return []Plot{gains, hourly}, nil
 }

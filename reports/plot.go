@@ -16,7 +16,9 @@ import (
 
 // Plot is one figure of a report.
 type Plot struct {
-	Name    string // file stem: "staging", "queues", "door-times", "utilisation", "sampling", "site-queues", "bottlenecks", "differences", "sweep-<kpi>"
+	// Name is the figure's file stem, unique within a report; each builder
+	// names its own figure (plot_<name>.go), so no list here to go stale.
+	Name    string
 	Title   string
 	Caption string // one or two sentences saying how to read it
 	P       *plot.Plot

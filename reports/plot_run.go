@@ -9,7 +9,8 @@ import (
 // RunPlots builds the figures of a run report, in report order: staging
 // occupancy, queues at the posts, times to the door, staff utilisation,
 // the sampling round (residents sampled and queues at the sites, only when
-// the scenario has a round) and the bottlenecks.
+// the scenario has a round) and the bottlenecks; the scenario's events are
+// marked on those whose x axis is the time of day.
 func RunPlots(o *experiment.Outcome) ([]Plot, error) {
 	if o == nil || o.Scenario == nil || len(o.Runs) == 0 {
 		return nil, errors.New("run plots: the outcome has no replications")
@@ -23,6 +24,9 @@ func RunPlots(o *experiment.Outcome) ([]Plot, error) {
 	for _, b := range builders {
 		p, err := b(o)
 		if err != nil {
+			return nil, err
+		}
+		if err := markEvents(&p, o.Scenario); err != nil {
 			return nil, err
 		}
 		out = append(out, p)

@@ -22,9 +22,22 @@ type Results struct {
 	Replications  int          `json:"replications"`
 	Confidence    float64      `json:"confidence"`
 	Warnings      []string     `json:"warnings,omitempty"`
+	Events        []Event      `json:"events,omitempty"`
 	KPIs          []KPI        `json:"kpis"`
 	Bottlenecks   []Bottleneck `json:"bottlenecks"`
 	Targets       []Target     `json:"targets,omitempty"`
+}
+
+// Event is one event of the scenario's timeline, in the order they happen,
+// for marking time axes: its day and time of day, when it starts and ends
+// in seconds from the start of the run (the same axis as the hourly
+// figures and series), and what it does in words.
+type Event struct {
+	Day  int    `json:"day"`
+	Time string `json:"time"`
+	At   Number `json:"at_s"`
+	End  Number `json:"end_s"`
+	What string `json:"what"`
 }
 
 // Target is a target checked against the run.
@@ -120,6 +133,9 @@ func NewResults(o *experiment.Outcome, targets ...experiment.TargetResult) *Resu
 	}
 	for _, u := range o.Unstable {
 		r.Warnings = append(r.Warnings, u.String())
+	}
+	for _, e := range o.Scenario.Timeline() {
+		r.Events = append(r.Events, Event{Day: e.Day, Time: e.At.String(), At: Number(e.Time), End: Number(e.End), What: e.What})
 	}
 	for _, k := range o.KPIs {
 		per := make([]Number, len(k.Values))

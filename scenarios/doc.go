@@ -82,7 +82,10 @@
 // most [compound.MaxStaff] (100,000), and the staff on duty at once at most
 // [compound.MaxStaffOnDuty] (1,000,000); residents at most
 // [compound.MaxBuildingResidents] (100,000) a building and
-// [compound.MaxResidents] (1,000,000) in all.
+// [compound.MaxResidents] (1,000,000) in all; events at most
+// [compound.MaxTimelineEvents] (200), a surge's times at most
+// [compound.MaxSurgeTimes] (100) and its extra items at most
+// [compound.MaxSurgeExtra] (100,000).
 //
 // # Schema
 //

@@ -41,6 +41,8 @@ func listLimit(name string, t reflect.Type) int {
 		return 48
 	case "sites", "tasks":
 		return 50
+	case "events":
+		return compound.MaxTimelineEvents
 	}
 	return 1000
 }
@@ -48,7 +50,7 @@ func listLimit(name string, t reflect.Type) int {
 // longText reports whether the string field name holds free text rather
 // than a name.
 func longText(name string) bool {
-	return name == "description" || name == "targets"
+	return name == "description" || name == "targets" || name == "note"
 }
 
 // textLimit returns the most bytes the string field name may hold: free

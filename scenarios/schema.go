@@ -234,6 +234,23 @@ func fieldRules() map[string]rule {
 		"Costs.disinfection_slot": cost,
 		"Costs.medical":           cost,
 
+		"Event.day":                    {min: 1, max: compound.MaxDays + 1}, // a day of the run, or the morning after its last
+		"Event.at":                     {inDay: true},
+		"Equipment.ground":             places,
+		"Equipment.shelves":            places,
+		"Equipment.containers":         places,
+		"Equipment.carts":              {min: 0, max: compound.MaxStaff},
+		"Equipment.disinfection_space": places,
+		"StaffChange.pool":             named,
+		"StaffChange.change":           {min: -compound.MaxStaff, max: compound.MaxStaff},
+		"GateClosure.for":              {required: true, positive: true},
+		"GateClosure.couriers":         {enum: compound.WhenFullActions()},
+		"GateClosure.except":           {pattern: nonBlankPattern},
+		"Seal.building":                named,
+		"Surge.kind":                   named,
+		"Surge.times":                  {min: 1, max: compound.MaxSurgeTimes},
+		"Surge.extra":                  {min: 0, max: compound.MaxSurgeExtra},
+
 		"KnobFloor.path":   named,
 		"KnobFloor.min":    {min: 0, max: compound.MaxPlaces},
 		"DutyFloor.pool":   named,
