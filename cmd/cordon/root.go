@@ -188,6 +188,7 @@ Exit codes: 0 done, 1 a target missed (only with --check), 2 bad input.`,
 		newKPIsCmd(std, &kpisOptions{}),
 		newPathsCmd(std, &pathsOptions{}),
 		newRedrawCmd(std, &redrawOptions{}),
+		newServeCmd(std, &serveOptions{}),
 	)
 	addCompletions(root)
 	return root, prof.stop

@@ -1,0 +1,198 @@
+package serve
+
+import (
+	"encoding/json"
+	"io/fs"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"cordon/compound"
+	"cordon/scenarios"
+)
+
+// TestCatalogueHasEveryText: every text the templates and the script ask
+// for is in every language's catalogue, and every language has the same
+// keys as English, so that a page never shows a key in brackets.
+func TestCatalogueHasEveryText(t *testing.T) {
+	cats := catalogues()
+	en := cats[defaultLang]
+	var keys []string
+	// Keys written in the templates.
+	tmpl := regexp.MustCompile(`\{\{-?\s*(?:t|tf|count) "([^"]+)"`)
+	err := fs.WalkDir(files, "templates", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(files, p)
+		for _, m := range tmpl.FindAllStringSubmatch(string(data), -1) {
+			keys = append(keys, m[1])
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Keys the script asks for.
+	js, err := fs.ReadFile(files, "static/app.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range regexp.MustCompile(`\b(?:msg|count)\("([^"]+)"`).FindAllStringSubmatch(string(js), -1) {
+		if !strings.HasSuffix(m[1], ".") { // "state." + a state: below
+			keys = append(keys, "js."+m[1])
+		}
+	}
+	// Keys made from values.
+	for _, st := range []string{stateQueued, stateRunning, stateDone, stateFailed, stateCancelled} {
+		keys = append(keys, "state."+st, "js.state."+st)
+	}
+	for _, k := range []string{kindRun, kindCompare, kindPlan, kindReplay} {
+		keys = append(keys, "kind."+k, "heading."+k)
+	}
+	for _, g := range editorGroups() {
+		keys = append(keys, "group."+g.key, "group."+g.key+".note")
+	}
+	for _, k := range []string{"builtin", "file", "run"} {
+		keys = append(keys, "edit.source."+k)
+	}
+	for _, k := range []string{"name", "symlink", "notfile"} {
+		keys = append(keys, "refused."+k)
+	}
+	for _, k := range []string{"better", "worse", "differs", "none"} {
+		keys = append(keys, "verdict."+k)
+	}
+	if len(keys) < 100 {
+		t.Fatalf("found only %d keys: is the pattern right?", len(keys))
+	}
+	for _, k := range keys {
+		if _, ok := en[k]; !ok {
+			t.Errorf("the English catalogue lacks %q", k)
+		}
+	}
+	for lang, cat := range cats {
+		for k := range en {
+			if _, ok := cat[k]; !ok {
+				t.Errorf("%s lacks %q", lang, k)
+			}
+		}
+		for k, v := range cat {
+			e, ok := en[k]
+			if !ok {
+				t.Errorf("%s has %q, which English has not", lang, k)
+			} else if got, want := verbOrder.FindAllString(v, -1), verbOrder.FindAllString(e, -1); !slices.Equal(got, want) {
+				t.Errorf("%s %q fills %q, English %q: the page fills them in English's order", lang, k, got, want)
+			}
+			if strings.Contains(strings.ReplaceAll(v, "%%", ""), "%") && !verbs.MatchString(v) {
+				t.Errorf("%s %q: a %% that is not a verb: write %%%% for a percent sign", lang, k)
+			}
+		}
+	}
+}
+
+// verbOrder finds a message's verbs, in order.
+var verbOrder = regexp.MustCompile(`%[dsqv]`)
+
+// verbs matches a message whose every % is a verb or %%.
+var verbs = regexp.MustCompile(`^([^%]|%%|%[dsqv])*$`)
+
+// TestSchemaTranslated: every description of the scenario schema (what
+// the editor says beside each value) and every field's name (its labels)
+// has its translation in every language but English, and no translation
+// is of a text the schema no longer has. When a doc tag of the scenario types changes, change its
+// translation in schema_zh.go with it.
+func TestSchemaTranslated(t *testing.T) {
+	var root any
+	if err := json.Unmarshal(scenarios.Schema(), &root); err != nil {
+		t.Fatal(err)
+	}
+	descs, names := map[string]bool{}, map[string]bool{}
+	var walk func(any)
+	walk = func(v any) {
+		switch v := v.(type) {
+		case map[string]any:
+			if d, ok := v["description"].(string); ok {
+				descs[d] = true
+			}
+			if props, ok := v["properties"].(map[string]any); ok {
+				for n := range props {
+					names[n] = true
+				}
+			}
+			for _, x := range v {
+				walk(x)
+			}
+		case []any:
+			for _, x := range v {
+				walk(x)
+			}
+		}
+	}
+	walk(root)
+	if len(descs) < 100 {
+		t.Fatalf("found only %d descriptions in the schema", len(descs))
+	}
+	for lang := range catalogues() {
+		if lang == defaultLang {
+			continue
+		}
+		tr := engineTranslations()[lang].schema
+		for d := range descs {
+			if _, ok := tr[d]; !ok {
+				t.Errorf("%s lacks the translation of the schema's %q", lang, d)
+			}
+		}
+		for d := range tr {
+			if !descs[d] {
+				t.Errorf("%s translates %q, which the schema no longer says", lang, d)
+			}
+		}
+		words := engineTranslations()[lang].fields
+		for n := range names {
+			if _, ok := words.names[n]; !ok {
+				t.Errorf("%s lacks the word for the field %q", lang, n)
+			}
+		}
+		for n := range words.names {
+			if !names[n] {
+				t.Errorf("%s has a word for %q, which is no field of the schema", lang, n)
+			}
+		}
+	}
+}
+
+// TestKPILabelsTranslated: the label of every KPI the built-in scenarios
+// report has its translation in every language but English, and no
+// translation is of a label no KPI has; every unit has its word.
+func TestKPILabelsTranslated(t *testing.T) {
+	labels, units := map[string]bool{}, map[string]bool{}
+	for _, b := range scenarios.Builtins() {
+		sc, err := scenarios.Resolve(b.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, k := range compound.Catalog(sc) {
+			labels[k.Label] = true
+			units[k.Unit] = true
+		}
+	}
+	en := catalogues()[defaultLang]
+	for u := range units {
+		if _, ok := en["unit."+u]; !ok && u != "s" && u != "share" && u != "h" {
+			t.Errorf("the catalogue lacks the word for the unit %q", u)
+		}
+	}
+	for lang, et := range engineTranslations() {
+		for l := range labels {
+			if _, ok := et.kpis[l]; !ok {
+				t.Errorf("%s lacks the translation of the KPI label %q", lang, l)
+			}
+		}
+		for l := range et.kpis {
+			if !labels[l] {
+				t.Errorf("%s translates %q, which no KPI is labelled", lang, l)
+			}
+		}
+	}
+}
