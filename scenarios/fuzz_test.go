@@ -2,8 +2,8 @@ package scenarios
 
 import (
 	"path/filepath"
+	"strings"
 	"testing"
-	"time"
 
 	"cordon/internal/fuzzguard"
 	"cordon/text"
@@ -21,12 +21,11 @@ func FuzzLoad(f *testing.F) {
 		}
 		for _, path := range files {
 			data := readFile(f, path)
-			// Leave out the seeds that take the loader long (the aliases
-			// that reach the value budget): mutating them would slow the
-			// fuzzing down tenfold. TestMalformed covers them.
-			start := time.Now()
-			_, _ = Load("seed.yaml", data)
-			if time.Since(start) > 50*time.Millisecond {
+			// Leave out the seeds that take the loader long (the alias
+			// bombs that reach the value budget): mutating them would slow
+			// the fuzzing down tenfold. TestMalformed covers them. Chosen
+			// by name, so the corpus is the same on any machine.
+			if strings.Contains(filepath.Base(path), "billion-laughs") {
 				continue
 			}
 			f.Add(data)

@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"reflect"
 	"strings"
+	"runtime"
 	"testing"
-	"time"
 
 	"cordon/compound"
 
@@ -73,10 +73,9 @@ func TestEveryFieldHasAYAMLName(t *testing.T) {
 	walk(reflect.TypeFor[compound.Scenario]())
 }
 
-// TestHostileInputsAreFast loads inputs built to make the loader or the
-// checks after it slow or large: each must finish quickly with errors of
-// the usual shape.
-func TestHostileInputsAreFast(t *testing.T) {
+// hostileInputs are inputs built to make the loader or the checks after it
+// slow or large.
+func hostileInputs(t testing.TB) map[string]string {
 	mini := string(readFile(t, "testdata/valid/mini.yaml"))
 	var b strings.Builder
 
@@ -116,19 +115,41 @@ func TestHostileInputsAreFast(t *testing.T) {
 		"long dist kind":        "gate: {intake: {dist: " + strings.Repeat("x", 1<<20) + "}}\n",
 		"aliases":               "a: &a [" + strings.Repeat("1s, ", 50000) + "1s]\nzones:\n" + strings.Repeat("  - {walk: {dist: empirical, values: *a}}\n", 400),
 	}
-	for name, text := range cases {
-		start := time.Now()
+	return cases
+}
+
+// TestHostileInputsAreRefusedCheaply loads each hostile input: each gives
+// errors of the usual shape, and allocates no more than a bound far above
+// what a sane file needs, so that a loader gone quadratic (copies of
+// aliased lists, a message per pair of shifts) fails here. Their time is
+// measured by BenchmarkHostileInputs, not asserted.
+func TestHostileInputsAreRefusedCheaply(t *testing.T) {
+	const maxAlloc = 512 << 20
+	for name, text := range hostileInputs(t) {
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
 		_, err := Load("hostile.yaml", []byte(text))
-		elapsed := time.Since(start)
-		t.Logf("%s: %v", name, elapsed)
-		if elapsed > 3*time.Second {
-			t.Errorf("%s: took %v", name, elapsed)
+		runtime.ReadMemStats(&after)
+		if alloc := after.TotalAlloc - before.TotalAlloc; alloc > maxAlloc {
+			t.Errorf("%s: allocated %d MiB, more than %d", name, alloc>>20, maxAlloc>>20)
 		}
 		if err == nil {
 			t.Errorf("%s: no error", name)
 			continue
 		}
 		checkShape(t, "hostile.yaml", err)
+	}
+}
+
+// BenchmarkHostileInputs reports how long each hostile input takes to be
+// refused.
+func BenchmarkHostileInputs(b *testing.B) {
+	for name, text := range hostileInputs(b) {
+		b.Run(strings.ReplaceAll(name, " ", "-"), func(b *testing.B) {
+			for b.Loop() {
+				_, _ = Load("hostile.yaml", []byte(text))
+			}
+		})
 	}
 }
 
