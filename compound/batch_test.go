@@ -12,10 +12,10 @@ import (
 // of 0.5 on average gave twice the volume: every drop rounded up to one).
 func TestBatchKeepsDailyVolume(t *testing.T) {
 	for _, batch := range []Dist{
-		{random.Spec{Kind: random.KindUniform, Min: 0, Max: 1}},
-		{random.Spec{Kind: random.KindUniform, Min: 0.5, Max: 2.5}},
-		{random.Spec{Kind: random.KindExponential, Mean: 0.7}},
-		{random.Spec{Kind: random.KindTriangular, Min: 2, Mode: 5, Max: 10}},
+		{random.Spec{Family: random.FamilyUniform, Min: 0, Max: 1}},
+		{random.Spec{Family: random.FamilyUniform, Min: 0.5, Max: 2.5}},
+		{random.Spec{Family: random.FamilyExponential, Mean: 0.7}},
+		{random.Spec{Family: random.FamilyTriangular, Min: 2, Mode: 5, Max: 10}},
 	} {
 		sc := small()
 		sc.Kinds[0].Batch = batch // express, 150 a day

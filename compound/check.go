@@ -63,7 +63,7 @@ func (c *checker) duration(path string, d Duration) {
 }
 
 func (c *checker) dist(path string, d Dist) {
-	if d.Kind == "" {
+	if d.Family == "" {
 		c.add(path, "is missing: give a duration such as 30s or a distribution such as {dist: lognormal, mean: 40s, sd: 15s}")
 		return
 	}
@@ -423,14 +423,14 @@ func (sc *Scenario) checkFlows(c *checker, pools map[string]string) {
 		c.profile(path+".profile", k.Profile)
 		c.dist(path+".batch", k.Batch)
 		switch b := k.Batch; {
-		case b.Kind == random.KindConstant && !(b.Value >= 1 && b.Value == math.Trunc(b.Value)):
+		case b.Family == random.FamilyConstant && !(b.Value >= 1 && b.Value == math.Trunc(b.Value)):
 			c.add(path+".batch", "a drop brings a whole number of items, 1 or more, got %v", b.Value)
-		case b.Kind != "" && b.Validate() == nil && b.MeanValue() < 0.5:
+		case b.Family != "" && b.Validate() == nil && b.MeanValue() < 0.5:
 			c.add(path+".batch", "a drop brings at least one item; the mean is %v", b.MeanValue())
 		}
 		c.duration(path+".target", k.Target)
 		c.duration(path+".deadline", k.Deadline)
-		if k.Dwell.Kind != "" {
+		if k.Dwell.Family != "" {
 			c.dist(path+".dwell", k.Dwell)
 		}
 		sc.checkSchedule(c, path, k)

@@ -97,7 +97,7 @@ func (m *Model) newDaily(name string, build func(src rand.Source) (random.Dist, 
 // dailyDist is dist for a random time drawn each day from its own stream;
 // a constant needs none.
 func (m *Model) dailyDist(d Dist, name string) (random.Dist, error) {
-	if d.Kind == random.KindConstant {
+	if d.Family == random.FamilyConstant {
 		return m.dist(d, name)
 	}
 	return m.newDaily(name, func(src rand.Source) (random.Dist, error) { return d.New(src) })

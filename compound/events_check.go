@@ -207,7 +207,7 @@ func (sc *Scenario) checkSeal(c *checker, path string, s *Seal) {
 		c.add(path+".crew", "pool %q wears no protective suits (it has no suit): only a suited crew goes to a sealed building's doors", crew.Name)
 	}
 	c.duration(path+".for", s.For)
-	if sp := sc.Sampling; sp != nil && sp.DoorToDoor.Visit.Kind == "" {
+	if sp := sc.Sampling; sp != nil && sp.DoorToDoor.Visit.Family == "" {
 		c.add(path, "a sealed building's residents are swabbed at home: give sampling.door_to_door.visit, the time of one home visit")
 	}
 }

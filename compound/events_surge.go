@@ -126,7 +126,7 @@ func (sc *Scenario) surgeItems() float64 {
 func (m *Model) itemDraws(k Kind, name string) (*itemDraws, error) {
 	d := &itemDraws{}
 	dwell := m.sc.Disinfection.Dwell
-	if k.Dwell.Kind != "" {
+	if k.Dwell.Family != "" {
 		dwell = k.Dwell
 	}
 	for _, x := range []struct {

@@ -52,7 +52,7 @@ func TestGarbageRestLeftOutDrawsNothing(t *testing.T) {
 		t.Errorf("stairs, walk and bin trips of 0s changed the run")
 	}
 	with := small()
-	with.Garbage.Stairs = Dist{random.Spec{Kind: random.KindTriangular, Min: 20, Mode: 40, Max: 90}}
+	with.Garbage.Stairs = Dist{random.Spec{Family: random.FamilyTriangular, Min: 20, Mode: 40, Max: 90}}
 	with.Garbage.Walk, with.Garbage.BinTrip, with.Garbage.BagsPerTrip = Const(60), Const(150), 6
 	if errs := with.Check(); len(errs) > 0 {
 		t.Fatal(errs)

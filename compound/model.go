@@ -177,7 +177,7 @@ func (m *Model) stopped() error {
 
 // dist builds a distribution on the stream called name.
 func (m *Model) dist(d Dist, name string) (random.Dist, error) {
-	if d.Kind == random.KindConstant {
+	if d.Family == random.FamilyConstant {
 		return d.New(nil)
 	}
 	v, err := d.New(m.streams.Source(name))

@@ -241,7 +241,7 @@ func (sc *Scenario) zoneBuildings(z Zone) []Building {
 }
 
 func meanOr0(d Dist) float64 {
-	if d.Kind == "" {
+	if d.Family == "" {
 		return 0
 	}
 	return d.MeanValue()

@@ -40,7 +40,7 @@ func (sc *Scenario) checkPosts(c *checker) {
 			c.nonNegative(path+".balking.from", b.From)
 			c.share(path+".balking.share", b.Share)
 		}
-		if p.Patience.Kind != "" {
+		if p.Patience.Family != "" {
 			c.dist(path+".patience", p.Patience)
 		}
 		if !(p.PerDay >= 0) || math.IsInf(p.PerDay, 1) {

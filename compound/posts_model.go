@@ -93,7 +93,7 @@ func (m *Model) buildPosts() error {
 		if ps.service, err = m.dist(p.Service, name+"/service"); err != nil {
 			return err
 		}
-		if p.Patience.Kind != "" {
+		if p.Patience.Family != "" {
 			if ps.patience, err = m.dist(p.Patience, name+"/patience"); err != nil {
 				return err
 			}

@@ -16,7 +16,7 @@ import (
 // ambulance transfer that only outside arrivals use.
 func withPosts() *Scenario {
 	sc := small()
-	exp := func(mean float64) Dist { return Dist{random.Spec{Kind: random.KindExponential, Mean: mean}} }
+	exp := func(mean float64) Dist { return Dist{random.Spec{Family: random.FamilyExponential, Mean: mean}} }
 	sc.Staff = append(sc.Staff, Pool{Name: "antigen-team", Count: 1})
 	sc.Posts = []Post{
 		{Name: "temperature", Servers: 1, Service: exp(20), Room: &Room{Places: 3, WhenFull: WhenFullLeave}},

@@ -21,12 +21,12 @@ func small() *Scenario {
 	}
 	dist := func(kind string, a, b, cc float64) Dist {
 		switch kind {
-		case random.KindLogNormal:
-			return Dist{random.Spec{Kind: kind, Mean: a, SD: b}}
-		case random.KindTriangular:
-			return Dist{random.Spec{Kind: kind, Min: a, Mode: b, Max: cc}}
-		case random.KindUniform:
-			return Dist{random.Spec{Kind: kind, Min: a, Max: b}}
+		case random.FamilyLogNormal:
+			return Dist{random.Spec{Family: kind, Mean: a, SD: b}}
+		case random.FamilyTriangular:
+			return Dist{random.Spec{Family: kind, Min: a, Mode: b, Max: cc}}
+		case random.FamilyUniform:
+			return Dist{random.Spec{Family: kind, Min: a, Max: b}}
 		}
 		return Const(a)
 	}

@@ -87,7 +87,7 @@ func Const(v float64) Dist { return Dist{random.Constant(v)} }
 // IsNone reports whether d is left out or always 0: an optional time that
 // adds nothing and draws nothing.
 func (d Dist) IsNone() bool {
-	return d.Kind == "" || (d.Kind == random.KindConstant && d.Value == 0)
+	return d.Family == "" || (d.Family == random.FamilyConstant && d.Value == 0)
 }
 
 // Horizon says when the run starts and how long it lasts.

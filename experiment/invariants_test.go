@@ -87,9 +87,9 @@ func randomScenario(rt *rapid.T) *compound.Scenario {
 		case 0:
 			return compound.Const(a)
 		case 1:
-			return compound.Dist{Spec: random.Spec{Kind: random.KindUniform, Min: a, Max: a + minutes(label+" spread", 0, hi)}}
+			return compound.Dist{Spec: random.Spec{Family: random.FamilyUniform, Min: a, Max: a + minutes(label+" spread", 0, hi)}}
 		}
-		return compound.Dist{Spec: random.Spec{Kind: random.KindExponential, Mean: a + 1}}
+		return compound.Dist{Spec: random.Spec{Family: random.FamilyExponential, Mean: a + 1}}
 	}
 	clock := func(label string) compound.Clock { return compound.Clock(minutes(label, 0, 24*60-1)) }
 	// pool is a pool doing tasks, on all day or on a few shifts.
@@ -141,8 +141,8 @@ func randomScenario(rt *rapid.T) *compound.Scenario {
 	for i := range rapid.IntRange(1, 2).Draw(rt, "kinds") {
 		k := compound.Kind{Name: fmt.Sprintf("kind%d", i), PerDay: float64(rapid.IntRange(0, 300).Draw(rt, "per day")),
 			Batch: rapid.SampledFrom([]compound.Dist{compound.Const(1), compound.Const(7),
-				{Spec: random.Spec{Kind: random.KindUniform, Min: 0, Max: 3}},
-				{Spec: random.Spec{Kind: random.KindExponential, Mean: 0.8}}}).Draw(rt, "batch"),
+				{Spec: random.Spec{Family: random.FamilyUniform, Min: 0, Max: 3}},
+				{Spec: random.Spec{Family: random.FamilyExponential, Mean: 0.8}}}).Draw(rt, "batch"),
 			Priority: i, Hot: rapid.Bool().Draw(rt, "hot"),
 			Target: compound.Duration(minutes("target", 0, 120))}
 		if rapid.Bool().Draw(rt, "profile") {

@@ -166,7 +166,7 @@ func Knobs(sc *compound.Scenario) []Knob {
 		}
 	}
 	if sp := sc.Sampling; sp != nil {
-		hasReg := sp.Registration.Kind != ""
+		hasReg := sp.Registration.Family != ""
 		for i, s := range sp.Sites {
 			ks = append(ks, Knob{
 				Name: s.Name + " swab", Path: fmt.Sprintf("sampling.sites.%s.swab", s.Name), Area: "sampling",

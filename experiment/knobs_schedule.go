@@ -136,10 +136,10 @@ func callingKnobs(sc *compound.Scenario) []Knob {
 // shapes that have one.
 func comeDownKnob(d compound.Dist) (Knob, bool) {
 	var low float64 // the least the upper end may be
-	switch d.Kind {
-	case random.KindUniform:
+	switch d.Family {
+	case random.FamilyUniform:
 		low = d.Min
-	case random.KindTriangular:
+	case random.FamilyTriangular:
 		low = d.Mode
 	default:
 		return Knob{}, false

@@ -131,7 +131,7 @@ func TestScheduleKnobs(t *testing.T) {
 		for _, k := range experiment.Knobs(sc) {
 			found = found || strings.HasPrefix(k.Path, "sampling.calling.come_down")
 		}
-		kind := sc.Sampling.Calling.ComeDown.Kind
+		kind := sc.Sampling.Calling.ComeDown.Family
 		if want := kind == "uniform" || kind == "triangular"; found != want {
 			t.Errorf("%s: a %s come-down has a knob: %v, want %v", name, kind, found, want)
 		}

@@ -15,7 +15,7 @@ import (
 // (uniform from 0), in minutes, moved both ways.
 func testComeDownKnob() Knob {
 	uniform := func(minutes int) compound.Dist {
-		return compound.Dist{Spec: random.Spec{Kind: random.KindUniform, Min: 0, Max: 60 * float64(minutes)}}
+		return compound.Dist{Spec: random.Spec{Family: random.FamilyUniform, Min: 0, Max: 60 * float64(minutes)}}
 	}
 	return Knob{Name: "come-down window", Path: "sampling.calling.come_down", Area: "sampling", Step: 5, Min: 5, Max: 90,
 		Kind: KnobSchedule, TwoWay: true,

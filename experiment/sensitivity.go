@@ -20,7 +20,7 @@ type Factor struct {
 
 // scaleDist scales a distribution's times, leaving unset ones unset.
 func scaleDist(d *compound.Dist, f float64) {
-	if d.Kind != "" {
+	if d.Family != "" {
 		d.Spec = d.Spec.Scaled(f)
 	}
 }

@@ -22,7 +22,7 @@ func family(kind string) random.Family {
 // scalarParam is the parameter of a distribution written as a bare value:
 // the value of a constant.
 func scalarParam() random.Param {
-	return family(random.KindConstant).Params[0]
+	return family(random.FamilyConstant).Params[0]
 }
 
 // kindFields returns the fields a kind of distribution takes, in the order
@@ -38,7 +38,7 @@ func kindFields(kind string) []string {
 // allDistFields returns every field of every kind, and dist.
 func allDistFields() []string {
 	out := []string{"dist"}
-	for _, k := range random.Kinds() {
+	for _, k := range random.FamilyNames() {
 		for _, f := range kindFields(k) {
 			if !slices.Contains(out, f) {
 				out = append(out, f)
@@ -128,9 +128,9 @@ func (d *decoder) distMapping(n *yaml.Node, p *compound.Dist, path string, count
 		}
 		entries = append(entries, entry{k, val, name})
 	}
-	kinds := random.Kinds()
+	kinds := random.FamilyNames()
 	if kindNode == nil {
-		d.errorf(n, path, "a distribution mapping needs dist, its kind: one of %s; for example %s", listing(kinds), example(random.KindLogNormal, count))
+		d.errorf(n, path, "a distribution mapping needs dist, its kind: one of %s; for example %s", listing(kinds), example(random.FamilyLogNormal, count))
 		return
 	}
 	kn := target(kindNode)
@@ -145,7 +145,7 @@ func (d *decoder) distMapping(n *yaml.Node, p *compound.Dist, path string, count
 		return
 	}
 	want := kindFields(kind)
-	spec := random.Spec{Kind: kind}
+	spec := random.Spec{Family: kind}
 	given := map[string]bool{}
 	for _, e := range entries {
 		fp := join(path, shorten(e.name))

@@ -25,7 +25,7 @@ gate:
 		fmt.Println(err)
 		return
 	}
-	fmt.Println(sc.Staff[0].Shifts[0].Count, sc.Gate.Intake.Kind, sc.Gate.Intake.Value, sc.Horizon.Start)
+	fmt.Println(sc.Staff[0].Shifts[0].Count, sc.Gate.Intake.Family, sc.Gate.Intake.Value, sc.Horizon.Start)
 	// Output:
 	// tiny.yaml:3:10: clock.start: "7am" is not a time of day: write HH:MM, for example 07:30
 	// tiny.yaml:5:3: gate.shelfs: unknown field, did you mean shelves? (fields here: open, close, ground, shelves, shelf_slots, containers, container_slots, when_full, courier_patience, intake)

@@ -51,15 +51,15 @@ func FormatDist(s random.Spec) (string, error) {
 // formatDigits writes s with every parameter rounded to digits significant
 // digits, and returns the Spec the loader reads back from the text.
 func formatDigits(s random.Spec, digits int) (string, random.Spec, error) {
-	f := distWriter{digits: digits, back: random.Spec{Kind: s.Kind}}
-	switch s.Kind {
-	case random.KindConstant:
+	f := distWriter{digits: digits, back: random.Spec{Family: s.Family}}
+	switch s.Family {
+	case random.FamilyConstant:
 		text := f.time("value", s.Value, &f.back.Value)
 		return text, f.back, f.err
 	default:
-		fam, ok := random.FamilyOf(s.Kind)
+		fam, ok := random.FamilyOf(s.Family)
 		if !ok {
-			return "", random.Spec{}, fmt.Errorf("unknown distribution kind %q", s.Kind)
+			return "", random.Spec{}, fmt.Errorf("unknown distribution kind %q", s.Family)
 		}
 		for _, p := range fam.Params {
 			if p.List {
@@ -74,7 +74,7 @@ func formatDigits(s random.Spec, digits int) (string, random.Spec, error) {
 			}
 		}
 	}
-	return "{dist: " + s.Kind + f.fields.String() + "}", f.back, f.err
+	return "{dist: " + s.Family + f.fields.String() + "}", f.back, f.err
 }
 
 // distWriter writes the fields of one distribution, rounded, and keeps

@@ -18,20 +18,20 @@ func TestFormatDistExamples(t *testing.T) {
 	}{
 		{random.Constant(30), "30s"},
 		{random.Constant(0), "0s"},
-		{random.Spec{Kind: random.KindExponential, Mean: 0.001234}, "{dist: exponential, mean: 1.23ms}"},
-		{random.Spec{Kind: random.KindLogNormal, Mean: 23.43, SD: 8.071}, "{dist: lognormal, mean: 23.4s, sd: 8.07s}"},
-		{random.Spec{Kind: random.KindGamma, Mean: 180.4, CV: 0.49871}, "{dist: gamma, mean: 3m, cv: 0.499}"},
-		{random.Spec{Kind: random.KindWeibull, Shape: 1.4963, Scale: 92.47}, "{dist: weibull, shape: 1.5, scale: 1m32.5s}"},
-		{random.Spec{Kind: random.KindNormal, Mean: 5026, SD: 600}, "{dist: normal, mean: 1h23m50s, sd: 10m}"},
-		{random.Spec{Kind: random.KindNormal, Mean: 3600, SD: 30}, "{dist: normal, mean: 1h, sd: 30s}"},
-		{random.Spec{Kind: random.KindUniform, Min: 60, Max: 240}, "{dist: uniform, min: 1m, max: 4m}"},
-		{random.Spec{Kind: random.KindTriangular, Min: 180, Mode: 300, Max: 480}, "{dist: triangular, min: 3m, mode: 5m, max: 8m}"},
-		{random.Spec{Kind: random.KindEmpirical, Values: []float64{20, 30, 60}, Weights: []float64{1, 2, 1}},
+		{random.Spec{Family: random.FamilyExponential, Mean: 0.001234}, "{dist: exponential, mean: 1.23ms}"},
+		{random.Spec{Family: random.FamilyLogNormal, Mean: 23.43, SD: 8.071}, "{dist: lognormal, mean: 23.4s, sd: 8.07s}"},
+		{random.Spec{Family: random.FamilyGamma, Mean: 180.4, CV: 0.49871}, "{dist: gamma, mean: 3m, cv: 0.499}"},
+		{random.Spec{Family: random.FamilyWeibull, Shape: 1.4963, Scale: 92.47}, "{dist: weibull, shape: 1.5, scale: 1m32.5s}"},
+		{random.Spec{Family: random.FamilyNormal, Mean: 5026, SD: 600}, "{dist: normal, mean: 1h23m50s, sd: 10m}"},
+		{random.Spec{Family: random.FamilyNormal, Mean: 3600, SD: 30}, "{dist: normal, mean: 1h, sd: 30s}"},
+		{random.Spec{Family: random.FamilyUniform, Min: 60, Max: 240}, "{dist: uniform, min: 1m, max: 4m}"},
+		{random.Spec{Family: random.FamilyTriangular, Min: 180, Mode: 300, Max: 480}, "{dist: triangular, min: 3m, mode: 5m, max: 8m}"},
+		{random.Spec{Family: random.FamilyEmpirical, Values: []float64{20, 30, 60}, Weights: []float64{1, 2, 1}},
 			"{dist: empirical, values: [20s, 30s, 1m], weights: [1, 2, 1]}"},
-		{random.Spec{Kind: random.KindEmpirical, Values: []float64{20.04}}, "{dist: empirical, values: [20s]}"},
+		{random.Spec{Family: random.FamilyEmpirical, Values: []float64{20.04}}, "{dist: empirical, values: [20s]}"},
 		// Ends that round to the same time make a valid uniform still.
-		{random.Spec{Kind: random.KindUniform, Min: 100.01, Max: 100.02}, "{dist: uniform, min: 1m40s, max: 1m40s}"},
-		{random.Spec{Kind: random.KindWeibull, Shape: 2, Scale: 6e-10}, "{dist: weibull, shape: 2, scale: 1ns}"},
+		{random.Spec{Family: random.FamilyUniform, Min: 100.01, Max: 100.02}, "{dist: uniform, min: 1m40s, max: 1m40s}"},
+		{random.Spec{Family: random.FamilyWeibull, Shape: 2, Scale: 6e-10}, "{dist: weibull, shape: 2, scale: 1ns}"},
 	} {
 		got, err := FormatDist(tc.spec)
 		if err != nil {
@@ -49,11 +49,11 @@ func TestFormatDistErrors(t *testing.T) {
 		spec random.Spec
 		want string
 	}{
-		{random.Spec{Kind: random.KindLogNormal, Mean: -1, SD: 1}, "mean"},
-		{random.Spec{Kind: "pareto"}, "pareto"},
-		{random.Spec{Kind: random.KindNormal, Mean: -5, SD: 10}, "negative"},
-		{random.Spec{Kind: random.KindExponential, Mean: 1e13}, "292 years"},
-		{random.Spec{Kind: random.KindWeibull, Shape: 2, Scale: 4e-10}, "nanosecond"},
+		{random.Spec{Family: random.FamilyLogNormal, Mean: -1, SD: 1}, "mean"},
+		{random.Spec{Family: "pareto"}, "pareto"},
+		{random.Spec{Family: random.FamilyNormal, Mean: -5, SD: 10}, "negative"},
+		{random.Spec{Family: random.FamilyExponential, Mean: 1e13}, "292 years"},
+		{random.Spec{Family: random.FamilyWeibull, Shape: 2, Scale: 4e-10}, "nanosecond"},
 	} {
 		_, err := FormatDist(tc.spec)
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
@@ -67,15 +67,15 @@ func TestFormatDistErrors(t *testing.T) {
 // loader, and gets the fitted Spec back within rounding.
 func TestFormatDistFitsLoad(t *testing.T) {
 	truths := []random.Spec{
-		{Kind: random.KindExponential, Mean: 40},
-		{Kind: random.KindLogNormal, Mean: 40, SD: 15},
-		{Kind: random.KindGamma, Mean: 180, CV: 0.5},
-		{Kind: random.KindWeibull, Shape: 1.5, Scale: 92},
-		{Kind: random.KindNormal, Mean: 600, SD: 60},
+		{Family: random.FamilyExponential, Mean: 40},
+		{Family: random.FamilyLogNormal, Mean: 40, SD: 15},
+		{Family: random.FamilyGamma, Mean: 180, CV: 0.5},
+		{Family: random.FamilyWeibull, Shape: 1.5, Scale: 92},
+		{Family: random.FamilyNormal, Mean: 600, SD: 60},
 	}
 	streams := random.NewStreams(7, 0)
 	for _, truth := range truths {
-		d, err := truth.New(streams.Source(truth.Kind))
+		d, err := truth.New(streams.Source(truth.Family))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -88,7 +88,7 @@ func TestFormatDistFitsLoad(t *testing.T) {
 			t.Fatal(err)
 		}
 		if len(fits) != 5 {
-			t.Errorf("%s samples: %d fits, want all 5 families", truth.Kind, len(fits))
+			t.Errorf("%s samples: %d fits, want all 5 families", truth.Family, len(fits))
 		}
 		for _, f := range append(fits, fit.Fit{Spec: random.Constant(x[0])}) {
 			text, err := FormatDist(f.Spec)
@@ -119,23 +119,23 @@ func TestFormatDistRoundTrip(t *testing.T) {
 		case 0:
 			s = random.Constant(time())
 		case 1:
-			s = random.Spec{Kind: random.KindExponential, Mean: time()}
+			s = random.Spec{Family: random.FamilyExponential, Mean: time()}
 		case 2:
 			a, b := time(), time()
-			s = random.Spec{Kind: random.KindUniform, Min: min(a, b), Max: max(a, b)}
+			s = random.Spec{Family: random.FamilyUniform, Min: min(a, b), Max: max(a, b)}
 		case 3:
 			v := []float64{time(), time(), time()}
-			s = random.Spec{Kind: random.KindTriangular, Min: min(v[0], v[1], v[2]), Mode: v[0] + v[1] + v[2] - min(v[0], v[1], v[2]) - max(v[0], v[1], v[2]), Max: max(v[0], v[1], v[2])}
+			s = random.Spec{Family: random.FamilyTriangular, Min: min(v[0], v[1], v[2]), Mode: v[0] + v[1] + v[2] - min(v[0], v[1], v[2]) - max(v[0], v[1], v[2]), Max: max(v[0], v[1], v[2])}
 		case 4:
-			s = random.Spec{Kind: random.KindNormal, Mean: time(), SD: time()}
+			s = random.Spec{Family: random.FamilyNormal, Mean: time(), SD: time()}
 		case 5:
-			s = random.Spec{Kind: random.KindLogNormal, Mean: time(), SD: time()}
+			s = random.Spec{Family: random.FamilyLogNormal, Mean: time(), SD: time()}
 		case 6:
-			s = random.Spec{Kind: random.KindGamma, Mean: time(), CV: plain()}
+			s = random.Spec{Family: random.FamilyGamma, Mean: time(), CV: plain()}
 		case 7:
-			s = random.Spec{Kind: random.KindWeibull, Shape: plain(), Scale: time()}
+			s = random.Spec{Family: random.FamilyWeibull, Shape: plain(), Scale: time()}
 		case 8:
-			s = random.Spec{Kind: random.KindEmpirical, Values: []float64{time(), time()}, Weights: []float64{plain(), plain()}}
+			s = random.Spec{Family: random.FamilyEmpirical, Values: []float64{time(), time()}, Weights: []float64{plain(), plain()}}
 		}
 		if s.Validate() != nil {
 			continue
@@ -174,8 +174,8 @@ func decodeTimeDist(text string) (random.Spec, error) {
 // a nanosecond for times).
 func checkWithinRounding(t *testing.T, text string, want, got random.Spec) {
 	t.Helper()
-	if got.Kind != want.Kind {
-		t.Errorf("%s: kind %s, want %s", text, got.Kind, want.Kind)
+	if got.Family != want.Family {
+		t.Errorf("%s: kind %s, want %s", text, got.Family, want.Family)
 		return
 	}
 	pairs := [][2]float64{{want.Value, got.Value}, {want.Mean, got.Mean}, {want.SD, got.SD}, {want.CV, got.CV},

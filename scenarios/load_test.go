@@ -50,9 +50,9 @@ func TestLoadSmall(t *testing.T) {
 	})
 	check("zones[0]", sc.Zones[0], compound.Zone{
 		Name: "north", Buildings: []string{"1-2"}, Walk: compound.Const(180), Site: "site-a",
-		WalkToSite: dist(random.Spec{Kind: "uniform", Min: 120, Max: 240}), Volunteers: 4,
+		WalkToSite: dist(random.Spec{Family: "uniform", Min: 120, Max: 240}), Volunteers: 4,
 	})
-	check("zones[1].walk", sc.Zones[1].Walk, dist(random.Spec{Kind: "triangular", Min: 120, Mode: 240, Max: 480}))
+	check("zones[1].walk", sc.Zones[1].Walk, dist(random.Spec{Family: "triangular", Min: 120, Mode: 240, Max: 480}))
 	check("zones[1].buildings", sc.Zones[1].Buildings, []string{"3", "A"})
 	check("zones[1].volunteers", sc.Zones[1].Volunteers, 0)
 
@@ -67,28 +67,28 @@ func TestLoadSmall(t *testing.T) {
 
 	check("gate", sc.Gate, compound.Gate{
 		Open: 6 * 3600, Close: 22 * 3600, Ground: 50, Shelves: 4, ShelfSlots: 40, Containers: 1, ContainerSlots: 150,
-		WhenFull: "turn-away", CourierPatience: 3600, Intake: dist(random.Spec{Kind: "lognormal", Mean: 40, SD: 15}),
+		WhenFull: "turn-away", CourierPatience: 3600, Intake: dist(random.Spec{Family: "lognormal", Mean: 40, SD: 15}),
 	})
 	check("deliveries[0]", sc.Kinds[0], compound.Kind{
 		Name: "express", PerDay: 300, Profile: []float64{0, 0, 1, 3, 2, 1},
-		Batch: dist(random.Spec{Kind: "uniform", Min: 5, Max: 15}),
+		Batch: dist(random.Spec{Family: "uniform", Min: 5, Max: 15}),
 	})
 	check("deliveries[1]", sc.Kinds[1], compound.Kind{
 		Name: "takeout", PerDay: 120.5, Profile: []float64{1}, Batch: compound.Const(1), Priority: 5, Hot: true, Target: 2700,
 	})
 	check("transfer", sc.Transfer, compound.Transfer{
-		Carts: 2, Capacity: 20, Fill: 600, Trip: dist(random.Spec{Kind: "normal", Mean: 240, SD: 60}), Load: compound.Const(0),
+		Carts: 2, Capacity: 20, Fill: 600, Trip: dist(random.Spec{Family: "normal", Mean: 240, SD: 60}), Load: compound.Const(0),
 	})
 	check("disinfection", sc.Disinfection, compound.Disinfection{Space: 100, Dwell: compound.Const(1800)})
-	check("sorting", sc.Sorting.Time, dist(random.Spec{Kind: "exponential", Mean: 20}))
-	check("delivery", sc.Delivery, compound.Delivery{ItemsPerRun: 8, Fill: 900, Door: dist(random.Spec{Kind: "gamma", Mean: 90, CV: 0.5})})
+	check("sorting", sc.Sorting.Time, dist(random.Spec{Family: "exponential", Mean: 20}))
+	check("delivery", sc.Delivery, compound.Delivery{ItemsPerRun: 8, Fill: 900, Door: dist(random.Spec{Family: "gamma", Mean: 90, CV: 0.5})})
 	check("sampling", sc.Sampling, &compound.Sampling{
 		Start: 8 * 3600, Day: 1,
 		Sites:        []compound.Site{{Name: "site-a", Registration: 1, Swab: 2}, {Name: "site-b", Swab: 1}},
-		Calling:      compound.Calling{Interval: 1200, PerWave: 2, ComeDown: dist(random.Spec{Kind: "weibull", Shape: 1.5, Scale: 300}), Order: compound.OrderListed},
+		Calling:      compound.Calling{Interval: 1200, PerWave: 2, ComeDown: dist(random.Spec{Family: "weibull", Shape: 1.5, Scale: 300}), Order: compound.OrderListed},
 		Registration: compound.Const(15),
-		Swab:         dist(random.Spec{Kind: "empirical", Values: []float64{20, 30, 45}, Weights: []float64{1, 2, 1}}),
-		Pooling:      compound.Pooling{PerTube: 10, TubesPerBox: 50, Every: 1800, Trip: dist(random.Spec{Kind: "constant", Value: 2400})},
+		Swab:         dist(random.Spec{Family: "empirical", Values: []float64{20, 30, 45}, Weights: []float64{1, 2, 1}}),
+		Pooling:      compound.Pooling{PerTube: 10, TubesPerBox: 50, Every: 1800, Trip: dist(random.Spec{Family: "constant", Value: 2400})},
 		DoorToDoor:   compound.DoorToDoor{Share: 0.05, Visit: compound.Const(360)},
 	})
 	check("garbage", sc.Garbage, &compound.Garbage{From: 21 * 3600, To: 26 * 3600, BagsPerHousehold: 1.5, PerBag: compound.Const(20),

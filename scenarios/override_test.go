@@ -37,10 +37,10 @@ func TestOverrides(t *testing.T) {
 		{"small", []string{"gate.when_full=wait"}, func(sc *compound.Scenario) bool { return sc.Gate.WhenFull == "wait" }},
 		{"small", []string{"transfer.trip=5m"}, func(sc *compound.Scenario) bool { return reflect.DeepEqual(sc.Transfer.Trip, compound.Const(300)) }},
 		{"small", []string{"gate.intake={dist: gamma, mean: 20s, cv: 0.3}"}, func(sc *compound.Scenario) bool {
-			return reflect.DeepEqual(sc.Gate.Intake.Spec, random.Spec{Kind: "gamma", Mean: 20, CV: 0.3})
+			return reflect.DeepEqual(sc.Gate.Intake.Spec, random.Spec{Family: "gamma", Mean: 20, CV: 0.3})
 		}},
 		{"small", []string{"gate.intake.sd=5s"}, func(sc *compound.Scenario) bool {
-			return reflect.DeepEqual(sc.Gate.Intake.Spec, random.Spec{Kind: "lognormal", Mean: 40, SD: 5})
+			return reflect.DeepEqual(sc.Gate.Intake.Spec, random.Spec{Family: "lognormal", Mean: 40, SD: 5})
 		}},
 		{"small", []string{"sampling.sites.site-a.swab=6"}, func(sc *compound.Scenario) bool { return sc.Sampling.Sites[0].Swab == 6 }},
 		{"small", []string{"deliveries.express.profile[3]=0.5"}, func(sc *compound.Scenario) bool { return sc.Kinds[0].Profile[3] == 0.5 }},
@@ -63,7 +63,7 @@ func TestOverrides(t *testing.T) {
 			return sc.Staff[0].Shifts[0] == compound.Shift{From: 8 * 3600, To: 19 * 3600, Count: 3}
 		}},
 		{"small", []string{"sampling.calling={interval: 10m}"}, func(sc *compound.Scenario) bool {
-			return sc.Sampling.Calling.Interval == 600 && sc.Sampling.Calling.PerWave == 2 && sc.Sampling.Calling.ComeDown.Kind == "weibull"
+			return sc.Sampling.Calling.Interval == 600 && sc.Sampling.Calling.PerWave == 2 && sc.Sampling.Calling.ComeDown.Family == "weibull"
 		}},
 		{"small", []string{"staff.gate-crew.tasks[0]={priority: 5}"}, func(sc *compound.Scenario) bool {
 			return sc.Staff[0].Tasks[0] == compound.Task{Task: "intake", Priority: 5}
@@ -82,7 +82,7 @@ func TestOverrides(t *testing.T) {
 					Stairs: compound.Const(0), Walk: compound.Const(0), BinTrip: compound.Const(0), BagsPerTrip: 6})
 			}},
 		{"mini", []string{"transfer.load.dist=exponential", "transfer.load.mean=3s"}, func(sc *compound.Scenario) bool {
-			return reflect.DeepEqual(sc.Transfer.Load.Spec, random.Spec{Kind: "exponential", Mean: 3})
+			return reflect.DeepEqual(sc.Transfer.Load.Spec, random.Spec{Family: "exponential", Mean: 3})
 		}},
 		{"mini", []string{"seed=18446744073709551615"}, func(sc *compound.Scenario) bool { return sc.Seed == 1<<64-1 }},
 	}

@@ -35,7 +35,7 @@ func (d *decoder) paths(v reflect.Value, path string, f field, out *[]Path) {
 	switch v.Type() {
 	case reflect.TypeFor[compound.Dist]():
 		dist := v.Interface().(compound.Dist)
-		if dist.Kind == "" {
+		if dist.Family == "" {
 			return // not given: an optional time (a kind's own dwell)
 		}
 		if f.unit == "count" {
@@ -134,11 +134,11 @@ func scalarText(v reflect.Value) string {
 // countText writes a distribution of counts: its whole number when it is
 // a constant, else its fields.
 func countText(d compound.Dist) string {
-	if d.Kind == random.KindConstant {
+	if d.Family == random.FamilyConstant {
 		return strconv.FormatFloat(d.Value, 'g', -1, 64)
 	}
-	parts := []string{"dist: " + d.Kind}
-	for _, p := range family(d.Kind).Params {
+	parts := []string{"dist: " + d.Family}
+	for _, p := range family(d.Family).Params {
 		if p.List {
 			var xs []string
 			for _, x := range *p.Numbers(&d.Spec) {

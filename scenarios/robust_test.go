@@ -3,8 +3,8 @@ package scenarios
 import (
 	"fmt"
 	"reflect"
-	"strings"
 	"runtime"
+	"strings"
 	"testing"
 
 	"cordon/compound"

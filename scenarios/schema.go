@@ -315,16 +315,16 @@ func (g *schemaGen) valueDefs() {
 		{"then", object{{"contains", object{{"exclusiveMinimum", 0}}}}},
 	})
 	for _, count := range []bool{false, true} {
-		name, what := "dist", "a random time: a duration such as 30s, meaning that constant, or a distribution such as "+example(random.KindLogNormal, false)
+		name, what := "dist", "a random time: a duration such as 30s, meaning that constant, or a distribution such as "+example(random.FamilyLogNormal, false)
 		if count {
-			name, what = "count_dist", "a random count, each draw rounded to a whole number, at least 1: a whole number such as 5, meaning that constant, or a distribution such as "+example(random.KindUniform, true)
+			name, what = "count_dist", "a random count, each draw rounded to a whole number, at least 1: a whole number such as 5, meaning that constant, or a distribution such as "+example(random.FamilyUniform, true)
 		}
-		alts := []any{distParam(random.KindConstant, scalarParam(), count)} // a bare value
+		alts := []any{distParam(random.FamilyConstant, scalarParam(), count)} // a bare value
 		for _, fam := range random.Families() {
 			alts = append(alts, ref(name+"_"+fam.Name))
 		}
 		g.def(name, object{
-			{"description", what + "; the kinds are " + listing(random.Kinds())},
+			{"description", what + "; the kinds are " + listing(random.FamilyNames())},
 			{"oneOf", alts},
 		})
 		for _, fam := range random.Families() {
@@ -367,7 +367,7 @@ func distParam(kind string, p random.Param, count bool) object {
 	case random.AnySign:
 		number = object{{"type", "number"}} // the normal's mean before truncation may be below zero
 	}
-	if kind == random.KindConstant && count {
+	if kind == random.FamilyConstant && count {
 		number = object{{"type", "integer"}, {"minimum", 1}} // a constant count is whole (compound's check)
 	}
 	item := time

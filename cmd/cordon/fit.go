@@ -131,7 +131,7 @@ func runFit(ctx context.Context, std *streams, opts *fitOptions) error {
 		for _, r := range results {
 			if bad, limit := r.rejected(); bad {
 				fmt.Fprintf(std.err, "cordon: warning: %s: even the best fit, %s, is rejected at the 1%% level (KS %.4f > %.4f)\n",
-					fitName(r.step), r.fits[0].Spec.Kind, r.fits[0].KS, limit)
+					fitName(r.step), r.fits[0].Spec.Family, r.fits[0].KS, limit)
 			}
 		}
 	}
@@ -311,7 +311,7 @@ func writeFitReport(w io.Writer, file string, read logs.Read[logs.Duration], res
 			if i == fitShown && !all {
 				break
 			}
-			fmt.Fprintf(tw, "  %d\t%s\t%s\t%.4f\t%s\t%.1f\n", i+1, f.Spec.Kind, fitParams(f.Spec), f.KS, fitP(f.PValue), f.LogLikelihood)
+			fmt.Fprintf(tw, "  %d\t%s\t%s\t%.4f\t%s\t%.1f\n", i+1, f.Spec.Family, fitParams(f.Spec), f.KS, fitP(f.PValue), f.LogLikelihood)
 		}
 		if err := tw.Flush(); err != nil {
 			return err
@@ -323,10 +323,10 @@ func writeFitReport(w io.Writer, file string, read logs.Read[logs.Duration], res
 			fmt.Fprintf(w, "  %s\n", r.missing)
 		}
 		best := r.fits[0]
-		fmt.Fprintf(w, "  chosen: %s, the smallest KS (%.4f)\n", best.Spec.Kind, best.KS)
+		fmt.Fprintf(w, "  chosen: %s, the smallest KS (%.4f)\n", best.Spec.Family, best.KS)
 		if bad, limit := r.rejected(); bad {
 			fmt.Fprintf(w, "  warning: even %s is rejected at the 1%% level: KS %.4f > 1.63/√%d = %.4f; no family fits these times well\n",
-				best.Spec.Kind, best.KS, len(r.x), limit)
+				best.Spec.Family, best.KS, len(r.x), limit)
 		}
 	}
 	if len(skipped) > 0 {
@@ -340,9 +340,9 @@ func writeFitReport(w io.Writer, file string, read logs.Read[logs.Duration], res
 
 // fitParams writes a Spec's parameters in cordon's words: mean 40s, sd 15s.
 func fitParams(s random.Spec) string {
-	fam, ok := random.FamilyOf(s.Kind)
+	fam, ok := random.FamilyOf(s.Family)
 	if !ok {
-		return s.Kind
+		return s.Family
 	}
 	var parts []string
 	for _, p := range fam.Params {

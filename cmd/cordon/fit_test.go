@@ -20,8 +20,8 @@ import (
 // The truths the fit tests draw from: the gate's intake lognormal with mean
 // 40 s and sd 15 s, the transfer trip gamma with mean 3 min and cv 0.5.
 var (
-	fitIntake = random.Spec{Kind: random.KindLogNormal, Mean: 40, SD: 15}
-	fitTrip   = random.Spec{Kind: random.KindGamma, Mean: 180, CV: 0.5}
+	fitIntake = random.Spec{Family: random.FamilyLogNormal, Mean: 40, SD: 15}
+	fitTrip   = random.Spec{Family: random.FamilyGamma, Mean: 180, CV: 0.5}
 )
 
 // drawFit draws n samples of spec from the named stream of seed 2021.
@@ -43,12 +43,12 @@ func drawFit(t *testing.T, spec random.Spec, name string, n int) []float64 {
 // zone (near and far) that no one family fits. It returns the file's path.
 func writeFitDurations(t *testing.T) string {
 	t.Helper()
-	near := drawFit(t, random.Spec{Kind: random.KindNormal, Mean: 60, SD: 5}, "near", 1000)
-	far := drawFit(t, random.Spec{Kind: random.KindNormal, Mean: 300, SD: 20}, "far", 1000)
+	near := drawFit(t, random.Spec{Family: random.FamilyNormal, Mean: 60, SD: 5}, "near", 1000)
+	far := drawFit(t, random.Spec{Family: random.FamilyNormal, Mean: 300, SD: 20}, "far", 1000)
 	durations := map[string][]float64{
 		"gate.intake":   drawFit(t, fitIntake, "gate.intake", 2000),
 		"transfer.trip": drawFit(t, fitTrip, "transfer.trip", 2000),
-		"delivery.door": drawFit(t, random.Spec{Kind: random.KindExponential, Mean: 90}, "delivery.door", 12),
+		"delivery.door": drawFit(t, random.Spec{Family: random.FamilyExponential, Mean: 90}, "delivery.door", 12),
 		"zones.walk":    append(near, far...),
 	}
 	path := filepath.Join(t.TempDir(), "durations.csv")
@@ -181,8 +181,8 @@ func isDistMapping(n *yaml.Node) bool {
 // parameters within 5%.
 func checkFit(t *testing.T, step string, got, truth random.Spec) {
 	t.Helper()
-	if got.Kind != truth.Kind {
-		t.Errorf("%s: loaded %s, want %s", step, got.Kind, truth.Kind)
+	if got.Family != truth.Family {
+		t.Errorf("%s: loaded %s, want %s", step, got.Family, truth.Family)
 		return
 	}
 	for _, p := range [][3]any{{"mean", got.Mean, truth.Mean}, {"sd", got.SD, truth.SD}, {"cv", got.CV, truth.CV}} {

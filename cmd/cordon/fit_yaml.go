@@ -21,7 +21,7 @@ func fitFragment(file string, results []stepFit) string {
 		}
 		value, err := scenarios.FormatDist(r.chosen())
 		if err != nil {
-			comments = append(comments, fmt.Sprintf("# %s: %s cannot be written in a scenario: %v", fitName(r.step), r.chosen().Kind, err))
+			comments = append(comments, fmt.Sprintf("# %s: %s cannot be written in a scenario: %v", fitName(r.step), r.chosen().Family, err))
 			continue
 		}
 		note := fitNote(r)

@@ -9,11 +9,11 @@ import (
 	"cordon/sim/random"
 )
 
-var kinds = []string{random.KindExponential, random.KindLogNormal, random.KindGamma, random.KindWeibull, random.KindNormal}
+var kinds = []string{random.FamilyExponential, random.FamilyLogNormal, random.FamilyGamma, random.FamilyWeibull, random.FamilyNormal}
 
 // onPositives reports whether a family needs every sample > 0.
 func onPositives(kind string) bool {
-	return kind == random.KindLogNormal || kind == random.KindGamma || kind == random.KindWeibull
+	return kind == random.FamilyLogNormal || kind == random.FamilyGamma || kind == random.FamilyWeibull
 }
 
 func TestErrors(t *testing.T) {
@@ -46,7 +46,7 @@ func TestErrors(t *testing.T) {
 			switch {
 			case want == "" && err != nil:
 				t.Errorf("%s, %s: unexpected error %v", c.name, kind, err)
-			case want == "" && f.Spec.Kind != kind:
+			case want == "" && f.Spec.Family != kind:
 				t.Errorf("%s, %s: got %+v", c.name, kind, f)
 			case want != "" && err == nil:
 				t.Errorf("%s, %s: no error, want %q", c.name, kind, want)
@@ -84,10 +84,10 @@ func TestBestErrors(t *testing.T) {
 	}
 	var got []string
 	for _, f := range fits {
-		got = append(got, f.Spec.Kind)
+		got = append(got, f.Spec.Family)
 	}
 	slices.Sort(got)
-	if !slices.Equal(got, []string{random.KindExponential, random.KindNormal}) {
+	if !slices.Equal(got, []string{random.FamilyExponential, random.FamilyNormal}) {
 		t.Errorf("Best with zeros fitted %v, want exponential and normal", got)
 	}
 }
@@ -95,7 +95,7 @@ func TestBestErrors(t *testing.T) {
 // TestInputUnsorted: the fitters sort a copy, and the order of the samples
 // changes nothing.
 func TestInputUnsorted(t *testing.T) {
-	x := draw(t, random.Spec{Kind: random.KindGamma, Mean: 40, CV: 0.5}, 200, 1)
+	x := draw(t, random.Spec{Family: random.FamilyGamma, Mean: 40, CV: 0.5}, 200, 1)
 	sorted := slices.Sorted(slices.Values(x))
 	for _, kind := range kinds {
 		in := slices.Clone(x)

@@ -23,9 +23,9 @@ func ExampleBest() {
 		return
 	}
 	best := fits[0].Spec
-	fmt.Printf("best: %s, mean %.0fs, sd %.0fs\n", best.Kind, best.Mean, best.SD)
+	fmt.Printf("best: %s, mean %.0fs, sd %.0fs\n", best.Family, best.Mean, best.SD)
 	for _, f := range fits {
-		fmt.Printf("%-11s KS %.3f  p %.2f\n", f.Spec.Kind, f.KS, f.PValue)
+		fmt.Printf("%-11s KS %.3f  p %.2f\n", f.Spec.Family, f.KS, f.PValue)
 	}
 	// Output:
 	// best: lognormal, mean 39s, sd 39s
@@ -64,7 +64,7 @@ func ExampleLogNormal() {
 		fmt.Println(err)
 		return
 	}
-	fmt.Printf("%s: mean %.1fs, sd %.1fs, ℓ = %.2f\n", f.Spec.Kind, f.Spec.Mean, f.Spec.SD, f.LogLikelihood)
+	fmt.Printf("%s: mean %.1fs, sd %.1fs, ℓ = %.2f\n", f.Spec.Family, f.Spec.Mean, f.Spec.SD, f.LogLikelihood)
 	fmt.Printf("mean of the sampler %.1fs\n", service.Mean())
 	// Output:
 	// lognormal: mean 41.1s, sd 9.4s, ℓ = -36.23

@@ -18,7 +18,7 @@ import (
 // k₀ = (3 − s + sqrt((s − 3)² + 24s)) / (12s); the rate is k/m and the Spec
 // carries the mean m and cv = 1/√k. Every sample must be > 0.
 func Gamma(x []float64) (Fit, error) {
-	s, err := newSample(random.KindGamma, x, true)
+	s, err := newSample(random.FamilyGamma, x, true)
 	if err != nil {
 		return Fit{}, err
 	}
@@ -50,7 +50,7 @@ func Gamma(x []float64) (Fit, error) {
 	// (k/m)·Σx = n·k at the fit.
 	lg, _ := math.Lgamma(k)
 	logLik := n*(k*math.Log(k/m)-lg-k) + (k-1)*sumLog
-	spec := random.Spec{Kind: random.KindGamma, Mean: m, CV: 1 / math.Sqrt(k)}
+	spec := random.Spec{Family: random.FamilyGamma, Mean: m, CV: 1 / math.Sqrt(k)}
 	rate := k / m
 	return s.finish(spec, logLik, func(t float64) float64 {
 		if t <= 0 {

@@ -42,20 +42,20 @@ type dist interface {
 // is the plain normal, not truncated.
 func gonumDist(t fataler, s random.Spec) dist {
 	t.Helper()
-	switch s.Kind {
-	case random.KindExponential:
+	switch s.Family {
+	case random.FamilyExponential:
 		return distuv.Exponential{Rate: 1 / s.Mean}
-	case random.KindLogNormal:
+	case random.FamilyLogNormal:
 		s2 := math.Log1p(s.SD * s.SD / (s.Mean * s.Mean))
 		return distuv.LogNormal{Mu: math.Log(s.Mean) - s2/2, Sigma: math.Sqrt(s2)}
-	case random.KindGamma:
+	case random.FamilyGamma:
 		return distuv.Gamma{Alpha: 1 / (s.CV * s.CV), Beta: 1 / (s.Mean * s.CV * s.CV)}
-	case random.KindWeibull:
+	case random.FamilyWeibull:
 		return distuv.Weibull{K: s.Shape, Lambda: s.Scale}
-	case random.KindNormal:
+	case random.FamilyNormal:
 		return distuv.Normal{Mu: s.Mean, Sigma: s.SD}
 	}
-	t.Fatalf("no gonum distribution for %q", s.Kind)
+	t.Fatalf("no gonum distribution for %q", s.Family)
 	return nil
 }
 
@@ -76,13 +76,13 @@ var (
 // params returns the parameters a family's Spec carries.
 func params(kind string) []param {
 	switch kind {
-	case random.KindExponential:
+	case random.FamilyExponential:
 		return []param{pMean}
-	case random.KindLogNormal, random.KindNormal:
+	case random.FamilyLogNormal, random.FamilyNormal:
 		return []param{pMean, pSD}
-	case random.KindGamma:
+	case random.FamilyGamma:
 		return []param{pMean, pCV}
-	case random.KindWeibull:
+	case random.FamilyWeibull:
 		return []param{pShape, pScale}
 	}
 	return nil
@@ -91,11 +91,11 @@ func params(kind string) []param {
 // fitter returns the fitter of a family.
 func fitter(kind string) func([]float64) (Fit, error) {
 	return map[string]func([]float64) (Fit, error){
-		random.KindExponential: Exponential,
-		random.KindLogNormal:   LogNormal,
-		random.KindGamma:       Gamma,
-		random.KindWeibull:     Weibull,
-		random.KindNormal:      Normal,
+		random.FamilyExponential: Exponential,
+		random.FamilyLogNormal:   LogNormal,
+		random.FamilyGamma:       Gamma,
+		random.FamilyWeibull:     Weibull,
+		random.FamilyNormal:      Normal,
 	}[kind]
 }
 
@@ -107,11 +107,11 @@ var truths = []struct {
 	spec  random.Spec
 	relSE []float64 // in the order of params(spec.Kind)
 }{
-	{random.Spec{Kind: random.KindExponential, Mean: 40}, []float64{0.0224}},
-	{random.Spec{Kind: random.KindLogNormal, Mean: 40, SD: 15}, []float64{0.0084, 0.0206}},
-	{random.Spec{Kind: random.KindGamma, Mean: 40, CV: 0.5}, []float64{0.0112, 0.0152}},
-	{random.Spec{Kind: random.KindWeibull, Shape: 1.5, Scale: 45}, []float64{0.0174, 0.0157}},
-	{random.Spec{Kind: random.KindNormal, Mean: 100, SD: 15}, []float64{0.0034, 0.0158}},
+	{random.Spec{Family: random.FamilyExponential, Mean: 40}, []float64{0.0224}},
+	{random.Spec{Family: random.FamilyLogNormal, Mean: 40, SD: 15}, []float64{0.0084, 0.0206}},
+	{random.Spec{Family: random.FamilyGamma, Mean: 40, CV: 0.5}, []float64{0.0112, 0.0152}},
+	{random.Spec{Family: random.FamilyWeibull, Shape: 1.5, Scale: 45}, []float64{0.0174, 0.0157}},
+	{random.Spec{Family: random.FamilyNormal, Mean: 100, SD: 15}, []float64{0.0034, 0.0158}},
 }
 
 // seeds are the seeds of the tests that draw samples: fixed, and not chosen

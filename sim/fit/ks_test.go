@@ -38,7 +38,7 @@ func TestKSStatisticByHand(t *testing.T) {
 // on both sides of each jump, counted from the samples, on rounded samples
 // with many ties.
 func TestKSStatisticBruteForce(t *testing.T) {
-	spec := random.Spec{Kind: random.KindExponential, Mean: 5}
+	spec := random.Spec{Family: random.FamilyExponential, Mean: 5}
 	for _, seed := range seeds {
 		x := draw(t, spec, 300, seed)
 		for i := range x {
@@ -110,17 +110,17 @@ func TestKSAgainstTruth(t *testing.T) {
 			x := draw(t, truth.spec, n, seed)
 			slices.Sort(x)
 			if d := ksStatistic(x, gonumDist(t, truth.spec).CDF); d >= critical {
-				t.Errorf("%s seed %d: KS against the truth %.4f, want below %.4f", truth.spec.Kind, seed, d, critical)
+				t.Errorf("%s seed %d: KS against the truth %.4f, want below %.4f", truth.spec.Family, seed, d, critical)
 			}
-			f, err := fitter(truth.spec.Kind)(x)
+			f, err := fitter(truth.spec.Family)(x)
 			if err != nil {
 				t.Fatal(err)
 			}
 			if d := ksStatistic(x, gonumDist(t, f.Spec).CDF); math.Abs(d-f.KS) > 1e-12 {
-				t.Errorf("%s seed %d: KS %v, against gonum's fitted CDF %v", truth.spec.Kind, seed, f.KS, d)
+				t.Errorf("%s seed %d: KS %v, against gonum's fitted CDF %v", truth.spec.Family, seed, f.KS, d)
 			}
 			if f.KS >= critical || f.PValue <= 0.01 {
-				t.Errorf("%s seed %d: fitted KS %.4f (p %.3g), want below %.4f", truth.spec.Kind, seed, f.KS, f.PValue, critical)
+				t.Errorf("%s seed %d: fitted KS %.4f (p %.3g), want below %.4f", truth.spec.Family, seed, f.KS, f.PValue, critical)
 			}
 		}
 	}
@@ -136,9 +136,9 @@ func TestKSAgainstTruth(t *testing.T) {
 func TestBestRanksRightFamily(t *testing.T) {
 	const n = 2000
 	for _, spec := range []random.Spec{
-		{Kind: random.KindLogNormal, Mean: 40, SD: 40}, // cv 1, like the exponential
-		{Kind: random.KindWeibull, Shape: 3, Scale: 45},
-		{Kind: random.KindNormal, Mean: 100, SD: 15},
+		{Family: random.FamilyLogNormal, Mean: 40, SD: 40}, // cv 1, like the exponential
+		{Family: random.FamilyWeibull, Shape: 3, Scale: 45},
+		{Family: random.FamilyNormal, Mean: 100, SD: 15},
 	} {
 		for _, seed := range seeds {
 			fits, err := Best(draw(t, spec, n, seed))
@@ -146,13 +146,13 @@ func TestBestRanksRightFamily(t *testing.T) {
 				t.Fatal(err)
 			}
 			if len(fits) != 5 {
-				t.Errorf("%s seed %d: %d fits, want 5", spec.Kind, seed, len(fits))
+				t.Errorf("%s seed %d: %d fits, want 5", spec.Family, seed, len(fits))
 			}
 			if !slices.IsSortedFunc(fits, func(a, b Fit) int { return cmp.Compare(a.KS, b.KS) }) {
-				t.Errorf("%s seed %d: fits not sorted by KS", spec.Kind, seed)
+				t.Errorf("%s seed %d: fits not sorted by KS", spec.Family, seed)
 			}
-			if got := fits[0].Spec.Kind; got != spec.Kind {
-				t.Errorf("%s seed %d: Best ranks %s first (KS %.4f, then %s %.4f)", spec.Kind, seed, got, fits[0].KS, fits[1].Spec.Kind, fits[1].KS)
+			if got := fits[0].Spec.Family; got != spec.Family {
+				t.Errorf("%s seed %d: Best ranks %s first (KS %.4f, then %s %.4f)", spec.Family, seed, got, fits[0].KS, fits[1].Spec.Family, fits[1].KS)
 			}
 		}
 	}
@@ -163,15 +163,15 @@ func TestBestRanksRightFamily(t *testing.T) {
 // the normal.
 func TestBestNestedExponential(t *testing.T) {
 	for _, seed := range seeds {
-		fits, err := Best(draw(t, random.Spec{Kind: random.KindExponential, Mean: 40}, 2000, seed))
+		fits, err := Best(draw(t, random.Spec{Family: random.FamilyExponential, Mean: 40}, 2000, seed))
 		if err != nil {
 			t.Fatal(err)
 		}
 		for i, f := range fits {
-			switch k := f.Spec.Kind; {
-			case k == random.KindGamma && relErr(f.Spec.CV, 1) > 0.1, k == random.KindWeibull && relErr(f.Spec.Shape, 1) > 0.1:
+			switch k := f.Spec.Family; {
+			case k == random.FamilyGamma && relErr(f.Spec.CV, 1) > 0.1, k == random.FamilyWeibull && relErr(f.Spec.Shape, 1) > 0.1:
 				t.Errorf("seed %d: %+v, want a shape near 1", seed, f.Spec)
-			case (k == random.KindLogNormal || k == random.KindNormal) && i < 3:
+			case (k == random.FamilyLogNormal || k == random.FamilyNormal) && i < 3:
 				t.Errorf("seed %d: %s ranks %d", seed, k, i+1)
 			}
 		}
@@ -182,7 +182,7 @@ func TestBestNestedExponential(t *testing.T) {
 // off: its CDF is already 1 − e^(−0.9) ≈ 0.59 at 90, where the samples' is
 // about 0.02.
 func TestKSWrongFamily(t *testing.T) {
-	x := draw(t, random.Spec{Kind: random.KindNormal, Mean: 100, SD: 5}, 2000, 1)
+	x := draw(t, random.Spec{Family: random.FamilyNormal, Mean: 100, SD: 5}, 2000, 1)
 	f, err := Exponential(x)
 	if err != nil {
 		t.Fatal(err)

@@ -25,13 +25,13 @@ func TestLogLikelihoodMatchesGonum(t *testing.T) {
 	for _, truth := range truths {
 		for _, seed := range seeds {
 			x := draw(t, truth.spec, 2000, seed)
-			f, err := fitter(truth.spec.Kind)(x)
+			f, err := fitter(truth.spec.Family)(x)
 			if err != nil {
 				t.Fatal(err)
 			}
 			want := sumLogProb(gonumDist(t, f.Spec), x)
 			if relErr(f.LogLikelihood, want) > 1e-10 {
-				t.Errorf("%s seed %d: ℓ = %.12g, gonum's Σ LogProb %.12g", truth.spec.Kind, seed, f.LogLikelihood, want)
+				t.Errorf("%s seed %d: ℓ = %.12g, gonum's Σ LogProb %.12g", truth.spec.Family, seed, f.LogLikelihood, want)
 			}
 		}
 	}
@@ -64,7 +64,7 @@ func TestFitIsMaximum(t *testing.T) {
 	for _, truth := range truths {
 		for _, seed := range seeds {
 			x := draw(t, truth.spec, 2000, seed)
-			f, err := fitter(truth.spec.Kind)(x)
+			f, err := fitter(truth.spec.Family)(x)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -73,19 +73,19 @@ func TestFitIsMaximum(t *testing.T) {
 			best := ll(0, 0)
 			steps := [][2]float64{{h, 0}, {0, h}}
 			moves := [][2]float64{{1e-3, 0}, {-1e-3, 0}, {0, 1e-3}, {0, -1e-3}, {1e-3, 1e-3}, {-1e-3, 1e-3}}
-			if truth.spec.Kind == random.KindExponential { // one parameter
+			if truth.spec.Family == random.FamilyExponential { // one parameter
 				steps, moves = steps[:1], moves[:2]
 			}
 			for _, step := range steps {
 				// θ·∂ℓ/∂θ / n, to about 1e-16·|ℓ|/(h·n) ≈ 1e-9.
 				grad := (ll(step[0], step[1]) - ll(-step[0], -step[1])) / (2 * h) / n
 				if math.Abs(grad) > 1e-7 {
-					t.Errorf("%s seed %d: θ·∂ℓ/∂θ/n = %.3g along %v, want 0", truth.spec.Kind, seed, grad, step)
+					t.Errorf("%s seed %d: θ·∂ℓ/∂θ/n = %.3g along %v, want 0", truth.spec.Family, seed, grad, step)
 				}
 			}
 			for _, step := range moves {
 				if v := ll(step[0], step[1]); v >= best {
-					t.Errorf("%s seed %d: ℓ %.12g at a step %v, not below %.12g at the fit", truth.spec.Kind, seed, v, step, best)
+					t.Errorf("%s seed %d: ℓ %.12g at a step %v, not below %.12g at the fit", truth.spec.Family, seed, v, step, best)
 				}
 			}
 			if w, ok := gonumDist(t, f.Spec).(distuv.Weibull); ok {
@@ -109,7 +109,7 @@ func TestFitIsMaximum(t *testing.T) {
 // normal (whose variance, like this package's, has the divisor n).
 func TestAgainstGonumFit(t *testing.T) {
 	for _, seed := range seeds {
-		x := draw(t, random.Spec{Kind: random.KindExponential, Mean: 40}, 500, seed)
+		x := draw(t, random.Spec{Family: random.FamilyExponential, Mean: 40}, 500, seed)
 		var e distuv.Exponential
 		e.Fit(x, nil)
 		f, err := Exponential(x)
@@ -120,7 +120,7 @@ func TestAgainstGonumFit(t *testing.T) {
 			t.Errorf("seed %d: exponential mean %v, gonum's %v", seed, f.Spec.Mean, 1/e.Rate)
 		}
 
-		x = draw(t, random.Spec{Kind: random.KindNormal, Mean: 100, SD: 15}, 500, seed)
+		x = draw(t, random.Spec{Family: random.FamilyNormal, Mean: 100, SD: 15}, 500, seed)
 		var g distuv.Normal
 		g.Fit(x, nil)
 		f, err = Normal(x)

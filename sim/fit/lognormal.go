@@ -16,7 +16,7 @@ import (
 // which random.NewLogNormal turns back into mu and sigma. Every sample must
 // be > 0.
 func LogNormal(x []float64) (Fit, error) {
-	s, err := newSample(random.KindLogNormal, x, true)
+	s, err := newSample(random.FamilyLogNormal, x, true)
 	if err != nil {
 		return Fit{}, err
 	}
@@ -36,7 +36,7 @@ func LogNormal(x []float64) (Fit, error) {
 	// ℓ = −Σ log x − n·log σ − (n/2)·log 2π − Σ(log x − μ)²/(2σ²), and the
 	// last sum is n/2 at the fit.
 	logLik := -n * (mu + math.Log(sigma) + (1+math.Log(2*math.Pi))/2)
-	spec := random.Spec{Kind: random.KindLogNormal, Mean: mean, SD: sd}
+	spec := random.Spec{Family: random.FamilyLogNormal, Mean: mean, SD: sd}
 	return s.finish(spec, logLik, func(t float64) float64 {
 		if t <= 0 {
 			return 0

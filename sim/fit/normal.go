@@ -17,7 +17,7 @@ import (
 // otherwise. A normal fitted to durations with a mean less than about 3 sd
 // is a poor description of the times the simulator would draw from its Spec.
 func Normal(x []float64) (Fit, error) {
-	s, err := newSample(random.KindNormal, x, false)
+	s, err := newSample(random.FamilyNormal, x, false)
 	if err != nil {
 		return Fit{}, err
 	}
@@ -33,7 +33,7 @@ func Normal(x []float64) (Fit, error) {
 	// ℓ = −n·log σ − (n/2)·log 2π − Σ(x − μ)²/(2σ²), and the last sum is
 	// n/2 at the fit.
 	logLik := -n * (math.Log(sigma) + (1+math.Log(2*math.Pi))/2)
-	spec := random.Spec{Kind: random.KindNormal, Mean: mu, SD: sigma}
+	spec := random.Spec{Family: random.FamilyNormal, Mean: mu, SD: sigma}
 	return s.finish(spec, logLik, func(t float64) float64 {
 		return math.Erfc(-(t-mu)/(sigma*math.Sqrt2)) / 2
 	})

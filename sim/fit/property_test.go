@@ -18,18 +18,18 @@ var (
 
 // genSpec returns valid parameters of a family.
 func genSpec(t *rapid.T, kind string) random.Spec {
-	s := random.Spec{Kind: kind}
+	s := random.Spec{Family: kind}
 	switch kind {
-	case random.KindExponential:
+	case random.FamilyExponential:
 		s.Mean = genTime.Draw(t, "mean")
-	case random.KindLogNormal:
+	case random.FamilyLogNormal:
 		s.Mean = genTime.Draw(t, "mean")
 		s.SD = s.Mean * genCV.Draw(t, "cv")
-	case random.KindGamma:
+	case random.FamilyGamma:
 		s.Mean, s.CV = genTime.Draw(t, "mean"), genCV.Draw(t, "cv")
-	case random.KindWeibull:
+	case random.FamilyWeibull:
 		s.Shape, s.Scale = rapid.Float64Range(0.3, 10).Draw(t, "shape"), genTime.Draw(t, "scale")
-	case random.KindNormal: // from far above zero to a truncated one
+	case random.FamilyNormal: // from far above zero to a truncated one
 		s.Mean = genTime.Draw(t, "mean")
 		s.SD = s.Mean * rapid.Float64Range(0.02, 1).Draw(t, "cv")
 	}
@@ -38,8 +38,8 @@ func genSpec(t *rapid.T, kind string) random.Spec {
 
 // checkFit fails t unless f is a sound fit of kind to n samples.
 func checkFit(t *rapid.T, f Fit, kind string, n int) {
-	if f.Spec.Kind != kind || f.N != n {
-		t.Fatalf("%s: kind %q, N %d, want %d", kind, f.Spec.Kind, f.N, n)
+	if f.Spec.Family != kind || f.N != n {
+		t.Fatalf("%s: kind %q, N %d, want %d", kind, f.Spec.Family, f.N, n)
 	}
 	for _, p := range params(kind) {
 		if v := p.get(f.Spec); !(v > 0) || math.IsInf(v, 0) {

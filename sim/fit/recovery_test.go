@@ -33,7 +33,7 @@ import (
 func TestRecovery(t *testing.T) {
 	const n = 2000
 	for _, truth := range truths {
-		kind := truth.spec.Kind
+		kind := truth.spec.Family
 		ps := params(kind)
 		worst := make([]float64, len(ps))
 		for _, seed := range seeds {
@@ -42,8 +42,8 @@ func TestRecovery(t *testing.T) {
 			if err != nil {
 				t.Fatalf("%s seed %d: %v", kind, seed, err)
 			}
-			if f.Spec.Kind != kind || f.N != n {
-				t.Errorf("%s seed %d: got kind %q, N %d", kind, seed, f.Spec.Kind, f.N)
+			if f.Spec.Family != kind || f.N != n {
+				t.Errorf("%s seed %d: got kind %q, N %d", kind, seed, f.Spec.Family, f.N)
 			}
 			for i, p := range ps {
 				got, want := p.get(f.Spec), p.get(truth.spec)
@@ -70,7 +70,7 @@ func TestStandardErrors(t *testing.T) {
 	}
 	const n, reps = 2000, 200
 	for _, truth := range truths {
-		kind := truth.spec.Kind
+		kind := truth.spec.Family
 		ps := params(kind)
 		sumSq := make([]float64, len(ps))
 		for r := range reps {

@@ -19,7 +19,7 @@ import (
 // has the samples' variance of log x). The scale is then
 // λ = (Σ xᵏ / n)^(1/k). Every sample must be > 0.
 func Weibull(x []float64) (Fit, error) {
-	s, err := newSample(random.KindWeibull, x, true)
+	s, err := newSample(random.FamilyWeibull, x, true)
 	if err != nil {
 		return Fit{}, err
 	}
@@ -50,7 +50,7 @@ func Weibull(x []float64) (Fit, error) {
 	// ℓ = n·log k − n·k·log λ + (k − 1)·Σ log x − Σ (x/λ)ᵏ, and the last sum
 	// is n at the fit.
 	logLik := n * (math.Log(k) - k*logScale + (k-1)*ybar - 1)
-	spec := random.Spec{Kind: random.KindWeibull, Shape: k, Scale: scale}
+	spec := random.Spec{Family: random.FamilyWeibull, Shape: k, Scale: scale}
 	return s.finish(spec, logLik, func(t float64) float64 {
 		if t <= 0 {
 			return 0

@@ -52,7 +52,7 @@ func distCases() []distCase {
 func exponentialCase(name string, mean float64) distCase {
 	return distCase{
 		name:     name,
-		spec:     random.Spec{Kind: random.KindExponential, Mean: mean},
+		spec:     random.Spec{Family: random.FamilyExponential, Mean: mean},
 		variance: mean * mean,
 		cdf:      distuv.Exponential{Rate: 1 / mean, Src: refSrc()}.CDF,
 	}
@@ -61,7 +61,7 @@ func exponentialCase(name string, mean float64) distCase {
 func uniformCase(name string, lo, hi float64) distCase {
 	return distCase{
 		name:     name,
-		spec:     random.Spec{Kind: random.KindUniform, Min: lo, Max: hi},
+		spec:     random.Spec{Family: random.FamilyUniform, Min: lo, Max: hi},
 		variance: (hi - lo) * (hi - lo) / 12,
 		cdf:      distuv.Uniform{Min: lo, Max: hi, Src: refSrc()}.CDF,
 	}
@@ -70,7 +70,7 @@ func uniformCase(name string, lo, hi float64) distCase {
 func triangularCase(name string, lo, mode, hi float64) distCase {
 	return distCase{
 		name:     name,
-		spec:     random.Spec{Kind: random.KindTriangular, Min: lo, Mode: mode, Max: hi},
+		spec:     random.Spec{Family: random.FamilyTriangular, Min: lo, Mode: mode, Max: hi},
 		variance: (lo*lo + mode*mode + hi*hi - lo*mode - lo*hi - mode*hi) / 18,
 		cdf:      distuv.NewTriangle(lo, hi, mode, refSrc()).CDF,
 	}
@@ -88,7 +88,7 @@ func normalCase(name string, mean, sd float64) distCase {
 	lambda := z.Prob(a) / S(a)
 	return distCase{
 		name:     name,
-		spec:     random.Spec{Kind: random.KindNormal, Mean: mean, SD: sd},
+		spec:     random.Spec{Family: random.FamilyNormal, Mean: mean, SD: sd},
 		variance: sd * sd * (1 + a*lambda - lambda*lambda),
 		cdf:      func(x float64) float64 { return 1 - S((x-mean)/sd)/S(a) },
 	}
@@ -98,7 +98,7 @@ func logNormalCase(name string, mean, sd float64) distCase {
 	s2 := math.Log(1 + sd*sd/(mean*mean))
 	return distCase{
 		name:     name,
-		spec:     random.Spec{Kind: random.KindLogNormal, Mean: mean, SD: sd},
+		spec:     random.Spec{Family: random.FamilyLogNormal, Mean: mean, SD: sd},
 		variance: sd * sd,
 		cdf:      distuv.LogNormal{Mu: math.Log(mean) - s2/2, Sigma: math.Sqrt(s2), Src: refSrc()}.CDF,
 	}
@@ -108,7 +108,7 @@ func gammaCase(name string, mean, cv float64) distCase {
 	k := 1 / (cv * cv)
 	return distCase{
 		name:     name,
-		spec:     random.Spec{Kind: random.KindGamma, Mean: mean, CV: cv},
+		spec:     random.Spec{Family: random.FamilyGamma, Mean: mean, CV: cv},
 		variance: cv * cv * mean * mean,
 		cdf:      distuv.Gamma{Alpha: k, Beta: k / mean, Src: refSrc()}.CDF,
 	}
@@ -118,7 +118,7 @@ func weibullCase(name string, shape, scale float64) distCase {
 	g1, g2 := math.Gamma(1+1/shape), math.Gamma(1+2/shape)
 	return distCase{
 		name:     name,
-		spec:     random.Spec{Kind: random.KindWeibull, Shape: shape, Scale: scale},
+		spec:     random.Spec{Family: random.FamilyWeibull, Shape: shape, Scale: scale},
 		variance: scale * scale * (g2 - g1*g1),
 		cdf:      distuv.Weibull{K: shape, Lambda: scale, Src: refSrc()}.CDF,
 	}
@@ -145,7 +145,7 @@ func empiricalCase(name string, values, weights []float64) distCase {
 	}
 	return distCase{
 		name:     name,
-		spec:     random.Spec{Kind: random.KindEmpirical, Values: values, Weights: weights},
+		spec:     random.Spec{Family: random.FamilyEmpirical, Values: values, Weights: weights},
 		variance: variance,
 		probs:    probs,
 	}

@@ -21,7 +21,7 @@ func NewConstant(v float64) (Dist, error) {
 }
 
 func checkConstant(v float64) error {
-	return need(KindConstant, "value", v, v >= 0, ">= 0")
+	return need(FamilyConstant, "value", v, v >= 0, ">= 0")
 }
 
 // Rand returns the value.
@@ -35,7 +35,7 @@ func (c Fixed) String() string { return fmt.Sprintf("constant(%v)", c.v) }
 // constantFamily is the constant's entry in Families.
 func constantFamily() Family {
 	return Family{
-		Name: KindConstant, Doc: "always the same value",
+		Name: FamilyConstant, Doc: "always the same value",
 		Params:   []Param{valueParam()},
 		Example:  [2]string{"value: 5", "value: 30s"},
 		validate: func(s Spec) error { return checkConstant(s.Value) },

@@ -10,7 +10,7 @@ const countTerms = 4096
 // constant 0.5 is a count of 1, a uniform from 0 to 2 a count of 1.25.
 //
 // It sums E[max(round X, 1)] = 1 + Σ_{k≥1} P(X ≥ k+½) term by term, exactly
-// for every kind (up to rounding) while the terms last; past countTerms
+// for every family (up to rounding) while the terms last; past countTerms
 // terms, or once they fall below 1e-15, it adds the rest as the integral of
 // P(X ≥ t) from the next whole number on, E[(X-t)⁺], whose error is that of
 // the midpoint rule on a tail that has thinned out. It is meaningful only if

@@ -20,14 +20,14 @@ func unit(src rand.Source) float64 {
 	return float64(src.Uint64()<<11>>11) / (1 << 53)
 }
 
-// need returns an error naming the parameter name of kind unless v is
+// need returns an error naming the parameter name of family unless v is
 // finite and ok holds; want says what was expected.
-func need(kind, name string, v float64, ok bool, want string) error {
+func need(family, name string, v float64, ok bool, want string) error {
 	switch {
 	case math.IsNaN(v) || math.IsInf(v, 0):
-		return fmt.Errorf("%s: %s must be finite, got %v", kind, name, v)
+		return fmt.Errorf("%s: %s must be finite, got %v", family, name, v)
 	case !ok:
-		return fmt.Errorf("%s: %s must be %s, got %v", kind, name, want, v)
+		return fmt.Errorf("%s: %s must be %s, got %v", family, name, want, v)
 	}
 	return nil
 }
@@ -43,9 +43,9 @@ func firstErr(errs ...error) error {
 }
 
 // needSource returns an error unless src can be drawn from.
-func needSource(kind string, src rand.Source) error {
+func needSource(family string, src rand.Source) error {
 	if pcg, ok := src.(*rand.PCG); src == nil || ok && pcg == nil {
-		return fmt.Errorf("%s: src must not be nil", kind)
+		return fmt.Errorf("%s: src must not be nil", family)
 	}
 	return nil
 }
@@ -53,9 +53,9 @@ func needSource(kind string, src rand.Source) error {
 // needDerived returns an error unless the derived quantity v, described by
 // what, is finite and > 0: it catches parameters that are each valid but
 // overflow or underflow together.
-func needDerived(kind, what string, v float64) error {
+func needDerived(family, what string, v float64) error {
 	if math.IsNaN(v) || math.IsInf(v, 0) || v <= 0 {
-		return fmt.Errorf("%s: parameters out of range: %s is %v, want a finite number > 0", kind, what, v)
+		return fmt.Errorf("%s: parameters out of range: %s is %v, want a finite number > 0", family, what, v)
 	}
 	return nil
 }

@@ -159,11 +159,11 @@ func TestSameSpecSameStreamSameDraws(t *testing.T) {
 func TestDegenerateIsFixed(t *testing.T) {
 	src := random.NewStreams(1, 0).Source("x")
 	for _, s := range []random.Spec{
-		{Kind: random.KindUniform, Min: 3, Max: 3},
-		{Kind: random.KindTriangular, Min: 3, Mode: 3, Max: 3},
-		{Kind: random.KindNormal, Mean: 3, SD: 0},
-		{Kind: random.KindLogNormal, Mean: 3, SD: 0},
-		{Kind: random.KindGamma, Mean: 3, CV: 0},
+		{Family: random.FamilyUniform, Min: 3, Max: 3},
+		{Family: random.FamilyTriangular, Min: 3, Mode: 3, Max: 3},
+		{Family: random.FamilyNormal, Mean: 3, SD: 0},
+		{Family: random.FamilyLogNormal, Mean: 3, SD: 0},
+		{Family: random.FamilyGamma, Mean: 3, CV: 0},
 	} {
 		d, err := s.New(src)
 		if err != nil {
@@ -182,14 +182,14 @@ func TestString(t *testing.T) {
 		want string
 	}{
 		{random.Constant(5), "constant(5)"},
-		{random.Spec{Kind: random.KindExponential, Mean: 40}, "exponential(mean=40)"},
-		{random.Spec{Kind: random.KindUniform, Min: 1, Max: 2.5}, "uniform(min=1, max=2.5)"},
-		{random.Spec{Kind: random.KindTriangular, Min: 1, Mode: 2, Max: 4}, "triangular(min=1, mode=2, max=4)"},
-		{random.Spec{Kind: random.KindNormal, Mean: 30, SD: 10}, "normal(mean=30, sd=10) truncated at 0"},
-		{random.Spec{Kind: random.KindLogNormal, Mean: 40, SD: 15}, "lognormal(mean=40, sd=15)"},
-		{random.Spec{Kind: random.KindGamma, Mean: 40, CV: 0.5}, "gamma(mean=40, cv=0.5)"},
-		{random.Spec{Kind: random.KindWeibull, Shape: 1.5, Scale: 30}, "weibull(shape=1.5, scale=30)"},
-		{random.Spec{Kind: random.KindEmpirical, Values: []float64{1, 3}}, "empirical(n=2, mean=2)"},
+		{random.Spec{Family: random.FamilyExponential, Mean: 40}, "exponential(mean=40)"},
+		{random.Spec{Family: random.FamilyUniform, Min: 1, Max: 2.5}, "uniform(min=1, max=2.5)"},
+		{random.Spec{Family: random.FamilyTriangular, Min: 1, Mode: 2, Max: 4}, "triangular(min=1, mode=2, max=4)"},
+		{random.Spec{Family: random.FamilyNormal, Mean: 30, SD: 10}, "normal(mean=30, sd=10) truncated at 0"},
+		{random.Spec{Family: random.FamilyLogNormal, Mean: 40, SD: 15}, "lognormal(mean=40, sd=15)"},
+		{random.Spec{Family: random.FamilyGamma, Mean: 40, CV: 0.5}, "gamma(mean=40, cv=0.5)"},
+		{random.Spec{Family: random.FamilyWeibull, Shape: 1.5, Scale: 30}, "weibull(shape=1.5, scale=30)"},
+		{random.Spec{Family: random.FamilyEmpirical, Values: []float64{1, 3}}, "empirical(n=2, mean=2)"},
 	} {
 		d, err := tc.spec.New(src)
 		if err != nil {

@@ -23,7 +23,7 @@ type Empirical struct {
 // means equal weights; otherwise there must be one per value, each finite
 // and >= 0, not all zero. The slices are copied. A draw takes O(log n) time.
 func NewEmpirical(values, weights []float64, src rand.Source) (Dist, error) {
-	if err := firstErr(checkEmpirical(values, weights), needSource(KindEmpirical, src)); err != nil {
+	if err := firstErr(checkEmpirical(values, weights), needSource(FamilyEmpirical, src)); err != nil {
 		return nil, err
 	}
 	e := Empirical{mean: empiricalMean(values, weights), src: src}
@@ -55,8 +55,8 @@ func checkEmpirical(values, weights []float64) error {
 		w := weight(weights, i)
 		if !valid(v) || !valid(w) {
 			return firstErr(
-				need(KindEmpirical, fmt.Sprintf("values[%d]", i), v, valid(v), ">= 0"),
-				need(KindEmpirical, fmt.Sprintf("weights[%d]", i), w, valid(w), ">= 0"),
+				need(FamilyEmpirical, fmt.Sprintf("values[%d]", i), v, valid(v), ">= 0"),
+				need(FamilyEmpirical, fmt.Sprintf("weights[%d]", i), w, valid(w), ">= 0"),
 			)
 		}
 		total += w
@@ -64,7 +64,7 @@ func checkEmpirical(values, weights []float64) error {
 	if total == 0 {
 		return errors.New("empirical: weights must not all be zero")
 	}
-	return needDerived(KindEmpirical, "the total weight", total)
+	return needDerived(FamilyEmpirical, "the total weight", total)
 }
 
 // weight returns the weight of value i: weights[i], or 1 if there are none.
@@ -103,7 +103,7 @@ func (e Empirical) String() string {
 // empiricalFamily is the empirical distribution's entry in Families.
 func empiricalFamily() Family {
 	return Family{
-		Name: KindEmpirical, Doc: "one of values, drawn in proportion to weights",
+		Name: FamilyEmpirical, Doc: "one of values, drawn in proportion to weights",
 		Params: []Param{
 			{Name: "values", Doc: "the values", List: true, list: func(s *Spec) *[]float64 { return &s.Values }},
 			{Name: "weights", Doc: "the relative weight of each value, plain numbers; equal weights when left out",

@@ -20,56 +20,56 @@ var (
 // parameter and saying what was expected.
 func TestInvalid(t *testing.T) {
 	const (
-		c   = random.KindConstant
-		exp = random.KindExponential
-		uni = random.KindUniform
-		tri = random.KindTriangular
-		nor = random.KindNormal
-		ln  = random.KindLogNormal
-		gam = random.KindGamma
-		wei = random.KindWeibull
-		emp = random.KindEmpirical
+		c   = random.FamilyConstant
+		exp = random.FamilyExponential
+		uni = random.FamilyUniform
+		tri = random.FamilyTriangular
+		nor = random.FamilyNormal
+		ln  = random.FamilyLogNormal
+		gam = random.FamilyGamma
+		wei = random.FamilyWeibull
+		emp = random.FamilyEmpirical
 	)
 	for _, tc := range []struct {
 		spec random.Spec
 		want string
 	}{
 		{random.Spec{}, `unknown distribution kind "", want one of constant, exponential,`},
-		{random.Spec{Kind: "poisson"}, `unknown distribution kind "poisson"`},
+		{random.Spec{Family: "poisson"}, `unknown distribution kind "poisson"`},
 		{random.Constant(-3), "constant: value must be >= 0, got -3"},
 		{random.Constant(nan), "constant: value must be finite, got NaN"},
 		{random.Constant(inf), "constant: value must be finite, got +Inf"},
-		{random.Spec{Kind: exp, Mean: 0}, "exponential: mean must be > 0, got 0"},
-		{random.Spec{Kind: exp, Mean: -1}, "exponential: mean must be > 0, got -1"},
-		{random.Spec{Kind: exp, Mean: ninf}, "exponential: mean must be finite, got -Inf"},
-		{random.Spec{Kind: uni, Min: -1, Max: 2}, "uniform: min must be >= 0, got -1"},
-		{random.Spec{Kind: uni, Min: 3, Max: 2}, "uniform: max must be >= min (3), got 2"},
-		{random.Spec{Kind: uni, Min: 3, Max: nan}, "uniform: max must be finite, got NaN"},
-		{random.Spec{Kind: tri, Min: -1, Mode: 2, Max: 3}, "triangular: min must be >= 0, got -1"},
-		{random.Spec{Kind: tri, Min: 2, Mode: 1, Max: 3}, "triangular: mode must be >= min (2), got 1"},
-		{random.Spec{Kind: tri, Min: 1, Mode: 2, Max: 1.5}, "triangular: max must be >= mode (2), got 1.5"},
-		{random.Spec{Kind: tri, Min: 1, Mode: inf, Max: inf}, "triangular: mode must be finite, got +Inf"},
-		{random.Spec{Kind: nor, Mean: 10, SD: -3}, "normal: sd must be >= 0, got -3"},
-		{random.Spec{Kind: nor, Mean: nan, SD: 1}, "normal: mean must be finite, got NaN"},
-		{random.Spec{Kind: nor, Mean: -1, SD: 0}, "normal: mean must be >= 0 when sd is 0, got -1"},
-		{random.Spec{Kind: nor, Mean: -36, SD: 1}, "normal: mean must be >= -35*sd (-35), got -36"},
-		{random.Spec{Kind: ln, Mean: 40, SD: -3}, "lognormal: sd must be >= 0, got -3"},
-		{random.Spec{Kind: ln, Mean: 0, SD: 3}, "lognormal: mean must be > 0, got 0"},
-		{random.Spec{Kind: ln, Mean: 1e-300, SD: 1e300}, "lognormal: parameters out of range: sigma"},
-		{random.Spec{Kind: gam, Mean: -40, CV: 1}, "gamma: mean must be > 0, got -40"},
-		{random.Spec{Kind: gam, Mean: 40, CV: -1}, "gamma: cv must be >= 0, got -1"},
-		{random.Spec{Kind: gam, Mean: 40, CV: 1e-200}, "gamma: parameters out of range: shape"},
-		{random.Spec{Kind: wei, Shape: 0, Scale: 1}, "weibull: shape must be > 0, got 0"},
-		{random.Spec{Kind: wei, Shape: 1, Scale: -2}, "weibull: scale must be > 0, got -2"},
-		{random.Spec{Kind: wei, Shape: 0.001, Scale: 1}, "weibull: parameters out of range: the mean"},
-		{random.Spec{Kind: emp}, "empirical: values must not be empty"},
-		{random.Spec{Kind: emp, Values: []float64{1, -2}}, "empirical: values[1] must be >= 0, got -2"},
-		{random.Spec{Kind: emp, Values: []float64{1, inf}}, "empirical: values[1] must be finite, got +Inf"},
-		{random.Spec{Kind: emp, Values: []float64{1, 2}, Weights: []float64{1}}, "empirical: weights must be empty or one per value (2), got 1"},
-		{random.Spec{Kind: emp, Values: []float64{1, 2}, Weights: []float64{1, nan}}, "empirical: weights[1] must be finite, got NaN"},
-		{random.Spec{Kind: emp, Values: []float64{1, 2}, Weights: []float64{-1, 2}}, "empirical: weights[0] must be >= 0, got -1"},
-		{random.Spec{Kind: emp, Values: []float64{1, 2}, Weights: []float64{0, 0}}, "empirical: weights must not all be zero"},
-		{random.Spec{Kind: emp, Values: []float64{1, 2}, Weights: []float64{math.MaxFloat64, math.MaxFloat64}}, "empirical: parameters out of range: the total weight"},
+		{random.Spec{Family: exp, Mean: 0}, "exponential: mean must be > 0, got 0"},
+		{random.Spec{Family: exp, Mean: -1}, "exponential: mean must be > 0, got -1"},
+		{random.Spec{Family: exp, Mean: ninf}, "exponential: mean must be finite, got -Inf"},
+		{random.Spec{Family: uni, Min: -1, Max: 2}, "uniform: min must be >= 0, got -1"},
+		{random.Spec{Family: uni, Min: 3, Max: 2}, "uniform: max must be >= min (3), got 2"},
+		{random.Spec{Family: uni, Min: 3, Max: nan}, "uniform: max must be finite, got NaN"},
+		{random.Spec{Family: tri, Min: -1, Mode: 2, Max: 3}, "triangular: min must be >= 0, got -1"},
+		{random.Spec{Family: tri, Min: 2, Mode: 1, Max: 3}, "triangular: mode must be >= min (2), got 1"},
+		{random.Spec{Family: tri, Min: 1, Mode: 2, Max: 1.5}, "triangular: max must be >= mode (2), got 1.5"},
+		{random.Spec{Family: tri, Min: 1, Mode: inf, Max: inf}, "triangular: mode must be finite, got +Inf"},
+		{random.Spec{Family: nor, Mean: 10, SD: -3}, "normal: sd must be >= 0, got -3"},
+		{random.Spec{Family: nor, Mean: nan, SD: 1}, "normal: mean must be finite, got NaN"},
+		{random.Spec{Family: nor, Mean: -1, SD: 0}, "normal: mean must be >= 0 when sd is 0, got -1"},
+		{random.Spec{Family: nor, Mean: -36, SD: 1}, "normal: mean must be >= -35*sd (-35), got -36"},
+		{random.Spec{Family: ln, Mean: 40, SD: -3}, "lognormal: sd must be >= 0, got -3"},
+		{random.Spec{Family: ln, Mean: 0, SD: 3}, "lognormal: mean must be > 0, got 0"},
+		{random.Spec{Family: ln, Mean: 1e-300, SD: 1e300}, "lognormal: parameters out of range: sigma"},
+		{random.Spec{Family: gam, Mean: -40, CV: 1}, "gamma: mean must be > 0, got -40"},
+		{random.Spec{Family: gam, Mean: 40, CV: -1}, "gamma: cv must be >= 0, got -1"},
+		{random.Spec{Family: gam, Mean: 40, CV: 1e-200}, "gamma: parameters out of range: shape"},
+		{random.Spec{Family: wei, Shape: 0, Scale: 1}, "weibull: shape must be > 0, got 0"},
+		{random.Spec{Family: wei, Shape: 1, Scale: -2}, "weibull: scale must be > 0, got -2"},
+		{random.Spec{Family: wei, Shape: 0.001, Scale: 1}, "weibull: parameters out of range: the mean"},
+		{random.Spec{Family: emp}, "empirical: values must not be empty"},
+		{random.Spec{Family: emp, Values: []float64{1, -2}}, "empirical: values[1] must be >= 0, got -2"},
+		{random.Spec{Family: emp, Values: []float64{1, inf}}, "empirical: values[1] must be finite, got +Inf"},
+		{random.Spec{Family: emp, Values: []float64{1, 2}, Weights: []float64{1}}, "empirical: weights must be empty or one per value (2), got 1"},
+		{random.Spec{Family: emp, Values: []float64{1, 2}, Weights: []float64{1, nan}}, "empirical: weights[1] must be finite, got NaN"},
+		{random.Spec{Family: emp, Values: []float64{1, 2}, Weights: []float64{-1, 2}}, "empirical: weights[0] must be >= 0, got -1"},
+		{random.Spec{Family: emp, Values: []float64{1, 2}, Weights: []float64{0, 0}}, "empirical: weights must not all be zero"},
+		{random.Spec{Family: emp, Values: []float64{1, 2}, Weights: []float64{math.MaxFloat64, math.MaxFloat64}}, "empirical: parameters out of range: the total weight"},
 	} {
 		verr := tc.spec.Validate()
 		_, nerr := tc.spec.New(rand.NewPCG(1, 2))
@@ -93,13 +93,13 @@ func TestNilSource(t *testing.T) {
 	for _, c := range distCases() {
 		for _, src := range []rand.Source{nil, nilPCG} {
 			d, err := c.spec.New(src)
-			if c.spec.Kind == random.KindConstant {
+			if c.spec.Family == random.FamilyConstant {
 				if err != nil || d.Rand() != 5 {
 					t.Errorf("%s: New(nil) = %v, %v, want constant(5)", c.name, d, err)
 				}
 				continue
 			}
-			if want := c.spec.Kind + ": src must not be nil"; err == nil || err.Error() != want {
+			if want := c.spec.Family + ": src must not be nil"; err == nil || err.Error() != want {
 				t.Errorf("%s: New(%#v) error = %v, want %q", c.name, src, err, want)
 			}
 		}

@@ -25,7 +25,7 @@ func ExampleStreams() {
 
 func ExampleSpec_New() {
 	// As read from a scenario file: {dist: lognormal, mean: 40s, sd: 15s}.
-	spec := random.Spec{Kind: random.KindLogNormal, Mean: 40, SD: 15}
+	spec := random.Spec{Family: random.FamilyLogNormal, Mean: 40, SD: 15}
 	if err := spec.Validate(); err != nil {
 		fmt.Println(err)
 		return
@@ -48,7 +48,7 @@ func ExampleSpec_New() {
 }
 
 func ExampleSpec_Validate() {
-	spec := random.Spec{Kind: random.KindLogNormal, Mean: 40, SD: -3}
+	spec := random.Spec{Family: random.FamilyLogNormal, Mean: 40, SD: -3}
 	fmt.Println(spec.Validate())
 	// Output:
 	// lognormal: sd must be >= 0, got -3

@@ -15,14 +15,14 @@ type Exponential struct {
 // NewExponential returns the exponential distribution with the given mean,
 // which must be > 0, drawing from src.
 func NewExponential(mean float64, src rand.Source) (Dist, error) {
-	if err := firstErr(checkExponential(mean), needSource(KindExponential, src)); err != nil {
+	if err := firstErr(checkExponential(mean), needSource(FamilyExponential, src)); err != nil {
 		return nil, err
 	}
 	return Exponential{mean: mean, src: src}, nil
 }
 
 func checkExponential(mean float64) error {
-	return need(KindExponential, "mean", mean, mean > 0, "> 0")
+	return need(FamilyExponential, "mean", mean, mean > 0, "> 0")
 }
 
 // Rand returns a draw.
@@ -36,7 +36,7 @@ func (e Exponential) String() string { return fmt.Sprintf("exponential(mean=%v)"
 // exponentialFamily is the exponential's entry in Families.
 func exponentialFamily() Family {
 	return Family{
-		Name: KindExponential, Doc: "exponential with the given mean",
+		Name: FamilyExponential, Doc: "exponential with the given mean",
 		Params:   []Param{meanParam(Positive)},
 		Example:  [2]string{"mean: 8", "mean: 40s"},
 		validate: func(s Spec) error { return checkExponential(s.Mean) },

@@ -109,8 +109,8 @@ func (f Family) Param(name string) (Param, bool) {
 	return Param{}, false
 }
 
-// Kinds returns the name of every family, in the order of Families.
-func Kinds() []string {
+// FamilyNames returns the name of every family, in the order of Families.
+func FamilyNames() []string {
 	var out []string
 	for _, f := range Families() {
 		out = append(out, f.Name)
@@ -120,9 +120,9 @@ func Kinds() []string {
 
 // family returns the family of s, or an error naming the kinds there are.
 func (s Spec) family() (Family, error) {
-	f, ok := FamilyOf(s.Kind)
+	f, ok := FamilyOf(s.Family)
 	if !ok {
-		return f, fmt.Errorf("unknown distribution kind %q, want one of %s", s.Kind, strings.Join(Kinds(), ", "))
+		return f, fmt.Errorf("unknown distribution kind %q, want one of %s", s.Family, strings.Join(FamilyNames(), ", "))
 	}
 	return f, nil
 }

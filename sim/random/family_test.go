@@ -40,8 +40,8 @@ func TestFamiliesTable(t *testing.T) {
 	for _, f := range random.Families() {
 		names = append(names, f.Name)
 	}
-	if !slices.Equal(names, random.Kinds()) {
-		t.Errorf("Kinds() = %v, the table %v", random.Kinds(), names)
+	if !slices.Equal(names, random.FamilyNames()) {
+		t.Errorf("Kinds() = %v, the table %v", random.FamilyNames(), names)
 	}
 }
 
@@ -49,14 +49,14 @@ func TestFamiliesTable(t *testing.T) {
 // calls a time, and leaves the plain ones, so the mean scales with it.
 func TestScaledScalesTimesAlone(t *testing.T) {
 	for _, c := range []random.Spec{
-		{Kind: random.KindGamma, Mean: 10, CV: 0.5},
-		{Kind: random.KindWeibull, Shape: 1.5, Scale: 8},
-		{Kind: random.KindEmpirical, Values: []float64{1, 2, 5}, Weights: []float64{1, 2, 1}},
-		{Kind: random.KindTriangular, Min: 1, Mode: 4, Max: 10},
-		{Kind: random.KindNormal, Mean: 8, SD: 3},
+		{Family: random.FamilyGamma, Mean: 10, CV: 0.5},
+		{Family: random.FamilyWeibull, Shape: 1.5, Scale: 8},
+		{Family: random.FamilyEmpirical, Values: []float64{1, 2, 5}, Weights: []float64{1, 2, 1}},
+		{Family: random.FamilyTriangular, Min: 1, Mode: 4, Max: 10},
+		{Family: random.FamilyNormal, Mean: 8, SD: 3},
 	} {
 		s := c.Scaled(2)
-		f, _ := random.FamilyOf(c.Kind)
+		f, _ := random.FamilyOf(c.Family)
 		for _, p := range f.Params {
 			if p.List {
 				for i, v := range *p.Numbers(&c) {
@@ -65,7 +65,7 @@ func TestScaledScalesTimesAlone(t *testing.T) {
 						want = 2 * v
 					}
 					if got := (*p.Numbers(&s))[i]; got != want {
-						t.Errorf("%s.%s[%d]: %v, want %v", c.Kind, p.Name, i, got, want)
+						t.Errorf("%s.%s[%d]: %v, want %v", c.Family, p.Name, i, got, want)
 					}
 				}
 				continue
@@ -75,11 +75,11 @@ func TestScaledScalesTimesAlone(t *testing.T) {
 				want *= 2
 			}
 			if got := *p.Number(&s); got != want {
-				t.Errorf("%s.%s: %v, want %v", c.Kind, p.Name, got, want)
+				t.Errorf("%s.%s: %v, want %v", c.Family, p.Name, got, want)
 			}
 		}
 		if got, want := s.MeanValue(), 2*c.MeanValue(); got < want*(1-1e-12) || got > want*(1+1e-12) {
-			t.Errorf("%s: mean %v, want %v", c.Kind, got, want)
+			t.Errorf("%s: mean %v, want %v", c.Family, got, want)
 		}
 	}
 }

@@ -20,7 +20,7 @@ type Gamma struct {
 // coefficient of variation cv (>= 0), drawing from src: shape k = 1/cv² and
 // rate k/mean. If cv == 0 it returns a [Fixed] value.
 func NewGamma(mean, cv float64, src rand.Source) (Dist, error) {
-	if err := firstErr(checkGamma(mean, cv), needSource(KindGamma, src)); err != nil {
+	if err := firstErr(checkGamma(mean, cv), needSource(FamilyGamma, src)); err != nil {
 		return nil, err
 	}
 	if cv == 0 {
@@ -32,14 +32,14 @@ func NewGamma(mean, cv float64, src rand.Source) (Dist, error) {
 
 func checkGamma(mean, cv float64) error {
 	err := firstErr(
-		need(KindGamma, "mean", mean, mean > 0, "> 0"),
-		need(KindGamma, "cv", cv, cv >= 0, ">= 0"),
+		need(FamilyGamma, "mean", mean, mean > 0, "> 0"),
+		need(FamilyGamma, "cv", cv, cv >= 0, ">= 0"),
 	)
 	if err != nil || cv == 0 {
 		return err
 	}
 	shape, scale := gammaParams(mean, cv)
-	return firstErr(needDerived(KindGamma, "shape 1/cv²", shape), needDerived(KindGamma, "scale mean*cv²", scale))
+	return firstErr(needDerived(FamilyGamma, "shape 1/cv²", shape), needDerived(FamilyGamma, "scale mean*cv²", scale))
 }
 
 // gammaParams returns the shape and the scale. The draw is scale times a
@@ -59,7 +59,7 @@ func (g Gamma) String() string { return fmt.Sprintf("gamma(mean=%v, cv=%v)", g.m
 // gammaFamily is the gamma's entry in Families.
 func gammaFamily() Family {
 	return Family{
-		Name: KindGamma, Doc: "gamma with the given mean and coefficient of variation cv",
+		Name: FamilyGamma, Doc: "gamma with the given mean and coefficient of variation cv",
 		Params: []Param{meanParam(Positive), {Name: "cv", Doc: "the coefficient of variation, sd/mean: a plain number",
 			Plain: true, number: func(s *Spec) *float64 { return &s.CV }}},
 		Example:  [2]string{"mean: 8, cv: 0.5", "mean: 40s, cv: 0.5"},

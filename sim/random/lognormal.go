@@ -20,7 +20,7 @@ type LogNormal struct {
 // normal(mu, sigma) with sigma² = ln(1 + sd²/mean²) and
 // mu = ln(mean) - sigma²/2. If sd == 0 it returns a [Fixed] value.
 func NewLogNormal(mean, sd float64, src rand.Source) (Dist, error) {
-	if err := firstErr(checkLogNormal(mean, sd), needSource(KindLogNormal, src)); err != nil {
+	if err := firstErr(checkLogNormal(mean, sd), needSource(FamilyLogNormal, src)); err != nil {
 		return nil, err
 	}
 	if sd == 0 {
@@ -32,14 +32,14 @@ func NewLogNormal(mean, sd float64, src rand.Source) (Dist, error) {
 
 func checkLogNormal(mean, sd float64) error {
 	err := firstErr(
-		need(KindLogNormal, "mean", mean, mean > 0, "> 0"),
-		need(KindLogNormal, "sd", sd, sd >= 0, ">= 0"),
+		need(FamilyLogNormal, "mean", mean, mean > 0, "> 0"),
+		need(FamilyLogNormal, "sd", sd, sd >= 0, ">= 0"),
 	)
 	if err != nil || sd == 0 {
 		return err
 	}
 	_, sigma := logNormalParams(mean, sd)
-	return needDerived(KindLogNormal, "sigma = sqrt(ln(1 + sd²/mean²))", sigma)
+	return needDerived(FamilyLogNormal, "sigma = sqrt(ln(1 + sd²/mean²))", sigma)
 }
 
 // logNormalParams returns the parameters of the normal logarithm.
@@ -60,7 +60,7 @@ func (l LogNormal) String() string { return fmt.Sprintf("lognormal(mean=%v, sd=%
 // logNormalFamily is the lognormal's entry in Families.
 func logNormalFamily() Family {
 	return Family{
-		Name: KindLogNormal, Doc: "lognormal with the given mean and sd (of the values, not of their logarithm)",
+		Name: FamilyLogNormal, Doc: "lognormal with the given mean and sd (of the values, not of their logarithm)",
 		Params:   []Param{meanParam(Positive), sdParam()},
 		Example:  [2]string{"mean: 8, sd: 3", "mean: 40s, sd: 15s"},
 		validate: func(s Spec) error { return checkLogNormal(s.Mean, s.SD) },

@@ -21,36 +21,36 @@ var (
 
 // genValid draws a valid Spec of any kind.
 func genValid(t *rapid.T) random.Spec {
-	switch kind := rapid.SampledFrom(random.Kinds()).Draw(t, "kind"); kind {
-	case random.KindConstant:
+	switch kind := rapid.SampledFrom(random.FamilyNames()).Draw(t, "kind"); kind {
+	case random.FamilyConstant:
 		return random.Constant(genTime0.Draw(t, "value"))
-	case random.KindExponential:
-		return random.Spec{Kind: kind, Mean: genTime.Draw(t, "mean")}
-	case random.KindUniform, random.KindTriangular:
+	case random.FamilyExponential:
+		return random.Spec{Family: kind, Mean: genTime.Draw(t, "mean")}
+	case random.FamilyUniform, random.FamilyTriangular:
 		x := rapid.SliceOfN(genTime0, 3, 3).Draw(t, "min, mode, max")
 		slices.Sort(x)
-		return random.Spec{Kind: kind, Min: x[0], Mode: x[1], Max: x[2]}
-	case random.KindNormal:
+		return random.Spec{Family: kind, Min: x[0], Mode: x[1], Max: x[2]}
+	case random.FamilyNormal:
 		sd := genTime0.Draw(t, "sd")
 		cut := rapid.Float64Range(-35, 1e3).Draw(t, "mean/sd") // where zero sits
 		if sd == 0 {
 			cut = math.Abs(cut)
 		}
-		return random.Spec{Kind: kind, Mean: cut * sd, SD: sd}
-	case random.KindLogNormal:
-		return random.Spec{Kind: kind, Mean: genTime.Draw(t, "mean"), SD: genTime0.Draw(t, "sd")}
-	case random.KindGamma:
-		return random.Spec{Kind: kind, Mean: genTime.Draw(t, "mean"), CV: rapid.OneOf(rapid.Just(0.0), rapid.Float64Range(1e-6, 10)).Draw(t, "cv")}
-	case random.KindWeibull:
-		return random.Spec{Kind: kind, Shape: rapid.Float64Range(0.1, 20).Draw(t, "shape"), Scale: genTime.Draw(t, "scale")}
+		return random.Spec{Family: kind, Mean: cut * sd, SD: sd}
+	case random.FamilyLogNormal:
+		return random.Spec{Family: kind, Mean: genTime.Draw(t, "mean"), SD: genTime0.Draw(t, "sd")}
+	case random.FamilyGamma:
+		return random.Spec{Family: kind, Mean: genTime.Draw(t, "mean"), CV: rapid.OneOf(rapid.Just(0.0), rapid.Float64Range(1e-6, 10)).Draw(t, "cv")}
+	case random.FamilyWeibull:
+		return random.Spec{Family: kind, Shape: rapid.Float64Range(0.1, 20).Draw(t, "shape"), Scale: genTime.Draw(t, "scale")}
 	default:
 		values := rapid.SliceOfN(genTime0, 1, 20).Draw(t, "values")
 		if !rapid.Bool().Draw(t, "weighted") {
-			return random.Spec{Kind: kind, Values: values}
+			return random.Spec{Family: kind, Values: values}
 		}
 		weights := rapid.SliceOfN(rapid.Float64Range(0, 1e6), len(values), len(values)).Draw(t, "weights")
 		weights[rapid.IntRange(0, len(values)-1).Draw(t, "heavy")] = rapid.Float64Range(1e-6, 1e6).Draw(t, "weight")
-		return random.Spec{Kind: kind, Values: values, Weights: weights}
+		return random.Spec{Family: kind, Values: values, Weights: weights}
 	}
 }
 
@@ -114,26 +114,26 @@ func corruptions(kind string) []corruption {
 	shape := func(s *random.Spec) *float64 { return &s.Shape }
 	scale := func(s *random.Spec) *float64 { return &s.Scale }
 	switch kind {
-	case random.KindConstant:
+	case random.FamilyConstant:
 		return []corruption{set("value", genNotNonNeg, value)}
-	case random.KindExponential:
+	case random.FamilyExponential:
 		return []corruption{set("mean", genNotPositive, mean)}
-	case random.KindUniform:
+	case random.FamilyUniform:
 		return []corruption{set("min", genNotNonNeg, minP), set("max", genNonFinite, maxP), below("max", maxP, minP)}
-	case random.KindTriangular:
+	case random.FamilyTriangular:
 		return []corruption{set("min", genNotNonNeg, minP), set("mode", genNonFinite, modeP), set("max", genNonFinite, maxP),
 			below("mode", modeP, minP), below("max", maxP, modeP)}
-	case random.KindNormal:
+	case random.FamilyNormal:
 		return []corruption{set("sd", genNotNonNeg, sd), set("mean", genNonFinite, mean),
 			{"mean", func(t *rapid.T, s *random.Spec) { // more than 35 sd below zero
 				s.SD = genTime.Draw(t, "sd")
 				s.Mean = -s.SD * rapid.Float64Range(35.001, 1e6).Draw(t, "-mean/sd")
 			}}}
-	case random.KindLogNormal:
+	case random.FamilyLogNormal:
 		return []corruption{set("mean", genNotPositive, mean), set("sd", genNotNonNeg, sd)}
-	case random.KindGamma:
+	case random.FamilyGamma:
 		return []corruption{set("mean", genNotPositive, mean), set("cv", genNotNonNeg, cv)}
-	case random.KindWeibull:
+	case random.FamilyWeibull:
 		return []corruption{set("shape", genNotPositive, shape), set("scale", genNotPositive, scale)}
 	}
 	return []corruption{
@@ -156,14 +156,14 @@ func TestRapidInvalid(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		spec := genValid(t)
 		spec.Values, spec.Weights = slices.Clone(spec.Values), slices.Clone(spec.Weights)
-		c := rapid.SampledFrom(corruptions(spec.Kind)).Draw(t, "corruption")
+		c := rapid.SampledFrom(corruptions(spec.Family)).Draw(t, "corruption")
 		c.apply(t, &spec)
 		verr := spec.Validate()
 		d, err := spec.New(rand.NewPCG(1, 2))
 		if err == nil || verr == nil {
 			t.Fatalf("%+v: New = %v, %v; Validate = %v; want errors", spec, d, err, verr)
 		}
-		if want := spec.Kind + ": " + c.field; !strings.HasPrefix(err.Error(), want) {
+		if want := spec.Family + ": " + c.field; !strings.HasPrefix(err.Error(), want) {
 			t.Fatalf("error %q, want it to start %q", err, want)
 		}
 	})
@@ -175,7 +175,7 @@ func TestRapidArbitrary(t *testing.T) {
 	anyFloat := rapid.OneOf(rapid.Float64(), genNonFinite, rapid.Float64Range(-10, 10))
 	rapid.Check(t, func(t *rapid.T) {
 		spec := random.Spec{
-			Kind:    rapid.SampledFrom(random.Kinds()).Draw(t, "kind"),
+			Family:  rapid.SampledFrom(random.FamilyNames()).Draw(t, "kind"),
 			Value:   anyFloat.Draw(t, "value"),
 			Mean:    anyFloat.Draw(t, "mean"),
 			SD:      anyFloat.Draw(t, "sd"),

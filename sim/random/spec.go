@@ -5,23 +5,24 @@ import (
 	"slices"
 )
 
-// The kinds of distribution a [Spec] can describe.
+// The families of distribution a [Spec] can describe.
 const (
-	KindConstant    = "constant"
-	KindExponential = "exponential"
-	KindUniform     = "uniform"
-	KindTriangular  = "triangular"
-	KindNormal      = "normal" // truncated at zero
-	KindLogNormal   = "lognormal"
-	KindGamma       = "gamma"
-	KindWeibull     = "weibull"
-	KindEmpirical   = "empirical"
+	FamilyConstant    = "constant"
+	FamilyExponential = "exponential"
+	FamilyUniform     = "uniform"
+	FamilyTriangular  = "triangular"
+	FamilyNormal      = "normal" // truncated at zero
+	FamilyLogNormal   = "lognormal"
+	FamilyGamma       = "gamma"
+	FamilyWeibull     = "weibull"
+	FamilyEmpirical   = "empirical"
 )
 
-// Spec describes a distribution as plain data. Kind is one of the Kind*
-// constants; each kind reads only its own fields and ignores the others.
+// Spec describes a distribution as plain data. Family is one of the
+// Family* constants; each family reads only its own fields and ignores the
+// others.
 type Spec struct {
-	Kind            string
+	Family          string
 	Value           float64   // constant
 	Mean            float64   // exponential, normal, lognormal, gamma
 	SD              float64   // normal, lognormal
@@ -32,7 +33,7 @@ type Spec struct {
 }
 
 // Constant returns the Spec of the distribution that always returns v.
-func Constant(v float64) Spec { return Spec{Kind: KindConstant, Value: v} }
+func Constant(v float64) Spec { return Spec{Family: FamilyConstant, Value: v} }
 
 // Validate reports whether New would succeed with a non-nil source: it makes
 // the constructor's checks, and its error names the bad field.
@@ -74,7 +75,7 @@ func (s Spec) MeanValue() float64 {
 func (s Spec) Scaled(f float64) Spec {
 	s.Weights = slices.Clone(s.Weights)
 	s.Values = slices.Clone(s.Values)
-	fam, ok := FamilyOf(s.Kind)
+	fam, ok := FamilyOf(s.Family)
 	if !ok {
 		return s
 	}

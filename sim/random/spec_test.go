@@ -10,16 +10,16 @@ import (
 
 func TestKinds(t *testing.T) {
 	want := []string{"constant", "exponential", "uniform", "triangular", "normal", "lognormal", "gamma", "weibull", "empirical"}
-	if got := random.Kinds(); !slices.Equal(got, want) {
+	if got := random.FamilyNames(); !slices.Equal(got, want) {
 		t.Errorf("Kinds() = %q, want %q", got, want)
 	}
-	random.Kinds()[0] = "changed"
-	if random.Kinds()[0] != "constant" {
+	random.FamilyNames()[0] = "changed"
+	if random.FamilyNames()[0] != "constant" {
 		t.Error("changing the result of Kinds changed the next one")
 	}
 	// Every kind has a test case.
 	for _, kind := range want {
-		if !slices.ContainsFunc(distCases(), func(c distCase) bool { return c.spec.Kind == kind }) {
+		if !slices.ContainsFunc(distCases(), func(c distCase) bool { return c.spec.Family == kind }) {
 			t.Errorf("no test case for kind %q", kind)
 		}
 	}
@@ -31,17 +31,17 @@ func TestMeanValue(t *testing.T) {
 		want float64
 	}{
 		{random.Constant(7), 7},
-		{random.Spec{Kind: random.KindExponential, Mean: 40}, 40},
-		{random.Spec{Kind: random.KindUniform, Min: 10, Max: 50}, 30},
-		{random.Spec{Kind: random.KindTriangular, Min: 0, Mode: 3, Max: 6}, 3},
-		{random.Spec{Kind: random.KindNormal, Mean: 0, SD: 2}, 2 * math.Sqrt(2/math.Pi)},
-		{random.Spec{Kind: random.KindNormal, Mean: 100, SD: 1}, 100},
-		{random.Spec{Kind: random.KindLogNormal, Mean: 40, SD: 15}, 40},
-		{random.Spec{Kind: random.KindGamma, Mean: 40, CV: 2}, 40},
-		{random.Spec{Kind: random.KindWeibull, Shape: 1, Scale: 30}, 30}, // weibull(1, λ) is exponential(mean λ)
-		{random.Spec{Kind: random.KindWeibull, Shape: 2, Scale: 2}, math.Sqrt(math.Pi)},
-		{random.Spec{Kind: random.KindEmpirical, Values: []float64{10, 20}, Weights: []float64{3, 1}}, 12.5},
-		{random.Spec{Kind: random.KindEmpirical, Values: []float64{1, 2, 6}}, 3},
+		{random.Spec{Family: random.FamilyExponential, Mean: 40}, 40},
+		{random.Spec{Family: random.FamilyUniform, Min: 10, Max: 50}, 30},
+		{random.Spec{Family: random.FamilyTriangular, Min: 0, Mode: 3, Max: 6}, 3},
+		{random.Spec{Family: random.FamilyNormal, Mean: 0, SD: 2}, 2 * math.Sqrt(2/math.Pi)},
+		{random.Spec{Family: random.FamilyNormal, Mean: 100, SD: 1}, 100},
+		{random.Spec{Family: random.FamilyLogNormal, Mean: 40, SD: 15}, 40},
+		{random.Spec{Family: random.FamilyGamma, Mean: 40, CV: 2}, 40},
+		{random.Spec{Family: random.FamilyWeibull, Shape: 1, Scale: 30}, 30}, // weibull(1, λ) is exponential(mean λ)
+		{random.Spec{Family: random.FamilyWeibull, Shape: 2, Scale: 2}, math.Sqrt(math.Pi)},
+		{random.Spec{Family: random.FamilyEmpirical, Values: []float64{10, 20}, Weights: []float64{3, 1}}, 12.5},
+		{random.Spec{Family: random.FamilyEmpirical, Values: []float64{1, 2, 6}}, 3},
 	} {
 		if got := tc.spec.MeanValue(); !near(got, tc.want, 1e-14) {
 			t.Errorf("%+v.MeanValue() = %v, want %v", tc.spec, got, tc.want)
@@ -68,16 +68,16 @@ func TestScaled(t *testing.T) {
 			}
 		}
 	}
-	s := random.Spec{Kind: random.KindEmpirical, Values: []float64{1, 2}, Weights: []float64{1, 1}}
+	s := random.Spec{Family: random.FamilyEmpirical, Values: []float64{1, 2}, Weights: []float64{1, 1}}
 	scaled := s.Scaled(2)
 	scaled.Values[0], scaled.Weights[0] = 9, 9
 	if s.Values[0] != 1 || s.Weights[0] != 1 {
 		t.Error("changing the Scaled spec's slices changed the original")
 	}
-	if s := (random.Spec{Kind: random.KindGamma, Mean: 10, CV: 0.5}).Scaled(2); s.CV != 0.5 || s.Mean != 20 {
+	if s := (random.Spec{Family: random.FamilyGamma, Mean: 10, CV: 0.5}).Scaled(2); s.CV != 0.5 || s.Mean != 20 {
 		t.Errorf("gamma Scaled(2) = %+v, want mean 20, cv 0.5", s)
 	}
-	if s := (random.Spec{Kind: random.KindWeibull, Shape: 1.5, Scale: 10}).Scaled(2); s.Shape != 1.5 || s.Scale != 20 {
+	if s := (random.Spec{Family: random.FamilyWeibull, Shape: 1.5, Scale: 10}).Scaled(2); s.Shape != 1.5 || s.Scale != 20 {
 		t.Errorf("weibull Scaled(2) = %+v, want shape 1.5, scale 20", s)
 	}
 }

@@ -17,7 +17,7 @@ type Triangular struct {
 // at mode, drawing from src; 0 <= min <= mode <= max. If min == max it
 // returns a [Fixed] value.
 func NewTriangular(min, mode, max float64, src rand.Source) (Dist, error) {
-	if err := firstErr(checkTriangular(min, mode, max), needSource(KindTriangular, src)); err != nil {
+	if err := firstErr(checkTriangular(min, mode, max), needSource(FamilyTriangular, src)); err != nil {
 		return nil, err
 	}
 	if min == max {
@@ -28,9 +28,9 @@ func NewTriangular(min, mode, max float64, src rand.Source) (Dist, error) {
 
 func checkTriangular(min, mode, max float64) error {
 	return firstErr(
-		need(KindTriangular, "min", min, min >= 0, ">= 0"),
-		need(KindTriangular, "mode", mode, mode >= min, fmt.Sprintf(">= min (%v)", min)),
-		need(KindTriangular, "max", max, max >= mode, fmt.Sprintf(">= mode (%v)", mode)),
+		need(FamilyTriangular, "min", min, min >= 0, ">= 0"),
+		need(FamilyTriangular, "mode", mode, mode >= min, fmt.Sprintf(">= min (%v)", min)),
+		need(FamilyTriangular, "max", max, max >= mode, fmt.Sprintf(">= mode (%v)", mode)),
 	)
 }
 
@@ -58,7 +58,7 @@ func triangularMean(min, mode, max float64) float64 { return min/3 + mode/3 + ma
 // triangularFamily is the triangular's entry in Families.
 func triangularFamily() Family {
 	return Family{
-		Name: KindTriangular, Doc: "triangular from min to max, most likely at mode",
+		Name: FamilyTriangular, Doc: "triangular from min to max, most likely at mode",
 		Params:   []Param{minParam(), modeParam(), maxParam()},
 		Example:  [2]string{"min: 1, mode: 4, max: 10", "min: 20s, mode: 30s, max: 60s"},
 		validate: func(s Spec) error { return checkTriangular(s.Min, s.Mode, s.Max) },

@@ -28,7 +28,7 @@ type TruncNormal struct {
 // most 35 standard deviations above the mean). If sd == 0 it returns a
 // [Fixed] value, which needs mean >= 0.
 func NewTruncNormal(mean, sd float64, src rand.Source) (Dist, error) {
-	if err := firstErr(checkTruncNormal(mean, sd), needSource(KindNormal, src)); err != nil {
+	if err := firstErr(checkTruncNormal(mean, sd), needSource(FamilyNormal, src)); err != nil {
 		return nil, err
 	}
 	if sd == 0 {
@@ -39,8 +39,8 @@ func NewTruncNormal(mean, sd float64, src rand.Source) (Dist, error) {
 
 func checkTruncNormal(mean, sd float64) error {
 	err := firstErr(
-		need(KindNormal, "sd", sd, sd >= 0, ">= 0"),
-		need(KindNormal, "mean", mean, sd > 0 || mean >= 0, ">= 0 when sd is 0"),
+		need(FamilyNormal, "sd", sd, sd >= 0, ">= 0"),
+		need(FamilyNormal, "mean", mean, sd > 0 || mean >= 0, ">= 0 when sd is 0"),
 	)
 	if err != nil || sd == 0 {
 		return err
@@ -48,7 +48,7 @@ func checkTruncNormal(mean, sd float64) error {
 	if floor := -maxCut * sd; mean < floor {
 		return fmt.Errorf("normal: mean must be >= -%d*sd (%v), got %v: almost no mass above zero", maxCut, floor, mean)
 	}
-	return needDerived(KindNormal, "the truncated mean", truncNormalMean(mean, sd))
+	return needDerived(FamilyNormal, "the truncated mean", truncNormalMean(mean, sd))
 }
 
 // Rand returns a draw, exactly, by inversion in the complementary form: with
@@ -87,7 +87,7 @@ func stdNormalSurvival(x float64) float64 { return math.Erfc(x/math.Sqrt2) / 2 }
 // truncNormalFamily is the (truncated) normal's entry in Families.
 func truncNormalFamily() Family {
 	return Family{
-		Name: KindNormal, Doc: "normal with the given mean and sd, truncated at zero",
+		Name: FamilyNormal, Doc: "normal with the given mean and sd, truncated at zero",
 		Params:   []Param{meanParam(AnySign), sdParam()},
 		Example:  [2]string{"mean: 8, sd: 3", "mean: 40s, sd: 10s"},
 		validate: func(s Spec) error { return checkTruncNormal(s.Mean, s.SD) },

@@ -33,7 +33,7 @@ func TestTruncNormalExtremes(t *testing.T) {
 		{"half", 0, 1, math.Sqrt(2 / math.Pi), 0, 10, 1e-15, 0.03},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			d := newDist(t, random.Spec{Kind: random.KindNormal, Mean: tc.mean, SD: tc.sd}, propSeed, tc.name)
+			d := newDist(t, random.Spec{Family: random.FamilyNormal, Mean: tc.mean, SD: tc.sd}, propSeed, tc.name)
 			if got := d.Mean(); !(math.Abs(got-tc.wantMean) <= tc.meanTol) {
 				t.Errorf("Mean() = %v, want %v ± %v", got, tc.wantMean, tc.meanTol)
 			}

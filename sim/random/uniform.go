@@ -15,7 +15,7 @@ type Uniform struct {
 // NewUniform returns the uniform distribution on [min, max], drawing from
 // src; 0 <= min <= max. If min == max it returns a [Fixed] value.
 func NewUniform(min, max float64, src rand.Source) (Dist, error) {
-	if err := firstErr(checkUniform(min, max), needSource(KindUniform, src)); err != nil {
+	if err := firstErr(checkUniform(min, max), needSource(FamilyUniform, src)); err != nil {
 		return nil, err
 	}
 	if min == max {
@@ -26,8 +26,8 @@ func NewUniform(min, max float64, src rand.Source) (Dist, error) {
 
 func checkUniform(min, max float64) error {
 	return firstErr(
-		need(KindUniform, "min", min, min >= 0, ">= 0"),
-		need(KindUniform, "max", max, max >= min, fmt.Sprintf(">= min (%v)", min)),
+		need(FamilyUniform, "min", min, min >= 0, ">= 0"),
+		need(FamilyUniform, "max", max, max >= min, fmt.Sprintf(">= min (%v)", min)),
 	)
 }
 
@@ -44,7 +44,7 @@ func uniformMean(min, max float64) float64 { return min + (max-min)/2 }
 // uniformFamily is the uniform's entry in Families.
 func uniformFamily() Family {
 	return Family{
-		Name: KindUniform, Doc: "uniform from min to max",
+		Name: FamilyUniform, Doc: "uniform from min to max",
 		Params:   []Param{minParam(), maxParam()},
 		Example:  [2]string{"min: 1, max: 10", "min: 20s, max: 60s"},
 		validate: func(s Spec) error { return checkUniform(s.Min, s.Max) },

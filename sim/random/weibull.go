@@ -18,7 +18,7 @@ type Weibull struct {
 // and scale (> 0), drawing from src. Its mean, scale*Γ(1+1/shape), must be
 // finite, which rules out shapes below about 0.006.
 func NewWeibull(shape, scale float64, src rand.Source) (Dist, error) {
-	if err := firstErr(checkWeibull(shape, scale), needSource(KindWeibull, src)); err != nil {
+	if err := firstErr(checkWeibull(shape, scale), needSource(FamilyWeibull, src)); err != nil {
 		return nil, err
 	}
 	return Weibull{d: distuv.Weibull{K: shape, Lambda: scale, Src: src}}, nil
@@ -26,9 +26,9 @@ func NewWeibull(shape, scale float64, src rand.Source) (Dist, error) {
 
 func checkWeibull(shape, scale float64) error {
 	return firstErr(
-		need(KindWeibull, "shape", shape, shape > 0, "> 0"),
-		need(KindWeibull, "scale", scale, scale > 0, "> 0"),
-		needDerived(KindWeibull, "the mean scale*Γ(1+1/shape)", weibullMean(shape, scale)),
+		need(FamilyWeibull, "shape", shape, shape > 0, "> 0"),
+		need(FamilyWeibull, "scale", scale, scale > 0, "> 0"),
+		needDerived(FamilyWeibull, "the mean scale*Γ(1+1/shape)", weibullMean(shape, scale)),
 	)
 }
 
@@ -47,7 +47,7 @@ func (w Weibull) String() string {
 // weibullFamily is the Weibull's entry in Families.
 func weibullFamily() Family {
 	return Family{
-		Name: KindWeibull, Doc: "Weibull with the given shape and scale",
+		Name: FamilyWeibull, Doc: "Weibull with the given shape and scale",
 		Params: []Param{
 			{Name: "shape", Doc: "the shape: a plain number", Plain: true, Bound: Positive, number: func(s *Spec) *float64 { return &s.Shape }},
 			{Name: "scale", Doc: "the scale", Bound: Positive, number: func(s *Spec) *float64 { return &s.Scale }},

@@ -36,7 +36,7 @@ func TestMMcMatchesErlangC(t *testing.T) {
 				tau := 1 / (float64(c) * mu * math.Pow(1-math.Sqrt(rho), 2))
 				warm, end := window(tau, q.Lambda, 20000)
 				got := replicated(t, func(rep int) (measures, error) {
-					return stationRun(1, rep, q.Lambda, random.Spec{Kind: random.KindExponential, Mean: 1 / mu}, c, 0, warm, end)
+					return stationRun(1, rep, q.Lambda, random.Spec{Family: random.FamilyExponential, Mean: 1 / mu}, c, 0, warm, end)
 				})
 				within(t, "Wq", wq, got["Wq"])
 				within(t, "Lq", lq, got["Lq"])
@@ -61,7 +61,7 @@ func TestMM1KBlocking(t *testing.T) {
 	}
 	warm, end := window(20, 0.9, 50000)
 	got := replicated(t, func(rep int) (measures, error) {
-		return stationRun(2, rep, 0.9, random.Spec{Kind: random.KindExponential, Mean: 1}, 1, 5, warm, end)
+		return stationRun(2, rep, 0.9, random.Spec{Family: random.FamilyExponential, Mean: 1}, 1, 5, warm, end)
 	})
 	within(t, "P(block)", pb, got["P(block)"])
 	within(t, "L", l, got["L"])
@@ -82,7 +82,7 @@ func TestPollaczekKhinchine(t *testing.T) {
 		want float64
 	}{
 		{"M/D/1", 0.8, random.Constant(1), 2},
-		{"M/G/1 lognormal", 0.7, random.Spec{Kind: random.KindLogNormal, Mean: 1, SD: 1.5}, 3.7916667},
+		{"M/G/1 lognormal", 0.7, random.Spec{Family: random.FamilyLogNormal, Mean: 1, SD: 1.5}, 3.7916667},
 	}
 	for i, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
