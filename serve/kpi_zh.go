@@ -57,5 +57,17 @@ func chineseKPILabels() translation {
 		"utilisation":                                            "利用率",
 		"overtime":                                               "加班时间",
 		"staff-hours on duty":                                    "在岗工时",
+		"staff-hours on duty, everyone":                          "在岗工时，全体人员",
+		"medical staff-hours":                                    "医护人员工时",
+		"medical staff-hours at the sites":                       "采样点医护人员工时",
+		"households served the same day":                         "当天送齐的住户比例",
+		"households left waiting at the day's end":               "当天结束时仍未送齐的户数",
+		"protective suits put on":                                "穿上的防护服套数",
+		"protective suits used":                                  "用掉的防护服套数",
+		"disinfectant used":                                      "用掉的消毒液",
+		"staff":                                                  "人员费用",
+		"equipment":                                              "设备费用",
+		"consumables":                                            "耗材费用",
+		"the run's cost":                                         "本次模拟的总费用",
 	}
 }
