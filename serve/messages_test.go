@@ -3,6 +3,7 @@ package serve
 import (
 	"encoding/json"
 	"io/fs"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -168,11 +169,33 @@ func TestSchemaTranslated(t *testing.T) {
 // label no KPI has; every unit has its word.
 func TestKPILabelsTranslated(t *testing.T) {
 	labels, units := map[string]bool{}, map[string]bool{}
+	var all []*compound.Scenario
 	for _, b := range scenarios.Builtins() {
 		sc, err := scenarios.Resolve(b.Name)
 		if err != nil {
 			t.Fatal(err)
 		}
+		all = append(all, sc)
+	}
+	// The KPIs no built-in scenario has: a kind's deadline, and the posts
+	// and routes of the validation scenarios.
+	deadline, err := scenarios.Resolve("baseline", mustOverride(t, "deliveries.takeout.deadline=2h"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	all = append(all, deadline)
+	posts, err := filepath.Glob("../scenarios/validation/*.yaml")
+	if err != nil || len(posts) == 0 {
+		t.Fatalf("no validation scenarios (%v)", err)
+	}
+	for _, p := range posts {
+		sc, err := scenarios.LoadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		all = append(all, sc)
+	}
+	for _, sc := range all {
 		for _, k := range compound.Catalog(sc) {
 			base, _ := splitDay(k.Label)
 			labels[base] = true
@@ -221,4 +244,14 @@ func TestKPITitleOfADay(t *testing.T) {
 			t.Errorf("kpiTitle(%q) = %q, want %q", c.title, got, c.want)
 		}
 	}
+}
+
+// mustOverride is the override of a --set argument.
+func mustOverride(t *testing.T, set string) scenarios.Override {
+	t.Helper()
+	o, err := scenarios.ParseOverride(set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return o
 }
