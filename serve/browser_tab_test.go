@@ -228,16 +228,6 @@ func (tb *tab) writeShot(file string, whole bool) {
 	}
 }
 
-// seconds reads a duration as the pages write it: 58m26s, 1h47s.
-func seconds(t *testing.T, s string) float64 {
-	t.Helper()
-	d, err := time.ParseDuration(strings.ReplaceAll(strings.TrimSpace(s), " ", ""))
-	if err != nil {
-		t.Fatalf("%q is not a duration: %v", s, err)
-	}
-	return d.Seconds()
-}
-
 // lockedBuffer collects the browser's output, written from another
 // goroutine.
 type lockedBuffer struct {

@@ -62,7 +62,9 @@ func TestPlannerInBrowser(t *testing.T) {
 
 	// The editor: a bad value is shown beside its field as cordon
 	// validate says it; then the suited crew's day shift goes from 4 to 6,
-	// over 3 replications to keep the test short.
+	// over 10 replications: few enough to keep the test short, enough for
+	// the fall of the mean takeout door time (about a minute, paired) to
+	// stand out of the noise (over 3 its 95th percentile rises as often).
 	tb.do("opening the baseline", chromedp.Click(`#builtin a[href="/edit?s=builtin%3abaseline"]`), chromedp.WaitVisible(`#toolbar`))
 	const shift = `input[data-path="staff.suited-crew.shifts[0].count"]`
 	if got := value[string](tb, `document.querySelector('`+shift+`').value`); got != "4" {
@@ -77,7 +79,7 @@ func TestPlannerInBrowser(t *testing.T) {
 	tb.shot("02-editor-error", false)
 	tb.typeInto(`input[data-path="gate.shelves"]`, "8")
 	tb.typeInto(shift, "6")
-	tb.typeInto(`input[data-path="replications"]`, "3")
+	tb.typeInto(`input[data-path="replications"]`, "10")
 	tb.waitFor("the check of the changes", `document.getElementById("status").textContent.includes("valid") && document.getElementById("status").textContent.includes("2")`)
 	tb.do("scrolling to the crews", chromedp.ScrollIntoView(shift))
 	tb.shot("03-editor", false)
@@ -93,7 +95,10 @@ func TestPlannerInBrowser(t *testing.T) {
 	tb.check("run")
 	runURL := value[string](tb, `location.pathname`)
 
-	// Compare with the baseline: the takeout door time falls.
+	// Compare with the baseline: the takeout door time falls. The side by
+	// side table shows the 95th percentile; the paired differences that
+	// matter show the fall (over 10 replications the mean and the 90th
+	// percentile fall by one to three minutes, beyond chance).
 	tb.do("comparing with the baseline", chromedp.Click(`#compare-form button[type="submit"]`))
 	tb.waitFor("the comparison", `document.body.dataset.page === "run" && !!document.getElementById("side")`)
 	means := value[[]string](tb, `[...document.querySelectorAll('#side tr[data-kpi="takeout.door_time.p95"] td.num')].map(td => td.textContent)`)
@@ -101,12 +106,16 @@ func TestPlannerInBrowser(t *testing.T) {
 	if len(means) != 2 || len(names) != 2 || names[0] != "baseline" {
 		t.Fatalf("the comparison shows %q for %q, want the baseline's and the run's takeout door time", means, names)
 	}
-	base, six := seconds(t, means[0]), seconds(t, means[1])
-	if !(six < base) {
-		t.Errorf("takeout door time, 95th percentile: %s with 6 suited workers by day, %s in the baseline: want it to fall", means[1], means[0])
+	verdicts := value[[]string](tb, `[...document.querySelectorAll('#differences tr[data-kpi^="takeout.door_time."]')].map(tr => tr.dataset.kpi + " " + tr.dataset.verdict)`)
+	fell := false
+	for _, v := range verdicts {
+		fell = fell || strings.HasSuffix(v, " better")
+		if strings.HasSuffix(v, " worse") {
+			t.Errorf("the comparison finds the takeout door time worse with 6 suited workers by day: %s", v)
+		}
 	}
-	if v := value[string](tb, `document.querySelector('#differences tr[data-kpi="takeout.door_time.p95"]')?.dataset.verdict ?? ""`); v == "worse" {
-		t.Errorf("the comparison's verdict on takeout.door_time.p95 is %q", v)
+	if !fell {
+		t.Errorf("the differences that matter show no fall of the takeout door time with 6 suited workers by day: %q", verdicts)
 	}
 	// Among the differences that matter is the change itself: more
 	// staff-hours of the suited crew.
@@ -149,8 +158,8 @@ func TestPlannerInBrowser(t *testing.T) {
 	if err != nil {
 		t.Fatalf("the saved scenario does not validate: %v", err)
 	}
-	if got := sc.Staff[1].Shifts[0].Count; sc.Name != "six-suited" || got != 6 || sc.Replications != 3 {
-		t.Errorf("the saved scenario is %q with %d suited workers by day over %d replications, want six-suited, 6, 3", sc.Name, got, sc.Replications)
+	if got := sc.Staff[1].Shifts[0].Count; sc.Name != "six-suited" || got != 6 || sc.Replications != 10 {
+		t.Errorf("the saved scenario is %q with %d suited workers by day over %d replications, want six-suited, 6, 10", sc.Name, got, sc.Replications)
 	}
 	data, _ := os.ReadFile(saved)
 	for _, want := range []string{`# The "big whites"`, "count: 6}", "# changed by cordon serve", "$schema=scenario.schema.json"} {

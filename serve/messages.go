@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"slices"
+	"strconv"
 	"strings"
 
 	"golang.org/x/text/language"
@@ -54,13 +55,20 @@ func (tr translation) text(s string) string {
 // kpiTitle is a KPI's title, its label after its subject as
 // compound.KPI.Title writes it ("express: time to the door, mean"), in
 // the catalogue's language: the label translated, the subject (a name of
-// the scenario's) as it is. A label without a translation stays whole.
+// the scenario's) as it is. A day's KPI ("time to the door, mean, day 2")
+// is the whole run's label translated with the day after it, so that a
+// run of any number of days needs no more translations. A label without a
+// translation stays whole.
 func (tr translation) kpiTitle(cat catalogue, title string) string {
 	of, label := "", title
 	if i := strings.LastIndex(title, ": "); i >= 0 {
 		of, label = title[:i], title[i+2:]
 	}
-	t, ok := tr[label]
+	base, day := splitDay(label)
+	t, ok := tr[base]
+	if ok && day > 0 {
+		t = cat.format("kpi.day", t, day)
+	}
 	switch {
 	case !ok:
 		return title
@@ -68,6 +76,25 @@ func (tr translation) kpiTitle(cat catalogue, title string) string {
 		return t
 	}
 	return cat.format("kpi.of", of, t)
+}
+
+// daySuffix is what compound writes after the label of a day's KPI,
+// before the day: "items delivered, day 2".
+const daySuffix = ", day "
+
+// splitDay returns the whole run's label of a day's KPI label and the day
+// (from 1); a label of the whole run comes back as it is, with day 0.
+func splitDay(label string) (base string, day int) {
+	i := strings.LastIndex(label, daySuffix)
+	if i < 0 {
+		return label, 0
+	}
+	d := label[i+len(daySuffix):]
+	n, err := strconv.Atoi(d)
+	if err != nil || n < 1 || strconv.Itoa(n) != d {
+		return label, 0
+	}
+	return label[:i], n
 }
 
 // defaultLang is the language of a request that asks for none the

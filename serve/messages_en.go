@@ -41,6 +41,12 @@ func english() catalogue {
 		"unit.households":  "households",
 		"unit.samples":     "samples",
 		"unit.cards":       "cards",
+		"unit.arrivals":    "arrivals",
+		"unit.arrivals/h":  "arrivals/h",
+		"unit.suits":       "suits",
+		"unit.litres":      "litres",
+		"unit.cost":        "cost",
+		"kpi.day":          "%s, day %d",
 
 		// Refusals of the guard (plain text).
 		"guard.host":      "cordon serve answers only requests to localhost without a token: open it as http://127.0.0.1:PORT/, or start it with --token.",

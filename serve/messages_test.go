@@ -3,6 +3,7 @@ package serve
 import (
 	"encoding/json"
 	"io/fs"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -163,17 +164,41 @@ func TestSchemaTranslated(t *testing.T) {
 }
 
 // TestKPILabelsTranslated: the label of every KPI the built-in scenarios
-// report has its translation in every language but English, and no
-// translation is of a label no KPI has; every unit has its word.
+// report has its translation in every language but English (a day's label
+// by the whole run's: kpiTitle adds the day), and no translation is of a
+// label no KPI has; every unit has its word.
 func TestKPILabelsTranslated(t *testing.T) {
 	labels, units := map[string]bool{}, map[string]bool{}
+	var all []*compound.Scenario
 	for _, b := range scenarios.Builtins() {
 		sc, err := scenarios.Resolve(b.Name)
 		if err != nil {
 			t.Fatal(err)
 		}
+		all = append(all, sc)
+	}
+	// The KPIs no built-in scenario has: a kind's deadline, and the posts
+	// and routes of the validation scenarios.
+	deadline, err := scenarios.Resolve("baseline", mustOverride(t, "deliveries.takeout.deadline=2h"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	all = append(all, deadline)
+	posts, err := filepath.Glob("../scenarios/validation/*.yaml")
+	if err != nil || len(posts) == 0 {
+		t.Fatalf("no validation scenarios (%v)", err)
+	}
+	for _, p := range posts {
+		sc, err := scenarios.LoadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		all = append(all, sc)
+	}
+	for _, sc := range all {
 		for _, k := range compound.Catalog(sc) {
-			labels[k.Label] = true
+			base, _ := splitDay(k.Label)
+			labels[base] = true
 			units[k.Unit] = true
 		}
 	}
@@ -195,4 +220,38 @@ func TestKPILabelsTranslated(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestKPITitleOfADay: a day's KPI shows its whole-run label translated,
+// with the day in the page's language, for any day of a run; in English,
+// and for a label without a translation, the title stays as it is.
+func TestKPITitleOfADay(t *testing.T) {
+	zh, en := catalogues()["zh-CN"], catalogues()[defaultLang]
+	tr := engineTranslations()["zh-CN"].kpis
+	for _, c := range []struct {
+		cat         catalogue
+		tr          translation
+		title, want string
+	}{
+		{zh, tr, "express: time to the door, mean, day 7", "express：送到家门口的时间，平均，第 7 天"},
+		{zh, tr, "items delivered, every kind, day 12", "送达件数，所有类型，第 12 天"},
+		{zh, tr, "items delivered, every kind", "送达件数，所有类型"},
+		{zh, tr, "no such label, day 2", "no such label, day 2"},
+		{zh, tr, "items delivered, day 0", "items delivered, day 0"},
+		{en, nil, "express: time to the door, mean, day 7", "express: time to the door, mean, day 7"},
+	} {
+		if got := c.tr.kpiTitle(c.cat, c.title); got != c.want {
+			t.Errorf("kpiTitle(%q) = %q, want %q", c.title, got, c.want)
+		}
+	}
+}
+
+// mustOverride is the override of a --set argument.
+func mustOverride(t *testing.T, set string) scenarios.Override {
+	t.Helper()
+	o, err := scenarios.ParseOverride(set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return o
 }

@@ -159,9 +159,9 @@ func chineseSchema() translation {
 		"one cart, for the run":                                                                              "一辆推车，整个模拟期间的费用",
 		"room for one more item in the disinfection area, for the run":                                       "消杀区多放一件物资的空间，整个模拟期间的费用",
 		"one medical worker at a testing site, for the round":                                                "采样点的一名医护人员，整个核酸采样期间的费用",
-		"the least value of a staff count, a site's stations or a piece of equipment, named as --set names it":                                                                                                           "人员数、采样点工位数或一件设备的最低值，名称与 --set 中的写法相同",
-		"the fewest staff of a pool on duty, breaks counted, whenever the gate is open or from one time of day to another":                                                                                               "某个人员池在岗人数的最低值（休息的人不算），在大门开放期间或从某一时刻到另一时刻",
-		"the capacity, as --set names it: gate.shelves, gate.containers, transfer.carts, disinfection.space, staff.POOL.count, staff.POOL.shifts[N].count, sampling.sites.SITE.swab or sampling.sites.SITE.registration": "容量，名称与 --set 中的写法相同：gate.shelves、gate.containers、transfer.carts、disinfection.space、staff.POOL.count、staff.POOL.shifts[N].count、sampling.sites.SITE.swab 或 sampling.sites.SITE.registration",
+		"the least value of a staff count, a site's stations or a piece of equipment, named as --set names it":                                                                                                                               "人员数、采样点工位数或一件设备的最低值，名称与 --set 中的写法相同",
+		"the fewest staff of a pool on duty, breaks counted, whenever the gate is open or from one time of day to another":                                                                                                                   "某个人员池在岗人数的最低值（休息的人不算），在大门开放期间或从某一时刻到另一时刻",
+		"the capacity, as --set names it: gate.shelves, gate.containers, transfer.carts, disinfection.space, staff.POOL.count, staff.POOL.shifts[N].count, sampling.sites.SITE.swab, sampling.sites.SITE.registration or posts.POST.servers": "容量，名称与 --set 中的写法相同：gate.shelves、gate.containers、transfer.carts、disinfection.space、staff.POOL.count、staff.POOL.shifts[N].count、sampling.sites.SITE.swab、sampling.sites.SITE.registration 或 posts.POST.servers",
 		"the least it may be":                                                                                            "它的最低值",
 		"the staff pool; for a zone pool, each zone's group":                                                             "人员池；片区人员池则指每个片区的服务组",
 		"the fewest on duty at any moment of the hours, staff on a break not counted":                                    "这段时间内任何时刻在岗的最少人数，休息的人不算",
@@ -198,6 +198,51 @@ func chineseSchema() translation {
 		"the day of the run it happens on: 1 is the run's first day":                      "发生在模拟的第几天：1 是第一天",
 		"items on top, each at a random time over the surge (all at once when for is 0s)": "额外多出的件数，各自在激增期间的随机时刻到达（for 为 0s 时一次全到）",
 		"what happened, in a few words, for the reports (optional)":                       "简短说明发生了什么，写进报告（可不填）",
+
+		// Medicine deadlines and scheduled drops.
+		"the longest an item may take from arrival to the door (medicine): a hard limit, besides the target (0: none)":                      "一件物资从到达大门到送到家门口最多允许的时间（药品）：硬性时限，在目标时间之外另设（0：不设）",
+		"drops at fixed times, each of a known size (a lorry of reserve packs, a group-buy pallet), besides the random arrivals of per_day": "定时到货，每次件数已知（一车保供物资包、一托盘团购物资），在 per_day 的随机到货之外另算",
+		"the day of the run it comes on, from 1": "在模拟的第几天到，从 1 起算",
+		"when it arrives at the gate, HH:MM":     "到达大门的时刻，HH:MM",
+		"items it brings":                        "这次送来的件数",
+
+		// Consumables and their costs.
+		"litres of disinfectant sprayed on one item": "消杀一件物资喷洒的消毒液升数",
+		"one protective suit":                        "一套防护服",
+		"one litre of disinfectant":                  "一升消毒液",
+
+		// Garbage: stairs, walk and bin trips.
+		"time to climb to one household's door and back down, once a household":               "爬楼到一户门口再下楼的时间，每户一次",
+		"walking time to each building from the one before, once a building":                  "从上一栋楼走到下一栋楼的时间，每栋楼一次",
+		"a trip from a building to the bins and back, each time a volunteer's hands are full": "从楼栋到垃圾桶站往返一趟，志愿者每次拿满了就走一趟",
+		"bags a volunteer carries to the bins at once":                                        "志愿者一次拎到垃圾桶站的袋数",
+
+		// The calling schedule.
+		"an explicit calling schedule: which buildings are called when, and to which site, in place of interval, per_wave and order": "明确的叫号时间表：哪些楼栋在什么时候叫下楼、去哪个采样点，代替 interval、per_wave 和 order",
+		"when they are called, HH:MM on the round's day (past 24:00 for the small hours after it)":                                   "叫号的时刻，采样当天的 HH:MM（超过 24:00 表示次日凌晨）",
+		"ids of the buildings called; \"1-4\" is buildings 1, 2, 3 and 4":                                                            "叫下楼的楼号；\"1-4\" 表示 1、2、3、4 号楼",
+		"the testing site they go to (omit: each building's zone's site)":                                                            "他们去的核酸采样点（省略则去各楼所在片区的采样点）",
+
+		// Posts and routes of the planner's own.
+		"posts of the planner's own: a temperature check, an antigen point (omit for none)": "规划自设的岗位：测温点、抗原检测点（没有则省略）",
+		"the post's name": "岗位的名称",
+		"arrivals a day from outside the compound's flows (0: none)":                                                                   "每天从小区各物资流之外来的人数（0：没有）",
+		"relative volume of those arrivals by hour of day, as for deliveries":                                                          "这些来人按一天中各小时的相对量，与配送相同",
+		"servers on duty all the time (give servers or staff)":                                                                         "始终在岗的服务人员数（servers 和 staff 给出其一）",
+		"the staff pool that serves at the post, in place of servers (not a zone pool)":                                                "在这个岗位服务的人员池，代替 servers（不能是片区人员池）",
+		"time to serve one arrival":                                                                                                    "服务一位来人的时间",
+		"the waiting room and what an arrival does when it is full (omit for room without limit)":                                      "等候区，以及等候区满了时来人怎么办（省略则等候区不限人数）",
+		"arrivals who can wait at once, besides those being served (0: none wait)":                                                     "除正在接受服务的人外，同时能在等候区排队的人数（0：不能等候）",
+		"what an arrival does when every server is busy and the room is full: turn-away (leave), or the name of another post to go to": "所有服务人员都在忙、等候区也满了时来人怎么办：turn-away（离开），或者去另一个岗位（写它的名称）",
+		"how long an arrival waits before leaving unserved (omit: as long as it takes)":                                                "来人最多排队多久就放弃排队、未受服务而离开（省略则一直等）",
+		"arrivals who leave at once on seeing a long queue (omit for none)":                                                            "见队长而离开：来人看到排长队就马上离开（没有则省略）",
+		"arrivals who find this many waiting, or more, may balk":                                                                       "来人看到排队的人数达到这么多或更多时，可能见队长而离开",
+		"share of those arrivals who balk, 0 to 1":                                                                                     "这些来人中见队长而离开的比例，0 到 1",
+		"cost of one server-hour on duty, for the planner (servers of its own)":                                                        "每个服务人员在岗工时的费用，供规划使用（岗位自己的服务人员）",
+		"the ways between the posts and the gate and testing sites, with shares":                                                       "岗位与大门、核酸采样点之间的路线，及各路线的比例",
+		"a post, or a built-in stage: gate (items as they arrive at the gate) or site (residents as they reach their testing site)":    "一个岗位，或一个内置环节：gate（物资到达大门时）或 site（居民到达采样点时）",
+		"a post, gate (items go on to be put down), site (residents go on to register and be swabbed) or out (leave the compound)":     "一个岗位、gate（物资接着被卸下）、site（居民接着登记和采样）或 out（离开小区）",
+		"share of those leaving from that go to to, 0 to 1; the shares out of one place add up to 1":                                   "从 from 离开的人中去 to 的比例，0 到 1；从同一处出去的比例加起来为 1",
 	}
 }
 
@@ -231,6 +276,11 @@ func chineseFieldWords() fieldWords {
 			"visit": "每户用时", "volunteers": "志愿者人数", "walk": "步行时间", "walk_to_site": "到采样点步行",
 			"weights": "权重", "when_full": "满了怎么办", "zones": "片区",
 			"note": "说明", "events": "事件", "kind": "物资类型", "all_off": "整组停岗", "seal": "封控", "disinfection_space": "消杀区位置", "except": "例外", "remove": "撤走", "building": "楼栋", "close_gate": "关闭大门", "zone": "片区", "crew": "转运人员池", "extra": "额外件数", "couriers": "快递员", "add": "增加", "for": "持续时间", "change": "人数变化", "times": "倍数", "surge": "到货激增",
+			"deadline": "时限", "schedule": "叫号时间表", "items": "件数", "disinfectant": "消毒液",
+			"disinfectant_per_item": "每件消毒液用量", "stairs": "爬楼用时", "bin_trip": "去垃圾桶站往返",
+			"bags_per_trip": "每趟袋数", "posts": "岗位", "servers": "服务人员数", "service": "服务用时",
+			"room": "等候区", "places": "等候位置数", "patience": "最长排队时间", "balking": "见队长而离开",
+			"routes": "路线",
 		},
 		entries: map[string]string{
 			"shifts": "班次", "breaks": "休息", "tasks": "任务", "sites": "采样点", "on_duty": "在岗",
