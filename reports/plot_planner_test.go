@@ -78,14 +78,16 @@ func TestPlotGainsGolden(t *testing.T) {
 	if !strings.Contains(p.Caption, "are left out") {
 		t.Errorf("the caption does not say knobs are left out: %q", p.Caption)
 	}
-	// With ten knobs, every one is drawn and those within chance greyed.
+	// With ten knobs, none is left out for being within chance: those are
+	// greyed (a zero-cost knob that improves nothing either way is still
+	// left out, and the caption says so).
 	few := *m
 	few.Knobs = m.Knobs[:10]
 	greyed, err := reports.GainsPlot(&few)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(greyed.Caption, "greyed out") || strings.Contains(greyed.Caption, "left out") {
+	if !strings.Contains(greyed.Caption, "greyed out") || strings.Contains(greyed.Caption, "are left out") {
 		t.Errorf("caption %q", greyed.Caption)
 	}
 	greyed.Name = "gains-greyed"
