@@ -67,7 +67,7 @@ func TestFormulaNamesRoundTrip(t *testing.T) {
 	sc, err := scenarios.Resolve("day-one",
 		scenarios.Override{Path: "deliveries.express.name", Value: `"=x"`},
 		scenarios.Override{Path: "deliveries.takeout.name", Value: `"-3"`},
-		scenarios.Override{Path: "staff.gate-crew.name", Value: `"@crew"`})
+		scenarios.Override{Path: "staff.gate-crew.name", Value: `"+crew"`}) // no "@" in a name: a day's KPI is named with @
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -129,7 +129,7 @@ func TestFormulaNamesRoundTrip(t *testing.T) {
 	for _, e := range r.Rows {
 		pools[e.Pool] = true
 	}
-	if len(r.Rows) != len(roster) || !pools["@crew"] {
+	if len(r.Rows) != len(roster) || !pools["+crew"] {
 		t.Errorf("roster: read %d entries of pools %v, wrote %d", len(r.Rows), pools, len(roster))
 	}
 	o, err := logs.ReadObserved(ctx, "observed.csv", &obs, sc, logs.Options{Day: &a.Day})
