@@ -41,11 +41,11 @@ func cordon(args ...string) (int, string, string) {
 }
 
 // TestRecordReplayFormulaNames: a day of a scenario whose kind is named
-// "=x" and whose gate crew "@crew" is recorded with no cell a spreadsheet
+// "=x" and whose gate crew "+crew" is recorded with no cell a spreadsheet
 // would run as a formula, and replays back.
 func TestRecordReplayFormulaNames(t *testing.T) {
 	dir := t.TempDir()
-	sc := dayOneAs(t, dir, "formulas.yaml", "  - name: express\n", "  - name: \"=x\"\n", "  - name: gate-crew\n", "  - name: \"@crew\"\n")
+	sc := dayOneAs(t, dir, "formulas.yaml", "  - name: express\n", "  - name: \"=x\"\n", "  - name: gate-crew\n", "  - name: \"+crew\"\n")
 	logDir := filepath.Join(dir, "day")
 	if code, _, errw := cordon("record", sc, "--date", "2021-11-24", "--tz", "+08:00", "--out", logDir); code != 0 {
 		t.Fatalf("record: exit %d: %s", code, errw)

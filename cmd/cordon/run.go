@@ -84,7 +84,11 @@ func runRun(ctx context.Context, std *streams, opts *runOptions, args []string) 
 	if opts.sharded() {
 		return opts.runShardOfRun(ctx, std, args)
 	}
-	opts.figuresOnly = opts.noReport
+	// Without a report, each replication is reduced to its figures as it
+	// finishes (flat memory), unless the results document is printed: it
+	// holds what the figures do not (the staff on duty hour by hour), and
+	// must be the same bytes as the report folder's.
+	opts.figuresOnly = opts.noReport && opts.output.format != "json"
 	overrides, err := parseSets(opts.sets)
 	if err != nil {
 		return err
