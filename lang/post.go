@@ -1,0 +1,41 @@
+package lang
+
+import "strings"
+
+// Post is the name of a post ("site-a swab", "zone-volunteers/zone-3",
+// "carts") in the printer's language: each word the catalogue knows
+// translated, the others as they are.
+func (p *Printer) Post(name string) string {
+	if !p.Chinese() {
+		return name
+	}
+	var b strings.Builder
+	for i, group := range strings.Split(name, "/") {
+		if i > 0 {
+			b.WriteString(" / ")
+		}
+		for j, word := range strings.Fields(group) {
+			switch {
+			case p.known["post:"+word]:
+				b.WriteString(p.msg.Sprintf("post:" + word))
+			case strings.HasPrefix(word, "zone-"):
+				b.WriteString(p.Sprintf("zone %s", word[len("zone-"):]))
+			default:
+				if j > 0 {
+					b.WriteString(" ")
+				}
+				b.WriteString(p.Name(word))
+			}
+		}
+	}
+	return b.String()
+}
+
+// postEntries are the words of posts' names that are not names of their
+// own ("post:").
+func postEntries() []entry {
+	return []entry{
+		{key: "post:swab", zh: "采样"}, {key: "post:registration", zh: "登记"},
+		{key: "post:lab", zh: "实验室"}, {key: "post:couriers", zh: "快递员"},
+	}
+}
