@@ -13,33 +13,33 @@ const minus = "−"
 // "45 s", "4 min 29 s", "1 h 34 min" (to the minute from an hour up), in
 // Chinese "3.4秒", "4分29秒", "1小时34分钟". Never milliseconds: under 10 s
 // it keeps one decimal. A negative span starts with "−".
-func (p *Printer) Duration(seconds float64) string {
-	if math.IsNaN(seconds) || math.IsInf(seconds, 0) {
-		return "—"
-	}
-	sign := ""
-	if seconds < 0 {
-		sign, seconds = minus, -seconds
-	}
-	if s := p.duration(seconds); s != p.duration(0) {
-		return sign + s
-	}
-	return p.duration(0)
-}
+func (p *Printer) Duration(seconds float64) string { return signed(p.Chinese(), seconds, "") }
 
 // Difference writes a change in a span with its sign: "+12 min",
 // "−1 h 2 min", "0 s".
-func (p *Printer) Difference(seconds float64) string {
-	s := p.Duration(seconds)
-	if seconds > 0 && s != p.duration(0) {
-		return "+" + s
+func (p *Printer) Difference(seconds float64) string { return signed(p.Chinese(), seconds, "+") }
+
+// Seconds is Duration in English, for the tables and documents that are
+// always English.
+func Seconds(seconds float64) string { return signed(false, seconds, "") }
+
+// signed writes seconds with plus before a positive span.
+func signed(zh bool, seconds float64, plus string) string {
+	if math.IsNaN(seconds) || math.IsInf(seconds, 0) {
+		return "—"
 	}
-	return s
+	sign := plus
+	if seconds < 0 {
+		sign, seconds = minus, -seconds
+	}
+	if s := duration(zh, seconds); s != duration(zh, 0) {
+		return sign + s
+	}
+	return duration(zh, 0)
 }
 
 // duration writes seconds ≥ 0.
-func (p *Printer) duration(s float64) string {
-	zh := p.Chinese()
+func duration(zh bool, s float64) string {
 	unit := func(en, cn string) string {
 		if zh {
 			return cn

@@ -39,7 +39,7 @@ func (p *Printer) KPITitle(name, of, label string) string {
 	if p.Chinese() {
 		return p.Name(of) + "：" + l
 	}
-	return of + ": " + l
+	return p.Name(of) + ": " + l
 }
 
 // KPIDesc is the description of the KPI called name, measured for of, in
@@ -55,13 +55,14 @@ func (p *Printer) KPIDesc(name, of, desc string) string {
 }
 
 // Name is the name of a kind of delivery, a site, a staff pool or a post of
-// the built-in scenarios in the printer's language ("express" is 快递); any
-// other name is written as it is.
+// the built-in scenarios in words, in the printer's language: "suited
+// crew" ("suited-crew"), in Chinese 穿防护服人员; a name the catalogue does
+// not know is written with its hyphens as spaces.
 func (p *Printer) Name(name string) string {
 	if k := "name:" + name; p.Chinese() && p.known[k] {
 		return p.msg.Sprintf(k)
 	}
-	return name
+	return strings.ReplaceAll(name, "-", " ")
 }
 
 // Stage is the label of a stage of a delivery, "put_down" or "wait_cart":

@@ -3,11 +3,12 @@ package lang
 import "strings"
 
 // Post is the name of a post ("site-a swab", "zone-volunteers/zone-3",
-// "carts") in the printer's language: each word the catalogue knows
+// "carts") in words, in the printer's language: "site a swab", "zone
+// volunteers / zone 3"; in Chinese each word the catalogue knows
 // translated, the others as they are.
 func (p *Printer) Post(name string) string {
 	if !p.Chinese() {
-		return name
+		return strings.ReplaceAll(strings.ReplaceAll(name, "/", " / "), "-", " ")
 	}
 	var b strings.Builder
 	for i, group := range strings.Split(name, "/") {
@@ -15,15 +16,15 @@ func (p *Printer) Post(name string) string {
 			b.WriteString(" / ")
 		}
 		for j, word := range strings.Fields(group) {
+			if j > 0 {
+				b.WriteString("·")
+			}
 			switch {
 			case p.known["post:"+word]:
 				b.WriteString(p.msg.Sprintf("post:" + word))
 			case strings.HasPrefix(word, "zone-"):
 				b.WriteString(p.Sprintf("zone %s", word[len("zone-"):]))
 			default:
-				if j > 0 {
-					b.WriteString(" ")
-				}
 				b.WriteString(p.Name(word))
 			}
 		}

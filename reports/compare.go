@@ -188,8 +188,8 @@ func DifferencesCSV(c *experiment.Comparison) []byte {
 // ComparisonReport is the report folder of a comparison: index.html,
 // comparison.json, differences.csv and the differences chart.
 func ComparisonReport(c *experiment.Comparison) Report {
-	return Report{build: func() (*contents, error) {
-		plot, err := DifferencesPlot(c)
+	return Report{build: func(w *Words) (*contents, error) {
+		plot, err := w.DifferencesPlot(c)
 		if err != nil {
 			return nil, plotsError(err)
 		}

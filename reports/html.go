@@ -33,8 +33,8 @@ type page struct {
 }
 
 type targetRow struct {
-	Text, Mean, Verdict, Margin string
-	Met                         bool
+	Text, Name, Mean, Verdict, Margin string
+	Met                               bool
 }
 
 type differenceRow struct {
@@ -65,8 +65,12 @@ func pngSrc(png []byte) template.URL {
 }
 
 // renderPage fills the report template.
-func renderPage(p page) ([]byte, error) {
-	t, err := template.New("report.html.tmpl").Funcs(template.FuncMap{"capitalised": capitalised}).
+func renderPage(p page, w *Words) ([]byte, error) {
+	t, err := template.New("report.html.tmpl").Funcs(template.FuncMap{
+		"capitalised": capitalised,
+		"T":           w.T,
+		"lang":        w.HTML,
+	}).
 		ParseFS(templates, "templates/report.html.tmpl")
 	if err != nil {
 		return nil, err

@@ -37,8 +37,8 @@ func WriteSensitivityTable(out io.Writer, s *experiment.Sensitivity, top int) er
 // SensitivityReport is the report folder of a sensitivity analysis: a
 // tornado chart per KPI, the table and results.json.
 func SensitivityReport(s *experiment.Sensitivity) Report {
-	return Report{build: func() (*contents, error) {
-		plots, err := TornadoPlots(s)
+	return Report{build: func(w *Words) (*contents, error) {
+		plots, err := w.TornadoPlots(s)
 		if err != nil {
 			return nil, plotsError(err)
 		}

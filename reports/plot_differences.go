@@ -84,6 +84,12 @@ func diffAxis(unit string, maxAbs float64) (float64, string) {
 // any other. At most maxDifferences bars; empty but valid (a note) when
 // nothing has a verdict.
 func DifferencesPlot(c *experiment.Comparison) (Plot, error) {
+	return English().DifferencesPlot(c)
+}
+
+// DifferencesPlot is DifferencesPlot in w's language.
+func (w *Words) DifferencesPlot(c *experiment.Comparison) (Plot, error) {
+	l := w.figures
 	if c == nil || len(c.Outcomes) == 0 || c.Outcomes[0] == nil || c.Outcomes[0].Scenario == nil {
 		return Plot{}, errors.New("differences plot: no comparison")
 	}
@@ -95,10 +101,10 @@ func DifferencesPlot(c *experiment.Comparison) (Plot, error) {
 	fig := Plot{Name: "differences", Title: fmt.Sprintf("%s against %s: differences with a verdict", strings.Join(others, ", "), refName)}
 	judged := c.Significant()
 	if len(judged) == 0 {
-		return notePlot(fig, fmt.Sprintf("No significant difference from %s as large as its minimum effect.", refName), noDifferenceCaption(c, others)), nil
+		return l.notePlot(fig, fmt.Sprintf("No significant difference from %s as large as its minimum effect.", refName), noDifferenceCaption(c, others)), nil
 	}
 	panels, cut := diffPanels(c, judged, len(others) > 1)
-	if err := drawDifferences(&fig, panels); err != nil {
+	if err := drawDifferences(l, &fig, panels); err != nil {
 		return Plot{}, err
 	}
 	var b strings.Builder
@@ -146,7 +152,7 @@ func noDifferenceCaption(c *experiment.Comparison, others []string) string {
 
 // drawDifferences draws the panels one above the other as fig's figure,
 // with one key for them all, as tall as their bars need.
-func drawDifferences(fig *Plot, panels []diffPanel) error {
+func drawDifferences(l look, fig *Plot, panels []diffPanel) error {
 	rows := 0
 	for _, pn := range panels {
 		rows += len(pn.bars)
@@ -160,14 +166,14 @@ func drawDifferences(fig *Plot, panels []diffPanel) error {
 	names := vg.Length(0)
 	for _, pn := range panels {
 		for _, b := range pn.bars {
-			names = max(names, textStyle(size, ink()).Width(b.label))
+			names = max(names, l.textStyle(size, ink()).Width(b.label))
 		}
 	}
 	width := max(plotWidth-names-vg.Points(150), vg.Points(150))
 	st := stack{}
 	present := map[string]bool{}
 	for _, pn := range panels {
-		p, err := diffPanelPlot(pn, size, width)
+		p, err := diffPanelPlot(l, pn, size, width)
 		if err != nil {
 			return err
 		}
@@ -180,11 +186,11 @@ func drawDifferences(fig *Plot, panels []diffPanel) error {
 		}
 		fig.addLayer("differences "+pn.unit, raw) // in the KPI's unit, uncut
 	}
-	outer := newPlot(fig.Title, "", "")
+	outer := l.newPlot(fig.Title, "", "")
 	outer.HideAxes()
 	outer.X.Min, outer.X.Max, outer.Y.Min, outer.Y.Max = 0, 1, 0, 1
 	outer.X.Padding, outer.Y.Padding = 0, 0
-	key := newSideLegend()
+	key := l.newSideLegend()
 	for _, v := range []string{experiment.Better, experiment.Worse, experiment.Differs} {
 		if present[v] {
 			key.Add(v, swatch{verdictColor(v)})
@@ -255,14 +261,14 @@ func diffPanels(c *experiment.Comparison, judged []experiment.Difference, named 
 // diffPanelPlot draws one panel, whose data area is about width wide: its
 // bars in the axis' scale, each labelled with its difference in the KPI's
 // unit, and a verdict's colour.
-func diffPanelPlot(pn diffPanel, size, width vg.Length) (*plot.Plot, error) {
+func diffPanelPlot(l look, pn diffPanel, size, width vg.Length) (*plot.Plot, error) {
 	lo, hi := clipLimits(pn.bars)
 	maxAbs := 0.0
 	for _, b := range pn.bars {
 		maxAbs = math.Max(maxAbs, math.Min(math.Abs(b.mean), hi))
 	}
 	scale, axis := diffAxis(pn.unit, maxAbs)
-	p := newPlot("", axis, "")
+	p := l.newPlot("", axis, "")
 	n := len(pn.bars)
 	names := make([]string, n)
 	byVerdict := map[string][]float64{}
@@ -298,7 +304,7 @@ func diffPanelPlot(pn diffPanel, size, width vg.Length) (*plot.Plot, error) {
 		}
 		p.Add(rb)
 	}
-	if err := addDiffMarks(p, n, intervals, cuts, labels, size, width); err != nil {
+	if err := addDiffMarks(l, p, n, intervals, cuts, labels, size, width); err != nil {
 		return nil, err
 	}
 	rowAxis(p, names)
@@ -319,7 +325,7 @@ func farther(v, l, h float64) float64 {
 // the marks of bars cut at the edge, the zero line and the labels, and
 // widens the x axis for the labels: the widest on each side, as a share of
 // the data area (about width wide), beyond the bars of that side.
-func addDiffMarks(p *plot.Plot, n int, intervals spans, cuts breaks, labels []barLabel, size, width vg.Length) error {
+func addDiffMarks(l look, p *plot.Plot, n int, intervals spans, cuts breaks, labels []barLabel, size, width vg.Length) error {
 	if len(intervals) > 0 {
 		wh, err := whiskers(intervals, whiskerStyle())
 		if err != nil {
@@ -331,7 +337,7 @@ func addDiffMarks(p *plot.Plot, n int, intervals spans, cuts breaks, labels []ba
 	if err != nil {
 		return err
 	}
-	vl, err := newValueLabels(labels, size)
+	vl, err := l.newValueLabels(labels, size)
 	if err != nil {
 		return err
 	}

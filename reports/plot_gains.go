@@ -44,6 +44,7 @@ func gainKnobLabel(k experiment.KnobGain) string {
 // whose gains can be shown relative to their base mean, and the knobs, the
 // most valuable first, with how many were left out and why.
 type gainsChart struct {
+	l      look
 	m      *experiment.Marginal
 	kpis   []gainKPI
 	noBase []string // KPIs whose base mean is zero: no relative gain
@@ -137,20 +138,27 @@ func (g gainsChart) improves(k experiment.KnobGain) bool {
 // KPIs whose base mean is zero have no relative gain and are named in the
 // caption instead.
 func GainsPlot(m *experiment.Marginal) (Plot, error) {
+	return English().GainsPlot(m)
+}
+
+// GainsPlot is GainsPlot in w's language.
+func (w *Words) GainsPlot(m *experiment.Marginal) (Plot, error) {
+	l := w.figures
 	if m == nil || m.Base == nil {
 		return Plot{}, errors.New("gains plot: no marginal analysis")
 	}
 	fig := Plot{Name: "gains", Title: "What one step of each knob buys"}
 	if len(m.Knobs) == 0 || len(m.KPIs) == 0 {
-		return notePlot(fig, "No knob to step.", "The analysis has no knob that can take one more step, or no KPI to measure it by."), nil
+		return l.notePlot(fig, "No knob to step.", "The analysis has no knob that can take one more step, or no KPI to measure it by."), nil
 	}
 	g := chooseGains(m)
+	g.l = l
 	switch {
 	case len(g.kpis) == 0:
-		return notePlot(fig, "No relative gain to show: every KPI's base mean is zero.",
+		return l.notePlot(fig, "No relative gain to show: every KPI's base mean is zero.",
 			fmt.Sprintf("Gains are shown relative to the base run, where the mean of %s is zero.", strings.Join(g.noBase, ", "))), nil
 	case len(g.knobs) == 0:
-		return notePlot(fig, "No knob buys a significant gain.",
+		return l.notePlot(fig, "No knob buys a significant gain.",
 			fmt.Sprintf("None of the %d knobs' next step changes %s beyond chance (every 95%% interval holds zero).",
 				len(m.Knobs), strings.Join(g.kpiNames(), " or "))), nil
 	}
@@ -173,7 +181,8 @@ func (g gainsChart) kpiNames() []string {
 // draw draws the chart as fig's figure: a group of bars a row, one knob
 // each, the first at the top and the first KPI at the top of its group.
 func (g gainsChart) draw(fig *Plot) error {
-	p := newPlot(fig.Title, "gain of one step (% of the base mean; right is better)", "")
+	l := g.l
+	p := l.newPlot(fig.Title, "gain of one step (% of the base mean; right is better)", "")
 	n, slot := len(g.knobs), gainGroup/float64(len(g.kpis))
 	names := make([]string, n)
 	for i, k := range g.knobs {
@@ -208,13 +217,14 @@ func (g gainsChart) draw(fig *Plot) error {
 // label writes the gains beside their bars while they are few enough to
 // read, widening the x axis for them; with many, a little room each side.
 func (g gainsChart) label(p *plot.Plot, labels []barLabel) error {
+	l := g.l
 	room := 0.03
 	if bars := len(g.knobs) * len(g.kpis); bars <= 16 && len(labels) > 0 {
 		size := legendSize
 		if bars > 8 {
 			size = 8
 		}
-		vl, err := newValueLabels(labels, size)
+		vl, err := l.newValueLabels(labels, size)
 		if err != nil {
 			return err
 		}
@@ -230,7 +240,8 @@ func (g gainsChart) label(p *plot.Plot, labels []barLabel) error {
 // key is the chart's key: the KPIs' colours, pale bars when there are any,
 // and the interval.
 func (g gainsChart) key(pale bool) *sideLegend {
-	key := newSideLegend()
+	l := g.l
+	key := l.newSideLegend()
 	for _, c := range g.kpis {
 		key.Add(g.m.KPIs[c.j].Name, swatch{seriesColor(c.j)})
 	}

@@ -92,12 +92,18 @@ func limitingCells(m *experiment.Marginal) ([]hourCell, []string) {
 // top), and for each hour one filled cell on its limiting post's row,
 // shaded by that post's utilisation in the hour.
 func HourlyPlot(m *experiment.Marginal) (Plot, error) {
+	return English().HourlyPlot(m)
+}
+
+// HourlyPlot is HourlyPlot in w's language.
+func (w *Words) HourlyPlot(m *experiment.Marginal) (Plot, error) {
+	l := w.figures
 	if m == nil {
 		return Plot{}, errors.New("limiting-posts plot: no marginal analysis")
 	}
 	fig := Plot{Name: "limiting-posts", Title: "Which post limits work, hour by hour"}
 	if len(m.Hourly) == 0 {
-		return notePlot(fig, "No hour to show.", "The base run has no posts, so no hour has a post that limits it."), nil
+		return l.notePlot(fig, "No hour to show.", "The base run has no posts, so no hour has a post that limits it."), nil
 	}
 	cm, err := heatColours()
 	if err != nil {
@@ -112,12 +118,12 @@ func HourlyPlot(m *experiment.Marginal) (Plot, error) {
 		centres = append(centres, plotter.XY{X: c.x + 0.5, Y: c.y})
 		util = append(util, plotter.XY{X: c.x + 0.5, Y: c.util})
 	}
-	p := newPlot(fig.Title, "time of day", "")
+	p := l.newPlot(fig.Title, "time of day", "")
 	p.Add(hc)
 	clockAxis(p, hc.x0, hc.x1)
 	rowAxis(p, names)
 	p.X.Padding = 0
-	key := newSideLegend()
+	key := l.newSideLegend()
 	key.addColourBar("utilisation of the post", cm)
 	p.Add(key)
 	fig.P = p

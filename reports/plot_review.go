@@ -20,6 +20,12 @@ import (
 // 95% prediction band and the observed figures on the same axes; then where
 // each kind's time went, stage by stage.
 func ReviewPlots(r *experiment.Review) ([]Plot, error) {
+	return English().ReviewPlots(r)
+}
+
+// ReviewPlots is ReviewPlots in w's language.
+func (w *Words) ReviewPlots(r *experiment.Review) ([]Plot, error) {
+	l := w.figures
 	if r == nil || r.Replay == nil || r.Replay.Scenario == nil {
 		return nil, errors.New("review plots: no replay")
 	}
@@ -29,13 +35,13 @@ func ReviewPlots(r *experiment.Review) ([]Plot, error) {
 	}
 	var out []Plot
 	for _, m := range measures {
-		p, err := besidePlot(r, m)
+		p, err := besidePlot(l, r, m)
 		if err != nil {
 			return nil, err
 		}
 		out = append(out, p)
 	}
-	stages, err := stagesPlot(r)
+	stages, err := stagesPlot(l, r)
 	if err != nil {
 		return nil, err
 	}
@@ -165,7 +171,7 @@ func besideOf(spans []hourSpan, m reviewMeasure) besideSeries {
 // over each hour, or a line through the hours' ends for a level) with its
 // 95% prediction band, and the observed figures as dots, those outside the
 // band as red diamonds.
-func besidePlot(r *experiment.Review, m reviewMeasure) (Plot, error) {
+func besidePlot(l look, r *experiment.Review, m reviewMeasure) (Plot, error) {
 	title := m.title + ", in the replay"
 	if r.Observed != nil {
 		title = m.title + ", observed and replayed"
@@ -173,15 +179,15 @@ func besidePlot(r *experiment.Review, m reviewMeasure) (Plot, error) {
 	fig := Plot{Name: m.name, Title: title}
 	spans := reviewSpans(r, m)
 	if len(spans) == 0 {
-		return notePlot(fig, "No hour to show.", "The replay has no hours."), nil
+		return l.notePlot(fig, "No hour to show.", "The replay has no hours."), nil
 	}
-	p := newPlot(title, m.xLabel, m.yLabel)
+	p := l.newPlot(title, m.xLabel, m.yLabel)
 	clockAxis(p, spans[0].from, spans[len(spans)-1].to)
 	bs := besideOf(spans, m)
 	if err := drawReplay(&fig, p, bs.runs); err != nil {
 		return Plot{}, err
 	}
-	key := newSideLegend()
+	key := l.newSideLegend()
 	meanKey, err := line(plotter.XYs{{X: 0, Y: 0}, {X: 1, Y: 0}}, seriesColor(0), vg.Points(1.6))
 	if err != nil {
 		return Plot{}, err

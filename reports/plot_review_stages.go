@@ -19,12 +19,12 @@ import (
 // stacked bar per kind (the first at the top), one piece per stage in the
 // order an item goes through them, its length the mean time in the stage;
 // the mean time to the door is written at the end of the bar.
-func stagesPlot(r *experiment.Review) (Plot, error) {
+func stagesPlot(l look, r *experiment.Review) (Plot, error) {
 	fig := Plot{Name: "review-stages", Title: "Where the time went: mean time in each stage, by kind"}
 	if len(r.Stages) == 0 {
-		return notePlot(fig, "No item delivered in the replay.", "No item was delivered in the replay, so there is no time to split into stages."), nil
+		return l.notePlot(fig, "No item delivered in the replay.", "No item was delivered in the replay, so there is no time to split into stages."), nil
 	}
-	p := newPlot(fig.Title, "mean time (minutes)", "")
+	p := l.newPlot(fig.Title, "mean time (minutes)", "")
 	n := len(r.Stages)
 	names := make([]string, n)
 	minutes := map[string][]float64{} // by stage, each kind's minutes on its row
@@ -46,7 +46,7 @@ func stagesPlot(r *experiment.Review) (Plot, error) {
 		totals.XYs = append(totals.XYs, plotter.XY{X: at, Y: float64(row)})
 		totals.Labels = append(totals.Labels, FormatValue("s", ks.Total.Mean)+" to the door")
 	}
-	key := newSideLegend()
+	key := l.newSideLegend()
 	var below *plotter.BarChart
 	var descs []string
 	for i, st := range compound.Stages() {
@@ -68,7 +68,7 @@ func stagesPlot(r *experiment.Review) (Plot, error) {
 		descs = append(descs, fmt.Sprintf("%s (%s)", st.Name, st.Desc))
 		fig.addLayer(st.Name, ends[st.Name])
 	}
-	if err := addTotals(p, totals); err != nil {
+	if err := addTotals(l, p, totals); err != nil {
 		return Plot{}, err
 	}
 	rowAxis(p, names)
@@ -82,8 +82,8 @@ func stagesPlot(r *experiment.Review) (Plot, error) {
 
 // addTotals writes each kind's mean time to the door at the end of its
 // bar, with room for it.
-func addTotals(p *plot.Plot, totals plotter.XYLabels) error {
-	l, err := endLabels(totals, ink(), vg.Points(6))
+func addTotals(l look, p *plot.Plot, totals plotter.XYLabels) error {
+	labels, err := l.endLabels(totals, ink(), vg.Points(6))
 	if err != nil {
 		return err
 	}
@@ -91,7 +91,7 @@ func addTotals(p *plot.Plot, totals plotter.XYLabels) error {
 	for _, xy := range totals.XYs {
 		longest = math.Max(longest, xy.X)
 	}
-	p.Add(l)
+	p.Add(labels)
 	p.X.Min, p.X.Max = 0, math.Max(longest, 1)*1.18
 	return nil
 }

@@ -7,21 +7,27 @@ import (
 )
 
 // RunPlots builds the figures of a run report, in report order: staging
-// occupancy, queues at the posts, times to the door, staff utilisation,
+// occupancy, items and tasks waiting at the posts, times to the door, staff utilisation,
 // the sampling round (residents sampled and queues at the sites, only when
 // the scenario has a round) and the bottlenecks.
 func RunPlots(o *experiment.Outcome) ([]Plot, error) {
+	return English().RunPlots(o)
+}
+
+// RunPlots is RunPlots in w's language.
+func (w *Words) RunPlots(o *experiment.Outcome) ([]Plot, error) {
+	l := w.figures
 	if o == nil || o.Scenario == nil || len(o.Runs) == 0 {
 		return nil, errors.New("run plots: the outcome has no replications")
 	}
-	builders := []func(*experiment.Outcome) (Plot, error){stagingPlot, queuesPlot, doorTimesPlot, utilisationPlot}
+	builders := []func(look, *experiment.Outcome) (Plot, error){stagingPlot, queuesPlot, taskQueuesPlot, doorTimesPlot, utilisationPlot}
 	if sp := o.Scenario.Sampling; sp != nil && len(sp.Sites) > 0 {
 		builders = append(builders, samplingPlot, siteQueuesPlot)
 	}
 	builders = append(builders, bottlenecksPlot)
 	out := make([]Plot, 0, len(builders))
 	for _, b := range builders {
-		p, err := b(o)
+		p, err := b(l, o)
 		if err != nil {
 			return nil, err
 		}

@@ -102,12 +102,18 @@ func kpiScale(unit string) (factor float64, label string) {
 // when every value parses as a number or a duration (durations shown in
 // minutes), categorical otherwise.
 func SweepPlots(s *experiment.Sweep, kpis []string) ([]Plot, error) {
+	return English().SweepPlots(s, kpis)
+}
+
+// SweepPlots is SweepPlots in w's language.
+func (w *Words) SweepPlots(s *experiment.Sweep, kpis []string) ([]Plot, error) {
+	l := w.figures
 	if s == nil || len(s.Axes) == 0 || len(s.Points) == 0 {
 		return nil, errors.New("sweep plots: an empty sweep")
 	}
 	out := make([]Plot, 0, len(kpis))
 	for _, name := range kpis {
-		p, err := sweepPlot(s, name)
+		p, err := sweepPlot(l, s, name)
 		if err != nil {
 			return nil, err
 		}
@@ -202,7 +208,7 @@ func sweepKPI(s *experiment.Sweep, name string) (compound.KPI, error) {
 }
 
 // sweepPlot is the figure of one KPI over a sweep.
-func sweepPlot(s *experiment.Sweep, name string) (Plot, error) {
+func sweepPlot(l look, s *experiment.Sweep, name string) (Plot, error) {
 	kpi, err := sweepKPI(s, name)
 	if err != nil {
 		return Plot{}, err
@@ -215,7 +221,7 @@ func sweepPlot(s *experiment.Sweep, name string) (Plot, error) {
 		xLabel += " (minutes)"
 	}
 	fig := Plot{Name: "sweep-" + name, Title: fmt.Sprintf("%s against %s", name, first.Path)}
-	p := newPlot(fig.Title, xLabel, plannerAxisLabel(name, unit))
+	p := l.newPlot(fig.Title, xLabel, plannerAxisLabel(name, unit))
 	switch {
 	case !ax.numeric:
 		p.X.Tick.Marker = nominalTicks(first.Values)
@@ -224,7 +230,7 @@ func sweepPlot(s *experiment.Sweep, name string) (Plot, error) {
 		p.X.Tick.Marker = ax.ticks()
 	}
 	lines := sweepLines(s)
-	key := newSideLegend()
+	key := l.newSideLegend()
 	shade := 0.2
 	if len(lines) > 1 {
 		shade = 0.12 // overlapping bands stay readable

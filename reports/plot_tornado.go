@@ -61,12 +61,18 @@ func plannerAxisLabel(name, unit string) string {
 // Factors that do not move the KPI at all are left out, and the caption
 // says how many.
 func TornadoPlots(s *experiment.Sensitivity) ([]Plot, error) {
+	return English().TornadoPlots(s)
+}
+
+// TornadoPlots is TornadoPlots in w's language.
+func (w *Words) TornadoPlots(s *experiment.Sensitivity) ([]Plot, error) {
+	l := w.figures
 	if s == nil || s.Base == nil || len(s.Effects) != len(s.KPIs) {
 		return nil, errors.New("tornado plots: no sensitivity analysis")
 	}
 	out := make([]Plot, 0, len(s.KPIs))
 	for i, k := range s.KPIs {
-		p, err := tornadoPlot(s, k, s.Effects[i])
+		p, err := tornadoPlot(l, s, k, s.Effects[i])
 		if err != nil {
 			return nil, err
 		}
@@ -88,6 +94,7 @@ func deltaLabel(sign, delta float64) string {
 // and the factors that move it, the largest swing first, and how many were
 // left out and why.
 type tornadoChart struct {
+	l        look
 	s        *experiment.Sensitivity
 	kpi      compound.KPI
 	base     float64
@@ -119,16 +126,17 @@ func chooseTornado(s *experiment.Sensitivity, kpi compound.KPI, base float64, ef
 }
 
 // tornadoPlot is the tornado chart of one KPI.
-func tornadoPlot(s *experiment.Sensitivity, kpi compound.KPI, effects []experiment.Effect) (Plot, error) {
+func tornadoPlot(l look, s *experiment.Sensitivity, kpi compound.KPI, effects []experiment.Effect) (Plot, error) {
 	fig := Plot{Name: "tornado-" + kpi.Name, Title: "What moves " + kpi.Name}
 	base, ok := s.Base.KPI(kpi.Name)
 	if !ok || !finite(base.Mean) {
-		return notePlot(fig, fmt.Sprintf("%s has no value in the base run.", kpi.Name),
+		return l.notePlot(fig, fmt.Sprintf("%s has no value in the base run.", kpi.Name),
 			fmt.Sprintf("%s has no mean in the base run, so there is nothing to compare the inputs' effects with.", kpi.Name)), nil
 	}
 	t := chooseTornado(s, kpi, base.Mean, effects)
+	t.l = l
 	if len(t.shown) == 0 {
-		return notePlot(fig, fmt.Sprintf("No input moves %s by scaling it %s or %s.", kpi.Name, t.down, t.up),
+		return l.notePlot(fig, fmt.Sprintf("No input moves %s by scaling it %s or %s.", kpi.Name, t.down, t.up),
 			fmt.Sprintf("Scaling each volume and service time of the scenario by %s and %s left the mean of %s (%s) where it was, %s.",
 				t.down, t.up, kpi.Name, kpi.Desc, FormatValue(kpi.Unit, base.Mean))), nil
 	}
@@ -144,12 +152,13 @@ func tornadoPlot(s *experiment.Sensitivity, kpi compound.KPI, effects []experime
 // factor scaled down (the upper bar) and scaled up (the lower), side by
 // side as gonum/plot groups bars, so that both show wherever they end.
 func (t tornadoChart) draw(fig *Plot) error {
+	l := t.l
 	vals := []float64{t.base}
 	for _, e := range t.shown {
 		vals = append(vals, e.Low.Mean, e.High.Mean)
 	}
 	factor, unit := plannerScale(t.kpi.Unit, vals...)
-	p := newPlot(fig.Title, plannerAxisLabel(t.kpi.Name, unit), "")
+	p := l.newPlot(fig.Title, plannerAxisLabel(t.kpi.Name, unit), "")
 	n := len(t.shown)
 	names, bases, lows, highs := make([]string, n), make([]float64, n), make([]float64, n), make([]float64, n)
 	var low, high plotter.XYs
@@ -190,7 +199,7 @@ func (t tornadoChart) draw(fig *Plot) error {
 	}
 	p.X.Min, p.X.Max = p.X.Min-pad, p.X.Max+pad
 	rowAxis(p, names)
-	key := newSideLegend()
+	key := l.newSideLegend()
 	key.Add(t.down, swatch{seriesColor(0)})
 	key.Add(t.up, swatch{seriesColor(1)})
 	key.Add("base "+FormatValue(t.kpi.Unit, t.base), bl)

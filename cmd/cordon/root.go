@@ -11,6 +11,8 @@ import (
 	"syscall"
 
 	"github.com/spf13/cobra"
+
+	"cordon/reports"
 )
 
 // Exit codes.
@@ -41,7 +43,10 @@ func badInput(err error) error {
 type streams struct {
 	in       io.Reader
 	out, err io.Writer
-	getenv   func(string) string // the environment: where --shard auto finds its shard
+	getenv   func(string) string // the environment: where --shard auto finds its shard, the language
+	// words is the language the command writes in (--lang); set before
+	// any command runs.
+	words *reports.Words
 }
 
 // Exit codes of a run stopped by a signal: 128 plus the signal's number.
@@ -153,7 +158,14 @@ Exit codes: 0 done, 1 a target missed, 2 bad input.`,
 	prof := &cpuProfile{}
 	root.PersistentFlags().StringVar(&prof.path, "cpuprofile", "", "write a CPU profile of the command to this file")
 	_ = root.PersistentFlags().MarkHidden("cpuprofile")
-	root.PersistentPreRunE = func(cmd *cobra.Command, args []string) error { return prof.start() }
+	words := &languageFlag{}
+	root.PersistentFlags().StringVar(&words.value, "lang", "", "language of the summary, reports, figures and errors: en or zh-CN (default: from LANG, LC_ALL or LC_MESSAGES when they start with zh, else en)")
+	root.PersistentPreRunE = func(cmd *cobra.Command, args []string) error {
+		if err := words.words(std); err != nil {
+			return err
+		}
+		return prof.start()
+	}
 	root.AddCommand(
 		newRunCmd(std, &runOptions{}),
 		newCompareCmd(std, &compareOptions{}),

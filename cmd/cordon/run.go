@@ -218,10 +218,10 @@ func (opts *runOptions) report(ctx context.Context, std *streams, r experiment.R
 	if i > 0 {
 		fmt.Fprintln(std.out)
 	}
-	if err := reports.WriteSummary(std.out, out, 5); err != nil {
+	if err := std.words.WriteSummary(std.out, out, 5); err != nil {
 		return false, err
 	}
-	if err := reports.WriteTargets(std.out, targets); err != nil {
+	if err := std.words.WriteTargets(std.out, targets); err != nil {
 		return false, err
 	}
 	return experiment.AllMet(targets), nil
