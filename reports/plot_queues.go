@@ -150,7 +150,7 @@ func queueFigure(l look, o *experiment.Outcome, fig Plot, all []*postQueue, task
 		}
 		p.Add(ln)
 		p.Y.Max = max(p.Y.Max, q.peak*1.05)
-		key.Add(l.Sprintf("%s (mean %s)", l.Post(q.label), FormatValue("", q.avg)), ln)
+		key.Add(l.Sprintf("%s (mean %s)", l.Post(q.name), FormatValue("", q.avg)), ln)
 		fig.addLayer(q.label, xys)
 	}
 	p.Add(key)
@@ -165,7 +165,7 @@ func queueFigure(l look, o *experiment.Outcome, fig Plot, all []*postQueue, task
 	}
 	for _, q := range shown {
 		if q.groups > 1 {
-			b.WriteString(l.Sprintf(" The %s line sums its %d zone groups.", l.Post(q.label), q.groups))
+			b.WriteString(l.Sprintf(" The %s line sums its %d zone groups.", l.Post(q.name), q.groups))
 		}
 	}
 	switch {

@@ -35,9 +35,12 @@ func English() *Words {
 // are drawn in English (and FiguresInEnglish says so).
 func NewWords(p *lang.Printer, cjk *opentype.Font) *Words {
 	w := English()
-	w.Printer = p
-	if !p.Chinese() || cjk == nil {
+	if !p.Chinese() {
 		return w
+	}
+	w.Printer = p
+	if cjk == nil {
+		return w // the figures in English
 	}
 	// The figures ask for Liberation Sans (sans): in a Chinese report the
 	// cache gives them the CJK face under that name, whose Latin letters
