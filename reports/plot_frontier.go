@@ -197,6 +197,9 @@ func chooseFrontier(pl *experiment.Plan, i int) frontierChart {
 		c.metWord, c.missWord = "meets the target", "misses the target"
 	}
 	c.factor, c.unit = plannerScale(tr.KPI.Unit, vals...)
+	if tr.KPI.Unit == "s" {
+		c.unit = "" // ticked "1 h 30 min"
+	}
 	for _, fp := range pl.Frontier {
 		if i >= len(fp.Means) || !finite(fp.Cost, fp.Means[i]) {
 			continue
@@ -219,7 +222,8 @@ func frontierPlot(l look, pl *experiment.Plan, i int) (Plot, error) {
 	c := chooseFrontier(pl, i)
 	c.l = l
 	name := c.tr.Target.KPI
-	fig := Plot{Name: "frontier-" + name, Title: "Cost against " + name}
+	k := c.tr.KPI
+	fig := Plot{Name: "frontier-" + name, Title: l.Sprintf("Cost against %s", l.KPITitle(k.Name, k.Of, k.Label))}
 	if len(c.all) == 0 && !finite(c.chosen.X, c.chosen.Y) {
 		return l.notePlot(fig, "No plan with a value of "+name+" to show.",
 			fmt.Sprintf("The planner evaluated no plan with a mean of %s.", name)), nil
@@ -237,7 +241,11 @@ func frontierPlot(l look, pl *experiment.Plan, i int) (Plot, error) {
 // plans) and the ring round the chosen plan.
 func (c frontierChart) draw(fig *Plot) error {
 	l := c.l
-	p := l.newPlot(fig.Title, "plan cost (over the run)", plannerAxisLabel(c.tr.Target.KPI, c.unit))
+	k := c.tr.KPI
+	p := l.newPlot(fig.Title, l.T("plan cost (over the run)"), plannerAxisLabel(l.KPILabel(k.Name, k.Of, k.Label), l.unitWord(c.unit)))
+	if k.Unit == "s" {
+		p.Y.Tick.Marker = durationTicks{l, 1 / c.factor}
+	}
 	key := l.newSideLegend()
 	threshold, input := c.references(p)
 	chosen, err := c.addChosen(p)

@@ -46,6 +46,14 @@ func (l look) count(n int, one, many string) string {
 	return text.Count(n, one, many)
 }
 
+// value writes a KPI value in its unit in the figure's language.
+func (l look) value(unit string, v float64) string {
+	if unit == "s" {
+		return l.Duration(v)
+	}
+	return FormatValue(unit, v)
+}
+
 // textStyle is plain text in Liberation Sans, or the CJK font that stands
 // for it in a Chinese figure.
 func (l look) textStyle(size vg.Length, c color.Color) plottext.Style {
