@@ -85,5 +85,23 @@ func plotEntries() []entry {
 		{key: "Posts that turned work away say how much in red.", zh: "有退回的岗位以红字标出退回比例。"},
 		{key: "No post turned work away.", zh: "没有岗位退回任务。"},
 		{key: "yes (not with 95%% confidence)", zh: "是（但置信度不足95%%）"},
+
+		// planner figures
+		{key: "Cost against %s", zh: "成本与%s"},
+		{key: "plan cost (over the run)", zh: "方案成本（整个运行期间）"},
+		{key: "gain of one step (%% of the base mean; right is better)", zh: "增加一步的收益（占基准平均值的%%；越靠右越好）"},
+		{key: "pale: within chance", zh: "浅色：在随机波动范围内"},
+		{key: "no change", zh: "无变化"},
+		{key: "%s (minutes)", zh: "%s（分钟）"},
+		{key: "%s against %s", zh: "%s随%s的变化"},
+		{key: "%s (%s): %s. The mean over %d replications at each point of the sweep (common random numbers), with its 95%% confidence interval as a whisker. One line per value of %s; the x axis is %s.",
+			zh: "%s（%s）：%s。扫描中每个取值点的%d次运行平均值（共同随机数），误差线为95%%置信区间。每条线对应%s的一个取值；横轴为%s。"},
+		{key: "%s (%s): %s. The mean over %d replications at each point of the sweep (common random numbers), with its 95%% confidence interval as the shaded band; the x axis is %s.",
+			zh: "%s（%s）：%s。扫描中每个取值点的%d次运行平均值（共同随机数），阴影带为95%%置信区间；横轴为%s。"},
+		{key: "What moves %s", zh: "哪些因素影响%s"},
+		{key: "base %s", zh: "基准%s"},
+		{key: "axis-unit:min", zh: "分钟"}, {key: "axis-unit:h", zh: "小时"}, {key: "axis-unit:s", zh: "秒"},
+		{key: "axis-unit:items", zh: "件"}, {key: "axis-unit:people", zh: "人"}, {key: "axis-unit:households", zh: "户"},
+		{key: "mean, 95% interval", zh: "平均值，95%%置信区间"},
 	}
 }

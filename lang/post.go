@@ -19,11 +19,14 @@ func (p *Printer) Post(name string) string {
 			if j > 0 {
 				b.WriteString("·")
 			}
+			number, isZone := strings.CutPrefix(word, "zone-")
 			switch {
 			case p.known["post:"+word]:
 				b.WriteString(p.msg.Sprintf("post:" + word))
-			case strings.HasPrefix(word, "zone-"):
-				b.WriteString(p.Sprintf("zone %s", word[len("zone-"):]))
+			case p.known["name:"+word]:
+				b.WriteString(p.Name(word))
+			case isZone && number != "" && strings.Trim(number, "0123456789") == "":
+				b.WriteString(p.Sprintf("zone %s", number))
 			default:
 				b.WriteString(p.Name(word))
 			}

@@ -99,6 +99,9 @@ func (c *Comparison) JSON() ([]byte, error) {
 // formatDiff writes a difference in a KPI's unit with its sign.
 func formatDiff(unit string, v float64) string {
 	s := FormatValue(unit, absf(v))
+	if s == FormatValue(unit, 0) {
+		return s // no sign on a difference that rounds to nothing: not "−0 s"
+	}
 	if v < 0 {
 		return "−" + s
 	}

@@ -11,8 +11,11 @@ import (
 // value writes a KPI value in its unit in w's language: FormatValue, with
 // durations in w's words.
 func (w *Words) value(unit string, v float64) string {
-	if unit == "s" {
+	switch {
+	case unit == "s":
 		return w.Duration(v)
+	case unit == "h" && w.Chinese() && finite(v):
+		return fmt.Sprintf("%.1f小时", v)
 	}
 	return FormatValue(unit, v)
 }
