@@ -103,5 +103,13 @@ func plotEntries() []entry {
 		{key: "axis-unit:min", zh: "分钟"}, {key: "axis-unit:h", zh: "小时"}, {key: "axis-unit:s", zh: "秒"},
 		{key: "axis-unit:items", zh: "件"}, {key: "axis-unit:people", zh: "人"}, {key: "axis-unit:households", zh: "户"},
 		{key: "mean, 95% interval", zh: "平均值，95%%置信区间"},
+		{key: "difference in time", zh: "时间差"},
+		{key: "difference in share (percentage points)", zh: "比例差（百分点）"},
+		{key: "difference (staff-hours)", zh: "差值（人·小时）"},
+		{key: "difference (%s)", zh: "差值（%s）"},
+		{key: "%.1f points", zh: "%.1f个百分点"},
+		{key: "%s against %s: differences with a verdict", zh: "%s与%s相比：有结论的差异"},
+		{key: "No significant difference from %s as large as its minimum effect.", zh: "与%s相比，没有达到最小效应的显著差异。"},
+		{key: "better", zh: "更好"}, {key: "worse", zh: "更差"}, {key: "differs", zh: "不同"},
 	}
 }

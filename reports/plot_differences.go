@@ -59,19 +59,20 @@ func unitRank(unit string) int {
 // diffAxis is how a panel shows a unit's differences: the factor from the
 // unit to the axis, and the axis label. Times are in minutes (hours when a
 // bar passes three hours), shares in percentage points.
-func diffAxis(unit string, maxAbs float64) (float64, string) {
+func diffAxis(l look, unit string, maxAbs float64) (float64, string) {
 	switch unit {
 	case "s":
+		// ticked "−50 min", "1 h 30 min" (durationTicks)
 		if maxAbs >= 3*3600 {
-			return 1.0 / 3600, "difference in time (hours)"
+			return 1.0 / 3600, l.T("difference in time")
 		}
-		return 1.0 / 60, "difference in time (minutes)"
+		return 1.0 / 60, l.T("difference in time")
 	case "share":
-		return 100, "difference in share (percentage points)"
+		return 100, l.T("difference in share (percentage points)")
 	case "h":
-		return 1, "difference (staff-hours)"
+		return 1, l.T("difference (staff-hours)")
 	}
-	return 1, "difference (" + unit + ")"
+	return 1, l.Sprintf("difference (%s)", l.unitWord(unit))
 }
 
 // DifferencesPlot is the comparison chart: every difference with a verdict
@@ -98,12 +99,12 @@ func (w *Words) DifferencesPlot(c *experiment.Comparison) (Plot, error) {
 	for _, o := range c.Outcomes[1:] {
 		others = append(others, o.Scenario.Name)
 	}
-	fig := Plot{Name: "differences", Title: fmt.Sprintf("%s against %s: differences with a verdict", strings.Join(others, ", "), refName)}
+	fig := Plot{Name: "differences", Title: l.Sprintf("%s against %s: differences with a verdict", strings.Join(others, ", "), refName)}
 	judged := c.Significant()
 	if len(judged) == 0 {
-		return l.notePlot(fig, fmt.Sprintf("No significant difference from %s as large as its minimum effect.", refName), noDifferenceCaption(c, others)), nil
+		return l.notePlot(fig, l.Sprintf("No significant difference from %s as large as its minimum effect.", refName), noDifferenceCaption(c, others)), nil
 	}
-	panels, cut := diffPanels(c, judged, len(others) > 1)
+	panels, cut := diffPanels(l, c, judged, len(others) > 1)
 	if err := drawDifferences(l, &fig, panels); err != nil {
 		return Plot{}, err
 	}
@@ -193,10 +194,10 @@ func drawDifferences(l look, fig *Plot, panels []diffPanel) error {
 	key := l.newSideLegend()
 	for _, v := range []string{experiment.Better, experiment.Worse, experiment.Differs} {
 		if present[v] {
-			key.Add(v, swatch{verdictColor(v)})
+			key.Add(l.T(v), swatch{verdictColor(v)})
 		}
 	}
-	key.Add("95% interval", whiskerThumb{whiskerStyle()})
+	key.Add(l.T("95% interval"), whiskerThumb{whiskerStyle()})
 	outer.Add(st, key)
 	fig.P = outer
 	fig.Height = max(plotHeight, st.height()+vg.Points(40))
@@ -206,13 +207,16 @@ func drawDifferences(l look, fig *Plot, panels []diffPanel) error {
 // diffPanels groups the differences with a verdict by unit, largest first
 // in each; when there are more than maxDifferences it keeps those largest
 // in minimum effects, and says how many it left out.
-func diffPanels(c *experiment.Comparison, judged []experiment.Difference, named bool) ([]diffPanel, int) {
+func diffPanels(l look, c *experiment.Comparison, judged []experiment.Difference, named bool) ([]diffPanel, int) {
 	var bars []diffBar
 	var units []string
 	for _, d := range judged {
 		label := d.Name
+		if k, ok := c.Outcomes[0].KPI(d.Name); ok {
+			label = l.KPITitle(k.Name, k.Of, k.Label) // its name is in differences.csv and the page's table
+		}
 		if named {
-			label = d.Scenario + ": " + d.Name
+			label = d.Scenario + ": " + label
 		}
 		size := math.Inf(1)
 		if d.MinEffect > 0 {
@@ -267,8 +271,11 @@ func diffPanelPlot(l look, pn diffPanel, size, width vg.Length) (*plot.Plot, err
 	for _, b := range pn.bars {
 		maxAbs = math.Max(maxAbs, math.Min(math.Abs(b.mean), hi))
 	}
-	scale, axis := diffAxis(pn.unit, maxAbs)
+	scale, axis := diffAxis(l, pn.unit, maxAbs)
 	p := l.newPlot("", axis, "")
+	if pn.unit == "s" {
+		p.X.Tick.Marker = durationTicks{l, 1 / scale}
+	}
 	n := len(pn.bars)
 	names := make([]string, n)
 	byVerdict := map[string][]float64{}
@@ -292,7 +299,7 @@ func diffPanelPlot(l look, pn diffPanel, size, width vg.Length) (*plot.Plot, err
 			end = farther(v, l, h)
 		}
 		byVerdict[r.verdict][row] = v
-		labels = append(labels, barLabel{x: end, y: y, text: diffLabel(pn.unit, r.mean)})
+		labels = append(labels, barLabel{x: end, y: y, text: l.diffLabel(pn.unit, r.mean)})
 	}
 	for _, verdict := range []string{experiment.Better, experiment.Worse, experiment.Differs} {
 		if byVerdict[verdict] == nil {
@@ -409,11 +416,14 @@ func (b breaks) Plot(c draw.Canvas, p *plot.Plot) {
 
 // diffLabel writes a difference beside its bar: in the KPI's unit, shares
 // in percentage points as their axis is.
-func diffLabel(unit string, v float64) string {
+func (l look) diffLabel(unit string, v float64) string {
+	if unit == "s" {
+		return l.Difference(v)
+	}
 	if unit != "share" {
 		return formatDiff(unit, v)
 	}
-	s := fmt.Sprintf("%.1f points", 100*math.Abs(v))
+	s := l.Sprintf("%.1f points", 100*math.Abs(v))
 	switch {
 	case v < 0:
 		return "−" + s

@@ -172,7 +172,11 @@ func (t durationTicks) Ticks(min, max float64) []plot.Tick {
 		if math.Abs(v) < step*1e-9 {
 			v = 0
 		}
-		ticks = append(ticks, plot.Tick{Value: v, Label: t.l.Duration(v * t.perUnit)})
+		label := t.l.Duration(v * t.perUnit)
+		if v == 0 {
+			label = "0" // the zero of an axis, with no unit to read
+		}
+		ticks = append(ticks, plot.Tick{Value: v, Label: label})
 	}
 	return ticks
 }
