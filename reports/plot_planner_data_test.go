@@ -224,8 +224,8 @@ func TestPlotTornadoData(t *testing.T) {
 		}
 		for k, e := range want {
 			row := float64(len(want) - 1 - k)
-			if rows[int(row)] != e.Factor.Name {
-				t.Errorf("%s: row %v is %q, want %q", kpi.Name, row, rows[int(row)], e.Factor.Name)
+			if name := English().figures.factorName(e.Factor.Name); rows[int(row)] != name {
+				t.Errorf("%s: row %v is %q, want %q", kpi.Name, row, rows[int(row)], name)
 			}
 			if !near(low[k].X, e.Low.Mean/60) || !near(high[k].X, e.High.Mean/60) || low[k].Y != row || high[k].Y != row {
 				t.Errorf("%s, %s: ends %v and %v, want %v and %v (minutes)", kpi.Name, e.Factor.Name, low[k], high[k], e.Low.Mean/60, e.High.Mean/60)
