@@ -152,9 +152,10 @@ func TestPlotLimitingPostsData(t *testing.T) {
 	}
 	rows := rowLabels(t, fig)
 	var order []string
+	words := English().figures
 	for _, h := range m.Hourly {
-		if !slices.Contains(order, h.Post) {
-			order = append(order, h.Post)
+		if !slices.Contains(order, words.Post(h.Post)) {
+			order = append(order, words.Post(h.Post))
 		}
 	}
 	if len(order) < 2 || len(rows) != len(order) {
@@ -169,7 +170,7 @@ func TestPlotLimitingPostsData(t *testing.T) {
 	for i, h := range m.Hourly {
 		c := cells[i]
 		perHour[c.X]++
-		if c.X != h.Hour+0.5 || c.Y != math.Round(c.Y) || rows[int(c.Y)] != h.Post {
+		if c.X != h.Hour+0.5 || c.Y != math.Round(c.Y) || rows[int(c.Y)] != words.Post(h.Post) {
 			t.Errorf("hour %v: cell at (%v, %v), want on the row of %s", h.Hour, c.X, c.Y, h.Post)
 		}
 		if util[i].Y != h.Utilisation {

@@ -172,16 +172,16 @@ func besideOf(spans []hourSpan, m reviewMeasure) besideSeries {
 // 95% prediction band, and the observed figures as dots, those outside the
 // band as red diamonds.
 func besidePlot(l look, r *experiment.Review, m reviewMeasure) (Plot, error) {
-	title := m.title + ", in the replay"
+	title := l.Sprintf("%s, in the replay", l.T(m.title))
 	if r.Observed != nil {
-		title = m.title + ", observed and replayed"
+		title = l.Sprintf("%s, observed and replayed", l.T(m.title))
 	}
 	fig := Plot{Name: m.name, Title: title}
 	spans := reviewSpans(r, m)
 	if len(spans) == 0 {
-		return l.notePlot(fig, "No hour to show.", "The replay has no hours."), nil
+		return l.notePlot(fig, l.T("No hour to show."), l.T("The replay has no hours.")), nil
 	}
-	p := l.newPlot(title, m.xLabel, m.yLabel)
+	p := l.newPlot(title, l.T(m.xLabel), l.T(m.yLabel))
 	clockAxis(p, spans[0].from, spans[len(spans)-1].to)
 	bs := besideOf(spans, m)
 	if err := drawReplay(&fig, p, bs.runs); err != nil {
@@ -192,9 +192,9 @@ func besidePlot(l look, r *experiment.Review, m reviewMeasure) (Plot, error) {
 	if err != nil {
 		return Plot{}, err
 	}
-	key.Add(fmt.Sprintf("replay: mean of %d replications", r.Replay.Replications), meanKey)
-	key.Add("95% prediction interval for one day", swatch{alpha(seriesColor(0), 0.22)})
-	if err := drawObserved(p, key, bs, r.Observed != nil); err != nil {
+	key.Add(l.Sprintf("replay: mean of %d replications", r.Replay.Replications), meanKey)
+	key.Add(l.T("95% prediction interval for one day"), swatch{alpha(seriesColor(0), 0.22)})
+	if err := drawObserved(l, p, key, bs, r.Observed != nil); err != nil {
 		return Plot{}, err
 	}
 	mean, _ := fig.layer("replay")
@@ -243,7 +243,7 @@ func drawReplay(fig *Plot, p *plot.Plot, runs []besideRun) error {
 // drawObserved draws the observed figures, orange dots inside the band and
 // red diamonds outside, naming them in the key (the dots whenever anything
 // was observed, the diamonds when there are any).
-func drawObserved(p *plot.Plot, key *sideLegend, bs besideSeries, observed bool) error {
+func drawObserved(l look, p *plot.Plot, key *sideLegend, bs besideSeries, observed bool) error {
 	for _, d := range []struct {
 		xys   plotter.XYs
 		label string
@@ -262,7 +262,7 @@ func drawObserved(p *plot.Plot, key *sideLegend, bs besideSeries, observed bool)
 		if len(d.xys) > 0 {
 			p.Add(sc)
 		}
-		key.Add(d.label, sc)
+		key.Add(l.T(d.label), sc)
 	}
 	return nil
 }
