@@ -40,3 +40,13 @@ func (f *languageFlag) words(std *streams) error {
 	std.words = reports.NewWords(p, cjk)
 	return nil
 }
+
+// printer is the language errors are written in: --lang's, or, when the
+// command stopped before reading it (a flag that does not parse), the
+// environment's.
+func (std *streams) printer() *lang.Printer {
+	if std.words != nil {
+		return std.words.Printer
+	}
+	return lang.New(lang.FromEnv(std.getenv))
+}

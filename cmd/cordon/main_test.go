@@ -12,6 +12,11 @@ func TestMain(m *testing.M) {
 	if os.Getenv("CORDON_TEST_AS_CLI") == "1" {
 		os.Exit(Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 	}
+	// The tests read English: a Chinese LANG where they run must not
+	// change what cordon prints (the scripts set their own).
+	for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		os.Unsetenv(v)
+	}
 	testscript.Main(m, map[string]func(){
 		"cordon": func() { os.Exit(Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
 	})

@@ -118,13 +118,13 @@ func Main(args []string, in io.Reader, out, errw io.Writer) int {
 	var ee *exitError
 	if errors.As(err, &ee) {
 		if ee.err != nil && ee.err.Error() != "" {
-			fmt.Fprintln(errw, "cordon:", errorText(ee.err))
+			fmt.Fprintln(errw, "cordon:", std.printer().Error(errorText(ee.err)))
 		}
 		return ee.code
 	}
 	// Cobra's own errors are bad usage: an unknown flag or command, with
 	// suggestions on lines of their own.
-	fmt.Fprintln(errw, "cordon:", terminalLines(err.Error()))
+	fmt.Fprintln(errw, "cordon:", std.printer().Error(terminalLines(err.Error())))
 	return exitBadInput
 }
 
