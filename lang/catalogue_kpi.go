@@ -1,5 +1,7 @@
 package lang
 
+import "strings"
+
 // entry is one message of the catalogue: its key, its English text when
 // the key is not English text itself ("kpi:*.door_time.p95"), and its
 // Simplified Chinese.
@@ -86,14 +88,20 @@ func kpiEntries() []entry {
 // nameEntries are the names of the built-in scenarios' kinds of delivery,
 // sites, staff pools and posts ("name:").
 func nameEntries() []entry {
-	name := func(n, zh string) entry { return entry{key: "name:" + n, zh: zh} }
+	name := func(n, zh string) entry {
+		en := ""
+		if strings.Contains(n, "-") || strings.Contains(n, "_") {
+			en = strings.NewReplacer("-", " ", "_", " ").Replace(n) // "suited crew"
+		}
+		return entry{key: "name:" + n, en: en, zh: zh}
+	}
 	return []entry{
 		name("express", "快递"), name("takeout", "外卖"), name("relatives", "亲友送物"), name("reserve", "保供物资"),
 		name("groupbuy", "团购"), name("group-buy", "团购"),
 		name("gate-crew", "大门组"), name("suited-crew", "穿防护服人员"), name("sorting-group", "分拣组"),
 		name("zone-volunteers", "片区志愿者"), name("community-workers", "社区工作者"), name("mobile-team", "机动队"),
 		name("runners", "跑腿志愿者"), name("medical", "医护人员"),
-		name("site-a", "A采样点"), name("site-b", "B采样点"), name("site-c", "C采样点"),
+		name("site-a", "A采样点"), name("site-b", "B采样点"), name("site-c", "C采样点"), name("site-d", "D采样点"),
 		name("intake", "登记贴标"), name("staging", "暂存区"), name("transfer", "转运"), name("disinfection", "消杀"),
 		name("sorting", "分拣"), name("delivery", "送货上门"), name("gate", "大门"), name("garbage", "垃圾清运"),
 		name("special_needs", "特殊需求"), name("sampling", "核酸采样"), name("carts", "推车"),

@@ -57,12 +57,12 @@ func (p *Printer) KPIDesc(name, of, desc string) string {
 // Name is the name of a kind of delivery, a site, a staff pool or a post of
 // the built-in scenarios in words, in the printer's language: "suited
 // crew" ("suited-crew"), in Chinese 穿防护服人员; a name the catalogue does
-// not know is written with its hyphens as spaces.
+// not know (a scenario's own) is written as it is.
 func (p *Printer) Name(name string) string {
-	if k := "name:" + name; p.Chinese() && p.known[k] {
+	if k := "name:" + name; p.known[k] {
 		return p.msg.Sprintf(k)
 	}
-	return strings.ReplaceAll(name, "-", " ")
+	return name
 }
 
 // Stage is the label of a stage of a delivery, "put_down" or "wait_cart":

@@ -130,7 +130,7 @@ func TestPost(t *testing.T) {
 		"zone-volunteers/zone-9": {"zone volunteers / zone 9", "片区志愿者 / 9号片区"},
 		"site-a swab":            {"site a swab", "A采样点·采样"},
 		"carts":                  {"carts", "推车"},
-		"my-own-post":            {"my own post", "my own post"},
+		"my-own-post":            {"my-own-post", "my-own-post"},
 	} {
 		if got := en.Post(name); got != want[0] {
 			t.Errorf("English Post(%q) = %q, want %q", name, got, want[0])

@@ -4,11 +4,12 @@ import "strings"
 
 // Post is the name of a post ("site-a swab", "zone-volunteers/zone-3",
 // "carts") in words, in the printer's language: "site a swab", "zone
-// volunteers / zone 3"; in Chinese each word the catalogue knows
-// translated, the others as they are.
+// volunteers / zone 3"; in Chinese A采样点·采样. Words the catalogue does
+// not know (a scenario's own names) are written as they are.
 func (p *Printer) Post(name string) string {
-	if !p.Chinese() {
-		return strings.ReplaceAll(strings.ReplaceAll(name, "/", " / "), "-", " ")
+	sep := " "
+	if p.Chinese() {
+		sep = "·"
 	}
 	var b strings.Builder
 	for i, group := range strings.Split(name, "/") {
@@ -17,7 +18,7 @@ func (p *Printer) Post(name string) string {
 		}
 		for j, word := range strings.Fields(group) {
 			if j > 0 {
-				b.WriteString("·")
+				b.WriteString(sep)
 			}
 			number, isZone := strings.CutPrefix(word, "zone-")
 			switch {
@@ -28,7 +29,7 @@ func (p *Printer) Post(name string) string {
 			case isZone && number != "" && strings.Trim(number, "0123456789") == "":
 				b.WriteString(p.Sprintf("zone %s", number))
 			default:
-				b.WriteString(p.Name(word))
+				b.WriteString(word)
 			}
 		}
 	}
@@ -39,7 +40,7 @@ func (p *Printer) Post(name string) string {
 // own ("post:").
 func postEntries() []entry {
 	return []entry{
-		{key: "post:swab", zh: "采样"}, {key: "post:registration", zh: "登记"},
-		{key: "post:lab", zh: "实验室"}, {key: "post:couriers", zh: "快递员"},
+		{key: "post:swab", en: "swab", zh: "采样"}, {key: "post:registration", en: "registration", zh: "登记"},
+		{key: "post:lab", en: "lab", zh: "实验室"}, {key: "post:couriers", en: "couriers", zh: "快递员"},
 	}
 }
