@@ -2,6 +2,7 @@ package main
 
 import (
 	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -13,9 +14,12 @@ func TestMain(m *testing.M) {
 		os.Exit(Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 	}
 	// The tests read English: a Chinese LANG where they run must not
-	// change what cordon prints (the scripts set their own).
-	for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
-		os.Unsetenv(v)
+	// change what cordon prints. The scripts set their own: testscript runs
+	// their cordon as this binary under the command's name, left alone.
+	if filepath.Base(os.Args[0]) != "cordon" {
+		for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+			os.Unsetenv(v)
+		}
 	}
 	testscript.Main(m, map[string]func(){
 		"cordon": func() { os.Exit(Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
