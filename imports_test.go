@@ -12,7 +12,7 @@ import (
 )
 
 // The layers of cordon, lowest first: imports point down only,
-// cmd -> serve (the pages) -> reports -> experiment -> model -> kernel. The kernel package sim
+// cmd -> serve (the pages) -> reports -> lang -> experiment -> model -> kernel. The kernel package sim
 // imports the standard library alone; its subpackages add gonum. Below
 // them all, text (the text every layer writes to people, standard library
 // only), and test support, imported by test files alone.
@@ -29,10 +29,11 @@ var layers = []struct {
 	{"model", []string{"compound"}, []string{"gonum.org/v1/gonum"}},
 	{"loader and experiment", []string{"scenarios", "experiment", "logs"},
 		[]string{"gonum.org/v1/gonum", "go.yaml.in/yaml/v3"}},
-	{"reports", []string{"reports"}, []string{"gonum.org/v1/gonum", "gonum.org/v1/plot"}},
+	{"language", []string{"lang"}, []string{"golang.org/x/text"}},
+	{"reports", []string{"reports"}, []string{"gonum.org/v1/gonum", "gonum.org/v1/plot", "golang.org/x/image", "golang.org/x/text"}},
 	{"pages", []string{"serve"}, []string{"golang.org/x/text"}},
 	{"command line", []string{"cmd/cordon"}, []string{"gonum.org/v1/gonum", "github.com/spf13/cobra", "github.com/spf13/pflag",
-		"github.com/schollz/progressbar/v3", "golang.org/x/term", "go.yaml.in/yaml/v3"}},
+		"github.com/schollz/progressbar/v3", "golang.org/x/term", "go.yaml.in/yaml/v3", "golang.org/x/text"}},
 	{"deployment examples", []string{"deploy"}, []string{"k8s.io/api", "sigs.k8s.io/yaml"}},
 }
 

@@ -20,7 +20,7 @@ import (
 )
 
 var browserShots = flag.String("browser-shots", "",
-	"write the first screen (PNG) and the whole page (JPEG) of the run, compare, plan and replay pages to the folder `dir`; a relative path is from reports/")
+	"write screenshots to the folder `dir`: the first screen (PNG) and the whole page (JPEG) of the run, compare, plan and replay pages, and the English and Chinese run reports; a relative path is from reports/")
 
 // pagesTimeout bounds the pages' test: the runs, the plan, the replay with
 // what would have helped, the reports, the browser and four pages.
@@ -150,7 +150,7 @@ func checkSortAndFilter(t *testing.T, tab context.Context) {
 	if err := chromedp.Do(tab, chromedp.SendKeys(chromedp.CSS(box), "door_time")); err != nil {
 		t.Fatal(err)
 	}
-	shown := column(kpis, 0)
+	shown := column(kpis, 5) // the name for --target, beside the label
 	if len(shown) == 0 || len(shown) >= len(all) {
 		t.Errorf("typing door_time shows %d of %d rows", len(shown), len(all))
 	}

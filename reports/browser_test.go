@@ -24,15 +24,18 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+	"golang.org/x/text/language"
 
 	"cordon/compound"
 	"cordon/experiment"
+	"cordon/lang"
 	"cordon/reports"
 	"cordon/scenarios"
 )
 
 var browserShot = flag.String("browser-shot", "",
 	"also write the browser test's full-page screenshot of the baseline report (JPEG, quality 90) to `path`; a relative path is from reports/")
+
 
 // defaultBrowser is where Debian's chromium package puts the browser;
 // CORDON_BROWSER names another binary.
@@ -91,6 +94,46 @@ func TestReportInBrowser(t *testing.T) {
 				t.Error(err)
 			}
 		}
+		if got.Lang != "en" {
+			t.Errorf("<html lang=%q>, want en", got.Lang)
+		}
+		saveShot(t, "run-en.jpg", got.Shot)
+	})
+
+	// The Chinese report: its headings in Chinese, its lang zh-CN, its
+	// figures drawn (in Chinese with the system's CJK font, else in
+	// English).
+	t.Run("Chinese", func(t *testing.T) {
+		sc, err := scenarios.Resolve("baseline")
+		if err != nil {
+			t.Fatal(err)
+		}
+		w := reports.NewWords(lang.New(language.SimplifiedChinese), nil)
+		if cjk, err := reports.CJKFont(reports.CJKFonts(os.Getenv)); err == nil {
+			w = reports.NewWords(lang.New(language.SimplifiedChinese), cjk)
+		}
+		dir := writeReportIn(t, ctx, sc, w)
+		got := openReport(t, browserCtx, dir)
+		if got.Lang != "zh-CN" {
+			t.Errorf("<html lang=%q>, want zh-CN", got.Lang)
+		}
+		for _, want := range []string{"目标", "瓶颈", "图表", "指标"} {
+			if !slices.Contains(got.H2, want) {
+				t.Errorf("no heading %q among %q", want, got.H2)
+			}
+		}
+		if len(got.Images) == 0 || !got.Images[0].Complete || got.Images[0].Width == 0 {
+			t.Errorf("no plot shown: %+v", got.Images)
+		}
+		if !w.FiguresInEnglish() && !hasHan(got.Images[0].Alt) {
+			t.Errorf("the first figure is titled %q, not in Chinese", got.Images[0].Alt)
+		}
+		for _, row := range got.Targets {
+			if !hasHan(row) || !strings.Contains(row, "takeout.door_time.p95") {
+				t.Errorf("targets row %q: want it in Chinese, with the target as written", row)
+			}
+		}
+		saveShot(t, "run-zh.jpg", got.Shot)
 	})
 
 	t.Run("hostile text", func(t *testing.T) {
@@ -158,9 +201,29 @@ func startBrowser(t *testing.T, ctx context.Context, exe string) context.Context
 	return browserCtx
 }
 
+// saveShot writes a screenshot into -browser-shots, when given.
+func saveShot(t *testing.T, name string, shot []byte) {
+	t.Helper()
+	if *browserShots == "" {
+		return
+	}
+	if err := os.MkdirAll(*browserShots, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(*browserShots, name), shot, 0o644); err != nil {
+		t.Error(err)
+	}
+}
+
 // writeReport runs sc for three replications, checks a target against it
 // and writes its report into a temporary folder, whose path it returns.
 func writeReport(t *testing.T, ctx context.Context, sc *compound.Scenario) string {
+	t.Helper()
+	return writeReportIn(t, ctx, sc, reports.English())
+}
+
+// writeReportIn is writeReport in w's language.
+func writeReportIn(t *testing.T, ctx context.Context, sc *compound.Scenario, w *reports.Words) string {
 	t.Helper()
 	o, err := experiment.Run(ctx, sc, experiment.Options{Replications: 3})
 	if err != nil {
@@ -175,7 +238,7 @@ func writeReport(t *testing.T, ctx context.Context, sc *compound.Scenario) strin
 		t.Fatal(err)
 	}
 	dir := filepath.Join(t.TempDir(), "report")
-	if err := reports.RunReport(o, targets, nil).Write(ctx, reports.Dest{Dir: dir}); err != nil {
+	if err := reports.RunReport(o, targets, nil).In(w).Write(ctx, reports.Dest{Dir: dir}); err != nil {
 		t.Fatal(err)
 	}
 	return dir
@@ -184,7 +247,9 @@ func writeReport(t *testing.T, ctx context.Context, sc *compound.Scenario) strin
 // pageState is what the page reports about itself once loaded.
 type pageState struct {
 	Title   string   `json:"title"`
+	Lang    string   `json:"lang"`
 	H1      string   `json:"h1"`
+	H2      []string `json:"h2"`
 	Header  string   `json:"header"`
 	Scripts int      `json:"scripts"`
 	Script  string   `json:"script"`
@@ -216,7 +281,9 @@ const pageStateJS = `(() => {
 	const page = document.documentElement;
 	return {
 		title: document.title,
+		lang: page.lang,
 		h1: document.querySelector("h1")?.textContent ?? "",
+		h2: [...document.querySelectorAll("h2")].map(h => h.textContent),
 		header: document.querySelector("header")?.textContent ?? "",
 		scripts: document.scripts.length,
 		script: document.scripts[0]?.textContent.trim() ?? "",

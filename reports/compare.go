@@ -99,6 +99,9 @@ func (c *Comparison) JSON() ([]byte, error) {
 // formatDiff writes a difference in a KPI's unit with its sign.
 func formatDiff(unit string, v float64) string {
 	s := FormatValue(unit, absf(v))
+	if s == FormatValue(unit, 0) {
+		return s // no sign on a difference that rounds to nothing: not "−0 s"
+	}
 	if v < 0 {
 		return "−" + s
 	}
@@ -188,8 +191,8 @@ func DifferencesCSV(c *experiment.Comparison) []byte {
 // ComparisonReport is the report folder of a comparison: index.html,
 // comparison.json, differences.csv and the differences chart.
 func ComparisonReport(c *experiment.Comparison) Report {
-	return Report{build: func() (*contents, error) {
-		plot, err := DifferencesPlot(c)
+	return Report{build: func(w *Words) (*contents, error) {
+		plot, err := w.DifferencesPlot(c)
 		if err != nil {
 			return nil, plotsError(err)
 		}

@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"math"
 
-	"cordon/compound"
 	"cordon/experiment"
+	"cordon/lang"
 )
 
 // FormatValue writes a KPI value in its unit the way a planner reads it:
@@ -17,7 +17,7 @@ func FormatValue(unit string, v float64) string {
 	}
 	switch unit {
 	case "s":
-		return compound.FormatSeconds(v)
+		return lang.Seconds(v)
 	case "share":
 		return fmt.Sprintf("%.1f%%", 100*v)
 	case "h":

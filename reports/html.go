@@ -39,8 +39,8 @@ type page struct {
 }
 
 type targetRow struct {
-	Text, Mean, Verdict, Margin string
-	Met                         bool
+	Text, Name, Mean, Verdict, Margin string
+	Met                               bool
 }
 
 type differenceRow struct {
@@ -90,9 +90,14 @@ func contentPolicy() (string, error) {
 }
 
 // renderPage fills the report template.
-func renderPage(p page) ([]byte, error) {
-	t, err := template.New("report.html.tmpl").Funcs(template.FuncMap{"capitalised": capitalised,
-		"tableScript": tableScript, "contentPolicy": contentPolicy}).
+func renderPage(p page, w *Words) ([]byte, error) {
+	t, err := template.New("report.html.tmpl").Funcs(template.FuncMap{
+		"capitalised":   capitalised,
+		"tableScript":   tableScript,
+		"contentPolicy": contentPolicy,
+		"T":             w.T,
+		"lang":          w.HTML,
+	}).
 		ParseFS(templates, "templates/report.html.tmpl")
 	if err != nil {
 		return nil, err

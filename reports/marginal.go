@@ -184,16 +184,21 @@ func marginalTables(m *experiment.Marginal) []table {
 // each knob buys (GainsPlot) and the post limiting work hour by hour
 // (HourlyPlot), with the base scenario's events marked.
 func MarginalPlots(m *experiment.Marginal) ([]Plot, error) {
-	gains, err := GainsPlot(m)
+	return English().MarginalPlots(m)
+}
+
+// MarginalPlots is MarginalPlots in w's language.
+func (w *Words) MarginalPlots(m *experiment.Marginal) ([]Plot, error) {
+	gains, err := w.GainsPlot(m)
 	if err != nil {
 		return nil, err
 	}
-	hourly, err := HourlyPlot(m)
+	hourly, err := w.HourlyPlot(m)
 	if err != nil {
 		return nil, err
 	}
 	if m.Base != nil && m.Base.Scenario != nil {
-		if err := markEvents(&hourly, m.Base.Scenario); err != nil {
+		if err := markEvents(w.figures, &hourly, m.Base.Scenario); err != nil {
 			return nil, err
 		}
 	}
@@ -204,8 +209,8 @@ func MarginalPlots(m *experiment.Marginal) ([]Plot, error) {
 // bottlenecks): index.html with the gains chart and the limiting posts, and
 // bottlenecks.json.
 func MarginalReport(m *experiment.Marginal) Report {
-	return Report{build: func() (*contents, error) {
-		plots, err := MarginalPlots(m)
+	return Report{build: func(w *Words) (*contents, error) {
+		plots, err := w.MarginalPlots(m)
 		if err != nil {
 			return nil, plotsError(err)
 		}

@@ -44,9 +44,15 @@ func mdCode(s string) string {
 	return "`" + s + "`"
 }
 
-// SummaryMarkdown is summary.md: the run's KPIs with their intervals, the
-// targets, the bottlenecks and the plots.
+// SummaryMarkdown is summary.md in English: the run's KPIs with their
+// intervals, the targets, the bottlenecks and the plots.
 func SummaryMarkdown(o *experiment.Outcome, targets []experiment.TargetResult, plots []Plot) []byte {
+	return English().SummaryMarkdown(o, targets, plots)
+}
+
+// SummaryMarkdown is summary.md in w's language: each KPI by its label,
+// with its name for --target and --kpi.
+func (w *Words) SummaryMarkdown(o *experiment.Outcome, targets []experiment.TargetResult, plots []Plot) []byte {
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "# %s\n\n", mdEscape(o.Scenario.Name))
 	if d := strings.TrimSpace(o.Scenario.Description); d != "" {
@@ -56,54 +62,63 @@ func SummaryMarkdown(o *experiment.Outcome, targets []experiment.TargetResult, p
 		fmt.Fprintf(&b, "**%s** (%s): expect a backlog.\n\n", mdEscape(u.String()), u.Amounts())
 	}
 	if o.Replications >= 2 {
-		fmt.Fprintf(&b, "%d replications, seed %d. Each figure is the mean over the replications with its %.0f%% Student-t confidence interval.\n\n",
-			o.Replications, o.Seed, 100*experiment.Level)
+		b.WriteString(w.Sprintf("%d replications, seed %d. Each figure is the mean over the replications with its %.0f%% Student-t confidence interval.\n\n",
+			o.Replications, o.Seed, 100*experiment.Level))
 	} else {
-		fmt.Fprintf(&b, "%s, seed %d. Each figure is its value (no interval: %s).\n\n",
-			text.Count(o.Replications, "replication", "replications"), o.Seed, text.Count(o.Replications, "replication", "replications"))
+		n := w.Sprintf("%d replications", o.Replications)
+		if !w.Chinese() {
+			n = text.Count(o.Replications, "replication", "replications")
+		}
+		b.WriteString(w.Sprintf("%s, seed %d. Each figure is its value (no interval: %s).\n\n", n, o.Seed, n))
+	}
+	row := func(cells ...string) { fmt.Fprintf(&b, "| %s |\n", strings.Join(cells, " | ")) }
+	head := func(cells ...string) {
+		row(cells...)
+		b.WriteString("|" + strings.Repeat("---|", len(cells)) + "\n")
 	}
 	if len(targets) > 0 {
-		b.WriteString("## Targets\n\n| target | mean | met | margin |\n|---|---|---|---|\n")
+		fmt.Fprintf(&b, "## %s\n\n", w.T("Targets"))
+		head(w.T("target"), w.T("mean"), w.T("met"), w.T("margin"), w.T("as written"))
 		for _, t := range targets {
-			met := "yes"
+			met := w.T("yes")
 			switch {
 			case !t.Met:
-				met = "**no**"
+				met = "**" + w.T("no") + "**"
 			case !t.Confident:
-				met = "yes (not with 95% confidence)"
+				met = w.Sprintf("yes (not with 95%% confidence)")
 			}
-			fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", mdCode(t.Text), FormatValue(t.KPI.Unit, t.KPI.Mean), met, formatMargin(t))
+			row(mdEscape(w.targetText(t)), w.value(t.KPI.Unit, t.KPI.Mean), met, w.margin(t), mdCode(t.Text))
 		}
 		b.WriteString("\n")
 	}
-	b.WriteString("## Bottlenecks\n\nPosts ranked by the share of arrivals they turned away, then by the share of the time they were open or had work during which work waited, then by utilisation.\n\n")
-	b.WriteString("| rank | post | turned away | work waiting | utilisation | mean queue | mean wait |\n|---|---|---|---|---|---|---|\n")
+	fmt.Fprintf(&b, "## %s\n\n%s\n\n", w.T("Bottlenecks"), w.T("Posts ranked by the share of arrivals they turned away, then by the share of the time they were open or had work during which work waited, then by utilisation."))
+	head(w.T("rank"), w.T("post"), w.T("turned away"), w.T("work waiting"), w.T("utilisation"), w.T("mean queue"), w.T("mean wait"))
 	for _, p := range o.Bottlenecks {
-		fmt.Fprintf(&b, "| %d | %s | %s | %s | %s | %s | %s |\n", p.Rank, mdCode(p.Post),
+		row(fmt.Sprint(p.Rank), mdEscape(w.Post(p.Post)),
 			FormatValue("share", p.BlockedShare.Mean), FormatValue("share", p.Saturation.Mean), FormatValue("share", p.Utilisation.Mean),
-			FormatValue("", p.QueueMean.Mean), FormatValue("s", p.WaitMean.Mean))
+			FormatValue("", p.QueueMean.Mean), w.value("s", p.WaitMean.Mean))
 	}
 	for _, t := range dayTables(o) {
 		fmt.Fprintf(&b, "\n## %s\n\nThe mean of each day's KPI (named KPI@dayN); the KPIs below have each with its interval.\n\n", mdEscape(t.Title))
 		writeMarkdownGrid(&b, t.Head, mdEscape, dayMarkdownRows(t), func(s string) string { return s })
 		b.Truncate(b.Len() - 1) // the blank line before the next section is its own
 	}
-	b.WriteString("\n## KPIs\n\n| KPI | mean | 95% interval | unit |\n|---|---|---|---|\n")
+	fmt.Fprintf(&b, "\n## %s\n\n", w.T("KPIs"))
+	head(w.T("KPI"), w.T("mean"), w.T("95% interval"), w.T("unit"), w.T("name (for --target)"))
 	for _, k := range o.KPIs {
-		fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", mdCode(k.Name), FormatValue(k.Unit, k.Mean),
-			formatInterval(k.Unit, k.Low, k.High), mdEscape(unitLabel(k.Unit)))
+		row(mdEscape(w.kpiTitle(k.KPI)), w.value(k.Unit, k.Mean), w.interval(k.Unit, k.Low, k.High), mdEscape(w.unit(k.Unit)), mdCode(k.Name))
 	}
-	writeMarkdownPlots(&b, plots)
+	writeMarkdownPlots(&b, plots, w)
 	return b.Bytes()
 }
 
 // writeMarkdownPlots writes the Plots section of summary.md: each plot's
 // title, its PNG and its caption; nothing when there are no plots.
-func writeMarkdownPlots(b *bytes.Buffer, plots []Plot) {
+func writeMarkdownPlots(b *bytes.Buffer, plots []Plot, w *Words) {
 	if len(plots) == 0 {
 		return
 	}
-	b.WriteString("\n## Plots\n\n")
+	fmt.Fprintf(b, "\n## %s\n\n", w.T("Plots"))
 	for _, p := range plots {
 		fmt.Fprintf(b, "### %s\n\n![%s](plots/%s.png)\n\n%s\n\n", mdEscape(p.Title), mdEscape(p.Title), p.Name, mdEscape(p.Caption))
 	}

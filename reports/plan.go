@@ -195,12 +195,12 @@ func metLabel(met bool) string {
 // cost against KPI frontier, a sensitivity analysis of the plan (s, when
 // not nil) and the planned run's plots.
 func PlanReport(p *experiment.Plan, s *experiment.Sensitivity) Report {
-	return Report{build: func() (*contents, error) {
-		plots, err := planPlots(p, s)
+	return Report{build: func(w *Words) (*contents, error) {
+		plots, err := planPlots(w, p, s)
 		if err != nil {
 			return nil, plotsError(err)
 		}
-		return &contents{plots: plots, page: planPage(p), files: []file{
+		return &contents{plots: plots, page: planPage(w, p), files: []file{
 			jsonFile("plan.json", NewPlanDocument(p)),
 			rawFile("changes.csv", ChangesCSV(p)),
 			jsonFile("results.json", NewResults(p.Outcome, p.Targets...)),
@@ -210,19 +210,19 @@ func PlanReport(p *experiment.Plan, s *experiment.Sensitivity) Report {
 
 // planPlots are the figures of a plan: the frontiers, the tornado charts
 // of s when there is one, and the planned run's.
-func planPlots(p *experiment.Plan, s *experiment.Sensitivity) ([]Plot, error) {
-	plots, err := FrontierPlots(p)
+func planPlots(w *Words, p *experiment.Plan, s *experiment.Sensitivity) ([]Plot, error) {
+	plots, err := w.FrontierPlots(p)
 	if err != nil {
 		return nil, err
 	}
 	if s != nil {
-		tornado, err := TornadoPlots(s)
+		tornado, err := w.TornadoPlots(s)
 		if err != nil {
 			return nil, err
 		}
 		plots = append(plots, tornado...)
 	}
-	run, err := RunPlots(p.Outcome)
+	run, err := w.RunPlots(p.Outcome)
 	if err != nil {
 		return nil, err
 	}
@@ -230,8 +230,8 @@ func planPlots(p *experiment.Plan, s *experiment.Sensitivity) ([]Plot, error) {
 }
 
 // planPage is the page of a plan, its figures left to Write.
-func planPage(p *experiment.Plan) page {
-	pg := runPage(p.Outcome, p.Targets)
+func planPage(w *Words, p *experiment.Plan) page {
+	pg := runPage(w, p.Outcome, p.Targets)
 	pg.Title = "plan for " + p.Input.Name
 	pg.Lines = append(planLines(p), boundLines(p)...)
 	for i := range pg.Targets {

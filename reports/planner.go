@@ -37,8 +37,8 @@ func WriteSensitivityTable(out io.Writer, s *experiment.Sensitivity, top int) er
 // SensitivityReport is the report folder of a sensitivity analysis: a
 // tornado chart per KPI, the table and results.json.
 func SensitivityReport(s *experiment.Sensitivity) Report {
-	return Report{build: func() (*contents, error) {
-		plots, err := TornadoPlots(s)
+	return Report{build: func(w *Words) (*contents, error) {
+		plots, err := w.TornadoPlots(s)
 		if err != nil {
 			return nil, plotsError(err)
 		}
@@ -46,7 +46,11 @@ func SensitivityReport(s *experiment.Sensitivity) Report {
 			Lines: []string{fmt.Sprintf("each volume and service time −%.0f%% and +%.0f%%, %d replications, seed %d, common random numbers",
 				100*s.Delta, 100*s.Delta, s.Base.Replications, s.Base.Seed)}}
 		for i, k := range s.KPIs {
-			t := table{Title: k.Name, Head: []string{"factor", "kind", fmt.Sprintf("−%.0f%%", 100*s.Delta), fmt.Sprintf("+%.0f%%", 100*s.Delta), "swing"}}
+			title := k.Name
+			if Unmoved(s, i) {
+				title += ": no input moves it (scaled each way, every input leaves its mean where it was), so it has no chart"
+			}
+			t := table{Title: title, Head: []string{"factor", "kind", fmt.Sprintf("−%.0f%%", 100*s.Delta), fmt.Sprintf("+%.0f%%", 100*s.Delta), "swing"}}
 			for _, e := range s.Effects[i] {
 				t.Rows = append(t.Rows, []string{e.Factor.Name, e.Factor.Kind, FormatValue(k.Unit, e.Low.Mean), FormatValue(k.Unit, e.High.Mean), FormatValue(k.Unit, e.Swing)})
 			}

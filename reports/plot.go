@@ -29,7 +29,13 @@ type Plot struct {
 	// layers are the data drawn, by name, in data coordinates: what the
 	// tests check the figure against.
 	layers []layer
+	// texts are the labels written on the data (a bar's value), for the
+	// tests.
+	texts []string
 }
+
+// addText records a label written on the data.
+func (p *Plot) addText(s string) { p.texts = append(p.texts, s) }
 
 // Size is the width and height reports draw the figure at.
 func (p Plot) Size() (vg.Length, vg.Length) {

@@ -127,17 +127,17 @@ func rowLine(x float64, rows int, width vg.Length) (*plotter.Line, plotter.XYs, 
 
 // endLabels writes text after the ends of bars, offset points out, in col;
 // plotter.Labels makes room for it in the data area.
-func endLabels(xyl plotter.XYLabels, col color.Color, offset vg.Length) (*plotter.Labels, error) {
-	l, err := plotter.NewLabels(xyl)
+func (l look) endLabels(xyl plotter.XYLabels, col color.Color, offset vg.Length) (*plotter.Labels, error) {
+	labels, err := plotter.NewLabels(xyl)
 	if err != nil {
 		return nil, err
 	}
-	for i := range l.TextStyle {
-		l.TextStyle[i] = textStyle(legendSize, col)
-		l.TextStyle[i].YAlign = draw.YCenter
+	for i := range labels.TextStyle {
+		labels.TextStyle[i] = l.textStyle(legendSize, col)
+		labels.TextStyle[i].YAlign = draw.YCenter
 	}
-	l.Offset = vg.Point{X: offset}
-	return l, nil
+	labels.Offset = vg.Point{X: offset}
+	return labels, nil
 }
 
 // barLabel is a label beside the end of a bar at (x, y): after it, or
@@ -149,24 +149,24 @@ type barLabel struct {
 }
 
 // newValueLabels writes labels beside their bars' ends, size points tall.
-func newValueLabels(labels []barLabel, size vg.Length) (valueLabels, error) {
+func (l look) newValueLabels(labels []barLabel, size vg.Length) (valueLabels, error) {
 	var xyl plotter.XYLabels
-	for _, l := range labels {
-		xyl.XYs = append(xyl.XYs, plotter.XY{X: l.x, Y: l.y})
-		xyl.Labels = append(xyl.Labels, l.text)
+	for _, b := range labels {
+		xyl.XYs = append(xyl.XYs, plotter.XY{X: b.x, Y: b.y})
+		xyl.Labels = append(xyl.Labels, b.text)
 	}
 	pl, err := plotter.NewLabels(xyl)
 	if err != nil {
 		return valueLabels{}, err
 	}
-	for i, l := range labels {
+	for i, b := range labels {
 		col := ink()
-		if l.faint {
+		if b.faint {
 			col = muted()
 		}
-		st := textStyle(size, col)
+		st := l.textStyle(size, col)
 		st.YAlign = draw.YCenter
-		if l.x < 0 {
+		if b.x < 0 {
 			st.XAlign = draw.XRight
 		}
 		pl.TextStyle[i] = st

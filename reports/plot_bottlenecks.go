@@ -25,18 +25,18 @@ type bottleneckBar struct {
 }
 
 // bottleneckBars are the top posts of the ranking, most constraining first.
-func bottleneckBars(o *experiment.Outcome) []bottleneckBar {
+func bottleneckBars(l look, o *experiment.Outcome) []bottleneckBar {
 	top := o.Bottlenecks
 	if len(top) > maxBottlenecks {
 		top = top[:maxBottlenecks]
 	}
 	out := make([]bottleneckBar, len(top))
 	for i, b := range top {
-		out[i] = bottleneckBar{name: fmt.Sprintf("%d. %s", b.Rank, b.Post),
+		out[i] = bottleneckBar{name: fmt.Sprintf("%d. %s", b.Rank, l.Post(b.Post)),
 			waiting: 100 * b.Saturation.Mean, lo: 100 * b.Saturation.Low, hi: 100 * b.Saturation.High,
 			utilisation: 100 * zeroIfNaN(b.Utilisation.Mean)}
 		if b.BlockedShare.Mean > 0 {
-			out[i].turnedAway = "turned away " + FormatValue("share", b.BlockedShare.Mean)
+			out[i].turnedAway = l.Sprintf("turned away %s", FormatValue("share", b.BlockedShare.Mean))
 		}
 	}
 	return out
@@ -46,14 +46,13 @@ func bottleneckBars(o *experiment.Outcome) []bottleneckBar {
 // most constraining at the top, with the share of the time work waited for
 // each as a bar (and its 95% interval), its utilisation as a marker and the
 // share of arrivals it turned away written beside it.
-func bottlenecksPlot(o *experiment.Outcome) (Plot, error) {
-	const title = "Bottlenecks: where work waits"
-	fig := Plot{Name: "bottlenecks", Title: title}
-	bars := bottleneckBars(o)
+func bottlenecksPlot(l look, o *experiment.Outcome) (Plot, error) {
+	fig := Plot{Name: "bottlenecks", Title: l.T("Bottlenecks: where work waits")}
+	bars := bottleneckBars(l, o)
 	if len(bars) == 0 {
-		return notePlot(fig, "No post to rank.", "The run has no posts to rank."), nil
+		return l.notePlot(fig, l.T("No post to rank."), l.T("The run has no posts to rank.")), nil
 	}
-	if err := drawBottlenecks(&fig, bars); err != nil {
+	if err := drawBottlenecks(l, &fig, bars); err != nil {
 		return Plot{}, err
 	}
 	blocked := 0
@@ -62,19 +61,19 @@ func bottlenecksPlot(o *experiment.Outcome) (Plot, error) {
 			blocked++
 		}
 	}
-	fig.Caption = fmt.Sprintf("The %d most constraining posts, ranked (top first) by the share of arrivals turned away, then by the share of the time they were open "+
+	fig.Caption = l.Sprintf("The %d most constraining posts, ranked (top first) by the share of arrivals turned away, then by the share of the time they were open "+
 		"during which work was waiting for them (the bar, with its 95%% interval), then by utilisation (the diamond: busy over on-duty time). ", len(bars))
 	if blocked > 0 {
-		fig.Caption += "Posts that turned work away say how much in red."
+		fig.Caption += l.T("Posts that turned work away say how much in red.")
 	} else {
-		fig.Caption += "No post turned work away."
+		fig.Caption += l.T("No post turned work away.")
 	}
 	return fig, nil
 }
 
 // drawBottlenecks draws the bars, the first at the top, as fig's figure.
-func drawBottlenecks(fig *Plot, bars []bottleneckBar) error {
-	p := newPlot(fig.Title, "share of time (%)", "")
+func drawBottlenecks(l look, fig *Plot, bars []bottleneckBar) error {
+	p := l.newPlot(fig.Title, l.Sprintf("share of time (%%)"), "")
 	n := len(bars)
 	names, waiting := make([]string, n), make([]float64, n)
 	var intervals spans
@@ -105,7 +104,7 @@ func drawBottlenecks(fig *Plot, bars []bottleneckBar) error {
 	sc, err := scatter(util, draw.GlyphStyle{Color: seriesColor(1), Radius: vg.Points(4.5), Shape: diamond{}})
 	p.Add(rb, wh, sc)
 	if len(notes.XYs) > 0 {
-		l, err := endLabels(notes, seriesColor(3), vg.Points(8))
+		l, err := l.endLabels(notes, seriesColor(3), vg.Points(8))
 		if err != nil {
 			return err
 		}
@@ -113,10 +112,10 @@ func drawBottlenecks(fig *Plot, bars []bottleneckBar) error {
 	}
 	p.X.Min, p.X.Max = 0, math.Max(100, p.X.Max) // overtime can take utilisation past 100%
 	rowAxis(p, names)
-	key := newSideLegend()
-	key.Add("work waiting", swatch{fill})
-	key.Add("95% interval", whiskerThumb{whiskerStyle()})
-	key.Add("utilisation", sc)
+	key := l.newSideLegend()
+	key.Add(l.T("work waiting"), swatch{fill})
+	key.Add(l.T("95% interval"), whiskerThumb{whiskerStyle()})
+	key.Add(l.T("utilisation"), sc)
 	p.Add(key)
 	fig.P = p
 	fig.addLayer("saturation", saturation)

@@ -2,8 +2,10 @@ package reports
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"slices"
+	"strings"
 	"testing"
 
 	"gonum.org/v1/plot/plotter"
@@ -33,19 +35,15 @@ func near(a, b float64) bool { return math.Abs(a-b) <= 1e-9*math.Max(1, math.Abs
 // each grid time, worked out here by hand from the replications' series.
 func TestPlotStagingData(t *testing.T) {
 	o := dataOutcome(t)
-	fig, err := stagingPlot(o)
+	fig, err := stagingPlot(English().figures, o)
 	if err != nil {
 		t.Fatal(err)
 	}
 	mean, _ := fig.layer("mean")
 	lo, _ := fig.layer("low")
 	hi, _ := fig.layer("high")
-	capXY, _ := fig.layer("capacity")
 	if len(mean) == 0 || len(lo) != len(mean) || len(hi) != len(mean) {
 		t.Fatalf("layers of %d, %d, %d points", len(mean), len(lo), len(hi))
-	}
-	if capXY[0].Y != float64(o.Scenario.Gate.Slots()) {
-		t.Errorf("capacity drawn at %v, want %d", capXY[0].Y, o.Scenario.Gate.Slots())
 	}
 	var reps [][]float64
 	step := 0.0
@@ -100,7 +98,7 @@ func TestPlotStagingData(t *testing.T) {
 // time, pooled over every replication.
 func TestPlotDoorTimesData(t *testing.T) {
 	o := dataOutcome(t)
-	fig, err := doorTimesPlot(o)
+	fig, err := doorTimesPlot(English().figures, o)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -161,7 +159,7 @@ func TestPlotECDF(t *testing.T) {
 // eight posts, the longest queues first.
 func TestPlotQueuesData(t *testing.T) {
 	o := dataOutcome(t)
-	all, err := queuePosts(o)
+	all, _, err := queuePosts(o)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -187,7 +185,7 @@ func TestPlotQueuesData(t *testing.T) {
 	if !near(zone.mean[at], sum/float64(len(o.Runs))) {
 		t.Errorf("zone volunteers at %d = %v, want %v", at, zone.mean[at], sum/float64(len(o.Runs)))
 	}
-	fig, err := queuesPlot(o)
+	fig, err := queuesPlot(English().figures, o)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -307,5 +305,93 @@ func TestDifferencesClipLimits(t *testing.T) {
 	lo, hi = clipLimits([]diffBar{bar(5)})
 	if !math.IsInf(lo, -1) || !math.IsInf(hi, 1) {
 		t.Errorf("limits [%v, %v] for one bar", lo, hi)
+	}
+}
+
+// TestPlotStagingFillsItsAxis: on the baseline staging's 680 places are
+// five times the most ever put down; the axis stops above the data, which
+// take most of its height, and the key gives the capacity instead of a
+// line at the top (issue 17).
+func TestPlotStagingFillsItsAxis(t *testing.T) {
+	o := dataOutcome(t)
+	fig, err := stagingPlot(English().figures, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hi, _ := fig.layer("high")
+	top := 0.0
+	for _, xy := range hi {
+		top = math.Max(top, xy.Y)
+	}
+	if top/fig.P.Y.Max < 0.6 {
+		t.Errorf("the data reach %.0f of an axis to %.0f: the bottom %.0f%%", top, fig.P.Y.Max, 100*top/fig.P.Y.Max)
+	}
+	if _, ok := fig.layer("capacity"); ok {
+		t.Error("a capacity far above the data is drawn")
+	}
+	if !strings.Contains(fig.Caption, fmt.Sprint(o.Scenario.Gate.Slots())) {
+		t.Errorf("the caption does not give the capacity: %s", fig.Caption)
+	}
+
+	// On day one staging fills: its capacity is drawn, at its value.
+	sc, err := scenarios.Resolve("day-one")
+	if err != nil {
+		t.Fatal(err)
+	}
+	seed := uint64(1)
+	full, err := experiment.Run(context.Background(), sc, experiment.Options{Replications: 2, Seed: &seed})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fig, err = stagingPlot(English().figures, full)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if capXY, ok := fig.layer("capacity"); !ok || capXY[0].Y != float64(sc.Gate.Slots()) {
+		t.Errorf("day one: capacity drawn %v at %v, want at %d", ok, capXY, sc.Gate.Slots())
+	}
+}
+
+// TestPlotQueuesOneUnit: the queues figure draws items waiting at the
+// posts of the delivery flow, the task queues figure tasks waiting at the
+// other pools; neither draws the testing sites, whose residents have a
+// figure of their own (issue 17: six tangled lines on an axis of "items,
+// residents or tasks").
+func TestPlotQueuesOneUnit(t *testing.T) {
+	o := dataOutcome(t)
+	items, err := queuesPlot(English().figures, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tasks, err := taskQueuesPlot(English().figures, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := items.P.Y.Label.Text; got != "items waiting" {
+		t.Errorf("queues y axis %q", got)
+	}
+	if got := tasks.P.Y.Label.Text; got != "tasks waiting" {
+		t.Errorf("task queues y axis %q", got)
+	}
+	names := func(fig Plot) []string {
+		var out []string
+		for _, l := range fig.layers {
+			out = append(out, l.name)
+		}
+		return out
+	}
+	for _, n := range append(names(items), names(tasks)...) {
+		if strings.HasPrefix(n, "site-") {
+			t.Errorf("a testing site drawn: %s", n)
+		}
+	}
+	if !slices.Contains(names(tasks), "runners") || slices.Contains(names(items), "runners") {
+		t.Errorf("runners (special-needs tasks) in items %v, tasks %v", names(items), names(tasks))
+	}
+	if !slices.Contains(names(items), "gate-crew") {
+		t.Errorf("gate crew (intake of items) not in items: %v", names(items))
+	}
+	if !strings.Contains(items.Caption, "site queues") {
+		t.Errorf("the caption does not say where the sites went: %s", items.Caption)
 	}
 }

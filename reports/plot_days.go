@@ -49,9 +49,9 @@ func dayLines(o *experiment.Outcome) ([]dayLine, int) {
 
 // daysPlot is the time to the door by kind on each day of a run of
 // several days: a day axis, so that day 1 and day 3 are seen apart.
-func daysPlot(o *experiment.Outcome) (Plot, error) {
+func daysPlot(l look, o *experiment.Outcome) (Plot, error) {
 	fig := Plot{Name: "days", Title: "Time to the door by day, 95th percentile"}
-	p := newPlot(fig.Title, "day of the run", "time to the door, 95th percentile (minutes)")
+	p := l.newPlot(fig.Title, "day of the run", "time to the door, 95th percentile (minutes)")
 	lines, days := dayLines(o)
 	names := make([]string, days+1)
 	for d := 1; d <= days; d++ {
@@ -60,7 +60,7 @@ func daysPlot(o *experiment.Outcome) (Plot, error) {
 	p.X.Tick.Marker = nominalTicks(names)
 	p.X.Min, p.X.Max = 0.6, float64(days)+0.4
 	p.Y.Min = 0
-	key := newSideLegend()
+	key := l.newSideLegend()
 	for _, l := range lines {
 		if len(l.pts) == 0 {
 			continue

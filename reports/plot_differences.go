@@ -59,19 +59,20 @@ func unitRank(unit string) int {
 // diffAxis is how a panel shows a unit's differences: the factor from the
 // unit to the axis, and the axis label. Times are in minutes (hours when a
 // bar passes three hours), shares in percentage points.
-func diffAxis(unit string, maxAbs float64) (float64, string) {
+func diffAxis(l look, unit string, maxAbs float64) (float64, string) {
 	switch unit {
 	case "s":
+		// ticked "−50 min", "1 h 30 min" (durationTicks)
 		if maxAbs >= 3*3600 {
-			return 1.0 / 3600, "difference in time (hours)"
+			return 1.0 / 3600, l.T("difference in time")
 		}
-		return 1.0 / 60, "difference in time (minutes)"
+		return 1.0 / 60, l.T("difference in time")
 	case "share":
-		return 100, "difference in share (percentage points)"
+		return 100, l.T("difference in share (percentage points)")
 	case "h":
-		return 1, "difference (staff-hours)"
+		return 1, l.T("difference (staff-hours)")
 	}
-	return 1, "difference (" + unit + ")"
+	return 1, l.Sprintf("difference (%s)", l.unitWord(unit))
 }
 
 // DifferencesPlot is the comparison chart: every difference with a verdict
@@ -84,6 +85,12 @@ func diffAxis(unit string, maxAbs float64) (float64, string) {
 // any other. At most maxDifferences bars; empty but valid (a note) when
 // nothing has a verdict.
 func DifferencesPlot(c *experiment.Comparison) (Plot, error) {
+	return English().DifferencesPlot(c)
+}
+
+// DifferencesPlot is DifferencesPlot in w's language.
+func (w *Words) DifferencesPlot(c *experiment.Comparison) (Plot, error) {
+	l := w.figures
 	if c == nil || len(c.Outcomes) == 0 || c.Outcomes[0] == nil || c.Outcomes[0].Scenario == nil {
 		return Plot{}, errors.New("differences plot: no comparison")
 	}
@@ -92,13 +99,13 @@ func DifferencesPlot(c *experiment.Comparison) (Plot, error) {
 	for _, o := range c.Outcomes[1:] {
 		others = append(others, o.Scenario.Name)
 	}
-	fig := Plot{Name: "differences", Title: fmt.Sprintf("%s against %s: differences with a verdict", strings.Join(others, ", "), refName)}
+	fig := Plot{Name: "differences", Title: l.Sprintf("%s against %s: differences with a verdict", strings.Join(others, ", "), refName)}
 	judged := c.Significant()
 	if len(judged) == 0 {
-		return notePlot(fig, fmt.Sprintf("No significant difference from %s as large as its minimum effect.", refName), noDifferenceCaption(c, others)), nil
+		return l.notePlot(fig, l.Sprintf("No significant difference from %s as large as its minimum effect.", refName), noDifferenceCaption(c, others)), nil
 	}
-	panels, cut := diffPanels(c, judged, len(others) > 1)
-	if err := drawDifferences(&fig, panels); err != nil {
+	panels, cut := diffPanels(l, c, judged, len(others) > 1)
+	if err := drawDifferences(l, &fig, panels); err != nil {
 		return Plot{}, err
 	}
 	var b strings.Builder
@@ -146,7 +153,7 @@ func noDifferenceCaption(c *experiment.Comparison, others []string) string {
 
 // drawDifferences draws the panels one above the other as fig's figure,
 // with one key for them all, as tall as their bars need.
-func drawDifferences(fig *Plot, panels []diffPanel) error {
+func drawDifferences(l look, fig *Plot, panels []diffPanel) error {
 	rows := 0
 	for _, pn := range panels {
 		rows += len(pn.bars)
@@ -160,14 +167,14 @@ func drawDifferences(fig *Plot, panels []diffPanel) error {
 	names := vg.Length(0)
 	for _, pn := range panels {
 		for _, b := range pn.bars {
-			names = max(names, textStyle(size, ink()).Width(b.label))
+			names = max(names, l.textStyle(size, ink()).Width(b.label))
 		}
 	}
 	width := max(plotWidth-names-vg.Points(150), vg.Points(150))
 	st := stack{}
 	present := map[string]bool{}
 	for _, pn := range panels {
-		p, err := diffPanelPlot(pn, size, width)
+		p, err := diffPanelPlot(l, pn, size, width)
 		if err != nil {
 			return err
 		}
@@ -180,17 +187,17 @@ func drawDifferences(fig *Plot, panels []diffPanel) error {
 		}
 		fig.addLayer("differences "+pn.unit, raw) // in the KPI's unit, uncut
 	}
-	outer := newPlot(fig.Title, "", "")
+	outer := l.newPlot(fig.Title, "", "")
 	outer.HideAxes()
 	outer.X.Min, outer.X.Max, outer.Y.Min, outer.Y.Max = 0, 1, 0, 1
 	outer.X.Padding, outer.Y.Padding = 0, 0
-	key := newSideLegend()
+	key := l.newSideLegend()
 	for _, v := range []string{experiment.Better, experiment.Worse, experiment.Differs} {
 		if present[v] {
-			key.Add(v, swatch{verdictColor(v)})
+			key.Add(l.T(v), swatch{verdictColor(v)})
 		}
 	}
-	key.Add("95% interval", whiskerThumb{whiskerStyle()})
+	key.Add(l.T("95% interval"), whiskerThumb{whiskerStyle()})
 	outer.Add(st, key)
 	fig.P = outer
 	fig.Height = max(plotHeight, st.height()+vg.Points(40))
@@ -200,13 +207,16 @@ func drawDifferences(fig *Plot, panels []diffPanel) error {
 // diffPanels groups the differences with a verdict by unit, largest first
 // in each; when there are more than maxDifferences it keeps those largest
 // in minimum effects, and says how many it left out.
-func diffPanels(c *experiment.Comparison, judged []experiment.Difference, named bool) ([]diffPanel, int) {
+func diffPanels(l look, c *experiment.Comparison, judged []experiment.Difference, named bool) ([]diffPanel, int) {
 	var bars []diffBar
 	var units []string
 	for _, d := range judged {
 		label := d.Name
+		if k, ok := c.Outcomes[0].KPI(d.Name); ok {
+			label = l.KPITitle(k.Name, k.Of, k.Label) // its name is in differences.csv and the page's table
+		}
 		if named {
-			label = d.Scenario + ": " + d.Name
+			label = d.Scenario + ": " + label
 		}
 		size := math.Inf(1)
 		if d.MinEffect > 0 {
@@ -255,14 +265,17 @@ func diffPanels(c *experiment.Comparison, judged []experiment.Difference, named 
 // diffPanelPlot draws one panel, whose data area is about width wide: its
 // bars in the axis' scale, each labelled with its difference in the KPI's
 // unit, and a verdict's colour.
-func diffPanelPlot(pn diffPanel, size, width vg.Length) (*plot.Plot, error) {
+func diffPanelPlot(l look, pn diffPanel, size, width vg.Length) (*plot.Plot, error) {
 	lo, hi := clipLimits(pn.bars)
 	maxAbs := 0.0
 	for _, b := range pn.bars {
 		maxAbs = math.Max(maxAbs, math.Min(math.Abs(b.mean), hi))
 	}
-	scale, axis := diffAxis(pn.unit, maxAbs)
-	p := newPlot("", axis, "")
+	scale, axis := diffAxis(l, pn.unit, maxAbs)
+	p := l.newPlot("", axis, "")
+	if pn.unit == "s" {
+		p.X.Tick.Marker = durationTicks{l, 1 / scale}
+	}
 	n := len(pn.bars)
 	names := make([]string, n)
 	byVerdict := map[string][]float64{}
@@ -286,7 +299,7 @@ func diffPanelPlot(pn diffPanel, size, width vg.Length) (*plot.Plot, error) {
 			end = farther(v, l, h)
 		}
 		byVerdict[r.verdict][row] = v
-		labels = append(labels, barLabel{x: end, y: y, text: diffLabel(pn.unit, r.mean)})
+		labels = append(labels, barLabel{x: end, y: y, text: l.diffLabel(pn.unit, r.mean)})
 	}
 	for _, verdict := range []string{experiment.Better, experiment.Worse, experiment.Differs} {
 		if byVerdict[verdict] == nil {
@@ -298,7 +311,7 @@ func diffPanelPlot(pn diffPanel, size, width vg.Length) (*plot.Plot, error) {
 		}
 		p.Add(rb)
 	}
-	if err := addDiffMarks(p, n, intervals, cuts, labels, size, width); err != nil {
+	if err := addDiffMarks(l, p, n, intervals, cuts, labels, size, width); err != nil {
 		return nil, err
 	}
 	rowAxis(p, names)
@@ -319,7 +332,7 @@ func farther(v, l, h float64) float64 {
 // the marks of bars cut at the edge, the zero line and the labels, and
 // widens the x axis for the labels: the widest on each side, as a share of
 // the data area (about width wide), beyond the bars of that side.
-func addDiffMarks(p *plot.Plot, n int, intervals spans, cuts breaks, labels []barLabel, size, width vg.Length) error {
+func addDiffMarks(l look, p *plot.Plot, n int, intervals spans, cuts breaks, labels []barLabel, size, width vg.Length) error {
 	if len(intervals) > 0 {
 		wh, err := whiskers(intervals, whiskerStyle())
 		if err != nil {
@@ -331,7 +344,7 @@ func addDiffMarks(p *plot.Plot, n int, intervals spans, cuts breaks, labels []ba
 	if err != nil {
 		return err
 	}
-	vl, err := newValueLabels(labels, size)
+	vl, err := l.newValueLabels(labels, size)
 	if err != nil {
 		return err
 	}
@@ -403,11 +416,14 @@ func (b breaks) Plot(c draw.Canvas, p *plot.Plot) {
 
 // diffLabel writes a difference beside its bar: in the KPI's unit, shares
 // in percentage points as their axis is.
-func diffLabel(unit string, v float64) string {
+func (l look) diffLabel(unit string, v float64) string {
+	if unit == "s" {
+		return l.Difference(v)
+	}
 	if unit != "share" {
 		return formatDiff(unit, v)
 	}
-	s := fmt.Sprintf("%.1f points", 100*math.Abs(v))
+	s := l.Sprintf("%.1f points", 100*math.Abs(v))
 	switch {
 	case v < 0:
 		return "−" + s

@@ -71,10 +71,10 @@ func pooledDoorTimes(o *experiment.Outcome) ([][]float64, float64) {
 // beyond every delivery (12 hours against two) would squeeze the curves
 // into a corner: targets are drawn up to half as far again as the longest
 // time, and the others named in the key and the caption.
-func doorTimesPlot(o *experiment.Outcome) (Plot, error) {
-	fig := Plot{Name: "door-times", Title: "Time from the gate to the door, by kind"}
-	p := newPlot(fig.Title, "time to the door (minutes)", "share of items delivered within x")
-	key := newSideLegend()
+func doorTimesPlot(l look, o *experiment.Outcome) (Plot, error) {
+	fig := Plot{Name: "door-times", Title: l.T("Time from the gate to the door, by kind")}
+	p := l.newPlot(fig.Title, l.T("time to the door (minutes)"), l.T("share of items delivered within x"))
+	key := l.newSideLegend()
 	pooled, longest := pooledDoorTimes(o)
 	p.X.Min, p.X.Max = 0, max(longest, 1)
 	p.Y.Min, p.Y.Max = 0, 1
@@ -87,9 +87,9 @@ func doorTimesPlot(o *experiment.Outcome) (Plot, error) {
 		}
 		target, drawn := float64(kind.Target)/60, kind.Target > 0 && float64(kind.Target)/60 <= longest*1.5
 		if kind.Target > 0 && !drawn {
-			offScale = append(offScale, fmt.Sprintf("%s (%s)", kind.Name, kind.Target))
+			offScale = append(offScale, fmt.Sprintf("%s (%s)", l.Name(kind.Name), l.Duration(float64(kind.Target))))
 		}
-		if err := drawKindTimes(&fig, p, key, kind, xys, seriesColor(k), drawn); err != nil {
+		if err := drawKindTimes(l, &fig, p, key, kind, xys, seriesColor(k), drawn); err != nil {
 			return Plot{}, err
 		}
 		if drawn {
@@ -100,13 +100,13 @@ func doorTimesPlot(o *experiment.Outcome) (Plot, error) {
 	p.Add(key)
 	fig.P = p
 	var b strings.Builder
-	fmt.Fprintf(&b, "For each kind, the share of delivered items (all %d replications pooled) that reached the door within the time on the x axis; "+
-		"a curve further left is faster, and where it crosses a dashed line of its colour is the share within that kind's target.", len(o.Runs))
+	b.WriteString(l.Sprintf("For each kind, the share of delivered items (all %d replications pooled) that reached the door within the time on the x axis; "+
+		"a curve further left is faster, and where it crosses a dashed line of its colour is the share within that kind's target.", len(o.Runs)))
 	if len(offScale) > 0 {
-		fmt.Fprintf(&b, " Targets far beyond the longest time are not drawn: %s; every delivered item met them.", strings.Join(offScale, ", "))
+		b.WriteString(l.Sprintf(" Targets far beyond the longest time are not drawn: %s; every delivered item met them.", strings.Join(offScale, ", ")))
 	}
 	if len(none) > 0 {
-		fmt.Fprintf(&b, " No item delivered: %s.", strings.Join(none, ", "))
+		b.WriteString(l.Sprintf(" No item delivered: %s.", strings.Join(none, ", ")))
 	}
 	fig.Caption = b.String()
 	return fig, nil
@@ -114,23 +114,25 @@ func doorTimesPlot(o *experiment.Outcome) (Plot, error) {
 
 // drawKindTimes draws a kind's ECDF, and its target as a dashed line of
 // the same colour when drawn; the key names the kind with its target, an
-// arrow when the target is beyond the right edge.
-func drawKindTimes(fig *Plot, p *plot.Plot, key *sideLegend, kind compound.Kind, xys plotter.XYs, col color.Color, drawn bool) error {
-	l, err := line(xys, col, vg.Points(1.5))
+// note when the target is beyond the right edge.
+func drawKindTimes(l look, fig *Plot, p *plot.Plot, key *sideLegend, kind compound.Kind, xys plotter.XYs, col color.Color, drawn bool) error {
+	ln, err := line(xys, col, vg.Points(1.5))
 	if err != nil {
 		return err
 	}
-	l.StepStyle = plotter.PostStep
-	p.Add(l)
+	ln.StepStyle = plotter.PostStep
+	p.Add(ln)
 	fig.addLayer(kind.Name, xys)
-	label := kind.Name
+	label := l.Name(kind.Name)
 	if kind.Target > 0 {
-		label = fmt.Sprintf("%s, target %s", kind.Name, kind.Target)
+		target := l.Duration(float64(kind.Target))
+		label = l.Sprintf("%s, target %s", label, target)
 		if !drawn {
-			label += " →" // beyond the right edge
+			// beyond the right edge: every item met it
+			label = l.Sprintf("%s, target %s (off the axis, all met)", l.Name(kind.Name), target)
 		}
 	}
-	key.Add(label, l)
+	key.Add(label, ln)
 	if !drawn {
 		return nil
 	}

@@ -19,7 +19,7 @@ import (
 // one in force when the hours shown begin), and the caption says what
 // each number is. Figures with another x axis, and events outside the
 // hours shown, are left as they are.
-func markEvents(fig *Plot, sc *compound.Scenario) error {
+func markEvents(l look, fig *Plot, sc *compound.Scenario) error {
 	p := fig.P
 	if p == nil || len(sc.Events) == 0 {
 		return nil
@@ -83,7 +83,7 @@ func markEvents(fig *Plot, sc *compound.Scenario) error {
 		return err
 	}
 	for i := range lb.TextStyle {
-		lb.TextStyle[i] = textStyle(tickSize, eventColor())
+		lb.TextStyle[i] = l.textStyle(tickSize, eventColor())
 		lb.TextStyle[i].YAlign = draw.YTop
 	}
 	lb.Offset = vg.Point{X: vg.Points(2), Y: vg.Points(-2)}

@@ -37,7 +37,8 @@ func ExampleRender() {
 	fmt.Printf("%s ... complete: %v\n", first, bytes.HasSuffix(bytes.TrimSpace(svg), []byte("</svg>")))
 	// Output:
 	// staging: Items in the staging area by the gate
-	// queues: Queues at the posts through the day
+	// queues: Items waiting at the posts through the day
+	// task-queues: Tasks waiting at the staff pools through the day
 	// door-times: Time from the gate to the door, by kind
 	// utilisation: Staff utilisation by pool and hour
 	// sampling: Residents sampled at each testing site

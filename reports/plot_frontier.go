@@ -147,12 +147,18 @@ func paretoFront(pts plotter.XYs, higher bool) plotter.XYs {
 // line, the input scenario's cost as a dotted line and the chosen plan as
 // a large ring with its 95% interval.
 func FrontierPlots(p *experiment.Plan) ([]Plot, error) {
+	return English().FrontierPlots(p)
+}
+
+// FrontierPlots is FrontierPlots in w's language.
+func (w *Words) FrontierPlots(p *experiment.Plan) ([]Plot, error) {
+	l := w.figures
 	if p == nil || len(p.Targets) == 0 {
 		return nil, errors.New("frontier plots: no plan")
 	}
 	out := make([]Plot, 0, len(p.Targets))
 	for i := range p.Targets {
-		fig, err := frontierPlot(p, i)
+		fig, err := frontierPlot(l, p, i)
 		if err != nil {
 			return nil, err
 		}
@@ -166,6 +172,7 @@ func FrontierPlots(p *experiment.Plan) ([]Plot, error) {
 // target's KPI (meeting every target or not), their Pareto front, and the
 // chosen plan.
 type frontierChart struct {
+	l                 look
 	pl                *experiment.Plan
 	tr                experiment.TargetResult
 	factor            float64 // from the KPI's unit to the axis'
@@ -190,6 +197,9 @@ func chooseFrontier(pl *experiment.Plan, i int) frontierChart {
 		c.metWord, c.missWord = "meets the target", "misses the target"
 	}
 	c.factor, c.unit = plannerScale(tr.KPI.Unit, vals...)
+	if tr.KPI.Unit == "s" {
+		c.unit = "" // ticked "1 h 30 min"
+	}
 	for _, fp := range pl.Frontier {
 		if i >= len(fp.Means) || !finite(fp.Cost, fp.Means[i]) {
 			continue
@@ -208,12 +218,14 @@ func chooseFrontier(pl *experiment.Plan, i int) frontierChart {
 }
 
 // frontierPlot is the figure of the plan's i-th target.
-func frontierPlot(pl *experiment.Plan, i int) (Plot, error) {
+func frontierPlot(l look, pl *experiment.Plan, i int) (Plot, error) {
 	c := chooseFrontier(pl, i)
+	c.l = l
 	name := c.tr.Target.KPI
-	fig := Plot{Name: "frontier-" + name, Title: "Cost against " + name}
+	k := c.tr.KPI
+	fig := Plot{Name: "frontier-" + name, Title: l.Sprintf("Cost against %s", l.KPITitle(k.Name, k.Of, k.Label))}
 	if len(c.all) == 0 && !finite(c.chosen.X, c.chosen.Y) {
-		return notePlot(fig, "No plan with a value of "+name+" to show.",
+		return l.notePlot(fig, "No plan with a value of "+name+" to show.",
 			fmt.Sprintf("The planner evaluated no plan with a mean of %s.", name)), nil
 	}
 	if err := c.draw(&fig); err != nil {
@@ -228,8 +240,13 @@ func frontierPlot(pl *experiment.Plan, i int) (Plot, error) {
 // over those that do not), the front over them (it runs through crowds of
 // plans) and the ring round the chosen plan.
 func (c frontierChart) draw(fig *Plot) error {
-	p := newPlot(fig.Title, "plan cost (over the run)", plannerAxisLabel(c.tr.Target.KPI, c.unit))
-	key := newSideLegend()
+	l := c.l
+	k := c.tr.KPI
+	p := l.newPlot(fig.Title, l.T("plan cost (over the run)"), plannerAxisLabel(l.KPILabel(k.Name, k.Of, k.Label), l.unitWord(c.unit)))
+	if k.Unit == "s" {
+		p.Y.Tick.Marker = durationTicks{l, 1 / c.factor}
+	}
+	key := l.newSideLegend()
 	threshold, input := c.references(p)
 	chosen, err := c.addChosen(p)
 	if err != nil {

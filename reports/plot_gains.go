@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"slices"
+	"strconv"
 	"strings"
 
 	"gonum.org/v1/plot"
@@ -44,6 +46,7 @@ func gainKnobLabel(k experiment.KnobGain) string {
 // whose gains can be shown relative to their base mean, and the knobs, the
 // most valuable first, with how many were left out and why.
 type gainsChart struct {
+	l      look
 	m      *experiment.Marginal
 	kpis   []gainKPI
 	noBase []string // KPIs whose base mean is zero: no relative gain
@@ -137,20 +140,27 @@ func (g gainsChart) improves(k experiment.KnobGain) bool {
 // KPIs whose base mean is zero have no relative gain and are named in the
 // caption instead.
 func GainsPlot(m *experiment.Marginal) (Plot, error) {
+	return English().GainsPlot(m)
+}
+
+// GainsPlot is GainsPlot in w's language.
+func (w *Words) GainsPlot(m *experiment.Marginal) (Plot, error) {
+	l := w.figures
 	if m == nil || m.Base == nil {
 		return Plot{}, errors.New("gains plot: no marginal analysis")
 	}
 	fig := Plot{Name: "gains", Title: "What one step of each knob buys"}
 	if len(m.Knobs) == 0 || len(m.KPIs) == 0 {
-		return notePlot(fig, "No knob to step.", "The analysis has no knob that can take one more step, or no KPI to measure it by."), nil
+		return l.notePlot(fig, "No knob to step.", "The analysis has no knob that can take one more step, or no KPI to measure it by."), nil
 	}
 	g := chooseGains(m)
+	g.l = l
 	switch {
 	case len(g.kpis) == 0:
-		return notePlot(fig, "No relative gain to show: every KPI's base mean is zero.",
+		return l.notePlot(fig, "No relative gain to show: every KPI's base mean is zero.",
 			fmt.Sprintf("Gains are shown relative to the base run, where the mean of %s is zero.", strings.Join(g.noBase, ", "))), nil
 	case len(g.knobs) == 0:
-		return notePlot(fig, "No knob buys a significant gain.",
+		return l.notePlot(fig, "No knob buys a significant gain.",
 			fmt.Sprintf("None of the %d knobs' next step changes %s beyond chance (every 95%% interval holds zero).",
 				len(m.Knobs), strings.Join(g.kpiNames(), " or "))), nil
 	}
@@ -173,7 +183,8 @@ func (g gainsChart) kpiNames() []string {
 // draw draws the chart as fig's figure: a group of bars a row, one knob
 // each, the first at the top and the first KPI at the top of its group.
 func (g gainsChart) draw(fig *Plot) error {
-	p := newPlot(fig.Title, "gain of one step (% of the base mean; right is better)", "")
+	l := g.l
+	p := l.newPlot(fig.Title, l.Sprintf("gain of one step (%% of the base mean; right is better)"), "")
 	n, slot := len(g.knobs), gainGroup/float64(len(g.kpis))
 	names := make([]string, n)
 	for i, k := range g.knobs {
@@ -195,7 +206,7 @@ func (g gainsChart) draw(fig *Plot) error {
 		return err
 	}
 	p.Add(zero)
-	if err := g.label(p, labels); err != nil {
+	if err := g.label(fig, p, labels); err != nil {
 		return err
 	}
 	rowAxis(p, names)
@@ -205,21 +216,31 @@ func (g gainsChart) draw(fig *Plot) error {
 	return nil
 }
 
-// label writes the gains beside their bars while they are few enough to
-// read, widening the x axis for them; with many, a little room each side.
-func (g gainsChart) label(p *plot.Plot, labels []barLabel) error {
+// label writes the gains beside their bars, widening the x axis for
+// them: every gain while they are few enough to read, and with many, the
+// significant ones (a chart of many bars, as cordon bottlenecks draws,
+// had none).
+func (g gainsChart) label(fig *Plot, p *plot.Plot, labels []barLabel) error {
+	l := g.l
 	room := 0.03
-	if bars := len(g.knobs) * len(g.kpis); bars <= 16 && len(labels) > 0 {
+	bars := len(g.knobs) * len(g.kpis)
+	if bars > 16 {
+		labels = slices.DeleteFunc(slices.Clone(labels), func(b barLabel) bool { return b.faint })
+	}
+	if len(labels) > 0 {
 		size := legendSize
 		if bars > 8 {
 			size = 8
 		}
-		vl, err := newValueLabels(labels, size)
+		vl, err := l.newValueLabels(labels, size)
 		if err != nil {
 			return err
 		}
 		p.Add(vl)
 		room = 0.12
+		for _, b := range labels {
+			fig.addText(b.text)
+		}
 	}
 	span := math.Max(p.X.Max-p.X.Min, 1)
 	p.X.Min -= room * span * b2f(p.X.Min < 0)
@@ -230,14 +251,16 @@ func (g gainsChart) label(p *plot.Plot, labels []barLabel) error {
 // key is the chart's key: the KPIs' colours, pale bars when there are any,
 // and the interval.
 func (g gainsChart) key(pale bool) *sideLegend {
-	key := newSideLegend()
+	l := g.l
+	key := l.newSideLegend()
 	for _, c := range g.kpis {
-		key.Add(g.m.KPIs[c.j].Name, swatch{seriesColor(c.j)})
+		k := g.m.KPIs[c.j]
+		key.Add(l.KPITitle(k.Name, k.Of, k.Label), swatch{seriesColor(c.j)})
 	}
 	if pale {
-		key.Add("pale: within chance", swatch{alpha(seriesColor(9), gainPale)})
+		key.Add(l.T("pale: within chance"), swatch{alpha(seriesColor(9), gainPale)})
 	}
-	key.Add("95% interval", whiskerThumb{whiskerStyle()})
+	key.Add(l.T("95% interval"), whiskerThumb{whiskerStyle()})
 	return key
 }
 
@@ -337,7 +360,7 @@ func (g gainsChart) kpiBars(c gainKPI, offset float64) gainBars {
 				end = math.Min(v, lo)
 			}
 		}
-		b.labels = append(b.labels, barLabel{x: end, y: pt.Y, text: fmt.Sprintf("%+.0f%%", v), faint: !significantGain(gn)})
+		b.labels = append(b.labels, barLabel{x: end, y: pt.Y, text: g.l.gainText(v, lo, hi), faint: !significantGain(gn)})
 	}
 	return b
 }
@@ -372,4 +395,22 @@ func (b gainBars) add(p *plot.Plot, col color.NRGBA, thick float64) error {
 		p.Add(wh)
 	}
 	return nil
+}
+
+// gainText writes a gain in percent beside its bar: "+15%", "−1%",
+// "+0.3%" for a gain under half a percent, and "no change" when the step
+// changed nothing in any replication (not "+0%").
+func (l look) gainText(v, lo, hi float64) string {
+	if v == 0 && lo == 0 && hi == 0 {
+		return l.T("no change")
+	}
+	prec := 0
+	if math.Abs(v) < 0.5 {
+		prec = 1
+	}
+	s := strconv.FormatFloat(math.Abs(v), 'f', prec, 64) + "%"
+	if v < 0 {
+		return "−" + s
+	}
+	return "+" + s
 }

@@ -2,7 +2,6 @@ package reports
 
 import (
 	"errors"
-	"fmt"
 	"image/color"
 	"math"
 
@@ -92,18 +91,27 @@ func limitingCells(m *experiment.Marginal) ([]hourCell, []string) {
 // top), and for each hour one filled cell on its limiting post's row,
 // shaded by that post's utilisation in the hour.
 func HourlyPlot(m *experiment.Marginal) (Plot, error) {
+	return English().HourlyPlot(m)
+}
+
+// HourlyPlot is HourlyPlot in w's language.
+func (w *Words) HourlyPlot(m *experiment.Marginal) (Plot, error) {
+	l := w.figures
 	if m == nil {
 		return Plot{}, errors.New("limiting-posts plot: no marginal analysis")
 	}
-	fig := Plot{Name: "limiting-posts", Title: "Which post limits work, hour by hour"}
+	fig := Plot{Name: "limiting-posts", Title: l.T("Which post limits work, hour by hour")}
 	if len(m.Hourly) == 0 {
-		return notePlot(fig, "No hour to show.", "The base run has no posts, so no hour has a post that limits it."), nil
+		return l.notePlot(fig, l.T("No hour to show."), l.T("The base run has no posts, so no hour has a post that limits it.")), nil
 	}
 	cm, err := heatColours()
 	if err != nil {
 		return Plot{}, err
 	}
 	cells, names := limitingCells(m)
+	for i, n := range names {
+		names[i] = l.Post(n)
+	}
 	hc := &hourCells{cells: cells, rows: len(names), heat: cm, thick: 0.7, x0: math.Inf(1), x1: math.Inf(-1),
 		frame: draw.LineStyle{Color: muted(), Width: vg.Points(0.5)}, track: color.NRGBA{0xf0, 0xf0, 0xf0, 0xff}}
 	var centres, util plotter.XYs
@@ -112,13 +120,13 @@ func HourlyPlot(m *experiment.Marginal) (Plot, error) {
 		centres = append(centres, plotter.XY{X: c.x + 0.5, Y: c.y})
 		util = append(util, plotter.XY{X: c.x + 0.5, Y: c.util})
 	}
-	p := newPlot(fig.Title, "time of day", "")
+	p := l.newPlot(fig.Title, l.T("time of day"), "")
 	p.Add(hc)
 	clockAxis(p, hc.x0, hc.x1)
 	rowAxis(p, names)
 	p.X.Padding = 0
-	key := newSideLegend()
-	key.addColourBar("utilisation of the post", cm)
+	key := l.newSideLegend()
+	key.addColourBar(l.T("utilisation of the post"), cm)
 	p.Add(key)
 	fig.P = p
 	fig.addLayer("cells", centres)
@@ -127,7 +135,7 @@ func HourlyPlot(m *experiment.Marginal) (Plot, error) {
 	if m.Base != nil {
 		reps = m.Base.Replications
 	}
-	fig.Caption = fmt.Sprintf("Each hour of the run has one filled cell, on the row of the post that limits work in it (mean over %d replications of the base run): "+
+	fig.Caption = l.Sprintf("Each hour of the run has one filled cell, on the row of the post that limits work in it (mean over %d replications of the base run): "+
 		"of the posts at least half busy, the one with the most work waiting; when none is, the one with the most work waiting (a post with nobody on duty "+
 		"and work piling up, shown at 0%%); when nothing waits anywhere, the busiest. Read down a column for the post that limits that hour, along a row for "+
 		"the hours a post limits; the darker the cell, the busier the post.", reps)

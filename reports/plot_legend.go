@@ -31,16 +31,17 @@ const (
 type sideLegend struct {
 	plot.Legend
 	bar *plot.Plot // a plotter.ColorBar with its axis, or nil
+	l   look
 }
 
 // newSideLegend returns an empty key in the report's style.
-func newSideLegend() *sideLegend {
-	l := plot.NewLegend()
-	l.TextStyle = textStyle(legendSize, ink())
-	l.Top, l.Left = true, true
-	l.Padding = vg.Points(4)
-	l.ThumbnailWidth = vg.Points(20)
-	return &sideLegend{Legend: l}
+func (l look) newSideLegend() *sideLegend {
+	key := plot.NewLegend()
+	key.TextStyle = l.textStyle(legendSize, ink())
+	key.Top, key.Left = true, true
+	key.Padding = vg.Points(4)
+	key.ThumbnailWidth = vg.Points(20)
+	return &sideLegend{Legend: key, l: l}
 }
 
 // Size of a key's colour bar: its width, and its height at most.
@@ -52,14 +53,15 @@ const (
 // addColourBar puts the colour bar of cm under the key's entries: values
 // from 0 to 1 labelled 0% to 100%, named title along the bar.
 func (s *sideLegend) addColourBar(title string, cm palette.ColorMap) {
+	l := s.l
 	p := plot.New()
 	p.HideX()
 	p.X.Min, p.X.Max = 0, 1
 	p.Y.Label.Text = title
-	p.Y.Label.TextStyle = textStyle(legendSize, ink())
+	p.Y.Label.TextStyle = l.textStyle(legendSize, ink())
 	p.Y.Label.TextStyle.XAlign, p.Y.Label.TextStyle.YAlign = draw.XCenter, draw.YBottom
 	p.Y.Label.Padding = vg.Points(4)
-	p.Y.Tick.Label = textStyle(legendSize, ink())
+	p.Y.Tick.Label = l.textStyle(legendSize, ink())
 	p.Y.Tick.Label.XAlign, p.Y.Tick.Label.YAlign = draw.XRight, draw.YCenter
 	p.Y.Tick.LineStyle = draw.LineStyle{Color: muted(), Width: vg.Points(0.5)}
 	p.Y.Tick.Length = vg.Points(3)

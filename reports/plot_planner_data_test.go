@@ -156,9 +156,10 @@ func TestPlotLimitingPostsData(t *testing.T) {
 	}
 	rows := rowLabels(t, fig)
 	var order []string
+	words := English().figures
 	for _, h := range m.Hourly {
-		if !slices.Contains(order, h.Post) {
-			order = append(order, h.Post)
+		if !slices.Contains(order, words.Post(h.Post)) {
+			order = append(order, words.Post(h.Post))
 		}
 	}
 	if len(order) < 2 || len(rows) != len(order) {
@@ -173,7 +174,7 @@ func TestPlotLimitingPostsData(t *testing.T) {
 	for i, h := range m.Hourly {
 		c := cells[i]
 		perHour[c.X]++
-		if c.X != h.Hour+0.5 || c.Y != math.Round(c.Y) || rows[int(c.Y)] != h.Post {
+		if c.X != h.Hour+0.5 || c.Y != math.Round(c.Y) || rows[int(c.Y)] != words.Post(h.Post) {
 			t.Errorf("hour %v: cell at (%v, %v), want on the row of %s", h.Hour, c.X, c.Y, h.Post)
 		}
 		if util[i].Y != h.Utilisation {
@@ -204,7 +205,7 @@ func TestPlotTornadoData(t *testing.T) {
 	}
 	for i, fig := range plots {
 		kpi := s.KPIs[i]
-		if kpi.Unit != "s" || !strings.HasSuffix(fig.P.X.Label.Text, "(min)") {
+		if dt, ok := fig.P.X.Tick.Marker.(durationTicks); kpi.Unit != "s" || !ok || dt.perUnit != 60 {
 			t.Fatalf("%s in %q: the test expects minutes", kpi.Name, fig.P.X.Label.Text)
 		}
 		base, _ := s.Base.KPI(kpi.Name)
@@ -228,8 +229,8 @@ func TestPlotTornadoData(t *testing.T) {
 		}
 		for k, e := range want {
 			row := float64(len(want) - 1 - k)
-			if rows[int(row)] != e.Factor.Name {
-				t.Errorf("%s: row %v is %q, want %q", kpi.Name, row, rows[int(row)], e.Factor.Name)
+			if name := English().figures.factorName(e.Factor.Name); rows[int(row)] != name {
+				t.Errorf("%s: row %v is %q, want %q", kpi.Name, row, rows[int(row)], name)
 			}
 			if !near(low[k].X, e.Low.Mean/60) || !near(high[k].X, e.High.Mean/60) || low[k].Y != row || high[k].Y != row {
 				t.Errorf("%s, %s: ends %v and %v, want %v and %v (minutes)", kpi.Name, e.Factor.Name, low[k], high[k], e.Low.Mean/60, e.High.Mean/60)
@@ -260,7 +261,7 @@ func TestPlotFrontierData(t *testing.T) {
 	}
 	fig := plots[0]
 	tr := pl.Targets[0]
-	if tr.Op != "<=" || !strings.HasSuffix(fig.P.Y.Label.Text, "(s)") {
+	if dt, ok := fig.P.Y.Tick.Marker.(durationTicks); tr.Op != "<=" || !ok || dt.perUnit != 1 {
 		t.Fatalf("target %q, axis %q: the test expects a <= target in seconds", tr.Text, fig.P.Y.Label.Text)
 	}
 	front, _ := fig.layer("front")
@@ -383,5 +384,80 @@ func TestPlotFrontierHigher(t *testing.T) {
 	}
 	if !strings.Contains(fig.Caption, "highest mean") {
 		t.Errorf("caption %q", fig.Caption)
+	}
+}
+
+// TestPlotGainsLabels: no bar is labelled "+0%" or "-0%" (a step that
+// changed nothing says so, a gain under half a percent has a decimal),
+// and a chart of many bars still labels its significant gains (issue 17:
+// the bottlenecks version had no label at all).
+func TestPlotGainsLabels(t *testing.T) {
+	base, err := dataMarginal()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Each KPI three times over: a chart of many bars, as cordon
+	// bottlenecks draws with its KPIs.
+	m := *base
+	m.KPIs = slices.Concat(base.KPIs, base.KPIs, base.KPIs)
+	m.Knobs = slices.Clone(base.Knobs)
+	for i, k := range m.Knobs {
+		m.Knobs[i].Gains = slices.Concat(k.Gains, k.Gains, k.Gains)
+	}
+	fig, err := GainsPlot(&m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(m.KPIs) * len(rowLabels(t, fig)); n <= 16 {
+		t.Fatalf("%d bars: the test wants a chart of many", n)
+	}
+	if len(fig.texts) == 0 {
+		t.Fatal("a chart of many bars has no label")
+	}
+	for _, s := range fig.texts {
+		if s == "+0%" || s == "-0%" || s == "−0%" {
+			t.Errorf("label %q", s)
+		}
+	}
+	for v, want := range map[[3]float64]string{{0, 0, 0}: "no change", {0.3, -1, 2}: "+0.3%", {-15.4, -20, -10}: "−15%", {100, -30, 230}: "+100%"} {
+		if got := English().figures.gainText(v[0], v[1], v[2]); got != want {
+			t.Errorf("gainText(%v) = %q, want %q", v, got, want)
+		}
+	}
+}
+
+// TestPlotTornadoNoEmptyChart: a KPI that no input moves (the most in
+// staging, capped by its capacity on day one) gets no chart, rather than
+// an empty one holding one sentence; the others keep theirs (issue 17).
+func TestPlotTornadoNoEmptyChart(t *testing.T) {
+	sc, err := scenarios.Resolve("day-one")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := experiment.Analyse(context.Background(), sc, []string{"gate.staging.max", "takeout.door_time.p95"}, 0.2,
+		experiment.Options{Replications: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !Unmoved(s, 0) || Unmoved(s, 1) {
+		t.Fatalf("unmoved: %v, %v; the test wants the first KPI still and the second moved", Unmoved(s, 0), Unmoved(s, 1))
+	}
+	moved := 0
+	for i := range s.KPIs {
+		if !Unmoved(s, i) {
+			moved++
+		}
+	}
+	plots, err := TornadoPlots(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(plots) != moved {
+		t.Errorf("%d charts for %d KPIs that an input moves", len(plots), moved)
+	}
+	for _, p := range plots {
+		if len(p.layers) == 0 {
+			t.Errorf("%s: a chart with nothing drawn", p.Name)
+		}
 	}
 }

@@ -118,7 +118,7 @@ func TestPlotTornadoGolden(t *testing.T) {
 		if want := "tornado-" + s.KPIs[i].Name; p.Name != want {
 			t.Errorf("plot %d named %q, want %q", i, p.Name, want)
 		}
-		if want := "What moves " + s.KPIs[i].Name; p.Title != want {
+		if want := "What moves " + s.KPIs[i].Title(); p.Title != want {
 			t.Errorf("plot %d titled %q, want %q", i, p.Title, want)
 		}
 	}
@@ -134,7 +134,7 @@ func TestPlotFrontierGolden(t *testing.T) {
 	if len(plots) != 1 {
 		t.Fatalf("%d plots for one target", len(plots))
 	}
-	if p := plots[0]; p.Name != "frontier-sampling.wait.mean" || p.Title != "Cost against sampling.wait.mean" {
+	if p := plots[0]; p.Name != "frontier-sampling.wait.mean" || p.Title != "Cost against wait at a site, mean" {
 		t.Errorf("plot %q titled %q", p.Name, p.Title)
 	}
 	checkGolden(t, plots)

@@ -20,6 +20,12 @@ import (
 // 95% prediction band and the observed figures on the same axes; then where
 // each kind's time went, stage by stage.
 func ReviewPlots(r *experiment.Review) ([]Plot, error) {
+	return English().ReviewPlots(r)
+}
+
+// ReviewPlots is ReviewPlots in w's language.
+func (w *Words) ReviewPlots(r *experiment.Review) ([]Plot, error) {
+	l := w.figures
 	if r == nil || r.Replay == nil || r.Replay.Scenario == nil {
 		return nil, errors.New("review plots: no replay")
 	}
@@ -29,13 +35,13 @@ func ReviewPlots(r *experiment.Review) ([]Plot, error) {
 	}
 	var out []Plot
 	for _, m := range measures {
-		p, err := besidePlot(r, m)
+		p, err := besidePlot(l, r, m)
 		if err != nil {
 			return nil, err
 		}
 		out = append(out, p)
 	}
-	stages, err := stagesPlot(r)
+	stages, err := stagesPlot(l, r)
 	if err != nil {
 		return nil, err
 	}
@@ -165,30 +171,30 @@ func besideOf(spans []hourSpan, m reviewMeasure) besideSeries {
 // over each hour, or a line through the hours' ends for a level) with its
 // 95% prediction band, and the observed figures as dots, those outside the
 // band as red diamonds.
-func besidePlot(r *experiment.Review, m reviewMeasure) (Plot, error) {
-	title := m.title + ", in the replay"
+func besidePlot(l look, r *experiment.Review, m reviewMeasure) (Plot, error) {
+	title := l.Sprintf("%s, in the replay", l.T(m.title))
 	if r.Observed != nil {
-		title = m.title + ", observed and replayed"
+		title = l.Sprintf("%s, observed and replayed", l.T(m.title))
 	}
 	fig := Plot{Name: m.name, Title: title}
 	spans := reviewSpans(r, m)
 	if len(spans) == 0 {
-		return notePlot(fig, "No hour to show.", "The replay has no hours."), nil
+		return l.notePlot(fig, l.T("No hour to show."), l.T("The replay has no hours.")), nil
 	}
-	p := newPlot(title, m.xLabel, m.yLabel)
+	p := l.newPlot(title, l.T(m.xLabel), l.T(m.yLabel))
 	clockAxis(p, spans[0].from, spans[len(spans)-1].to)
 	bs := besideOf(spans, m)
 	if err := drawReplay(&fig, p, bs.runs); err != nil {
 		return Plot{}, err
 	}
-	key := newSideLegend()
+	key := l.newSideLegend()
 	meanKey, err := line(plotter.XYs{{X: 0, Y: 0}, {X: 1, Y: 0}}, seriesColor(0), vg.Points(1.6))
 	if err != nil {
 		return Plot{}, err
 	}
-	key.Add(fmt.Sprintf("replay: mean of %d replications", r.Replay.Replications), meanKey)
-	key.Add("95% prediction interval for one day", swatch{alpha(seriesColor(0), 0.22)})
-	if err := drawObserved(p, key, bs, r.Observed != nil); err != nil {
+	key.Add(l.Sprintf("replay: mean of %d replications", r.Replay.Replications), meanKey)
+	key.Add(l.T("95% prediction interval for one day"), swatch{alpha(seriesColor(0), 0.22)})
+	if err := drawObserved(l, p, key, bs, r.Observed != nil); err != nil {
 		return Plot{}, err
 	}
 	mean, _ := fig.layer("replay")
@@ -237,7 +243,7 @@ func drawReplay(fig *Plot, p *plot.Plot, runs []besideRun) error {
 // drawObserved draws the observed figures, orange dots inside the band and
 // red diamonds outside, naming them in the key (the dots whenever anything
 // was observed, the diamonds when there are any).
-func drawObserved(p *plot.Plot, key *sideLegend, bs besideSeries, observed bool) error {
+func drawObserved(l look, p *plot.Plot, key *sideLegend, bs besideSeries, observed bool) error {
 	for _, d := range []struct {
 		xys   plotter.XYs
 		label string
@@ -256,7 +262,7 @@ func drawObserved(p *plot.Plot, key *sideLegend, bs besideSeries, observed bool)
 		if len(d.xys) > 0 {
 			p.Add(sc)
 		}
-		key.Add(d.label, sc)
+		key.Add(l.T(d.label), sc)
 	}
 	return nil
 }

@@ -157,7 +157,7 @@ func TestPlotReviewHourlyData(t *testing.T) {
 // minutes, and ends at its mean time to the door.
 func TestPlotReviewStagesData(t *testing.T) {
 	r := dataReview(t)
-	p, err := stagesPlot(r)
+	p, err := stagesPlot(English().figures, r)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -179,7 +179,7 @@ func TestPlotReviewStagesData(t *testing.T) {
 			t.Errorf("%s: the stages end at %v min, the total %v at %v, the time to the door %v", ks.Kind, at, totals[i].X, totals[i].Y, ks.Total.Mean/60)
 		}
 	}
-	empty, err := stagesPlot(&experiment.Review{Replay: r.Replay})
+	empty, err := stagesPlot(English().figures, &experiment.Review{Replay: r.Replay})
 	if err != nil || empty.P == nil || empty.Caption == "" {
 		t.Errorf("a review with no stages: %v", err)
 	}

@@ -19,12 +19,13 @@ import (
 // stacked bar per kind (the first at the top), one piece per stage in the
 // order an item goes through them, its length the mean time in the stage;
 // the mean time to the door is written at the end of the bar.
-func stagesPlot(r *experiment.Review) (Plot, error) {
-	fig := Plot{Name: "review-stages", Title: "Where the time went: mean time in each stage, by kind"}
+func stagesPlot(l look, r *experiment.Review) (Plot, error) {
+	fig := Plot{Name: "review-stages", Title: l.T("Where the time went: mean time in each stage, by kind")}
 	if len(r.Stages) == 0 {
-		return notePlot(fig, "No item delivered in the replay.", "No item was delivered in the replay, so there is no time to split into stages."), nil
+		return l.notePlot(fig, l.T("No item delivered in the replay."), l.T("No item was delivered in the replay, so there is no time to split into stages.")), nil
 	}
-	p := newPlot(fig.Title, "mean time (minutes)", "")
+	p := l.newPlot(fig.Title, l.T("mean time"), "")
+	p.X.Tick.Marker = durationTicks{l, 60}
 	n := len(r.Stages)
 	names := make([]string, n)
 	minutes := map[string][]float64{} // by stage, each kind's minutes on its row
@@ -32,7 +33,7 @@ func stagesPlot(r *experiment.Review) (Plot, error) {
 	var totals plotter.XYLabels
 	for i, ks := range r.Stages {
 		row := n - 1 - i
-		names[row] = ks.Kind
+		names[row] = l.Name(ks.Kind)
 		at := 0.0
 		for _, st := range ks.Stages {
 			if minutes[st.Name] == nil {
@@ -44,9 +45,9 @@ func stagesPlot(r *experiment.Review) (Plot, error) {
 			ends[st.Name] = append(ends[st.Name], plotter.XY{X: at, Y: float64(row)})
 		}
 		totals.XYs = append(totals.XYs, plotter.XY{X: at, Y: float64(row)})
-		totals.Labels = append(totals.Labels, FormatValue("s", ks.Total.Mean)+" to the door")
+		totals.Labels = append(totals.Labels, l.Sprintf("%s to the door", l.Duration(ks.Total.Mean)))
 	}
-	key := newSideLegend()
+	key := l.newSideLegend()
 	var below *plotter.BarChart
 	var descs []string
 	for i, st := range compound.Stages() {
@@ -64,26 +65,26 @@ func stagesPlot(r *experiment.Review) (Plot, error) {
 		}
 		below = rb.BarChart
 		p.Add(rb)
-		key.Add(st.Name, swatch{fill})
-		descs = append(descs, fmt.Sprintf("%s (%s)", st.Name, st.Desc))
+		key.Add(l.Stage(st.Name), swatch{fill})
+		descs = append(descs, fmt.Sprintf("%s (%s)", l.Stage(st.Name), l.T(st.Desc)))
 		fig.addLayer(st.Name, ends[st.Name])
 	}
-	if err := addTotals(p, totals); err != nil {
+	if err := addTotals(l, p, totals); err != nil {
 		return Plot{}, err
 	}
 	rowAxis(p, names)
 	p.Add(key)
 	fig.P = p
 	fig.addLayer("total", totals.XYs)
-	fig.Caption = fmt.Sprintf("For each kind, its items' mean time from the gate to the door in the replay (mean of %d replications), split into the stages they go through, "+
+	fig.Caption = l.Sprintf("For each kind, its items' mean time from the gate to the door in the replay (mean of %d replications), split into the stages they go through, "+
 		"left to right in order: the longer a piece, the more of the time went there. The stages: %s.", r.Replay.Replications, strings.Join(descs, ", "))
 	return fig, nil
 }
 
 // addTotals writes each kind's mean time to the door at the end of its
 // bar, with room for it.
-func addTotals(p *plot.Plot, totals plotter.XYLabels) error {
-	l, err := endLabels(totals, ink(), vg.Points(6))
+func addTotals(l look, p *plot.Plot, totals plotter.XYLabels) error {
+	labels, err := l.endLabels(totals, ink(), vg.Points(6))
 	if err != nil {
 		return err
 	}
@@ -91,7 +92,7 @@ func addTotals(p *plot.Plot, totals plotter.XYLabels) error {
 	for _, xy := range totals.XYs {
 		longest = math.Max(longest, xy.X)
 	}
-	p.Add(l)
+	p.Add(labels)
 	p.X.Min, p.X.Max = 0, math.Max(longest, 1)*1.18
 	return nil
 }

@@ -7,16 +7,22 @@ import (
 )
 
 // RunPlots builds the figures of a run report, in report order: staging
-// occupancy, queues at the posts, times to the door (and by day, in a run
-// of several days), staff utilisation, the sampling round (residents
-// sampled and queues at the sites, only when the scenario has a round) and
-// the bottlenecks; the scenario's events are marked on those whose x axis
-// is the time of day.
+// occupancy, items and tasks waiting at the posts, times to the door (and
+// by day, in a run of several days), staff utilisation, the sampling round
+// (residents sampled and queues at the sites, only when the scenario has a
+// round) and the bottlenecks; the scenario's events are marked on those
+// whose x axis is the time of day.
 func RunPlots(o *experiment.Outcome) ([]Plot, error) {
+	return English().RunPlots(o)
+}
+
+// RunPlots is RunPlots in w's language.
+func (w *Words) RunPlots(o *experiment.Outcome) ([]Plot, error) {
+	l := w.figures
 	if o == nil || o.Scenario == nil || len(o.Runs) == 0 {
 		return nil, errors.New("run plots: the outcome has no replications")
 	}
-	builders := []func(*experiment.Outcome) (Plot, error){stagingPlot, queuesPlot, doorTimesPlot}
+	builders := []func(look, *experiment.Outcome) (Plot, error){stagingPlot, queuesPlot, taskQueuesPlot, doorTimesPlot}
 	if o.Scenario.Horizon.Days >= 2 {
 		builders = append(builders, daysPlot)
 	}
@@ -27,11 +33,11 @@ func RunPlots(o *experiment.Outcome) ([]Plot, error) {
 	builders = append(builders, bottlenecksPlot)
 	out := make([]Plot, 0, len(builders))
 	for _, b := range builders {
-		p, err := b(o)
+		p, err := b(l, o)
 		if err != nil {
 			return nil, err
 		}
-		if err := markEvents(&p, o.Scenario); err != nil {
+		if err := markEvents(l, &p, o.Scenario); err != nil {
 			return nil, err
 		}
 		out = append(out, p)

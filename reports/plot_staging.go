@@ -12,7 +12,7 @@ import (
 // stagingPlot is staging occupancy over the day: the mean over replications
 // of the items in the staging area, the band from the 5th to the 95th
 // percentile across replications at each grid time, and the capacity.
-func stagingPlot(o *experiment.Outcome) (Plot, error) {
+func stagingPlot(l look, o *experiment.Outcome) (Plot, error) {
 	rs, err := seriesOf(o, "busy at staging")
 	if err != nil {
 		return Plot{}, fmt.Errorf("staging plot: %w", err)
@@ -22,10 +22,18 @@ func stagingPlot(o *experiment.Outcome) (Plot, error) {
 	mean, lo, hi := rs.mean(), rs.percentile(0.05), rs.percentile(0.95)
 	capacity := float64(sc.Gate.Slots())
 
-	fig := Plot{Name: "staging", Title: "Items in the staging area by the gate"}
-	p := newPlot(fig.Title, "time of day", "items in staging")
+	fig := Plot{Name: "staging", Title: l.T("Items in the staging area by the gate")}
+	p := l.newPlot(fig.Title, l.T("time of day"), l.T("items in staging"))
 	clockAxis(p, x[0], x[len(x)-1])
-	p.Y.Min, p.Y.Max = 0, max(maxOf(hi, mean), capacity, 1)*1.05
+	// A capacity far above what was ever in staging (680 places, 140
+	// items) would squeeze the data into the bottom of the chart: the axis
+	// then stops above the data, and the key and caption give the capacity.
+	top := max(maxOf(hi, mean), 1)
+	drawCapacity := capacity <= 2*top
+	p.Y.Min, p.Y.Max = 0, top*1.1
+	if drawCapacity {
+		p.Y.Max = max(top, capacity) * 1.05
+	}
 
 	blue := seriesColor(0)
 	area, ring, err := band(x, lo, hi, alpha(blue, 0.25))
@@ -43,12 +51,17 @@ func stagingPlot(o *experiment.Outcome) (Plot, error) {
 		return Plot{}, err
 	}
 	cl.Dashes = dashes()
-	p.Add(area, ml, cl)
+	p.Add(area, ml)
 
-	key := newSideLegend()
-	key.Add(fmt.Sprintf("mean of %d replications", len(rs.Points)), ml)
-	key.Add("5th–95th percentile", area)
-	key.Add(fmt.Sprintf("capacity (%d)", sc.Gate.Slots()), cl)
+	key := l.newSideLegend()
+	key.Add(l.Sprintf("mean of %d replications", len(rs.Points)), ml)
+	key.Add(l.T("5th–95th percentile"), area)
+	if drawCapacity {
+		p.Add(cl)
+		key.Add(l.Sprintf("capacity (%d)", sc.Gate.Slots()), cl)
+	} else {
+		key.Add(l.Sprintf("capacity %d, above the axis", sc.Gate.Slots()))
+	}
 	p.Add(key)
 
 	fig.P = p
@@ -56,10 +69,15 @@ func stagingPlot(o *experiment.Outcome) (Plot, error) {
 	fig.addLayer("band", ring)
 	fig.addLayer("low", xyOf(x, lo))
 	fig.addLayer("high", xyOf(x, hi))
-	fig.addLayer("capacity", capXY)
-	fig.Caption = fmt.Sprintf("Items put down in the staging area (ground, shelves and containers) through the day: "+
-		"the line is the mean over %d replications, the band holds 90%% of the replications at each time (5th to 95th percentile). "+
-		"The dashed line is the capacity of %d items; couriers wait (or leave) while staging is full.",
-		len(rs.Points), sc.Gate.Slots())
+	if drawCapacity {
+		fig.addLayer("capacity", capXY)
+	}
+	fig.Caption = l.Sprintf("Items put down in the staging area (ground, shelves and containers) through the day: "+
+		"the line is the mean over %d replications, the band holds 90%% of the replications at each time (5th to 95th percentile). ", len(rs.Points))
+	if drawCapacity {
+		fig.Caption += l.Sprintf("The dashed line is the capacity of %d items; couriers wait (or leave) while staging is full.", sc.Gate.Slots())
+	} else {
+		fig.Caption += l.Sprintf("The capacity, %d items, is more than twice the most ever in staging and is left off the axis: staging was never near full.", sc.Gate.Slots())
+	}
 	return fig, nil
 }

@@ -6,9 +6,12 @@ import (
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/plotter"
-	"gonum.org/v1/plot/text"
+	plottext "gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
+
+	"cordon/lang"
+	"cordon/text"
 )
 
 // The look of every figure: Liberation Sans (built into gonum/plot, so the
@@ -27,9 +30,34 @@ func sans(size vg.Length) font.Font {
 	return font.From(font.Font{Typeface: "Liberation", Variant: "Sans"}, size)
 }
 
-// textStyle is plain text in Liberation Sans.
-func textStyle(size vg.Length, c color.Color) text.Style {
-	return text.Style{Color: c, Font: sans(size), Handler: plot.DefaultTextHandler}
+// look is how a report's figures are written: the language of their text
+// and the fonts it is drawn in (Words).
+type look struct {
+	*lang.Printer
+	fonts plottext.Handler
+}
+
+// count writes n with its noun: "1 post", "3 posts"; in Chinese with
+// the noun's measure word ("3个岗位").
+func (l look) count(n int, one, many string) string {
+	if k := "count:" + many; l.Chinese() && l.Has(k) {
+		return l.Sprintf(k, n)
+	}
+	return text.Count(n, one, many)
+}
+
+// value writes a KPI value in its unit in the figure's language.
+func (l look) value(unit string, v float64) string {
+	if unit == "s" {
+		return l.Duration(v)
+	}
+	return FormatValue(unit, v)
+}
+
+// textStyle is plain text in Liberation Sans, or the CJK font that stands
+// for it in a Chinese figure.
+func (l look) textStyle(size vg.Length, c color.Color) plottext.Style {
+	return plottext.Style{Color: c, Font: sans(size), Handler: l.fonts}
 }
 
 // seriesColor returns the i-th colour of the palette (Tableau 10, which
@@ -68,19 +96,19 @@ func alpha(c color.NRGBA, a float64) color.NRGBA {
 
 // newPlot returns an empty figure with its title and axis labels set in the
 // report's style, and thin grid lines behind the data.
-func newPlot(title, xLabel, yLabel string) *plot.Plot {
+func (l look) newPlot(title, xLabel, yLabel string) *plot.Plot {
 	p := plot.New()
 	p.Title.Text = title
-	p.Title.TextStyle = textStyle(titleSize, ink())
+	p.Title.TextStyle = l.textStyle(titleSize, ink())
 	p.Title.TextStyle.XAlign = draw.XCenter
 	p.Title.TextStyle.YAlign = draw.YTop
 	p.Title.Padding = vg.Points(10)
 	for _, a := range []*plot.Axis{&p.X, &p.Y} {
-		a.Label.TextStyle = textStyle(labelSize, ink())
+		a.Label.TextStyle = l.textStyle(labelSize, ink())
 		a.Label.TextStyle.XAlign = draw.XCenter
 		a.Label.TextStyle.YAlign = draw.YBottom
 		a.Label.Padding = vg.Points(4)
-		a.Tick.Label = textStyle(tickSize, ink())
+		a.Tick.Label = l.textStyle(tickSize, ink())
 		a.LineStyle = draw.LineStyle{Color: muted(), Width: vg.Points(0.6)}
 		a.Tick.LineStyle = draw.LineStyle{Color: muted(), Width: vg.Points(0.6)}
 		a.Tick.Length = vg.Points(4)

@@ -102,12 +102,18 @@ func kpiScale(unit string) (factor float64, label string) {
 // when every value parses as a number or a duration (durations shown in
 // minutes), categorical otherwise.
 func SweepPlots(s *experiment.Sweep, kpis []string) ([]Plot, error) {
+	return English().SweepPlots(s, kpis)
+}
+
+// SweepPlots is SweepPlots in w's language.
+func (w *Words) SweepPlots(s *experiment.Sweep, kpis []string) ([]Plot, error) {
+	l := w.figures
 	if s == nil || len(s.Axes) == 0 || len(s.Points) == 0 {
 		return nil, errors.New("sweep plots: an empty sweep")
 	}
 	out := make([]Plot, 0, len(kpis))
 	for _, name := range kpis {
-		p, err := sweepPlot(s, name)
+		p, err := sweepPlot(l, s, name)
 		if err != nil {
 			return nil, err
 		}
@@ -119,7 +125,9 @@ func SweepPlots(s *experiment.Sweep, kpis []string) ([]Plot, error) {
 // sweepLine is the points of a sweep that share the values of every axis
 // but the first.
 type sweepLine struct {
-	label  string
+	label string      // "transfer.carts=2": the layer's name
+	parts [][2]string // the other axes' paths and values
+
 	points []experiment.SweepPoint
 	at     []int // index of each point's value on the first axis
 }
@@ -132,15 +140,17 @@ func sweepLines(s *experiment.Sweep) []*sweepLine {
 	byKey := map[string]*sweepLine{}
 	for _, pt := range s.Points {
 		var parts []string
+		var pairs [][2]string
 		for i, a := range s.Axes[1:] {
 			if i+1 < len(pt.Values) {
 				parts = append(parts, a.Path+"="+pt.Values[i+1])
+				pairs = append(pairs, [2]string{a.Path, pt.Values[i+1]})
 			}
 		}
 		key := strings.Join(parts, ", ")
 		l, ok := byKey[key]
 		if !ok {
-			l = &sweepLine{label: key}
+			l = &sweepLine{label: key, parts: pairs}
 			byKey[key] = l
 			lines = append(lines, l)
 		}
@@ -164,6 +174,7 @@ func sweepLines(s *experiment.Sweep) []*sweepLine {
 // itself where it has none).
 type sweepSeries struct {
 	label           string
+	key             string // the label in words, for the legend
 	x, mean, lo, hi []float64
 }
 
@@ -171,7 +182,7 @@ type sweepSeries struct {
 // first axis' scale, the KPI in the axis' unit (factor), points with no
 // mean left out.
 func seriesOfLine(l *sweepLine, name string, ax axisScale, factor float64) sweepSeries {
-	sr := sweepSeries{label: l.label}
+	sr := sweepSeries{label: l.label, key: l.label}
 	if sr.label == "" {
 		sr.label = "mean, 95% interval"
 	}
@@ -202,7 +213,7 @@ func sweepKPI(s *experiment.Sweep, name string) (compound.KPI, error) {
 }
 
 // sweepPlot is the figure of one KPI over a sweep.
-func sweepPlot(s *experiment.Sweep, name string) (Plot, error) {
+func sweepPlot(l look, s *experiment.Sweep, name string) (Plot, error) {
 	kpi, err := sweepKPI(s, name)
 	if err != nil {
 		return Plot{}, err
@@ -210,12 +221,18 @@ func sweepPlot(s *experiment.Sweep, name string) (Plot, error) {
 	first := s.Axes[0]
 	ax := scaleAxis(first.Values)
 	factor, unit := kpiScale(kpi.Unit)
-	xLabel := first.Path
-	if ax.minutes {
-		xLabel += " (minutes)"
+	if kpi.Unit == "s" {
+		unit = "" // the ticks say "1 h 30 min"
 	}
-	fig := Plot{Name: "sweep-" + name, Title: fmt.Sprintf("%s against %s", name, first.Path)}
-	p := newPlot(fig.Title, xLabel, plannerAxisLabel(name, unit))
+	xLabel := l.PathLabel(first.Path)
+	if ax.minutes {
+		xLabel = l.Sprintf("%s (minutes)", xLabel)
+	}
+	fig := Plot{Name: "sweep-" + name, Title: l.Sprintf("%s against %s", l.KPITitle(kpi.Name, kpi.Of, kpi.Label), l.PathLabel(first.Path))}
+	p := l.newPlot(fig.Title, xLabel, plannerAxisLabel(l.KPILabel(kpi.Name, kpi.Of, kpi.Label), l.unitWord(unit)))
+	if kpi.Unit == "s" {
+		p.Y.Tick.Marker = durationTicks{l, 1 / factor}
+	}
 	switch {
 	case !ax.numeric:
 		p.X.Tick.Marker = nominalTicks(first.Values)
@@ -224,29 +241,56 @@ func sweepPlot(s *experiment.Sweep, name string) (Plot, error) {
 		p.X.Tick.Marker = ax.ticks()
 	}
 	lines := sweepLines(s)
-	key := newSideLegend()
+	key := l.newSideLegend()
 	shade := 0.2
 	if len(lines) > 1 {
 		shade = 0.12 // overlapping bands stay readable
 	}
-	for i, l := range lines {
-		sr := seriesOfLine(l, name, ax, factor)
+	// One line: its interval is a band. Several: overlapping bands would
+	// blend into one muddy fill, so each point's interval is a whisker,
+	// the lines' whiskers set a little apart.
+	dodge := 0.0
+	if len(lines) > 1 {
+		width := p.X.Max - p.X.Min
+		if ax.numeric {
+			width = ax.x[len(ax.x)-1] - ax.x[0]
+		}
+		dodge = math.Max(width, 1) * 0.012
+	}
+	for i, ln := range lines {
+		sr := seriesOfLine(ln, name, ax, factor)
 		if len(sr.x) == 0 {
 			continue
 		}
-		if err := drawSweepSeries(&fig, p, key, sr, seriesColor(i), shade); err != nil {
+		if len(ln.parts) > 0 {
+			var words []string
+			for _, pv := range ln.parts {
+				words = append(words, l.PathLabel(pv[0])+" = "+pv[1])
+			}
+			sr.key = strings.Join(words, "; ")
+		} else {
+			sr.key = l.T(sr.label)
+		}
+		off := dodge * (float64(i) - float64(len(lines)-1)/2)
+		if err := drawSweepSeries(&fig, p, key, sr, seriesColor(i), shade, len(lines) > 1, off); err != nil {
 			return Plot{}, err
 		}
 	}
 	p.Add(key)
+	p.Y.Max += 0.04 * (p.Y.Max - p.Y.Min) // room above the whiskers' caps
 	if p.Y.Min > 0 && p.Y.Min < 0.5*p.Y.Max {
 		p.Y.Min = 0 // start at zero when the values are not far from it
 	}
 	fig.P = p
-	fig.Caption = fmt.Sprintf("%s: %s. The mean over %d replications at each point of the sweep (common random numbers), "+
-		"with its 95%% confidence interval as the shaded band.", name, kpi.Desc, s.Points[0].Outcome.Replications)
 	if len(lines) > 1 {
-		fig.Caption += " One line per value of " + strings.Join(axisPaths(s.Axes[1:]), " and ") + "."
+		fig.Caption = l.Sprintf("%s (%s): %s. The mean over %d replications at each point of the sweep (common random numbers), "+
+			"with its 95%% confidence interval as a whisker. One line per value of %s; the x axis is %s.",
+			l.KPITitle(kpi.Name, kpi.Of, kpi.Label), name, l.KPIDesc(kpi.Name, kpi.Of, kpi.Desc), s.Points[0].Outcome.Replications,
+			strings.Join(axisPaths(s.Axes[1:]), ", "), first.Path)
+	} else {
+		fig.Caption = l.Sprintf("%s (%s): %s. The mean over %d replications at each point of the sweep (common random numbers), "+
+			"with its 95%% confidence interval as the shaded band; the x axis is %s.",
+			l.KPITitle(kpi.Name, kpi.Of, kpi.Label), name, l.KPIDesc(kpi.Name, kpi.Of, kpi.Desc), s.Points[0].Outcome.Replications, first.Path)
 	}
 	return fig, nil
 }
@@ -254,7 +298,9 @@ func sweepPlot(s *experiment.Sweep, name string) (Plot, error) {
 // drawSweepSeries draws one line of a sweep: the mean through dots, the
 // interval as a band (as a bar for a single point, whose band would not
 // show), named in the key.
-func drawSweepSeries(fig *Plot, p *plot.Plot, key *sideLegend, sr sweepSeries, col color.NRGBA, shade float64) error {
+// With whiskers the interval is drawn as error bars at each point, moved
+// off along x (in data units) to keep several lines' apart.
+func drawSweepSeries(fig *Plot, p *plot.Plot, key *sideLegend, sr sweepSeries, col color.NRGBA, shade float64, whiskers bool, off float64) error {
 	xys := xyOf(sr.x, sr.mean)
 	ml, err := line(xys, col, vg.Points(1.6))
 	if err != nil {
@@ -268,16 +314,26 @@ func drawSweepSeries(fig *Plot, p *plot.Plot, key *sideLegend, sr sweepSeries, c
 	if err != nil {
 		return err
 	}
-	p.Add(area, ml, dots)
-	if len(sr.x) == 1 {
-		eb, err := plotter.NewYErrorBars(spans{{X: sr.x[0], Y: sr.mean[0], Lo: sr.lo[0], Hi: sr.hi[0]}})
+	if !whiskers {
+		p.Add(area)
+	}
+	p.Add(ml, dots)
+	if whiskers || len(sr.x) == 1 {
+		var ivs spans
+		for i := range sr.x {
+			ivs = append(ivs, span{X: sr.x[i] + off, Y: sr.mean[i], Lo: sr.lo[i], Hi: sr.hi[i]})
+		}
+		eb, err := plotter.NewYErrorBars(ivs)
 		if err != nil {
 			return err
 		}
 		eb.LineStyle = draw.LineStyle{Color: col, Width: vg.Points(1)}
+		eb.CapWidth = vg.Points(5)
 		p.Add(eb)
+		key.Add(sr.key, ml, dots)
+	} else {
+		key.Add(sr.key, area, ml, dots)
 	}
-	key.Add(sr.label, area, ml, dots)
 	fig.addLayer(sr.label, xys)
 	fig.addLayer(sr.label+" band", ring)
 	return nil

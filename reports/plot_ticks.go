@@ -138,3 +138,45 @@ func nominalTicks(names []string) plot.ConstantTicks {
 	}
 	return ticks
 }
+
+// durationTicks marks an axis of durations (perUnit seconds per unit of
+// the axis: 60 for minutes) at round spans (1, 2, 5, 10, 15, 30 s or min,
+// 1, 2, 3, 6, 12 h, ...), about six of them, labelled the way the tables
+// write durations ("1 h 30 min"): one unit on the axis and the same as the
+// page, not decimal hours beside 3 h 42 min.
+type durationTicks struct {
+	l       look
+	perUnit float64
+}
+
+// Ticks implements plot.Ticker.
+func (t durationTicks) Ticks(min, max float64) []plot.Tick {
+	if !(max > min) || math.IsInf(max-min, 0) || !(t.perUnit > 0) {
+		return nil
+	}
+	raw := (max - min) * t.perUnit / 6 // seconds
+	step := 0.0
+	for _, s := range []float64{0.1, 0.2, 0.5, 1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1200, 1800, 3600, 7200, 10800, 14400, 21600, 43200, 86400} {
+		if s >= raw {
+			step = s
+			break
+		}
+	}
+	if step == 0 {
+		step = 86400 * math.Ceil(raw/86400)
+	}
+	step /= t.perUnit // in the axis' unit
+	var ticks []plot.Tick
+	for k := math.Ceil(min/step - 1e-9); k*step <= max+step*1e-9; k++ {
+		v := k * step
+		if math.Abs(v) < step*1e-9 {
+			v = 0
+		}
+		label := t.l.Duration(v * t.perUnit)
+		if v == 0 {
+			label = "0" // the zero of an axis, with no unit to read
+		}
+		ticks = append(ticks, plot.Tick{Value: v, Label: label})
+	}
+	return ticks
+}

@@ -44,7 +44,16 @@ func plannerScale(unit string, values ...float64) (factor float64, label string)
 	return 1, unit
 }
 
-// plannerAxisLabel is a KPI's name with its unit in brackets, for an axis.
+// unitWord is an axis' unit in the printer's language: "min" is 分钟.
+func (l look) unitWord(unit string) string {
+	if k := "axis-unit:" + unit; l.Chinese() && l.Has(k) {
+		return l.T(k)
+	}
+	return unit
+}
+
+// plannerAxisLabel is a KPI's label (or name) with its unit in brackets,
+// for an axis.
 func plannerAxisLabel(name, unit string) string {
 	if unit == "" {
 		return name
@@ -59,14 +68,25 @@ func plannerAxisLabel(name, unit string) string {
 // (a vertical line) into its two ends, in two colours; the x axis is in
 // the KPI's unit (durations in minutes or hours, shares in percent).
 // Factors that do not move the KPI at all are left out, and the caption
-// says how many.
+// says how many; a KPI no factor moves has no chart (an empty chart
+// holding one sentence says less than the sensitivity table, which says
+// it: Unmoved).
 func TornadoPlots(s *experiment.Sensitivity) ([]Plot, error) {
+	return English().TornadoPlots(s)
+}
+
+// TornadoPlots is TornadoPlots in w's language.
+func (w *Words) TornadoPlots(s *experiment.Sensitivity) ([]Plot, error) {
+	l := w.figures
 	if s == nil || s.Base == nil || len(s.Effects) != len(s.KPIs) {
 		return nil, errors.New("tornado plots: no sensitivity analysis")
 	}
 	out := make([]Plot, 0, len(s.KPIs))
 	for i, k := range s.KPIs {
-		p, err := tornadoPlot(s, k, s.Effects[i])
+		if Unmoved(s, i) {
+			continue
+		}
+		p, err := tornadoPlot(l, s, k, s.Effects[i])
 		if err != nil {
 			return nil, err
 		}
@@ -88,6 +108,7 @@ func deltaLabel(sign, delta float64) string {
 // and the factors that move it, the largest swing first, and how many were
 // left out and why.
 type tornadoChart struct {
+	l        look
 	s        *experiment.Sensitivity
 	kpi      compound.KPI
 	base     float64
@@ -119,16 +140,17 @@ func chooseTornado(s *experiment.Sensitivity, kpi compound.KPI, base float64, ef
 }
 
 // tornadoPlot is the tornado chart of one KPI.
-func tornadoPlot(s *experiment.Sensitivity, kpi compound.KPI, effects []experiment.Effect) (Plot, error) {
-	fig := Plot{Name: "tornado-" + kpi.Name, Title: "What moves " + kpi.Name}
+func tornadoPlot(l look, s *experiment.Sensitivity, kpi compound.KPI, effects []experiment.Effect) (Plot, error) {
+	fig := Plot{Name: "tornado-" + kpi.Name, Title: l.Sprintf("What moves %s", l.KPITitle(kpi.Name, kpi.Of, kpi.Label))}
 	base, ok := s.Base.KPI(kpi.Name)
 	if !ok || !finite(base.Mean) {
-		return notePlot(fig, fmt.Sprintf("%s has no value in the base run.", kpi.Name),
+		return l.notePlot(fig, fmt.Sprintf("%s has no value in the base run.", kpi.Name),
 			fmt.Sprintf("%s has no mean in the base run, so there is nothing to compare the inputs' effects with.", kpi.Name)), nil
 	}
 	t := chooseTornado(s, kpi, base.Mean, effects)
+	t.l = l
 	if len(t.shown) == 0 {
-		return notePlot(fig, fmt.Sprintf("No input moves %s by scaling it %s or %s.", kpi.Name, t.down, t.up),
+		return l.notePlot(fig, fmt.Sprintf("No input moves %s by scaling it %s or %s.", kpi.Name, t.down, t.up),
 			fmt.Sprintf("Scaling each volume and service time of the scenario by %s and %s left the mean of %s (%s) where it was, %s.",
 				t.down, t.up, kpi.Name, kpi.Desc, FormatValue(kpi.Unit, base.Mean))), nil
 	}
@@ -144,18 +166,25 @@ func tornadoPlot(s *experiment.Sensitivity, kpi compound.KPI, effects []experime
 // factor scaled down (the upper bar) and scaled up (the lower), side by
 // side as gonum/plot groups bars, so that both show wherever they end.
 func (t tornadoChart) draw(fig *Plot) error {
+	l := t.l
 	vals := []float64{t.base}
 	for _, e := range t.shown {
 		vals = append(vals, e.Low.Mean, e.High.Mean)
 	}
 	factor, unit := plannerScale(t.kpi.Unit, vals...)
-	p := newPlot(fig.Title, plannerAxisLabel(t.kpi.Name, unit), "")
+	if t.kpi.Unit == "s" {
+		unit = "" // ticked "1 h 30 min"
+	}
+	p := l.newPlot(fig.Title, plannerAxisLabel(l.KPILabel(t.kpi.Name, t.kpi.Of, t.kpi.Label), l.unitWord(unit)), "")
+	if t.kpi.Unit == "s" {
+		p.X.Tick.Marker = durationTicks{l, 1 / factor}
+	}
 	n := len(t.shown)
 	names, bases, lows, highs := make([]string, n), make([]float64, n), make([]float64, n), make([]float64, n)
 	var low, high plotter.XYs
 	for i, e := range t.shown {
 		row := n - 1 - i // the largest swing at the top
-		names[row], bases[row] = e.Factor.Name, factor*t.base
+		names[row], bases[row] = l.factorName(e.Factor.Name), factor*t.base
 		lows[row], highs[row] = factor*(e.Low.Mean-t.base), factor*(e.High.Mean-t.base)
 		low = append(low, plotter.XY{X: factor * e.Low.Mean, Y: float64(row)})
 		high = append(high, plotter.XY{X: factor * e.High.Mean, Y: float64(row)})
@@ -190,10 +219,10 @@ func (t tornadoChart) draw(fig *Plot) error {
 	}
 	p.X.Min, p.X.Max = p.X.Min-pad, p.X.Max+pad
 	rowAxis(p, names)
-	key := newSideLegend()
+	key := l.newSideLegend()
 	key.Add(t.down, swatch{seriesColor(0)})
 	key.Add(t.up, swatch{seriesColor(1)})
-	key.Add("base "+FormatValue(t.kpi.Unit, t.base), bl)
+	key.Add(l.Sprintf("base %s", l.value(t.kpi.Unit, t.base)), bl)
 	p.Add(key)
 	fig.P = p
 	fig.addLayer("low", low)
@@ -221,4 +250,24 @@ func (t tornadoChart) caption() string {
 		fmt.Fprintf(&b, " Only the %d largest swings are shown; %d smaller ones are not.", maxTornadoFactors, t.cut)
 	}
 	return b.String()
+}
+
+// Unmoved says whether no factor of a sensitivity analysis moves its i-th
+// KPI: scaled down or up, every factor leaves the mean where it was.
+func Unmoved(s *experiment.Sensitivity, i int) bool {
+	base, ok := s.Base.KPI(s.KPIs[i].Name)
+	if !ok || !finite(base.Mean) {
+		return false
+	}
+	return len(chooseTornado(s, s.KPIs[i], base.Mean, s.Effects[i]).shown) == 0
+}
+
+// factorName is a factor of a sensitivity analysis in words: a path of
+// the scenario ("sampling.swab") by its label ("sampling round, swab
+// time"), any other name ("residents") as it is.
+func (l look) factorName(name string) string {
+	if strings.Contains(name, ".") {
+		return l.PathLabel(name)
+	}
+	return l.Name(name)
 }

@@ -1,7 +1,6 @@
 package reports
 
 import (
-	"fmt"
 	"image/color"
 	"math"
 	"slices"
@@ -137,7 +136,7 @@ func poolHours(o *experiment.Outcome, pool string) ([]float64, int) {
 
 // utilisationGrid is staff utilisation by pool (a row, the first pool at
 // the top) and hour (a column) of a run, and the rows' names.
-func utilisationGrid(o *experiment.Outcome) (heatGrid, []string) {
+func utilisationGrid(l look, o *experiment.Outcome) (heatGrid, []string) {
 	sc := o.Scenario
 	rows := len(sc.Staff)
 	hours := 0
@@ -148,9 +147,9 @@ func utilisationGrid(o *experiment.Outcome) (heatGrid, []string) {
 		var groups int
 		z[r], groups = poolHours(o, pool.Name)
 		hours = max(hours, len(z[r]))
-		names[r] = pool.Name
+		names[r] = l.Name(pool.Name)
 		if pool.PerZone && groups > 1 {
-			names[r] = fmt.Sprintf("%s (%d zones)", pool.Name, groups)
+			names[r] = l.Sprintf("%s (%d zones)", l.Name(pool.Name), groups)
 		}
 	}
 	for r := range z {
@@ -162,17 +161,17 @@ func utilisationGrid(o *experiment.Outcome) (heatGrid, []string) {
 }
 
 // utilisationPlot is staff utilisation by pool and hour as a heat map.
-func utilisationPlot(o *experiment.Outcome) (Plot, error) {
-	fig := Plot{Name: "utilisation", Title: "Staff utilisation by pool and hour"}
-	g, names := utilisationGrid(o)
+func utilisationPlot(l look, o *experiment.Outcome) (Plot, error) {
+	fig := Plot{Name: "utilisation", Title: l.T("Staff utilisation by pool and hour")}
+	g, names := utilisationGrid(l, o)
 	if len(g.z) == 0 || len(g.z[0]) == 0 {
-		return notePlot(fig, "No staff pool in this scenario.", "The scenario has no staff pools."), nil
+		return l.notePlot(fig, l.T("No staff pool in this scenario."), l.T("The scenario has no staff pools.")), nil
 	}
 	cm, err := heatColours()
 	if err != nil {
 		return Plot{}, err
 	}
-	p := newPlot(fig.Title, "time of day", "")
+	p := l.newPlot(fig.Title, l.T("time of day"), "")
 	hm := plotter.NewHeatMap(g, heatSteps(cm, 101))
 	hm.Min, hm.Max = 0, 1
 	hm.NaN = offDuty()
@@ -182,9 +181,9 @@ func utilisationPlot(o *experiment.Outcome) (Plot, error) {
 	clockAxis(p, g.x0, g.x0+float64(cols))
 	rowAxis(p, names)
 	p.X.Padding = 0
-	key := newSideLegend()
-	key.Add("nobody on duty", swatch{offDuty()})
-	key.addColourBar("busy / on duty", cm)
+	key := l.newSideLegend()
+	key.Add(l.T("nobody on duty"), swatch{offDuty()})
+	key.addColourBar(l.T("busy / on duty"), cm)
 	p.Add(key)
 	fig.P = p
 	for r := range g.z {
@@ -194,7 +193,7 @@ func utilisationPlot(o *experiment.Outcome) (Plot, error) {
 		}
 		fig.addLayer(names[r], xys)
 	}
-	fig.Caption = fmt.Sprintf("Each cell is the share of a pool's on-duty time in that hour that its staff were busy, mean over %d replications; "+
+	fig.Caption = l.Sprintf("Each cell is the share of a pool's on-duty time in that hour that its staff were busy, mean over %d replications; "+
 		"a per-zone pool is the mean of its zone groups. Dark cells are posts near their limit; grey cells are hours when nobody of the pool was on duty.", len(o.Runs))
 	return fig, nil
 }

@@ -14,7 +14,14 @@ import (
 // SensitivityReport, ReviewReport) say what goes in it; Write, the same for
 // every command, builds and writes it.
 type Report struct {
-	build func() (*contents, error)
+	build func(w *Words) (*contents, error)
+	words *Words // nil: English
+}
+
+// In returns the report written in w's language.
+func (r Report) In(w *Words) Report {
+	r.words = w
+	return r
 }
 
 // contents is what a report folder holds: its files in the order they are
@@ -47,7 +54,11 @@ func plotsError(err error) error { return fmt.Errorf("plots: %w", err) }
 // its files, every plot as PNG and SVG under plots/ with its data as CSV, and index.html with the
 // figures. Nothing is written when the report cannot be made.
 func (r Report) Write(ctx context.Context, dest Dest) error {
-	c, err := r.build()
+	w := r.words
+	if w == nil {
+		w = English()
+	}
+	c, err := r.build(w)
 	if err != nil {
 		return err
 	}
@@ -71,7 +82,7 @@ func (r Report) Write(ctx context.Context, dest Dest) error {
 	}
 	p := c.page
 	p.Plots = figs
-	return finish(ctx, f, p)
+	return finish(ctx, f, p, w)
 }
 
 // writePlots renders every plot as PNG and SVG into plots/, with its data
@@ -107,8 +118,8 @@ func writePlots(ctx context.Context, f *Folder, plots []Plot) ([]figure, error) 
 }
 
 // finish renders the page as index.html and puts the folder in place.
-func finish(ctx context.Context, f *Folder, p page) error {
-	html, err := renderPage(p)
+func finish(ctx context.Context, f *Folder, p page, w *Words) error {
+	html, err := renderPage(p, w)
 	if err != nil {
 		return err
 	}

@@ -47,7 +47,7 @@ func TestReportWritesWhatItLists(t *testing.T) {
 	}
 	for name, r := range reports {
 		t.Run(name, func(t *testing.T) {
-			c, err := r.build()
+			c, err := r.build(English())
 			if err != nil {
 				t.Fatal(err)
 			}

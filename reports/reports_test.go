@@ -88,10 +88,10 @@ func TestFormatValue(t *testing.T) {
 		v    float64
 		want string
 	}{
-		{"s", 45, "45s"},
-		{"s", 2700, "45m"},
-		{"s", 5430, "1h30m30s"},
-		{"s", 1.25, "1.3s"},
+		{"s", 45, "45 s"},
+		{"s", 2700, "45 min"},
+		{"s", 5430, "1 h 31 min"},
+		{"s", 1.25, "1.3 s"},
 		{"share", 0.873, "87.3%"},
 		{"items", 650, "650"},
 		{"items", 12.34, "12.3"},
@@ -115,8 +115,8 @@ func TestSummary(t *testing.T) {
 	for _, want := range []string{
 		"hand: 3 replications, seed 5",
 		"deliveries: takeout",
-		"takeout.door_time.p95  45m",
-		"takeout.within_target  85.0%",
+		"time to the door, 95th percentile  45 min  [32 min 35 s, 57 min 25 s]    takeout.door_time.p95\n",
+		"share at the door within target    85.0%",
 		"1     staging",
 	} {
 		if !strings.Contains(out, want) {
@@ -139,7 +139,7 @@ func TestOneReplication(t *testing.T) {
 	}
 	out := buf.String()
 	if !strings.Contains(out, "hand: 1 replication, seed 5, means (no interval: 1 replication)") ||
-		!strings.Contains(out, "takeout.door_time.p95  40m") || strings.Contains(out, "[") {
+		!strings.Contains(out, "time to the door, 95th percentile  40 min    takeout.door_time.p95\n") || strings.Contains(out, "[") {
 		t.Errorf("summary of one replication:\n%s", out)
 	}
 	b, err := reports.NewResults(o).JSON()
@@ -151,7 +151,7 @@ func TestOneReplication(t *testing.T) {
 	}
 	md := string(reports.SummaryMarkdown(o, nil, nil))
 	if !strings.Contains(md, "1 replication, seed 5. Each figure is its value (no interval: 1 replication).") ||
-		!strings.Contains(md, "| `takeout.door_time.p95` | 40m | — |") {
+		!strings.Contains(md, "| takeout: time to the door, 95th percentile | 40 min | — |  | `takeout.door_time.p95` |") {
 		t.Errorf("summary.md of one replication:\n%s", md)
 	}
 }

@@ -186,18 +186,18 @@ const RedrawnNote = "Drawn again from results.json by cordon report, without sim
 // targets, the bottlenecks, every KPI), saying what it leaves out
 // (RedrawnNote).
 func ResultsReport(d *Results) Report {
-	return Report{build: func() (*contents, error) {
+	return Report{build: func(w *Words) (*contents, error) {
 		o, targets := d.outcome()
-		plot, err := bottlenecksPlot(o)
+		plot, err := bottlenecksPlot(w.figures, o)
 		if err != nil {
 			return nil, plotsError(err)
 		}
 		plots := []Plot{plot}
-		p := runPage(o, targets)
+		p := runPage(w, o, targets)
 		p.Warnings = append(p.Warnings, d.Warnings...)
 		p.Lines = append(p.Lines, RedrawnNote)
 		p.Files = "index.html, summary.md, results.json, kpis.csv, replications.csv and plots/bottlenecks.png, .svg, .csv"
-		md := SummaryMarkdown(o, targets, plots)
+		md := w.SummaryMarkdown(o, targets, plots)
 		md = append(md, "\n"+RedrawnNote+"\n"...)
 		return &contents{plots: plots, page: p, files: []file{
 			jsonFile("results.json", d),

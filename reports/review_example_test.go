@@ -58,31 +58,31 @@ delivery: {items_per_run: 5, door: {dist: exponential, mean: 1m}}
 	//   each figure as observed, then in the replay: the mean of 3 replications [the 95% prediction interval for one day]
 	//   door time: the mean time to the door of the items that arrived in the hour
 	//   backlog: the items still on their way at the hour's end (neither delivered nor turned away, as items.backlog)
-	//   hour   arrived  delivered  replay        door time  replay          backlog  replay
-	//   09:00  2        2          1.7 [0, 4.5]  29m        29m [27m, 32m]  0        0.3 [0, 3.2]
-	//   10:00  0        0          0.3 [0, 3.2]  —          — [—, —]        0        0 [0, 0]
+	//   hour   arrived  delivered  replay        door time  replay                   backlog  replay
+	//   09:00  2        2          1.7 [0, 4.5]  29 min     29 min [27 min, 32 min]  0        0.3 [0, 3.2]
+	//   10:00  0        0          0.3 [0, 3.2]  —          — [—, —]                 0        0 [0, 0]
 	//
 	// observed KPIs against the replay
 	//   each KPI the log can tell beside the replay's mean [95% confidence interval]
 	//   a day's figure falls inside its 95% prediction interval 19 times in 20 when the model is right about it
-	//   KPI                     observed  replay mean [95% CI]     95% prediction interval  verdict
-	//   parcels.delivered       2         2 [2, 2]                 [2, 2]                   inside
-	//   parcels.door_time.mean  29m       29m18s [28m11s, 30m25s]  [27m5s, 31m32s]          inside
-	//   parcels.door_time.p95   30m9s     30m41s [28m21s, 33m1s]   [26m2s, 35m21s]          inside
-	//   items.delivered         2         2 [2, 2]                 [2, 2]                   inside
+	//   KPI                     observed    replay mean [95% CI]                    95% prediction interval    verdict
+	//   parcels.delivered       2           2 [2, 2]                                [2, 2]                     inside
+	//   parcels.door_time.mean  29 min      29 min 18 s [28 min 11 s, 30 min 25 s]  [27 min 5 s, 31 min 32 s]  inside
+	//   parcels.door_time.p95   30 min 9 s  30 min 41 s [28 min 21 s, 33 min 1 s]   [26 min 2 s, 35 min 21 s]  inside
+	//   items.delivered         2           2 [2, 2]                                [2, 2]                     inside
 	//   4 of 4 observed KPIs inside their 95% prediction intervals
 	//
 	// where the time went
 	//   each kind's mean time from the gate to the door in the replay: the mean of 3 replications [95% confidence interval]
 	//   under it, the mean time its items spent in each stage, and the stage's share of the time to the door
-	//   kind / stage    mean time  share  what the item is doing
-	//   parcels         29m18s     100%   to the door [28m11s, 30m25s]
-	//     put_down      0s         0.0%   waiting at the gate to be put down
-	//     intake        30s        1.7%   waiting for and being checked and labelled
-	//     wait_cart     1m3s       3.6%   waiting in staging for a cart
-	//     carried       5m         17.1%  on the cart, in
-	//     disinfection  20m        68.3%  waiting for and standing in the disinfection area
-	//     sorting       20s        1.1%   waiting for and being sorted
-	//     wait_run      0s         0.0%   waiting on the zone's shelf for a run
-	//     run           2m25s      8.2%   on the run to the door
+	//   kind / stage    mean time    share  what the item is doing
+	//   parcels         29 min 18 s  100%   to the door [28 min 11 s, 30 min 25 s]
+	//     put_down      0 s          0.0%   waiting at the gate to be put down
+	//     intake        30 s         1.7%   waiting for and being checked and labelled
+	//     wait_cart     1 min 3 s    3.6%   waiting in staging for a cart
+	//     carried       5 min        17.1%  on the cart, in
+	//     disinfection  20 min       68.3%  waiting for and standing in the disinfection area
+	//     sorting       20 s         1.1%   waiting for and being sorted
+	//     wait_run      0 s          0.0%   waiting on the zone's shelf for a run
+	//     run           2 min 25 s   8.2%   on the run to the door
 }

@@ -26,7 +26,7 @@ func reviewMarkdown(r *experiment.Review, src ReviewSources, plots []Plot) []byt
 		writeMarkdownTable(&b, t)
 	}
 	b.Write(rest)
-	writeMarkdownPlots(&b, plots)
+	writeMarkdownPlots(&b, plots, English())
 	return b.Bytes()
 }
 

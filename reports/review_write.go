@@ -16,20 +16,20 @@ const ReviewFiles = "index.html, summary.md, results.json, replications.csv, rev
 // index.html, and every plot as PNG and SVG under plots/: the review's
 // first, then the replay's own.
 func ReviewReport(r *experiment.Review, src ReviewSources) Report {
-	return Report{build: func() (*contents, error) {
+	return Report{build: func(w *Words) (*contents, error) {
 		if r == nil || r.Replay == nil || r.Replay.Scenario == nil {
 			return nil, errors.New("review report: no replay")
 		}
-		review, err := ReviewPlots(r)
+		review, err := w.ReviewPlots(r)
 		if err != nil {
 			return nil, plotsError(err)
 		}
-		run, err := RunPlots(r.Replay)
+		run, err := w.RunPlots(r.Replay)
 		if err != nil {
 			return nil, plotsError(err)
 		}
 		plots := append(review, run...)
-		p := runPage(r.Replay, nil)
+		p := runPage(w, r.Replay, nil)
 		p.Title = "review of a logged day: " + r.Replay.Scenario.Name
 		p.Lines = append(p.Lines, "A logged day replayed: "+reviewHeader(r, src))
 		p.Files = ReviewFiles

@@ -1,7 +1,6 @@
 package reports
 
 import (
-	"fmt"
 	"strings"
 
 	"gonum.org/v1/plot/vg"
@@ -26,19 +25,19 @@ const RunFiles = "index.html, summary.md, results.json, kpis.csv, replications.c
 // say what one more unit at each post buys and which post limits work hour
 // by hour.
 func RunReport(o *experiment.Outcome, targets []experiment.TargetResult, m *experiment.Marginal) Report {
-	return Report{build: func() (*contents, error) {
-		plots, err := RunPlots(o)
+	return Report{build: func(w *Words) (*contents, error) {
+		plots, err := w.RunPlots(o)
 		if err != nil {
 			return nil, plotsError(err)
 		}
 		if m != nil {
-			more, err := MarginalPlots(m)
+			more, err := w.MarginalPlots(m)
 			if err != nil {
 				return nil, plotsError(err)
 			}
 			plots = append(plots, more...)
 		}
-		md, p := SummaryMarkdown(o, targets, plots), runPage(o, targets)
+		md, p := w.SummaryMarkdown(o, targets, plots), runPage(w, o, targets)
 		if m != nil {
 			md = append(md, MarginalMarkdown(m)...)
 			p.Tables = append(marginalTables(m), p.Tables...)
@@ -54,49 +53,52 @@ func RunReport(o *experiment.Outcome, targets []experiment.TargetResult, m *expe
 
 // runLine says what the run page's figures are: means with their
 // intervals, or with one replication values without one.
-func runLine(o *experiment.Outcome) string {
+func runLine(w *Words, o *experiment.Outcome) string {
 	if o.Replications >= 2 {
-		return fmt.Sprintf("%d replications, seed %d, 95%% confidence intervals", o.Replications, o.Seed)
+		return w.Sprintf("%d replications, seed %d, 95%% confidence intervals", o.Replications, o.Seed)
 	}
-	n := text.Count(o.Replications, "replication", "replications")
-	return fmt.Sprintf("%s, seed %d, no interval: %s", n, o.Seed, n)
+	n := w.Sprintf("%d replications", o.Replications)
+	if !w.Chinese() {
+		n = text.Count(o.Replications, "replication", "replications")
+	}
+	return w.Sprintf("%s, seed %d, no interval: %s", n, o.Seed, n)
 }
 
 // runPage is the page of a run, its figures left to Write.
-func runPage(o *experiment.Outcome, targets []experiment.TargetResult) page {
+func runPage(w *Words, o *experiment.Outcome, targets []experiment.TargetResult) page {
 	p := page{
 		Title: o.Scenario.Name,
 		Lines: append(lines(o.Scenario.Description),
-			runLine(o)),
+			runLine(w, o)),
 		Files: RunFiles,
 	}
 	for _, u := range o.Unstable {
 		p.Warnings = append(p.Warnings, u.Explain())
 	}
 	for _, t := range targets {
-		verdict := "met"
+		verdict := w.T("met")
 		switch {
 		case !t.Met:
-			verdict = "missed"
+			verdict = w.T("missed")
 		case !t.Confident:
-			verdict = "met (not with 95% confidence)"
+			verdict = w.Sprintf("met (not with 95%% confidence)")
 		}
-		p.Targets = append(p.Targets, targetRow{Text: t.Text, Mean: FormatValue(t.KPI.Unit, t.KPI.Mean),
-			Verdict: verdict, Margin: formatMargin(t), Met: t.Met})
+		p.Targets = append(p.Targets, targetRow{Text: w.targetText(t), Name: t.Text, Mean: w.value(t.KPI.Unit, t.KPI.Mean),
+			Verdict: verdict, Margin: w.margin(t), Met: t.Met})
 	}
 	for _, b := range o.Bottlenecks {
-		p.Bottlenecks = append(p.Bottlenecks, bottleneckRow{Rank: b.Rank, Post: b.Post,
+		p.Bottlenecks = append(p.Bottlenecks, bottleneckRow{Rank: b.Rank, Post: w.Post(b.Post),
 			Blocked: FormatValue("share", b.BlockedShare.Mean), Saturation: FormatValue("share", b.Saturation.Mean),
 			Utilisation: FormatValue("share", b.Utilisation.Mean), Queue: FormatValue("", b.QueueMean.Mean),
-			Wait: FormatValue("s", b.WaitMean.Mean)})
+			Wait: w.value("s", b.WaitMean.Mean)})
 	}
 	for _, t := range dayTables(o) {
 		p.Tables = append(p.Tables, padRows(t))
 	}
-	kpis := table{Title: "KPIs", Head: []string{"KPI", "mean", "95% interval", "unit", "what it is"}}
+	kpis := table{Title: w.T("KPIs"), Head: []string{w.T("KPI"), w.T("mean"), w.T("95% interval"), w.T("unit"), w.T("what it is"), w.T("name (for --target)")}}
 	for _, k := range o.KPIs {
-		kpis.Rows = append(kpis.Rows, []string{k.Name, FormatValue(k.Unit, k.Mean),
-			formatInterval(k.Unit, k.Low, k.High), unitLabel(k.Unit), k.Desc})
+		kpis.Rows = append(kpis.Rows, []string{w.kpiTitle(k.KPI), w.value(k.Unit, k.Mean),
+			w.interval(k.Unit, k.Low, k.High), w.unit(k.Unit), w.kpiDesc(k.KPI), k.Name})
 	}
 	p.Tables = append(p.Tables, kpis)
 	p.Headline = headlineTables(o)

@@ -4,15 +4,22 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"text/tabwriter"
 
 	"cordon/experiment"
 	"cordon/text"
 )
 
-// WriteSummary writes the terminal summary of an outcome: the headline KPIs
-// with their confidence intervals, grouped by flow, and the top bottlenecks.
+// WriteSummary writes the terminal summary of an outcome in English: the
+// headline KPIs with their confidence intervals, grouped by flow, and the
+// top bottlenecks.
 func WriteSummary(out io.Writer, o *experiment.Outcome, bottlenecks int) error {
+	return English().WriteSummary(out, o, bottlenecks)
+}
+
+// WriteSummary writes the terminal summary of an outcome in w's language:
+// each headline KPI by its label, with its mean, confidence interval and
+// unit, and its name for --target and --kpi; then the top bottlenecks.
+func (wd *Words) WriteSummary(out io.Writer, o *experiment.Outcome, bottlenecks int) error {
 	var buf bytes.Buffer
 	w := &buf
 	for _, u := range o.Unstable {
@@ -20,32 +27,52 @@ func WriteSummary(out io.Writer, o *experiment.Outcome, bottlenecks int) error {
 	}
 	// One replication has no spread to measure: means alone.
 	intervals := o.Replications >= 2
+	name := text.TermSafe(o.Scenario.Name)
 	if intervals {
-		fmt.Fprintf(w, "%s: %d replications, seed %d, means with %.0f%% confidence intervals\n",
-			text.TermSafe(o.Scenario.Name), o.Replications, o.Seed, 100*experiment.Level)
+		fmt.Fprint(w, wd.Sprintf("%s: %d replications, seed %d, means with %.0f%% confidence intervals; the last column is each KPI's name for --target and --kpi\n",
+			name, o.Replications, o.Seed, 100*experiment.Level))
 	} else {
-		fmt.Fprintf(w, "%s: %s, seed %d, means (no interval: %s)\n",
-			text.TermSafe(o.Scenario.Name), text.Count(o.Replications, "replication", "replications"), o.Seed, text.Count(o.Replications, "replication", "replications"))
+		n := wd.Sprintf("%d replications", o.Replications)
+		if !wd.Chinese() {
+			n = text.Count(o.Replications, "replication", "replications")
+		}
+		fmt.Fprint(w, wd.Sprintf("%s: %s, seed %d, means (no interval: %s); the last column is each KPI's name for --target and --kpi\n", name, n, o.Seed, n))
 	}
-	tw := tabwriter.NewWriter(w, 2, 0, 2, ' ', 0)
+	// Each group a table of its own, as tabwriter made them before.
+	var table *aligned
+	flush := func() error {
+		if table == nil {
+			return nil
+		}
+		return table.write(w)
+	}
 	group := ""
 	for _, k := range o.KPIs {
 		if !k.Headline || k.Day != 0 {
 			continue // a day's KPIs are in the tables of the days (writeDays)
 		}
-		g := k.GroupTitle()
+		g := wd.groupTitle(k.KPI)
 		if g != group {
-			fmt.Fprintf(tw, "\n%s\n", text.TermSafe(g))
-			group = g
+			if err := flush(); err != nil {
+				return err
+			}
+			fmt.Fprintf(w, "\n%s\n", text.TermSafe(g))
+			table, group = &aligned{indent: "  "}, g
 		}
+		// A kind's group names it; a pool's KPIs say which pool.
+		label := wd.kpiLabel(k.KPI)
+		if k.Of != "" && k.Of != k.Group {
+			label = wd.kpiTitle(k.KPI)
+		}
+		label = text.TermSafe(label)
 		if !intervals {
-			fmt.Fprintf(tw, "  %s\t%s\t%s\n", text.TermSafe(k.Name), FormatValue(k.Unit, k.Mean), unitLabel(k.Unit))
+			table.add(label, wd.value(k.Unit, k.Mean), wd.unit(k.Unit), text.TermSafe(k.Name))
 			continue
 		}
-		fmt.Fprintf(tw, "  %s\t%s\t[%s, %s]\t%s\n", text.TermSafe(k.Name), FormatValue(k.Unit, k.Mean),
-			FormatValue(k.Unit, k.Low), FormatValue(k.Unit, k.High), unitLabel(k.Unit))
+		table.add(label, wd.value(k.Unit, k.Mean), "["+wd.value(k.Unit, k.Low)+", "+wd.value(k.Unit, k.High)+"]",
+			wd.unit(k.Unit), text.TermSafe(k.Name))
 	}
-	if err := tw.Flush(); err != nil {
+	if err := flush(); err != nil {
 		return err
 	}
 	if err := writeDays(w, o); err != nil {
@@ -55,15 +82,15 @@ func WriteSummary(out io.Writer, o *experiment.Outcome, bottlenecks int) error {
 		bottlenecks = len(o.Bottlenecks)
 	}
 	if bottlenecks > 0 {
-		fmt.Fprintf(w, "\nbottlenecks: work turned away, then work waiting (share of the time the post was open or had work), then utilisation\n")
-		tw = tabwriter.NewWriter(w, 2, 0, 2, ' ', 0)
-		fmt.Fprintf(tw, "  rank\tpost\tturned away\twork waiting\tutilisation\tmean queue\tmean wait\n")
+		fmt.Fprintf(w, "\n%s\n", wd.T("bottlenecks: work turned away, then work waiting (share of the time the post was open or had work), then utilisation"))
+		t := &aligned{indent: "  "}
+		t.add(wd.T("rank"), wd.T("post"), wd.T("turned away"), wd.T("work waiting"), wd.T("utilisation"), wd.T("mean queue"), wd.T("mean wait"))
 		for _, b := range o.Bottlenecks[:bottlenecks] {
-			fmt.Fprintf(tw, "  %d\t%s\t%s\t%s\t%s\t%s\t%s\n", b.Rank, text.TermSafe(b.Post),
+			t.add(fmt.Sprint(b.Rank), text.TermSafe(wd.Post(b.Post)),
 				FormatValue("share", b.BlockedShare.Mean), FormatValue("share", b.Saturation.Mean),
-				FormatValue("share", b.Utilisation.Mean), FormatValue("", b.QueueMean.Mean), FormatValue("s", b.WaitMean.Mean))
+				FormatValue("share", b.Utilisation.Mean), FormatValue("", b.QueueMean.Mean), wd.value("s", b.WaitMean.Mean))
 		}
-		if err := tw.Flush(); err != nil {
+		if err := t.write(w); err != nil {
 			return err
 		}
 	}
@@ -82,26 +109,26 @@ func writeTrimmed(w io.Writer, out []byte) error {
 	return err
 }
 
-// WriteTargets writes the targets checked against a run: each met or
-// missed, and by how much.
+// WriteTargets writes the targets checked against a run in English: each
+// met or missed, and by how much.
 func WriteTargets(out io.Writer, targets []experiment.TargetResult) error {
+	return English().WriteTargets(out, targets)
+}
+
+// WriteTargets writes the targets checked against a run in w's language:
+// each by its KPI's label, met or missed, by how much, and as written.
+func (w *Words) WriteTargets(out io.Writer, targets []experiment.TargetResult) error {
 	if len(targets) == 0 {
 		return nil
 	}
 	var buf bytes.Buffer
-	fmt.Fprintf(&buf, "\ntargets\n")
-	tw := tabwriter.NewWriter(&buf, 2, 0, 2, ' ', 0)
+	fmt.Fprintf(&buf, "\n%s\n", w.T("targets"))
+	tw := &aligned{indent: "  "}
 	for _, t := range targets {
-		state := "met"
-		switch {
-		case !t.Met:
-			state = "MISSED"
-		case !t.Confident:
-			state = "met (not with 95% confidence)"
-		}
-		fmt.Fprintf(tw, "  %s\t%s\tmean %s\t%s\n", text.TermSafe(t.Text), state, FormatValue(t.KPI.Unit, t.KPI.Mean), formatMargin(t))
+		tw.add(text.TermSafe(w.targetText(t)), w.targetState(t),
+			w.Sprintf("mean %s", w.value(t.KPI.Unit, t.KPI.Mean)), w.margin(t), text.TermSafe(t.Text))
 	}
-	if err := tw.Flush(); err != nil {
+	if err := tw.write(&buf); err != nil {
 		return err
 	}
 	return writeTrimmed(out, buf.Bytes())

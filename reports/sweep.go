@@ -57,8 +57,8 @@ func WriteSweepTable(out io.Writer, s *experiment.Sweep, kpis []string) error {
 // SweepReport is the report folder of a sweep: index.html, sweep.csv,
 // results.json and a plot of each chosen KPI against the varied values.
 func SweepReport(s *experiment.Sweep, kpis []string) Report {
-	return Report{build: func() (*contents, error) {
-		plots, err := SweepPlots(s, kpis)
+	return Report{build: func(w *Words) (*contents, error) {
+		plots, err := w.SweepPlots(s, kpis)
 		if err != nil {
 			return nil, plotsError(err)
 		}

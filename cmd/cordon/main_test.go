@@ -2,6 +2,7 @@ package main
 
 import (
 	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -11,6 +12,14 @@ import (
 func TestMain(m *testing.M) {
 	if os.Getenv("CORDON_TEST_AS_CLI") == "1" {
 		os.Exit(Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	}
+	// The tests read English: a Chinese LANG where they run must not
+	// change what cordon prints. The scripts set their own: testscript runs
+	// their cordon as this binary under the command's name, left alone.
+	if filepath.Base(os.Args[0]) != "cordon" {
+		for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+			os.Unsetenv(v)
+		}
 	}
 	testscript.Main(m, map[string]func(){
 		"cordon": func() { os.Exit(Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },

@@ -57,7 +57,7 @@ func (f reportFolder) write(ctx context.Context, std *streams, r *runFlags, rep 
 	if f.dest.Dir == "" {
 		return nil
 	}
-	if err := rep.Write(ctx, f.dest); err != nil {
+	if err := rep.In(std.words).Write(ctx, f.dest); err != nil {
 		return r.reportError(ctx, err)
 	}
 	if !f.quiet {

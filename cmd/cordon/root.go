@@ -11,6 +11,8 @@ import (
 	"syscall"
 
 	"github.com/spf13/cobra"
+
+	"cordon/reports"
 )
 
 // Exit codes.
@@ -41,9 +43,12 @@ func badInput(err error) error {
 type streams struct {
 	in       io.Reader
 	out, err io.Writer
-	getenv   func(string) string // the environment: where --shard auto finds its shard
+	getenv   func(string) string // the environment: where --shard auto finds its shard, the language
 	// color says whether tables show bad results in colour (--color).
 	color bool
+	// words is the language the command writes in (--lang); set before
+	// any command runs.
+	words *reports.Words
 }
 
 // Exit codes of a run stopped by a signal: 128 plus the signal's number.
@@ -115,13 +120,13 @@ func Main(args []string, in io.Reader, out, errw io.Writer) int {
 	var ee *exitError
 	if errors.As(err, &ee) {
 		if ee.err != nil && ee.err.Error() != "" {
-			fmt.Fprintln(errw, "cordon:", errorText(ee.err))
+			fmt.Fprintln(errw, "cordon:", std.printer().Error(errorText(ee.err)))
 		}
 		return ee.code
 	}
 	// Cobra's own errors are bad usage: an unknown flag or command, with
 	// suggestions on lines of their own.
-	fmt.Fprintln(errw, "cordon:", terminalLines(err.Error()))
+	fmt.Fprintln(errw, "cordon:", std.printer().Error(terminalLines(err.Error())))
 	return exitBadInput
 }
 
@@ -161,12 +166,17 @@ Exit codes: 0 done, 1 a target missed (only with --check), 2 bad input.`,
 	_ = root.PersistentFlags().MarkHidden("cpuprofile")
 	colors := &colorFlags{}
 	colors.add(root.PersistentFlags())
+	words := &languageFlag{}
+	root.PersistentFlags().StringVar(&words.value, "lang", "", "language of the summary, reports, figures and errors: en or zh-CN (default: from LANG, LC_ALL or LC_MESSAGES when they start with zh, else en)")
 	root.PersistentPreRunE = func(cmd *cobra.Command, args []string) error {
 		on, err := colors.decide(std.getenv, std.out)
 		if err != nil {
 			return err
 		}
 		std.color = on
+		if err := words.words(std); err != nil {
+			return err
+		}
 		return prof.start()
 	}
 	root.AddCommand(

@@ -232,10 +232,10 @@ func (opts *runOptions) report(ctx context.Context, std *streams, r experiment.R
 			if i > 0 {
 				fmt.Fprintln(w)
 			}
-			if err := reports.WriteSummary(w, out, 5); err != nil {
+			if err := std.words.WriteSummary(w, out, 5); err != nil {
 				return err
 			}
-			return reports.WriteTargets(w, targets)
+			return std.words.WriteTargets(w, targets)
 		}})
 	return experiment.AllMet(targets), err
 }

@@ -1,0 +1,76 @@
+package lang
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Error writes an error message of the command line in the printer's
+// language. Errors are made deep in cordon (the loader, the targets, the
+// report folders) in English, with the file, line, field and value they
+// are about; in Chinese the message's known sentences and phrases are put
+// in Chinese and the rest (names, paths, values, the fields of a
+// scenario file) kept as it is, so that the message still names exactly
+// what to fix.
+func (p *Printer) Error(msg string) string {
+	if !p.Chinese() {
+		return msg
+	}
+	for _, s := range errorSentences() {
+		msg = s.re.ReplaceAllString(msg, s.zh)
+	}
+	for _, ph := range errorPhrases() {
+		msg = strings.ReplaceAll(msg, ph[0], ph[1])
+	}
+	return msg
+}
+
+// errorSentence is a whole sentence of an error, matched with its values.
+type errorSentence struct {
+	re *regexp.Regexp
+	zh string // with $1, $2 for the values
+}
+
+// errorSentences are the errors whose Chinese puts their values in
+// another order.
+func errorSentences() []errorSentence {
+	s := func(re, zh string) errorSentence { return errorSentence{regexp.MustCompile(re), zh} }
+	return []errorSentence{
+		s(`(\d+) of (\d+) scenarios missed a target`, "${2}个方案中有${1}个未达成目标"),
+		s(`accepts (\d+) arg\(s\), received (\d+)`, "最多接受${1}个参数，实际收到${2}个"),
+		s(`no scenario file or built-in scenario named ("[^"]*")`, "找不到名为${1}的方案文件或内置方案"),
+		s(`(\S+) has no KPI (\S+)`, "${1}没有指标${2}"),
+		s(`a duration needs a unit: write (\S+) \(or (\S+), (\S+)\)`, "时长需要单位：请写${1}（或${2}、${3}）"),
+	}
+}
+
+// errorPhrases are phrases of errors and their Chinese, longest first
+// where one holds another.
+func errorPhrases() [][2]string {
+	return [][2]string{
+		{"(built-in scenarios: ", "（内置方案："},
+		{"unknown field, did you mean ", "未知字段，是否想写 "},
+		{"(fields here: ", "（此处可用字段："},
+		{"unknown field", "未知字段"},
+		{"did you mean ", "是否想写 "},
+		{"must not be negative", "不能为负数"},
+		{"must be at least ", "必须至少为 "},
+		{"must be at most ", "必须至多为 "},
+		{", got ", "，实际为 "},
+		{"is not a whole number", "不是整数"},
+		{"is not a duration", "不是时长"},
+		{"unknown flag: ", "未知选项："},
+		{"unknown shorthand flag: ", "未知短选项："},
+		{"unknown command ", "未知命令 "},
+		{"no such file or directory", "文件或目录不存在"},
+		{"exists and is not a report cordon wrote", "已存在，且不是 cordon 写的报告"},
+		{"cordon replaces only report folders it wrote itself", "cordon 只替换它自己写的报告文件夹"},
+		{"an input of this command", "是本命令的输入"},
+		{"; no report or file was written", "；未写入任何报告或文件"},
+		{"interrupted", "已中断"},
+		{"terminated", "已终止"},
+		{"plan needs targets: give --target 'KPI<=VALUE' or targets in the scenario", "plan 需要目标：请用 --target 'KPI<=VALUE' 给出，或写在方案的 targets 中"},
+		{"warning: ", "警告："},
+		{"problems", "个问题"},
+	}
+}

@@ -1,0 +1,75 @@
+package lang
+
+import "strings"
+
+// KPIKey is the name of a KPI with its subject (a kind of delivery, a
+// site or a staff pool) written as "*": "*.door_time.p95",
+// "sampling.site.*.queue.peak", "staff.*.utilisation"; the name itself for
+// a KPI of the compound as a whole. The catalogue's KPI entries are keyed
+// by it.
+func KPIKey(name, of string) string {
+	if of == "" {
+		return name
+	}
+	if strings.HasPrefix(name, of+".") {
+		return "*" + name[len(of):]
+	}
+	if i := strings.Index(name, "."+of+"."); i >= 0 {
+		return name[:i] + ".*" + name[i+1+len(of):]
+	}
+	return name
+}
+
+// KPILabel is the label of the KPI called name, measured for of, in the
+// printer's language; label is the catalogue's English label.
+func (p *Printer) KPILabel(name, of, label string) string {
+	if k := "kpi:" + KPIKey(name, of); p.Chinese() && p.known[k] {
+		return p.msg.Sprintf(k)
+	}
+	return label
+}
+
+// KPITitle is the label with its subject, "express: time to the door,
+// 95th percentile" (快递：送到家门口用时，第95百分位).
+func (p *Printer) KPITitle(name, of, label string) string {
+	l := p.KPILabel(name, of, label)
+	if of == "" {
+		return l
+	}
+	if p.Chinese() {
+		return p.Name(of) + "：" + l
+	}
+	return p.Name(of) + ": " + l
+}
+
+// KPIDesc is the description of the KPI called name, measured for of, in
+// the printer's language; desc is the catalogue's English description.
+func (p *Printer) KPIDesc(name, of, desc string) string {
+	if k := "kpi-desc:" + KPIKey(name, of); p.Chinese() && p.known[k] {
+		if of == "" {
+			return p.msg.Sprintf(k)
+		}
+		return p.msg.Sprintf(k, p.Name(of))
+	}
+	return desc
+}
+
+// Name is the name of a kind of delivery, a site, a staff pool or a post of
+// the built-in scenarios in words, in the printer's language: "suited
+// crew" ("suited-crew"), in Chinese 穿防护服人员; a name the catalogue does
+// not know (a scenario's own) is written as it is.
+func (p *Printer) Name(name string) string {
+	if k := "name:" + name; p.known[k] {
+		return p.msg.Sprintf(k)
+	}
+	return name
+}
+
+// Stage is the label of a stage of a delivery, "put_down" or "wait_cart":
+// "put down at the gate", in the printer's language.
+func (p *Printer) Stage(name string) string {
+	if k := "stage:" + name; p.known[k] {
+		return p.msg.Sprintf(k)
+	}
+	return strings.ReplaceAll(name, "_", " ")
+}

@@ -1,0 +1,131 @@
+package lang
+
+import (
+	"fmt"
+	"strings"
+
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
+	"golang.org/x/text/message/catalog"
+)
+
+// Printer writes cordon's text in one language. The zero value is not
+// usable: make one with New or English.
+type Printer struct {
+	tag language.Tag
+	msg *message.Printer
+	// known is every key the catalogue has a translation for: Has.
+	known map[string]bool
+}
+
+// New returns the printer of tag, which is English or Simplified Chinese
+// (Parse and FromEnv give only these).
+func New(tag language.Tag) *Printer {
+	b := catalog.NewBuilder(catalog.Fallback(language.English))
+	known := map[string]bool{}
+	for _, m := range catalogue() {
+		text := m.zh
+		if tag != language.SimplifiedChinese {
+			text = m.en
+		}
+		if text == "" {
+			continue // English text that is its own key
+		}
+		// Keys and messages are literals of this package: SetString
+		// fails on neither.
+		_ = b.SetString(tag, m.key, text)
+		known[m.key] = true
+	}
+	return &Printer{tag: tag, msg: message.NewPrinter(tag, message.Catalog(b)), known: known}
+}
+
+// English returns the English printer.
+func English() *Printer { return New(language.English) }
+
+// Tag is the printer's language: en or zh-Hans.
+func (p *Printer) Tag() language.Tag { return p.tag }
+
+// HTML is the printer's language as an HTML lang attribute: "en" or
+// "zh-CN".
+func (p *Printer) HTML() string {
+	if p.Chinese() {
+		return "zh-CN"
+	}
+	return "en"
+}
+
+// Chinese says whether the printer writes Simplified Chinese.
+func (p *Printer) Chinese() bool { return p.tag == language.SimplifiedChinese }
+
+// Sprintf translates format and fills it in like fmt.Sprintf. A format
+// the catalogue has no entry for (any English sentence) goes through fmt
+// itself, so English output is byte for byte what fmt writes.
+func (p *Printer) Sprintf(format string, args ...any) string {
+	if !p.known[format] {
+		return fmt.Sprintf(format, args...)
+	}
+	return p.msg.Sprintf(format, args...)
+}
+
+// T translates a piece of text that has no verbs and no %: a heading, a
+// label.
+func (p *Printer) T(s string) string {
+	if !p.known[s] {
+		return s
+	}
+	return p.msg.Sprintf(s)
+}
+
+// Has says whether the printer's catalogue has key; English has every
+// key that is English text.
+func (p *Printer) Has(key string) bool {
+	return p.known[key] || !p.Chinese() && !strings.Contains(key, ":")
+}
+
+// Parse reads a language as --lang or LANG gives it: "en", "en_GB.UTF-8",
+// "zh-CN", "zh_CN.UTF-8", "zh-Hans", "zh". cordon writes English and
+// Simplified Chinese; anything else is an error.
+func Parse(s string) (language.Tag, error) {
+	v := strings.TrimSpace(s)
+	if i := strings.IndexAny(v, ".@"); i >= 0 {
+		v = v[:i] // the encoding or modifier of a locale: zh_CN.UTF-8
+	}
+	v = strings.ReplaceAll(v, "_", "-")
+	if strings.EqualFold(v, "C") || strings.EqualFold(v, "POSIX") {
+		return language.English, nil
+	}
+	t, err := language.Parse(v)
+	if err == nil {
+		switch base, _ := t.Base(); base.String() {
+		case "en":
+			return language.English, nil
+		case "zh":
+			return language.SimplifiedChinese, nil
+		}
+	}
+	return language.Und, fmt.Errorf("language %q: cordon writes en (English) and zh-CN (Simplified Chinese)", s)
+}
+
+// FromEnv is the language of the environment: Simplified Chinese when the
+// first of LC_ALL, LC_MESSAGES and LANG that is set starts with "zh",
+// English otherwise.
+func FromEnv(getenv func(string) string) language.Tag {
+	for _, name := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if v := getenv(name); v != "" {
+			if strings.HasPrefix(strings.ToLower(v), "zh") {
+				return language.SimplifiedChinese
+			}
+			return language.English
+		}
+	}
+	return language.English
+}
+
+// Keys lists the key of every message of the catalogue.
+func Keys() []string {
+	var out []string
+	for _, m := range catalogue() {
+		out = append(out, m.key)
+	}
+	return out
+}

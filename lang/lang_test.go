@@ -1,0 +1,159 @@
+package lang_test
+
+import (
+	"strings"
+	"testing"
+
+	"golang.org/x/text/language"
+
+	"cordon/compound"
+	"cordon/lang"
+	"cordon/scenarios"
+)
+
+// TestEveryKPIHasChinese: every KPI of every built-in scenario has a
+// Chinese label and description, and the description names its subject.
+func TestEveryKPIHasChinese(t *testing.T) {
+	zh := lang.New(language.SimplifiedChinese)
+	for _, b := range scenarios.Builtins() {
+		sc, err := scenarios.Resolve(b.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, k := range compound.Catalog(sc) {
+			if got := zh.KPILabel(k.Name, k.Of, k.Label); got == k.Label || !hasHan(got) {
+				t.Errorf("%s (%s): no Chinese label, got %q", k.Name, lang.KPIKey(k.Name, k.Of), got)
+			}
+			desc := zh.KPIDesc(k.Name, k.Of, k.Desc)
+			if desc == k.Desc || !hasHan(desc) || strings.Contains(desc, "%!") {
+				t.Errorf("%s: no Chinese description, got %q", k.Name, desc)
+			}
+			if k.Of != "" && !strings.Contains(desc, zh.Name(k.Of)) {
+				t.Errorf("%s: the description %q does not name %s", k.Name, desc, k.Of)
+			}
+		}
+	}
+}
+
+// TestEveryPathHasWords: every settable path of the built-ins has a label
+// in words in both languages, none of its parts left as code (no
+// underscore, no brackets).
+func TestEveryPathHasWords(t *testing.T) {
+	en, zh := lang.English(), lang.New(language.SimplifiedChinese)
+	for _, b := range scenarios.Builtins() {
+		sc, err := scenarios.Resolve(b.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range scenarios.Paths(sc) {
+			if l := en.PathLabel(p.Path); strings.ContainsAny(l, "_[]") {
+				t.Errorf("%s: English label %q", p.Path, l)
+			}
+			if l := zh.PathLabel(p.Path); strings.ContainsAny(l, "_[]") || !hasHan(l) {
+				t.Errorf("%s: Chinese label %q", p.Path, l)
+			}
+		}
+	}
+}
+
+func TestPathLabel(t *testing.T) {
+	en, zh := lang.English(), lang.New(language.SimplifiedChinese)
+	for path, want := range map[string][2]string{
+		"staff.suited-crew.shifts[0].count": {"suited crew, shift 1, people", "穿防护服人员，第1班，人数"},
+		"gate.shelves":                      {"gate, parcel shelves", "大门，快递货架"},
+		"buildings.7.households":            {"building 7, households", "7号楼，户数"},
+	} {
+		if got := en.PathLabel(path); got != want[0] {
+			t.Errorf("English %s = %q, want %q", path, got, want[0])
+		}
+		if got := zh.PathLabel(path); got != want[1] {
+			t.Errorf("Chinese %s = %q, want %q", path, got, want[1])
+		}
+	}
+}
+
+// TestEveryMessageHasChinese: every message of the catalogue has its
+// Chinese, with the same verbs as its English.
+func TestEveryMessageHasChinese(t *testing.T) {
+	zh := lang.New(language.SimplifiedChinese)
+	for _, key := range lang.Keys() {
+		if !zh.Has(key) {
+			t.Errorf("%q has no Chinese", key)
+		}
+	}
+}
+
+func TestParse(t *testing.T) {
+	for in, want := range map[string]language.Tag{
+		"zh-CN": language.SimplifiedChinese, "zh_CN.UTF-8": language.SimplifiedChinese, "zh": language.SimplifiedChinese,
+		"zh-Hans": language.SimplifiedChinese, "en": language.English, "en_GB.UTF-8": language.English, "C": language.English,
+	} {
+		got, err := lang.Parse(in)
+		if err != nil || got != want {
+			t.Errorf("Parse(%q) = %v, %v; want %v", in, got, err, want)
+		}
+	}
+	if _, err := lang.Parse("fr"); err == nil {
+		t.Error("Parse(fr) gave no error")
+	}
+}
+
+func TestFromEnv(t *testing.T) {
+	env := func(vars map[string]string) func(string) string { return func(k string) string { return vars[k] } }
+	for _, c := range []struct {
+		vars map[string]string
+		want language.Tag
+	}{
+		{map[string]string{}, language.English},
+		{map[string]string{"LANG": "zh_CN.UTF-8"}, language.SimplifiedChinese},
+		{map[string]string{"LANG": "zh_CN.UTF-8", "LC_ALL": "C"}, language.English},
+		{map[string]string{"LANG": "en_US.UTF-8", "LC_MESSAGES": "zh_CN.UTF-8"}, language.SimplifiedChinese},
+	} {
+		if got := lang.FromEnv(env(c.vars)); got != c.want {
+			t.Errorf("FromEnv(%v) = %v, want %v", c.vars, got, c.want)
+		}
+	}
+}
+
+func hasHan(s string) bool {
+	for _, r := range s {
+		if r >= 0x4e00 && r <= 0x9fff {
+			return true
+		}
+	}
+	return false
+}
+
+func TestPost(t *testing.T) {
+	en, zh := lang.English(), lang.New(language.SimplifiedChinese)
+	for name, want := range map[string][2]string{
+		"zone-volunteers/zone-9": {"zone volunteers / zone 9", "片区志愿者 / 9号片区"},
+		"site-a swab":            {"site a swab", "A采样点·采样"},
+		"carts":                  {"carts", "推车"},
+		"my-own-post":            {"my-own-post", "my-own-post"},
+	} {
+		if got := en.Post(name); got != want[0] {
+			t.Errorf("English Post(%q) = %q, want %q", name, got, want[0])
+		}
+		if got := zh.Post(name); got != want[1] {
+			t.Errorf("Chinese Post(%q) = %q, want %q", name, got, want[1])
+		}
+	}
+}
+
+func TestError(t *testing.T) {
+	zh := lang.New(language.SimplifiedChinese)
+	for msg, want := range map[string]string{
+		"1 of 1 scenarios missed a target":                                                    "1个方案中有1个未达成目标",
+		`target "takeout.door_time.p95<=45": a duration needs a unit: write 45m (or 45s, 1h)`: `target "takeout.door_time.p95<=45": 时长需要单位：请写45m（或45s、1h）`,
+		"--set gate.shelves=-3: gate.shelves: must not be negative, got -3":                   "--set gate.shelves=-3: gate.shelves: 不能为负数，实际为 -3",
+		"--set gate.shelfs=3: gate.shelfs: unknown field, did you mean shelves?":              "--set gate.shelfs=3: gate.shelfs: 未知字段，是否想写 shelves?",
+	} {
+		if got := zh.Error(msg); got != want {
+			t.Errorf("Error(%q) = %q, want %q", msg, got, want)
+		}
+	}
+	if got := lang.English().Error("1 of 1 scenarios missed a target"); got != "1 of 1 scenarios missed a target" {
+		t.Errorf("English changed the message: %q", got)
+	}
+}

@@ -1,0 +1,101 @@
+package reports
+
+import (
+	"fmt"
+	"math"
+
+	"cordon/compound"
+	"cordon/experiment"
+)
+
+// value writes a KPI value in its unit in w's language: FormatValue, with
+// durations in w's words.
+func (w *Words) value(unit string, v float64) string {
+	switch {
+	case unit == "s":
+		return w.Duration(v)
+	case unit == "h" && w.Chinese() && finite(v):
+		return fmt.Sprintf("%.1f小时", v)
+	}
+	return FormatValue(unit, v)
+}
+
+// estimate writes a mean and its interval, "59 min [58 min, 1 h]".
+func (w *Words) estimate(unit string, mean, low, high float64) string {
+	return fmt.Sprintf("%s [%s, %s]", w.value(unit, mean), w.value(unit, low), w.value(unit, high))
+}
+
+// unit is the unit written after a count in w's language; durations and
+// shares carry their own.
+func (w *Words) unit(unit string) string {
+	u := unitLabel(unit)
+	if u == "" {
+		return ""
+	}
+	if w.Chinese() && w.Has("unit:"+u) {
+		return w.T("unit:" + u)
+	}
+	return u
+}
+
+// kpiTitle is the KPI's label with its subject, in w's language:
+// "express: time to the door, 95th percentile".
+func (w *Words) kpiTitle(k compound.KPI) string { return w.KPITitle(k.Name, k.Of, k.Label) }
+
+// kpiLabel is the KPI's label without its subject, in w's language.
+func (w *Words) kpiLabel(k compound.KPI) string { return w.KPILabel(k.Name, k.Of, k.Label) }
+
+// kpiDesc is the KPI's description in w's language.
+func (w *Words) kpiDesc(k compound.KPI) string { return w.KPIDesc(k.Name, k.Of, k.Desc) }
+
+// groupTitle is the title of a KPI's group in w's language.
+func (w *Words) groupTitle(k compound.KPI) string {
+	if g := "group:" + k.Group; w.Chinese() && w.Has(g) {
+		return w.T(g)
+	}
+	if w.Chinese() {
+		return w.Sprintf("deliveries: %s", w.Name(k.Group))
+	}
+	return k.GroupTitle()
+}
+
+// targetText is a target in words: "takeout: time to the door, 95th
+// percentile ≤ 45 min".
+func (w *Words) targetText(t experiment.TargetResult) string {
+	op := map[string]string{"<=": "≤", ">=": "≥", "<": "<", ">": ">"}[t.Op]
+	if op == "" {
+		op = t.Op
+	}
+	return fmt.Sprintf("%s %s %s", w.kpiTitle(t.KPI.KPI), op, w.value(t.KPI.Unit, t.Value))
+}
+
+// targetState says whether a target was met: "met", "MISSED", "met (not
+// with 95% confidence)".
+func (w *Words) targetState(t experiment.TargetResult) string {
+	switch {
+	case !t.Met:
+		return w.T("MISSED")
+	case !t.Confident:
+		return w.Sprintf("met (not with 95%% confidence)")
+	}
+	return w.T("met")
+}
+
+// margin says by how much a target was met or missed: "by 17 min",
+// "missed by 12 min 44 s".
+func (w *Words) margin(t experiment.TargetResult) string {
+	m := w.value(t.KPI.Unit, absf(t.Margin))
+	if t.Margin < 0 {
+		return w.Sprintf("missed by %s", m)
+	}
+	return w.Sprintf("by %s", m)
+}
+
+// interval writes a confidence interval "low – high" in w's language, or
+// "—" when there is none.
+func (w *Words) interval(unit string, low, high float64) string {
+	if math.IsNaN(low) && math.IsNaN(high) {
+		return "—"
+	}
+	return w.value(unit, low) + " – " + w.value(unit, high)
+}
