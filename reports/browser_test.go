@@ -36,7 +36,6 @@ import (
 var browserShot = flag.String("browser-shot", "",
 	"also write the browser test's full-page screenshot of the baseline report (JPEG, quality 90) to `path`; a relative path is from reports/")
 
-
 // defaultBrowser is where Debian's chromium package puts the browser;
 // CORDON_BROWSER names another binary.
 const defaultBrowser = "/usr/bin/chromium"
