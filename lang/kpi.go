@@ -1,6 +1,10 @@
 package lang
 
-import "strings"
+import (
+	"strings"
+
+	"cordon/compound"
+)
 
 // KPIKey is the name of a KPI with its subject (a kind of delivery, a
 // site or a staff pool) written as "*": "*.door_time.p95",
@@ -21,12 +25,24 @@ func KPIKey(name, of string) string {
 }
 
 // KPILabel is the label of the KPI called name, measured for of, in the
-// printer's language; label is the catalogue's English label.
+// printer's language; label is the catalogue's English label. A day's KPI
+// (express.door_time.p95@day2) is labelled as its whole run's with the
+// day, as compound labels it in English: 送到家门口用时，第95百分位，第 2 天.
 func (p *Printer) KPILabel(name, of, label string) string {
-	if k := "kpi:" + KPIKey(name, of); p.Chinese() && p.known[k] {
-		return p.msg.Sprintf(k)
+	whole, day := compound.WholeRun(name)
+	if k := "kpi:" + KPIKey(whole, of); p.Chinese() && p.known[k] {
+		return p.msg.Sprintf(k) + p.ofDay(day)
 	}
 	return label
+}
+
+// ofDay is what a day's KPI adds to its whole run's label and
+// description in Chinese: "，第 2 天"; nothing for the whole run (day 0).
+func (p *Printer) ofDay(day int) string {
+	if day == 0 {
+		return ""
+	}
+	return p.msg.Sprintf("kpi-day", day)
 }
 
 // KPITitle is the label with its subject, "express: time to the door,
@@ -45,11 +61,12 @@ func (p *Printer) KPITitle(name, of, label string) string {
 // KPIDesc is the description of the KPI called name, measured for of, in
 // the printer's language; desc is the catalogue's English description.
 func (p *Printer) KPIDesc(name, of, desc string) string {
-	if k := "kpi-desc:" + KPIKey(name, of); p.Chinese() && p.known[k] {
+	whole, day := compound.WholeRun(name)
+	if k := "kpi-desc:" + KPIKey(whole, of); p.Chinese() && p.known[k] {
 		if of == "" {
-			return p.msg.Sprintf(k)
+			return p.msg.Sprintf(k) + p.ofDay(day)
 		}
-		return p.msg.Sprintf(k, p.Name(of))
+		return p.msg.Sprintf(k, p.Name(of)) + p.ofDay(day)
 	}
 	return desc
 }

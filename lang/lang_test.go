@@ -11,8 +11,9 @@ import (
 	"cordon/scenarios"
 )
 
-// TestEveryKPIHasChinese: every KPI of every built-in scenario has a
-// Chinese label and description, and the description names its subject.
+// TestEveryKPIHasChinese: every whole-run KPI of every built-in scenario
+// has a Chinese label and description, and the description names its
+// subject (a day's KPI takes its whole run's: TestDayKPIChinese).
 func TestEveryKPIHasChinese(t *testing.T) {
 	zh := lang.New(language.SimplifiedChinese)
 	for _, b := range scenarios.Builtins() {
@@ -21,6 +22,9 @@ func TestEveryKPIHasChinese(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, k := range compound.Catalog(sc) {
+			if k.Day > 0 {
+				continue
+			}
 			if got := zh.KPILabel(k.Name, k.Of, k.Label); got == k.Label || !hasHan(got) {
 				t.Errorf("%s (%s): no Chinese label, got %q", k.Name, lang.KPIKey(k.Name, k.Of), got)
 			}
@@ -32,6 +36,28 @@ func TestEveryKPIHasChinese(t *testing.T) {
 				t.Errorf("%s: the description %q does not name %s", k.Name, desc, k.Of)
 			}
 		}
+	}
+}
+
+// TestDayKPIChinese: a day's KPI is labelled and described in Chinese as
+// its whole run's KPI with the day, for every kind of subject.
+func TestDayKPIChinese(t *testing.T) {
+	zh := lang.New(language.SimplifiedChinese)
+	for _, c := range []struct{ name, of, label, desc string }{
+		{"express.door_time.p95@day2", "express", "送到家门口用时，第95百分位，第 2 天", "快递物品送到家门口用时的第95百分位数，第 2 天"},
+		{"households.same_day@day3", "", "当天送齐的户数比例，第 3 天", ""},
+		{"staff.suited-crew.hours@day1", "suited-crew", "在岗人时，第 1 天", "穿防护服人员在岗的人时数，第 1 天"},
+		{"sampling.site.site-a.queue.peak@day12", "site-a", "排队人数，最多，第 12 天", ""},
+	} {
+		if got := zh.KPILabel(c.name, c.of, "English"); got != c.label {
+			t.Errorf("KPILabel(%s) = %q, want %q", c.name, got, c.label)
+		}
+		if got := zh.KPIDesc(c.name, c.of, "English"); c.desc != "" && got != c.desc || !hasHan(got) {
+			t.Errorf("KPIDesc(%s) = %q, want %q", c.name, got, c.desc)
+		}
+	}
+	if got := lang.English().KPILabel("express.door_time.p95@day2", "express", "time to the door, 95th percentile, day 2"); got != "time to the door, 95th percentile, day 2" {
+		t.Errorf("English day label changed: %q", got)
 	}
 }
 

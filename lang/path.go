@@ -19,9 +19,9 @@ func (p *Printer) PathLabel(path string) string {
 		switch {
 		case listed:
 			words = append(words, p.listEntry(name, index))
-		case namedLists[part] && i+1 < len(parts):
+		case namedLists[part] && i+1 < len(parts) && !inEvent(parts, i):
 			// the entry's name after it says which list it is in
-		case i > 0 && namedLists[parts[i-1]]:
+		case i > 0 && namedLists[parts[i-1]] && !inEvent(parts, i-1):
 			words = append(words, p.entryName(parts[i-1], part))
 		default:
 			words = append(words, p.pathWord(part))
@@ -37,6 +37,13 @@ func (p *Printer) PathLabel(path string) string {
 // namedLists are the lists of the format whose entries paths name by
 // their name or id: "staff.suited-crew", "buildings.7".
 var namedLists = map[string]bool{"buildings": true, "deliveries": true, "staff": true, "sites": true, "zones": true}
+
+// inEvent says whether parts[i] is a field of an event ("events[1].staff"),
+// not a named list of the scenario: an event's staff names its pool with
+// "pool".
+func inEvent(parts []string, i int) bool {
+	return i > 0 && strings.HasPrefix(parts[i-1], "events[")
+}
 
 // entryName is an entry of a named list in words: "suited crew",
 // "building 7".
@@ -129,6 +136,14 @@ func pathEntries() []entry {
 		w("transfer", "transfer", "转运"), w("capacity", "capacity", "容量"), w("carts", "carts", "推车"), w("load", "loading", "装车用时"),
 		w("zones", "zones", "片区"), w("site", "testing site", "采样点"), w("volunteers", "volunteers", "志愿者"),
 		w("walk_to_site", "walk to the site", "到采样点的步行时间"),
+		w("events[]", "event %d", "第%d项事件"), w("note", "note", "备注"),
+		w("add", "added", "增加"), w("remove", "removed", "撤走"), w("disinfection_space", "disinfection places", "消杀位"),
+		w("change", "change", "增减人数"), w("all_off", "whole team off", "全组停岗"), w("zone", "zone", "片区"),
+		w("for", "for", "持续时间"), w("seal", "sealed building", "封控楼栋"), w("building", "building", "楼栋"),
+		w("crew", "suited crew", "上门人员组"), w("close_gate", "gate closed", "大门关闭"),
+		w("couriers", "couriers meanwhile", "期间快递员的处理"), w("except", "except", "例外的配送类型"),
+		w("surge", "surge", "激增"), w("kind", "kind of delivery", "配送类型"), w("times", "times", "倍数"),
+		w("extra", "extra items", "额外件数"),
 		{key: "building %s", zh: "%s号楼"}, {key: "zone %s", zh: "%s号片区"},
 	}
 }
