@@ -102,6 +102,9 @@ func drawBottlenecks(l look, fig *Plot, bars []bottleneckBar) error {
 		return err
 	}
 	sc, err := scatter(util, draw.GlyphStyle{Color: seriesColor(1), Radius: vg.Points(4.5), Shape: diamond{}})
+	if err != nil {
+		return err
+	}
 	p.Add(rb, wh, sc)
 	if len(notes.XYs) > 0 {
 		l, err := l.endLabels(notes, seriesColor(3), vg.Points(8))

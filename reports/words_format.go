@@ -20,11 +20,6 @@ func (w *Words) value(unit string, v float64) string {
 	return FormatValue(unit, v)
 }
 
-// estimate writes a mean and its interval, "59 min [58 min, 1 h]".
-func (w *Words) estimate(unit string, mean, low, high float64) string {
-	return fmt.Sprintf("%s [%s, %s]", w.value(unit, mean), w.value(unit, low), w.value(unit, high))
-}
-
 // unit is the unit written after a count in w's language; durations and
 // shares carry their own.
 func (w *Words) unit(unit string) string {
