@@ -23,6 +23,7 @@ var layers = []struct {
 }{
 	{"text", []string{"text"}, nil},
 	{"test support", []string{"internal/fuzzguard"}, nil},
+	{"browser test support", []string{"internal/browsertest"}, []string{"github.com/chromedp"}},
 	{"kernel", []string{"sim"}, nil},
 	{"kernel library", []string{"sim/random", "sim/stats", "sim/queueing", "sim/replicate", "sim/record", "sim/validation", "sim/fit"},
 		[]string{"gonum.org/v1/gonum"}},

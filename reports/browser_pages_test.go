@@ -15,6 +15,7 @@ import (
 
 	"cordon/compound"
 	"cordon/experiment"
+	"cordon/internal/browsertest"
 	"cordon/reports"
 	"cordon/scenarios"
 )
@@ -31,7 +32,7 @@ const pagesTimeout = 4 * time.Minute
 // its answer first, and sorts a table by a click on its head and filters
 // it by what is typed in its box.
 func TestPagesInBrowser(t *testing.T) {
-	exe := findBrowser(t)
+	exe := browsertest.Find(t)
 	ctx, cancel := context.WithTimeout(t.Context(), pagesTimeout)
 	defer cancel()
 	shots := *browserShots
@@ -54,7 +55,7 @@ func TestPagesInBrowser(t *testing.T) {
 		"plan":    {"Changes", "targets"},
 		"replay":  {"What would have helped on the day", "What the change would have done on the day: gate.shelves=10"},
 	}
-	browserCtx := startBrowser(t, ctx, exe)
+	browserCtx := browsertest.Start(t, ctx, exe)
 	for _, name := range []string{"run", "compare", "plan", "replay"} {
 		t.Run(name, func(t *testing.T) {
 			dir := filepath.Join(t.TempDir(), name)

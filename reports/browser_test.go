@@ -28,6 +28,7 @@ import (
 
 	"cordon/compound"
 	"cordon/experiment"
+	"cordon/internal/browsertest"
 	"cordon/lang"
 	"cordon/reports"
 	"cordon/scenarios"
@@ -36,29 +37,9 @@ import (
 var browserShot = flag.String("browser-shot", "",
 	"also write the browser test's full-page screenshot of the baseline report (JPEG, quality 90) to `path`; a relative path is from reports/")
 
-// defaultBrowser is where Debian's chromium package puts the browser;
-// CORDON_BROWSER names another binary.
-const defaultBrowser = "/usr/bin/chromium"
-
 // browserTimeout bounds the whole browser test: the runs, the reports, the
 // browser's start and both pages.
 const browserTimeout = 30 * time.Second
-
-// findBrowser returns the browser to drive, or skips the test when there
-// is none.
-func findBrowser(t *testing.T) string {
-	t.Helper()
-	if p := os.Getenv("CORDON_BROWSER"); p != "" {
-		if _, err := os.Stat(p); err != nil {
-			t.Fatalf("CORDON_BROWSER=%s: %v", p, err)
-		}
-		return p
-	}
-	if _, err := os.Stat(defaultBrowser); err != nil {
-		t.Skip("chromium not found at /usr/bin/chromium: install Debian's chromium package to run the browser test (.ci/run does)")
-	}
-	return defaultBrowser
-}
 
 // TestReportInBrowser opens run reports in headless Chromium: the page
 // loads with no console error, warning, uncaught exception or error in the
@@ -66,12 +47,11 @@ func findBrowser(t *testing.T) string {
 // one rendered figure for every plot in plots/, and escapes hostile
 // scenario text so that it shows as text and runs nothing.
 func TestReportInBrowser(t *testing.T) {
-	exe := findBrowser(t)
-	start := time.Now()
+	exe := browsertest.Find(t)
 	ctx, cancel := context.WithTimeout(t.Context(), browserTimeout)
 	defer cancel()
 
-	browserCtx := startBrowser(t, ctx, exe)
+	browserCtx := browsertest.Start(t, ctx, exe)
 
 	t.Run("baseline", func(t *testing.T) {
 		sc, err := scenarios.Resolve("baseline")
@@ -158,46 +138,6 @@ func TestReportInBrowser(t *testing.T) {
 			t.Errorf("the header reads %q, want it to show the raw description %q", got.Header, want)
 		}
 	})
-	t.Logf("browser test took %v", time.Since(start).Round(time.Millisecond))
-}
-
-// startBrowser starts headless Chromium (exe) for the test, with a fresh
-// profile and nothing reaching for the network, and returns its context;
-// the browser ends with ctx, and its output is logged if the test fails.
-func startBrowser(t *testing.T, ctx context.Context, exe string) context.Context {
-	t.Helper()
-	var out lockedBuffer
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(exe),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		// Without these the browser reaches for the network at every start.
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.WindowSize(1280, 900),
-		chromedp.CombinedOutput(&out),
-		// No UserDataDir: the allocator makes a fresh --user-data-dir for
-		// this browser, and removes it (and kills any leftover child of the
-		// browser) when the allocator's context ends.
-	)
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
-	t.Cleanup(cancelAlloc)
-	browserCtx, cancelBrowser := chromedp.NewContext(allocCtx)
-	t.Cleanup(cancelBrowser)
-	if err := chromedp.Do(browserCtx); err != nil { // starts the browser
-		t.Fatalf("starting %s: %v\nbrowser output:\n%s", exe, err, out.String())
-	}
-	t.Cleanup(func() {
-		if t.Failed() {
-			t.Logf("browser output:\n%s", out.String())
-		}
-	})
-
-	return browserCtx
 }
 
 // saveShot writes a screenshot into -browser-shots, when given.
@@ -527,23 +467,4 @@ func short(u string) string {
 		return u[:120] + "…"
 	}
 	return u
-}
-
-// lockedBuffer collects the browser's output, written from another
-// goroutine.
-type lockedBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *lockedBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *lockedBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
 }

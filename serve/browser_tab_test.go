@@ -1,8 +1,8 @@
 package serve_test
 
 import (
-	"bytes"
 	"context"
+	"cordon/internal/browsertest"
 	"flag"
 	"fmt"
 	"os"
@@ -30,28 +30,8 @@ var (
 // docShot is the README's screenshot, from serve/.
 const docShot = "../docs/serve-editor.png"
 
-// defaultBrowser is where Debian's chromium package puts the browser;
-// CORDON_BROWSER names another binary.
-const defaultBrowser = "/usr/bin/chromium"
-
 // browserTimeout bounds the whole browser test.
 const browserTimeout = 90 * time.Second
-
-// findBrowser returns the browser to drive, or skips the test when there
-// is none.
-func findBrowser(t *testing.T) string {
-	t.Helper()
-	if p := os.Getenv("CORDON_BROWSER"); p != "" {
-		if _, err := os.Stat(p); err != nil {
-			t.Fatalf("CORDON_BROWSER=%s: %v", p, err)
-		}
-		return p
-	}
-	if _, err := os.Stat(defaultBrowser); err != nil {
-		t.Skip("chromium not found at /usr/bin/chromium: install Debian's chromium package to run the browser test (.ci/run does)")
-	}
-	return defaultBrowser
-}
 
 // tab is a browser tab on the server, which records what would be wrong
 // on any page: console errors, uncaught exceptions, dialogs, and fetches
@@ -67,37 +47,10 @@ type tab struct {
 	problems []string
 }
 
-// startBrowser starts headless Chromium with the flags this closed
-// network needs, and opens a tab on the server at origin.
+// startBrowser starts headless Chromium (browsertest.Start) and
+// opens a tab on the server at origin.
 func startBrowser(t *testing.T, ctx context.Context, origin string) *tab {
-	exe := findBrowser(t)
-	var out lockedBuffer
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(exe),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		// Without these the browser reaches for the network at every start.
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.WindowSize(1280, 900),
-		chromedp.CombinedOutput(&out),
-	)
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
-	t.Cleanup(cancelAlloc)
-	browserCtx, cancelBrowser := chromedp.NewContext(allocCtx)
-	t.Cleanup(cancelBrowser)
-	if err := chromedp.Do(browserCtx); err != nil {
-		t.Fatalf("starting %s: %v\nbrowser output:\n%s", exe, err, out.String())
-	}
-	t.Cleanup(func() {
-		if t.Failed() {
-			t.Logf("browser output:\n%s", out.String())
-		}
-	})
+	browserCtx := browsertest.Start(t, ctx, browsertest.Find(t))
 	tb := &tab{t: t, ctx: browserCtx, origin: origin, shots: *shots, docs: *docShots}
 	if tb.shots != "" {
 		if err := os.MkdirAll(tb.shots, 0o755); err != nil {
@@ -226,23 +179,4 @@ func (tb *tab) writeShot(file string, whole bool) {
 	if err := os.WriteFile(file, png, 0o644); err != nil {
 		tb.t.Fatal(err)
 	}
-}
-
-// lockedBuffer collects the browser's output, written from another
-// goroutine.
-type lockedBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *lockedBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *lockedBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
 }
