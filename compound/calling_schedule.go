@@ -90,24 +90,13 @@ func (sc *Scenario) checkCallingSchedule(c *checker, sites []string) {
 		if len(call.Buildings) == 0 {
 			c.add(path+".buildings", "list the buildings called")
 		}
-		for j, ref := range call.Buildings {
-			bp := fmt.Sprintf("%s.buildings[%d]", path, j)
-			expanded, err := ExpandBuildings(ref)
-			if err != nil {
-				c.add(bp, "%v", err)
-				continue
+		c.buildingRefs(path+".buildings", call.Buildings, ids, func(bp, id string) {
+			if called[id] > 0 {
+				c.add(bp, "building %q is already called by sampling.calling.schedule[%d]: each building is called once", id, called[id]-1)
+				return
 			}
-			for _, id := range expanded {
-				switch {
-				case !slices.Contains(ids, id):
-					c.add(bp, "building %q is not in buildings%s", id, text.DidYouMean(id, ids))
-				case called[id] > 0:
-					c.add(bp, "building %q is already called by sampling.calling.schedule[%d]: each building is called once", id, called[id]-1)
-				default:
-					called[id] = i + 1
-				}
-			}
-		}
+			called[id] = i + 1
+		})
 		c.clock(path+".at", call.At, 48*3600)
 		if call.At < sp.Start {
 			c.add(path+".at", "%s is before the round starts (sampling.start %s)", call.At, sp.Start)

@@ -72,6 +72,27 @@ func (c *checker) dist(path string, d Dist) {
 	}
 }
 
+// buildingRefs checks a list of building references at path ("1-4", "12"):
+// each expands, and each building it names is in buildings (ids); known
+// is called with the entry's path for each building that is.
+func (c *checker) buildingRefs(path string, refs, ids []string, known func(entry, id string)) {
+	for j, ref := range refs {
+		entry := fmt.Sprintf("%s[%d]", path, j)
+		expanded, err := ExpandBuildings(ref)
+		if err != nil {
+			c.add(entry, "%v", err)
+			continue
+		}
+		for _, id := range expanded {
+			if !slices.Contains(ids, id) {
+				c.add(entry, "building %q is not in buildings%s", id, text.DidYouMean(id, ids))
+				continue
+			}
+			known(entry, id)
+		}
+	}
+}
+
 // optionalDist checks a distribution that may be left out (none).
 func (c *checker) optionalDist(path string, d Dist) {
 	if !d.IsNone() {
@@ -258,24 +279,13 @@ func (sc *Scenario) checkCompound(c *checker) {
 		if len(z.Buildings) == 0 {
 			c.add(path+".buildings", "list the buildings the zone serves")
 		}
-		for j, ref := range z.Buildings {
-			bp := fmt.Sprintf("%s.buildings[%d]", path, j)
-			expanded, err := ExpandBuildings(ref)
-			if err != nil {
-				c.add(bp, "%v", err)
-				continue
+		c.buildingRefs(path+".buildings", z.Buildings, ids, func(bp, id string) {
+			if zoneOf[id] != "" {
+				c.add(bp, "building %q is already in zone %q: every building is in exactly one zone", id, zoneOf[id])
+				return
 			}
-			for _, id := range expanded {
-				switch {
-				case !slices.Contains(ids, id):
-					c.add(bp, "building %q is not in buildings%s", id, text.DidYouMean(id, ids))
-				case zoneOf[id] != "":
-					c.add(bp, "building %q is already in zone %q: every building is in exactly one zone", id, zoneOf[id])
-				default:
-					zoneOf[id] = z.Name
-				}
-			}
-		}
+			zoneOf[id] = z.Name
+		})
 		c.dist(path+".walk", z.Walk)
 		c.nonNegative(path+".volunteers", z.Volunteers)
 	}
