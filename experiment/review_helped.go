@@ -111,7 +111,7 @@ func newHelping(sc *compound.Scenario, arrivals []compound.LoggedArrival, roster
 	h.fitReps = min(h.reps, inferReps)
 	if roster == nil && observed != nil && (observed.Deliveries != nil || observed.Sampled != nil) {
 		for _, k := range Knobs(sc) {
-			if k.Kind != KnobStaff {
+			if k.Resource != KnobStaff {
 				continue
 			}
 			v := k.Value(sc)
@@ -253,7 +253,7 @@ func (h *helping) rank(ctx context.Context, r *Review, p *progress) error {
 		}
 		cost := m.knob.UnitCost * float64(m.to-from) / float64(max(m.knob.Step, 1))
 		cands = append(cands, candidate{HelpedChange{Change: text,
-			Post: postOf(m.knob), Kind: m.knob.Kind, Cost: cost}, changed, roster})
+			Post: postOf(m.knob), Kind: m.knob.Resource, Cost: cost}, changed, roster})
 	}
 	out.Tried = len(cands)
 	runs := make([]loggedRun, len(cands))

@@ -50,7 +50,7 @@ func KnobsCSV(m *experiment.Marginal) []byte {
 	var rows [][]string
 	for _, k := range doc.Knobs {
 		for _, g := range k.Gains {
-			rows = append(rows, []string{strconv.Itoa(k.Rank), k.Knob, k.Path, k.Kind, k.From, k.To, formatFloat(float64(k.Cost)),
+			rows = append(rows, []string{strconv.Itoa(k.Rank), k.Knob, k.Path, k.Resource, k.From, k.To, formatFloat(float64(k.Cost)),
 				formatFloat(float64(k.Utilisation)), g.KPI, formatFloat(float64(g.Gain)), formatFloat(float64(g.CILow)),
 				formatFloat(float64(g.CIHigh)), strconv.FormatBool(g.Significant)})
 		}
