@@ -110,7 +110,7 @@ type TrialEntry struct {
 // PostUtilisation is one post's utilisation in the base run.
 type PostUtilisation struct {
 	Post        string   `json:"post"`
-	Kind        string   `json:"kind"`
+	Class       string   `json:"kind"` // PostResult.Class; the document keeps the name "kind" its readers know
 	Utilisation Estimate `json:"utilisation"`
 }
 
@@ -153,7 +153,7 @@ func NewBottlenecks(m *experiment.Marginal) *Bottlenecks {
 		doc.Findings = append(doc.Findings, e)
 	}
 	for _, p := range b.Bottlenecks {
-		doc.Utilisation = append(doc.Utilisation, PostUtilisation{Post: p.Post, Kind: p.Kind, Utilisation: estimate(p.Utilisation)})
+		doc.Utilisation = append(doc.Utilisation, PostUtilisation{Post: p.Post, Class: p.Class, Utilisation: estimate(p.Utilisation)})
 	}
 	for _, h := range m.Hourly {
 		doc.Hourly = append(doc.Hourly, HourEntry{Hour: h.Hour, Post: h.Post, Utilisation: Number(h.Utilisation), Waiting: Number(h.Queue)})
