@@ -76,7 +76,7 @@ func EffectsCSV(s *experiment.Sensitivity) []byte {
 	for i, k := range s.KPIs {
 		base, _ := s.Base.KPI(k.Name)
 		for _, e := range s.Effects[i] {
-			rows = append(rows, []string{k.Name, k.Unit, formatFloat(base.Mean), e.Factor.Name, e.Factor.Kind,
+			rows = append(rows, []string{k.Name, k.Unit, formatFloat(base.Mean), e.Factor.Name, e.Factor.Scales,
 				formatFloat(e.Low.Mean), formatFloat(e.High.Mean), formatFloat(e.Swing)})
 		}
 	}
