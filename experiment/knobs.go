@@ -80,25 +80,12 @@ var taskArea = map[string]string{
 	compound.TaskDoorToDoor: "sampling", compound.TaskLabRun: "sampling",
 }
 
-// kpiArea returns the area a KPI belongs to: a day's KPI, its whole
-// run's.
-func kpiArea(name string) string {
-	first, _, _ := strings.Cut(name, ".")
-	switch first {
-	case "sampling", "garbage", "special_needs", "staff", "posts":
-		return first
-	case "cost", "consumables":
-		return "cost"
-	}
-	return "deliveries"
-}
-
 // Affects reports whether the knob can move the KPI called name. Within
 // the sampling round, runners move only what happens after a sample is
 // taken (samples in transit, the last at the lab), and the door-to-door
 // team not the waits at the sites.
 func (k Knob) Affects(name string) bool {
-	a := kpiArea(name)
+	a := compound.AreaOf(name)
 	switch {
 	case a == "cost":
 		return true // every knob changes what the run costs or uses
