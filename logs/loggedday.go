@@ -8,8 +8,8 @@ import (
 	"cordon/compound"
 )
 
-// Source is one log file of a day: the name its messages use and its text.
-type Source struct {
+// File is one log file of a day: the name its messages use and its text.
+type File struct {
 	Name string
 	R    io.Reader
 }
@@ -17,8 +17,8 @@ type Source struct {
 // DayFiles are the log files of one day: the arrivals, and the roster and
 // the observations when given (nil when not).
 type DayFiles struct {
-	Arrivals         Source
-	Roster, Observed *Source
+	Arrivals         File
+	Roster, Observed *File
 }
 
 // FileRead is how one file of a day read: its error (Errors, one per bad

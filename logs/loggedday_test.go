@@ -14,8 +14,8 @@ const dayArrivals = `time,kind,building,id
 2021-11-25T07:10:00+08:00,express,37,E-1
 `
 
-func source(name, text string) *logs.Source {
-	return &logs.Source{Name: name, R: strings.NewReader(text)}
+func logFile(name, text string) *logs.File {
+	return &logs.File{Name: name, R: strings.NewReader(text)}
 }
 
 // TestReadDayJoins: observed.csv's delivered rows are joined to their
@@ -32,9 +32,9 @@ turned_away,2021-11-25T08:00:00+08:00,express,E-2
 sampled,2021-11-25T09:00:00+08:00,,
 `
 	day := logs.ReadDay(context.Background(), sc, logs.DayFiles{
-		Arrivals: *source("arrivals.csv", dayArrivals),
-		Roster:   source("roster.csv", "pool,start,end,count\n"),
-		Observed: source("observed.csv", observed),
+		Arrivals: *logFile("arrivals.csv", dayArrivals),
+		Roster:   logFile("roster.csv", "pool,start,end,count\n"),
+		Observed: logFile("observed.csv", observed),
 	}, logs.Options{})
 	for _, f := range day.Files {
 		if f.Err != nil {
@@ -67,15 +67,15 @@ sampled,2021-11-25T09:00:00+08:00,,
 func TestReadDayStops(t *testing.T) {
 	sc := dayOne(t)
 	day := logs.ReadDay(context.Background(), sc, logs.DayFiles{
-		Arrivals: *source("arrivals.csv", "time,kind\n2021-11-25T07:04:57+08:00,takout\n"),
-		Observed: source("observed.csv", "event,time\n"),
+		Arrivals: *logFile("arrivals.csv", "time,kind\n2021-11-25T07:04:57+08:00,takout\n"),
+		Observed: logFile("observed.csv", "event,time\n"),
 	}, logs.Options{})
 	if len(day.Files) != 1 || day.Files[0].Err == nil || day.Observed != nil {
 		t.Errorf("read %+v after bad arrivals, want the arrivals' error alone", day.Files)
 	}
 	day = logs.ReadDay(context.Background(), sc, logs.DayFiles{
-		Arrivals: *source("arrivals.csv", dayArrivals),
-		Observed: source("observed.csv", "event,time,kind,id\ndelivered,2021-11-25T07:34:57+08:00,takeout,T-1\n"),
+		Arrivals: *logFile("arrivals.csv", dayArrivals),
+		Observed: logFile("observed.csv", "event,time,kind,id\ndelivered,2021-11-25T07:34:57+08:00,takeout,T-1\n"),
 	}, logs.Options{})
 	if o := day.Observed; len(day.Files) != 2 || day.Files[1].Err != nil || o == nil || o.TurnedAway != nil || day.Roster != nil {
 		t.Errorf("files %+v, observed %+v, roster %v: want turned away nil (not said), no roster", day.Files, o, day.Roster)

@@ -33,13 +33,13 @@ type upload struct {
 // each (file:line: column: what is wrong), as the command line prints
 // them; with lenient, bad rows are skipped and counted instead.
 func readDayLogs(ctx context.Context, sc *compound.Scenario, arrivals, roster, observed *upload, lenient bool) (*dayLogs, []string) {
-	source := func(u *upload) *logs.Source {
+	file := func(u *upload) *logs.File {
 		if u == nil {
 			return nil
 		}
-		return &logs.Source{Name: u.name, R: bytes.NewReader(u.data)}
+		return &logs.File{Name: u.name, R: bytes.NewReader(u.data)}
 	}
-	day := logs.ReadDay(ctx, sc, logs.DayFiles{Arrivals: *source(arrivals), Roster: source(roster), Observed: source(observed)},
+	day := logs.ReadDay(ctx, sc, logs.DayFiles{Arrivals: *file(arrivals), Roster: file(roster), Observed: file(observed)},
 		logs.Options{Lenient: lenient})
 	var problems []string
 	for _, f := range day.Files {

@@ -225,19 +225,19 @@ func (opts *replayOptions) readLogs(ctx context.Context, std *streams, sc *compo
 		}
 	}()
 	// open opens a flag's file ("-": standard input); nil when not given.
-	open := func(flag, name string) (*logs.Source, error) {
+	open := func(flag, name string) (*logs.File, error) {
 		switch name {
 		case "":
 			return nil, nil
 		case "-":
-			return &logs.Source{Name: name, R: std.in}, nil
+			return &logs.File{Name: name, R: std.in}, nil
 		}
 		f, err := os.Open(name)
 		if err != nil {
 			return nil, badInput(fmt.Errorf("--%s: %s", flag, text.TermSafe(err.Error())))
 		}
 		opened = append(opened, f)
-		return &logs.Source{Name: name, R: f}, nil
+		return &logs.File{Name: name, R: f}, nil
 	}
 	arrivals, err := open("arrivals", opts.arrivals)
 	if err != nil {
