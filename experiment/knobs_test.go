@@ -41,14 +41,14 @@ func knobBases(t *testing.T) map[string]func(...scenarios.Override) (*compound.S
 // --set takes, it gives the same scenario as Knob.With, the knob then
 // reads v, and a zero-cost knob leaves the cost as it is.
 func TestKnobsSetAsTheyWrite(t *testing.T) {
-	kinds := map[string]int{}
+	resources := map[string]int{}
 	for name, load := range knobBases(t) {
 		sc, err := load()
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
 		for _, k := range experiment.Knobs(sc) {
-			kinds[k.Resource]++
+			resources[k.Resource]++
 			now := k.Value(sc)
 			if now < k.Min || now > k.Max {
 				t.Errorf("%s: %s: value %d outside its limits %d..%d", name, k.Name, now, k.Min, k.Max)
@@ -83,8 +83,8 @@ func TestKnobsSetAsTheyWrite(t *testing.T) {
 			}
 		}
 	}
-	if kinds[experiment.KnobSchedule] == 0 || kinds[experiment.KnobStaff] == 0 || kinds[experiment.KnobEquipment] == 0 {
-		t.Errorf("knobs of each kind: %v", kinds)
+	if resources[experiment.KnobSchedule] == 0 || resources[experiment.KnobStaff] == 0 || resources[experiment.KnobEquipment] == 0 {
+		t.Errorf("knobs of each resource: %v", resources)
 	}
 }
 
