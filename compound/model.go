@@ -97,7 +97,7 @@ func (p *pool) prio(task string, kind int) int {
 // is what the bottleneck ranking ranks.
 type post struct {
 	name  string
-	kind  string // "staff", "space", "equipment", "site"
+	class string // PostResult.Class
 	res   *sim.Resource
 	rec   *record.Resource
 	queue *stats.Series // entities waiting, every series step
@@ -228,13 +228,13 @@ func (m *Model) buildPools() error {
 }
 
 // addPost records a resource as a post.
-func (m *Model) addPost(name, kind string, r *sim.Resource) *record.Resource {
+func (m *Model) addPost(name, class string, r *sim.Resource) *record.Resource {
 	rec := record.NewResource(r, 0)
 	rec.KeepWaits()
 	rec.Queue.TrackThreshold(1)
 	hours := int(math.Ceil(m.tl.horizon / 3600))
 	_ = rec.Hourly(3600, hours)
-	p := &post{name: name, kind: kind, res: r, rec: rec, queue: m.series(), busy: m.series()}
+	p := &post{name: name, class: class, res: r, rec: rec, queue: m.series(), busy: m.series()}
 	m.posts = append(m.posts, p)
 	return rec
 }

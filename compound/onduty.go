@@ -27,7 +27,7 @@ func (m *Model) onDutySeries(now float64) []Series {
 		}
 	}
 	for _, p := range m.posts {
-		if p.kind == "site" {
+		if p.class == "site" {
 			add(OnDutySeries(MedicalStaff), p.rec.HourlyOnDuty(now))
 		}
 	}

@@ -119,7 +119,7 @@ func TestPostsOfTheirOwnStreams(t *testing.T) {
 	if slices.ContainsFunc(catA, func(k KPI) bool { return strings.HasPrefix(k.Name, "posts.") }) {
 		t.Error("post KPIs without posts")
 	}
-	if !slices.ContainsFunc(b.Posts, func(p PostResult) bool { return p.Name == "ambulance" && p.Kind == "post" }) {
+	if !slices.ContainsFunc(b.Posts, func(p PostResult) bool { return p.Name == "ambulance" && p.Class == "post" }) {
 		t.Error("the post is not among the posts the bottleneck ranking ranks")
 	}
 }

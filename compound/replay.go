@@ -30,12 +30,15 @@ type RosterEntry struct {
 	Count    int
 }
 
-// Log is what happened in one replication, for writing logs: every item's
-// arrival and delivery, every resident sampled, and the service times drawn,
-// by step.
+// Log is what happened on a day: in one replication, for writing logs
+// (every item's arrival and delivery, every resident sampled, and the
+// service times drawn, by step), or as a day's observations have it, read
+// back (logs.ReadDay).
 type Log struct {
 	Arrivals   []LoggedArrival
 	Deliveries []LoggedDelivery
+	// TurnedAway is nil when the log does not say who was turned away (a
+	// day's observations with no turned_away rows), empty when none was.
 	TurnedAway []LoggedTurnedAway
 	Sampled    []float64            // when each resident was sampled
 	Durations  map[string][]float64 // by step: gate.intake, transfer.trip, ...
@@ -45,7 +48,7 @@ type Log struct {
 type LoggedDelivery struct {
 	ID        string
 	Kind      int
-	Arrived   float64
+	Arrived   float64 // NaN when the log does not say (no id joining it to its arrival)
 	Delivered float64
 }
 

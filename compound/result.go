@@ -43,8 +43,11 @@ type KindHours struct {
 
 // PostResult is one post's figures over a replication.
 type PostResult struct {
-	Name        string
-	Kind        string  // staff, space, equipment, site, post
+	Name string
+	// Class is what the post is: "staff" (a pool's shift), "space" (the
+	// staging or disinfection area), "equipment" (the carts), "site" (a
+	// testing site's stations) or "post" (one of the scenario's posts).
+	Class       string
 	Utilisation float64 // share of on-duty unit-time busy (work past a shift end is Overtime)
 	QueueMean   float64 // entities waiting, time-weighted
 	QueueMax    float64
@@ -138,7 +141,7 @@ func (m *Model) result() *Result {
 		rec := p.rec
 		res.Posts = append(res.Posts, PostResult{
 			Name:        p.name,
-			Kind:        p.kind,
+			Class:       p.class,
 			Utilisation: rec.Utilisation(now),
 			QueueMean:   rec.Queue.Mean(now),
 			QueueMax:    rec.Queue.Max(),

@@ -11,7 +11,7 @@ import (
 type Bottleneck struct {
 	Rank         int
 	Post         string
-	Kind         string        // staff, space, equipment, site, post
+	Class        string        // the post's class: staff, space, equipment, site, post (compound.PostResult.Class)
 	Blocked      stats.Summary // arrivals turned away per replication
 	BlockedShare stats.Summary // share of arrivals turned away
 	Saturation   stats.Summary // share of open time with work waiting
@@ -42,7 +42,7 @@ func (f *figures) rankPosts() []Bottleneck {
 		col := func(k postFigure) stats.Summary { return summarizeColumn(f.post[p][k]) }
 		out[p] = Bottleneck{
 			Post:         first.Name,
-			Kind:         first.Kind,
+			Class:        first.Class,
 			Blocked:      col(postBlocked),
 			BlockedShare: capShare(col(postBlockedShare)),
 			Saturation:   capShare(col(postSaturation)),

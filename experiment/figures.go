@@ -83,7 +83,7 @@ func (f *figures) add(rep int, res *compound.Result) {
 		f.post = make([][postFigures][]float64, len(res.Posts))
 		f.posts = make([]compound.PostResult, len(res.Posts))
 		for p, x := range res.Posts {
-			f.posts[p] = compound.PostResult{Name: x.Name, Kind: x.Kind}
+			f.posts[p] = compound.PostResult{Name: x.Name, Class: x.Class}
 		}
 	}
 	for i, v := range res.Values {

@@ -24,10 +24,11 @@ type Knob struct {
 	Min, Max int
 	// UnitCost is what one step costs over the run.
 	UnitCost float64
-	// Kind says what the knob changes: KnobStaff, KnobEquipment or
-	// KnobSchedule (a zero-cost knob: how the work is arranged, such as
-	// the calling plan or a shift's start, not how much is bought).
-	Kind string
+	// Resource says what the knob changes: KnobStaff (people on a post),
+	// KnobEquipment (things bought) or KnobSchedule (a zero-cost knob: how
+	// the work is arranged, such as the calling plan or a shift's start,
+	// not how much is bought). The documents write it as "kind".
+	Resource string
 	// TwoWay knobs may be moved down as well as up by a search that only
 	// adds: moving them costs nothing, and lower is not less.
 	TwoWay bool
@@ -46,7 +47,7 @@ type Knob struct {
 	set func(*compound.Scenario, int)
 }
 
-// Kinds of knob.
+// What a knob changes (Knob.Resource).
 const (
 	KnobStaff     = "staff"     // people on a post: a pool, a shift, a site's stations
 	KnobEquipment = "equipment" // shelves, containers, carts, disinfection places
@@ -79,30 +80,17 @@ var taskArea = map[string]string{
 	compound.TaskDoorToDoor: "sampling", compound.TaskLabRun: "sampling",
 }
 
-// kpiArea returns the area a KPI belongs to: a day's KPI, its whole
-// run's.
-func kpiArea(name string) string {
-	first, _, _ := strings.Cut(name, ".")
-	switch first {
-	case "sampling", "garbage", "special_needs", "staff", "posts":
-		return first
-	case "cost", "consumables":
-		return "cost"
-	}
-	return "deliveries"
-}
-
 // Affects reports whether the knob can move the KPI called name. Within
 // the sampling round, runners move only what happens after a sample is
 // taken (samples in transit, the last at the lab), and the door-to-door
 // team not the waits at the sites.
 func (k Knob) Affects(name string) bool {
-	a := kpiArea(name)
+	a := compound.AreaOf(name)
 	switch {
 	case a == "cost":
 		return true // every knob changes what the run costs or uses
 	case name == "staff.hours" || strings.HasPrefix(name, "staff.hours"+compound.DaySep):
-		return k.Kind == KnobStaff || k.Pool != "" // every pool's and the sites' staff together
+		return k.Resource == KnobStaff || k.Pool != "" // every pool's and the sites' staff together
 	case a == "staff":
 		return k.Pool != "" && strings.HasPrefix(name, "staff."+k.Pool+".")
 	case a == "deliveries" && k.Area == "garbage":
@@ -145,7 +133,7 @@ func Knobs(sc *compound.Scenario) []Knob {
 		if len(p.Shifts) == 0 {
 			ks = append(ks, Knob{
 				Name: p.Name, Path: fmt.Sprintf("staff.%s.count", p.Name), Area: area, Pool: p.Name, Tasks: tasks,
-				Step: 1, Min: 1, Max: max(2*p.Count, p.Count+5), UnitCost: p.HourCost * hours * groups, Kind: KnobStaff,
+				Step: 1, Min: 1, Max: max(2*p.Count, p.Count+5), UnitCost: p.HourCost * hours * groups, Resource: KnobStaff,
 				get: func(s *compound.Scenario) int { return s.Staff[i].Count },
 				set: func(s *compound.Scenario, v int) { s.Staff[i].Count = v },
 			})
@@ -158,7 +146,7 @@ func Knobs(sc *compound.Scenario) []Knob {
 			}
 			ks = append(ks, Knob{
 				Name: fmt.Sprintf("%s %s–%s", p.Name, sh.From, sh.To), Path: fmt.Sprintf("staff.%s.shifts[%d].count", p.Name, j),
-				Area: area, Pool: p.Name, Tasks: tasks, shift: &sh, Step: 1, Min: 0, Max: max(2*sh.Count, sh.Count+5), Kind: KnobStaff,
+				Area: area, Pool: p.Name, Tasks: tasks, shift: &sh, Step: 1, Min: 0, Max: max(2*sh.Count, sh.Count+5), Resource: KnobStaff,
 				UnitCost: p.HourCost * length / 3600 * float64(sc.Horizon.Days) * groups,
 				get:      func(s *compound.Scenario) int { return s.Staff[i].Shifts[j].Count },
 				set:      func(s *compound.Scenario, v int) { s.Staff[i].Shifts[j].Count = v },
@@ -170,14 +158,14 @@ func Knobs(sc *compound.Scenario) []Knob {
 		for i, s := range sp.Sites {
 			ks = append(ks, Knob{
 				Name: s.Name + " swab", Path: fmt.Sprintf("sampling.sites.%s.swab", s.Name), Area: "sampling",
-				Step: 1, Min: 1, Max: max(2*s.Swab, s.Swab+5), UnitCost: sc.Costs.Medical, Kind: KnobStaff,
+				Step: 1, Min: 1, Max: max(2*s.Swab, s.Swab+5), UnitCost: sc.Costs.Medical, Resource: KnobStaff,
 				get: func(s *compound.Scenario) int { return s.Sampling.Sites[i].Swab },
 				set: func(s *compound.Scenario, v int) { s.Sampling.Sites[i].Swab = v },
 			})
 			if hasReg && s.Registration > 0 {
 				ks = append(ks, Knob{
 					Name: s.Name + " registration", Path: fmt.Sprintf("sampling.sites.%s.registration", s.Name), Area: "sampling",
-					Step: 1, Min: 1, Max: max(2*s.Registration, s.Registration+5), UnitCost: sc.Costs.Medical, Kind: KnobStaff,
+					Step: 1, Min: 1, Max: max(2*s.Registration, s.Registration+5), UnitCost: sc.Costs.Medical, Resource: KnobStaff,
 					get: func(s *compound.Scenario) int { return s.Sampling.Sites[i].Registration },
 					set: func(s *compound.Scenario, v int) { s.Sampling.Sites[i].Registration = v },
 				})
@@ -186,19 +174,19 @@ func Knobs(sc *compound.Scenario) []Knob {
 	}
 	g := sc.Gate
 	ks = append(ks,
-		Knob{Name: "shelves", Kind: KnobEquipment, Path: "gate.shelves", Area: "deliveries", Step: 1, Min: 0, Max: max(2*g.Shelves, g.Shelves+10),
+		Knob{Name: "shelves", Resource: KnobEquipment, Path: "gate.shelves", Area: "deliveries", Step: 1, Min: 0, Max: max(2*g.Shelves, g.Shelves+10),
 			UnitCost: sc.Costs.Shelf,
 			get:      func(s *compound.Scenario) int { return s.Gate.Shelves },
 			set:      func(s *compound.Scenario, v int) { s.Gate.Shelves = v }},
-		Knob{Name: "containers", Kind: KnobEquipment, Path: "gate.containers", Area: "deliveries", Step: 1, Min: 0, Max: max(2*g.Containers, g.Containers+4),
+		Knob{Name: "containers", Resource: KnobEquipment, Path: "gate.containers", Area: "deliveries", Step: 1, Min: 0, Max: max(2*g.Containers, g.Containers+4),
 			UnitCost: sc.Costs.Container,
 			get:      func(s *compound.Scenario) int { return s.Gate.Containers },
 			set:      func(s *compound.Scenario, v int) { s.Gate.Containers = v }},
-		Knob{Name: "carts", Kind: KnobEquipment, Path: "transfer.carts", Area: "deliveries", Step: 1, Min: 1, Max: max(2*sc.Transfer.Carts, sc.Transfer.Carts+5),
+		Knob{Name: "carts", Resource: KnobEquipment, Path: "transfer.carts", Area: "deliveries", Step: 1, Min: 1, Max: max(2*sc.Transfer.Carts, sc.Transfer.Carts+5),
 			UnitCost: sc.Costs.Cart,
 			get:      func(s *compound.Scenario) int { return s.Transfer.Carts },
 			set:      func(s *compound.Scenario, v int) { s.Transfer.Carts = v }},
-		Knob{Name: "disinfection places", Kind: KnobEquipment, Path: "disinfection.space", Area: "deliveries", Step: 10, Min: 10,
+		Knob{Name: "disinfection places", Resource: KnobEquipment, Path: "disinfection.space", Area: "deliveries", Step: 10, Min: 10,
 			Max:      max(2*sc.Disinfection.Space, sc.Disinfection.Space+100),
 			UnitCost: 10 * sc.Costs.DisinfectionSlot,
 			get:      func(s *compound.Scenario) int { return s.Disinfection.Space },

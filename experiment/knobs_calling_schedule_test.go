@@ -41,7 +41,7 @@ func TestCallScheduleKnobs(t *testing.T) {
 		}
 	}
 	at, ok := byPath("sampling.calling.schedule[1].at")
-	if !ok || at.Kind != experiment.KnobSchedule || at.Arranges != experiment.ArrangesCalling || at.Value(sc) != 8*60 || at.Min != 8*60 {
+	if !ok || at.Resource != experiment.KnobSchedule || at.Arranges != experiment.ArrangesCalling || at.Value(sc) != 8*60 || at.Min != 8*60 {
 		t.Fatalf("the second call's time: %+v", at)
 	}
 	if got := at.Text(8*60 + 30); got != "08:30" {

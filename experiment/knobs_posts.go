@@ -18,7 +18,7 @@ func postKnobs(sc *compound.Scenario) []Knob {
 		}
 		ks = append(ks, Knob{
 			Name: p.Name + " servers", Path: fmt.Sprintf("posts.%s.servers", p.Name), Area: sc.PostArea(i),
-			Step: 1, Min: 1, Max: max(2*p.Servers, p.Servers+5), UnitCost: p.HourCost * hours, Kind: KnobStaff,
+			Step: 1, Min: 1, Max: max(2*p.Servers, p.Servers+5), UnitCost: p.HourCost * hours, Resource: KnobStaff,
 			get: func(s *compound.Scenario) int { return s.Posts[i].Servers },
 			set: func(s *compound.Scenario, v int) { s.Posts[i].Servers = v },
 		})

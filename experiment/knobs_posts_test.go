@@ -33,7 +33,7 @@ func TestPostKnobs(t *testing.T) {
 	}
 	k := ks[i]
 	hours := float64(sc.Horizon.Days) * 24
-	if k.Kind != experiment.KnobStaff || k.UnitCost != 50*hours || k.Value(sc) != 2 {
+	if k.Resource != experiment.KnobStaff || k.UnitCost != 50*hours || k.Value(sc) != 2 {
 		t.Errorf("knob %+v", k)
 	}
 	for _, name := range []string{"posts.fever.wait.mean", "posts.network_time.mean", "sampling.makespan"} {

@@ -57,7 +57,7 @@ func scheduleKnobs(sc *compound.Scenario) []Knob {
 
 // schedule makes a zero-cost knob.
 func schedule(k Knob) Knob {
-	k.Kind, k.UnitCost, k.TwoWay = KnobSchedule, 0, true
+	k.Resource, k.UnitCost, k.TwoWay = KnobSchedule, 0, true
 	return k
 }
 

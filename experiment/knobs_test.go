@@ -41,19 +41,19 @@ func knobBases(t *testing.T) map[string]func(...scenarios.Override) (*compound.S
 // --set takes, it gives the same scenario as Knob.With, the knob then
 // reads v, and a zero-cost knob leaves the cost as it is.
 func TestKnobsSetAsTheyWrite(t *testing.T) {
-	kinds := map[string]int{}
+	resources := map[string]int{}
 	for name, load := range knobBases(t) {
 		sc, err := load()
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
 		for _, k := range experiment.Knobs(sc) {
-			kinds[k.Kind]++
+			resources[k.Resource]++
 			now := k.Value(sc)
 			if now < k.Min || now > k.Max {
 				t.Errorf("%s: %s: value %d outside its limits %d..%d", name, k.Name, now, k.Min, k.Max)
 			}
-			if k.Kind == experiment.KnobSchedule && (k.UnitCost != 0 || !k.TwoWay) {
+			if k.Resource == experiment.KnobSchedule && (k.UnitCost != 0 || !k.TwoWay) {
 				t.Errorf("%s: %s: a schedule knob with cost %v, two-way %v", name, k.Name, k.UnitCost, k.TwoWay)
 			}
 			for _, v := range []int{now - k.Step, now + k.Step, k.Min, k.Max} {
@@ -77,14 +77,14 @@ func TestKnobsSetAsTheyWrite(t *testing.T) {
 				if got := k.Value(with); got != v {
 					t.Errorf("%s: %s set to %d reads %d", name, k.Name, v, got)
 				}
-				if k.Kind == experiment.KnobSchedule && experiment.Cost(with) != experiment.Cost(sc) {
+				if k.Resource == experiment.KnobSchedule && experiment.Cost(with) != experiment.Cost(sc) {
 					t.Errorf("%s: %s=%s costs %v, not %v: a zero-cost knob", name, k.Path, k.Text(v), experiment.Cost(with), experiment.Cost(sc))
 				}
 			}
 		}
 	}
-	if kinds[experiment.KnobSchedule] == 0 || kinds[experiment.KnobStaff] == 0 || kinds[experiment.KnobEquipment] == 0 {
-		t.Errorf("knobs of each kind: %v", kinds)
+	if resources[experiment.KnobSchedule] == 0 || resources[experiment.KnobStaff] == 0 || resources[experiment.KnobEquipment] == 0 {
+		t.Errorf("knobs of each resource: %v", resources)
 	}
 }
 
@@ -97,7 +97,7 @@ func TestScheduleKnobs(t *testing.T) {
 	}
 	byPath := map[string]experiment.Knob{}
 	for _, k := range experiment.Knobs(sc) {
-		if k.Kind == experiment.KnobSchedule {
+		if k.Resource == experiment.KnobSchedule {
 			byPath[k.Path] = k
 		}
 	}

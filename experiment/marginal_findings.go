@@ -104,7 +104,7 @@ func trialRuns(sc *compound.Scenario) []trialRun {
 	}
 	var volumes []Factor
 	for _, f := range Factors(sc) {
-		if f.Kind == "volume" {
+		if f.Scales == "volume" {
 			volumes = append(volumes, f)
 		}
 	}

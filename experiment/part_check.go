@@ -272,7 +272,7 @@ func sameShape(first, res *compound.Result, ref string) error {
 	for i, p := range res.Posts {
 		f := first.Posts[i]
 		switch {
-		case p.Name != f.Name || p.Kind != f.Kind:
+		case p.Name != f.Name || p.Class != f.Class:
 			return fmt.Errorf("post %d is %q, but %s's is %q", i, p.Name, ref, f.Name)
 		case len(p.Hourly) != len(f.Hourly):
 			return fmt.Errorf("post %d has %d hours of utilisation, but %s's has %d", i, len(p.Hourly), ref, len(f.Hourly))

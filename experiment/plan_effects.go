@@ -67,7 +67,7 @@ const unlimited = 10
 func (p *planner) bounds(e *evaluation) error {
 	sc := cloneForKnobs(e.sc)
 	for _, k := range Knobs(e.sc) {
-		if k.Kind == KnobSchedule {
+		if k.Resource == KnobSchedule {
 			continue
 		}
 		v := k.Value(e.sc)

@@ -24,7 +24,7 @@ func TestPlanArrangesBeforeBuying(t *testing.T) {
 	}
 	moved := false
 	for _, s := range p.Settings {
-		moved = moved || s.Knob.Kind == experiment.KnobSchedule
+		moved = moved || s.Knob.Resource == experiment.KnobSchedule
 	}
 	if !moved {
 		t.Errorf("the plan moves no zero-cost knob: %+v", p.Settings)

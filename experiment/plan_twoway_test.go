@@ -18,7 +18,7 @@ func testComeDownKnob() Knob {
 		return compound.Dist{Spec: random.Spec{Family: random.FamilyUniform, Min: 0, Max: 60 * float64(minutes)}}
 	}
 	return Knob{Name: "come-down window", Path: "sampling.calling.come_down", Area: "sampling", Step: 5, Min: 5, Max: 90,
-		Kind: KnobSchedule, TwoWay: true,
+		Resource: KnobSchedule, TwoWay: true,
 		text: func(v int) string { return fmt.Sprintf("{dist: uniform, min: 0s, max: %dm}", v) },
 		get:  func(s *compound.Scenario) int { return int(s.Sampling.Calling.ComeDown.Max / 60) },
 		set:  func(s *compound.Scenario, v int) { s.Sampling.Calling.ComeDown = uniform(v) }}
@@ -29,7 +29,7 @@ func testComeDownKnob() Knob {
 // wave of its own).
 func intervalKnob() Knob {
 	return Knob{Name: "calling interval", Path: "sampling.calling.interval", Area: "sampling", Step: 5, Min: 5, Max: 60,
-		Kind: KnobSchedule, TwoWay: true,
+		Resource: KnobSchedule, TwoWay: true,
 		text: func(v int) string { return fmt.Sprintf("%dm", v) },
 		get:  func(s *compound.Scenario) int { return int(s.Sampling.Calling.Interval / 60) },
 		set:  func(s *compound.Scenario, v int) { s.Sampling.Calling.Interval = compound.Duration(60 * v) }}
@@ -66,7 +66,7 @@ func TestPlanPrefersZeroCostKnobs(t *testing.T) {
 			}
 			var knobs []Knob // the scenario's staff and equipment, and the two zero-cost knobs above alone
 			for _, k := range Knobs(sc) {
-				if k.Kind != KnobSchedule {
+				if k.Resource != KnobSchedule {
 					knobs = append(knobs, k)
 				}
 			}

@@ -126,9 +126,10 @@ func withLog(opt Options, arrivals []compound.LoggedArrival, roster []compound.R
 
 // RecordLog runs one replication of sc and returns what happened in it: the
 // log a planner would have kept of the day, for a replay (and, made from a
-// scenario, an example of one).
+// scenario, an example of one). Its TurnedAway is never nil: the model
+// knows who it turned away, none included.
 func RecordLog(ctx context.Context, sc *compound.Scenario, rep int) (*compound.Log, *compound.Result, error) {
-	log := &compound.Log{}
+	log := &compound.Log{TurnedAway: []compound.LoggedTurnedAway{}}
 	m, err := compound.BuildContext(ctx, sc, rep, compound.Options{Log: log})
 	if err != nil {
 		return nil, nil, err

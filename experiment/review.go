@@ -453,41 +453,17 @@ func kindStages(replay *Outcome) []KindStages {
 	return out
 }
 
-// DeliveredItem is one item handed over at the door as a log has it: its
-// kind, its id when logged (joining it to its arrival) and when.
-type DeliveredItem struct {
-	Kind int
-	ID   string
-	At   float64
-}
-
-// NewObserved joins the delivered items to the logged arrivals by id: an
-// item whose id is among the arrivals' gets the time it arrived; the others
-// count as delivered with no time to the door.
-func NewObserved(arrivals []compound.LoggedArrival, delivered []DeliveredItem, sampled []float64) *Observed {
-	arrivedAt := make(map[string]float64, len(arrivals))
-	for _, a := range arrivals {
-		if a.ID != "" {
-			arrivedAt[a.ID] = a.At
-		}
-	}
-	o := &Observed{Sampled: sampled}
-	if delivered != nil {
-		o.Deliveries = []ObservedDelivery{}
-	}
-	for _, d := range delivered {
-		at, ok := arrivedAt[d.ID]
-		if d.ID == "" || !ok {
-			at = math.NaN()
-		}
-		o.Deliveries = append(o.Deliveries, ObservedDelivery{Kind: d.Kind, Arrived: at, Delivered: d.At})
-	}
-	return o
-}
-
-// ObservedOf is what a log kept by the model (RecordLog) observed.
+// ObservedOf is what a log observed: one kept by the model (RecordLog),
+// or a day's observations read from a file (logs.ReadDay). Its TurnedAway
+// is nil when the log's is (it does not say); nil for no log.
 func ObservedOf(log *compound.Log) *Observed {
-	o := &Observed{Sampled: log.Sampled, TurnedAway: []float64{}}
+	if log == nil {
+		return nil
+	}
+	o := &Observed{Sampled: log.Sampled}
+	if log.TurnedAway != nil {
+		o.TurnedAway = make([]float64, 0, len(log.TurnedAway))
+	}
 	for _, t := range log.TurnedAway {
 		o.TurnedAway = append(o.TurnedAway, t.At)
 	}

@@ -10,7 +10,7 @@ import (
 	"cordon/sim/stats"
 )
 
-// Restore is the kind of a change that gives the day back what the plan had
+// Restore is the Resource of a change that gives the day back what the plan had
 // and the day did not: the staff the roster shows absent, or the shortfall
 // the observations point to.
 const Restore = "restore"
@@ -46,10 +46,10 @@ type Helped struct {
 
 // HelpedChange is one change and what it would have done on the day.
 type HelpedChange struct {
-	Change string // as --set takes it; for a roster restored, what was restored
-	Post   string // the pool, site or equipment it changes
-	Kind   string // Restore, KnobStaff, KnobEquipment or KnobSchedule
-	Cost   float64
+	Change   string // as --set takes it; for a roster restored, what was restored
+	Post     string // the pool, site or equipment it changes
+	Resource string // Restore, or the knob's: KnobStaff, KnobEquipment or KnobSchedule
+	Cost     float64
 	// Score adds the significant relative gains on the headline KPIs
 	// (losses count against it).
 	Score float64
@@ -63,7 +63,7 @@ type HelpedChange struct {
 // it restores the plan; nil when no departure from the plan would have
 // helped (or none is known).
 func (h *Helped) LikelyCause() *HelpedChange {
-	if h == nil || len(h.Changes) == 0 || h.Changes[0].Kind != Restore {
+	if h == nil || len(h.Changes) == 0 || h.Changes[0].Resource != Restore {
 		return nil
 	}
 	return &h.Changes[0]
@@ -111,7 +111,7 @@ func newHelping(sc *compound.Scenario, arrivals []compound.LoggedArrival, roster
 	h.fitReps = min(h.reps, inferReps)
 	if roster == nil && observed != nil && (observed.Deliveries != nil || observed.Sampled != nil) {
 		for _, k := range Knobs(sc) {
-			if k.Kind != KnobStaff {
+			if k.Resource != KnobStaff {
 				continue
 			}
 			v := k.Value(sc)
@@ -210,7 +210,7 @@ func (h *helping) rank(ctx context.Context, r *Review, p *progress) error {
 		for _, s := range out.Shortfalls {
 			cands = append(cands, candidate{HelpedChange{
 				Change: fmt.Sprintf("%s as planned (%.0f staff-hours short, up to %d missing at once)", s.Pool, s.StaffHours, s.MostMissing),
-				Post:   s.Pool, Kind: Restore}, h.sc, h.sc.RestoreRoster(h.roster, s.Pool)})
+				Post:   s.Pool, Resource: Restore}, h.sc, h.sc.RestoreRoster(h.roster, s.Pool)})
 		}
 	case len(h.guesses) > 0:
 		inf, err := h.infer(ctx, r, p)
@@ -231,7 +231,7 @@ func (h *helping) rank(ctx context.Context, r *Review, p *progress) error {
 		day = outs[0]
 		cands = append(cands, candidate{HelpedChange{
 			Change: fmt.Sprintf("%s=%s (as planned, not %s)", inf.Knob.Path, inf.Knob.Text(inf.Planned), inf.Knob.Text(inf.OnDuty)),
-			Post:   postOf(inf.Knob), Kind: Restore}, h.sc, nil})
+			Post:   postOf(inf.Knob), Resource: Restore}, h.sc, nil})
 	default:
 		out.Notes = append(out.Notes, "no roster and no observations: nothing says who was absent, so the changes are made to the day as planned")
 	}
@@ -253,7 +253,7 @@ func (h *helping) rank(ctx context.Context, r *Review, p *progress) error {
 		}
 		cost := m.knob.UnitCost * float64(m.to-from) / float64(max(m.knob.Step, 1))
 		cands = append(cands, candidate{HelpedChange{Change: text,
-			Post: postOf(m.knob), Kind: m.knob.Kind, Cost: cost}, changed, roster})
+			Post: postOf(m.knob), Resource: m.knob.Resource, Cost: cost}, changed, roster})
 	}
 	out.Tried = len(cands)
 	runs := make([]loggedRun, len(cands))
@@ -273,8 +273,8 @@ func (h *helping) rank(ctx context.Context, r *Review, p *progress) error {
 	}
 	sort.SliceStable(out.Changes, func(i, j int) bool {
 		a, b := out.Changes[i], out.Changes[j]
-		if (a.Kind == Restore) != (b.Kind == Restore) {
-			return a.Kind == Restore
+		if (a.Resource == Restore) != (b.Resource == Restore) {
+			return a.Resource == Restore
 		}
 		return a.Score > b.Score
 	})

@@ -60,11 +60,11 @@ func TestReviewNamesTheMissingCrew(t *testing.T) {
 				t.Fatalf("nothing would have helped: %+v", h)
 			}
 			for i, ch := range h.Changes {
-				t.Logf("%d. %s (%s, %s): %s %+.1f [%+.1f, %+.1f], score %.2f", i+1, ch.Change, ch.Post, ch.Kind, ch.Lead.Name, ch.Lead.Mean, ch.Lead.Low, ch.Lead.High, ch.Score)
+				t.Logf("%d. %s (%s, %s): %s %+.1f [%+.1f, %+.1f], score %.2f", i+1, ch.Change, ch.Post, ch.Resource, ch.Lead.Name, ch.Lead.Mean, ch.Lead.Low, ch.Lead.High, ch.Score)
 			}
 			first := h.Changes[0]
-			if first.Post != "suited-crew" || first.Kind != experiment.Restore || h.LikelyCause() == nil {
-				t.Fatalf("first: %s (%s, %s), want the suited crew restored as the likely cause", first.Change, first.Post, first.Kind)
+			if first.Post != "suited-crew" || first.Resource != experiment.Restore || h.LikelyCause() == nil {
+				t.Fatalf("first: %s (%s, %s), want the suited crew restored as the likely cause", first.Change, first.Post, first.Resource)
 			}
 			if c.roster == nil {
 				in := h.Inferred

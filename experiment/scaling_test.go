@@ -41,7 +41,7 @@ func moreVolume(sc *compound.Scenario, k int) *compound.Scenario {
 	}
 	out := &c
 	for _, kn := range experiment.Knobs(sc) {
-		if kn.Kind != experiment.KnobSchedule {
+		if kn.Resource != experiment.KnobSchedule {
 			out = kn.With(out, kn.Value(sc)*k)
 		}
 	}

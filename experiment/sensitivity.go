@@ -13,9 +13,9 @@ import (
 // daily items, the residents) or a service time (a distribution's time
 // parameters, its shape kept).
 type Factor struct {
-	Name  string // "express per_day", "sampling.swab"
-	Kind  string // volume or time
-	scale func(sc *compound.Scenario, f float64)
+	Name   string // "express per_day", "sampling.swab"
+	Scales string // what it scales: "volume" or "time"
+	scale  func(sc *compound.Scenario, f float64)
 }
 
 // scaleDist scales a distribution's times, leaving unset ones unset.
@@ -29,10 +29,10 @@ func scaleDist(d *compound.Dist, f float64) {
 func Factors(sc *compound.Scenario) []Factor {
 	var fs []Factor
 	vol := func(name string, fn func(*compound.Scenario, float64)) {
-		fs = append(fs, Factor{Name: name, Kind: "volume", scale: fn})
+		fs = append(fs, Factor{Name: name, Scales: "volume", scale: fn})
 	}
 	tm := func(name string, fn func(*compound.Scenario, float64)) {
-		fs = append(fs, Factor{Name: name, Kind: "time", scale: fn})
+		fs = append(fs, Factor{Name: name, Scales: "time", scale: fn})
 	}
 	for i, k := range sc.Kinds {
 		if k.PerDay > 0 {

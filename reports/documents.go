@@ -73,7 +73,7 @@ type SensitivityKPI struct {
 // scaled down and up.
 type EffectEntry struct {
 	Factor string   `json:"factor"`
-	Kind   string   `json:"kind"`
+	Scales string   `json:"kind"` // Factor.Scales; the document keeps the name "kind" its readers know
 	Low    Estimate `json:"low"`
 	High   Estimate `json:"high"`
 	Swing  Number   `json:"swing"`
@@ -88,7 +88,7 @@ func NewSensitivityResults(s *experiment.Sensitivity) *SensitivityResults {
 		base, _ := s.Base.KPI(k.Name)
 		sk := SensitivityKPI{Name: k.Name, Unit: k.Unit, Base: estimate(base.Summary), Effects: []EffectEntry{}}
 		for _, e := range s.Effects[i] {
-			sk.Effects = append(sk.Effects, EffectEntry{Factor: e.Factor.Name, Kind: e.Factor.Kind,
+			sk.Effects = append(sk.Effects, EffectEntry{Factor: e.Factor.Name, Scales: e.Factor.Scales,
 				Low: estimate(e.Low.Summary), High: estimate(e.High.Summary), Swing: Number(e.Swing)})
 		}
 		doc.KPIs = append(doc.KPIs, sk)

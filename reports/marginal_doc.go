@@ -40,7 +40,7 @@ type KnobEntry struct {
 	Rank         int         `json:"rank"`
 	Knob         string      `json:"knob"`
 	Path         string      `json:"path"`
-	Kind         string      `json:"kind"`
+	Resource     string      `json:"kind"` // Knob.Resource; the document keeps the name "kind" its readers know
 	Arranges     string      `json:"arranges,omitempty"`
 	From         string      `json:"from"`
 	To           string      `json:"to"`
@@ -110,7 +110,7 @@ type TrialEntry struct {
 // PostUtilisation is one post's utilisation in the base run.
 type PostUtilisation struct {
 	Post        string   `json:"post"`
-	Kind        string   `json:"kind"`
+	Class       string   `json:"kind"` // PostResult.Class; the document keeps the name "kind" its readers know
 	Utilisation Estimate `json:"utilisation"`
 }
 
@@ -133,7 +133,7 @@ func NewBottlenecks(m *experiment.Marginal) *Bottlenecks {
 		doc.KPIs = append(doc.KPIs, BottleneckKPI{Name: k.Name, Unit: k.Unit, Better: k.Better, Base: estimate(r.Summary)})
 	}
 	for i, k := range m.Knobs {
-		e := KnobEntry{Rank: i + 1, Knob: k.Knob.Name, Path: k.Knob.Path, Kind: k.Knob.Kind, Arranges: k.Knob.Arranges,
+		e := KnobEntry{Rank: i + 1, Knob: k.Knob.Name, Path: k.Knob.Path, Resource: k.Knob.Resource, Arranges: k.Knob.Arranges,
 			From: k.Knob.Text(k.From), To: k.Knob.Text(k.To), Step: k.To - k.From, Cost: Number(k.Knob.UnitCost),
 			Replications: k.Replications, Utilisation: Number(k.Utilisation), Score: Number(k.Score), Gains: gainEntries(k.Gains)}
 		if o := k.Other; o != nil {
@@ -153,7 +153,7 @@ func NewBottlenecks(m *experiment.Marginal) *Bottlenecks {
 		doc.Findings = append(doc.Findings, e)
 	}
 	for _, p := range b.Bottlenecks {
-		doc.Utilisation = append(doc.Utilisation, PostUtilisation{Post: p.Post, Kind: p.Kind, Utilisation: estimate(p.Utilisation)})
+		doc.Utilisation = append(doc.Utilisation, PostUtilisation{Post: p.Post, Class: p.Class, Utilisation: estimate(p.Utilisation)})
 	}
 	for _, h := range m.Hourly {
 		doc.Hourly = append(doc.Hourly, HourEntry{Hour: h.Hour, Post: h.Post, Utilisation: Number(h.Utilisation), Waiting: Number(h.Queue)})

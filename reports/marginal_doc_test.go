@@ -23,7 +23,7 @@ func TestBottlenecksDocument(t *testing.T) {
 	}
 	schedule := 0
 	for i, k := range doc.Knobs {
-		if k.Rank != i+1 || k.Path != m.Knobs[i].Knob.Path || k.Kind != m.Knobs[i].Knob.Kind {
+		if k.Rank != i+1 || k.Path != m.Knobs[i].Knob.Path || k.Resource != m.Knobs[i].Knob.Resource {
 			t.Errorf("knob %d: %+v", i, k)
 		}
 		if len(k.Gains) != len(m.KPIs) || k.Gains[0].KPI != m.KPIs[0].Name {
@@ -34,7 +34,7 @@ func TestBottlenecksDocument(t *testing.T) {
 				t.Errorf("%s on %s: %+v, want %+v", k.Knob, g.KPI, g, want.Summary)
 			}
 		}
-		if k.Kind == experiment.KnobSchedule {
+		if k.Resource == experiment.KnobSchedule {
 			schedule++
 			if k.Cost != 0 || k.Arranges == "" {
 				t.Errorf("%s: cost %v, arranges %q", k.Knob, k.Cost, k.Arranges)

@@ -57,12 +57,12 @@ type PlanTarget struct {
 // scenario file take them ("6", "20m", "07:30"), and what the change alone
 // costs.
 type PlanChange struct {
-	Path string `json:"path"`
-	Knob string `json:"knob"`
-	Kind string `json:"kind"`
-	From string `json:"from"`
-	To   string `json:"to"`
-	Cost Number `json:"cost"`
+	Path     string `json:"path"`
+	Knob     string `json:"knob"`
+	Resource string `json:"kind"` // Knob.Resource; the document keeps the name "kind" its readers know
+	From     string `json:"from"`
+	To       string `json:"to"`
+	Cost     Number `json:"cost"`
 }
 
 // SideEffect is a KPI the plan makes significantly worse than the input:
@@ -112,7 +112,7 @@ func NewPlanDocument(p *experiment.Plan) *PlanDocument {
 		d.LeftOut = append(d.LeftOut, t.Text)
 	}
 	for _, s := range p.Settings {
-		d.Changes = append(d.Changes, PlanChange{Path: s.Knob.Path, Knob: s.Knob.Name, Kind: s.Knob.Kind,
+		d.Changes = append(d.Changes, PlanChange{Path: s.Knob.Path, Knob: s.Knob.Name, Resource: s.Knob.Resource,
 			From: s.Knob.Text(s.From), To: s.Knob.Text(s.To), Cost: Number(p.ChangeCost(s))})
 	}
 	for _, e := range p.SideEffects {

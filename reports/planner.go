@@ -52,7 +52,7 @@ func SensitivityReport(s *experiment.Sensitivity) Report {
 			}
 			t := table{Title: title, Head: []string{"factor", "kind", fmt.Sprintf("−%.0f%%", 100*s.Delta), fmt.Sprintf("+%.0f%%", 100*s.Delta), "swing"}}
 			for _, e := range s.Effects[i] {
-				t.Rows = append(t.Rows, []string{e.Factor.Name, e.Factor.Kind, FormatValue(k.Unit, e.Low.Mean), FormatValue(k.Unit, e.High.Mean), FormatValue(k.Unit, e.Swing)})
+				t.Rows = append(t.Rows, []string{e.Factor.Name, e.Factor.Scales, FormatValue(k.Unit, e.Low.Mean), FormatValue(k.Unit, e.High.Mean), FormatValue(k.Unit, e.Swing)})
 			}
 			p.Tables = append(p.Tables, t)
 		}

@@ -51,7 +51,7 @@ func queuePosts(o *experiment.Outcome) ([]*postQueue, int, error) {
 	sites := 0
 	byPool := map[string]*postQueue{}
 	for _, post := range o.Runs[0].Posts {
-		if post.Kind == "site" {
+		if post.Class == "site" {
 			sites++
 			continue
 		}

@@ -27,7 +27,7 @@ func outcome() *experiment.Outcome {
 				Label: "share at the door within target", Of: "takeout", Group: "takeout", Area: "deliveries", Headline: true},
 				Summary: stats.Summarize([]float64{0.9, math.NaN(), 0.8}, experiment.Level)},
 		},
-		Bottlenecks: []experiment.Bottleneck{{Rank: 1, Post: "staging", Kind: "space",
+		Bottlenecks: []experiment.Bottleneck{{Rank: 1, Post: "staging", Class: "space",
 			Utilisation: stats.Summarize([]float64{0.5, 0.6, 0.7}, experiment.Level)}},
 	}
 }

@@ -72,7 +72,7 @@ type KPI struct {
 type Bottleneck struct {
 	Rank         int      `json:"rank"`
 	Post         string   `json:"post"`
-	Kind         string   `json:"kind"`
+	Class        string   `json:"kind"` // PostResult.Class; the document keeps the name "kind" its readers know
 	BlockedShare Estimate `json:"blocked_share"`
 	Saturation   Estimate `json:"saturation"`
 	Utilisation  Estimate `json:"utilisation"`
@@ -149,7 +149,7 @@ func NewResults(o *experiment.Outcome, targets ...experiment.TargetResult) *Resu
 	}
 	for _, b := range o.Bottlenecks {
 		r.Bottlenecks = append(r.Bottlenecks, Bottleneck{
-			Rank: b.Rank, Post: b.Post, Kind: b.Kind,
+			Rank: b.Rank, Post: b.Post, Class: b.Class,
 			BlockedShare: estimate(b.BlockedShare), Saturation: estimate(b.Saturation),
 			Utilisation: estimate(b.Utilisation), QueueMean: estimate(b.QueueMean),
 			QueueMax: estimate(b.QueueMax), WaitMean: estimate(b.WaitMean), WaitP95: estimate(b.WaitP95),

@@ -156,7 +156,7 @@ func (d *Results) outcome() (*experiment.Outcome, []experiment.TargetResult) {
 				StdDev: math.NaN(), Level: d.Confidence, Values: values}})
 	}
 	for _, b := range d.Bottlenecks {
-		o.Bottlenecks = append(o.Bottlenecks, experiment.Bottleneck{Rank: b.Rank, Post: b.Post, Kind: b.Kind,
+		o.Bottlenecks = append(o.Bottlenecks, experiment.Bottleneck{Rank: b.Rank, Post: b.Post, Class: b.Class,
 			BlockedShare: b.BlockedShare.summary(), Saturation: b.Saturation.summary(), Utilisation: b.Utilisation.summary(),
 			QueueMean: b.QueueMean.summary(), QueueMax: b.QueueMax.summary(), WaitMean: b.WaitMean.summary(), WaitP95: b.WaitP95.summary()})
 	}

@@ -16,17 +16,17 @@ import (
 // interval, its score (the significant relative gains on the headline KPIs,
 // losses counted against) and every headline KPI's paired difference.
 type HelpedEntry struct {
-	Change  string            `json:"change"`
-	Post    string            `json:"post"`
-	Kind    string            `json:"kind"`
-	Cost    Number            `json:"cost"`
-	KPI     string            `json:"kpi"`
-	Unit    string            `json:"unit"`
-	Effect  Number            `json:"effect"`
-	CILow   Number            `json:"ci_low"`
-	CIHigh  Number            `json:"ci_high"`
-	Score   Number            `json:"score"`
-	Effects []DifferenceEntry `json:"effects"`
+	Change   string            `json:"change"`
+	Post     string            `json:"post"`
+	Resource string            `json:"kind"` // HelpedChange.Resource; the document keeps the name "kind" its readers know
+	Cost     Number            `json:"cost"`
+	KPI      string            `json:"kpi"`
+	Unit     string            `json:"unit"`
+	Effect   Number            `json:"effect"`
+	CILow    Number            `json:"ci_low"`
+	CIHigh   Number            `json:"ci_high"`
+	Score    Number            `json:"score"`
+	Effects  []DifferenceEntry `json:"effects"`
 }
 
 // HelpedSummary is how what_would_have_helped was made: the day the changes
@@ -76,7 +76,7 @@ func helpedEntries(h *experiment.Helped) ([]HelpedEntry, *HelpedSummary) {
 		return out, nil
 	}
 	for _, c := range h.Changes {
-		e := HelpedEntry{Change: c.Change, Post: c.Post, Kind: c.Kind, Cost: Number(c.Cost), KPI: c.Lead.Name, Unit: c.Lead.Unit,
+		e := HelpedEntry{Change: c.Change, Post: c.Post, Resource: c.Resource, Cost: Number(c.Cost), KPI: c.Lead.Name, Unit: c.Lead.Unit,
 			Effect: Number(c.Lead.Mean), CILow: Number(c.Lead.Low), CIHigh: Number(c.Lead.High), Score: Number(c.Score),
 			Effects: []DifferenceEntry{}}
 		for _, d := range c.Effects {
@@ -148,7 +148,7 @@ func helpedTable(r *experiment.Review, all bool) reviewTable {
 		if c.Cost != 0 {
 			cost = FormatValue("", c.Cost)
 		}
-		if c.Kind == experiment.Restore {
+		if c.Resource == experiment.Restore {
 			cost = "as planned"
 		}
 		t.Rows = append(t.Rows, []reviewCell{codeCell(c.Change), textCell(c.Post), numCell(cost), codeCell(c.Lead.Name),

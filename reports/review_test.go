@@ -3,6 +3,7 @@ package reports_test
 import (
 	"bytes"
 	"context"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -291,12 +292,12 @@ func TestReviewWithoutIDs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var delivered []experiment.DeliveredItem
+	noIDs := &compound.Log{}
 	for _, d := range log.Deliveries {
-		delivered = append(delivered, experiment.DeliveredItem{Kind: d.Kind, At: d.Delivered})
+		noIDs.Deliveries = append(noIDs.Deliveries, compound.LoggedDelivery{Kind: d.Kind, Arrived: math.NaN(), Delivered: d.Delivered})
 	}
 	r, err := experiment.ReviewDay(context.Background(), sc, log.Arrivals, nil,
-		experiment.NewObserved(log.Arrivals, delivered, nil), experiment.ReviewAsk{}, experiment.Options{Replications: 3})
+		experiment.ObservedOf(noIDs), experiment.ReviewAsk{}, experiment.Options{Replications: 3})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -50,7 +50,7 @@ func KnobsCSV(m *experiment.Marginal) []byte {
 	var rows [][]string
 	for _, k := range doc.Knobs {
 		for _, g := range k.Gains {
-			rows = append(rows, []string{strconv.Itoa(k.Rank), k.Knob, k.Path, k.Kind, k.From, k.To, formatFloat(float64(k.Cost)),
+			rows = append(rows, []string{strconv.Itoa(k.Rank), k.Knob, k.Path, k.Resource, k.From, k.To, formatFloat(float64(k.Cost)),
 				formatFloat(float64(k.Utilisation)), g.KPI, formatFloat(float64(g.Gain)), formatFloat(float64(g.CILow)),
 				formatFloat(float64(g.CIHigh)), strconv.FormatBool(g.Significant)})
 		}
@@ -76,7 +76,7 @@ func EffectsCSV(s *experiment.Sensitivity) []byte {
 	for i, k := range s.KPIs {
 		base, _ := s.Base.KPI(k.Name)
 		for _, e := range s.Effects[i] {
-			rows = append(rows, []string{k.Name, k.Unit, formatFloat(base.Mean), e.Factor.Name, e.Factor.Kind,
+			rows = append(rows, []string{k.Name, k.Unit, formatFloat(base.Mean), e.Factor.Name, e.Factor.Scales,
 				formatFloat(e.Low.Mean), formatFloat(e.High.Mean), formatFloat(e.Swing)})
 		}
 	}

@@ -12,10 +12,10 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// family returns the distribution family named kind (nil fields for an
-// unknown kind).
-func family(kind string) random.Family {
-	f, _ := random.FamilyOf(kind)
+// family returns the distribution family called name (nil fields for an
+// unknown name).
+func family(name string) random.Family {
+	f, _ := random.FamilyOf(name)
 	return f
 }
 
@@ -25,21 +25,21 @@ func scalarParam() random.Param {
 	return family(random.FamilyConstant).Params[0]
 }
 
-// kindFields returns the fields a kind of distribution takes, in the order
+// familyFields returns the fields a distribution family takes, in the order
 // they are written.
-func kindFields(kind string) []string {
+func familyFields(name string) []string {
 	var out []string
-	for _, p := range family(kind).Params {
+	for _, p := range family(name).Params {
 		out = append(out, p.Name)
 	}
 	return out
 }
 
-// allDistFields returns every field of every kind, and dist.
+// allDistFields returns every field of every family, and dist.
 func allDistFields() []string {
 	out := []string{"dist"}
 	for _, k := range random.FamilyNames() {
-		for _, f := range kindFields(k) {
+		for _, f := range familyFields(k) {
 			if !slices.Contains(out, f) {
 				out = append(out, f)
 			}
@@ -48,11 +48,11 @@ func allDistFields() []string {
 	return out
 }
 
-// example writes a distribution of the kind as it is written in a file, for
+// example writes a distribution of the family as it is written in a file, for
 // messages; count is for quantities, else times.
-func example(kind string, count bool) string {
-	e := family(kind).Example
-	return "{dist: " + kind + ", " + pick(count, e[0], e[1]) + "}"
+func example(name string, count bool) string {
+	e := family(name).Example
+	return "{dist: " + name + ", " + pick(count, e[0], e[1]) + "}"
 }
 
 func pick(count bool, ifCount, ifTime string) string {
@@ -63,8 +63,9 @@ func pick(count bool, ifCount, ifTime string) string {
 }
 
 // dist decodes a distribution: a bare duration (or number, for a count) is
-// a constant; a mapping names its kind with dist and gives the kind's
-// fields.
+// a constant; a mapping names its family with dist and gives the family's
+// fields. Messages call a family the distribution's "kind", the word a
+// scenario's author reads in the README.
 func (d *decoder) dist(n *yaml.Node, p *compound.Dist, path string, count bool) {
 	switch n.Kind {
 	case yaml.ScalarNode:
@@ -105,7 +106,7 @@ func (d *decoder) distMapping(n *yaml.Node, p *compound.Dist, path string, count
 		key, val *yaml.Node
 		name     string
 	}
-	var kindNode *yaml.Node
+	var familyNode *yaml.Node
 	var entries []entry
 	seen := map[string]*yaml.Node{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
@@ -123,37 +124,37 @@ func (d *decoder) distMapping(n *yaml.Node, p *compound.Dist, path string, count
 		}
 		seen[name] = k
 		if name == "dist" {
-			kindNode = val
+			familyNode = val
 			continue
 		}
 		entries = append(entries, entry{k, val, name})
 	}
-	kinds := random.FamilyNames()
-	if kindNode == nil {
-		d.errorf(n, path, "a distribution mapping needs dist, its kind: one of %s; for example %s", listing(kinds), example(random.FamilyLogNormal, count))
+	families := random.FamilyNames()
+	if familyNode == nil {
+		d.errorf(n, path, "a distribution mapping needs dist, its kind: one of %s; for example %s", listing(families), example(random.FamilyLogNormal, count))
 		return
 	}
-	kn := target(kindNode)
+	kn := target(familyNode)
 	if kn == nil || kn.Kind != yaml.ScalarNode || isNull(kn) {
-		d.errorf(kindNode, path+".dist", "expected the kind of distribution, one of %s; got %s", listing(kinds), describe(kindNode))
+		d.errorf(familyNode, path+".dist", "expected the kind of distribution, one of %s; got %s", listing(families), describe(familyNode))
 		return
 	}
-	kind := kn.Value
-	fam, ok := random.FamilyOf(kind)
+	name := kn.Value
+	fam, ok := random.FamilyOf(name)
 	if !ok {
-		d.errorf(kindNode, path+".dist", "unknown distribution %s%s (kinds: %s)", quote(kind), text.DidYouMean(kind, kinds), listing(kinds))
+		d.errorf(familyNode, path+".dist", "unknown distribution %s%s (kinds: %s)", quote(name), text.DidYouMean(name, families), listing(families))
 		return
 	}
-	want := kindFields(kind)
-	spec := random.Spec{Family: kind}
+	want := familyFields(name)
+	spec := random.Spec{Family: name}
 	given := map[string]bool{}
 	for _, e := range entries {
 		fp := join(path, shorten(e.name))
 		if !slices.Contains(want, e.name) {
 			if slices.Contains(allDistFields(), e.name) {
-				d.errorf(e.key, fp, "%s is not a field of a %s distribution, which takes %s", e.name, kind, listing(want))
+				d.errorf(e.key, fp, "%s is not a field of a %s distribution, which takes %s", e.name, name, listing(want))
 			} else {
-				d.errorf(e.key, fp, "unknown field%s (a %s distribution takes %s)", text.DidYouMean(e.name, want), kind, listing(want))
+				d.errorf(e.key, fp, "unknown field%s (a %s distribution takes %s)", text.DidYouMean(e.name, want), name, listing(want))
 				if near := text.Nearest(e.name, want); near != "" {
 					given[near] = true // reported as the typo; do not report it missing too
 				}
@@ -171,7 +172,7 @@ func (d *decoder) distMapping(n *yaml.Node, p *compound.Dist, path string, count
 		}
 	}
 	if len(missing) > 0 {
-		d.errorf(n, path, "a %s distribution needs %s: for example %s", kind, strings.Join(missing, " and "), example(kind, count))
+		d.errorf(n, path, "a %s distribution needs %s: for example %s", name, strings.Join(missing, " and "), example(name, count))
 		return
 	}
 	*p = compound.Dist{Spec: spec}

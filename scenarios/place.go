@@ -8,7 +8,7 @@ import (
 	"cordon/compound"
 )
 
-// Where a random time goes in a scenario.
+// How a path reaches a random time in a scenario (Place.Reach).
 const (
 	PlaceNone    = iota // not a random time of the scenario format
 	PlaceMapping        // a field reached through mappings: nested keys
@@ -19,7 +19,7 @@ const (
 // Place is where a random time named by a dotted path goes in a scenario,
 // for writing a fitted distribution where it belongs.
 type Place struct {
-	Kind  int    // PlaceNone, PlaceMapping, PlaceEach or PlaceEntry
+	Reach int    // how the path reaches the field: PlaceNone, PlaceMapping, PlaceEach or PlaceEntry
 	Each  string // for PlaceEach, the path with [i] after the list: zones[i].walk
 	Entry string // for PlaceEach and PlaceEntry, what the list holds: zone
 	Field string // the field's name: walk
@@ -33,7 +33,7 @@ type Place struct {
 func PlaceOf(step string) Place {
 	t := reflect.TypeFor[compound.Scenario]()
 	segs := strings.Split(step, ".")
-	p := Place{Kind: PlaceMapping, Field: segs[len(segs)-1]}
+	p := Place{Reach: PlaceMapping, Field: segs[len(segs)-1]}
 	for i := 0; i < len(segs); i++ {
 		name, indexed := strings.CutSuffix(segs[i], "]")
 		name, index, _ := strings.Cut(name, "[")
@@ -48,18 +48,18 @@ func PlaceOf(step string) Place {
 			}
 			return p
 		}
-		if ft.Kind() == reflect.Slice && p.Kind == PlaceMapping {
+		if ft.Kind() == reflect.Slice && p.Reach == PlaceMapping {
 			ft = derefType(ft.Elem())
 			p.Entry = strings.ToLower(ft.Name())
 			_, isField := yamlFieldOf(ft, segs[i+1])
 			switch {
 			case indexed:
-				p.Kind = PlaceEntry
+				p.Reach = PlaceEntry
 			case !isField && i+2 < len(segs):
-				p.Kind = PlaceEntry
+				p.Reach = PlaceEntry
 				i++ // the entry's name
 			default:
-				p.Kind = PlaceEach
+				p.Reach = PlaceEach
 				each := slices.Clone(segs)
 				each[i] += "[i]"
 				p.Each = strings.Join(each, ".")

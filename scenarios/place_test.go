@@ -9,13 +9,13 @@ import (
 // TestPlaceOf: where each step's fit goes in a scenario.
 func TestPlaceOf(t *testing.T) {
 	for step, want := range map[string]scenarios.Place{
-		"gate.intake":                {Kind: scenarios.PlaceMapping, Field: "intake"},
-		"sampling.calling.come_down": {Kind: scenarios.PlaceMapping, Field: "come_down"},
-		"special_needs.trip":         {Kind: scenarios.PlaceMapping, Field: "trip"},
-		"zones.walk":                 {Kind: scenarios.PlaceEach, Each: "zones[i].walk", Entry: "zone", Field: "walk"},
-		"deliveries.dwell":           {Kind: scenarios.PlaceEach, Each: "deliveries[i].dwell", Entry: "kind", Field: "dwell"},
-		"zones.zone-3.walk":          {Kind: scenarios.PlaceEntry, Entry: "zone", Field: "walk"},
-		"zones[2].walk_to_site":      {Kind: scenarios.PlaceEntry, Entry: "zone", Field: "walk_to_site"},
+		"gate.intake":                {Reach: scenarios.PlaceMapping, Field: "intake"},
+		"sampling.calling.come_down": {Reach: scenarios.PlaceMapping, Field: "come_down"},
+		"special_needs.trip":         {Reach: scenarios.PlaceMapping, Field: "trip"},
+		"zones.walk":                 {Reach: scenarios.PlaceEach, Each: "zones[i].walk", Entry: "zone", Field: "walk"},
+		"deliveries.dwell":           {Reach: scenarios.PlaceEach, Each: "deliveries[i].dwell", Entry: "kind", Field: "dwell"},
+		"zones.zone-3.walk":          {Reach: scenarios.PlaceEntry, Entry: "zone", Field: "walk"},
+		"zones[2].walk_to_site":      {Reach: scenarios.PlaceEntry, Entry: "zone", Field: "walk_to_site"},
 		"deliveries.batch":           {}, // a count
 		"deliveries.takeout.batch":   {},
 		"gate":                       {},

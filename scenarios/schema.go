@@ -328,14 +328,14 @@ func (g *schemaGen) valueDefs() {
 			{"oneOf", alts},
 		})
 		for _, fam := range random.Families() {
-			g.def(name+"_"+fam.Name, distKind(fam, count))
+			g.def(name+"_"+fam.Name, distFamily(fam, count))
 		}
 	}
 }
 
-// distKind returns the schema of a distribution of the family fam written
+// distFamily returns the schema of a distribution of the family fam written
 // as a mapping, {dist: kind, ...}; count is for quantities, else times.
-func distKind(fam random.Family, count bool) object {
+func distFamily(fam random.Family, count bool) object {
 	props := object{{"dist", object{{"description", "the kind of distribution"}, {"const", fam.Name}}}}
 	req := []any{"dist"}
 	for _, p := range fam.Params {
@@ -355,10 +355,10 @@ func distKind(fam random.Family, count bool) object {
 }
 
 // distParam returns the schema of the parameter p of a distribution of
-// the kind, as the loader reads it (param): a duration for a time, a
+// the family, as the loader reads it (param): a duration for a time, a
 // number for a quantity or a plain parameter; its bounds are the
 // parameter's own (random.Param.Bound).
-func distParam(kind string, p random.Param, count bool) object {
+func distParam(family string, p random.Param, count bool) object {
 	number := object{{"type", "number"}, {"minimum", 0}}
 	time := ref("duration")
 	switch p.Bound {
@@ -367,7 +367,7 @@ func distParam(kind string, p random.Param, count bool) object {
 	case random.AnySign:
 		number = object{{"type", "number"}} // the normal's mean before truncation may be below zero
 	}
-	if kind == random.FamilyConstant && count {
+	if family == random.FamilyConstant && count {
 		number = object{{"type", "integer"}, {"minimum", 1}} // a constant count is whole (compound's check)
 	}
 	item := time

@@ -25,7 +25,7 @@ func fitFragment(file string, results []stepFit) string {
 			continue
 		}
 		note := fitNote(r)
-		switch p := scenarios.PlaceOf(r.step); p.Kind {
+		switch p := scenarios.PlaceOf(r.step); p.Reach {
 		case scenarios.PlaceMapping:
 			segs := strings.Split(r.step, ".")
 			common := 0

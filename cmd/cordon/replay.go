@@ -213,105 +213,77 @@ type replayLogs struct {
 	skipped   int
 }
 
-// readLogs reads the logs named by the flags: arrivals first, whose first
-// day is the day of the others. Every bad row of every file is printed, one
-// line each, before the error; with --lenient they are printed as skipped.
+// readLogs reads the logs named by the flags (logs.ReadDay): arrivals
+// first, whose first day is the day of the others. Every bad row of every
+// file is printed, one line each, before the error; with --lenient they
+// are printed as skipped.
 func (opts *replayOptions) readLogs(ctx context.Context, std *streams, sc *compound.Scenario) (*replayLogs, error) {
-	lg := &replayLogs{}
-	lopt := logs.Options{Lenient: opts.lenient}
+	var opened []*os.File
+	defer func() {
+		for _, f := range opened {
+			f.Close()
+		}
+	}()
+	// open opens a flag's file ("-": standard input); nil when not given.
+	open := func(flag, name string) (*logs.File, error) {
+		switch name {
+		case "":
+			return nil, nil
+		case "-":
+			return &logs.File{Name: name, R: std.in}, nil
+		}
+		f, err := os.Open(name)
+		if err != nil {
+			return nil, badInput(fmt.Errorf("--%s: %s", flag, text.TermSafe(err.Error())))
+		}
+		opened = append(opened, f)
+		return &logs.File{Name: name, R: f}, nil
+	}
+	arrivals, err := open("arrivals", opts.arrivals)
+	if err != nil {
+		return nil, err
+	}
+	files := logs.DayFiles{Arrivals: *arrivals}
+	if files.Roster, err = open("roster", opts.roster); err != nil {
+		return nil, err
+	}
+	if files.Observed, err = open("observed", opts.observed); err != nil {
+		return nil, err
+	}
+	day := logs.ReadDay(ctx, sc, files, logs.Options{Lenient: opts.lenient})
+	if ctx.Err() != nil {
+		return nil, interrupted(ctx)
+	}
 	bad := 0
-	// report prints a file's errors, or its skipped rows, and counts them.
-	report := func(name string, err error, skipped int, why logs.Errors) {
+	for _, f := range day.Files {
 		var errs logs.Errors
 		switch {
-		case errors.As(err, &errs):
+		case errors.As(f.Err, &errs):
 			for _, e := range errs {
 				fmt.Fprintln(std.err, e)
 			}
 			bad++
-		case err != nil:
-			fmt.Fprintf(std.err, "%s: %s\n", text.TermSafe(name), errorText(err))
+		case f.Err != nil:
+			fmt.Fprintf(std.err, "%s: %s\n", text.TermSafe(f.Name), errorText(f.Err))
 			bad++
-		case skipped > 0:
-			fmt.Fprintf(std.err, "%s: skipped %d bad rows (--lenient):\n", text.TermSafe(name), skipped)
-			for _, e := range why {
+		case f.Skipped > 0:
+			fmt.Fprintf(std.err, "%s: skipped %d bad rows (--lenient):\n", text.TermSafe(f.Name), f.Skipped)
+			for _, e := range f.SkippedErrors {
 				fmt.Fprintln(std.err, "  "+e.Error())
 			}
-			if len(why) < skipped {
-				fmt.Fprintf(std.err, "  and %d more\n", skipped-len(why))
+			if len(f.SkippedErrors) < f.Skipped {
+				fmt.Fprintf(std.err, "  and %d more\n", f.Skipped-len(f.SkippedErrors))
 			}
-			lg.skipped += skipped
 		}
 	}
-	open := func(name string) (io.ReadCloser, error) {
-		if name == "-" {
-			return io.NopCloser(std.in), nil
-		}
-		return os.Open(name)
-	}
-	f, err := open(opts.arrivals)
-	if err != nil {
-		return nil, badInput(fmt.Errorf("--arrivals: %s", text.TermSafe(err.Error())))
-	}
-	arr, err := logs.ReadArrivals(ctx, opts.arrivals, f, sc, lopt)
-	f.Close()
-	if ctx.Err() != nil {
-		return nil, interrupted(ctx)
-	}
-	report(opts.arrivals, err, arr.Skipped, arr.SkippedErrors)
-	if err != nil {
+	if day.Files[0].Err != nil {
 		return nil, badInput(fmt.Errorf("%s: the arrivals log has problems (above)", text.TermSafe(opts.arrivals)))
-	}
-	lg.arrivals, lg.synthetic = arr.Rows, arr.Synthetic
-	lopt.Day = &arr.Day
-	if opts.roster != "" {
-		f, err := open(opts.roster)
-		if err != nil {
-			return nil, badInput(fmt.Errorf("--roster: %s", text.TermSafe(err.Error())))
-		}
-		ro, err := logs.ReadRoster(ctx, opts.roster, f, sc, lopt)
-		f.Close()
-		if ctx.Err() != nil {
-			return nil, interrupted(ctx)
-		}
-		report(opts.roster, err, ro.Skipped, ro.SkippedErrors)
-		lg.roster = ro.Rows
-		if lg.roster == nil && err == nil {
-			lg.roster = []compound.RosterEntry{}
-		}
-	}
-	if opts.observed != "" {
-		f, err := open(opts.observed)
-		if err != nil {
-			return nil, badInput(fmt.Errorf("--observed: %s", text.TermSafe(err.Error())))
-		}
-		ob, err := logs.ReadObserved(ctx, opts.observed, f, sc, lopt)
-		f.Close()
-		if ctx.Err() != nil {
-			return nil, interrupted(ctx)
-		}
-		report(opts.observed, err, ob.Skipped, ob.SkippedErrors)
-		var delivered []experiment.DeliveredItem
-		var sampled, turned []float64
-		for _, o := range ob.Rows {
-			switch o.Event {
-			case logs.Delivered:
-				delivered = append(delivered, experiment.DeliveredItem{Kind: o.Kind, ID: o.ID, At: o.At})
-			case logs.TurnedAway:
-				turned = append(turned, o.At)
-			case logs.Sampled:
-				sampled = append(sampled, o.At)
-			}
-		}
-		lg.observed = experiment.NewObserved(lg.arrivals, delivered, sampled)
-		// The log says who was turned away when it has such rows; without
-		// any, it does not say (and its backlog counts them).
-		lg.observed.TurnedAway = turned
 	}
 	if bad > 0 {
 		return nil, badInput(fmt.Errorf("%d of the logs have problems (above)", bad))
 	}
-	return lg, nil
+	return &replayLogs{arrivals: day.Arrivals, roster: day.Roster, observed: experiment.ObservedOf(day.Observed),
+		synthetic: day.Synthetic, skipped: day.Skipped}, nil
 }
 
 // touchedCounts finds the shift counts (-1: a pool's count) of the named
