@@ -87,3 +87,41 @@ func BenchmarkReplay100kArrivals(b *testing.B) {
 	b.ReportMetric(float64(len(log.Arrivals)), "arrivals")
 	b.ReportMetric(float64(len(log.Arrivals))*float64(b.N)/b.Elapsed().Seconds(), "arrivals/s")
 }
+
+// BenchmarkRunWithAnalysis is the work of `cordon run` on the default
+// scenario (its 30 replications) without a report (figures only) and with
+// the report's marginal analysis (--marginal-reps 10), both on every CPU:
+// it reports the CPU time of each (cpu-s/op, the collector's included) and
+// the replications run. The report's files and plots are not in it;
+// /usr/bin/time on the command measures those too.
+//
+//	go test -run x -bench RunWithAnalysis -benchtime 3x ./experiment/
+func BenchmarkRunWithAnalysis(b *testing.B) {
+	sc := load(b, scenarios.Default)
+	for _, c := range []struct {
+		name     string
+		marginal int
+	}{{"no-report", 0}, {"analysis", 10}} {
+		b.Run(c.name, func(b *testing.B) {
+			opt := experiment.Options{FiguresOnly: c.marginal == 0}
+			units := 0
+			cpu := processCPU()
+			for b.Loop() {
+				w, err := experiment.NewRunWork([]*compound.Scenario{sc}, nil, c.marginal, opt)
+				if err != nil {
+					b.Fatal(err)
+				}
+				p, err := experiment.Do(context.Background(), w, opt)
+				if err != nil {
+					b.Fatal(err)
+				}
+				units = p.Runs[0].Outcome.Replications
+				if m := p.Runs[0].Marginal; m != nil {
+					units += m.Units - m.Base.Replications
+				}
+			}
+			b.ReportMetric((processCPU()-cpu).Seconds()/float64(b.N), "cpu-s/op")
+			b.ReportMetric(float64(units), "replications/op")
+		})
+	}
+}

@@ -9,7 +9,8 @@ import (
 
 // figures are the replications of one scenario reduced to the numbers its
 // summaries are made of: every KPI's value and each post's figures of the
-// bottleneck ranking, in columns, replication r at index r. A replication
+// bottleneck ranking, in columns, replication r at index r, and the staff
+// on duty hour by hour, added up. A replication
 // is added as it finishes and its result dropped, so that work whose
 // replications nobody reads one by one (no report folder; a run's marginal
 // analysis; a sensitivity analysis; a plan's search) holds about 3 kB a
@@ -19,6 +20,7 @@ type figures struct {
 	posts []compound.PostResult // the posts' names and kinds
 	kpis  [][]float64           // per KPI of the catalogue
 	post  [][postFigures][]float64
+	duty  dutySums // the staff on duty hour by hour, added up
 }
 
 // postFigure is one of a post's figures the bottleneck ranking summarises.
@@ -94,6 +96,7 @@ func (f *figures) add(rep int, res *compound.Result) {
 			f.post[p][k] = put(f.post[p][k], rep, k.value(x))
 		}
 	}
+	f.duty.add(rep, res)
 }
 
 // put sets col[r] to v, growing col as needed.
@@ -125,5 +128,6 @@ func (f *figures) outcome(sc *compound.Scenario, reps int) *Outcome {
 		out.KPIs = append(out.KPIs, KPIResult{KPI: k, Summary: s})
 	}
 	out.Bottlenecks = f.rankPosts()
+	out.OnDuty = f.duty.result()
 	return out
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"math"
 	"runtime"
 	"testing"
 
@@ -12,8 +13,10 @@ import (
 )
 
 // TestFiguresOnlyKeepsTheSummaries: keeping only the figures of each
-// replication (no report folder) changes no KPI and no bottleneck, to the
-// bit, and keeps no replication's result.
+// replication (no report folder) changes no KPI, no bottleneck and not the
+// staff on duty hour by hour (the results document's on_duty), to the bit,
+// and keeps no replication's result. Three workers finish replications out
+// of order: the staff on duty are still added in order.
 func TestFiguresOnlyKeepsTheSummaries(t *testing.T) {
 	sc := load(t, "baseline")
 	w, err := experiment.NewRunWork([]*compound.Scenario{sc}, nil, 0, experiment.Options{Replications: 4})
@@ -24,7 +27,7 @@ func TestFiguresOnlyKeepsTheSummaries(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	thin, err := experiment.Do(context.Background(), w, experiment.Options{Workers: 2, FiguresOnly: true})
+	thin, err := experiment.Do(context.Background(), w, experiment.Options{Workers: 3, FiguresOnly: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -34,6 +37,26 @@ func TestFiguresOnlyKeepsTheSummaries(t *testing.T) {
 	}
 	if !bytes.Equal(encode(t, a.KPIs), encode(t, b.KPIs)) || !bytes.Equal(encode(t, a.Bottlenecks), encode(t, b.Bottlenecks)) {
 		t.Fatal("the KPIs or bottlenecks differ when only the figures are kept")
+	}
+	if len(a.OnDuty) == 0 || !bytes.Equal(encode(t, a.OnDuty), encode(t, b.OnDuty)) {
+		t.Fatalf("the staff on duty differ when only the figures are kept: %d lines and %d", len(a.OnDuty), len(b.OnDuty))
+	}
+	// The same as the mean over the whole replications, in their order.
+	for _, l := range a.OnDuty {
+		for h, got := range l.PerHour {
+			sum, n := 0.0, 0
+			for _, r := range a.Runs {
+				for _, s := range r.Series {
+					if s.Name == compound.OnDutySeries(l.Pool) && h < len(s.Points) && !math.IsNaN(s.Points[h]) {
+						sum += s.Points[h]
+						n++
+					}
+				}
+			}
+			if want := sum / float64(n); n > 0 && got != want || n == 0 && !math.IsNaN(got) {
+				t.Fatalf("%s at hour %d: %v on duty, want %v", l.Pool, h, got, want)
+			}
+		}
 	}
 	if b.Runs != nil || b.Replications != 4 {
 		t.Errorf("figures only: %d results kept of %d replications, want none of 4", len(b.Runs), b.Replications)

@@ -117,6 +117,11 @@ type Marginal struct {
 	// analysis confirms none). 0 when nothing was screened.
 	Screen    int
 	Confirmed bool
+	// BoughtScreened says that the steps of the knobs a plan buys were
+	// screened too (a run report's analysis): each run with Screen
+	// replications first and with all of Base's only where that left room
+	// for a gain on some KPI; the others have Screen replications.
+	BoughtScreened bool
 	// Evaluations counts the scenarios run, the base included, and Units
 	// the replications.
 	Evaluations, Units int

@@ -179,9 +179,12 @@ func TestReadPartRefusesOtherFiles(t *testing.T) {
 	}
 }
 
-// The run's work, assembled, gives the same marginal analysis as running
-// it on its own: the variants reuse the run's first replications (the
-// run's zero-cost steps, screened only, fewer).
+// The run's work gives the same marginal analysis as running it on its
+// own, for the steps its screen keeps: the variants reuse the run's first
+// replications (the run's zero-cost steps, screened only, fewer; a step of
+// a knob a plan buys whose screen shows no room for a gain, its screen's).
+// Done in one process, in two stages, and assembled from every
+// replication, as merged parts are, the run's product is the same.
 func TestRunWorkMarginalMatchesMarginalAnalysis(t *testing.T) {
 	sc := load(t, "day-one")
 	opt := experiment.Options{Replications: 6}
@@ -189,7 +192,10 @@ func TestRunWorkMarginalMatchesMarginalAnalysis(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := experiment.Do(context.Background(), w, opt)
+	pc := &progressCheck{t: t}
+	withProgress := opt
+	withProgress.Progress = pc.report
+	p, err := experiment.Do(context.Background(), w, withProgress)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -200,26 +206,59 @@ func TestRunWorkMarginalMatchesMarginalAnalysis(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := p.Runs[0]
-	if r.Outcome.Replications != 6 || r.Marginal.Base.Replications != 4 {
-		t.Fatalf("replications %d and %d, want 6 and 4", r.Outcome.Replications, r.Marginal.Base.Replications)
+	if r.Outcome.Replications != 6 || r.Marginal.Base.Replications != 4 || !r.Marginal.BoughtScreened {
+		t.Fatalf("replications %d and %d (bought steps screened: %v), want 6 and 4, screened",
+			r.Outcome.Replications, r.Marginal.Base.Replications, r.Marginal.BoughtScreened)
 	}
-	// The knobs a plan buys, run with the same replications, have the same
-	// gains; zero-cost steps, which the run only screens, fewer.
-	bought := func(m *experiment.Marginal) []experiment.KnobGain {
-		var out []experiment.KnobGain
-		for _, k := range m.Knobs {
-			if !k.Knob.TwoWay {
-				out = append(out, k)
-			} else if k.Replications > 4 {
-				t.Errorf("%s: %d replications, want at most 4", k.Knob.Name, k.Replications)
-			} else if m == r.Marginal && k.Replications != experiment.RunScreenReplications {
-				t.Errorf("the run screens %s with %d replications, want %d", k.Knob.Name, k.Replications, experiment.RunScreenReplications)
+	if pc.done != pc.total || pc.done != r.Marginal.Units+2 {
+		t.Errorf("progress ended at %d of %d, the run and its analysis ran %d replications", pc.done, pc.total, r.Marginal.Units+2)
+	}
+	// The knobs a plan buys kept by the screen, run with the same
+	// replications, have the same gains; the others are marked with the
+	// screen's replications and show no gain; zero-cost steps, which the
+	// run only screens, have fewer replications.
+	full := map[string]experiment.KnobGain{}
+	for _, k := range m.Knobs {
+		full[k.Knob.Path] = k
+	}
+	kept, screened := 0, 0
+	for _, k := range r.Marginal.Knobs {
+		switch {
+		case k.Knob.TwoWay && k.Replications != experiment.RunScreenReplications:
+			t.Errorf("the run screens %s with %d replications, want %d", k.Knob.Name, k.Replications, experiment.RunScreenReplications)
+		case k.Knob.TwoWay:
+		case k.Replications == 4:
+			kept++
+			if f := full[k.Knob.Path]; !bytes.Equal(encode(t, k), encode(t, f)) {
+				t.Errorf("%s: the run's gains %+v, MarginalAnalysis' %+v", k.Knob.Name, k.Gains, f.Gains)
 			}
+		case k.Replications == experiment.RunScreenReplications:
+			screened++
+			for _, g := range k.Gains {
+				if g.High > 0 {
+					t.Errorf("%s screened out with room for a gain on %s: %+v", k.Knob.Name, g.KPI.Name, g.Summary)
+				}
+			}
+		default:
+			t.Errorf("%s: %d replications", k.Knob.Name, k.Replications)
 		}
-		return out
 	}
-	if !bytes.Equal(encode(t, bought(r.Marginal)), encode(t, bought(m))) || !bytes.Equal(encode(t, r.Marginal.Hourly), encode(t, m.Hourly)) {
-		t.Fatal("the run's marginal analysis differs from MarginalAnalysis")
+	if kept == 0 || screened == 0 {
+		t.Errorf("%d steps kept, %d screened out: want some of each", kept, screened)
+	}
+	if !bytes.Equal(encode(t, r.Marginal.Hourly), encode(t, m.Hourly)) {
+		t.Fatal("the run's hourly bottlenecks differ from MarginalAnalysis'")
+	}
+	whole, err := experiment.RunWork(context.Background(), w, experiment.Shard{}, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	merged, err := w.Assemble(whole)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(encode(t, merged.Runs[0].Marginal.Knobs), encode(t, r.Marginal.Knobs)) {
+		t.Fatal("the marginal analysis assembled from every replication differs from Do's")
 	}
 	last := r.Targets[len(r.Targets)-1]
 	if len(r.Targets) != len(sc.Targets)+1 || last.Text != "express.door_time.p95<=1h" || last.Met {

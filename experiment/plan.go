@@ -197,10 +197,16 @@ func planConstraints(sc *compound.Scenario, opt PlanOptions) (out []Constraint, 
 // targets at the confirmation, the side effects and the bounds.
 func (p *planner) finish(e *evaluation) (*Plan, error) {
 	pl := p.plan
+	pl.Outcome = e.out
+	var err error
+	if e.confirmed {
+		if pl.Outcome, err = p.wholeRuns(e); err != nil { // before the planned scenario is renamed
+			return nil, err
+		}
+	}
 	pl.Planned = e.sc
 	pl.Planned.Name = p.sc.Name + "-plan"
 	pl.Cost = e.cost
-	pl.Outcome = e.out
 	pl.Targets = e.results
 	pl.Feasible = e.met
 	for _, r := range e.results {
@@ -214,7 +220,6 @@ func (p *planner) finish(e *evaluation) (*Plan, error) {
 		}
 	}
 	sort.SliceStable(pl.Settings, func(i, j int) bool { return pl.Settings[i].Knob.Path < pl.Settings[j].Knob.Path })
-	var err error
 	if pl.SideEffects, err = sideEffects(pl.Base, pl.Outcome); err != nil {
 		return nil, err
 	}

@@ -11,7 +11,9 @@ import (
 type evaluation struct {
 	values    []int
 	sc        *compound.Scenario
-	out       *Outcome
+	stage     stage    // the replications and seed it was run with
+	confirmed bool     // run from the first confirmation on
+	out       *Outcome // its figures only (no Runs)
 	results   []TargetResult
 	met       bool
 	violation float64
@@ -55,11 +57,6 @@ func (p *planner) evaluate(plans [][]int) ([]*evaluation, error) {
 			if err != nil {
 				return nil, err
 			}
-			if !p.confirming {
-				// Only a confirmation's runs are reported: the rest keep
-				// their KPIs (a day's run is about 200 KB).
-				o.Runs = nil
-			}
 			p.cache[p.key(run[i])] = ev
 		}
 	}
@@ -76,7 +73,10 @@ func (p *planner) evaluate(plans [][]int) ([]*evaluation, error) {
 func (p *planner) run(scs []*compound.Scenario) ([]*Outcome, error) {
 	opt := p.opt.Options
 	opt.Replications, opt.Seed = p.stage.reps, &p.stage.seed
-	opt.FiguresOnly = !p.confirming // only a confirmation's runs are reported
+	// Every evaluation keeps only its figures (a day's run whole is about
+	// 200 KB a replication); the plan's own, when confirmed, is run again
+	// whole for the report when the search is over (wholeRuns).
+	opt.FiguresOnly = true
 	batch := len(scs) * p.stage.reps
 	if progress := p.opt.Progress; progress != nil {
 		done, ahead := p.done, p.ahead
@@ -96,7 +96,7 @@ func (p *planner) judge(values []int, sc *compound.Scenario, o *Outcome) (*evalu
 	if err != nil {
 		return nil, err
 	}
-	ev := &evaluation{values: values, sc: sc, out: o, results: res, met: true, cost: Cost(sc)}
+	ev := &evaluation{values: values, sc: sc, stage: p.stage, confirmed: p.confirming, out: o, results: res, met: true, cost: Cost(sc)}
 	fp := FrontierPoint{Cost: ev.cost}
 	for _, r := range res {
 		if !r.Confident {
@@ -126,4 +126,19 @@ func violation(r TargetResult) float64 {
 	scale := math.Max(math.Abs(r.Value), 1e-9)
 	d := math.Abs(bound-r.Value) / scale
 	return math.Max(d, 1e-6)
+}
+
+// wholeRuns is e's outcome with every replication's result, for the
+// report's figures over the day: e run again with the same seed and
+// replications, which gives the same figures. The search counts it
+// neither as an evaluation nor in its replications.
+func (p *planner) wholeRuns(e *evaluation) (*Outcome, error) {
+	opt := p.opt.Options
+	opt.Replications, opt.Seed = e.stage.reps, &e.stage.seed
+	opt.FiguresOnly, opt.Progress = false, nil
+	outs, err := runScenarios(p.ctx, []*compound.Scenario{e.sc}, opt)
+	if err != nil {
+		return nil, err
+	}
+	return outs[0], nil
 }

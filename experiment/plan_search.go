@@ -20,8 +20,9 @@ type planner struct {
 	input, lo, hi []int
 	// stage is the replications and seed evaluations are run with now.
 	stage stage
-	// confirming is set from the first confirmation on: the outcomes
-	// evaluated since keep their runs, for the report.
+	// confirming is set from the first confirmation on: the plan's
+	// evaluation from then on is run again whole for the report's figures
+	// (wholeRuns).
 	confirming bool
 	// refining is set while the refinement takes back units, and
 	// takenBack holds what it took back, in order.

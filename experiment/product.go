@@ -3,6 +3,7 @@ package experiment
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"cordon/compound"
 )
@@ -32,7 +33,10 @@ type RunProduct struct {
 // headline KPIs: the scenario with one more step of each knob a plan buys,
 // over the first marginalReps replications (common random numbers with the
 // run), and with one step either way of each zero-cost knob that can move
-// a headline KPI, over at most the first RunScreenReplications.
+// a headline KPI, over at most the first RunScreenReplications. Do runs
+// the steps of the knobs a plan buys over the screen's replications first
+// and over all of them only where the screen leaves room for a gain
+// (runScreened); Assemble, given every replication, makes the same choice.
 func NewRunWork(scs []*compound.Scenario, targets []string, marginalReps int, opt Options) (*Work, error) {
 	extra, err := parseTargets(targets)
 	if err != nil {
@@ -140,9 +144,25 @@ func NewSensitivityWork(sc *compound.Scenario, kpis []string, delta float64, opt
 //
 // The replications whose results nobody reads one by one (see
 // Options.FiguresOnly) are reduced to their figures as they finish.
+//
+// A run's marginal analysis is run in two stages, its screen first (see
+// screenGroups): the product is the same as Assemble's of every replication.
 func Do(ctx context.Context, w *Work, opt Options) (*Product, error) {
 	figs := w.newFigures(opt)
-	results, err := runWork(ctx, w, Shard{}, opt, figs)
+	var groups []screenGroup
+	if w.Command == CommandRun && w.MarginalReps > 0 {
+		var err error
+		if groups, err = w.screenGroups(); err != nil {
+			return nil, err
+		}
+	}
+	var results [][]*compound.Result
+	var err error
+	if len(groups) > 0 {
+		results, err = w.runScreened(ctx, groups, opt, figs)
+	} else {
+		results, err = runWork(ctx, w, Shard{}, opt, figs)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -247,7 +267,16 @@ func (w *Work) assembleRuns(outs []*Outcome) (*Product, error) {
 			if n < base.Replications {
 				mbase = Summarize(sc, base.Runs[:n])
 			}
-			rp.Marginal = marginalOfRun(sc, kpis, mbase, outs[i+1:j], costed, free)
+			steps := slices.Clone(outs[i+1 : j])
+			screened := n > RunScreenReplications && len(costed) > 0
+			for c := range costed {
+				// The screen of Do, on the same first replications.
+				if scr := firstReps(steps[c], RunScreenReplications); screened && screenedOut(kpis, mbase, scr) {
+					steps[c] = scr
+				}
+			}
+			rp.Marginal = marginalOfRun(sc, kpis, mbase, steps, costed, free)
+			rp.Marginal.BoughtScreened = screened
 		}
 		p.Runs = append(p.Runs, rp)
 		i = j

@@ -41,6 +41,9 @@ type Outcome struct {
 	KPIs         []KPIResult
 	Bottlenecks  []Bottleneck
 	Runs         []*compound.Result // per replication, in order
+	// OnDuty is the staff on duty hour by hour, pool by pool, over the
+	// replications (kept when Runs are not).
+	OnDuty []OnDutyLine
 	// Unstable are the posts offered more work over the day than they can
 	// do, from the scenario alone (Scenario.Stability): reports lead with
 	// them.

@@ -48,6 +48,8 @@ type WorkItem struct {
 	Scenario compound.Scenario
 	Reps     int
 	Group    int
+
+	from int // the first replication run: a later stage of a screen runs the replications after the screen's
 }
 
 // Units returns the number of units.
@@ -177,13 +179,13 @@ func runWork(ctx context.Context, w *Work, shard Shard, opt Options, figs []*fig
 	n := shard.count(0, w.Units())
 	results, err := replicate.Run(ctx, n, func(ctx context.Context, k int) (*compound.Result, error) {
 		item, rep := w.unit(shard.unit(k))
-		m, err := compound.BuildContext(ctx, &w.Items[item].Scenario, rep, opt.Model)
+		m, err := compound.BuildContext(ctx, &w.Items[item].Scenario, w.Items[item].from+rep, opt.Model)
 		if err != nil {
 			return nil, err
 		}
 		res, err := m.RunContext(ctx)
 		if err == nil && figs != nil && figs[item] != nil {
-			figs[item].add(rep, res)
+			figs[item].add(w.Items[item].from+rep, res)
 			return nil, nil
 		}
 		return res, err
@@ -192,7 +194,7 @@ func runWork(ctx context.Context, w *Work, shard Shard, opt Options, figs []*fig
 		var re *replicate.Error
 		if errors.As(err, &re) {
 			item, rep := w.unit(shard.unit(re.Replication))
-			return nil, &UnitError{What: w.describe(item), Replication: rep, Err: re.Err}
+			return nil, &UnitError{What: w.describe(item), Replication: w.Items[item].from + rep, Err: re.Err}
 		}
 		return nil, err
 	}
@@ -255,13 +257,17 @@ func (w *Work) Outcomes(results [][]*compound.Result) []*Outcome {
 func (w *Work) outcomes(results [][]*compound.Result, figs []*figures) []*Outcome {
 	outs := make([]*Outcome, len(w.Items))
 	for i := range w.Items {
-		if figs != nil && figs[i] != nil {
-			outs[i] = figs[i].outcome(&w.Items[i].Scenario, w.Items[i].Reps)
-			continue
-		}
-		outs[i] = Summarize(&w.Items[i].Scenario, results[i])
+		outs[i] = w.outcome(i, results[i], figs)
 	}
 	return outs
+}
+
+// outcome summarises item i's results, from figs[i] where that is not nil.
+func (w *Work) outcome(i int, results []*compound.Result, figs []*figures) *Outcome {
+	if figs != nil && figs[i] != nil {
+		return figs[i].outcome(&w.Items[i].Scenario, w.Items[i].Reps)
+	}
+	return Summarize(&w.Items[i].Scenario, results)
 }
 
 // figuresOnly reports whether what the command makes of item i reads only

@@ -1,10 +1,6 @@
 package reports
 
 import (
-	"math"
-	"strings"
-
-	"cordon/compound"
 	"cordon/experiment"
 )
 
@@ -25,43 +21,17 @@ type StaffLine struct {
 	PerHour []Number `json:"per_hour"`
 }
 
-// newOnDuty gathers the on-duty series of every replication; nil when the
+// newOnDuty is the outcome's staff on duty, hour by hour; nil when the
 // replications have none.
 func newOnDuty(o *experiment.Outcome) *OnDuty {
-	if len(o.Runs) == 0 {
+	if len(o.OnDuty) == 0 {
 		return nil
 	}
-	prefix := compound.OnDutySeries("")
-	var out *OnDuty
-	for _, s := range o.Runs[0].Series {
-		name, ok := strings.CutPrefix(s.Name, prefix)
-		if !ok {
-			continue
-		}
-		if out == nil {
-			out = &OnDuty{Start: o.Scenario.Horizon.Start.String(), Step: s.Step}
-		}
-		line := StaffLine{Pool: name, PerHour: make([]Number, len(s.Points))}
-		sum, n := make([]float64, len(s.Points)), make([]int, len(s.Points))
-		for _, res := range o.Runs {
-			for _, rs := range res.Series {
-				if rs.Name != s.Name {
-					continue
-				}
-				for h, v := range rs.Points[:min(len(rs.Points), len(sum))] {
-					if !math.IsNaN(v) {
-						sum[h] += v
-						n[h]++
-					}
-				}
-				break
-			}
-		}
-		for h := range sum {
-			line.PerHour[h] = Number(math.NaN())
-			if n[h] > 0 {
-				line.PerHour[h] = Number(sum[h] / float64(n[h]))
-			}
+	out := &OnDuty{Start: o.Scenario.Horizon.Start.String(), Step: o.OnDuty[0].Step}
+	for _, l := range o.OnDuty {
+		line := StaffLine{Pool: l.Pool, PerHour: make([]Number, len(l.PerHour))}
+		for h, v := range l.PerHour {
+			line.PerHour[h] = Number(v)
 		}
 		out.Staff = append(out.Staff, line)
 	}

@@ -272,7 +272,10 @@ func (g gainsChart) caption() string {
 		"for each KPI, the mean gain of one more step of the knob (for a zero-cost knob, the better of a step either way, named with the value it moves to) "+
 		"over %d paired replications (common random numbers), "+
 		"as a percentage of the KPI's mean in the base run, with its 95%% interval; right of zero is better", m.Base.Replications)
-	if m.Screen > 0 {
+	switch {
+	case m.Screen > 0 && m.BoughtScreened:
+		fmt.Fprintf(&b, " (%d for a step only screened)", m.Screen)
+	case m.Screen > 0:
 		fmt.Fprintf(&b, " (%d for a zero-cost step only screened)", m.Screen)
 	}
 	var neutral []string

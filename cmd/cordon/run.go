@@ -85,10 +85,10 @@ func runRun(ctx context.Context, std *streams, opts *runOptions, args []string) 
 		return opts.runShardOfRun(ctx, std, args)
 	}
 	// Without a report, each replication is reduced to its figures as it
-	// finishes (flat memory), unless the results document is printed: it
-	// holds what the figures do not (the staff on duty hour by hour), and
-	// must be the same bytes as the report folder's.
-	opts.figuresOnly = opts.noReport && opts.output.format != "json"
+	// finishes (flat memory); the results document is made from them (the
+	// staff on duty hour by hour added up as they come), the same bytes as
+	// the report folder's.
+	opts.figuresOnly = opts.noReport
 	overrides, err := parseSets(opts.sets)
 	if err != nil {
 		return err

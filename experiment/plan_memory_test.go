@@ -1,0 +1,71 @@
+package experiment
+
+import (
+	"bytes"
+	"context"
+	"encoding/gob"
+	"testing"
+
+	"cordon/compound"
+	"cordon/scenarios"
+)
+
+// TestPlanKeepsOnlyFigures: no evaluation of a plan's search keeps its
+// replications whole, not even after the confirmation (the plan's memory
+// does not grow with the search); the plan's own outcome has its
+// confirmation's replications whole, for the report, with the figures the
+// search judged it by.
+func TestPlanKeepsOnlyFigures(t *testing.T) {
+	sc, err := scenarios.LoadFile("../scenarios/testdata/valid/mini.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	target, err := compound.ParseTarget("express.door_time.p95 <= 20m")
+	if err != nil {
+		t.Fatal(err)
+	}
+	opt := PlanOptions{Options: Options{Replications: 3}, Confirm: 5, Targets: []compound.Target{target}}
+	p := newPlanner(context.Background(), sc, opt, opt.Targets)
+	best, err := p.search()
+	if err != nil {
+		t.Fatal(err)
+	}
+	confirmed := 0
+	for key, ev := range p.cache {
+		if ev == nil {
+			continue
+		}
+		if ev.out.Runs != nil {
+			t.Errorf("evaluation %s keeps %d replications whole", key, len(ev.out.Runs))
+		}
+		if ev.confirmed {
+			confirmed++
+		}
+	}
+	if confirmed == 0 || !best.confirmed {
+		t.Fatalf("%d evaluations confirmed (the plan's: %v): the test proves nothing", confirmed, best.confirmed)
+	}
+	figures := encodeGob(t, best.out.KPIs)
+	pl, err := p.finish(best)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pl.Outcome.Runs) != 5 || pl.Outcome.Replications != 5 {
+		t.Fatalf("the plan's outcome has %d replications whole of %d, want 5", len(pl.Outcome.Runs), pl.Outcome.Replications)
+	}
+	if !bytes.Equal(encodeGob(t, pl.Outcome.KPIs), figures) {
+		t.Error("the plan's outcome run again whole differs from its evaluation")
+	}
+	if pl.Outcome.Scenario.Name != sc.Name {
+		t.Errorf("the plan's outcome is of %q, want %q (the planned scenario is renamed after)", pl.Outcome.Scenario.Name, sc.Name)
+	}
+}
+
+func encodeGob(t *testing.T, v any) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := gob.NewEncoder(&buf).Encode(v); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
