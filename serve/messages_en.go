@@ -40,6 +40,7 @@ func english() catalogue {
 		"unit.people/h":    "people/h",
 		"unit.households":  "households",
 		"unit.samples":     "samples",
+		"unit.tubes":       "tubes",
 		"unit.cards":       "cards",
 		"unit.arrivals":    "arrivals",
 		"unit.arrivals/h":  "arrivals/h",

@@ -42,6 +42,7 @@ func simplifiedChinese() catalogue {
 		"unit.people/h":    "人/小时",
 		"unit.households":  "户",
 		"unit.samples":     "份",
+		"unit.tubes":       "管",
 		"unit.cards":       "张",
 		"unit.arrivals":    "人",
 		"unit.arrivals/h":  "人/小时",
