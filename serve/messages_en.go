@@ -110,7 +110,7 @@ func english() catalogue {
 		"group.crews":             "Crews and their shifts",
 		"group.crews.note":        "who is on duty when, and what each crew does",
 		"group.testing":           "The testing round",
-		"group.testing.note":      "sites and their medical staff, calling, swabs, pooling",
+		"group.testing.note":      "sites and their medical staff, calling, swabs, pooling, the lab",
 		"group.volumes":           "Volumes",
 		"group.volumes.note":      "what arrives at the gate, how much and when",
 		"group.events":            "Timeline of events",

@@ -112,7 +112,7 @@ func simplifiedChinese() catalogue {
 		"group.crews":             "人员与班次",
 		"group.crews.note":        "谁在什么时间值班，各组负责什么",
 		"group.testing":           "核酸检测",
-		"group.testing.note":      "核酸采样点和医护人员、喊楼叫号、采样、混采",
+		"group.testing.note":      "核酸采样点和医护人员、喊楼叫号、采样、混采、实验室",
 		"group.volumes":           "物资量",
 		"group.volumes.note":      "有哪些物资送到大门，有多少，什么时候到",
 		"group.events":            "当天事件时间线",
