@@ -73,7 +73,6 @@ func (m *Model) buildLab() error {
 		return nil
 	}
 	l := &lab{spec: spec, perTube: smp.spec.Pooling.PerTube, waiting: stats.NewLevel(0, 0)}
-	l.wait.KeepValues()
 	smp.lab = l
 	l.res = m.s.NewResource(LabPost, spec.Servers)
 	m.addPost(LabPost, "equipment", l.res)

@@ -63,12 +63,9 @@ func (sc *Scenario) Memory(opts Options) (model, result int64) {
 		for _, b := range sc.Buildings {
 			residents += int64(b.Residents)
 		}
-		if l := sp.Lab; l != nil {
-			// its servers, and each test's wait kept: a pool's and, at
-			// worst, a re-test of every sample (as much as a resident's)
+		if l := sp.Lab; l != nil { // its post and servers
 			posts++
 			units += int64(l.Servers)
-			residents *= 2
 		}
 	}
 	volume := 0.0
