@@ -517,6 +517,7 @@ func (sc *Scenario) checkSampling(c *checker) {
 	if s.DoorToDoor.Share > 0 {
 		c.dist("sampling.door_to_door.visit", s.DoorToDoor.Visit)
 	}
+	sc.checkLab(c)
 }
 
 func anyRegistration(sites []Site) bool {

@@ -14,7 +14,7 @@ import (
 // staffCostOf is what staff cost over a run: each pool's staff-hours,
 // hours(i) for pool i, by its hour_cost, each medical worker at the
 // testing sites by the round (costs.medical), and the servers of the
-// planner's own posts by their hour_cost.
+// sampling lab and of the planner's own posts by their hour_cost.
 func (sc *Scenario) staffCostOf(hours func(pool int) float64) float64 {
 	total := 0.0
 	for i, p := range sc.Staff {
@@ -23,6 +23,9 @@ func (sc *Scenario) staffCostOf(hours func(pool int) float64) float64 {
 	if sp := sc.Sampling; sp != nil {
 		for _, s := range sp.Sites {
 			total += sc.Costs.Medical * float64(s.Swab+s.Registration)
+		}
+		if l := sp.Lab; l != nil { // the lab's servers, the whole run
+			total += l.HourCost * float64(l.Servers) * float64(sc.Horizon.Days) * 24
 		}
 	}
 	// A post's own servers are on duty the whole run.

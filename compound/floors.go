@@ -19,7 +19,7 @@ type Floors struct {
 
 // KnobFloor is the least value of one capacity.
 type KnobFloor struct {
-	Path string `yaml:"path" doc:"the capacity, as --set names it: gate.shelves, gate.containers, transfer.carts, disinfection.space, staff.POOL.count, staff.POOL.shifts[N].count, sampling.sites.SITE.swab, sampling.sites.SITE.registration or posts.POST.servers"`
+	Path string `yaml:"path" doc:"the capacity, as --set names it: gate.shelves, gate.containers, transfer.carts, disinfection.space, staff.POOL.count, staff.POOL.shifts[N].count, sampling.sites.SITE.swab, sampling.sites.SITE.registration, sampling.lab.servers or posts.POST.servers"`
 	Min  int    `yaml:"min" doc:"the least it may be"`
 }
 
@@ -48,7 +48,7 @@ type capacity struct {
 
 // capacities lists the scenario's capacities, in the order of its fields:
 // each pool's count (or each shift's), each site's registration and swab
-// stations, shelves, containers, carts and places in the disinfection area.
+// stations, the sampling lab's servers, shelves, containers, carts and places in the disinfection area.
 func (sc *Scenario) capacities() []capacity {
 	var out []capacity
 	for i, p := range sc.Staff {
@@ -65,6 +65,9 @@ func (sc *Scenario) capacities() []capacity {
 			out = append(out,
 				capacity{fmt.Sprintf("sampling.sites.%s.registration", s.Name), func(s *Scenario) *int { return &s.Sampling.Sites[i].Registration }},
 				capacity{fmt.Sprintf("sampling.sites.%s.swab", s.Name), func(s *Scenario) *int { return &s.Sampling.Sites[i].Swab }})
+		}
+		if sp.Lab != nil {
+			out = append(out, capacity{"sampling.lab.servers", func(s *Scenario) *int { return &s.Sampling.Lab.Servers }})
 		}
 	}
 	for i, p := range sc.Posts {

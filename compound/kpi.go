@@ -14,7 +14,7 @@ import (
 // holds their values in the same order.
 type KPI struct {
 	Name   string
-	Unit   string // s, items, items/h, people, people/h, households, samples, cards, arrivals, arrivals/h, share, h, suits, litres, cost
+	Unit   string // s, items, items/h, people, people/h, households, samples, tubes, cards, arrivals, arrivals/h, share, h, suits, litres, cost
 	Better string // "lower", "higher", or "" when neither is better
 	Desc   string // one line: what it measures
 	// Label is the KPI in a few words for tables and plots, without its

@@ -33,15 +33,19 @@ func hasTarget(sc *Scenario, i int) bool   { return sc.Kinds[i].Target > 0 }
 func hasDeadline(sc *Scenario, i int) bool { return sc.Kinds[i].Deadline > 0 }
 func hasSuit(sc *Scenario, i int) bool     { return sc.Staff[i].Suit != nil }
 func hasSampling(sc *Scenario, _ int) bool { return sc.Sampling != nil }
-func hasGarbage(sc *Scenario, _ int) bool  { return sc.Garbage != nil }
-func hasNeeds(sc *Scenario, _ int) bool    { return sc.SpecialNeeds != nil }
+func hasLab(sc *Scenario, _ int) bool      { return sc.Sampling != nil && sc.Sampling.Lab != nil }
+func hasSampledBy(sc *Scenario, _ int) bool {
+	return hasLab(sc, 0) && sc.Sampling.Lab.SampledBy != 0
+}
+func hasGarbage(sc *Scenario, _ int) bool { return sc.Garbage != nil }
+func hasNeeds(sc *Scenario, _ int) bool   { return sc.SpecialNeeds != nil }
 func hasNeedsTarget(sc *Scenario, _ int) bool {
 	return sc.SpecialNeeds != nil && sc.SpecialNeeds.Target > 0
 }
 
 // kpiBlocks are the definitions of every KPI, in report order.
 func kpiBlocks() []kpiBlock {
-	return []kpiBlock{kindKPIs(), itemKPIs(), gateKPIs(), householdKPIs(), samplingKPIs(), siteKPIs(), garbageKPIs(),
+	return []kpiBlock{kindKPIs(), itemKPIs(), gateKPIs(), householdKPIs(), samplingKPIs(), labKPIs(), siteKPIs(), garbageKPIs(),
 		needsKPIs(), postKPIs(), postNetKPIs(), staffKPIs(), staffTotalKPIs(), consumableKPIs(), costKPIs()}
 }
 
@@ -227,6 +231,34 @@ func samplingKPIs() kpiBlock {
 	}
 	for i := range b {
 		b[i].group, b[i].when = groupSampling, hasSampling
+		b[i].days, b[i].dayNote = roundDay, "the round, on day %d"
+	}
+	return b
+}
+
+// labKPIs are the lab's and the results' (Lab), in a round with a lab.
+func labKPIs() kpiBlock {
+	b := kpiBlock{
+		{key: "sampled_by", unit: "share", better: "higher", headline: true, label: "share of residents sampled by the set time", when: hasSampledBy,
+			describe: func(sc *Scenario, _ int) string {
+				return fmt.Sprintf("share of the round's residents sampled by %s on the round's day (sampling.lab.sampled_by)", sc.Sampling.Lab.SampledBy)
+			},
+			value: func(e *ending, _ int) float64 { return e.m.sampling.lab.sampledBy.share() }},
+		{key: "results_known", unit: "s", better: "lower", headline: true, label: "every result known",
+			desc:  "time from the start of the round to the last resident's result known (to the end of the run when some are not): the lab's tests, re-tests of positive pools and reports",
+			value: func(e *ending, _ int) float64 { return e.resultsKnown() }},
+		{key: "pools_retested", unit: "tubes", headline: true, label: "positive pools re-tested", desc: "pooled tubes found positive at the lab, each re-tested sample by sample",
+			value: func(e *ending, _ int) float64 { return float64(e.m.sampling.lab.retested) }},
+		{key: "lab_wait.mean", unit: "s", better: "lower", label: "wait at the lab, mean", desc: "mean wait of a tube at the lab for a server, re-tests counted",
+			value: func(e *ending, _ int) float64 { return e.m.sampling.lab.wait.Mean() }},
+		{key: "lab_queue.max", unit: "tubes", better: "lower", label: "tubes waiting at the lab, most", desc: "most tubes waiting at the lab for a server",
+			value: func(e *ending, _ int) float64 { return e.m.sampling.lab.waiting.Max() }},
+	}
+	for i := range b {
+		b[i].group = groupSampling
+		if b[i].when == nil {
+			b[i].when = hasLab
+		}
 		b[i].days, b[i].dayNote = roundDay, "the round, on day %d"
 	}
 	return b

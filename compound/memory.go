@@ -63,6 +63,10 @@ func (sc *Scenario) Memory(opts Options) (model, result int64) {
 		for _, b := range sc.Buildings {
 			residents += int64(b.Residents)
 		}
+		if l := sp.Lab; l != nil { // its post and servers
+			posts++
+			units += int64(l.Servers)
+		}
 	}
 	volume := 0.0
 	for _, k := range sc.Kinds {
@@ -117,6 +121,9 @@ func (sc *Scenario) FiguresMemory() int64 {
 	}
 	if sp := sc.Sampling; sp != nil {
 		posts += 2 * int64(len(sp.Sites))
+		if sp.Lab != nil {
+			posts++
+		}
 	}
 	kpis := int64(len(Catalog(sc)))
 	return int64(float64(pointBytes*(kpis+8*posts)) * resultSlack)

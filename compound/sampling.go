@@ -38,6 +38,8 @@ type sampling struct {
 	homeFlow  *sim.Flow
 	runFlow   *sim.Flow
 	runners   *pool
+
+	lab *lab // nil: the samples end at the lab (lab_model.go)
 }
 
 // site is one testing site.
@@ -115,6 +117,9 @@ func (m *Model) buildSampling() error {
 		smp.siteFlows = append(smp.siteFlows, m.siteFlow(s))
 	}
 	if err := m.buildHomeAndRunFlows(); err != nil {
+		return err
+	}
+	if err := m.buildLab(); err != nil {
 		return err
 	}
 
@@ -309,6 +314,9 @@ func (m *Model) buildHomeAndRunFlows() error {
 		smp.atLab += n
 		smp.inTransit.Add(m.s.Now(), -float64(n))
 		smp.labDone = m.s.Now()
+		if smp.lab != nil {
+			m.toLab(n)
+		}
 	}))
 	smp.runFlow = f
 	return nil

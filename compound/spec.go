@@ -254,6 +254,10 @@ type Sampling struct {
 	Swab         Dist       `yaml:"swab" doc:"time to swab one resident"`
 	Pooling      Pooling    `yaml:"pooling" doc:"pooling samples into tubes and boxes, and runs to the lab"`
 	DoorToDoor   DoorToDoor `yaml:"door_to_door" doc:"residents who cannot come down, sampled at home by a mobile team"`
+
+	// The lab and the results (lab.go): nil, the samples end at the lab,
+	// as in files written before it.
+	Lab *Lab `yaml:"lab" doc:"the lab that tests the tubes, re-tests positive pools, and gives the results (omit for none)"`
 }
 
 // Site is one testing site and the split of its medical staff.

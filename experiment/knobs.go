@@ -82,8 +82,9 @@ var taskArea = map[string]string{
 
 // Affects reports whether the knob can move the KPI called name. Within
 // the sampling round, runners move only what happens after a sample is
-// taken (samples in transit, the last at the lab), and the door-to-door
-// team not the waits at the sites.
+// taken (samples in transit, the last at the lab, the lab's queue and
+// the results), the lab's servers only what happens at the lab, and the
+// door-to-door team not the waits at the sites.
 func (k Knob) Affects(name string) bool {
 	a := compound.AreaOf(name)
 	switch {
@@ -95,8 +96,10 @@ func (k Knob) Affects(name string) bool {
 		return k.Pool != "" && strings.HasPrefix(name, "staff."+k.Pool+".")
 	case a == "deliveries" && k.Area == "garbage":
 		return false
+	case k.Path == labServersPath:
+		return atLab(name)
 	case a == "sampling" && k.Pool != "":
-		afterSample := strings.HasPrefix(name, "sampling.lab_done") || strings.HasPrefix(name, "sampling.in_transit")
+		afterSample := strings.HasPrefix(name, "sampling.lab_done") || strings.HasPrefix(name, "sampling.in_transit") || atLab(name)
 		atSites := strings.HasPrefix(name, "sampling.wait") || strings.Contains(name, "queue")
 		for _, t := range k.Tasks {
 			if t == compound.TaskLabRun && afterSample || t == compound.TaskDoorToDoor && !afterSample && !atSites {
@@ -193,6 +196,7 @@ func Knobs(sc *compound.Scenario) []Knob {
 			set:      func(s *compound.Scenario, v int) { s.Disinfection.Space = v }},
 	)
 	ks = append(ks, postKnobs(sc)...)
+	ks = append(ks, labKnobs(sc)...)
 	ks = append(ks, scheduleKnobs(sc)...)
 	for i := range ks {
 		if v := ks[i].get(sc); v < ks[i].Min {
@@ -222,6 +226,10 @@ func cloneForKnobs(sc *compound.Scenario) *compound.Scenario {
 		sp := *sc.Sampling
 		sp.Sites = append([]compound.Site(nil), sc.Sampling.Sites...)
 		sp.Calling.Schedule = append([]compound.Call(nil), sc.Sampling.Calling.Schedule...)
+		if sc.Sampling.Lab != nil {
+			lab := *sc.Sampling.Lab
+			sp.Lab = &lab
+		}
 		c.Sampling = &sp
 	}
 	c.Posts = append([]compound.Post(nil), sc.Posts...)

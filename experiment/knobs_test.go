@@ -13,8 +13,8 @@ import (
 
 // knobBases are the scenarios the knob tests run over: every built-in, the
 // small test scenario with several shapes of come-down (only a uniform or
-// triangular one has a window knob), and one whose zone has a name a path
-// cannot hold.
+// triangular one has a window knob), one whose zone has a name a path
+// cannot hold, and one with a sampling lab.
 func knobBases(t *testing.T) map[string]func(...scenarios.Override) (*compound.Scenario, error) {
 	t.Helper()
 	bases := map[string]func(...scenarios.Override) (*compound.Scenario, error){}
@@ -33,6 +33,7 @@ func knobBases(t *testing.T) map[string]func(...scenarios.Override) (*compound.S
 	bases["small, dotted zone"] = small(scenarios.Override{Path: "zones.north.name", Value: "north.1"})
 	bases["small, posts"] = small(postsAtTheSites...)
 	bases["small, calling schedule"] = small(callingSchedule...)
+	bases["small, lab"] = small(scenarios.Override{Path: "sampling.lab", Value: "{servers: 2, test: 10m, prevalence: 0.01}"})
 	return bases
 }
 

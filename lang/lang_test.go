@@ -11,16 +11,29 @@ import (
 	"cordon/scenarios"
 )
 
-// TestEveryKPIHasChinese: every whole-run KPI of every built-in scenario
-// has a Chinese label and description, and the description names its
-// subject (a day's KPI takes its whole run's: TestDayKPIChinese).
+// TestEveryKPIHasChinese: every whole-run KPI of every built-in scenario,
+// and of the baseline with a sampling lab, has a Chinese label and
+// description, and the description names its subject (a day's KPI takes
+// its whole run's: TestDayKPIChinese).
 func TestEveryKPIHasChinese(t *testing.T) {
 	zh := lang.New(language.SimplifiedChinese)
+	lab, err := scenarios.ParseOverride(`sampling.lab={test: 20m, sampled_by: "15:00"}`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var all []*compound.Scenario
 	for _, b := range scenarios.Builtins() {
 		sc, err := scenarios.Resolve(b.Name)
 		if err != nil {
 			t.Fatal(err)
 		}
+		all = append(all, sc)
+	}
+	withLab, err := scenarios.Resolve("baseline", lab)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, sc := range append(all, withLab) {
 		for _, k := range compound.Catalog(sc) {
 			if k.Day > 0 {
 				continue

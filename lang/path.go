@@ -144,6 +144,9 @@ func pathEntries() []entry {
 		w("couriers", "couriers meanwhile", "期间快递员的处理"), w("except", "except", "例外的配送类型"),
 		w("surge", "surge", "激增"), w("kind", "kind of delivery", "配送类型"), w("times", "times", "倍数"),
 		w("extra", "extra items", "额外件数"),
+		w("lab", "lab", "实验室"), w("servers", "servers", "服务台数"), w("test", "test time", "检测用时"),
+		w("prevalence", "share positive", "阳性比例"), w("report", "time to the result", "出结果用时"),
+		w("sampled_by", "sampled by", "计采样比例的时刻"),
 		{key: "building %s", zh: "%s号楼"}, {key: "zone %s", zh: "%s号片区"},
 	}
 }

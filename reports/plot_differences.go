@@ -50,7 +50,7 @@ type diffPanel struct {
 // unitRank orders the panels: times first, then counts, rates, shares and
 // staff-hours, and any other unit after them by name.
 func unitRank(unit string) int {
-	if i := slices.Index([]string{"s", "items", "people", "households", "samples", "cards", "items/h", "people/h", "share", "h"}, unit); i >= 0 {
+	if i := slices.Index([]string{"s", "items", "people", "households", "samples", "tubes", "cards", "items/h", "people/h", "share", "h"}, unit); i >= 0 {
 		return i
 	}
 	return 100

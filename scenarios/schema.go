@@ -224,6 +224,11 @@ func fieldRules() map[string]rule {
 
 		"DoorToDoor.share": share,
 
+		"Lab.servers":    {min: 1, max: compound.MaxStaff},
+		"Lab.test":       required,
+		"Lab.prevalence": share,
+		"Lab.hour_cost":  cost,
+
 		"Garbage.bags_per_household": {min: 0, max: compound.MaxBagsPerHousehold},
 		"Garbage.per_bag":            required,
 		"Garbage.bags_per_trip":      {min: 1, max: compound.MaxBagsPerTrip},

@@ -177,13 +177,19 @@ func TestKPILabelsTranslated(t *testing.T) {
 		}
 		all = append(all, sc)
 	}
-	// The KPIs no built-in scenario has: a kind's deadline, and the posts
-	// and routes of the validation scenarios.
+	// The KPIs no built-in scenario has: a kind's deadline, the sampling
+	// lab's, and the posts and routes of the validation scenarios.
 	deadline, err := scenarios.Resolve("baseline", mustOverride(t, "deliveries.takeout.deadline=2h"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	all = append(all, deadline)
+	// and the sampling lab's
+	lab, err := scenarios.Resolve("baseline", mustOverride(t, `sampling.lab={test: 20m, prevalence: 0.01, sampled_by: "15:00"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	all = append(all, lab)
 	posts, err := filepath.Glob("../scenarios/validation/*.yaml")
 	if err != nil || len(posts) == 0 {
 		t.Fatalf("no validation scenarios (%v)", err)

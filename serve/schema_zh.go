@@ -159,9 +159,9 @@ func chineseSchema() translation {
 		"one cart, for the run":                                                                              "一辆推车，整个模拟期间的费用",
 		"room for one more item in the disinfection area, for the run":                                       "消杀区多放一件物资的空间，整个模拟期间的费用",
 		"one medical worker at a testing site, for the round":                                                "采样点的一名医护人员，整个核酸采样期间的费用",
-		"the least value of a staff count, a site's stations or a piece of equipment, named as --set names it":                                                                                                                               "人员数、采样点工位数或一件设备的最低值，名称与 --set 中的写法相同",
-		"the fewest staff of a pool on duty, breaks counted, whenever the gate is open or from one time of day to another":                                                                                                                   "某个人员池在岗人数的最低值（休息的人不算），在大门开放期间或从某一时刻到另一时刻",
-		"the capacity, as --set names it: gate.shelves, gate.containers, transfer.carts, disinfection.space, staff.POOL.count, staff.POOL.shifts[N].count, sampling.sites.SITE.swab, sampling.sites.SITE.registration or posts.POST.servers": "容量，名称与 --set 中的写法相同：gate.shelves、gate.containers、transfer.carts、disinfection.space、staff.POOL.count、staff.POOL.shifts[N].count、sampling.sites.SITE.swab、sampling.sites.SITE.registration 或 posts.POST.servers",
+		"the least value of a staff count, a site's stations or a piece of equipment, named as --set names it":                                                                                                                                                     "人员数、采样点工位数或一件设备的最低值，名称与 --set 中的写法相同",
+		"the fewest staff of a pool on duty, breaks counted, whenever the gate is open or from one time of day to another":                                                                                                                                         "某个人员池在岗人数的最低值（休息的人不算），在大门开放期间或从某一时刻到另一时刻",
+		"the capacity, as --set names it: gate.shelves, gate.containers, transfer.carts, disinfection.space, staff.POOL.count, staff.POOL.shifts[N].count, sampling.sites.SITE.swab, sampling.sites.SITE.registration, sampling.lab.servers or posts.POST.servers": "容量，名称与 --set 中的写法相同：gate.shelves、gate.containers、transfer.carts、disinfection.space、staff.POOL.count、staff.POOL.shifts[N].count、sampling.sites.SITE.swab、sampling.sites.SITE.registration、sampling.lab.servers 或 posts.POST.servers",
 		"the least it may be":                                                                                            "它的最低值",
 		"the staff pool; for a zone pool, each zone's group":                                                             "人员池；片区人员池则指每个片区的服务组",
 		"the fewest on duty at any moment of the hours, staff on a break not counted":                                    "这段时间内任何时刻在岗的最少人数，休息的人不算",
@@ -243,6 +243,15 @@ func chineseSchema() translation {
 		"a post, or a built-in stage: gate (items as they arrive at the gate) or site (residents as they reach their testing site)":    "一个岗位，或一个内置环节：gate（物资到达大门时）或 site（居民到达采样点时）",
 		"a post, gate (items go on to be put down), site (residents go on to register and be swabbed) or out (leave the compound)":     "一个岗位、gate（物资接着被卸下）、site（居民接着登记和采样）或 out（离开小区）",
 		"share of those leaving from that go to to, 0 to 1; the shares out of one place add up to 1":                                   "从 from 离开的人中去 to 的比例，0 到 1；从同一处出去的比例加起来为 1",
+
+		// the sampling lab (compound/lab.go)
+		"the lab that tests the tubes, re-tests positive pools, and gives the results (omit for none)":                                                   "检测试管、对阳性混管逐一复检并出结果的实验室（省略则不模拟）",
+		"tubes the lab tests at once (its machines or lines)":                                                                                            "实验室同时检测的试管数（仪器或检测线数）",
+		"time to test one tube, a pool or a single sample re-tested":                                                                                     "检测一管的时间，混管或单管复检",
+		"share of residents whose sample is positive, 0 to 1; each positive pool is re-tested sample by sample":                                          "样本呈阳性的居民比例，0 到 1；每个阳性混管逐一单管复检",
+		"time from the end of a tube's test to its results known":                                                                                        "从一管检测结束到其结果出来的时间",
+		"cost of one lab server-hour, over the whole run, for the planner":                                                                               "实验室每台仪器每小时的费用，按整个运行计，供规划使用",
+		"a time on the round's day (past 24:00 for the next day): the KPI sampling.sampled_by is the share of residents sampled by then (omit for none)": "本轮当天的一个时刻（超过 24:00 即次日）：指标 sampling.sampled_by 是到那时已采样的居民比例（省略则没有）",
 	}
 }
 
@@ -281,6 +290,7 @@ func chineseFieldWords() fieldWords {
 			"bags_per_trip": "每趟袋数", "posts": "岗位", "servers": "服务人员数", "service": "服务用时",
 			"room": "等候区", "places": "等候位置数", "patience": "最长排队时间", "balking": "见队长而离开",
 			"routes": "路线",
+			"lab":    "实验室", "test": "检测用时", "prevalence": "阳性比例", "report": "出结果用时", "sampled_by": "采样完成比例的时刻",
 		},
 		entries: map[string]string{
 			"shifts": "班次", "breaks": "休息", "tasks": "任务", "sites": "采样点", "on_duty": "在岗",
