@@ -14,7 +14,7 @@ func labKnobs(sc *compound.Scenario) []Knob {
 	l := sc.Sampling.Lab
 	return []Knob{{
 		Name: "lab servers", Path: labServersPath, Area: "sampling",
-		Step: 1, Min: 1, Max: max(2*l.Servers, l.Servers+5), UnitCost: l.HourCost * float64(sc.Horizon.Days) * 24, Kind: KnobStaff,
+		Step: 1, Min: 1, Max: max(2*l.Servers, l.Servers+5), UnitCost: l.HourCost * float64(sc.Horizon.Days) * 24, Resource: KnobStaff,
 		get: func(s *compound.Scenario) int { return s.Sampling.Lab.Servers },
 		set: func(s *compound.Scenario, v int) { s.Sampling.Lab.Servers = v },
 	}}

@@ -27,8 +27,8 @@ func TestLabKnob(t *testing.T) {
 		t.Fatal("no knob of the lab's servers")
 	}
 	days := float64(sc.Horizon.Days)
-	if k.Value(sc) != 3 || k.UnitCost != 25*24*days || k.Kind != experiment.KnobStaff {
-		t.Errorf("lab servers %d at %v a step (%s), want 3 at %v (staff)", k.Value(sc), k.UnitCost, k.Kind, 25*24*days)
+	if k.Value(sc) != 3 || k.UnitCost != 25*24*days || k.Resource != experiment.KnobStaff {
+		t.Errorf("lab servers %d at %v a step (%s), want 3 at %v (staff)", k.Value(sc), k.UnitCost, k.Resource, 25*24*days)
 	}
 	if d := experiment.Cost(k.With(sc, 4)) - experiment.Cost(sc); d != k.UnitCost {
 		t.Errorf("a server more costs the planner %v, the knob says %v", d, k.UnitCost)
