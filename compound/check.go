@@ -520,6 +520,7 @@ func (sc *Scenario) checkSampling(c *checker) {
 			c.add("sampling.door_to_door", "no staff pool does the %s task: add it to the tasks of a pool in staff", TaskDoorToDoor)
 		}
 	}
+	sc.checkNoShows(c)
 }
 
 func anyRegistration(sites []Site) bool {

@@ -375,7 +375,7 @@ func (e *ending) medicalHours(i int) float64 {
 	smp := e.m.sampling
 	s := smp.sites[i]
 	until := e.now
-	if s.sampled == s.expected {
+	if s.done() {
 		until = math.Max(s.lastSampled, smp.start)
 	}
 	staff := float64(max(s.spec.Registration, 0) + max(s.spec.Swab, 0))

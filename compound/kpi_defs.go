@@ -34,7 +34,10 @@ func hasDeadline(sc *Scenario, i int) bool { return sc.Kinds[i].Deadline > 0 }
 func hasSuit(sc *Scenario, i int) bool     { return sc.Staff[i].Suit != nil }
 func hasSampling(sc *Scenario, _ int) bool { return sc.Sampling != nil }
 func hasGarbage(sc *Scenario, _ int) bool  { return sc.Garbage != nil }
-func hasNeeds(sc *Scenario, _ int) bool    { return sc.SpecialNeeds != nil }
+func hasNoShows(sc *Scenario, _ int) bool {
+	return sc.Sampling != nil && sc.Sampling.NoShows.Share > 0
+}
+func hasNeeds(sc *Scenario, _ int) bool { return sc.SpecialNeeds != nil }
 func hasNeedsTarget(sc *Scenario, _ int) bool {
 	return sc.SpecialNeeds != nil && sc.SpecialNeeds.Target > 0
 }
@@ -215,6 +218,18 @@ func samplingKPIs() kpiBlock {
 				}
 				return e.now - smp.start
 			}},
+		{key: "no_shows", unit: "people", better: "lower", label: "residents who missed their call", when: hasNoShows,
+			desc:  "residents called down who missed their call, left to the sweep team (sampling.no_shows)",
+			value: func(e *ending, _ int) float64 { return float64(e.m.sampling.missed) }},
+		{key: "left_at_close", unit: "people", better: "lower", headline: true, label: "residents not sampled when the sites close", when: hasNoShows,
+			desc:  "residents not sampled when the last testing site stands down, the end of the round at the sites: those the sweep team has still to find (at the end of the run when a site is still open)",
+			value: func(e *ending, _ int) float64 { return float64(e.leftAtClose()) }},
+		{key: "swept", unit: "people", better: "higher", label: "residents sampled by the sweep", when: hasNoShows,
+			desc:  "residents who missed their call and were sampled at home by the sweep team",
+			value: func(e *ending, _ int) float64 { return float64(e.m.sampling.swept) }},
+		{key: "sweep_done", unit: "s", better: "lower", headline: true, label: "time to sweep", when: hasNoShows,
+			desc:  "time from the start of the round to the last resident who missed the call sampled by the sweep team (to the end of the run when some were not; 0 when no one missed it)",
+			value: func(e *ending, _ int) float64 { return e.sweepDone() }},
 		{key: "staff_hours", unit: "h", better: "lower", label: "medical staff-hours at the sites",
 			desc: "staff-hours of the medical staff at the testing sites: each site's registration and swab staff, from the start of the round until the site stands down (its last resident sampled) or the run ends",
 			value: func(e *ending, _ int) float64 {
@@ -226,7 +241,10 @@ func samplingKPIs() kpiBlock {
 			}},
 	}
 	for i := range b {
-		b[i].group, b[i].when = groupSampling, hasSampling
+		b[i].group = groupSampling
+		if b[i].when == nil {
+			b[i].when = hasSampling
+		}
 		b[i].days, b[i].dayNote = roundDay, "the round, on day %d"
 	}
 	return b
@@ -241,7 +259,7 @@ func siteKPIs() kpiBlock {
 			value: func(e *ending, i int) float64 {
 				smp, s := e.m.sampling, e.m.sampling.sites[i]
 				open := e.now
-				if s.sampled == s.expected && s.expected > 0 {
+				if s.done() && s.expected > 0 {
 					open = s.lastSampled
 				}
 				return s.waiting.Integral(e.now) / math.Max(open-smp.start, 1)
@@ -249,7 +267,7 @@ func siteKPIs() kpiBlock {
 		{key: "makespan", scope: eachSite, group: groupSampling, unit: "s", better: "lower", label: "last resident sampled", desc: "time from the start of the round to the last resident sampled at %s",
 			value: func(e *ending, i int) float64 {
 				smp, s := e.m.sampling, e.m.sampling.sites[i]
-				if s.sampled == s.expected {
+				if s.done() {
 					return math.Max(s.lastSampled-smp.start, 0) // 0 for a site with no one to sample
 				}
 				return e.now - smp.start

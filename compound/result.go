@@ -171,7 +171,10 @@ func (m *Model) residentsOnTheirWay() int {
 	if smp.homeFlow != nil {
 		n += smp.homeFlow.Live()
 	}
-	return n + m.residentsNotCalled() + smp.lost
+	if smp.sweepFlow != nil {
+		n += smp.sweepFlow.Live()
+	}
+	return n + m.residentsNotCalled() + smp.toSweep + smp.lost
 }
 
 // residentsNotCalled counts residents of buildings whose call is still to

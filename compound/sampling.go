@@ -15,7 +15,8 @@ type resident struct {
 	arrived float64 // at the site
 	reg     float64
 	swab    float64
-	visit   float64 // door to door
+	visit   float64 // door to door, or the sweep team's
+	missed  bool    // misses the call: sampled at home by the sweep
 }
 
 // sampling is the swab-sampling round of a replication.
@@ -33,6 +34,15 @@ type sampling struct {
 	atLab     int
 	labDone   float64
 	hourly    *stats.Counts
+
+	// The residents who missed their call (noshows.go).
+	missed      int     // who missed it
+	toSweep     int     // missed and not yet looked for
+	swept       int     // sampled by the sweep team
+	lastSwept   float64 // when the sweep sampled its last
+	closedAt    float64 // when the last site stood down, -1 before
+	leftAtClose int     // residents not sampled then
+	sweepFlow   *sim.Flow
 
 	siteFlows []*sim.Flow
 	homeFlow  *sim.Flow
@@ -53,8 +63,15 @@ type site struct {
 	tube, box   int // samples in the open tube; samples in the box (closed tubes)
 	tubes       int // tubes in the box
 	boxLeaves   *boxTimer
-	lastSampled float64
+	lastSampled float64 // the last resident sampled for the site, not by the sweep
+	missed      int     // its residents who missed their call
+	swept       int     // of them, sampled by the sweep team
+	closed      bool    // stood down
 }
+
+// done reports whether the site has sampled everyone it waits for: all its
+// residents but those who missed their call.
+func (s *site) done() bool { return s.sampled-s.swept == s.expected-s.missed }
 
 // boxTimer sends a site's box to the lab at least every pooling interval.
 type boxTimer struct {
@@ -82,7 +99,7 @@ func (m *Model) buildSampling() error {
 	if sp == nil {
 		return nil
 	}
-	smp := &sampling{spec: sp, inTransit: stats.NewLevel(0, 0)}
+	smp := &sampling{spec: sp, inTransit: stats.NewLevel(0, 0), closedAt: -1}
 	m.sampling = smp
 	smp.start = m.tl.at(sp.Day-1, sp.Start)
 	smp.hourly, _ = stats.NewCounts(0, 3600, int(m.tl.horizon/3600+0.5))
@@ -117,6 +134,7 @@ func (m *Model) buildSampling() error {
 	if err := m.buildHomeAndRunFlows(); err != nil {
 		return err
 	}
+	m.buildSweepFlow()
 
 	// Draws, in a fixed order: per resident, come-down, registration and
 	// swab (or the home visit).
@@ -145,6 +163,10 @@ func (m *Model) buildSampling() error {
 		if sealedVisit, err = m.dist(sp.DoorToDoor.Visit, "sampling/sealed-visit"); err != nil {
 			return err
 		}
+	}
+	noShow, err := m.noShowDraws(sp.NoShows)
+	if err != nil {
+		return err
 	}
 	walks := make([]random.Dist, len(m.sc.Zones))
 	for z, zone := range m.sc.Zones {
@@ -179,6 +201,7 @@ func (m *Model) buildSampling() error {
 							r.reg = reg.Rand()
 						}
 						r.swab = swab.Rand()
+						noShow.drawMiss(r, sp.NoShows.Share)
 						c.down = append(c.down, r)
 					} else {
 						r.visit = visit.Rand()
@@ -187,6 +210,8 @@ func (m *Model) buildSampling() error {
 				}
 				if s := m.sealAt(m.building[id], c.at); s != nil {
 					m.sealCall(c, s, sealedVisit) // its residents stay in
+				} else {
+					m.missCall(c)
 				}
 				smp.residents += b.Residents
 				smp.uncalled += b.Residents
@@ -211,12 +236,14 @@ type call struct {
 	at   float64
 	down []*resident // residents who come down to the site
 	home []*resident // residents sampled at home
-	crew *sim.Flow   // a sealed building's: every resident swabbed at home by its crew
+	// residents who miss the call, sampled at home by the sweep team
+	missed []*resident
+	crew   *sim.Flow // a sealed building's: every resident swabbed at home by its crew
 }
 
 func (c *call) Handle() {
 	smp := c.m.sampling
-	smp.uncalled -= len(c.down) + len(c.home)
+	smp.uncalled -= len(c.down) + len(c.home) + len(c.missed)
 	for _, r := range c.down {
 		c.m.s.Start(smp.siteFlows[r.site.index], r)
 	}
@@ -315,7 +342,13 @@ func (m *Model) buildHomeAndRunFlows() error {
 }
 
 // sampled counts a resident sampled at (or for) site s and pools the sample.
-func (m *Model) sampled(s *site) {
+func (m *Model) sampled(s *site) { m.sampledBy(s, false) }
+
+// sampledBy counts a resident sampled for site s, by the sweep team when
+// swept, and pools the sample. The site stands down when it is done; the
+// last box leaves then, and again when the sweep has sampled the last of
+// its residents.
+func (m *Model) sampledBy(s *site, swept bool) {
 	smp := m.sampling
 	now := m.s.Now()
 	if l := m.opts.Log; l != nil {
@@ -326,7 +359,11 @@ func (m *Model) sampled(s *site) {
 	smp.hourly.Add(now, 1)
 	smp.inTransit.Add(now, 1)
 	s.sampled++
-	s.lastSampled = now
+	if swept {
+		s.swept++
+	} else {
+		s.lastSampled = now
+	}
 	s.cumulative.Set(now, float64(s.sampled))
 	pool := smp.spec.Pooling
 	s.tube++
@@ -335,10 +372,16 @@ func (m *Model) sampled(s *site) {
 		s.tube = 0
 		s.tubes++
 	}
-	if s.sampled == s.expected {
+	closing := s.done() && !s.closed
+	if closing {
 		m.closeSite(s)
 	}
-	if s.tubes >= pool.TubesPerBox || (s.sampled == s.expected && s.box > 0) {
+	all := s.sampled == s.expected
+	if all {
+		s.box += s.tube // the sweep's last tube
+		s.tube = 0
+	}
+	if s.tubes >= pool.TubesPerBox || ((closing || all) && s.box > 0) {
 		m.sendBox(s)
 	}
 }
@@ -352,6 +395,18 @@ func (m *Model) closeSite(s *site) {
 	if s.reg != nil {
 		s.reg.SetCapacity(0)
 	}
+	s.closed = true
+	smp := m.sampling
+	if smp.closedAt >= 0 {
+		return
+	}
+	for _, o := range smp.sites {
+		if !o.done() {
+			return
+		}
+	}
+	smp.closedAt = m.s.Now()
+	smp.leftAtClose = smp.awaited() - smp.sampled
 }
 
 // sendBox sends a site's box to the lab with a runner.

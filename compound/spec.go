@@ -152,7 +152,7 @@ type Suit struct {
 
 // Task is a task a pool does and its priority among the pool's tasks.
 type Task struct {
-	Task     string `yaml:"task" doc:"one of intake, transfer, sorting, delivery, garbage, special-needs, door-to-door, lab-run"`
+	Task     string `yaml:"task" doc:"one of intake, transfer, sorting, delivery, garbage, special-needs, door-to-door, lab-run, sweep"`
 	Priority int    `yaml:"priority" doc:"higher is served first"`
 }
 
@@ -166,12 +166,13 @@ const (
 	TaskSpecialNeeds = "special-needs"
 	TaskDoorToDoor   = "door-to-door"
 	TaskLabRun       = "lab-run"
+	TaskSweep        = "sweep"
 )
 
 // Tasks returns every task, in a fixed order.
 func Tasks() []string {
 	return []string{TaskIntake, TaskTransfer, TaskSorting, TaskDelivery, TaskGarbage,
-		TaskSpecialNeeds, TaskDoorToDoor, TaskLabRun}
+		TaskSpecialNeeds, TaskDoorToDoor, TaskLabRun, TaskSweep}
 }
 
 // Gate is the single entry for supplies and its drop-off staging area.
@@ -254,6 +255,9 @@ type Sampling struct {
 	Swab         Dist       `yaml:"swab" doc:"time to swab one resident"`
 	Pooling      Pooling    `yaml:"pooling" doc:"pooling samples into tubes and boxes, and runs to the lab"`
 	DoorToDoor   DoorToDoor `yaml:"door_to_door" doc:"residents who cannot come down, sampled at home by a mobile team"`
+
+	// The residents who miss their call and the rounds after this one.
+	NoShows NoShows `yaml:"no_shows" doc:"residents who miss their call, found later by the sweep team and sampled at home (omit for none)"`
 }
 
 // Site is one testing site and the split of its medical staff.

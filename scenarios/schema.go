@@ -224,6 +224,8 @@ func fieldRules() map[string]rule {
 
 		"DoorToDoor.share": share,
 
+		"NoShows.share": share,
+
 		"Garbage.bags_per_household": {min: 0, max: compound.MaxBagsPerHousehold},
 		"Garbage.per_bag":            required,
 		"Garbage.bags_per_trip":      {min: 1, max: compound.MaxBagsPerTrip},

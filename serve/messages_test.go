@@ -177,13 +177,21 @@ func TestKPILabelsTranslated(t *testing.T) {
 		}
 		all = append(all, sc)
 	}
-	// The KPIs no built-in scenario has: a kind's deadline, and the posts
-	// and routes of the validation scenarios.
+	// The KPIs no built-in scenario has: a kind's deadline, the sweep's,
+	// and the posts and routes of the validation scenarios.
 	deadline, err := scenarios.Resolve("baseline", mustOverride(t, "deliveries.takeout.deadline=2h"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	all = append(all, deadline)
+	// Residents who miss their call, and the sweep team that finds them.
+	missed, err := scenarios.Resolve("baseline")
+	if err != nil {
+		t.Fatal(err)
+	}
+	missed.Staff = append(missed.Staff, compound.Pool{Name: "sweepers", Count: 2, Tasks: []compound.Task{{Task: compound.TaskSweep}}})
+	missed.Sampling.NoShows = compound.NoShows{Share: 0.05, Sweep: compound.Sweep{After: 3600, Visit: compound.Const(300)}}
+	all = append(all, missed)
 	posts, err := filepath.Glob("../scenarios/validation/*.yaml")
 	if err != nil || len(posts) == 0 {
 		t.Fatalf("no validation scenarios (%v)", err)

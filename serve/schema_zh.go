@@ -91,8 +91,8 @@ func chineseSchema() translation {
 		"how long":                  "持续多久",
 		"staff on break at once":    "同时休息的人数",
 		"longest stretch in a suit": "一次穿防护服的最长时间",
-		"time off the post to take the suit off and put a new one on":                               "离岗脱下防护服、换上新防护服所需的时间",
-		"one of intake, transfer, sorting, delivery, garbage, special-needs, door-to-door, lab-run": "intake（登记）、transfer（转运）、sorting（分拣）、delivery（配送）、garbage（垃圾）、special-needs（特殊需求）、door-to-door（上门）、lab-run（送检）之一",
+		"time off the post to take the suit off and put a new one on":                                      "离岗脱下防护服、换上新防护服所需的时间",
+		"one of intake, transfer, sorting, delivery, garbage, special-needs, door-to-door, lab-run, sweep": "intake（登记）、transfer（转运）、sorting（分拣）、delivery（配送）、garbage（垃圾）、special-needs（特殊需求）、door-to-door（上门）、lab-run（送检）、sweep（扫楼）之一",
 		"higher is served first":                                                       "数字越大越先做",
 		"opening time; couriers arriving before it wait":                               "开门时间；在此之前到达的快递员要等候",
 		"closing time; couriers arriving after it wait for the next opening":           "关门时间；在此之后到达的快递员要等到下次开门",
@@ -243,6 +243,14 @@ func chineseSchema() translation {
 		"a post, or a built-in stage: gate (items as they arrive at the gate) or site (residents as they reach their testing site)":    "一个岗位，或一个内置环节：gate（物资到达大门时）或 site（居民到达采样点时）",
 		"a post, gate (items go on to be put down), site (residents go on to register and be swabbed) or out (leave the compound)":     "一个岗位、gate（物资接着被卸下）、site（居民接着登记和采样）或 out（离开小区）",
 		"share of those leaving from that go to to, 0 to 1; the shares out of one place add up to 1":                                   "从 from 离开的人中去 to 的比例，0 到 1；从同一处出去的比例加起来为 1",
+
+		// Residents who miss their call, and the sweep.
+		"residents who miss their call, found later by the sweep team and sampled at home (omit for none)":                                  "错过叫号的居民，之后由扫楼队找到并上门采样（没有则省略）",
+		"share of the residents called down who miss their call, 0 to 1":                                                                    "被叫下楼的居民中错过叫号的比例，0 到 1",
+		"when the sweep team looks for them and how long a visit takes":                                                                     "扫楼队什么时候去找他们，以及每户上门用时",
+		"when the sweep sets off, HH:MM on the round's day, for every building called by then (omit: after each building's call, by after)": "扫楼出发的时刻，采样当天的 HH:MM，覆盖到那时已叫号的所有楼栋（省略则按 after，在各楼叫号之后）",
+		"how long after a building's call its residents who missed it are looked for (when start is not given)":                             "各楼叫号之后多久去找错过叫号的居民（没有给出 start 时）",
+		"time for one home visit of the sweep team, finding the resident included":                                                          "扫楼队一次上门采样的时间，含找到居民",
 	}
 }
 
@@ -280,7 +288,7 @@ func chineseFieldWords() fieldWords {
 			"disinfectant_per_item": "每件消毒液用量", "stairs": "爬楼用时", "bin_trip": "去垃圾桶站往返",
 			"bags_per_trip": "每趟袋数", "posts": "岗位", "servers": "服务人员数", "service": "服务用时",
 			"room": "等候区", "places": "等候位置数", "patience": "最长排队时间", "balking": "见队长而离开",
-			"routes": "路线",
+			"routes": "路线", "no_shows": "错过叫号", "sweep": "扫楼", "after": "叫号后多久",
 		},
 		entries: map[string]string{
 			"shifts": "班次", "breaks": "休息", "tasks": "任务", "sites": "采样点", "on_duty": "在岗",
