@@ -521,6 +521,7 @@ func (sc *Scenario) checkSampling(c *checker) {
 		}
 	}
 	sc.checkNoShows(c)
+	sc.checkRounds(c)
 }
 
 func anyRegistration(sites []Site) bool {

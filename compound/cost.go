@@ -22,7 +22,7 @@ func (sc *Scenario) staffCostOf(hours func(pool int) float64) float64 {
 	}
 	if sp := sc.Sampling; sp != nil {
 		for _, s := range sp.Sites {
-			total += sc.Costs.Medical * float64(s.Swab+s.Registration)
+			total += sc.Costs.Medical * float64(s.Swab+s.Registration) * float64(sc.roundsAtSites())
 		}
 	}
 	// A post's own servers are on duty the whole run.

@@ -63,6 +63,9 @@ func (sc *Scenario) Memory(opts Options) (model, result int64) {
 		for _, b := range sc.Buildings {
 			residents += int64(b.Residents)
 		}
+		residents *= int64(1 + len(sp.Rounds)) // every round holds its residents (or kits) from the start
+		// The later rounds' sites keep two series each, not reported.
+		posts += int64(len(sp.Sites) * len(sp.Rounds))
 	}
 	volume := 0.0
 	for _, k := range sc.Kinds {

@@ -27,11 +27,12 @@ type Sweep struct {
 // an event when the sweep team gets their names.
 type sweepCall struct {
 	m      *Model
+	smp    *sampling
 	missed []*resident
 }
 
 func (c *sweepCall) Handle() {
-	smp := c.m.sampling
+	smp := c.smp
 	smp.toSweep -= len(c.missed)
 	for _, r := range c.missed {
 		c.m.s.Start(smp.sweepFlow, r)
@@ -45,15 +46,16 @@ type noShowDraws struct {
 	miss, visit random.Dist
 }
 
-func (m *Model) noShowDraws(ns NoShows) (noShowDraws, error) {
+func (m *Model) noShowDraws(p roundPlan) (noShowDraws, error) {
+	ns := p.spec.NoShows
 	if ns.Share <= 0 {
 		return noShowDraws{}, nil
 	}
-	miss, err := m.dist(Dist{random.Spec{Family: random.FamilyUniform, Min: 0, Max: 1}}, "sampling/no-show")
+	miss, err := m.dist(Dist{random.Spec{Family: random.FamilyUniform, Min: 0, Max: 1}}, p.stream("sampling/no-show"))
 	if err != nil {
 		return noShowDraws{}, err
 	}
-	visit, err := m.dist(ns.Sweep.Visit, "sampling/sweep-visit")
+	visit, err := m.dist(ns.Sweep.Visit, p.stream("sampling/sweep-visit"))
 	if err != nil {
 		return noShowDraws{}, err
 	}
@@ -77,8 +79,7 @@ func (d noShowDraws) drawMiss(r *resident, share float64) {
 // missCall takes the residents of call c who miss it out of those who come
 // down and schedules their sweep: at sweep.start on the round's day (not
 // before the call), or sweep.after the call.
-func (m *Model) missCall(c *call) {
-	smp := m.sampling
+func (m *Model) missCall(smp *sampling, c *call) {
 	ns := smp.spec.NoShows
 	down := c.down[:0]
 	for _, r := range c.down {
@@ -100,14 +101,13 @@ func (m *Model) missCall(c *call) {
 		at = math.Max(m.tl.at(smp.spec.Day-1, ns.Sweep.Start), c.at)
 	}
 	if at < m.tl.horizon {
-		m.s.Schedule(at, sim.PriorityDefault, &sweepCall{m: m, missed: c.missed})
+		m.s.Schedule(at, sim.PriorityDefault, &sweepCall{m: m, smp: smp, missed: c.missed})
 	}
 }
 
 // buildSweepFlow builds the sweep team's home visits to the residents who
 // missed their call.
-func (m *Model) buildSweepFlow() {
-	smp := m.sampling
+func (m *Model) buildSweepFlow(smp *sampling) {
 	if smp.spec.NoShows.Share <= 0 {
 		return
 	}
@@ -129,7 +129,7 @@ func (m *Model) buildSweepFlow() {
 // leftAtClose is the residents not sampled when the last site stood down,
 // or at the end of the run when a site is still open.
 func (e *ending) leftAtClose() int {
-	smp := e.m.sampling
+	smp := e.smp()
 	if smp.closedAt >= 0 {
 		return smp.leftAtClose
 	}
@@ -140,7 +140,7 @@ func (e *ending) leftAtClose() int {
 // sampled the last resident who missed the call; to the end of the run when
 // some were not, 0 when no one missed it.
 func (e *ending) sweepDone() float64 {
-	smp := e.m.sampling
+	smp := e.smp()
 	switch {
 	case smp.missed == 0:
 		return 0

@@ -97,7 +97,7 @@ func (m *Model) residentsAtPosts(f *sim.Flow, s *site) {
 	}
 	m.attachAt(f, RouteSite, residentLeft, "sampled")
 	f.Label(residentLeft).Then(sim.Do(func(*sim.Entity) {
-		m.sampling.lost++
+		s.round.lost++
 		s.expected--
 		if s.done() && s.expected >= 0 {
 			m.closeSite(s)

@@ -19,9 +19,12 @@ type resident struct {
 	missed  bool    // misses the call: sampled at home by the sweep
 }
 
-// sampling is the swab-sampling round of a replication.
+// sampling is one testing round of a replication: round 1, the one the
+// scenario's sampling describes, or one of its later rounds (rounds.go).
 type sampling struct {
-	spec      *Sampling
+	spec      *Sampling // with the round's day and start
+	plan      roundPlan
+	kits      *kitRound // an antigen round's; nil for the others
 	start     float64
 	sites     []*site
 	residents int // everyone to be sampled, at a site or at home
@@ -50,10 +53,12 @@ type sampling struct {
 	runners   *pool
 }
 
-// site is one testing site.
+// site is one testing site in one round; the rounds at the sites share
+// its stations (reg, swab: round 1's resources).
 type site struct {
 	spec        Site
 	index       int
+	round       *sampling
 	reg, swab   *sim.Resource
 	expected    int
 	sampled     int
@@ -80,7 +85,7 @@ type boxTimer struct {
 }
 
 func (b *boxTimer) Handle() {
-	sp := b.m.sampling
+	sp := b.s.round
 	if b.s.box > 0 {
 		b.m.sendBox(b.s)
 	}
@@ -94,84 +99,114 @@ type labRun struct {
 	samples int
 }
 
+// buildSampling builds every testing round: round 1 and the later ones.
 func (m *Model) buildSampling() error {
-	sp := m.sc.Sampling
-	if sp == nil {
-		return nil
+	if sp := m.sc.Sampling; sp != nil {
+		m.siteOpen = make([]int, len(sp.Sites))
 	}
-	smp := &sampling{spec: sp, inTransit: stats.NewLevel(0, 0), closedAt: -1}
-	m.sampling = smp
+	for _, p := range m.sc.roundPlans() {
+		smp, err := m.buildRound(p)
+		if err != nil {
+			return err
+		}
+		m.rounds = append(m.rounds, smp)
+	}
+	if len(m.rounds) > 0 {
+		m.sampling = m.rounds[0]
+	}
+	return nil
+}
+
+// buildRound builds one round: its sites (round 1's stations, opened at
+// the start of a later round at the sites), its flows, and every resident
+// of the buildings it tests, called at the time of the calling plan.
+func (m *Model) buildRound(p roundPlan) (*sampling, error) {
+	sp := p.spec
+	smp := &sampling{spec: sp, plan: p, inTransit: stats.NewLevel(0, 0), closedAt: -1}
 	smp.start = m.tl.at(sp.Day-1, sp.Start)
 	smp.hourly, _ = stats.NewCounts(0, 3600, int(m.tl.horizon/3600+0.5))
+	if p.method == MethodAntigenKits {
+		return smp, m.buildKitRound(smp)
+	}
 	smp.runners = m.doer(TaskLabRun)
 	smp.wait.KeepValues()
 
 	siteIndex := map[string]int{}
 	for i, st := range sp.Sites {
 		siteIndex[st.Name] = i
-		s := &site{spec: st, index: i, waiting: stats.NewLevel(0, 0), queue: m.series(), cumulative: m.series()}
+		s := &site{spec: st, index: i, round: smp, waiting: stats.NewLevel(0, 0), queue: m.series(), cumulative: m.series()}
 		s.cumulative.Set(0, 0)
 		s.queue.Set(0, 0)
 		s.boxLeaves = &boxTimer{m, s}
+		if p.index > 0 {
+			first := m.rounds[0].sites[i]
+			s.swab, s.reg = first.swab, first.reg
+			smp.sites = append(smp.sites, s)
+			smp.siteFlows = append(smp.siteFlows, m.siteFlow(s))
+			continue
+		}
 		s.swab = m.s.NewResource(st.Name+" swab", 0)
 		if _, err := m.s.NewRoster(s.swab, []sim.Change{{At: smp.start, Capacity: st.Swab}}); err != nil {
-			return err
+			return nil, err
 		}
 		m.addPost(st.Name+" swab", "site", s.swab)
 		if err := m.ctx.Err(); err != nil {
-			return err
+			return nil, err
 		}
 		if st.Registration > 0 {
 			s.reg = m.s.NewResource(st.Name+" registration", 0)
 			if _, err := m.s.NewRoster(s.reg, []sim.Change{{At: smp.start, Capacity: st.Registration}}); err != nil {
-				return err
+				return nil, err
 			}
 			m.addPost(st.Name+" registration", "site", s.reg)
 		}
 		smp.sites = append(smp.sites, s)
 		smp.siteFlows = append(smp.siteFlows, m.siteFlow(s))
 	}
-	if err := m.buildHomeAndRunFlows(); err != nil {
-		return err
+	if p.index > 0 && p.method == MethodSites && smp.start < m.tl.horizon {
+		m.s.Schedule(smp.start, sim.PriorityDefault, &openSites{m: m, smp: smp})
 	}
-	m.buildSweepFlow()
+	if err := m.buildHomeAndRunFlows(smp); err != nil {
+		return nil, err
+	}
+	m.buildSweepFlow(smp)
 
 	// Draws, in a fixed order: per resident, come-down, registration and
 	// swab (or the home visit).
-	comeDown, err := m.dist(sp.Calling.ComeDown, "sampling/come-down")
+	comeDown, err := m.dist(sp.Calling.ComeDown, p.stream("sampling/come-down"))
 	if err != nil {
-		return err
+		return nil, err
 	}
 	reg := random.Dist(nil)
 	if anyRegistration(sp.Sites) {
-		if reg, err = m.dist(sp.Registration, "sampling/registration"); err != nil {
-			return err
+		if reg, err = m.dist(sp.Registration, p.stream("sampling/registration")); err != nil {
+			return nil, err
 		}
 	}
-	swab, err := m.dist(sp.Swab, "sampling/swab")
+	swab, err := m.dist(sp.Swab, p.stream("sampling/swab"))
 	if err != nil {
-		return err
+		return nil, err
 	}
 	var visit random.Dist
-	if sp.DoorToDoor.Share > 0 {
-		if visit, err = m.dist(sp.DoorToDoor.Visit, "sampling/visit"); err != nil {
-			return err
+	if smp.homeShare() > 0 {
+		if visit, err = m.dist(sp.DoorToDoor.Visit, p.stream("sampling/visit")); err != nil {
+			return nil, err
 		}
 	}
 	var sealedVisit random.Dist
 	if len(m.seals) > 0 {
-		if sealedVisit, err = m.dist(sp.DoorToDoor.Visit, "sampling/sealed-visit"); err != nil {
-			return err
+		if sealedVisit, err = m.dist(sp.DoorToDoor.Visit, p.stream("sampling/sealed-visit")); err != nil {
+			return nil, err
 		}
 	}
-	noShow, err := m.noShowDraws(sp.NoShows)
+	noShow, err := m.noShowDraws(p)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	walks := make([]random.Dist, len(m.sc.Zones))
 	for z, zone := range m.sc.Zones {
-		if walks[z], err = m.dist(zone.WalkToSite, "sampling/walk/"+zone.Name); err != nil {
-			return err
+		if walks[z], err = m.dist(zone.WalkToSite, p.stream("sampling/walk/"+zone.Name)); err != nil {
+			return nil, err
 		}
 	}
 
@@ -179,20 +214,24 @@ func (m *Model) buildSampling() error {
 	// Interval, the zones in the calling order, or the explicit schedule.
 	// Every resident's times are drawn here, zone by zone as listed, so that
 	// they do not depend on the plan.
-	plan := m.sc.callPlan()
+	plan := m.sc.callPlan(sp, p.tests)
 	for z, zone := range m.sc.Zones {
 		nth := 0
 		for _, ref := range zone.Buildings {
 			ids, _ := ExpandBuildings(ref)
 			for _, id := range ids {
+				if !p.tests(id) {
+					nth++
+					continue
+				}
 				b := m.sc.Buildings[m.building[id]]
 				s := smp.sites[siteIndex[plan[z][nth].site]]
-				c := &call{m: m, at: smp.start + plan[z][nth].at}
+				c := &call{m: m, smp: smp, at: smp.start + plan[z][nth].at}
 				nth++
-				home := int(math.Round(float64(b.Residents) * sp.DoorToDoor.Share))
+				home := int(math.Round(float64(b.Residents) * smp.homeShare()))
 				for k := range b.Residents {
 					if err := m.stopped(); err != nil {
-						return err
+						return nil, err
 					}
 					r := &resident{site: s}
 					if k < b.Residents-home {
@@ -211,7 +250,7 @@ func (m *Model) buildSampling() error {
 				if s := m.sealAt(m.building[id], c.at); s != nil {
 					m.sealCall(c, s, sealedVisit) // its residents stay in
 				} else {
-					m.missCall(c)
+					m.missCall(smp, c)
 				}
 				smp.residents += b.Residents
 				smp.uncalled += b.Residents
@@ -227,12 +266,39 @@ func (m *Model) buildSampling() error {
 			m.s.Schedule(smp.start+float64(sp.Pooling.Every), sim.PriorityDefault, s.boxLeaves)
 		}
 	}
-	return nil
+	return smp, nil
+}
+
+// homeShare is the share of each building's residents the round samples at
+// home by the door-to-door pool: all of them in a round door to door.
+func (smp *sampling) homeShare() float64 {
+	if smp.plan.method == MethodDoorToDoor {
+		return 1
+	}
+	return smp.spec.DoorToDoor.Share
+}
+
+// openSites opens the sites' stations, round 1's, for a later round at the
+// sites: its staff on duty from its start.
+type openSites struct {
+	m   *Model
+	smp *sampling
+}
+
+func (o *openSites) Handle() {
+	for _, s := range o.smp.sites {
+		o.m.siteOpen[s.index] = o.smp.plan.index
+		s.swab.SetCapacity(s.spec.Swab)
+		if s.reg != nil {
+			s.reg.SetCapacity(s.spec.Registration)
+		}
+	}
 }
 
 // call is a building's call, an event at the time of its wave.
 type call struct {
 	m    *Model
+	smp  *sampling
 	at   float64
 	down []*resident // residents who come down to the site
 	home []*resident // residents sampled at home
@@ -242,7 +308,7 @@ type call struct {
 }
 
 func (c *call) Handle() {
-	smp := c.m.sampling
+	smp := c.smp
 	smp.uncalled -= len(c.down) + len(c.home) + len(c.missed)
 	for _, r := range c.down {
 		c.m.s.Start(smp.siteFlows[r.site.index], r)
@@ -282,7 +348,7 @@ func (m *Model) siteFlow(s *site) *sim.Flow {
 			r := e.Data.(*resident)
 			s.waiting.Add(m.s.Now(), -1)
 			s.queue.Set(m.s.Now(), s.waiting.Value())
-			m.sampling.wait.Add(max(m.s.Now()-r.arrived-r.reg, 0)) // not -ε from rounding
+			s.round.wait.Add(max(m.s.Now()-r.arrived-r.reg, 0)) // not -ε from rounding
 		}),
 		sim.DelayFor(func(e *sim.Entity) float64 { return e.Data.(*resident).swab }),
 		sim.Release(s.swab, 1),
@@ -303,10 +369,9 @@ func (m *Model) siteFlow(s *site) *sim.Flow {
 
 // buildHomeAndRunFlows builds the mobile team's home visits and the runners'
 // trips to the lab.
-func (m *Model) buildHomeAndRunFlows() error {
-	smp := m.sampling
+func (m *Model) buildHomeAndRunFlows(smp *sampling) error {
 	sp := smp.spec
-	if sp.DoorToDoor.Share > 0 {
+	if smp.homeShare() > 0 {
 		team := m.doer(TaskDoorToDoor)
 		smp.homeFlow = sim.NewFlow("home visit").Then(
 			sim.Do(func(e *sim.Entity) { e.Prio = team.prio(TaskDoorToDoor, 0) }),
@@ -316,7 +381,7 @@ func (m *Model) buildHomeAndRunFlows() error {
 			sim.Do(func(e *sim.Entity) { m.sampled(e.Data.(*resident).site) }),
 		)
 	}
-	trip, err := m.dist(sp.Pooling.Trip, "sampling/lab-trip")
+	trip, err := m.dist(sp.Pooling.Trip, smp.plan.stream("sampling/lab-trip"))
 	if err != nil {
 		return err
 	}
@@ -349,7 +414,7 @@ func (m *Model) sampled(s *site) { m.sampledBy(s, false) }
 // last box leaves then, and again when the sweep has sampled the last of
 // its residents.
 func (m *Model) sampledBy(s *site, swept bool) {
-	smp := m.sampling
+	smp := s.round
 	now := m.s.Now()
 	if l := m.opts.Log; l != nil {
 		l.Sampled = append(l.Sampled, now)
@@ -387,16 +452,18 @@ func (m *Model) sampledBy(s *site, swept bool) {
 }
 
 // closeSite closes a site that is done: the last tube into the box, the
-// staff stand down.
+// staff stand down (unless a later round has opened the site since).
 func (m *Model) closeSite(s *site) {
 	s.box += s.tube
 	s.tube = 0
-	s.swab.SetCapacity(0)
-	if s.reg != nil {
-		s.reg.SetCapacity(0)
+	smp := s.round
+	if m.siteOpen[s.index] == smp.plan.index {
+		s.swab.SetCapacity(0)
+		if s.reg != nil {
+			s.reg.SetCapacity(0)
+		}
 	}
 	s.closed = true
-	smp := m.sampling
 	if smp.closedAt >= 0 {
 		return
 	}
@@ -413,5 +480,5 @@ func (m *Model) closeSite(s *site) {
 func (m *Model) sendBox(s *site) {
 	n := s.box
 	s.box, s.tubes = 0, 0
-	m.s.Start(m.sampling.runFlow, &labRun{samples: n})
+	m.s.Start(s.round.runFlow, &labRun{samples: n})
 }

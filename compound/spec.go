@@ -258,6 +258,7 @@ type Sampling struct {
 
 	// The residents who miss their call and the rounds after this one.
 	NoShows NoShows `yaml:"no_shows" doc:"residents who miss their call, found later by the sweep team and sampled at home (omit for none)"`
+	Rounds  []Round `yaml:"rounds" doc:"the testing rounds after this one, each on a later day: at the sites as this one, antigen kits, or door to door (omit for none)"`
 }
 
 // Site is one testing site and the split of its medical staff.

@@ -206,6 +206,9 @@ func TestKPILabelsTranslated(t *testing.T) {
 	for _, sc := range all {
 		for _, k := range compound.Catalog(sc) {
 			base, _ := splitDay(k.Label)
+			if k.Round > 0 {
+				base, _ = splitNumbered(base, roundSuffix)
+			}
 			labels[base] = true
 			units[k.Unit] = true
 		}
@@ -231,8 +234,9 @@ func TestKPILabelsTranslated(t *testing.T) {
 }
 
 // TestKPITitleOfADay: a day's KPI shows its whole-run label translated,
-// with the day in the page's language, for any day of a run; in English,
-// and for a label without a translation, the title stays as it is.
+// with the day in the page's language, for any day of a run, and a later
+// round's with the round; in English, and for a label without a
+// translation, the title stays as it is.
 func TestKPITitleOfADay(t *testing.T) {
 	zh, en := catalogues()["zh-CN"], catalogues()[defaultLang]
 	tr := engineTranslations()["zh-CN"].kpis
@@ -247,6 +251,8 @@ func TestKPITitleOfADay(t *testing.T) {
 		{zh, tr, "no such label, day 2", "no such label, day 2"},
 		{zh, tr, "items delivered, day 0", "items delivered, day 0"},
 		{en, nil, "express: time to the door, mean, day 7", "express: time to the door, mean, day 7"},
+		{zh, tr, "round's length, round 3", "核酸采样总时长，第 3 轮"},
+		{zh, tr, "time to sweep, round 2", "扫楼完成用时，第 2 轮"},
 	} {
 		if got := c.tr.kpiTitle(c.cat, c.title); got != c.want {
 			t.Errorf("kpiTitle(%q) = %q, want %q", c.title, got, c.want)
