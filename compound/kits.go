@@ -157,12 +157,15 @@ func (m *Model) kitFlow(kr *kitRound, vols *pool, z int) *sim.Flow {
 }
 
 // handedOutBy is the time from the start of the round until the last
-// household was handed its kits, or to the end of the run when some were
-// not.
+// household was handed its kits, to the end of the run when some were not;
+// 0 when there is no one to hand kits to.
 func (e *ending) handedOutBy() float64 {
 	smp := e.smp()
 	kr := smp.kits
-	if kr.handed < kr.households || kr.households == 0 {
+	switch {
+	case kr.households == 0:
+		return 0
+	case kr.handed < kr.households:
 		return math.Max(e.now-smp.start, 0)
 	}
 	return math.Max(kr.lastHanded-smp.start, 0)

@@ -51,7 +51,7 @@ func kitKPIs() kpiBlock {
 			value: func(e *ending, _ int) float64 { return float64(e.smp().kits.out) }},
 		{key: "kits.not_handed_out", unit: "kits", better: "lower", label: "antigen kits not handed out", desc: "antigen kits still to be handed out at the end of the run",
 			value: func(e *ending, _ int) float64 { return float64(e.smp().kits.kits - e.smp().kits.handedOut) }},
-		{key: "kits.handed_out_by", unit: "s", better: "lower", headline: true, label: "time to hand out the kits", desc: "time from the start of the round to the last household handed its kits (to the end of the run when some were not)",
+		{key: "kits.handed_out_by", unit: "s", better: "lower", headline: true, label: "time to hand out the kits", desc: "time from the start of the round to the last household handed its kits (to the end of the run when some were not; 0 when there is no one)",
 			value: func(e *ending, _ int) float64 { return e.handedOutBy() }},
 		{key: "kits.collected_by", unit: "s", better: "lower", headline: true, label: "time to collect the used kits", desc: "time from the start of the round to the last used kits collected (to the end of the run when some were not; 0 when none are used)",
 			value: func(e *ending, _ int) float64 { return e.collectedBy() }},

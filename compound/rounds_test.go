@@ -184,3 +184,17 @@ func TestRoundsChecked(t *testing.T) {
 		}
 	}
 }
+
+// TestAntigenRoundOfEmptyBuildings: an antigen round of buildings where no
+// one lives hands out nothing and takes no time.
+func TestAntigenRoundOfEmptyBuildings(t *testing.T) {
+	sc := threeRounds()
+	sc.Buildings[0].Residents, sc.Buildings[0].Households = 0, 0
+	sc.Sampling.Rounds[0].Buildings = []string{"1"}
+	_, res := runModel(t, sc, 0, Options{})
+	for _, k := range []string{"sampling.kits.handed_out@round2", "sampling.kits.handed_out_by@round2", "sampling.kits.collected_by@round2"} {
+		if got := value(t, sc, res, k); got != 0 {
+			t.Errorf("%s = %v, want 0", k, got)
+		}
+	}
+}

@@ -78,7 +78,7 @@ func kpiEntries() []entry {
 		kpi("sampling.kits.not_returned", "未交回的抗原试剂盒数", "已发放但从未用过放到门口的抗原试剂盒数（kits.returned + kits.not_returned + kits.out = kits.handed_out）"),
 		kpi("sampling.kits.out", "待收走的抗原试剂盒数", "运行结束时用过放在门口、尚未收走的抗原试剂盒数"),
 		kpi("sampling.kits.not_handed_out", "未发放的抗原试剂盒数", "运行结束时仍未发放的抗原试剂盒数"),
-		kpi("sampling.kits.handed_out_by", "发完试剂盒用时", "从本轮开始到最后一户拿到试剂盒的时间（若有未发到的，则到运行结束）"),
+		kpi("sampling.kits.handed_out_by", "发完试剂盒用时", "从本轮开始到最后一户拿到试剂盒的时间（若有未发到的，则到运行结束；没有要发的则为 0）"),
 		kpi("sampling.kits.collected_by", "收完试剂盒用时", "从本轮开始到最后一批用过的试剂盒收走的时间（若有未收走的，则到运行结束；无人交回则为 0）"),
 		kpi("sampling.staff_hours", "采样点医护人员人时", "各采样点登记和采样医护人员的人时：从本轮开始到该采样点撤点（最后一位居民采样完成）或运行结束"),
 		kpi("sampling.site.*.queue.peak", "排队人数，最多", "在%s核酸采样点排队的最多居民数"),
