@@ -23,22 +23,24 @@ type buildingCall struct {
 }
 
 // callPlan returns, for each zone and each building it lists (ranges
-// expanded), when the building is called and to which site: by the
-// explicit schedule when there is one, else by waves of PerWave buildings
-// every Interval, the zones in the calling order. The scenario has passed
+// expanded), when the building is called in round sp and to which site: by
+// the explicit schedule when there is one, else by waves of PerWave
+// buildings every Interval, the zones in the calling order. Only the
+// buildings the round tests count in the waves. The scenario has passed
 // Check.
-func (sc *Scenario) callPlan() [][]buildingCall {
-	sp := sc.Sampling
+func (sc *Scenario) callPlan(sp *Sampling, tests func(id string) bool) [][]buildingCall {
 	out := make([][]buildingCall, len(sc.Zones))
 	if len(sp.Calling.Schedule) == 0 {
 		called := 0
 		for _, z := range sc.CallOrder() {
 			for _, ref := range sc.Zones[z].Buildings {
 				ids, _ := ExpandBuildings(ref)
-				for range ids {
+				for _, id := range ids {
 					wave := called / max(sp.Calling.PerWave, 1)
 					out[z] = append(out[z], buildingCall{at: float64(wave) * float64(sp.Calling.Interval), site: sc.Zones[z].Site})
-					called++
+					if tests(id) {
+						called++
+					}
 				}
 			}
 		}

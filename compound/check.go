@@ -516,8 +516,13 @@ func (sc *Scenario) checkSampling(c *checker) {
 	c.share("sampling.door_to_door.share", s.DoorToDoor.Share)
 	if s.DoorToDoor.Share > 0 {
 		c.dist("sampling.door_to_door.visit", s.DoorToDoor.Visit)
+		if sc.doer(TaskDoorToDoor) == nil {
+			c.add("sampling.door_to_door", "no staff pool does the %s task: add it to the tasks of a pool in staff", TaskDoorToDoor)
+		}
 	}
 	sc.checkLab(c)
+	sc.checkNoShows(c)
+	sc.checkRounds(c)
 }
 
 func anyRegistration(sites []Site) bool {

@@ -33,17 +33,20 @@ func (m *Model) suitsUsed(n int) {
 	m.consumed.suits[m.tl.dayOf(m.s.Now())] += n
 }
 
-// roundSuits returns the suits of the sampling round's medical staff, one
-// each, and the day they are counted on (the round's first).
-func (m *Model) roundSuits() (suits, day int) {
-	smp := m.sampling
-	if smp == nil {
-		return 0, 0
+// roundSuits returns the suits of the medical staff of the rounds at the
+// sites, one each a round, by the day they are counted on (each round's
+// first).
+func (m *Model) roundSuits() map[int]int {
+	out := map[int]int{}
+	for _, smp := range m.rounds {
+		if smp.plan.method != MethodSites {
+			continue
+		}
+		for _, s := range smp.spec.Sites {
+			out[m.tl.dayOf(smp.start)] += max(s.Registration, 0) + max(s.Swab, 0)
+		}
 	}
-	for _, s := range smp.spec.Sites {
-		suits += max(s.Registration, 0) + max(s.Swab, 0)
-	}
-	return suits, m.tl.dayOf(smp.start)
+	return out
 }
 
 // consumed are the suits and the litres of disinfectant used over the run

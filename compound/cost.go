@@ -22,7 +22,7 @@ func (sc *Scenario) staffCostOf(hours func(pool int) float64) float64 {
 	}
 	if sp := sc.Sampling; sp != nil {
 		for _, s := range sp.Sites {
-			total += sc.Costs.Medical * float64(s.Swab+s.Registration)
+			total += sc.Costs.Medical * float64(s.Swab+s.Registration) * float64(sc.roundsAtSites())
 		}
 		if l := sp.Lab; l != nil { // the lab's servers, the whole run
 			total += l.HourCost * float64(l.Servers) * float64(sc.Horizon.Days) * 24

@@ -347,7 +347,7 @@ func (e *ending) households() householdFigures {
 func (e *ending) consumed() consumed {
 	m := e.m
 	c := m.consumed
-	roundSuits, roundDay := m.roundSuits()
+	roundSuits := m.roundSuits()
 	var out consumed
 	for d := range c.sprayed {
 		if e.day != 0 && d != e.day-1 {
@@ -355,9 +355,7 @@ func (e *ending) consumed() consumed {
 		}
 		out.litres += float64(c.sprayed[d]) * m.sc.Costs.DisinfectantPerItem
 		out.suits += c.suits[d]
-		if d == roundDay {
-			out.suits += roundSuits
-		}
+		out.suits += roundSuits[d]
 	}
 	for i, p := range m.sc.Staff {
 		if p.Suit != nil {
@@ -371,11 +369,17 @@ func (e *ending) consumed() consumed {
 // (registration and swab): each on duty from the start of the round until
 // the site stands down, when its last resident is sampled, or until the
 // end of the run.
-func (e *ending) medicalHours(i int) float64 {
-	smp := e.m.sampling
+func (e *ending) medicalHours(i int) float64 { return medicalHours(e.smp(), i, e.now) }
+
+// medicalHours is the staff-hours of site i's medical staff in round smp
+// by now: none in a round that does not open the sites.
+func medicalHours(smp *sampling, i int, now float64) float64 {
+	if smp.plan.method != MethodSites {
+		return 0
+	}
 	s := smp.sites[i]
-	until := e.now
-	if s.sampled == s.expected {
+	until := now
+	if s.done() {
 		until = math.Max(s.lastSampled, smp.start)
 	}
 	staff := float64(max(s.spec.Registration, 0) + max(s.spec.Swab, 0))

@@ -36,6 +36,11 @@ type KPI struct {
 	// several days; 0 for the whole run. A day's KPI is named after the
 	// whole run's with "@day" and the day: express.door_time.p95@day2.
 	Day int
+	// Round is the testing round a sampling KPI is for, from 2, in a
+	// scenario with later rounds (sampling.rounds); 0 for round 1 and every
+	// other KPI. A round's KPI is named after round 1's with "@round" and
+	// the round: sampling.makespan@round2.
+	Round int
 }
 
 // DaySep separates a KPI's name from the day it is for: names of kinds,
@@ -121,9 +126,9 @@ func AreaOf(name string) string {
 }
 
 // Catalog returns the KPIs a run of sc reports, in report order: each kind of
-// delivery, the gate, the sampling round, garbage, special needs, staff;
-// then, in a run of several days, those of day 1 in the same order, of day
-// 2, and so on.
+// delivery, the gate, the sampling round (round 1, its sites, then each
+// later round's), garbage, special needs, staff; then, in a run of several
+// days, those of day 1 in the same order, of day 2, and so on.
 func Catalog(sc *Scenario) []KPI {
 	var out []KPI
 	for _, e := range catalogue(sc) {
@@ -139,6 +144,9 @@ func catalogue(sc *Scenario) []expanded {
 	for d := 0; d <= kpiDays(sc); d++ {
 		for _, b := range kpiBlocks() {
 			out = append(out, b.expand(sc, d)...)
+			if d == 0 && b[0].scope == eachSite {
+				out = append(out, roundKPIs(sc)...) // the later rounds' after round 1's sites
+			}
 		}
 	}
 	return out
@@ -212,10 +220,11 @@ type kpiBlock []kpiDef
 
 // expanded is one KPI of a scenario and the definition it comes from.
 type expanded struct {
-	kpi KPI
-	def kpiDef
-	i   int // the subject's index: the kind, site or pool
-	day int // 0 for the whole run
+	kpi   KPI
+	def   kpiDef
+	i     int // the subject's index: the kind, site or pool
+	day   int // 0 for the whole run
+	round int // the testing round, 0 for round 1
 }
 
 // has reports whether the definition has a KPI for day d of a run of sc

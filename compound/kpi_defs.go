@@ -12,7 +12,12 @@ type ending struct {
 	now   float64
 	hours float64 // the run's length
 	day   int     // the day the KPI is for, from 1; 0 for the whole run
+	round int     // the testing round the sampling KPIs are for, 0 for round 1
 }
+
+// smp is the testing round the KPI is for: round 1 but for a later
+// round's KPIs.
+func (e *ending) smp() *sampling { return e.m.rounds[e.round] }
 
 // backlog is a kind's items still on their way: neither delivered nor
 // turned away.
@@ -22,7 +27,7 @@ func (ks *kindState) backlog() int { return ks.arrived - ks.done - ks.turned }
 // sampled, or to the end of the run when some were not (those who left at
 // a post are not waited for).
 func (e *ending) makespan() float64 {
-	smp := e.m.sampling
+	smp := e.smp()
 	if smp.sampled < smp.awaited() || smp.sampled == 0 {
 		return e.now - smp.start
 	}
@@ -38,7 +43,10 @@ func hasSampledBy(sc *Scenario, _ int) bool {
 	return hasLab(sc, 0) && sc.Sampling.Lab.SampledBy != 0
 }
 func hasGarbage(sc *Scenario, _ int) bool { return sc.Garbage != nil }
-func hasNeeds(sc *Scenario, _ int) bool   { return sc.SpecialNeeds != nil }
+func hasNoShows(sc *Scenario, _ int) bool {
+	return sc.Sampling != nil && sc.Sampling.NoShows.Share > 0
+}
+func hasNeeds(sc *Scenario, _ int) bool { return sc.SpecialNeeds != nil }
 func hasNeedsTarget(sc *Scenario, _ int) bool {
 	return sc.SpecialNeeds != nil && sc.SpecialNeeds.Target > 0
 }
@@ -182,27 +190,27 @@ func samplingKPIs() kpiBlock {
 		{key: "makespan", unit: "s", better: "lower", headline: true, label: "round's length", desc: "time from the start of the round to the last resident sampled (to the end of the run when some were not)",
 			value: func(e *ending, _ int) float64 { return e.makespan() }},
 		{key: "sampled", unit: "people", better: "higher", label: "residents sampled", desc: "residents sampled",
-			value: func(e *ending, _ int) float64 { return float64(e.m.sampling.sampled) }},
+			value: func(e *ending, _ int) float64 { return float64(e.smp().sampled) }},
 		{key: "not_sampled", unit: "people", better: "lower", headline: true, label: "residents not sampled", desc: "residents not sampled by the end of the run",
-			value: func(e *ending, _ int) float64 { return float64(e.m.sampling.residents - e.m.sampling.sampled) }},
+			value: func(e *ending, _ int) float64 { return float64(e.smp().residents - e.smp().sampled) }},
 		{key: "per_hour", unit: "people/h", better: "higher", label: "residents sampled per hour", desc: "residents sampled per hour of the round",
 			// NaN for a round over at once.
-			value: func(e *ending, _ int) float64 { return ratio(float64(e.m.sampling.sampled), e.makespan()/3600) }},
+			value: func(e *ending, _ int) float64 { return ratio(float64(e.smp().sampled), e.makespan()/3600) }},
 		{key: "wait.mean", unit: "s", better: "lower", headline: true, label: "wait at a site, mean", desc: "mean wait at a site (queueing, not service)",
-			value: func(e *ending, _ int) float64 { return e.m.sampling.wait.Mean() }},
+			value: func(e *ending, _ int) float64 { return e.smp().wait.Mean() }},
 		{key: "wait.p95", unit: "s", better: "lower", headline: true, label: "wait at a site, 95th percentile", desc: "95th percentile of the wait at a site",
-			value: func(e *ending, _ int) float64 { return e.m.sampling.wait.Quantile(0.95) }},
+			value: func(e *ending, _ int) float64 { return e.smp().wait.Quantile(0.95) }},
 		{key: "queue.peak", unit: "people", better: "lower", headline: true, label: "queue at a site, most", desc: "most residents waiting at any one site",
 			value: func(e *ending, _ int) float64 {
 				peak := 0.0
-				for _, s := range e.m.sampling.sites {
+				for _, s := range e.smp().sites {
 					peak = math.Max(peak, s.waiting.Max())
 				}
 				return peak
 			}},
 		{key: "in_transit.mean", unit: "samples", better: "lower", label: "samples on their way to the lab, mean", desc: "mean number of samples taken and not yet at the lab, over the round",
 			value: func(e *ending, _ int) float64 {
-				smp := e.m.sampling
+				smp := e.smp()
 				span := math.Max(e.now-smp.start, 1)
 				if smp.atLab == smp.awaited() && smp.awaited() > 0 {
 					span = math.Max(smp.labDone-smp.start, 1)
@@ -210,27 +218,42 @@ func samplingKPIs() kpiBlock {
 				return smp.inTransit.Integral(e.now) / span
 			}},
 		{key: "in_transit.max", unit: "samples", better: "lower", label: "samples on their way to the lab, most", desc: "most samples taken and not yet at the lab",
-			value: func(e *ending, _ int) float64 { return e.m.sampling.inTransit.Max() }},
+			value: func(e *ending, _ int) float64 { return e.smp().inTransit.Max() }},
 		{key: "lab_done", unit: "s", better: "lower", headline: true, label: "last sample at the lab", desc: "time from the start of the round to the last sample at the lab",
 			value: func(e *ending, _ int) float64 {
-				smp := e.m.sampling
+				smp := e.smp()
 				if smp.atLab == smp.awaited() {
 					return math.Max(smp.labDone-smp.start, 0) // 0 for a round with no one to sample
 				}
 				return e.now - smp.start
 			}},
+		{key: "no_shows", unit: "people", better: "lower", label: "residents who missed their call", when: hasNoShows,
+			desc:  "residents called down who missed their call, left to the sweep team (sampling.no_shows)",
+			value: func(e *ending, _ int) float64 { return float64(e.smp().missed) }},
+		{key: "left_at_close", unit: "people", better: "lower", headline: true, label: "residents not sampled when the sites close", when: hasNoShows,
+			desc:  "residents not sampled when the last testing site stands down, the end of the round at the sites: those the sweep team has still to find (at the end of the run when a site is still open)",
+			value: func(e *ending, _ int) float64 { return float64(e.leftAtClose()) }},
+		{key: "swept", unit: "people", better: "higher", label: "residents sampled by the sweep", when: hasNoShows,
+			desc:  "residents who missed their call and were sampled at home by the sweep team",
+			value: func(e *ending, _ int) float64 { return float64(e.smp().swept) }},
+		{key: "sweep_done", unit: "s", better: "lower", headline: true, label: "time to sweep", when: hasNoShows,
+			desc:  "time from the start of the round to the last resident who missed the call sampled by the sweep team (to the end of the run when some were not; 0 when no one missed it)",
+			value: func(e *ending, _ int) float64 { return e.sweepDone() }},
 		{key: "staff_hours", unit: "h", better: "lower", label: "medical staff-hours at the sites",
 			desc: "staff-hours of the medical staff at the testing sites: each site's registration and swab staff, from the start of the round until the site stands down (its last resident sampled) or the run ends",
 			value: func(e *ending, _ int) float64 {
 				h := 0.0
-				for i := range e.m.sampling.sites {
+				for i := range e.smp().sites {
 					h += e.medicalHours(i)
 				}
 				return h
 			}},
 	}
 	for i := range b {
-		b[i].group, b[i].when = groupSampling, hasSampling
+		b[i].group = groupSampling
+		if b[i].when == nil {
+			b[i].when = hasSampling
+		}
 		b[i].days, b[i].dayNote = roundDay, "the round, on day %d"
 	}
 	return b
@@ -268,20 +291,20 @@ func labKPIs() kpiBlock {
 func siteKPIs() kpiBlock {
 	b := kpiBlock{
 		{key: "queue.peak", scope: eachSite, group: groupSampling, unit: "people", better: "lower", label: "queue, most", desc: "most residents waiting at site %s",
-			value: func(e *ending, i int) float64 { return e.m.sampling.sites[i].waiting.Max() }},
+			value: func(e *ending, i int) float64 { return e.smp().sites[i].waiting.Max() }},
 		{key: "queue.mean", scope: eachSite, group: groupSampling, unit: "people", better: "lower", label: "queue, mean while open", desc: "mean residents waiting at site %s while it is open",
 			value: func(e *ending, i int) float64 {
-				smp, s := e.m.sampling, e.m.sampling.sites[i]
+				smp, s := e.smp(), e.smp().sites[i]
 				open := e.now
-				if s.sampled == s.expected && s.expected > 0 {
+				if s.done() && s.expected > 0 {
 					open = s.lastSampled
 				}
 				return s.waiting.Integral(e.now) / math.Max(open-smp.start, 1)
 			}},
 		{key: "makespan", scope: eachSite, group: groupSampling, unit: "s", better: "lower", label: "last resident sampled", desc: "time from the start of the round to the last resident sampled at %s",
 			value: func(e *ending, i int) float64 {
-				smp, s := e.m.sampling, e.m.sampling.sites[i]
-				if s.sampled == s.expected {
+				smp, s := e.smp(), e.smp().sites[i]
+				if s.done() {
 					return math.Max(s.lastSampled-smp.start, 0) // 0 for a site with no one to sample
 				}
 				return e.now - smp.start
@@ -374,9 +397,11 @@ func staffTotalKPIs() kpiBlock {
 					on += e.staff(i).on
 				}
 				h := on / 3600
-				if smp := e.m.sampling; smp != nil && (e.day == 0 || e.day-1 == e.m.tl.dayOf(smp.start)) {
-					for i := range smp.sites {
-						h += e.medicalHours(i)
+				for _, smp := range e.m.rounds {
+					if e.day == 0 || e.day-1 == e.m.tl.dayOf(smp.start) {
+						for i := range smp.sites {
+							h += medicalHours(smp, i, e.now)
+						}
 					}
 				}
 				return h

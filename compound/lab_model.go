@@ -63,11 +63,11 @@ func (s *sampledBy) share() float64 {
 	return ratio(float64(n), float64(s.m.sampling.residents))
 }
 
-// buildLab builds the round's lab, if it has one. It draws from streams
-// of its own (sampling/lab/...), so a round without a lab, and every
-// other draw of a round with one, are as before.
-func (m *Model) buildLab() error {
-	smp := m.sampling
+// buildLab builds the first round's lab, if it has one. It draws from
+// streams of its own (sampling/lab/...), so a round without a lab, and
+// every other draw of a round with one, are as before. The samples of
+// later rounds end at the lab, as in files written before it.
+func (m *Model) buildLab(smp *sampling) error {
 	spec := smp.spec.Lab
 	if spec == nil {
 		return nil

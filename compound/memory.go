@@ -67,6 +67,9 @@ func (sc *Scenario) Memory(opts Options) (model, result int64) {
 			posts++
 			units += int64(l.Servers)
 		}
+		residents *= int64(1 + len(sp.Rounds)) // every round holds its residents (or kits) from the start
+		// The later rounds' sites keep two series each, not reported.
+		posts += int64(len(sp.Sites) * len(sp.Rounds))
 	}
 	volume := 0.0
 	for _, k := range sc.Kinds {

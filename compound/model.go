@@ -29,7 +29,9 @@ type Model struct {
 	posts    []*post
 
 	gate     *gate
-	sampling *sampling
+	sampling *sampling   // round 1
+	rounds   []*sampling // every round, round 1 first
+	siteOpen []int       // by site: the round whose staff are on duty there (rounds.go)
 	garbage  *garbageRound
 	needs    *specialNeeds
 	net      *postNet // the planner's own posts; nil for none

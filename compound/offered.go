@@ -256,7 +256,7 @@ func (sc *Scenario) samplingLoad() []PostLoad {
 	}
 	residents := map[string]float64{}
 	buildings := 0
-	plan, last := sc.callPlan(), 0.0
+	plan, last := sc.callPlan(sp, func(string) bool { return true }), 0.0
 	for zi, z := range sc.Zones {
 		for k, b := range sc.zoneBuildings(z) {
 			site := z.Site

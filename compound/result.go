@@ -125,8 +125,10 @@ func (m *Model) result() *Result {
 				Series{Name: "sampled at " + s.spec.Name, Unit: "people", Start: 0, Step: m.opts.SeriesStep, Points: finished(s.cumulative, now)},
 				Series{Name: "waiting at " + s.spec.Name, Unit: "people", Start: 0, Step: m.opts.SeriesStep, Points: finished(s.queue, now)})
 		}
-		res.Ledger.Residents = smp.residents
-		res.Ledger.Sampled = smp.sampled
+		for _, r := range m.rounds {
+			res.Ledger.Residents += r.residents
+			res.Ledger.Sampled += r.sampled
+		}
 		res.Ledger.NotSampled = m.residentsOnTheirWay()
 	}
 
@@ -134,7 +136,7 @@ func (m *Model) result() *Result {
 	// whole run's, then each day's.
 	e := &ending{m: m, now: now, hours: m.tl.horizon / 3600}
 	for _, x := range catalogue(sc) {
-		e.day = x.day
+		e.day, e.round = x.day, x.round
 		res.Values = append(res.Values, x.def.value(e, x.i))
 	}
 	for _, p := range m.posts {
@@ -164,23 +166,22 @@ func (m *Model) result() *Result {
 }
 
 // residentsOnTheirWay counts, from the kernel's own books, the residents
-// called or yet to be called who are not yet sampled.
+// called or yet to be called who are not yet sampled, over every round.
 func (m *Model) residentsOnTheirWay() int {
-	smp := m.sampling
 	n := 0
-	for _, f := range smp.siteFlows {
-		n += f.Live()
+	for _, smp := range m.rounds {
+		for _, f := range smp.siteFlows {
+			n += f.Live()
+		}
+		if smp.homeFlow != nil {
+			n += smp.homeFlow.Live()
+		}
+		if smp.sweepFlow != nil {
+			n += smp.sweepFlow.Live()
+		}
+		n += smp.uncalled + smp.toSweep + smp.lost
 	}
-	if smp.homeFlow != nil {
-		n += smp.homeFlow.Live()
-	}
-	return n + m.residentsNotCalled() + smp.lost
-}
-
-// residentsNotCalled counts residents of buildings whose call is still to
-// come.
-func (m *Model) residentsNotCalled() int {
-	return m.sampling.uncalled
+	return n
 }
 
 func finished(s *stats.Series, now float64) []float64 {

@@ -97,9 +97,9 @@ func (m *Model) residentsAtPosts(f *sim.Flow, s *site) {
 	}
 	m.attachAt(f, RouteSite, residentLeft, "sampled")
 	f.Label(residentLeft).Then(sim.Do(func(*sim.Entity) {
-		m.sampling.lost++
+		s.round.lost++
 		s.expected--
-		if s.sampled == s.expected && s.expected >= 0 {
+		if s.done() && s.expected >= 0 {
 			m.closeSite(s)
 			if s.box > 0 {
 				m.sendBox(s)

@@ -15,12 +15,16 @@ type resident struct {
 	arrived float64 // at the site
 	reg     float64
 	swab    float64
-	visit   float64 // door to door
+	visit   float64 // door to door, or the sweep team's
+	missed  bool    // misses the call: sampled at home by the sweep
 }
 
-// sampling is the swab-sampling round of a replication.
+// sampling is one testing round of a replication: round 1, the one the
+// scenario's sampling describes, or one of its later rounds (rounds.go).
 type sampling struct {
-	spec      *Sampling
+	spec      *Sampling // with the round's day and start
+	plan      roundPlan
+	kits      *kitRound // an antigen round's; nil for the others
 	start     float64
 	sites     []*site
 	residents int // everyone to be sampled, at a site or at home
@@ -34,6 +38,15 @@ type sampling struct {
 	labDone   float64
 	hourly    *stats.Counts
 
+	// The residents who missed their call (noshows.go).
+	missed      int     // who missed it
+	toSweep     int     // missed and not yet looked for
+	swept       int     // sampled by the sweep team
+	lastSwept   float64 // when the sweep sampled its last
+	closedAt    float64 // when the last site stood down, -1 before
+	leftAtClose int     // residents not sampled then
+	sweepFlow   *sim.Flow
+
 	siteFlows []*sim.Flow
 	homeFlow  *sim.Flow
 	runFlow   *sim.Flow
@@ -42,10 +55,12 @@ type sampling struct {
 	lab *lab // nil: the samples end at the lab (lab_model.go)
 }
 
-// site is one testing site.
+// site is one testing site in one round; the rounds at the sites share
+// its stations (reg, swab: round 1's resources).
 type site struct {
 	spec        Site
 	index       int
+	round       *sampling
 	reg, swab   *sim.Resource
 	expected    int
 	sampled     int
@@ -55,8 +70,15 @@ type site struct {
 	tube, box   int // samples in the open tube; samples in the box (closed tubes)
 	tubes       int // tubes in the box
 	boxLeaves   *boxTimer
-	lastSampled float64
+	lastSampled float64 // the last resident sampled for the site, not by the sweep
+	missed      int     // its residents who missed their call
+	swept       int     // of them, sampled by the sweep team
+	closed      bool    // stood down
 }
+
+// done reports whether the site has sampled everyone it waits for: all its
+// residents but those who missed their call.
+func (s *site) done() bool { return s.sampled-s.swept == s.expected-s.missed }
 
 // boxTimer sends a site's box to the lab at least every pooling interval.
 type boxTimer struct {
@@ -65,7 +87,7 @@ type boxTimer struct {
 }
 
 func (b *boxTimer) Handle() {
-	sp := b.m.sampling
+	sp := b.s.round
 	if b.s.box > 0 {
 		b.m.sendBox(b.s)
 	}
@@ -79,82 +101,119 @@ type labRun struct {
 	samples int
 }
 
+// buildSampling builds every testing round: round 1 and the later ones.
 func (m *Model) buildSampling() error {
-	sp := m.sc.Sampling
-	if sp == nil {
-		return nil
+	if sp := m.sc.Sampling; sp != nil {
+		m.siteOpen = make([]int, len(sp.Sites))
 	}
-	smp := &sampling{spec: sp, inTransit: stats.NewLevel(0, 0)}
-	m.sampling = smp
+	for _, p := range m.sc.roundPlans() {
+		smp, err := m.buildRound(p)
+		if err != nil {
+			return err
+		}
+		m.rounds = append(m.rounds, smp)
+	}
+	if len(m.rounds) > 0 {
+		m.sampling = m.rounds[0]
+	}
+	return nil
+}
+
+// buildRound builds one round: its sites (round 1's stations, opened at
+// the start of a later round at the sites), its flows, and every resident
+// of the buildings it tests, called at the time of the calling plan.
+func (m *Model) buildRound(p roundPlan) (*sampling, error) {
+	sp := p.spec
+	smp := &sampling{spec: sp, plan: p, inTransit: stats.NewLevel(0, 0), closedAt: -1}
 	smp.start = m.tl.at(sp.Day-1, sp.Start)
 	smp.hourly, _ = stats.NewCounts(0, 3600, int(m.tl.horizon/3600+0.5))
+	if p.method == MethodAntigenKits {
+		return smp, m.buildKitRound(smp)
+	}
 	smp.runners = m.doer(TaskLabRun)
 	smp.wait.KeepValues()
 
 	siteIndex := map[string]int{}
 	for i, st := range sp.Sites {
 		siteIndex[st.Name] = i
-		s := &site{spec: st, index: i, waiting: stats.NewLevel(0, 0), queue: m.series(), cumulative: m.series()}
+		s := &site{spec: st, index: i, round: smp, waiting: stats.NewLevel(0, 0), queue: m.series(), cumulative: m.series()}
 		s.cumulative.Set(0, 0)
 		s.queue.Set(0, 0)
 		s.boxLeaves = &boxTimer{m, s}
+		if p.index > 0 {
+			first := m.rounds[0].sites[i]
+			s.swab, s.reg = first.swab, first.reg
+			smp.sites = append(smp.sites, s)
+			smp.siteFlows = append(smp.siteFlows, m.siteFlow(s))
+			continue
+		}
 		s.swab = m.s.NewResource(st.Name+" swab", 0)
 		if _, err := m.s.NewRoster(s.swab, []sim.Change{{At: smp.start, Capacity: st.Swab}}); err != nil {
-			return err
+			return nil, err
 		}
 		m.addPost(st.Name+" swab", "site", s.swab)
 		if err := m.ctx.Err(); err != nil {
-			return err
+			return nil, err
 		}
 		if st.Registration > 0 {
 			s.reg = m.s.NewResource(st.Name+" registration", 0)
 			if _, err := m.s.NewRoster(s.reg, []sim.Change{{At: smp.start, Capacity: st.Registration}}); err != nil {
-				return err
+				return nil, err
 			}
 			m.addPost(st.Name+" registration", "site", s.reg)
 		}
 		smp.sites = append(smp.sites, s)
 		smp.siteFlows = append(smp.siteFlows, m.siteFlow(s))
 	}
-	if err := m.buildHomeAndRunFlows(); err != nil {
-		return err
+	if p.index > 0 && p.method == MethodSites && smp.start < m.tl.horizon {
+		m.s.Schedule(smp.start, sim.PriorityDefault, &openSites{m: m, smp: smp})
 	}
-	if err := m.buildLab(); err != nil {
-		return err
+	if err := m.buildHomeAndRunFlows(smp); err != nil {
+		return nil, err
+	}
+	m.buildSweepFlow(smp)
+	if p.index == 0 { // the lab tests the first round's samples (lab.go)
+		if err := m.buildLab(smp); err != nil {
+			return nil, err
+		}
 	}
 
 	// Draws, in a fixed order: per resident, come-down, registration and
 	// swab (or the home visit).
-	comeDown, err := m.dist(sp.Calling.ComeDown, "sampling/come-down")
+	comeDown, err := m.dist(sp.Calling.ComeDown, p.stream("sampling/come-down"))
 	if err != nil {
-		return err
+		return nil, err
 	}
 	reg := random.Dist(nil)
 	if anyRegistration(sp.Sites) {
-		if reg, err = m.dist(sp.Registration, "sampling/registration"); err != nil {
-			return err
+		if reg, err = m.dist(sp.Registration, p.stream("sampling/registration")); err != nil {
+			return nil, err
 		}
 	}
-	swab, err := m.dist(sp.Swab, "sampling/swab")
+	swab, err := m.dist(sp.Swab, p.stream("sampling/swab"))
 	if err != nil {
-		return err
+		return nil, err
 	}
 	var visit random.Dist
-	if sp.DoorToDoor.Share > 0 {
-		if visit, err = m.dist(sp.DoorToDoor.Visit, "sampling/visit"); err != nil {
-			return err
+	if smp.homeShare() > 0 {
+		if visit, err = m.dist(sp.DoorToDoor.Visit, p.stream("sampling/visit")); err != nil {
+			return nil, err
 		}
 	}
 	var sealedVisit random.Dist
 	if len(m.seals) > 0 {
-		if sealedVisit, err = m.dist(sp.DoorToDoor.Visit, "sampling/sealed-visit"); err != nil {
-			return err
+		if sealedVisit, err = m.dist(sp.DoorToDoor.Visit, p.stream("sampling/sealed-visit")); err != nil {
+			return nil, err
 		}
+	}
+	noShow, err := m.noShowDraws(p)
+	if err != nil {
+		return nil, err
 	}
 	walks := make([]random.Dist, len(m.sc.Zones))
 	for z, zone := range m.sc.Zones {
-		if walks[z], err = m.dist(zone.WalkToSite, "sampling/walk/"+zone.Name); err != nil {
-			return err
+		if walks[z], err = m.dist(zone.WalkToSite, p.stream("sampling/walk/"+zone.Name)); err != nil {
+			return nil, err
 		}
 	}
 
@@ -162,20 +221,24 @@ func (m *Model) buildSampling() error {
 	// Interval, the zones in the calling order, or the explicit schedule.
 	// Every resident's times are drawn here, zone by zone as listed, so that
 	// they do not depend on the plan.
-	plan := m.sc.callPlan()
+	plan := m.sc.callPlan(sp, p.tests)
 	for z, zone := range m.sc.Zones {
 		nth := 0
 		for _, ref := range zone.Buildings {
 			ids, _ := ExpandBuildings(ref)
 			for _, id := range ids {
+				if !p.tests(id) {
+					nth++
+					continue
+				}
 				b := m.sc.Buildings[m.building[id]]
 				s := smp.sites[siteIndex[plan[z][nth].site]]
-				c := &call{m: m, at: smp.start + plan[z][nth].at}
+				c := &call{m: m, smp: smp, at: smp.start + plan[z][nth].at}
 				nth++
-				home := int(math.Round(float64(b.Residents) * sp.DoorToDoor.Share))
+				home := int(math.Round(float64(b.Residents) * smp.homeShare()))
 				for k := range b.Residents {
 					if err := m.stopped(); err != nil {
-						return err
+						return nil, err
 					}
 					r := &resident{site: s}
 					if k < b.Residents-home {
@@ -184,6 +247,7 @@ func (m *Model) buildSampling() error {
 							r.reg = reg.Rand()
 						}
 						r.swab = swab.Rand()
+						noShow.drawMiss(r, sp.NoShows.Share)
 						c.down = append(c.down, r)
 					} else {
 						r.visit = visit.Rand()
@@ -192,6 +256,8 @@ func (m *Model) buildSampling() error {
 				}
 				if s := m.sealAt(m.building[id], c.at); s != nil {
 					m.sealCall(c, s, sealedVisit) // its residents stay in
+				} else {
+					m.missCall(smp, c)
 				}
 				smp.residents += b.Residents
 				smp.uncalled += b.Residents
@@ -207,21 +273,50 @@ func (m *Model) buildSampling() error {
 			m.s.Schedule(smp.start+float64(sp.Pooling.Every), sim.PriorityDefault, s.boxLeaves)
 		}
 	}
-	return nil
+	return smp, nil
+}
+
+// homeShare is the share of each building's residents the round samples at
+// home by the door-to-door pool: all of them in a round door to door.
+func (smp *sampling) homeShare() float64 {
+	if smp.plan.method == MethodDoorToDoor {
+		return 1
+	}
+	return smp.spec.DoorToDoor.Share
+}
+
+// openSites opens the sites' stations, round 1's, for a later round at the
+// sites: its staff on duty from its start.
+type openSites struct {
+	m   *Model
+	smp *sampling
+}
+
+func (o *openSites) Handle() {
+	for _, s := range o.smp.sites {
+		o.m.siteOpen[s.index] = o.smp.plan.index
+		s.swab.SetCapacity(s.spec.Swab)
+		if s.reg != nil {
+			s.reg.SetCapacity(s.spec.Registration)
+		}
+	}
 }
 
 // call is a building's call, an event at the time of its wave.
 type call struct {
 	m    *Model
+	smp  *sampling
 	at   float64
 	down []*resident // residents who come down to the site
 	home []*resident // residents sampled at home
-	crew *sim.Flow   // a sealed building's: every resident swabbed at home by its crew
+	// residents who miss the call, sampled at home by the sweep team
+	missed []*resident
+	crew   *sim.Flow // a sealed building's: every resident swabbed at home by its crew
 }
 
 func (c *call) Handle() {
-	smp := c.m.sampling
-	smp.uncalled -= len(c.down) + len(c.home)
+	smp := c.smp
+	smp.uncalled -= len(c.down) + len(c.home) + len(c.missed)
 	for _, r := range c.down {
 		c.m.s.Start(smp.siteFlows[r.site.index], r)
 	}
@@ -260,7 +355,7 @@ func (m *Model) siteFlow(s *site) *sim.Flow {
 			r := e.Data.(*resident)
 			s.waiting.Add(m.s.Now(), -1)
 			s.queue.Set(m.s.Now(), s.waiting.Value())
-			m.sampling.wait.Add(max(m.s.Now()-r.arrived-r.reg, 0)) // not -ε from rounding
+			s.round.wait.Add(max(m.s.Now()-r.arrived-r.reg, 0)) // not -ε from rounding
 		}),
 		sim.DelayFor(func(e *sim.Entity) float64 { return e.Data.(*resident).swab }),
 		sim.Release(s.swab, 1),
@@ -281,10 +376,9 @@ func (m *Model) siteFlow(s *site) *sim.Flow {
 
 // buildHomeAndRunFlows builds the mobile team's home visits and the runners'
 // trips to the lab.
-func (m *Model) buildHomeAndRunFlows() error {
-	smp := m.sampling
+func (m *Model) buildHomeAndRunFlows(smp *sampling) error {
 	sp := smp.spec
-	if sp.DoorToDoor.Share > 0 {
+	if smp.homeShare() > 0 {
 		team := m.doer(TaskDoorToDoor)
 		smp.homeFlow = sim.NewFlow("home visit").Then(
 			sim.Do(func(e *sim.Entity) { e.Prio = team.prio(TaskDoorToDoor, 0) }),
@@ -294,7 +388,7 @@ func (m *Model) buildHomeAndRunFlows() error {
 			sim.Do(func(e *sim.Entity) { m.sampled(e.Data.(*resident).site) }),
 		)
 	}
-	trip, err := m.dist(sp.Pooling.Trip, "sampling/lab-trip")
+	trip, err := m.dist(sp.Pooling.Trip, smp.plan.stream("sampling/lab-trip"))
 	if err != nil {
 		return err
 	}
@@ -323,8 +417,14 @@ func (m *Model) buildHomeAndRunFlows() error {
 }
 
 // sampled counts a resident sampled at (or for) site s and pools the sample.
-func (m *Model) sampled(s *site) {
-	smp := m.sampling
+func (m *Model) sampled(s *site) { m.sampledBy(s, false) }
+
+// sampledBy counts a resident sampled for site s, by the sweep team when
+// swept, and pools the sample. The site stands down when it is done; the
+// last box leaves then, and again when the sweep has sampled the last of
+// its residents.
+func (m *Model) sampledBy(s *site, swept bool) {
+	smp := s.round
 	now := m.s.Now()
 	if l := m.opts.Log; l != nil {
 		l.Sampled = append(l.Sampled, now)
@@ -334,7 +434,11 @@ func (m *Model) sampled(s *site) {
 	smp.hourly.Add(now, 1)
 	smp.inTransit.Add(now, 1)
 	s.sampled++
-	s.lastSampled = now
+	if swept {
+		s.swept++
+	} else {
+		s.lastSampled = now
+	}
 	s.cumulative.Set(now, float64(s.sampled))
 	pool := smp.spec.Pooling
 	s.tube++
@@ -343,28 +447,48 @@ func (m *Model) sampled(s *site) {
 		s.tube = 0
 		s.tubes++
 	}
-	if s.sampled == s.expected {
+	closing := s.done() && !s.closed
+	if closing {
 		m.closeSite(s)
 	}
-	if s.tubes >= pool.TubesPerBox || (s.sampled == s.expected && s.box > 0) {
+	all := s.sampled == s.expected
+	if all {
+		s.box += s.tube // the sweep's last tube
+		s.tube = 0
+	}
+	if s.tubes >= pool.TubesPerBox || ((closing || all) && s.box > 0) {
 		m.sendBox(s)
 	}
 }
 
 // closeSite closes a site that is done: the last tube into the box, the
-// staff stand down.
+// staff stand down (unless a later round has opened the site since).
 func (m *Model) closeSite(s *site) {
 	s.box += s.tube
 	s.tube = 0
-	s.swab.SetCapacity(0)
-	if s.reg != nil {
-		s.reg.SetCapacity(0)
+	smp := s.round
+	if m.siteOpen[s.index] == smp.plan.index {
+		s.swab.SetCapacity(0)
+		if s.reg != nil {
+			s.reg.SetCapacity(0)
+		}
 	}
+	s.closed = true
+	if smp.closedAt >= 0 {
+		return
+	}
+	for _, o := range smp.sites {
+		if !o.done() {
+			return
+		}
+	}
+	smp.closedAt = m.s.Now()
+	smp.leftAtClose = smp.awaited() - smp.sampled
 }
 
 // sendBox sends a site's box to the lab with a runner.
 func (m *Model) sendBox(s *site) {
 	n := s.box
 	s.box, s.tubes = 0, 0
-	m.s.Start(m.sampling.runFlow, &labRun{samples: n})
+	m.s.Start(s.round.runFlow, &labRun{samples: n})
 }

@@ -152,7 +152,7 @@ type Suit struct {
 
 // Task is a task a pool does and its priority among the pool's tasks.
 type Task struct {
-	Task     string `yaml:"task" doc:"one of intake, transfer, sorting, delivery, garbage, special-needs, door-to-door, lab-run"`
+	Task     string `yaml:"task" doc:"one of intake, transfer, sorting, delivery, garbage, special-needs, door-to-door, lab-run, sweep"`
 	Priority int    `yaml:"priority" doc:"higher is served first"`
 }
 
@@ -166,12 +166,13 @@ const (
 	TaskSpecialNeeds = "special-needs"
 	TaskDoorToDoor   = "door-to-door"
 	TaskLabRun       = "lab-run"
+	TaskSweep        = "sweep"
 )
 
 // Tasks returns every task, in a fixed order.
 func Tasks() []string {
 	return []string{TaskIntake, TaskTransfer, TaskSorting, TaskDelivery, TaskGarbage,
-		TaskSpecialNeeds, TaskDoorToDoor, TaskLabRun}
+		TaskSpecialNeeds, TaskDoorToDoor, TaskLabRun, TaskSweep}
 }
 
 // Gate is the single entry for supplies and its drop-off staging area.
@@ -258,6 +259,10 @@ type Sampling struct {
 	// The lab and the results (lab.go): nil, the samples end at the lab,
 	// as in files written before it.
 	Lab *Lab `yaml:"lab" doc:"the lab that tests the tubes, re-tests positive pools, and gives the results (omit for none)"`
+
+	// The residents who miss their call and the rounds after this one.
+	NoShows NoShows `yaml:"no_shows" doc:"residents who miss their call, found later by the sweep team and sampled at home (omit for none)"`
+	Rounds  []Round `yaml:"rounds" doc:"the testing rounds after this one, each on a later day: at the sites as this one, antigen kits, or door to door (omit for none)"`
 }
 
 // Site is one testing site and the split of its medical staff.

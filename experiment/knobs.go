@@ -77,14 +77,15 @@ func (k Knob) Text(v int) string {
 var taskArea = map[string]string{
 	compound.TaskIntake: "deliveries", compound.TaskTransfer: "deliveries", compound.TaskSorting: "deliveries",
 	compound.TaskDelivery: "deliveries", compound.TaskGarbage: "garbage", compound.TaskSpecialNeeds: "special_needs",
-	compound.TaskDoorToDoor: "sampling", compound.TaskLabRun: "sampling",
+	compound.TaskDoorToDoor: "sampling", compound.TaskLabRun: "sampling", compound.TaskSweep: "sampling",
 }
 
 // Affects reports whether the knob can move the KPI called name. Within
 // the sampling round, runners move only what happens after a sample is
 // taken (samples in transit, the last at the lab, the lab's queue and
-// the results), the lab's servers only what happens at the lab, and the
-// door-to-door team not the waits at the sites.
+// the results), the lab's servers only what happens at the lab, the
+// door-to-door team not the waits at the sites, and the sweep team (the
+// last samples of the round) neither those.
 func (k Knob) Affects(name string) bool {
 	a := compound.AreaOf(name)
 	switch {
@@ -102,7 +103,7 @@ func (k Knob) Affects(name string) bool {
 		afterSample := strings.HasPrefix(name, "sampling.lab_done") || strings.HasPrefix(name, "sampling.in_transit") || atLab(name)
 		atSites := strings.HasPrefix(name, "sampling.wait") || strings.Contains(name, "queue")
 		for _, t := range k.Tasks {
-			if t == compound.TaskLabRun && afterSample || t == compound.TaskDoorToDoor && !afterSample && !atSites {
+			if t == compound.TaskLabRun && afterSample || t == compound.TaskDoorToDoor && !afterSample && !atSites || t == compound.TaskSweep && !atSites {
 				return true
 			}
 		}

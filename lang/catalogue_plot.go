@@ -102,6 +102,7 @@ func plotEntries() []entry {
 		{key: "base %s", zh: "基准%s"},
 		{key: "axis-unit:min", zh: "分钟"}, {key: "axis-unit:h", zh: "小时"}, {key: "axis-unit:s", zh: "秒"},
 		{key: "axis-unit:items", zh: "件"}, {key: "axis-unit:people", zh: "人"}, {key: "axis-unit:households", zh: "户"},
+		{key: "axis-unit:kits", zh: "盒"},
 		{key: "mean, 95% interval", zh: "平均值，95%%置信区间"},
 		{key: "difference in time", zh: "时间差"},
 		{key: "difference in share (percentage points)", zh: "比例差（百分点）"},

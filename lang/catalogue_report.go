@@ -38,7 +38,7 @@ func reportEntries() []entry {
 		{key: "group:garbage", zh: "垃圾清运"}, {key: "group:special_needs", zh: "特殊需求"}, {key: "group:staff", zh: "人员"},
 		{key: "unit:items", zh: "件"}, {key: "unit:items/h", zh: "件/小时"}, {key: "unit:people", zh: "人"},
 		{key: "unit:people/h", zh: "人/小时"}, {key: "unit:households", zh: "户"}, {key: "unit:samples", zh: "份样本"},
-		{key: "unit:cards", zh: "张"},
+		{key: "unit:cards", zh: "张"}, {key: "unit:kits", zh: "盒"},
 		{key: "group:households", zh: "户"}, {key: "group:consumables", zh: "耗材"}, {key: "group:cost", zh: "费用"},
 		{key: "group:posts", zh: "岗位"},
 		{key: "unit:arrivals", zh: "人"}, {key: "unit:arrivals/h", zh: "人/小时"}, {key: "unit:suits", zh: "套"},

@@ -29,11 +29,29 @@ func KPIKey(name, of string) string {
 // (express.door_time.p95@day2) is labelled as its whole run's with the
 // day, as compound labels it in English: 送到家门口用时，第95百分位，第 2 天.
 func (p *Printer) KPILabel(name, of, label string) string {
-	whole, day := compound.WholeRun(name)
+	whole, day, round := kpiBase(name)
 	if k := "kpi:" + KPIKey(whole, of); p.Chinese() && p.known[k] {
-		return p.msg.Sprintf(k) + p.ofDay(day)
+		return p.msg.Sprintf(k) + p.ofDay(day) + p.ofRound(round)
 	}
 	return label
+}
+
+// kpiBase returns the name of the whole run's (and round 1's) KPI of which
+// the KPI called name is a day's or a later round's, and the day and the
+// round (0 for none).
+func kpiBase(name string) (base string, day, round int) {
+	base, round = compound.FirstRound(name)
+	base, day = compound.WholeRun(base)
+	return base, day, round
+}
+
+// ofRound is what a later round's KPI adds to round 1's label and
+// description in Chinese: "，第 2 轮"; nothing for round 1 (0).
+func (p *Printer) ofRound(round int) string {
+	if round == 0 {
+		return ""
+	}
+	return p.msg.Sprintf("kpi-round", round)
 }
 
 // ofDay is what a day's KPI adds to its whole run's label and
@@ -61,12 +79,12 @@ func (p *Printer) KPITitle(name, of, label string) string {
 // KPIDesc is the description of the KPI called name, measured for of, in
 // the printer's language; desc is the catalogue's English description.
 func (p *Printer) KPIDesc(name, of, desc string) string {
-	whole, day := compound.WholeRun(name)
+	whole, day, round := kpiBase(name)
 	if k := "kpi-desc:" + KPIKey(whole, of); p.Chinese() && p.known[k] {
 		if of == "" {
-			return p.msg.Sprintf(k) + p.ofDay(day)
+			return p.msg.Sprintf(k) + p.ofDay(day) + p.ofRound(round)
 		}
-		return p.msg.Sprintf(k, p.Name(of)) + p.ofDay(day)
+		return p.msg.Sprintf(k, p.Name(of)) + p.ofDay(day) + p.ofRound(round)
 	}
 	return desc
 }

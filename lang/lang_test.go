@@ -53,7 +53,8 @@ func TestEveryKPIHasChinese(t *testing.T) {
 }
 
 // TestDayKPIChinese: a day's KPI is labelled and described in Chinese as
-// its whole run's KPI with the day, for every kind of subject.
+// its whole run's KPI with the day, for every kind of subject; a later
+// round's as round 1's with the round.
 func TestDayKPIChinese(t *testing.T) {
 	zh := lang.New(language.SimplifiedChinese)
 	for _, c := range []struct{ name, of, label, desc string }{
@@ -61,6 +62,8 @@ func TestDayKPIChinese(t *testing.T) {
 		{"households.same_day@day3", "", "当天送齐的户数比例，第 3 天", ""},
 		{"staff.suited-crew.hours@day1", "suited-crew", "在岗人时，第 1 天", "穿防护服人员在岗的人时数，第 1 天"},
 		{"sampling.site.site-a.queue.peak@day12", "site-a", "排队人数，最多，第 12 天", ""},
+		{"sampling.makespan@round3", "", "本轮核酸采样用时，第 3 轮", ""},
+		{"sampling.kits.returned@round2", "", "收回的抗原试剂盒数，第 2 轮", "用过后放在门口并已收走的抗原试剂盒数，第 2 轮"},
 	} {
 		if got := zh.KPILabel(c.name, c.of, "English"); got != c.label {
 			t.Errorf("KPILabel(%s) = %q, want %q", c.name, got, c.label)

@@ -57,7 +57,8 @@ type Target struct {
 // (no item of a kind delivered) are null.
 type KPI struct {
 	Name           string   `json:"name"`
-	Day            int      `json:"day,omitempty"` // the day of the run it is for, from 1; absent for the whole run
+	Day            int      `json:"day,omitempty"`   // the day of the run it is for, from 1; absent for the whole run
+	Round          int      `json:"round,omitempty"` // the testing round it is for, from 2 (sampling.rounds); absent for round 1 and every other KPI
 	Unit           string   `json:"unit"`
 	Better         string   `json:"better,omitempty"`
 	Label          string   `json:"label"`
@@ -144,7 +145,7 @@ func NewResults(o *experiment.Outcome, targets ...experiment.TargetResult) *Resu
 		for i, v := range k.Values {
 			per[i] = Number(v)
 		}
-		r.KPIs = append(r.KPIs, KPI{Name: k.Name, Day: k.Day, Unit: k.Unit, Better: k.Better, Label: k.Title(), Description: k.Desc,
+		r.KPIs = append(r.KPIs, KPI{Name: k.Name, Day: k.Day, Round: k.Round, Unit: k.Unit, Better: k.Better, Label: k.Title(), Description: k.Desc,
 			Mean: Number(k.Mean), CILow: Number(k.Low), CIHigh: Number(k.High), PerReplication: per})
 	}
 	for _, b := range o.Bottlenecks {

@@ -228,6 +228,16 @@ func fieldRules() map[string]rule {
 		"Lab.test":       required,
 		"Lab.prevalence": share,
 		"Lab.hour_cost":  cost,
+		"NoShows.share":  share,
+
+		"Round.day":       {required: true, min: 1, max: compound.MaxDays}, // a day of the run
+		"Round.start":     {inDay: true},
+		"Round.method":    {enum: compound.RoundMethods()},
+		"Round.buildings": {min: 0, pattern: buildingRefPattern},
+		"Kits.hand_out":   required,
+		"Kits.test":       required,
+		"Kits.returned":   share,
+		"Kits.collect":    required,
 
 		"Garbage.bags_per_household": {min: 0, max: compound.MaxBagsPerHousehold},
 		"Garbage.per_bag":            required,

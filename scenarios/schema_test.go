@@ -488,6 +488,9 @@ func loaderOnly() []string {
 		"zone-site-not-in-sampling",     // zones against the sampling sites
 		"task-in-two-pools",             // pools against each other
 		"no-delivery-staff",             // sections against the tasks of the pools
+		"door-to-door-no-pool",          // ditto
+		"no-shows-unswept",              // ditto; and sweep.start against sweep.after
+		"rounds-out-of-order",           // rounds against each other, and a round's method against its kits
 		"overlapping-shifts",            // shifts against each other
 		"gate-closes-before-opening",    // gate.open against gate.close
 		"min-above-max",                 // the fields of a distribution against each other

@@ -93,5 +93,18 @@ func chineseKPILabels() translation {
 		"time among the posts, 95th percentile": "经过各岗位的总时间，95 分位",
 		"arrivals from outside who left":        "外来人员已离开的人数",
 		"the run's cost":                        "本次模拟的总费用",
+
+		"residents who missed their call":            "错过叫号的居民数",
+		"residents not sampled when the sites close": "采样点撤点时未采样的居民数",
+		"residents sampled by the sweep":             "扫楼采样的居民数",
+		"time to sweep":                              "扫楼完成用时",
+
+		"antigen kits handed out":              "发放的抗原试剂盒数",
+		"antigen kits returned":                "收回的抗原试剂盒数",
+		"antigen kits not returned":            "未交回的抗原试剂盒数",
+		"antigen kits waiting to be collected": "待收走的抗原试剂盒数",
+		"antigen kits not handed out":          "未发放的抗原试剂盒数",
+		"time to hand out the kits":            "发完试剂盒用时",
+		"time to collect the used kits":        "收完试剂盒用时",
 	}
 }

@@ -65,9 +65,16 @@ func (tr translation) kpiTitle(cat catalogue, title string) string {
 		of, label = title[:i], title[i+2:]
 	}
 	base, day := splitDay(label)
+	round := 0
+	if day == 0 {
+		base, round = splitNumbered(label, roundSuffix)
+	}
 	t, ok := tr[base]
 	if ok && day > 0 {
 		t = cat.format("kpi.day", t, day)
+	}
+	if ok && round > 0 {
+		t = cat.format("kpi.round", t, round)
 	}
 	switch {
 	case !ok:
@@ -84,12 +91,20 @@ const daySuffix = ", day "
 
 // splitDay returns the whole run's label of a day's KPI label and the day
 // (from 1); a label of the whole run comes back as it is, with day 0.
-func splitDay(label string) (base string, day int) {
-	i := strings.LastIndex(label, daySuffix)
+func splitDay(label string) (base string, day int) { return splitNumbered(label, daySuffix) }
+
+// roundSuffix is what compound writes after the label of a later round's
+// KPI, before the round: "round's length, round 2".
+const roundSuffix = ", round "
+
+// splitNumbered returns the label before suffix and the number after it,
+// from 1; a label without them comes back as it is, with 0.
+func splitNumbered(label, suffix string) (base string, n int) {
+	i := strings.LastIndex(label, suffix)
 	if i < 0 {
 		return label, 0
 	}
-	d := label[i+len(daySuffix):]
+	d := label[i+len(suffix):]
 	n, err := strconv.Atoi(d)
 	if err != nil || n < 1 || strconv.Itoa(n) != d {
 		return label, 0

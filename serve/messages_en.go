@@ -41,6 +41,7 @@ func english() catalogue {
 		"unit.households":  "households",
 		"unit.samples":     "samples",
 		"unit.tubes":       "tubes",
+		"unit.kits":        "kits",
 		"unit.cards":       "cards",
 		"unit.arrivals":    "arrivals",
 		"unit.arrivals/h":  "arrivals/h",
@@ -48,6 +49,7 @@ func english() catalogue {
 		"unit.litres":      "litres",
 		"unit.cost":        "cost",
 		"kpi.day":          "%s, day %d",
+		"kpi.round":        "%s, round %d",
 
 		// Refusals of the guard (plain text).
 		"guard.host":      "cordon serve answers only requests to localhost without a token: open it as http://127.0.0.1:PORT/, or start it with --token.",

@@ -178,7 +178,8 @@ func TestKPILabelsTranslated(t *testing.T) {
 		all = append(all, sc)
 	}
 	// The KPIs no built-in scenario has: a kind's deadline, the sampling
-	// lab's, and the posts and routes of the validation scenarios.
+	// lab's, the sweep's, and the posts and routes of the validation
+	// scenarios.
 	deadline, err := scenarios.Resolve("baseline", mustOverride(t, "deliveries.takeout.deadline=2h"))
 	if err != nil {
 		t.Fatal(err)
@@ -190,6 +191,14 @@ func TestKPILabelsTranslated(t *testing.T) {
 		t.Fatal(err)
 	}
 	all = append(all, lab)
+	// Residents who miss their call, and the sweep team that finds them.
+	missed, err := scenarios.Resolve("baseline")
+	if err != nil {
+		t.Fatal(err)
+	}
+	missed.Staff = append(missed.Staff, compound.Pool{Name: "sweepers", Count: 2, Tasks: []compound.Task{{Task: compound.TaskSweep}}})
+	missed.Sampling.NoShows = compound.NoShows{Share: 0.05, Sweep: compound.Sweep{After: 3600, Visit: compound.Const(300)}}
+	all = append(all, missed)
 	posts, err := filepath.Glob("../scenarios/validation/*.yaml")
 	if err != nil || len(posts) == 0 {
 		t.Fatalf("no validation scenarios (%v)", err)
@@ -204,6 +213,9 @@ func TestKPILabelsTranslated(t *testing.T) {
 	for _, sc := range all {
 		for _, k := range compound.Catalog(sc) {
 			base, _ := splitDay(k.Label)
+			if k.Round > 0 {
+				base, _ = splitNumbered(base, roundSuffix)
+			}
 			labels[base] = true
 			units[k.Unit] = true
 		}
@@ -229,8 +241,9 @@ func TestKPILabelsTranslated(t *testing.T) {
 }
 
 // TestKPITitleOfADay: a day's KPI shows its whole-run label translated,
-// with the day in the page's language, for any day of a run; in English,
-// and for a label without a translation, the title stays as it is.
+// with the day in the page's language, for any day of a run, and a later
+// round's with the round; in English, and for a label without a
+// translation, the title stays as it is.
 func TestKPITitleOfADay(t *testing.T) {
 	zh, en := catalogues()["zh-CN"], catalogues()[defaultLang]
 	tr := engineTranslations()["zh-CN"].kpis
@@ -245,6 +258,8 @@ func TestKPITitleOfADay(t *testing.T) {
 		{zh, tr, "no such label, day 2", "no such label, day 2"},
 		{zh, tr, "items delivered, day 0", "items delivered, day 0"},
 		{en, nil, "express: time to the door, mean, day 7", "express: time to the door, mean, day 7"},
+		{zh, tr, "round's length, round 3", "核酸采样总时长，第 3 轮"},
+		{zh, tr, "time to sweep, round 2", "扫楼完成用时，第 2 轮"},
 	} {
 		if got := c.tr.kpiTitle(c.cat, c.title); got != c.want {
 			t.Errorf("kpiTitle(%q) = %q, want %q", c.title, got, c.want)

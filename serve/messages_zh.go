@@ -43,6 +43,7 @@ func simplifiedChinese() catalogue {
 		"unit.households":  "户",
 		"unit.samples":     "份",
 		"unit.tubes":       "管",
+		"unit.kits":        "盒",
 		"unit.cards":       "张",
 		"unit.arrivals":    "人",
 		"unit.arrivals/h":  "人/小时",
@@ -50,6 +51,7 @@ func simplifiedChinese() catalogue {
 		"unit.litres":      "升",
 		"unit.cost":        "费用",
 		"kpi.day":          "%s，第 %d 天",
+		"kpi.round":        "%s，第 %d 轮",
 
 		// Refusals of the guard (plain text).
 		"guard.host":      "没有令牌时，cordon serve 只响应发往本机 localhost 的请求：请用 http://127.0.0.1:端口/ 打开，或用 --token 启动。",

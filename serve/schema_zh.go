@@ -91,8 +91,8 @@ func chineseSchema() translation {
 		"how long":                  "持续多久",
 		"staff on break at once":    "同时休息的人数",
 		"longest stretch in a suit": "一次穿防护服的最长时间",
-		"time off the post to take the suit off and put a new one on":                               "离岗脱下防护服、换上新防护服所需的时间",
-		"one of intake, transfer, sorting, delivery, garbage, special-needs, door-to-door, lab-run": "intake（登记）、transfer（转运）、sorting（分拣）、delivery（配送）、garbage（垃圾）、special-needs（特殊需求）、door-to-door（上门）、lab-run（送检）之一",
+		"time off the post to take the suit off and put a new one on":                                      "离岗脱下防护服、换上新防护服所需的时间",
+		"one of intake, transfer, sorting, delivery, garbage, special-needs, door-to-door, lab-run, sweep": "intake（登记）、transfer（转运）、sorting（分拣）、delivery（配送）、garbage（垃圾）、special-needs（特殊需求）、door-to-door（上门）、lab-run（送检）、sweep（扫楼）之一",
 		"higher is served first":                                                       "数字越大越先做",
 		"opening time; couriers arriving before it wait":                               "开门时间；在此之前到达的快递员要等候",
 		"closing time; couriers arriving after it wait for the next opening":           "关门时间；在此之后到达的快递员要等到下次开门",
@@ -252,6 +252,25 @@ func chineseSchema() translation {
 		"time from the end of a tube's test to its results known":                                                                                        "从一管检测结束到其结果出来的时间",
 		"cost of one lab server-hour, over the whole run, for the planner":                                                                               "实验室每台仪器每小时的费用，按整个运行计，供规划使用",
 		"a time on the round's day (past 24:00 for the next day): the KPI sampling.sampled_by is the share of residents sampled by then (omit for none)": "本轮当天的一个时刻（超过 24:00 即次日）：指标 sampling.sampled_by 是到那时已采样的居民比例（省略则没有）",
+
+		// Residents who miss their call, and the sweep.
+		"residents who miss their call, found later by the sweep team and sampled at home (omit for none)":                                  "错过叫号的居民，之后由扫楼队找到并上门采样（没有则省略）",
+		"share of the residents called down who miss their call, 0 to 1":                                                                    "被叫下楼的居民中错过叫号的比例，0 到 1",
+		"when the sweep team looks for them and how long a visit takes":                                                                     "扫楼队什么时候去找他们，以及每户上门用时",
+		"when the sweep sets off, HH:MM on the round's day, for every building called by then (omit: after each building's call, by after)": "扫楼出发的时刻，采样当天的 HH:MM，覆盖到那时已叫号的所有楼栋（省略则按 after，在各楼叫号之后）",
+		"how long after a building's call its residents who missed it are looked for (when start is not given)":                             "各楼叫号之后多久去找错过叫号的居民（没有给出 start 时）",
+		"time for one home visit of the sweep team, finding the resident included":                                                          "扫楼队一次上门采样的时间，含找到居民",
+
+		// The later testing rounds.
+		"the testing rounds after this one, each on a later day: at the sites as this one, antigen kits, or door to door (omit for none)": "这一轮之后的各轮检测，每轮在更晚的一天：像这一轮一样在采样点采样、发抗原试剂盒，或上门采样（没有则省略）",
+		"the day of the run it takes place on, from 1, after the round before it":                                                         "在模拟的第几天进行，从 1 开始，要晚于前一轮",
+		"sites (swabs at the testing sites, residents called down as in sampling), antigen-kits (kits handed out door to door by the zone volunteers and the used ones collected) or door-to-door (every resident swabbed at home by the door-to-door pool, for sealed buildings and those who cannot come down)": "sites（在采样点采样，像 sampling 一样叫居民下楼）、antigen-kits（由片区志愿者上门发放抗原试剂盒，并收走用过的）或 door-to-door（由负责上门采样的人员池给每位居民上门采样，用于封控楼和不能下楼的居民）",
+		"ids of the buildings tested (omit: every building); \"1-4\" is buildings 1, 2, 3 and 4": "这一轮检测的楼号（省略则为所有楼栋）；\"1-4\" 表示 1、2、3、4 号楼",
+		"handing out and collecting antigen kits (method antigen-kits only)":                     "发放和收回抗原试剂盒（仅用于 antigen-kits 方式）",
+		"time to hand one household its kits at the door":                                        "在门口把试剂盒交给一户的时间",
+		"time from a household's kits handed out to the used ones put out at the door":           "从一户拿到试剂盒到把用过的放到门口的时间",
+		"share of the kits handed out that are used and put out, 0 to 1":                         "发放的试剂盒中用过并放到门口的比例，0 到 1",
+		"time to collect one household's used kits at the door":                                  "在门口收走一户用过的试剂盒的时间",
 	}
 }
 
@@ -291,11 +310,14 @@ func chineseFieldWords() fieldWords {
 			"room": "等候区", "places": "等候位置数", "patience": "最长排队时间", "balking": "见队长而离开",
 			"routes": "路线",
 			"lab":    "实验室", "test": "检测用时", "prevalence": "阳性比例", "report": "出结果用时", "sampled_by": "采样完成比例的时刻",
+			"no_shows": "错过叫号", "sweep": "扫楼", "after": "叫号后多久",
+			"rounds": "检测轮次", "method": "方式", "kits": "抗原试剂盒", "hand_out": "发放用时",
+			"returned": "交回比例", "collect": "收回用时",
 		},
 		entries: map[string]string{
 			"shifts": "班次", "breaks": "休息", "tasks": "任务", "sites": "采样点", "on_duty": "在岗",
 			"knobs": "设施", "zones": "片区", "buildings": "楼栋", "deliveries": "到货", "staff": "人员池",
-			"targets": "目标", "events": "事件", "": "条目",
+			"targets": "目标", "events": "事件", "rounds": "轮次", "": "条目",
 		},
 	}
 }
