@@ -47,6 +47,7 @@ type LoggedDelivery struct {
 	Kind      int
 	Arrived   float64
 	Delivered float64
+	Stages    []float64 // the time it spent in each stage, in the order of Stages()
 }
 
 // LoggedTurnedAway is one item a courier took away from a full gate.

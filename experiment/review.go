@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"cordon/compound"
@@ -27,6 +28,10 @@ type ObservedDelivery struct {
 	Kind      int     // index into Scenario.Kinds
 	Arrived   float64 // NaN when the log does not say (no id joining it to arrivals.csv)
 	Delivered float64
+	// Stages is the time it spent in each stage, in the order of
+	// compound.Stages(): NaN for a stage the log does not time, nil when
+	// it times none.
+	Stages []float64
 }
 
 // Review is a post-incident review of a logged day: the day replayed
@@ -410,6 +415,11 @@ func reviewKPIs(replay *Outcome, observed *Observed) []ReviewKPI {
 		}
 		add(kind.Name+".door_time.mean", mean)
 		add(kind.Name+".door_time.p95", p95)
+		for j, st := range compound.Stages() {
+			if t, ok := observedStage(observed.Deliveries, i, j); ok {
+				add(kind.Name+".time."+st.Name, t)
+			}
+		}
 	}
 	if observed.Deliveries != nil {
 		add("items.delivered", float64(total))
@@ -426,6 +436,19 @@ func reviewKPIs(replay *Outcome, observed *Observed) []ReviewKPI {
 		}
 	}
 	return out
+}
+
+// observedStage is the mean time the delivered items of a kind spent in
+// stage j, over those the log times it for; false when it times none.
+func observedStage(deliveries []ObservedDelivery, kind, j int) (float64, bool) {
+	sum, n := 0.0, 0
+	for _, d := range deliveries {
+		if d.Kind == kind && j < len(d.Stages) && !math.IsNaN(d.Stages[j]) {
+			sum += d.Stages[j]
+			n++
+		}
+	}
+	return sum / float64(n), n > 0
 }
 
 // kindStages splits each kind's time to the door into its stages.
@@ -454,16 +477,22 @@ func kindStages(replay *Outcome) []KindStages {
 }
 
 // DeliveredItem is one item handed over at the door as a log has it: its
-// kind, its id when logged (joining it to its arrival) and when.
+// kind, its id when logged (joining it to its arrival) and when, and when
+// it passed the end of each stage but the last (Passed[j] ends stage j of
+// compound.Stages(); NaN where the log does not say, nil when it says
+// nothing).
 type DeliveredItem struct {
-	Kind int
-	ID   string
-	At   float64
+	Kind   int
+	ID     string
+	At     float64
+	Passed []float64
 }
 
 // NewObserved joins the delivered items to the logged arrivals by id: an
 // item whose id is among the arrivals' gets the time it arrived; the others
-// count as delivered with no time to the door.
+// count as delivered with no time to the door. A stage is timed for an item
+// whose log has the times at both its ends (its arrival or a checkpoint
+// passed, and a checkpoint passed or its delivery).
 func NewObserved(arrivals []compound.LoggedArrival, delivered []DeliveredItem, sampled []float64) *Observed {
 	arrivedAt := make(map[string]float64, len(arrivals))
 	for _, a := range arrivals {
@@ -480,12 +509,34 @@ func NewObserved(arrivals []compound.LoggedArrival, delivered []DeliveredItem, s
 		if d.ID == "" || !ok {
 			at = math.NaN()
 		}
-		o.Deliveries = append(o.Deliveries, ObservedDelivery{Kind: d.Kind, Arrived: at, Delivered: d.At})
+		o.Deliveries = append(o.Deliveries, ObservedDelivery{Kind: d.Kind, Arrived: at, Delivered: d.At, Stages: stageTimes(at, d.Passed, d.At)})
 	}
 	return o
 }
 
-// ObservedOf is what a log kept by the model (RecordLog) observed.
+// stageTimes are the times an item spent in each stage, from when it
+// arrived, passed each checkpoint and was delivered (NaN where the log
+// does not say); nil when it passed no checkpoint the log says.
+func stageTimes(arrived float64, passed []float64, delivered float64) []float64 {
+	n := len(compound.Stages())
+	if len(passed) == 0 {
+		return nil
+	}
+	ends := make([]float64, n+1) // the stages' bounds: arrived, the checkpoints, delivered
+	for j := range ends {
+		ends[j] = math.NaN()
+	}
+	ends[0], ends[n] = arrived, delivered
+	copy(ends[1:n], passed)
+	out := make([]float64, n)
+	for j := range out {
+		out[j] = ends[j+1] - ends[j] // NaN when either end is not known
+	}
+	return out
+}
+
+// ObservedOf is what a log kept by the model (RecordLog) observed, as
+// cordon record writes it: no stage times (see ObservedTimed).
 func ObservedOf(log *compound.Log) *Observed {
 	o := &Observed{Sampled: log.Sampled, TurnedAway: []float64{}}
 	for _, t := range log.TurnedAway {
@@ -493,6 +544,16 @@ func ObservedOf(log *compound.Log) *Observed {
 	}
 	for _, d := range log.Deliveries {
 		o.Deliveries = append(o.Deliveries, ObservedDelivery{Kind: d.Kind, Arrived: d.Arrived, Delivered: d.Delivered})
+	}
+	return o
+}
+
+// ObservedTimed is what ObservedOf has, with the time each delivered item
+// spent in each stage, as a log that times the stages would have it.
+func ObservedTimed(log *compound.Log) *Observed {
+	o := ObservedOf(log)
+	for i, d := range log.Deliveries {
+		o.Deliveries[i].Stages = slices.Clone(d.Stages)
 	}
 	return o
 }
