@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"slices"
 	"strconv"
@@ -293,14 +294,25 @@ func (opts *replayOptions) readLogs(ctx context.Context, std *streams, sc *compo
 		report(opts.observed, err, ob.Skipped, ob.SkippedErrors)
 		var delivered []experiment.DeliveredItem
 		var sampled, turned []float64
+		passed := map[string][]float64{} // by id: when the item passed each checkpoint
 		for _, o := range ob.Rows {
-			switch o.Event {
-			case logs.Delivered:
+			switch j, checkpoint := logs.CheckpointStage(o.Event); {
+			case o.Event == logs.Delivered:
 				delivered = append(delivered, experiment.DeliveredItem{Kind: o.Kind, ID: o.ID, At: o.At})
-			case logs.TurnedAway:
+			case o.Event == logs.TurnedAway:
 				turned = append(turned, o.At)
-			case logs.Sampled:
+			case o.Event == logs.Sampled:
 				sampled = append(sampled, o.At)
+			case checkpoint:
+				if passed[o.ID] == nil {
+					passed[o.ID] = nanTimes(len(logs.Checkpoints))
+				}
+				passed[o.ID][j] = o.At
+			}
+		}
+		for i, d := range delivered {
+			if d.ID != "" {
+				delivered[i].Passed = passed[d.ID]
 			}
 		}
 		lg.observed = experiment.NewObserved(lg.arrivals, delivered, sampled)
@@ -358,4 +370,13 @@ func touchedCounts(arg string, sc *compound.Scenario, pools []string, overrides 
 		}
 	}
 	return touched, nil
+}
+
+// nanTimes are n times not known.
+func nanTimes(n int) []float64 {
+	out := make([]float64, n)
+	for i := range out {
+		out[i] = math.NaN()
+	}
+	return out
 }
