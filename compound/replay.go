@@ -50,6 +50,7 @@ type LoggedDelivery struct {
 	Kind      int
 	Arrived   float64 // NaN when the log does not say (no id joining it to its arrival)
 	Delivered float64
+	Stages    []float64 // the time it spent in each stage, in the order of Stages()
 }
 
 // LoggedTurnedAway is one item a courier took away from a full gate.

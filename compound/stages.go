@@ -23,10 +23,19 @@ var stages = [...]Stage{
 type stepTallies [len(stages)]stats.Tally
 
 func (s *stepTallies) add(it *item) {
-	t := [...]float64{it.arrived, it.staged, it.labelled, it.picked, it.dropped, it.disinfected, it.sorted, it.onRun, it.atDoor}
-	for i := range s {
-		s[i].Add(t[i+1] - t[i])
+	for i, t := range it.stageTimes() {
+		s[i].Add(t)
 	}
+}
+
+// stageTimes are the times a delivered item spent in each stage.
+func (it *item) stageTimes() [len(stages)]float64 {
+	t := [...]float64{it.arrived, it.staged, it.labelled, it.picked, it.dropped, it.disinfected, it.sorted, it.onRun, it.atDoor}
+	var out [len(stages)]float64
+	for i := range out {
+		out[i] = t[i+1] - t[i]
+	}
+	return out
 }
 
 // hourTallies keep door times by the hour of the run the item arrived in.

@@ -385,7 +385,9 @@ func (m *Model) buildItemFlow() error {
 			g.inFlight--
 			m.itemDelivered(it)
 			if l := m.opts.Log; l != nil {
-				l.Deliveries = append(l.Deliveries, LoggedDelivery{ID: it.id, Kind: ks.index, Arrived: it.arrived, Delivered: it.atDoor})
+				st := it.stageTimes()
+				l.Deliveries = append(l.Deliveries, LoggedDelivery{ID: it.id, Kind: ks.index, Arrived: it.arrived, Delivered: it.atDoor,
+					Stages: st[:]})
 			}
 		}),
 		sim.Goto("end"),

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"cordon/compound"
@@ -27,6 +28,10 @@ type ObservedDelivery struct {
 	Kind      int     // index into Scenario.Kinds
 	Arrived   float64 // NaN when the log does not say (no id joining it to arrivals.csv)
 	Delivered float64
+	// Stages is the time it spent in each stage, in the order of
+	// compound.Stages(): NaN for a stage the log does not time, nil when
+	// it times none.
+	Stages []float64
 }
 
 // Review is a post-incident review of a logged day: the day replayed
@@ -410,6 +415,11 @@ func reviewKPIs(replay *Outcome, observed *Observed) []ReviewKPI {
 		}
 		add(kind.Name+".door_time.mean", mean)
 		add(kind.Name+".door_time.p95", p95)
+		for j, st := range compound.Stages() {
+			if t, ok := observedStage(observed.Deliveries, i, j); ok {
+				add(kind.Name+".time."+st.Name, t)
+			}
+		}
 	}
 	if observed.Deliveries != nil {
 		add("items.delivered", float64(total))
@@ -426,6 +436,19 @@ func reviewKPIs(replay *Outcome, observed *Observed) []ReviewKPI {
 		}
 	}
 	return out
+}
+
+// observedStage is the mean time the delivered items of a kind spent in
+// stage j, over those the log times it for; false when it times none.
+func observedStage(deliveries []ObservedDelivery, kind, j int) (float64, bool) {
+	sum, n := 0.0, 0
+	for _, d := range deliveries {
+		if d.Kind == kind && j < len(d.Stages) && !math.IsNaN(d.Stages[j]) {
+			sum += d.Stages[j]
+			n++
+		}
+	}
+	return sum / float64(n), n > 0
 }
 
 // kindStages splits each kind's time to the door into its stages.
@@ -453,9 +476,10 @@ func kindStages(replay *Outcome) []KindStages {
 	return out
 }
 
-// ObservedOf is what a log observed: one kept by the model (RecordLog),
-// or a day's observations read from a file (logs.ReadDay). Its TurnedAway
-// is nil when the log's is (it does not say); nil for no log.
+// ObservedOf is what a log observed, without the stage times: one kept by
+// the model (RecordLog), as cordon record writes it by default. Its
+// TurnedAway is nil when the log's is (it does not say); nil for no log.
+// See ObservedTimed for a log that times the stages.
 func ObservedOf(log *compound.Log) *Observed {
 	if log == nil {
 		return nil
@@ -469,6 +493,21 @@ func ObservedOf(log *compound.Log) *Observed {
 	}
 	for _, d := range log.Deliveries {
 		o.Deliveries = append(o.Deliveries, ObservedDelivery{Kind: d.Kind, Arrived: d.Arrived, Delivered: d.Delivered})
+	}
+	return o
+}
+
+// ObservedTimed is what ObservedOf has, with the time each delivered item
+// spent in each stage where the log says (a day read by logs.ReadDay times
+// the stages of the items whose checkpoints observed.csv has); nil for no
+// log.
+func ObservedTimed(log *compound.Log) *Observed {
+	o := ObservedOf(log)
+	if o == nil {
+		return nil
+	}
+	for i, d := range log.Deliveries {
+		o.Deliveries[i].Stages = slices.Clone(d.Stages)
 	}
 	return o
 }

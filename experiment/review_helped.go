@@ -28,7 +28,8 @@ type Helped struct {
 	// shortfall that best explains the observed day (Inferred).
 	Day *Outcome
 	// Inferred is the shortfall read from the observations when there is
-	// no roster; nil when none explains the day better than the plan.
+	// no roster, with any others that fit them alike; nil when none
+	// explains the day better than the plan.
 	Inferred *Inferred
 	// Shortfalls are where the logged roster had fewer on duty than the plan.
 	Shortfalls []compound.RosterShortfall
@@ -69,21 +70,10 @@ func (h *Helped) LikelyCause() *HelpedChange {
 	return &h.Changes[0]
 }
 
-// Inferred is the staff shortfall that best explains an observed day
-// replayed without its roster: the post and shift, the count the plan has
-// and the count that fits, and how many observed KPIs fall inside their
-// prediction intervals with it and with the plan.
-type Inferred struct {
-	Knob             Knob
-	Planned, OnDuty  int
-	Inside, PlanIn   int
-	Of               int
-	FitReps          int
-	Misfit, PlanMiss float64 // sum of squared standardized misses, this and the plan's
-}
-
-// inferReps is the most replications each candidate shortfall is replayed
-// with to see which explains the observed day.
+// inferReps is the replications each candidate shortfall (and the plan)
+// is replayed with to see which explains the observed day, whatever the
+// replications of the review: with fewer, the fits are too uncertain to
+// tell most causes apart.
 const inferReps = 10
 
 // helping is the work of ranking what would have helped.
@@ -108,7 +98,7 @@ type shortfall struct {
 func newHelping(sc *compound.Scenario, arrivals []compound.LoggedArrival, roster []compound.RosterEntry, observed *Observed, opt Options) *helping {
 	h := &helping{sc: sc, arrivals: arrivals, roster: roster, observed: observed, opt: opt}
 	h.reps = repsOf(loggedRun{sc: sc}, opt)
-	h.fitReps = min(h.reps, inferReps)
+	h.fitReps = inferReps
 	if roster == nil && observed != nil && (observed.Deliveries != nil || observed.Sampled != nil) {
 		for _, k := range Knobs(sc) {
 			if k.Resource != KnobStaff {
@@ -136,6 +126,9 @@ func (h *helping) units() int {
 		return 0
 	}
 	n := len(h.guesses) * h.fitReps
+	if len(h.guesses) > 0 && h.reps < h.fitReps {
+		n += h.fitReps // the plan, fitted with more replications than the replay has
+	}
 	if len(h.guesses) > 0 {
 		n += 2 * h.reps
 	}
@@ -229,6 +222,14 @@ func (h *helping) rank(ctx context.Context, r *Review, p *progress) error {
 			return err
 		}
 		day = outs[0]
+		if inf.Several() {
+			p.total -= h.reps // no plan restored to replay
+			// The observations cannot tell which post was short: restoring
+			// one of them is not the likely cause, and none is ranked as it.
+			out.Notes = append(out.Notes, fmt.Sprintf("%d shortfalls fit the observations alike, so none is named the likely cause: "+
+				"observations that tell them apart (the time items spent in each stage) would", 1+len(inf.Alike)))
+			break
+		}
 		cands = append(cands, candidate{HelpedChange{
 			Change: fmt.Sprintf("%s=%s (as planned, not %s)", inf.Knob.Path, inf.Knob.Text(inf.Planned), inf.Knob.Text(inf.OnDuty)),
 			Post:   postOf(inf.Knob), Resource: Restore}, h.sc, nil})
@@ -325,63 +326,4 @@ func judge(day, changed *Outcome, kpis []compound.KPI) ([]Difference, float64, D
 		}
 	}
 	return effects, score, lead
-}
-
-// infer looks for the staff shortfall that best explains the observed day:
-// each staff knob one step down and at half, replayed with a few
-// replications, fitted to the observed KPIs. It returns nil when none fits
-// better than the plan (more observed KPIs inside their prediction
-// intervals, and a smaller squared miss).
-func (h *helping) infer(ctx context.Context, r *Review, p *progress) (*Inferred, error) {
-	runs := make([]loggedRun, len(h.guesses))
-	for i, g := range h.guesses {
-		runs[i] = loggedRun{g.knob.With(h.sc, g.value), nil, h.fitReps}
-	}
-	outs, err := p.run(ctx, h.arrivals, runs, h.opt)
-	if err != nil {
-		return nil, err
-	}
-	plan := Summarize(h.sc, r.Replay.Runs[:min(h.fitReps, len(r.Replay.Runs))])
-	planIn, planMiss, of := fit(plan, h.observed)
-	if of == 0 {
-		return nil, nil
-	}
-	best := -1
-	bestIn, bestMiss := planIn, planMiss
-	for i, o := range outs {
-		in, miss, _ := fit(o, h.observed)
-		if in > bestIn || in == bestIn && best >= 0 && miss < bestMiss {
-			best, bestIn, bestMiss = i, in, miss
-		}
-	}
-	if best < 0 || bestMiss >= planMiss {
-		return nil, nil
-	}
-	g := h.guesses[best]
-	return &Inferred{Knob: g.knob, Planned: g.knob.Value(h.sc), OnDuty: g.value, Inside: bestIn, PlanIn: planIn, Of: of,
-		FitReps: h.fitReps, Misfit: bestMiss, PlanMiss: planMiss}, nil
-}
-
-// fit measures how well a replay explains the observed day: the observed
-// KPIs inside their prediction intervals, of how many, and the sum of the
-// squared misses, each in half-widths of its interval.
-func fit(o *Outcome, observed *Observed) (inside int, miss float64, of int) {
-	for _, k := range reviewKPIs(o, observed) {
-		if math.IsNaN(k.Observed) {
-			continue
-		}
-		of++
-		if k.Inside() {
-			inside++
-		}
-		half := (k.PredHigh - k.PredLow) / 2
-		switch {
-		case half > 0:
-			z := (k.Observed - k.Simulated.Mean) / half
-			miss += z * z
-		case k.Observed != k.Simulated.Mean:
-			miss += 100
-		}
-	}
-	return inside, miss, of
 }

@@ -25,7 +25,10 @@ func knobAt(t *testing.T, sc *compound.Scenario, path string) experiment.Knob {
 // 4, as in scenarios/incident), replayed through day-one, names the suited
 // crew first in what would have helped, as the likely cause: without the
 // roster (the shortfall read from the observations) and with it (the
-// roster's absence restored). Before, the review ranked the staging area
+// roster's absence restored). The log times each item's stages: without
+// them, a gate crew short fits the observations as well on this full-gate
+// day, and the review says so and names no cause
+// (TestInferSaysWhenCausesFitAlike). Before, the review ranked the staging area
 // first (the symptom) and the suited crew ninth. The advice is then
 // checked on a fresh seed: the crew restored is significantly better on
 // the KPI the review named.
@@ -48,7 +51,7 @@ func TestReviewNamesTheMissingCrew(t *testing.T) {
 			done, total := 0, 0
 			opt := opt
 			opt.Progress = func(d, n int) { done, total = d, n }
-			r, err := experiment.ReviewDay(ctx, sc, log.Arrivals, c.roster, experiment.ObservedOf(log), experiment.ReviewAsk{Helped: true}, opt)
+			r, err := experiment.ReviewDay(ctx, sc, log.Arrivals, c.roster, experiment.ObservedTimed(log), experiment.ReviewAsk{Helped: true}, opt)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -117,6 +117,19 @@
 //	delivered,2021-11-25T07:31:47+08:00,takeout,T-0001
 //	sampled,2021-11-25T12:02:10+08:00,,
 //
+// The event may also be a checkpoint an item passed on its way to the door
+// (Checkpoints): staged (put down in staging), labelled (checked and
+// labelled), on_cart, unloaded (off the cart at the disinfection area),
+// disinfected, sorted or on_run (left on a run to the door). A checkpoint
+// row needs the item's kind and id, once per item and checkpoint. The time
+// between two of an item's checkpoints (its arrival, those logged, its
+// delivery) is the time it spent in the stages between: a review times a
+// stage for the items logged at both its ends, and fits the stage times
+// with the rest.
+//
+//	staged,2021-11-25T07:02:40+08:00,takeout,T-0001
+//	labelled,2021-11-25T07:03:03+08:00,takeout,T-0001
+//
 // # durations.csv
 //
 // Observed service or walking times, for fitting:

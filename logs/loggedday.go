@@ -85,12 +85,23 @@ func ReadDay(ctx context.Context, sc *compound.Scenario, files DayFiles, opt Opt
 }
 
 // joinObserved sorts observed.csv's rows by event, joining each delivered
-// item to its arrival by id.
+// item to its arrival by id, and times the stages of an item whose
+// checkpoints the rows have (LoggedDelivery.Stages; nil for an item with
+// none).
 func joinObserved(arrivals []compound.LoggedArrival, rows []Observation) *compound.Log {
 	arrivedAt := make(map[string]float64, len(arrivals))
 	for _, a := range arrivals {
 		if a.ID != "" {
 			arrivedAt[a.ID] = a.At
+		}
+	}
+	passed := map[string][]float64{} // by id: when the item passed each checkpoint
+	for _, o := range rows {
+		if j, ok := CheckpointStage(o.Event); ok {
+			if passed[o.ID] == nil {
+				passed[o.ID] = unknownTimes(len(Checkpoints))
+			}
+			passed[o.ID][j] = o.At
 		}
 	}
 	log := &compound.Log{}
@@ -101,7 +112,11 @@ func joinObserved(arrivals []compound.LoggedArrival, rows []Observation) *compou
 			if o.ID == "" || !ok {
 				at = math.NaN()
 			}
-			log.Deliveries = append(log.Deliveries, compound.LoggedDelivery{ID: o.ID, Kind: o.Kind, Arrived: at, Delivered: o.At})
+			var stages []float64
+			if o.ID != "" {
+				stages = stageTimes(at, passed[o.ID], o.At)
+			}
+			log.Deliveries = append(log.Deliveries, compound.LoggedDelivery{ID: o.ID, Kind: o.Kind, Arrived: at, Delivered: o.At, Stages: stages})
 		case TurnedAway:
 			log.TurnedAway = append(log.TurnedAway, compound.LoggedTurnedAway{ID: o.ID, Kind: o.Kind, At: o.At})
 		case Sampled:
@@ -109,4 +124,32 @@ func joinObserved(arrivals []compound.LoggedArrival, rows []Observation) *compou
 		}
 	}
 	return log
+}
+
+// stageTimes are the times an item spent in each stage of
+// compound.Stages(), from when it arrived, passed each checkpoint and was
+// delivered: NaN where the log does not say one end of a stage; nil when it
+// passed no checkpoint the log says.
+func stageTimes(arrived float64, passed []float64, delivered float64) []float64 {
+	if len(passed) == 0 {
+		return nil
+	}
+	n := len(compound.Stages())
+	ends := unknownTimes(n + 1) // the stages' bounds: arrived, the checkpoints, delivered
+	ends[0], ends[n] = arrived, delivered
+	copy(ends[1:n], passed)
+	out := make([]float64, n)
+	for j := range out {
+		out[j] = ends[j+1] - ends[j] // NaN when either end is not known
+	}
+	return out
+}
+
+// unknownTimes are n times the log does not say.
+func unknownTimes(n int) []float64 {
+	out := make([]float64, n)
+	for i := range out {
+		out[i] = math.NaN()
+	}
+	return out
 }

@@ -16,7 +16,7 @@ import (
 // Options of reading.
 type Options struct {
 	Lenient bool // skip bad rows instead of failing; Skipped counts them
-	Day     *Day // the run's start; nil: the first day of the earliest time in the file (DayOf)
+	Day     *Day // the run's start; nil or the zero Day: the first day of the earliest time in the file (DayOf)
 	MaxRows int  // bound on rows (0: 10 million); more is an error
 }
 
@@ -307,10 +307,12 @@ func (t *table) noteTime(at time.Time) {
 }
 
 // chooseDay returns the Day of the run: the one given, or sc's on the first
-// day of the earliest time noted (the zero Day when there is none).
+// day of the earliest time noted (the zero Day when there is none). A zero
+// Day given (a log with no times says no day) is none given: it would set
+// the run at year 1.
 func (t *table) chooseDay(sc *compound.Scenario) Day {
 	switch {
-	case t.opt.Day != nil:
+	case t.opt.Day != nil && !t.opt.Day.Start.IsZero():
 		return *t.opt.Day
 	case t.anyTime:
 		return DayOf(sc, t.earliest)

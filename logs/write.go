@@ -153,6 +153,17 @@ func WriteRoster(w io.Writer, day Day, comments []string, roster []compound.Rost
 // delivered, with kind and id), the items turned away (turned_away, with
 // kind and id) and residents sampled, in order of time.
 func WriteObserved(w io.Writer, sc *compound.Scenario, day Day, comments []string, log *compound.Log) error {
+	return writeObserved(w, sc, day, comments, log, false)
+}
+
+// WriteObservedTimed writes observed.csv as WriteObserved does, with a row
+// for every checkpoint each delivered item passed (Checkpoints), from the
+// time it spent in each stage.
+func WriteObservedTimed(w io.Writer, sc *compound.Scenario, day Day, comments []string, log *compound.Log) error {
+	return writeObserved(w, sc, day, comments, log, true)
+}
+
+func writeObserved(w io.Writer, sc *compound.Scenario, day Day, comments []string, log *compound.Log, timed bool) error {
 	if sc == nil {
 		return errNoScenario()
 	}
@@ -171,6 +182,16 @@ func WriteObserved(w io.Writer, sc *compound.Scenario, day Day, comments []strin
 			return out.close()
 		}
 		rows = append(rows, obs{at: d.Delivered, kind: sc.Kinds[d.Kind].Name, id: d.ID, event: Delivered})
+		if !timed || d.ID == "" {
+			continue
+		}
+		at := d.Arrived
+		for j, st := range d.Stages {
+			at += st
+			if j < len(Checkpoints) && !math.IsNaN(at) {
+				rows = append(rows, obs{at: at, kind: sc.Kinds[d.Kind].Name, id: d.ID, event: Checkpoints[j]})
+			}
+		}
 	}
 	for i, d := range log.TurnedAway {
 		if d.Kind < 0 || d.Kind >= len(sc.Kinds) {

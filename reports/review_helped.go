@@ -50,15 +50,35 @@ type HelpedSummary struct {
 // replayed without its roster: the knob (--set path), the planned count and
 // the count that fits, and the observed KPIs inside their 95% prediction
 // intervals with it and with the plan, of how many, over fit_replications.
+//
+// Misfit measures how far the observed KPIs are from the replay's, each in
+// units of its spread (the plan's: PlanMisfit; see experiment.Inferred).
+// Alike are the other shortfalls that fit the observations alike (empty
+// when this one alone fits best; with any, likely_cause is "").
 type InferredEntry struct {
-	Path       string `json:"path"`
-	Post       string `json:"post"`
-	Planned    string `json:"planned"`
-	OnDuty     string `json:"on_duty"`
-	Inside     int    `json:"inside"`
-	PlanInside int    `json:"plan_inside"`
-	Of         int    `json:"of"`
-	FitReps    int    `json:"fit_replications"`
+	Path       string       `json:"path"`
+	Post       string       `json:"post"`
+	Planned    string       `json:"planned"`
+	OnDuty     string       `json:"on_duty"`
+	Inside     int          `json:"inside"`
+	PlanInside int          `json:"plan_inside"`
+	Of         int          `json:"of"`
+	FitReps    int          `json:"fit_replications"`
+	Misfit     Number       `json:"misfit"`
+	PlanMisfit Number       `json:"plan_misfit"`
+	Alike      []CauseEntry `json:"fit_alike"`
+}
+
+// CauseEntry is a shortfall that fits the observations as well as the
+// best: the knob, the planned count and the count tried, the observed KPIs
+// inside their 95% prediction intervals with it, and its misfit.
+type CauseEntry struct {
+	Path    string `json:"path"`
+	Post    string `json:"post"`
+	Planned string `json:"planned"`
+	OnDuty  string `json:"on_duty"`
+	Inside  int    `json:"inside"`
+	Misfit  Number `json:"misfit"`
 }
 
 // ShortfallEntry is a pool the logged roster had fewer of on duty than the
@@ -92,7 +112,12 @@ func helpedEntries(h *experiment.Helped) ([]HelpedEntry, *HelpedSummary) {
 	}
 	if in := h.Inferred; in != nil {
 		s.Inferred = &InferredEntry{Path: in.Knob.Path, Post: in.Knob.Name, Planned: in.Knob.Text(in.Planned), OnDuty: in.Knob.Text(in.OnDuty),
-			Inside: in.Inside, PlanInside: in.PlanIn, Of: in.Of, FitReps: in.FitReps}
+			Inside: in.Inside, PlanInside: in.PlanIn, Of: in.Of, FitReps: in.FitReps,
+			Misfit: Number(in.Misfit), PlanMisfit: Number(in.PlanMiss), Alike: []CauseEntry{}}
+		for _, a := range in.Alike {
+			s.Inferred.Alike = append(s.Inferred.Alike, CauseEntry{Path: a.Knob.Path, Post: a.Knob.Name, Planned: a.Knob.Text(a.Planned),
+				OnDuty: a.Knob.Text(a.OnDuty), Inside: a.Inside, Misfit: Number(a.Misfit)})
+		}
 	}
 	for _, sf := range h.Shortfalls {
 		s.Shortfalls = append(s.Shortfalls, ShortfallEntry{Pool: sf.Pool, StaffHours: sf.StaffHours, MostMissing: sf.MostMissing})
@@ -105,15 +130,30 @@ func helpedEntries(h *experiment.Helped) ([]HelpedEntry, *HelpedSummary) {
 
 // helpedDay says, in one line, what day the changes were made to.
 func helpedDay(h *experiment.Helped) string {
-	switch {
-	case h.Inferred != nil:
-		in := h.Inferred
-		return fmt.Sprintf("inferred from the observations: %s with %s on duty, not the planned %s (%d of %d observed KPIs inside their 95%% prediction intervals, against %d of %d as planned)",
-			in.Knob.Name, in.Knob.Text(in.OnDuty), in.Knob.Text(in.Planned), in.Inside, in.Of, in.PlanIn, in.Of)
+	switch in := h.Inferred; {
+	case in.Several():
+		causes := []string{causeText(in.CauseFit)}
+		for _, a := range in.Alike {
+			causes = append(causes, causeText(a))
+		}
+		return fmt.Sprintf("%d shortfalls fit the observations alike, and they cannot tell which it was: %s; as planned, misfit %.1f "+
+			"(misfit: how far the observed KPIs are from the replay's, in units of their spread over %d replications; a shortfall fits alike unless it puts the observed day beyond the 99%% prediction interval of its own days); "+
+			"the changes are made to the day of the first",
+			len(causes), strings.Join(causes, "; "), in.PlanMiss, in.FitReps)
+	case in != nil:
+		return fmt.Sprintf("inferred from the observations: %s with %s on duty, not the planned %s (%d of %d observed KPIs inside their 95%% prediction intervals, against %d of %d as planned; "+
+			"misfit %.1f, against %.1f as planned, every other shortfall tried ruled out over %d replications)",
+			in.Knob.Name, in.Knob.Text(in.OnDuty), in.Knob.Text(in.Planned), in.Inside, in.Of, in.PlanIn, in.Of, in.Misfit, in.PlanMiss, in.FitReps)
 	case len(h.Shortfalls) > 0:
 		return "the logged roster"
 	}
 	return "the replay"
+}
+
+// causeText is one shortfall that fits the observations, in a few words.
+func causeText(c experiment.CauseFit) string {
+	return fmt.Sprintf("%s with %s on duty, not the planned %s (misfit %.1f, %d observed KPIs inside their 95%% prediction intervals)",
+		c.Knob.Name, c.Knob.Text(c.OnDuty), c.Knob.Text(c.Planned), c.Misfit, c.Inside)
 }
 
 // helpedShown is how many changes the terminal lists.
@@ -161,6 +201,8 @@ func helpedTable(r *experiment.Review, all bool) reviewTable {
 	case c != nil:
 		foot = append(foot, fmt.Sprintf("likely cause: %s short of its plan; %s: %s %s [%s, %s]",
 			c.Post, c.Change, c.Lead.Name, formatDiff(c.Lead.Unit, c.Lead.Mean), formatDiff(c.Lead.Unit, c.Lead.Low), formatDiff(c.Lead.Unit, c.Lead.High)))
+	case h.Inferred.Several():
+		// the notes say that several shortfalls fit alike
 	case len(h.Changes) > 0:
 		c := h.Changes[0]
 		foot = append(foot, fmt.Sprintf("no departure from the plan is known to have helped; the change that would have helped most: %s (%s %s)",

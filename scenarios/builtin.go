@@ -89,9 +89,14 @@ func summary(data []byte) string {
 
 // Resolve loads a scenario named on the command line: the file at arg when
 // there is one, or when arg looks like a path (a .yaml or .yml suffix, a
-// slash); else the built-in scenario of that name.
+// slash); else the built-in scenario of that name. A folder is no scenario
+// file: one named like a built-in scenario (a report folder, say) does not
+// hide it, and one named by a path is an error that says so.
 func Resolve(arg string, overrides ...Override) (*compound.Scenario, error) {
-	if _, err := os.Stat(arg); err == nil || looksLikePath(arg) {
+	if err := notFolder(arg); err != nil {
+		return nil, err
+	}
+	if isFile(arg) {
 		return LoadFile(arg, overrides...)
 	}
 	if data, ok := Builtin(arg); ok {
@@ -103,7 +108,10 @@ func Resolve(arg string, overrides ...Override) (*compound.Scenario, error) {
 // Source returns the file name and the YAML text of a scenario named on the
 // command line, resolved as Resolve does, for rewriting it.
 func Source(arg string) (string, []byte, error) {
-	if _, err := os.Stat(arg); err == nil || looksLikePath(arg) {
+	if err := notFolder(arg); err != nil {
+		return "", nil, err
+	}
+	if isFile(arg) {
 		data, err := os.ReadFile(arg)
 		return arg, data, err
 	}
@@ -122,6 +130,34 @@ func unknownScenario(arg string) error {
 	}
 	return fmt.Errorf("no scenario file or built-in scenario named %s%s (built-in scenarios: %s)",
 		quote(arg), text.DidYouMean(arg, names), listing(names))
+}
+
+// isFile reports whether a command-line argument names a scenario file:
+// something not a folder is there, or it looks like a path.
+func isFile(arg string) bool {
+	if fi, err := os.Stat(arg); err == nil && !fi.IsDir() {
+		return true
+	}
+	return looksLikePath(arg)
+}
+
+// notFolder is the error for an argument that names a folder and no
+// built-in scenario (nil for any other): a folder is no scenario file.
+func notFolder(arg string) error {
+	fi, err := os.Stat(arg)
+	if err != nil || !fi.IsDir() {
+		return nil
+	}
+	_, builtin := Builtin(arg)
+	switch name := strings.TrimRight(arg, `/\`); {
+	case builtin && !looksLikePath(arg):
+		return nil // the built-in of that name
+	case name != arg && !looksLikePath(name):
+		if _, ok := Builtin(name); ok {
+			return fmt.Errorf("%s is a folder, not a scenario file (the built-in scenario is %s)", quote(arg), name)
+		}
+	}
+	return fmt.Errorf("%s is a folder, not a scenario file", quote(arg))
 }
 
 // looksLikePath reports whether a command-line argument names a file

@@ -59,7 +59,7 @@ func readDayLogs(ctx context.Context, sc *compound.Scenario, arrivals, roster, o
 	if len(problems) > 0 {
 		return nil, problems
 	}
-	lg := &dayLogs{arrivals: day.Arrivals, roster: day.Roster, observed: experiment.ObservedOf(day.Observed),
+	lg := &dayLogs{arrivals: day.Arrivals, roster: day.Roster, observed: experiment.ObservedTimed(day.Observed),
 		synthetic: day.Synthetic, skipped: day.Skipped, names: [3]string{arrivals.name}}
 	if roster != nil {
 		lg.names[1] = roster.name

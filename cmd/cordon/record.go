@@ -28,6 +28,7 @@ type recordOptions struct {
 	tz      string
 	out     string
 	force   bool
+	stages  bool
 }
 
 // The files of a logged day, as `cordon replay` and `cordon fit` read them.
@@ -52,8 +53,11 @@ Every file says on its first line that it is synthetic: made by cordon, not obse
 The logs are examples of the formats, test data for a review, and a way to check a review: a
 day recorded from a scenario and replayed through it must come back inside the replay's
 prediction intervals. --set changes the recorded day (a crew short in the morning, say) while
-the scenario replayed stays as planned. The four files are written all or none; files already
-there are not overwritten without --force.`,
+the scenario replayed stays as planned. --stages also logs in observed.csv when each delivered
+item passed each checkpoint (staged, labelled, on_cart, unloaded, disinfected, sorted, on_run):
+the time it spent in each stage, which lets a review tell apart shortfalls that slow different
+stages. The four files are written all or none; files already there are not overwritten
+without --force.`,
 		Example: `  cordon record day-one --date 2021-11-25 --tz Asia/Shanghai --seed 2021 --out incident
   cordon record baseline --date 2021-11-26 --tz +08:00 --set 'staff.suited-crew.shifts[0].count=3'`,
 		Args: cobra.ExactArgs(1),
@@ -70,6 +74,7 @@ there are not overwritten without --force.`,
 	f.StringVar(&opts.tz, "tz", "", "the time zone of the logs: an offset like +08:00 or a zone name like Asia/Shanghai (required)")
 	f.StringVar(&opts.out, "out", "", "the folder of the logs (default cordon-log-<scenario>)")
 	f.BoolVar(&opts.force, "force", false, "overwrite logs already in the folder")
+	f.BoolVar(&opts.stages, "stages", false, "log when each delivered item passed each checkpoint (observed.csv): the time it spent in each stage")
 	return cmd
 }
 
@@ -131,7 +136,11 @@ func runRecord(ctx context.Context, std *streams, opts *recordOptions, arg strin
 	if err := logs.WriteRoster(&data[1], day, comments, sc.PlannedRoster()); err != nil {
 		return err
 	}
-	if err := logs.WriteObserved(&data[2], sc, day, comments, log); err != nil {
+	writeObserved := logs.WriteObserved
+	if opts.stages {
+		writeObserved = logs.WriteObservedTimed
+	}
+	if err := writeObserved(&data[2], sc, day, comments, log); err != nil {
 		return err
 	}
 	if err := logs.WriteDurations(&data[3], comments, log.Durations); err != nil {

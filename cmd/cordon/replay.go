@@ -51,7 +51,9 @@ It then ranks what would have helped on the day: one more worker on each post an
 capacity one step up, each zero-cost knob one step either way, and the plan's staff where the day
 had fewer (from the roster, or without one from the observations), each replayed on the log with
 common random numbers and paired 95% intervals; the plan restored comes first, as the likely
-cause (--no-helped skips this, the slow part).
+cause. Without a roster, when several shortfalls fit the observations alike, it lists them with
+their fit and names none; stage times in observed.csv (cordon record --stages) can tell them
+apart (--no-helped skips this, the slow part).
 
 --vs SCENARIO, or --set path=value (repeatable), replays the same log under a change (day one's
 log with the second day's shelves, say) with common random numbers and reports what it would
@@ -282,7 +284,7 @@ func (opts *replayOptions) readLogs(ctx context.Context, std *streams, sc *compo
 	if bad > 0 {
 		return nil, badInput(fmt.Errorf("%d of the logs have problems (above)", bad))
 	}
-	return &replayLogs{arrivals: day.Arrivals, roster: day.Roster, observed: experiment.ObservedOf(day.Observed),
+	return &replayLogs{arrivals: day.Arrivals, roster: day.Roster, observed: experiment.ObservedTimed(day.Observed),
 		synthetic: day.Synthetic, skipped: day.Skipped}, nil
 }
 
