@@ -85,6 +85,7 @@ func TestPagesInBrowser(t *testing.T) {
 			if len(sections) < len(first[name]) || !slices.Equal(sections[:len(first[name])], first[name]) {
 				t.Errorf("the page's sections begin %q, want the answer first: %q", sections[:min(len(sections), 4)], first[name])
 			}
+			checkFits(t, tab)
 			if name == "run" {
 				checkSortAndFilter(t, tab)
 			}
@@ -92,6 +93,36 @@ func TestPagesInBrowser(t *testing.T) {
 	}
 	t.Logf("screenshots in %s", shots)
 }
+
+// checkFits checks that the page fits the window's width (1280 px): a
+// table wider than its section scrolls inside the section, and the page
+// itself never scrolls sideways.
+func checkFits(t *testing.T, tab context.Context) {
+	t.Helper()
+	wide, err := chromedp.Run(tab, chromedp.Evaluate[[]string](fitsJS))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range wide {
+		t.Errorf("wider than the window: %s", w)
+	}
+}
+
+// fitsJS lists what makes the page wider than the window: the page
+// itself, and each section that is wider than the window or whose
+// content is wider than it without scrolling inside it.
+const fitsJS = `(() => {
+	const out = [], w = document.documentElement.clientWidth;
+	if (document.documentElement.scrollWidth > w) out.push("the page: " + document.documentElement.scrollWidth + " px in a window of " + w + " px");
+	for (const s of document.querySelectorAll("main > section")) {
+		const name = s.id || s.querySelector("h2").textContent.trim();
+		const r = s.getBoundingClientRect();
+		if (r.right > w) out.push("section " + name + " ends at " + Math.round(r.right) + " px");
+		const scrolls = ["auto", "scroll"].includes(getComputedStyle(s).overflowX);
+		if (s.scrollWidth > s.clientWidth && !scrolls) out.push("section " + name + ": content " + s.scrollWidth + " px in " + s.clientWidth + " px, not scrolling");
+	}
+	return out;
+})()`
 
 // sectionsJS lists the page's sections but its warnings, in order: each
 // by its id, or by its heading when it has none.
