@@ -98,9 +98,9 @@ func (w *Words) SummaryMarkdown(o *experiment.Outcome, targets []experiment.Targ
 			FormatValue("share", p.BlockedShare.Mean), FormatValue("share", p.Saturation.Mean), FormatValue("share", p.Utilisation.Mean),
 			FormatValue("", p.QueueMean.Mean), w.value("s", p.WaitMean.Mean))
 	}
-	for _, t := range dayTables(o) {
-		fmt.Fprintf(&b, "\n## %s\n\nThe mean of each day's KPI (named KPI@dayN); the KPIs below have each with its interval.\n\n", mdEscape(t.Title))
-		writeMarkdownGrid(&b, t.Head, mdEscape, dayMarkdownRows(t), func(s string) string { return s })
+	for _, t := range w.dayTables(o) {
+		fmt.Fprintf(&b, "\n## %s\n\n%s\n\n", mdEscape(t.Title), w.T("The mean of each day's KPI (named KPI@dayN); the KPIs below have each with its interval."))
+		writeMarkdownGrid(&b, t.Head, mdEscape, w.dayMarkdownRows(t), func(s string) string { return s })
 		b.Truncate(b.Len() - 1) // the blank line before the next section is its own
 	}
 	fmt.Fprintf(&b, "\n## %s\n\n", w.T("KPIs"))

@@ -92,7 +92,7 @@ func runPage(w *Words, o *experiment.Outcome, targets []experiment.TargetResult)
 			Utilisation: FormatValue("share", b.Utilisation.Mean), Queue: FormatValue("", b.QueueMean.Mean),
 			Wait: w.value("s", b.WaitMean.Mean)})
 	}
-	for _, t := range dayTables(o) {
+	for _, t := range w.dayTables(o) {
 		p.Tables = append(p.Tables, padRows(t))
 	}
 	kpis := table{Title: w.T("KPIs"), Head: []string{w.T("KPI"), w.T("mean"), w.T("95% interval"), w.T("unit"), w.T("what it is"), w.T("name (for --target)")}}

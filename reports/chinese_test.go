@@ -1,0 +1,144 @@
+package reports
+
+import (
+	"bytes"
+	"context"
+	"html"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"unicode"
+
+	"golang.org/x/text/language"
+
+	"cordon/experiment"
+	"cordon/lang"
+	"cordon/scenarios"
+)
+
+// chinese is the words of a Chinese report, its figures in English (no
+// font needed: the pages and tables are what these tests read).
+func chinese() *Words { return NewWords(lang.New(language.SimplifiedChinese), nil) }
+
+// codeChars mark a word as a name a planner types (a KPI's, a path's, a
+// file's, a flag's): express.door_time.p95, gate.shelves=10,
+// differences.csv, --target.
+const codeChars = "._=@/[<>"
+
+// englishLeft returns the English words of s, a Chinese output: runs of
+// Latin letters that are not a name a planner types (codeChars), nor one
+// of allowed (the scenarios' and their posts' own names, which are written
+// as they are).
+func englishLeft(s string, allowed ...string) []string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case displayWidth(string(r)) == 2, unicode.Is(unicode.Han, r):
+			b.WriteRune(' ')
+		case strings.ContainsRune("()[],;:\"'“”*|+−–—→≤≥·、，。：；（）", r):
+			b.WriteRune(' ')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	var out []string
+	for _, w := range strings.Fields(b.String()) {
+		switch {
+		case !strings.ContainsFunc(w, func(r rune) bool { return r < unicode.MaxASCII && unicode.IsLetter(r) }):
+		case strings.ContainsAny(w, codeChars), strings.HasPrefix(w, "--"):
+		case slices.Contains(allowed, w):
+		default:
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// checkChinese fails the test when out, a Chinese output, has English
+// words, and says which.
+func checkChinese(t *testing.T, what, out string, allowed ...string) {
+	t.Helper()
+	if left := englishLeft(out, allowed...); len(left) > 0 {
+		slices.Sort(left)
+		t.Errorf("%s has English words: %q\n%s", what, slices.Compact(left), out)
+	}
+}
+
+// The words that stay as they are in a Chinese output: the KPI codes'
+// and the built-in scenarios' names, and the words a Chinese planner
+// reads as they are.
+var keptWords = []string{"A", "B", "C", "D", "t", "KPI", "cordon", "baseline", "day-one", "two-days", "small", "mmc", "CSV", "JSON", "PNG", "SVG", "Student-t"}
+
+var (
+	tags    = regexp.MustCompile(`(?s)<style>.*?</style>|<script>.*?</script>|<[^>]*>`)
+	nbsp    = strings.NewReplacer("&nbsp;", " ")
+	headers = regexp.MustCompile(`(?s)<header>.*?</header>`)
+)
+
+// pageText is the text a page shows, without its header (the scenarios'
+// own descriptions) and without its figures.
+func pageText(t *testing.T, p page, w *Words) string {
+	t.Helper()
+	p.Plots = nil
+	b, err := renderPage(p, w)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b = headers.ReplaceAll(b, nil)
+	return html.UnescapeString(nbsp.Replace(string(tags.ReplaceAll(b, []byte(" ")))))
+}
+
+// Every page in Chinese: no English left in its headings, columns,
+// verdicts, units and notes.
+func TestChinesePages(t *testing.T) {
+	w := chinese()
+	pages := map[string]Report{
+		"compare": ComparisonReport(baselineAgainstDayOne(t, 2)),
+	}
+	for name, r := range pages {
+		t.Run(name, func(t *testing.T) {
+			c, err := r.build(w)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkChinese(t, name+"'s page", pageText(t, c.page, w), keptWords...)
+		})
+	}
+}
+
+// Every terminal table in Chinese: no English left.
+func TestChineseTables(t *testing.T) {
+	w := chinese()
+	tables := map[string]func(*bytes.Buffer) error{
+		"compare": func(b *bytes.Buffer) error { return w.WriteComparisonTable(b, baselineAgainstDayOne(t, 2)) },
+		"run": func(b *bytes.Buffer) error {
+			o := dataTwoDays(t)
+			return w.WriteSummary(b, o, 5)
+		},
+	}
+	for name, write := range tables {
+		t.Run(name, func(t *testing.T) {
+			var b bytes.Buffer
+			if err := write(&b); err != nil {
+				t.Fatal(err)
+			}
+			checkChinese(t, name+"'s table", b.String(), keptWords...)
+		})
+	}
+}
+
+// dataTwoDays is two-days over 2 replications: a run of two days, whose
+// summary has the tables of the days.
+func dataTwoDays(t *testing.T) *experiment.Outcome {
+	t.Helper()
+	sc, err := scenarios.Resolve("two-days")
+	if err != nil {
+		t.Fatal(err)
+	}
+	o, err := experiment.Run(context.Background(), sc, experiment.Options{Replications: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return o
+}
