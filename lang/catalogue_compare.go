@@ -31,6 +31,7 @@ func compareEntries() []entry {
 			zh: "只列出得出结论的差异：置信区间不含零，且差值至少达到：%s。"},
 		{key: "; differences.csv has them all.", zh: "；全部差异见 differences.csv。"},
 		{key: "KPIs by scenario", zh: "各方案的指标"},
+		{key: "Headline KPIs", zh: "主要指标"},
 		{key: "report: %s\n", zh: "报告：%s\n"},
 		{key: "%d replications, seed %d", zh: "%d次重复运行，随机种子%d"},
 	}

@@ -31,12 +31,13 @@ const codeChars = "._=@/[<>"
 // of allowed (the scenarios' and their posts' own names, which are written
 // as they are).
 func englishLeft(s string, allowed ...string) []string {
+	s = quoted.ReplaceAllString(s, " ")
 	var b strings.Builder
 	for _, r := range s {
 		switch {
 		case displayWidth(string(r)) == 2, unicode.Is(unicode.Han, r):
 			b.WriteRune(' ')
-		case strings.ContainsRune("()[],;:\"'“”*|+−–—→≤≥·、，。：；（）", r):
+		case strings.ContainsRune("()[],;:\"'`“”*|+−–—→≤≥·、，。：；（）", r):
 			b.WriteRune(' ')
 		default:
 			b.WriteRune(r)
@@ -68,9 +69,11 @@ func checkChinese(t *testing.T, what, out string, allowed ...string) {
 // The words that stay as they are in a Chinese output: the KPI codes'
 // and the built-in scenarios' names, and the words a Chinese planner
 // reads as they are.
-var keptWords = []string{"A", "B", "C", "D", "t", "KPI", "cordon", "baseline", "day-one", "two-days", "small", "mmc", "CSV", "JSON", "PNG", "SVG", "Student-t"}
+var keptWords = []string{"A", "B", "C", "D", "t", "KPI", "cordon", "baseline", "day-one", "two-days", "small", "mmc", "CSV", "JSON", "PNG", "SVG", "Student-t", "limiting-posts"}
 
 var (
+	// quoted is what a text quotes as code: `cordon plan`.
+	quoted  = regexp.MustCompile("`[^`]*`")
 	tags    = regexp.MustCompile(`(?s)<style>.*?</style>|<script>.*?</script>|<[^>]*>`)
 	nbsp    = strings.NewReplacer("&nbsp;", " ")
 	headers = regexp.MustCompile(`(?s)<header>.*?</header>`)
@@ -93,8 +96,20 @@ func pageText(t *testing.T, p page, w *Words) string {
 // verdicts, units and notes.
 func TestChinesePages(t *testing.T) {
 	w := chinese()
+	m, err := dataMarginal()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sens, err := dataSensitivity()
+	if err != nil {
+		t.Fatal(err)
+	}
 	pages := map[string]Report{
-		"compare": ComparisonReport(baselineAgainstDayOne(t, 2)),
+		"compare":     ComparisonReport(baselineAgainstDayOne(t, 2)),
+		"sweep":       SweepReport(reportSweep(t), []string{"gate.staging.max"}),
+		"bottlenecks": MarginalReport(m),
+		"sensitivity": SensitivityReport(sens),
+		"run+gains":   RunReport(dataTwoDays(t), nil, m),
 	}
 	for name, r := range pages {
 		t.Run(name, func(t *testing.T) {
@@ -110,8 +125,19 @@ func TestChinesePages(t *testing.T) {
 // Every terminal table in Chinese: no English left.
 func TestChineseTables(t *testing.T) {
 	w := chinese()
+	m, err := dataMarginal()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sens, err := dataSensitivity()
+	if err != nil {
+		t.Fatal(err)
+	}
 	tables := map[string]func(*bytes.Buffer) error{
-		"compare": func(b *bytes.Buffer) error { return w.WriteComparisonTable(b, baselineAgainstDayOne(t, 2)) },
+		"sweep":       func(b *bytes.Buffer) error { return w.WriteSweepTable(b, reportSweep(t), []string{"gate.staging.max"}) },
+		"bottlenecks": func(b *bytes.Buffer) error { return w.WriteMarginalTable(b, m, 0) },
+		"sensitivity": func(b *bytes.Buffer) error { return w.WriteSensitivityTable(b, sens, 0) },
+		"compare":     func(b *bytes.Buffer) error { return w.WriteComparisonTable(b, baselineAgainstDayOne(t, 2)) },
 		"run": func(b *bytes.Buffer) error {
 			o := dataTwoDays(t)
 			return w.WriteSummary(b, o, 5)

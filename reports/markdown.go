@@ -164,14 +164,18 @@ func absf(v float64) float64 {
 }
 
 // MarginalMarkdown is the marginal analysis as a section of summary.md.
-func MarginalMarkdown(m *experiment.Marginal) []byte {
+func MarginalMarkdown(m *experiment.Marginal) []byte { return English().MarginalMarkdown(m) }
+
+// MarginalMarkdown is the marginal analysis as a section of summary.md in
+// w's language.
+func (w *Words) MarginalMarkdown(m *experiment.Marginal) []byte {
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "## What one step of each knob buys\n\n")
-	for _, l := range marginalHeading(m) {
-		fmt.Fprintf(&b, "%s.\n", mdEscape(upperFirst(l)))
+	fmt.Fprintf(&b, "## %s\n\n", w.T("What one step of each knob buys"))
+	for _, l := range w.marginalHeading(m) {
+		fmt.Fprintf(&b, "%s%s\n", mdEscape(upperFirst(l)), w.T("."))
 	}
 	b.WriteString("\n")
-	for _, t := range marginalTables(m) {
+	for _, t := range w.marginalTables(m) {
 		fmt.Fprintf(&b, "### %s\n\n", mdEscape(t.Title))
 		writeMarkdownGrid(&b, t.Head, mdCode, t.Rows, mdEscape)
 	}
