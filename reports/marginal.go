@@ -176,14 +176,17 @@ func (w *Words) findingText(f experiment.Finding) string {
 // knobName is a knob in w's language: its name in English ("suited-crew
 // 07:00–19:00", "come-down window"); in Chinese the catalogue's words
 // for it, or its words translated one by one as a post's are.
-func (w *Words) knobName(k experiment.Knob) string {
+func (w *Words) knobName(k experiment.Knob) string { return w.knobNamed(k.Name) }
+
+// knobNamed is the knob called name in w's language (knobName).
+func (w *Words) knobNamed(name string) string {
 	if !w.Chinese() {
-		return k.Name
+		return name
 	}
-	if key := "knob:" + k.Name; w.Has(key) {
+	if key := "knob:" + name; w.Has(key) {
 		return w.T(key)
 	}
-	return w.Post(k.Name)
+	return w.Post(name)
 }
 
 // postName is a post's name as the planner's tables write it: as it is in
