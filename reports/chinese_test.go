@@ -73,8 +73,9 @@ func checkChinese(t *testing.T, what, out string, allowed ...string) {
 var keptWords = []string{"A", "B", "C", "D", "t", "KPI", "cordon", "baseline", "day-one", "two-days", "small", "mmc", "CSV", "JSON", "PNG", "SVG", "Student-t", "limiting-posts"}
 
 var (
-	// quoted is what a text quotes as code: `cordon plan`.
-	quoted  = regexp.MustCompile("`[^`]*`")
+	// quoted is what a text quotes as code: `cordon plan`, or a value
+	// --set takes: ={from: 06:30, to: 14:30}.
+	quoted  = regexp.MustCompile("`[^`]*`|=\\{[^}]*\\}")
 	tags    = regexp.MustCompile(`(?s)<style>.*?</style>|<script>.*?</script>|<[^>]*>`)
 	nbsp    = strings.NewReplacer("&nbsp;", " ")
 	headers = regexp.MustCompile(`(?s)<header>.*?</header>`)
@@ -109,7 +110,9 @@ func TestChinesePages(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	rv := helpedDayOne(t)
 	pages := map[string]Report{
+		"replay":      ReviewReport(rv, ReviewSources{Arrivals: "arrivals.csv", Change: "gate.shelves=10", Synthetic: true}),
 		"plan":        PlanReport(pl, sens),
 		"compare":     ComparisonReport(baselineAgainstDayOne(t, 2)),
 		"sweep":       SweepReport(reportSweep(t), []string{"gate.staging.max"}),
@@ -147,7 +150,11 @@ func TestChineseTables(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	rv := helpedDayOne(t)
 	tables := map[string]func(*bytes.Buffer) error{
+		"replay": func(b *bytes.Buffer) error {
+			return w.WriteReviewSummary(b, rv, ReviewSources{Arrivals: "arrivals.csv", Change: "gate.shelves=10", Synthetic: true})
+		},
 		"plan":        func(b *bytes.Buffer) error { return w.WritePlanTable(b, pl) },
 		"sweep":       func(b *bytes.Buffer) error { return w.WriteSweepTable(b, reportSweep(t), []string{"gate.staging.max"}) },
 		"bottlenecks": func(b *bytes.Buffer) error { return w.WriteMarginalTable(b, m, 0) },
@@ -207,4 +214,29 @@ func ownNames(sc *compound.Scenario) []string {
 		out = append(out, p.Name)
 	}
 	return out
+}
+
+// helpedDayOne is day-one's log (replication 0) replayed through day-one
+// over three replications, with ten shelves at the gate as the change and
+// what would have helped ranked.
+func helpedDayOne(t *testing.T) *experiment.Review {
+	t.Helper()
+	sc, err := scenarios.Resolve("day-one")
+	if err != nil {
+		t.Fatal(err)
+	}
+	roomy, err := scenarios.Resolve("day-one", scenarios.Override{Path: "gate.shelves", Value: "10"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	log, _, err := experiment.RecordLog(context.Background(), sc, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := experiment.ReviewDay(context.Background(), sc, log.Arrivals, nil, experiment.ObservedOf(log),
+		experiment.ReviewAsk{Helped: true, Change: &experiment.DayChange{Scenario: roomy}}, experiment.Options{Replications: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
 }
