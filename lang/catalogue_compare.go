@@ -32,6 +32,7 @@ func compareEntries() []entry {
 		{key: "; differences.csv has them all.", zh: "；全部差异见 differences.csv。"},
 		{key: "KPIs by scenario", zh: "各方案的指标"},
 		{key: "Headline KPIs", zh: "主要指标"},
+		{key: "filter rows", zh: "筛选行"}, {key: "filter the rows of the table below", zh: "筛选下表的行"},
 		{key: "report: %s\n", zh: "报告：%s\n"},
 		{key: "%d replications, seed %d", zh: "%d次重复运行，随机种子%d"},
 	}
