@@ -240,3 +240,28 @@ func helpedDayOne(t *testing.T) *experiment.Review {
 	}
 	return r
 }
+
+// What a verdict needs, in Chinese, for the defaults and for minimum
+// effects given on the command line: every part read, none left in
+// English.
+func TestChineseMinEffects(t *testing.T) {
+	kpis := []compound.KPI{{Name: "express.door_time.p95", Unit: "s"}}
+	w := chinese()
+	for _, c := range []struct {
+		given []string
+		want  string
+	}{
+		{nil, "时长1分钟，比例0.5个百分点，计数1，速率参照方案平均值的1%"},
+		{[]string{"durations=2m", "shares=1%", "counts=5", "rates=2%"}, "时长2分钟，比例1个百分点，计数5，速率参照方案平均值的2%"},
+		{[]string{"express.door_time.p95=5m"}, "时长1分钟，比例0.5个百分点，计数1，速率参照方案平均值的1%，另有1个指标单独设定"},
+		{[]string{"0"}, "0（无最小差值）"},
+	} {
+		m, err := experiment.ParseMinEffects(c.given, kpis)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := w.minEffects(m); got != c.want {
+			t.Errorf("%q: %q, want %q (English: %q)", c.given, got, c.want, m.Describe())
+		}
+	}
+}
