@@ -110,7 +110,7 @@ func plannerEntries() []entry {
 		{key: "cost %.0f", zh: "成本%.0f"}, {key: "not met", zh: "未达成"},
 		{key: "action:start", en: "start", zh: "起点"}, {key: "action:add", en: "add", zh: "增加"}, {key: "action:cut", en: "cut", zh: "减少"},
 		{key: "action:move", en: "move", zh: "移动"}, {key: "action:back", en: "back", zh: "撤回"}, {key: "action:confirm", en: "confirm", zh: "确认"},
-		{key: "action:refine", en: "refine", zh: "细化"},
+		{key: "action:refine", en: "refine", zh: "细化"}, {key: "action:restore", en: "restore", zh: "恢复"},
 		{key: " (%s)", zh: "（%s）"},
 		{key: "Changes", zh: "调整方案"},
 		{key: "Side effects: KPIs the plan makes significantly worse than the input (paired, common random numbers, 95%)",

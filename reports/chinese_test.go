@@ -265,3 +265,36 @@ func TestChineseMinEffects(t *testing.T) {
 		}
 	}
 }
+
+// A word looked up under a prefix (a plan's action, a verdict, a
+// factor's kind, what a zero-cost knob arranges) is itself in English,
+// and itself in Chinese when the catalogue lacks it: never its key.
+func TestPrefixedWords(t *testing.T) {
+	for _, c := range []struct {
+		w         *Words
+		prefix, s string
+		want      string
+	}{
+		{English(), "action:", "restore", "restore"},
+		{English(), "action:", "a-new-action", "a-new-action"},
+		{English(), "verdict:", "worse", "worse"},
+		{chinese(), "action:", "restore", "恢复"},
+		{chinese(), "action:", "a-new-action", "a-new-action"},
+		{chinese(), "factor-kind:", "time", "用时"},
+	} {
+		if got := c.w.word(c.prefix, c.s); got != c.want {
+			t.Errorf("%s%s in %s: %q, want %q", c.prefix, c.s, c.w.HTML(), got, c.want)
+		}
+	}
+	var b bytes.Buffer
+	pl, err := dataPlan()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := English().WritePlanTable(&b, pl); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(b.String(), "action:") {
+		t.Errorf("the plan's search shows a key:\n%s", b.String())
+	}
+}

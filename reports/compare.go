@@ -169,7 +169,7 @@ func (w *Words) WriteComparisonTable(out io.Writer, c *experiment.Comparison) er
 
 // verdict is a difference's verdict in w's language: better, worse,
 // differs or none.
-func (w *Words) verdict(v string) string { return w.T("verdict:" + v) }
+func (w *Words) verdict(v string) string { return w.word("verdict:", v) }
 
 // identicalLine says in English that scenario simulates exactly what the
 // reference does, with names written by safe.

@@ -145,7 +145,7 @@ func (w *Words) findingText(f experiment.Finding) string {
 	var trials []string
 	for _, t := range f.Trials {
 		if t.Gain.Improves() {
-			trials = append(trials, w.Sprintf("%s: %s", w.T("trial:"+t.Change), w.gain(t.Gain)))
+			trials = append(trials, w.Sprintf("%s: %s", w.word("trial:", t.Change), w.gain(t.Gain)))
 		}
 	}
 	sep := w.T("; ")
@@ -154,15 +154,15 @@ func (w *Words) findingText(f experiment.Finding) string {
 		return w.T("nothing to improve: at its best in every replication")
 	case experiment.SetByPosts:
 		if lever := f.Lever(); lever == f.Free {
-			return w.Sprintf("%s, at no cost: %s; the best unit bought: %s", w.T("arranges:"+f.Free.Knob.Arranges), w.stepPhrase(f, f.Free), w.stepPhrase(f, f.Post))
+			return w.Sprintf("%s, at no cost: %s; the best unit bought: %s", w.word("arranges:", f.Free.Knob.Arranges), w.stepPhrase(f, f.Free), w.stepPhrase(f, f.Post))
 		}
 		s := w.Sprintf("the best unit bought: %s", w.stepPhrase(f, f.Post))
 		if f.Free != nil {
-			s += w.Sprintf("; at no cost, %s: %s", w.T("arranges:"+f.Free.Knob.Arranges), w.stepPhrase(f, f.Free))
+			s += w.Sprintf("; at no cost, %s: %s", w.word("arranges:", f.Free.Knob.Arranges), w.stepPhrase(f, f.Free))
 		}
 		return s
 	case experiment.SetBySchedule:
-		return w.Sprintf("no unit bought improves it; set by %s, at no cost: %s", w.T("arranges:"+f.Free.Knob.Arranges), w.stepPhrase(f, f.Free))
+		return w.Sprintf("no unit bought improves it; set by %s, at no cost: %s", w.word("arranges:", f.Free.Knob.Arranges), w.stepPhrase(f, f.Free))
 	case experiment.SetByDelays:
 		return w.Sprintf("no knob improves it; set by fixed delays: %s", strings.Join(trials, sep))
 	case experiment.SetByArrivals:

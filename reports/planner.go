@@ -89,7 +89,7 @@ func SensitivityReport(s *experiment.Sensitivity) Report {
 			}
 			t := table{Title: title, Head: []string{w.T("factor"), w.T("kind"), fmt.Sprintf("−%.0f%%", pct), fmt.Sprintf("+%.0f%%", pct), w.T("swing")}}
 			for _, e := range s.Effects[i] {
-				t.Rows = append(t.Rows, []string{w.factorName(e.Factor), w.T("factor-kind:" + e.Factor.Kind), w.value(k.Unit, e.Low.Mean), w.value(k.Unit, e.High.Mean), w.value(k.Unit, e.Swing)})
+				t.Rows = append(t.Rows, []string{w.factorName(e.Factor), w.word("factor-kind:", e.Factor.Kind), w.value(k.Unit, e.Low.Mean), w.value(k.Unit, e.High.Mean), w.value(k.Unit, e.Swing)})
 			}
 			p.Tables = append(p.Tables, t)
 		}

@@ -115,3 +115,13 @@ func (w *Words) knobDuration(v string) (string, bool) {
 	}
 	return w.Duration(d.Seconds()), true
 }
+
+// word is s, a word of the engine's (a plan's action, a verdict, a
+// factor's kind), in w's language: the catalogue's entry prefix+s, or s
+// itself when the catalogue has none.
+func (w *Words) word(prefix, s string) string {
+	if !w.Has(prefix + s) {
+		return s
+	}
+	return w.T(prefix + s)
+}
