@@ -187,7 +187,7 @@ func (h *helping) rank(ctx context.Context, r *Review, p *progress) error {
 	out := &Helped{KPIs: headlineKPIs(h.sc, h.arrivals), Reps: h.reps}
 	r.Helped = out
 	if h.reps < 2 {
-		out.Notes = append(out.Notes, "one replication: no paired interval, so nothing is ranked (give --reps 2 or more)")
+		out.Notes = append(out.Notes, NoteOneReplication)
 		return nil
 	}
 	day, daySc := r.Replay, h.sc
@@ -212,7 +212,7 @@ func (h *helping) rank(ctx context.Context, r *Review, p *progress) error {
 		}
 		if inf == nil {
 			p.total -= 2 * h.reps
-			out.Notes = append(out.Notes, "no roster, and no one post short of staff explains the observed day better than the plan: the changes are made to the day as planned")
+			out.Notes = append(out.Notes, NoteNoCause)
 			break
 		}
 		out.Inferred = inf
@@ -226,15 +226,14 @@ func (h *helping) rank(ctx context.Context, r *Review, p *progress) error {
 			p.total -= h.reps // no plan restored to replay
 			// The observations cannot tell which post was short: restoring
 			// one of them is not the likely cause, and none is ranked as it.
-			out.Notes = append(out.Notes, fmt.Sprintf("%d shortfalls fit the observations alike, so none is named the likely cause: "+
-				"observations that tell them apart (the time items spent in each stage) would", 1+len(inf.Alike)))
+			out.Notes = append(out.Notes, NoteCausesAlike)
 			break
 		}
 		cands = append(cands, candidate{HelpedChange{
 			Change: fmt.Sprintf("%s=%s (as planned, not %s)", inf.Knob.Path, inf.Knob.Text(inf.Planned), inf.Knob.Text(inf.OnDuty)),
 			Post:   postOf(inf.Knob), Resource: Restore}, h.sc, nil})
 	default:
-		out.Notes = append(out.Notes, "no roster and no observations: nothing says who was absent, so the changes are made to the day as planned")
+		out.Notes = append(out.Notes, NoteNothingObserved)
 	}
 	out.Day = day
 	for _, m := range knobMoves(daySc) {
@@ -327,3 +326,12 @@ func judge(day, changed *Outcome, kpis []compound.KPI) ([]Difference, float64, D
 	}
 	return effects, score, lead
 }
+
+// The notes of what would have helped (Helped.Notes): fixed sentences, so
+// that a report can say them in its own language.
+const (
+	NoteOneReplication  = "one replication: no paired interval, so nothing is ranked (give --reps 2 or more)"
+	NoteNoCause         = "no roster, and no one post short of staff explains the observed day better than the plan: the changes are made to the day as planned"
+	NoteCausesAlike     = "several shortfalls fit the observations alike, so none is named the likely cause: observations that tell them apart (the time items spent in each stage) would"
+	NoteNothingObserved = "no roster and no observations: nothing says who was absent, so the changes are made to the day as planned"
+)

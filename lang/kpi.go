@@ -24,13 +24,45 @@ func KPIKey(name, of string) string {
 	return name
 }
 
+// kpiKeys are the keys the KPI called name, measured for of, may have in
+// the catalogue: KPIKey first, then "*" for each later place the subject
+// stands in the name ("sampling.site.site.queue.peak" for a site called
+// site is "sampling.site.*.queue.peak").
+func kpiKeys(name, of string) []string {
+	keys := []string{KPIKey(name, of)}
+	if of == "" {
+		return keys
+	}
+	part := "." + of + "."
+	for from := 0; ; {
+		i := strings.Index(name[from:], part)
+		if i < 0 {
+			return keys
+		}
+		i += from
+		keys = append(keys, name[:i]+".*"+name[i+1+len(of):])
+		from = i + 1
+	}
+}
+
+// knownKPI returns the first of the KPI's keys (kpiKeys) that the catalogue
+// has under prefix ("kpi:", "kpi-desc:").
+func (p *Printer) knownKPI(prefix, name, of string) (string, bool) {
+	for _, k := range kpiKeys(name, of) {
+		if p.known[prefix+k] {
+			return prefix + k, true
+		}
+	}
+	return "", false
+}
+
 // KPILabel is the label of the KPI called name, measured for of, in the
 // printer's language; label is the catalogue's English label. A day's KPI
 // (express.door_time.p95@day2) is labelled as its whole run's with the
 // day, as compound labels it in English: 送到家门口用时，第95百分位，第 2 天.
 func (p *Printer) KPILabel(name, of, label string) string {
 	whole, day, round := kpiBase(name)
-	if k := "kpi:" + KPIKey(whole, of); p.Chinese() && p.known[k] {
+	if k, ok := p.knownKPI("kpi:", whole, of); p.Chinese() && ok {
 		return p.msg.Sprintf(k) + p.ofDay(day) + p.ofRound(round)
 	}
 	return label
@@ -80,7 +112,7 @@ func (p *Printer) KPITitle(name, of, label string) string {
 // the printer's language; desc is the catalogue's English description.
 func (p *Printer) KPIDesc(name, of, desc string) string {
 	whole, day, round := kpiBase(name)
-	if k := "kpi-desc:" + KPIKey(whole, of); p.Chinese() && p.known[k] {
+	if k, ok := p.knownKPI("kpi-desc:", whole, of); p.Chinese() && ok {
 		if of == "" {
 			return p.msg.Sprintf(k) + p.ofDay(day) + p.ofRound(round)
 		}

@@ -16,13 +16,16 @@ type Printer struct {
 	msg *message.Printer
 	// known is every key the catalogue has a translation for: Has.
 	known map[string]bool
+	// formats are the catalogue's texts in the printer's language, by
+	// key, for Sprintf.
+	formats map[string]string
 }
 
 // New returns the printer of tag, which is English or Simplified Chinese
 // (Parse and FromEnv give only these).
 func New(tag language.Tag) *Printer {
 	b := catalog.NewBuilder(catalog.Fallback(language.English))
-	known := map[string]bool{}
+	known, formats := map[string]bool{}, map[string]string{}
 	for _, m := range catalogue() {
 		text := m.zh
 		if tag != language.SimplifiedChinese {
@@ -35,8 +38,9 @@ func New(tag language.Tag) *Printer {
 		// fails on neither.
 		_ = b.SetString(tag, m.key, text)
 		known[m.key] = true
+		formats[m.key] = text
 	}
-	return &Printer{tag: tag, msg: message.NewPrinter(tag, message.Catalog(b)), known: known}
+	return &Printer{tag: tag, msg: message.NewPrinter(tag, message.Catalog(b)), known: known, formats: formats}
 }
 
 // English returns the English printer.
@@ -59,12 +63,15 @@ func (p *Printer) Chinese() bool { return p.tag == language.SimplifiedChinese }
 
 // Sprintf translates format and fills it in like fmt.Sprintf. A format
 // the catalogue has no entry for (any English sentence) goes through fmt
-// itself, so English output is byte for byte what fmt writes.
+// itself, so English output is byte for byte what fmt writes; a
+// translated one is filled in by fmt too, so that figures are written
+// alike in every language (x/text's printer would group a seed's digits
+// by locale: 2,747,864,327).
 func (p *Printer) Sprintf(format string, args ...any) string {
 	if !p.known[format] {
 		return fmt.Sprintf(format, args...)
 	}
-	return p.msg.Sprintf(format, args...)
+	return fmt.Sprintf(p.formats[format], args...)
 }
 
 // T translates a piece of text that has no verbs and no %: a heading, a

@@ -199,3 +199,32 @@ func TestError(t *testing.T) {
 		t.Errorf("English changed the message: %q", got)
 	}
 }
+
+// A subject named like a part of the KPI's name (a testing site called
+// "site") still finds the KPI's Chinese label and description.
+func TestKPISubjectNamedLikeAPart(t *testing.T) {
+	zh := lang.New(language.SimplifiedChinese)
+	if got := zh.KPILabel("sampling.site.site.queue.peak", "site", "queue, most"); got != "排队人数，最多" {
+		t.Errorf("label %q, want 排队人数，最多", got)
+	}
+	if got := zh.KPIDesc("sampling.site.site.makespan", "site", "time from the start"); got != "从本轮开始到site核酸采样点最后一位居民采样完成的时间" {
+		t.Errorf("description %q", got)
+	}
+	if got := zh.KPILabel("posts.queue.queue.mean", "queue", "queue, mean"); got != "排队人数，平均" {
+		t.Errorf("a post called queue: label %q, want 排队人数，平均", got)
+	}
+}
+
+// Figures in Chinese are written as fmt writes them, as in English: no
+// thousands separators in a seed or a cost (x/text's printer groups
+// digits by locale).
+func TestChineseFiguresUngrouped(t *testing.T) {
+	zh := lang.New(language.SimplifiedChinese)
+	got := zh.Sprintf("%d replications, seed %d", 2106, uint64(2747864327033918226))
+	if want := "2106次重复运行，随机种子2747864327033918226"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	if got, want := zh.Sprintf("cost %.0f", 90740.0), "成本90740"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

@@ -12,10 +12,12 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"golang.org/x/text/language"
 
 	"cordon/compound"
 	"cordon/experiment"
 	"cordon/internal/browsertest"
+	"cordon/lang"
 	"cordon/reports"
 	"cordon/scenarios"
 )
@@ -85,13 +87,108 @@ func TestPagesInBrowser(t *testing.T) {
 			if len(sections) < len(first[name]) || !slices.Equal(sections[:len(first[name])], first[name]) {
 				t.Errorf("the page's sections begin %q, want the answer first: %q", sections[:min(len(sections), 4)], first[name])
 			}
+			checkFits(t, tab)
 			if name == "run" {
 				checkSortAndFilter(t, tab)
 			}
 		})
 	}
+	t.Run("chinese", func(t *testing.T) {
+		cjk, err := reports.CJKFont(reports.CJKFonts(os.Getenv))
+		if err != nil {
+			t.Skipf("the Chinese pages need a CJK font: %v", err)
+		}
+		zh := reports.NewWords(lang.New(language.SimplifiedChinese), cjk)
+		// What each Chinese page shows first, and a heading it must have.
+		want := map[string][]string{
+			"compare": {"differences", "差异"},
+			"plan":    {"调整方案", "副作用：新方案比原方案显著变差的指标（成对比较，共用随机数，95%）"},
+			"replay":  {"当天什么措施会有帮助", "时间花在哪里"},
+		}
+		for _, name := range []string{"compare", "plan", "replay"} {
+			t.Run(name, func(t *testing.T) {
+				dir := filepath.Join(t.TempDir(), name+"-zh")
+				if err := pages[name].In(zh).Write(ctx, reports.Dest{Dir: dir}); err != nil {
+					t.Fatal(err)
+				}
+				got := openReport(t, browserCtx, dir)
+				if err := os.WriteFile(filepath.Join(shots, name+"-zh-full.jpg"), got.Shot, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				tab, cancel := chromedp.NewContext(browserCtx)
+				defer cancel()
+				if err := chromedp.Do(tab, chromedp.Navigate(pageURL(t, dir))); err != nil {
+					t.Fatal(err)
+				}
+				top, err := chromedp.Run(tab, chromedp.CaptureScreenshot())
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(filepath.Join(shots, name+"-zh.png"), top, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				sections, err := chromedp.Run(tab, chromedp.Evaluate[[]string](sectionsJS))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(sections) == 0 || sections[0] != want[name][0] {
+					t.Errorf("the Chinese page's sections begin %q, want %q first", sections[:min(len(sections), 3)], want[name][0])
+				}
+				headings, err := chromedp.Run(tab, chromedp.Evaluate[[]string](`[...document.querySelectorAll("h2")].map(h => h.textContent.trim())`))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !slices.Contains(headings, want[name][1]) {
+					t.Errorf("the Chinese page has no heading %q: %q", want[name][1], headings)
+				}
+				lang, err := chromedp.Run(tab, chromedp.Evaluate[string](`document.documentElement.lang`))
+				if err != nil || lang != "zh-CN" {
+					t.Errorf("the Chinese page's lang is %q (%v)", lang, err)
+				}
+				// Its plots were drawn in Chinese: the figures' titles.
+				titles, err := chromedp.Run(tab, chromedp.Evaluate[[]string](`[...document.querySelectorAll("figure img")].map(i => i.alt)`))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(titles) == 0 || !strings.ContainsFunc(titles[0], func(r rune) bool { return r >= 0x4e00 && r <= 0x9fff }) {
+					t.Errorf("the Chinese page's first figure is titled %q, not in Chinese", titles[:min(len(titles), 1)])
+				}
+				checkFits(t, tab)
+			})
+		}
+	})
 	t.Logf("screenshots in %s", shots)
 }
+
+// checkFits checks that the page fits the window's width (1280 px): a
+// table wider than its section scrolls inside the section, and the page
+// itself never scrolls sideways.
+func checkFits(t *testing.T, tab context.Context) {
+	t.Helper()
+	wide, err := chromedp.Run(tab, chromedp.Evaluate[[]string](fitsJS))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range wide {
+		t.Errorf("wider than the window: %s", w)
+	}
+}
+
+// fitsJS lists what makes the page wider than the window: the page
+// itself, and each section that is wider than the window or whose
+// content is wider than it without scrolling inside it.
+const fitsJS = `(() => {
+	const out = [], w = document.documentElement.clientWidth;
+	if (document.documentElement.scrollWidth > w) out.push("the page: " + document.documentElement.scrollWidth + " px in a window of " + w + " px");
+	for (const s of document.querySelectorAll("main > section")) {
+		const name = s.id || s.querySelector("h2").textContent.trim();
+		const r = s.getBoundingClientRect();
+		if (r.right > w) out.push("section " + name + " ends at " + Math.round(r.right) + " px");
+		const scrolls = ["auto", "scroll"].includes(getComputedStyle(s).overflowX);
+		if (s.scrollWidth > s.clientWidth && !scrolls) out.push("section " + name + ": content " + s.scrollWidth + " px in " + s.clientWidth + " px, not scrolling");
+	}
+	return out;
+})()`
 
 // sectionsJS lists the page's sections but its warnings, in order: each
 // by its id, or by its heading when it has none.

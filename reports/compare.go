@@ -7,7 +7,6 @@ import (
 	"io"
 	"math"
 	"strconv"
-	"text/tabwriter"
 
 	"cordon/experiment"
 	"cordon/text"
@@ -97,9 +96,12 @@ func (c *Comparison) JSON() ([]byte, error) {
 }
 
 // formatDiff writes a difference in a KPI's unit with its sign.
-func formatDiff(unit string, v float64) string {
-	s := FormatValue(unit, absf(v))
-	if s == FormatValue(unit, 0) {
+func formatDiff(unit string, v float64) string { return English().diff(unit, v) }
+
+// diff writes a difference in a KPI's unit with its sign, in w's language.
+func (w *Words) diff(unit string, v float64) string {
+	s := w.value(unit, absf(v))
+	if s == w.value(unit, 0) {
 		return s // no sign on a difference that rounds to nothing: not "−0 s"
 	}
 	if v < 0 {
@@ -111,25 +113,37 @@ func formatDiff(unit string, v float64) string {
 	return s
 }
 
-// WriteComparisonTable writes the terminal table of a comparison: what a
-// verdict needs, each difference with a verdict, and a count of the rest.
-// A scenario that simulates exactly what the reference does is said to.
+// WriteComparisonTable writes the terminal table of a comparison in
+// English.
 func WriteComparisonTable(out io.Writer, c *experiment.Comparison) error {
+	return English().WriteComparisonTable(out, c)
+}
+
+// WriteComparisonTable writes the terminal table of a comparison in w's
+// language: what a verdict needs, each difference with a verdict, and a
+// count of the rest. A scenario that simulates exactly what the reference
+// does is said to. In Chinese each KPI is named by its label, with its
+// name for --target last.
+func (w *Words) WriteComparisonTable(out io.Writer, c *experiment.Comparison) error {
 	var buf bytes.Buffer
 	ref := c.Outcomes[0]
-	fmt.Fprintf(&buf, "compared with %s: %d replications, seed %d, common random numbers; paired differences with %.0f%% intervals\n",
-		text.TermSafe(ref.Scenario.Name), ref.Replications, ref.Seed, 100*experiment.Level)
-	fmt.Fprintf(&buf, "a verdict needs the interval to leave out zero and a difference of at least %s (--min-effect)\n", c.MinEffects.Describe())
+	buf.WriteString(w.Sprintf("compared with %s: %d replications, seed %d, common random numbers; paired differences with %.0f%% intervals\n",
+		text.TermSafe(ref.Scenario.Name), ref.Replications, ref.Seed, 100*experiment.Level))
+	buf.WriteString(w.Sprintf("a verdict needs the interval to leave out zero and a difference of at least %s (--min-effect)\n", w.minEffects(c.MinEffects)))
 	for _, name := range c.Identical {
-		fmt.Fprintf(&buf, "%s\n", identicalLine(name, ref.Scenario.Name, text.TermSafe))
+		fmt.Fprintf(&buf, "%s\n", w.identicalLine(name, ref.Scenario.Name, text.TermSafe))
 	}
 	if len(c.Significant()) > 0 {
 		buf.WriteString("\n")
 	}
-	tw := tabwriter.NewWriter(&buf, 2, 0, 2, ' ', 0)
+	tw := &aligned{}
 	for i, d := range c.Significant() {
 		if i == 0 {
-			fmt.Fprintf(tw, "scenario\tKPI\t%s\tthere\tdifference\t95%% interval\tverdict\n", text.TermSafe(ref.Scenario.Name))
+			head := []string{w.T("scenario"), w.T("KPI"), text.TermSafe(ref.Scenario.Name), w.T("there"), w.T("difference"), w.T("95% interval"), w.T("verdict")}
+			if w.Chinese() {
+				head = append(head, w.T("name (for --target)"))
+			}
+			tw.add(head...)
 		}
 		base, _ := ref.KPI(d.Name)
 		var there experiment.KPIResult
@@ -138,29 +152,44 @@ func WriteComparisonTable(out io.Writer, c *experiment.Comparison) error {
 				there, _ = o.KPI(d.Name)
 			}
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t[%s, %s]\t%s\n", text.TermSafe(d.Scenario), text.TermSafe(d.Name), FormatValue(d.Unit, base.Mean),
-			FormatValue(d.Unit, there.Mean), formatDiff(d.Unit, d.Mean), formatDiff(d.Unit, d.Low), formatDiff(d.Unit, d.High), d.Verdict)
+		row := []string{text.TermSafe(d.Scenario), text.TermSafe(d.Name), w.value(d.Unit, base.Mean),
+			w.value(d.Unit, there.Mean), w.diff(d.Unit, d.Mean), "[" + w.diff(d.Unit, d.Low) + ", " + w.diff(d.Unit, d.High) + "]", w.verdict(d.Verdict)}
+		if w.Chinese() {
+			row[1] = text.TermSafe(w.kpiTitle(there.KPI))
+			row = append(row, text.TermSafe(d.Name))
+		}
+		tw.add(row...)
 	}
-	if err := tw.Flush(); err != nil {
+	if err := tw.write(&buf); err != nil {
 		return err
 	}
-	fmt.Fprintf(&buf, "\n%s\n", countLine(c))
+	fmt.Fprintf(&buf, "\n%s\n", w.countLine(c))
 	return writeTrimmed(out, buf.Bytes())
 }
 
-// identicalLine says that scenario simulates exactly what the reference
-// does, with names written by safe.
+// verdict is a difference's verdict in w's language: better, worse,
+// differs or none.
+func (w *Words) verdict(v string) string { return w.word("verdict:", v) }
+
+// identicalLine says in English that scenario simulates exactly what the
+// reference does, with names written by safe.
 func identicalLine(name, ref string, safe func(string) string) string {
+	return English().identicalLine(name, ref, safe)
+}
+
+// identicalLine says that scenario simulates exactly what the reference
+// does, with names written by safe, in w's language.
+func (w *Words) identicalLine(name, ref string, safe func(string) string) string {
 	if name == ref {
-		return fmt.Sprintf("%s is compared with itself: nothing differs between them, so no KPI can.", safe(name))
+		return w.Sprintf("%s is compared with itself: nothing differs between them, so no KPI can.", safe(name))
 	}
-	return fmt.Sprintf("%s simulates exactly what %s does (they differ at most in name, description, targets and costs): nothing differs between them, so no KPI can.",
+	return w.Sprintf("%s simulates exactly what %s does (they differ at most in name, description, targets and costs): nothing differs between them, so no KPI can.",
 		safe(name), safe(ref))
 }
 
 // countLine counts a comparison's differences: those with a verdict, those
 // significant but smaller than their minimum effect, and the rest.
-func countLine(c *experiment.Comparison) string {
+func (w *Words) countLine(c *experiment.Comparison) string {
 	judged, small := 0, 0
 	for _, d := range c.Differences {
 		switch {
@@ -170,7 +199,7 @@ func countLine(c *experiment.Comparison) string {
 			small++
 		}
 	}
-	return fmt.Sprintf("%d KPI differences with a verdict; %d significant but smaller than the minimum effect and %d within chance (verdict none)",
+	return w.Sprintf("%d KPI differences with a verdict; %d significant but smaller than the minimum effect and %d within chance (verdict none)",
 		judged, small, len(c.Differences)-judged-small)
 }
 
@@ -197,47 +226,75 @@ func ComparisonReport(c *experiment.Comparison) Report {
 			return nil, plotsError(err)
 		}
 		doc := NewComparison(c)
-		return &contents{plots: []Plot{plot}, page: comparisonPage(c, doc), files: []file{
+		return &contents{plots: []Plot{plot}, page: w.comparisonPage(c, doc), files: []file{
 			jsonFile("comparison.json", doc),
 			rawFile("differences.csv", DifferencesCSV(c)),
 		}}, nil
 	}}
 }
 
-// comparisonPage is the page of a comparison, its figure left to Write.
-func comparisonPage(c *experiment.Comparison, doc *Comparison) page {
+// comparisonPage is the page of a comparison in w's language, its figure
+// left to Write. In Chinese a KPI is named by its label, its name beside
+// it.
+func (w *Words) comparisonPage(c *experiment.Comparison, doc *Comparison) page {
 	ref := c.Outcomes[0]
-	p := page{Title: "comparison with " + ref.Scenario.Name,
-		Files: "index.html, comparison.json, differences.csv and plots/differences.png, .svg, .csv",
-		DifferencesNote: "Each scenario against " + ref.Scenario.Name + " under common random numbers: the mean of the paired differences (there minus " + ref.Scenario.Name + ") with its 95% interval. " +
-			"Only differences with a verdict are listed: the interval leaves out zero and the difference is at least " + c.MinEffects.Describe() + ". " + countLine(c) + "; differences.csv has them all."}
+	refName := ref.Scenario.Name
+	p := page{Title: w.Sprintf("comparison with %s", refName),
+		Files: "index.html, comparison.json, differences.csv " + w.T("and") + " plots/differences.png, .svg, .csv",
+		DifferencesNote: w.Sprintf("Each scenario against %s under common random numbers: the mean of the paired differences (there minus %s) with its 95%% interval. ", refName, refName) +
+			w.Sprintf("Only differences with a verdict are listed: the interval leaves out zero and the difference is at least %s. ", w.minEffects(c.MinEffects)) +
+			w.countLine(c) + w.T("; differences.csv has them all.")}
 	for _, o := range c.Outcomes {
 		p.Lines = append(p.Lines, fmt.Sprintf("%s: %s", o.Scenario.Name, firstLine(o.Scenario.Description)))
 	}
-	p.Lines = append(p.Lines, fmt.Sprintf("%d replications, seed %d", ref.Replications, ref.Seed))
+	p.Lines = append(p.Lines, w.Sprintf("%d replications, seed %d", ref.Replications, ref.Seed))
 	for _, name := range c.Identical {
-		p.Warnings = append(p.Warnings, identicalLine(name, ref.Scenario.Name, func(s string) string { return s }))
+		p.Warnings = append(p.Warnings, w.identicalLine(name, refName, func(s string) string { return s }))
 	}
 	for _, d := range c.Differences {
 		if d.Verdict == experiment.None {
 			continue
 		}
-		p.Differences = append(p.Differences, differenceRow{Scenario: d.Scenario, KPI: d.Name, Mean: formatDiff(d.Unit, d.Mean),
-			Interval: formatDiff(d.Unit, d.Low) + " – " + formatDiff(d.Unit, d.High), Verdict: d.Verdict})
+		row := differenceRow{Scenario: d.Scenario, KPI: d.Name, Mean: w.diff(d.Unit, d.Mean),
+			Interval: w.diff(d.Unit, d.Low) + " – " + w.diff(d.Unit, d.High), Verdict: d.Verdict, VerdictText: w.verdict(d.Verdict)}
+		if k, ok := ref.KPI(d.Name); ok && w.Chinese() {
+			row.Label = w.kpiTitle(k.KPI)
+		}
+		p.Differences = append(p.Differences, row)
 	}
-	kpis := table{Title: "KPIs by scenario", Head: []string{"KPI"}}
+	kpis := table{Title: w.T("KPIs by scenario"), Head: []string{w.T("KPI")}}
 	for _, o := range c.Outcomes {
 		kpis.Head = append(kpis.Head, o.Scenario.Name)
 	}
+	if w.Chinese() {
+		kpis.Head = append(kpis.Head, w.T("name (for --target)"))
+	}
 	for _, k := range doc.KPIs {
 		row := []string{k.Name}
+		if w.Chinese() {
+			row[0] = w.kpiTitleOf(c, k.Name)
+		}
 		for _, o := range c.Outcomes {
-			row = append(row, estimateCell(o, k.Name))
+			row = append(row, w.estimateCell(o, k.Name))
+		}
+		if w.Chinese() {
+			row = append(row, k.Name)
 		}
 		kpis.Rows = append(kpis.Rows, row)
 	}
 	p.Tables = append(p.Tables, kpis)
 	return p
+}
+
+// kpiTitleOf is the title of the KPI called name in the first outcome of
+// c that reports it, in w's language; its name when none does.
+func (w *Words) kpiTitleOf(c *experiment.Comparison, name string) string {
+	for _, o := range c.Outcomes {
+		if k, ok := o.KPI(name); ok {
+			return w.kpiTitle(k.KPI)
+		}
+	}
+	return name
 }
 
 func firstLine(s string) string {

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"math"
-	"strconv"
 	"strings"
 	"text/tabwriter"
 
@@ -24,8 +23,8 @@ const daysPerTable = 7
 
 // dayRow is one headline KPI, day by day.
 type dayRow struct {
-	group, name, unit string
-	means             []float64 // by day, NaN where the KPI has no figure that day
+	kpi   compound.KPI
+	means []float64 // by day, NaN where the KPI has no figure that day
 }
 
 // dayRows returns the days of the outcome's run (0 for a run of one day)
@@ -38,7 +37,7 @@ func dayRows(o *experiment.Outcome) (int, []dayRow) {
 		if k.Day == 0 {
 			if k.Headline {
 				byName[k.Name] = len(rows)
-				rows = append(rows, dayRow{group: k.GroupTitle(), name: k.Name, unit: k.Unit})
+				rows = append(rows, dayRow{kpi: k.KPI})
 			}
 			continue
 		}
@@ -65,27 +64,40 @@ func dayRows(o *experiment.Outcome) (int, []dayRow) {
 	return days, out
 }
 
-// dayTables returns the tables of the days: each a head ("KPI", "day 1",
-// ...) and rows of a group title or a KPI with its means, for up to
-// daysPerTable days. None for a run of one day.
-func dayTables(o *experiment.Outcome) []table {
+// dayTables returns the tables of the days in English: each a head
+// ("KPI", "day 1", ...) and rows of a group title or a KPI with its means,
+// for up to daysPerTable days. None for a run of one day.
+func dayTables(o *experiment.Outcome) []table { return English().dayTables(o) }
+
+// dayTables returns the tables of the days in w's language. In Chinese a
+// KPI is named by its label, with its name for --target in a last column.
+func (w *Words) dayTables(o *experiment.Outcome) []table {
 	days, rows := dayRows(o)
 	var out []table
 	for from := 0; from < days; from += daysPerTable {
 		to := min(from+daysPerTable, days)
-		t := table{Title: dayTableTitle(from, to, days), Head: []string{"KPI"}}
+		t := table{Title: w.dayTableTitle(from, to, days), Head: []string{w.T("KPI")}}
 		for d := from; d < to; d++ {
-			t.Head = append(t.Head, "day "+strconv.Itoa(d+1))
+			t.Head = append(t.Head, w.Sprintf("day %d", d+1))
+		}
+		if w.Chinese() {
+			t.Head = append(t.Head, w.T("name (for --target)"))
 		}
 		group := ""
 		for _, r := range rows {
-			if r.group != group {
-				t.Rows = append(t.Rows, []string{r.group})
-				group = r.group
+			if g := w.groupTitle(r.kpi); g != group {
+				t.Rows = append(t.Rows, []string{g})
+				group = g
 			}
-			row := []string{r.name}
+			row := []string{r.kpi.Name}
+			if w.Chinese() {
+				row[0] = w.dayLabel(r.kpi)
+			}
 			for d := from; d < to; d++ {
-				row = append(row, FormatValue(r.unit, r.means[d]))
+				row = append(row, w.value(r.kpi.Unit, r.means[d]))
+			}
+			if w.Chinese() {
+				row = append(row, r.kpi.Name)
 			}
 			t.Rows = append(t.Rows, row)
 		}
@@ -94,18 +106,43 @@ func dayTables(o *experiment.Outcome) []table {
 	return out
 }
 
-func dayTableTitle(from, to, days int) string {
-	if days <= daysPerTable {
-		return "By day"
+// dayLabel is a KPI's label under its group's title, as the summary
+// writes it: a kind's group names it, a pool's KPIs say which pool.
+func (w *Words) dayLabel(k compound.KPI) string {
+	if k.Of != "" && k.Of != k.Group {
+		return w.kpiTitle(k)
 	}
-	return fmt.Sprintf("By day, days %d to %d", from+1, to)
+	return w.kpiLabel(k)
+}
+
+func (w *Words) dayTableTitle(from, to, days int) string {
+	if days <= daysPerTable {
+		return w.T("By day")
+	}
+	return w.Sprintf("By day, days %d to %d", from+1, to)
 }
 
 // writeDays writes the terminal tables of the days: a KPI's row under its
 // group's title, a column per day, each the mean of the day's KPI
 // (KPI@dayN). Nothing for a run of one day.
-func writeDays(w *bytes.Buffer, o *experiment.Outcome) error {
-	for _, t := range dayTables(o) {
+func (wd *Words) writeDays(w *bytes.Buffer, o *experiment.Outcome) error {
+	for _, t := range wd.dayTables(o) {
+		if wd.Chinese() {
+			fmt.Fprint(w, wd.Sprintf("\n%s: means of each day's KPI (KPI@dayN), the whole run's above\n", t.Title))
+			a := &aligned{}
+			a.add(append([]string{""}, t.Head[1:]...)...)
+			for _, r := range t.Rows {
+				if len(r) == 1 {
+					a.add(text.TermSafe(r[0]))
+					continue
+				}
+				a.add(append([]string{"  " + text.TermSafe(r[0])}, r[1:]...)...)
+			}
+			if err := a.write(w); err != nil {
+				return err
+			}
+			continue
+		}
 		fmt.Fprintf(w, "\n%s: means of each day's KPI (KPI@dayN), the whole run's above\n", lowerFirst(t.Title))
 		// Every line has a cell in every column, so that the columns line
 		// up over the whole table.
@@ -141,14 +178,20 @@ func lowerFirst(s string) string {
 }
 
 // dayMarkdownRows writes the rows of a table of the days for Markdown: a
-// group's title in bold, a KPI as code, blank cells where a row has none.
-func dayMarkdownRows(t table) [][]string {
+// group's title in bold, a KPI's name as code (in Chinese its label, and
+// its name as code in the last column), blank cells where a row has none.
+func (w *Words) dayMarkdownRows(t table) [][]string {
 	out := make([][]string, len(t.Rows))
 	for i, r := range t.Rows {
 		row := make([]string, len(t.Head))
-		if len(r) == 1 {
+		switch {
+		case len(r) == 1:
 			row[0] = "**" + mdEscape(r[0]) + "**"
-		} else {
+		case w.Chinese():
+			copy(row, r)
+			row[0] = mdEscape(r[0])
+			row[len(row)-1] = mdCode(r[len(r)-1])
+		default:
 			row[0] = mdCode(r[0])
 			copy(row[1:], r[1:])
 		}

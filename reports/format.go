@@ -44,7 +44,13 @@ func unitLabel(unit string) string {
 
 // formatEstimate writes a mean and its interval as "10.7 [10.2, 11.2]".
 func formatEstimate(unit string, mean, low, high float64) string {
-	return fmt.Sprintf("%s [%s, %s]", FormatValue(unit, mean), FormatValue(unit, low), FormatValue(unit, high))
+	return English().estimate(unit, mean, low, high)
+}
+
+// estimate writes a mean and its interval as "10.7 [10.2, 11.2]" in w's
+// language.
+func (w *Words) estimate(unit string, mean, low, high float64) string {
+	return fmt.Sprintf("%s [%s, %s]", w.value(unit, mean), w.value(unit, low), w.value(unit, high))
 }
 
 // formatInterval writes a confidence interval "low – high", or "—" when
@@ -59,9 +65,14 @@ func formatInterval(unit string, low, high float64) string {
 // estimateCell writes a KPI of an outcome as "mean [low, high]", or "—"
 // when the outcome has no such KPI.
 func estimateCell(o *experiment.Outcome, name string) string {
+	return English().estimateCell(o, name)
+}
+
+// estimateCell is estimateCell in w's language.
+func (w *Words) estimateCell(o *experiment.Outcome, name string) string {
 	k, ok := o.KPI(name)
 	if !ok {
 		return "—"
 	}
-	return formatEstimate(k.Unit, k.Mean, k.Low, k.High)
+	return w.estimate(k.Unit, k.Mean, k.Low, k.High)
 }

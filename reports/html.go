@@ -43,8 +43,11 @@ type targetRow struct {
 	Met                               bool
 }
 
+// differenceRow is a difference of a comparison: Verdict its class
+// (better, worse, differs), VerdictText in the page's language, and
+// Label the KPI's label where the page names KPIs by label (Chinese).
 type differenceRow struct {
-	Scenario, KPI, Mean, Interval, Verdict string
+	Scenario, KPI, Label, Mean, Interval, Verdict, VerdictText string
 }
 
 type bottleneckRow struct {

@@ -5,34 +5,36 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"text/tabwriter"
 
 	"cordon/experiment"
 	"cordon/text"
 )
 
 // formatGain writes a KPI gain with its sign and interval.
-func formatGain(g experiment.Gain) string {
-	return fmt.Sprintf("%s [%s, %s]", formatDiff(g.KPI.Unit, g.Mean), formatDiff(g.KPI.Unit, g.Low), formatDiff(g.KPI.Unit, g.High))
+func formatGain(g experiment.Gain) string { return English().gain(g) }
+
+// gain writes a KPI gain with its sign and interval in w's language.
+func (w *Words) gain(g experiment.Gain) string {
+	return fmt.Sprintf("%s [%s, %s]", w.diff(g.KPI.Unit, g.Mean), w.diff(g.KPI.Unit, g.Low), w.diff(g.KPI.Unit, g.High))
 }
 
 // marginalHeading says what the analysis ran: its replications and seed,
 // and how the zero-cost knobs were tried.
-func marginalHeading(m *experiment.Marginal) []string {
-	lines := []string{fmt.Sprintf("what one step of each knob buys, with common random numbers (%d replications, seed %d); gains are improvements, with 95%% intervals",
+func (w *Words) marginalHeading(m *experiment.Marginal) []string {
+	lines := []string{w.Sprintf("what one step of each knob buys, with common random numbers (%d replications, seed %d); gains are improvements, with 95%% intervals",
 		m.Base.Replications, m.Base.Seed)}
 	switch {
 	case m.Screen > 0 && m.Confirmed:
-		lines = append(lines, fmt.Sprintf("zero-cost knobs (cost 0) were tried one step either way with %d replications; the better way is shown, "+
+		lines = append(lines, w.Sprintf("zero-cost knobs (cost 0) were tried one step either way with %d replications; the better way is shown, "+
 			"run again with all %d where it improves a KPI (* where not)", m.Screen, m.Base.Replications))
 	case m.Screen > 0 && m.BoughtScreened:
 		lines = append(lines, fmt.Sprintf("every step was screened with the first %d replications: zero-cost knobs (cost 0) one step either way, the better way shown (*); "+
 			"the others run with all %d where the screen changed some KPI (* where it changed none in any replication)", m.Screen, m.Base.Replications))
 	case m.Screen > 0:
-		lines = append(lines, fmt.Sprintf("zero-cost knobs (cost 0) were tried one step either way with %d replications (*); the better way is shown",
+		lines = append(lines, w.Sprintf("zero-cost knobs (cost 0) were tried one step either way with %d replications (*); the better way is shown",
 			m.Screen))
 	case free(m):
-		lines = append(lines, "zero-cost knobs (cost 0) were tried one step either way; the better way is shown")
+		lines = append(lines, w.T("zero-cost knobs (cost 0) were tried one step either way; the better way is shown"))
 	}
 	return lines
 }
@@ -47,67 +49,74 @@ func free(m *experiment.Marginal) bool {
 	return false
 }
 
-// knobRow is the figures of one step in the tables: rank, knob, now, step
-// (marked * when only screened), cost, utilisation, and its gains.
-func knobRow(m *experiment.Marginal, rank int, k experiment.KnobGain) []string {
-	step := k.StepText()
-	if k.Replications < m.Base.Replications {
-		step += " *"
-	}
-	row := []string{fmt.Sprint(rank), k.Knob.Name, k.NowText(), step, fmt.Sprintf("%.0f", k.Knob.UnitCost), FormatValue("share", k.Utilisation)}
-	for _, g := range k.Gains {
-		row = append(row, formatGain(g))
-	}
-	return row
-}
-
 // knobHead is the head of the knobs' table.
-func knobHead(m *experiment.Marginal) []string {
-	head := []string{"rank", "knob", "now", "step", "cost", "utilisation"}
+func (w *Words) knobHead(m *experiment.Marginal) []string {
+	head := []string{w.T("rank"), w.T("knob"), w.T("now"), w.T("step"), w.T("cost"), w.T("utilisation")}
 	for _, k := range m.KPIs {
 		head = append(head, k.Name)
 	}
 	return head
 }
 
-// WriteMarginalTable writes the marginal analysis on the terminal: what
-// one step of each knob buys on each KPI, most valuable first, what moves
-// each KPI, and the post limiting work hour by hour.
+// knobRow is the figures of one step in the tables: rank, knob, now, step
+// (marked * when only screened), cost, utilisation, and its gains.
+func (w *Words) knobRow(m *experiment.Marginal, rank int, k experiment.KnobGain) []string {
+	step := w.stepText(k)
+	if k.Replications < m.Base.Replications {
+		step += " *"
+	}
+	row := []string{fmt.Sprint(rank), w.knobName(k.Knob), w.knobValue(k.NowText()), step, fmt.Sprintf("%.0f", k.Knob.UnitCost), FormatValue("share", k.Utilisation)}
+	for _, g := range k.Gains {
+		row = append(row, w.gain(g))
+	}
+	return row
+}
+
+// WriteMarginalTable writes the marginal analysis on the terminal in
+// English.
 func WriteMarginalTable(out io.Writer, m *experiment.Marginal, top int) error {
+	return English().WriteMarginalTable(out, m, top)
+}
+
+// WriteMarginalTable writes the marginal analysis on the terminal in w's
+// language: what one step of each knob buys on each KPI, most valuable
+// first, what moves each KPI, and the post limiting work hour by hour.
+func (w *Words) WriteMarginalTable(out io.Writer, m *experiment.Marginal, top int) error {
 	var buf bytes.Buffer
-	for _, l := range marginalHeading(m) {
+	for _, l := range w.marginalHeading(m) {
 		fmt.Fprintln(&buf, l)
 	}
 	fmt.Fprintln(&buf)
-	tw := tabwriter.NewWriter(&buf, 2, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, strings.Join(termCells(knobHead(m)), "\t"))
+	tw := &aligned{}
+	tw.add(termCells(w.knobHead(m))...)
 	for i, kg := range m.Knobs {
 		if top > 0 && i >= top {
-			fmt.Fprintf(tw, "... %d more (--top)\n", len(m.Knobs)-top)
+			tw.add(w.Sprintf("... %d more (--top)", len(m.Knobs)-top))
 			break
 		}
-		fmt.Fprintln(tw, strings.Join(termCells(knobRow(m, i+1, kg)), "\t"))
+		tw.add(termCells(w.knobRow(m, i+1, kg))...)
 	}
-	if err := tw.Flush(); err != nil {
+	if err := tw.write(&buf); err != nil {
 		return err
 	}
 	if len(m.Findings) > 0 {
-		fmt.Fprintf(&buf, "\nwhat moves each KPI\n")
-		tw = tabwriter.NewWriter(&buf, 2, 0, 2, ' ', 0)
+		fmt.Fprintf(&buf, "\n%s\n", w.T("what moves each KPI"))
+		tw = &aligned{indent: "  "}
 		for _, f := range m.Findings {
-			fmt.Fprintf(tw, "  %s\t%s\n", text.TermSafe(f.KPI.Name), text.TermSafe(findingText(f)))
+			tw.add(text.TermSafe(f.KPI.Name), text.TermSafe(w.findingText(f)))
 		}
-		if err := tw.Flush(); err != nil {
+		if err := tw.write(&buf); err != nil {
 			return err
 		}
 	}
 	if len(m.Hourly) > 0 {
-		fmt.Fprintf(&buf, "\nthe post limiting work, hour by hour\n")
-		tw = tabwriter.NewWriter(&buf, 2, 0, 2, ' ', 0)
+		fmt.Fprintf(&buf, "\n%s\n", w.T("the post limiting work, hour by hour"))
+		tw = &aligned{indent: "  "}
 		for _, h := range m.Hourly {
-			fmt.Fprintf(tw, "  %s\t%s\tutilisation %s\twaiting %s\n", clockLabel(h.Hour), text.TermSafe(h.Post), FormatValue("share", h.Utilisation), FormatValue("", h.Queue))
+			tw.add(clockLabel(h.Hour), text.TermSafe(w.postName(h.Post)), w.Sprintf("utilisation %s", FormatValue("share", h.Utilisation)),
+				w.Sprintf("waiting %s", FormatValue("", h.Queue)))
 		}
-		if err := tw.Flush(); err != nil {
+		if err := tw.write(&buf); err != nil {
 			return err
 		}
 	}
@@ -118,67 +127,118 @@ func WriteMarginalTable(out io.Writer, m *experiment.Marginal, top int) error {
 // cost and the chosen KPIs it makes significantly worse: "come-down window
 // → 35m: +34 [+33, +35] (worse: sampling.makespan −24s [−30s, −17s])",
 // "site-a swab +1: +3 [+1.4, +4.6], cost 800".
-func stepPhrase(f experiment.Finding, k *experiment.KnobGain) string {
-	s := fmt.Sprintf("%s %s: %s", k.Knob.Name, k.StepText(), formatGain(f.GainOf(k)))
+func (w *Words) stepPhrase(f experiment.Finding, k *experiment.KnobGain) string {
+	s := w.Sprintf("%s %s: %s", w.knobName(k.Knob), w.stepText(*k), w.gain(f.GainOf(k)))
 	if k.Knob.UnitCost > 0 {
-		s += fmt.Sprintf(", cost %.0f", k.Knob.UnitCost)
+		s += w.Sprintf(", cost %.0f", k.Knob.UnitCost)
 	}
 	var worse []string
 	for _, g := range experiment.SideEffects(k) {
-		worse = append(worse, g.KPI.Name+" "+formatGain(g))
+		worse = append(worse, g.KPI.Name+" "+w.gain(g))
 	}
 	if len(worse) > 0 {
-		s += " (worse: " + strings.Join(worse, "; ") + ")"
+		s += w.Sprintf(" (worse: %s)", strings.Join(worse, w.T("; ")))
 	}
 	return s
 }
 
 // findingText says what moves a KPI, the step that buys most first, and
 // when no unit bought does, what sets it.
-func findingText(f experiment.Finding) string {
+func (w *Words) findingText(f experiment.Finding) string {
 	var trials []string
 	for _, t := range f.Trials {
 		if t.Gain.Improves() {
-			trials = append(trials, fmt.Sprintf("%s: %s", t.Change, formatGain(t.Gain)))
+			trials = append(trials, w.Sprintf("%s: %s", w.word("trial:", t.Change), w.gain(t.Gain)))
 		}
 	}
+	sep := w.T("; ")
 	switch f.SetBy {
 	case experiment.SetByAtBest:
-		return "nothing to improve: at its best in every replication"
+		return w.T("nothing to improve: at its best in every replication")
 	case experiment.SetByPosts:
 		if lever := f.Lever(); lever == f.Free {
-			return fmt.Sprintf("%s, at no cost: %s; the best unit bought: %s", f.Free.Knob.Arranges, stepPhrase(f, f.Free), stepPhrase(f, f.Post))
+			return w.Sprintf("%s, at no cost: %s; the best unit bought: %s", w.word("arranges:", f.Free.Knob.Arranges), w.stepPhrase(f, f.Free), w.stepPhrase(f, f.Post))
 		}
-		s := "the best unit bought: " + stepPhrase(f, f.Post)
+		s := w.Sprintf("the best unit bought: %s", w.stepPhrase(f, f.Post))
 		if f.Free != nil {
-			s += fmt.Sprintf("; at no cost, %s: %s", f.Free.Knob.Arranges, stepPhrase(f, f.Free))
+			s += w.Sprintf("; at no cost, %s: %s", w.word("arranges:", f.Free.Knob.Arranges), w.stepPhrase(f, f.Free))
 		}
 		return s
 	case experiment.SetBySchedule:
-		return fmt.Sprintf("no unit bought improves it; set by %s, at no cost: %s", f.Free.Knob.Arranges, stepPhrase(f, f.Free))
+		return w.Sprintf("no unit bought improves it; set by %s, at no cost: %s", w.word("arranges:", f.Free.Knob.Arranges), w.stepPhrase(f, f.Free))
 	case experiment.SetByDelays:
-		return "no knob improves it; set by fixed delays: " + strings.Join(trials, "; ")
+		return w.Sprintf("no knob improves it; set by fixed delays: %s", strings.Join(trials, sep))
 	case experiment.SetByArrivals:
-		return "no knob and no fixed delay improves it; set by the arrivals: " + strings.Join(trials, "; ")
+		return w.Sprintf("no knob and no fixed delay improves it; set by the arrivals: %s", strings.Join(trials, sep))
 	case experiment.SetByNothing:
-		return "nothing tried improves it: no knob, nor the dwell, trips, walks or arrivals halved"
+		return w.T("nothing tried improves it: no knob, nor the dwell, trips, walks or arrivals halved")
 	}
-	return "no knob improves it (cordon bottlenecks tries fixed delays and the arrivals halved)"
+	return w.T("no knob improves it (cordon bottlenecks tries fixed delays and the arrivals halved)")
+}
+
+// knobName is a knob in w's language: its name in English ("suited-crew
+// 07:00–19:00", "come-down window"); in Chinese the catalogue's words
+// for it, or its words translated one by one as a post's are.
+func (w *Words) knobName(k experiment.Knob) string { return w.knobNamed(k.Name) }
+
+// knobNamed is the knob called name in w's language (knobName).
+func (w *Words) knobNamed(name string) string {
+	if !w.Chinese() {
+		return name
+	}
+	if key := "knob:" + name; w.Has(key) {
+		return w.T(key)
+	}
+	return w.Post(name)
+}
+
+// postName is a post's name as the planner's tables write it: as it is in
+// English, in words in Chinese.
+func (w *Words) postName(name string) string {
+	if !w.Chinese() {
+		return name
+	}
+	return w.Post(name)
+}
+
+// stepText is a step of a knob ("+1", "→ 35m", "→ reversed") in w's
+// language: a value that is a word (a calling order, a site) in Chinese.
+func (w *Words) stepText(k experiment.KnobGain) string {
+	s := k.StepText()
+	if rest, ok := strings.CutPrefix(s, "→ "); ok {
+		return "→ " + w.knobValue(rest)
+	}
+	return s
+}
+
+// knobValue is a knob's value in w's language: a calling order or a
+// site's name in words in Chinese, a number or a time as it is.
+func (w *Words) knobValue(v string) string {
+	if !w.Chinese() {
+		return v
+	}
+	if key := "value:" + v; w.Has(key) {
+		return w.T(key)
+	}
+	if d, ok := w.knobDuration(v); ok {
+		return d
+	}
+	return w.Name(v)
 }
 
 // marginalTables are the marginal analysis as page tables.
-func marginalTables(m *experiment.Marginal) []table {
-	gains := table{Title: "The steps, most valuable first", Head: knobHead(m)}
+func (w *Words) marginalTables(m *experiment.Marginal) []table {
+	gains := table{Title: w.T("The steps, most valuable first"), Head: w.knobHead(m)}
 	for i, kg := range m.Knobs {
-		gains.Rows = append(gains.Rows, knobRow(m, i+1, kg))
+		gains.Rows = append(gains.Rows, w.knobRow(m, i+1, kg))
 	}
-	moves := table{Title: "What moves each KPI", Head: []string{"KPI", "what moves it"}}
+	moves := table{Title: w.T("What moves each KPI"), Head: []string{w.T("KPI"), w.T("what moves it")}}
 	for _, f := range m.Findings {
-		moves.Rows = append(moves.Rows, []string{f.KPI.Name, findingText(f)})
+		moves.Rows = append(moves.Rows, []string{f.KPI.Name, w.findingText(f)})
 	}
-	hours := table{Title: "The post limiting work, hour by hour", Head: []string{"hour", "post", "utilisation", "waiting"}}
+	hours := table{Title: w.T("The post limiting work, hour by hour"), Head: []string{w.T("hour"), w.T("post"), w.T("utilisation"), w.T("waiting")}}
 	for _, h := range m.Hourly {
-		hours.Rows = append(hours.Rows, []string{clockLabel(h.Hour), text.TermSafe(h.Post), FormatValue("share", h.Utilisation), FormatValue("", h.Queue)})
+		hours.Rows = append(hours.Rows, []string{clockLabel(h.Hour), text.TermSafe(w.postName(h.Post)), FormatValue("share", h.Utilisation), FormatValue("", h.Queue)})
 	}
 	return []table{gains, moves, hours}
 }
@@ -218,9 +278,9 @@ func MarginalReport(m *experiment.Marginal) Report {
 			return nil, plotsError(err)
 		}
 		return &contents{plots: plots, files: []file{jsonFile("bottlenecks.json", NewBottlenecks(m)), rawFile("knobs.csv", KnobsCSV(m))},
-			page: page{Title: "bottlenecks of " + m.Base.Scenario.Name, Tables: marginalTables(m),
-				Files: "index.html, bottlenecks.json, knobs.csv and plots/gains, limiting-posts .png, .svg, .csv",
-				Lines: marginalHeading(m)}}, nil
+			page: page{Title: w.Sprintf("bottlenecks of %s", m.Base.Scenario.Name), Tables: w.marginalTables(m),
+				Files: "index.html, bottlenecks.json, knobs.csv " + w.T("and") + " plots/gains, limiting-posts .png, .svg, .csv",
+				Lines: w.marginalHeading(m)}}, nil
 	}}
 }
 

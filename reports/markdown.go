@@ -98,9 +98,9 @@ func (w *Words) SummaryMarkdown(o *experiment.Outcome, targets []experiment.Targ
 			FormatValue("share", p.BlockedShare.Mean), FormatValue("share", p.Saturation.Mean), FormatValue("share", p.Utilisation.Mean),
 			FormatValue("", p.QueueMean.Mean), w.value("s", p.WaitMean.Mean))
 	}
-	for _, t := range dayTables(o) {
-		fmt.Fprintf(&b, "\n## %s\n\nThe mean of each day's KPI (named KPI@dayN); the KPIs below have each with its interval.\n\n", mdEscape(t.Title))
-		writeMarkdownGrid(&b, t.Head, mdEscape, dayMarkdownRows(t), func(s string) string { return s })
+	for _, t := range w.dayTables(o) {
+		fmt.Fprintf(&b, "\n## %s\n\n%s\n\n", mdEscape(t.Title), w.T("The mean of each day's KPI (named KPI@dayN); the KPIs below have each with its interval."))
+		writeMarkdownGrid(&b, t.Head, mdEscape, w.dayMarkdownRows(t), func(s string) string { return s })
 		b.Truncate(b.Len() - 1) // the blank line before the next section is its own
 	}
 	fmt.Fprintf(&b, "\n## %s\n\n", w.T("KPIs"))
@@ -164,14 +164,18 @@ func absf(v float64) float64 {
 }
 
 // MarginalMarkdown is the marginal analysis as a section of summary.md.
-func MarginalMarkdown(m *experiment.Marginal) []byte {
+func MarginalMarkdown(m *experiment.Marginal) []byte { return English().MarginalMarkdown(m) }
+
+// MarginalMarkdown is the marginal analysis as a section of summary.md in
+// w's language.
+func (w *Words) MarginalMarkdown(m *experiment.Marginal) []byte {
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "## What one step of each knob buys\n\n")
-	for _, l := range marginalHeading(m) {
-		fmt.Fprintf(&b, "%s.\n", mdEscape(upperFirst(l)))
+	fmt.Fprintf(&b, "## %s\n\n", w.T("What one step of each knob buys"))
+	for _, l := range w.marginalHeading(m) {
+		fmt.Fprintf(&b, "%s%s\n", mdEscape(upperFirst(l)), w.T("."))
 	}
 	b.WriteString("\n")
-	for _, t := range marginalTables(m) {
+	for _, t := range w.marginalTables(m) {
 		fmt.Fprintf(&b, "### %s\n\n", mdEscape(t.Title))
 		writeMarkdownGrid(&b, t.Head, mdCode, t.Rows, mdEscape)
 	}

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"text/tabwriter"
 
 	"cordon/experiment"
 	"cordon/text"
@@ -14,30 +13,30 @@ import (
 // planLines are the lines that head a plan, on the terminal and its page:
 // whether it meets every target, what it costs, how it may change the
 // input, what it ran, and what it left out or kept.
-func planLines(p *experiment.Plan) []string {
-	state := "meets every target with 95% confidence"
+func (w *Words) planLines(p *experiment.Plan) []string {
+	state := w.T("meets every target with 95% confidence")
 	if !p.Feasible {
-		state = "NO PLAN MEETS EVERY TARGET; the best found"
+		state = w.T("NO PLAN MEETS EVERY TARGET; the best found")
 	}
-	mode := "only adds (zero-cost knobs move either way); --allow-cuts also removes, down to the scenario's floors"
+	mode := w.T("only adds (zero-cost knobs move either way); --allow-cuts also removes, down to the scenario's floors")
 	if p.AllowCuts {
-		mode = fmt.Sprintf("adds and removes, never below the scenario's floors (%d on capacities, %d on duty)",
+		mode = w.Sprintf("adds and removes, never below the scenario's floors (%d on capacities, %d on duty)",
 			len(p.Input.Floors.Knobs), len(p.Input.Floors.OnDuty))
 	}
-	run := fmt.Sprintf("%d scenario evaluations, %d replications: candidates screened with %d replications (seed %d)",
+	run := w.Sprintf("%d scenario evaluations, %d replications: candidates screened with %d replications (seed %d)",
 		p.Evaluations, p.Replications, p.SearchReplications, p.SearchSeed)
 	switch {
 	case p.Confirmed && p.Feasible:
-		run += fmt.Sprintf(", the plan confirmed with %d replications on a fresh seed (%d)", p.ConfirmReplications, p.ConfirmSeed)
+		run += w.Sprintf(", the plan confirmed with %d replications on a fresh seed (%d)", p.ConfirmReplications, p.ConfirmSeed)
 	case p.Confirmed:
-		run += fmt.Sprintf("; the best plan run with %d replications on a fresh seed (%d), where it misses %d of %d targets",
+		run += w.Sprintf("; the best plan run with %d replications on a fresh seed (%d), where it misses %d of %d targets",
 			p.ConfirmReplications, p.ConfirmSeed, len(p.Unmet), len(p.Targets))
 	default:
-		run += "; no confirmation ran"
+		run += w.T("; no confirmation ran")
 	}
 	out := []string{
-		fmt.Sprintf("plan for %s: %s", p.Input.Name, state),
-		fmt.Sprintf("cost %.0f (input %.0f, %s); %s", p.Cost, p.InputCost, formatDiff("", p.Cost-p.InputCost), mode),
+		w.Sprintf("plan for %s: %s", p.Input.Name, state),
+		w.Sprintf("cost %.0f (input %.0f, %s); %s", p.Cost, p.InputCost, formatDiff("", p.Cost-p.InputCost), mode),
 		run,
 	}
 	if len(p.LeftOut) > 0 {
@@ -45,149 +44,141 @@ func planLines(p *experiment.Plan) []string {
 		for _, t := range p.LeftOut {
 			ts = append(ts, t.Text)
 		}
-		out = append(out, fmt.Sprintf("left out (--only-given): the scenario's targets %s", strings.Join(ts, ", ")))
+		out = append(out, w.Sprintf("left out (--only-given): the scenario's targets %s", strings.Join(ts, ", ")))
 	}
 	for _, s := range p.UnderFloors {
-		out = append(out, fmt.Sprintf("the input is already under its floors: %s; the plan keeps what it has there", s))
+		out = append(out, w.Sprintf("the input is already under its floors: %s; the plan keeps what it has there", s))
 	}
 	return out
 }
 
 // boundLines say, for each target no plan meets, what bounds it: its KPI
 // with unlimited staff and equipment.
-func boundLines(p *experiment.Plan) []string {
+func (w *Words) boundLines(p *experiment.Plan) []string {
 	var out []string
 	bounded := map[string]bool{}
 	for _, b := range p.Bounds {
 		bounded[b.Text] = true
 		unit := b.KPI.Unit
-		unlimited := fmt.Sprintf("with unlimited staff and equipment (every capacity ×%d)", b.Factor)
+		unlimited := w.Sprintf("with unlimited staff and equipment (every capacity ×%d)", b.Factor)
 		if b.Met {
 			best := ""
 			for _, u := range p.Unmet {
 				if u.Text == b.Text {
-					best = fmt.Sprintf(" (best %s)", FormatValue(u.KPI.Unit, u.KPI.Mean))
+					best = w.Sprintf(" (best %s)", w.value(u.KPI.Unit, u.KPI.Mean))
 				}
 			}
-			out = append(out, fmt.Sprintf("%s: not met within the budget and the knobs' limits%s; %s it is %s",
-				b.Text, best, unlimited, FormatValue(unit, b.KPI.Mean)))
+			out = append(out, w.Sprintf("%s: not met within the budget and the knobs' limits%s; %s it is %s",
+				b.Text, best, unlimited, w.value(unit, b.KPI.Mean)))
 			continue
 		}
-		floor, verb := "floor", "meets"
 		if b.Op == ">=" || b.Op == ">" {
-			floor, verb = "ceiling", "reaches"
+			out = append(out, w.Sprintf("%s: the ceiling %s is %s: no staffing reaches %s",
+				b.Text, unlimited, w.value(unit, b.KPI.Mean), w.value(unit, b.Value)))
+			continue
 		}
-		out = append(out, fmt.Sprintf("%s: the %s %s is %s: no staffing %s %s",
-			b.Text, floor, unlimited, FormatValue(unit, b.KPI.Mean), verb, FormatValue(unit, b.Value)))
+		out = append(out, w.Sprintf("%s: the floor %s is %s: no staffing meets %s",
+			b.Text, unlimited, w.value(unit, b.KPI.Mean), w.value(unit, b.Value)))
 	}
 	for _, u := range p.Unmet {
 		if !bounded[u.Text] {
-			out = append(out, fmt.Sprintf("%s: cannot be met within the budget and the knobs' limits (best %s, interval up to %s)",
-				u.Text, FormatValue(u.KPI.Unit, u.KPI.Mean), FormatValue(u.KPI.Unit, u.KPI.High)))
+			out = append(out, w.Sprintf("%s: cannot be met within the budget and the knobs' limits (best %s, interval up to %s)",
+				u.Text, w.value(u.KPI.Unit, u.KPI.Mean), w.value(u.KPI.Unit, u.KPI.High)))
 		}
 	}
 	return out
 }
 
-// sideEffectsTitle heads the side effects.
-const sideEffectsTitle = "side effects: KPIs the plan makes significantly worse than the input (paired, common random numbers, 95%; staff-hours are the cost above)"
-
-// noSideEffects says there are none.
-const noSideEffects = "side effects: none (no KPI with a better direction is significantly worse than the input's; paired, common random numbers, 95%)"
-
 // sideEffectCells are one side effect's KPI, change and difference.
-func sideEffectCells(e experiment.SideEffect) []string {
-	return []string{e.Name, fmt.Sprintf("%s → %s", FormatValue(e.Unit, e.Base), FormatValue(e.Unit, e.Plan)),
-		fmt.Sprintf("%s [%s, %s]", formatDiff(e.Unit, e.Difference.Mean), formatDiff(e.Unit, e.Difference.Low), formatDiff(e.Unit, e.Difference.High))}
+func (w *Words) sideEffectCells(e experiment.SideEffect) []string {
+	return []string{e.Name, fmt.Sprintf("%s → %s", w.value(e.Unit, e.Base), w.value(e.Unit, e.Plan)),
+		fmt.Sprintf("%s [%s, %s]", w.diff(e.Unit, e.Difference.Mean), w.diff(e.Unit, e.Difference.Low), w.diff(e.Unit, e.Difference.High))}
 }
 
 // sourceLabel says where a target comes from.
-func sourceLabel(source string) string {
+func (w *Words) sourceLabel(source string) string {
 	if source == experiment.SourceFlag {
-		return "from --target"
+		return w.T("from --target")
 	}
-	return "from the scenario"
+	return w.T("from the scenario")
 }
 
-// WritePlanTable writes a plan on the terminal: whether it meets every
-// target and what it costs, what changes, the targets with where each
-// comes from, what bounds a target no plan meets, the side effects and the
-// search path.
-func WritePlanTable(out io.Writer, p *experiment.Plan) error {
+// settingValue is a knob's value in a plan's changes: as --set takes it
+// in English ("20m", "reversed"), in words in Chinese.
+func (w *Words) settingValue(k experiment.Knob, v int) string { return w.knobValue(k.Text(v)) }
+
+// WritePlanTable writes a plan on the terminal in English.
+func WritePlanTable(out io.Writer, p *experiment.Plan) error { return English().WritePlanTable(out, p) }
+
+// WritePlanTable writes a plan on the terminal in w's language: whether it
+// meets every target and what it costs, what changes, the targets with
+// where each comes from, what bounds a target no plan meets, the side
+// effects and the search path.
+func (w *Words) WritePlanTable(out io.Writer, p *experiment.Plan) error {
 	var buf bytes.Buffer
-	for _, l := range planLines(p) {
+	for _, l := range w.planLines(p) {
 		fmt.Fprintln(&buf, text.TermSafe(l))
 	}
 	fmt.Fprintln(&buf)
-	tw := tabwriter.NewWriter(&buf, 2, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "change\tfrom\tto\tcost\t--set")
+	tw := &aligned{}
+	tw.add(w.T("change"), w.T("from"), w.T("to"), w.T("cost"), "--set")
 	for _, s := range p.Settings {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s=%s\n", text.TermSafe(s.Knob.Name), text.TermSafe(s.Knob.Text(s.From)), text.TermSafe(s.Knob.Text(s.To)),
-			formatDiff("", p.ChangeCost(s)), text.TermSafe(s.Knob.Path), text.TermSafe(s.Knob.Text(s.To)))
+		tw.add(text.TermSafe(w.knobName(s.Knob)), text.TermSafe(w.settingValue(s.Knob, s.From)), text.TermSafe(w.settingValue(s.Knob, s.To)),
+			formatDiff("", p.ChangeCost(s)), text.TermSafe(s.Knob.Path)+"="+text.TermSafe(s.Knob.Text(s.To)))
 	}
 	if len(p.Settings) == 0 {
-		fmt.Fprintln(tw, "(none)\t\t\t\t")
+		tw.add(w.T("(none)"), "", "", "", "")
 	}
-	if err := tw.Flush(); err != nil {
+	if err := tw.write(&buf); err != nil {
 		return err
 	}
-	fmt.Fprintf(&buf, "\ntargets\n")
-	tw = tabwriter.NewWriter(&buf, 2, 0, 2, ' ', 0)
+	fmt.Fprintf(&buf, "\n%s\n", w.T("targets"))
+	tw = &aligned{indent: "  "}
 	for i, t := range p.Targets {
-		fmt.Fprintf(tw, "  %s\t%s\tmean %s\t%s\t%s\n", text.TermSafe(t.Text), targetState(t), FormatValue(t.KPI.Unit, t.KPI.Mean),
-			formatMargin(t), sourceLabel(p.Constraints[i].Source))
+		tw.add(text.TermSafe(t.Text), w.targetState(t), w.Sprintf("mean %s", w.value(t.KPI.Unit, t.KPI.Mean)),
+			w.margin(t), w.sourceLabel(p.Constraints[i].Source))
 	}
-	if err := tw.Flush(); err != nil {
+	if err := tw.write(&buf); err != nil {
 		return err
 	}
-	for _, l := range boundLines(p) {
+	for _, l := range w.boundLines(p) {
 		fmt.Fprintf(&buf, "%s\n", text.TermSafe(l))
 	}
 	fmt.Fprintln(&buf)
 	if len(p.SideEffects) == 0 {
-		fmt.Fprintln(&buf, noSideEffects)
+		fmt.Fprintln(&buf, w.T("side effects: none (no KPI with a better direction is significantly worse than the input's; paired, common random numbers, 95%)"))
 	} else {
-		fmt.Fprintln(&buf, sideEffectsTitle)
-		tw = tabwriter.NewWriter(&buf, 2, 0, 2, ' ', 0)
+		fmt.Fprintln(&buf, w.T("side effects: KPIs the plan makes significantly worse than the input (paired, common random numbers, 95%; staff-hours are the cost above)"))
+		tw = &aligned{indent: "  "}
 		for _, e := range p.SideEffects {
-			c := sideEffectCells(e)
-			fmt.Fprintf(tw, "  %s\t%s\t%s\n", text.TermSafe(c[0]), c[1], c[2])
+			c := w.sideEffectCells(e)
+			tw.add(text.TermSafe(c[0]), c[1], c[2])
 		}
-		if err := tw.Flush(); err != nil {
+		if err := tw.write(&buf); err != nil {
 			return err
 		}
 	}
-	fmt.Fprintf(&buf, "\nsearch\n")
-	tw = tabwriter.NewWriter(&buf, 2, 0, 2, ' ', 0)
+	fmt.Fprintf(&buf, "\n%s\n", w.T("search"))
+	tw = &aligned{indent: "  "}
 	for _, s := range p.Path {
 		what := ""
 		if s.Knob != "" {
-			what = fmt.Sprintf("%s → %s", text.TermSafe(s.Knob), text.TermSafe(s.Value))
+			what = fmt.Sprintf("%s → %s", text.TermSafe(w.knobNamed(s.Knob)), text.TermSafe(w.knobValue(s.Value)))
 		}
-		fmt.Fprintf(tw, "  %s\t%s\tcost %.0f\t%s\t%d replications\n", s.Action, what, s.Cost, metLabel(s.Met), s.Replications)
+		tw.add(w.word("action:", s.Action), what, w.Sprintf("cost %.0f", s.Cost), w.metLabel(s.Met), w.Sprintf("%d replications", s.Replications))
 	}
-	if err := tw.Flush(); err != nil {
+	if err := tw.write(&buf); err != nil {
 		return err
 	}
 	return writeTrimmed(out, buf.Bytes())
 }
 
-// targetState is a plan target's verdict.
-func targetState(t experiment.TargetResult) string {
-	switch {
-	case !t.Met:
-		return "MISSED"
-	case !t.Confident:
-		return "met (not with 95% confidence)"
-	}
-	return "met"
-}
-
-func metLabel(met bool) string {
+// metLabel says whether a step of the search met every target.
+func (w *Words) metLabel(met bool) string {
 	if met {
-		return "met"
+		return w.T("met")
 	}
-	return "not met"
+	return w.T("not met")
 }
 
 // PlanReport is the report folder of a plan: the plan document
@@ -232,32 +223,36 @@ func planPlots(w *Words, p *experiment.Plan, s *experiment.Sensitivity) ([]Plot,
 // planPage is the page of a plan, its figures left to Write.
 func planPage(w *Words, p *experiment.Plan) page {
 	pg := runPage(w, p.Outcome, p.Targets)
-	pg.Title = "plan for " + p.Input.Name
-	pg.Lines = append(planLines(p), boundLines(p)...)
+	pg.Title = w.Sprintf("plan for %s", p.Input.Name)
+	pg.Lines = append(w.planLines(p), w.boundLines(p)...)
 	for i := range pg.Targets {
-		pg.Targets[i].Text += " (" + sourceLabel(p.Constraints[i].Source) + ")"
+		pg.Targets[i].Text += w.Sprintf(" (%s)", w.sourceLabel(p.Constraints[i].Source))
 	}
-	changes := table{Title: "Changes", Head: []string{"change", "from", "to", "cost", "--set"}, Answer: true}
+	changes := table{Title: w.T("Changes"), Head: []string{w.T("change"), w.T("from"), w.T("to"), w.T("cost"), "--set"}, Answer: true}
 	for _, st := range p.Settings {
-		changes.Rows = append(changes.Rows, []string{st.Knob.Name, st.Knob.Text(st.From), st.Knob.Text(st.To),
+		changes.Rows = append(changes.Rows, []string{w.knobName(st.Knob), w.settingValue(st.Knob, st.From), w.settingValue(st.Knob, st.To),
 			formatDiff("", p.ChangeCost(st)), st.Knob.Path + "=" + st.Knob.Text(st.To)})
 	}
-	effects := table{Title: "Side effects: KPIs the plan makes significantly worse than the input (paired, common random numbers, 95%)", Head: []string{"KPI", "input → plan", "difference [95% interval]"}}
+	effects := table{Title: w.T("Side effects: KPIs the plan makes significantly worse than the input (paired, common random numbers, 95%)"),
+		Head: []string{w.T("KPI"), w.T("input → plan"), w.T("difference [95% interval]")}}
 	for _, e := range p.SideEffects {
-		effects.Rows = append(effects.Rows, sideEffectCells(e))
+		effects.Rows = append(effects.Rows, w.sideEffectCells(e))
 	}
 	if len(p.SideEffects) == 0 {
-		effects.Rows = append(effects.Rows, []string{"none", "", ""})
+		effects.Rows = append(effects.Rows, []string{w.T("none"), "", ""})
 	}
-	path := table{Title: "Search", Head: []string{"step", "knob", "value", "cost", "targets", "replications"}}
+	path := table{Title: w.T("Search"), Head: []string{w.T("step"), w.T("knob"), w.T("value"), w.T("cost"), w.T("targets"), w.T("replications")}}
 	for _, st := range p.Path {
-		path.Rows = append(path.Rows, []string{st.Action, st.Knob, st.Value, fmt.Sprintf("%.0f", st.Cost), metLabel(st.Met), fmt.Sprint(st.Replications)})
+		path.Rows = append(path.Rows, []string{w.word("action:", st.Action), w.knobNamed(st.Knob), w.knobValue(st.Value), fmt.Sprintf("%.0f", st.Cost), w.metLabel(st.Met), fmt.Sprint(st.Replications)})
 	}
 	if len(p.Settings) == 0 {
-		changes.Rows = append(changes.Rows, []string{"none", "", "", "", ""})
+		changes.Rows = append(changes.Rows, []string{w.T("none"), "", "", "", ""})
 	}
 	pg.Answer = []table{changes}
 	pg.Tables = append([]table{effects}, append(pg.Tables, path)...)
-	pg.Files = "index.html, plan.json (the plan document), changes.csv, results.json (the planned scenario's confirmation run) and plots/*.png, *.svg, *.csv"
+	pg.Files = w.files("index.html, plan.json (the plan document), changes.csv, results.json (the planned scenario's confirmation run) and plots/*.png, *.svg, *.csv")
+	if w.Chinese() {
+		pg.Files = "index.html, plan.json, changes.csv, results.json " + w.T("and") + " plots/*.png, *.svg, *.csv"
+	}
 	return pg
 }

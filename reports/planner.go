@@ -4,34 +4,70 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"text/tabwriter"
+	"strings"
 
+	"cordon/compound"
 	"cordon/experiment"
 	"cordon/text"
 )
 
-// WriteSensitivityTable writes a sensitivity analysis on the terminal: for
-// each KPI, the factors that move it most.
+// WriteSensitivityTable writes a sensitivity analysis on the terminal in
+// English: for each KPI, the factors that move it most.
 func WriteSensitivityTable(out io.Writer, s *experiment.Sensitivity, top int) error {
+	return English().WriteSensitivityTable(out, s, top)
+}
+
+// WriteSensitivityTable writes a sensitivity analysis on the terminal in
+// w's language: for each KPI, the factors that move it most.
+func (w *Words) WriteSensitivityTable(out io.Writer, s *experiment.Sensitivity, top int) error {
 	var buf bytes.Buffer
-	fmt.Fprintf(&buf, "what moves the KPIs: each volume and service time −%.0f%% and +%.0f%%, common random numbers (%d replications, seed %d)\n",
-		100*s.Delta, 100*s.Delta, s.Base.Replications, s.Base.Seed)
+	pct := 100 * s.Delta
+	buf.WriteString(w.Sprintf("what moves the KPIs: each volume and service time −%.0f%% and +%.0f%%, common random numbers (%d replications, seed %d)\n",
+		pct, pct, s.Base.Replications, s.Base.Seed))
 	for i, k := range s.KPIs {
 		base, _ := s.Base.KPI(k.Name)
-		fmt.Fprintf(&buf, "\n%s: %s\n", text.TermSafe(k.Name), FormatValue(k.Unit, base.Mean))
-		tw := tabwriter.NewWriter(&buf, 2, 0, 2, ' ', 0)
+		buf.WriteString(w.Sprintf("\n%s: %s\n", text.TermSafe(w.kpiHeading(k)), w.value(k.Unit, base.Mean)))
+		tw := &aligned{indent: "  "}
 		for j, e := range s.Effects[i] {
 			if top > 0 && j >= top {
 				break
 			}
-			fmt.Fprintf(tw, "  %s\t−%.0f%%: %s\t+%.0f%%: %s\tswing %s\n", text.TermSafe(e.Factor.Name), 100*s.Delta, FormatValue(k.Unit, e.Low.Mean),
-				100*s.Delta, FormatValue(k.Unit, e.High.Mean), FormatValue(k.Unit, e.Swing))
+			tw.add(text.TermSafe(w.factorName(e.Factor)), w.Sprintf("−%.0f%%: %s", pct, w.value(k.Unit, e.Low.Mean)),
+				w.Sprintf("+%.0f%%: %s", pct, w.value(k.Unit, e.High.Mean)), w.Sprintf("swing %s", w.value(k.Unit, e.Swing)))
 		}
-		if err := tw.Flush(); err != nil {
+		if err := tw.write(&buf); err != nil {
 			return err
 		}
 	}
 	return writeTrimmed(out, buf.Bytes())
+}
+
+// kpiHeading names a KPI where a table is about it: its name in English
+// (express.door_time.p95), its label and name in Chinese.
+func (w *Words) kpiHeading(k compound.KPI) string {
+	if !w.Chinese() {
+		return k.Name
+	}
+	return w.kpiTitle(k) + "（" + k.Name + "）"
+}
+
+// factorName is a factor of a sensitivity analysis in w's language: its
+// name in English ("express per day", "sampling.swab"); in Chinese the
+// path's label, or the kind's volume.
+func (w *Words) factorName(f experiment.Factor) string {
+	if !w.Chinese() {
+		return f.Name
+	}
+	if key := "factor:" + f.Name; w.Has(key) {
+		return w.T(key)
+	}
+	if kind, ok := strings.CutSuffix(f.Name, " per day"); ok {
+		return w.Sprintf("%s per day", w.Name(kind))
+	}
+	if strings.Contains(f.Name, ".") {
+		return w.PathLabel(f.Name)
+	}
+	return f.Name
 }
 
 // SensitivityReport is the report folder of a sensitivity analysis: a
@@ -42,17 +78,18 @@ func SensitivityReport(s *experiment.Sensitivity) Report {
 		if err != nil {
 			return nil, plotsError(err)
 		}
-		p := page{Title: "sensitivity of " + s.Base.Scenario.Name, Files: "index.html, results.json, effects.csv and plots/tornado-*.png, .svg, .csv",
-			Lines: []string{fmt.Sprintf("each volume and service time −%.0f%% and +%.0f%%, %d replications, seed %d, common random numbers",
-				100*s.Delta, 100*s.Delta, s.Base.Replications, s.Base.Seed)}}
+		pct := 100 * s.Delta
+		p := page{Title: w.Sprintf("sensitivity of %s", s.Base.Scenario.Name), Files: "index.html, results.json, effects.csv " + w.T("and") + " plots/tornado-*.png, .svg, .csv",
+			Lines: []string{w.Sprintf("each volume and service time −%.0f%% and +%.0f%%, %d replications, seed %d, common random numbers",
+				pct, pct, s.Base.Replications, s.Base.Seed)}}
 		for i, k := range s.KPIs {
-			title := k.Name
+			title := w.kpiHeading(k)
 			if Unmoved(s, i) {
-				title += ": no input moves it (scaled each way, every input leaves its mean where it was), so it has no chart"
+				title += w.T(": no input moves it (scaled each way, every input leaves its mean where it was), so it has no chart")
 			}
-			t := table{Title: title, Head: []string{"factor", "kind", fmt.Sprintf("−%.0f%%", 100*s.Delta), fmt.Sprintf("+%.0f%%", 100*s.Delta), "swing"}}
+			t := table{Title: title, Head: []string{w.T("factor"), w.T("kind"), fmt.Sprintf("−%.0f%%", pct), fmt.Sprintf("+%.0f%%", pct), w.T("swing")}}
 			for _, e := range s.Effects[i] {
-				t.Rows = append(t.Rows, []string{e.Factor.Name, e.Factor.Scales, FormatValue(k.Unit, e.Low.Mean), FormatValue(k.Unit, e.High.Mean), FormatValue(k.Unit, e.Swing)})
+				t.Rows = append(t.Rows, []string{w.factorName(e.Factor), w.word("factor-kind:", e.Factor.Scales), w.value(k.Unit, e.Low.Mean), w.value(k.Unit, e.High.Mean), w.value(k.Unit, e.Swing)})
 			}
 			p.Tables = append(p.Tables, t)
 		}

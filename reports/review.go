@@ -1,7 +1,6 @@
 package reports
 
 import (
-	"fmt"
 	"math"
 	"strings"
 
@@ -23,31 +22,31 @@ type ReviewSources struct {
 
 // reviewHeader is the line that opens every form of a review: what was
 // replayed, from which logs, over how many replications.
-func reviewHeader(r *experiment.Review, src ReviewSources) string {
+func (w *Words) reviewHeader(r *experiment.Review, src ReviewSources) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%d logged arrivals", r.Arrivals)
+	b.WriteString(w.Sprintf("%d logged arrivals", r.Arrivals))
 	if src.Arrivals != "" {
-		fmt.Fprintf(&b, " (%s)", src.Arrivals)
+		b.WriteString(w.Sprintf(" (%s)", src.Arrivals))
 	}
 	if src.Roster != "" {
-		fmt.Fprintf(&b, ", logged roster (%s)", src.Roster)
+		b.WriteString(w.Sprintf(", logged roster (%s)", src.Roster))
 	} else {
-		b.WriteString(", the scenario's own shifts")
+		b.WriteString(w.T(", the scenario's own shifts"))
 	}
 	switch {
 	case r.Observed != nil && src.Observed != "":
-		fmt.Fprintf(&b, ", observed deliveries (%s)", src.Observed)
+		b.WriteString(w.Sprintf(", observed deliveries (%s)", src.Observed))
 	case r.Observed != nil:
-		b.WriteString(", observed deliveries")
+		b.WriteString(w.T(", observed deliveries"))
 	default:
-		b.WriteString(", nothing observed to set beside the replay")
+		b.WriteString(w.T(", nothing observed to set beside the replay"))
 	}
-	fmt.Fprintf(&b, "; %d replications, seed %d", r.Replay.Replications, r.Replay.Seed)
+	b.WriteString(w.Sprintf("; %d replications, seed %d", r.Replay.Replications, r.Replay.Seed))
 	if src.Synthetic {
-		b.WriteString("; synthetic log (made by cordon, not observed)")
+		b.WriteString(w.T("; synthetic log (made by cordon, not observed)"))
 	}
 	if src.Skipped > 0 {
-		fmt.Fprintf(&b, "; %d bad rows skipped (--lenient)", src.Skipped)
+		b.WriteString(w.Sprintf("; %d bad rows skipped (--lenient)", src.Skipped))
 	}
 	return b.String()
 }
@@ -75,9 +74,15 @@ func hourClock(sc *compound.Scenario, h experiment.ReviewHour) (day int, clock s
 // hourLabel writes an hour's start as a clock time: "07:00" on the run's
 // first day, "d2 07:00" on the days after.
 func hourLabel(sc *compound.Scenario, h experiment.ReviewHour) string {
+	return English().hourLabel(sc, h)
+}
+
+// hourLabel is hourLabel in w's language: "d2 06:00" is "第2天 06:00" in
+// Chinese.
+func (w *Words) hourLabel(sc *compound.Scenario, h experiment.ReviewHour) string {
 	day, clock := hourClock(sc, h)
 	if day > 1 {
-		return fmt.Sprintf("d%d %s", day, clock)
+		return w.Sprintf("d%d %s", day, clock)
 	}
 	return clock
 }

@@ -2,6 +2,7 @@ package reports
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	"cordon/experiment"
@@ -105,7 +106,7 @@ func helpedEntries(h *experiment.Helped) ([]HelpedEntry, *HelpedSummary) {
 		}
 		out = append(out, e)
 	}
-	s := &HelpedSummary{Day: helpedDay(h), Shortfalls: []ShortfallEntry{}, KPIs: []string{}, Tried: h.Tried,
+	s := &HelpedSummary{Day: English().helpedDay(h), Shortfalls: []ShortfallEntry{}, KPIs: []string{}, Tried: h.Tried,
 		Replications: h.Reps, Notes: append([]string{}, h.Notes...)}
 	if c := h.LikelyCause(); c != nil {
 		s.LikelyCause = c.Change
@@ -129,31 +130,31 @@ func helpedEntries(h *experiment.Helped) ([]HelpedEntry, *HelpedSummary) {
 }
 
 // helpedDay says, in one line, what day the changes were made to.
-func helpedDay(h *experiment.Helped) string {
+func (w *Words) helpedDay(h *experiment.Helped) string {
 	switch in := h.Inferred; {
 	case in.Several():
-		causes := []string{causeText(in.CauseFit)}
+		causes := []string{w.causeText(in.CauseFit)}
 		for _, a := range in.Alike {
-			causes = append(causes, causeText(a))
+			causes = append(causes, w.causeText(a))
 		}
-		return fmt.Sprintf("%d shortfalls fit the observations alike, and they cannot tell which it was: %s; as planned, misfit %.1f "+
+		return w.Sprintf("%d shortfalls fit the observations alike, and they cannot tell which it was: %s; as planned, misfit %.1f "+
 			"(misfit: how far the observed KPIs are from the replay's, in units of their spread over %d replications; a shortfall fits alike unless it puts the observed day beyond the 99%% prediction interval of its own days); "+
 			"the changes are made to the day of the first",
-			len(causes), strings.Join(causes, "; "), in.PlanMiss, in.FitReps)
+			len(causes), strings.Join(causes, w.T("; ")), in.PlanMiss, in.FitReps)
 	case in != nil:
-		return fmt.Sprintf("inferred from the observations: %s with %s on duty, not the planned %s (%d of %d observed KPIs inside their 95%% prediction intervals, against %d of %d as planned; "+
+		return w.Sprintf("inferred from the observations: %s with %s on duty, not the planned %s (%d of %d observed KPIs inside their 95%% prediction intervals, against %d of %d as planned; "+
 			"misfit %.1f, against %.1f as planned, every other shortfall tried ruled out over %d replications)",
-			in.Knob.Name, in.Knob.Text(in.OnDuty), in.Knob.Text(in.Planned), in.Inside, in.Of, in.PlanIn, in.Of, in.Misfit, in.PlanMiss, in.FitReps)
+			w.knobName(in.Knob), w.knobValue(in.Knob.Text(in.OnDuty)), w.knobValue(in.Knob.Text(in.Planned)), in.Inside, in.Of, in.PlanIn, in.Of, in.Misfit, in.PlanMiss, in.FitReps)
 	case len(h.Shortfalls) > 0:
-		return "the logged roster"
+		return w.T("the logged roster")
 	}
-	return "the replay"
+	return w.T("the replay")
 }
 
 // causeText is one shortfall that fits the observations, in a few words.
-func causeText(c experiment.CauseFit) string {
-	return fmt.Sprintf("%s with %s on duty, not the planned %s (misfit %.1f, %d observed KPIs inside their 95%% prediction intervals)",
-		c.Knob.Name, c.Knob.Text(c.OnDuty), c.Knob.Text(c.Planned), c.Misfit, c.Inside)
+func (w *Words) causeText(c experiment.CauseFit) string {
+	return w.Sprintf("%s with %s on duty, not the planned %s (misfit %.1f, %d observed KPIs inside their 95%% prediction intervals)",
+		w.knobName(c.Knob), w.knobValue(c.Knob.Text(c.OnDuty)), w.knobValue(c.Knob.Text(c.Planned)), c.Misfit, c.Inside)
 }
 
 // helpedShown is how many changes the terminal lists.
@@ -162,17 +163,17 @@ const helpedShown = 8
 // helpedTable is what would have helped on the day: the changes that would
 // have improved the headline KPIs, best first, each with the KPI it
 // improves most, and its losses.
-func helpedTable(r *experiment.Review, all bool) reviewTable {
+func (w *Words) helpedTable(r *experiment.Review, all bool) reviewTable {
 	h := r.Helped
-	t := reviewTable{Title: "what would have helped on the day",
+	t := reviewTable{Title: w.T("what would have helped on the day"),
 		Note: []string{
-			fmt.Sprintf("each change replayed on the logged arrivals against %s: %d replications, common random numbers", helpedDayShort(h), h.Reps),
-			"first the plan restored where the day had less (the likely cause), then the others by their gains on " + strings.Join(kpiNames(h), ", "),
-			"effect: the change minus the day on the KPI it improves most [95% interval]; worse: the headline KPIs it makes significantly worse",
+			w.Sprintf("each change replayed on the logged arrivals against %s: %d replications, common random numbers", w.helpedDayShort(h), h.Reps),
+			w.Sprintf("first the plan restored where the day had less (the likely cause), then the others by their gains on %s", w.kpiNames(h)),
+			w.T("effect: the change minus the day on the KPI it improves most [95% interval]; worse: the headline KPIs it makes significantly worse"),
 		},
-		Head: []string{"change", "post", "cost", "improves most", "effect", "95% interval", "worse"}}
+		Head: []string{w.T("change"), w.T("post"), w.T("cost"), w.T("improves most"), w.T("effect"), w.T("95% interval"), w.T("worse")}}
 	if in := h.Inferred; in != nil {
-		t.Note = append(t.Note, "no roster: "+helpedDay(h))
+		t.Note = append(t.Note, w.Sprintf("no roster: %s", w.helpedDay(h)))
 	}
 	for i, c := range h.Changes {
 		if !all && i == helpedShown {
@@ -181,7 +182,7 @@ func helpedTable(r *experiment.Review, all bool) reviewTable {
 		var worse []string
 		for _, d := range c.Effects {
 			if d.Verdict == experiment.Worse {
-				worse = append(worse, fmt.Sprintf("%s %s", d.Name, formatDiff(d.Unit, d.Mean)))
+				worse = append(worse, fmt.Sprintf("%s %s", d.Name, w.diff(d.Unit, d.Mean)))
 			}
 		}
 		cost := "0"
@@ -189,54 +190,92 @@ func helpedTable(r *experiment.Review, all bool) reviewTable {
 			cost = FormatValue("", c.Cost)
 		}
 		if c.Resource == experiment.Restore {
-			cost = "as planned"
+			cost = w.T("as planned")
 		}
-		t.Rows = append(t.Rows, []reviewCell{codeCell(c.Change), textCell(c.Post), numCell(cost), codeCell(c.Lead.Name),
-			numCell(formatDiff(c.Lead.Unit, c.Lead.Mean)),
-			numCell(fmt.Sprintf("[%s, %s]", formatDiff(c.Lead.Unit, c.Lead.Low), formatDiff(c.Lead.Unit, c.Lead.High))),
-			reviewCell{Text: orDash(strings.Join(worse, "; ")), Alert: len(worse) > 0}})
+		t.Rows = append(t.Rows, []reviewCell{codeCell(w.changeText(c.Change)), textCell(w.knobNamed(c.Post)), numCell(cost), codeCell(c.Lead.Name),
+			numCell(w.diff(c.Lead.Unit, c.Lead.Mean)),
+			numCell(fmt.Sprintf("[%s, %s]", w.diff(c.Lead.Unit, c.Lead.Low), w.diff(c.Lead.Unit, c.Lead.High))),
+			reviewCell{Text: orDash(strings.Join(worse, w.T("; "))), Alert: len(worse) > 0}})
 	}
 	var foot []string
 	switch c := h.LikelyCause(); {
 	case c != nil:
-		foot = append(foot, fmt.Sprintf("likely cause: %s short of its plan; %s: %s %s [%s, %s]",
-			c.Post, c.Change, c.Lead.Name, formatDiff(c.Lead.Unit, c.Lead.Mean), formatDiff(c.Lead.Unit, c.Lead.Low), formatDiff(c.Lead.Unit, c.Lead.High)))
+		foot = append(foot, w.Sprintf("likely cause: %s short of its plan; %s: %s %s [%s, %s]",
+			w.knobNamed(c.Post), w.changeText(c.Change), c.Lead.Name, w.diff(c.Lead.Unit, c.Lead.Mean), w.diff(c.Lead.Unit, c.Lead.Low), w.diff(c.Lead.Unit, c.Lead.High)))
 	case h.Inferred.Several():
 		// the notes say that several shortfalls fit alike
 	case len(h.Changes) > 0:
 		c := h.Changes[0]
-		foot = append(foot, fmt.Sprintf("no departure from the plan is known to have helped; the change that would have helped most: %s (%s %s)",
-			c.Change, c.Lead.Name, formatDiff(c.Lead.Unit, c.Lead.Mean)))
+		foot = append(foot, w.Sprintf("no departure from the plan is known to have helped; the change that would have helped most: %s (%s %s)",
+			w.changeText(c.Change), c.Lead.Name, w.diff(c.Lead.Unit, c.Lead.Mean)))
 	}
 	if len(h.Changes) > helpedShown && !all {
-		foot = append(foot, fmt.Sprintf("%d of %d changes tried would have helped; the first %d are shown (summary.md lists them all)", len(h.Changes), h.Tried, helpedShown))
+		foot = append(foot, w.Sprintf("%d of %d changes tried would have helped; the first %d are shown (summary.md lists them all)", len(h.Changes), h.Tried, helpedShown))
 	} else {
-		foot = append(foot, fmt.Sprintf("%d of %d changes tried would have helped", len(h.Changes), h.Tried))
+		foot = append(foot, w.Sprintf("%d of %d changes tried would have helped", len(h.Changes), h.Tried))
 	}
-	foot = append(foot, h.Notes...)
+	for _, n := range h.Notes {
+		foot = append(foot, w.T(n))
+	}
 	t.Foot = foot
 	return t
 }
 
 // helpedDayShort names the day the changes were made to, in a few words.
-func helpedDayShort(h *experiment.Helped) string {
+func (w *Words) helpedDayShort(h *experiment.Helped) string {
 	switch {
 	case h.Inferred != nil:
-		return "the day as the observations show it"
+		return w.T("the day as the observations show it")
 	case len(h.Shortfalls) > 0:
-		return "the day with its roster"
+		return w.T("the day with its roster")
 	}
-	return "the replay"
+	return w.T("the replay")
 }
 
-// kpiNames are the names of the headline KPIs.
-func kpiNames(h *experiment.Helped) []string {
+// kpiNames are the names of the headline KPIs, in a list: their names in
+// English, their labels in Chinese.
+func (w *Words) kpiNames(h *experiment.Helped) string {
 	var out []string
 	for _, k := range h.KPIs {
+		if w.Chinese() {
+			out = append(out, w.kpiTitle(k))
+			continue
+		}
 		out = append(out, k.Name)
 	}
-	return out
+	if w.Chinese() {
+		return strings.Join(out, "、")
+	}
+	return strings.Join(out, ", ")
 }
+
+// changeText is a change of what would have helped as the review writes
+// it: "gate.shelves=1", or "staff.POOL.shifts[0].count +1 on the roster"
+// (in Chinese, the words after the path translated).
+func (w *Words) changeText(change string) string {
+	if !w.Chinese() {
+		return change
+	}
+	if m := onRoster.FindStringSubmatch(change); m != nil {
+		return w.Sprintf("%s %s on the roster", m[1], m[2])
+	}
+	if m := restored.FindStringSubmatch(change); m != nil {
+		return w.Sprintf("%s as planned (%s staff-hours short, up to %s missing at once)", w.Name(m[1]), m[2], m[3])
+	}
+	if m := asPlanned.FindStringSubmatch(change); m != nil {
+		return w.Sprintf("%s (as planned, not %s)", m[1], m[2])
+	}
+	return change
+}
+
+// The changes of what would have helped that say more than a --set:
+// "PATH +1 on the roster", "POOL as planned (N staff-hours short, up to M
+// missing at once)", "PATH=N (as planned, not M)".
+var (
+	onRoster  = regexp.MustCompile(`^(\S+) ([+-]\d+) on the roster$`)
+	restored  = regexp.MustCompile(`^(\S+) as planned \((\d+) staff-hours short, up to (\d+) missing at once\)$`)
+	asPlanned = regexp.MustCompile(`^(\S+) \(as planned, not (\S+)\)$`)
+)
 
 // orDash writes an empty cell as a dash.
 func orDash(s string) string {

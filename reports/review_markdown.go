@@ -11,8 +11,8 @@ import (
 // header, bottlenecks and KPIs) with the review's sections after its header
 // (the observed day beside the replay hour by hour, the observed KPIs,
 // where the time went, the change), and every plot at the end.
-func reviewMarkdown(r *experiment.Review, src ReviewSources, plots []Plot) []byte {
-	replay := SummaryMarkdown(r.Replay, nil, nil)
+func (w *Words) reviewMarkdown(r *experiment.Review, src ReviewSources, plots []Plot) []byte {
+	replay := w.SummaryMarkdown(r.Replay, nil, nil)
 	// The replay's header is everything before its first section; user text
 	// in it is escaped, line breaks included, so no line of it starts "## ".
 	head, rest := replay, []byte(nil)
@@ -21,12 +21,12 @@ func reviewMarkdown(r *experiment.Review, src ReviewSources, plots []Plot) []byt
 	}
 	var b bytes.Buffer
 	b.Write(head)
-	fmt.Fprintf(&b, "A logged day replayed: %s.\n\n", mdEscape(reviewHeader(r, src)))
-	for _, t := range reviewTables(r, src, true) {
+	fmt.Fprintf(&b, "%s%s\n\n", mdEscape(w.Sprintf("A logged day replayed: %s", w.reviewHeader(r, src))), w.T("."))
+	for _, t := range w.reviewTables(r, src, true) {
 		writeMarkdownTable(&b, t)
 	}
 	b.Write(rest)
-	writeMarkdownPlots(&b, plots, English())
+	writeMarkdownPlots(&b, plots, w)
 	return b.Bytes()
 }
 

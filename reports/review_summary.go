@@ -5,8 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strings"
-	"text/tabwriter"
 
 	"cordon/experiment"
 	"cordon/text"
@@ -20,6 +18,12 @@ import (
 // day (the headline KPIs that differ significantly). The same review always
 // gives the same text.
 func WriteReviewSummary(out io.Writer, r *experiment.Review, src ReviewSources) error {
+	return English().WriteReviewSummary(out, r, src)
+}
+
+// WriteReviewSummary writes what `cordon replay` shows on the terminal in
+// w's language.
+func (w *Words) WriteReviewSummary(out io.Writer, r *experiment.Review, src ReviewSources) error {
 	if r == nil || r.Replay == nil || r.Replay.Scenario == nil {
 		return errors.New("review summary: no replay")
 	}
@@ -27,8 +31,8 @@ func WriteReviewSummary(out io.Writer, r *experiment.Review, src ReviewSources) 
 	for _, u := range r.Replay.Unstable {
 		fmt.Fprintln(&buf, text.TermSafe(u.Explain()))
 	}
-	fmt.Fprintf(&buf, "%s: a logged day replayed: %s\n", text.TermSafe(r.Replay.Scenario.Name), text.TermSafe(reviewHeader(r, src)))
-	for _, t := range reviewTables(r, src, false) {
+	buf.WriteString(w.Sprintf("%s: a logged day replayed: %s\n", text.TermSafe(r.Replay.Scenario.Name), text.TermSafe(w.reviewHeader(r, src))))
+	for _, t := range w.reviewTables(r, src, false) {
 		if err := writeTermTable(&buf, t); err != nil {
 			return err
 		}
@@ -44,8 +48,8 @@ func writeTermTable(w *bytes.Buffer, t reviewTable) error {
 		fmt.Fprintf(w, "  %s\n", text.TermSafe(n))
 	}
 	if len(t.Rows) > 0 {
-		tw := tabwriter.NewWriter(w, 2, 0, 2, ' ', 0)
-		fmt.Fprintf(tw, "  %s\n", strings.Join(termCells(t.Head), "\t"))
+		tw := &aligned{indent: "  "}
+		tw.add(termCells(t.Head)...)
 		for _, row := range t.Rows {
 			cells := make([]string, len(row))
 			for i, c := range row {
@@ -57,9 +61,9 @@ func writeTermTable(w *bytes.Buffer, t reviewTable) error {
 					cells[i] += "*"
 				}
 			}
-			fmt.Fprintf(tw, "  %s\n", strings.Join(cells, "\t"))
+			tw.add(cells...)
 		}
-		if err := tw.Flush(); err != nil {
+		if err := tw.write(w); err != nil {
 			return err
 		}
 	}

@@ -30,16 +30,16 @@ func ReviewReport(r *experiment.Review, src ReviewSources) Report {
 		}
 		plots := append(review, run...)
 		p := runPage(w, r.Replay, nil)
-		p.Title = "review of a logged day: " + r.Replay.Scenario.Name
-		p.Lines = append(p.Lines, "A logged day replayed: "+reviewHeader(r, src))
-		p.Files = ReviewFiles
-		p.Lead = answerFirst(reviewTables(r, src, true))
+		p.Title = w.Sprintf("review of a logged day: %s", r.Replay.Scenario.Name)
+		p.Lines = append(p.Lines, w.Sprintf("A logged day replayed: %s", w.reviewHeader(r, src)))
+		p.Files = w.files(ReviewFiles)
+		p.Lead = answerFirst(w.reviewTables(r, src, true))
 		return &contents{plots: plots, page: p, files: []file{
 			jsonFile("results.json", NewResults(r.Replay)),
 			rawFile("replications.csv", ReplicationsCSV(r.Replay)),
 			jsonFile("review.json", NewReviewResults(r, src)),
 			rawFile("hours.csv", HoursCSV(r)),
-			rawFile("summary.md", reviewMarkdown(r, src, plots)),
+			rawFile("summary.md", w.reviewMarkdown(r, src, plots)),
 		}}, nil
 	}}
 }

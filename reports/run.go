@@ -39,8 +39,8 @@ func RunReport(o *experiment.Outcome, targets []experiment.TargetResult, m *expe
 		}
 		md, p := w.SummaryMarkdown(o, targets, plots), runPage(w, o, targets)
 		if m != nil {
-			md = append(md, MarginalMarkdown(m)...)
-			p.Tables = append(marginalTables(m), p.Tables...)
+			md = append(md, w.MarginalMarkdown(m)...)
+			p.Tables = append(w.marginalTables(m), p.Tables...)
 		}
 		return &contents{plots: plots, page: p, files: []file{
 			jsonFile("results.json", NewResults(o, targets...)),
@@ -70,7 +70,7 @@ func runPage(w *Words, o *experiment.Outcome, targets []experiment.TargetResult)
 		Title: o.Scenario.Name,
 		Lines: append(lines(o.Scenario.Description),
 			runLine(w, o)),
-		Files: RunFiles,
+		Files: w.files(RunFiles),
 	}
 	for _, u := range o.Unstable {
 		p.Warnings = append(p.Warnings, u.Explain())
@@ -92,7 +92,7 @@ func runPage(w *Words, o *experiment.Outcome, targets []experiment.TargetResult)
 			Utilisation: FormatValue("share", b.Utilisation.Mean), Queue: FormatValue("", b.QueueMean.Mean),
 			Wait: w.value("s", b.WaitMean.Mean)})
 	}
-	for _, t := range dayTables(o) {
+	for _, t := range w.dayTables(o) {
 		p.Tables = append(p.Tables, padRows(t))
 	}
 	kpis := table{Title: w.T("KPIs"), Head: []string{w.T("KPI"), w.T("mean"), w.T("95% interval"), w.T("unit"), w.T("what it is"), w.T("name (for --target)")}}
@@ -101,7 +101,7 @@ func runPage(w *Words, o *experiment.Outcome, targets []experiment.TargetResult)
 			w.interval(k.Unit, k.Low, k.High), w.unit(k.Unit), w.kpiDesc(k.KPI), k.Name})
 	}
 	p.Tables = append(p.Tables, kpis)
-	p.Headline = headlineTables(o)
+	p.Headline = w.headlineTables(o)
 	return p
 }
 

@@ -75,7 +75,7 @@ func (wd *Words) WriteSummary(out io.Writer, o *experiment.Outcome, bottlenecks 
 	if err := flush(); err != nil {
 		return err
 	}
-	if err := writeDays(w, o); err != nil {
+	if err := wd.writeDays(w, o); err != nil {
 		return err
 	}
 	if bottlenecks > len(o.Bottlenecks) {

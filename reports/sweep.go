@@ -5,7 +5,6 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
-	"text/tabwriter"
 
 	"cordon/experiment"
 	"cordon/text"
@@ -33,22 +32,29 @@ func SweepCSV(s *experiment.Sweep) []byte {
 	return buf.Bytes()
 }
 
-// WriteSweepTable writes the terminal table of a sweep: one row per grid
-// point, one column per chosen KPI (mean and interval).
+// WriteSweepTable writes the terminal table of a sweep in English: one
+// row per grid point, one column per chosen KPI (mean and interval).
 func WriteSweepTable(out io.Writer, s *experiment.Sweep, kpis []string) error {
+	return English().WriteSweepTable(out, s, kpis)
+}
+
+// WriteSweepTable writes the terminal table of a sweep in w's language;
+// the columns are headed by the paths varied and the KPIs' names.
+func (w *Words) WriteSweepTable(out io.Writer, s *experiment.Sweep, kpis []string) error {
 	var buf bytes.Buffer
 	first := s.Points[0].Outcome
-	fmt.Fprintf(&buf, "sweep of %s: %d points, %d replications each, seed %d (common random numbers); means with %.0f%% intervals\n\n",
-		text.TermSafe(first.Scenario.Name), len(s.Points), first.Replications, first.Seed, 100*experiment.Level)
-	tw := tabwriter.NewWriter(&buf, 2, 0, 2, ' ', 0)
-	t := sweepGrid(s, kpis)
+	buf.WriteString(w.Sprintf("sweep of %s: %d points, %d replications each, seed %d (common random numbers); means with %.0f%% intervals\n\n",
+		text.TermSafe(first.Scenario.Name), len(s.Points), first.Replications, first.Seed, 100*experiment.Level))
+	tw := &aligned{}
+	t := w.sweepGrid(s, kpis, false)
 	for _, row := range append([][]string{t.Head}, t.Rows...) {
-		for _, c := range row {
-			fmt.Fprintf(tw, "%s\t", text.TermSafe(c))
+		cells := make([]string, len(row))
+		for i, c := range row {
+			cells[i] = text.TermSafe(c)
 		}
-		fmt.Fprintln(tw)
+		tw.add(cells...)
 	}
-	if err := tw.Flush(); err != nil {
+	if err := tw.write(&buf); err != nil {
 		return err
 	}
 	return writeTrimmed(out, buf.Bytes())
@@ -63,9 +69,9 @@ func SweepReport(s *experiment.Sweep, kpis []string) Report {
 			return nil, plotsError(err)
 		}
 		first := s.Points[0].Outcome
-		p := page{Title: "sweep of " + first.Scenario.Name, Tables: []table{sweepGrid(s, kpis)},
-			Files: "index.html, sweep.csv, results.json and plots/*.png, *.svg, *.csv",
-			Lines: []string{fmt.Sprintf("%d points, %d replications each, seed %d, common random numbers", len(s.Points), first.Replications, first.Seed)}}
+		p := page{Title: w.Sprintf("sweep of %s", first.Scenario.Name), Tables: []table{w.sweepGrid(s, kpis, true)},
+			Files: "index.html, sweep.csv, results.json " + w.T("and") + " plots/*.png, *.svg, *.csv",
+			Lines: []string{w.Sprintf("%d points, %d replications each, seed %d, common random numbers", len(s.Points), first.Replications, first.Seed)}}
 		return &contents{plots: plots, page: p, files: []file{
 			rawFile("sweep.csv", SweepCSV(s)),
 			jsonFile("results.json", NewSweepResults(s)),
@@ -74,17 +80,30 @@ func SweepReport(s *experiment.Sweep, kpis []string) Report {
 }
 
 // sweepGrid is the grid of a sweep, for the terminal and the page: one row
-// per point, its values and each chosen KPI's mean and interval.
-func sweepGrid(s *experiment.Sweep, kpis []string) table {
-	t := table{Title: "Grid"}
+// per point, its values and each chosen KPI's mean and interval. On a
+// Chinese page (labelled) a column is headed by the path's or the KPI's
+// label with its name.
+func (w *Words) sweepGrid(s *experiment.Sweep, kpis []string, labelled bool) table {
+	t := table{Title: w.T("Grid")}
+	labelled = labelled && w.Chinese()
 	for _, a := range s.Axes {
-		t.Head = append(t.Head, a.Path)
+		h := a.Path
+		if labelled {
+			h = w.PathLabel(a.Path) + "（" + a.Path + "）"
+		}
+		t.Head = append(t.Head, h)
 	}
-	t.Head = append(t.Head, kpis...)
+	for _, name := range kpis {
+		h := name
+		if k, ok := s.Points[0].Outcome.KPI(name); ok && labelled {
+			h = w.kpiHeading(k.KPI)
+		}
+		t.Head = append(t.Head, h)
+	}
 	for _, pt := range s.Points {
 		row := append([]string(nil), pt.Values...)
 		for _, name := range kpis {
-			row = append(row, estimateCell(pt.Outcome, name))
+			row = append(row, w.estimateCell(pt.Outcome, name))
 		}
 		t.Rows = append(t.Rows, row)
 	}

@@ -3,6 +3,8 @@ package reports
 import (
 	"fmt"
 	"math"
+	"strings"
+	"time"
 
 	"cordon/compound"
 	"cordon/experiment"
@@ -93,4 +95,33 @@ func (w *Words) interval(unit string, low, high float64) string {
 		return "—"
 	}
 	return w.value(unit, low) + " – " + w.value(unit, high)
+}
+
+// files is a page's list of files in w's language: "a, b and c" is
+// "a, b 和 c" in Chinese.
+func (w *Words) files(list string) string {
+	if !w.Chinese() {
+		return list
+	}
+	return strings.Replace(list, " and ", " "+w.T("and")+" ", 1)
+}
+
+// knobDuration writes a knob's value that is a span as --set takes it
+// ("10m") in w's language; ok is false for any other value.
+func (w *Words) knobDuration(v string) (string, bool) {
+	d, err := time.ParseDuration(v)
+	if err != nil || !strings.ContainsAny(v, "hms") {
+		return "", false
+	}
+	return w.Duration(d.Seconds()), true
+}
+
+// word is s, a word of the engine's (a plan's action, a verdict, a
+// factor's kind), in w's language: the catalogue's entry prefix+s, or s
+// itself when the catalogue has none.
+func (w *Words) word(prefix, s string) string {
+	if !w.Has(prefix + s) {
+		return s
+	}
+	return w.T(prefix + s)
 }

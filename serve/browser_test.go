@@ -208,6 +208,11 @@ func TestPlannerInBrowser(t *testing.T) {
 	}
 	tb.shot("13-replay", true)
 	tb.check("replay")
+	// Its tables are wide (an hour's row has twelve figures): they scroll
+	// inside their boxes, and the page fits the window (1280 px).
+	if got := value[string](tb, pageWiderJS); got != "" {
+		t.Errorf("the replay's page is wider than the window: %s", got)
+	}
 
 	// The history, and the comparison page.
 	tb.open("/runs", "#runs-form")
@@ -219,3 +224,15 @@ func TestPlannerInBrowser(t *testing.T) {
 	tb.shot("15-compare-form", true)
 	tb.check("history")
 }
+
+// pageWiderJS says what makes the page wider than the window, or "" when
+// it fits: the page itself, or a box whose content is wider than it and
+// does not scroll inside it.
+const pageWiderJS = `(() => {
+	const w = document.documentElement.clientWidth, sw = document.documentElement.scrollWidth;
+	if (sw > w) return "the page is " + sw + " px in a window of " + w + " px";
+	for (const s of document.querySelectorAll("section.box")) {
+		if (s.scrollWidth > s.clientWidth && !["auto", "scroll"].includes(getComputedStyle(s).overflowX)) return "a box's content is " + s.scrollWidth + " px in " + s.clientWidth + " px";
+	}
+	return "";
+})()`

@@ -43,8 +43,9 @@
 // page, remembered in a cookie), else the one the browser prefers
 // (Accept-Language), else English. The engine's texts the pages show are
 // translated here too, by their English text (engineTexts): the scenario
-// schema's descriptions and the editor's labels (schema_zh.go), the KPIs'
-// labels and units (kpi_zh.go); tests fail when the engine gains a text
+// schema's descriptions and the editor's labels (schema_zh.go); the KPIs'
+// labels and the durations are the command line's (package lang, as
+// --lang zh-CN writes them); tests fail when the engine gains a text
 // without its translation. The loader's errors (cordon validate's lines),
 // the plan's knobs, the names in a scenario and the report folders are the
 // command line's, in English.

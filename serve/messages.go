@@ -4,10 +4,11 @@ import (
 	"fmt"
 	"net/http"
 	"slices"
-	"strconv"
 	"strings"
 
 	"golang.org/x/text/language"
+
+	"cordon/lang"
 )
 
 // catalogue is the text of the pages in one language, by key. Every word
@@ -24,19 +25,20 @@ func catalogues() map[string]catalogue {
 }
 
 // engineTexts are the engine's own texts in one language: the scenario
-// schema's descriptions and the KPIs' labels, each by its English text,
-// and the words of the editor's labels. The zero engineTexts is English,
-// the engine's texts as they are.
+// schema's descriptions, by their English text, the words of the editor's
+// labels, and the printer of the command line's language (package lang),
+// which writes the KPIs' labels and the durations as the reports do. The
+// zero engineTexts is English, the engine's texts as they are.
 type engineTexts struct {
-	schema translation
-	kpis   translation
-	fields fieldWords
+	schema  translation
+	fields  fieldWords
+	printer *lang.Printer
 }
 
 // engineTranslations returns the engine's texts in every language but
 // English, by tag (messages_test.go checks that each has them all).
 func engineTranslations() map[string]engineTexts {
-	return map[string]engineTexts{"zh-CN": {schema: chineseSchema(), kpis: chineseKPILabels(), fields: chineseFieldWords()}}
+	return map[string]engineTexts{"zh-CN": {schema: chineseSchema(), fields: chineseFieldWords(), printer: lang.New(language.SimplifiedChinese)}}
 }
 
 // translation is texts of the engine in one language, by their English
@@ -52,64 +54,20 @@ func (tr translation) text(s string) string {
 	return s
 }
 
-// kpiTitle is a KPI's title, its label after its subject as
-// compound.KPI.Title writes it ("express: time to the door, mean"), in
-// the catalogue's language: the label translated, the subject (a name of
-// the scenario's) as it is. A day's KPI ("time to the door, mean, day 2")
-// is the whole run's label translated with the day after it, so that a
-// run of any number of days needs no more translations. A label without a
-// translation stays whole.
-func (tr translation) kpiTitle(cat catalogue, title string) string {
+// kpiTitle is the title of the KPI called name in the language of p: its
+// English title as compound.KPI.Title writes it ("express: time to the
+// door, mean") when p is nil (English); otherwise its label from p's
+// catalogue after its subject in words (快递：送到家门口用时，平均), a
+// day's KPI with its day, as the command line's reports write it.
+func kpiTitle(p *lang.Printer, name, title string) string {
+	if p == nil || name == "" {
+		return title
+	}
 	of, label := "", title
 	if i := strings.LastIndex(title, ": "); i >= 0 {
 		of, label = title[:i], title[i+2:]
 	}
-	base, day := splitDay(label)
-	round := 0
-	if day == 0 {
-		base, round = splitNumbered(label, roundSuffix)
-	}
-	t, ok := tr[base]
-	if ok && day > 0 {
-		t = cat.format("kpi.day", t, day)
-	}
-	if ok && round > 0 {
-		t = cat.format("kpi.round", t, round)
-	}
-	switch {
-	case !ok:
-		return title
-	case of == "":
-		return t
-	}
-	return cat.format("kpi.of", of, t)
-}
-
-// daySuffix is what compound writes after the label of a day's KPI,
-// before the day: "items delivered, day 2".
-const daySuffix = ", day "
-
-// splitDay returns the whole run's label of a day's KPI label and the day
-// (from 1); a label of the whole run comes back as it is, with day 0.
-func splitDay(label string) (base string, day int) { return splitNumbered(label, daySuffix) }
-
-// roundSuffix is what compound writes after the label of a later round's
-// KPI, before the round: "round's length, round 2".
-const roundSuffix = ", round "
-
-// splitNumbered returns the label before suffix and the number after it,
-// from 1; a label without them comes back as it is, with 0.
-func splitNumbered(label, suffix string) (base string, n int) {
-	i := strings.LastIndex(label, suffix)
-	if i < 0 {
-		return label, 0
-	}
-	d := label[i+len(suffix):]
-	n, err := strconv.Atoi(d)
-	if err != nil || n < 1 || strconv.Itoa(n) != d {
-		return label, 0
-	}
-	return label[:i], n
+	return p.KPITitle(name, of, label)
 }
 
 // defaultLang is the language of a request that asks for none the

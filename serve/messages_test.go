@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"cordon/compound"
+	"cordon/lang"
 	"cordon/scenarios"
 )
 
@@ -163,12 +164,11 @@ func TestSchemaTranslated(t *testing.T) {
 	}
 }
 
-// TestKPILabelsTranslated: the label of every KPI the built-in scenarios
-// report has its translation in every language but English (a day's label
-// by the whole run's: kpiTitle adds the day), and no translation is of a
-// label no KPI has; every unit has its word.
+// TestKPILabelsTranslated: every KPI the built-in and validation
+// scenarios report has its Chinese label in package lang, which the pages
+// use; every unit has its word.
 func TestKPILabelsTranslated(t *testing.T) {
-	labels, units := map[string]bool{}, map[string]bool{}
+	units := map[string]bool{}
 	var all []*compound.Scenario
 	for _, b := range scenarios.Builtins() {
 		sc, err := scenarios.Resolve(b.Name)
@@ -210,14 +210,13 @@ func TestKPILabelsTranslated(t *testing.T) {
 		}
 		all = append(all, sc)
 	}
+	zh := engineTranslations()["zh-CN"].printer
 	for _, sc := range all {
 		for _, k := range compound.Catalog(sc) {
-			base, _ := splitDay(k.Label)
-			if k.Round > 0 {
-				base, _ = splitNumbered(base, roundSuffix)
-			}
-			labels[base] = true
 			units[k.Unit] = true
+			if got := zh.KPILabel(k.Name, k.Of, k.Label); got == k.Label {
+				t.Errorf("zh-CN lacks the label of the KPI %s (%q)", k.Name, k.Label)
+			}
 		}
 	}
 	en := catalogues()[defaultLang]
@@ -226,42 +225,28 @@ func TestKPILabelsTranslated(t *testing.T) {
 			t.Errorf("the catalogue lacks the word for the unit %q", u)
 		}
 	}
-	for lang, et := range engineTranslations() {
-		for l := range labels {
-			if _, ok := et.kpis[l]; !ok {
-				t.Errorf("%s lacks the translation of the KPI label %q", lang, l)
-			}
-		}
-		for l := range et.kpis {
-			if !labels[l] {
-				t.Errorf("%s translates %q, which no KPI is labelled", lang, l)
-			}
-		}
-	}
 }
 
-// TestKPITitleOfADay: a day's KPI shows its whole-run label translated,
-// with the day in the page's language, for any day of a run, and a later
-// round's with the round; in English, and for a label without a
-// translation, the title stays as it is.
+// TestKPITitleOfADay: a page names a KPI as the command line's reports
+// do: in Chinese by its label from package lang after its subject in
+// words, a day's KPI with its day and a later round's with its round, for
+// any day of a run; in English, and for a KPI without a translation, by its
+// title as it is.
 func TestKPITitleOfADay(t *testing.T) {
-	zh, en := catalogues()["zh-CN"], catalogues()[defaultLang]
-	tr := engineTranslations()["zh-CN"].kpis
+	zh := engineTranslations()["zh-CN"].printer
 	for _, c := range []struct {
-		cat         catalogue
-		tr          translation
-		title, want string
+		p                 *lang.Printer
+		name, title, want string
 	}{
-		{zh, tr, "express: time to the door, mean, day 7", "express：送到家门口的时间，平均，第 7 天"},
-		{zh, tr, "items delivered, every kind, day 12", "送达件数，所有类型，第 12 天"},
-		{zh, tr, "items delivered, every kind", "送达件数，所有类型"},
-		{zh, tr, "no such label, day 2", "no such label, day 2"},
-		{zh, tr, "items delivered, day 0", "items delivered, day 0"},
-		{en, nil, "express: time to the door, mean, day 7", "express: time to the door, mean, day 7"},
-		{zh, tr, "round's length, round 3", "核酸采样总时长，第 3 轮"},
-		{zh, tr, "time to sweep, round 2", "扫楼完成用时，第 2 轮"},
+		{zh, "express.door_time.mean@day7", "express: time to the door, mean, day 7", "快递：送到家门口用时，平均，第 7 天"},
+		{zh, "items.delivered@day12", "items delivered, every kind, day 12", "送到家门口的物品数（各类合计），第 12 天"},
+		{zh, "items.delivered", "items delivered, every kind", "送到家门口的物品数（各类合计）"},
+		{zh, "no.such.kpi", "no such label", "no such label"},
+		{nil, "express.door_time.mean@day7", "express: time to the door, mean, day 7", "express: time to the door, mean, day 7"},
+		{zh, "sampling.makespan@round3", "round's length, round 3", "本轮核酸采样用时，第 3 轮"},
+		{zh, "sampling.sweep_done@round2", "time to sweep, round 2", "扫楼完成用时，第 2 轮"},
 	} {
-		if got := c.tr.kpiTitle(c.cat, c.title); got != c.want {
+		if got := kpiTitle(c.p, c.name, c.title); got != c.want {
 			t.Errorf("kpiTitle(%q) = %q, want %q", c.title, got, c.want)
 		}
 	}

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"cordon/lang"
 	"cordon/reports"
 	"cordon/scenarios"
 )
@@ -60,9 +61,9 @@ func pageFuncs(cat catalogue, engine engineTexts) template.FuncMap {
 		"heading": func(kind, name string) string { return heading(cat, kind, name) },
 		"state":   func(s string) string { return cat.text("state." + s) },
 		"verdict": func(v string) string { return cat.text("verdict." + v) },
-		"value":   func(unit string, v reports.Number) string { return formatValue(cat, unit, v) },
-		"signed":  func(unit string, v reports.Number) string { return formatSigned(cat, unit, v) },
-		"kpi":     func(title string) string { return engine.kpis.kpiTitle(cat, title) },
+		"value":   func(unit string, v reports.Number) string { return formatValue(cat, engine.printer, unit, v) },
+		"signed":  func(unit string, v reports.Number) string { return formatSigned(cat, engine.printer, unit, v) },
+		"kpi":     func(name, title string) string { return kpiTitle(engine.printer, name, title) },
 		"raw":     func(v reports.Number) string { return strconv.FormatFloat(float64(v), 'g', -1, 64) },
 		"money":   func(v reports.Number) string { return fmt.Sprintf("%.0f", float64(v)) },
 		"about":   func(f *formField) string { return aboutField(cat, f) },
@@ -86,9 +87,13 @@ func when(rfc3339 string) string {
 
 // formatValue writes a figure as the reports do, with its unit after a
 // space in the catalogue's words (items, 件) unless the figure says it (a
-// duration, a share, hours).
-func formatValue(cat catalogue, unit string, v reports.Number) string {
+// duration, a share, hours); a duration in p's words when p is not nil
+// (1小时34分钟).
+func formatValue(cat catalogue, p *lang.Printer, unit string, v reports.Number) string {
 	s := reports.FormatValue(unit, float64(v))
+	if unit == "s" && p != nil && s != "—" {
+		s = p.Duration(float64(v))
+	}
 	switch {
 	case s == "—", unit == "", unit == "s", unit == "share", unit == "h":
 		return s
@@ -100,7 +105,7 @@ func formatValue(cat catalogue, unit string, v reports.Number) string {
 }
 
 // formatSigned writes a difference with its sign.
-func formatSigned(cat catalogue, unit string, v reports.Number) string {
+func formatSigned(cat catalogue, p *lang.Printer, unit string, v reports.Number) string {
 	f := float64(v)
 	if math.IsNaN(f) || math.IsInf(f, 0) {
 		return "—"
@@ -112,7 +117,7 @@ func formatSigned(cat catalogue, unit string, v reports.Number) string {
 	if unit == "share" {
 		return fmt.Sprintf("%s%.1f pp", sign, 100*f)
 	}
-	return sign + formatValue(cat, unit, reports.Number(f))
+	return sign + formatValue(cat, p, unit, reports.Number(f))
 }
 
 // aboutField is the line under a value: its kind, its limits and its

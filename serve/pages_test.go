@@ -184,10 +184,18 @@ func TestResultInChinese(t *testing.T) {
 	ts := newTestServer(t, serve.Options{})
 	st := ts.wait(ts.start("/api/run", run("replications=2")))
 	_, body := ts.open("/runs/" + st.Run + "/?lang=zh-CN")
-	for _, want := range []string{"takeout：送到家门口的时间，95 分位", "采样点排队人数，最多", "suited-crew：利用率", "sampling.queue.peak &lt;= 50"} {
+	// The KPIs' labels are the command line's (package lang), their
+	// subjects in words, durations as the Chinese report writes them.
+	for _, want := range []string{"外卖：送到家门口用时，第95百分位", "采样点排队人数，最多", "穿防护服人员：利用率", "sampling.queue.peak &lt;= 50"} {
 		if !strings.Contains(body, want) {
 			t.Errorf("the result in Chinese lacks %q", want)
 		}
+	}
+	if !regexp.MustCompile(`\d+分\d+秒<`).MatchString(body) {
+		t.Error("the result in Chinese does not write its durations in Chinese (4分29秒)")
+	}
+	if d := regexp.MustCompile(`\d+ (min|s|h)\b[^"]*<`).FindString(body); d != "" {
+		t.Errorf("the result in Chinese writes a duration in English: %q", d)
 	}
 	if !regexp.MustCompile(`\d 人<`).MatchString(body) || !regexp.MustCompile(`\d 件<`).MatchString(body) {
 		t.Error("the result in Chinese does not write its people and items as 人 and 件")

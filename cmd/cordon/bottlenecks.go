@@ -87,5 +87,5 @@ func runBottlenecks(ctx context.Context, std *streams, opts *bottlenecksOptions,
 	return opts.output.print(std, result{
 		json:  func() ([]byte, error) { return reports.NewBottlenecks(m).JSON() },
 		csv:   func() []byte { return reports.KnobsCSV(m) },
-		table: func(w io.Writer) error { return reports.WriteMarginalTable(w, m, opts.top) }})
+		table: func(w io.Writer) error { return std.words.WriteMarginalTable(w, m, opts.top) }})
 }

@@ -135,5 +135,5 @@ func (opts *compareOptions) report(ctx context.Context, std *streams, c *experim
 	return opts.output.print(std, result{
 		json:  func() ([]byte, error) { return reports.NewComparison(c).JSON() },
 		csv:   func() []byte { return reports.DifferencesCSV(c) },
-		table: func(w io.Writer) error { return reports.WriteComparisonTable(w, c) }})
+		table: func(w io.Writer) error { return std.words.WriteComparisonTable(w, c) }})
 }

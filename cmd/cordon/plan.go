@@ -160,7 +160,7 @@ func runPlan(ctx context.Context, std *streams, opts *planOptions, arg string) e
 	err = opts.output.print(std, result{
 		json:  func() ([]byte, error) { return reports.NewPlanDocument(p).JSON() },
 		csv:   func() []byte { return reports.ChangesCSV(p) },
-		table: func(w io.Writer) error { return reports.WritePlanTable(w, p) }})
+		table: func(w io.Writer) error { return std.words.WritePlanTable(w, p) }})
 	if err != nil {
 		return err
 	}

@@ -171,7 +171,7 @@ func runReplay(ctx context.Context, std *streams, opts *replayOptions, arg strin
 	return opts.output.print(std, result{
 		json:  func() ([]byte, error) { return reports.ReviewDocument(r, src).JSON() },
 		csv:   func() []byte { return reports.HoursCSV(r) },
-		table: func(w io.Writer) error { return reports.WriteReviewSummary(w, r, src) }})
+		table: func(w io.Writer) error { return std.words.WriteReviewSummary(w, r, src) }})
 }
 
 // changeOnRoster makes the change asked for a change of the logged day:

@@ -61,7 +61,7 @@ func (f reportFolder) write(ctx context.Context, std *streams, r *runFlags, rep 
 		return r.reportError(ctx, err)
 	}
 	if !f.quiet {
-		fmt.Fprintf(std.err, "report: %s\n", f.index())
+		fmt.Fprint(std.err, std.words.Sprintf("report: %s\n", f.index()))
 	}
 	return nil
 }

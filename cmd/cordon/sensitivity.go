@@ -95,5 +95,5 @@ func (opts *sensitivityOptions) report(ctx context.Context, std *streams, s *exp
 	return opts.output.print(std, result{
 		json:  func() ([]byte, error) { return reports.NewSensitivityResults(s).JSON() },
 		csv:   func() []byte { return reports.EffectsCSV(s) },
-		table: func(w io.Writer) error { return reports.WriteSensitivityTable(w, s, opts.top) }})
+		table: func(w io.Writer) error { return std.words.WriteSensitivityTable(w, s, opts.top) }})
 }

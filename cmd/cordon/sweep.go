@@ -137,7 +137,7 @@ func (opts *sweepOptions) report(ctx context.Context, std *streams, sw *experime
 	return opts.output.print(std, result{
 		json:  func() ([]byte, error) { return reports.NewSweepResults(sw).JSON() },
 		csv:   func() []byte { return reports.SweepCSV(sw) },
-		table: func(w io.Writer) error { return reports.WriteSweepTable(w, sw, kpis) }})
+		table: func(w io.Writer) error { return std.words.WriteSweepTable(w, sw, kpis) }})
 }
 
 // defaultSweepKPIs are the KPIs of the scenario's targets, or a few

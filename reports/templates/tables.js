@@ -43,8 +43,10 @@
       const box = document.createElement("input");
       box.type = "search";
       box.className = "filter";
-      box.placeholder = "filter rows";
-      box.setAttribute("aria-label", "filter the rows of the table below");
+      // The words are the page's, in its language (main's data-filter).
+      const words = document.querySelector("main").dataset;
+      box.placeholder = words.filter || "filter rows";
+      box.setAttribute("aria-label", words.filterLabel || "filter the rows of the table below");
       box.addEventListener("input", () => {
         const q = box.value.trim().toLowerCase();
         for (const tr of rows) tr.hidden = q !== "" && !tr.textContent.toLowerCase().includes(q);
