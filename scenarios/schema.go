@@ -252,7 +252,7 @@ func fieldRules() map[string]rule {
 		"StaffChange.pool":             named,
 		"StaffChange.change":           {min: -compound.MaxStaff, max: compound.MaxStaff},
 		"GateClosure.for":              {required: true, positive: true},
-		"GateClosure.couriers":         {enum: compound.WhenFullActions()},
+		"GateClosure.couriers":         {enum: compound.ClosureActions()},
 		"GateClosure.except":           {pattern: nonBlankPattern},
 		"Seal.building":                named,
 		"Surge.kind":                   named,
