@@ -310,6 +310,7 @@ func (sc *Scenario) checkStaff(c *checker) map[string]string {
 			c.add(path+".count", "give either count or shifts, not both")
 		}
 		checkShifts(c, path, p.Shifts)
+		checkMaxHours(c, path, p)
 		for j, b := range p.Breaks {
 			bp := fmt.Sprintf("%s.breaks[%d]", path, j)
 			c.clock(bp+".at", b.At, 48*3600)

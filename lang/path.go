@@ -131,6 +131,7 @@ func pathEntries() []entry {
 		w("sorting", "sorting", "分拣"), w("time", "time", "用时"),
 		w("special_needs", "special needs", "特殊需求"), w("handling", "handling", "处理用时"), w("trip_share", "share with a trip", "需外出的比例"),
 		w("staff", "staff", "人员"), w("count", "people", "人数"), w("hour_cost", "cost per hour", "每小时成本"),
+		w("max_hours", "most hours a person", "每人最长工时"),
 		w("per_zone", "per zone", "按片区分组"), w("shifts[]", "shift %d", "第%d班"), w("breaks[]", "break %d", "第%d次休息"),
 		w("at", "at", "时间"), w("length", "length", "时长"), w("tasks[]", "task %d", "第%d项任务"), w("task", "task", "任务"),
 		w("suit", "protective suit", "防护服"), w("changeover", "changeover", "更换用时"), w("limit", "wearing limit", "穿着时限"),

@@ -167,6 +167,7 @@ func fieldRules() map[string]rule {
 		"Pool.count":     staff,
 		"Pool.tasks":     list,
 		"Pool.hour_cost": cost,
+		"Pool.max_hours": {min: 0, max: 24},
 
 		"Shift.from":  {inDay: true},
 		"Shift.count": staff,

@@ -496,6 +496,7 @@ func loaderOnly() []string {
 		"second-document",               // the conversion reads the first document only
 		"target-units",                  // targets against the units of their KPIs
 		"pile-without-intake",           // a field the value of another requires
+		"shift-over-max-hours",          // shifts against the pool's max_hours
 	}
 }
 
