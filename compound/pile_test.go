@@ -1,6 +1,7 @@
 package compound
 
 import (
+	"math"
 	"strings"
 	"testing"
 
@@ -95,5 +96,32 @@ func TestPileIntakeRequired(t *testing.T) {
 	errs := sc.Check()
 	if len(errs) == 0 || !strings.Contains(errs[0].Error(), "gate.pile_intake") {
 		t.Errorf("a pile without pile_intake: %v", errs)
+	}
+}
+
+// TestPileByDay: in a run of two days, the pile's items of each day add up
+// to the run's, its most on a day is at most the run's, and its time with
+// items likewise adds up.
+func TestPileByDay(t *testing.T) {
+	sc := piling(t)
+	sc.Horizon.Days = 2
+	res := runSmall(t, sc, 1)
+	cat := Catalog(sc)
+	v := func(name string) float64 {
+		x, ok := res.Value(cat, name)
+		if !ok {
+			t.Fatalf("no KPI %s", name)
+		}
+		return x
+	}
+	items, d1, d2 := v("gate.pile.items"), v("gate.pile.items@day1"), v("gate.pile.items@day2")
+	if items == 0 || d1 == 0 || d2 == 0 || d1+d2 != items {
+		t.Errorf("items on the pile: %v over the run, %v + %v by day", items, d1, d2)
+	}
+	if most := v("gate.pile.max"); max(v("gate.pile.max@day1"), v("gate.pile.max@day2")) != most {
+		t.Errorf("most on the pile %v over the run, %v and %v by day", most, v("gate.pile.max@day1"), v("gate.pile.max@day2"))
+	}
+	if lay, a, b := v("gate.pile.time_nonempty"), v("gate.pile.time_nonempty@day1"), v("gate.pile.time_nonempty@day2"); math.Abs(lay-(a+b)) > 1e-6*lay {
+		t.Errorf("time with items on the pile %v over the run, %v + %v by day", lay, a, b)
 	}
 }
