@@ -58,6 +58,14 @@ func TestPileConservesItems(t *testing.T) {
 		if away, _ := res.Value(cat, "gate.turned_away"); away != 0 {
 			t.Errorf("rep %d: %v items turned away with a pile", rep, away)
 		}
+		// The bottleneck ranking's staging post: nothing turned away, its
+		// work waiting on the pile.
+		for _, p := range res.Posts {
+			if p.Name == "staging" && (p.Blocked != 0 || p.Saturated != lay || p.QueueMax != most) {
+				t.Errorf("rep %d: staging post blocked %d, work waiting %v s, longest queue %v; want 0, the pile's %v s and %v",
+					rep, p.Blocked, p.Saturated, p.QueueMax, lay, most)
+			}
+		}
 		ri := runSmall(t, impatient, rep).Ledger
 		if ri.Arrived != l.Arrived || ri.TurnedAway == 0 {
 			t.Errorf("rep %d: impatient couriers: arrived %d (pile: %d), turned away %d: want the same arrivals, some turned away",

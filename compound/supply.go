@@ -105,6 +105,7 @@ func (m *Model) buildGate() error {
 		g.pile = newPile(m.tl.days())
 	}
 	g.stagingRec = m.addPost("staging", "space", g.staging)
+	m.posts[len(m.posts)-1].pile = g.pile
 	g.stagingRec.Busy.TrackThreshold(float64(sc.Gate.Slots()))
 	if err := m.ctx.Err(); err != nil {
 		return err
