@@ -310,6 +310,7 @@ func (sc *Scenario) checkStaff(c *checker) map[string]string {
 			c.add(path+".count", "give either count or shifts, not both")
 		}
 		checkShifts(c, path, p.Shifts)
+		checkMaxHours(c, path, p)
 		for j, b := range p.Breaks {
 			bp := fmt.Sprintf("%s.breaks[%d]", path, j)
 			c.clock(bp+".at", b.At, 48*3600)
@@ -412,10 +413,16 @@ func (sc *Scenario) checkGate(c *checker) {
 		c.add("gate", "the staging area holds nothing: give ground, shelves or containers")
 	}
 	if !slices.Contains(WhenFullActions(), g.WhenFull) {
-		c.add("gate.when_full", "must be %s, got %q", strings.Join(WhenFullActions(), " or "), g.WhenFull)
+		c.add("gate.when_full", "must be one of %s, got %q", strings.Join(WhenFullActions(), ", "), g.WhenFull)
 	}
 	c.duration("gate.courier_patience", g.CourierPatience)
 	c.dist("gate.intake", g.Intake)
+	// A pile needs its own intake (it is not checked as fast as the
+	// staging area); given without a pile, it is checked all the same, so
+	// that a sweep of when_full may keep it.
+	if g.WhenFull == WhenFullPile || g.PileIntake.Family != "" {
+		c.dist("gate.pile_intake", g.PileIntake)
+	}
 }
 
 func (sc *Scenario) checkFlows(c *checker, pools map[string]string) {

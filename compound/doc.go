@@ -15,7 +15,8 @@
 // swab stations) and the flows that entities walk:
 //
 //   - an item: wait for the gate to open and for a staging slot (or be
-//     turned away), intake by the gate crew, onto the transfer shelf; a cart
+//     turned away, or put on the pile outside and checked from there more
+//     slowly), intake by the gate crew, onto the transfer shelf; a cart
 //     agent takes a load with a suited worker and a cart together and drops
 //     it at the disinfection area; the item stands its dwell, is sorted onto
 //     its zone's shelf, and a zone volunteer's run takes it to the door;

@@ -263,6 +263,10 @@ func (q Equipment) fields() []equipmentField {
 		{"carts", q.Carts}, {"disinfection_space", q.DisinfectionSpace}}
 }
 
+// ClosureActions returns what a courier can do at a gate closed by an
+// event (GateClosure.Couriers): wait or turn away.
+func ClosureActions() []string { return []string{WhenFullWait, WhenFullTurnAway} }
+
 // otherAction returns the courier action that is not a.
 func otherAction(a string) string {
 	if a == WhenFullTurnAway {

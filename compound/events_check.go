@@ -167,8 +167,8 @@ func (sc *Scenario) checkClosure(c *checker, path string, g *GateClosure) {
 	if !(g.For > 0) || math.IsInf(float64(g.For), 1) {
 		c.add(path+".for", "must be longer than 0s: say how long the gate stays closed")
 	}
-	if !slices.Contains(WhenFullActions(), g.Couriers) {
-		c.add(path+".couriers", "must be %s, got %q", strings.Join(WhenFullActions(), " or "), g.Couriers)
+	if !slices.Contains(ClosureActions(), g.Couriers) {
+		c.add(path+".couriers", "must be %s, got %q", strings.Join(ClosureActions(), " or "), g.Couriers)
 	}
 	kinds := sc.kindNames()
 	for j, k := range g.Except {

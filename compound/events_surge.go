@@ -16,6 +16,9 @@ type itemDraws struct {
 	dwell    random.Dist
 	sort     random.Dist
 	door     random.Dist
+	// pileIntake is the intake of an item from the pile outside; nil
+	// unless the gate piles items when staging is full.
+	pileIntake random.Dist
 }
 
 // windowArrivals are the arrivals of a process from one time to another.
@@ -139,6 +142,13 @@ func (m *Model) itemDraws(k Kind, name string) (*itemDraws, error) {
 			return nil, err
 		}
 		*x.to = v
+	}
+	if m.sc.Gate.WhenFull == WhenFullPile {
+		v, err := m.dailyDist(m.sc.Gate.PileIntake, name+"/pile-intake")
+		if err != nil {
+			return nil, err
+		}
+		d.pileIntake = v
 	}
 	var err error
 	d.zonePick, err = m.dailyUniform(name + "/zone")

@@ -154,6 +154,7 @@ func (m *Model) closeDay(d int) {
 		n := &gr.nights[d]
 		n.carried = n.households - n.collected
 	}
+	m.gate.pile.closeDay(now)
 	if rd := m.days; rd != nil {
 		rd.staging.close(now)
 		for i := range m.sc.Staff {

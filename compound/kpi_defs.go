@@ -153,6 +153,15 @@ func gateKPIs() kpiBlock {
 			value: func(e *ending, _ int) float64 { return e.gate().full }},
 		{key: "couriers_waiting.max", group: groupGate, unit: "items", better: "lower", label: "items waiting to be put down, most", desc: "most items waiting at the gate for room to be put down",
 			value: func(e *ending, _ int) float64 { return e.gate().waitingMost }},
+		{key: "pile.items", group: groupGate, unit: "items", better: "lower", label: "items put on the pile outside", when: hasPile,
+			desc:  "items put down on the pile outside the staging area because it was full",
+			value: func(e *ending, _ int) float64 { return float64(e.pile().items) }},
+		{key: "pile.max", group: groupGate, unit: "items", better: "lower", headline: true, label: "items on the pile outside, most", when: hasPile,
+			desc:  "most items on the pile outside the staging area at once",
+			value: func(e *ending, _ int) float64 { return e.pile().most }},
+		{key: "pile.time_nonempty", group: groupGate, unit: "s", better: "lower", headline: true, label: "time items lay on the pile outside", when: hasPile,
+			desc:  "time the pile outside the staging area had items on it",
+			value: func(e *ending, _ int) float64 { return e.pile().nonEmpty }},
 	}
 	b = everyDayOf(b, "over day %d")
 	return append(b, everyDayOf(kpiBlock{

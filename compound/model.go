@@ -104,6 +104,9 @@ type post struct {
 	rec   *record.Resource
 	queue *stats.Series // entities waiting, every series step
 	busy  *stats.Series // units busy (items held, for a space), every series step
+	// pile, for the staging area of a gate that piles, is where those who
+	// find it full wait: kept, not turned away (nil otherwise).
+	pile *pile
 }
 
 // Build makes one replication of sc (which must have passed Check) with the

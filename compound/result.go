@@ -141,17 +141,23 @@ func (m *Model) result() *Result {
 	}
 	for _, p := range m.posts {
 		rec := p.rec
+		queueMean, queueMax, blocked, saturated := rec.Queue.Mean(now), rec.Queue.Max(), rec.Balked+rec.Reneged, rec.Queue.TimeAtOrAbove(now, 1)
+		if p.pile != nil {
+			// Those who find the staging area full go on the pile (no one
+			// queues for it): kept, not turned away, and waiting there.
+			queueMean, queueMax, blocked, saturated = p.pile.level.Mean(now), p.pile.level.Max(), rec.Reneged, p.pile.level.TimeAtOrAbove(now, 1)
+		}
 		res.Posts = append(res.Posts, PostResult{
 			Name:        p.name,
 			Class:       p.class,
 			Utilisation: rec.Utilisation(now),
-			QueueMean:   rec.Queue.Mean(now),
-			QueueMax:    rec.Queue.Max(),
+			QueueMean:   queueMean,
+			QueueMax:    queueMax,
 			WaitMean:    rec.Wait.Mean(),
 			WaitP95:     rec.Wait.Quantile(0.95),
-			Blocked:     rec.Balked + rec.Reneged,
+			Blocked:     blocked,
 			Arrivals:    rec.Granted + rec.Balked + rec.Reneged,
-			Saturated:   rec.Queue.TimeAtOrAbove(now, 1),
+			Saturated:   saturated,
 			Active:      rec.Active.Integral(now),
 			Overtime:    rec.Overtime,
 			Hourly:      rec.HourlyUtilisation(now),

@@ -127,6 +127,7 @@ type Pool struct {
 	Tasks    []Task  `yaml:"tasks" doc:"the tasks the pool does; a higher priority is served first"`
 	PerZone  bool    `yaml:"per_zone" doc:"one group of this size in each zone (the zone volunteers)"`
 	HourCost float64 `yaml:"hour_cost" doc:"cost of one staff-hour on duty, for the planner" default:"40"`
+	MaxHours float64 `yaml:"max_hours" doc:"the most hours one person of the pool works a day, each shift worked by its own people (0: no limit); a longer shift, or a count on duty all day, is refused"`
 }
 
 // Shift is a count of staff on duty from one time of day to another; a
@@ -184,19 +185,24 @@ type Gate struct {
 	ShelfSlots      int      `yaml:"shelf_slots" doc:"items one shelf holds" default:"40"`
 	Containers      int      `yaml:"containers" doc:"shipping containers used as storage at the gate"`
 	ContainerSlots  int      `yaml:"container_slots" doc:"items one container holds" default:"150"`
-	WhenFull        string   `yaml:"when_full" doc:"what a courier does when staging is full: wait or turn-away" default:"wait"`
+	WhenFull        string   `yaml:"when_full" doc:"what a courier does when staging is full: wait, turn-away, or pile (puts the items down on a pile outside)" default:"wait"`
 	CourierPatience Duration `yaml:"courier_patience" doc:"how long a waiting courier waits before leaving with the items (0: no limit)"`
 	Intake          Dist     `yaml:"intake" doc:"time to check and label one item"`
+	PileIntake      Dist     `yaml:"pile_intake" doc:"time to check and label one item from the pile outside, with when_full: pile (slower than intake: no table, items heaped)"`
 }
 
 // What a courier does when the staging area is full (Gate.WhenFull).
 const (
 	WhenFullWait     = "wait"      // waits for room, up to its patience
 	WhenFullTurnAway = "turn-away" // leaves with the items
+	// WhenFullPile puts the items down on a pile outside the staging area
+	// (the pavement by the gate): nothing is turned away, and the gate
+	// crew checks the pile's items more slowly (Gate.PileIntake).
+	WhenFullPile = "pile"
 )
 
 // WhenFullActions returns every value of Gate.WhenFull.
-func WhenFullActions() []string { return []string{WhenFullWait, WhenFullTurnAway} }
+func WhenFullActions() []string { return []string{WhenFullWait, WhenFullTurnAway, WhenFullPile} }
 
 // Slots returns the staging capacity: ground, shelves and containers.
 func (g Gate) Slots() int {

@@ -28,6 +28,10 @@ type item struct {
 	sort      float64
 	door      float64
 	suited    bool // handed over by a suited crew (a sealed building's)
+	// pileIntake is its intake from the pile outside, drawn when the gate
+	// piles items; piled says it was put on the pile, not in staging.
+	pileIntake float64
+	piled      bool
 	// When it reached each step: arrived at the gate, put down in the
 	// staging area, labelled, picked up by a cart, dropped inside, out of
 	// disinfection, sorted, taken on a run, handed over.
@@ -82,6 +86,9 @@ type gate struct {
 	// apart is the shelf of the items of sealed buildings, by seal (nil
 	// when no building is sealed).
 	apart *sim.Store
+	// pile is the pile outside the staging area (nil unless
+	// gate.when_full is pile).
+	pile *pile
 }
 
 func (m *Model) buildGate() error {
@@ -90,10 +97,15 @@ func (m *Model) buildGate() error {
 	m.gate = g
 
 	g.staging = m.s.NewResource("staging", sc.Gate.Slots())
-	if sc.Gate.WhenFull == "turn-away" {
+	switch sc.Gate.WhenFull {
+	case WhenFullTurnAway:
 		g.staging.SetBalking(0)
+	case WhenFullPile:
+		g.staging.SetBalking(0)
+		g.pile = newPile(m.tl.days())
 	}
 	g.stagingRec = m.addPost("staging", "space", g.staging)
+	m.posts[len(m.posts)-1].pile = g.pile
 	g.stagingRec.Busy.TrackThreshold(float64(sc.Gate.Slots()))
 	if err := m.ctx.Err(); err != nil {
 		return err
@@ -294,12 +306,18 @@ func (m *Model) newItemWith(e *sim.Entity, ks *kindState, d *itemDraws) {
 	z := g.zones[b]
 	it := &item{kind: ks, building: b, zone: z, household: m.householdOf(b, u), id: id, arrived: m.s.Now(),
 		intake: d.intake.Rand(), dwell: d.dwell.Rand(), sort: d.sort.Rand(), door: d.door.Rand()}
+	if d.pileIntake != nil {
+		it.pileIntake = d.pileIntake.Rand()
+	}
 	if l := m.opts.Log; l != nil {
 		l.Arrivals = append(l.Arrivals, LoggedArrival{At: it.arrived, Kind: ks.index, Building: b, Zone: z, ID: id})
 		l.duration("gate.intake", it.intake)
 		l.duration("disinfection.dwell", it.dwell)
 		l.duration("sorting.time", it.sort)
 		l.duration("delivery.door", it.door)
+		if d.pileIntake != nil {
+			l.duration("gate.pile_intake", it.pileIntake)
+		}
 	}
 	e.Data = it
 	e.Key = z
@@ -321,8 +339,11 @@ func (m *Model) buildItemFlow() error {
 	if sc.Gate.CourierPatience > 0 {
 		seize.Patience(sim.Constant(sc.Gate.CourierPatience), "turned away")
 	}
-	if sc.Gate.WhenFull == "turn-away" {
+	switch sc.Gate.WhenFull {
+	case WhenFullTurnAway:
 		seize.OnBalk("turned away")
+	case WhenFullPile:
+		seize.OnBalk("pile")
 	}
 	f.Then(
 		sim.StepFunc(m.waitForGate),
@@ -338,11 +359,9 @@ func (m *Model) buildItemFlow() error {
 		sim.Seize(intake.res[0], 1),
 		sim.DelayFor(func(e *sim.Entity) float64 { return e.Data.(*item).intake }),
 		sim.Release(intake.res[0], 1),
-		sim.Do(func(e *sim.Entity) {
-			it := e.Data.(*item)
-			it.labelled = m.s.Now()
-			e.Prio = it.kind.spec.Priority
-		}),
+		sim.Do(func(e *sim.Entity) { m.labelled(e) }),
+	)
+	f.Label("shelf").Then(
 		sim.Put(g.shelf, ""),
 		// A cart has carried it inside and dropped it.
 		sim.Do(func(e *sim.Entity) { e.Data.(*item).dropped = m.s.Now() }),
@@ -392,6 +411,9 @@ func (m *Model) buildItemFlow() error {
 		}),
 		sim.Goto("end"),
 	)
+	if g.pile != nil {
+		m.pileBranch(f, intake)
+	}
 	f.Label("turned away").Then(sim.Do(func(e *sim.Entity) {
 		it := e.Data.(*item)
 		it.kind.turned++
@@ -455,7 +477,11 @@ func (m *Model) buildCarts() error {
 		sim.SeizeTogether(sim.Need{Res: crew.res[0], Amount: 1}, sim.Need{Res: g.carts, Amount: 1}),
 		sim.Do(func(e *sim.Entity) {
 			for _, it := range e.Items {
-				g.staging.Release(it, 1) // off the staging area, onto the cart
+				if it.Data.(*item).piled {
+					g.pile.take(m.s.Now()) // off the pile, onto the cart
+				} else {
+					g.staging.Release(it, 1) // off the staging area, onto the cart
+				}
 				it.Data.(*item).picked = m.s.Now()
 			}
 			g.noteStaging(m.s.Now())

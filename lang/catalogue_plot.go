@@ -58,6 +58,14 @@ func plotEntries() []entry {
 		{key: "Each cell is the share of a pool's on-duty time in that hour that its staff were busy, mean over %d replications; a per-zone pool is the mean of its zone groups. Dark cells are posts near their limit; grey cells are hours when nobody of the pool was on duty.",
 			zh: "每格为该小时内人员组在岗时间中忙碌的比例，取%d次运行的平均值；按片区分组的人员组取各片区小组的平均值。深色格表示接近满负荷；灰色格表示该小时无人在岗。"},
 
+		// staff on duty
+		{key: "Staff on duty by hour", zh: "各小时在岗人数"},
+		{key: "staff on duty", zh: "在岗人数（人）"},
+		{key: "medical staff", zh: "医护人员"},
+		{key: "Nobody on duty to show.", zh: "没有在岗人员可显示。"},
+		{key: "The run recorded no staff on duty.", zh: "本次运行没有记录到在岗人员。"},
+		{key: "How many of each pool's staff are on duty in each hour of the run, and the testing sites' medical staff during the round: the mean number on duty over the hour, mean over %d replications, drawn across the hour; staff resting in a change-over or finishing past the end of their shift are not counted. The legend gives each line's mean over the whole run.",
+			zh: "运行期间每小时各人员组的在岗人数，以及本轮采样期间核酸采样点的医护人员：该小时内的平均在岗人数，取%d次运行的平均值，画满整个小时；换防护服休息或下班后仍在收尾的人员不计。图例给出各条线全程的平均值。"},
 		// sampling
 		{key: "Residents sampled at each testing site", zh: "各核酸采样点已采样人数"},
 		{key: "residents sampled (cumulative)", zh: "已采样居民数（累计）"},

@@ -38,7 +38,7 @@ func TestRunPlotsMarkEvents(t *testing.T) {
 	}
 	// The hours each figure's axis shows decide where it marks the events:
 	// the sampling round's begin at the round, after the building is sealed.
-	want := map[string][]float64{"staging": {10, 13.5}, "queues": {10, 13.5}, "task-queues": {10, 13.5}, "utilisation": {10, 13.5}, "sampling": {-1, 13.5}, "site-queues": {-1, 13.5}}
+	want := map[string][]float64{"staging": {10, 13.5}, "queues": {10, 13.5}, "task-queues": {10, 13.5}, "utilisation": {10, 13.5}, "on-duty": {10, 13.5}, "sampling": {-1, 13.5}, "site-queues": {-1, 13.5}}
 	for _, p := range plots {
 		marks, _ := p.layer("events")
 		xs := slices.Clone(want[p.Name])

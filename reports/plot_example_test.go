@@ -41,6 +41,7 @@ func ExampleRender() {
 	// task-queues: Tasks waiting at the staff pools through the day
 	// door-times: Time from the gate to the door, by kind
 	// utilisation: Staff utilisation by pool and hour
+	// on-duty: Staff on duty by hour
 	// sampling: Residents sampled at each testing site
 	// site-queues: Residents waiting at each testing site
 	// bottlenecks: Bottlenecks: where work waits

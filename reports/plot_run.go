@@ -8,7 +8,8 @@ import (
 
 // RunPlots builds the figures of a run report, in report order: staging
 // occupancy, items and tasks waiting at the posts, times to the door (and
-// by day, in a run of several days), staff utilisation, the sampling round
+// by day, in a run of several days), staff utilisation, the staff on duty
+// by hour, the sampling round
 // (residents sampled and queues at the sites, only when the scenario has a
 // round) and the bottlenecks; the scenario's events are marked on those
 // whose x axis is the time of day.
@@ -26,7 +27,7 @@ func (w *Words) RunPlots(o *experiment.Outcome) ([]Plot, error) {
 	if o.Scenario.Horizon.Days >= 2 {
 		builders = append(builders, daysPlot)
 	}
-	builders = append(builders, utilisationPlot)
+	builders = append(builders, utilisationPlot, onDutyPlot)
 	if sp := o.Scenario.Sampling; sp != nil && len(sp.Sites) > 0 {
 		builders = append(builders, samplingPlot, siteQueuesPlot)
 	}

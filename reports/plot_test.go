@@ -158,7 +158,7 @@ func TestPlotRunGolden(t *testing.T) {
 	for _, p := range plots {
 		names = append(names, p.Name)
 	}
-	want := "staging queues task-queues door-times utilisation sampling site-queues bottlenecks"
+	want := "staging queues task-queues door-times utilisation on-duty sampling site-queues bottlenecks"
 	if got := strings.Join(names, " "); got != want {
 		t.Errorf("run plots %q, want %q", got, want)
 	}
@@ -220,8 +220,8 @@ func TestPlotNoSampling(t *testing.T) {
 			t.Errorf("%s: %v", p.Name, err)
 		}
 	}
-	if len(plots) != 6 {
-		t.Errorf("%d plots, want 6", len(plots))
+	if len(plots) != 7 {
+		t.Errorf("%d plots, want 7", len(plots))
 	}
 }
 

@@ -28,7 +28,7 @@ gate:
 	fmt.Println(sc.Staff[0].Shifts[0].Count, sc.Gate.Intake.Family, sc.Gate.Intake.Value, sc.Horizon.Start)
 	// Output:
 	// tiny.yaml:3:10: clock.start: "7am" is not a time of day: write HH:MM, for example 07:30
-	// tiny.yaml:5:3: gate.shelfs: unknown field, did you mean shelves? (fields here: open, close, ground, shelves, shelf_slots, containers, container_slots, when_full, courier_patience, intake)
+	// tiny.yaml:5:3: gate.shelfs: unknown field, did you mean shelves? (fields here: open, close, ground, shelves, shelf_slots, containers, container_slots, when_full, courier_patience, intake, pile_intake)
 	// tiny.yaml:6:35: gate.intake.mean: 20 has no unit: write a duration such as 20s
 	// 4 constant 30 06:30
 }

@@ -111,7 +111,7 @@ func TestOverrideErrors(t *testing.T) {
 		{"small", []string{"staff.gate-crw.count=5"},
 			"--set staff.gate-crw.count=5: staff.gate-crw: no pool named gate-crw, did you mean gate-crew? (pools: gate-crew, sorters, volunteers, medics)"},
 		{"small", []string{"gate.shelfs=5"},
-			"--set gate.shelfs=5: gate.shelfs: unknown field, did you mean shelves? (fields here: open, close, ground, shelves, shelf_slots, containers, container_slots, when_full, courier_patience, intake)"},
+			"--set gate.shelfs=5: gate.shelfs: unknown field, did you mean shelves? (fields here: open, close, ground, shelves, shelf_slots, containers, container_slots, when_full, courier_patience, intake, pile_intake)"},
 		{"small", []string{"transfer.trip=5"},
 			"--set transfer.trip=5: transfer.trip: 5 has no unit: write a duration such as 5s"},
 		{"small", []string{"staff[1].count=many"},
@@ -148,7 +148,7 @@ func TestOverrideErrors(t *testing.T) {
 			"--set sampling.start=09:00: sampling.sites: list at least one testing site"},
 		// The file's errors come first, by position, then the overrides'.
 		{"mini", []string{"gate.intake=1", "gate.shelfs=1"},
-			"--set gate.intake=1: gate.intake: 1 has no unit: write a duration such as 1s\n--set gate.shelfs=1: gate.shelfs: unknown field, did you mean shelves? (fields here: open, close, ground, shelves, shelf_slots, containers, container_slots, when_full, courier_patience, intake)"},
+			"--set gate.intake=1: gate.intake: 1 has no unit: write a duration such as 1s\n--set gate.shelfs=1: gate.shelfs: unknown field, did you mean shelves? (fields here: open, close, ground, shelves, shelf_slots, containers, container_slots, when_full, courier_patience, intake, pile_intake)"},
 	}
 	for _, c := range cases {
 		_, err := LoadFile("testdata/valid/"+c.file+".yaml", sets(t, c.sets...)...)

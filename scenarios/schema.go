@@ -167,6 +167,7 @@ func fieldRules() map[string]rule {
 		"Pool.count":     staff,
 		"Pool.tasks":     list,
 		"Pool.hour_cost": cost,
+		"Pool.max_hours": {min: 0, max: 24},
 
 		"Shift.from":  {inDay: true},
 		"Shift.count": staff,
@@ -267,7 +268,7 @@ func fieldRules() map[string]rule {
 		"StaffChange.pool":             named,
 		"StaffChange.change":           {min: -compound.MaxStaff, max: compound.MaxStaff},
 		"GateClosure.for":              {required: true, positive: true},
-		"GateClosure.couriers":         {enum: compound.WhenFullActions()},
+		"GateClosure.couriers":         {enum: compound.ClosureActions()},
 		"GateClosure.except":           {pattern: nonBlankPattern},
 		"Seal.building":                named,
 		"Surge.kind":                   named,

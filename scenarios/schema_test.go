@@ -498,6 +498,8 @@ func loaderOnly() []string {
 		"merge-key",                     // the conversion merges; the loader does not take <<
 		"second-document",               // the conversion reads the first document only
 		"target-units",                  // targets against the units of their KPIs
+		"pile-without-intake",           // a field the value of another requires
+		"shift-over-max-hours",          // shifts against the pool's max_hours
 	}
 }
 

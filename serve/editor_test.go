@@ -70,8 +70,8 @@ func TestFormHoldsEveryValue(t *testing.T) {
 	if fl.Label != "shift 1 (07:00–19:00) · count" || fl.Min != "0" || fl.Max == "" || fl.Desc != "staff on duty" {
 		t.Errorf("the suited crew's day shift: label %q, limits %s to %s, description %q", fl.Label, fl.Min, fl.Max, fl.Desc)
 	}
-	if fl := f.byPath["gate.when_full"]; !slices.Equal(fl.Choices, []string{"wait", "turn-away"}) {
-		t.Errorf("gate.when_full offers %v, want wait and turn-away", fl.Choices)
+	if fl := f.byPath["gate.when_full"]; !slices.Equal(fl.Choices, []string{"wait", "turn-away", "pile"}) {
+		t.Errorf("gate.when_full offers %v, want wait, turn-away and pile", fl.Choices)
 	}
 	if fl := f.nearest("gate.intake.mean"); fl == nil || fl.Path != "gate.intake" {
 		t.Errorf("an error in a distribution's field goes beside %v, want gate.intake", fl)
