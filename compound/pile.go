@@ -83,8 +83,7 @@ func (p *pile) figures(now float64, day int) pileFigures {
 	if day == 0 {
 		return pileFigures{items: p.items, most: p.level.Max(), nonEmpty: p.level.TimeAtOrAbove(now, 1)}
 	}
-	d := p.days[day-1]
-	return pileFigures{items: d.items, most: d.most, nonEmpty: d.nonEmpty}
+	return pileFigures(p.days[day-1])
 }
 
 // pile returns the pile's figures over the whole run or one day.

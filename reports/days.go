@@ -64,11 +64,6 @@ func dayRows(o *experiment.Outcome) (int, []dayRow) {
 	return days, out
 }
 
-// dayTables returns the tables of the days in English: each a head
-// ("KPI", "day 1", ...) and rows of a group title or a KPI with its means,
-// for up to daysPerTable days. None for a run of one day.
-func dayTables(o *experiment.Outcome) []table { return English().dayTables(o) }
-
 // dayTables returns the tables of the days in w's language. In Chinese a
 // KPI is named by its label, with its name for --target in a last column.
 func (w *Words) dayTables(o *experiment.Outcome) []table {

@@ -62,12 +62,6 @@ func formatInterval(unit string, low, high float64) string {
 	return FormatValue(unit, low) + " – " + FormatValue(unit, high)
 }
 
-// estimateCell writes a KPI of an outcome as "mean [low, high]", or "—"
-// when the outcome has no such KPI.
-func estimateCell(o *experiment.Outcome, name string) string {
-	return English().estimateCell(o, name)
-}
-
 // estimateCell is estimateCell in w's language.
 func (w *Words) estimateCell(o *experiment.Outcome, name string) string {
 	k, ok := o.KPI(name)

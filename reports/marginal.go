@@ -10,9 +10,6 @@ import (
 	"cordon/text"
 )
 
-// formatGain writes a KPI gain with its sign and interval.
-func formatGain(g experiment.Gain) string { return English().gain(g) }
-
 // gain writes a KPI gain with its sign and interval in w's language.
 func (w *Words) gain(g experiment.Gain) string {
 	return fmt.Sprintf("%s [%s, %s]", w.diff(g.KPI.Unit, g.Mean), w.diff(g.KPI.Unit, g.Low), w.diff(g.KPI.Unit, g.High))

@@ -147,15 +147,6 @@ func writeMarkdownGrid[C any](b *bytes.Buffer, head []string, headCell func(stri
 	b.WriteString("\n")
 }
 
-// formatMargin writes how far a target's KPI is from its threshold.
-func formatMargin(t experiment.TargetResult) string {
-	m := FormatValue(t.KPI.Unit, absf(t.Margin))
-	if t.Margin < 0 {
-		return "missed by " + m
-	}
-	return "by " + m
-}
-
 func absf(v float64) float64 {
 	if v < 0 {
 		return -v

@@ -71,12 +71,6 @@ func hourClock(sc *compound.Scenario, h experiment.ReviewHour) (day int, clock s
 	return int(d) + 1, compound.Clock(t - d*86400).String()
 }
 
-// hourLabel writes an hour's start as a clock time: "07:00" on the run's
-// first day, "d2 07:00" on the days after.
-func hourLabel(sc *compound.Scenario, h experiment.ReviewHour) string {
-	return English().hourLabel(sc, h)
-}
-
 // hourLabel is hourLabel in w's language: "d2 06:00" is "第2天 06:00" in
 // Chinese.
 func (w *Words) hourLabel(sc *compound.Scenario, h experiment.ReviewHour) string {
