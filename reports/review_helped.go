@@ -284,3 +284,11 @@ func orDash(s string) string {
 	}
 	return s
 }
+
+// ChangeText is a change of what would have helped (HelpedEntry.Change)
+// in w's language, as the review's tables write it.
+func (w *Words) ChangeText(change string) string { return w.changeText(change) }
+
+// KnobNamed is a knob or a post (HelpedEntry.Post) in w's language: as it
+// is in English, in words in Chinese.
+func (w *Words) KnobNamed(name string) string { return w.knobNamed(name) }

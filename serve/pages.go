@@ -64,6 +64,8 @@ func pageFuncs(cat catalogue, engine engineTexts) template.FuncMap {
 		"value":   func(unit string, v reports.Number) string { return formatValue(cat, engine.printer, unit, v) },
 		"signed":  func(unit string, v reports.Number) string { return formatSigned(cat, engine.printer, unit, v) },
 		"kpi":     func(name, title string) string { return kpiTitle(engine.printer, name, title) },
+		"change":  func(c string) string { return (&reports.Words{Printer: engine.printer}).ChangeText(c) },
+		"post":    func(name string) string { return (&reports.Words{Printer: engine.printer}).KnobNamed(name) },
 		"raw":     func(v reports.Number) string { return strconv.FormatFloat(float64(v), 'g', -1, 64) },
 		"money":   func(v reports.Number) string { return fmt.Sprintf("%.0f", float64(v)) },
 		"about":   func(f *formField) string { return aboutField(cat, f) },
