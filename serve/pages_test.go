@@ -3,6 +3,7 @@ package serve_test
 import (
 	"fmt"
 	"net/http"
+	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -209,6 +210,37 @@ func TestResultInChinese(t *testing.T) {
 	for _, want := range []string{"takeout: time to the door, 95th percentile", " people<"} {
 		if !strings.Contains(body, want) {
 			t.Errorf("the result in English lacks %q", want)
+		}
+	}
+}
+
+// TestReplayInChinese: the replay page in Chinese names what would have
+// helped as the review's report does: the posts in words and the changes on
+// the roster in Chinese, not in the engine's English.
+func TestReplayInChinese(t *testing.T) {
+	ts := newTestServer(t, serve.Options{})
+	arrivals, err := os.ReadFile("../scenarios/incident/arrivals.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	roster, err := os.ReadFile("../scenarios/incident/roster.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := ts.wait(ts.start("/api/replay", form([]string{"source", "builtin:day-one", "reps", "2", "helped", "on"},
+		map[string][2]string{"arrivals": {"arrivals.csv", string(arrivals)}, "roster": {"roster.csv", string(roster)}})))
+	if st.State != "done" {
+		t.Fatalf("the replay: %s %s", st.State, st.Error)
+	}
+	_, body := ts.open("/runs/" + st.Run + "/?lang=zh-CN")
+	for _, want := range []string{"穿防护服人员按计划", "<td>集装箱</td>"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the replay in Chinese lacks %q", want)
+		}
+	}
+	for _, english := range []string{"as planned (", "<td>containers</td>", "<td>suited-crew</td>"} {
+		if strings.Contains(body, english) {
+			t.Errorf("the replay in Chinese still says %q", english)
 		}
 	}
 }
