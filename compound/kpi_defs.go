@@ -275,16 +275,16 @@ func labKPIs() kpiBlock {
 			describe: func(sc *Scenario, _ int) string {
 				return fmt.Sprintf("share of the round's residents sampled by %s on the round's day (sampling.lab.sampled_by)", sc.Sampling.Lab.SampledBy)
 			},
-			value: func(e *ending, _ int) float64 { return e.m.sampling.lab.sampledBy.share() }},
+			value: func(e *ending, _ int) float64 { return e.smp().lab.sampledBy.share() }},
 		{key: "results_known", unit: "s", better: "lower", headline: true, label: "every result known",
 			desc:  "time from the start of the round to the last resident's result known (to the end of the run when some are not): the lab's tests, re-tests of positive pools and reports",
 			value: func(e *ending, _ int) float64 { return e.resultsKnown() }},
 		{key: "pools_retested", unit: "tubes", headline: true, label: "positive pools re-tested", desc: "pooled tubes found positive at the lab, each re-tested sample by sample",
-			value: func(e *ending, _ int) float64 { return float64(e.m.sampling.lab.retested) }},
+			value: func(e *ending, _ int) float64 { return float64(e.smp().lab.retested) }},
 		{key: "lab_wait.mean", unit: "s", better: "lower", label: "wait at the lab, mean", desc: "mean wait of a tube at the lab for a server, re-tests counted",
-			value: func(e *ending, _ int) float64 { return e.m.sampling.lab.wait.Mean() }},
+			value: func(e *ending, _ int) float64 { return e.smp().lab.wait.Mean() }},
 		{key: "lab_queue.max", unit: "tubes", better: "lower", label: "tubes waiting at the lab, most", desc: "most tubes waiting at the lab for a server",
-			value: func(e *ending, _ int) float64 { return e.m.sampling.lab.waiting.Max() }},
+			value: func(e *ending, _ int) float64 { return e.smp().lab.waiting.Max() }},
 	}
 	for i := range b {
 		b[i].group = groupSampling

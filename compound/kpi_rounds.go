@@ -7,13 +7,13 @@ import (
 
 // roundKPIs are the KPIs of the rounds after round 1, each round's apart
 // and named KPI@roundN: a round at the sites has every KPI of the sampling
-// round (samplingKPIs); one door to door those not about the sites and the
+// round (samplingKPIs) and of its lab (labKPIs); one door to door those not about the sites and the
 // no-shows (no one is called down); an antigen round the kits' (kitKPIs).
 func roundKPIs(sc *Scenario) []expanded {
 	var out []expanded
 	plans := sc.roundPlans()
 	for _, p := range plans[min(1, len(plans)):] {
-		b := samplingKPIs()
+		b := append(samplingKPIs(), labKPIs()...)
 		if p.method == MethodAntigenKits {
 			b = kitKPIs()
 		}

@@ -16,10 +16,11 @@ const LabPost = "sampling lab"
 // results, or, for a positive pool, a re-test of each of its samples.
 type lab struct {
 	spec     *Lab
+	smp      *sampling // the round whose samples it tests
 	perTube  int
-	res      *sim.Resource
-	flow     *sim.Flow
-	positive *rand.Rand // whether a sample is positive; nil at prevalence 0
+	res      *sim.Resource // the lab's servers, shared by the rounds
+	flow     *sim.Flow     // a tube's way through the lab, shared by the rounds
+	positive *rand.Rand    // whether a sample is positive; nil at prevalence 0
 
 	pools    int     // tubes brought to the lab, each tested once as a pool
 	retested int     // positive pools, re-tested sample by sample
@@ -34,6 +35,7 @@ type lab struct {
 // tube is one tube at the lab: a pool of samples, or one sample of a
 // positive pool re-tested.
 type tube struct {
+	lab       *lab // its round's tallies
 	samples   int
 	positives int
 	retest    bool
@@ -43,42 +45,49 @@ type tube struct {
 // sampledBy counts the residents sampled by the lab's sampled_by time,
 // an event at that time.
 type sampledBy struct {
-	m     *Model
+	smp   *sampling
 	at    float64
 	count int
 	taken bool
 }
 
 func (s *sampledBy) Handle() {
-	s.count, s.taken = s.m.sampling.sampled, true
+	s.count, s.taken = s.smp.sampled, true
 }
 
 // share is the share of the round's residents sampled by the time: at
 // the end of the run, everyone sampled so far, when the run ends first.
 func (s *sampledBy) share() float64 {
-	n := s.m.sampling.sampled
+	n := s.smp.sampled
 	if s.taken {
 		n = s.count
 	}
-	return ratio(float64(n), float64(s.m.sampling.residents))
+	return ratio(float64(n), float64(s.smp.residents))
 }
 
-// buildLab builds the first round's lab, if it has one. It draws from
-// streams of its own (sampling/lab/...), so a round without a lab, and
-// every other draw of a round with one, are as before. The samples of
-// later rounds end at the lab, as in files written before it.
-func (m *Model) buildLab(smp *sampling) error {
+// buildLab builds a round's lab, if it has one: the first round's builds
+// the servers and a tube's way through the lab, and a later round's (shared
+// the first's) keeps its own tallies on them. It draws from streams of its
+// own (sampling/lab/..., with @roundN for whether a later round's samples
+// are positive), so a round without a lab, and every other draw of a round
+// with one, are as before.
+func (m *Model) buildLab(smp *sampling, shared *lab) error {
 	spec := smp.spec.Lab
 	if spec == nil {
 		return nil
 	}
-	l := &lab{spec: spec, perTube: smp.spec.Pooling.PerTube, waiting: stats.NewLevel(0, 0)}
+	l := &lab{spec: spec, smp: smp, perTube: smp.spec.Pooling.PerTube, waiting: stats.NewLevel(0, 0)}
 	smp.lab = l
+	if spec.Prevalence > 0 {
+		l.positive = rand.New(m.streams.Source(smp.plan.stream("sampling/lab/positive")))
+	}
+	l.sampledByTime(m, smp)
+	if shared != nil {
+		l.res, l.flow = shared.res, shared.flow
+		return nil
+	}
 	l.res = m.s.NewResource(LabPost, spec.Servers)
 	m.addPost(LabPost, "equipment", l.res)
-	if spec.Prevalence > 0 {
-		l.positive = rand.New(m.streams.Source("sampling/lab/positive"))
-	}
 	test, err := m.dist(spec.Test, "sampling/lab/test")
 	if err != nil {
 		return err
@@ -91,12 +100,13 @@ func (m *Model) buildLab(smp *sampling) error {
 			if t.retest {
 				e.Prio = 1 // re-tests go ahead of first tests waiting
 			}
-			l.waiting.Add(m.s.Now(), 1)
+			t.lab.waiting.Add(m.s.Now(), 1)
 		}),
 		sim.Seize(l.res, 1),
 		sim.Do(func(e *sim.Entity) {
-			l.waiting.Add(m.s.Now(), -1)
-			l.wait.Add(m.s.Now() - e.Data.(*tube).arrived)
+			t := e.Data.(*tube)
+			t.lab.waiting.Add(m.s.Now(), -1)
+			t.lab.wait.Add(m.s.Now() - t.arrived)
 		}),
 		sim.Delay(test),
 		sim.Release(l.res, 1),
@@ -110,23 +120,28 @@ func (m *Model) buildLab(smp *sampling) error {
 	}
 	f.Then(sim.Do(func(e *sim.Entity) { m.tested(e.Data.(*tube)) }))
 	l.flow = f
-	if spec.SampledBy != 0 {
-		s := &sampledBy{m: m, at: m.tl.at(smp.spec.Day-1, spec.SampledBy)}
-		l.sampledBy = s
-		if s.at < m.tl.horizon {
-			m.s.Schedule(s.at, sim.PriorityLate, s)
-		}
-	}
 	return nil
+}
+
+// sampledByTime counts the round's residents sampled by the lab's
+// sampled_by time on the round's day, when it has one.
+func (l *lab) sampledByTime(m *Model, smp *sampling) {
+	if l.spec.SampledBy == 0 {
+		return
+	}
+	s := &sampledBy{smp: smp, at: m.tl.at(smp.spec.Day-1, l.spec.SampledBy)}
+	l.sampledBy = s
+	if s.at < m.tl.horizon {
+		m.s.Schedule(s.at, sim.PriorityLate, s)
+	}
 }
 
 // toLab takes in a box of samples at the lab: its tubes, full ones of
 // pooling.per_tube samples and at most one (a site's last) with fewer.
-func (m *Model) toLab(samples int) {
-	l := m.sampling.lab
+func (m *Model) toLab(l *lab, samples int) {
 	p := l.spec.Prevalence
 	for samples > 0 {
-		t := &tube{samples: min(samples, l.perTube)}
+		t := &tube{lab: l, samples: min(samples, l.perTube)}
 		samples -= t.samples
 		if l.positive != nil {
 			for range t.samples {
@@ -143,11 +158,11 @@ func (m *Model) toLab(samples int) {
 // tested is the end of a tube's test (and report): the results of its
 // samples, or, for a positive pool, each of its samples re-tested singly.
 func (m *Model) tested(t *tube) {
-	l := m.sampling.lab
+	l := t.lab
 	if t.positives > 0 && !t.retest {
 		l.retested++
 		for i := range t.samples {
-			s := &tube{samples: 1, retest: true}
+			s := &tube{lab: l, samples: 1, retest: true}
 			if i < t.positives {
 				s.positives = 1
 			}
@@ -163,7 +178,7 @@ func (m *Model) tested(t *tube) {
 // known, or to the end of the run while some resident sampled or still to
 // be sampled has none.
 func (e *ending) resultsKnown() float64 {
-	smp := e.m.sampling
+	smp := e.smp()
 	if smp.lab.results == smp.awaited() {
 		return max(smp.lab.last-smp.start, 0) // 0 for a round with no one to sample
 	}

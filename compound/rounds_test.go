@@ -198,3 +198,34 @@ func TestAntigenRoundOfEmptyBuildings(t *testing.T) {
 		}
 	}
 }
+
+// TestLabTestsEveryRound: the lab tests the samples of every round that
+// swabs (not the antigen kits): round 3's 132 residents (buildings 1-3 on
+// day 4) all get their results after round 3 starts, on the same servers
+// as round 1's, and round 3 has the lab's KPIs of its own.
+func TestLabTestsEveryRound(t *testing.T) {
+	sc := threeRounds()
+	sc.Sampling.Lab = &Lab{Servers: 1, Test: Const(60), Prevalence: 1}
+	m, res := runModel(t, sc, 1, Options{})
+	for i, want := range map[int]int{0: 264, 2: 132} {
+		l := m.rounds[i].lab
+		if l == nil || l.results != want {
+			t.Fatalf("round %d's lab: %+v, want %d results", i+1, l, want)
+		}
+		if l.res != m.rounds[0].lab.res {
+			t.Errorf("round %d's lab has servers of its own", i+1)
+		}
+	}
+	if m.rounds[1].lab != nil {
+		t.Error("the antigen round has a lab")
+	}
+	known := value(t, sc, res, "sampling.results_known@round3")
+	if end := m.tl.horizon - m.rounds[2].start; known <= 0 || known >= end {
+		t.Errorf("sampling.results_known@round3 = %v, want within round 3's day (before %v)", known, end)
+	}
+	// At prevalence 1 every pool is positive: round 3's pools are re-tested.
+	pools := value(t, sc, res, "sampling.pools_retested@round3")
+	if want := float64(m.rounds[2].lab.pools); pools != want || pools == 0 {
+		t.Errorf("sampling.pools_retested@round3 = %v, want %v (every pool of round 3)", pools, want)
+	}
+}

@@ -172,10 +172,12 @@ func (m *Model) buildRound(p roundPlan) (*sampling, error) {
 		return nil, err
 	}
 	m.buildSweepFlow(smp)
-	if p.index == 0 { // the lab tests the first round's samples (lab.go)
-		if err := m.buildLab(smp); err != nil {
-			return nil, err
-		}
+	var shared *lab // the first round's lab, whose servers every round's samples share
+	if p.index > 0 {
+		shared = m.rounds[0].lab
+	}
+	if err := m.buildLab(smp, shared); err != nil {
+		return nil, err
 	}
 
 	// Draws, in a fixed order: per resident, come-down, registration and
@@ -409,7 +411,7 @@ func (m *Model) buildHomeAndRunFlows(smp *sampling) error {
 		smp.inTransit.Add(m.s.Now(), -float64(n))
 		smp.labDone = m.s.Now()
 		if smp.lab != nil {
-			m.toLab(n)
+			m.toLab(smp.lab, n)
 		}
 	}))
 	smp.runFlow = f

@@ -24,6 +24,7 @@ func labKnobs(sc *compound.Scenario) []Knob {
 // samples are at the lab: its queue, its waits and when every result is
 // known (a day's KPI as its whole run's).
 func atLab(name string) bool {
+	name, _ = compound.FirstRound(name)
 	name, _ = compound.WholeRun(name)
 	switch name {
 	case "sampling.results_known", "sampling.lab_wait.mean", "sampling.lab_queue.max":
