@@ -64,26 +64,7 @@ func TestPagesInBrowser(t *testing.T) {
 			if err := pages[name].Write(ctx, reports.Dest{Dir: dir}); err != nil {
 				t.Fatal(err)
 			}
-			got := openReport(t, browserCtx, dir)
-			if err := os.WriteFile(filepath.Join(shots, name+"-full.jpg"), got.Shot, 0o644); err != nil {
-				t.Fatal(err)
-			}
-			tab, cancel := chromedp.NewContext(browserCtx)
-			defer cancel()
-			if err := chromedp.Do(tab, chromedp.Navigate(pageURL(t, dir))); err != nil {
-				t.Fatal(err)
-			}
-			top, err := chromedp.Run(tab, chromedp.CaptureScreenshot())
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(filepath.Join(shots, name+".png"), top, 0o644); err != nil {
-				t.Fatal(err)
-			}
-			sections, err := chromedp.Run(tab, chromedp.Evaluate[[]string](sectionsJS))
-			if err != nil {
-				t.Fatal(err)
-			}
+			tab, sections := openShot(t, browserCtx, dir, filepath.Join(shots, name))
 			if len(sections) < len(first[name]) || !slices.Equal(sections[:len(first[name])], first[name]) {
 				t.Errorf("the page's sections begin %q, want the answer first: %q", sections[:min(len(sections), 4)], first[name])
 			}
@@ -111,26 +92,7 @@ func TestPagesInBrowser(t *testing.T) {
 				if err := pages[name].In(zh).Write(ctx, reports.Dest{Dir: dir}); err != nil {
 					t.Fatal(err)
 				}
-				got := openReport(t, browserCtx, dir)
-				if err := os.WriteFile(filepath.Join(shots, name+"-zh-full.jpg"), got.Shot, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				tab, cancel := chromedp.NewContext(browserCtx)
-				defer cancel()
-				if err := chromedp.Do(tab, chromedp.Navigate(pageURL(t, dir))); err != nil {
-					t.Fatal(err)
-				}
-				top, err := chromedp.Run(tab, chromedp.CaptureScreenshot())
-				if err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(filepath.Join(shots, name+"-zh.png"), top, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				sections, err := chromedp.Run(tab, chromedp.Evaluate[[]string](sectionsJS))
-				if err != nil {
-					t.Fatal(err)
-				}
+				tab, sections := openShot(t, browserCtx, dir, filepath.Join(shots, name+"-zh"))
 				if len(sections) == 0 || sections[0] != want[name][0] {
 					t.Errorf("the Chinese page's sections begin %q, want %q first", sections[:min(len(sections), 3)], want[name][0])
 				}
@@ -158,6 +120,35 @@ func TestPagesInBrowser(t *testing.T) {
 		}
 	})
 	t.Logf("screenshots in %s", shots)
+}
+
+// openShot opens the report in dir in a new tab of the browser, writes
+// its screenshots (the whole page as stem-full.jpg, the window as
+// stem.png), and returns the tab and the headings of its sections in
+// order. The tab closes with the test.
+func openShot(t *testing.T, browserCtx context.Context, dir, stem string) (context.Context, []string) {
+	t.Helper()
+	got := openReport(t, browserCtx, dir)
+	if err := os.WriteFile(stem+"-full.jpg", got.Shot, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tab, cancel := chromedp.NewContext(browserCtx)
+	t.Cleanup(cancel)
+	if err := chromedp.Do(tab, chromedp.Navigate(pageURL(t, dir))); err != nil {
+		t.Fatal(err)
+	}
+	top, err := chromedp.Run(tab, chromedp.CaptureScreenshot())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(stem+".png", top, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	sections, err := chromedp.Run(tab, chromedp.Evaluate[[]string](sectionsJS))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tab, sections
 }
 
 // checkFits checks that the page fits the window's width (1280 px): a
