@@ -98,19 +98,7 @@ func pageText(t *testing.T, p page, w *Words) string {
 // verdicts, units and notes.
 func TestChinesePages(t *testing.T) {
 	w := chinese()
-	m, err := dataMarginal()
-	if err != nil {
-		t.Fatal(err)
-	}
-	sens, err := dataSensitivity()
-	if err != nil {
-		t.Fatal(err)
-	}
-	pl, err := dataPlan()
-	if err != nil {
-		t.Fatal(err)
-	}
-	rv := helpedDayOne(t)
+	m, sens, pl, rv := chineseData(t)
 	pages := map[string]Report{
 		"replay":      ReviewReport(rv, ReviewSources{Arrivals: "arrivals.csv", Change: "gate.shelves=10", Synthetic: true}),
 		"plan":        PlanReport(pl, sens),
@@ -138,19 +126,7 @@ func TestChinesePages(t *testing.T) {
 // Every terminal table in Chinese: no English left.
 func TestChineseTables(t *testing.T) {
 	w := chinese()
-	m, err := dataMarginal()
-	if err != nil {
-		t.Fatal(err)
-	}
-	sens, err := dataSensitivity()
-	if err != nil {
-		t.Fatal(err)
-	}
-	pl, err := dataPlan()
-	if err != nil {
-		t.Fatal(err)
-	}
-	rv := helpedDayOne(t)
+	m, sens, pl, rv := chineseData(t)
 	tables := map[string]func(*bytes.Buffer) error{
 		"replay": func(b *bytes.Buffer) error {
 			return w.WriteReviewSummary(b, rv, ReviewSources{Arrivals: "arrivals.csv", Change: "gate.shelves=10", Synthetic: true})
@@ -174,6 +150,26 @@ func TestChineseTables(t *testing.T) {
 			checkChinese(t, name+"'s table", b.String(), keptWords...)
 		})
 	}
+}
+
+// chineseData is what the Chinese pages and tables are written from: the
+// one-more-unit analysis, the sensitivity and the plan of the test data,
+// and a review of day-one with what would have helped.
+func chineseData(t *testing.T) (*experiment.Marginal, *experiment.Sensitivity, *experiment.Plan, *experiment.Review) {
+	t.Helper()
+	m, err := dataMarginal()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sens, err := dataSensitivity()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pl, err := dataPlan()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m, sens, pl, helpedDayOne(t)
 }
 
 // dataTwoDays is two-days over 2 replications: a run of two days, whose
