@@ -160,28 +160,28 @@ func (m *Model) kitFlow(kr *kitRound, vols *pool, z int) *sim.Flow {
 // household was handed its kits, to the end of the run when some were not;
 // 0 when there is no one to hand kits to.
 func (e *ending) handedOutBy() float64 {
-	smp := e.smp()
-	kr := smp.kits
-	switch {
-	case kr.households == 0:
-		return 0
-	case kr.handed < kr.households:
-		return math.Max(e.now-smp.start, 0)
-	}
-	return math.Max(kr.lastHanded-smp.start, 0)
+	kr := e.smp().kits
+	return e.lastOfRound(kr.handed, kr.households, kr.lastHanded)
 }
 
 // collectedBy is the time from the start of the round until the last used
 // kits were collected, to the end of the run when some were not; 0 when
 // no kit is used.
 func (e *ending) collectedBy() float64 {
-	smp := e.smp()
-	kr := smp.kits
+	kr := e.smp().kits
+	return e.lastOfRound(kr.collected, kr.toCollect, kr.lastBack)
+}
+
+// lastOfRound is the time from the start of the round until the last of
+// its total things was done (at last), to the end of the run while fewer
+// are done; 0 when there is nothing to do.
+func (e *ending) lastOfRound(done, total int, last float64) float64 {
+	start := e.smp().start
 	switch {
-	case kr.toCollect == 0:
+	case total == 0:
 		return 0
-	case kr.collected < kr.toCollect:
-		return math.Max(e.now-smp.start, 0)
+	case done < total:
+		return math.Max(e.now-start, 0)
 	}
-	return math.Max(kr.lastBack-smp.start, 0)
+	return math.Max(last-start, 0)
 }

@@ -179,8 +179,5 @@ func (m *Model) tested(t *tube) {
 // be sampled has none.
 func (e *ending) resultsKnown() float64 {
 	smp := e.smp()
-	if smp.lab.results == smp.awaited() {
-		return max(smp.lab.last-smp.start, 0) // 0 for a round with no one to sample
-	}
-	return e.now - smp.start
+	return e.lastOfRound(smp.lab.results, smp.awaited(), smp.lab.last)
 }

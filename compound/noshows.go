@@ -141,13 +141,7 @@ func (e *ending) leftAtClose() int {
 // some were not, 0 when no one missed it.
 func (e *ending) sweepDone() float64 {
 	smp := e.smp()
-	switch {
-	case smp.missed == 0:
-		return 0
-	case smp.swept < smp.missed:
-		return e.now - smp.start
-	}
-	return math.Max(smp.lastSwept-smp.start, 0)
+	return e.lastOfRound(smp.swept, smp.missed, smp.lastSwept)
 }
 
 // checkNoShows checks the no-shows and their sweep: a share, a visit time,
