@@ -173,14 +173,7 @@ func TestDaysDoNotPool(t *testing.T) {
 	sc := small()
 	sc.Horizon.Days = 3
 	res := runSmall(t, sc, 1)
-	cat := Catalog(sc)
-	v := func(name string) float64 {
-		x, ok := res.Value(cat, name)
-		if !ok {
-			t.Fatalf("no KPI %s", name)
-		}
-		return x
-	}
+	v := func(name string) float64 { return value(t, sc, res, name) }
 	whole := v("garbage.done_after")
 	sum := 0.0
 	for d := 1; d <= 3; d++ {

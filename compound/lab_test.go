@@ -21,20 +21,6 @@ func withLab(p float64) *Scenario {
 	return sc
 }
 
-// runLab runs replication rep of sc and returns its model and result.
-func runLab(t *testing.T, sc *Scenario, rep int, opts Options) (*Model, *Result) {
-	t.Helper()
-	m, err := Build(sc, rep, opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := m.Run()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return m, res
-}
-
 // TestLabOfItsOwnStreams: a lab draws from streams of its own and only
 // takes in the samples at the end of their way, so every KPI of a round
 // without it is the same with it; a round without a lab has no lab KPIs
@@ -86,7 +72,7 @@ func TestLabResultForEverySample(t *testing.T) {
 		sc := withLab(p)
 		sc.Sampling.Lab.Test.Mean = 60 // every result known in the day, everyone positive too
 		for rep := range 3 {
-			m, res := runLab(t, sc, rep, Options{})
+			m, res := runModel(t, sc, rep, Options{})
 			smp, l := m.sampling, m.sampling.lab
 			if smp.sampled != smp.residents || l.results != smp.sampled {
 				t.Fatalf("p %v, rep %d: %d residents, %d sampled, %d results", p, rep, smp.residents, smp.sampled, l.results)
@@ -124,7 +110,7 @@ func TestLabResultForEverySample(t *testing.T) {
 func TestLabResultsNotKnownByTheEnd(t *testing.T) {
 	sc := withLab(0)
 	sc.Sampling.Lab.Test = Const(3 * 3600) // 27 tubes, 2 at a time: 42 hours
-	m, res := runLab(t, sc, 0, Options{})
+	m, res := runModel(t, sc, 0, Options{})
 	if m.sampling.lab.results == m.sampling.sampled {
 		t.Fatal("every result known: the test is too short")
 	}
@@ -142,7 +128,7 @@ func TestLabSampledBy(t *testing.T) {
 		sc := withLab(0)
 		sc.Sampling.Lab.SampledBy = at
 		log := &Log{}
-		m, res := runLab(t, sc, 1, Options{Log: log})
+		m, res := runModel(t, sc, 1, Options{Log: log})
 		by := m.tl.at(0, at)
 		n := 0
 		for _, s := range log.Sampled {
@@ -171,7 +157,7 @@ func TestLabPositivePools(t *testing.T) {
 	want := 1800 * (1 - math.Pow(1-p, 10))
 	var retested []float64
 	for rep := range 40 {
-		m, _ := runLab(t, sc, rep, Options{})
+		m, _ := runModel(t, sc, rep, Options{})
 		if l := m.sampling.lab; l.pools != 1800 || l.results != 18000 {
 			t.Fatalf("rep %d: %d pools, %d results, want 1800 and 18000", rep, l.pools, l.results)
 		}
@@ -225,7 +211,7 @@ func TestLabIsDM1(t *testing.T) {
 	want := sigma * test / (1 - sigma)
 	var waits []float64
 	for rep := range 30 {
-		m, res := runLab(t, sc, rep, Options{})
+		m, res := runModel(t, sc, rep, Options{})
 		if l := m.sampling.lab; l.pools != 1800 || l.results != 18000 {
 			t.Fatalf("rep %d: %d pools, %d results, want 1800 and 18000", rep, l.pools, l.results)
 		}
@@ -247,7 +233,7 @@ func TestLabIsDM1(t *testing.T) {
 func TestLabRetestsGoFirst(t *testing.T) {
 	sc := dm1(600)
 	sc.Sampling.Lab.Prevalence = 1
-	m, _ := runLab(t, sc, 0, Options{})
+	m, _ := runModel(t, sc, 0, Options{})
 	l := m.sampling.lab
 	if l.retested < 4 || l.results < 10*(l.retested-2) || l.results > 10*l.retested {
 		t.Errorf("%d pools re-tested, %d results: re-tests did not go first", l.retested, l.results)

@@ -32,14 +32,7 @@ func TestPileConservesItems(t *testing.T) {
 	impatient.Gate.Ground, impatient.Gate.Shelves, impatient.Gate.CourierPatience = 5, 0, 300
 	cat := Catalog(sc)
 	for rep := range 5 {
-		m, err := Build(sc, rep, Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		res, err := m.Run()
-		if err != nil {
-			t.Fatal(err)
-		}
+		m, res := runModel(t, sc, rep, Options{})
 		l := res.Ledger
 		if l.Arrived == 0 || l.TurnedAway != 0 || l.Arrived != l.Delivered+l.InPipeline {
 			t.Errorf("rep %d: items arrived %d, delivered %d, in pipeline %d, turned away %d",
@@ -114,14 +107,7 @@ func TestPileByDay(t *testing.T) {
 	sc := piling(t)
 	sc.Horizon.Days = 2
 	res := runSmall(t, sc, 1)
-	cat := Catalog(sc)
-	v := func(name string) float64 {
-		x, ok := res.Value(cat, name)
-		if !ok {
-			t.Fatalf("no KPI %s", name)
-		}
-		return x
-	}
+	v := func(name string) float64 { return value(t, sc, res, name) }
 	items, d1, d2 := v("gate.pile.items"), v("gate.pile.items@day1"), v("gate.pile.items@day2")
 	if items == 0 || d1 == 0 || d2 == 0 || d1+d2 != items {
 		t.Errorf("items on the pile: %v over the run, %v + %v by day", items, d1, d2)
