@@ -176,10 +176,11 @@ func (w *Words) findingText(f experiment.Finding) string {
 // knobName is a knob in w's language: its name in English ("suited-crew
 // 07:00–19:00", "come-down window"); in Chinese the catalogue's words
 // for it, or its words translated one by one as a post's are.
-func (w *Words) knobName(k experiment.Knob) string { return w.knobNamed(k.Name) }
+func (w *Words) knobName(k experiment.Knob) string { return w.KnobNamed(k.Name) }
 
-// knobNamed is the knob called name in w's language (knobName).
-func (w *Words) knobNamed(name string) string {
+// KnobNamed is the knob or post called name in w's language: as it is in
+// English, in words in Chinese (knobName).
+func (w *Words) KnobNamed(name string) string {
 	if !w.Chinese() {
 		return name
 	}

@@ -192,7 +192,7 @@ func (w *Words) helpedTable(r *experiment.Review, all bool) reviewTable {
 		if c.Resource == experiment.Restore {
 			cost = w.T("as planned")
 		}
-		t.Rows = append(t.Rows, []reviewCell{codeCell(w.changeText(c.Change)), textCell(w.knobNamed(c.Post)), numCell(cost), codeCell(c.Lead.Name),
+		t.Rows = append(t.Rows, []reviewCell{codeCell(w.ChangeText(c.Change)), textCell(w.KnobNamed(c.Post)), numCell(cost), codeCell(c.Lead.Name),
 			numCell(w.diff(c.Lead.Unit, c.Lead.Mean)),
 			numCell(fmt.Sprintf("[%s, %s]", w.diff(c.Lead.Unit, c.Lead.Low), w.diff(c.Lead.Unit, c.Lead.High))),
 			reviewCell{Text: orDash(strings.Join(worse, w.T("; "))), Alert: len(worse) > 0}})
@@ -201,13 +201,13 @@ func (w *Words) helpedTable(r *experiment.Review, all bool) reviewTable {
 	switch c := h.LikelyCause(); {
 	case c != nil:
 		foot = append(foot, w.Sprintf("likely cause: %s short of its plan; %s: %s %s [%s, %s]",
-			w.knobNamed(c.Post), w.changeText(c.Change), c.Lead.Name, w.diff(c.Lead.Unit, c.Lead.Mean), w.diff(c.Lead.Unit, c.Lead.Low), w.diff(c.Lead.Unit, c.Lead.High)))
+			w.KnobNamed(c.Post), w.ChangeText(c.Change), c.Lead.Name, w.diff(c.Lead.Unit, c.Lead.Mean), w.diff(c.Lead.Unit, c.Lead.Low), w.diff(c.Lead.Unit, c.Lead.High)))
 	case h.Inferred.Several():
 		// the notes say that several shortfalls fit alike
 	case len(h.Changes) > 0:
 		c := h.Changes[0]
 		foot = append(foot, w.Sprintf("no departure from the plan is known to have helped; the change that would have helped most: %s (%s %s)",
-			w.changeText(c.Change), c.Lead.Name, w.diff(c.Lead.Unit, c.Lead.Mean)))
+			w.ChangeText(c.Change), c.Lead.Name, w.diff(c.Lead.Unit, c.Lead.Mean)))
 	}
 	if len(h.Changes) > helpedShown && !all {
 		foot = append(foot, w.Sprintf("%d of %d changes tried would have helped; the first %d are shown (summary.md lists them all)", len(h.Changes), h.Tried, helpedShown))
@@ -249,10 +249,10 @@ func (w *Words) kpiNames(h *experiment.Helped) string {
 	return strings.Join(out, ", ")
 }
 
-// changeText is a change of what would have helped as the review writes
+// ChangeText is a change of what would have helped as the review writes
 // it: "gate.shelves=1", or "staff.POOL.shifts[0].count +1 on the roster"
 // (in Chinese, the words after the path translated).
-func (w *Words) changeText(change string) string {
+func (w *Words) ChangeText(change string) string {
 	if !w.Chinese() {
 		return change
 	}
@@ -284,11 +284,3 @@ func orDash(s string) string {
 	}
 	return s
 }
-
-// ChangeText is a change of what would have helped (HelpedEntry.Change)
-// in w's language, as the review's tables write it.
-func (w *Words) ChangeText(change string) string { return w.changeText(change) }
-
-// KnobNamed is a knob or a post (HelpedEntry.Post) in w's language: as it
-// is in English, in words in Chinese.
-func (w *Words) KnobNamed(name string) string { return w.knobNamed(name) }
