@@ -21,6 +21,17 @@ type figures struct {
 	kpis  [][]float64           // per KPI of the catalogue
 	post  [][postFigures][]float64
 	duty  dutySums // the staff on duty hour by hour, added up
+	// plots, when not nil, gather what a run report's plots read, and the
+	// first keep replications are kept whole in first (ReportFigures).
+	plots *PlotFigures
+	keep  int
+	first []*compound.Result
+}
+
+// reportFigures returns figures that also gather what sc's run report
+// plots, and keep the first keep replications whole.
+func reportFigures(sc *compound.Scenario, keep int) *figures {
+	return &figures{plots: newPlotFigures(sc), keep: keep}
 }
 
 // postFigure is one of a post's figures the bottleneck ranking summarises.
@@ -97,6 +108,15 @@ func (f *figures) add(rep int, res *compound.Result) {
 		}
 	}
 	f.duty.add(rep, res)
+	if f.plots != nil {
+		f.plots.add(rep, res)
+	}
+	if rep < f.keep {
+		for len(f.first) <= rep {
+			f.first = append(f.first, nil)
+		}
+		f.first[rep] = res
+	}
 }
 
 // put sets col[r] to v, growing col as needed.
@@ -129,5 +149,9 @@ func (f *figures) outcome(sc *compound.Scenario, reps int) *Outcome {
 	}
 	out.Bottlenecks = f.rankPosts()
 	out.OnDuty = f.duty.result()
+	if f.plots != nil {
+		f.plots.finish()
+		out.Plots, out.first = f.plots, f.first
+	}
 	return out
 }
