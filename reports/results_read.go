@@ -202,7 +202,7 @@ func ResultsReport(d *Results) Report {
 		return &contents{plots: plots, page: p, files: []file{
 			jsonFile("results.json", d),
 			rawFile("kpis.csv", KPIsCSV(o, targets)),
-			rawFile("replications.csv", ReplicationsCSV(o)),
+			csvFile("replications.csv", func(w io.Writer) error { return WriteReplicationsCSV(w, o) }),
 			rawFile("summary.md", md),
 		}}, nil
 	}}
