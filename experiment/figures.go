@@ -21,6 +21,34 @@ type figures struct {
 	kpis  [][]float64           // per KPI of the catalogue
 	post  [][postFigures][]float64
 	duty  dutySums // the staff on duty hour by hour, added up
+	// plots, when not nil, gather what a run report's plots read, and the
+	// first keep replications are kept whole in first (ReportFigures).
+	plots *PlotFigures
+	keep  int
+	first []*compound.Result
+	// only, when not nil, are the KPIs whose columns are kept (the others'
+	// summaries are of no replication), and then no post's figures are:
+	// for work that reads a few KPIs of an item and nothing else.
+	only []bool
+}
+
+// kpiFigures returns figures that keep only the columns of the KPIs of
+// sc's catalog called names, and no post's figures.
+func kpiFigures(sc *compound.Scenario, names []string) *figures {
+	cat := compound.Catalog(sc)
+	f := &figures{only: make([]bool, len(cat))}
+	for _, n := range names {
+		if i := indexKPI(cat, n); i >= 0 {
+			f.only[i] = true
+		}
+	}
+	return f
+}
+
+// reportFigures returns figures that also gather what sc's run report
+// plots, and keep the first keep replications whole.
+func reportFigures(sc *compound.Scenario, keep int) *figures {
+	return &figures{plots: newPlotFigures(sc), keep: keep}
 }
 
 // postFigure is one of a post's figures the bottleneck ranking summarises.
@@ -82,21 +110,37 @@ func (f *figures) add(rep int, res *compound.Result) {
 	defer f.mu.Unlock()
 	if f.kpis == nil {
 		f.kpis = make([][]float64, len(res.Values))
-		f.post = make([][postFigures][]float64, len(res.Posts))
-		f.posts = make([]compound.PostResult, len(res.Posts))
-		for p, x := range res.Posts {
-			f.posts[p] = compound.PostResult{Name: x.Name, Class: x.Class}
+		if f.only == nil {
+			f.post = make([][postFigures][]float64, len(res.Posts))
+			f.posts = make([]compound.PostResult, len(res.Posts))
+			for p, x := range res.Posts {
+				f.posts[p] = compound.PostResult{Name: x.Name, Class: x.Class}
+			}
 		}
 	}
 	for i, v := range res.Values {
-		f.kpis[i] = put(f.kpis[i], rep, v)
+		if f.only == nil || i < len(f.only) && f.only[i] {
+			f.kpis[i] = put(f.kpis[i], rep, v)
+		}
 	}
 	for p, x := range res.Posts {
+		if f.only != nil {
+			break // no post's figures kept
+		}
 		for k := range postFigures {
 			f.post[p][k] = put(f.post[p][k], rep, k.value(x))
 		}
 	}
 	f.duty.add(rep, res)
+	if f.plots != nil {
+		f.plots.add(rep, res)
+	}
+	if rep < f.keep {
+		for len(f.first) <= rep {
+			f.first = append(f.first, nil)
+		}
+		f.first[rep] = res
+	}
 }
 
 // put sets col[r] to v, growing col as needed.
@@ -129,5 +173,9 @@ func (f *figures) outcome(sc *compound.Scenario, reps int) *Outcome {
 	}
 	out.Bottlenecks = f.rankPosts()
 	out.OnDuty = f.duty.result()
+	if f.plots != nil {
+		f.plots.finish()
+		out.Plots, out.first = f.plots, f.first
+	}
 	return out
 }

@@ -75,7 +75,7 @@ func (p *planner) run(scs []*compound.Scenario) ([]*Outcome, error) {
 	opt.Replications, opt.Seed = p.stage.reps, &p.stage.seed
 	// Every evaluation keeps only its figures (a day's run whole is about
 	// 200 KB a replication); the plan's own, when confirmed, is run again
-	// whole for the report when the search is over (wholeRuns).
+	// for the report's plots when the search is over (wholeRuns).
 	opt.FiguresOnly = true
 	batch := len(scs) * p.stage.reps
 	if progress := p.opt.Progress; progress != nil {
@@ -128,14 +128,15 @@ func violation(r TargetResult) float64 {
 	return math.Max(d, 1e-6)
 }
 
-// wholeRuns is e's outcome with every replication's result, for the
-// report's figures over the day: e run again with the same seed and
+// wholeRuns is e's outcome with what the report's figures over the day
+// read of every replication (Outcome.Plots, gathered as they finish; no
+// replication kept whole): e run again with the same seed and
 // replications, which gives the same figures. The search counts it
 // neither as an evaluation nor in its replications.
 func (p *planner) wholeRuns(e *evaluation) (*Outcome, error) {
 	opt := p.opt.Options
 	opt.Replications, opt.Seed = e.stage.reps, &e.stage.seed
-	opt.FiguresOnly, opt.Progress = false, nil
+	opt.FiguresOnly, opt.ReportFigures, opt.Progress = false, true, nil
 	outs, err := runScenarios(p.ctx, []*compound.Scenario{e.sc}, opt)
 	if err != nil {
 		return nil, err

@@ -12,9 +12,9 @@ import (
 
 // TestPlanKeepsOnlyFigures: no evaluation of a plan's search keeps its
 // replications whole, not even after the confirmation (the plan's memory
-// does not grow with the search); the plan's own outcome has its
-// confirmation's replications whole, for the report, with the figures the
-// search judged it by.
+// does not grow with the search); the plan's own outcome has what the
+// report's plots read of its confirmation's replications (none whole),
+// with the figures the search judged it by.
 func TestPlanKeepsOnlyFigures(t *testing.T) {
 	sc, err := scenarios.LoadFile("../scenarios/testdata/valid/mini.yaml")
 	if err != nil {
@@ -50,8 +50,8 @@ func TestPlanKeepsOnlyFigures(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(pl.Outcome.Runs) != 5 || pl.Outcome.Replications != 5 {
-		t.Fatalf("the plan's outcome has %d replications whole of %d, want 5", len(pl.Outcome.Runs), pl.Outcome.Replications)
+	if pl.Outcome.Runs != nil || pl.Outcome.Replications != 5 || pl.Outcome.Plots == nil || pl.Outcome.Plots.Replications != 5 {
+		t.Fatalf("the plan's outcome has %d replications whole of %d, want none of 5 and the plots' figures of 5", len(pl.Outcome.Runs), pl.Outcome.Replications)
 	}
 	if !bytes.Equal(encodeGob(t, pl.Outcome.KPIs), figures) {
 		t.Error("the plan's outcome run again whole differs from its evaluation")

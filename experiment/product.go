@@ -264,8 +264,8 @@ func (w *Work) assembleRuns(outs []*Outcome) (*Product, error) {
 			}
 			n := min(w.MarginalReps, base.Replications)
 			mbase := base
-			if n < base.Replications {
-				mbase = Summarize(sc, base.Runs[:n])
+			if n < base.Replications || base.Runs == nil {
+				mbase = Summarize(sc, base.firstRuns(n))
 			}
 			steps := slices.Clone(outs[i+1 : j])
 			screened := n > RunScreenReplications && len(costed) > 0

@@ -31,6 +31,14 @@ type Options struct {
 	// replications. Do, Run and the plan honour it; RunWork, whose results
 	// may go into parts that a merge turns into a report, does not.
 	FiguresOnly bool
+	// ReportFigures keeps of each replication, as it finishes, the numbers
+	// the summaries are made of and what a run report's plots read
+	// (Outcome.Plots), and no Outcome.Runs: for work whose report folder is
+	// written, so that memory stays flat in replications. Of a run with a
+	// marginal analysis the first replications it reads (Work.MarginalReps)
+	// are still kept whole until the product is assembled. Do, Run and the
+	// plan honour it; RunWork does not.
+	ReportFigures bool
 }
 
 // Outcome is a scenario run over replications.
@@ -40,7 +48,10 @@ type Outcome struct {
 	Replications int
 	KPIs         []KPIResult
 	Bottlenecks  []Bottleneck
-	Runs         []*compound.Result // per replication, in order
+	Runs         []*compound.Result // per replication, in order (none with FiguresOnly or ReportFigures)
+	// Plots are what a run report's plots read of the replications,
+	// gathered as they finish (nil with FiguresOnly).
+	Plots *PlotFigures
 	// OnDuty is the staff on duty hour by hour, pool by pool, over the
 	// replications (kept when Runs are not).
 	OnDuty []OnDutyLine
@@ -48,6 +59,18 @@ type Outcome struct {
 	// do, from the scenario alone (Scenario.Stability): reports lead with
 	// them.
 	Unstable []compound.Instability
+	// first are the first replications' results, kept whole for a run's
+	// marginal analysis when Runs are not (ReportFigures).
+	first []*compound.Result
+}
+
+// firstRuns returns the results of the first n replications: Runs' or
+// those kept for the marginal analysis.
+func (o *Outcome) firstRuns(n int) []*compound.Result {
+	if o.Runs != nil {
+		return o.Runs[:n]
+	}
+	return o.first[:n]
 }
 
 // KPIResult is one KPI over the replications.
@@ -69,6 +92,7 @@ func Run(ctx context.Context, sc *compound.Scenario, opt Options) (*Outcome, err
 func Summarize(sc *compound.Scenario, results []*compound.Result) *Outcome {
 	out := figuresOf(results).outcome(sc, len(results))
 	out.Runs = results
+	out.Plots = plotFiguresOf(sc, results)
 	return out
 }
 

@@ -1,6 +1,7 @@
 package experiment_test
 
 import (
+	"bytes"
 	"context"
 	"testing"
 
@@ -43,5 +44,33 @@ func TestSensitivity(t *testing.T) {
 	}
 	if _, err := experiment.Analyse(context.Background(), sc, []string{"no.kpi"}, 0.2, experiment.Options{Replications: 2}); err == nil {
 		t.Error("no error for an unknown KPI")
+	}
+}
+
+// TestSensitivityKeepsItsKPIs: a sensitivity analysis that keeps, of each
+// changed scenario's replications, only its KPIs' values as they finish
+// (Do) gives the same analysis, to the bit, as the one assembled from
+// every replication whole (as a merge of parts does).
+func TestSensitivityKeepsItsKPIs(t *testing.T) {
+	sc := load(t, "baseline")
+	w, err := experiment.NewSensitivityWork(sc, []string{"sampling.makespan", "takeout.door_time.p95"}, 0.2, experiment.Options{Replications: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	done, err := experiment.Do(context.Background(), w, experiment.Options{Workers: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	results, err := experiment.RunWork(context.Background(), w, experiment.Shard{}, experiment.Options{Workers: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	whole, err := w.Assemble(results)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, b := done.Sensitivity, whole.Sensitivity
+	if len(a.Effects) != 2 || !bytes.Equal(encode(t, a.Effects), encode(t, b.Effects)) || !bytes.Equal(encode(t, a.Base.KPIs), encode(t, b.Base.KPIs)) {
+		t.Fatal("the analysis kept as it goes differs from the one of whole replications")
 	}
 }

@@ -286,12 +286,19 @@ func (w *Work) figuresOnly(i int) bool {
 
 // newFigures returns, per item, where Do puts its replications' figures:
 // for the items whose replications nobody reads one by one, and for all
-// with opt.FiguresOnly; nil for the others.
+// with opt.FiguresOnly (of a sensitivity analysis' changed scenarios, only
+// its KPIs'); with opt.ReportFigures the others' figures also
+// gather what their report plots; nil for the others without.
 func (w *Work) newFigures(opt Options) []*figures {
 	figs := make([]*figures, len(w.Items))
 	for i := range figs {
-		if opt.FiguresOnly || w.figuresOnly(i) {
+		switch {
+		case w.Command == CommandSensitivity && i > 0:
+			figs[i] = kpiFigures(&w.Items[i].Scenario, w.KPIs)
+		case opt.FiguresOnly || w.figuresOnly(i):
 			figs[i] = &figures{}
+		case opt.ReportFigures:
+			figs[i] = reportFigures(&w.Items[i].Scenario, w.MarginalReps)
 		}
 	}
 	return figs

@@ -3,6 +3,7 @@ package reports
 import (
 	"bytes"
 	"encoding/csv"
+	"io"
 	"math"
 	"strconv"
 
@@ -34,7 +35,13 @@ func writeCSVRow(w *csv.Writer, cells []string) {
 // ReplicationsCSV is replications.csv: one row per replication and KPI.
 func ReplicationsCSV(o *experiment.Outcome) []byte {
 	var buf bytes.Buffer
-	w := csv.NewWriter(&buf)
+	_ = WriteReplicationsCSV(&buf, o) // a bytes.Buffer does not fail
+	return buf.Bytes()
+}
+
+// WriteReplicationsCSV writes ReplicationsCSV to out as it goes.
+func WriteReplicationsCSV(out io.Writer, o *experiment.Outcome) error {
+	w := csv.NewWriter(out)
 	writeCSVRow(w, []string{"scenario", "replication", "kpi", "unit", "value"})
 	for _, k := range o.KPIs {
 		for r, v := range k.Values {
@@ -42,5 +49,5 @@ func ReplicationsCSV(o *experiment.Outcome) []byte {
 		}
 	}
 	w.Flush()
-	return buf.Bytes()
+	return w.Error()
 }

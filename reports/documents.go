@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 
 	"cordon/experiment"
 	"cordon/text"
@@ -104,13 +105,31 @@ func (s *SensitivityResults) JSON() ([]byte, error) { return indentJSON(s) }
 // The same document always gives the same bytes.
 func indentJSON(v any) ([]byte, error) {
 	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
+	if err := writeIndentJSON(&buf, v); err != nil {
 		return nil, err
 	}
-	return jsonSafe(buf.Bytes()), nil
+	return buf.Bytes(), nil
+}
+
+// writeIndentJSON writes indentJSON of v to w: the encoder writes the
+// document in one piece, made safe (jsonSafe) on its way.
+func writeIndentJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(safeWriter{w})
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+// safeWriter writes what it is given through jsonSafe; json.Encoder
+// writes a whole document at once, so no character is split between
+// writes.
+type safeWriter struct{ w io.Writer }
+
+func (s safeWriter) Write(p []byte) (int, error) {
+	if _, err := s.w.Write(jsonSafe(p)); err != nil {
+		return 0, err
+	}
+	return len(p), nil
 }
 
 // jsonSafe writes the characters of a JSON document that encoding/json

@@ -1,9 +1,12 @@
 package reports
 
 import (
+	"bufio"
 	"context"
+	"crypto/sha256"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -82,6 +85,42 @@ func (f *Folder) Write(name string, data []byte) error {
 	}
 	f.files.add(name, data)
 	return nil
+}
+
+// WriteFrom writes one file into the folder as write makes it, never
+// holding it whole: a document that grows with the replications.
+func (f *Folder) WriteFrom(name string, write func(io.Writer) error) error {
+	p := filepath.Join(f.tmp, name)
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return err
+	}
+	out, err := os.Create(p)
+	if err != nil {
+		return err
+	}
+	sum := sha256.New()
+	size := &countWriter{}
+	buf := bufio.NewWriter(io.MultiWriter(out, sum, size))
+	err = write(buf)
+	if err == nil {
+		err = buf.Flush()
+	}
+	if cerr := out.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	f.files.addSum(name, size.n, sum.Sum(nil))
+	return nil
+}
+
+// countWriter counts the bytes written through it.
+type countWriter struct{ n int64 }
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	c.n += int64(len(p))
+	return len(p), nil
 }
 
 // Commit puts the folder in place, replacing an older report of cordon's

@@ -3,6 +3,7 @@ package reports_test
 import (
 	"context"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -281,5 +282,50 @@ func TestFolderWaitRespectsCancellation(t *testing.T) {
 	}
 	if _, err := os.Stat(dir); err == nil {
 		t.Error("the report was put in place without the lock")
+	}
+}
+
+// TestFolderWriteFromAllOrNothing: a file written as it is made is in the
+// manifest with its size and hash (a second report replaces the first,
+// which checks them); one that fails half-way leaves nothing: the report
+// already there stays as it was, and no half-written file is anywhere.
+func TestFolderWriteFromAllOrNothing(t *testing.T) {
+	ctx := context.Background()
+	dir := filepath.Join(t.TempDir(), "out")
+	d := reports.Dest{Dir: dir}
+	write := func(fail bool) error {
+		f, err := reports.NewFolder(ctx, d)
+		if err != nil {
+			return err
+		}
+		defer f.Discard()
+		err = f.WriteFrom("replications.csv", func(w io.Writer) error {
+			if _, err := io.WriteString(w, "scenario,replication\nbaseline,0\n"); err != nil {
+				return err
+			}
+			if fail {
+				return errors.New("disk full")
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		return f.Commit(ctx)
+	}
+	for range 2 {
+		if err := write(false); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := write(true); err == nil || !strings.Contains(err.Error(), "disk full") {
+		t.Fatalf("got %v, want the write's failure", err)
+	}
+	if got := mustRead(t, filepath.Join(dir, "replications.csv")); got != "scenario,replication\nbaseline,0\n" {
+		t.Errorf("replications.csv holds %q after a failed write", got)
+	}
+	left, _ := filepath.Glob(filepath.Join(filepath.Dir(dir), ".out.tmp-*"))
+	if len(left) > 0 {
+		t.Errorf("a failed write left %q", left)
 	}
 }

@@ -39,9 +39,14 @@ type manifestFile struct {
 // add records a file written into the folder.
 func (m *manifest) add(name string, data []byte) {
 	sum := sha256.Sum256(data)
+	m.addSum(name, int64(len(data)), sum[:])
+}
+
+// addSum is add of a file of size bytes whose SHA-256 is sum.
+func (m *manifest) addSum(name string, size int64, sum []byte) {
 	name = filepath.ToSlash(name)
 	m.Files = slices.DeleteFunc(m.Files, func(f manifestFile) bool { return f.Path == name })
-	m.Files = append(m.Files, manifestFile{Path: name, Size: int64(len(data)), SHA256: hex.EncodeToString(sum[:])})
+	m.Files = append(m.Files, manifestFile{Path: name, Size: size, SHA256: hex.EncodeToString(sum)})
 }
 
 // encode is the manifest's file, its entries in path order so that the same

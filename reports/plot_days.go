@@ -92,6 +92,6 @@ func daysPlot(l look, o *experiment.Outcome) (Plot, error) {
 	p.Add(key)
 	fig.P = p
 	fig.Caption = fmt.Sprintf("For each kind, the 95th percentile of the time from the gate to the door of the items that arrived on each day "+
-		"(KIND.door_time.p95@dayN), mean over %d replications with its 95%% confidence interval; a day with no item of a kind delivered has no point.", len(o.Runs))
+		"(KIND.door_time.p95@dayN), mean over %d replications with its 95%% confidence interval; a day with no item of a kind delivered has no point.", o.Replications)
 	return fig, nil
 }

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"image/color"
 	"math"
-	"slices"
 	"strings"
 
 	"gonum.org/v1/plot"
@@ -24,7 +23,11 @@ const ecdfPoints = 400
 // starts at (x₁, 0) and reaches 1 at the largest value. Beyond ecdfPoints
 // values it keeps evenly spaced ranks, always the first and the last.
 func ecdf(sorted []float64, scale float64) plotter.XYs {
-	n := len(sorted)
+	return ecdfAt(len(sorted), func(r int) float64 { return sorted[r] }, scale)
+}
+
+// ecdfAt is ecdf of n values whose r-th smallest is at(r).
+func ecdfAt(n int, at func(r int) float64, scale float64) plotter.XYs {
 	if n == 0 {
 		return nil
 	}
@@ -38,32 +41,33 @@ func ecdf(sorted []float64, scale float64) plotter.XYs {
 			ranks = append(ranks, int(math.Round(float64(k)*float64(n-1)/float64(ecdfPoints-1))))
 		}
 	}
-	xys := plotter.XYs{{X: sorted[0] / scale, Y: 0}}
+	xys := plotter.XYs{{X: at(0) / scale, Y: 0}}
 	for _, r := range ranks {
-		xys = append(xys, plotter.XY{X: sorted[r] / scale, Y: float64(r+1) / float64(n)})
+		xys = append(xys, plotter.XY{X: at(r) / scale, Y: float64(r+1) / float64(n)})
 	}
 	return xys
 }
 
-// pooledDoorTimes are the times to the door of every kind's delivered
-// items over every replication, sorted, and the longest in minutes.
-func pooledDoorTimes(o *experiment.Outcome) ([][]float64, float64) {
-	pooled := make([][]float64, len(o.Scenario.Kinds))
-	for _, res := range o.Runs {
-		for k, d := range res.DoorTimes {
-			if k < len(pooled) {
-				pooled[k] = append(pooled[k], d...)
-			}
-		}
+// kindTimes returns the ECDF of kind k's times to the door over every
+// replication, pooled, in minutes (nil when none was delivered).
+func kindTimes(o *experiment.Outcome, k int) plotter.XYs {
+	d := o.Plots.DoorTimes(k)
+	if d == nil {
+		return nil
 	}
+	return ecdfAt(d.Len(), d.At, 60)
+}
+
+// longestDoorTime returns the longest time to the door of any kind, in
+// minutes (0 when none was delivered).
+func longestDoorTime(o *experiment.Outcome) float64 {
 	longest := 0.0
-	for k := range pooled {
-		slices.Sort(pooled[k])
-		if n := len(pooled[k]); n > 0 {
-			longest = max(longest, pooled[k][n-1]/60)
+	for k := range o.Scenario.Kinds {
+		if d := o.Plots.DoorTimes(k); d != nil && d.Len() > 0 {
+			longest = max(longest, d.At(d.Len()-1)/60)
 		}
 	}
-	return pooled, longest
+	return longest
 }
 
 // doorTimesPlot is the time to the door by kind as an ECDF over every
@@ -75,12 +79,12 @@ func doorTimesPlot(l look, o *experiment.Outcome) (Plot, error) {
 	fig := Plot{Name: "door-times", Title: l.T("Time from the gate to the door, by kind")}
 	p := l.newPlot(fig.Title, l.T("time to the door (minutes)"), l.T("share of items delivered within x"))
 	key := l.newSideLegend()
-	pooled, longest := pooledDoorTimes(o)
+	longest := longestDoorTime(o)
 	p.X.Min, p.X.Max = 0, max(longest, 1)
 	p.Y.Min, p.Y.Max = 0, 1
 	var offScale, none []string
 	for k, kind := range o.Scenario.Kinds {
-		xys := ecdf(pooled[k], 60)
+		xys := kindTimes(o, k)
 		if len(xys) == 0 {
 			none = append(none, kind.Name)
 			continue
@@ -101,7 +105,7 @@ func doorTimesPlot(l look, o *experiment.Outcome) (Plot, error) {
 	fig.P = p
 	var b strings.Builder
 	b.WriteString(l.Sprintf("For each kind, the share of delivered items (all %d replications pooled) that reached the door within the time on the x axis; "+
-		"a curve further left is faster, and where it crosses a dashed line of its colour is the share within that kind's target.", len(o.Runs)))
+		"a curve further left is faster, and where it crosses a dashed line of its colour is the share within that kind's target.", o.Replications))
 	if len(offScale) > 0 {
 		b.WriteString(l.Sprintf(" Targets far beyond the longest time are not drawn: %s; every delivered item met them.", strings.Join(offScale, ", ")))
 	}

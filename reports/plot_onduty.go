@@ -37,7 +37,7 @@ func onDutyPlot(l look, o *experiment.Outcome) (Plot, error) {
 	key := l.newSideLegend()
 	var b strings.Builder
 	b.WriteString(l.Sprintf("How many of each pool's staff are on duty in each hour of the run, and the testing sites' medical staff during the round: the mean number on duty over the hour, mean over %d replications, drawn across the hour; staff resting in a change-over or finishing past the end of their shift are not counted. The legend gives each line's mean over the whole run.",
-		len(o.Runs)))
+		o.Replications))
 	for i, s := range d.Staff {
 		var points, drawn plotter.XYs
 		sum, n := 0.0, 0

@@ -50,7 +50,7 @@ func queuePosts(o *experiment.Outcome) ([]*postQueue, int, error) {
 	var out []*postQueue
 	sites := 0
 	byPool := map[string]*postQueue{}
-	for _, post := range o.Runs[0].Posts {
+	for _, post := range o.Plots.Posts {
 		if post.Class == "site" {
 			sites++
 			continue
@@ -158,10 +158,10 @@ func queueFigure(l look, o *experiment.Outcome, fig Plot, all []*postQueue, task
 	var b strings.Builder
 	if tasks {
 		b.WriteString(l.Sprintf("How many tasks (garbage, special-needs requests, door-to-door visits, lab runs, and for pools that also deliver, runs to the door) wait at each staff pool through the day, mean over %d replications at each time; "+
-			"the legend gives each pool's mean over the whole run, and the pools are in that order.", len(o.Runs)))
+			"the legend gives each pool's mean over the whole run, and the pools are in that order.", o.Replications))
 	} else {
 		b.WriteString(l.Sprintf("How many items wait at each post of the delivery flow through the day, mean over %d replications at each time; "+
-			"the legend gives each post's mean over the whole run, and the posts are in that order.", len(o.Runs)))
+			"the legend gives each post's mean over the whole run, and the posts are in that order.", o.Replications))
 	}
 	for _, q := range shown {
 		if q.groups > 1 {

@@ -20,7 +20,7 @@ func RunPlots(o *experiment.Outcome) ([]Plot, error) {
 // RunPlots is RunPlots in w's language.
 func (w *Words) RunPlots(o *experiment.Outcome) ([]Plot, error) {
 	l := w.figures
-	if o == nil || o.Scenario == nil || len(o.Runs) == 0 {
+	if o == nil || o.Scenario == nil || o.Plots == nil || o.Plots.Replications == 0 {
 		return nil, errors.New("run plots: the outcome has no replications")
 	}
 	builders := []func(look, *experiment.Outcome) (Plot, error){stagingPlot, queuesPlot, taskQueuesPlot, doorTimesPlot}

@@ -119,7 +119,7 @@ func samplingPlot(l look, o *experiment.Outcome) (Plot, error) {
 	p.Add(key)
 	fig.P = p
 	fig.Caption = l.Sprintf("Residents sampled so far at each testing site during the round, mean over %d replications (%s in all, the figure in the legend is each site's). "+
-		"A steeper line is a faster site; a line turns flat when its site has sampled everyone called to it.", len(o.Runs), FormatValue("", total))
+		"A steeper line is a faster site; a line turns flat when its site has sampled everyone called to it.", o.Replications, FormatValue("", total))
 	return fig, nil
 }
 
@@ -184,7 +184,7 @@ func siteQueuesPlot(l look, o *experiment.Outcome) (Plot, error) {
 	var b strings.Builder
 	b.WriteString(l.Sprintf("Residents queueing at each testing site (for registration or a swab) during the round: "+
 		"the line is the mean over %d replications at points %s apart, the shaded band holds 90%% of the replications at each time (5th to 95th percentile).",
-		len(o.Runs), l.Duration(r.step)))
+		o.Replications, l.Duration(r.step)))
 	if hasTarget {
 		b.WriteString(l.Sprintf(" The dashed line is the target %s.", target.Text))
 	}

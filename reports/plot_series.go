@@ -3,87 +3,63 @@ package reports
 import (
 	"fmt"
 	"math"
-	"slices"
 
-	"cordon/compound"
 	"cordon/experiment"
 )
 
-// repSeries is one sampled quantity over the replications of an outcome:
-// Points[r][i] is replication r at grid point i, every replication cut to
-// the shortest.
+// repSeries is one sampled quantity over the replications of an outcome,
+// every replication cut to the shortest: its sums point by point (and its
+// values counted, for a series drawn with a band), not the replications'
+// points, gathered as they finished (experiment.PlotFigures).
 type repSeries struct {
-	Step   float64
-	Points [][]float64
+	Step float64
+	Reps int // replications
+	sum  []float64
+	fig  *experiment.SeriesFigures
 }
 
 // seriesOf gathers the series called name from every replication.
 func seriesOf(o *experiment.Outcome, name string) (repSeries, error) {
-	var rs repSeries
-	for r, res := range o.Runs {
-		i := slices.IndexFunc(res.Series, func(s compound.Series) bool { return s.Name == name })
-		if i < 0 {
-			return repSeries{}, fmt.Errorf("replication %d has no series %q", r, name)
-		}
-		s := res.Series[i]
-		if rs.Step == 0 {
-			rs.Step = s.Step
-		}
-		rs.Points = append(rs.Points, s.Points)
-	}
-	if len(rs.Points) == 0 {
+	if o.Plots == nil {
 		return repSeries{}, fmt.Errorf("no replication has series %q", name)
 	}
-	n := len(rs.Points[0])
-	for _, p := range rs.Points {
-		n = min(n, len(p))
+	sf, err := o.Plots.Series(name)
+	if err != nil {
+		return repSeries{}, err
 	}
-	for r := range rs.Points {
-		rs.Points[r] = rs.Points[r][:n]
-	}
-	return rs, nil
+	return repSeries{Step: sf.Step, Reps: sf.N, sum: sf.Sum, fig: sf}, nil
 }
 
 // len returns the number of grid points.
-func (rs repSeries) len() int { return len(rs.Points[0]) }
+func (rs repSeries) len() int { return len(rs.sum) }
 
 // mean returns the mean over replications at each grid point.
 func (rs repSeries) mean() []float64 {
 	out := make([]float64, rs.len())
-	for i := range out {
-		s := 0.0
-		for _, p := range rs.Points {
-			s += p[i]
-		}
-		out[i] = s / float64(len(rs.Points))
+	for i, s := range rs.sum {
+		out[i] = s / float64(rs.Reps)
 	}
 	return out
 }
 
 // percentile returns the q-th quantile (0..1) over replications at each
-// grid point.
+// grid point, of a series drawn with a band (experiment.Banded).
 func (rs repSeries) percentile(q float64) []float64 {
-	out := make([]float64, rs.len())
-	col := make([]float64, len(rs.Points))
-	for i := range out {
-		for r, p := range rs.Points {
-			col[r] = p[i]
-		}
-		slices.Sort(col)
-		out[i] = quantile(col, q)
+	if rs.fig == nil {
+		return nil
 	}
-	return out
+	return rs.fig.Quantile(q)[:rs.len()]
 }
 
 // add adds other to rs point by point (both over the same replications).
+// The series are counts (items, tasks, people waiting), whose sums are
+// exact in float64: adding the sums is adding the replications' points
+// first, to the bit.
 func (rs repSeries) add(other repSeries) repSeries {
-	out := repSeries{Step: rs.Step, Points: make([][]float64, len(rs.Points))}
 	n := min(rs.len(), other.len())
-	for r := range rs.Points {
-		out.Points[r] = make([]float64, n)
-		for i := range n {
-			out.Points[r][i] = rs.Points[r][i] + other.Points[r][i]
-		}
+	out := repSeries{Step: rs.Step, Reps: rs.Reps, sum: make([]float64, n)}
+	for i := range n {
+		out.sum[i] = rs.sum[i] + other.sum[i]
 	}
 	return out
 }

@@ -54,7 +54,7 @@ func stagingPlot(l look, o *experiment.Outcome) (Plot, error) {
 	p.Add(area, ml)
 
 	key := l.newSideLegend()
-	key.Add(l.Sprintf("mean of %d replications", len(rs.Points)), ml)
+	key.Add(l.Sprintf("mean of %d replications", rs.Reps), ml)
 	key.Add(l.T("5th–95th percentile"), area)
 	if drawCapacity {
 		p.Add(cl)
@@ -73,7 +73,7 @@ func stagingPlot(l look, o *experiment.Outcome) (Plot, error) {
 		fig.addLayer("capacity", capXY)
 	}
 	fig.Caption = l.Sprintf("Items put down in the staging area (ground, shelves and containers) through the day: "+
-		"the line is the mean over %d replications, the band holds 90%% of the replications at each time (5th to 95th percentile). ", len(rs.Points))
+		"the line is the mean over %d replications, the band holds 90%% of the replications at each time (5th to 95th percentile). ", rs.Reps)
 	if drawCapacity {
 		fig.Caption += l.Sprintf("The dashed line is the capacity of %d items; couriers wait (or leave) while staging is full.", sc.Gate.Slots())
 	} else {

@@ -4,7 +4,6 @@ import (
 	"image/color"
 	"math"
 	"slices"
-	"strings"
 
 	"gonum.org/v1/plot/palette"
 	"gonum.org/v1/plot/palette/brewer"
@@ -91,47 +90,11 @@ func offDuty() color.Color { return color.NRGBA{0xd4, 0xd4, 0xd4, 0xff} }
 // a per-zone pool's groups are averaged, hours when nobody was on duty
 // (NaN) left out of both means, and NaN where no one was on duty in any.
 func poolHours(o *experiment.Outcome, pool string) ([]float64, int) {
-	var sum []float64
-	var n []int
-	groups := 0
-	for r, res := range o.Runs {
-		var rsum []float64
-		var rn []int
-		for _, post := range res.Posts {
-			if post.Name != pool && !strings.HasPrefix(post.Name, pool+"/") {
-				continue
-			}
-			if r == 0 {
-				groups++
-			}
-			for len(rsum) < len(post.Hourly) {
-				rsum, rn = append(rsum, 0), append(rn, 0)
-			}
-			for h, u := range post.Hourly {
-				if !math.IsNaN(u) {
-					rsum[h] += u
-					rn[h]++
-				}
-			}
-		}
-		for len(sum) < len(rsum) {
-			sum, n = append(sum, 0), append(n, 0)
-		}
-		for h := range rsum {
-			if rn[h] > 0 {
-				sum[h] += rsum[h] / float64(rn[h])
-				n[h]++
-			}
-		}
+	ph := o.Plots.PoolHours(pool)
+	if ph == nil {
+		return nil, 0
 	}
-	out := make([]float64, len(sum))
-	for h := range out {
-		out[h] = math.NaN()
-		if n[h] > 0 {
-			out[h] = sum[h] / float64(n[h])
-		}
-	}
-	return out, groups
+	return ph.Mean(), ph.Groups
 }
 
 // utilisationGrid is staff utilisation by pool (a row, the first pool at
@@ -194,6 +157,6 @@ func utilisationPlot(l look, o *experiment.Outcome) (Plot, error) {
 		fig.addLayer(names[r], xys)
 	}
 	fig.Caption = l.Sprintf("Each cell is the share of a pool's on-duty time in that hour that its staff were busy, mean over %d replications; "+
-		"a per-zone pool is the mean of its zone groups. Dark cells are posts near their limit; grey cells are hours when nobody of the pool was on duty.", len(o.Runs))
+		"a per-zone pool is the mean of its zone groups. Dark cells are posts near their limit; grey cells are hours when nobody of the pool was on duty.", o.Replications)
 	return fig, nil
 }

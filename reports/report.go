@@ -3,6 +3,7 @@ package reports
 import (
 	"context"
 	"fmt"
+	"io"
 
 	"gonum.org/v1/plot/vg"
 )
@@ -35,16 +36,32 @@ type contents struct {
 
 // file is one document or table of a report folder, made as it is written.
 type file struct {
-	name string
-	data func() ([]byte, error)
+	name  string
+	data  func() ([]byte, error)
+	write func(io.Writer) error // instead of data: the file written as it is made
 }
 
 // jsonFile is a document of a report folder: results.json, plan.json, ...
-func jsonFile(name string, d document) file { return file{name: name, data: d.JSON} }
+func jsonFile(name string, d document) file {
+	if s, ok := d.(streamed); ok {
+		return file{name: name, write: s.WriteJSON}
+	}
+	return file{name: name, data: d.JSON}
+}
+
+// streamed is a document that writes itself (the same bytes as its JSON)
+// without holding them whole: one that grows with the replications.
+type streamed interface{ WriteJSON(io.Writer) error }
 
 // rawFile is a file of a report folder made already: a CSV, summary.md.
 func rawFile(name string, data []byte) file {
 	return file{name: name, data: func() ([]byte, error) { return data, nil }}
+}
+
+// csvFile is a file of a report folder written as it is made, not held
+// whole: replications.csv, which grows with the replications.
+func csvFile(name string, write func(io.Writer) error) file {
+	return file{name: name, write: write}
 }
 
 // plotsError says that the plots of a report could not be made.
@@ -68,6 +85,12 @@ func (r Report) Write(ctx context.Context, dest Dest) error {
 	}
 	defer f.Discard()
 	for _, fl := range c.files {
+		if fl.write != nil {
+			if err := f.WriteFrom(fl.name, fl.write); err != nil {
+				return err
+			}
+			continue
+		}
 		data, err := fl.data()
 		if err != nil {
 			return err

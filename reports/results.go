@@ -2,6 +2,7 @@ package reports
 
 import (
 	"encoding/json"
+	"io"
 	"math"
 
 	"cordon/experiment"
@@ -168,4 +169,10 @@ func NewResults(o *experiment.Outcome, targets ...experiment.TargetResult) *Resu
 // always gives the same bytes.
 func (r *Results) JSON() ([]byte, error) {
 	return indentJSON(r)
+}
+
+// WriteJSON writes the document's JSON to w without a copy of it whole
+// (its KPIs' values per replication grow with the replications).
+func (r *Results) WriteJSON(w io.Writer) error {
+	return writeIndentJSON(w, r)
 }

@@ -136,7 +136,7 @@ func (d *Results) check() error {
 
 // outcome is the run as the document holds it: its KPIs with their
 // per-replication values and intervals, and its bottlenecks; no
-// replication's series (Runs is empty), which the figures over the day
+// replication's series (Runs and Plots are nil), which the figures over the day
 // need.
 func (d *Results) outcome() (*experiment.Outcome, []experiment.TargetResult) {
 	o := &experiment.Outcome{Scenario: &compound.Scenario{Name: d.Scenario, Description: d.Description},
@@ -202,7 +202,7 @@ func ResultsReport(d *Results) Report {
 		return &contents{plots: plots, page: p, files: []file{
 			jsonFile("results.json", d),
 			rawFile("kpis.csv", KPIsCSV(o, targets)),
-			rawFile("replications.csv", ReplicationsCSV(o)),
+			csvFile("replications.csv", func(w io.Writer) error { return WriteReplicationsCSV(w, o) }),
 			rawFile("summary.md", md),
 		}}, nil
 	}}

@@ -2,6 +2,7 @@ package reports
 
 import (
 	"errors"
+	"io"
 
 	"cordon/experiment"
 )
@@ -36,7 +37,7 @@ func ReviewReport(r *experiment.Review, src ReviewSources) Report {
 		p.Lead = answerFirst(w.reviewTables(r, src, true))
 		return &contents{plots: plots, page: p, files: []file{
 			jsonFile("results.json", NewResults(r.Replay)),
-			rawFile("replications.csv", ReplicationsCSV(r.Replay)),
+			csvFile("replications.csv", func(w io.Writer) error { return WriteReplicationsCSV(w, r.Replay) }),
 			jsonFile("review.json", NewReviewResults(r, src)),
 			rawFile("hours.csv", HoursCSV(r)),
 			rawFile("summary.md", w.reviewMarkdown(r, src, plots)),

@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"io"
 	"strings"
 
 	"gonum.org/v1/plot/vg"
@@ -45,7 +46,7 @@ func RunReport(o *experiment.Outcome, targets []experiment.TargetResult, m *expe
 		return &contents{plots: plots, page: p, files: []file{
 			jsonFile("results.json", NewResults(o, targets...)),
 			rawFile("kpis.csv", KPIsCSV(o, targets)),
-			rawFile("replications.csv", ReplicationsCSV(o)),
+			csvFile("replications.csv", func(w io.Writer) error { return WriteReplicationsCSV(w, o) }),
 			rawFile("summary.md", md),
 		}}, nil
 	}}

@@ -29,6 +29,10 @@ type runFlags struct {
 	// figuresOnly keeps only the figures of each replication (no report
 	// folder is written): see experiment.Options.FiguresOnly.
 	figuresOnly bool
+	// reportFigures keeps of each replication its figures and what the
+	// report's plots read (a report folder is written): see
+	// experiment.Options.ReportFigures.
+	reportFigures bool
 	// available is what memory the machine has for the command (0:
 	// unknown); machineMemory unless a test says otherwise.
 	available func() int64
@@ -127,7 +131,7 @@ func (r *runFlags) options(progress func(done, total int)) experiment.Options {
 			progress(done, total)
 		}
 	}}
-	o.FiguresOnly = r.figuresOnly
+	o.FiguresOnly, o.ReportFigures = r.figuresOnly, r.reportFigures
 	o.Model.MaxEvents = r.maxEvents
 	o.Model.MaxEntities = r.maxEntities
 	o.Memory = r.memory()

@@ -87,8 +87,9 @@ func runRun(ctx context.Context, std *streams, opts *runOptions, args []string) 
 	// Without a report, each replication is reduced to its figures as it
 	// finishes (flat memory); the results document is made from them (the
 	// staff on duty hour by hour added up as they come), the same bytes as
-	// the report folder's.
-	opts.figuresOnly = opts.noReport
+	// the report folder's. With one, each also leaves what the report's
+	// plots read, added up as they come: memory flat too.
+	opts.figuresOnly, opts.reportFigures = opts.noReport, !opts.noReport
 	overrides, err := parseSets(opts.sets)
 	if err != nil {
 		return err
