@@ -122,6 +122,10 @@ type Marginal struct {
 	// replications first and with all of Base's only where that left room
 	// for a gain on some KPI; the others have Screen replications.
 	BoughtScreened bool
+	// NotRun are the steps a run report's analysis did not run, because
+	// reckoned from the scenario alone they cannot improve any of its
+	// KPIs (see NotRun).
+	NotRun []NotRun
 	// Evaluations counts the scenarios run, the base included, and Units
 	// the replications.
 	Evaluations, Units int
