@@ -250,7 +250,7 @@ func MarginalAnalysis(ctx context.Context, sc *compound.Scenario, kpis []string,
 }
 
 // marginalOfRun is the marginal analysis of a run's report, from the
-// outcomes of its steps (costed, then free, as marginalMoves gives them)
+// outcomes of its steps (costed, then free, as runSteps gives them)
 // run in the same work as the base: no step is confirmed and no trial run.
 func marginalOfRun(sc *compound.Scenario, chosen []compound.KPI, base *Outcome, outs []*Outcome, costed, free []knobStep) *Marginal {
 	m := &Marginal{Base: base, KPIs: chosen, Hourly: hourly(base), Evaluations: 1 + len(outs), Units: base.Replications}
