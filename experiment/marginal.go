@@ -122,6 +122,10 @@ type Marginal struct {
 	// replications first and with all of Base's only where that left room
 	// for a gain on some KPI; the others have Screen replications.
 	BoughtScreened bool
+	// NotRun are the steps a run report's analysis did not run, because
+	// reckoned from the scenario alone they cannot improve any of its
+	// KPIs (see NotRun).
+	NotRun []NotRun
 	// Evaluations counts the scenarios run, the base included, and Units
 	// the replications.
 	Evaluations, Units int
@@ -246,7 +250,7 @@ func MarginalAnalysis(ctx context.Context, sc *compound.Scenario, kpis []string,
 }
 
 // marginalOfRun is the marginal analysis of a run's report, from the
-// outcomes of its steps (costed, then free, as marginalMoves gives them)
+// outcomes of its steps (costed, then free, as runSteps gives them)
 // run in the same work as the base: no step is confirmed and no trial run.
 func marginalOfRun(sc *compound.Scenario, chosen []compound.KPI, base *Outcome, outs []*Outcome, costed, free []knobStep) *Marginal {
 	m := &Marginal{Base: base, KPIs: chosen, Hourly: hourly(base), Evaluations: 1 + len(outs), Units: base.Replications}

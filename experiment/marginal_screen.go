@@ -42,7 +42,7 @@ func (w *Work) screenGroups() ([]screenGroup, error) {
 			if err != nil {
 				return nil, err
 			}
-			costed, _ := marginalMoves(sc, chosen)
+			costed, _, _ := runSteps(sc, chosen)
 			g := screenGroup{base: i, chosen: chosen}
 			for c := range costed {
 				if k := i + 1 + c; k < j && w.Items[k].Reps > RunScreenReplications {

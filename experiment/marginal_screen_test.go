@@ -2,75 +2,94 @@ package experiment
 
 import (
 	"context"
+	"slices"
 	"testing"
 
 	"cordon/compound"
 	"cordon/scenarios"
 )
 
-// TestScreenKeepsWhatMatters: on the default scenario, every step of a
-// knob a plan buys that improves a headline KPI significantly over 10
-// replications (the bottleneck of each: zone volunteers for the takeout
-// meals, site-a's swabbers for the sampling round) survives the run
-// report's screen on every one of several fresh seeds (one more container
-// shows a significant loss over the three replications of the screen on
-// seed 505: a screen that dropped losses would drop it); a knob that
-// cannot move them (the community workers) is screened out on each.
+// TestScreenKeepsWhatMatters runs a run report's analysis (Do, as `cordon
+// run` does) of the default scenario on fresh seeds, and then, with all of
+// the analysis' replications paired with the base's same ones (common
+// random numbers), every step it did not run in full: a step of a knob a
+// plan buys that its screen dropped must change no headline KPI
+// significantly, either way (the report lists it with its screen's zero
+// gains), nor may a step of a knob that moves none of them; a step of the
+// calling plan reckoned to lose may improve none. The steps that do
+// improve one (the zone volunteers for the takeout meals, site-a's
+// swabbers for the sampling round) must be run in full; the community
+// workers must be screened out and several zones' sites not run, so that
+// the screens are seen to do something.
 func TestScreenKeepsWhatMatters(t *testing.T) {
 	sc, err := scenarios.Resolve(scenarios.Default)
 	if err != nil {
 		t.Fatal(err)
 	}
-	chosen, err := chooseKPIs(sc, HeadlineKPIs(sc))
-	if err != nil {
-		t.Fatal(err)
-	}
-	costed, _ := marginalMoves(sc, chosen)
-	run := func(seed uint64, reps int) []*Outcome {
-		scs := []*compound.Scenario{sc}
-		rs := []int{reps}
-		for _, mv := range costed {
-			scs, rs = append(scs, mv.apply(sc)), append(rs, reps)
-		}
-		outs, err := runGroup(context.Background(), sc, scs, rs, Options{Seed: &seed})
+	const reps = 10
+	for _, seed := range []uint64{101, 202, 303} {
+		opt := Options{Seed: &seed}
+		w, err := NewRunWork([]*compound.Scenario{sc}, nil, reps, opt)
 		if err != nil {
 			t.Fatal(err)
 		}
-		return outs
-	}
-	outs := run(sc.Seed, 10)
-	var matter []int // into costed
-	names := map[string]bool{}
-	for i, mv := range costed {
-		if anyImproves(gainOf(sc, chosen, outs[0], outs[1+i], mv)) {
-			matter = append(matter, i)
-			names[mv.knob.Name] = true
+		p, err := Do(context.Background(), w, opt)
+		if err != nil {
+			t.Fatal(err)
 		}
-	}
-	for _, want := range []string{"zone-volunteers 07:00–15:00", "site-a swab"} {
-		if !names[want] {
-			t.Fatalf("%s does not improve a headline KPI over 10 replications (improving: %v)", want, names)
+		m := p.Runs[0].Marginal
+		if !m.BoughtScreened || m.Base.Replications != reps {
+			t.Fatalf("seed %d: bought steps screened %v, base of %d replications, want screened over %d", seed, m.BoughtScreened, m.Base.Replications, reps)
 		}
-	}
-	community := -1
-	for i, mv := range costed {
-		if mv.knob.Pool == "community-workers" {
-			community = i
-		}
-	}
-	if community < 0 {
-		t.Fatal("no step of the community workers")
-	}
-	for _, seed := range []uint64{101, 202, 303, 404, 505} {
-		outs := run(seed, RunScreenReplications)
-		for _, i := range matter {
-			if screenedOut(chosen, outs[0], outs[1+i]) {
-				g := gainOf(sc, chosen, outs[0], outs[1+i], costed[i])
-				t.Errorf("seed %d: %s, which improves a headline KPI, screened out: %+v", seed, costed[i].knob.Name, g.Gains)
+		var screened []KnobGain
+		full := map[string]bool{}
+		for _, k := range m.Knobs {
+			switch {
+			case k.Knob.TwoWay:
+			case k.Replications < reps:
+				screened = append(screened, k)
+			default:
+				full[k.Knob.Name] = true
 			}
 		}
-		if !screenedOut(chosen, outs[0], outs[1+community]) {
-			t.Errorf("seed %d: the community workers, who move no headline KPI, not screened out", seed)
+		for _, want := range []string{"zone-volunteers 07:00–15:00", "site-a swab"} {
+			if !full[want] {
+				t.Errorf("seed %d: %s not run in full (run in full: %v)", seed, want, full)
+			}
+		}
+		if !slices.ContainsFunc(m.NotRun, func(n NotRun) bool { return n.Knob.Pool == "community-workers" && n.Unmoved }) {
+			t.Errorf("seed %d: the community workers, who move no headline KPI, run", seed)
+		}
+		if len(m.NotRun) < 10 {
+			t.Errorf("seed %d: %d steps not run, want the community workers, the runners and most zones' sites", seed, len(m.NotRun))
+		}
+		// Every step not run in full, run in full: screened, then not run.
+		var scs []*compound.Scenario
+		var rs []int
+		for _, k := range screened {
+			scs, rs = append(scs, k.Knob.With(sc, k.To)), append(rs, reps)
+		}
+		for _, n := range m.NotRun {
+			scs, rs = append(scs, n.Knob.With(sc, n.To)), append(rs, reps)
+		}
+		outs, err := runGroup(context.Background(), sc, scs, rs, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, o := range outs {
+			name, any := "", true // any: no significant change allowed either way
+			if i < len(screened) {
+				name = screened[i].Knob.Name + " " + screened[i].StepText()
+			} else {
+				n := m.NotRun[i-len(screened)]
+				name, any = n.Knob.Name+" "+n.StepText(), n.Unmoved
+			}
+			for _, kpi := range m.KPIs {
+				if g := pairedGain(kpi, m.Base, o); any && g.Significant() || g.Improves() {
+					t.Errorf("seed %d: %s not run in full, but over %d replications it changes %s significantly: %+.4g [%+.4g, %+.4g]",
+						seed, name, reps, kpi.Name, g.Mean, g.Low, g.High)
+				}
+			}
 		}
 	}
 }

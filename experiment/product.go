@@ -33,7 +33,9 @@ type RunProduct struct {
 // headline KPIs: the scenario with one more step of each knob a plan buys,
 // over the first marginalReps replications (common random numbers with the
 // run), and with one step either way of each zero-cost knob that can move
-// a headline KPI, over at most the first RunScreenReplications. Do runs
+// a headline KPI, over at most the first RunScreenReplications; but not
+// the steps that, reckoned from the scenario alone, cannot improve any
+// headline KPI (runSteps: the report lists them as not run). Do runs
 // the steps of the knobs a plan buys over the screen's replications first
 // and over all of them only where the screen leaves room for a gain
 // (runScreened); Assemble, given every replication, makes the same choice.
@@ -59,7 +61,7 @@ func NewRunWork(scs []*compound.Scenario, targets []string, marginalReps int, op
 			return nil, err
 		}
 		n := min(marginalReps, reps)
-		costed, free := marginalMoves(sc, chosen)
+		costed, free, _ := runSteps(sc, chosen)
 		for _, mv := range costed {
 			if err := w.add(mv.apply(sc), seed, n, g); err != nil {
 				return nil, err
@@ -258,7 +260,7 @@ func (w *Work) assembleRuns(outs []*Outcome) (*Product, error) {
 			if err != nil {
 				return nil, err
 			}
-			costed, free := marginalMoves(sc, kpis)
+			costed, free, notRun := runSteps(sc, kpis)
 			if len(costed)+len(free) != j-i-1 {
 				return nil, fmt.Errorf("%s: %d variants for %d steps of knobs", sc.Name, j-i-1, len(costed)+len(free))
 			}
@@ -276,6 +278,10 @@ func (w *Work) assembleRuns(outs []*Outcome) (*Product, error) {
 				}
 			}
 			rp.Marginal = marginalOfRun(sc, kpis, mbase, steps, costed, free)
+			for k := range notRun {
+				notRun[k].Utilisation = knobUtilisation(notRun[k].Knob, mbase)
+			}
+			rp.Marginal.NotRun = notRun
 			rp.Marginal.BoughtScreened = screened
 		}
 		p.Runs = append(p.Runs, rp)

@@ -75,6 +75,15 @@ func plannerEntries() []entry {
 		{key: "bottlenecks of %s", zh: "%s的瓶颈"},
 		{key: "The steps, most valuable first", zh: "各项调整，收益大的在前"},
 		{key: "What one step of each knob buys", zh: "每项调整加一步的收益"},
+		{key: "The steps not run, reckoned to improve none of the KPIs", zh: "未运行的调整：估算表明不能改善任何指标"},
+		{key: "why not run", zh: "未运行的原因"},
+		{key: "its knob moves none of these KPIs", zh: "该调整项影响不到这些指标"},
+		{key: "most at one site %s (now %s)", zh: "单个采样点排队最多%s人（现为%s人）"},
+		{key: "the round ends %s later", zh: "本轮晚%s结束"},
+		{key: "the round still ends at %s, which the step leaves as it is", zh: "本轮仍由%s最后结束，该调整不改变它"},
+		{key: "reckoned: %s", zh: "估算：%s"},
+		{key: "%d steps were not run: reckoned from the scenario alone, none can improve these KPIs (the table of steps not run says why)",
+			zh: "%d项调整未运行：仅凭方案估算，它们都不能改善这些指标（原因见未运行调整表）"},
 
 		// plan
 		{key: "meets every target with 95% confidence", zh: "以95%%置信度达成全部目标"},

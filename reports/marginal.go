@@ -33,6 +33,9 @@ func (w *Words) marginalHeading(m *experiment.Marginal) []string {
 	case free(m):
 		lines = append(lines, w.T("zero-cost knobs (cost 0) were tried one step either way; the better way is shown"))
 	}
+	if n := len(m.NotRun); n > 0 {
+		lines = append(lines, w.Sprintf("%d steps were not run: reckoned from the scenario alone, none can improve these KPIs (the table of steps not run says why)", n))
+	}
 	return lines
 }
 
@@ -237,6 +240,9 @@ func (w *Words) marginalTables(m *experiment.Marginal) []table {
 	hours := table{Title: w.T("The post limiting work, hour by hour"), Head: []string{w.T("hour"), w.T("post"), w.T("utilisation"), w.T("waiting")}}
 	for _, h := range m.Hourly {
 		hours.Rows = append(hours.Rows, []string{clockLabel(h.Hour), text.TermSafe(w.postName(h.Post)), FormatValue("share", h.Utilisation), FormatValue("", h.Queue)})
+	}
+	if t := w.notRunTable(m); t != nil {
+		return []table{gains, *t, moves, hours}
 	}
 	return []table{gains, moves, hours}
 }

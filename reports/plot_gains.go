@@ -319,6 +319,13 @@ func (g gainsChart) leftOut() string {
 		fmt.Fprintf(&b, " Also left out: %s whose step either way improves none of the KPIs (the tables list %s).",
 			text.Count(g.worse, "zero-cost knob", "zero-cost knobs"), them)
 	}
+	if n := len(g.m.NotRun); n > 0 {
+		them := "them"
+		if n == 1 {
+			them = "it"
+		}
+		fmt.Fprintf(&b, " Not run: %s reckoned to improve none of the KPIs (the tables list %s, with why).", text.Count(n, "step", "steps"), them)
+	}
 	if len(g.noBase) > 0 {
 		fmt.Fprintf(&b, " Not shown, as its mean in the base run is zero and a gain has no relative size: %s.", strings.Join(g.noBase, ", "))
 	}
