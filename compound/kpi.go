@@ -131,21 +131,24 @@ func AreaOf(name string) string {
 // days, those of day 1 in the same order, of day 2, and so on.
 func Catalog(sc *Scenario) []KPI {
 	var out []KPI
-	for _, e := range catalogue(sc) {
+	for _, e := range catalogue(sc, true) {
 		out = append(out, e.kpi)
 	}
 	return out
 }
 
 // catalogue lists the KPIs of sc and the definitions they come from, in
-// report order (Catalog).
-func catalogue(sc *Scenario) []expanded {
+// report order (Catalog). Without named, each entry holds only its
+// definition, subject, day and round (what a replication's values are
+// measured from), not its KPI's name, label and description, whose text
+// costs more to make than the values.
+func catalogue(sc *Scenario, named bool) []expanded {
 	var out []expanded
 	for d := 0; d <= kpiDays(sc); d++ {
 		for _, b := range kpiBlocks() {
-			out = append(out, b.expand(sc, d)...)
+			out = append(out, b.expand(sc, d, named)...)
 			if d == 0 && b[0].scope == eachSite {
-				out = append(out, roundKPIs(sc)...) // the later rounds' after round 1's sites
+				out = append(out, roundKPIs(sc, named)...) // the later rounds' after round 1's sites
 			}
 		}
 	}
@@ -242,8 +245,8 @@ func (d kpiDef) has(sc *Scenario, day int) bool {
 }
 
 // expand lists the block's KPIs in sc for day d of the run (0: the whole
-// run).
-func (b kpiBlock) expand(sc *Scenario, day int) []expanded {
+// run), with their names, labels and descriptions when named.
+func (b kpiBlock) expand(sc *Scenario, day int, named bool) []expanded {
 	var out []expanded
 	subjects := []string{""}
 	switch b[0].scope {
@@ -273,6 +276,10 @@ func (b kpiBlock) expand(sc *Scenario, day int) []expanded {
 	for i, subject := range subjects {
 		for _, d := range b {
 			if d.when != nil && !d.when(sc, i) || !d.has(sc, day) {
+				continue
+			}
+			if !named {
+				out = append(out, expanded{def: d, i: i, day: day})
 				continue
 			}
 			k := d.kpi(subject)

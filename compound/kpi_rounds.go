@@ -9,7 +9,7 @@ import (
 // and named KPI@roundN: a round at the sites has every KPI of the sampling
 // round (samplingKPIs) and of its lab (labKPIs); one door to door those not about the sites and the
 // no-shows (no one is called down); an antigen round the kits' (kitKPIs).
-func roundKPIs(sc *Scenario) []expanded {
+func roundKPIs(sc *Scenario, named bool) []expanded {
 	var out []expanded
 	plans := sc.roundPlans()
 	for _, p := range plans[min(1, len(plans)):] {
@@ -18,11 +18,15 @@ func roundKPIs(sc *Scenario) []expanded {
 			b = kitKPIs()
 		}
 		n := p.index + 1
-		for _, x := range b.expand(sc, 0) {
+		for _, x := range b.expand(sc, 0, named) {
 			if p.method == MethodDoorToDoor && slices.Contains(notDoorToDoor, x.def.key) {
 				continue
 			}
 			x.round = p.index
+			if !named {
+				out = append(out, x)
+				continue
+			}
 			x.kpi.Name, x.kpi.Round = RoundKPI(x.kpi.Name, n), n
 			x.kpi.Label += fmt.Sprintf(", round %d", n)
 			x.kpi.Desc += fmt.Sprintf(", round %d (day %d, %s)", n, p.spec.Day, p.method)

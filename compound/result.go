@@ -135,7 +135,7 @@ func (m *Model) result() *Result {
 	// Every KPI of the catalogue, measured by its own definition: the
 	// whole run's, then each day's.
 	e := &ending{m: m, now: now, hours: m.tl.horizon / 3600}
-	for _, x := range catalogue(sc) {
+	for _, x := range catalogue(sc, false) {
 		e.day, e.round = x.day, x.round
 		res.Values = append(res.Values, x.def.value(e, x.i))
 	}
