@@ -237,3 +237,39 @@ func RunSweep(ctx context.Context, axes []Axis, build func(values []string) (*co
 	}
 	return p.Sweep, nil
 }
+
+// SweepKPIs are the KPIs a sweep of sc reports: those asked for (--kpi);
+// without any, the KPIs of the scenario's targets, or a few headline KPIs.
+// Each must be in sc's catalogue.
+func SweepKPIs(sc *compound.Scenario, asked []string) ([]string, error) {
+	if len(asked) == 0 {
+		asked = defaultSweepKPIs(sc)
+	}
+	names := map[string]bool{}
+	for _, k := range compound.Catalog(sc) {
+		names[k.Name] = true
+	}
+	for _, k := range asked {
+		if !names[k] {
+			return nil, fmt.Errorf("--kpi %s: %s has no such KPI (cordon kpis lists them)", k, sc.Name)
+		}
+	}
+	return asked, nil
+}
+
+// defaultSweepKPIs are the KPIs of the scenario's targets, or a few
+// headline KPIs.
+func defaultSweepKPIs(sc *compound.Scenario) []string {
+	var out []string
+	for _, t := range sc.ParsedTargets() {
+		out = append(out, t.KPI)
+	}
+	if len(out) > 0 {
+		return out
+	}
+	out = append(out, "items.delivered", "gate.staging.max")
+	if sc.Sampling != nil {
+		out = append(out, "sampling.makespan")
+	}
+	return out
+}
