@@ -1,27 +1,25 @@
-package main
+package scenarios
 
 import (
 	"fmt"
 	"strconv"
 	"strings"
-
-	"cordon/scenarios"
 )
 
-// variant is one --variant 'NAME: path=value, ...': a scenario made from
-// the first one compared by setting values, as --set does.
-type variant struct {
-	name string
-	sets []scenarios.Override
+// Variant is one --variant 'NAME: path=value, ...' of cordon compare: a
+// scenario made from another by setting values, as --set does.
+type Variant struct {
+	Name      string
+	Overrides []Override // each with its Flag "--variant NAME:"
 }
 
-// parseVariant reads 'NAME: path=value, path=value, ...'. The values are
+// ParseVariant reads 'NAME: path=value, path=value, ...'. The values are
 // split at the commas that are outside brackets, braces and quotes, so a
 // distribution or a list is one value: 'slow-intake: gate.intake={dist:
 // gamma, mean: 30s, cv: 0.5}'.
-func parseVariant(s string) (variant, error) {
-	bad := func(format string, a ...any) (variant, error) {
-		return variant{}, badInput(fmt.Errorf("--variant %s: %s", strconv.Quote(s), fmt.Sprintf(format, a...)))
+func ParseVariant(s string) (Variant, error) {
+	bad := func(format string, a ...any) (Variant, error) {
+		return Variant{}, fmt.Errorf("--variant %s: %s", strconv.Quote(s), fmt.Sprintf(format, a...))
 	}
 	name, rest, ok := strings.Cut(s, ":")
 	name = strings.TrimSpace(name)
@@ -33,18 +31,18 @@ func parseVariant(s string) (variant, error) {
 	case strings.TrimSpace(rest) == "":
 		return bad("no value set: write 'NAME: path=value, ...'")
 	}
-	v := variant{name: name}
+	v := Variant{Name: name}
 	flag := "--variant " + name + ":"
 	for _, part := range splitValues(rest) {
 		if strings.TrimSpace(part) == "" {
 			return bad("an empty value between commas: write 'NAME: path=value, path=value'")
 		}
-		o, err := scenarios.ParseOverride(part)
+		o, err := ParseOverride(part)
 		if err != nil {
 			return bad("%s: write path=value, for example gate.shelves=8", strings.TrimSpace(part))
 		}
 		o.Flag = flag
-		v.sets = append(v.sets, o)
+		v.Overrides = append(v.Overrides, o)
 	}
 	return v, nil
 }
@@ -75,9 +73,9 @@ func splitValues(s string) []string {
 }
 
 // describe is the variant's description: what it sets on the scenario.
-func (v variant) describe(base string) string {
-	parts := make([]string, len(v.sets))
-	for i, o := range v.sets {
+func (v Variant) Describe(base string) string {
+	parts := make([]string, len(v.Overrides))
+	for i, o := range v.Overrides {
 		parts[i] = strings.TrimSpace(o.Path) + "=" + strings.TrimSpace(o.Value)
 	}
 	return base + " with " + strings.Join(parts, ", ")
