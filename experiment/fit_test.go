@@ -1,6 +1,7 @@
-package experiment
+package experiment_test
 
 import (
+	"cordon/experiment"
 	"strings"
 	"testing"
 )
@@ -11,7 +12,7 @@ func TestFitSteps(t *testing.T) {
 		"delivery.door": {60, 60},
 		"lift.ride":     {12},
 	}
-	steps, err := FitSteps("durations.csv", by, nil, 3)
+	steps, err := experiment.FitSteps("durations.csv", by, nil, 3)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -27,12 +28,12 @@ func TestFitSteps(t *testing.T) {
 		t.Error("gate.intake not fitted")
 	}
 
-	only, err := FitSteps("durations.csv", by, []string{"delivery.door"}, 2)
+	only, err := experiment.FitSteps("durations.csv", by, []string{"delivery.door"}, 2)
 	if err != nil || len(only) != 1 || only[0].Name != "delivery.door" || only[0].Fits != nil || only[0].Skipped != "" {
 		t.Errorf("--step delivery.door: got %+v, %v; want the one step, a constant", only, err)
 	}
 
-	_, err = FitSteps("durations.csv", by, []string{"gate.intak", "lift.ride"}, 2)
+	_, err = experiment.FitSteps("durations.csv", by, []string{"gate.intak", "lift.ride"}, 2)
 	wantErr := "--step gate.intak: durations.csv has no such step, did you mean gate.intake?\n" +
 		"--step lift.ride: durations.csv has 1 sample of it: a fit needs at least 2"
 	if err == nil || err.Error() != wantErr {

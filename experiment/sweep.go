@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"cordon/compound"
+	"cordon/text"
 )
 
 // Axis is one scenario value varied in a sweep: a path as in --set and the
@@ -48,7 +49,7 @@ func ParseAxis(s string) (Axis, error) {
 		}
 		return Axis{Path: path, Values: vals}, nil
 	}
-	parts, err := splitList(spec)
+	parts, err := text.SplitList(spec)
 	if err != nil {
 		return Axis{}, fmt.Errorf("%q: %v", s, err)
 	}
@@ -60,38 +61,6 @@ func ParseAxis(s string) (Axis, error) {
 		vals = append(vals, v)
 	}
 	return Axis{Path: path, Values: vals}, nil
-}
-
-// splitList splits a list of values at the commas outside brackets and
-// quotes, so that a value may be a YAML mapping or list such as
-// {from: 07:30, to: 15:30}.
-func splitList(spec string) ([]string, error) {
-	var out []string
-	depth, start := 0, 0
-	var quote rune
-	for i, r := range spec {
-		switch {
-		case quote != 0:
-			if r == quote {
-				quote = 0
-			}
-		case r == '"' || r == '\'':
-			quote = r
-		case r == '{' || r == '[':
-			depth++
-		case r == '}' || r == ']':
-			if depth--; depth < 0 {
-				return nil, fmt.Errorf("a %c without its opening bracket", r)
-			}
-		case r == ',' && depth == 0:
-			out = append(out, spec[start:i])
-			start = i + 1
-		}
-	}
-	if depth > 0 || quote != 0 {
-		return nil, fmt.Errorf("a bracket or quote is not closed")
-	}
-	return append(out, spec[start:]), nil
 }
 
 // maxAxisValues bounds a range, so that a typo cannot ask for a billion

@@ -1,18 +1,14 @@
-package experiment
+package experiment_test
 
 import (
+	"cordon/experiment"
 	"slices"
 	"testing"
-
-	"cordon/scenarios"
 )
 
 func TestSweepKPIs(t *testing.T) {
-	sc, err := scenarios.Resolve("baseline")
-	if err != nil {
-		t.Fatal(err)
-	}
-	got, err := SweepKPIs(sc, nil)
+	sc := load(t, "baseline")
+	got, err := experiment.SweepKPIs(sc, nil)
 	if err != nil || len(got) == 0 {
 		t.Fatalf("defaults: %v, %v", got, err)
 	}
@@ -23,10 +19,10 @@ func TestSweepKPIs(t *testing.T) {
 	if len(targets) > 0 && !slices.Equal(got, targets) {
 		t.Errorf("defaults %v, want the targets' KPIs %v", got, targets)
 	}
-	if got, err := SweepKPIs(sc, []string{"items.delivered"}); err != nil || !slices.Equal(got, []string{"items.delivered"}) {
+	if got, err := experiment.SweepKPIs(sc, []string{"items.delivered"}); err != nil || !slices.Equal(got, []string{"items.delivered"}) {
 		t.Errorf("asked items.delivered: got %v, %v", got, err)
 	}
-	_, err = SweepKPIs(sc, []string{"items.delivered", "items.deliverd"})
+	_, err = experiment.SweepKPIs(sc, []string{"items.delivered", "items.deliverd"})
 	if want := "--kpi items.deliverd: " + sc.Name + " has no such KPI (cordon kpis lists them)"; err == nil || err.Error() != want {
 		t.Errorf("a misspelt KPI: got %v, want %q", err, want)
 	}

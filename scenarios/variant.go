@@ -1,6 +1,7 @@
 package scenarios
 
 import (
+	"cordon/text"
 	"fmt"
 	"strconv"
 	"strings"
@@ -33,7 +34,8 @@ func ParseVariant(s string) (Variant, error) {
 	}
 	v := Variant{Name: name}
 	flag := "--variant " + name + ":"
-	for _, part := range splitValues(rest) {
+	parts, _ := text.SplitList(rest) // a bracket left open is the value's to report: its YAML does not read
+	for _, part := range parts {
 		if strings.TrimSpace(part) == "" {
 			return bad("an empty value between commas: write 'NAME: path=value, path=value'")
 		}
@@ -45,31 +47,6 @@ func ParseVariant(s string) (Variant, error) {
 		v.Overrides = append(v.Overrides, o)
 	}
 	return v, nil
-}
-
-// splitValues splits s at the commas outside brackets, braces and quotes.
-func splitValues(s string) []string {
-	var out []string
-	depth, start := 0, 0
-	var inQuote rune
-	for i, r := range s {
-		switch {
-		case inQuote != 0:
-			if r == inQuote {
-				inQuote = 0
-			}
-		case r == '"' || r == '\'':
-			inQuote = r
-		case r == '[' || r == '{':
-			depth++
-		case (r == ']' || r == '}') && depth > 0:
-			depth--
-		case r == ',' && depth == 0:
-			out = append(out, s[start:i])
-			start = i + 1
-		}
-	}
-	return append(out, s[start:])
 }
 
 // describe is the variant's description: what it sets on the scenario.
