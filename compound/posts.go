@@ -29,22 +29,3 @@ type Balking struct {
 	From  int     `yaml:"from" doc:"arrivals who find this many waiting, or more, may balk"`
 	Share float64 `yaml:"share" doc:"share of those arrivals who balk, 0 to 1"`
 }
-
-// Route sends a share of those leaving one place to another.
-type Route struct {
-	From  string  `yaml:"from" doc:"a post, or a built-in stage: gate (items as they arrive at the gate) or site (residents as they reach their testing site)"`
-	To    string  `yaml:"to" doc:"a post, gate (items go on to be put down), site (residents go on to register and be swabbed) or out (leave the compound)"`
-	Share float64 `yaml:"share" doc:"share of those leaving from that go to to, 0 to 1; the shares out of one place add up to 1" default:"1"`
-}
-
-// The built-in places routes name besides posts, and what a full room
-// does besides sending on to another post.
-const (
-	RouteGate     = "gate" // from: items arriving at the gate; to: items go on to be put down
-	RouteSite     = "site" // from: residents reaching their site; to: they go on to be sampled
-	RouteOut      = "out"  // to: leave the compound
-	WhenFullLeave = "turn-away"
-)
-
-// RoutePlaces returns the built-in places routes name, in a fixed order.
-func RoutePlaces() []string { return []string{RouteGate, RouteSite, RouteOut} }

@@ -84,24 +84,26 @@ func (sc *Scenario) checkPostStaff(c *checker, path string, p Post) {
 // enough to follow.
 func (sc *Scenario) checkRoutes(c *checker, posts []string) bool {
 	n := len(c.errs)
-	from := slices.Concat(posts, []string{RouteGate, RouteSite})
+	from := slices.Concat(posts, stageNames())
 	to := slices.Concat(posts, RoutePlaces())
 	sum := map[string]float64{}
 	first := map[string]int{}
 	var order []string
 	for i, r := range sc.Routes {
 		path := fmt.Sprintf("routes[%d]", i)
+		fromStage, _, isStage := stagePlaceOf(r.From)
+		_, _, toStage := stagePlaceOf(r.To)
 		switch {
 		case !slices.Contains(from, r.From):
-			c.add(path+".from", "%q is neither a post nor gate or site%s", r.From, text.DidYouMean(r.From, from))
-		case r.From == RouteSite && sc.Sampling == nil:
-			c.add(path+".from", "there is no sampling round: no resident reaches a site")
+			c.add(path+".from", "%q is neither a post nor %s%s", r.From, orList(stageNames()), text.DidYouMean(r.From, from))
+		case isStage && fromStage.missing != nil && fromStage.missing(sc) != "":
+			c.add(path+".from", "%s", fromStage.missing(sc))
 		}
 		switch {
 		case !slices.Contains(to, r.To):
-			c.add(path+".to", "%q is neither a post nor gate, site or out%s", r.To, text.DidYouMean(r.To, to))
-		case r.From == RouteGate && r.To == RouteSite, r.From == RouteSite && r.To == RouteGate:
-			c.add(path+".to", "items from the gate go on to the gate, residents from a site to the site: not %s", r.To)
+			c.add(path+".to", "%q is neither a post nor %s%s", r.To, orList(RoutePlaces()), text.DidYouMean(r.To, to))
+		case isStage && toStage && r.To != r.From:
+			c.add(path+".to", "%s: not %s", stagesGoBack(), r.To)
 		}
 		c.share(path+".share", r.Share)
 		if _, ok := first[r.From]; !ok {
@@ -120,10 +122,25 @@ func (sc *Scenario) checkRoutes(c *checker, posts []string) bool {
 
 // backOf is where those leaving from go when no route says otherwise.
 func backOf(from string) string {
-	if from == RouteGate || from == RouteSite {
+	if _, _, ok := stagePlaceOf(from); ok {
 		return from
 	}
-	return "out, gate or site"
+	return orList(append([]string{RouteOut}, stageNames()...))
+}
+
+// stagesGoBack says that those a stage sends to the posts go back to that
+// stage only: "items from the gate go on to the gate, residents from a
+// site to the site".
+func stagesGoBack() string {
+	var parts []string
+	for i, p := range stagePlaces() {
+		verb := " to "
+		if i == 0 {
+			verb = " go on to "
+		}
+		parts = append(parts, p.reached+verb+p.itself)
+	}
+	return strings.Join(parts, ", ")
 }
 
 // checkOverflow reports full rooms that send arrivals round in a circle:
@@ -164,15 +181,9 @@ func (sc *Scenario) postIndex() map[string]int {
 	return idx
 }
 
-// Classes of what walks the routes.
-const (
-	classItem = 1 << iota
-	classResident
-	classVisitor
-)
-
-// postClasses returns, for each post, who can reach it: items (routed from
-// the gate), residents (from a site), arrivals from outside.
+// postClasses returns, for each post, who can reach it: those routed from
+// each stage (items from the gate, residents from a site), arrivals from
+// outside.
 func (sc *Scenario) postClasses() []int {
 	idx := sc.postIndex()
 	out := make([]int, len(sc.Posts))
@@ -188,12 +199,8 @@ func (sc *Scenario) postClasses() []int {
 	}
 	for _, r := range sc.Routes {
 		j, ok := idx[r.To]
-		switch {
-		case !ok || r.Share == 0:
-		case r.From == RouteGate:
-			visit(j, classItem)
-		case r.From == RouteSite:
-			visit(j, classResident)
+		if _, i, stage := stagePlaceOf(r.From); ok && r.Share != 0 && stage {
+			visit(j, stageClass(i))
 		}
 	}
 	for i, p := range sc.Posts {
@@ -232,11 +239,8 @@ func (sc *Scenario) checkNetwork(c *checker) {
 		if !ok {
 			continue
 		}
-		switch {
-		case r.To == RouteGate && classes[j]&^classItem != 0:
-			c.add(fmt.Sprintf("routes[%d].to", i), "only items go on to the gate, and %s is reached by %s", r.From, whoReaches(classes[j]&^classItem))
-		case r.To == RouteSite && classes[j]&^classResident != 0:
-			c.add(fmt.Sprintf("routes[%d].to", i), "only residents go on to a site, and %s is reached by %s", r.From, whoReaches(classes[j]&^classResident))
+		if st, k, stage := stagePlaceOf(r.To); stage && classes[j]&^stageClass(k) != 0 {
+			c.add(fmt.Sprintf("routes[%d].to", i), "only %s go on %s, and %s is reached by %s", st.who, st.onTo, r.From, whoReaches(classes[j]&^stageClass(k)))
 		}
 	}
 	// A post can be left when a route of positive share leads out of the
@@ -267,19 +271,27 @@ func (sc *Scenario) checkNetwork(c *checker) {
 	}
 	for i, p := range sc.Posts {
 		if !leaves[i] && classes[i] != 0 {
-			c.add(fmt.Sprintf("posts[%d]", i), "whoever reaches %s is routed round the posts for ever: route a share out, to the gate or to a site", p.Name)
+			c.add(fmt.Sprintf("posts[%d]", i), "whoever reaches %s is routed round the posts for ever: route a share out, %s", p.Name, orList(stagesOnTo()))
 		}
 	}
+}
+
+// stagesOnTo are the ways on to the stages: to the gate, to a site.
+func stagesOnTo() []string {
+	var out []string
+	for _, p := range stagePlaces() {
+		out = append(out, p.onTo)
+	}
+	return out
 }
 
 // whoReaches says who the classes are.
 func whoReaches(classes int) string {
 	var who []string
-	if classes&classItem != 0 {
-		who = append(who, "items from the gate")
-	}
-	if classes&classResident != 0 {
-		who = append(who, "residents from a site")
+	for i, p := range stagePlaces() {
+		if classes&stageClass(i) != 0 {
+			who = append(who, p.reached)
+		}
 	}
 	if classes&classVisitor != 0 {
 		who = append(who, "arrivals from outside")
@@ -293,15 +305,15 @@ func (sc *Scenario) staffsPost(name string) bool {
 }
 
 // PostArea returns the areas whose KPIs post i can move, comma-separated:
-// posts, and deliveries or sampling when items or residents reach it.
+// posts, and the area of each stage whose arrivals reach it (deliveries
+// for items from the gate, sampling for residents from a site).
 func (sc *Scenario) PostArea(i int) string {
 	classes := sc.postClasses()
 	area := groupPosts
-	if classes[i]&classItem != 0 {
-		area += ",deliveries"
-	}
-	if classes[i]&classResident != 0 {
-		area += ",sampling"
+	for k, p := range stagePlaces() {
+		if classes[i]&stageClass(k) != 0 {
+			area += "," + p.area
+		}
 	}
 	return area
 }

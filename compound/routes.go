@@ -65,13 +65,19 @@ func (m *Model) routeOn(e *sim.Entity, from, back, out string) {
 	switch {
 	case !ok: // no route out: back the way it came
 		m.leavePosts(e, back)
-	case to == RouteGate, to == RouteSite:
+	case isStagePlace(to):
 		m.leavePosts(e, back)
 	case to == RouteOut:
 		m.leavePosts(e, out)
 	default:
 		e.Jump(postLabel(to))
 	}
+}
+
+// isStagePlace is whether routes call a built-in stage name.
+func isStagePlace(name string) bool {
+	_, _, ok := stagePlaceOf(name)
+	return ok
 }
 
 // leavePosts records e's time among the posts and sends it on at label.

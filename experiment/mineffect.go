@@ -11,7 +11,8 @@ import (
 	"cordon/text"
 )
 
-// The kinds of unit a minimum effect is set for (--min-effect KIND=VALUE).
+// The quantities a KPI measures, which a minimum effect is set for
+// (--min-effect KIND=VALUE: the flag calls them kinds of unit).
 const (
 	Durations = "durations" // s, and staff-hours (h)
 	Shares    = "shares"    // share
@@ -19,11 +20,12 @@ const (
 	Rates     = "rates"     // items/h, people/h
 )
 
-// unitKinds are the kinds of unit in the order they are described.
-var unitKinds = []string{Durations, Shares, Counts, Rates}
+// quantities are the quantities in the order they are described.
+func quantities() []string { return []string{Durations, Shares, Counts, Rates} }
 
-// UnitKind is the kind of a KPI unit: Durations, Shares, Counts or Rates.
-func UnitKind(unit string) string {
+// QuantityOf is the quantity a KPI of the unit measures: Durations,
+// Shares, Counts or Rates.
+func QuantityOf(unit string) string {
 	switch {
 	case unit == "s" || unit == "h":
 		return Durations
@@ -36,7 +38,7 @@ func UnitKind(unit string) string {
 }
 
 // effect is a minimum effect: an amount in the KPI's unit (seconds for a
-// kind of durations, converted for staff-hours), or when relative a share
+// quantity of durations, converted for staff-hours), or when relative a share
 // of the reference's mean.
 type effect struct {
 	value    float64
@@ -47,8 +49,8 @@ type effect struct {
 // otherwise: a minute, half a percentage point, one item (or person,
 // household, ...), and for rates, which have no natural step, 1% of the
 // reference's mean.
-func defaultEffect(kind string) effect {
-	switch kind {
+func defaultEffect(quantity string) effect {
+	switch quantity {
 	case Durations:
 		return effect{value: 60}
 	case Shares:
@@ -66,9 +68,9 @@ func defaultEffect(kind string) effect {
 // durations, 0.5 percentage points for shares, 1 for counts, 1% of the
 // reference's mean for rates. ParseMinEffects reads --min-effect.
 type MinEffects struct {
-	off    bool
-	byKind map[string]effect
-	byKPI  map[string]effect
+	off        bool
+	byQuantity map[string]effect
+	byKPI      map[string]effect
 }
 
 // For returns the minimum effect of KPI k, in its unit, when its mean in
@@ -78,15 +80,15 @@ func (m MinEffects) For(k compound.KPI, ref float64) float64 {
 		if e, ok := m.byKPI[k.Name]; ok {
 			return e.amount(k, ref)
 		}
-		if e, ok := m.byKind[UnitKind(k.Unit)]; ok {
+		if e, ok := m.byQuantity[QuantityOf(k.Unit)]; ok {
 			return e.amount(k, ref)
 		}
 		return 0
 	}
 	e, ok := m.byKPI[k.Name]
 	if !ok {
-		if e, ok = m.byKind[UnitKind(k.Unit)]; !ok {
-			e = defaultEffect(UnitKind(k.Unit))
+		if e, ok = m.byQuantity[QuantityOf(k.Unit)]; !ok {
+			e = defaultEffect(QuantityOf(k.Unit))
 		}
 	}
 	return e.amount(k, ref)
@@ -106,23 +108,23 @@ func (e effect) amount(k compound.KPI, ref float64) float64 {
 	return e.value
 }
 
-// Describe says what the minimum effects are, kind by kind, for the header
+// Describe says what the minimum effects are, quantity by quantity, for the header
 // of a comparison: "1m for durations, 0.5 percentage points for shares, 1
 // for counts, 1% of the reference's mean for rates" (and the KPIs given one
 // of their own).
 func (m MinEffects) Describe() string {
 	var parts []string
 	some := false
-	for _, kind := range unitKinds {
-		e, ok := m.byKind[kind]
+	for _, quantity := range quantities() {
+		e, ok := m.byQuantity[quantity]
 		switch {
 		case !ok && m.off:
 			e = effect{}
 		case !ok:
-			e = defaultEffect(kind)
+			e = defaultEffect(quantity)
 		}
 		some = some || e.value != 0
-		parts = append(parts, e.describe(kind)+" for "+kind)
+		parts = append(parts, e.describe(quantity)+" for "+quantity)
 	}
 	if !some && len(m.byKPI) == 0 {
 		return "0 (no minimum)"
@@ -133,20 +135,20 @@ func (m MinEffects) Describe() string {
 	return strings.Join(parts, ", ")
 }
 
-// describe writes an effect of a kind of unit: "1m", "0.5 percentage
+// describe writes an effect for a quantity: "1m", "0.5 percentage
 // points", "1", "1% of the reference's mean".
-func (e effect) describe(kind string) string {
+func (e effect) describe(quantity string) string {
 	num := func(v float64) string { return strconv.FormatFloat(v, 'g', 4, 64) }
 	switch {
 	case e.value == 0:
 		return "0"
 	case e.relative:
 		return num(100*e.value) + "% of the reference's mean"
-	case kind == Durations:
+	case quantity == Durations:
 		return compound.FormatSeconds(e.value)
-	case kind == Shares && 100*e.value == 1:
+	case quantity == Shares && 100*e.value == 1:
 		return "1 percentage point"
-	case kind == Shares:
+	case quantity == Shares:
 		return num(100*e.value) + " percentage points"
 	}
 	return num(e.value)
@@ -154,10 +156,10 @@ func (e effect) describe(kind string) string {
 
 // ParseMinEffects reads --min-effect values against the KPIs of the
 // reference: "0" (or "none") for no minimum, any significant difference a
-// verdict; KIND=VALUE for a kind of unit (durations=2m, shares=1% for one
+// verdict; KIND=VALUE for a quantity (durations=2m, shares=1% for one
 // percentage point, counts=5, rates=2% of the reference's mean or a number
-// per hour); KPI=VALUE for one KPI, written as its kind takes it. Later
-// values replace earlier ones; a KPI's own replaces its kind's.
+// per hour); KPI=VALUE for one KPI, written as its quantity takes it. Later
+// values replace earlier ones; a KPI's own replaces its quantity's.
 func ParseMinEffects(texts []string, kpis []compound.KPI) (MinEffects, error) {
 	var m MinEffects
 	for _, s := range texts {
@@ -179,26 +181,26 @@ func (m *MinEffects) parse(s string, kpis []compound.KPI) error {
 		}
 		return fmt.Errorf("write KIND=VALUE (durations=2m, shares=1%%, counts=5, rates=2%%), KPI=VALUE, or 0 for no minimum")
 	}
-	for _, kind := range unitKinds {
-		if name == kind {
-			e, err := parseEffect(value, kind, "")
+	for _, quantity := range quantities() {
+		if name == quantity {
+			e, err := parseEffect(value, quantity, "")
 			if err != nil {
 				return err
 			}
-			if m.byKind == nil {
-				m.byKind = map[string]effect{}
+			if m.byQuantity == nil {
+				m.byQuantity = map[string]effect{}
 			}
-			m.byKind[kind] = e
+			m.byQuantity[quantity] = e
 			return nil
 		}
 	}
-	names := append([]string(nil), unitKinds...)
+	names := quantities()
 	for _, k := range kpis {
 		names = append(names, k.Name)
 		if k.Name != name {
 			continue
 		}
-		e, err := parseEffect(value, UnitKind(k.Unit), k.Unit)
+		e, err := parseEffect(value, QuantityOf(k.Unit), k.Unit)
 		if err != nil {
 			return err
 		}
@@ -208,12 +210,12 @@ func (m *MinEffects) parse(s string, kpis []compound.KPI) error {
 		m.byKPI[name] = e
 		return nil
 	}
-	return fmt.Errorf("%s is neither a kind of unit (%s) nor a KPI of the first scenario%s", name, strings.Join(unitKinds, ", "), text.DidYouMean(name, names))
+	return fmt.Errorf("%s is neither a kind of unit (%s) nor a KPI of the first scenario%s", name, strings.Join(quantities(), ", "), text.DidYouMean(name, names))
 }
 
-// parseEffect reads the value of a minimum effect for a kind of unit (and
+// parseEffect reads the value of a minimum effect for a quantity (and
 // the KPI's own unit, when it is for one KPI).
-func parseEffect(s, kind, unit string) (effect, error) {
+func parseEffect(s, quantity, unit string) (effect, error) {
 	v, form, err := compound.ParseValueForm(s)
 	if err != nil {
 		return effect{}, err
@@ -222,7 +224,7 @@ func parseEffect(s, kind, unit string) (effect, error) {
 		return effect{}, fmt.Errorf("a minimum effect is 0 or more")
 	}
 	n := strconv.FormatFloat(v, 'g', -1, 64)
-	switch kind {
+	switch quantity {
 	case Durations:
 		switch {
 		case form == compound.FormDuration:

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 
 	"cordon/compound"
 )
@@ -139,4 +140,39 @@ func RecordLog(ctx context.Context, sc *compound.Scenario, rep int) (*compound.L
 		return nil, nil, err
 	}
 	return log, res, nil
+}
+
+// ChangeOnRoster makes a change asked for a logged day: with no roster the
+// changed scenario as it is; with one, the pools the roster names get the
+// change on the roster. sets, when not "", is the --set overrides that
+// made changed, and counts the shift counts they set
+// (scenarios.StaffCountsSet): each sets the count on duty wherever that
+// shift covers (compound.SetRoster). Otherwise changed is another scenario
+// (--vs), and the difference between the two scenarios' plans goes onto
+// the roster (compound.ShiftRoster). A change the roster cannot take (a
+// --set moving a shift's times, a --vs taking more off duty than the
+// roster has) is an error naming the pool.
+func ChangeOnRoster(day, changed *compound.Scenario, roster []compound.RosterEntry, sets string, counts map[string][]int) (*DayChange, error) {
+	ch := &DayChange{Scenario: changed}
+	if roster == nil {
+		return ch, nil
+	}
+	var err error
+	if sets != "" {
+		ch.Roster, ch.RosterPools, err = compound.SetRoster(day, changed, roster, counts)
+		if err != nil {
+			return nil, fmt.Errorf("--set %s: %w", sets, err)
+		}
+		return ch, nil
+	}
+	var clipped []string
+	ch.Roster, ch.RosterPools, clipped, err = compound.ShiftRoster(day, changed, roster)
+	if err != nil {
+		return nil, fmt.Errorf("--vs %s: %w", changed.Name, err)
+	}
+	if len(clipped) > 0 {
+		return nil, fmt.Errorf("--vs %s takes more of %s off duty than the roster has on duty: "+
+			"replay without --roster to compare the plans", changed.Name, strings.Join(clipped, ", "))
+	}
+	return ch, nil
 }

@@ -117,6 +117,18 @@ type Sensitivity struct {
 	Effects [][]Effect // per KPI, per factor, largest swing first
 }
 
+// AnalysePlan is the sensitivity of a plan (cordon plan): of the planned
+// scenario's KPIs that have targets to each factor, 20% either way, with
+// the replications the plan's search ran.
+func AnalysePlan(ctx context.Context, p *Plan, opt Options) (*Sensitivity, error) {
+	var kpis []string
+	for _, t := range p.Targets {
+		kpis = append(kpis, t.KPI.Name)
+	}
+	opt.Replications = p.SearchReplications
+	return Analyse(ctx, p.Planned, kpis, 0.2, opt)
+}
+
 // Analyse runs the sensitivity analysis of sc on the KPIs named.
 func Analyse(ctx context.Context, sc *compound.Scenario, kpis []string, delta float64, opt Options) (*Sensitivity, error) {
 	w, err := NewSensitivityWork(sc, kpis, delta, opt)

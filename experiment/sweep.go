@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"cordon/compound"
+	"cordon/text"
 )
 
 // Axis is one scenario value varied in a sweep: a path as in --set and the
@@ -48,7 +49,7 @@ func ParseAxis(s string) (Axis, error) {
 		}
 		return Axis{Path: path, Values: vals}, nil
 	}
-	parts, err := splitList(spec)
+	parts, err := text.SplitList(spec)
 	if err != nil {
 		return Axis{}, fmt.Errorf("%q: %v", s, err)
 	}
@@ -60,38 +61,6 @@ func ParseAxis(s string) (Axis, error) {
 		vals = append(vals, v)
 	}
 	return Axis{Path: path, Values: vals}, nil
-}
-
-// splitList splits a list of values at the commas outside brackets and
-// quotes, so that a value may be a YAML mapping or list such as
-// {from: 07:30, to: 15:30}.
-func splitList(spec string) ([]string, error) {
-	var out []string
-	depth, start := 0, 0
-	var quote rune
-	for i, r := range spec {
-		switch {
-		case quote != 0:
-			if r == quote {
-				quote = 0
-			}
-		case r == '"' || r == '\'':
-			quote = r
-		case r == '{' || r == '[':
-			depth++
-		case r == '}' || r == ']':
-			if depth--; depth < 0 {
-				return nil, fmt.Errorf("a %c without its opening bracket", r)
-			}
-		case r == ',' && depth == 0:
-			out = append(out, spec[start:i])
-			start = i + 1
-		}
-	}
-	if depth > 0 || quote != 0 {
-		return nil, fmt.Errorf("a bracket or quote is not closed")
-	}
-	return append(out, spec[start:]), nil
 }
 
 // maxAxisValues bounds a range, so that a typo cannot ask for a billion
@@ -236,4 +205,40 @@ func RunSweep(ctx context.Context, axes []Axis, build func(values []string) (*co
 		return nil, err
 	}
 	return p.Sweep, nil
+}
+
+// SweepKPIs are the KPIs a sweep of sc reports: those asked for (--kpi);
+// without any, the KPIs of the scenario's targets, or a few headline KPIs.
+// Each must be in sc's catalogue.
+func SweepKPIs(sc *compound.Scenario, asked []string) ([]string, error) {
+	if len(asked) == 0 {
+		asked = defaultSweepKPIs(sc)
+	}
+	names := map[string]bool{}
+	for _, k := range compound.Catalog(sc) {
+		names[k.Name] = true
+	}
+	for _, k := range asked {
+		if !names[k] {
+			return nil, fmt.Errorf("--kpi %s: %s has no such KPI (cordon kpis lists them)", k, sc.Name)
+		}
+	}
+	return asked, nil
+}
+
+// defaultSweepKPIs are the KPIs of the scenario's targets, or a few
+// headline KPIs.
+func defaultSweepKPIs(sc *compound.Scenario) []string {
+	var out []string
+	for _, t := range sc.ParsedTargets() {
+		out = append(out, t.KPI)
+	}
+	if len(out) > 0 {
+		return out
+	}
+	out = append(out, "items.delivered", "gate.staging.max")
+	if sc.Sampling != nil {
+		out = append(out, "sampling.makespan")
+	}
+	return out
 }

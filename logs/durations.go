@@ -41,6 +41,16 @@ func ReadDurations(ctx context.Context, name string, r io.Reader, opt Options) (
 	return result(t, out, Day{}, skipped)
 }
 
+// DurationsByStep groups durations by their step: each step's seconds, in
+// the order of the rows.
+func DurationsByStep(rows []Duration) map[string][]float64 {
+	by := map[string][]float64{}
+	for _, d := range rows {
+		by[d.Step] = append(by[d.Step], d.Seconds)
+	}
+	return by
+}
+
 // duration reads a Go duration (23s, 1m30s) or a number of seconds.
 func (t *table) duration(name string) (float64, bool) {
 	s := t.get(name)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // OneLine escapes line breaks, other control characters and the
@@ -93,4 +94,17 @@ func TermText(text []byte) []byte {
 		b.WriteRune(r)
 	}
 	return b.Bytes()
+}
+
+// QuoteUnprintable writes a name read from a file for the terminal: as it
+// is when every character of it is printable (a space included), else
+// quoted with Go escapes, so that a name with a control or a line break in
+// it shows what it holds.
+func QuoteUnprintable(s string) string {
+	for _, r := range s {
+		if !unicode.IsPrint(r) && r != ' ' {
+			return strconv.Quote(s)
+		}
+	}
+	return s
 }

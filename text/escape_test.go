@@ -29,3 +29,18 @@ func TestOneLine(t *testing.T) {
 		}
 	}
 }
+
+func TestQuoteUnprintable(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"gate.intake", "gate.intake"},
+		{"zones.zone 3.walk", "zones.zone 3.walk"},
+		{"楼 é", "楼 é"},
+		{"a\nb", `"a\nb"`},
+		{"tab\there", `"tab\there"`},
+		{"esc\x1b[31m", `"esc\x1b[31m"`},
+	} {
+		if got := QuoteUnprintable(c.in); got != c.want {
+			t.Errorf("QuoteUnprintable(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}

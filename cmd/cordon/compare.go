@@ -74,11 +74,11 @@ the table, -o csv (or --csv) every difference as CSV (differences.csv).`,
 }
 
 func runCompare(ctx context.Context, std *streams, opts *compareOptions, args []string) error {
-	var variants []variant
+	var variants []scenarios.Variant
 	for _, s := range opts.variants {
-		v, err := parseVariant(s)
+		v, err := scenarios.ParseVariant(s)
 		if err != nil {
-			return err
+			return badInput(err)
 		}
 		variants = append(variants, v)
 	}
@@ -90,16 +90,16 @@ func runCompare(ctx context.Context, std *streams, opts *compareOptions, args []
 		return err
 	}
 	for _, v := range variants {
-		sc, err := scenarios.Resolve(args[0], append(slices.Clone(overrides), v.sets...)...)
+		sc, err := scenarios.Resolve(args[0], append(slices.Clone(overrides), v.Overrides...)...)
 		if err != nil {
 			return badInput(err)
 		}
 		for _, other := range all {
-			if other.Name == v.name {
-				return badInput(fmt.Errorf("--variant %s: %s names another scenario of the comparison: give the variant a name of its own", text.TermSafe(v.name), text.TermSafe(v.name)))
+			if other.Name == v.Name {
+				return badInput(fmt.Errorf("--variant %s: %s names another scenario of the comparison: give the variant a name of its own", text.TermSafe(v.Name), text.TermSafe(v.Name)))
 			}
 		}
-		sc.Name, sc.Description = v.name, v.describe(all[0].Name)
+		sc.Name, sc.Description = v.Name, v.Describe(all[0].Name)
 		all = append(all, sc)
 	}
 	eo := opts.options(nil)

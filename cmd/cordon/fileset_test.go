@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cordon/logs"
 	"errors"
 	"io"
 	"os"
@@ -107,20 +108,20 @@ func TestWriteFilesAllOrNone(t *testing.T) {
 func TestRecordAllOrNone(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "day")
-	if err := os.MkdirAll(filepath.Join(out, observedFile, "notes"), 0o755); err != nil {
+	if err := os.MkdirAll(filepath.Join(out, logs.ObservedFile, "notes"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(out, arrivalsFile), []byte("an older log\n"), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(out, logs.ArrivalsFile), []byte("an older log\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	code, _, errw := cordon("record", "day-one", "--date", "2021-11-24", "--tz", "+08:00", "--out", out, "--force")
 	if code == 0 || strings.Count(errw, "\n") != 1 {
 		t.Errorf("exit %d: %q", code, errw)
 	}
-	if got := entries(t, out); !slices.Equal(got, []string{arrivalsFile, observedFile}) {
+	if got := entries(t, out); !slices.Equal(got, []string{logs.ArrivalsFile, logs.ObservedFile}) {
 		t.Errorf("left %q", got)
 	}
-	if b, _ := os.ReadFile(filepath.Join(out, arrivalsFile)); string(b) != "an older log\n" {
+	if b, _ := os.ReadFile(filepath.Join(out, logs.ArrivalsFile)); string(b) != "an older log\n" {
 		t.Errorf("arrivals.csv is now %.80q", b)
 	}
 

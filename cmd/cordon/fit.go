@@ -5,21 +5,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"os"
-	"slices"
-	"strconv"
-	"strings"
-	"text/tabwriter"
-	"unicode"
 
 	"github.com/spf13/cobra"
-	"gonum.org/v1/gonum/stat"
 
+	"cordon/experiment"
 	"cordon/logs"
+	"cordon/reports"
 	"cordon/scenarios"
-	"cordon/sim/fit"
-	"cordon/sim/random"
 	"cordon/text"
 )
 
@@ -32,9 +25,6 @@ type fitOptions struct {
 	all      bool
 	yaml     bool
 }
-
-// fitShown is how many families the report lists for a step without --all.
-const fitShown = 3
 
 // newFitCmd is `cordon fit --observed FILE`: distributions fitted to
 // observed durations, and a fragment of a scenario with the best.
@@ -75,34 +65,6 @@ them and says how many on stderr.`,
 	return cmd
 }
 
-// stepFit is what fitting one step gave.
-type stepFit struct {
-	step    string
-	x       []float64
-	fits    []fit.Fit // ranked by KS; nil when skipped or constant
-	skipped string    // why the step was not fitted
-	missing string    // families left out and why
-}
-
-// chosen returns the Spec the fragment writes: the best fit, or the
-// constant all samples equal.
-func (s stepFit) chosen() random.Spec {
-	if len(s.fits) > 0 {
-		return s.fits[0].Spec
-	}
-	return random.Constant(s.x[0])
-}
-
-// rejected reports whether even the best fit is rejected at the 1% level,
-// with the threshold.
-func (s stepFit) rejected() (bool, float64) {
-	if len(s.fits) == 0 {
-		return false, 0
-	}
-	limit := 1.63 / math.Sqrt(float64(len(s.x)))
-	return s.fits[0].KS > limit, limit
-}
-
 func runFit(ctx context.Context, std *streams, opts *fitOptions) error {
 	if opts.observed == "" {
 		return badInput(errors.New("fit needs --observed FILE: the durations to fit (step,duration; - reads stdin)"))
@@ -114,28 +76,21 @@ func runFit(ctx context.Context, std *streams, opts *fitOptions) error {
 	if err != nil {
 		return err
 	}
-	steps, err := fitSteps(name, read.Rows, opts.steps)
+	steps, err := experiment.FitSteps(name, logs.DurationsByStep(read.Rows), opts.steps, opts.min)
 	if err != nil {
-		return err
+		return badInput(eachLineCordon(err))
 	}
-	var results []stepFit
-	for _, step := range steps {
-		results = append(results, fitStep(step.name, step.x, opts.min))
-	}
-	if !opts.yaml {
-		if err := writeFitReport(std.out, name, read, results, opts.all); err != nil {
+	if opts.yaml {
+		for _, w := range reports.FitWarnings(steps) {
+			fmt.Fprintln(std.err, "cordon: "+w)
+		}
+	} else {
+		if err := reports.WriteFits(std.out, name, read, steps, opts.all); err != nil {
 			return err
 		}
 		fmt.Fprintln(std.out)
-	} else {
-		for _, r := range results {
-			if bad, limit := r.rejected(); bad {
-				fmt.Fprintf(std.err, "cordon: warning: %s: even the best fit, %s, is rejected at the 1%% level (KS %.4f > %.4f)\n",
-					fitName(r.step), r.fits[0].Spec.Family, r.fits[0].KS, limit)
-			}
-		}
 	}
-	_, err = io.WriteString(std.out, fitFragment(name, results))
+	_, err = io.WriteString(std.out, scenarios.FittedFragment(name, steps))
 	return err
 }
 
@@ -188,200 +143,20 @@ func readFitDurations(ctx context.Context, std *streams, opts *fitOptions) (stri
 	return name, read, nil
 }
 
-// stepSamples are one step's durations.
-type stepSamples struct {
-	name string
-	x    []float64
-}
-
-// fitSteps groups the durations by step, in sorted order, keeping only the
-// steps asked for. A step asked for that the file does not have, or has
-// fewer than 2 samples of, is bad input.
-func fitSteps(file string, rows []logs.Duration, want []string) ([]stepSamples, error) {
-	by := map[string][]float64{}
-	for _, d := range rows {
-		by[d.Step] = append(by[d.Step], d.Seconds)
-	}
-	names := make([]string, 0, len(by))
-	for s := range by {
-		names = append(names, s)
-	}
-	slices.Sort(names)
-	if len(want) > 0 {
-		var problems []string
-		for _, w := range want {
-			n := len(by[w])
-			switch {
-			case n == 0:
-				problems = append(problems, fmt.Sprintf("--step %s: %s has no such step%s", fitName(w), fitName(file), fitDidYouMean(w, names)))
-			case n < 2:
-				problems = append(problems, fmt.Sprintf("--step %s: %s has 1 sample of it: a fit needs at least 2", fitName(w), fitName(file)))
-			}
-		}
-		if len(problems) > 0 {
-			return nil, fitProblems(problems)
-		}
-		names = slices.DeleteFunc(names, func(s string) bool { return !slices.Contains(want, s) })
-	}
-	out := make([]stepSamples, len(names))
-	for i, s := range names {
-		out[i] = stepSamples{s, by[s]}
-	}
-	return out, nil
-}
-
-// fitProblems is one error of several problems, joined one a line (Main
-// keeps the lines of joined errors), every line starting "cordon: " as
-// Main writes the first.
-func fitProblems(problems []string) error {
-	errs := make([]error, len(problems))
-	for i, p := range problems {
-		if i > 0 {
-			p = "cordon: " + p
-		}
-		errs[i] = errors.New(p)
-	}
-	return badInput(errors.Join(errs...))
-}
-
-// fitDidYouMean suggests the nearest step, or lists the steps.
-func fitDidYouMean(s string, steps []string) string {
-	if hint := text.DidYouMean(s, steps); hint != "" {
-		return hint
-	}
-	quoted := make([]string, 0, len(steps))
-	for i, st := range steps {
-		if i == 10 {
-			quoted = append(quoted, "...")
-			break
-		}
-		quoted = append(quoted, fitName(st))
-	}
-	return " (its steps: " + strings.Join(quoted, ", ") + ")"
-}
-
-// fitStep fits one step's samples, or says why not.
-func fitStep(step string, x []float64, least int) stepFit {
-	r := stepFit{step: step, x: x}
-	if len(x) < least {
-		r.skipped = fmt.Sprintf("%s, fewer than --min %d", text.Count(len(x), "sample", "samples"), least)
-		return r
-	}
-	if slices.Min(x) == slices.Max(x) {
-		return r // a constant
-	}
-	fits, err := fit.Best(x)
-	if err != nil {
-		r.skipped = err.Error()
-		return r
-	}
-	r.fits = fits
-	if zeros := len(x) - len(slices.DeleteFunc(slices.Clone(x), func(v float64) bool { return v == 0 })); zeros > 0 {
-		r.missing = fmt.Sprintf("lognormal, gamma and weibull left out: %d of %d samples are 0s", zeros, len(x))
-	}
-	return r
-}
-
-// writeFitReport writes each step's fits, then the steps skipped.
-func writeFitReport(w io.Writer, file string, read logs.Read[logs.Duration], results []stepFit, all bool) error {
-	inFile := map[string]bool{}
-	for _, d := range read.Rows {
-		inFile[d.Step] = true
-	}
-	fmt.Fprintf(w, "fits of %s: %d durations of %s; families ranked by the Kolmogorov–Smirnov statistic KS\n",
-		fitName(file), len(read.Rows), text.Count(len(inFile), "step", "steps"))
-	if read.Synthetic {
-		fmt.Fprintln(w, "the file says it is synthetic: made by cordon, not observed")
-	}
-	var skipped []stepFit
-	for _, r := range results {
-		if r.skipped != "" {
-			skipped = append(skipped, r)
-			continue
-		}
-		mean, sd := stat.MeanStdDev(r.x, nil) // sd with divisor n − 1
-		fmt.Fprintf(w, "\n%s: n %d, mean %s, sd %s\n", fitName(r.step), len(r.x), fitTime(mean), fitTime(sd))
-		if len(r.fits) == 0 {
-			fmt.Fprintf(w, "  every sample is %s: no spread to fit; chosen: the constant %s\n", fitTime(r.x[0]), fitTime(r.x[0]))
-			continue
-		}
-		tw := tabwriter.NewWriter(w, 2, 0, 2, ' ', 0)
-		fmt.Fprintln(tw, "  rank\tfamily\tparameters\tKS\tp-value\tlog-likelihood")
-		for i, f := range r.fits {
-			if i == fitShown && !all {
-				break
-			}
-			fmt.Fprintf(tw, "  %d\t%s\t%s\t%.4f\t%s\t%.1f\n", i+1, f.Spec.Family, fitParams(f.Spec), f.KS, fitP(f.PValue), f.LogLikelihood)
-		}
-		if err := tw.Flush(); err != nil {
-			return err
-		}
-		if more := len(r.fits) - fitShown; more > 0 && !all {
-			fmt.Fprintf(w, "  (%d more: --all lists every family)\n", more)
-		}
-		if r.missing != "" {
-			fmt.Fprintf(w, "  %s\n", r.missing)
-		}
-		best := r.fits[0]
-		fmt.Fprintf(w, "  chosen: %s, the smallest KS (%.4f)\n", best.Spec.Family, best.KS)
-		if bad, limit := r.rejected(); bad {
-			fmt.Fprintf(w, "  warning: even %s is rejected at the 1%% level: KS %.4f > 1.63/√%d = %.4f; no family fits these times well\n",
-				best.Spec.Family, best.KS, len(r.x), limit)
-		}
-	}
-	if len(skipped) > 0 {
-		fmt.Fprintln(w, "\nskipped")
-		for _, r := range skipped {
-			fmt.Fprintf(w, "  %s: %s\n", fitName(r.step), r.skipped)
-		}
-	}
-	return nil
-}
-
-// fitParams writes a Spec's parameters in cordon's words: mean 40s, sd 15s.
-func fitParams(s random.Spec) string {
-	fam, ok := random.FamilyOf(s.Family)
+// eachLineCordon starts every line of joined errors after the first
+// "cordon: ", as Main writes the first, one problem a line.
+func eachLineCordon(err error) error {
+	list, ok := err.(interface{ Unwrap() []error })
 	if !ok {
-		return s.Family
+		return err
 	}
-	var parts []string
-	for _, p := range fam.Params {
-		switch {
-		case p.List:
-			continue // the fitted families have none
-		case p.Plain:
-			parts = append(parts, p.Name+" "+strconv.FormatFloat(*p.Number(&s), 'g', 3, 64))
-		default:
-			parts = append(parts, p.Name+" "+fitTime(*p.Number(&s)))
+	errs := list.Unwrap()
+	out := make([]error, len(errs))
+	for i, e := range errs {
+		out[i] = e
+		if i > 0 {
+			out[i] = errors.New("cordon: " + e.Error())
 		}
 	}
-	return strings.Join(parts, ", ")
-}
-
-// fitTime writes seconds as the fragment does: a Go duration to 3
-// significant digits.
-func fitTime(seconds float64) string {
-	if text, err := scenarios.FormatDist(random.Constant(seconds)); err == nil {
-		return text
-	}
-	return strconv.FormatFloat(seconds, 'g', 3, 64) + "s"
-}
-
-// fitP writes a p-value.
-func fitP(p float64) string {
-	if p < 0.0001 {
-		return "<0.0001"
-	}
-	return strconv.FormatFloat(p, 'f', 4, 64)
-}
-
-// fitName writes a step name from the file for the terminal: as it is when
-// it is all printable, else quoted with Go escapes.
-func fitName(s string) string {
-	for _, r := range s {
-		if !unicode.IsPrint(r) && r != ' ' {
-			return strconv.Quote(s)
-		}
-	}
-	return s
+	return errors.Join(out...)
 }

@@ -7,16 +7,12 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/spf13/cobra"
 
 	"cordon/scenarios"
 	"cordon/text"
 )
-
-// schemaFile is the schema file init writes beside a scenario.
-const schemaFile = "scenario.schema.json"
 
 // initOptions are the flags of `cordon init`.
 type initOptions struct {
@@ -51,7 +47,7 @@ func runInit(std *streams, opts *initOptions, file string) error {
 	if !ok {
 		return badInput(fmt.Errorf("--from %s: no such built-in scenario (cordon scenarios lists them)", opts.from))
 	}
-	data = withLocalSchema(data)
+	data = scenarios.WithLocalSchema(data)
 	if file == "-" {
 		_, err := std.out.Write(data)
 		return err
@@ -65,7 +61,7 @@ func runInit(std *streams, opts *initOptions, file string) error {
 		return err
 	}
 	fmt.Fprintf(std.out, "wrote %s (from %s): edit it, then cordon validate %s\n", text.TermSafe(file), text.TermSafe(opts.from), text.TermSafe(file))
-	schema := filepath.Join(filepath.Dir(file), schemaFile)
+	schema := filepath.Join(filepath.Dir(file), scenarios.SchemaFile)
 	if _, err := os.Stat(schema); errors.Is(err, fs.ErrNotExist) {
 		if err := writeFileAtomic(schema, scenarios.Schema()); err != nil {
 			return err
@@ -73,12 +69,6 @@ func runInit(std *streams, opts *initOptions, file string) error {
 		fmt.Fprintf(std.out, "wrote %s, the schema editors check it against\n", text.TermSafe(schema))
 	}
 	return nil
-}
-
-// withLocalSchema points a scenario's modeline, which names the schema
-// beside the built-ins, at a schema file beside the scenario (schemaFile).
-func withLocalSchema(data []byte) []byte {
-	return []byte(strings.Replace(string(data), scenarios.Modeline(scenarios.SchemaModelinePath), scenarios.Modeline(schemaFile), 1))
 }
 
 // writeFileAtomic writes data to a temporary file beside path and renames it

@@ -63,7 +63,7 @@ func runMerge(ctx context.Context, std *streams, opts *mergeOptions, args []stri
 		parts[i] = p
 	}
 	w, results, err := experiment.Merge(parts, args, func(s experiment.Shard) string {
-		return fmt.Sprintf("shard %v (%s by default)", s, defaultPartName(s))
+		return fmt.Sprintf("shard %v (%s by default)", s, s.PartName())
 	})
 	if err != nil {
 		return badInput(err)

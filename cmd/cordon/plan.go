@@ -108,14 +108,8 @@ func runPlan(ctx context.Context, std *streams, opts *planOptions, arg string) e
 	case opts.budget < 0:
 		return badInput(fmt.Errorf("--budget must not be negative"))
 	}
-	if opts.write != "" {
-		// Check the file can be written before the search, not after.
-		if _, err := os.Lstat(opts.write); err == nil && !opts.force {
-			return badInput(fmt.Errorf("%s exists: give another --write or --force", text.TermSafe(opts.write)))
-		}
-		if err := checkWritable(opts.write); err != nil {
-			return badInput(err)
-		}
+	if err := opts.checkWrite(); err != nil {
+		return err
 	}
 	folder, err := openReport(ctx, defaultFolder(opts.out, "plan", sc.Name), arg)
 	if err != nil {
@@ -133,14 +127,8 @@ func runPlan(ctx context.Context, std *streams, opts *planOptions, arg string) e
 	}
 	var sens *experiment.Sensitivity
 	if opts.sensitivity {
-		var kpis []string
-		for _, t := range p.Targets {
-			kpis = append(kpis, t.KPI.Name)
-		}
 		update, clear := progress(std, opts.quiet, "sensitivity of the plan")
-		so := opts.options(update)
-		so.Replications = p.SearchReplications
-		sens, err = experiment.Analyse(ctx, p.Planned, kpis, 0.2, so)
+		sens, err = experiment.AnalysePlan(ctx, p, opts.options(update))
 		clear()
 		if err != nil {
 			if ctx.Err() != nil {
@@ -166,6 +154,21 @@ func runPlan(ctx context.Context, std *streams, opts *planOptions, arg string) e
 	}
 	if !p.Feasible {
 		return &exitError{code: exitMissed, err: fmt.Errorf("no plan meets every target")}
+	}
+	return nil
+}
+
+// checkWrite checks that --write, when given, can be written, before the
+// search rather than after it.
+func (opts *planOptions) checkWrite() error {
+	if opts.write == "" {
+		return nil
+	}
+	if _, err := os.Lstat(opts.write); err == nil && !opts.force {
+		return badInput(fmt.Errorf("%s exists: give another --write or --force", text.TermSafe(opts.write)))
+	}
+	if err := checkWritable(opts.write); err != nil {
+		return badInput(err)
 	}
 	return nil
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -11,7 +10,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"cordon/compound"
 	"cordon/experiment"
 	"cordon/logs"
 	"cordon/reports"
@@ -30,14 +28,6 @@ type recordOptions struct {
 	force   bool
 	stages  bool
 }
-
-// The files of a logged day, as `cordon replay` and `cordon fit` read them.
-const (
-	arrivalsFile  = "arrivals.csv"
-	rosterFile    = "roster.csv"
-	observedFile  = "observed.csv"
-	durationsFile = "durations.csv"
-)
 
 func newRecordCmd(std *streams, opts *recordOptions) *cobra.Command {
 	cmd := &cobra.Command{
@@ -79,16 +69,9 @@ without --force.`,
 }
 
 func runRecord(ctx context.Context, std *streams, opts *recordOptions, arg string) error {
-	if opts.date == "" || opts.tz == "" {
-		return badInput(fmt.Errorf("record needs --date YYYY-MM-DD and --tz ZONE: a log's times are on a calendar, in an explicit zone"))
-	}
-	loc, err := logs.ParseZone(opts.tz)
+	date, err := opts.calendarDate()
 	if err != nil {
-		return badInput(fmt.Errorf("--tz: %v", err))
-	}
-	date, err := time.ParseInLocation("2006-01-02", opts.date, loc)
-	if err != nil {
-		return badInput(fmt.Errorf("--date %q: want YYYY-MM-DD, such as 2021-11-25", opts.date))
+		return err
 	}
 	if opts.rep < 0 {
 		return badInput(fmt.Errorf("--rep must be 0 or more, got %d", opts.rep))
@@ -103,15 +86,14 @@ func runRecord(ctx context.Context, std *streams, opts *recordOptions, arg strin
 		sc.Seed = opts.seed
 	}
 	day := logs.DayOf(sc, date)
-	if err := checkLogYears(sc, day); err != nil {
+	if err := logs.CheckRecordable(sc, day); err != nil {
 		return badInput(fmt.Errorf("--date %s --tz %s: %v", opts.date, text.TermSafe(opts.tz), err))
 	}
 	dir := opts.out
 	if dir == "" {
 		dir = "cordon-log-" + reports.Slug(sc.Name)
 	}
-	names := []string{arrivalsFile, rosterFile, observedFile, durationsFile}
-	for _, name := range names {
+	for _, name := range []string{logs.ArrivalsFile, logs.RosterFile, logs.ObservedFile, logs.DurationsFile} {
 		if err := checkOverwrite(filepath.Join(dir, name), opts.force); err != nil {
 			return badInput(err)
 		}
@@ -123,33 +105,14 @@ func runRecord(ctx context.Context, std *streams, opts *recordOptions, arg strin
 		}
 		return fmt.Errorf("%s: %w", sc.Name, err)
 	}
-	comments := []string{
-		fmt.Sprintf("synthetic: made by cordon record from the scenario %s, seed %d, replication %d: not observed", text.TermSafe(sc.Name), sc.Seed, opts.rep),
-	}
-	for _, s := range opts.sets {
-		comments = append(comments, "changed for the recorded day: "+text.TermSafe(s))
-	}
-	var data [4]bytes.Buffer
-	if err := logs.WriteArrivals(&data[0], sc, day, comments, log.Arrivals); err != nil {
+	recorded, err := logs.Recording{Scenario: sc, Day: day, Replication: opts.rep, Changes: opts.sets, Stages: opts.stages, Log: log}.Files()
+	if err != nil {
 		return err
 	}
-	if err := logs.WriteRoster(&data[1], day, comments, sc.PlannedRoster()); err != nil {
-		return err
-	}
-	writeObserved := logs.WriteObserved
-	if opts.stages {
-		writeObserved = logs.WriteObservedTimed
-	}
-	if err := writeObserved(&data[2], sc, day, comments, log); err != nil {
-		return err
-	}
-	if err := logs.WriteDurations(&data[3], comments, log.Durations); err != nil {
-		return err
-	}
-	files := make([]outFile, len(names))
-	for i, name := range names {
-		files[i] = outFile{name, func(w io.Writer) error {
-			_, err := w.Write(data[i].Bytes())
+	files := make([]outFile, len(recorded))
+	for i, f := range recorded {
+		files[i] = outFile{f.Name, func(w io.Writer) error {
+			_, err := w.Write(f.Data)
 			return err
 		}}
 	}
@@ -164,35 +127,25 @@ func runRecord(ctx context.Context, std *streams, opts *recordOptions, arg strin
 	fmt.Fprintf(std.out, "%s, %s from %s: %d items arrived, %d delivered, %d residents sampled\n",
 		text.TermSafe(sc.Name), opts.date, day.Start.Format("15:04 Z07:00"), len(log.Arrivals), res.Ledger.Delivered, len(log.Sampled))
 	fmt.Fprintf(std.out, "wrote %s: %s, %s, %s and %s (%d times of %d steps)\n",
-		text.TermSafe(dir), arrivalsFile, rosterFile, observedFile, durationsFile, times, steps)
+		text.TermSafe(dir), logs.ArrivalsFile, logs.RosterFile, logs.ObservedFile, logs.DurationsFile, times, steps)
 	return nil
 }
 
-// checkLogYears checks that the logs of a day recorded from sc on day hold
-// only times cordon replay reads (logs.InYears): from the earliest, the
-// run's start or an earlier shift's, to the latest, the run's end or a
-// later shift's, on every day of the run, in the zone of the day.
-func checkLogYears(sc *compound.Scenario, day logs.Day) error {
-	first, last := 0.0, float64(sc.Horizon.Days)*86400
-	for _, r := range sc.PlannedRoster() {
-		first, last = min(first, r.From), max(last, r.To)
+// calendarDate is the date of --date at midnight in the zone of --tz.
+func (opts *recordOptions) calendarDate() (time.Time, error) {
+	if opts.date == "" || opts.tz == "" {
+		return time.Time{}, badInput(fmt.Errorf("record needs --date YYYY-MM-DD and --tz ZONE: a log's times are on a calendar, in an explicit zone"))
 	}
-	from, to := day.Time(first), day.Time(last)
-	if logs.InYears(from) && logs.InYears(to) {
-		return nil
+	loc, err := logs.ParseZone(opts.tz)
+	if err != nil {
+		return time.Time{}, badInput(fmt.Errorf("--tz: %v", err))
 	}
-	better := "a later"
-	if to.UTC().Year() > logs.LastYear {
-		better = "an earlier"
+	date, err := time.ParseInLocation("2006-01-02", opts.date, loc)
+	if err != nil {
+		return time.Time{}, badInput(fmt.Errorf("--date %q: want YYYY-MM-DD, such as 2021-11-25", opts.date))
 	}
-	const layout = "2006-01-02T15:04:05Z07:00"
-	return fmt.Errorf("the logs would hold times from %s to %s, but a log holds times of the years %d to %d (in UTC): give %s date",
-		from.Format(layout), to.Format(layout), logs.FirstYear, logs.LastYear, better)
+	return date, nil
 }
-
-// recordMark begins every log cordon record writes: --force overwrites a
-// log only when it carries it, so that a real day's logs are never lost.
-const recordMark = "# synthetic: made by cordon record"
 
 // checkOverwrite refuses to write the log p when it exists, unless force is
 // given and cordon record wrote it.
@@ -207,9 +160,9 @@ func checkOverwrite(p string, force bool) error {
 	if !force {
 		return fmt.Errorf("%s exists: give another --out or --force", text.TermSafe(p))
 	}
-	head := make([]byte, len(recordMark))
-	if _, err := io.ReadFull(f, head); err != nil || string(head) != recordMark {
-		return fmt.Errorf("%s exists and cordon record did not write it (it does not begin %q): --force overwrites only logs cordon recorded; give another --out", text.TermSafe(p), recordMark)
+	head := make([]byte, len(logs.RecordMark))
+	if _, err := io.ReadFull(f, head); err != nil || string(head) != logs.RecordMark {
+		return fmt.Errorf("%s exists and cordon record did not write it (it does not begin %q): --force overwrites only logs cordon recorded; give another --out", text.TermSafe(p), logs.RecordMark)
 	}
 	return nil
 }

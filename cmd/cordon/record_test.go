@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"cordon/logs"
 	"cordon/scenarios"
 )
 
@@ -50,7 +51,7 @@ func TestRecordReplayFormulaNames(t *testing.T) {
 	if code, _, errw := cordon("record", sc, "--date", "2021-11-24", "--tz", "+08:00", "--out", logDir); code != 0 {
 		t.Fatalf("record: exit %d: %s", code, errw)
 	}
-	for _, f := range []string{arrivalsFile, rosterFile, observedFile, durationsFile} {
+	for _, f := range []string{logs.ArrivalsFile, logs.RosterFile, logs.ObservedFile, logs.DurationsFile} {
 		data, err := os.ReadFile(filepath.Join(logDir, f))
 		if err != nil {
 			t.Fatal(err)
@@ -69,8 +70,8 @@ func TestRecordReplayFormulaNames(t *testing.T) {
 			}
 		}
 	}
-	code, out, errw := cordon("replay", sc, "--arrivals", filepath.Join(logDir, arrivalsFile), "--roster", filepath.Join(logDir, rosterFile),
-		"--observed", filepath.Join(logDir, observedFile), "--reps", "2", "-q", "--no-report")
+	code, out, errw := cordon("replay", sc, "--arrivals", filepath.Join(logDir, logs.ArrivalsFile), "--roster", filepath.Join(logDir, logs.RosterFile),
+		"--observed", filepath.Join(logDir, logs.ObservedFile), "--reps", "2", "-q", "--no-report")
 	if code != 0 || !strings.Contains(out, "=x.delivered") {
 		t.Errorf("replay: exit %d: %s\n%s", code, errw, out)
 	}
@@ -105,12 +106,12 @@ func TestRecordDateRange(t *testing.T) {
 			t.Errorf("--date %s --tz %s: exit %d, %s", c.date, c.tz, code, errw)
 			continue
 		}
-		code, _, errw := cordon("replay", "day-one", "--arrivals", filepath.Join(out, arrivalsFile), "--roster", filepath.Join(out, rosterFile),
-			"--observed", filepath.Join(out, observedFile), "--reps", "2", "-q", "--no-report")
+		code, _, errw := cordon("replay", "day-one", "--arrivals", filepath.Join(out, logs.ArrivalsFile), "--roster", filepath.Join(out, logs.RosterFile),
+			"--observed", filepath.Join(out, logs.ObservedFile), "--reps", "2", "-q", "--no-report")
 		if code != 0 {
 			t.Errorf("--date %s --tz %s: replay: exit %d, %.300s", c.date, c.tz, code, errw)
 		}
-		if code, _, errw := cordon("fit", "--observed", filepath.Join(out, durationsFile), "--yaml"); code != 0 {
+		if code, _, errw := cordon("fit", "--observed", filepath.Join(out, logs.DurationsFile), "--yaml"); code != 0 {
 			t.Errorf("--date %s --tz %s: fit: exit %d, %.300s", c.date, c.tz, code, errw)
 		}
 	}

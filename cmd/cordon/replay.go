@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -107,27 +105,9 @@ func runReplay(ctx context.Context, std *streams, opts *replayOptions, arg strin
 	if err != nil {
 		return badInput(err)
 	}
-	var changed *compound.Scenario
-	change := ""
-	set := false
-	var setOverrides []scenarios.Override
-	switch {
-	case opts.vs != "":
-		if changed, err = scenarios.Resolve(opts.vs); err != nil {
-			return badInput(err)
-		}
-		change = "scenario " + changed.Name
-	case len(opts.sets) > 0:
-		overrides, err := parseSets(opts.sets)
-		if err != nil {
-			return err
-		}
-		if changed, err = scenarios.Resolve(arg, overrides...); err != nil {
-			return badInput(err)
-		}
-		change = strings.Join(opts.sets, ", ")
-		set = true
-		setOverrides = overrides
+	changed, setOverrides, change, err := opts.change(arg)
+	if err != nil {
+		return err
 	}
 	var folder reportFolder
 	if !opts.noReport {
@@ -142,17 +122,19 @@ func runReplay(ctx context.Context, std *streams, opts *replayOptions, arg strin
 	}
 	ask := experiment.ReviewAsk{Helped: !opts.noHelped}
 	if changed != nil {
-		var touched map[string][]int
-		if set && lg.roster != nil {
-			if touched, err = touchedCounts(arg, sc, sc.RosterPools(lg.roster), setOverrides); err != nil {
+		var counts map[string][]int
+		sets := ""
+		if len(setOverrides) > 0 {
+			sets = change
+		}
+		if sets != "" && lg.roster != nil {
+			if counts, err = scenarios.StaffCountsSet(arg, sc, sc.RosterPools(lg.roster), setOverrides); err != nil {
 				return badInput(err)
 			}
 		}
-		ch, err := changeOnRoster(sc, changed, lg.roster, set, touched, change)
-		if err != nil {
+		if ask.Change, err = experiment.ChangeOnRoster(sc, changed, lg.roster, sets, counts); err != nil {
 			return badInput(err)
 		}
-		ask.Change = ch
 	}
 	update, clear := progress(std, opts.quiet, "replay")
 	r, err := experiment.ReviewDay(ctx, sc, lg.arrivals, lg.roster, lg.observed, ask, opts.options(update))
@@ -174,36 +156,26 @@ func runReplay(ctx context.Context, std *streams, opts *replayOptions, arg strin
 		table: func(w io.Writer) error { return std.words.WriteReviewSummary(w, r, src) }})
 }
 
-// changeOnRoster makes the change asked for a change of the logged day:
-// with no roster the changed scenario as it is; with one, the pools the
-// roster names get the change on the roster. A --set of a shift's count
-// sets the count on duty wherever that shift covers (compound.SetRoster);
-// --vs adds the difference between the two scenarios' plans to the roster
-// (compound.ShiftRoster). A change the roster cannot take (a --set moving
-// a shift's times) is an error naming the pool.
-func changeOnRoster(sc, changed *compound.Scenario, roster []compound.RosterEntry, set bool, touched map[string][]int, change string) (*experiment.DayChange, error) {
-	ch := &experiment.DayChange{Scenario: changed}
-	if roster == nil {
-		return ch, nil
-	}
-	var err error
-	if set {
-		ch.Roster, ch.RosterPools, err = compound.SetRoster(sc, changed, roster, touched)
-		if err != nil {
-			return nil, fmt.Errorf("--set %s: %w", change, err)
+// change resolves the change asked for the day: the scenario of --vs, or
+// the scenario replayed with the --set overrides (given too); nil when
+// none is asked. change says what it is, for the report.
+func (opts *replayOptions) change(arg string) (changed *compound.Scenario, overrides []scenarios.Override, change string, err error) {
+	switch {
+	case opts.vs != "":
+		if changed, err = scenarios.Resolve(opts.vs); err != nil {
+			return nil, nil, "", badInput(err)
 		}
-		return ch, nil
+		return changed, nil, "scenario " + changed.Name, nil
+	case len(opts.sets) > 0:
+		if overrides, err = parseSets(opts.sets); err != nil {
+			return nil, nil, "", err
+		}
+		if changed, err = scenarios.Resolve(arg, overrides...); err != nil {
+			return nil, nil, "", badInput(err)
+		}
+		return changed, overrides, strings.Join(opts.sets, ", "), nil
 	}
-	var clipped []string
-	ch.Roster, ch.RosterPools, clipped, err = compound.ShiftRoster(sc, changed, roster)
-	if err != nil {
-		return nil, fmt.Errorf("--vs %s: %w", changed.Name, err)
-	}
-	if len(clipped) > 0 {
-		return nil, fmt.Errorf("--vs %s takes more of %s off duty than the roster has on duty: "+
-			"replay without --roster to compare the plans", changed.Name, strings.Join(clipped, ", "))
-	}
-	return ch, nil
+	return nil, nil, "", nil
 }
 
 // replayLogs are the logs of a day, read.
@@ -286,50 +258,4 @@ func (opts *replayOptions) readLogs(ctx context.Context, std *streams, sc *compo
 	}
 	return &replayLogs{arrivals: day.Arrivals, roster: day.Roster, observed: experiment.ObservedTimed(day.Observed),
 		synthetic: day.Synthetic, skipped: day.Skipped}, nil
-}
-
-// touchedCounts finds the shift counts (-1: a pool's count) of the named
-// pools that the --set overrides set, whatever the path's spelling and
-// even to the plan's own value: every such count is first set to a probe
-// value one away from the plan's, and a count the overrides then leave
-// elsewhere is theirs.
-func touchedCounts(arg string, sc *compound.Scenario, pools []string, overrides []scenarios.Override) (map[string][]int, error) {
-	probe := func(v int) int {
-		if v+1 <= compound.MaxStaff {
-			return v + 1
-		}
-		return v - 1
-	}
-	var pre []scenarios.Override
-	for i, p := range sc.Staff {
-		if !slices.Contains(pools, p.Name) {
-			continue
-		}
-		if len(p.Shifts) == 0 {
-			pre = append(pre, scenarios.Override{Path: fmt.Sprintf("staff[%d].count", i), Value: strconv.Itoa(probe(p.Count))})
-		}
-		for j, sh := range p.Shifts {
-			pre = append(pre, scenarios.Override{Path: fmt.Sprintf("staff[%d].shifts[%d].count", i, j), Value: strconv.Itoa(probe(sh.Count))})
-		}
-	}
-	probed, err := scenarios.Resolve(arg, append(pre, overrides...)...)
-	if err != nil {
-		return nil, err
-	}
-	touched := map[string][]int{}
-	for i, p := range sc.Staff {
-		if !slices.Contains(pools, p.Name) {
-			continue
-		}
-		q := probed.Staff[i]
-		if len(p.Shifts) == 0 && q.Count != probe(p.Count) {
-			touched[p.Name] = append(touched[p.Name], -1)
-		}
-		for j, sh := range p.Shifts {
-			if j < len(q.Shifts) && q.Shifts[j].Count != probe(sh.Count) {
-				touched[p.Name] = append(touched[p.Name], j)
-			}
-		}
-	}
-	return touched, nil
 }

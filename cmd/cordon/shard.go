@@ -6,8 +6,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strconv"
-	"strings"
 
 	"github.com/spf13/pflag"
 
@@ -42,18 +40,18 @@ func (s *shardFlags) checkShard(getenv func(string) string) error {
 	}
 	var err error
 	if s.shard == "auto" {
-		s.split, err = shardFromEnv(getenv, s.shards)
+		s.split, err = experiment.ShardFromEnv(getenv, s.shards)
 	} else {
 		if s.shards != 0 {
 			return badInput(fmt.Errorf("--shards goes with --shard auto; --shard %s names its N", s.shard))
 		}
-		s.split, err = parseShard(s.shard)
+		s.split, err = experiment.ParseShard(s.shard)
 	}
 	if err != nil {
 		return badInput(fmt.Errorf("--shard %s: %v", s.shard, err))
 	}
 	if s.part == "" {
-		s.part = defaultPartName(s.split)
+		s.part = s.split.PartName()
 	}
 	if err := os.MkdirAll(filepath.Dir(s.part), 0o755); err != nil {
 		return badInput(fmt.Errorf("--part: %v", err))
@@ -66,98 +64,6 @@ func (s *shardFlags) checkShard(getenv func(string) string) error {
 
 // sharded reports whether the command runs one shard of its work.
 func (s *shardFlags) sharded() bool { return s.split.Count > 0 }
-
-// defaultPartName is the file a shard writes its part to by default.
-func defaultPartName(s experiment.Shard) string {
-	return fmt.Sprintf("cordon-part-%d-of-%d.part", s.Index, s.Count)
-}
-
-// parseShard parses I/N.
-func parseShard(text string) (experiment.Shard, error) {
-	i, n, ok := strings.Cut(text, "/")
-	if !ok {
-		return experiment.Shard{}, fmt.Errorf("want I/N (shard I of N, from 0) or auto")
-	}
-	index, err1 := strconv.Atoi(strings.TrimSpace(i))
-	count, err2 := strconv.Atoi(strings.TrimSpace(n))
-	if err1 != nil || err2 != nil {
-		return experiment.Shard{}, fmt.Errorf("want I/N with whole numbers, such as 0/4")
-	}
-	s := experiment.Shard{Index: index, Count: count}
-	return s, s.Check()
-}
-
-// shardFromEnv finds the shard of a Kubernetes Indexed Job's pod or of a
-// Slurm array task. count, when not 0, is the number of shards.
-func shardFromEnv(getenv func(string) string, count int) (experiment.Shard, error) {
-	num := func(name string) (int, bool, error) {
-		v := getenv(name)
-		if v == "" {
-			return 0, false, nil
-		}
-		n, err := strconv.Atoi(strings.TrimSpace(v))
-		if err != nil || n < 0 {
-			return 0, true, fmt.Errorf("%s=%q is not a number", name, v)
-		}
-		return n, true, nil
-	}
-	if index, ok, err := num("JOB_COMPLETION_INDEX"); ok || err != nil {
-		if err != nil {
-			return experiment.Shard{}, err
-		}
-		if count == 0 {
-			c, ok, err := num("CORDON_SHARDS")
-			if err != nil {
-				return experiment.Shard{}, err
-			}
-			if !ok {
-				return experiment.Shard{}, fmt.Errorf("a Kubernetes Indexed Job (JOB_COMPLETION_INDEX=%d) needs the number of shards: --shards N or CORDON_SHARDS, the job's completions", index)
-			}
-			count = c
-		}
-		s := experiment.Shard{Index: index, Count: count}
-		if err := s.Check(); err != nil {
-			return s, fmt.Errorf("JOB_COMPLETION_INDEX=%d is not a shard of %d: make --shards the job's completions", index, count)
-		}
-		return s, nil
-	}
-	id, ok, err := num("SLURM_ARRAY_TASK_ID")
-	if err != nil {
-		return experiment.Shard{}, err
-	}
-	if !ok {
-		return experiment.Shard{}, fmt.Errorf("neither JOB_COMPLETION_INDEX (Kubernetes) nor SLURM_ARRAY_TASK_ID (Slurm) is set: give the shard as I/N")
-	}
-	first, _, err := num("SLURM_ARRAY_TASK_MIN")
-	if err != nil {
-		return experiment.Shard{}, err
-	}
-	step, hasStep, err := num("SLURM_ARRAY_TASK_STEP")
-	if err != nil {
-		return experiment.Shard{}, err
-	}
-	if !hasStep || step == 0 {
-		step = 1
-	}
-	if count == 0 {
-		c, ok, err := num("SLURM_ARRAY_TASK_COUNT")
-		if err != nil {
-			return experiment.Shard{}, err
-		}
-		if !ok {
-			return experiment.Shard{}, fmt.Errorf("SLURM_ARRAY_TASK_COUNT is not set: give --shards N")
-		}
-		count = c
-	}
-	if id < first || (id-first)%step != 0 {
-		return experiment.Shard{}, fmt.Errorf("SLURM_ARRAY_TASK_ID=%d is not in the array from %d by %d", id, first, step)
-	}
-	s := experiment.Shard{Index: (id - first) / step, Count: count}
-	if err := s.Check(); err != nil {
-		return s, fmt.Errorf("SLURM_ARRAY_TASK_ID=%d is task %d of the array, but it has %d: use --array=0-%d", id, s.Index, count, count-1)
-	}
-	return s, nil
-}
 
 // runShard runs the shard's units of w and writes them as a part.
 func (s *shardFlags) runShard(ctx context.Context, std *streams, r *runFlags, w *experiment.Work) error {

@@ -100,18 +100,9 @@ func runSweep(ctx context.Context, std *streams, opts *sweepOptions, arg string)
 	if err != nil {
 		return err
 	}
-	kpis := opts.kpis
-	if len(kpis) == 0 {
-		kpis = defaultSweepKPIs(base)
-	}
-	names := map[string]bool{}
-	for _, k := range compound.Catalog(base) {
-		names[k.Name] = true
-	}
-	for _, k := range kpis {
-		if !names[k] {
-			return badInput(fmt.Errorf("--kpi %s: %s has no such KPI (cordon kpis lists them)", k, base.Name))
-		}
+	kpis, err := experiment.SweepKPIs(base, opts.kpis)
+	if err != nil {
+		return badInput(err)
 	}
 	w.KPIs = kpis
 	if opts.sharded() {
@@ -138,21 +129,4 @@ func (opts *sweepOptions) report(ctx context.Context, std *streams, sw *experime
 		json:  func() ([]byte, error) { return reports.NewSweepResults(sw).JSON() },
 		csv:   func() []byte { return reports.SweepCSV(sw) },
 		table: func(w io.Writer) error { return std.words.WriteSweepTable(w, sw, kpis) }})
-}
-
-// defaultSweepKPIs are the KPIs of the scenario's targets, or a few
-// headline KPIs.
-func defaultSweepKPIs(sc *compound.Scenario) []string {
-	var out []string
-	for _, t := range sc.ParsedTargets() {
-		out = append(out, t.KPI)
-	}
-	if len(out) > 0 {
-		return out
-	}
-	out = append(out, "items.delivered", "gate.staging.max")
-	if sc.Sampling != nil {
-		out = append(out, "sampling.makespan")
-	}
-	return out
 }

@@ -6,7 +6,9 @@
 // Each family has its fitter, which returns a [Fit]: the Spec in cordon's
 // own parameters, the log-likelihood, the Kolmogorov–Smirnov statistic
 // against the fitted CDF and its p-value. [Best] fits every family that
-// applies and ranks them.
+// applies and ranks them; [Choose] does so for one step's durations and
+// chooses the family with the smallest KS (a [Step]), saying when even
+// that one is rejected.
 //
 // # Estimators
 //

@@ -89,10 +89,10 @@ func Families() []Family {
 	}
 }
 
-// FamilyOf returns the family named kind.
-func FamilyOf(kind string) (Family, bool) {
+// FamilyOf returns the family called name.
+func FamilyOf(name string) (Family, bool) {
 	for _, f := range Families() {
-		if f.Name == kind {
+		if f.Name == name {
 			return f, true
 		}
 	}

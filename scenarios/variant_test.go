@@ -1,4 +1,4 @@
-package main
+package scenarios
 
 import (
 	"reflect"
@@ -10,12 +10,12 @@ import (
 // split at the commas outside brackets, braces and quotes; errors name the
 // variant and say what to write.
 func TestParseVariant(t *testing.T) {
-	v, err := parseVariant("slow: gate.intake={dist: gamma, mean: 40s, cv: 0.5}, staff.suited-crew.shifts[0].count=4, targets=['a <= 5m', \"b, c\"]")
+	v, err := ParseVariant("slow: gate.intake={dist: gamma, mean: 40s, cv: 0.5}, staff.suited-crew.shifts[0].count=4, targets=['a <= 5m', \"b, c\"]")
 	if err != nil {
 		t.Fatal(err)
 	}
 	var got []string
-	for _, o := range v.sets {
+	for _, o := range v.Overrides {
 		got = append(got, o.Path+"="+o.Value+" ("+o.Flag+")")
 	}
 	want := []string{
@@ -23,10 +23,10 @@ func TestParseVariant(t *testing.T) {
 		"staff.suited-crew.shifts[0].count=4 (--variant slow:)",
 		"targets=['a <= 5m', \"b, c\"] (--variant slow:)",
 	}
-	if v.name != "slow" || !reflect.DeepEqual(got, want) {
-		t.Errorf("%q %q, want slow %q", v.name, got, want)
+	if v.Name != "slow" || !reflect.DeepEqual(got, want) {
+		t.Errorf("%q %q, want slow %q", v.Name, got, want)
 	}
-	if d := v.describe("baseline"); d != "baseline with gate.intake={dist: gamma, mean: 40s, cv: 0.5}, staff.suited-crew.shifts[0].count=4, targets=['a <= 5m', \"b, c\"]" {
+	if d := v.Describe("baseline"); d != "baseline with gate.intake={dist: gamma, mean: 40s, cv: 0.5}, staff.suited-crew.shifts[0].count=4, targets=['a <= 5m', \"b, c\"]" {
 		t.Errorf("description %q", d)
 	}
 	for in, msg := range map[string]string{
@@ -37,7 +37,7 @@ func TestParseVariant(t *testing.T) {
 		"x: gate.shelves":         "gate.shelves: write path=value",
 		"x: gate.shelves=8,, a=1": "an empty value between commas",
 	} {
-		_, err := parseVariant(in)
+		_, err := ParseVariant(in)
 		if err == nil || !strings.Contains(err.Error(), msg) || !strings.HasPrefix(err.Error(), "--variant ") {
 			t.Errorf("%q: error %v, want one saying %q", in, err, msg)
 		}
