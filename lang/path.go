@@ -150,6 +150,11 @@ func pathEntries() []entry {
 		w("lab", "lab", "实验室"), w("servers", "servers", "服务台数"), w("test", "test time", "检测用时"),
 		w("prevalence", "share positive", "阳性比例"), w("report", "time to the result", "出结果用时"),
 		w("sampled_by", "sampled by", "计采样比例的时刻"),
+		w("deadline", "deadline", "送达硬时限"), w("schedule[]", "schedule %d", "第%d批"), w("items", "items", "件数"),
+		w("stairs", "stairs", "爬楼用时"), w("bin_trip", "bin trip", "往返垃圾桶用时"), w("bags_per_trip", "bags per trip", "每趟袋数"),
+		w("disinfectant", "disinfectant", "每升消毒液"), w("disinfectant_per_item", "disinfectant per item", "每件消毒液用量"),
+		w("rounds[]", "rounds %d", "后续第%d轮"), w("method", "method", "方式"), w("kits", "kits", "抗原试剂盒"),
+		w("hand_out", "hand out", "发放用时"), w("returned", "returned", "交回比例"), w("collect", "collect", "收取用时"),
 		{key: "building %s", zh: "%s号楼"}, {key: "zone %s", zh: "%s号片区"},
 	}
 }
