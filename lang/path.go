@@ -108,7 +108,7 @@ func pathEntries() []entry {
 		w("per_day", "per day", "每天数量"), w("priority", "priority", "优先级"), w("profile", "arrivals through the day", "全天到达分布"),
 		w("target", "target", "时限"), w("dwell", "dwell", "停留时间"),
 		w("delivery", "delivery to the door", "送货上门"), w("door", "time at the door", "在家门口的时间"),
-		w("fill", "fill", "装载率"), w("items_per_run", "items per run", "每趟件数"),
+		w("fill", "fill", "等满载的最长时间"), w("items_per_run", "items per run", "每趟件数"),
 		w("disinfection", "disinfection", "消杀"), w("space", "places", "消杀位"),
 		w("floors", "floors", "下限"), w("knobs[]", "knob %d", "第%d项调整"), w("min", "least", "最少"), w("path", "path", "路径"),
 		w("on_duty[]", "on duty rule %d", "第%d条在岗要求"), w("during", "during", "时段"), w("from", "from", "开始"),
