@@ -108,13 +108,20 @@ func (e effect) amount(k compound.KPI, ref float64) float64 {
 	return e.value
 }
 
-// Describe says what the minimum effects are, quantity by quantity, for the header
-// of a comparison: "1m for durations, 0.5 percentage points for shares, 1
-// for counts, 1% of the reference's mean for rates" (and the KPIs given one
-// of their own).
-func (m MinEffects) Describe() string {
-	var parts []string
-	some := false
+// QuantityEffect is the minimum effect for one quantity (durations, shares, counts, rates), for a reader to
+// write in its own words (Describe writes it in English).
+type QuantityEffect struct {
+	Quantity string // Durations, Shares, Counts or Rates
+	// Value is seconds for durations, a share (0.005: half a percentage
+	// point) for shares, a number for counts and rates; when Relative, a
+	// share of the reference's mean. 0 is no minimum.
+	Value    float64
+	Relative bool
+}
+
+// Quantities returns the minimum effect for each quantity, in the order
+// Describe writes them, and how many KPIs have one of their own.
+func (m MinEffects) Quantities() (effects []QuantityEffect, own int) {
 	for _, quantity := range quantities() {
 		e, ok := m.byQuantity[quantity]
 		switch {
@@ -123,14 +130,38 @@ func (m MinEffects) Describe() string {
 		case !ok:
 			e = defaultEffect(quantity)
 		}
-		some = some || e.value != 0
-		parts = append(parts, e.describe(quantity)+" for "+quantity)
+		effects = append(effects, QuantityEffect{Quantity: quantity, Value: e.value, Relative: e.relative})
 	}
-	if !some && len(m.byKPI) == 0 {
+	return effects, len(m.byKPI)
+}
+
+// None says whether there is no minimum at all: every kind's is 0 and no
+// KPI has one of its own (--min-effect 0).
+func (m MinEffects) None() bool {
+	kinds, own := m.Quantities()
+	for _, k := range kinds {
+		if k.Value != 0 {
+			return false
+		}
+	}
+	return own == 0
+}
+
+// Describe says what the minimum effects are, kind by kind, for the header
+// of a comparison: "1m for durations, 0.5 percentage points for shares, 1
+// for counts, 1% of the reference's mean for rates" (and the KPIs given one
+// of their own).
+func (m MinEffects) Describe() string {
+	if m.None() {
 		return "0 (no minimum)"
 	}
-	if n := len(m.byKPI); n > 0 {
-		parts = append(parts, fmt.Sprintf("%d KPIs their own", n))
+	kinds, own := m.Quantities()
+	var parts []string
+	for _, k := range kinds {
+		parts = append(parts, effect{value: k.Value, relative: k.Relative}.describe(k.Quantity)+" for "+k.Quantity)
+	}
+	if own > 0 {
+		parts = append(parts, fmt.Sprintf("%d KPIs their own", own))
 	}
 	return strings.Join(parts, ", ")
 }

@@ -2,6 +2,7 @@ package experiment_test
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"testing"
 
@@ -121,5 +122,35 @@ func TestParseMinEffects(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), want) || !strings.HasPrefix(err.Error(), "--min-effect "+in+": ") {
 			t.Errorf("%s: error %v, want one saying %q", in, err, want)
 		}
+	}
+}
+
+// TestMinEffectKinds: Kinds gives each kind's minimum effect as a value
+// to write in any language, in Describe's order, and the KPIs with one
+// of their own; None is --min-effect 0.
+func TestMinEffectKinds(t *testing.T) {
+	kpis := compound.Catalog(load(t, "baseline"))
+	m, err := experiment.ParseMinEffects([]string{"durations=2m", "shares=1%", "rates=2%", "gate.turned_away=3"}, kpis)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kinds, own := m.Quantities()
+	want := []experiment.QuantityEffect{{Quantity: experiment.Durations, Value: 120}, {Quantity: experiment.Shares, Value: 0.01},
+		{Quantity: experiment.Counts, Value: 1}, {Quantity: experiment.Rates, Value: 0.02, Relative: true}}
+	if !slices.Equal(kinds, want) || own != 1 {
+		t.Errorf("Kinds: %v, %d; want %v, 1", kinds, own, want)
+	}
+	if m.None() {
+		t.Error("None with minimum effects")
+	}
+	off, err := experiment.ParseMinEffects([]string{"0"}, kpis)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !off.None() {
+		t.Error("--min-effect 0: not None")
+	}
+	if kinds, own := off.Quantities(); own != 0 || kinds[0].Value != 0 || kinds[3].Value != 0 {
+		t.Errorf("--min-effect 0: %v, %d", kinds, own)
 	}
 }

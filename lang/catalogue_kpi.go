@@ -12,7 +12,7 @@ type entry struct {
 // catalogue is every message cordon translates.
 func catalogue() []entry {
 	var all []entry
-	for _, part := range [][]entry{kpiEntries(), nameEntries(), stageEntries(), pathEntries(), reportEntries(), plotEntries(), summaryEntries(), errorEntries(), postEntries(), compareEntries(), dayEntries(), plannerEntries(), reviewEntries()} {
+	for _, part := range [][]entry{kpiEntries(), nameEntries(), stageEntries(), pathEntries(), reportEntries(), plotEntries(), summaryEntries(), errorEntries(), postEntries(), compareEntries(), dayEntries(), plannerEntries(), reviewEntries(), listingEntries()} {
 		all = append(all, part...)
 	}
 	return all
@@ -154,6 +154,8 @@ func nameEntries() []entry {
 		name("gate-crew", "大门组"), name("suited-crew", "穿防护服人员"), name("sorting-group", "分拣组"),
 		name("zone-volunteers", "片区志愿者"), name("community-workers", "社区工作者"), name("mobile-team", "机动队"),
 		name("runners", "跑腿志愿者"), name("medical", "医护人员"),
+		// The three-rounds scenario's own pool: its English stays its name.
+		{key: "name:sweep-team", en: "sweep-team", zh: "扫楼队"},
 		name("site-a", "A采样点"), name("site-b", "B采样点"), name("site-c", "C采样点"), name("site-d", "D采样点"),
 		name("intake", "登记贴标"), name("staging", "暂存区"), name("transfer", "转运"), name("disinfection", "消杀"),
 		name("sorting", "分拣"), name("delivery", "送货上门"), name("gate", "大门"), name("garbage", "垃圾清运"),

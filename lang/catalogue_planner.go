@@ -70,6 +70,8 @@ func plannerEntries() []entry {
 		{key: "knob:carts", en: "carts", zh: "推车"},
 		{key: "value:listed", en: "listed", zh: "按列出顺序"}, {key: "value:reversed", en: "reversed", zh: "倒序"},
 		{key: "value:sites-in-turn", en: "sites-in-turn", zh: "各采样点轮流"}, {key: "value:largest-first", en: "largest-first", zh: "人多的先"},
+		{key: "value:wait", en: "wait", zh: "等待（wait）"}, {key: "value:turn-away", en: "turn-away", zh: "退回（turn-away）"},
+		{key: "value:pile", en: "pile", zh: "放到门外堆放处（pile）"},
 		{key: "post:site", en: "site", zh: "采样点"}, {key: "post:servers", en: "servers", zh: "服务人员"},
 		{key: "post:time", en: "time", zh: "时间"}, {key: "post:start", en: "start", zh: "开始时间"},
 		{key: "bottlenecks of %s", zh: "%s的瓶颈"},

@@ -111,6 +111,29 @@ func plotEntries() []entry {
 		{key: "axis-unit:min", zh: "分钟"}, {key: "axis-unit:h", zh: "小时"}, {key: "axis-unit:s", zh: "秒"},
 		{key: "axis-unit:items", zh: "件"}, {key: "axis-unit:people", zh: "人"}, {key: "axis-unit:households", zh: "户"},
 		{key: "axis-unit:kits", zh: "盒"},
+		{key: "axis-unit:items/h", zh: "件/小时"}, {key: "axis-unit:people/h", zh: "人/小时"}, {key: "axis-unit:cards", zh: "张"},
+		{key: "axis-unit:samples", zh: "份样本"}, {key: "axis-unit:suits", zh: "套"}, {key: "axis-unit:litres", zh: "升"},
+		{key: "axis-unit:cost", zh: "费用"}, {key: "axis-unit:arrivals", zh: "人"}, {key: "axis-unit:arrivals/h", zh: "人/小时"},
+
+		// days
+		{key: "Time to the door by day, 95th percentile", zh: "各天送到家门口用时，第95百分位"},
+		{key: "day of the run", zh: "运行的第几天"},
+		{key: "time to the door, 95th percentile (minutes)", zh: "送到家门口用时，第95百分位（分钟）"},
+		{key: "For each kind, the 95th percentile of the time from the gate to the door of the items that arrived on each day " +
+			"(KIND.door_time.p95@dayN), mean over %d replications with its 95%% confidence interval; a day with no item of a kind delivered has no point.",
+			zh: "各类物品中每天到达的物品从大门送到家门口用时的第95百分位（KIND.door_time.p95@dayN），取%d次运行的平均值及其95%%置信区间；某天某类物品没有送达的，不画点。"},
+
+		// frontier legend
+		{key: "meets every target", zh: "达成全部目标"}, {key: "misses a target", zh: "有目标未达成"},
+		{key: "meets the target", zh: "达成目标"}, {key: "misses the target", zh: "未达成目标"},
+		{key: "Pareto front", zh: "帕累托前沿"}, {key: "target %s %s", zh: "目标 %s %s"},
+		{key: "input scenario's cost", zh: "原方案的成本"}, {key: "chosen plan, 95% interval", zh: "选定方案，95%%置信区间"},
+		{key: "best plan found, 95% interval", zh: "找到的最佳方案，95%%置信区间"},
+
+		// gains
+		{key: "No knob buys a significant gain.", zh: "没有哪项调整能带来显著收益。"},
+		{key: "No knob to step.", zh: "没有可以再加一步的调整项。"},
+		{key: "No relative gain to show: every KPI's base mean is zero.", zh: "没有可显示的相对收益：各项指标在基准运行中的平均值都为零。"},
 		{key: "mean, 95% interval", zh: "平均值，95%%置信区间"},
 		{key: "difference in time", zh: "时间差"},
 		{key: "difference in share (percentage points)", zh: "比例差（百分点）"},

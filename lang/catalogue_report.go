@@ -51,9 +51,12 @@ func summaryEntries() []entry {
 	return nil
 }
 
-// errorEntries are the command line's error messages.
+// errorEntries are the command line's error messages, and what cordon
+// record says it wrote.
 func errorEntries() []entry {
 	return []entry{
 		{key: "cordon: warning: figures drawn in English: %v", zh: "cordon：警告：图表将以英文绘制：%v"},
+		{key: "%s, %s from %s: %d items arrived, %d delivered, %d residents sampled\n", zh: "%s，%s，自%s起：到达%d件，送达%d件，采样%d人\n"},
+		{key: "wrote %s: %s, %s, %s and %s (%d times of %d steps)\n", zh: "已写入%s：%s、%s、%s和%s（共%d个用时，%d个环节）\n"},
 	}
 }

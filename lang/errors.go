@@ -37,6 +37,10 @@ func errorSentences() []errorSentence {
 	s := func(re, zh string) errorSentence { return errorSentence{regexp.MustCompile(re), zh} }
 	return []errorSentence{
 		s(`(\d+) of (\d+) scenarios missed a target`, "${2}个方案中有${1}个未达成目标"),
+		s(`(\d+) of (\d+) scenarios have problems`, "${2}个方案中有${1}个有问题"),
+		s(`^(.*): valid \((.*)\)$`, "${1}：有效（${2}）"),
+		s(` ?\(fields here: ([^)]*)\)`, "（此处可用字段：${1}）"),
+		s(` ?\(built-in scenarios: ([^)]*)\)`, "（内置方案：${1}）"),
 		s(`accepts (\d+) arg\(s\), received (\d+)`, "最多接受${1}个参数，实际收到${2}个"),
 		s(`no scenario file or built-in scenario named ("[^"]*")`, "找不到名为${1}的方案文件或内置方案"),
 		s(`(\S+) has no KPI (\S+)`, "${1}没有指标${2}"),
@@ -48,10 +52,15 @@ func errorSentences() []errorSentence {
 // where one holds another.
 func errorPhrases() [][2]string {
 	return [][2]string{
-		{"(built-in scenarios: ", "（内置方案："},
 		{"unknown field, did you mean ", "未知字段，是否想写 "},
-		{"(fields here: ", "（此处可用字段："},
 		{"unknown field", "未知字段"},
+		{"expected a whole number such as 5", "应为整数，例如 5"},
+		{"expected a number such as 2.5", "应为数值，例如 2.5"},
+		{"expected a duration such as 45s, 30m or 1h30m", "应为时长，例如 45s、30m 或 1h30m"},
+		{"expected a time of day HH:MM, for example 07:30", "应为钟点 HH:MM，例如 07:30"},
+		{"expected true or false", "应为 true 或 false"},
+		{"; got the text ", "；实际为文字 "},
+		{"; got ", "；实际为 "},
 		{"did you mean ", "是否想写 "},
 		{"must not be negative", "不能为负数"},
 		{"must be at least ", "必须至少为 "},

@@ -108,7 +108,7 @@ func pathEntries() []entry {
 		w("per_day", "per day", "每天数量"), w("priority", "priority", "优先级"), w("profile", "arrivals through the day", "全天到达分布"),
 		w("target", "target", "时限"), w("dwell", "dwell", "停留时间"),
 		w("delivery", "delivery to the door", "送货上门"), w("door", "time at the door", "在家门口的时间"),
-		w("fill", "fill", "装载率"), w("items_per_run", "items per run", "每趟件数"),
+		w("fill", "fill", "等满载的最长时间"), w("items_per_run", "items per run", "每趟件数"),
 		w("disinfection", "disinfection", "消杀"), w("space", "places", "消杀位"),
 		w("floors", "floors", "下限"), w("knobs[]", "knob %d", "第%d项调整"), w("min", "least", "最少"), w("path", "path", "路径"),
 		w("on_duty[]", "on duty rule %d", "第%d条在岗要求"), w("during", "during", "时段"), w("from", "from", "开始"),
@@ -150,6 +150,11 @@ func pathEntries() []entry {
 		w("lab", "lab", "实验室"), w("servers", "servers", "服务台数"), w("test", "test time", "检测用时"),
 		w("prevalence", "share positive", "阳性比例"), w("report", "time to the result", "出结果用时"),
 		w("sampled_by", "sampled by", "计采样比例的时刻"),
+		w("deadline", "deadline", "送达硬时限"), w("schedule[]", "schedule %d", "第%d批"), w("items", "items", "件数"),
+		w("stairs", "stairs", "爬楼用时"), w("bin_trip", "bin trip", "往返垃圾桶用时"), w("bags_per_trip", "bags per trip", "每趟袋数"),
+		w("disinfectant", "disinfectant", "每升消毒液"), w("disinfectant_per_item", "disinfectant per item", "每件消毒液用量"),
+		w("rounds[]", "rounds %d", "后续第%d轮"), w("method", "method", "方式"), w("kits", "kits", "抗原试剂盒"),
+		w("hand_out", "hand out", "发放用时"), w("returned", "returned", "交回比例"), w("collect", "collect", "收取用时"),
 		{key: "building %s", zh: "%s号楼"}, {key: "zone %s", zh: "%s号片区"},
 	}
 }

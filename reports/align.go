@@ -74,3 +74,10 @@ func wide(r rune) bool {
 		(r >= 0x3000 && r <= 0x303f) || // CJK punctuation: 、。「」
 		(r >= 0xff00 && r <= 0xff60) || (r >= 0xffe0 && r <= 0xffe6) // full-width forms: ，：（）
 }
+
+// WriteColumns writes rows as a terminal table whose columns line up by
+// the width their text takes, a Chinese character two columns: the
+// listings of the command line in Chinese.
+func WriteColumns(w io.Writer, rows [][]string) error {
+	return (&aligned{rows: rows}).write(w)
+}

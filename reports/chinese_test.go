@@ -294,3 +294,41 @@ func TestPrefixedWords(t *testing.T) {
 		t.Errorf("the plan's search shows a key:\n%s", b.String())
 	}
 }
+
+// A built-in scenario is described in Chinese on a Chinese page and in
+// its summary.md, and in English on an English one.
+func TestChineseDescription(t *testing.T) {
+	o := dataTwoDays(t)
+	zh, _ := scenarios.ChineseDescription(o.Scenario)
+	first, _, _ := strings.Cut(zh, "\n")
+	for _, c := range []struct {
+		w    *Words
+		want string
+	}{{chinese(), first}, {English(), firstLine(o.Scenario.Description)}} {
+		built, err := RunReport(o, nil, nil).build(c.w)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := renderPage(built.page, c.w)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(html.UnescapeString(string(b)), c.want) {
+			t.Errorf("%s page: no description %q", c.w.HTML(), c.want)
+		}
+		if md := string(c.w.SummaryMarkdown(o, nil, nil)); !strings.Contains(md, c.want) {
+			t.Errorf("%s summary.md: no description %q", c.w.HTML(), c.want)
+		}
+	}
+	built, err := ComparisonReport(baselineAgainstDayOne(t, 2)).build(chinese())
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := renderPage(built.page, chinese())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), "封控第一天") {
+		t.Error("the Chinese comparison page does not describe day-one in Chinese")
+	}
+}

@@ -53,7 +53,7 @@ func free(m *experiment.Marginal) bool {
 func (w *Words) knobHead(m *experiment.Marginal) []string {
 	head := []string{w.T("rank"), w.T("knob"), w.T("now"), w.T("step"), w.T("cost"), w.T("utilisation")}
 	for _, k := range m.KPIs {
-		head = append(head, k.Name)
+		head = append(head, w.kpiHeading(k))
 	}
 	return head
 }
@@ -103,7 +103,7 @@ func (w *Words) WriteMarginalTable(out io.Writer, m *experiment.Marginal, top in
 		fmt.Fprintf(&buf, "\n%s\n", w.T("what moves each KPI"))
 		tw = &aligned{indent: "  "}
 		for _, f := range m.Findings {
-			tw.add(text.TermSafe(f.KPI.Name), text.TermSafe(w.findingText(f)))
+			tw.add(text.TermSafe(w.kpiHeading(f.KPI)), text.TermSafe(w.findingText(f)))
 		}
 		if err := tw.write(&buf); err != nil {
 			return err
@@ -134,7 +134,7 @@ func (w *Words) stepPhrase(f experiment.Finding, k *experiment.KnobGain) string 
 	}
 	var worse []string
 	for _, g := range experiment.SideEffects(k) {
-		worse = append(worse, g.KPI.Name+" "+w.gain(g))
+		worse = append(worse, w.kpiMention(g.KPI)+" "+w.gain(g))
 	}
 	if len(worse) > 0 {
 		s += w.Sprintf(" (worse: %s)", strings.Join(worse, w.T("; ")))
@@ -235,7 +235,7 @@ func (w *Words) marginalTables(m *experiment.Marginal) []table {
 	}
 	moves := table{Title: w.T("What moves each KPI"), Head: []string{w.T("KPI"), w.T("what moves it")}}
 	for _, f := range m.Findings {
-		moves.Rows = append(moves.Rows, []string{f.KPI.Name, w.findingText(f)})
+		moves.Rows = append(moves.Rows, []string{w.kpiHeading(f.KPI), w.findingText(f)})
 	}
 	hours := table{Title: w.T("The post limiting work, hour by hour"), Head: []string{w.T("hour"), w.T("post"), w.T("utilisation"), w.T("waiting")}}
 	for _, h := range m.Hourly {

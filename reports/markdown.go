@@ -55,7 +55,7 @@ func SummaryMarkdown(o *experiment.Outcome, targets []experiment.TargetResult, p
 func (w *Words) SummaryMarkdown(o *experiment.Outcome, targets []experiment.TargetResult, plots []Plot) []byte {
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "# %s\n\n", mdEscape(o.Scenario.Name))
-	if d := strings.TrimSpace(o.Scenario.Description); d != "" {
+	if d := strings.TrimSpace(w.description(o.Scenario)); d != "" {
 		fmt.Fprintf(&b, "%s\n\n", mdEscape(d))
 	}
 	for _, u := range o.Unstable {

@@ -91,7 +91,7 @@ func (w *Words) boundLines(p *experiment.Plan) []string {
 
 // sideEffectCells are one side effect's KPI, change and difference.
 func (w *Words) sideEffectCells(e experiment.SideEffect) []string {
-	return []string{e.Name, fmt.Sprintf("%s → %s", w.value(e.Unit, e.Base), w.value(e.Unit, e.Plan)),
+	return []string{w.kpiHeading(e.KPI), fmt.Sprintf("%s → %s", w.value(e.Unit, e.Base), w.value(e.Unit, e.Plan)),
 		fmt.Sprintf("%s [%s, %s]", w.diff(e.Unit, e.Difference.Mean), w.diff(e.Unit, e.Difference.Low), w.diff(e.Unit, e.Difference.High))}
 }
 
@@ -135,8 +135,13 @@ func (w *Words) WritePlanTable(out io.Writer, p *experiment.Plan) error {
 	fmt.Fprintf(&buf, "\n%s\n", w.T("targets"))
 	tw = &aligned{indent: "  "}
 	for i, t := range p.Targets {
-		tw.add(text.TermSafe(t.Text), w.targetState(t), w.Sprintf("mean %s", w.value(t.KPI.Unit, t.KPI.Mean)),
-			w.margin(t), w.sourceLabel(p.Constraints[i].Source))
+		cells := []string{w.targetState(t), w.Sprintf("mean %s", w.value(t.KPI.Unit, t.KPI.Mean)), w.margin(t), w.sourceLabel(p.Constraints[i].Source)}
+		if w.Chinese() {
+			// the target in words first, as the run's; as written last
+			tw.add(append(append([]string{text.TermSafe(w.targetText(t))}, cells...), text.TermSafe(t.Text))...)
+			continue
+		}
+		tw.add(append([]string{text.TermSafe(t.Text)}, cells...)...)
 	}
 	if err := tw.write(&buf); err != nil {
 		return err

@@ -51,6 +51,15 @@ func (w *Words) kpiHeading(k compound.KPI) string {
 	return w.kpiTitle(k) + "（" + k.Name + "）"
 }
 
+// kpiMention names a KPI within a sentence or a cell about something else
+// (what a change makes worse): its name in English, its label in Chinese.
+func (w *Words) kpiMention(k compound.KPI) string {
+	if !w.Chinese() {
+		return k.Name
+	}
+	return w.kpiTitle(k)
+}
+
 // factorName is a factor of a sensitivity analysis in w's language: its
 // name in English ("express per day", "sampling.swab"); in Chinese the
 // path's label, or the kind's volume.

@@ -1,9 +1,6 @@
 package reports
 
 import (
-	"fmt"
-	"strconv"
-
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
@@ -50,24 +47,24 @@ func dayLines(o *experiment.Outcome) ([]dayLine, int) {
 // daysPlot is the time to the door by kind on each day of a run of
 // several days: a day axis, so that day 1 and day 3 are seen apart.
 func daysPlot(l look, o *experiment.Outcome) (Plot, error) {
-	fig := Plot{Name: "days", Title: "Time to the door by day, 95th percentile"}
-	p := l.newPlot(fig.Title, "day of the run", "time to the door, 95th percentile (minutes)")
+	fig := Plot{Name: "days", Title: l.T("Time to the door by day, 95th percentile")}
+	p := l.newPlot(fig.Title, l.T("day of the run"), l.T("time to the door, 95th percentile (minutes)"))
 	lines, days := dayLines(o)
 	names := make([]string, days+1)
 	for d := 1; d <= days; d++ {
-		names[d] = "day " + strconv.Itoa(d)
+		names[d] = l.Sprintf("day %d", d)
 	}
 	p.X.Tick.Marker = nominalTicks(names)
 	p.X.Min, p.X.Max = 0.6, float64(days)+0.4
 	p.Y.Min = 0
 	key := l.newSideLegend()
-	for _, l := range lines {
-		if len(l.pts) == 0 {
+	for _, dl := range lines {
+		if len(dl.pts) == 0 {
 			continue
 		}
-		col := seriesColor(l.kind)
-		xys := make(plotter.XYs, len(l.pts))
-		for i, s := range l.pts {
+		col := seriesColor(dl.kind)
+		xys := make(plotter.XYs, len(dl.pts))
+		for i, s := range dl.pts {
 			xys[i] = plotter.XY{X: s.X, Y: s.Y}
 			p.Y.Max = max(p.Y.Max, s.Hi*1.05)
 		}
@@ -79,19 +76,19 @@ func daysPlot(l look, o *experiment.Outcome) (Plot, error) {
 		if err != nil {
 			return Plot{}, err
 		}
-		eb, err := plotter.NewYErrorBars(l.pts)
+		eb, err := plotter.NewYErrorBars(dl.pts)
 		if err != nil {
 			return Plot{}, err
 		}
 		eb.LineStyle = draw.LineStyle{Color: col, Width: vg.Points(1)}
 		eb.CapWidth = vg.Points(5)
 		p.Add(ml, dots, eb)
-		key.Add(l.label, ml, dots)
-		fig.addLayer(l.label, xys)
+		key.Add(l.Name(dl.label), ml, dots)
+		fig.addLayer(dl.label, xys)
 	}
 	p.Add(key)
 	fig.P = p
-	fig.Caption = fmt.Sprintf("For each kind, the 95th percentile of the time from the gate to the door of the items that arrived on each day "+
+	fig.Caption = l.Sprintf("For each kind, the 95th percentile of the time from the gate to the door of the items that arrived on each day "+
 		"(KIND.door_time.p95@dayN), mean over %d replications with its 95%% confidence interval; a day with no item of a kind delivered has no point.", o.Replications)
 	return fig, nil
 }

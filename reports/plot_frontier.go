@@ -258,16 +258,20 @@ func (c frontierChart) draw(fig *Plot) error {
 	if err := c.addFront(p, key); err != nil {
 		return err
 	}
-	key.Add(fmt.Sprintf("target %s %s", frontierOp(c.tr.Op), FormatValue(c.tr.KPI.Unit, c.tr.Value)), threshold)
+	target := FormatValue(c.tr.KPI.Unit, c.tr.Value)
+	if c.l.Chinese() {
+		target = c.l.value(c.tr.KPI.Unit, c.tr.Value) // 45分钟
+	}
+	key.Add(c.l.Sprintf("target %s %s", frontierOp(c.tr.Op), target), threshold)
 	if input != nil {
-		key.Add("input scenario's cost", input)
+		key.Add(c.l.T("input scenario's cost"), input)
 	}
 	if chosen != nil {
 		label := "chosen plan, 95% interval"
 		if !c.pl.Feasible {
 			label = "best plan found, 95% interval"
 		}
-		key.Add(label, chosen)
+		key.Add(c.l.T(label), chosen)
 	}
 	p.Add(key)
 	frontierRange(p)
@@ -338,10 +342,10 @@ func (c frontierChart) addPlans(p *plot.Plot, key *sideLegend) error {
 		dots[i] = s
 	}
 	if dots[1] != nil {
-		key.Add(c.metWord, dots[1])
+		key.Add(c.l.T(c.metWord), dots[1])
 	}
 	if dots[0] != nil {
-		key.Add(c.missWord, dots[0])
+		key.Add(c.l.T(c.missWord), dots[0])
 	}
 	return nil
 }
@@ -361,7 +365,7 @@ func (c frontierChart) addFront(p *plot.Plot, key *sideLegend) error {
 		}
 		fl.StepStyle = plotter.PostStep
 		p.Add(fl)
-		key.Add("Pareto front", fl)
+		key.Add(c.l.T("Pareto front"), fl)
 	}
 	if !finite(c.chosen.X, c.chosen.Y) {
 		return nil

@@ -42,6 +42,23 @@ func gainKnobLabel(k experiment.KnobGain) string {
 	return k.Knob.Name
 }
 
+// gainKnobLabel is gainKnobLabel in l's language: in Chinese the knob
+// in words (穿防护服人员·19:00–07:00 +1, 下楼时间窗 → 35分钟).
+func (l look) gainKnobLabel(k experiment.KnobGain) string {
+	if !l.Chinese() {
+		return gainKnobLabel(k)
+	}
+	w := &Words{Printer: l.Printer}
+	name := w.KnobNamed(k.Knob.Name)
+	switch {
+	case k.Knob.TwoWay:
+		return name + " " + w.stepText(k)
+	case k.Knob.Step > 1:
+		return fmt.Sprintf("%s +%d", name, k.Knob.Step)
+	}
+	return name
+}
+
 // gainsChart is what the gains chart shows of a marginal analysis: the KPIs
 // whose gains can be shown relative to their base mean, and the knobs, the
 // most valuable first, with how many were left out and why.
@@ -149,18 +166,18 @@ func (w *Words) GainsPlot(m *experiment.Marginal) (Plot, error) {
 	if m == nil || m.Base == nil {
 		return Plot{}, errors.New("gains plot: no marginal analysis")
 	}
-	fig := Plot{Name: "gains", Title: "What one step of each knob buys"}
+	fig := Plot{Name: "gains", Title: l.T("What one step of each knob buys")}
 	if len(m.Knobs) == 0 || len(m.KPIs) == 0 {
-		return l.notePlot(fig, "No knob to step.", "The analysis has no knob that can take one more step, or no KPI to measure it by."), nil
+		return l.notePlot(fig, l.T("No knob to step."), "The analysis has no knob that can take one more step, or no KPI to measure it by."), nil
 	}
 	g := chooseGains(m)
 	g.l = l
 	switch {
 	case len(g.kpis) == 0:
-		return l.notePlot(fig, "No relative gain to show: every KPI's base mean is zero.",
+		return l.notePlot(fig, l.T("No relative gain to show: every KPI's base mean is zero."),
 			fmt.Sprintf("Gains are shown relative to the base run, where the mean of %s is zero.", strings.Join(g.noBase, ", "))), nil
 	case len(g.knobs) == 0:
-		return l.notePlot(fig, "No knob buys a significant gain.",
+		return l.notePlot(fig, l.T("No knob buys a significant gain."),
 			fmt.Sprintf("None of the %d knobs' next step changes %s beyond chance (every 95%% interval holds zero).",
 				len(m.Knobs), strings.Join(g.kpiNames(), " or "))), nil
 	}
@@ -188,7 +205,7 @@ func (g gainsChart) draw(fig *Plot) error {
 	n, slot := len(g.knobs), gainGroup/float64(len(g.kpis))
 	names := make([]string, n)
 	for i, k := range g.knobs {
-		names[n-1-i] = gainKnobLabel(k)
+		names[n-1-i] = l.gainKnobLabel(k)
 	}
 	var labels []barLabel
 	var pale plotter.XYs

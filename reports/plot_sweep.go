@@ -235,7 +235,11 @@ func sweepPlot(l look, s *experiment.Sweep, name string) (Plot, error) {
 	}
 	switch {
 	case !ax.numeric:
-		p.X.Tick.Marker = nominalTicks(first.Values)
+		ticks := make([]string, len(first.Values))
+		for i, v := range first.Values {
+			ticks[i] = l.knobValue(v)
+		}
+		p.X.Tick.Marker = nominalTicks(ticks)
 		p.X.Min, p.X.Max = -0.3, float64(len(first.Values))-0.7
 	case ax.spaced():
 		p.X.Tick.Marker = ax.ticks()
@@ -265,7 +269,7 @@ func sweepPlot(l look, s *experiment.Sweep, name string) (Plot, error) {
 		if len(ln.parts) > 0 {
 			var words []string
 			for _, pv := range ln.parts {
-				words = append(words, l.PathLabel(pv[0])+" = "+pv[1])
+				words = append(words, l.PathLabel(pv[0])+" = "+l.knobValue(pv[1]))
 			}
 			sr.key = strings.Join(words, "; ")
 		} else {

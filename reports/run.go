@@ -69,7 +69,7 @@ func runLine(w *Words, o *experiment.Outcome) string {
 func runPage(w *Words, o *experiment.Outcome, targets []experiment.TargetResult) page {
 	p := page{
 		Title: o.Scenario.Name,
-		Lines: append(lines(o.Scenario.Description),
+		Lines: append(lines(w.description(o.Scenario)),
 			runLine(w, o)),
 		Files: w.files(RunFiles),
 	}

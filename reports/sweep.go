@@ -39,14 +39,15 @@ func WriteSweepTable(out io.Writer, s *experiment.Sweep, kpis []string) error {
 }
 
 // WriteSweepTable writes the terminal table of a sweep in w's language;
-// the columns are headed by the paths varied and the KPIs' names.
+// the columns are headed by the paths varied and the KPIs' names, in
+// Chinese by their labels with the names.
 func (w *Words) WriteSweepTable(out io.Writer, s *experiment.Sweep, kpis []string) error {
 	var buf bytes.Buffer
 	first := s.Points[0].Outcome
 	buf.WriteString(w.Sprintf("sweep of %s: %d points, %d replications each, seed %d (common random numbers); means with %.0f%% intervals\n\n",
 		text.TermSafe(first.Scenario.Name), len(s.Points), first.Replications, first.Seed, 100*experiment.Level))
 	tw := &aligned{}
-	t := w.sweepGrid(s, kpis, false)
+	t := w.sweepGrid(s, kpis)
 	for _, row := range append([][]string{t.Head}, t.Rows...) {
 		cells := make([]string, len(row))
 		for i, c := range row {
@@ -69,7 +70,7 @@ func SweepReport(s *experiment.Sweep, kpis []string) Report {
 			return nil, plotsError(err)
 		}
 		first := s.Points[0].Outcome
-		p := page{Title: w.Sprintf("sweep of %s", first.Scenario.Name), Tables: []table{w.sweepGrid(s, kpis, true)},
+		p := page{Title: w.Sprintf("sweep of %s", first.Scenario.Name), Tables: []table{w.sweepGrid(s, kpis)},
 			Files: "index.html, sweep.csv, results.json " + w.T("and") + " plots/*.png, *.svg, *.csv",
 			Lines: []string{w.Sprintf("%d points, %d replications each, seed %d, common random numbers", len(s.Points), first.Replications, first.Seed)}}
 		return &contents{plots: plots, page: p, files: []file{
@@ -80,12 +81,12 @@ func SweepReport(s *experiment.Sweep, kpis []string) Report {
 }
 
 // sweepGrid is the grid of a sweep, for the terminal and the page: one row
-// per point, its values and each chosen KPI's mean and interval. On a
-// Chinese page (labelled) a column is headed by the path's or the KPI's
-// label with its name.
-func (w *Words) sweepGrid(s *experiment.Sweep, kpis []string, labelled bool) table {
+// per point, its values and each chosen KPI's mean and interval. In
+// Chinese a column is headed by the path's or the KPI's label with its
+// name.
+func (w *Words) sweepGrid(s *experiment.Sweep, kpis []string) table {
 	t := table{Title: w.T("Grid")}
-	labelled = labelled && w.Chinese()
+	labelled := w.Chinese()
 	for _, a := range s.Axes {
 		h := a.Path
 		if labelled {
@@ -102,6 +103,9 @@ func (w *Words) sweepGrid(s *experiment.Sweep, kpis []string, labelled bool) tab
 	}
 	for _, pt := range s.Points {
 		row := append([]string(nil), pt.Values...)
+		for i, v := range row {
+			row[i] = w.knobValue(v) // in Chinese: in words, 5分钟, 等待（wait）
+		}
 		for _, name := range kpis {
 			row = append(row, w.estimateCell(pt.Outcome, name))
 		}

@@ -1,53 +1,47 @@
 package reports
 
 import (
+	"strconv"
 	"strings"
-	"time"
 
 	"cordon/experiment"
 )
 
-// minEffects says what a verdict needs (experiment.MinEffects.Describe)
-// in w's language: "1m for durations, 0.5 percentage points for shares,
-// ..." in English, 时长1分钟，比例0.5个百分点，... in Chinese. A part the
-// Chinese does not know how to read is left as it is.
+// minEffects says what a verdict needs in w's language: in English
+// experiment.MinEffects.Describe, "1m for durations, 0.5 percentage points
+// for shares, ..."; in Chinese the same minimum effects (Quantities) in
+// Chinese, 时长1分钟，比例0.5个百分点，....
 func (w *Words) minEffects(m experiment.MinEffects) string {
-	en := m.Describe()
 	if !w.Chinese() {
-		return en
+		return m.Describe()
 	}
-	if en == "0 (no minimum)" {
-		return w.T(en)
+	if m.None() {
+		return w.T("0 (no minimum)")
 	}
+	kinds, own := m.Quantities()
 	var parts []string
-	for _, part := range strings.Split(en, ", ") {
-		parts = append(parts, w.minEffect(part))
+	for _, k := range kinds {
+		parts = append(parts, w.T("effect:"+k.Quantity)+w.quantityEffect(k))
+	}
+	if own > 0 {
+		parts = append(parts, w.Sprintf("%s KPIs their own", strconv.Itoa(own)))
 	}
 	return strings.Join(parts, "，")
 }
 
-// minEffect is one part of MinEffects.Describe in Chinese: "1m for
-// durations" is 时长1分钟, "3 KPIs their own" 另有3个指标单独设定.
-func (w *Words) minEffect(part string) string {
-	if rest, ok := strings.CutSuffix(part, " KPIs their own"); ok && rest != "" && strings.Trim(rest, "0123456789") == "" {
-		return w.Sprintf("%s KPIs their own", rest)
-	}
-	value, kind, ok := strings.Cut(part, " for ")
-	if !ok || !w.Has("effect:"+kind) {
-		return part
-	}
+// quantityEffect is the amount of a kind's minimum effect in w's language:
+// 1分钟, 0.5个百分点, 1, 参照方案平均值的1%.
+func (w *Words) quantityEffect(k experiment.QuantityEffect) string {
+	num := func(v float64) string { return strconv.FormatFloat(v, 'g', 4, 64) }
 	switch {
-	case value == "0":
-	case strings.HasSuffix(value, "% of the reference's mean"):
-		value = w.Sprintf("%s of the reference's mean", strings.TrimSuffix(value, " of the reference's mean"))
-	case strings.HasSuffix(value, " percentage points"), strings.HasSuffix(value, " percentage point"):
-		value = w.Sprintf("%s percentage points", strings.Fields(value)[0])
-	case kind == experiment.Durations:
-		d, err := time.ParseDuration(value)
-		if err != nil {
-			return part
-		}
-		value = w.Duration(d.Seconds())
+	case k.Value == 0:
+		return "0"
+	case k.Relative:
+		return w.Sprintf("%s of the reference's mean", num(100*k.Value)+"%")
+	case k.Quantity == experiment.Durations:
+		return w.Duration(k.Value)
+	case k.Quantity == experiment.Shares:
+		return w.Sprintf("%s percentage points", num(100*k.Value))
 	}
-	return w.T("effect:"+kind) + value
+	return num(k.Value)
 }

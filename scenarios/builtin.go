@@ -28,6 +28,9 @@ const Default = "two-days"
 type BuiltinInfo struct {
 	Name    string // "baseline" for builtin/baseline.yaml
 	Summary string // the first line of its description
+	// Chinese is the first line of its description in Simplified
+	// Chinese (builtin/<name>.zh-CN.txt).
+	Chinese string
 }
 
 // Builtin returns the YAML of a built-in scenario by name ("baseline" for
@@ -57,7 +60,7 @@ func Builtins() []BuiltinInfo {
 			continue
 		}
 		data, _ := Builtin(name)
-		out = append(out, BuiltinInfo{Name: name, Summary: summary(data)})
+		out = append(out, BuiltinInfo{Name: name, Summary: summary(data), Chinese: firstLine(chineseDescription(name))})
 	}
 	slices.SortFunc(out, func(a, b BuiltinInfo) int { return strings.Compare(a.Name, b.Name) })
 	return out
@@ -74,7 +77,10 @@ func builtinNames() []string {
 
 // summary returns the first line of the description of the scenario in
 // data, or "".
-func summary(data []byte) string {
+func summary(data []byte) string { return firstLine(description(data)) }
+
+// description returns the description of the scenario in data, or "".
+func description(data []byte) string {
 	var doc yaml.Node
 	if yaml.Unmarshal(data, &doc) != nil || len(doc.Content) == 0 {
 		return ""
@@ -83,8 +89,7 @@ func summary(data []byte) string {
 	if v = target(v); v == nil || v.Kind != yaml.ScalarNode || isNull(v) {
 		return ""
 	}
-	first, _, _ := strings.Cut(strings.TrimSpace(v.Value), "\n")
-	return strings.TrimSpace(first)
+	return v.Value
 }
 
 // Resolve loads a scenario named on the command line: the file at arg when

@@ -33,7 +33,11 @@ func (s *Server) scenariosPage(w http.ResponseWriter, r *http.Request) {
 	b := s.base(w, r, "scenarios", "scenarios.title")
 	p := scenariosPage{base: b, Active: s.queue.active()}
 	for _, bi := range scenarios.Builtins() {
-		p.Builtins = append(p.Builtins, srcItem{Ref: "builtin:" + bi.Name, Name: bi.Name, Summary: bi.Summary})
+		summary := bi.Summary
+		if b.Lang == "zh-CN" {
+			summary = bi.Chinese
+		}
+		p.Builtins = append(p.Builtins, srcItem{Ref: "builtin:" + bi.Name, Name: bi.Name, Summary: summary})
 	}
 	files, err := s.ws.scenarioFiles()
 	if err != nil {

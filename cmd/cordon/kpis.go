@@ -4,6 +4,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"cordon/compound"
+	"cordon/lang"
 	"cordon/scenarios"
 )
 
@@ -30,11 +31,7 @@ direction is better (lower, higher, or neither), its label and what it measures.
 			if err != nil {
 				return err
 			}
-			l := listing{columns: []string{"name", "unit", "better", "label", "description"}}
-			for _, k := range compound.Catalog(sc) {
-				l.rows = append(l.rows, []string{k.Name, k.Unit, k.Better, k.Title(), k.Desc})
-			}
-			return l.write(std.out, opts.output)
+			return kpiListing(sc, std.words.Printer).write(std.out, opts.output)
 		},
 	}
 	opts.output.add(cmd.Flags())
@@ -53,4 +50,26 @@ func scenarioArg(args []string) (*compound.Scenario, error) {
 		return nil, badInput(err)
 	}
 	return sc, nil
+}
+
+// kpiListing is the KPIs of sc: name, unit, better direction, label and
+// description, the last two in p's language. A Chinese table heads its
+// columns and writes the units and directions in Chinese; the JSON and CSV
+// keep the names, units and directions as codes.
+func kpiListing(sc *compound.Scenario, p *lang.Printer) listing {
+	l := listing{columns: []string{"name", "unit", "better", "label", "description"}}
+	for _, k := range compound.Catalog(sc) {
+		label, desc := k.Title(), k.Desc
+		if p.Chinese() {
+			label, desc = p.KPITitle(k.Name, k.Of, k.Label), p.KPIDesc(k.Name, k.Of, k.Desc)
+		}
+		l.rows = append(l.rows, []string{k.Name, k.Unit, k.Better, label, desc})
+	}
+	if p.Chinese() {
+		for _, c := range l.columns {
+			l.heads = append(l.heads, p.Column(c))
+		}
+		l.shown = map[int]func(string) string{1: p.Unit, 2: p.Better}
+	}
+	return l
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"cordon/logs"
+	"cordon/reports"
 	"cordon/text"
 )
 
@@ -57,6 +58,13 @@ func (o *outputFlags) check() error {
 type listing struct {
 	columns []string
 	rows    [][]string
+	// heads are the table's column heads in Chinese (--lang zh-CN), which
+	// is then lined up for the width Chinese text takes; nil in English:
+	// the columns' names. JSON and CSV are keyed by the columns' names.
+	heads []string
+	// shown writes a column's code (a unit, a direction) in words in the
+	// Chinese table, by column; the JSON and CSV keep the code.
+	shown map[int]func(string) string
 }
 
 // write prints the listing in the format o chose.
@@ -94,6 +102,9 @@ func (l listing) write(w io.Writer, o outputFlags) error {
 		_, err := w.Write(buf.Bytes())
 		return err
 	}
+	if l.heads != nil {
+		return l.writeWide(w)
+	}
 	tw := tabwriter.NewWriter(w, 2, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, strings.Join(l.columns, "\t"))
 	for _, r := range l.rows {
@@ -104,4 +115,21 @@ func (l listing) write(w io.Writer, o outputFlags) error {
 		fmt.Fprintln(tw, strings.Join(cells, "\t"))
 	}
 	return tw.Flush()
+}
+
+// writeWide writes the listing as a table headed by its heads, its cells
+// in words (shown), lined up for the width Chinese text takes.
+func (l listing) writeWide(w io.Writer) error {
+	rows := [][]string{l.heads}
+	for _, r := range l.rows {
+		cells := make([]string, len(r))
+		for i, c := range r {
+			if show := l.shown[i]; show != nil {
+				c = show(c)
+			}
+			cells[i] = text.TermSafe(c)
+		}
+		rows = append(rows, cells)
+	}
+	return reports.WriteColumns(w, rows)
 }

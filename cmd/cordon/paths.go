@@ -3,6 +3,8 @@ package main
 import (
 	"github.com/spf13/cobra"
 
+	"cordon/compound"
+	"cordon/lang"
 	"cordon/scenarios"
 )
 
@@ -30,13 +32,29 @@ takes it.`,
 			if err != nil {
 				return err
 			}
-			l := listing{columns: []string{"path", "type", "value"}}
-			for _, p := range scenarios.Paths(sc) {
-				l.rows = append(l.rows, []string{p.Path, p.Type, p.Value})
-			}
-			return l.write(std.out, opts.output)
+			return pathListing(sc, std.words.Printer).write(std.out, opts.output)
 		},
 	}
 	opts.output.add(cmd.Flags())
 	return cmd
+}
+
+// pathListing is the settable paths of sc: path, kind of value and value
+// now. In Chinese each path has its label too (after the path), the kind
+// of value is in Chinese and the table's columns are headed in Chinese;
+// the paths and values stay as --set writes them.
+func pathListing(sc *compound.Scenario, p *lang.Printer) listing {
+	if !p.Chinese() {
+		l := listing{columns: []string{"path", "type", "value"}}
+		for _, sp := range scenarios.Paths(sc) {
+			l.rows = append(l.rows, []string{sp.Path, sp.Type, sp.Value})
+		}
+		return l
+	}
+	l := listing{columns: []string{"path", "label", "type", "value"}}
+	for _, sp := range scenarios.Paths(sc) {
+		l.rows = append(l.rows, []string{sp.Path, p.PathLabel(sp.Path), p.PathType(sp.Type), sp.Value})
+	}
+	l.heads = []string{p.Column("path"), p.Column("meaning"), p.Column("type"), p.Column("value")}
+	return l
 }

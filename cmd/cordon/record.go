@@ -124,10 +124,11 @@ func runRecord(ctx context.Context, std *streams, opts *recordOptions, arg strin
 		steps++
 		times += len(v)
 	}
-	fmt.Fprintf(std.out, "%s, %s from %s: %d items arrived, %d delivered, %d residents sampled\n",
-		text.TermSafe(sc.Name), opts.date, day.Start.Format("15:04 Z07:00"), len(log.Arrivals), res.Ledger.Delivered, len(log.Sampled))
-	fmt.Fprintf(std.out, "wrote %s: %s, %s, %s and %s (%d times of %d steps)\n",
-		text.TermSafe(dir), logs.ArrivalsFile, logs.RosterFile, logs.ObservedFile, logs.DurationsFile, times, steps)
+	p := std.printer()
+	fmt.Fprint(std.out, p.Sprintf("%s, %s from %s: %d items arrived, %d delivered, %d residents sampled\n",
+		text.TermSafe(sc.Name), opts.date, day.Start.Format("15:04 Z07:00"), len(log.Arrivals), res.Ledger.Delivered, len(log.Sampled)))
+	fmt.Fprint(std.out, p.Sprintf("wrote %s: %s, %s, %s and %s (%d times of %d steps)\n",
+		text.TermSafe(dir), logs.ArrivalsFile, logs.RosterFile, logs.ObservedFile, logs.DurationsFile, times, steps))
 	return nil
 }
 

@@ -17,7 +17,11 @@ func newScenariosCmd(std *streams) *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error {
 			tw := tabwriter.NewWriter(std.out, 2, 0, 2, ' ', 0)
 			for _, b := range scenarios.Builtins() {
-				fmt.Fprintf(tw, "%s\t%s\n", b.Name, b.Summary)
+				summary := b.Summary
+				if std.words.Chinese() {
+					summary = b.Chinese
+				}
+				fmt.Fprintf(tw, "%s\t%s\n", b.Name, summary)
 			}
 			return tw.Flush()
 		},

@@ -46,7 +46,7 @@ func runValidate(std *streams, opts *validateOptions, args []string) error {
 		sc, err := scenarios.Resolve(a, overrides...)
 		if err != nil {
 			bad++
-			fmt.Fprintln(std.err, errorText(err))
+			fmt.Fprintln(std.err, std.printer().Error(errorText(err)))
 			continue
 		}
 		unstable := sc.Stability()
@@ -57,7 +57,7 @@ func runValidate(std *streams, opts *validateOptions, args []string) error {
 			bad++
 			continue
 		}
-		fmt.Fprintf(std.out, "%s: valid (%s)\n", text.TermSafe(a), text.TermSafe(sc.Name))
+		fmt.Fprintln(std.out, std.printer().Error(fmt.Sprintf("%s: valid (%s)", text.TermSafe(a), text.TermSafe(sc.Name))))
 	}
 	if bad > 0 {
 		return &exitError{code: exitBadInput, err: fmt.Errorf("%d of %d scenarios have problems", bad, len(args))}
