@@ -559,3 +559,17 @@ func TestCalendarManyEventsMatchSort(t *testing.T) {
 		t.Errorf("firing order differs from the sorted order (%d fired, want %d)", len(got), len(want))
 	}
 }
+
+func TestMinusZeroIsTheSameInstantAsZero(t *testing.T) {
+	// The calendar orders times by their bits; -0 must count as 0, so that
+	// two events at the instant 0 fire by priority, whichever zero they
+	// were scheduled at.
+	s := New()
+	j := &journal{s: s}
+	s.Schedule(math.Copysign(0, -1), PriorityLate, j.ev("late"))
+	s.Schedule(0, PriorityDefault, j.ev("default"))
+	s.Schedule(math.Copysign(0, -1), PriorityShift, j.ev("shift"))
+	s.Schedule(1, PriorityShift, j.ev("later"))
+	s.Run()
+	j.want(t, "shift@0", "default@0", "late@0", "later@1")
+}
