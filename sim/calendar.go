@@ -90,7 +90,7 @@ func packKey(p Priority, seq uint64) uint64 {
 // before returns 1 when a comes before b, by time, then priority, then
 // order of scheduling, and 0 otherwise: the borrow of the 128-bit
 // subtraction of (b.at, b.key) from (a.at, a.key), computed without a
-// branch, so that choosing a child in the heap costs no mispredictions.
+// branch (see bigHeap).
 func before(a, b *calEntry) uint64 {
 	_, borrow := bits.Sub64(a.key, b.key, 0)
 	_, borrow = bits.Sub64(a.at, b.at, borrow)
@@ -163,6 +163,10 @@ func (c *calendar) push(t float64, p Priority, h Handler, now float64) EventID {
 		sl.h = h
 		e := calEntry{at: timeBits(t), key: packKey(p, c.nextSeq()), slot: i}
 		n, at := len(hp), 0
+		if n >= bigHeap {
+			c.downBig(0, e)
+			return EventID{slot: i + 1, gen: sl.gen}
+		}
 		for {
 			k := 2*at + 1
 			if k >= n {
@@ -309,8 +313,41 @@ func (c *calendar) up(i int, e calEntry) {
 	h[i] = e
 }
 
+// bigHeap is the size from which the heap no longer fits in the faster
+// caches. Below it, a sift chooses the lesser child without a branch: which
+// child is less is as good as random, and a mispredicted branch costs more
+// than the arithmetic. From it on, the time goes on waiting for memory, and
+// a branch, even one mispredicted half the time, lets the processor fetch
+// the next level before the comparison has its operands: there it branches.
+const bigHeap = 1 << 13
+
 // down places e at entry i or below, moving the least children up.
 func (c *calendar) down(i int, e calEntry) {
+	h := c.heap
+	n := len(h)
+	if n >= bigHeap {
+		c.downBig(i, e)
+		return
+	}
+	for {
+		k := 2*i + 1
+		if k >= n {
+			break
+		}
+		if k+1 < n {
+			k += int(before(&h[k+1], &h[k]))
+		}
+		if before(&h[k], &e) == 0 {
+			break
+		}
+		h[i] = h[k]
+		i = k
+	}
+	h[i] = e
+}
+
+// downBig is down in a big heap, branching on which child is less.
+func (c *calendar) downBig(i int, e calEntry) {
 	h := c.heap
 	n := len(h)
 	for {
@@ -319,7 +356,9 @@ func (c *calendar) down(i int, e calEntry) {
 			break
 		}
 		if k+1 < n {
-			k += int(before(&h[k+1], &h[k]))
+			if r, l := &h[k+1], &h[k]; r.at < l.at || (r.at == l.at && r.key < l.key) {
+				k++
+			}
 		}
 		if before(&h[k], &e) == 0 {
 			break
