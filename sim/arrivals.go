@@ -204,5 +204,13 @@ func (src *Source) Handle() {
 		}
 		src.sim.Begin(e, src.flow)
 	}
+	if src.gap != nil {
+		// scheduleNext's renewal arrivals, written out.
+		s := src.sim
+		if t := s.now + nonNegative(src.gap.Rand()); t < src.until {
+			s.cal.push(t, PriorityDefault, src, s.now)
+		}
+		return
+	}
 	src.scheduleNext()
 }

@@ -3,6 +3,7 @@ package sim
 import (
 	"fmt"
 	"math"
+	"math/bits"
 )
 
 // Priority orders events that fall at the same instant: lower values fire
@@ -44,11 +45,23 @@ func (f HandlerFunc) Handle() { f() }
 // (priority, sequence) key that orders events at one instant, and the slot
 // holding its handler. Entries hold no pointers, so moving them in the heap
 // costs no write barriers.
+//
+// The time is kept as the bits of the float64 (see timeBits): for the times
+// an event can have, never negative, their order as unsigned integers is the
+// times' order, so (at, key) compares as one 128-bit number, without the
+// branches a float comparison followed by a tie-break takes.
 type calEntry struct {
-	t    float64
+	at   uint64
 	key  uint64
 	slot uint32
 }
+
+// timeBits returns the bits of t >= 0 whose unsigned order is the order of
+// the times: -0 counts as 0 (the same instant).
+func timeBits(t float64) uint64 { return math.Float64bits(t) &^ (1 << 63) }
+
+// time returns the entry's time.
+func (e *calEntry) time() float64 { return math.Float64frombits(e.at) }
 
 // slot holds a pending event's handler. Its generation changes every time it
 // is freed, so an EventID of an event that fired or was cancelled no longer
@@ -74,8 +87,14 @@ func packKey(p Priority, seq uint64) uint64 {
 	return uint64(uint16(p)^0x8000)<<seqBits | seq
 }
 
-func less(a, b *calEntry) bool {
-	return a.t < b.t || (a.t == b.t && a.key < b.key)
+// before returns 1 when a comes before b, by time, then priority, then
+// order of scheduling, and 0 otherwise: the borrow of the 128-bit
+// subtraction of (b.at, b.key) from (a.at, a.key), computed without a
+// branch (see bigHeap).
+func before(a, b *calEntry) uint64 {
+	_, borrow := bits.Sub64(a.key, b.key, 0)
+	_, borrow = bits.Sub64(a.at, b.at, borrow)
+	return borrow
 }
 
 // calendar is a binary min-heap of events ordered by (time, priority,
@@ -142,24 +161,24 @@ func (c *calendar) push(t float64, p Priority, h Handler, now float64) EventID {
 		i := hp[0].slot
 		sl := &c.slots[i]
 		sl.h = h
-		e := calEntry{t: t, key: packKey(p, c.nextSeq()), slot: i}
+		e := calEntry{at: timeBits(t), key: packKey(p, c.nextSeq()), slot: i}
 		n, at := len(hp), 0
+		if n >= bigHeap {
+			c.downBig(0, e)
+			return EventID{slot: i + 1, gen: sl.gen}
+		}
 		for {
 			k := 2*at + 1
 			if k >= n {
 				break
 			}
-			m := &hp[k]
 			if k+1 < n {
-				if r := &hp[k+1]; r.t < m.t || (r.t == m.t && r.key < m.key) {
-					k++
-					m = r
-				}
+				k += int(before(&hp[k+1], &hp[k]))
 			}
-			if !(m.t < e.t || (m.t == e.t && m.key < e.key)) {
+			if before(&hp[k], &e) == 0 {
 				break
 			}
-			hp[at] = *m
+			hp[at] = hp[k]
 			at = k
 		}
 		hp[at] = e
@@ -176,7 +195,7 @@ func (c *calendar) push(t float64, p Priority, h Handler, now float64) EventID {
 	sl := &c.slots[i]
 	sl.h = h
 	id := EventID{slot: i + 1, gen: sl.gen}
-	e := calEntry{t: t, key: packKey(p, c.nextSeq()), slot: i}
+	e := calEntry{at: timeBits(t), key: packKey(p, c.nextSeq()), slot: i}
 	c.heap = append(c.heap, e)
 	c.up(len(c.heap)-1, e)
 	return id
@@ -224,7 +243,7 @@ func (c *calendar) peek(now float64) float64 {
 	if len(c.heap) == 0 {
 		return math.Inf(1)
 	}
-	return c.heap[0].t
+	return c.heap[0].time()
 }
 
 // dropCancelled removes cancelled events from the top of the heap.
@@ -238,7 +257,7 @@ func (c *calendar) dropCancelled() {
 // ringFirst reports whether the ring's head, at time now, comes before the
 // top of the heap; the ring is not empty and no cancelled event is on top.
 func (c *calendar) ringFirst(now float64) bool {
-	return len(c.heap) == 0 || !less(&c.heap[0], &calEntry{t: now, key: c.ring[c.ringHead].key})
+	return len(c.heap) == 0 || before(&c.heap[0], &calEntry{at: timeBits(now), key: c.ring[c.ringHead].key}) == 0
 }
 
 // popRing removes the ring's head and returns its key and handler.
@@ -280,11 +299,12 @@ func (c *calendar) cancel(id EventID) bool {
 	return true
 }
 
+// up places e at entry i or above, moving greater parents down.
 func (c *calendar) up(i int, e calEntry) {
 	h := c.heap
 	for i > 0 {
 		p := (i - 1) >> 1
-		if !less(&e, &h[p]) {
+		if before(&e, &h[p]) == 0 {
 			break
 		}
 		h[i] = h[p]
@@ -293,7 +313,41 @@ func (c *calendar) up(i int, e calEntry) {
 	h[i] = e
 }
 
+// bigHeap is the size from which the heap no longer fits in the faster
+// caches. Below it, a sift chooses the lesser child without a branch: which
+// child is less is as good as random, and a mispredicted branch costs more
+// than the arithmetic. From it on, the time goes on waiting for memory, and
+// a branch, even one mispredicted half the time, lets the processor fetch
+// the next level before the comparison has its operands: there it branches.
+const bigHeap = 1 << 13
+
+// down places e at entry i or below, moving the least children up.
 func (c *calendar) down(i int, e calEntry) {
+	h := c.heap
+	n := len(h)
+	if n >= bigHeap {
+		c.downBig(i, e)
+		return
+	}
+	for {
+		k := 2*i + 1
+		if k >= n {
+			break
+		}
+		if k+1 < n {
+			k += int(before(&h[k+1], &h[k]))
+		}
+		if before(&h[k], &e) == 0 {
+			break
+		}
+		h[i] = h[k]
+		i = k
+	}
+	h[i] = e
+}
+
+// downBig is down in a big heap, branching on which child is less.
+func (c *calendar) downBig(i int, e calEntry) {
 	h := c.heap
 	n := len(h)
 	for {
@@ -301,10 +355,12 @@ func (c *calendar) down(i int, e calEntry) {
 		if k >= n {
 			break
 		}
-		if k+1 < n && less(&h[k+1], &h[k]) {
-			k++
+		if k+1 < n {
+			if r, l := &h[k+1], &h[k]; r.at < l.at || (r.at == l.at && r.key < l.key) {
+				k++
+			}
 		}
-		if !less(&h[k], &e) {
+		if before(&h[k], &e) == 0 {
 			break
 		}
 		h[i] = h[k]

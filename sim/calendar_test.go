@@ -2,6 +2,7 @@ package sim
 
 import (
 	"cmp"
+	"container/heap"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -557,5 +558,68 @@ func TestCalendarManyEventsMatchSort(t *testing.T) {
 	s.Run()
 	if !slices.Equal(got, want) {
 		t.Errorf("firing order differs from the sorted order (%d fired, want %d)", len(got), len(want))
+	}
+}
+
+func TestMinusZeroIsTheSameInstantAsZero(t *testing.T) {
+	// The calendar orders times by their bits; -0 must count as 0, so that
+	// two events at the instant 0 fire by priority, whichever zero they
+	// were scheduled at.
+	s := New()
+	j := &journal{s: s}
+	s.Schedule(math.Copysign(0, -1), PriorityLate, j.ev("late"))
+	s.Schedule(0, PriorityDefault, j.ev("default"))
+	s.Schedule(math.Copysign(0, -1), PriorityShift, j.ev("shift"))
+	s.Schedule(1, PriorityShift, j.ev("later"))
+	s.Run()
+	j.want(t, "shift@0", "default@0", "late@0", "later@1")
+}
+
+// refEvents is a textbook heap of (time, priority, order of scheduling), the
+// reference the calendar is checked against.
+type refEvents [][3]float64
+
+func (h refEvents) Len() int { return len(h) }
+func (h refEvents) Less(i, j int) bool {
+	a, b := h[i], h[j]
+	return a[0] < b[0] || (a[0] == b[0] && (a[1] < b[1] || (a[1] == b[1] && a[2] < b[2])))
+}
+func (h refEvents) Swap(i, j int) { h[i], h[j] = h[j], h[i] }
+func (h *refEvents) Push(x any)   { *h = append(*h, x.([3]float64)) }
+func (h *refEvents) Pop() any {
+	x := (*h)[len(*h)-1]
+	*h = (*h)[:len(*h)-1]
+	return x
+}
+
+func TestBigCalendarHoldMatchesTextbookHeap(t *testing.T) {
+	// A hold model with more than bigHeap events pending, where each event
+	// schedules the next while it fires (many at one time, of several
+	// priorities), the heap then shrinking below bigHeap: every event must
+	// be the one a textbook heap gives.
+	s := New()
+	rng := rand.New(rand.NewPCG(5, 6))
+	ref := &refEvents{}
+	seq := 0.0
+	var schedule func(at float64, more int)
+	schedule = func(at float64, more int) {
+		seq++
+		ev := [3]float64{at, float64(rng.IntN(5) - 2), seq}
+		heap.Push(ref, ev)
+		s.Schedule(at, Priority(ev[1]), HandlerFunc(func() {
+			if want := heap.Pop(ref).([3]float64); want != ev {
+				t.Fatalf("fired %v, want %v", ev, want)
+			}
+			if more > 0 {
+				schedule(s.Now()+float64(rng.IntN(40))/4, more-1)
+			}
+		}))
+	}
+	for range bigHeap + 2000 {
+		schedule(float64(rng.IntN(40))/4, 3)
+	}
+	s.Run()
+	if ref.Len() != 0 {
+		t.Errorf("%d events never fired", ref.Len())
 	}
 }

@@ -247,6 +247,9 @@ func (r *Resource) Seize(e *Entity, amount int, patience float64, onRenege, onBa
 // ahead reports whether e would be served before every entity waiting: the
 // queue is empty, or e's priority is higher than that of the first in it.
 func (r *Resource) ahead(e *Entity) bool {
+	if r.queue.live == 0 {
+		return true // no entry is live: peek would find none
+	}
 	w := r.queue.peek()
 	return w == nil || -int64(e.Prio) < w.rank
 }

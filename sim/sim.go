@@ -144,10 +144,10 @@ func (s *Sim) step(limit float64, bounded bool) bool {
 		// The event at the top stays there, firing, until the handler's
 		// first push takes its place or the handler returns.
 		top := &c.heap[0]
-		if bounded && !(top.t < limit) {
+		if bounded && !(top.time() < limit) {
 			return false
 		}
-		s.now, key = top.t, top.key
+		s.now, key = top.time(), top.key
 		sl := &c.slots[top.slot]
 		sl.gen++ // fired: its EventID cancels nothing from now on
 		h = sl.h
