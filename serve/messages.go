@@ -9,6 +9,7 @@ import (
 	"golang.org/x/text/language"
 
 	"cordon/lang"
+	"cordon/reports"
 )
 
 // catalogue is the text of the pages in one language, by key. Every word
@@ -39,6 +40,15 @@ type engineTexts struct {
 // English, by tag (messages_test.go checks that each has them all).
 func engineTranslations() map[string]engineTexts {
 	return map[string]engineTexts{"zh-CN": {schema: chineseSchema(), fields: chineseFieldWords(), printer: lang.New(language.SimplifiedChinese)}}
+}
+
+// words are the reports' words in the language of the engine's texts:
+// English when they have no printer (English).
+func (e engineTexts) words() *reports.Words {
+	if e.printer == nil {
+		return &reports.Words{Printer: lang.New(language.English)}
+	}
+	return &reports.Words{Printer: e.printer}
 }
 
 // translation is texts of the engine in one language, by their English

@@ -243,4 +243,33 @@ func TestReplayInChinese(t *testing.T) {
 			t.Errorf("the replay in Chinese still says %q", english)
 		}
 	}
+	code, body := ts.open("/runs/" + st.Run + "/?lang=en")
+	for _, want := range []string{"suited-crew as planned (", "<td>containers</td>"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the replay in English (%d) lacks %q", code, want)
+		}
+	}
+}
+
+// TestPlanInChinese: the plan page in Chinese names each change as the
+// plan's report does, in words, not by the engine's English name; the
+// change as --set writes it stays as code.
+func TestPlanInChinese(t *testing.T) {
+	ts := newTestServer(t, serve.Options{})
+	st := ts.wait(ts.start("/api/plan", map[string]any{"source": "builtin:baseline", "targets": "sampling.queue.peak <= 80",
+		"only_given": true, "reps": 3, "confirm": 6}))
+	if st.State != "done" {
+		t.Fatalf("the plan: %s %s", st.State, st.Error)
+	}
+	_, body := ts.open("/runs/" + st.Run + "/?lang=zh-CN")
+	if !strings.Contains(body, "<td>每批楼栋数</td>") || !strings.Contains(body, "<code>sampling.calling.per_wave=") {
+		t.Errorf("the plan in Chinese does not name its change 每批楼栋数, with sampling.calling.per_wave= as code")
+	}
+	if strings.Contains(body, "buildings per wave") {
+		t.Error("the plan in Chinese still says \"buildings per wave\"")
+	}
+	_, body = ts.open("/runs/" + st.Run + "/?lang=en")
+	if !strings.Contains(body, "<td>buildings per wave</td>") {
+		t.Error("the plan in English does not name its change \"buildings per wave\"")
+	}
 }
