@@ -156,12 +156,21 @@ func newLanguages(cats map[string]catalogue) languages {
 	return languages{tags: tags, matcher: language.NewMatcher(parsed)}
 }
 
-// exact is the language of tag, compared without case ("zh-cn" is zh-CN).
-func (l languages) exact(tag string) (string, bool) {
+// named is the language tag names: one of the pages' compared without
+// case ("zh-cn" is zh-CN), else the one it surely means ("zh" and
+// "zh-Hans" are zh-CN, "en-GB" is en, as --lang reads them).
+func (l languages) named(tag string) (string, bool) {
 	for _, t := range l.tags {
 		if strings.EqualFold(t, tag) {
 			return t, true
 		}
+	}
+	parsed, err := language.Parse(tag)
+	if err != nil {
+		return "", false
+	}
+	if _, i, conf := l.matcher.Match(parsed); conf >= language.High {
+		return l.tags[i], true
 	}
 	return "", false
 }
@@ -190,9 +199,9 @@ func plainTag(tag string) bool {
 
 // langOf is the language of a request: the one asked for with ?lang=,
 // else the one an earlier ?lang= chose (its cookie), else the one the
-// browser prefers; asked is the language asked for ("" when none was), lang
-// the one the page is written in (English when the one asked for has no
-// catalogue).
+// browser prefers; asked is the language asked for ("" when none was; the
+// page's own tag when it names one, "zh" is zh-CN), lang the one the page
+// is written in (English when the one asked for has no catalogue).
 func (s *Server) langOf(r *http.Request) (asked, lang string) {
 	asked = r.URL.Query().Get("lang")
 	if asked == "" {
@@ -206,8 +215,8 @@ func (s *Server) langOf(r *http.Request) (asked, lang string) {
 	if !plainTag(asked) {
 		asked = defaultLang
 	}
-	if lang, ok := s.langs.exact(asked); ok {
-		return asked, lang
+	if lang, ok := s.langs.named(asked); ok {
+		return lang, lang
 	}
 	return asked, defaultLang
 }

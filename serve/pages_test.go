@@ -105,6 +105,13 @@ func TestLanguageAsked(t *testing.T) {
 		!strings.Contains(fmt.Sprint(ans["general"]), "两到四个") {
 		t.Errorf("comparing one scenario, in Chinese: %d %v, want the refusal in Chinese", code, ans)
 	}
+	// A tag of the same language names it: zh and zh-Hans are Simplified
+	// Chinese, as --lang zh is on the command line.
+	for _, tag := range []string{"zh", "zh-Hans", "ZH-cn"} {
+		if _, body := ts.open("/?lang="+tag, "Accept-Language", "en"); !strings.Contains(body, `<html lang="zh-CN">`) || strings.Contains(body, `class="langnote"`) {
+			t.Errorf("?lang=%s: the page is not in Chinese, or says Chinese is missing", tag)
+		}
+	}
 	_, body = ts.open("/?lang=fr")
 	if !strings.Contains(body, `<html lang="en">`) || !strings.Contains(body, `not yet written in &#34;fr&#34;`) {
 		t.Errorf("asked for fr: the page does not say it is shown in English")
