@@ -30,7 +30,7 @@ func (s *Server) apiCompare(w http.ResponseWriter, r *http.Request) {
 		refuse(w, http.StatusBadRequest, general(cat.format("api.reps", compound.MaxReplications)))
 		return
 	}
-	a := compareAsk{reps: q.Reps}
+	a := compareAsk{reps: q.Reps, words: s.reportWords(r)}
 	var bad []string
 	taken := map[string]bool{}
 	for _, sq := range q.Scenarios {

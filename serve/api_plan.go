@@ -38,7 +38,7 @@ func (s *Server) apiPlan(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	a := planAsk{src: src, changes: changes, sc: sc, onlyGiven: q.OnlyGiven, allowCuts: q.AllowCuts, budget: q.Budget,
-		reps: q.Reps, confirm: q.Confirm, sensitivity: q.Sensitivity}
+		reps: q.Reps, confirm: q.Confirm, sensitivity: q.Sensitivity, words: s.reportWords(r)}
 	var bad []string
 	for line := range strings.SplitSeq(q.Targets, "\n") {
 		if line = strings.TrimSpace(line); line == "" {

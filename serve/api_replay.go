@@ -51,7 +51,7 @@ func (s *Server) apiReplay(w http.ResponseWriter, r *http.Request) {
 		refuse(w, http.StatusBadRequest, general(bad...))
 		return
 	}
-	a := replayAsk{src: src, sc: sc, logs: lg, helped: field(ps, "helped") != "", reps: reps, uploads: map[string][]byte{}}
+	a := replayAsk{src: src, sc: sc, logs: lg, helped: field(ps, "helped") != "", reps: reps, uploads: map[string][]byte{}, words: s.reportWords(r)}
 	for name, u := range logsOf {
 		a.uploads[name+".csv"] = u.data
 	}
