@@ -34,6 +34,8 @@ func english() catalogue {
 		"verdict.differs":  "differs",
 		"verdict.none":     "no difference",
 
+		"value.hours":     "%s h",
+		"value.points":    "%s pp",
 		"unit.items":      "items",
 		"unit.items/h":    "items/h",
 		"unit.people":     "people",

@@ -36,6 +36,8 @@ func simplifiedChinese() catalogue {
 		"verdict.differs":  "有差异",
 		"verdict.none":     "无差异",
 
+		"value.hours":     "%s小时",
+		"value.points":    "%s个百分点",
 		"unit.items":      "件",
 		"unit.items/h":    "件/小时",
 		"unit.people":     "人",

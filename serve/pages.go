@@ -97,8 +97,10 @@ func formatValue(cat catalogue, p *lang.Printer, unit string, v reports.Number) 
 		s = p.Duration(float64(v))
 	}
 	switch {
-	case s == "—", unit == "", unit == "s", unit == "share", unit == "h":
+	case s == "—", unit == "", unit == "s", unit == "share":
 		return s
+	case unit == "h":
+		return cat.format("value.hours", fmt.Sprintf("%.1f", float64(v)))
 	}
 	if word, ok := cat["unit."+unit]; ok {
 		unit = word
@@ -117,7 +119,7 @@ func formatSigned(cat catalogue, p *lang.Printer, unit string, v reports.Number)
 		sign, f = "−", -f
 	}
 	if unit == "share" {
-		return fmt.Sprintf("%s%.1f pp", sign, 100*f)
+		return sign + cat.format("value.points", fmt.Sprintf("%.1f", 100*f))
 	}
 	return sign + formatValue(cat, p, unit, reports.Number(f))
 }
