@@ -64,8 +64,13 @@ type jobAnswer struct {
 	URL string `json:"url"`
 }
 
-// started answers a request that queued a job: where to follow it.
-func (s *Server) started(w http.ResponseWriter, j *job) {
+// started answers a request that queued a job: where to follow it; or,
+// when the queue had no room for it (nil), that too many wait already.
+func (s *Server) started(w http.ResponseWriter, r *http.Request, j *job) {
+	if j == nil {
+		refuse(w, http.StatusServiceUnavailable, general(s.catOf(r).format("api.busy", maxWaiting)))
+		return
+	}
 	writeJSON(w, http.StatusAccepted, jobAnswer{Job: j.ID, URL: "/jobs/" + j.ID})
 }
 

@@ -65,5 +65,5 @@ func (s *Server) apiCompare(w http.ResponseWriter, r *http.Request) {
 		refuse(w, http.StatusBadRequest, general(err.Error()))
 		return
 	}
-	s.started(w, s.queue.submit(kindCompare, a.scs[0].Name, s.logged(s.compareWork(a))))
+	s.started(w, r, s.queue.submit(kindCompare, a.scs[0].Name, s.logged(s.compareWork(a))))
 }

@@ -70,7 +70,7 @@ func (s *Server) apiPlan(w http.ResponseWriter, r *http.Request) {
 		refuse(w, http.StatusBadRequest, general(bad...))
 		return
 	}
-	s.started(w, s.queue.submit(kindPlan, sc.Name, s.logged(s.planWork(a))))
+	s.started(w, r, s.queue.submit(kindPlan, sc.Name, s.logged(s.planWork(a))))
 }
 
 // checkTargetKPIs reports a target on a KPI the scenario does not have,

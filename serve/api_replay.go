@@ -55,5 +55,5 @@ func (s *Server) apiReplay(w http.ResponseWriter, r *http.Request) {
 	for name, u := range logsOf {
 		a.uploads[name+".csv"] = u.data
 	}
-	s.started(w, s.queue.submit(kindReplay, sc.Name, s.logged(s.replayWork(a))))
+	s.started(w, r, s.queue.submit(kindReplay, sc.Name, s.logged(s.replayWork(a))))
 }

@@ -18,7 +18,7 @@ func (s *Server) apiRun(w http.ResponseWriter, r *http.Request) {
 		refuse(w, http.StatusBadRequest, s.placeProblems(src, changes, err))
 		return
 	}
-	s.started(w, s.queue.submit(kindRun, sc.Name, s.logged(s.runWork(runAsk{src: src, changes: changes, sc: sc, words: s.reportWords(r)}))))
+	s.started(w, r, s.queue.submit(kindRun, sc.Name, s.logged(s.runWork(runAsk{src: src, changes: changes, sc: sc, words: s.reportWords(r)}))))
 }
 
 // apiCancel cancels a job, waiting or running.

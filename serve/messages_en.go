@@ -260,6 +260,7 @@ func english() catalogue {
 		"replay.button":    "Replay",
 
 		// Answers to the pages' requests.
+		"api.busy":      "%d runs are waiting their turn already: wait for one to start, or cancel one.",
 		"api.badjson":   "The request could not be read.",
 		"api.toolarge":  "The upload is larger than %d MiB.",
 		"api.nosource":  "No such scenario.",

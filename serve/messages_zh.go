@@ -262,6 +262,7 @@ func simplifiedChinese() catalogue {
 		"replay.button":    "复盘",
 
 		// Answers to the pages' requests.
+		"api.busy":      "已有 %d 项计算在排队等候：请等其中一项开始，或取消一项。",
 		"api.badjson":   "无法读取该请求。",
 		"api.toolarge":  "上传的内容超过 %d MiB。",
 		"api.nosource":  "没有这个场景。",
