@@ -42,6 +42,16 @@ func (s *Server) catOf(r *http.Request) catalogue {
 	return s.cats[lang]
 }
 
+// errorWords words an error of the engine in the language of request r,
+// as the command line prints it in that language.
+func (s *Server) errorWords(r *http.Request) func(string) string {
+	_, lang := s.langOf(r)
+	if p := s.engine[lang].printer; p != nil {
+		return p.Error
+	}
+	return func(msg string) string { return msg }
+}
+
 // readJSON reads a request's JSON body into v, at most maxJSONBody
 // bytes.
 func (s *Server) readJSON(w http.ResponseWriter, r *http.Request, v any) bool {

@@ -33,12 +33,16 @@ func (s *Server) resolve(q scenarioReq) (*source, []change, error) {
 // placeProblems puts a loader's errors beside the values of the form
 // they are about: an error of a change beside the changed value, an error
 // in the file beside its field (or the nearest field holding it); the
-// rest above the form.
-func (s *Server) placeProblems(src *source, changes []change, err error) problems {
+// rest above the form. They are worded in the language of the request r,
+// as the command line words its errors (lang.Printer.Error).
+func (s *Server) placeProblems(r *http.Request, src *source, changes []change, err error) problems {
 	p := problems{Fields: map[string][]string{}}
+	words := s.errorWords(r)
 	var errs scenarios.Errors
 	if !errors.As(err, &errs) {
-		p.General = errorLines(err)
+		for _, line := range errorLines(err) {
+			p.General = append(p.General, words(line))
+		}
 		return p
 	}
 	f := src.form(s.schema)
@@ -47,7 +51,7 @@ func (s *Server) placeProblems(src *source, changes []change, err error) problem
 		byChange[text.OneLine(scenarios.Override{Path: c.Path, Value: c.Value}.String())] = c.Path
 	}
 	for _, e := range errs {
-		line := e.Error()
+		line := words(e.Error())
 		if path, ok := byChange[e.File]; ok {
 			p.Fields[path] = append(p.Fields[path], line)
 			continue
@@ -112,7 +116,7 @@ func (s *Server) apiCheck(w http.ResponseWriter, r *http.Request) {
 	}
 	sc, err := src.load(changes)
 	if err != nil {
-		a.problems = s.placeProblems(src, changes, err)
+		a.problems = s.placeProblems(r, src, changes, err)
 		writeJSON(w, http.StatusOK, a)
 		return
 	}

@@ -15,7 +15,7 @@ func (s *Server) apiRun(w http.ResponseWriter, r *http.Request) {
 	}
 	sc, err := src.load(changes)
 	if err != nil {
-		refuse(w, http.StatusBadRequest, s.placeProblems(src, changes, err))
+		refuse(w, http.StatusBadRequest, s.placeProblems(r, src, changes, err))
 		return
 	}
 	s.started(w, r, s.queue.submit(kindRun, sc.Name, s.logged(s.runWork(runAsk{src: src, changes: changes, sc: sc, words: s.reportWords(r)}))))

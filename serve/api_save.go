@@ -36,7 +36,7 @@ func (s *Server) apiSave(w http.ResponseWriter, r *http.Request) {
 	}
 	out, err := s.saved(src, changes, q.File)
 	if err != nil {
-		refuse(w, http.StatusBadRequest, s.placeProblems(src, changes, err))
+		refuse(w, http.StatusBadRequest, s.placeProblems(r, src, changes, err))
 		return
 	}
 	// What is written runs as it is: checked once more, under its own

@@ -176,3 +176,24 @@ func TestWaitingWorkIsBounded(t *testing.T) {
 		ids = append(ids, out["job"].(string))
 	}
 }
+
+// TestProblemsInChinese: in Chinese the problems beside the values read
+// as cordon run --lang zh-CN prints them: the sentence in Chinese, the
+// change, the field and the value as they are.
+func TestProblemsInChinese(t *testing.T) {
+	ts := newTestServer(t, serve.Options{})
+	code, out := ts.post("/api/check?lang=zh-CN", run("gate.shelves=-3"))
+	if code != http.StatusOK || out["ok"] != false {
+		t.Fatalf("check: %d %v", code, out)
+	}
+	fields, _ := out["fields"].(map[string]any)
+	got, _ := fields["gate.shelves"].([]any)
+	if want := "--set gate.shelves=-3: gate.shelves: 不能为负数，实际为 -3"; len(got) != 1 || got[0] != want {
+		t.Errorf("beside gate.shelves in Chinese: %v, want %q", got, want)
+	}
+	code, out = ts.post("/api/run?lang=zh-CN", run("gate.shelves=-3"))
+	fields, _ = out["fields"].(map[string]any)
+	if got, _ := fields["gate.shelves"].([]any); code != http.StatusBadRequest || len(got) != 1 || !strings.Contains(got[0].(string), "不能为负数") {
+		t.Errorf("running with the problem, in Chinese: %d %v", code, out)
+	}
+}
