@@ -33,16 +33,12 @@ func (s *Server) resolve(q scenarioReq) (*source, []change, error) {
 // placeProblems puts a loader's errors beside the values of the form
 // they are about: an error of a change beside the changed value, an error
 // in the file beside its field (or the nearest field holding it); the
-// rest above the form. They are worded in the language of the request r,
-// as the command line words its errors (lang.Printer.Error).
-func (s *Server) placeProblems(r *http.Request, src *source, changes []change, err error) problems {
+// rest above the form.
+func (s *Server) placeProblems(src *source, changes []change, err error) problems {
 	p := problems{Fields: map[string][]string{}}
-	words := s.errorWords(r)
 	var errs scenarios.Errors
 	if !errors.As(err, &errs) {
-		for _, line := range errorLines(err) {
-			p.General = append(p.General, words(line))
-		}
+		p.General = errorLines(err)
 		return p
 	}
 	f := src.form(s.schema)
@@ -51,7 +47,7 @@ func (s *Server) placeProblems(r *http.Request, src *source, changes []change, e
 		byChange[text.OneLine(scenarios.Override{Path: c.Path, Value: c.Value}.String())] = c.Path
 	}
 	for _, e := range errs {
-		line := words(e.Error())
+		line := e.Error()
 		if path, ok := byChange[e.File]; ok {
 			p.Fields[path] = append(p.Fields[path], line)
 			continue
@@ -107,7 +103,7 @@ func (s *Server) apiCheck(w http.ResponseWriter, r *http.Request) {
 	}
 	src, changes, err := s.resolve(q)
 	if err != nil {
-		refuse(w, http.StatusBadRequest, general(err.Error()))
+		s.refuse(w, r, http.StatusBadRequest, general(err.Error()))
 		return
 	}
 	a := checkAnswer{}
@@ -116,7 +112,7 @@ func (s *Server) apiCheck(w http.ResponseWriter, r *http.Request) {
 	}
 	sc, err := src.load(changes)
 	if err != nil {
-		a.problems = s.placeProblems(r, src, changes, err)
+		a.problems = s.worded(r, s.placeProblems(src, changes, err))
 		writeJSON(w, http.StatusOK, a)
 		return
 	}

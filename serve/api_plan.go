@@ -29,12 +29,12 @@ func (s *Server) apiPlan(w http.ResponseWriter, r *http.Request) {
 	cat := s.catOf(r)
 	src, changes, err := s.resolve(q.scenarioReq)
 	if err != nil {
-		refuse(w, http.StatusBadRequest, general(err.Error()))
+		s.refuse(w, r, http.StatusBadRequest, general(err.Error()))
 		return
 	}
 	sc, err := src.load(changes)
 	if err != nil {
-		refuse(w, http.StatusBadRequest, general(errorLines(err)...))
+		s.refuse(w, r, http.StatusBadRequest, general(errorLines(err)...))
 		return
 	}
 	a := planAsk{src: src, changes: changes, sc: sc, onlyGiven: q.OnlyGiven, allowCuts: q.AllowCuts, budget: q.Budget,
@@ -67,7 +67,7 @@ func (s *Server) apiPlan(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if len(bad) > 0 {
-		refuse(w, http.StatusBadRequest, general(bad...))
+		s.refuse(w, r, http.StatusBadRequest, general(bad...))
 		return
 	}
 	s.started(w, r, s.queue.submit(kindPlan, sc.Name, s.logged(s.planWork(a))))

@@ -191,6 +191,11 @@ func TestProblemsInChinese(t *testing.T) {
 	if want := "--set gate.shelves=-3: gate.shelves: 不能为负数，实际为 -3"; len(got) != 1 || got[0] != want {
 		t.Errorf("beside gate.shelves in Chinese: %v, want %q", got, want)
 	}
+	// An error not about one value, in Chinese too.
+	code, out = ts.post("/api/plan?lang=zh-CN", map[string]any{"source": "builtin:baseline", "targets": "takeout.door_time.p99 <= 4m"})
+	if general := fmt.Sprint(out["general"]); code != http.StatusBadRequest || !strings.Contains(general, "baseline没有指标takeout.door_time.p99") {
+		t.Errorf("a target on an unknown KPI, in Chinese: %d %v", code, out)
+	}
 	code, out = ts.post("/api/run?lang=zh-CN", run("gate.shelves=-3"))
 	fields, _ = out["fields"].(map[string]any)
 	if got, _ := fields["gate.shelves"].([]any); code != http.StatusBadRequest || len(got) != 1 || !strings.Contains(got[0].(string), "不能为负数") {
