@@ -25,8 +25,8 @@ func (s *Server) apiSave(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	cat := s.catOf(r)
-	if err := checkFileName(q.File); err != nil {
-		s.refuse(w, r, http.StatusBadRequest, general(err.Error()))
+	if checkFileName(q.File) != nil {
+		s.refuse(w, r, http.StatusBadRequest, general(cat.format("api.badname", q.File)))
 		return
 	}
 	src, changes, err := s.resolve(q.scenarioReq)

@@ -263,6 +263,7 @@ func simplifiedChinese() catalogue {
 
 		// Answers to the pages' requests.
 		"api.busy":      "已有 %d 项计算在排队等候：请等其中一项开始，或取消一项。",
+		"api.badname":   "%q 不是工作文件夹里的场景文件名：请用字母、数字、“.”、“-”和“_”，以 .yaml 结尾（不能含文件夹）。",
 		"api.badjson":   "无法读取该请求。",
 		"api.toolarge":  "上传的内容超过 %d MiB。",
 		"api.nosource":  "没有这个场景。",

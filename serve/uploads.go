@@ -90,8 +90,8 @@ func (s *Server) apiUpload(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	// The name is the workspace file's: a plain name, never a path.
-	if err := checkFileName(u.name); err != nil {
-		s.refuse(w, r, http.StatusBadRequest, general(err.Error()))
+	if checkFileName(u.name) != nil {
+		s.refuse(w, r, http.StatusBadRequest, general(cat.format("api.badname", u.name)))
 		return
 	}
 	if len(u.data) > maxScenarioSize {

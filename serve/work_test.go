@@ -196,6 +196,11 @@ func TestProblemsInChinese(t *testing.T) {
 	if general := fmt.Sprint(out["general"]); code != http.StatusBadRequest || !strings.Contains(general, "baseline没有指标takeout.door_time.p99") {
 		t.Errorf("a target on an unknown KPI, in Chinese: %d %v", code, out)
 	}
+	// And cordon serve's own: a name to save under that is not one.
+	code, out = ts.post("/api/save?lang=zh-CN", map[string]any{"source": "builtin:baseline", "file": "../escape.yaml"})
+	if general := fmt.Sprint(out["general"]); code != http.StatusBadRequest || !strings.Contains(general, `"../escape.yaml" 不是`) {
+		t.Errorf("saving as ../escape.yaml, in Chinese: %d %v", code, out)
+	}
 	code, out = ts.post("/api/run?lang=zh-CN", run("gate.shelves=-3"))
 	fields, _ = out["fields"].(map[string]any)
 	if got, _ := fields["gate.shelves"].([]any); code != http.StatusBadRequest || len(got) != 1 || !strings.Contains(got[0].(string), "不能为负数") {
