@@ -33,6 +33,30 @@ type problems struct {
 // refuse answers a request with what is wrong with it.
 func refuse(w http.ResponseWriter, status int, p problems) { writeJSON(w, status, p) }
 
+// refuse answers request r with what is wrong with it, in its language:
+// the engine's errors worded as the command line words them (errorWords).
+func (s *Server) refuse(w http.ResponseWriter, r *http.Request, status int, p problems) {
+	refuse(w, status, s.worded(r, p))
+}
+
+// worded is p with its lines worded in the language of request r.
+func (s *Server) worded(r *http.Request, p problems) problems {
+	words := s.errorWords(r)
+	out := problems{Exists: p.Exists}
+	for _, line := range p.General {
+		out.General = append(out.General, words(line))
+	}
+	for path, lines := range p.Fields {
+		if out.Fields == nil {
+			out.Fields = map[string][]string{}
+		}
+		for _, line := range lines {
+			out.Fields[path] = append(out.Fields[path], words(line))
+		}
+	}
+	return out
+}
+
 // general is a problems of lines not about one value.
 func general(lines ...string) problems { return problems{General: lines} }
 
@@ -42,6 +66,16 @@ func (s *Server) catOf(r *http.Request) catalogue {
 	return s.cats[lang]
 }
 
+// errorWords words an error of the engine in the language of request r,
+// as the command line prints it in that language.
+func (s *Server) errorWords(r *http.Request) func(string) string {
+	_, lang := s.langOf(r)
+	if p := s.engine[lang].printer; p != nil {
+		return p.Error
+	}
+	return func(msg string) string { return msg }
+}
+
 // readJSON reads a request's JSON body into v, at most maxJSONBody
 // bytes.
 func (s *Server) readJSON(w http.ResponseWriter, r *http.Request, v any) bool {
@@ -49,9 +83,9 @@ func (s *Server) readJSON(w http.ResponseWriter, r *http.Request, v any) bool {
 	if err := dec.Decode(v); err != nil {
 		var tooLarge *http.MaxBytesError
 		if errors.As(err, &tooLarge) {
-			refuse(w, http.StatusRequestEntityTooLarge, general(s.catOf(r).format("api.toolarge", maxJSONBody>>20)))
+			s.refuse(w, r, http.StatusRequestEntityTooLarge, general(s.catOf(r).format("api.toolarge", maxJSONBody>>20)))
 		} else {
-			refuse(w, http.StatusBadRequest, general(s.catOf(r).text("api.badjson")))
+			s.refuse(w, r, http.StatusBadRequest, general(s.catOf(r).text("api.badjson")))
 		}
 		return false
 	}
@@ -64,8 +98,13 @@ type jobAnswer struct {
 	URL string `json:"url"`
 }
 
-// started answers a request that queued a job: where to follow it.
-func (s *Server) started(w http.ResponseWriter, j *job) {
+// started answers a request that queued a job: where to follow it; or,
+// when the queue had no room for it (nil), that too many wait already.
+func (s *Server) started(w http.ResponseWriter, r *http.Request, j *job) {
+	if j == nil {
+		s.refuse(w, r, http.StatusServiceUnavailable, general(s.catOf(r).format("api.busy", maxWaiting)))
+		return
+	}
 	writeJSON(w, http.StatusAccepted, jobAnswer{Job: j.ID, URL: "/jobs/" + j.ID})
 }
 

@@ -103,7 +103,7 @@ func (s *Server) apiCheck(w http.ResponseWriter, r *http.Request) {
 	}
 	src, changes, err := s.resolve(q)
 	if err != nil {
-		refuse(w, http.StatusBadRequest, general(err.Error()))
+		s.refuse(w, r, http.StatusBadRequest, general(err.Error()))
 		return
 	}
 	a := checkAnswer{}
@@ -112,7 +112,7 @@ func (s *Server) apiCheck(w http.ResponseWriter, r *http.Request) {
 	}
 	sc, err := src.load(changes)
 	if err != nil {
-		a.problems = s.placeProblems(src, changes, err)
+		a.problems = s.worded(r, s.placeProblems(src, changes, err))
 		writeJSON(w, http.StatusOK, a)
 		return
 	}

@@ -23,14 +23,14 @@ func (s *Server) apiCompare(w http.ResponseWriter, r *http.Request) {
 	}
 	cat := s.catOf(r)
 	if len(q.Scenarios) < 2 || len(q.Scenarios) > 4 {
-		refuse(w, http.StatusBadRequest, general(cat.text("api.count")))
+		s.refuse(w, r, http.StatusBadRequest, general(cat.text("api.count")))
 		return
 	}
 	if q.Reps < 0 || q.Reps > compound.MaxReplications {
-		refuse(w, http.StatusBadRequest, general(cat.format("api.reps", compound.MaxReplications)))
+		s.refuse(w, r, http.StatusBadRequest, general(cat.format("api.reps", compound.MaxReplications)))
 		return
 	}
-	a := compareAsk{reps: q.Reps}
+	a := compareAsk{reps: q.Reps, words: s.reportWords(r)}
 	var bad []string
 	taken := map[string]bool{}
 	for _, sq := range q.Scenarios {
@@ -58,12 +58,12 @@ func (s *Server) apiCompare(w http.ResponseWriter, r *http.Request) {
 		a.srcs, a.changes, a.scs = append(a.srcs, src), append(a.changes, changes), append(a.scs, sc)
 	}
 	if len(bad) > 0 {
-		refuse(w, http.StatusBadRequest, general(bad...))
+		s.refuse(w, r, http.StatusBadRequest, general(bad...))
 		return
 	}
 	if _, err := experiment.NewCompareWork(a.scs, experiment.Options{Replications: a.reps}); err != nil {
-		refuse(w, http.StatusBadRequest, general(err.Error()))
+		s.refuse(w, r, http.StatusBadRequest, general(err.Error()))
 		return
 	}
-	s.started(w, s.queue.submit(kindCompare, a.scs[0].Name, s.logged(s.compareWork(a))))
+	s.started(w, r, s.queue.submit(kindCompare, a.scs[0].Name, s.logged(s.compareWork(a))))
 }

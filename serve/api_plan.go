@@ -29,16 +29,16 @@ func (s *Server) apiPlan(w http.ResponseWriter, r *http.Request) {
 	cat := s.catOf(r)
 	src, changes, err := s.resolve(q.scenarioReq)
 	if err != nil {
-		refuse(w, http.StatusBadRequest, general(err.Error()))
+		s.refuse(w, r, http.StatusBadRequest, general(err.Error()))
 		return
 	}
 	sc, err := src.load(changes)
 	if err != nil {
-		refuse(w, http.StatusBadRequest, general(errorLines(err)...))
+		s.refuse(w, r, http.StatusBadRequest, general(errorLines(err)...))
 		return
 	}
 	a := planAsk{src: src, changes: changes, sc: sc, onlyGiven: q.OnlyGiven, allowCuts: q.AllowCuts, budget: q.Budget,
-		reps: q.Reps, confirm: q.Confirm, sensitivity: q.Sensitivity}
+		reps: q.Reps, confirm: q.Confirm, sensitivity: q.Sensitivity, words: s.reportWords(r)}
 	var bad []string
 	for line := range strings.SplitSeq(q.Targets, "\n") {
 		if line = strings.TrimSpace(line); line == "" {
@@ -67,10 +67,10 @@ func (s *Server) apiPlan(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if len(bad) > 0 {
-		refuse(w, http.StatusBadRequest, general(bad...))
+		s.refuse(w, r, http.StatusBadRequest, general(bad...))
 		return
 	}
-	s.started(w, s.queue.submit(kindPlan, sc.Name, s.logged(s.planWork(a))))
+	s.started(w, r, s.queue.submit(kindPlan, sc.Name, s.logged(s.planWork(a))))
 }
 
 // checkTargetKPIs reports a target on a KPI the scenario does not have,

@@ -18,18 +18,18 @@ func (s *Server) apiReplay(w http.ResponseWriter, r *http.Request) {
 	cat := s.catOf(r)
 	src, err := s.readSource(field(ps, "source"))
 	if err != nil {
-		refuse(w, http.StatusBadRequest, general(cat.text("api.nosource")))
+		s.refuse(w, r, http.StatusBadRequest, general(cat.text("api.nosource")))
 		return
 	}
 	sc, err := src.load(nil)
 	if err != nil {
-		refuse(w, http.StatusBadRequest, general(errorLines(err)...))
+		s.refuse(w, r, http.StatusBadRequest, general(errorLines(err)...))
 		return
 	}
 	reps := 0
 	if v := field(ps, "reps"); v != "" {
 		if _, err := fmt.Sscan(v, &reps); err != nil || reps < 0 || reps > compound.MaxReplications {
-			refuse(w, http.StatusBadRequest, general(cat.format("api.reps", compound.MaxReplications)))
+			s.refuse(w, r, http.StatusBadRequest, general(cat.format("api.reps", compound.MaxReplications)))
 			return
 		}
 	}
@@ -43,17 +43,17 @@ func (s *Server) apiReplay(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if logsOf["arrivals"] == nil {
-		refuse(w, http.StatusBadRequest, general(cat.text("api.arrivals")))
+		s.refuse(w, r, http.StatusBadRequest, general(cat.text("api.arrivals")))
 		return
 	}
 	lg, bad := readDayLogs(r.Context(), sc, logsOf["arrivals"], logsOf["roster"], logsOf["observed"], field(ps, "lenient") != "")
 	if len(bad) > 0 {
-		refuse(w, http.StatusBadRequest, general(bad...))
+		s.refuse(w, r, http.StatusBadRequest, general(bad...))
 		return
 	}
-	a := replayAsk{src: src, sc: sc, logs: lg, helped: field(ps, "helped") != "", reps: reps, uploads: map[string][]byte{}}
+	a := replayAsk{src: src, sc: sc, logs: lg, helped: field(ps, "helped") != "", reps: reps, uploads: map[string][]byte{}, words: s.reportWords(r)}
 	for name, u := range logsOf {
 		a.uploads[name+".csv"] = u.data
 	}
-	s.started(w, s.queue.submit(kindReplay, sc.Name, s.logged(s.replayWork(a))))
+	s.started(w, r, s.queue.submit(kindReplay, sc.Name, s.logged(s.replayWork(a))))
 }

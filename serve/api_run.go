@@ -10,21 +10,21 @@ func (s *Server) apiRun(w http.ResponseWriter, r *http.Request) {
 	}
 	src, changes, err := s.resolve(q)
 	if err != nil {
-		refuse(w, http.StatusBadRequest, general(err.Error()))
+		s.refuse(w, r, http.StatusBadRequest, general(err.Error()))
 		return
 	}
 	sc, err := src.load(changes)
 	if err != nil {
-		refuse(w, http.StatusBadRequest, s.placeProblems(src, changes, err))
+		s.refuse(w, r, http.StatusBadRequest, s.placeProblems(src, changes, err))
 		return
 	}
-	s.started(w, s.queue.submit(kindRun, sc.Name, s.logged(s.runWork(runAsk{src: src, changes: changes, sc: sc}))))
+	s.started(w, r, s.queue.submit(kindRun, sc.Name, s.logged(s.runWork(runAsk{src: src, changes: changes, sc: sc, words: s.reportWords(r)}))))
 }
 
 // apiCancel cancels a job, waiting or running.
 func (s *Server) apiCancel(w http.ResponseWriter, r *http.Request) {
 	if err := s.queue.cancel(r.PathValue("id")); err != nil {
-		refuse(w, http.StatusNotFound, general(err.Error()))
+		s.refuse(w, r, http.StatusNotFound, general(err.Error()))
 		return
 	}
 	writeJSON(w, http.StatusOK, map[string]bool{"ok": true})
@@ -34,7 +34,7 @@ func (s *Server) apiCancel(w http.ResponseWriter, r *http.Request) {
 func (s *Server) jobStatus(w http.ResponseWriter, r *http.Request) {
 	st, _, err := s.queue.status(r.PathValue("id"))
 	if err != nil {
-		refuse(w, http.StatusNotFound, general(err.Error()))
+		s.refuse(w, r, http.StatusNotFound, general(err.Error()))
 		return
 	}
 	writeJSON(w, http.StatusOK, st)
@@ -43,7 +43,7 @@ func (s *Server) jobStatus(w http.ResponseWriter, r *http.Request) {
 // apiDelete deletes a result from the history.
 func (s *Server) apiDelete(w http.ResponseWriter, r *http.Request) {
 	if err := s.runs.remove(r.PathValue("id")); err != nil {
-		refuse(w, http.StatusNotFound, general(err.Error()))
+		s.refuse(w, r, http.StatusNotFound, general(err.Error()))
 		return
 	}
 	writeJSON(w, http.StatusOK, map[string]bool{"ok": true})

@@ -25,32 +25,32 @@ func (s *Server) apiSave(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	cat := s.catOf(r)
-	if err := checkFileName(q.File); err != nil {
-		refuse(w, http.StatusBadRequest, general(err.Error()))
+	if checkFileName(q.File) != nil {
+		s.refuse(w, r, http.StatusBadRequest, general(cat.format("api.badname", q.File)))
 		return
 	}
 	src, changes, err := s.resolve(q.scenarioReq)
 	if err != nil {
-		refuse(w, http.StatusBadRequest, general(err.Error()))
+		s.refuse(w, r, http.StatusBadRequest, general(err.Error()))
 		return
 	}
 	out, err := s.saved(src, changes, q.File)
 	if err != nil {
-		refuse(w, http.StatusBadRequest, s.placeProblems(src, changes, err))
+		s.refuse(w, r, http.StatusBadRequest, s.placeProblems(src, changes, err))
 		return
 	}
 	// What is written runs as it is: checked once more, under its own
 	// name, as cordon validate would read it.
 	if _, err := scenarios.Load(q.File, out); err != nil {
-		refuse(w, http.StatusBadRequest, general(errorLines(err)...))
+		s.refuse(w, r, http.StatusBadRequest, general(errorLines(err)...))
 		return
 	}
 	if err := s.ws.writeScenario(q.File, out, q.Replace || q.File == src.File); err != nil {
 		if errors.Is(err, errExists) {
-			refuse(w, http.StatusConflict, problems{General: []string{cat.format("api.exists", q.File)}, Exists: true})
+			s.refuse(w, r, http.StatusConflict, problems{General: []string{cat.format("api.exists", q.File)}, Exists: true})
 			return
 		}
-		refuse(w, http.StatusBadRequest, general(err.Error()))
+		s.refuse(w, r, http.StatusBadRequest, general(err.Error()))
 		return
 	}
 	if bytesHaveModeline(out) {

@@ -165,9 +165,11 @@ func (tb *tab) shot(name string, whole bool) {
 	tb.writeShot(filepath.Join(tb.shots, name+".png"), whole)
 }
 
-// writeShot writes a screenshot of the page to file.
+// writeShot writes a screenshot of the page to file, once it is loaded
+// (a page still loading may have no size yet).
 func (tb *tab) writeShot(file string, whole bool) {
 	tb.t.Helper()
+	tb.waitFor("the page loaded", `document.readyState === "complete" && document.documentElement.scrollWidth > 0`)
 	action := chromedp.CaptureScreenshot()
 	if whole {
 		action = chromedp.FullScreenshot(100)

@@ -153,6 +153,13 @@ func TestPlannerInBrowser(t *testing.T) {
 	tb.do("scrolling to the crews", chromedp.ScrollIntoView(shift))
 	tb.shot("08-editor-zh", false)
 	tb.check("saving")
+	// In Chinese, a problem beside its value reads as cordon run --lang
+	// zh-CN prints it.
+	tb.typeInto(`input[data-path="gate.shelves"]`, "-3")
+	tb.waitFor("the error beside gate.shelves in Chinese", `document.querySelector('.err[data-for="gate.shelves"]').textContent.includes("gate.shelves: 不能为负数，实际为 -3")`)
+	tb.do("scrolling to the gate", chromedp.ScrollIntoView(`input[data-path="gate.shelves"]`))
+	tb.shot("08-editor-error-zh", false)
+	tb.check("the error in Chinese")
 	saved := filepath.Join(dir, "six-suited.yaml")
 	sc, err := scenarios.LoadFile(saved)
 	if err != nil {
@@ -223,6 +230,28 @@ func TestPlannerInBrowser(t *testing.T) {
 	tb.open("/compare?s=builtin:baseline&s=file:six-suited.yaml", "#compare-page")
 	tb.shot("15-compare-form", true)
 	tb.check("history")
+
+	// A long run shows its progress live and stops at the cancel button,
+	// leaving nothing in the history.
+	tb.open("/edit?s=builtin:baseline", "#toolbar")
+	tb.typeInto(`input[data-path="replications"]`, "100000")
+	tb.waitFor("the check of the change", `document.getElementById("status").textContent.includes("有效")`)
+	tb.do("running long", chromedp.Click(`#run`))
+	tb.waitFor("the run's progress", `document.body.dataset.page === "job" && /[1-9]\d*\D+\d+/.test(document.getElementById("job-count").textContent)`)
+	tb.shot("16-progress", false)
+	tb.do("cancelling", chromedp.Click(`#job-cancel`))
+	tb.waitFor("the run cancelled", `document.getElementById("job-state").textContent === "已取消" && document.getElementById("job-cancel").hidden`)
+	// Nothing goes on once it is cancelled: the page no longer says the
+	// work continues if one leaves it.
+	if !value[bool](tb, `document.getElementById("job-note").hidden`) {
+		t.Error("the cancelled run's page still says its work goes on")
+	}
+	tb.shot("17-cancelled", false)
+	tb.check("cancel")
+	tb.open("/runs", "#runs-form")
+	if got := value[int](tb, `document.querySelectorAll('#runs-form input[name="run"]').length`); got != 4 {
+		t.Errorf("the history lists %d results after the cancelled run, want 4", got)
+	}
 }
 
 // pageWiderJS says what makes the page wider than the window, or "" when

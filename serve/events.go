@@ -19,7 +19,7 @@ func (s *Server) jobEvents(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("id")
 	st, changed, err := s.queue.status(id)
 	if err != nil {
-		refuse(w, http.StatusNotFound, general(err.Error()))
+		s.refuse(w, r, http.StatusNotFound, general(err.Error()))
 		return
 	}
 	flusher, ok := w.(http.Flusher)

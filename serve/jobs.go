@@ -79,10 +79,18 @@ func newQueue(ctx context.Context, slots int) *queue {
 	return &queue{ctx: ctx, slots: max(slots, 1), jobs: map[string]*job{}}
 }
 
-// submit queues a job and returns it.
+// maxWaiting bounds the jobs waiting their turn: each holds what it was
+// asked with (a scenario, a replay's uploaded logs).
+const maxWaiting = 32
+
+// submit queues a job and returns it, or nil when maxWaiting jobs wait
+// already.
 func (q *queue) submit(kind, title string, work func(context.Context, func(int, int)) (string, error)) *job {
 	q.mu.Lock()
 	defer q.mu.Unlock()
+	if len(q.pending) >= maxWaiting {
+		return nil
+	}
 	q.next++
 	j := &job{ID: strconv.Itoa(q.next), Kind: kind, Title: title, work: work, state: stateQueued, changed: make(chan struct{})}
 	j.ctx, j.cancel = context.WithCancel(q.ctx)
@@ -111,9 +119,6 @@ func (q *queue) start() {
 	for q.running < q.slots && len(q.pending) > 0 {
 		j := q.pending[0]
 		q.pending = q.pending[1:]
-		if finished(j.state) { // cancelled while queued
-			continue
-		}
 		q.running++
 		q.setLocked(j, func() { j.state = stateRunning })
 		q.wg.Add(1)
@@ -193,6 +198,11 @@ func (q *queue) cancel(id string) error {
 	j.cancel()
 	if j.state == stateQueued {
 		q.setLocked(j, func() { j.state = stateCancelled })
+		// It leaves the queue now, and those behind it move up.
+		q.pending = slices.DeleteFunc(q.pending, func(p *job) bool { return p == j })
+		for _, p := range q.pending {
+			q.setLocked(p, func() {})
+		}
 	}
 	return nil
 }

@@ -9,6 +9,7 @@ import (
 	"golang.org/x/text/language"
 
 	"cordon/lang"
+	"cordon/reports"
 )
 
 // catalogue is the text of the pages in one language, by key. Every word
@@ -39,6 +40,15 @@ type engineTexts struct {
 // English, by tag (messages_test.go checks that each has them all).
 func engineTranslations() map[string]engineTexts {
 	return map[string]engineTexts{"zh-CN": {schema: chineseSchema(), fields: chineseFieldWords(), printer: lang.New(language.SimplifiedChinese)}}
+}
+
+// words are the reports' words in the language of the engine's texts:
+// English when they have no printer (English).
+func (e engineTexts) words() *reports.Words {
+	if e.printer == nil {
+		return &reports.Words{Printer: lang.New(language.English)}
+	}
+	return &reports.Words{Printer: e.printer}
 }
 
 // translation is texts of the engine in one language, by their English
@@ -146,12 +156,21 @@ func newLanguages(cats map[string]catalogue) languages {
 	return languages{tags: tags, matcher: language.NewMatcher(parsed)}
 }
 
-// exact is the language of tag, compared without case ("zh-cn" is zh-CN).
-func (l languages) exact(tag string) (string, bool) {
+// named is the language tag names: one of the pages' compared without
+// case ("zh-cn" is zh-CN), else the one it surely means ("zh" and
+// "zh-Hans" are zh-CN, "en-GB" is en, as --lang reads them).
+func (l languages) named(tag string) (string, bool) {
 	for _, t := range l.tags {
 		if strings.EqualFold(t, tag) {
 			return t, true
 		}
+	}
+	parsed, err := language.Parse(tag)
+	if err != nil {
+		return "", false
+	}
+	if _, i, conf := l.matcher.Match(parsed); conf >= language.High {
+		return l.tags[i], true
 	}
 	return "", false
 }
@@ -180,9 +199,9 @@ func plainTag(tag string) bool {
 
 // langOf is the language of a request: the one asked for with ?lang=,
 // else the one an earlier ?lang= chose (its cookie), else the one the
-// browser prefers; asked is the language asked for ("" when none was), lang
-// the one the page is written in (English when the one asked for has no
-// catalogue).
+// browser prefers; asked is the language asked for ("" when none was; the
+// page's own tag when it names one, "zh" is zh-CN), lang the one the page
+// is written in (English when the one asked for has no catalogue).
 func (s *Server) langOf(r *http.Request) (asked, lang string) {
 	asked = r.URL.Query().Get("lang")
 	if asked == "" {
@@ -196,8 +215,8 @@ func (s *Server) langOf(r *http.Request) (asked, lang string) {
 	if !plainTag(asked) {
 		asked = defaultLang
 	}
-	if lang, ok := s.langs.exact(asked); ok {
-		return asked, lang
+	if lang, ok := s.langs.named(asked); ok {
+		return lang, lang
 	}
 	return asked, defaultLang
 }

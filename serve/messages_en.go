@@ -34,6 +34,8 @@ func english() catalogue {
 		"verdict.differs":  "differs",
 		"verdict.none":     "no difference",
 
+		"value.hours":     "%s h",
+		"value.points":    "%s pp",
 		"unit.items":      "items",
 		"unit.items/h":    "items/h",
 		"unit.people":     "people",
@@ -258,6 +260,8 @@ func english() catalogue {
 		"replay.button":    "Replay",
 
 		// Answers to the pages' requests.
+		"api.busy":      "%d runs are waiting their turn already: wait for one to start, or cancel one.",
+		"api.badname":   "%q is not a scenario file name of the workspace: use letters, digits, '.', '-' and '_', ending in .yaml (no folders).",
 		"api.badjson":   "The request could not be read.",
 		"api.toolarge":  "The upload is larger than %d MiB.",
 		"api.nosource":  "No such scenario.",

@@ -261,3 +261,26 @@ func mustOverride(t *testing.T, set string) scenarios.Override {
 	}
 	return o
 }
+
+// TestFiguresInTheLanguage: staff-hours and differences of a share are
+// written as the command line's reports write them in each language
+// (65.0小时 and 个百分点 in Chinese, not h and pp).
+func TestFiguresInTheLanguage(t *testing.T) {
+	cats, engine := catalogues(), engineTranslations()
+	zh := engine["zh-CN"].printer
+	for _, c := range []struct {
+		lang, got, want string
+	}{
+		{"en", formatValue(cats["en"], nil, "h", 65), "65.0 h"},
+		{"en", formatSigned(cats["en"], nil, "h", 32.5), "+32.5 h"},
+		{"en", formatSigned(cats["en"], nil, "share", -0.148), "−14.8 pp"},
+		{"zh-CN", formatValue(cats["zh-CN"], zh, "h", 65), "65.0小时"},
+		{"zh-CN", formatSigned(cats["zh-CN"], zh, "h", 32.5), "+32.5小时"},
+		{"zh-CN", formatSigned(cats["zh-CN"], zh, "share", -0.148), "−14.8个百分点"},
+		{"zh-CN", formatValue(cats["zh-CN"], zh, "share", 0.462), "46.2%"},
+	} {
+		if c.got != c.want {
+			t.Errorf("in %s: %q, want %q", c.lang, c.got, c.want)
+		}
+	}
+}

@@ -36,6 +36,8 @@ func simplifiedChinese() catalogue {
 		"verdict.differs":  "有差异",
 		"verdict.none":     "无差异",
 
+		"value.hours":     "%s小时",
+		"value.points":    "%s个百分点",
 		"unit.items":      "件",
 		"unit.items/h":    "件/小时",
 		"unit.people":     "人",
@@ -260,6 +262,8 @@ func simplifiedChinese() catalogue {
 		"replay.button":    "复盘",
 
 		// Answers to the pages' requests.
+		"api.busy":      "已有 %d 项计算在排队等候：请等其中一项开始，或取消一项。",
+		"api.badname":   "%q 不是工作文件夹里的场景文件名：请用字母、数字、“.”、“-”和“_”，以 .yaml 结尾（不能含文件夹）。",
 		"api.badjson":   "无法读取该请求。",
 		"api.toolarge":  "上传的内容超过 %d MiB。",
 		"api.nosource":  "没有这个场景。",

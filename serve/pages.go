@@ -64,8 +64,8 @@ func pageFuncs(cat catalogue, engine engineTexts) template.FuncMap {
 		"value":   func(unit string, v reports.Number) string { return formatValue(cat, engine.printer, unit, v) },
 		"signed":  func(unit string, v reports.Number) string { return formatSigned(cat, engine.printer, unit, v) },
 		"kpi":     func(name, title string) string { return kpiTitle(engine.printer, name, title) },
-		"change":  func(c string) string { return (&reports.Words{Printer: engine.printer}).ChangeText(c) },
-		"post":    func(name string) string { return (&reports.Words{Printer: engine.printer}).KnobNamed(name) },
+		"change":  func(c string) string { return engine.words().ChangeText(c) },
+		"post":    func(name string) string { return engine.words().KnobNamed(name) },
 		"raw":     func(v reports.Number) string { return strconv.FormatFloat(float64(v), 'g', -1, 64) },
 		"money":   func(v reports.Number) string { return fmt.Sprintf("%.0f", float64(v)) },
 		"about":   func(f *formField) string { return aboutField(cat, f) },
@@ -97,8 +97,10 @@ func formatValue(cat catalogue, p *lang.Printer, unit string, v reports.Number) 
 		s = p.Duration(float64(v))
 	}
 	switch {
-	case s == "—", unit == "", unit == "s", unit == "share", unit == "h":
+	case s == "—", unit == "", unit == "s", unit == "share":
 		return s
+	case unit == "h":
+		return cat.format("value.hours", fmt.Sprintf("%.1f", float64(v)))
 	}
 	if word, ok := cat["unit."+unit]; ok {
 		unit = word
@@ -117,7 +119,7 @@ func formatSigned(cat catalogue, p *lang.Printer, unit string, v reports.Number)
 		sign, f = "−", -f
 	}
 	if unit == "share" {
-		return fmt.Sprintf("%s%.1f pp", sign, 100*f)
+		return sign + cat.format("value.points", fmt.Sprintf("%.1f", 100*f))
 	}
 	return sign + formatValue(cat, p, unit, reports.Number(f))
 }

@@ -105,6 +105,13 @@ func TestLanguageAsked(t *testing.T) {
 		!strings.Contains(fmt.Sprint(ans["general"]), "两到四个") {
 		t.Errorf("comparing one scenario, in Chinese: %d %v, want the refusal in Chinese", code, ans)
 	}
+	// A tag of the same language names it: zh and zh-Hans are Simplified
+	// Chinese, as --lang zh is on the command line.
+	for _, tag := range []string{"zh", "zh-Hans", "ZH-cn"} {
+		if _, body := ts.open("/?lang="+tag, "Accept-Language", "en"); !strings.Contains(body, `<html lang="zh-CN">`) || strings.Contains(body, `class="langnote"`) {
+			t.Errorf("?lang=%s: the page is not in Chinese, or says Chinese is missing", tag)
+		}
+	}
 	_, body = ts.open("/?lang=fr")
 	if !strings.Contains(body, `<html lang="en">`) || !strings.Contains(body, `not yet written in &#34;fr&#34;`) {
 		t.Errorf("asked for fr: the page does not say it is shown in English")
@@ -242,5 +249,34 @@ func TestReplayInChinese(t *testing.T) {
 		if strings.Contains(body, english) {
 			t.Errorf("the replay in Chinese still says %q", english)
 		}
+	}
+	code, body := ts.open("/runs/" + st.Run + "/?lang=en")
+	for _, want := range []string{"suited-crew as planned (", "<td>containers</td>"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the replay in English (%d) lacks %q", code, want)
+		}
+	}
+}
+
+// TestPlanInChinese: the plan page in Chinese names each change as the
+// plan's report does, in words, not by the engine's English name; the
+// change as --set writes it stays as code.
+func TestPlanInChinese(t *testing.T) {
+	ts := newTestServer(t, serve.Options{})
+	st := ts.wait(ts.start("/api/plan", map[string]any{"source": "builtin:baseline", "targets": "sampling.queue.peak <= 80",
+		"only_given": true, "reps": 3, "confirm": 6}))
+	if st.State != "done" {
+		t.Fatalf("the plan: %s %s", st.State, st.Error)
+	}
+	_, body := ts.open("/runs/" + st.Run + "/?lang=zh-CN")
+	if !strings.Contains(body, "<td>每批楼栋数</td>") || !strings.Contains(body, "<code>sampling.calling.per_wave=") {
+		t.Errorf("the plan in Chinese does not name its change 每批楼栋数, with sampling.calling.per_wave= as code")
+	}
+	if strings.Contains(body, "buildings per wave") {
+		t.Error("the plan in Chinese still says \"buildings per wave\"")
+	}
+	_, body = ts.open("/runs/" + st.Run + "/?lang=en")
+	if !strings.Contains(body, "<td>buildings per wave</td>") {
+		t.Error("the plan in English does not name its change \"buildings per wave\"")
 	}
 }

@@ -10,6 +10,8 @@ import (
 	"runtime"
 	"time"
 
+	"golang.org/x/image/font/opentype"
+
 	"cordon/compound"
 )
 
@@ -35,6 +37,10 @@ type Options struct {
 	Memory func() int64
 	// Log, when not nil, receives a line for each job that fails.
 	Log io.Writer
+	// CJKFonts are where to find the CJK font that draws the figures of
+	// a report in Chinese (reports.CJKFonts); the first that is one is
+	// used. Without one they are drawn in English.
+	CJKFonts []string
 }
 
 // Server is cordon serve: its workspace, its queue of work and its pages.
@@ -50,6 +56,7 @@ type Server struct {
 	langs   languages
 	engine  map[string]engineTexts              // the engine's texts by language (none for English)
 	pages   map[string]map[string]*pageTemplate // by language, by page
+	cjkFont func() *opentype.Font               // the figures' font in a Chinese report, read once
 	handler http.Handler
 	ctx     context.Context
 	stop    context.CancelFunc
@@ -72,6 +79,7 @@ func New(ctx context.Context, opts Options) (*Server, error) {
 	}
 	s := &Server{opts: opts, ws: ws, runs: &history{ws: ws}, schema: si, cats: catalogues()}
 	s.langs, s.engine = newLanguages(s.cats), engineTranslations()
+	s.cjkFont = newCJKFont(opts)
 	s.workers = opts.Workers
 	if s.workers <= 0 {
 		s.workers = max(1, runtime.NumCPU()/opts.Jobs)

@@ -61,10 +61,10 @@ func rawFileName(disposition string) string {
 func (s *Server) uploadError(w http.ResponseWriter, r *http.Request, err error) {
 	var tooLarge *http.MaxBytesError
 	if errors.As(err, &tooLarge) {
-		refuse(w, http.StatusRequestEntityTooLarge, general(s.catOf(r).format("api.toolarge", maxUpload>>20)))
+		s.refuse(w, r, http.StatusRequestEntityTooLarge, general(s.catOf(r).format("api.toolarge", maxUpload>>20)))
 		return
 	}
-	refuse(w, http.StatusBadRequest, general(s.catOf(r).text("api.badjson")))
+	s.refuse(w, r, http.StatusBadRequest, general(s.catOf(r).text("api.badjson")))
 }
 
 // field is a form field's text.
@@ -86,28 +86,28 @@ func (s *Server) apiUpload(w http.ResponseWriter, r *http.Request) {
 	cat := s.catOf(r)
 	u := ps["file"]
 	if u == nil || u.name == "" {
-		refuse(w, http.StatusBadRequest, general(cat.text("api.nofile")))
+		s.refuse(w, r, http.StatusBadRequest, general(cat.text("api.nofile")))
 		return
 	}
 	// The name is the workspace file's: a plain name, never a path.
-	if err := checkFileName(u.name); err != nil {
-		refuse(w, http.StatusBadRequest, general(err.Error()))
+	if checkFileName(u.name) != nil {
+		s.refuse(w, r, http.StatusBadRequest, general(cat.format("api.badname", u.name)))
 		return
 	}
 	if len(u.data) > maxScenarioSize {
-		refuse(w, http.StatusRequestEntityTooLarge, general(cat.format("api.toolarge", maxScenarioSize>>20)))
+		s.refuse(w, r, http.StatusRequestEntityTooLarge, general(cat.format("api.toolarge", maxScenarioSize>>20)))
 		return
 	}
 	if _, err := scenarios.Load(u.name, u.data); err != nil {
-		refuse(w, http.StatusBadRequest, general(errorLines(err)...))
+		s.refuse(w, r, http.StatusBadRequest, general(errorLines(err)...))
 		return
 	}
 	if err := s.ws.writeScenario(u.name, u.data, field(ps, "replace") != ""); err != nil {
 		if errors.Is(err, errExists) {
-			refuse(w, http.StatusConflict, problems{General: []string{cat.format("api.exists", u.name)}, Exists: true})
+			s.refuse(w, r, http.StatusConflict, problems{General: []string{cat.format("api.exists", u.name)}, Exists: true})
 			return
 		}
-		refuse(w, http.StatusBadRequest, general(err.Error()))
+		s.refuse(w, r, http.StatusBadRequest, general(err.Error()))
 		return
 	}
 	writeJSON(w, http.StatusOK, map[string]string{"file": u.name, "ref": "file:" + u.name})

@@ -29,6 +29,7 @@ type runAsk struct {
 	src     *source
 	changes []change
 	sc      *compound.Scenario
+	words   *reports.Words // the report's language (nil: English)
 }
 
 // runWork runs a scenario as `cordon run` does (its own seed and
@@ -55,7 +56,7 @@ func (s *Server) runWork(a runAsk) func(context.Context, func(int, int)) (string
 		if err != nil {
 			return "", err
 		}
-		if err := reports.RunReport(r.Outcome, r.Targets, r.Marginal).Write(ctx, reports.Dest{Dir: b.reportPath()}); err != nil {
+		if err := reports.RunReport(r.Outcome, r.Targets, r.Marginal).In(a.words).Write(ctx, reports.Dest{Dir: b.reportPath()}); err != nil {
 			return "", err
 		}
 		rec := &runRecord{Kind: kindRun, Title: a.sc.Name, Created: now(), Scenarios: []scenarioRef{ref},

@@ -17,6 +17,7 @@ type compareAsk struct {
 	changes [][]change
 	scs     []*compound.Scenario
 	reps    int
+	words   *reports.Words // the report's language (nil: English)
 }
 
 // compareWork compares scenarios as `cordon compare` does (common random
@@ -50,7 +51,7 @@ func (s *Server) compareWork(a compareAsk) func(context.Context, func(int, int))
 			ref.Name = sc.Name
 			rec.Scenarios = append(rec.Scenarios, ref)
 		}
-		if err := reports.ComparisonReport(c).Write(ctx, reports.Dest{Dir: b.reportPath()}); err != nil {
+		if err := reports.ComparisonReport(c).In(a.words).Write(ctx, reports.Dest{Dir: b.reportPath()}); err != nil {
 			return "", err
 		}
 		rec.Differences, rec.Side = comparisonCells(c)

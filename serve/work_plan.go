@@ -22,6 +22,7 @@ type planAsk struct {
 	reps        int
 	confirm     int
 	sensitivity bool
+	words       *reports.Words // the report's language (nil: English)
 }
 
 // planWork plans as `cordon plan` does, and writes the plan's report and
@@ -63,7 +64,7 @@ func (s *Server) planWork(a planAsk) func(context.Context, func(int, int)) (stri
 		if err := b.writeInput("planned.yaml", planned); err != nil {
 			return "", err
 		}
-		if err := reports.PlanReport(p, sens).Write(ctx, reports.Dest{Dir: b.reportPath()}); err != nil {
+		if err := reports.PlanReport(p, sens).In(a.words).Write(ctx, reports.Dest{Dir: b.reportPath()}); err != nil {
 			return "", err
 		}
 		rec := &runRecord{Kind: kindPlan, Title: a.sc.Name, Created: now(), Scenarios: []scenarioRef{ref},

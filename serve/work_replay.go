@@ -24,6 +24,7 @@ type replayAsk struct {
 	helped  bool
 	reps    int
 	uploads map[string][]byte // the files as uploaded, by the name kept in inputs/
+	words   *reports.Words    // the report's language (nil: English)
 }
 
 // replayWork replays the logged day as `cordon replay` does and writes the
@@ -57,7 +58,7 @@ func (s *Server) replayWork(a replayAsk) func(context.Context, func(int, int)) (
 		}
 		src := reports.ReviewSources{Arrivals: a.logs.names[0], Roster: a.logs.names[1], Observed: a.logs.names[2],
 			Synthetic: a.logs.synthetic, Skipped: a.logs.skipped}
-		if err := reports.ReviewReport(r, src).Write(ctx, reports.Dest{Dir: b.reportPath()}); err != nil {
+		if err := reports.ReviewReport(r, src).In(a.words).Write(ctx, reports.Dest{Dir: b.reportPath()}); err != nil {
 			return "", err
 		}
 		rec := &runRecord{Kind: kindReplay, Title: a.sc.Name, Created: now(), Scenarios: []scenarioRef{ref},

@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"cordon/compound"
+	"cordon/reports"
 	"cordon/serve"
 	"cordon/text"
 )
@@ -40,9 +41,10 @@ logged day from uploaded CSV files.
 --dir is the workspace (default cordon-workspace, made when missing): its .yaml files are the
 scenarios the pages offer besides the built-in ones, saving writes a commented scenario file
 there that cordon run runs as it is, and runs/ keeps every result (the same report folder
-cordon run, compare, plan or replay writes), which stays across restarts until deleted from
-the history page. Runs are queued and run at most --jobs at once; a run gives the same results
-as cordon run for the same scenario, seed and replications.
+cordon run, compare, plan or replay writes, in the language of the page that started it),
+which stays across restarts until deleted from the history page. Runs are queued and run at
+most --jobs at once; a run gives the same results as cordon run for the same scenario, seed
+and replications.
 
 By default the pages are served on 127.0.0.1:8080, to this machine only. Any other --addr
 needs a token: --token, or one generated and printed; every request must then carry it (the
@@ -94,7 +96,7 @@ func runServe(ctx context.Context, std *streams, opts *serveOptions) error {
 	}
 	srv, err := serve.New(ctx, serve.Options{Dir: opts.dir, Addr: ln.Addr().String(), Token: token, Jobs: opts.jobs,
 		MarginalReps: opts.marginal, Model: compound.Options{MaxEvents: defaultMaxEvents, MaxEntities: defaultMaxEntities},
-		Memory: machineMemory, Log: std.err})
+		Memory: machineMemory, Log: std.err, CJKFonts: reports.CJKFonts(std.getenv)})
 	if err != nil {
 		ln.Close()
 		return badInput(fmt.Errorf("--dir %s: %v", text.TermSafe(opts.dir), err))

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"io/fs"
 	"net/http"
 	"net/http/cookiejar"
 	"os"
@@ -140,7 +141,8 @@ func (s *servedCordon) start(path string, body any) string {
 
 // TestServeWritesWhatTheCommandsPrint: a run from the pages writes the
 // same results.json that `cordon run --json` prints for the same scenario,
-// seed and replications, byte for byte, and a comparison the same
+// seed and replications, byte for byte, in a report folder the same as the
+// one cordon run writes, file for file; and a comparison the same
 // comparison.json that `cordon compare --json` prints.
 func TestServeWritesWhatTheCommandsPrint(t *testing.T) {
 	if testing.Short() {
@@ -165,6 +167,12 @@ func TestServeWritesWhatTheCommandsPrint(t *testing.T) {
 	if len(served) == 0 || !bytes.Equal(served, out.Bytes()) {
 		t.Errorf("results.json of the served run (%d bytes) differs from cordon run --json (%d bytes)", len(served), out.Len())
 	}
+	cli := t.TempDir()
+	out.Reset()
+	if code := mainIn(t, cli, []string{"run", "baseline", "--seed", "7", "--reps", "3", "--set", "gate.shelves=5", "--out", "report"}, nil, &out, &errw); code != 0 {
+		t.Fatalf("cordon run --out: exit %d: %s", code, errw.String())
+	}
+	sameFolder(t, filepath.Join(cli, "report"), filepath.Join(dir, "ws", "runs", st["run"].(string), "report"))
 
 	st = s.until(s.start("/api/compare", map[string]any{"reps": 3,
 		"scenarios": []map[string]any{{"source": "builtin:baseline"}, {"source": "builtin:more-suited-crew"}}}), "done")
@@ -283,4 +291,46 @@ func TestServeOffLoopbackNeedsToken(t *testing.T) {
 	if err := waitOrKill(t, cmd); err != nil {
 		t.Errorf("after Ctrl-C: %v, want exit 0", err)
 	}
+}
+
+// sameFolder fails the test unless the folder got holds the same files
+// as want, byte for byte.
+func sameFolder(t *testing.T, want, got string) {
+	t.Helper()
+	files := 0
+	err := filepath.WalkDir(want, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(want, path)
+		w, _ := os.ReadFile(path)
+		g, err := os.ReadFile(filepath.Join(got, rel))
+		if err != nil || !bytes.Equal(w, g) {
+			t.Errorf("%s of the served report differs from cordon's (%d bytes, want %d): %v", rel, len(g), len(w), err)
+		}
+		files++
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := countFiles(t, got); n != files {
+		t.Errorf("the served report holds %d files, cordon's %d", n, files)
+	}
+}
+
+// countFiles counts the files under dir.
+func countFiles(t *testing.T, dir string) int {
+	t.Helper()
+	n := 0
+	err := filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			n++
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
 }

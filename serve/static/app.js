@@ -58,7 +58,7 @@ function started(res, errorsEl) {
 }
 
 // Run buttons of the scenarios page.
-document.querySelectorAll("[data-run]").forEach((b) => b.addEventListener("click", async () => {
+document.querySelectorAll("button[data-run]").forEach((b) => b.addEventListener("click", async () => {
   b.disabled = true;
   const res = await post("/api/run", { source: b.dataset.run, changes: [] });
   if (!started(res, document.querySelector("#upload [data-errors]"))) b.disabled = false;
@@ -202,6 +202,7 @@ function jobPage() {
   const count = document.getElementById("job-count");
   const err = document.getElementById("job-error");
   const cancel = document.getElementById("job-cancel");
+  const note = document.getElementById("job-note");
   const result = document.getElementById("job-result");
   let over = false;
 
@@ -218,6 +219,7 @@ function jobPage() {
     if (st.error) { err.hidden = false; err.textContent = st.error; }
     const finished = st.state === "done" || st.state === "failed" || st.state === "cancelled";
     cancel.hidden = finished;
+    note.hidden = finished;
     if (st.run) {
       box.dataset.run = st.run;
       result.href = "/runs/" + st.run + "/";
