@@ -33,6 +33,9 @@ func plannerEntries() []entry {
 			zh: "零成本调整（成本为0）用%d次重复运行向两个方向各试一步，列出较好的方向；改善了指标的再用全部%d次重复运行确认（未确认的标*）"},
 		{key: "zero-cost knobs (cost 0) were tried one step either way with %d replications (*); the better way is shown",
 			zh: "零成本调整（成本为0）用%d次重复运行向两个方向各试一步（*）；列出较好的方向"},
+		{key: "every step was screened with the first %d replications: zero-cost knobs (cost 0) one step either way, the better way shown (*); " +
+			"the others run with all %d where the screen changed some KPI (* where it changed none in any replication)",
+			zh: "每一步先用前%d次重复运行筛选：零成本调整（成本为0）向两个方向各试一步，列出较好的方向（*）；其余调整在筛选中改变了某项指标的，再用全部%d次重复运行（在任何一次运行中都未改变指标的标*）"},
 		{key: "zero-cost knobs (cost 0) were tried one step either way; the better way is shown", zh: "零成本调整（成本为0）向两个方向各试一步；列出较好的方向"},
 		{key: "knob", zh: "调整项"}, {key: "now", zh: "现值"}, {key: "step", zh: "一步"}, {key: "cost", zh: "成本"},
 		{key: "... %d more (--top)", zh: "……另有%d项（--top）"},

@@ -25,7 +25,7 @@ func (w *Words) marginalHeading(m *experiment.Marginal) []string {
 		lines = append(lines, w.Sprintf("zero-cost knobs (cost 0) were tried one step either way with %d replications; the better way is shown, "+
 			"run again with all %d where it improves a KPI (* where not)", m.Screen, m.Base.Replications))
 	case m.Screen > 0 && m.BoughtScreened:
-		lines = append(lines, fmt.Sprintf("every step was screened with the first %d replications: zero-cost knobs (cost 0) one step either way, the better way shown (*); "+
+		lines = append(lines, w.Sprintf("every step was screened with the first %d replications: zero-cost knobs (cost 0) one step either way, the better way shown (*); "+
 			"the others run with all %d where the screen changed some KPI (* where it changed none in any replication)", m.Screen, m.Base.Replications))
 	case m.Screen > 0:
 		lines = append(lines, w.Sprintf("zero-cost knobs (cost 0) were tried one step either way with %d replications (*); the better way is shown",

@@ -70,10 +70,17 @@ func markEvents(l look, fig *Plot, sc *compound.Scenario) error {
 		marks = append(marks, plotter.XY{X: x, Y: top - barH})
 		labels = append(labels, n)
 		when := e.At.String()
-		if sc.Horizon.Days > 1 {
+		switch {
+		case sc.Horizon.Days > 1 && l.Chinese():
+			when = fmt.Sprintf("第%d天%s", e.Day, when)
+		case sc.Horizon.Days > 1:
 			when = fmt.Sprintf("day %d %s", e.Day, when)
 		}
-		said = append(said, fmt.Sprintf("%s at %s, %s", n, when, e.What))
+		if l.Chinese() {
+			said = append(said, fmt.Sprintf("%s：%s，%s", n, when, e.What))
+		} else {
+			said = append(said, fmt.Sprintf("%s at %s, %s", n, when, e.What))
+		}
 	}
 	if len(marks) == 0 {
 		return nil
@@ -89,6 +96,10 @@ func markEvents(l look, fig *Plot, sc *compound.Scenario) error {
 	lb.Offset = vg.Point{X: vg.Points(2), Y: vg.Points(-2)}
 	p.Add(lb)
 	fig.addLayer("events", marks)
+	if l.Chinese() {
+		fig.Caption += "虚线标出情景中各事件开始的时刻，事件持续期间顶部有一条横条：" + strings.Join(said, "；") + "。"
+		return nil
+	}
 	fig.Caption += " Dotted lines mark where the scenario's events begin, and a bar at the top runs while one lasts: " + strings.Join(said, "; ") + "."
 	return nil
 }

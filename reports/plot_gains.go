@@ -283,6 +283,9 @@ func (g gainsChart) key(pale bool) *sideLegend {
 
 // caption says how to read the chart and what it leaves out.
 func (g gainsChart) caption() string {
+	if g.l.Chinese() {
+		return g.captionZH()
+	}
 	m := g.m
 	var b strings.Builder
 	fmt.Fprintf(&b, "Each group of bars is one knob, the most valuable at the top (the analysis' ranking by the sum of its significant relative gains): "+
@@ -440,4 +443,53 @@ func (l look) gainText(v, lo, hi float64) string {
 		return "−" + s
 	}
 	return "+" + s
+}
+
+// captionZH is caption in Chinese: the same sentences, the KPIs by their
+// labels.
+func (g gainsChart) captionZH() string {
+	m := g.m
+	var b strings.Builder
+	fmt.Fprintf(&b, "每组条形为一项调整，最有价值的在最上（按其显著相对收益之和排序）："+
+		"每项指标取该调整再加一步的平均收益（零成本调整取两个方向中较好的一步，并标出调到的值），"+
+		"基于%d次配对重复运行（共用随机数），以基准运行中该指标平均值的百分比表示，附95%%置信区间；零的右侧为改善", m.Base.Replications)
+	switch {
+	case m.Screen > 0 && m.BoughtScreened:
+		fmt.Fprintf(&b, "（只经过筛选的一步为%d次）", m.Screen)
+	case m.Screen > 0:
+		fmt.Fprintf(&b, "（只经过筛选的零成本一步为%d次）", m.Screen)
+	}
+	var neutral []string
+	for _, c := range g.kpis {
+		if k := m.KPIs[c.j]; k.Better == "" {
+			neutral = append(neutral, g.l.KPILabel(k.Name, k.Of, k.Label))
+		}
+	}
+	if len(neutral) > 0 {
+		fmt.Fprintf(&b, "（%s无所谓好坏，右侧表示增加）", strings.Join(neutral, "和"))
+	}
+	b.WriteString("。浅色条为在随机波动范围内的收益（其区间包含零）")
+	greyed := 0
+	for _, k := range g.knobs {
+		if !g.significant(k) {
+			greyed++
+		}
+	}
+	if greyed > 0 {
+		fmt.Fprintf(&b, "；收益全部在随机波动范围内的%d项调整显示为灰色", greyed)
+	}
+	b.WriteString("。")
+	if g.dropped > 0 {
+		fmt.Fprintf(&b, "在%d项调整中，收益全部在随机波动范围内的%d项未画出。", len(g.m.Knobs)-g.worse, g.dropped)
+	}
+	if g.cut > 0 {
+		fmt.Fprintf(&b, "只画出最有价值的%d项调整，另有%d项未画出。", maxGainKnobs, g.cut)
+	}
+	if g.worse > 0 {
+		fmt.Fprintf(&b, "另未画出：%d项零成本调整，向哪个方向调整都不能改善任何指标（见表格）。", g.worse)
+	}
+	if n := len(g.m.NotRun); n > 0 {
+		fmt.Fprintf(&b, "未运行：经估算不能改善任何指标的%d步（见表格及原因）。", n)
+	}
+	return b.String()
 }
