@@ -87,6 +87,7 @@ type pool struct {
 	recs     []*record.Resource
 	priority map[string]int
 	changes  [][]sim.Change
+	overMax  []*overMax // per group: the hours past max_hours, nil without a limit
 }
 
 // prio returns the priority of a task of the pool, scaled so that the task's
@@ -210,7 +211,8 @@ func (m *Model) buildPools() error {
 				return err
 			}
 			changes := m.sc.groupChanges(p, g, m.tl)
-			if logged, ok := rosterFor(m.opts.Roster, g.name, p.Name, m.tl.horizon); ok {
+			logged, fromRoster := rosterFor(m.opts.Roster, g.name, p.Name, m.tl.horizon)
+			if fromRoster {
 				if n := peak(logged); n > MaxStaff {
 					return fmt.Errorf("the roster puts %d of %s on duty at once: at most %d", n, g.name, MaxStaff)
 				}
@@ -225,7 +227,9 @@ func (m *Model) buildPools() error {
 			}
 			pl.res = append(pl.res, r)
 			pl.changes = append(pl.changes, changes)
-			pl.recs = append(pl.recs, m.addPost(g.name, "staff", r))
+			rec := m.addPost(g.name, "staff", r)
+			pl.recs = append(pl.recs, rec)
+			pl.overMax = append(pl.overMax, m.watchMaxHours(p, g, r, rec, fromRoster))
 		}
 		m.pools[p.Name] = pl
 	}
