@@ -106,8 +106,10 @@ type post struct {
 	queue *stats.Series // entities waiting, every series step
 	busy  *stats.Series // units busy (items held, for a space), every series step
 	// pile, for the staging area of a gate that piles, is where those who
-	// find it full wait: kept, not turned away (nil otherwise).
-	pile *pile
+	// find it full wait: kept, not turned away (nil otherwise), and piled
+	// the items on it every series step.
+	pile  *pile
+	piled *stats.Series
 }
 
 // Build makes one replication of sc (which must have passed Check) with the
@@ -334,6 +336,9 @@ func (q *queueSampler) Handle() {
 	for _, p := range m.posts {
 		p.queue.Set(now, float64(p.res.Queued()))
 		p.busy.Set(now, float64(p.res.Busy()))
+		if p.pile != nil {
+			p.piled.Set(now, p.pile.level.Value())
+		}
 	}
 	if next := now + m.opts.SeriesStep; next < m.tl.horizon {
 		m.s.Schedule(next, sim.PriorityLate, q)
