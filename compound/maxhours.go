@@ -9,7 +9,7 @@ import (
 
 // Hours past a pool's max_hours. The scenario's shifts and its
 // reinforcements are refused at load when one of them is longer than the
-// limit (checkMaxHours, checkStaffChange), but two things only the run
+// limit (checkMaxHours, checkReinforcementHours), but two things only the run
 // knows take a person past it: a person kept on at the end of the turn to
 // finish the task in hand (overtime: nobody drops a parcel on the way to a
 // door), and a logged roster whose people stayed on longer than the limit
@@ -50,15 +50,7 @@ func (o *overMax) ResourceChanged(ev sim.ResourceEvent) {
 // within a microsecond: t is a time less an overtime).
 func (o *overMax) turnEndingAt(t float64) (float64, bool) {
 	const near = 1e-6
-	i, _ := slices.BinarySearchFunc(o.ends, t-near, func(e turnEnd, t float64) int {
-		switch {
-		case e.At < t:
-			return -1
-		case e.At > t:
-			return 1
-		}
-		return 0
-	})
+	i, _ := slices.BinarySearchFunc(o.ends, t-near, func(e turnEnd, t float64) int { return cmp.Compare(e.At, t) })
 	length, ok := 0.0, false
 	for ; i < len(o.ends) && o.ends[i].At <= t+near; i++ {
 		length, ok = max(length, o.ends[i].Length), true
