@@ -96,8 +96,11 @@ func (m *Model) watchMaxHours(p Pool, g staffGroup, r *sim.Resource, next sim.Re
 func rosterTurns(roster []RosterEntry, name, pool string, horizon float64) []turnEnd {
 	var out []turnEnd
 	for _, r := range roster {
+		// A row is a span of a count, not one person's turn (a planned
+		// roster merges turns of the same count into one row): its length
+		// is not counted past the limit, only the overtime at its end.
 		if (r.Pool == name || (r.Pool == pool && name != pool)) && r.To > 0 && r.To <= horizon {
-			out = append(out, turnEnd{At: r.To, Length: r.To - r.From, Count: r.Count})
+			out = append(out, turnEnd{At: r.To, Length: r.To - r.From})
 		}
 	}
 	return out
