@@ -39,7 +39,7 @@ func (sc *Scenario) checkEvents(c *checker) {
 		case ev.Remove != nil:
 			checkEquipment(c, path+".remove", *ev.Remove)
 		case ev.Staff != nil:
-			sc.checkStaffChange(c, path+".staff", ev.Staff)
+			sc.checkStaffChange(c, path+".staff", ev)
 		case ev.CloseGate != nil:
 			sc.checkClosure(c, path+".close_gate", ev.CloseGate)
 		case ev.Seal != nil:
@@ -127,7 +127,8 @@ func checkEquipment(c *checker, path string, q Equipment) {
 }
 
 // checkStaffChange checks an event's change of a pool's staff.
-func (sc *Scenario) checkStaffChange(c *checker, path string, s *StaffChange) {
+func (sc *Scenario) checkStaffChange(c *checker, path string, ev Event) {
+	s := ev.Staff
 	names := make([]string, len(sc.Staff))
 	var pool *Pool
 	for i := range sc.Staff {
@@ -160,6 +161,29 @@ func (sc *Scenario) checkStaffChange(c *checker, path string, s *StaffChange) {
 		c.add(path+".change", "must be from %d to %d, got %d: each one is built in memory", -MaxStaff, MaxStaff, s.Change)
 	}
 	c.duration(path+".for", s.For)
+	if pool != nil && s.Change > 0 {
+		sc.checkReinforcementHours(c, path, ev, *pool)
+	}
+}
+
+// checkReinforcementHours refuses reinforcements on duty longer than the
+// pool's max_hours: the people an event adds are on duty for its whole
+// length (to the end of the run when it gives none), as a shift's are.
+func (sc *Scenario) checkReinforcementHours(c *checker, path string, ev Event, p Pool) {
+	limit := p.MaxHours
+	if !(limit > 0 && limit < 24) || !(ev.Staff.For >= 0) {
+		return
+	}
+	tl := sc.timeline()
+	from, to := ev.span(tl)
+	end := ""
+	if math.IsInf(to, 1) {
+		to, end = tl.horizon, " (to the end of the run)"
+	}
+	if h := (to - from) / 3600; h > limit {
+		c.add(path+".for", "%d more of %s for %s%s, above the pool's max_hours (%s): give one event for each turn",
+			ev.Staff.Change, p.Name, hoursText(h), end, hoursText(limit))
+	}
 }
 
 // checkClosure checks an event's closure of the gate.

@@ -31,15 +31,17 @@ type kindDay struct {
 	deadline              deadlineTally
 }
 
-// staffFigures are a pool's busy, on-duty and overtime seconds and its
-// starts of duty (every zone's group together).
+// staffFigures are a pool's busy, on-duty and overtime seconds, its
+// seconds past max_hours and its starts of duty (every zone's group
+// together).
 type staffFigures struct {
-	busy, on, over float64
-	starts         int
+	busy, on, over, overMax float64
+	starts                  int
 }
 
 func (a staffFigures) minus(b staffFigures) staffFigures {
-	return staffFigures{busy: a.busy - b.busy, on: a.on - b.on, over: a.over - b.over, starts: a.starts - b.starts}
+	return staffFigures{busy: a.busy - b.busy, on: a.on - b.on, over: a.over - b.over, overMax: a.overMax - b.overMax,
+		starts: a.starts - b.starts}
 }
 
 // stagingDays records the staging area over each day, beside its whole-run
@@ -133,6 +135,7 @@ func (m *Model) staffAt(i int, now float64) staffFigures {
 		f.over += rec.Overtime
 		f.starts += pl.res[j].Starts()
 	}
+	f.overMax = pl.hoursOver(now)
 	return f
 }
 

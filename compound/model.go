@@ -87,6 +87,7 @@ type pool struct {
 	recs     []*record.Resource
 	priority map[string]int
 	changes  [][]sim.Change
+	overMax  []*overMax // per group: the hours past max_hours, nil without a limit
 }
 
 // prio returns the priority of a task of the pool, scaled so that the task's
@@ -105,8 +106,10 @@ type post struct {
 	queue *stats.Series // entities waiting, every series step
 	busy  *stats.Series // units busy (items held, for a space), every series step
 	// pile, for the staging area of a gate that piles, is where those who
-	// find it full wait: kept, not turned away (nil otherwise).
-	pile *pile
+	// find it full wait: kept, not turned away (nil otherwise), and piled
+	// the items on it every series step.
+	pile  *pile
+	piled *stats.Series
 }
 
 // Build makes one replication of sc (which must have passed Check) with the
@@ -210,7 +213,8 @@ func (m *Model) buildPools() error {
 				return err
 			}
 			changes := m.sc.groupChanges(p, g, m.tl)
-			if logged, ok := rosterFor(m.opts.Roster, g.name, p.Name, m.tl.horizon); ok {
+			logged, fromRoster := rosterFor(m.opts.Roster, g.name, p.Name, m.tl.horizon)
+			if fromRoster {
 				if n := peak(logged); n > MaxStaff {
 					return fmt.Errorf("the roster puts %d of %s on duty at once: at most %d", n, g.name, MaxStaff)
 				}
@@ -225,7 +229,9 @@ func (m *Model) buildPools() error {
 			}
 			pl.res = append(pl.res, r)
 			pl.changes = append(pl.changes, changes)
-			pl.recs = append(pl.recs, m.addPost(g.name, "staff", r))
+			rec := m.addPost(g.name, "staff", r)
+			pl.recs = append(pl.recs, rec)
+			pl.overMax = append(pl.overMax, m.watchMaxHours(p, g, r, rec, fromRoster))
 		}
 		m.pools[p.Name] = pl
 	}
@@ -330,6 +336,9 @@ func (q *queueSampler) Handle() {
 	for _, p := range m.posts {
 		p.queue.Set(now, float64(p.res.Queued()))
 		p.busy.Set(now, float64(p.res.Busy()))
+		if p.pile != nil {
+			p.piled.Set(now, p.pile.level.Value())
+		}
 	}
 	if next := now + m.opts.SeriesStep; next < m.tl.horizon {
 		m.s.Schedule(next, sim.PriorityLate, q)

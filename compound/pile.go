@@ -86,10 +86,15 @@ func (p *pile) figures(now float64, day int) pileFigures {
 	return pileFigures(p.days[day-1])
 }
 
-// pile returns the pile's figures over the whole run or one day.
-func (e *ending) pile() pileFigures { return e.m.gate.pile.figures(e.now, e.day) }
-
-func hasPile(sc *Scenario, _ int) bool { return sc.Gate.WhenFull == WhenFullPile }
+// pile returns the pile's figures over the whole run or one day: none at
+// a gate that does not pile, whose KPIs are there all the same so that a
+// comparison with a gate that piles shows the pile against nothing.
+func (e *ending) pile() pileFigures {
+	if e.m.gate.pile == nil {
+		return pileFigures{}
+	}
+	return e.m.gate.pile.figures(e.now, e.day)
+}
 
 // pileBranch adds to the item flow f the way of an item a courier puts on
 // the pile because the staging area is full: put down at once, checked and

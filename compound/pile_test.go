@@ -119,3 +119,24 @@ func TestPileByDay(t *testing.T) {
 		t.Errorf("time with items on the pile %v over the run, %v + %v by day", lay, a, b)
 	}
 }
+
+// TestPileKPIsForEveryGate: a gate whose couriers wait (or turn away) has
+// the pile's KPIs too, at zero, for the whole run and each day, so that
+// comparing it with a gate that piles shows the pile against nothing.
+func TestPileKPIsForEveryGate(t *testing.T) {
+	for _, when := range []string{WhenFullWait, WhenFullTurnAway} {
+		sc := small()
+		sc.Gate.WhenFull = when
+		sc.Horizon.Days = 2
+		if errs := sc.Check(); len(errs) > 0 {
+			t.Fatal(errs)
+		}
+		_, res := runModel(t, sc, 0, Options{})
+		for _, name := range []string{"gate.pile.items", "gate.pile.max", "gate.pile.time_nonempty",
+			"gate.pile.max@day1", "gate.pile.time_nonempty@day2"} {
+			if v := value(t, sc, res, name); v != 0 {
+				t.Errorf("when_full %s: %s = %v, want 0", when, name, v)
+			}
+		}
+	}
+}

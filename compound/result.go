@@ -166,6 +166,10 @@ func (m *Model) result() *Result {
 		res.Series = append(res.Series,
 			Series{Name: "queue at " + p.name, Unit: "waiting", Start: 0, Step: m.opts.SeriesStep, Points: finished(p.queue, now)},
 			Series{Name: "busy at " + p.name, Unit: "busy", Start: 0, Step: m.opts.SeriesStep, Points: finished(p.busy, now)})
+		if p.pile != nil {
+			res.Series = append(res.Series,
+				Series{Name: "pile at " + p.name, Unit: "items", Start: 0, Step: m.opts.SeriesStep, Points: finished(p.piled, now)})
+		}
 	}
 	res.Series = append(res.Series, m.onDutySeries(now)...)
 	return res

@@ -105,7 +105,10 @@ func (m *Model) buildGate() error {
 		g.pile = newPile(m.tl.days())
 	}
 	g.stagingRec = m.addPost("staging", "space", g.staging)
-	m.posts[len(m.posts)-1].pile = g.pile
+	if g.pile != nil {
+		st := m.posts[len(m.posts)-1]
+		st.pile, st.piled = g.pile, m.series()
+	}
 	g.stagingRec.Busy.TrackThreshold(float64(sc.Gate.Slots()))
 	if err := m.ctx.Err(); err != nil {
 		return err

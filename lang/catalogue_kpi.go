@@ -105,6 +105,7 @@ func kpiEntries() []entry {
 		kpi("staff.*.utilisation", "利用率", "%s在岗时间中忙碌的比例（班次结束后的工作计为加班，不计入此处）"),
 		kpi("staff.*.overtime", "加班时长", "%s超出班次结束时间和防护服穿着时限的工作时间"),
 		kpi("staff.*.hours", "在岗人时", "%s在岗的人时数"),
+		kpi("staff.*.hours_over_max", "超出每人最长工时的人时", "%s超出每人最长工时的人时：班次结束时留下做完手头任务，或记录的排班长于上限（未设上限为0）"),
 		kpi("staff.*.suits", "穿上的防护服套数", "%s穿上的防护服套数：每次上岗、每个班次开始及每次更换时各一套"),
 		kpi("staff.hours", "在岗人时，全体人员", "各人员组在岗的人时（staff.POOL.hours）加上采样点医护人员的人时（sampling.staff_hours）"),
 		kpi("consumables.suits", "用掉的防护服套数", "穿上的防护服套数：穿防护服的人员组每次上岗和更换时各一套（staff.POOL.suits），采样点每名医护人员本轮一套，人员每次进入封控楼栋一套"),

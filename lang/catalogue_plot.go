@@ -31,6 +31,7 @@ func plotEntries() []entry {
 		{key: "How many tasks (garbage, special-needs requests, door-to-door visits, lab runs, and for pools that also deliver, runs to the door) wait at each staff pool through the day, mean over %d replications at each time; the legend gives each pool's mean over the whole run, and the pools are in that order.",
 			zh: "全天各人员组等待处理的任务数（垃圾清运、特殊需求、上门采样、送检，以及兼做配送的人员组的送货上门），每个时刻取%d次运行的平均值；图例给出各组全程的平均值，并按此排序。"},
 		{key: " The %s line sums its %d zone groups.", zh: "“%s”一线为其%d个片区小组之和。"},
+		{key: " The %s line is the items couriers put down there when the staging area was full, until a cart takes them in (those not yet checked are in the line of the crew that checks them in too): with a pile nobody waits for a staging place.", zh: "“%s”一线为暂存区放满时快递员放在那里、直到推车运进的物品（尚未登记的也计入负责登记人员一线）：有堆放处时无人等待暂存区的位置。"},
 		{key: " Nothing waited at any post.", zh: "没有任何岗位出现等待。"},
 		{key: " Left out: %s with shorter queues, and %d where nothing ever waited.", zh: "未画出：排队较短的%s，以及从未等待的%d个岗位。"},
 		{key: " Left out: %s with shorter queues.", zh: "未画出：排队较短的%s。"},

@@ -42,5 +42,6 @@ func postEntries() []entry {
 	return []entry{
 		{key: "post:swab", en: "swab", zh: "采样"}, {key: "post:registration", en: "registration", zh: "登记"},
 		{key: "post:lab", en: "lab", zh: "实验室"}, {key: "post:couriers", en: "couriers", zh: "快递员"},
+		{key: "post:pile", en: "pile outside the gate", zh: "门外堆放处"},
 	}
 }

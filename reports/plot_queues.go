@@ -8,6 +8,7 @@ import (
 
 	"gonum.org/v1/plot/vg"
 
+	"cordon/compound"
 	"cordon/experiment"
 )
 
@@ -72,6 +73,11 @@ func queuePosts(o *experiment.Outcome) ([]*postQueue, int, error) {
 			continue
 		}
 		out = append(out, &postQueue{name: post.Name, label: post.Name, rs: rs, tasks: tasks[post.Name]})
+		if pile, ok, err := pileOf(o, post.Name); err != nil {
+			return nil, 0, fmt.Errorf("queues plot: %w", err)
+		} else if ok {
+			out = append(out, pile)
+		}
 	}
 	for _, q := range out {
 		q.mean = q.rs.mean()
@@ -82,6 +88,22 @@ func queuePosts(o *experiment.Outcome) ([]*postQueue, int, error) {
 		q.peak = maxOf(q.mean)
 	}
 	return out, sites, nil
+}
+
+// pileOf is the line of the items on the pile outside the gate, beside
+// the staging post (named post) of a gate that piles: those who find the
+// staging area full put their items down there rather than wait, so the
+// staging line (couriers waiting for a place) stays at zero.
+func pileOf(o *experiment.Outcome, post string) (*postQueue, bool, error) {
+	name := "pile at " + post
+	if !slices.ContainsFunc(o.Runs[0].Series, func(s compound.Series) bool { return s.Name == name }) {
+		return nil, false, nil
+	}
+	rs, err := seriesOf(o, name)
+	if err != nil {
+		return nil, false, err
+	}
+	return &postQueue{name: "pile", label: "pile outside the gate", rs: rs}, true, nil
 }
 
 // shownQueues are the posts a queues plot draws: those where anything
@@ -166,6 +188,9 @@ func queueFigure(l look, o *experiment.Outcome, fig Plot, all []*postQueue, task
 	for _, q := range shown {
 		if q.groups > 1 {
 			b.WriteString(l.Sprintf(" The %s line sums its %d zone groups.", l.Post(q.name), q.groups))
+		}
+		if q.name == "pile" {
+			b.WriteString(l.Sprintf(" The %s line is the items couriers put down there when the staging area was full, until a cart takes them in (those not yet checked are in the line of the crew that checks them in too): with a pile nobody waits for a staging place.", l.Post(q.name)))
 		}
 	}
 	switch {
