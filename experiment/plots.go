@@ -127,6 +127,17 @@ func (p *PlotFigures) foldSeries(rep int, series []compound.Series) {
 	}
 }
 
+// HasSeries reports whether the first replication has a series called
+// name (a series only some scenarios record, such as a gate's pile).
+func (p *PlotFigures) HasSeries(name string) bool {
+	for _, sf := range p.series {
+		if sf.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
 // Series returns the figures of the series called name, or an error when a
 // replication has no such series.
 func (p *PlotFigures) Series(name string) (*SeriesFigures, error) {

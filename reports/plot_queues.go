@@ -8,7 +8,6 @@ import (
 
 	"gonum.org/v1/plot/vg"
 
-	"cordon/compound"
 	"cordon/experiment"
 )
 
@@ -96,7 +95,7 @@ func queuePosts(o *experiment.Outcome) ([]*postQueue, int, error) {
 // staging line (couriers waiting for a place) stays at zero.
 func pileOf(o *experiment.Outcome, post string) (*postQueue, bool, error) {
 	name := "pile at " + post
-	if !slices.ContainsFunc(o.Runs[0].Series, func(s compound.Series) bool { return s.Name == name }) {
+	if o.Plots == nil || !o.Plots.HasSeries(name) {
 		return nil, false, nil
 	}
 	rs, err := seriesOf(o, name)
