@@ -18,6 +18,10 @@ func plotEntries() []entry {
 			zh: "全天放在暂存区（地面、货架和集装箱）的物品数：实线为%d次运行的平均值，阴影带为每个时刻90%%的运行所在的范围（第5至第95百分位）。"},
 		{key: "The dashed line is the capacity of %d items; couriers wait (or leave) while staging is full.",
 			zh: "虚线为容量%d件；暂存区放满时，快递员只能等待（或离开）。"},
+		{key: "The dashed line is the capacity of %d items; while staging is full, couriers put their items down on a pile outside the gate (the queues plot draws it).",
+			zh: "虚线为容量%d件；暂存区放满时，快递员把物品放在门外堆放处（见排队图）。"},
+		{key: "The dashed line is the capacity of %d items; couriers who find staging full leave with their items.",
+			zh: "虚线为容量%d件；遇到暂存区已满的快递员带着物品离开。"},
 		{key: "The capacity, %d items, is more than twice the most ever in staging and is left off the axis: staging was never near full.",
 			zh: "容量为%d件，超过暂存区最多物品数的两倍，未画入图中：暂存区从未接近放满。"},
 

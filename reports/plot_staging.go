@@ -6,6 +6,7 @@ import (
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 
+	"cordon/compound"
 	"cordon/experiment"
 )
 
@@ -75,7 +76,14 @@ func stagingPlot(l look, o *experiment.Outcome) (Plot, error) {
 	fig.Caption = l.Sprintf("Items put down in the staging area (ground, shelves and containers) through the day: "+
 		"the line is the mean over %d replications, the band holds 90%% of the replications at each time (5th to 95th percentile). ", rs.Reps)
 	if drawCapacity {
-		fig.Caption += l.Sprintf("The dashed line is the capacity of %d items; couriers wait (or leave) while staging is full.", sc.Gate.Slots())
+		switch sc.Gate.WhenFull {
+		case compound.WhenFullPile:
+			fig.Caption += l.Sprintf("The dashed line is the capacity of %d items; while staging is full, couriers put their items down on a pile outside the gate (the queues plot draws it).", sc.Gate.Slots())
+		case compound.WhenFullTurnAway:
+			fig.Caption += l.Sprintf("The dashed line is the capacity of %d items; couriers who find staging full leave with their items.", sc.Gate.Slots())
+		default:
+			fig.Caption += l.Sprintf("The dashed line is the capacity of %d items; couriers wait (or leave) while staging is full.", sc.Gate.Slots())
+		}
 	} else {
 		fig.Caption += l.Sprintf("The capacity, %d items, is more than twice the most ever in staging and is left off the axis: staging was never near full.", sc.Gate.Slots())
 	}
