@@ -127,7 +127,7 @@ type Pool struct {
 	Tasks    []Task  `yaml:"tasks" doc:"the tasks the pool does; a higher priority is served first"`
 	PerZone  bool    `yaml:"per_zone" doc:"one group of this size in each zone (the zone volunteers)"`
 	HourCost float64 `yaml:"hour_cost" doc:"cost of one staff-hour on duty, for the planner" default:"40"`
-	MaxHours float64 `yaml:"max_hours" doc:"the most hours one person of the pool works a day, each shift worked by its own people (0: no limit); a longer shift, a count on duty all day, or reinforcements (an event) for longer, is refused; time past it from staff kept on to finish a task, or from a replayed roster, is counted (staff.POOL.hours_over_max)"`
+	MaxHours float64 `yaml:"max_hours" doc:"the most hours one person of the pool works a day, each shift worked by its own people (0: no limit); a longer shift, a count on duty all day, or reinforcements (an event) for longer, is refused; time past it from staff kept on to finish a task (at the end of a shift, a reinforcement or a replayed roster's row) is counted (staff.POOL.hours_over_max)"`
 }
 
 // Shift is a count of staff on duty from one time of day to another; a

@@ -85,7 +85,7 @@ func chineseSchema() translation {
 		"the tasks the pool does; a higher priority is served first":                 "这个人员池负责的任务；优先级高的先做",
 		"one group of this size in each zone (the zone volunteers)":                  "每个片区一组这么多人（片区志愿者）",
 		"cost of one staff-hour on duty, for the planner":                            "每个在岗工时的费用，供规划使用",
-		"the most hours one person of the pool works a day, each shift worked by its own people (0: no limit); a longer shift, a count on duty all day, or reinforcements (an event) for longer, is refused; time past it from staff kept on to finish a task, or from a replayed roster, is counted (staff.POOL.hours_over_max)": "该组每人每天最多工作的小时数，每个班次由各自的人员担任（0：不限）；更长的班次或全天在岗的人数会被拒绝；增援（事件）长于上限也不予接受；班次结束时留下做完手头任务或回放排班超出的时间计入 staff.POOL.hours_over_max",
+		"the most hours one person of the pool works a day, each shift worked by its own people (0: no limit); a longer shift, a count on duty all day, or reinforcements (an event) for longer, is refused; time past it from staff kept on to finish a task (at the end of a shift, a reinforcement or a replayed roster's row) is counted (staff.POOL.hours_over_max)": "该组每人每天最多工作的小时数，每个班次由各自的人员担任（0：不限）；更长的班次或全天在岗的人数会被拒绝；增援（事件）长于上限也不予接受；在班次、增援或回放排班的一行结束时留下做完手头任务而超出的时间计入 staff.POOL.hours_over_max",
 		"start, HH:MM":              "开始，HH:MM",
 		"end, HH:MM":                "结束，HH:MM",
 		"staff on duty":             "在岗人数",
