@@ -65,7 +65,7 @@ func (w *Words) knobRow(m *experiment.Marginal, rank int, k experiment.KnobGain)
 	if k.Replications < m.Base.Replications {
 		step += " *"
 	}
-	row := []string{fmt.Sprint(rank), w.knobName(k.Knob), w.knobValue(k.NowText()), step, fmt.Sprintf("%.0f", k.Knob.UnitCost), FormatValue("share", k.Utilisation)}
+	row := []string{fmt.Sprint(rank), w.knobName(k.Knob), w.KnobValue(k.NowText()), step, fmt.Sprintf("%.0f", k.Knob.UnitCost), FormatValue("share", k.Utilisation)}
 	for _, g := range k.Gains {
 		row = append(row, w.gain(g))
 	}
@@ -207,14 +207,14 @@ func (w *Words) postName(name string) string {
 func (w *Words) stepText(k experiment.KnobGain) string {
 	s := k.StepText()
 	if rest, ok := strings.CutPrefix(s, "→ "); ok {
-		return "→ " + w.knobValue(rest)
+		return "→ " + w.KnobValue(rest)
 	}
 	return s
 }
 
-// knobValue is a knob's value in w's language: a calling order or a
+// KnobValue is a knob's value in w's language: a calling order or a
 // site's name in words in Chinese, a number or a time as it is.
-func (w *Words) knobValue(v string) string {
+func (w *Words) KnobValue(v string) string {
 	if !w.Chinese() {
 		return v
 	}

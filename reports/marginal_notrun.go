@@ -18,7 +18,7 @@ func (w *Words) notRunTable(m *experiment.Marginal) *table {
 		Head: []string{w.T("knob"), w.T("now"), w.T("step"), w.T("cost"), w.T("utilisation"), w.T("why not run")}}
 	for _, n := range m.NotRun {
 		k := experiment.KnobGain{Knob: n.Knob, From: n.From, To: n.To}
-		t.Rows = append(t.Rows, []string{w.knobName(n.Knob), w.knobValue(n.NowText()), w.stepText(k), fmt.Sprintf("%.0f", n.Knob.UnitCost),
+		t.Rows = append(t.Rows, []string{w.knobName(n.Knob), w.KnobValue(n.NowText()), w.stepText(k), fmt.Sprintf("%.0f", n.Knob.UnitCost),
 			FormatValue("share", n.Utilisation), w.notRunWhy(n)})
 	}
 	return t

@@ -105,7 +105,7 @@ func (w *Words) sourceLabel(source string) string {
 
 // settingValue is a knob's value in a plan's changes: as --set takes it
 // in English ("20m", "reversed"), in words in Chinese.
-func (w *Words) settingValue(k experiment.Knob, v int) string { return w.knobValue(k.Text(v)) }
+func (w *Words) settingValue(k experiment.Knob, v int) string { return w.KnobValue(k.Text(v)) }
 
 // WritePlanTable writes a plan on the terminal in English.
 func WritePlanTable(out io.Writer, p *experiment.Plan) error { return English().WritePlanTable(out, p) }
@@ -168,7 +168,7 @@ func (w *Words) WritePlanTable(out io.Writer, p *experiment.Plan) error {
 	for _, s := range p.Path {
 		what := ""
 		if s.Knob != "" {
-			what = fmt.Sprintf("%s → %s", text.TermSafe(w.KnobNamed(s.Knob)), text.TermSafe(w.knobValue(s.Value)))
+			what = fmt.Sprintf("%s → %s", text.TermSafe(w.KnobNamed(s.Knob)), text.TermSafe(w.KnobValue(s.Value)))
 		}
 		tw.add(w.word("action:", s.Action), what, w.Sprintf("cost %.0f", s.Cost), w.metLabel(s.Met), w.Sprintf("%d replications", s.Replications))
 	}
@@ -248,7 +248,7 @@ func planPage(w *Words, p *experiment.Plan) page {
 	}
 	path := table{Title: w.T("Search"), Head: []string{w.T("step"), w.T("knob"), w.T("value"), w.T("cost"), w.T("targets"), w.T("replications")}}
 	for _, st := range p.Path {
-		path.Rows = append(path.Rows, []string{w.word("action:", st.Action), w.KnobNamed(st.Knob), w.knobValue(st.Value), fmt.Sprintf("%.0f", st.Cost), w.metLabel(st.Met), fmt.Sprint(st.Replications)})
+		path.Rows = append(path.Rows, []string{w.word("action:", st.Action), w.KnobNamed(st.Knob), w.KnobValue(st.Value), fmt.Sprintf("%.0f", st.Cost), w.metLabel(st.Met), fmt.Sprint(st.Replications)})
 	}
 	if len(p.Settings) == 0 {
 		changes.Rows = append(changes.Rows, []string{w.T("none"), "", "", "", ""})

@@ -56,7 +56,7 @@ func (l look) value(unit string, v float64) string {
 
 // knobValue is a value of a knob or a varied path in l's language: as it
 // is in English, in words in Chinese (等待（wait）, 5分钟).
-func (l look) knobValue(v string) string { return (&Words{Printer: l.Printer}).knobValue(v) }
+func (l look) knobValue(v string) string { return (&Words{Printer: l.Printer}).KnobValue(v) }
 
 // textStyle is plain text in Liberation Sans, or the CJK font that stands
 // for it in a Chinese figure.

@@ -144,7 +144,7 @@ func (w *Words) helpedDay(h *experiment.Helped) string {
 	case in != nil:
 		return w.Sprintf("inferred from the observations: %s with %s on duty, not the planned %s (%d of %d observed KPIs inside their 95%% prediction intervals, against %d of %d as planned; "+
 			"misfit %.1f, against %.1f as planned, every other shortfall tried ruled out over %d replications)",
-			w.knobName(in.Knob), w.knobValue(in.Knob.Text(in.OnDuty)), w.knobValue(in.Knob.Text(in.Planned)), in.Inside, in.Of, in.PlanIn, in.Of, in.Misfit, in.PlanMiss, in.FitReps)
+			w.knobName(in.Knob), w.KnobValue(in.Knob.Text(in.OnDuty)), w.KnobValue(in.Knob.Text(in.Planned)), in.Inside, in.Of, in.PlanIn, in.Of, in.Misfit, in.PlanMiss, in.FitReps)
 	case len(h.Shortfalls) > 0:
 		return w.T("the logged roster")
 	}
@@ -154,7 +154,7 @@ func (w *Words) helpedDay(h *experiment.Helped) string {
 // causeText is one shortfall that fits the observations, in a few words.
 func (w *Words) causeText(c experiment.CauseFit) string {
 	return w.Sprintf("%s with %s on duty, not the planned %s (misfit %.1f, %d observed KPIs inside their 95%% prediction intervals)",
-		w.knobName(c.Knob), w.knobValue(c.Knob.Text(c.OnDuty)), w.knobValue(c.Knob.Text(c.Planned)), c.Misfit, c.Inside)
+		w.knobName(c.Knob), w.KnobValue(c.Knob.Text(c.OnDuty)), w.KnobValue(c.Knob.Text(c.Planned)), c.Misfit, c.Inside)
 }
 
 // helpedShown is how many changes the terminal lists.

@@ -104,7 +104,7 @@ func (w *Words) sweepGrid(s *experiment.Sweep, kpis []string) table {
 	for _, pt := range s.Points {
 		row := append([]string(nil), pt.Values...)
 		for i, v := range row {
-			row[i] = w.knobValue(v) // in Chinese: in words, 5分钟, 等待（wait）
+			row[i] = w.KnobValue(v) // in Chinese: in words, 5分钟, 等待（wait）
 		}
 		for _, name := range kpis {
 			row = append(row, w.estimateCell(pt.Outcome, name))

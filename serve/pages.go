@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"cordon/compound"
 	"cordon/lang"
 	"cordon/reports"
 	"cordon/scenarios"
@@ -66,6 +67,8 @@ func pageFuncs(cat catalogue, engine engineTexts) template.FuncMap {
 		"kpi":     func(name, title string) string { return kpiTitle(engine.printer, name, title) },
 		"change":  func(c string) string { return engine.words().ChangeText(c) },
 		"post":    func(name string) string { return engine.words().KnobNamed(name) },
+		"knob":    func(v string) string { return engine.words().KnobValue(v) },
+		"target":  func(c targetCell) string { return targetText(cat, engine.printer, c) },
 		"raw":     func(v reports.Number) string { return strconv.FormatFloat(float64(v), 'g', -1, 64) },
 		"money":   func(v reports.Number) string { return fmt.Sprintf("%.0f", float64(v)) },
 		"about":   func(f *formField) string { return aboutField(cat, f) },
@@ -220,4 +223,20 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(status)
 	_, _ = w.Write(data)
+}
+
+// targetText writes a target as the reports do: the KPI by its label in
+// p's language, then the comparison and the value with its unit ("外卖：送到
+// 家门口用时，第95百分位 ≤ 45分钟"); as written (its code, for --target)
+// in English, or when it does not parse.
+func targetText(cat catalogue, p *lang.Printer, c targetCell) string {
+	t, err := compound.ParseTarget(c.Text)
+	if p == nil || !p.Chinese() || err != nil {
+		return c.Text
+	}
+	op := map[string]string{"<=": "≤", ">=": "≥"}[t.Op]
+	if op == "" {
+		op = t.Op
+	}
+	return kpiTitle(p, c.KPI, c.KPI) + " " + op + " " + formatValue(cat, p, c.Unit, reports.Number(t.Value))
 }

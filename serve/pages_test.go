@@ -275,6 +275,9 @@ func TestPlanInChinese(t *testing.T) {
 	if strings.Contains(body, "buildings per wave") {
 		t.Error("the plan in Chinese still says \"buildings per wave\"")
 	}
+	if !strings.Contains(body, `<td title="--target 'sampling.queue.peak &lt;= 80'">采样点排队人数，最多 ≤ 80 人</td>`) {
+		t.Error("the plan in Chinese does not name its target by its label (采样点排队人数，最多 ≤ 80 人) with its code as the cell's title")
+	}
 	_, body = ts.open("/runs/" + st.Run + "/?lang=en")
 	if !strings.Contains(body, "<td>buildings per wave</td>") {
 		t.Error("the plan in English does not name its change \"buildings per wave\"")
