@@ -64,22 +64,6 @@ func (rs repSeries) add(other repSeries) repSeries {
 	return out
 }
 
-// quantile returns the q-th quantile of sorted values by linear
-// interpolation between order statistics: position q·(n−1), counting from
-// zero (Hyndman and Fan's type 7, the default of R and NumPy).
-func quantile(sorted []float64, q float64) float64 {
-	n := len(sorted)
-	if n == 0 {
-		return math.NaN()
-	}
-	h := q * float64(n-1)
-	lo := int(math.Floor(h))
-	if lo >= n-1 {
-		return sorted[n-1]
-	}
-	return sorted[lo] + (h-float64(lo))*(sorted[lo+1]-sorted[lo])
-}
-
 // maxOf returns the largest finite value of vs (0 when there is none).
 func maxOf(vs ...[]float64) float64 {
 	m := 0.0
