@@ -105,16 +105,7 @@ func TestBareCodes(t *testing.T) {
 // the flag that takes them: --set, --target).
 func TestChinesePageTablesLabelCodes(t *testing.T) {
 	w := chinese()
-	m, sens, pl, rv := chineseData(t)
-	pages := map[string]Report{
-		"replay":      ReviewReport(rv, ReviewSources{Arrivals: "arrivals.csv", Change: "gate.shelves=10", Synthetic: true}),
-		"plan":        PlanReport(pl, sens),
-		"compare":     ComparisonReport(baselineAgainstDayOne(t, 2)),
-		"sweep":       SweepReport(reportSweep(t), []string{"gate.staging.max"}),
-		"bottlenecks": MarginalReport(m),
-		"sensitivity": SensitivityReport(sens),
-		"run+gains":   RunReport(dataTwoDays(t), nil, m),
-	}
+	pages, _ := chinesePages(t)
 	for name, r := range pages {
 		t.Run(name, func(t *testing.T) {
 			c, err := r.build(w)

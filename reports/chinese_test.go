@@ -98,16 +98,7 @@ func pageText(t *testing.T, p page, w *Words) string {
 // verdicts, units and notes.
 func TestChinesePages(t *testing.T) {
 	w := chinese()
-	m, sens, pl, rv := chineseData(t)
-	pages := map[string]Report{
-		"replay":      ReviewReport(rv, ReviewSources{Arrivals: "arrivals.csv", Change: "gate.shelves=10", Synthetic: true}),
-		"plan":        PlanReport(pl, sens),
-		"compare":     ComparisonReport(baselineAgainstDayOne(t, 2)),
-		"sweep":       SweepReport(reportSweep(t), []string{"gate.staging.max"}),
-		"bottlenecks": MarginalReport(m),
-		"sensitivity": SensitivityReport(sens),
-		"run+gains":   RunReport(dataTwoDays(t), nil, m),
-	}
+	pages, pl := chinesePages(t)
 	for name, r := range pages {
 		t.Run(name, func(t *testing.T) {
 			c, err := r.build(w)
@@ -331,4 +322,20 @@ func TestChineseDescription(t *testing.T) {
 	if !strings.Contains(string(b), "封控第一天") {
 		t.Error("the Chinese comparison page does not describe day-one in Chinese")
 	}
+}
+
+// chinesePages are a report of every command, of the data chineseData
+// makes, for the tests that read each Chinese page, and the plan they
+// show.
+func chinesePages(t *testing.T) (map[string]Report, *experiment.Plan) {
+	m, sens, pl, rv := chineseData(t)
+	return map[string]Report{
+		"replay":      ReviewReport(rv, ReviewSources{Arrivals: "arrivals.csv", Change: "gate.shelves=10", Synthetic: true}),
+		"plan":        PlanReport(pl, sens),
+		"compare":     ComparisonReport(baselineAgainstDayOne(t, 2)),
+		"sweep":       SweepReport(reportSweep(t), []string{"gate.staging.max"}),
+		"bottlenecks": MarginalReport(m),
+		"sensitivity": SensitivityReport(sens),
+		"run+gains":   RunReport(dataTwoDays(t), nil, m),
+	}, pl
 }

@@ -308,12 +308,7 @@ func (g gainsChart) caption() string {
 		fmt.Fprintf(&b, " (for %s, which is no better either way, right is an increase)", strings.Join(neutral, " and "))
 	}
 	b.WriteString(". Pale bars are gains within chance (their interval holds zero)")
-	greyed := 0
-	for _, k := range g.knobs {
-		if !g.significant(k) {
-			greyed++
-		}
-	}
+	greyed := g.greyed()
 	if greyed > 0 {
 		fmt.Fprintf(&b, "; %s whose gains are all within chance %s greyed out", text.Count(greyed, "knob", "knobs"), text.IsAre(greyed))
 	}
@@ -469,12 +464,7 @@ func (g gainsChart) captionZH() string {
 		fmt.Fprintf(&b, "（%s无所谓好坏，右侧表示增加）", strings.Join(neutral, "和"))
 	}
 	b.WriteString("。浅色条为在随机波动范围内的收益（其区间包含零）")
-	greyed := 0
-	for _, k := range g.knobs {
-		if !g.significant(k) {
-			greyed++
-		}
-	}
+	greyed := g.greyed()
 	if greyed > 0 {
 		fmt.Fprintf(&b, "；收益全部在随机波动范围内的%d项调整显示为灰色", greyed)
 	}
@@ -492,4 +482,15 @@ func (g gainsChart) captionZH() string {
 		fmt.Fprintf(&b, "未运行：经估算不能改善任何指标的%d步（见表格及原因）。", n)
 	}
 	return b.String()
+}
+
+// greyed is the number of knobs shown whose gains are all within chance.
+func (g gainsChart) greyed() int {
+	n := 0
+	for _, k := range g.knobs {
+		if !g.significant(k) {
+			n++
+		}
+	}
+	return n
 }
