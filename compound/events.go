@@ -150,7 +150,11 @@ type TimelineEntry struct {
 	// run's end for an event that lasts to it, Time for one that has no
 	// length (equipment, extra items at once).
 	End  float64
-	What string // what happens, in a few words
+	What string // what happens, in a few words, in English
+	// Event is the event itself, the crew of a sealed building that
+	// names none filled in with the pool the rule picks: what a report
+	// in another language words.
+	Event Event
 }
 
 // Timeline returns the scenario's events in the order they happen (in the
@@ -170,7 +174,7 @@ func (sc *Scenario) Timeline() []TimelineEntry {
 			}
 			ev.Seal = &s
 		}
-		out = append(out, TimelineEntry{Day: ev.Day, At: ev.At, Time: from, End: math.Min(to, tl.horizon), What: ev.describe()})
+		out = append(out, TimelineEntry{Day: ev.Day, At: ev.At, Time: from, End: math.Min(to, tl.horizon), What: ev.Describe(), Event: ev})
 	}
 	slices.SortStableFunc(out, func(a, b TimelineEntry) int {
 		switch {
@@ -184,9 +188,9 @@ func (sc *Scenario) Timeline() []TimelineEntry {
 	return out
 }
 
-// describe says what the event does, in a few words: "shelves +8,
-// containers +2 (the entrance reorganised)".
-func (ev Event) describe() string {
+// Describe says in English what the event does, in a few words:
+// "shelves +8, containers +2 (the entrance reorganised)".
+func (ev Event) Describe() string {
 	var what string
 	forText := func(d Duration, rest string) string {
 		if d > 0 {
@@ -216,7 +220,7 @@ func (ev Event) describe() string {
 		g := ev.CloseGate
 		what = "gate closed" + forText(g.For, "") + ", couriers " + g.Couriers
 		if len(g.Except) > 0 {
-			what += " (" + strings.Join(g.Except, ", ") + ": " + otherAction(g.Couriers) + ")"
+			what += " (" + strings.Join(g.Except, ", ") + ": " + OtherAction(g.Couriers) + ")"
 		}
 	case ev.Seal != nil:
 		what = "building " + ev.Seal.Building + " sealed" + forText(ev.Seal.For, "")
@@ -243,23 +247,23 @@ func (ev Event) describe() string {
 // describe lists the equipment that changes, each count with sign.
 func (q Equipment) describe(sign string) string {
 	var parts []string
-	for _, f := range q.fields() {
-		if f.n > 0 {
-			parts = append(parts, fmt.Sprintf("%s %s%d", f.name, sign, f.n))
+	for _, f := range q.Fields() {
+		if f.N > 0 {
+			parts = append(parts, fmt.Sprintf("%s %s%d", f.Name, sign, f.N))
 		}
 	}
 	return strings.Join(parts, ", ")
 }
 
-// equipmentField is one count of an Equipment, by its YAML name.
-type equipmentField struct {
-	name string
-	n    int
+// EquipmentField is one count of an Equipment, by its YAML name.
+type EquipmentField struct {
+	Name string // ground, shelves, containers, carts, disinfection_space
+	N    int
 }
 
-// fields returns the counts in the order of the fields.
-func (q Equipment) fields() []equipmentField {
-	return []equipmentField{{"ground", q.Ground}, {"shelves", q.Shelves}, {"containers", q.Containers},
+// Fields returns the counts in the order of the fields.
+func (q Equipment) Fields() []EquipmentField {
+	return []EquipmentField{{"ground", q.Ground}, {"shelves", q.Shelves}, {"containers", q.Containers},
 		{"carts", q.Carts}, {"disinfection_space", q.DisinfectionSpace}}
 }
 
@@ -267,8 +271,9 @@ func (q Equipment) fields() []equipmentField {
 // event (GateClosure.Couriers): wait or turn away.
 func ClosureActions() []string { return []string{WhenFullWait, WhenFullTurnAway} }
 
-// otherAction returns the courier action that is not a.
-func otherAction(a string) string {
+// OtherAction returns the courier action that is not a: what the kinds a
+// closure excepts do.
+func OtherAction(a string) string {
 	if a == WhenFullTurnAway {
 		return WhenFullWait
 	}
@@ -279,7 +284,7 @@ func otherAction(a string) string {
 // closed by c.
 func (c *GateClosure) courierAction(kind string) string {
 	if slices.Contains(c.Except, kind) {
-		return otherAction(c.Couriers)
+		return OtherAction(c.Couriers)
 	}
 	return c.Couriers
 }

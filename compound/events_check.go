@@ -112,14 +112,14 @@ func (sc *Scenario) checkEventTime(c *checker, path string, ev Event, tl timelin
 // checkEquipment checks the counts an event adds or removes.
 func checkEquipment(c *checker, path string, q Equipment) {
 	changed := false
-	for _, f := range q.fields() {
-		c.nonNegative(path+"."+f.name, f.n)
+	for _, f := range q.Fields() {
+		c.nonNegative(path+"."+f.Name, f.N)
 		limit := MaxPlaces
-		if f.name == "carts" {
+		if f.Name == "carts" {
 			limit = MaxStaff
 		}
-		c.atMost(path+"."+f.name, f.n, limit, "each one is built in memory")
-		changed = changed || f.n > 0
+		c.atMost(path+"."+f.Name, f.N, limit, "each one is built in memory")
+		changed = changed || f.N > 0
 	}
 	if !changed {
 		c.add(path, "changes nothing: give ground, shelves, containers, carts or disinfection_space")
@@ -302,9 +302,9 @@ func (sc *Scenario) checkEquipmentOverTime(c *checker, tl timeline) {
 		path := fmt.Sprintf("events[%d].%s", i, what)
 		next := have.plus(*q, sign)
 		when := fmt.Sprintf("day %d at %s", ev.Day, ev.At)
-		for j, f := range next.fields() {
-			if f.n < 0 {
-				c.add(path+"."+f.name, "takes away %d %s on %s, when there are %d", q.fields()[j].n, f.name, when, have.fields()[j].n)
+		for j, f := range next.Fields() {
+			if f.N < 0 {
+				c.add(path+"."+f.Name, "takes away %d %s on %s, when there are %d", q.Fields()[j].N, f.Name, when, have.Fields()[j].N)
 			}
 		}
 		slots := g.withEquipment(next).Slots()

@@ -61,12 +61,12 @@ func (i Instability) Explain() string {
 
 // Amounts says the day's work and the capacity in unit-hours.
 func (i Instability) Amounts() string {
-	return fmt.Sprintf("the day's work %s unit-hours, its capacity %s", unitHours(i.Load), unitHours(i.Capacity))
+	return fmt.Sprintf("the day's work %s unit-hours, its capacity %s", UnitHours(i.Load), UnitHours(i.Capacity))
 }
 
-// unitHours writes a number of unit-hours: whole above 10, else to two
+// UnitHours writes a number of unit-hours: whole above 10, else to two
 // significant figures (a ten-minute shift is 0.17, not 0).
-func unitHours(v float64) string {
+func UnitHours(v float64) string {
 	if v >= 10 {
 		return strconv.FormatFloat(v, 'f', 0, 64)
 	}

@@ -9,6 +9,7 @@ func compareEntries() []entry {
 		verdict("better", "更好"), verdict("worse", "更差"), verdict("differs", "有差异"), verdict("none", "无结论"),
 		effect("durations", "时长"), effect("shares", "比例"), effect("counts", "计数"), effect("rates", "速率"),
 		{key: "%s of the reference's mean", zh: "参照方案平均值的%s"},
+		{key: "%s with %s", zh: "%s，改设 %s"}, // a variant: baseline with gate.shelves=10
 		{key: "%s percentage points", zh: "%s个百分点"},
 		{key: "%s KPIs their own", zh: "另有%s个指标单独设定"},
 		{key: "0 (no minimum)", zh: "0（无最小差值）"},

@@ -45,6 +45,10 @@ func errorSentences() []errorSentence {
 		s(`no scenario file or built-in scenario named ("[^"]*")`, "找不到名为${1}的方案文件或内置方案"),
 		s(`(\S+) has no KPI (\S+)`, "${1}没有指标${2}"),
 		s(`a duration needs a unit: write (\S+) \(or (\S+), (\S+)\)`, "时长需要单位：请写${1}（或${2}、${3}）"),
+		// A suggestion asked, with a full-width question mark.
+		s(`,? ?did you mean (\S+?)\?`, "，是否想写 ${1}？"),
+		s(`^(\d+) samples?, fewer than --min (\d+)$`, "${1}个样本，少于 --min ${2}"),
+		s(`^lognormal, gamma and weibull left out: (\d+) of (\d+) samples are 0s$`, "未考虑对数正态、伽马和威布尔分布：${2}个样本中有${1}个为0秒"),
 	}
 }
 

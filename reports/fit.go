@@ -5,7 +5,6 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"text/tabwriter"
 
 	"gonum.org/v1/gonum/stat"
 
@@ -23,16 +22,17 @@ const fitShown = 3
 // WriteFits writes the fits of observed durations (cordon fit): for each
 // step its samples' n, mean and sd, its families ranked by KS (the best
 // three, or all) and the one chosen, with a warning when even that one is
-// rejected; then the steps skipped, and why.
-func WriteFits(w io.Writer, file string, read logs.Read[logs.Duration], steps []fit.Step, all bool) error {
+// rejected; then the steps skipped, and why. It is written in wd's
+// language; the steps' names, which --step takes, as they are.
+func (wd *Words) WriteFits(w io.Writer, file string, read logs.Read[logs.Duration], steps []fit.Step, all bool) error {
 	inFile := map[string]bool{}
 	for _, d := range read.Rows {
 		inFile[d.Step] = true
 	}
-	fmt.Fprintf(w, "fits of %s: %d durations of %s; families ranked by the Kolmogorov–Smirnov statistic KS\n",
-		text.QuoteUnprintable(file), len(read.Rows), text.Count(len(inFile), "step", "steps"))
+	fmt.Fprint(w, wd.Sprintf("fits of %s: %d durations of %s; families ranked by the Kolmogorov–Smirnov statistic KS\n",
+		text.QuoteUnprintable(file), len(read.Rows), look{Printer: wd.Printer}.count(len(inFile), "step", "steps")))
 	if read.Synthetic {
-		fmt.Fprintln(w, "the file says it is synthetic: made by cordon, not observed")
+		fmt.Fprintln(w, wd.T("the file says it is synthetic: made by cordon, not observed"))
 	}
 	var skipped []fit.Step
 	for _, s := range steps {
@@ -40,14 +40,14 @@ func WriteFits(w io.Writer, file string, read logs.Read[logs.Duration], steps []
 			skipped = append(skipped, s)
 			continue
 		}
-		if err := writeStepFits(w, s, all); err != nil {
+		if err := wd.writeStepFits(w, s, all); err != nil {
 			return err
 		}
 	}
 	if len(skipped) > 0 {
-		fmt.Fprintln(w, "\nskipped")
+		fmt.Fprintln(w, "\n"+wd.T("skipped"))
 		for _, s := range skipped {
-			fmt.Fprintf(w, "  %s: %s\n", text.QuoteUnprintable(s.Name), s.Skipped)
+			fmt.Fprint(w, wd.Sprintf("  %s: %s\n", text.QuoteUnprintable(s.Name), wd.Error(s.Skipped)))
 		}
 	}
 	return nil
@@ -55,55 +55,60 @@ func WriteFits(w io.Writer, file string, read logs.Read[logs.Duration], steps []
 
 // writeStepFits writes one fitted step: its samples, its families ranked
 // and the one chosen.
-func writeStepFits(w io.Writer, s fit.Step, all bool) error {
+func (wd *Words) writeStepFits(w io.Writer, s fit.Step, all bool) error {
 	mean, sd := stat.MeanStdDev(s.Samples, nil) // sd with divisor n − 1
-	fmt.Fprintf(w, "\n%s: n %d, mean %s, sd %s\n", text.QuoteUnprintable(s.Name), len(s.Samples), fitTime(mean), fitTime(sd))
+	fmt.Fprint(w, wd.Sprintf("\n%s: n %d, mean %s, sd %s\n", text.QuoteUnprintable(s.Name), len(s.Samples), fitTime(mean), fitTime(sd)))
 	if len(s.Fits) == 0 {
-		fmt.Fprintf(w, "  every sample is %s: no spread to fit; chosen: the constant %s\n", fitTime(s.Samples[0]), fitTime(s.Samples[0]))
+		fmt.Fprint(w, wd.Sprintf("  every sample is %s: no spread to fit; chosen: the constant %s\n", fitTime(s.Samples[0]), fitTime(s.Samples[0])))
 		return nil
 	}
-	tw := tabwriter.NewWriter(w, 2, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "  rank\tfamily\tparameters\tKS\tp-value\tlog-likelihood")
+	tw := &aligned{indent: "  "}
+	tw.add(wd.T("rank"), wd.T("family"), wd.T("parameters"), "KS", wd.T("p-value"), wd.T("log-likelihood"))
 	for i, f := range s.Fits {
 		if i == fitShown && !all {
 			break
 		}
-		fmt.Fprintf(tw, "  %d\t%s\t%s\t%.4f\t%s\t%.1f\n", i+1, f.Spec.Family, fitParams(f.Spec), f.KS, fitP(f.PValue), f.LogLikelihood)
+		tw.add(fmt.Sprint(i+1), wd.family(f.Spec.Family), wd.fitParams(f.Spec), fmt.Sprintf("%.4f", f.KS), fitP(f.PValue), fmt.Sprintf("%.1f", f.LogLikelihood))
 	}
-	if err := tw.Flush(); err != nil {
+	if err := tw.write(w); err != nil {
 		return err
 	}
 	if more := len(s.Fits) - fitShown; more > 0 && !all {
-		fmt.Fprintf(w, "  (%d more: --all lists every family)\n", more)
+		fmt.Fprint(w, wd.Sprintf("  (%d more: --all lists every family)\n", more))
 	}
 	if left := s.LeftOut(); left != "" {
-		fmt.Fprintf(w, "  %s\n", left)
+		fmt.Fprintf(w, "  %s\n", wd.Error(left))
 	}
 	best := s.Fits[0]
-	fmt.Fprintf(w, "  chosen: %s, the smallest KS (%.4f)\n", best.Spec.Family, best.KS)
+	fmt.Fprint(w, wd.Sprintf("  chosen: %s, the smallest KS (%.4f)\n", wd.family(best.Spec.Family), best.KS))
 	if bad, limit := s.Rejected(); bad {
-		fmt.Fprintf(w, "  warning: even %s is rejected at the 1%% level: KS %.4f > 1.63/√%d = %.4f; no family fits these times well\n",
-			best.Spec.Family, best.KS, len(s.Samples), limit)
+		fmt.Fprint(w, wd.Sprintf("  warning: even %s is rejected at the 1%% level: KS %.4f > 1.63/√%d = %.4f; no family fits these times well\n",
+			wd.family(best.Spec.Family), best.KS, len(s.Samples), limit))
 	}
 	return nil
 }
 
+// family is a distribution's family in wd's language: lognormal, in
+// Chinese 对数正态.
+func (wd *Words) family(name string) string { return wd.word("family:", name) }
+
 // FitWarnings are the warnings, one a line, for the steps whose best fit
 // is rejected at the 1% level: what cordon fit --yaml says on stderr
-// instead of the report.
-func FitWarnings(steps []fit.Step) []string {
+// instead of the report, in wd's language.
+func (wd *Words) FitWarnings(steps []fit.Step) []string {
 	var out []string
 	for _, s := range steps {
 		if bad, limit := s.Rejected(); bad {
-			out = append(out, fmt.Sprintf("warning: %s: even the best fit, %s, is rejected at the 1%% level (KS %.4f > %.4f)",
-				text.QuoteUnprintable(s.Name), s.Fits[0].Spec.Family, s.Fits[0].KS, limit))
+			out = append(out, wd.Sprintf("warning: %s: even the best fit, %s, is rejected at the 1%% level (KS %.4f > %.4f)",
+				text.QuoteUnprintable(s.Name), wd.family(s.Fits[0].Spec.Family), s.Fits[0].KS, limit))
 		}
 	}
 	return out
 }
 
-// fitParams writes a Spec's parameters in cordon's words: mean 40s, sd 15s.
-func fitParams(s random.Spec) string {
+// fitParams writes a Spec's parameters in cordon's words: mean 40s, sd
+// 15s; in Chinese 均值 40s，标准差 15s.
+func (wd *Words) fitParams(s random.Spec) string {
 	fam, ok := random.FamilyOf(s.Family)
 	if !ok {
 		return s.Family
@@ -114,10 +119,13 @@ func fitParams(s random.Spec) string {
 		case p.List:
 			continue // the fitted families have none
 		case p.Plain:
-			parts = append(parts, p.Name+" "+strconv.FormatFloat(*p.Number(&s), 'g', 3, 64))
+			parts = append(parts, wd.word("param:", p.Name)+" "+strconv.FormatFloat(*p.Number(&s), 'g', 3, 64))
 		default:
-			parts = append(parts, p.Name+" "+fitTime(*p.Number(&s)))
+			parts = append(parts, wd.word("param:", p.Name)+" "+fitTime(*p.Number(&s)))
 		}
+	}
+	if wd.Chinese() {
+		return strings.Join(parts, "，")
 	}
 	return strings.Join(parts, ", ")
 }

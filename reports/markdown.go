@@ -59,7 +59,7 @@ func (w *Words) SummaryMarkdown(o *experiment.Outcome, targets []experiment.Targ
 		fmt.Fprintf(&b, "%s\n\n", mdEscape(d))
 	}
 	for _, u := range o.Unstable {
-		fmt.Fprintf(&b, "**%s** (%s): expect a backlog.\n\n", mdEscape(u.String()), u.Amounts())
+		b.WriteString(w.Sprintf("**%s** (%s): expect a backlog.\n\n", mdEscape(w.Unstable(u)), w.UnstableAmounts(u)))
 	}
 	if o.Replications >= 2 {
 		b.WriteString(w.Sprintf("%d replications, seed %d. Each figure is the mean over the replications with its %.0f%% Student-t confidence interval.\n\n",

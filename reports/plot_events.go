@@ -77,7 +77,7 @@ func markEvents(l look, fig *Plot, sc *compound.Scenario) error {
 			when = fmt.Sprintf("day %d %s", e.Day, when)
 		}
 		if l.Chinese() {
-			said = append(said, fmt.Sprintf("%s：%s，%s", n, when, e.What))
+			said = append(said, fmt.Sprintf("%s：%s，%s", n, when, l.Event(e.Event)))
 		} else {
 			said = append(said, fmt.Sprintf("%s at %s, %s", n, when, e.What))
 		}

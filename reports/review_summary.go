@@ -29,7 +29,7 @@ func (w *Words) WriteReviewSummary(out io.Writer, r *experiment.Review, src Revi
 	}
 	var buf bytes.Buffer
 	for _, u := range r.Replay.Unstable {
-		fmt.Fprintln(&buf, text.TermSafe(u.Explain()))
+		fmt.Fprintln(&buf, text.TermSafe(w.ExplainUnstable(u)))
 	}
 	buf.WriteString(w.Sprintf("%s: a logged day replayed: %s\n", text.TermSafe(r.Replay.Scenario.Name), text.TermSafe(w.reviewHeader(r, src))))
 	for _, t := range w.reviewTables(r, src, false) {

@@ -74,7 +74,7 @@ func runPage(w *Words, o *experiment.Outcome, targets []experiment.TargetResult)
 		Files: w.files(RunFiles),
 	}
 	for _, u := range o.Unstable {
-		p.Warnings = append(p.Warnings, u.Explain())
+		p.Warnings = append(p.Warnings, w.ExplainUnstable(u))
 	}
 	for _, t := range targets {
 		verdict := w.T("met")

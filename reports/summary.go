@@ -23,7 +23,7 @@ func (wd *Words) WriteSummary(out io.Writer, o *experiment.Outcome, bottlenecks 
 	var buf bytes.Buffer
 	w := &buf
 	for _, u := range o.Unstable {
-		fmt.Fprintln(w, text.TermSafe(u.Explain()))
+		fmt.Fprintln(w, text.TermSafe(wd.ExplainUnstable(u)))
 	}
 	// One replication has no spread to measure: means alone.
 	intervals := o.Replications >= 2

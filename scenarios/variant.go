@@ -49,11 +49,17 @@ func ParseVariant(s string) (Variant, error) {
 	return v, nil
 }
 
-// describe is the variant's description: what it sets on the scenario.
+// Describe is the variant's description: what it sets on the scenario,
+// "baseline with gate.shelves=10".
 func (v Variant) Describe(base string) string {
+	return base + " with " + strings.Join(v.Settings(), ", ")
+}
+
+// Settings are what the variant sets, each as path=value.
+func (v Variant) Settings() []string {
 	parts := make([]string, len(v.Overrides))
 	for i, o := range v.Overrides {
 		parts[i] = strings.TrimSpace(o.Path) + "=" + strings.TrimSpace(o.Value)
 	}
-	return base + " with " + strings.Join(parts, ", ")
+	return parts
 }

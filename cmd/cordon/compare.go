@@ -99,7 +99,9 @@ func runCompare(ctx context.Context, std *streams, opts *compareOptions, args []
 				return badInput(fmt.Errorf("--variant %s: %s names another scenario of the comparison: give the variant a name of its own", text.TermSafe(v.Name), text.TermSafe(v.Name)))
 			}
 		}
-		sc.Name, sc.Description = v.Name, v.Describe(all[0].Name)
+		// Its description is the command's own words, in its language
+		// (compare's documents do not keep it): baseline with gate.shelves=10.
+		sc.Name, sc.Description = v.Name, std.printer().Sprintf("%s with %s", all[0].Name, strings.Join(v.Settings(), ", "))
 		all = append(all, sc)
 	}
 	eo := opts.options(nil)

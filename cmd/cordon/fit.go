@@ -11,7 +11,6 @@ import (
 
 	"cordon/experiment"
 	"cordon/logs"
-	"cordon/reports"
 	"cordon/scenarios"
 	"cordon/text"
 )
@@ -81,11 +80,11 @@ func runFit(ctx context.Context, std *streams, opts *fitOptions) error {
 		return badInput(eachLineCordon(err))
 	}
 	if opts.yaml {
-		for _, w := range reports.FitWarnings(steps) {
+		for _, w := range std.words.FitWarnings(steps) {
 			fmt.Fprintln(std.err, "cordon: "+w)
 		}
 	} else {
-		if err := reports.WriteFits(std.out, name, read, steps, opts.all); err != nil {
+		if err := std.words.WriteFits(std.out, name, read, steps, opts.all); err != nil {
 			return err
 		}
 		fmt.Fprintln(std.out)
@@ -127,11 +126,11 @@ func readFitDurations(ctx context.Context, std *streams, opts *fitOptions) (stri
 		return name, read, badInput(fmt.Errorf("%s: %w", name, err))
 	}
 	if read.Skipped > 0 {
-		fmt.Fprintf(std.err, "cordon: %s: skipped %d bad rows (--lenient):\n", text.TermSafe(name), read.Skipped)
+		fmt.Fprint(std.err, std.printer().Sprintf("cordon: %s: skipped %d bad rows (--lenient):\n", text.TermSafe(name), read.Skipped))
 		const shown = 5
 		for i, e := range read.SkippedErrors {
 			if i == shown {
-				fmt.Fprintf(std.err, "  ... (%d more)\n", read.Skipped-shown)
+				fmt.Fprint(std.err, std.printer().Sprintf("  ... (%d more)\n", read.Skipped-shown))
 				break
 			}
 			fmt.Fprintln(std.err, "  "+e.Error())

@@ -51,7 +51,7 @@ func runValidate(std *streams, opts *validateOptions, args []string) error {
 		}
 		unstable := sc.Stability()
 		for _, u := range unstable {
-			fmt.Fprintf(std.err, "%s: %s\n", text.TermSafe(a), text.TermSafe(u.String()))
+			fmt.Fprint(std.err, std.printer().Sprintf("%s: %s\n", text.TermSafe(a), text.TermSafe(std.printer().Unstable(u))))
 		}
 		if opts.strict && len(unstable) > 0 {
 			bad++

@@ -1,0 +1,32 @@
+package lang
+
+// fitEntries are the words of cordon fit's report: its heading, table
+// heads and sentences, the families fitted ("family:") and their
+// parameters ("param:"), whose English is the scenario format's own.
+func fitEntries() []entry {
+	family := func(name, zh string) entry { return entry{key: "family:" + name, en: name, zh: zh} }
+	param := func(name, zh string) entry { return entry{key: "param:" + name, en: name, zh: zh} }
+	return []entry{
+		{key: "fits of %s: %d durations of %s; families ranked by the Kolmogorov–Smirnov statistic KS\n",
+			zh: "%s 的拟合：%[3]s共%[2]d个时长；各分布族按 Kolmogorov–Smirnov 统计量 KS 排序\n"},
+		{key: "count:steps", zh: "%d个步骤"},
+		{key: "the file says it is synthetic: made by cordon, not observed", zh: "该文件注明是合成数据：由 cordon 生成，并非实测"},
+		{key: "skipped", zh: "跳过"},
+		{key: "  %s: %s\n", zh: "  %s：%s\n"},
+		{key: "\n%s: n %d, mean %s, sd %s\n", zh: "\n%s：样本数 %d，均值 %s，标准差 %s\n"},
+		{key: "  every sample is %s: no spread to fit; chosen: the constant %s\n", zh: "  所有样本都是%s：没有离散可供拟合；选用：常数 %s\n"},
+		{key: "family", zh: "分布族"}, {key: "parameters", zh: "参数"}, {key: "p-value", zh: "p值"},
+		{key: "log-likelihood", zh: "对数似然"},
+		{key: "  (%d more: --all lists every family)\n", zh: "  （另有%d个：--all 列出全部分布族）\n"},
+		{key: "  chosen: %s, the smallest KS (%.4f)\n", zh: "  选用：%s，KS 最小（%.4f）\n"},
+		{key: "  warning: even %s is rejected at the 1%% level: KS %.4f > 1.63/√%d = %.4f; no family fits these times well\n",
+			zh: "  警告：即使是%s，在1%%水平上也被拒绝：KS %.4f > 1.63/√%d = %.4f；没有分布族能很好地拟合这些时间\n"},
+		{key: "warning: %s: even the best fit, %s, is rejected at the 1%% level (KS %.4f > %.4f)",
+			zh: "警告：%s：即使是最佳拟合%s，在1%%水平上也被拒绝（KS %.4f > %.4f）"},
+		{key: "cordon: %s: skipped %d bad rows (--lenient):\n", zh: "cordon: %s：跳过了%d行有误的数据（--lenient）：\n"},
+		{key: "  ... (%d more)\n", zh: "  ……（另有%d行）\n"},
+		family("exponential", "指数"), family("lognormal", "对数正态"), family("gamma", "伽马"),
+		family("weibull", "威布尔"), family("normal", "正态"),
+		param("mean", "均值"), param("sd", "标准差"), param("cv", "变异系数"), param("shape", "形状"), param("scale", "尺度"),
+	}
+}
