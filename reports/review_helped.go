@@ -171,7 +171,7 @@ func (w *Words) helpedTable(r *experiment.Review, all bool) reviewTable {
 			w.Sprintf("first the plan restored where the day had less (the likely cause), then the others by their gains on %s", w.kpiNames(h)),
 			w.T("effect: the change minus the day on the KPI it improves most [95% interval]; worse: the headline KPIs it makes significantly worse"),
 		},
-		Head: []string{w.T("change"), w.T("post"), w.T("cost"), w.T("improves most"), w.T("effect"), w.T("95% interval"), w.T("worse")}}
+		Head: []string{w.T("change"), w.T("post"), w.T("cost"), w.T("improves most"), w.T("effect"), w.T("95% interval"), w.T("review:worse")}}
 	if in := h.Inferred; in != nil {
 		t.Note = append(t.Note, w.Sprintf("no roster: %s", w.helpedDay(h)))
 	}

@@ -156,7 +156,7 @@ func (w *Words) kpisTable(r *experiment.Review) reviewTable {
 	t := reviewTable{Title: w.T("observed KPIs against the replay"),
 		Note: []string{w.T("each KPI the log can tell beside the replay's mean [95% confidence interval]"),
 			w.T("a day's figure falls inside its 95% prediction interval 19 times in 20 when the model is right about it")},
-		Head: []string{w.T("KPI"), w.T("observed"), w.T("replay mean [95% CI]"), w.T("95% prediction interval"), w.T("verdict")}}
+		Head: []string{w.T("KPI"), w.T("review:observed"), w.T("replay mean [95% CI]"), w.T("95% prediction interval"), w.T("verdict")}}
 	if len(r.KPIs) == 0 {
 		t.Foot = []string{w.T("no observations: nothing to set beside the replay")}
 		return t
