@@ -245,7 +245,7 @@ func (w *Words) comparisonPage(c *experiment.Comparison, doc *Comparison) page {
 			w.Sprintf("Only differences with a verdict are listed: the interval leaves out zero and the difference is at least %s. ", w.minEffects(c.MinEffects)) +
 			w.countLine(c) + w.T("; differences.csv has them all.")}
 	for _, o := range c.Outcomes {
-		p.Lines = append(p.Lines, fmt.Sprintf("%s: %s", o.Scenario.Name, firstLine(w.description(o.Scenario))))
+		p.Lines = append(p.Lines, w.Sprintf("%s: %s", o.Scenario.Name, firstLine(w.description(o.Scenario))))
 	}
 	p.Lines = append(p.Lines, w.Sprintf("%d replications, seed %d", ref.Replications, ref.Seed))
 	for _, name := range c.Identical {
