@@ -38,6 +38,12 @@ func errorSentences() []errorSentence {
 	return []errorSentence{
 		s(`(\d+) of (\d+) scenarios missed a target`, "${2}个方案中有${1}个未达成目标"),
 		s(`(\d+) of (\d+) scenarios have problems`, "${2}个方案中有${1}个有问题"),
+		s(`the arrivals log has problems \(above\)`, "到达记录有问题（见上文）"),
+		s(`^(\d+) of the logs have problems \(above\)`, "${1}份记录有问题（见上文）"),
+		s(`unknown column ("[^"]*"): the columns are (.*)$`, "未知列${1}：可用的列为 ${2}"),
+		s(`empty file: no header row; the columns are (.*)$`, "空文件：没有表头行；可用的列为 ${1}"),
+		s(`missing column: (.*)$`, "缺少列：${1}"),
+		s(`the row has (\d+) fields, the header names (\d+) columns`, "该行有${1}个字段，表头有${2}列"),
 		s(`^(.*): valid \((.*)\)$`, "${1}：有效（${2}）"),
 		s(` ?\(fields here: ([^)]*)\)`, "（此处可用字段：${1}）"),
 		s(` ?\(built-in scenarios: ([^)]*)\)`, "（内置方案：${1}）"),

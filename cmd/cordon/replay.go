@@ -228,17 +228,17 @@ func (opts *replayOptions) readLogs(ctx context.Context, std *streams, sc *compo
 	if ctx.Err() != nil {
 		return nil, interrupted(ctx)
 	}
-	bad := 0
+	bad, p := 0, std.printer()
 	for _, f := range day.Files {
 		var errs logs.Errors
 		switch {
 		case errors.As(f.Err, &errs):
 			for _, e := range errs {
-				fmt.Fprintln(std.err, e)
+				fmt.Fprintln(std.err, p.Error(e.Error()))
 			}
 			bad++
 		case f.Err != nil:
-			fmt.Fprintf(std.err, "%s: %s\n", text.TermSafe(f.Name), errorText(f.Err))
+			fmt.Fprintf(std.err, "%s: %s\n", text.TermSafe(f.Name), p.Error(errorText(f.Err)))
 			bad++
 		case f.Skipped > 0:
 			fmt.Fprintf(std.err, "%s: skipped %d bad rows (--lenient):\n", text.TermSafe(f.Name), f.Skipped)
