@@ -51,20 +51,8 @@ func bareCodes(out string, allowed ...*regexp.Regexp) []string {
 // Every Chinese terminal table names its KPIs and paths by their labels,
 // the code only beside them: a code where a label belongs fails.
 func TestChineseTablesLabelCodes(t *testing.T) {
-	w := chinese()
-	m, sens, pl, rv := chineseData(t)
 	roster := regexp.MustCompile(`\S+ 在排班上[+−-]\d+`)
-	tables := map[string]func(*bytes.Buffer) error{
-		"replay": func(b *bytes.Buffer) error {
-			return w.WriteReviewSummary(b, rv, ReviewSources{Arrivals: "arrivals.csv", Change: "gate.shelves=10", Synthetic: true})
-		},
-		"plan":        func(b *bytes.Buffer) error { return w.WritePlanTable(b, pl) },
-		"sweep":       func(b *bytes.Buffer) error { return w.WriteSweepTable(b, reportSweep(t), []string{"gate.staging.max"}) },
-		"bottlenecks": func(b *bytes.Buffer) error { return w.WriteMarginalTable(b, m, 0) },
-		"sensitivity": func(b *bytes.Buffer) error { return w.WriteSensitivityTable(b, sens, 0) },
-		"compare":     func(b *bytes.Buffer) error { return w.WriteComparisonTable(b, baselineAgainstDayOne(t, 2)) },
-		"run":         func(b *bytes.Buffer) error { return w.WriteSummary(b, dataTwoDays(t), 5) },
-	}
+	tables := chineseTables(t, chinese())
 	for name, write := range tables {
 		t.Run(name, func(t *testing.T) {
 			var b bytes.Buffer

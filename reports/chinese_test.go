@@ -116,22 +116,7 @@ func TestChinesePages(t *testing.T) {
 
 // Every terminal table in Chinese: no English left.
 func TestChineseTables(t *testing.T) {
-	w := chinese()
-	m, sens, pl, rv := chineseData(t)
-	tables := map[string]func(*bytes.Buffer) error{
-		"replay": func(b *bytes.Buffer) error {
-			return w.WriteReviewSummary(b, rv, ReviewSources{Arrivals: "arrivals.csv", Change: "gate.shelves=10", Synthetic: true})
-		},
-		"plan":        func(b *bytes.Buffer) error { return w.WritePlanTable(b, pl) },
-		"sweep":       func(b *bytes.Buffer) error { return w.WriteSweepTable(b, reportSweep(t), []string{"gate.staging.max"}) },
-		"bottlenecks": func(b *bytes.Buffer) error { return w.WriteMarginalTable(b, m, 0) },
-		"sensitivity": func(b *bytes.Buffer) error { return w.WriteSensitivityTable(b, sens, 0) },
-		"compare":     func(b *bytes.Buffer) error { return w.WriteComparisonTable(b, baselineAgainstDayOne(t, 2)) },
-		"run": func(b *bytes.Buffer) error {
-			o := dataTwoDays(t)
-			return w.WriteSummary(b, o, 5)
-		},
-	}
+	tables := chineseTables(t, chinese())
 	for name, write := range tables {
 		t.Run(name, func(t *testing.T) {
 			var b bytes.Buffer
@@ -208,18 +193,7 @@ func ownNames(sc *compound.Scenario) []string {
 // what would have helped ranked.
 func helpedDayOne(t *testing.T) *experiment.Review {
 	t.Helper()
-	sc, err := scenarios.Resolve("day-one")
-	if err != nil {
-		t.Fatal(err)
-	}
-	roomy, err := scenarios.Resolve("day-one", scenarios.Override{Path: "gate.shelves", Value: "10"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	log, _, err := experiment.RecordLog(context.Background(), sc, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
+	sc, roomy, log := dayOneLog(t)
 	r, err := experiment.ReviewDay(context.Background(), sc, log.Arrivals, nil, experiment.ObservedOf(log),
 		experiment.ReviewAsk{Helped: true, Change: &experiment.DayChange{Scenario: roomy}}, experiment.Options{Replications: 3})
 	if err != nil {
@@ -338,4 +312,21 @@ func chinesePages(t *testing.T) (map[string]Report, *experiment.Plan) {
 		"sensitivity": SensitivityReport(sens),
 		"run+gains":   RunReport(dataTwoDays(t), nil, m),
 	}, pl
+}
+
+// chineseTables are the terminal table of every command, written by w from
+// the data chineseData makes, for the tests that read each Chinese table.
+func chineseTables(t *testing.T, w *Words) map[string]func(*bytes.Buffer) error {
+	m, sens, pl, rv := chineseData(t)
+	return map[string]func(*bytes.Buffer) error{
+		"replay": func(b *bytes.Buffer) error {
+			return w.WriteReviewSummary(b, rv, ReviewSources{Arrivals: "arrivals.csv", Change: "gate.shelves=10", Synthetic: true})
+		},
+		"plan":        func(b *bytes.Buffer) error { return w.WritePlanTable(b, pl) },
+		"sweep":       func(b *bytes.Buffer) error { return w.WriteSweepTable(b, reportSweep(t), []string{"gate.staging.max"}) },
+		"bottlenecks": func(b *bytes.Buffer) error { return w.WriteMarginalTable(b, m, 0) },
+		"sensitivity": func(b *bytes.Buffer) error { return w.WriteSensitivityTable(b, sens, 0) },
+		"compare":     func(b *bytes.Buffer) error { return w.WriteComparisonTable(b, baselineAgainstDayOne(t, 2)) },
+		"run":         func(b *bytes.Buffer) error { return w.WriteSummary(b, dataTwoDays(t), 5) },
+	}
 }

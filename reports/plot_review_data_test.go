@@ -7,6 +7,7 @@ import (
 
 	"gonum.org/v1/plot/plotter"
 
+	"cordon/compound"
 	"cordon/experiment"
 	"cordon/scenarios"
 )
@@ -16,24 +17,32 @@ import (
 // replications: some observed figures fall outside their bands.
 func dataReview(t *testing.T) *experiment.Review {
 	t.Helper()
-	sc, err := scenarios.Resolve("day-one")
-	if err != nil {
-		t.Fatal(err)
-	}
-	roomy, err := scenarios.Resolve("day-one", scenarios.Override{Path: "gate.shelves", Value: "10"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	log, _, err := experiment.RecordLog(context.Background(), sc, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, roomy, log := dayOneLog(t)
 	r, err := experiment.ReviewDay(context.Background(), roomy, log.Arrivals, nil, experiment.ObservedOf(log), experiment.ReviewAsk{},
 		experiment.Options{Replications: 4})
 	if err != nil {
 		t.Fatal(err)
 	}
 	return r
+}
+
+// dayOneLog is day-one, day-one with ten shelves at the gate, and
+// day-one's log of replication 0: what the review tests replay.
+func dayOneLog(t *testing.T) (sc, roomy *compound.Scenario, log *compound.Log) {
+	t.Helper()
+	sc, err := scenarios.Resolve("day-one")
+	if err != nil {
+		t.Fatal(err)
+	}
+	roomy, err = scenarios.Resolve("day-one", scenarios.Override{Path: "gate.shelves", Value: "10"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	log, _, err = experiment.RecordLog(context.Background(), sc, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sc, roomy, log
 }
 
 // plotNamed returns the plot called name.
