@@ -40,12 +40,19 @@ func TestMaxHoursRefusesLongShifts(t *testing.T) {
 					got = append(got, err.Error())
 				}
 			}
-			switch {
-			case tc.want == "" && len(got) > 0:
-				t.Errorf("refused: %v", got)
-			case tc.want != "" && (len(got) != 1 || !strings.HasPrefix(got[0], tc.want)):
-				t.Errorf("got %q, want one error starting %q", got, tc.want)
-			}
+			wantOneError(t, got, tc.want)
 		})
+	}
+}
+
+// wantOneError checks a scenario's check errors got: none when want is
+// "", else one that starts with want.
+func wantOneError(t *testing.T, got []string, want string) {
+	t.Helper()
+	switch {
+	case want == "" && len(got) > 0:
+		t.Errorf("refused: %v", got)
+	case want != "" && (len(got) != 1 || !strings.HasPrefix(got[0], want)):
+		t.Errorf("got %q, want one error starting %q", got, want)
 	}
 }

@@ -2,7 +2,6 @@ package compound
 
 import (
 	"math"
-	"strings"
 	"testing"
 )
 
@@ -103,12 +102,7 @@ func TestReinforcementsWithinMaxHours(t *testing.T) {
 			for _, err := range sc.Check() {
 				got = append(got, err.Error())
 			}
-			switch {
-			case tc.want == "" && len(got) > 0:
-				t.Errorf("refused: %v", got)
-			case tc.want != "" && (len(got) != 1 || !strings.HasPrefix(got[0], tc.want)):
-				t.Errorf("got %q, want one error starting %q", got, tc.want)
-			}
+			wantOneError(t, got, tc.want)
 		})
 	}
 }
