@@ -67,8 +67,9 @@ func (e *Entity) Sim() *Sim { return e.sim }
 func (e *Entity) Flow() *Flow { return e.flow }
 
 // Handle resumes the entity at its next step; it makes an *Entity a Handler.
-// It is the entity's walk itself (see run), so that an event resuming an
-// entity costs one call.
+// It walks e along its flow from its current step until a step makes it
+// wait, or to the end of the flow, so that an event resuming an entity
+// costs one call.
 func (e *Entity) Handle() {
 	// An entity that moves on has no delay pending: the one that ended, if
 	// any, is the event in hand.
@@ -133,17 +134,13 @@ func (e *Entity) Holds(r *Resource) int {
 	return n
 }
 
-// run walks e along its flow from its current step until a step makes it
-// wait, or to the end of the flow.
-func (e *Entity) run() { e.Handle() }
-
 // leave ends the entity's walk with the given fate, at a label when there is
 // one (the entity then goes on from there) or by finishing.
 func (e *Entity) leave(f Fate, target int) {
 	e.Fate = f
 	if target >= 0 {
 		e.pc = target
-		e.run()
+		e.Handle()
 		return
 	}
 	e.finish()
