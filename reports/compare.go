@@ -139,11 +139,7 @@ func (w *Words) WriteComparisonTable(out io.Writer, c *experiment.Comparison) er
 	tw := &aligned{}
 	for i, d := range c.Significant() {
 		if i == 0 {
-			head := []string{w.T("scenario"), w.T("KPI"), text.TermSafe(ref.Scenario.Name), w.T("there"), w.T("difference"), w.T("95% interval"), w.T("verdict")}
-			if w.Chinese() {
-				head = append(head, w.T("name (for --target)"))
-			}
-			tw.add(head...)
+			tw.add(w.T("scenario"), w.T("KPI"), text.TermSafe(ref.Scenario.Name), w.T("there"), w.T("difference"), w.T("95% interval"), w.T("verdict"), w.T("name (for --target)"))
 		}
 		base, _ := ref.KPI(d.Name)
 		var there experiment.KPIResult
@@ -152,12 +148,9 @@ func (w *Words) WriteComparisonTable(out io.Writer, c *experiment.Comparison) er
 				there, _ = o.KPI(d.Name)
 			}
 		}
-		row := []string{text.TermSafe(d.Scenario), text.TermSafe(d.Name), w.value(d.Unit, base.Mean),
-			w.value(d.Unit, there.Mean), w.diff(d.Unit, d.Mean), "[" + w.diff(d.Unit, d.Low) + ", " + w.diff(d.Unit, d.High) + "]", w.verdict(d.Verdict)}
-		if w.Chinese() {
-			row[1] = text.TermSafe(w.kpiTitle(there.KPI))
-			row = append(row, text.TermSafe(d.Name))
-		}
+		row := []string{text.TermSafe(d.Scenario), text.TermSafe(w.kpiTitle(there.KPI)), w.value(d.Unit, base.Mean),
+			w.value(d.Unit, there.Mean), w.diff(d.Unit, d.Mean), "[" + w.diff(d.Unit, d.Low) + ", " + w.diff(d.Unit, d.High) + "]", w.verdict(d.Verdict),
+			text.TermSafe(d.Name)}
 		tw.add(row...)
 	}
 	if err := tw.write(&buf); err != nil {
@@ -234,8 +227,7 @@ func ComparisonReport(c *experiment.Comparison) Report {
 }
 
 // comparisonPage is the page of a comparison in w's language, its figure
-// left to Write. In Chinese a KPI is named by its label, its name beside
-// it.
+// left to Write. A KPI is named by its label, its name beside it.
 func (w *Words) comparisonPage(c *experiment.Comparison, doc *Comparison) page {
 	ref := c.Outcomes[0]
 	refName := ref.Scenario.Name
@@ -257,7 +249,7 @@ func (w *Words) comparisonPage(c *experiment.Comparison, doc *Comparison) page {
 		}
 		row := differenceRow{Scenario: d.Scenario, KPI: d.Name, Mean: w.diff(d.Unit, d.Mean),
 			Interval: w.diff(d.Unit, d.Low) + " – " + w.diff(d.Unit, d.High), Verdict: d.Verdict, VerdictText: w.verdict(d.Verdict)}
-		if k, ok := ref.KPI(d.Name); ok && w.Chinese() {
+		if k, ok := ref.KPI(d.Name); ok {
 			row.Label = w.kpiTitle(k.KPI)
 		}
 		p.Differences = append(p.Differences, row)
@@ -266,20 +258,13 @@ func (w *Words) comparisonPage(c *experiment.Comparison, doc *Comparison) page {
 	for _, o := range c.Outcomes {
 		kpis.Head = append(kpis.Head, o.Scenario.Name)
 	}
-	if w.Chinese() {
-		kpis.Head = append(kpis.Head, w.T("name (for --target)"))
-	}
+	kpis.Head = append(kpis.Head, w.T("name (for --target)"))
 	for _, k := range doc.KPIs {
-		row := []string{k.Name}
-		if w.Chinese() {
-			row[0] = w.kpiTitleOf(c, k.Name)
-		}
+		row := []string{w.kpiTitleOf(c, k.Name)}
 		for _, o := range c.Outcomes {
 			row = append(row, w.estimateCell(o, k.Name))
 		}
-		if w.Chinese() {
-			row = append(row, k.Name)
-		}
+		row = append(row, k.Name)
 		kpis.Rows = append(kpis.Rows, row)
 	}
 	p.Tables = append(p.Tables, kpis)

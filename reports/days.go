@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"math"
-	"strings"
-	"text/tabwriter"
 
 	"cordon/compound"
 	"cordon/experiment"
@@ -64,7 +62,7 @@ func dayRows(o *experiment.Outcome) (int, []dayRow) {
 	return days, out
 }
 
-// dayTables returns the tables of the days in w's language. In Chinese a
+// dayTables returns the tables of the days in w's language. A
 // KPI is named by its label, with its name for --target in a last column.
 func (w *Words) dayTables(o *experiment.Outcome) []table {
 	days, rows := dayRows(o)
@@ -75,25 +73,18 @@ func (w *Words) dayTables(o *experiment.Outcome) []table {
 		for d := from; d < to; d++ {
 			t.Head = append(t.Head, w.Sprintf("day %d", d+1))
 		}
-		if w.Chinese() {
-			t.Head = append(t.Head, w.T("name (for --target)"))
-		}
+		t.Head = append(t.Head, w.T("name (for --target)"))
 		group := ""
 		for _, r := range rows {
 			if g := w.groupTitle(r.kpi); g != group {
 				t.Rows = append(t.Rows, []string{g})
 				group = g
 			}
-			row := []string{r.kpi.Name}
-			if w.Chinese() {
-				row[0] = w.dayLabel(r.kpi)
-			}
+			row := []string{w.dayLabel(r.kpi)}
 			for d := from; d < to; d++ {
 				row = append(row, w.value(r.kpi.Unit, r.means[d]))
 			}
-			if w.Chinese() {
-				row = append(row, r.kpi.Name)
-			}
+			row = append(row, r.kpi.Name)
 			t.Rows = append(t.Rows, row)
 		}
 		out = append(out, t)
@@ -122,43 +113,21 @@ func (w *Words) dayTableTitle(from, to, days int) string {
 // (KPI@dayN). Nothing for a run of one day.
 func (wd *Words) writeDays(w *bytes.Buffer, o *experiment.Outcome) error {
 	for _, t := range wd.dayTables(o) {
-		if wd.Chinese() {
-			fmt.Fprint(w, wd.Sprintf("\n%s: means of each day's KPI (KPI@dayN), the whole run's above\n", t.Title))
-			a := &aligned{}
-			a.add(append([]string{""}, t.Head[1:]...)...)
-			for _, r := range t.Rows {
-				if len(r) == 1 {
-					a.add(text.TermSafe(r[0]))
-					continue
-				}
-				a.add(append([]string{"  " + text.TermSafe(r[0])}, r[1:]...)...)
-			}
-			if err := a.write(w); err != nil {
-				return err
-			}
-			continue
+		title := t.Title
+		if !wd.Chinese() {
+			title = lowerFirst(title)
 		}
-		fmt.Fprintf(w, "\n%s: means of each day's KPI (KPI@dayN), the whole run's above\n", lowerFirst(t.Title))
-		// Every line has a cell in every column, so that the columns line
-		// up over the whole table.
-		tw := tabwriter.NewWriter(w, 2, 0, 2, ' ', 0)
-		fmt.Fprintf(tw, "\t")
-		for _, h := range t.Head[1:] {
-			fmt.Fprintf(tw, "%s\t", h)
-		}
-		fmt.Fprintf(tw, "\n")
+		fmt.Fprint(w, wd.Sprintf("\n%s: means of each day's KPI (KPI@dayN), the whole run's above\n", title))
+		a := &aligned{}
+		a.add(append([]string{""}, t.Head[1:]...)...)
 		for _, r := range t.Rows {
 			if len(r) == 1 {
-				fmt.Fprintf(tw, "%s\t%s\n", text.TermSafe(r[0]), strings.Repeat("\t", len(t.Head)-1))
+				a.add(text.TermSafe(r[0]))
 				continue
 			}
-			fmt.Fprintf(tw, "  %s\t", text.TermSafe(r[0]))
-			for _, c := range r[1:] {
-				fmt.Fprintf(tw, "%s\t", c)
-			}
-			fmt.Fprintf(tw, "\n")
+			a.add(append([]string{"  " + text.TermSafe(r[0])}, r[1:]...)...)
 		}
-		if err := tw.Flush(); err != nil {
+		if err := a.write(w); err != nil {
 			return err
 		}
 	}
@@ -173,8 +142,8 @@ func lowerFirst(s string) string {
 }
 
 // dayMarkdownRows writes the rows of a table of the days for Markdown: a
-// group's title in bold, a KPI's name as code (in Chinese its label, and
-// its name as code in the last column), blank cells where a row has none.
+// group's title in bold, a KPI's label (its name as code in the last
+// column), blank cells where a row has none.
 func (w *Words) dayMarkdownRows(t table) [][]string {
 	out := make([][]string, len(t.Rows))
 	for i, r := range t.Rows {
@@ -182,13 +151,10 @@ func (w *Words) dayMarkdownRows(t table) [][]string {
 		switch {
 		case len(r) == 1:
 			row[0] = "**" + mdEscape(r[0]) + "**"
-		case w.Chinese():
+		default:
 			copy(row, r)
 			row[0] = mdEscape(r[0])
 			row[len(row)-1] = mdCode(r[len(r)-1])
-		default:
-			row[0] = mdCode(r[0])
-			copy(row[1:], r[1:])
 		}
 		out[i] = row
 	}

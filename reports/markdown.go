@@ -168,7 +168,7 @@ func (w *Words) MarginalMarkdown(m *experiment.Marginal) []byte {
 	b.WriteString("\n")
 	for _, t := range w.marginalTables(m) {
 		fmt.Fprintf(&b, "### %s\n\n", mdEscape(t.Title))
-		writeMarkdownGrid(&b, t.Head, mdCode, t.Rows, mdEscape)
+		writeMarkdownGrid(&b, t.Head, mdEscape, t.Rows, mdEscape)
 	}
 	return b.Bytes()
 }

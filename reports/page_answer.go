@@ -11,19 +11,11 @@ import "cordon/experiment"
 // targets; none when the outcome marks none (a run read back from its
 // results document).
 func (w *Words) headlineTables(o *experiment.Outcome) []table {
-	t := table{Title: w.T("Headline KPIs"), Head: []string{w.T("KPI"), w.T("mean"), w.T("95% interval"), w.T("unit")}, Answer: true}
-	if w.Chinese() {
-		t.Head = append(t.Head, w.T("name (for --target)"))
-	}
+	t := table{Title: w.T("Headline KPIs"), Head: []string{w.T("KPI"), w.T("mean"), w.T("95% interval"), w.T("unit"), w.T("name (for --target)")}, Answer: true}
 	for _, k := range o.KPIs {
-		if !k.Headline {
-			continue
-		}
-		if w.Chinese() {
+		if k.Headline {
 			t.Rows = append(t.Rows, []string{w.kpiTitle(k.KPI), w.value(k.Unit, k.Mean), w.interval(k.Unit, k.Low, k.High), w.unit(k.Unit), k.Name})
-			continue
 		}
-		t.Rows = append(t.Rows, []string{k.Name, FormatValue(k.Unit, k.Mean), formatInterval(k.Unit, k.Low, k.High), unitLabel(k.Unit)})
 	}
 	if len(t.Rows) == 0 {
 		return nil

@@ -136,12 +136,8 @@ func (w *Words) WritePlanTable(out io.Writer, p *experiment.Plan) error {
 	tw = &aligned{indent: "  "}
 	for i, t := range p.Targets {
 		cells := []string{w.targetState(t), w.Sprintf("mean %s", w.value(t.KPI.Unit, t.KPI.Mean)), w.margin(t), w.sourceLabel(p.Constraints[i].Source)}
-		if w.Chinese() {
-			// the target in words first, as the run's; as written last
-			tw.add(append(append([]string{text.TermSafe(w.targetText(t))}, cells...), text.TermSafe(t.Text))...)
-			continue
-		}
-		tw.add(append([]string{text.TermSafe(t.Text)}, cells...)...)
+		// the target in words first, as the run's; as written last
+		tw.add(append(append([]string{text.TermSafe(w.targetText(t))}, cells...), text.TermSafe(t.Text))...)
 	}
 	if err := tw.write(&buf); err != nil {
 		return err

@@ -107,7 +107,8 @@ func TestPlanDocument(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, e := range p.SideEffects {
-		if !strings.Contains(term.String(), "\n  "+e.Name+" ") || !strings.Contains(string(page), "<td>"+e.Name+"</td>") {
+		// named by its label, with its name for --target after it
+		if !strings.Contains(term.String(), " ("+e.Name+") ") || !strings.Contains(string(page), " ("+e.Name+")</td>") {
 			t.Errorf("side effect %s missing from the terminal or the page", e.Name)
 		}
 	}

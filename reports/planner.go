@@ -42,29 +42,32 @@ func (w *Words) WriteSensitivityTable(out io.Writer, s *experiment.Sensitivity, 
 	return writeTrimmed(out, buf.Bytes())
 }
 
-// kpiHeading names a KPI where a table is about it: its name in English
-// (express.door_time.p95), its label and name in Chinese.
-func (w *Words) kpiHeading(k compound.KPI) string {
-	if !w.Chinese() {
-		return k.Name
-	}
-	return w.kpiTitle(k) + "（" + k.Name + "）"
-}
+// kpiHeading names a KPI where a table is about it: its label and its
+// name for --target, "takeout: time to the door, 95th percentile
+// (takeout.door_time.p95)".
+func (w *Words) kpiHeading(k compound.KPI) string { return w.withCode(w.kpiTitle(k), k.Name) }
 
 // kpiMention names a KPI within a sentence or a cell about something else
-// (what a change makes worse): its name in English, its label in Chinese.
-func (w *Words) kpiMention(k compound.KPI) string {
-	if !w.Chinese() {
-		return k.Name
+// (what a change makes worse): its label.
+func (w *Words) kpiMention(k compound.KPI) string { return w.kpiTitle(k) }
+
+// withCode is a label with the code a user types for it in parentheses
+// (full-width ones in Chinese).
+func (w *Words) withCode(label, code string) string {
+	if w.Chinese() {
+		return label + "（" + code + "）"
 	}
-	return w.kpiTitle(k)
+	return label + " (" + code + ")"
 }
 
-// factorName is a factor of a sensitivity analysis in w's language: its
-// name in English ("express per day", "sampling.swab"); in Chinese the
-// path's label, or the kind's volume.
+// factorName is a factor of a sensitivity analysis in w's language: a
+// path by its label ("sampling round, swab"), a kind's volume ("express
+// per day", 快递每天件数), any other as the catalogue names it.
 func (w *Words) factorName(f experiment.Factor) string {
 	if !w.Chinese() {
+		if strings.Contains(f.Name, ".") {
+			return w.PathLabel(f.Name)
+		}
 		return f.Name
 	}
 	if key := "factor:" + f.Name; w.Has(key) {

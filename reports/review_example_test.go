@@ -65,24 +65,24 @@ delivery: {items_per_run: 5, door: {dist: exponential, mean: 1m}}
 	// observed KPIs against the replay
 	//   each KPI the log can tell beside the replay's mean [95% confidence interval]
 	//   a day's figure falls inside its 95% prediction interval 19 times in 20 when the model is right about it
-	//   KPI                     observed    replay mean [95% CI]                    95% prediction interval    verdict
-	//   parcels.delivered       2           2 [2, 2]                                [2, 2]                     inside
-	//   parcels.door_time.mean  29 min      29 min 18 s [28 min 11 s, 30 min 25 s]  [27 min 5 s, 31 min 32 s]  inside
-	//   parcels.door_time.p95   30 min 9 s  30 min 41 s [28 min 21 s, 33 min 1 s]   [26 min 2 s, 35 min 21 s]  inside
-	//   items.delivered         2           2 [2, 2]                                [2, 2]                     inside
+	//   KPI                                         observed    replay mean [95% CI]                    95% prediction interval    verdict
+	//   parcels: items delivered                    2           2 [2, 2]                                [2, 2]                     inside
+	//   parcels: time to the door, mean             29 min      29 min 18 s [28 min 11 s, 30 min 25 s]  [27 min 5 s, 31 min 32 s]  inside
+	//   parcels: time to the door, 95th percentile  30 min 9 s  30 min 41 s [28 min 21 s, 33 min 1 s]   [26 min 2 s, 35 min 21 s]  inside
+	//   items delivered, every kind                 2           2 [2, 2]                                [2, 2]                     inside
 	//   4 of 4 observed KPIs inside their 95% prediction intervals
 	//
 	// where the time went
 	//   each kind's mean time from the gate to the door in the replay: the mean of 3 replications [95% confidence interval]
 	//   under it, the mean time its items spent in each stage, and the stage's share of the time to the door
-	//   kind / stage    mean time    share  what the item is doing
-	//   parcels         29 min 18 s  100%   to the door [28 min 11 s, 30 min 25 s]
-	//     put_down      0 s          0.0%   waiting at the gate to be put down
-	//     intake        30 s         1.7%   waiting for and being checked and labelled
-	//     wait_cart     1 min 3 s    3.6%   waiting in staging for a cart
-	//     carried       5 min        17.1%  on the cart, in
-	//     disinfection  20 min       68.3%  waiting for and standing in the disinfection area
-	//     sorting       20 s         1.1%   waiting for and being sorted
-	//     wait_run      0 s          0.0%   waiting on the zone's shelf for a run
-	//     run           2 min 25 s   8.2%   on the run to the door
+	//   kind / stage              mean time    share  what the item is doing
+	//   parcels                   29 min 18 s  100%   to the door [28 min 11 s, 30 min 25 s]
+	//     waiting to be put down  0 s          0.0%   waiting at the gate to be put down
+	//     checked and labelled    30 s         1.7%   waiting for and being checked and labelled
+	//     waiting for a cart      1 min 3 s    3.6%   waiting in staging for a cart
+	//     carried in              5 min        17.1%  on the cart, in
+	//     disinfection            20 min       68.3%  waiting for and standing in the disinfection area
+	//     sorting                 20 s         1.1%   waiting for and being sorted
+	//     on the zone's shelf     0 s          0.0%   waiting on the zone's shelf for a run
+	//     run to the door         2 min 25 s   8.2%   on the run to the door
 }

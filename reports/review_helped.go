@@ -192,10 +192,7 @@ func (w *Words) helpedTable(r *experiment.Review, all bool) reviewTable {
 		if c.Resource == experiment.Restore {
 			cost = w.T("as planned")
 		}
-		lead := codeCell(c.Lead.Name)
-		if w.Chinese() {
-			lead = textCell(w.kpiMention(c.Lead.KPI))
-		}
+		lead := textCell(w.kpiMention(c.Lead.KPI))
 		t.Rows = append(t.Rows, []reviewCell{codeCell(w.ChangeText(c.Change)), textCell(w.KnobNamed(c.Post)), numCell(cost), lead,
 			numCell(w.diff(c.Lead.Unit, c.Lead.Mean)),
 			numCell(fmt.Sprintf("[%s, %s]", w.diff(c.Lead.Unit, c.Lead.Low), w.diff(c.Lead.Unit, c.Lead.High))),
@@ -236,21 +233,16 @@ func (w *Words) helpedDayShort(h *experiment.Helped) string {
 	return w.T("the replay")
 }
 
-// kpiNames are the names of the headline KPIs, in a list: their names in
-// English, their labels in Chinese.
+// kpiNames are the labels of the headline KPIs, in a list.
 func (w *Words) kpiNames(h *experiment.Helped) string {
 	var out []string
 	for _, k := range h.KPIs {
-		if w.Chinese() {
-			out = append(out, w.kpiTitle(k))
-			continue
-		}
-		out = append(out, k.Name)
+		out = append(out, w.kpiTitle(k))
 	}
 	if w.Chinese() {
 		return strings.Join(out, "、")
 	}
-	return strings.Join(out, ", ")
+	return strings.Join(out, "; ")
 }
 
 // ChangeText is a change of what would have helped as the review writes

@@ -45,7 +45,7 @@ func TestReviewHostileText(t *testing.T) {
 			t.Fatalf("a control character %q reaches the terminal at byte %d", c, i)
 		}
 	}
-	for _, want := range []string{`\n line \x01 end`, `\x1b[31mred\x01.door_time.mean`, `arrivals <b>.csv\n| \x1b]0;title\a |`} {
+	for _, want := range []string{`\n line \x01 end`, `\x1b[31mred\x01: time to the door, mean`, `arrivals <b>.csv\n| \x1b]0;title\a |`} {
 		if !strings.Contains(term.String(), want) {
 			t.Errorf("the terminal summary lacks %q", want)
 		}

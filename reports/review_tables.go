@@ -196,18 +196,12 @@ func (w *Words) stagesTable(r *experiment.Review) reviewTable {
 			w.T("under it, the mean time its items spent in each stage, and the stage's share of the time to the door")},
 		Head: []string{w.T("kind / stage"), w.T("mean time"), w.T("share"), w.T("what the item is doing")}}
 	for _, ks := range r.Stages {
-		kind := codeCell(ks.Kind)
-		if w.Chinese() {
-			kind = textCell(w.Name(ks.Kind))
-		}
+		kind := textCell(w.Name(ks.Kind))
 		t.Rows = append(t.Rows, []reviewCell{kind, numCell(w.value("s", ks.Total.Mean)), numCell("100%"),
 			textCell(w.Sprintf("to the door [%s, %s]", w.value("s", ks.Total.Low), w.value("s", ks.Total.High)))})
 		for _, st := range ks.Stages {
-			stage, desc := reviewCell{Text: st.Name, Code: true, Indent: true}, st.Desc
-			if w.Chinese() {
-				stage = reviewCell{Text: w.Stage(st.Name), Indent: true}
-				desc = w.KPILabel(ks.Kind+".time."+st.Name, ks.Kind, st.Desc)
-			}
+			stage := reviewCell{Text: w.Stage(st.Name), Indent: true}
+			desc := w.KPILabel(ks.Kind+".time."+st.Name, ks.Kind, st.Desc)
 			t.Rows = append(t.Rows, []reviewCell{stage, numCell(w.value("s", st.Time.Mean)),
 				numCell(FormatValue("share", st.Share)), textCell(desc)})
 		}
@@ -263,10 +257,10 @@ func (w *Words) changeTable(r *experiment.Review, src ReviewSources, all bool) r
 	return t
 }
 
-// kpiCell names a KPI in a review's table: its name as code in English,
-// its label in Chinese.
+// kpiCell names a KPI in a review's table: its label, or its name as code
+// for a KPI k is not.
 func (w *Words) kpiCell(k compound.KPI, name string) reviewCell {
-	if w.Chinese() && k.Name == name {
+	if k.Name == name {
 		return textCell(w.kpiTitle(k))
 	}
 	return codeCell(name)

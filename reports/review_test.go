@@ -307,8 +307,8 @@ func TestReviewWithoutIDs(t *testing.T) {
 	}
 	missing := false
 	for _, line := range strings.Split(buf.String(), "\n") {
-		if f := strings.Fields(line); len(f) > 1 && f[0] == "express.door_time.mean" {
-			missing = f[1] == "—" && strings.HasSuffix(line, "not in the log")
+		if rest, ok := strings.CutPrefix(strings.TrimSpace(line), "express: time to the door, mean "); ok {
+			missing = strings.HasPrefix(strings.TrimSpace(rest), "— ") && strings.HasSuffix(line, "not in the log")
 		}
 	}
 	if !missing {

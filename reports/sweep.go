@@ -86,17 +86,12 @@ func SweepReport(s *experiment.Sweep, kpis []string) Report {
 // name.
 func (w *Words) sweepGrid(s *experiment.Sweep, kpis []string) table {
 	t := table{Title: w.T("Grid")}
-	labelled := w.Chinese()
 	for _, a := range s.Axes {
-		h := a.Path
-		if labelled {
-			h = w.PathLabel(a.Path) + "（" + a.Path + "）"
-		}
-		t.Head = append(t.Head, h)
+		t.Head = append(t.Head, w.withCode(w.PathLabel(a.Path), a.Path))
 	}
 	for _, name := range kpis {
 		h := name
-		if k, ok := s.Points[0].Outcome.KPI(name); ok && labelled {
+		if k, ok := s.Points[0].Outcome.KPI(name); ok {
 			h = w.kpiHeading(k.KPI)
 		}
 		t.Head = append(t.Head, h)

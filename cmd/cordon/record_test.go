@@ -72,7 +72,7 @@ func TestRecordReplayFormulaNames(t *testing.T) {
 	}
 	code, out, errw := cordon("replay", sc, "--arrivals", filepath.Join(logDir, logs.ArrivalsFile), "--roster", filepath.Join(logDir, logs.RosterFile),
 		"--observed", filepath.Join(logDir, logs.ObservedFile), "--reps", "2", "-q", "--no-report")
-	if code != 0 || !strings.Contains(out, "=x.delivered") {
+	if code != 0 || !strings.Contains(out, "=x: items delivered") {
 		t.Errorf("replay: exit %d: %s\n%s", code, errw, out)
 	}
 }
