@@ -78,6 +78,11 @@ type Options struct {
 	// and compared. Nothing else moves: the sampling round and scheduled
 	// drops stay on the days the scenario gives them.
 	Day int
+	// Part, when not PartWhole, simulates only that part of a Separable
+	// scenario, the other idle: the KPIs of the part (KPIPart) are those
+	// of the whole compound; the others, and the staff's, posts' and
+	// cost's, are not. It takes neither Arrivals nor Log.
+	Part Part
 }
 
 // pool is a staff pool on the kernel: one resource, or one per zone.
@@ -124,6 +129,9 @@ func Build(sc *Scenario, rep int, opts Options) (*Model, error) {
 func BuildContext(ctx context.Context, sc *Scenario, rep int, opts Options) (*Model, error) {
 	if opts.SeriesStep <= 0 {
 		opts.SeriesStep = 300
+	}
+	if err := opts.checkPart(sc); err != nil {
+		return nil, err
 	}
 	m := &Model{
 		sc:       sc,

@@ -1,0 +1,87 @@
+package experiment
+
+import (
+	"context"
+	"math"
+	"testing"
+
+	"cordon/compound"
+	"cordon/scenarios"
+)
+
+// TestPartAloneIsExact: for every built-in whose parts are separable and
+// every step of every knob either way, the step's part simulated alone
+// gives that part's KPIs bit for bit as the whole step does, and the whole
+// step gives the other part's KPIs bit for bit as the base scenario does;
+// so a run's marginal analysis may simulate a step's part alone and take
+// the other part's KPIs from the base (shareParts). Sealed buildings and
+// antigen kits join the parts: those built-ins are not separable.
+func TestPartAloneIsExact(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs every step of every built-in")
+	}
+	alone := 0
+	for _, info := range scenarios.Builtins() {
+		sc, err := scenarios.Resolve(info.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := info.Name != "sealed-building" && info.Name != "three-rounds"
+		if sc.Separable() != want {
+			t.Errorf("%s: separable %v, want %v", info.Name, sc.Separable(), want)
+		}
+		if !sc.Separable() {
+			continue
+		}
+		cat := compound.Catalog(sc)
+		const rep = 1
+		base := replication(t, sc, rep, compound.PartWhole)
+		for _, k := range Knobs(sc) {
+			v := k.Value(sc)
+			for _, to := range []int{v - k.Step, v + k.Step} {
+				if to < k.Min || to > k.Max || (!k.TwoWay && to < v) {
+					continue
+				}
+				step := k.With(sc, to)
+				p := sc.StepPart(step)
+				if p == compound.PartWhole {
+					continue
+				}
+				alone++
+				whole := replication(t, step, rep, compound.PartWhole)
+				part := replication(t, step, rep, p)
+				for i, kpi := range cat {
+					switch compound.KPIPart(kpi) {
+					case p:
+						if !sameBits(part.Values[i], whole.Values[i]) {
+							t.Errorf("%s, %s → %d alone: %s is %v, whole %v", info.Name, k.Path, to, kpi.Name, part.Values[i], whole.Values[i])
+						}
+					case compound.PartWhole:
+					default:
+						if !sameBits(base.Values[i], whole.Values[i]) {
+							t.Errorf("%s, %s → %d: %s of the other part is %v, base %v", info.Name, k.Path, to, kpi.Name, whole.Values[i], base.Values[i])
+						}
+					}
+				}
+			}
+		}
+	}
+	if alone == 0 {
+		t.Error("no step of any built-in runs its part alone")
+	}
+}
+
+func replication(t *testing.T, sc *compound.Scenario, rep int, p compound.Part) *compound.Result {
+	t.Helper()
+	m, err := compound.Build(sc, rep, compound.Options{Part: p})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := m.RunContext(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+func sameBits(a, b float64) bool { return math.Float64bits(a) == math.Float64bits(b) }
