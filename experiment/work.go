@@ -50,6 +50,13 @@ type WorkItem struct {
 	Group    int
 
 	from int // the first replication run: a later stage of a screen runs the replications after the screen's
+	// part is the part of the compound a step of a run's marginal
+	// analysis runs alone, and base the item of its group's scenario,
+	// whose replications give the other part's KPIs (see shareParts),
+	// and kpiParts the part of each KPI of its catalogue.
+	part     compound.Part
+	base     int
+	kpiParts []compound.Part
 }
 
 // Units returns the number of units.
@@ -179,7 +186,9 @@ func runWork(ctx context.Context, w *Work, shard Shard, opt Options, figs []*fig
 	n := shard.count(0, w.Units())
 	results, err := replicate.Run(ctx, n, func(ctx context.Context, k int) (*compound.Result, error) {
 		item, rep := w.unit(shard.unit(k))
-		m, err := compound.BuildContext(ctx, &w.Items[item].Scenario, w.Items[item].from+rep, opt.Model)
+		mo := opt.Model
+		mo.Part = w.Items[item].part
+		m, err := compound.BuildContext(ctx, &w.Items[item].Scenario, w.Items[item].from+rep, mo)
 		if err != nil {
 			return nil, err
 		}
