@@ -78,6 +78,10 @@ type Options struct {
 	// and compared. Nothing else moves: the sampling round and scheduled
 	// drops stay on the days the scenario gives them.
 	Day int
+	// NoSeries samples no series (posts' queues and busy units, sites'
+	// waiting and sampled, staff on duty): the Result has no Series, and
+	// every other figure is the same. For work that reads the KPIs alone.
+	NoSeries bool
 	// Part, when not PartWhole, simulates only that part of a Separable
 	// scenario, the other idle: the KPIs of the part (KPIPart) are those
 	// of the whole compound; the others, and the staff's, posts' and
@@ -170,7 +174,9 @@ func BuildContext(ctx context.Context, sc *Scenario, rep int, opts Options) (*Mo
 	}
 	m.trackDays()
 	m.scheduleDays()
-	m.s.Schedule(0, sim.PriorityLate, &queueSampler{m})
+	if !opts.NoSeries {
+		m.s.Schedule(0, sim.PriorityLate, &queueSampler{m})
+	}
 	m.ctx = nil
 	return m, nil
 }
@@ -253,7 +259,10 @@ func (m *Model) addPost(name, class string, r *sim.Resource) *record.Resource {
 	rec.Queue.TrackThreshold(1)
 	hours := int(math.Ceil(m.tl.horizon / 3600))
 	_ = rec.Hourly(3600, hours)
-	p := &post{name: name, class: class, res: r, rec: rec, queue: m.series(), busy: m.series()}
+	p := &post{name: name, class: class, res: r, rec: rec}
+	if !m.opts.NoSeries {
+		p.queue, p.busy = m.series(), m.series()
+	}
 	m.posts = append(m.posts, p)
 	return rec
 }

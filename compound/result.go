@@ -121,6 +121,9 @@ func (m *Model) result() *Result {
 	}
 	if smp := m.sampling; smp != nil {
 		for _, s := range smp.sites {
+			if m.opts.NoSeries {
+				break
+			}
 			res.Series = append(res.Series,
 				Series{Name: "sampled at " + s.spec.Name, Unit: "people", Start: 0, Step: m.opts.SeriesStep, Points: finished(s.cumulative, now)},
 				Series{Name: "waiting at " + s.spec.Name, Unit: "people", Start: 0, Step: m.opts.SeriesStep, Points: finished(s.queue, now)})
@@ -163,6 +166,9 @@ func (m *Model) result() *Result {
 			Hourly:      rec.HourlyUtilisation(now),
 			HourlyQueue: rec.HourlyQueue(now),
 		})
+		if m.opts.NoSeries {
+			continue
+		}
 		res.Series = append(res.Series,
 			Series{Name: "queue at " + p.name, Unit: "waiting", Start: 0, Step: m.opts.SeriesStep, Points: finished(p.queue, now)},
 			Series{Name: "busy at " + p.name, Unit: "busy", Start: 0, Step: m.opts.SeriesStep, Points: finished(p.busy, now)})
@@ -171,7 +177,9 @@ func (m *Model) result() *Result {
 				Series{Name: "pile at " + p.name, Unit: "items", Start: 0, Step: m.opts.SeriesStep, Points: finished(p.piled, now)})
 		}
 	}
-	res.Series = append(res.Series, m.onDutySeries(now)...)
+	if !m.opts.NoSeries {
+		res.Series = append(res.Series, m.onDutySeries(now)...)
+	}
 	return res
 }
 

@@ -73,7 +73,12 @@ func TestPartAloneIsExact(t *testing.T) {
 
 func replication(t *testing.T, sc *compound.Scenario, rep int, p compound.Part) *compound.Result {
 	t.Helper()
-	m, err := compound.Build(sc, rep, compound.Options{Part: p})
+	return replicationWith(t, sc, rep, compound.Options{Part: p})
+}
+
+func replicationWith(t *testing.T, sc *compound.Scenario, rep int, opt compound.Options) *compound.Result {
+	t.Helper()
+	m, err := compound.Build(sc, rep, opt)
 	if err != nil {
 		t.Fatal(err)
 	}

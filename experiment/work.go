@@ -188,6 +188,8 @@ func runWork(ctx context.Context, w *Work, shard Shard, opt Options, figs []*fig
 		item, rep := w.unit(shard.unit(k))
 		mo := opt.Model
 		mo.Part = w.Items[item].part
+		// Figures of a few KPIs read no series.
+		mo.NoSeries = figs != nil && figs[item] != nil && figs[item].only != nil
 		m, err := compound.BuildContext(ctx, &w.Items[item].Scenario, w.Items[item].from+rep, mo)
 		if err != nil {
 			return nil, err
@@ -295,15 +297,22 @@ func (w *Work) figuresOnly(i int) bool {
 
 // newFigures returns, per item, where Do puts its replications' figures:
 // for the items whose replications nobody reads one by one, and for all
-// with opt.FiguresOnly (of a sensitivity analysis' changed scenarios, only
-// its KPIs'); with opt.ReportFigures the others' figures also
-// gather what their report plots; nil for the others without.
+// with opt.FiguresOnly (of a sensitivity analysis' changed scenarios, and
+// of the steps of a run's marginal analysis, only the KPIs it reads); with
+// opt.ReportFigures the others' figures also gather what their report
+// plots; nil for the others without.
 func (w *Work) newFigures(opt Options) []*figures {
 	figs := make([]*figures, len(w.Items))
+	base := 0
 	for i := range figs {
+		if i == 0 || w.Items[i].Group != w.Items[i-1].Group {
+			base = i
+		}
 		switch {
 		case w.Command == CommandSensitivity && i > 0:
 			figs[i] = kpiFigures(&w.Items[i].Scenario, w.KPIs)
+		case w.Command == CommandRun && w.figuresOnly(i):
+			figs[i] = kpiFigures(&w.Items[i].Scenario, HeadlineKPIs(&w.Items[base].Scenario))
 		case opt.FiguresOnly || w.figuresOnly(i):
 			figs[i] = &figures{}
 		case opt.ReportFigures:
