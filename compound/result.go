@@ -138,10 +138,10 @@ func (m *Model) result() *Result {
 	// Every KPI of the catalogue, measured by its own definition: the
 	// whole run's, then each day's.
 	e := &ending{m: m, now: now, hours: m.tl.horizon / 3600}
-	for _, x := range catalogue(sc, false) {
+	eachKPI(sc, false, func(x expanded) {
 		e.day, e.round = x.day, x.round
 		res.Values = append(res.Values, x.def.value(e, x.i))
-	}
+	})
 	for _, p := range m.posts {
 		rec := p.rec
 		queueMean, queueMax, blocked, saturated := rec.Queue.Mean(now), rec.Queue.Max(), rec.Balked+rec.Reneged, rec.Queue.TimeAtOrAbove(now, 1)

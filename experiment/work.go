@@ -303,16 +303,16 @@ func (w *Work) figuresOnly(i int) bool {
 // plots; nil for the others without.
 func (w *Work) newFigures(opt Options) []*figures {
 	figs := make([]*figures, len(w.Items))
-	base := 0
+	var headline []string // the KPIs of the analysis of the group's scenario
 	for i := range figs {
-		if i == 0 || w.Items[i].Group != w.Items[i-1].Group {
-			base = i
+		if w.Command == CommandRun && (i == 0 || w.Items[i].Group != w.Items[i-1].Group) {
+			headline = HeadlineKPIs(&w.Items[i].Scenario)
 		}
 		switch {
 		case w.Command == CommandSensitivity && i > 0:
 			figs[i] = kpiFigures(&w.Items[i].Scenario, w.KPIs)
 		case w.Command == CommandRun && w.figuresOnly(i):
-			figs[i] = kpiFigures(&w.Items[i].Scenario, HeadlineKPIs(&w.Items[base].Scenario))
+			figs[i] = kpiFigures(&w.Items[i].Scenario, headline)
 		case opt.FiguresOnly || w.figuresOnly(i):
 			figs[i] = &figures{}
 		case opt.ReportFigures:
