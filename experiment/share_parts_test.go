@@ -2,6 +2,7 @@ package experiment
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"testing"
 
@@ -111,4 +112,75 @@ func TestPartRefused(t *testing.T) {
 	if _, err := compound.Build(base, 0, compound.Options{Part: compound.PartDeliveries}); err != nil {
 		t.Errorf("the baseline's deliveries alone: %v", err)
 	}
+}
+
+// TestDoSharesPartsAsTheWholeRun: a run report's analysis as Do runs it
+// (steps of one part alone, the other part's KPIs from the base) ranks and
+// measures every step as the analysis assembled from the whole compound's
+// replications does (as shards merged give it).
+func TestDoSharesPartsAsTheWholeRun(t *testing.T) {
+	sc, err := scenarios.Resolve(scenarios.Default)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opt := Options{Replications: 10}
+	w, err := NewRunWork([]*compound.Scenario{sc}, nil, 10, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	shared, err := w.partsAlone(opt, w.newFigures(opt))
+	if err != nil {
+		t.Fatal(err)
+	}
+	alone := 0
+	for _, it := range shared.Items {
+		if it.part != compound.PartWhole {
+			alone++
+		}
+	}
+	if alone < len(w.Items)/2 {
+		t.Errorf("%d of %d steps run their part alone", alone, len(w.Items)-1)
+	}
+	done, err := Do(context.Background(), w, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	results, err := RunWork(context.Background(), w, Shard{}, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	whole, err := w.Assemble(results)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, want := done.Runs[0].Marginal, whole.Runs[0].Marginal
+	if len(got.Knobs) != len(want.Knobs) {
+		t.Fatalf("%d knobs ranked, %d from the whole compound", len(got.Knobs), len(want.Knobs))
+	}
+	for i := range got.Knobs {
+		g, h := got.Knobs[i], want.Knobs[i]
+		if g.Knob.Path != h.Knob.Path || g.To != h.To || g.Replications != h.Replications ||
+			fmt.Sprint(g.Gains) != fmt.Sprint(h.Gains) || !sameBits(g.Score, h.Score) {
+			t.Errorf("rank %d: %s → %d over %d replications, gains %v; from the whole compound %s → %d over %d, gains %v",
+				i+1, g.Knob.Path, g.To, g.Replications, g.Gains, h.Knob.Path, h.To, h.Replications, h.Gains)
+		}
+	}
+	if finding(got.Findings) != finding(want.Findings) {
+		t.Errorf("findings %s, from the whole compound %s", finding(got.Findings), finding(want.Findings))
+	}
+}
+
+// finding says what moves each KPI, for comparing.
+func finding(fs []Finding) string {
+	step := func(k *KnobGain) string {
+		if k == nil {
+			return "none"
+		}
+		return fmt.Sprintf("%s → %d", k.Knob.Path, k.To)
+	}
+	out := ""
+	for _, f := range fs {
+		out += fmt.Sprintf("%s: %s, %s, %s; ", f.KPI.Name, step(f.Post), step(f.Free), f.SetBy)
+	}
+	return out
 }
