@@ -82,6 +82,12 @@ type Options struct {
 	// waiting and sampled, staff on duty): the Result has no Series, and
 	// every other figure is the same. For work that reads the KPIs alone.
 	NoSeries bool
+	// Measure, when not nil, marks the KPIs of the catalogue the
+	// replication measures: the others' values are NaN, and it makes none
+	// of the figures besides (no posts' figures, door times, hours, gate
+	// backlog nor series, as NoSeries); the KPIs it measures are the same.
+	// For work that reads a few KPIs alone.
+	Measure []bool
 	// Part, when not PartWhole, simulates only that part of a Separable
 	// scenario, the other idle: the KPIs of the part (KPIPart) are those
 	// of the whole compound; the others, and the staff's, posts' and
@@ -136,6 +142,9 @@ func BuildContext(ctx context.Context, sc *Scenario, rep int, opts Options) (*Mo
 	}
 	if err := opts.checkPart(sc); err != nil {
 		return nil, err
+	}
+	if opts.Measure != nil {
+		opts.NoSeries = true
 	}
 	m := &Model{
 		sc:       sc,

@@ -2,6 +2,7 @@ package experiment
 
 import (
 	"fmt"
+	"math"
 	"testing"
 
 	"cordon/compound"
@@ -33,6 +34,36 @@ func TestNoSeriesSameFigures(t *testing.T) {
 			// and NaN as NaN, which reflect.DeepEqual takes for unequal.
 			if fmt.Sprint(whole.Posts) != fmt.Sprint(bare.Posts) || whole.Ledger != bare.Ledger {
 				t.Errorf("%s, replication %d: the posts' figures or the ledger differ without series", info.Name, rep)
+			}
+		}
+	}
+}
+
+// TestMeasureSameKPIs: a replication that measures a few KPIs alone (every
+// other one of the catalogue here, so that one measured after one left out
+// is seen) measures each of them bit for bit as a whole replication does,
+// in every built-in, and leaves the others NaN.
+func TestMeasureSameKPIs(t *testing.T) {
+	for _, info := range scenarios.Builtins() {
+		sc, err := scenarios.Resolve(info.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cat := compound.Catalog(sc)
+		for rep := range 2 {
+			measure := make([]bool, len(cat))
+			for i := range measure {
+				measure[i] = i%2 == rep
+			}
+			whole := replicationWith(t, sc, rep, compound.Options{})
+			few := replicationWith(t, sc, rep, compound.Options{Measure: measure})
+			if len(few.Posts)+len(few.Series)+len(few.DoorTimes) > 0 {
+				t.Errorf("%s: %d posts, %d series, %d kinds' door times measuring a few KPIs", info.Name, len(few.Posts), len(few.Series), len(few.DoorTimes))
+			}
+			for i, kpi := range cat {
+				if measure[i] && !sameBits(whole.Values[i], few.Values[i]) || !measure[i] && !math.IsNaN(few.Values[i]) {
+					t.Errorf("%s, replication %d: %s is %v measuring a few (it among them: %v), %v measuring all", info.Name, rep, kpi.Name, few.Values[i], measure[i], whole.Values[i])
+				}
 			}
 		}
 	}

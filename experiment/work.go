@@ -188,8 +188,10 @@ func runWork(ctx context.Context, w *Work, shard Shard, opt Options, figs []*fig
 		item, rep := w.unit(shard.unit(k))
 		mo := opt.Model
 		mo.Part = w.Items[item].part
-		// Figures of a few KPIs read no series.
-		mo.NoSeries = figs != nil && figs[item] != nil && figs[item].only != nil
+		// Figures of a few KPIs read nothing else of a replication.
+		if figs != nil && figs[item] != nil && figs[item].only != nil {
+			mo.Measure = figs[item].only
+		}
 		m, err := compound.BuildContext(ctx, &w.Items[item].Scenario, w.Items[item].from+rep, mo)
 		if err != nil {
 			return nil, err
