@@ -16,9 +16,9 @@ import (
 // of the sampling's. Its replications run the part it changes alone, and
 // the other part's KPIs are the base run's, replication by replication
 // (paired gains exactly zero): the same figures, bit for bit, as the whole
-// compound's (TestPartAloneIsExact), at the cost of one part. Such a
-// step's outcome holds only the KPIs of the parts; its posts' and staff's
-// figures are of its part alone, and no analysis reads them.
+// compound's (TestPartAloneIsExact), at the cost of one part. A step's
+// outcome holds only the headline KPIs the analysis reads (newFigures),
+// which must all be of one part or the other.
 
 // partsAlone returns w with each step of a run's marginal analysis that
 // changes one part of a separable scenario set to run that part alone, as
