@@ -93,6 +93,9 @@ func (m *Model) buildGarbage() error {
 		}),
 	)
 	gr.flow = f
+	if m.opts.Part == PartSampling {
+		return nil // no garbage put out
+	}
 	for d := 0; d <= m.sc.Horizon.Days; d++ {
 		open := m.tl.at(d, g.From)
 		if open < 0 || open >= m.tl.horizon {

@@ -144,15 +144,22 @@ func Catalog(sc *Scenario) []KPI {
 // costs more to make than the values.
 func catalogue(sc *Scenario, named bool) []expanded {
 	var out []expanded
+	eachKPI(sc, named, func(x expanded) { out = append(out, x) })
+	return out
+}
+
+// eachKPI visits the KPIs of catalogue in its order, without making the
+// list: what a replication measures its values by.
+func eachKPI(sc *Scenario, named bool, visit func(expanded)) {
+	blocks := kpiBlocks()
 	for d := 0; d <= kpiDays(sc); d++ {
-		for _, b := range kpiBlocks() {
-			out = append(out, b.expand(sc, d, named)...)
+		for _, b := range blocks {
+			b.each(sc, d, named, visit)
 			if d == 0 && b[0].scope == eachSite {
-				out = append(out, roundKPIs(sc, named)...) // the later rounds' after round 1's sites
+				roundKPIs(sc, named, visit) // the later rounds' after round 1's sites
 			}
 		}
 	}
-	return out
 }
 
 // kpiDays returns the days a run of sc reports KPIs for: its days when
@@ -244,10 +251,9 @@ func (d kpiDef) has(sc *Scenario, day int) bool {
 	return false
 }
 
-// expand lists the block's KPIs in sc for day d of the run (0: the whole
+// each visits the block's KPIs in sc for day d of the run (0: the whole
 // run), with their names, labels and descriptions when named.
-func (b kpiBlock) expand(sc *Scenario, day int, named bool) []expanded {
-	var out []expanded
+func (b kpiBlock) each(sc *Scenario, day int, named bool, visit func(expanded)) {
 	subjects := []string{""}
 	switch b[0].scope {
 	case eachKind:
@@ -279,7 +285,7 @@ func (b kpiBlock) expand(sc *Scenario, day int, named bool) []expanded {
 				continue
 			}
 			if !named {
-				out = append(out, expanded{def: d, i: i, day: day})
+				visit(expanded{def: d, i: i, day: day})
 				continue
 			}
 			k := d.kpi(subject)
@@ -291,10 +297,9 @@ func (b kpiBlock) expand(sc *Scenario, day int, named bool) []expanded {
 				k.Label += fmt.Sprintf(", day %d", day)
 				k.Desc += ", " + fmt.Sprintf(d.dayNote, day)
 			}
-			out = append(out, expanded{kpi: k, def: d, i: i, day: day})
+			visit(expanded{kpi: k, def: d, i: i, day: day})
 		}
 	}
-	return out
 }
 
 // kpi is the definition's KPI for one subject.

@@ -5,12 +5,11 @@ import (
 	"slices"
 )
 
-// roundKPIs are the KPIs of the rounds after round 1, each round's apart
+// roundKPIs visits the KPIs of the rounds after round 1, each round's apart
 // and named KPI@roundN: a round at the sites has every KPI of the sampling
 // round (samplingKPIs) and of its lab (labKPIs); one door to door those not about the sites and the
 // no-shows (no one is called down); an antigen round the kits' (kitKPIs).
-func roundKPIs(sc *Scenario, named bool) []expanded {
-	var out []expanded
+func roundKPIs(sc *Scenario, named bool, visit func(expanded)) {
 	plans := sc.roundPlans()
 	for _, p := range plans[min(1, len(plans)):] {
 		b := append(samplingKPIs(), labKPIs()...)
@@ -18,22 +17,19 @@ func roundKPIs(sc *Scenario, named bool) []expanded {
 			b = kitKPIs()
 		}
 		n := p.index + 1
-		for _, x := range b.expand(sc, 0, named) {
+		b.each(sc, 0, named, func(x expanded) {
 			if p.method == MethodDoorToDoor && slices.Contains(notDoorToDoor, x.def.key) {
-				continue
+				return
 			}
 			x.round = p.index
-			if !named {
-				out = append(out, x)
-				continue
+			if named {
+				x.kpi.Name, x.kpi.Round = RoundKPI(x.kpi.Name, n), n
+				x.kpi.Label += fmt.Sprintf(", round %d", n)
+				x.kpi.Desc += fmt.Sprintf(", round %d (day %d, %s)", n, p.spec.Day, p.method)
 			}
-			x.kpi.Name, x.kpi.Round = RoundKPI(x.kpi.Name, n), n
-			x.kpi.Label += fmt.Sprintf(", round %d", n)
-			x.kpi.Desc += fmt.Sprintf(", round %d (day %d, %s)", n, p.spec.Day, p.method)
-			out = append(out, x)
-		}
+			visit(x)
+		})
 	}
-	return out
 }
 
 // notDoorToDoor are the sampling KPIs a round door to door does not have:

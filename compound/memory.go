@@ -97,7 +97,7 @@ func (sc *Scenario) Memory(opts Options) (model, result int64) {
 	if sp := sc.Sampling; sp != nil {
 		series += 2 * points * int64(len(sp.Sites))
 	}
-	kpis := int64(len(Catalog(sc)))
+	kpis := int64(len(catalogue(sc, false))) // as many as Catalog, without their names
 	// Each staff pool's and the medical staff's on duty by hour.
 	series += hours * int64(len(sc.Staff)+1)
 	resultBytes := float64(pointBytes*(series+kpis+hours+items) + posts*256)
@@ -128,7 +128,7 @@ func (sc *Scenario) FiguresMemory() int64 {
 			posts++
 		}
 	}
-	kpis := int64(len(Catalog(sc)))
+	kpis := int64(len(catalogue(sc, false))) // as many as Catalog, without their names
 	return int64(float64(pointBytes*(kpis+8*posts)) * resultSlack)
 }
 

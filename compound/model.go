@@ -78,6 +78,21 @@ type Options struct {
 	// and compared. Nothing else moves: the sampling round and scheduled
 	// drops stay on the days the scenario gives them.
 	Day int
+	// NoSeries samples no series (posts' queues and busy units, sites'
+	// waiting and sampled, staff on duty): the Result has no Series, and
+	// every other figure is the same. For work that reads the KPIs alone.
+	NoSeries bool
+	// Measure, when not nil, marks the KPIs of the catalogue the
+	// replication measures: the others' values are NaN, and it makes none
+	// of the figures besides (no posts' figures, door times, hours, gate
+	// backlog nor series, as NoSeries); the KPIs it measures are the same.
+	// For work that reads a few KPIs alone.
+	Measure []bool
+	// Part, when not PartWhole, simulates only that part of a Separable
+	// scenario, the other idle: the KPIs of the part (KPIPart) are those
+	// of the whole compound; the others, and the staff's, posts' and
+	// cost's, are not. It takes neither Arrivals nor Log.
+	Part Part
 }
 
 // pool is a staff pool on the kernel: one resource, or one per zone.
@@ -125,6 +140,12 @@ func BuildContext(ctx context.Context, sc *Scenario, rep int, opts Options) (*Mo
 	if opts.SeriesStep <= 0 {
 		opts.SeriesStep = 300
 	}
+	if err := opts.checkPart(sc); err != nil {
+		return nil, err
+	}
+	if opts.Measure != nil {
+		opts.NoSeries = true
+	}
 	m := &Model{
 		sc:       sc,
 		s:        sim.New(),
@@ -162,7 +183,9 @@ func BuildContext(ctx context.Context, sc *Scenario, rep int, opts Options) (*Mo
 	}
 	m.trackDays()
 	m.scheduleDays()
-	m.s.Schedule(0, sim.PriorityLate, &queueSampler{m})
+	if !opts.NoSeries {
+		m.s.Schedule(0, sim.PriorityLate, &queueSampler{m})
+	}
 	m.ctx = nil
 	return m, nil
 }
@@ -245,7 +268,10 @@ func (m *Model) addPost(name, class string, r *sim.Resource) *record.Resource {
 	rec.Queue.TrackThreshold(1)
 	hours := int(math.Ceil(m.tl.horizon / 3600))
 	_ = rec.Hourly(3600, hours)
-	p := &post{name: name, class: class, res: r, rec: rec, queue: m.series(), busy: m.series()}
+	p := &post{name: name, class: class, res: r, rec: rec}
+	if !m.opts.NoSeries {
+		p.queue, p.busy = m.series(), m.series()
+	}
 	m.posts = append(m.posts, p)
 	return rec
 }

@@ -77,8 +77,8 @@ func (m *Model) buildSpecialNeeds() error {
 			}
 		}),
 	)
-	if sn.PerDay == 0 {
-		return nil
+	if sn.PerDay == 0 || m.opts.Part == PartSampling {
+		return nil // no card comes in
 	}
 	return m.dailyArrivals("special-needs/arrivals", hourlyRates(sn.PerDay, sn.Profile), f, nil, func(e *sim.Entity, _ int64) {
 		c := &card{at: m.s.Now(), day: m.tl.dayOf(m.s.Now()), handling: handling.Rand()}

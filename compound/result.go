@@ -94,33 +94,27 @@ func (m *Model) result() *Result {
 	sc := m.sc
 	m.closeRun()
 	res := &Result{}
+	few := m.opts.Measure != nil // a few KPIs alone
 	for _, ks := range m.kinds {
-		res.Hours = append(res.Hours, KindHours{Arrived: ks.hourlyIn.Values(), Delivered: ks.hourlyAt.Values(), TurnedAway: ks.hourlyOff.Values(), DoorTime: ks.byHour.means(), DoorCount: ks.byHour.counts()})
-		res.DoorTimes = append(res.DoorTimes, ks.doorTime.Values())
 		res.Ledger.Arrived += ks.arrived
 		res.Ledger.Delivered += ks.done
 		res.Ledger.TurnedAway += ks.turned
+		if few {
+			continue
+		}
+		res.Hours = append(res.Hours, KindHours{Arrived: ks.hourlyIn.Values(), Delivered: ks.hourlyAt.Values(), TurnedAway: ks.hourlyOff.Values(), DoorTime: ks.byHour.means(), DoorCount: ks.byHour.counts()})
+		res.DoorTimes = append(res.DoorTimes, ks.doorTime.Values())
 	}
 	res.Ledger.InPipeline = m.gate.itemFlow.Live()
 
-	g := m.gate
-	if q, busy := g.stagingRec.HourlyQueue(now), g.stagingRec.HourlyUtilisation(now); q != nil {
-		res.GateBacklog = make([]float64, len(q))
-		held := g.heldByHour(now) // when events change the staging area's capacity
-		for h := range q {
-			if held != nil {
-				res.GateBacklog[h] = q[h] + held[h]
-				continue
-			}
-			// Items put down (utilisation times the slots) and waiting to be.
-			res.GateBacklog[h] = q[h]
-			if !math.IsNaN(busy[h]) {
-				res.GateBacklog[h] += busy[h] * float64(sc.Gate.Slots())
-			}
-		}
+	if !few {
+		res.GateBacklog = m.gateBacklog(now)
 	}
 	if smp := m.sampling; smp != nil {
 		for _, s := range smp.sites {
+			if m.opts.NoSeries {
+				break
+			}
 			res.Series = append(res.Series,
 				Series{Name: "sampled at " + s.spec.Name, Unit: "people", Start: 0, Step: m.opts.SeriesStep, Points: finished(s.cumulative, now)},
 				Series{Name: "waiting at " + s.spec.Name, Unit: "people", Start: 0, Step: m.opts.SeriesStep, Points: finished(s.queue, now)})
@@ -135,11 +129,18 @@ func (m *Model) result() *Result {
 	// Every KPI of the catalogue, measured by its own definition: the
 	// whole run's, then each day's.
 	e := &ending{m: m, now: now, hours: m.tl.horizon / 3600}
-	for _, x := range catalogue(sc, false) {
+	eachKPI(sc, false, func(x expanded) {
+		if k := len(res.Values); few && (k >= len(m.opts.Measure) || !m.opts.Measure[k]) {
+			res.Values = append(res.Values, math.NaN())
+			return
+		}
 		e.day, e.round = x.day, x.round
 		res.Values = append(res.Values, x.def.value(e, x.i))
-	}
+	})
 	for _, p := range m.posts {
+		if few {
+			break
+		}
 		rec := p.rec
 		queueMean, queueMax, blocked, saturated := rec.Queue.Mean(now), rec.Queue.Max(), rec.Balked+rec.Reneged, rec.Queue.TimeAtOrAbove(now, 1)
 		if p.pile != nil {
@@ -163,6 +164,9 @@ func (m *Model) result() *Result {
 			Hourly:      rec.HourlyUtilisation(now),
 			HourlyQueue: rec.HourlyQueue(now),
 		})
+		if m.opts.NoSeries {
+			continue
+		}
 		res.Series = append(res.Series,
 			Series{Name: "queue at " + p.name, Unit: "waiting", Start: 0, Step: m.opts.SeriesStep, Points: finished(p.queue, now)},
 			Series{Name: "busy at " + p.name, Unit: "busy", Start: 0, Step: m.opts.SeriesStep, Points: finished(p.busy, now)})
@@ -171,7 +175,9 @@ func (m *Model) result() *Result {
 				Series{Name: "pile at " + p.name, Unit: "items", Start: 0, Step: m.opts.SeriesStep, Points: finished(p.piled, now)})
 		}
 	}
-	res.Series = append(res.Series, m.onDutySeries(now)...)
+	if !m.opts.NoSeries {
+		res.Series = append(res.Series, m.onDutySeries(now)...)
+	}
 	return res
 }
 
@@ -209,4 +215,28 @@ func ratio(a, b float64) float64 {
 // timeFull returns the time a level was at or above its capacity.
 func timeFull(l *stats.Level, now float64, capacity int) float64 {
 	return l.TimeAtOrAbove(now, float64(capacity))
+}
+
+// gateBacklog is the mean number of items at the gate (put down or waiting
+// to be) hour by hour of the run; nil when not recorded.
+func (m *Model) gateBacklog(now float64) []float64 {
+	g := m.gate
+	q, busy := g.stagingRec.HourlyQueue(now), g.stagingRec.HourlyUtilisation(now)
+	if q == nil {
+		return nil
+	}
+	out := make([]float64, len(q))
+	held := g.heldByHour(now) // when events change the staging area's capacity
+	for h := range q {
+		if held != nil {
+			out[h] = q[h] + held[h]
+			continue
+		}
+		// Items put down (utilisation times the slots) and waiting to be.
+		out[h] = q[h]
+		if !math.IsNaN(busy[h]) {
+			out[h] += busy[h] * float64(m.sc.Gate.Slots())
+		}
+	}
+	return out
 }

@@ -179,6 +179,9 @@ func (m *Model) buildRound(p roundPlan) (*sampling, error) {
 	if err := m.buildLab(smp, shared); err != nil {
 		return nil, err
 	}
+	if m.opts.Part == PartDeliveries {
+		return smp, nil // no resident called
+	}
 
 	// Draws, in a fixed order: per resident, come-down, registration and
 	// swab (or the home visit).

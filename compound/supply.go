@@ -180,6 +180,9 @@ func (m *Model) buildKind(i int, k Kind) error {
 	if err != nil {
 		return err
 	}
+	if m.opts.Part == PartSampling {
+		return nil // nothing arrives
+	}
 	if m.opts.Arrivals != nil {
 		return m.replayKind(ks)
 	}

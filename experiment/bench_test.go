@@ -125,3 +125,47 @@ func BenchmarkRunWithAnalysis(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkPartAlone is one replication of the default scenario as a run
+// report's analysis runs its steps: the whole compound with every figure
+// (as the base run), and measuring the headline KPIs alone, of the whole
+// compound, of the sampling rounds alone and of the deliveries alone
+// (compound.Options.Part). It reports the events fired per replication.
+//
+//	go test -run '^$' -bench PartAlone -count 3 ./experiment/
+func BenchmarkPartAlone(b *testing.B) {
+	sc := load(b, scenarios.Default)
+	measure := make([]bool, len(compound.Catalog(sc)))
+	for _, name := range experiment.HeadlineKPIs(sc) {
+		for i, k := range compound.Catalog(sc) {
+			if k.Name == name {
+				measure[i] = true
+			}
+		}
+	}
+	for _, c := range []struct {
+		name string
+		opt  compound.Options
+	}{
+		{"whole", compound.Options{}},
+		{"headline", compound.Options{Measure: measure}},
+		{"sampling", compound.Options{Measure: measure, Part: compound.PartSampling}},
+		{"deliveries", compound.Options{Measure: measure, Part: compound.PartDeliveries}},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			rep, events := 0, uint64(0)
+			for b.Loop() {
+				m, err := compound.Build(sc, rep%10, c.opt)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if _, err := m.Run(); err != nil {
+					b.Fatal(err)
+				}
+				events += m.Sim().Fired()
+				rep++
+			}
+			b.ReportMetric(float64(events)/float64(b.N), "events/replication")
+		})
+	}
+}

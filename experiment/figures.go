@@ -27,8 +27,9 @@ type figures struct {
 	keep  int
 	first []*compound.Result
 	// only, when not nil, are the KPIs whose columns are kept (the others'
-	// summaries are of no replication), and then no post's figures are:
-	// for work that reads a few KPIs of an item and nothing else.
+	// summaries are of no replication), and then no post's figures nor
+	// staff on duty are: for work that reads a few KPIs of an item and
+	// nothing else.
 	only []bool
 }
 
@@ -131,7 +132,9 @@ func (f *figures) add(rep int, res *compound.Result) {
 			f.post[p][k] = put(f.post[p][k], rep, k.value(x))
 		}
 	}
-	f.duty.add(rep, res)
+	if f.only == nil {
+		f.duty.add(rep, res)
+	}
 	if f.plots != nil {
 		f.plots.add(rep, res)
 	}

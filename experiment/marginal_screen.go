@@ -102,6 +102,7 @@ func (w *Work) runScreened(ctx context.Context, groups []screenGroup, opt Option
 	if err != nil {
 		return nil, err
 	}
+	w.shareParts(results, figs)
 	rest := &Work{Command: w.Command}
 	var restFigs []*figures
 	for _, g := range groups {

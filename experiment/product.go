@@ -148,18 +148,22 @@ func NewSensitivityWork(sc *compound.Scenario, kpis []string, delta float64, opt
 // Options.FiguresOnly) are reduced to their figures as they finish.
 //
 // A run's marginal analysis is run in two stages, its screen first (see
-// screenGroups): the product is the same as Assemble's of every replication.
+// screenGroups), and a step that changes one part of a separable scenario
+// runs that part alone (see partsAlone): the product is the same as
+// Assemble's of every replication.
 func Do(ctx context.Context, w *Work, opt Options) (*Product, error) {
 	figs := w.newFigures(opt)
+	w, err := w.partsAlone(opt, figs)
+	if err != nil {
+		return nil, err
+	}
 	var groups []screenGroup
 	if w.Command == CommandRun && w.MarginalReps > 0 {
-		var err error
 		if groups, err = w.screenGroups(); err != nil {
 			return nil, err
 		}
 	}
 	var results [][]*compound.Result
-	var err error
 	if len(groups) > 0 {
 		results, err = w.runScreened(ctx, groups, opt, figs)
 	} else {
@@ -168,6 +172,7 @@ func Do(ctx context.Context, w *Work, opt Options) (*Product, error) {
 	if err != nil {
 		return nil, err
 	}
+	w.shareParts(results, figs)
 	return w.assemble(results, figs)
 }
 

@@ -50,6 +50,13 @@ type WorkItem struct {
 	Group    int
 
 	from int // the first replication run: a later stage of a screen runs the replications after the screen's
+	// part is the part of the compound a step of a run's marginal
+	// analysis runs alone, and base the item of its group's scenario,
+	// whose replications give the other part's KPIs (see shareParts),
+	// and kpiParts the part of each KPI of its catalogue.
+	part     compound.Part
+	base     int
+	kpiParts []compound.Part
 }
 
 // Units returns the number of units.
@@ -179,7 +186,13 @@ func runWork(ctx context.Context, w *Work, shard Shard, opt Options, figs []*fig
 	n := shard.count(0, w.Units())
 	results, err := replicate.Run(ctx, n, func(ctx context.Context, k int) (*compound.Result, error) {
 		item, rep := w.unit(shard.unit(k))
-		m, err := compound.BuildContext(ctx, &w.Items[item].Scenario, w.Items[item].from+rep, opt.Model)
+		mo := opt.Model
+		mo.Part = w.Items[item].part
+		// Figures of a few KPIs read nothing else of a replication.
+		if figs != nil && figs[item] != nil && figs[item].only != nil {
+			mo.Measure = figs[item].only
+		}
+		m, err := compound.BuildContext(ctx, &w.Items[item].Scenario, w.Items[item].from+rep, mo)
 		if err != nil {
 			return nil, err
 		}
@@ -286,15 +299,22 @@ func (w *Work) figuresOnly(i int) bool {
 
 // newFigures returns, per item, where Do puts its replications' figures:
 // for the items whose replications nobody reads one by one, and for all
-// with opt.FiguresOnly (of a sensitivity analysis' changed scenarios, only
-// its KPIs'); with opt.ReportFigures the others' figures also
-// gather what their report plots; nil for the others without.
+// with opt.FiguresOnly (of a sensitivity analysis' changed scenarios, and
+// of the steps of a run's marginal analysis, only the KPIs it reads); with
+// opt.ReportFigures the others' figures also gather what their report
+// plots; nil for the others without.
 func (w *Work) newFigures(opt Options) []*figures {
 	figs := make([]*figures, len(w.Items))
+	var headline []string // the KPIs of the analysis of the group's scenario
 	for i := range figs {
+		if w.Command == CommandRun && (i == 0 || w.Items[i].Group != w.Items[i-1].Group) {
+			headline = HeadlineKPIs(&w.Items[i].Scenario)
+		}
 		switch {
 		case w.Command == CommandSensitivity && i > 0:
 			figs[i] = kpiFigures(&w.Items[i].Scenario, w.KPIs)
+		case w.Command == CommandRun && w.figuresOnly(i):
+			figs[i] = kpiFigures(&w.Items[i].Scenario, headline)
 		case opt.FiguresOnly || w.figuresOnly(i):
 			figs[i] = &figures{}
 		case opt.ReportFigures:

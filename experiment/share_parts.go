@@ -1,0 +1,94 @@
+package experiment
+
+import (
+	"math"
+	"slices"
+
+	"cordon/compound"
+)
+
+// A run report's marginal analysis simulates a step's part of the compound
+// alone where the scenario's parts share nothing (compound.Separable): a
+// step of a knob of the sampling rounds (a site's stations, the calling
+// plan, a zone's site, the door-to-door team) changes none of the
+// deliveries', the garbage's or the special needs' KPIs, and a step of the
+// deliveries' (the gate, the carts, the crews, the zone volunteers) none
+// of the sampling's. Its replications run the part it changes alone, and
+// the other part's KPIs are the base run's, replication by replication
+// (paired gains exactly zero): the same figures, bit for bit, as the whole
+// compound's (TestPartAloneIsExact), at the cost of one part. A step's
+// outcome holds only the headline KPIs the analysis reads (newFigures),
+// which must all be of one part or the other.
+
+// partsAlone returns w with each step of a run's marginal analysis that
+// changes one part of a separable scenario set to run that part alone, as
+// far as the analysis reads only KPIs of the parts and the step's
+// replications go into figs; w itself is left as it is.
+func (w *Work) partsAlone(opt Options, figs []*figures) (*Work, error) {
+	if w.Command != CommandRun || w.MarginalReps <= 0 || opt.Model.Arrivals != nil || opt.Model.Log != nil {
+		return w, nil
+	}
+	c := *w
+	c.Items = slices.Clone(w.Items)
+	base := 0
+	ok := false
+	for i := range c.Items {
+		if i == 0 || c.Items[i].Group != c.Items[i-1].Group {
+			base = i
+			sc := &c.Items[i].Scenario
+			chosen, err := chooseKPIs(sc, HeadlineKPIs(sc))
+			if err != nil {
+				return nil, err
+			}
+			ok = sc.Separable() && !slices.ContainsFunc(chosen, func(k compound.KPI) bool { return compound.KPIPart(k) == compound.PartWhole })
+			continue
+		}
+		it := &c.Items[i]
+		if !ok || figs[i] == nil {
+			continue
+		}
+		if it.part = c.Items[base].Scenario.StepPart(&it.Scenario); it.part != compound.PartWhole {
+			it.base = base
+			for _, kpi := range compound.Catalog(&it.Scenario) {
+				it.kpiParts = append(it.kpiParts, compound.KPIPart(kpi))
+			}
+		}
+	}
+	return &c, nil
+}
+
+// shareParts puts in the figures of each step run with its part alone the
+// other part's KPIs of the base run, replication by replication, and NaN
+// for the KPIs both parts make (the staff's, the posts', the cost). The
+// base's replications are in figs, or in results where figs has none.
+func (w *Work) shareParts(results [][]*compound.Result, figs []*figures) {
+	for i, it := range w.Items {
+		if it.part == compound.PartWhole {
+			continue
+		}
+		f := figs[i]
+		for k, p := range it.kpiParts {
+			if k >= len(f.kpis) {
+				break
+			}
+			if p == it.part {
+				continue
+			}
+			col := f.kpis[k]
+			for r := range col {
+				col[r] = math.NaN()
+				if p != compound.PartWhole {
+					col[r] = baseValue(results, figs, it.base, r, k)
+				}
+			}
+		}
+	}
+}
+
+// baseValue is KPI k of replication r of item b.
+func baseValue(results [][]*compound.Result, figs []*figures, b, r, k int) float64 {
+	if f := figs[b]; f != nil {
+		return f.kpi(k)[r]
+	}
+	return results[b][r].Values[k]
+}
