@@ -272,7 +272,8 @@ func (r *Resource) ahead(e *Entity) bool {
 func (r *Resource) Release(e *Entity, amount int) {
 	if n := len(e.held) - 1; amount == 1 && n >= 0 && e.held[n].r == r {
 		if u := e.held[n].unit; !r.units[u].leaving && !r.units[u].restNext {
-			// The usual case: one unit, the one taken last, goes idle.
+			// The usual case: one unit, the one taken last, goes to the
+			// next in line (passOn) or idle.
 			e.held = e.held[:n]
 			if r.nIdle == 0 && r.mon == nil && r.passOn(u) {
 				return
