@@ -91,7 +91,7 @@ func packKey(p Priority, seq uint64) uint64 {
 // order of scheduling, and 0 otherwise: the borrow of the 128-bit
 // subtraction of (b.at, b.key) from (a.at, a.key), computed without a
 // branch (see bigHeap).
-func before(a, b *calEntry) uint64 {
+func before(a, b calEntry) uint64 {
 	_, borrow := bits.Sub64(a.key, b.key, 0)
 	_, borrow = bits.Sub64(a.at, b.at, borrow)
 	return borrow
@@ -162,20 +162,20 @@ func (c *calendar) push(t float64, p Priority, h Handler, now float64) EventID {
 		sl := &c.slots[i]
 		sl.h = h
 		e := calEntry{at: timeBits(t), key: packKey(p, c.nextSeq()), slot: i}
-		n, at := len(hp), 0
-		if n >= bigHeap {
+		if len(hp) >= bigHeap {
 			c.downBig(0, e)
 			return EventID{slot: i + 1, gen: sl.gen}
 		}
+		n, at := uint(len(hp)), uint(0)
 		for {
 			k := 2*at + 1
 			if k >= n {
 				break
 			}
 			if k+1 < n {
-				k += int(before(&hp[k+1], &hp[k]))
+				k += uint(before(hp[k+1], hp[k]))
 			}
-			if before(&hp[k], &e) == 0 {
+			if before(hp[k], e) == 0 {
 				break
 			}
 			hp[at] = hp[k]
@@ -257,7 +257,7 @@ func (c *calendar) dropCancelled() {
 // ringFirst reports whether the ring's head, at time now, comes before the
 // top of the heap; the ring is not empty and no cancelled event is on top.
 func (c *calendar) ringFirst(now float64) bool {
-	return len(c.heap) == 0 || before(&c.heap[0], &calEntry{at: timeBits(now), key: c.ring[c.ringHead].key}) == 0
+	return len(c.heap) == 0 || before(c.heap[0], calEntry{at: timeBits(now), key: c.ring[c.ringHead].key}) == 0
 }
 
 // popRing removes the ring's head and returns its key and handler.
@@ -304,7 +304,7 @@ func (c *calendar) up(i int, e calEntry) {
 	h := c.heap
 	for i > 0 {
 		p := (i - 1) >> 1
-		if before(&e, &h[p]) == 0 {
+		if before(e, h[p]) == 0 {
 			break
 		}
 		h[i] = h[p]
@@ -323,21 +323,27 @@ const bigHeap = 1 << 13
 
 // down places e at entry i or below, moving the least children up.
 func (c *calendar) down(i int, e calEntry) {
-	h := c.heap
-	n := len(h)
-	if n >= bigHeap {
+	if len(c.heap) >= bigHeap {
 		c.downBig(i, e)
 		return
 	}
+	sink(c.heap, uint(i), e)
+}
+
+// sink places e at entry i or below in h, a heap smaller than bigHeap,
+// moving the least children up. The indices are unsigned so that the
+// compiler can see them within h without checking each access.
+func sink(h []calEntry, i uint, e calEntry) {
+	n := uint(len(h))
 	for {
 		k := 2*i + 1
 		if k >= n {
 			break
 		}
 		if k+1 < n {
-			k += int(before(&h[k+1], &h[k]))
+			k += uint(before(h[k+1], h[k]))
 		}
-		if before(&h[k], &e) == 0 {
+		if before(h[k], e) == 0 {
 			break
 		}
 		h[i] = h[k]
@@ -360,7 +366,7 @@ func (c *calendar) downBig(i int, e calEntry) {
 				k++
 			}
 		}
-		if before(&h[k], &e) == 0 {
+		if before(h[k], e) == 0 {
 			break
 		}
 		h[i] = h[k]

@@ -81,10 +81,17 @@ func (e *Entity) Handle() {
 		// The steps of nearly every flow are done here rather than through
 		// the interface, each as its Do does it.
 		if sz, ok := st.(*SeizeStep); ok {
-			if r := sz.r; sz.patience == nil && r.queue.live == 0 && r.nIdle >= sz.amount {
-				// Free units and nobody waiting: Seize would take them.
-				r.takeUnits(e, sz.amount, 0)
-				continue
+			if r := sz.r; sz.patience == nil {
+				if r.queue.live == 0 && r.nIdle >= sz.amount {
+					// Free units and nobody waiting: Seize would take them.
+					r.takeUnits(e, sz.amount, 0)
+					continue
+				}
+				if r.mustQueue(sz.amount) {
+					// Seize would queue e (the usual case of a busy post).
+					r.join(e, sz.amount, e.flow.target(sz.reneged))
+					return
+				}
 			}
 			if sz.Do(e) == Wait {
 				return

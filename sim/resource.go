@@ -233,15 +233,28 @@ func (r *Resource) Seize(e *Entity, amount int, patience float64, onRenege, onBa
 		e.leave(Balked, onBalk)
 		return Wait
 	}
-	s := r.sim
-	r.queue.push(e.startWaiting(r, amount, nil, onRenege, false))
+	r.join(e, amount, onRenege)
 	if patience > 0 {
-		e.patient.id = s.After(patience, PriorityDefault, &e.patient)
+		e.patient.id = r.sim.After(patience, PriorityDefault, &e.patient)
 	}
+	return Wait
+}
+
+// join puts e at the back of its class in the queue, waiting for amount
+// units, to go on at step renege if its patience runs out.
+func (r *Resource) join(e *Entity, amount, renege int) {
+	r.queue.push(e.startWaiting(r, amount, nil, renege, false))
 	if r.mon != nil {
 		r.emit(ResourceQueued, e, -1, 0, 0)
 	}
-	return Wait
+}
+
+// mustQueue reports whether a request for amount units, without patience,
+// can only join the queue, whoever makes it: fewer units are idle, no
+// holder can be preempted and nobody balks. Seize would then do what join
+// does.
+func (r *Resource) mustQueue(amount int) bool {
+	return r.nIdle < amount && r.preempt == NoPreempt && r.balkAt < 0
 }
 
 // ahead reports whether e would be served before every entity waiting: the
@@ -259,8 +272,12 @@ func (r *Resource) ahead(e *Entity) bool {
 func (r *Resource) Release(e *Entity, amount int) {
 	if n := len(e.held) - 1; amount == 1 && n >= 0 && e.held[n].r == r {
 		if u := e.held[n].unit; !r.units[u].leaving && !r.units[u].restNext {
-			// The usual case: one unit, the one taken last, goes idle.
+			// The usual case: one unit, the one taken last, goes to the
+			// next in line (passOn) or idle.
 			e.held = e.held[:n]
+			if r.nIdle == 0 && r.mon == nil && r.passOn(u) {
+				return
+			}
 			r.freeIdle(u)
 			if r.mon != nil {
 				r.emit(ResourceReleased, e, u, 0, 0)
@@ -323,6 +340,30 @@ func (r *Resource) serveFreed(u int32) {
 	}
 	r.linkIdle(u)
 	r.dispatch()
+}
+
+// passOn gives unit u, whose task has just ended and which is not due off
+// duty or to rest, straight to the entity at the head of the queue when it
+// waits for one unit, and reports whether it did. It is the release, the
+// unit counted idle, and serveFreed's hand-over in one, for a resource
+// without a monitor and with no other unit idle (so the head of the queue
+// is the one the unit would go to): without a monitor nobody sees the
+// counts between the release and the grant, and the unit ends busy with
+// the new holder since now, as it would have.
+func (r *Resource) passOn(u int32) bool {
+	w := r.queue.peek()
+	if w == nil || w.e.wait.joint != nil || w.e.wait.amount != 1 {
+		return false
+	}
+	e := w.e
+	r.queue.pop()
+	e.served()
+	x := r.units[u]
+	x.holder = e
+	x.since = r.sim.now
+	e.held = append(e.held, holding{r, u})
+	e.proceed()
+	return true
 }
 
 // free ends a unit's task: it takes the unit off duty or to rest when that

@@ -17,9 +17,11 @@
 // validate their parameters and return an error naming the offending one;
 // they never panic. Degenerate parameters (zero spread) give a [Fixed] value.
 // Every distribution draws from the source it was built with; none ever
-// touches a global source, and a draw never allocates. The concrete types
-// ([Exponential], [LogNormal], ...) are small values made by the
-// constructors; their zero values are not usable, except [Fixed]'s.
+// touches a global source, and a draw never allocates. The constructors
+// return pointers to the concrete types ([*Exponential], [*LogNormal], ...),
+// so that a draw through the Dist interface calls the method directly
+// rather than through a wrapper that copies the value first; their zero
+// values are not usable. [Fixed], a value, is the exception.
 //
 // [Spec] is the same information as plain data, as read from a scenario file:
 // a model builds one Dist per replication with [Spec.New] and the

@@ -26,7 +26,7 @@ func NewEmpirical(values, weights []float64, src rand.Source) (Dist, error) {
 	if err := firstErr(checkEmpirical(values, weights), needSource(FamilyEmpirical, src)); err != nil {
 		return nil, err
 	}
-	e := Empirical{mean: empiricalMean(values, weights), src: src}
+	e := &Empirical{mean: empiricalMean(values, weights), src: src}
 	total := 0.0
 	for i, v := range values {
 		if w := weight(weights, i); w > 0 {
@@ -88,15 +88,15 @@ func empiricalMean(values, weights []float64) float64 {
 
 // Rand returns a draw: the first value whose cumulative probability exceeds
 // a uniform draw in [0, 1).
-func (e Empirical) Rand() float64 {
+func (e *Empirical) Rand() float64 {
 	u := unit(e.src)
 	return e.values[sort.Search(len(e.cum), func(i int) bool { return e.cum[i] > u })]
 }
 
 // Mean returns the weighted mean of the values.
-func (e Empirical) Mean() float64 { return e.mean }
+func (e *Empirical) Mean() float64 { return e.mean }
 
-func (e Empirical) String() string {
+func (e *Empirical) String() string {
 	return fmt.Sprintf("empirical(n=%d, mean=%v)", len(e.values), e.mean)
 }
 

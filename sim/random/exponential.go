@@ -6,10 +6,11 @@ import (
 	"math/rand/v2"
 )
 
-// Exponential is the exponential distribution with a given mean.
+// Exponential is the exponential distribution with a given mean. It keeps
+// the rand.Rand over its source, made once, so that a draw is one call.
 type Exponential struct {
 	mean float64
-	src  rand.Source
+	r    *rand.Rand
 }
 
 // NewExponential returns the exponential distribution with the given mean,
@@ -18,7 +19,7 @@ func NewExponential(mean float64, src rand.Source) (Dist, error) {
 	if err := firstErr(checkExponential(mean), needSource(FamilyExponential, src)); err != nil {
 		return nil, err
 	}
-	return Exponential{mean: mean, src: src}, nil
+	return &Exponential{mean: mean, r: rand.New(src)}, nil
 }
 
 func checkExponential(mean float64) error {
@@ -26,12 +27,12 @@ func checkExponential(mean float64) error {
 }
 
 // Rand returns a draw.
-func (e Exponential) Rand() float64 { return e.mean * rand.New(e.src).ExpFloat64() }
+func (e *Exponential) Rand() float64 { return e.mean * e.r.ExpFloat64() }
 
 // Mean returns the mean.
-func (e Exponential) Mean() float64 { return e.mean }
+func (e *Exponential) Mean() float64 { return e.mean }
 
-func (e Exponential) String() string { return fmt.Sprintf("exponential(mean=%v)", e.mean) }
+func (e *Exponential) String() string { return fmt.Sprintf("exponential(mean=%v)", e.mean) }
 
 // exponentialFamily is the exponential's entry in Families.
 func exponentialFamily() Family {

@@ -27,7 +27,7 @@ func NewGamma(mean, cv float64, src rand.Source) (Dist, error) {
 		return Fixed{v: mean}, nil
 	}
 	shape, scale := gammaParams(mean, cv)
-	return Gamma{mean: mean, cv: cv, scale: scale, base: distuv.Gamma{Alpha: shape, Beta: 1, Src: src}}, nil
+	return &Gamma{mean: mean, cv: cv, scale: scale, base: distuv.Gamma{Alpha: shape, Beta: 1, Src: src}}, nil
 }
 
 func checkGamma(mean, cv float64) error {
@@ -49,12 +49,12 @@ func gammaParams(mean, cv float64) (shape, scale float64) {
 }
 
 // Rand returns a draw.
-func (g Gamma) Rand() float64 { return g.scale * g.base.Rand() }
+func (g *Gamma) Rand() float64 { return g.scale * g.base.Rand() }
 
 // Mean returns the mean.
-func (g Gamma) Mean() float64 { return g.mean }
+func (g *Gamma) Mean() float64 { return g.mean }
 
-func (g Gamma) String() string { return fmt.Sprintf("gamma(mean=%v, cv=%v)", g.mean, g.cv) }
+func (g *Gamma) String() string { return fmt.Sprintf("gamma(mean=%v, cv=%v)", g.mean, g.cv) }
 
 // gammaFamily is the gamma's entry in Families.
 func gammaFamily() Family {

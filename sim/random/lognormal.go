@@ -27,7 +27,7 @@ func NewLogNormal(mean, sd float64, src rand.Source) (Dist, error) {
 		return Fixed{v: mean}, nil
 	}
 	mu, sigma := logNormalParams(mean, sd)
-	return LogNormal{mean: mean, sd: sd, d: distuv.LogNormal{Mu: mu, Sigma: sigma, Src: src}}, nil
+	return &LogNormal{mean: mean, sd: sd, d: distuv.LogNormal{Mu: mu, Sigma: sigma, Src: src}}, nil
 }
 
 func checkLogNormal(mean, sd float64) error {
@@ -50,12 +50,12 @@ func logNormalParams(mean, sd float64) (mu, sigma float64) {
 }
 
 // Rand returns a draw.
-func (l LogNormal) Rand() float64 { return l.d.Rand() }
+func (l *LogNormal) Rand() float64 { return l.d.Rand() }
 
 // Mean returns the mean.
-func (l LogNormal) Mean() float64 { return l.mean }
+func (l *LogNormal) Mean() float64 { return l.mean }
 
-func (l LogNormal) String() string { return fmt.Sprintf("lognormal(mean=%v, sd=%v)", l.mean, l.sd) }
+func (l *LogNormal) String() string { return fmt.Sprintf("lognormal(mean=%v, sd=%v)", l.mean, l.sd) }
 
 // logNormalFamily is the lognormal's entry in Families.
 func logNormalFamily() Family {

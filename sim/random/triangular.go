@@ -23,7 +23,7 @@ func NewTriangular(min, mode, max float64, src rand.Source) (Dist, error) {
 	if min == max {
 		return Fixed{v: min}, nil
 	}
-	return Triangular{min: min, mode: mode, max: max, src: src}, nil
+	return &Triangular{min: min, mode: mode, max: max, src: src}, nil
 }
 
 func checkTriangular(min, mode, max float64) error {
@@ -36,7 +36,7 @@ func checkTriangular(min, mode, max float64) error {
 
 // Rand returns a draw, by inversion of the CDF. The arithmetic is done in
 // units of the width max-min, so it cannot overflow.
-func (t Triangular) Rand() float64 {
+func (t *Triangular) Rand() float64 {
 	width := t.max - t.min
 	peak := (t.mode - t.min) / width // where the mode sits, in [0, 1]
 	u := unit(t.src)
@@ -47,9 +47,9 @@ func (t Triangular) Rand() float64 {
 }
 
 // Mean returns the mean, (min+mode+max)/3.
-func (t Triangular) Mean() float64 { return triangularMean(t.min, t.mode, t.max) }
+func (t *Triangular) Mean() float64 { return triangularMean(t.min, t.mode, t.max) }
 
-func (t Triangular) String() string {
+func (t *Triangular) String() string {
 	return fmt.Sprintf("triangular(min=%v, mode=%v, max=%v)", t.min, t.mode, t.max)
 }
 

@@ -34,7 +34,7 @@ func NewTruncNormal(mean, sd float64, src rand.Source) (Dist, error) {
 	if sd == 0 {
 		return Fixed{v: mean}, nil
 	}
-	return TruncNormal{mean: mean, sd: sd, tail: stdNormalSurvival(-mean / sd), src: src}, nil
+	return &TruncNormal{mean: mean, sd: sd, tail: stdNormalSurvival(-mean / sd), src: src}, nil
 }
 
 func checkTruncNormal(mean, sd float64) error {
@@ -56,7 +56,7 @@ func checkTruncNormal(mean, sd float64) error {
 // is the cut, z = Φ⁻¹(1-v) = -Φ⁻¹(v) is Z conditioned on Z >= a. Working
 // with the small upper-tail probability v rather than 1-v keeps full
 // precision when the cut is far in the tail.
-func (t TruncNormal) Rand() float64 {
+func (t *TruncNormal) Rand() float64 {
 	v := t.tail * (1 - unit(t.src)) // in (0, tail]
 	z := -mathext.NormalQuantile(v)
 	return max(0, t.mean+t.sd*z) // max: rounding may land a hair below zero
@@ -64,9 +64,9 @@ func (t TruncNormal) Rand() float64 {
 
 // Mean returns the mean of the truncated distribution,
 // mean + sd*φ(a)/(1-Φ(a)) with a = -mean/sd.
-func (t TruncNormal) Mean() float64 { return truncNormalMean(t.mean, t.sd) }
+func (t *TruncNormal) Mean() float64 { return truncNormalMean(t.mean, t.sd) }
 
-func (t TruncNormal) String() string {
+func (t *TruncNormal) String() string {
 	return fmt.Sprintf("normal(mean=%v, sd=%v) truncated at 0", t.mean, t.sd)
 }
 

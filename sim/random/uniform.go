@@ -21,7 +21,7 @@ func NewUniform(min, max float64, src rand.Source) (Dist, error) {
 	if min == max {
 		return Fixed{v: min}, nil
 	}
-	return Uniform{d: distuv.Uniform{Min: min, Max: max, Src: src}}, nil
+	return &Uniform{d: distuv.Uniform{Min: min, Max: max, Src: src}}, nil
 }
 
 func checkUniform(min, max float64) error {
@@ -32,12 +32,12 @@ func checkUniform(min, max float64) error {
 }
 
 // Rand returns a draw.
-func (u Uniform) Rand() float64 { return u.d.Rand() }
+func (u *Uniform) Rand() float64 { return u.d.Rand() }
 
 // Mean returns the mean, (min+max)/2.
-func (u Uniform) Mean() float64 { return uniformMean(u.d.Min, u.d.Max) }
+func (u *Uniform) Mean() float64 { return uniformMean(u.d.Min, u.d.Max) }
 
-func (u Uniform) String() string { return fmt.Sprintf("uniform(min=%v, max=%v)", u.d.Min, u.d.Max) }
+func (u *Uniform) String() string { return fmt.Sprintf("uniform(min=%v, max=%v)", u.d.Min, u.d.Max) }
 
 func uniformMean(min, max float64) float64 { return min + (max-min)/2 }
 

@@ -21,7 +21,7 @@ func NewWeibull(shape, scale float64, src rand.Source) (Dist, error) {
 	if err := firstErr(checkWeibull(shape, scale), needSource(FamilyWeibull, src)); err != nil {
 		return nil, err
 	}
-	return Weibull{d: distuv.Weibull{K: shape, Lambda: scale, Src: src}}, nil
+	return &Weibull{d: distuv.Weibull{K: shape, Lambda: scale, Src: src}}, nil
 }
 
 func checkWeibull(shape, scale float64) error {
@@ -35,12 +35,12 @@ func checkWeibull(shape, scale float64) error {
 func weibullMean(shape, scale float64) float64 { return scale * math.Gamma(1+1/shape) }
 
 // Rand returns a draw.
-func (w Weibull) Rand() float64 { return w.d.Rand() }
+func (w *Weibull) Rand() float64 { return w.d.Rand() }
 
 // Mean returns the mean, scale*Γ(1+1/shape).
-func (w Weibull) Mean() float64 { return weibullMean(w.d.K, w.d.Lambda) }
+func (w *Weibull) Mean() float64 { return weibullMean(w.d.K, w.d.Lambda) }
 
-func (w Weibull) String() string {
+func (w *Weibull) String() string {
 	return fmt.Sprintf("weibull(shape=%v, scale=%v)", w.d.K, w.d.Lambda)
 }
 
