@@ -25,6 +25,8 @@ func fitEntries() []entry {
 			zh: "警告：%s：即使是最佳拟合%s，在1%%水平上也被拒绝（KS %.4f > %.4f）"},
 		{key: "cordon: %s: skipped %d bad rows (--lenient):\n", zh: "cordon: %s：跳过了%d行有误的数据（--lenient）：\n"},
 		{key: "  ... (%d more)\n", zh: "  ……（另有%d行）\n"},
+		{key: "%s: skipped %d bad rows (--lenient):\n", zh: "%s：跳过了%d行有误的数据（--lenient）：\n"},
+		{key: "  and %d more\n", zh: "  另有%d行\n"},
 		family("exponential", "指数"), family("lognormal", "对数正态"), family("gamma", "伽马"),
 		family("weibull", "威布尔"), family("normal", "正态"),
 		param("mean", "均值"), param("sd", "标准差"), param("cv", "变异系数"), param("shape", "形状"), param("scale", "尺度"),
