@@ -47,7 +47,11 @@ func (wd *Words) WriteFits(w io.Writer, file string, read logs.Read[logs.Duratio
 	if len(skipped) > 0 {
 		fmt.Fprintln(w, "\n"+wd.T("skipped"))
 		for _, s := range skipped {
-			fmt.Fprint(w, wd.Sprintf("  %s: %s\n", text.QuoteUnprintable(s.Name), wd.Error(s.Skipped)))
+			why := wd.Error(s.Skipped)
+			if s.Why != nil {
+				why = wd.fitProblem(s.Why)
+			}
+			fmt.Fprint(w, wd.Sprintf("  %s: %s\n", text.QuoteUnprintable(s.Name), why))
 		}
 	}
 	return nil
