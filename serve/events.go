@@ -19,7 +19,7 @@ func (s *Server) jobEvents(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("id")
 	st, changed, err := s.queue.status(id)
 	if err != nil {
-		s.refuse(w, r, http.StatusNotFound, general(err.Error()))
+		s.refuse(w, r, http.StatusNotFound, general(s.said(r, err)))
 		return
 	}
 	flusher, ok := w.(http.Flusher)

@@ -18,7 +18,7 @@ type jobPage struct {
 func (s *Server) jobPage(w http.ResponseWriter, r *http.Request) {
 	st, _, err := s.queue.status(r.PathValue("id"))
 	if err != nil {
-		s.fail(w, r, http.StatusNotFound, err.Error())
+		s.fail(w, r, http.StatusNotFound, s.said(r, err))
 		return
 	}
 	b := s.base(w, r, "job", "kind."+st.Kind)
@@ -81,7 +81,7 @@ type runPage struct {
 func (s *Server) runPage(w http.ResponseWriter, r *http.Request) {
 	rec, err := s.runs.get(r.PathValue("id"))
 	if err != nil {
-		s.fail(w, r, http.StatusNotFound, err.Error())
+		s.fail(w, r, http.StatusNotFound, s.said(r, err))
 		return
 	}
 	b := s.base(w, r, "run", "kind."+rec.Kind)
