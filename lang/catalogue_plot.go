@@ -25,6 +25,38 @@ func plotEntries() []entry {
 		{key: "The capacity, %d items, is more than twice the most ever in staging and is left off the axis: staging was never near full.",
 			zh: "容量为%d件，超过暂存区最多物品数的两倍，未画入图中：暂存区从未接近放满。"},
 
+		// gains
+		{key: "join: and", en: " and ", zh: "和"},
+		{key: "join: or", en: " or ", zh: "或"},
+		{key: "join: list", en: ", ", zh: "、"},
+		{key: "caption: .", en: ".", zh: "。"},
+		{key: "The analysis has no knob that can take one more step, or no KPI to measure it by.", zh: "分析中没有可以再调一步的调整项，或者没有用来衡量的指标。"},
+		{key: "Gains are shown relative to the base run, where the mean of %s is zero.", zh: "收益以相对基准运行的比例表示，而基准运行中%s的平均值为零。"},
+		{key: "None of the %d knobs' next step changes %s beyond chance (every 95%% interval holds zero).",
+			zh: "%d项调整中，没有一项的下一步使%s的变化超出随机波动（每个95%%置信区间都包含零）。"},
+		{key: "Each group of bars is one knob, the most valuable at the top (the analysis' ranking by the sum of its significant relative gains): " +
+			"for each KPI, the mean gain of one more step of the knob (for a zero-cost knob, the better of a step either way, named with the value it moves to) " +
+			"over %d paired replications (common random numbers), " +
+			"as a percentage of the KPI's mean in the base run, with its 95%% interval; right of zero is better",
+			zh: "每组条形为一项调整，最有价值的在最上（按其显著相对收益之和排序）：" +
+				"每项指标取该调整再加一步的平均收益（零成本调整取两个方向中较好的一步，并标出调到的值），" +
+				"基于%d次配对重复运行（共用随机数），以基准运行中该指标平均值的百分比表示，附95%%置信区间；零的右侧为改善"},
+		{key: " (%d for a step only screened)", zh: "（只经过筛选的一步为%d次）"},
+		{key: " (%d for a zero-cost step only screened)", zh: "（只经过筛选的零成本一步为%d次）"},
+		{key: " (for %s, which is no better either way, right is an increase)", zh: "（%s无所谓好坏，右侧表示增加）"},
+		{key: ". Pale bars are gains within chance (their interval holds zero)", zh: "。浅色条为在随机波动范围内的收益（其区间包含零）"},
+		{key: "; 1 knob whose gains are all within chance is greyed out", zh: "；收益全部在随机波动范围内的1项调整显示为灰色"},
+		{key: "; %d knobs whose gains are all within chance are greyed out", zh: "；收益全部在随机波动范围内的%d项调整显示为灰色"},
+		{key: " Of %d knobs, %d whose gains are all within chance are left out.", zh: "在%d项调整中，收益全部在随机波动范围内的%d项未画出。"},
+		{key: " Only the %d most valuable knobs are shown; %d more are not.", zh: "只画出最有价值的%d项调整，另有%d项未画出。"},
+		{key: " Also left out: 1 zero-cost knob whose step either way improves none of the KPIs (the tables list it).",
+			zh: "另未画出：1项零成本调整，向哪个方向调整都不能改善任何指标（见表格）。"},
+		{key: " Also left out: %d zero-cost knobs whose step either way improves none of the KPIs (the tables list them).",
+			zh: "另未画出：%d项零成本调整，向哪个方向调整都不能改善任何指标（见表格）。"},
+		{key: " Not run: 1 step reckoned to improve none of the KPIs (the tables list it, with why).", zh: "未运行：经估算不能改善任何指标的1步（见表格及原因）。"},
+		{key: " Not run: %d steps reckoned to improve none of the KPIs (the tables list them, with why).", zh: "未运行：经估算不能改善任何指标的%d步（见表格及原因）。"},
+		{key: " Not shown, as its mean in the base run is zero and a gain has no relative size: %s.", zh: "未画出（基准运行中平均值为零，收益没有相对大小）：%s。"},
+
 		// queues
 		{key: "Items waiting at the posts through the day", zh: "全天各岗位等待处理的物品数"},
 		{key: "items waiting", zh: "等待的物品数（件）"},
