@@ -55,6 +55,15 @@ func (l look) plural(n int, one, many string) string {
 	return l.Sprintf(many, n)
 }
 
+// captionValue writes a KPI value in a caption: in English as
+// FormatValue writes it (45m30s), in Chinese in words (45分30秒).
+func (l look) captionValue(unit string, v float64) string {
+	if l.Chinese() {
+		return l.value(unit, v)
+	}
+	return FormatValue(unit, v)
+}
+
 // value writes a KPI value in its unit in the figure's language.
 func (l look) value(unit string, v float64) string {
 	if unit == "s" {
