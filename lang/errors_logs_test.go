@@ -167,18 +167,74 @@ func codeNames(sc *compound.Scenario) map[string]bool {
 	return out
 }
 
-// englishLeft lists the words of msg, after its file:line: and field:
-// and leaving out what it quotes, that are neither code names nor
-// Chinese.
+// englishLeft lists the words of a log's problem msg, after its
+// file:line: and field: and leaving out what it quotes, that are neither
+// code names nor Chinese.
 func englishLeft(msg string, allowed map[string]bool) []string {
-	msg = regexp.MustCompile(`^[^:]*:\d*:? (\w+: )?`).ReplaceAllString(msg, "")
-	msg = regexp.MustCompile(`"(?:[^"\\]|\\.)*"`).ReplaceAllString(msg, "")
+	return wordsLeft(regexp.MustCompile(`^[^:]*:\d*:? (\w+: )?`).ReplaceAllString(msg, ""), allowed)
+}
+
+// wordsLeft lists the words of msg, leaving out what it quotes and the
+// flags it names, that are neither code names nor Chinese.
+func wordsLeft(msg string, allowed map[string]bool) []string {
+	msg = regexp.MustCompile(`"(?:[^"\\]|\\.)*"|'[^']*'`).ReplaceAllString(msg, "")
 	var left []string
-	for _, w := range regexp.MustCompile(`[A-Za-z0-9][A-Za-z0-9_.:/+-]*[A-Za-z0-9]|[A-Za-z]`).FindAllString(msg, -1) {
+	for _, w := range regexp.MustCompile(`-{0,2}(?:[A-Za-z0-9][A-Za-z0-9_.:/+=<>-]*[A-Za-z0-9]|[A-Za-z])`).FindAllString(msg, -1) {
 		w = strings.TrimRight(w, ":")
+		if strings.HasPrefix(w, "-") {
+			continue // a flag
+		}
 		if !allowed[w] && !regexp.MustCompile(`\d`).MatchString(w) && !allowed[strings.Split(w, "/")[0]] {
 			left = append(left, w)
 		}
 	}
 	return slices.Compact(left)
+}
+
+// TestCommandErrorsInChinese: the command line's own errors of its flags
+// and arguments are said in Chinese, but for the flags, files and values
+// a user types.
+func TestCommandErrorsInChinese(t *testing.T) {
+	zh := lang.New(language.SimplifiedChinese)
+	allowed := map[string]bool{}
+	for _, w := range strings.Fields("compare sweep fit replay plan record --variant NAME path=value --vary path=values --observed FILE step,duration " +
+		"--arrivals --vs SCENARIO --set --only-given --target KPI<=VALUE --budget -o table json csv xml --json --csv --color auto always never --addr HOST:PORT " +
+		"--from cordon scenarios --out --write --force --reps --jobs --max-events --max-entities --max-memory --min wait turn-away pile gate.when_full " +
+		"durations.csv gate.intak gate.intake roomy baseline nope out.yaml r.json sometimes step duration gate.when_full=sometimes") {
+		allowed[w] = true
+	}
+	for _, msg := range []string{
+		"compare needs at least two scenarios: give two, or one and --variant 'NAME: path=value, ...'",
+		"--variant roomy: baseline names another scenario of the comparison: give the variant a name of its own",
+		"sweep needs at least one --vary path=values",
+		"the grid has more than 10000 points",
+		"fit needs --observed FILE: the durations to fit (step,duration; - reads stdin)",
+		"--step gate.intak: durations.csv has no such step, did you mean gate.intake?",
+		"--step nope: durations.csv has no such step (its steps: gate.intake)",
+		"--step gate.intake: durations.csv has 1 sample of it: a fit needs at least 2",
+		"--min must be at least 2 (a fit needs two samples), got 1",
+		"replay needs --arrivals FILE: the items that arrived at the gate",
+		"give the change as --vs SCENARIO or as --set path=value, not both",
+		"--only-given leaves the scenario's targets out: give --target 'KPI<=VALUE'",
+		"--budget must not be negative",
+		"no plan meets every target",
+		"-o xml: want table, json or csv",
+		"give --json or --csv, not both",
+		"--color sometimes: want auto, always or never",
+		"--addr nope: want HOST:PORT, such as 127.0.0.1:8080",
+		"--from nope: no such built-in scenario (cordon scenarios lists them)",
+		"out.yaml exists: give another --out or --force",
+		"out.yaml exists: give another name or --force",
+		"r.json: no such file",
+		"requires at least 1 arg(s), only received 0",
+		"--set gate.when_full=sometimes: gate.when_full: must be one of wait, turn-away, pile, got \"sometimes\"",
+		"2 of 3 scenarios could not be run (1 bad, 1 failed)",
+		"--reps: run fewer replications (--reps) or fewer at once (--jobs)",
+		"--max-events, --max-entities and --max-memory must be positive",
+	} {
+		said := zh.Error(msg)
+		if left := wordsLeft(said, allowed); len(left) > 0 {
+			t.Errorf("%s\n  is said %s\n  with English left: %q", msg, said, left)
+		}
+	}
 }
