@@ -200,7 +200,7 @@ func TestCommandErrorsInChinese(t *testing.T) {
 	for _, w := range strings.Fields("compare sweep fit replay plan record --variant NAME path=value --vary path=values --observed FILE step,duration " +
 		"--arrivals --vs SCENARIO --set --only-given --target KPI<=VALUE --budget -o table json csv xml --json --csv --color auto always never --addr HOST:PORT " +
 		"--from cordon scenarios --out --write --force --reps --jobs --max-events --max-entities --max-memory --min wait turn-away pile gate.when_full " +
-		"durations.csv gate.intak gate.intake roomy baseline nope out.yaml r.json sometimes step duration gate.when_full=sometimes") {
+		"durations.csv gate.intak gate.intake roomy baseline MiB KiB nope out.yaml r.json sometimes step duration gate.when_full=sometimes") {
 		allowed[w] = true
 	}
 	for _, msg := range []string{
@@ -231,6 +231,8 @@ func TestCommandErrorsInChinese(t *testing.T) {
 		"2 of 3 scenarios could not be run (1 bad, 1 failed)",
 		"--reps: run fewer replications (--reps) or fewer at once (--jobs)",
 		"--max-events, --max-entities and --max-memory must be positive",
+		"baseline: needs about 97 MiB of memory (2 replications keep 4 KiB of results each; 2 at once take 16 MiB each), more than the 0 KiB --max-memory allows: run fewer replications (--reps) or fewer at once (--jobs)",
+		"baseline: needs about 97 MiB of memory (2 replications keep 4 KiB of results each; 2 at once take 16 MiB each), more than the 64 MiB this machine has available: run fewer replications (--reps) or fewer at once (--jobs)",
 	} {
 		said := zh.Error(msg)
 		if left := wordsLeft(said, allowed); len(left) > 0 {
