@@ -37,7 +37,7 @@ func (s *Server) jobStatus(w http.ResponseWriter, r *http.Request) {
 		s.refuse(w, r, http.StatusNotFound, general(s.said(r, err)))
 		return
 	}
-	writeJSON(w, http.StatusOK, st)
+	writeJSON(w, http.StatusOK, s.statusSaid(r, st))
 }
 
 // apiDelete deletes a result from the history.

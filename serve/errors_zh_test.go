@@ -23,18 +23,7 @@ func TestServeRefusalsInChinese(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(ts.dir, "big.yaml"), make([]byte, 10<<20+1), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	english := []string{"no such", "symbolic link", "larger than", "does not exist", "more than", "not a folder", "refused", "plain file"}
-	said := func(what, text string, want string) {
-		t.Helper()
-		for _, en := range english {
-			if strings.Contains(text, en) {
-				t.Errorf("%s: %q left in English: %s", what, en, text)
-			}
-		}
-		if !strings.Contains(text, want) {
-			t.Errorf("%s: no %q in %s", what, want, text)
-		}
-	}
+	said := func(what, text, want string) { t.Helper(); saidInChinese(t, what, text, want) }
 	_, page := ts.open("/runs/0099-none/?lang=zh-CN")
 	said("a run not in the history", page, "历史记录中没有这次运行")
 	_, page = ts.open("/runs/0099-none/report/index.html?lang=zh-CN")
@@ -65,4 +54,33 @@ func TestServeRefusalsInChinese(t *testing.T) {
 	said("too many changes", fmt.Sprint(out["general"]), "修改超过 5000 处")
 	_, out = ts.post("/api/check?lang=zh-CN", map[string]any{"source": "builtin:baseline", "yaml": strings.Repeat("#", 10<<20+1)})
 	said("too long a text", fmt.Sprint(out["general"]), "文字超过 10 MiB")
+}
+
+// Why a job failed is said in the language its status is asked in: work
+// refused for memory, in Chinese on a Chinese page.
+func TestJobFailureInChinese(t *testing.T) {
+	ts := newTestServer(t, serve.Options{Memory: func() int64 { return 1 }})
+	id := ts.start("/api/run", run())
+	if st := ts.wait(id); st.State != "failed" || !strings.Contains(st.Error, "needs about") {
+		t.Fatalf("the job: %s %q, want failed for memory", st.State, st.Error)
+	}
+	said := func(what, text, want string) { t.Helper(); saidInChinese(t, what, text, want) }
+	_, page := ts.open("/api/jobs/" + id + "?lang=zh-CN")
+	said("the status of a job refused for memory", page, "内存")
+	_, page = ts.open("/jobs/" + id + "?lang=zh-CN")
+	said("the page of a job refused for memory", page, "内存")
+}
+
+// saidInChinese checks that text says want, and none of cordon serve's
+// English refusals.
+func saidInChinese(t *testing.T, what, text, want string) {
+	t.Helper()
+	for _, en := range []string{"no such", "symbolic link", "larger than", "does not exist", "more than", "not a folder", "refused", "plain file", "needs about"} {
+		if strings.Contains(text, en) {
+			t.Errorf("%s: %q left in English: %s", what, en, text)
+		}
+	}
+	if !strings.Contains(text, want) {
+		t.Errorf("%s: no %q in %s", what, want, text)
+	}
 }

@@ -33,7 +33,7 @@ func (s *Server) jobEvents(w http.ResponseWriter, r *http.Request) {
 	h.Set("X-Accel-Buffering", "no")
 	w.WriteHeader(http.StatusOK)
 	for {
-		data, _ := json.Marshal(st)
+		data, _ := json.Marshal(s.statusSaid(r, st))
 		if _, err := fmt.Fprintf(w, "event: status\ndata: %s\n\n", data); err != nil {
 			return
 		}

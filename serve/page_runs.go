@@ -23,7 +23,7 @@ func (s *Server) jobPage(w http.ResponseWriter, r *http.Request) {
 	}
 	b := s.base(w, r, "job", "kind."+st.Kind)
 	b.Title = heading(b.cat, st.Kind, st.Title)
-	s.render(w, http.StatusOK, b, "job", jobPage{base: b, Job: st})
+	s.render(w, http.StatusOK, b, "job", jobPage{base: b, Job: s.statusSaid(r, st)})
 }
 
 // runsPage is the history: every result of the workspace.

@@ -30,3 +30,12 @@ func (s *Server) said(r *http.Request, err error) string {
 	}
 	return s.errorWords(r)(err.Error())
 }
+
+// statusSaid is a job's status with why it failed worded in the language
+// of request r, as the command line words the engine's errors.
+func (s *Server) statusSaid(r *http.Request, st jobStatus) jobStatus {
+	if st.Error != "" {
+		st.Error = s.errorWords(r)(st.Error)
+	}
+	return st
+}
