@@ -25,6 +25,107 @@ func plotEntries() []entry {
 		{key: "The capacity, %d items, is more than twice the most ever in staging and is left off the axis: staging was never near full.",
 			zh: "容量为%d件，超过暂存区最多物品数的两倍，未画入图中：暂存区从未接近放满。"},
 
+		// a replay's hours beside the observed
+		{key: "items handed over at the door in each hour", zh: "每小时在家门口交付的物品数"},
+		{key: "mean time from the gate to the door of the items that arrived in each hour (all kinds)", zh: "每小时到达的物品（全部种类）从大门送到家门口的平均用时"},
+		{key: "items that had arrived and were neither delivered nor turned away at the end of each hour (items.backlog at the run's end)",
+			zh: "每小时结束时已到达、但既未送达也未被拒收的物品数（运行结束时即 items.backlog）"},
+		{key: "residents sampled in each hour of the round", zh: "本轮采样中每小时采样的居民人数"},
+		{key: "the blue steps are the replay's mean over each hour", zh: "蓝色阶梯线为重放中每小时的平均值"},
+		{key: "the blue line is the replay's mean at each hour's end", zh: "蓝色线为重放中每小时结束时的平均值"},
+		{key: "The %s: %s (%d replications of the logged arrivals), the shaded band the 95%% prediction interval for one day, where the figure of a day should fall when the model is right about it.",
+			zh: "%s：%s（以记录的到货重复运行%d次），阴影带为单日的95%%预测区间，模型对当天判断正确时，当天的数值应落在其中。"},
+		{key: " Nothing was observed to set beside it.", zh: "没有可与之对照的实测数据。"},
+		{key: " The orange dots are the observed figures", zh: "橙色点为实测数值"},
+		{key: "; the %d red diamonds fall outside the band.", zh: "；%d个红色菱形落在阴影带之外。"},
+		{key: ", all inside the band.", zh: "，全部在阴影带之内。"},
+
+		// frontiers
+		{key: "frontier: meet every target", en: "meet every target", zh: "达成全部目标"},
+		{key: "frontier: meet the target", en: "meet the target", zh: "达成目标"},
+		{key: "%s: %s. Each dot is a plan the planner evaluated (%d evaluations; a plan evaluated again, with more replications or fresh seeds, shows again), " +
+			"at its cost and its mean of %s; green plans %s with 95%% confidence, grey ones do not. ",
+			zh: "%[1]s：%[2]s。每个点为规划器评估过的一个方案（共评估%[3]d次；以更多重复运行或新的随机种子再次评估的方案会再次出现），" +
+				"位置由其成本和%[4]s的平均值决定；绿色方案有95%%的把握%[5]s，灰色的则没有。"},
+		{key: "The blue staircase is the Pareto front: the highest mean of any plan costing that much or less. ",
+			zh: "蓝色阶梯线为帕累托前沿：成本不超过该值的方案所能达到的最高平均值。"},
+		{key: "The blue staircase is the Pareto front: the lowest mean of any plan costing that much or less. ",
+			zh: "蓝色阶梯线为帕累托前沿：成本不超过该值的方案所能达到的最低平均值。"},
+		{key: "The dashed red line is the target (%s %s %s), the dotted line the input scenario's cost (%s)",
+			zh: "红色虚线为目标（%s %s %s），点线为输入方案的成本（%s）"},
+		{key: "; the ring is the chosen plan, costing %s, with its mean and 95%% interval over %d replications with fresh seeds (%s).",
+			zh: "；圆环为选定的方案，成本%s，附其以新随机种子%d次重复运行的平均值及95%%置信区间（%s）。"},
+		{key: "; no plan within the limits met every target, and the ring is the best found, costing %s (%s).",
+			zh: "；在限制范围内没有方案达成全部目标，圆环为找到的最佳方案，成本%s（%s）。"},
+		{key: "No plan with a value of %s to show.", zh: "没有可显示%s数值的方案。"},
+		{key: "The planner evaluated no plan with a mean of %s.", zh: "规划器评估的方案中没有%s的平均值。"},
+
+		// tornadoes
+		{key: "%s: %s. Each pair of bars is one input of the scenario (a volume per day, or a service time with its distribution's shape kept) " +
+			"scaled by %s and by %s with everything else as it is: the blue bar runs from the base mean (the vertical line, %s) " +
+			"to the mean with that input at %s, the orange bar to the mean at %s; means over %d replications with common random numbers. " +
+			"The longest bars, at the top, are the inputs %s is most sensitive to.",
+			zh: "%[1]s：%[2]s。每对条形为方案的一项输入（每天的数量，或保持分布形状的服务用时），其余不变，分别按%[3]s和%[4]s缩放：" +
+				"蓝色条从基准平均值（竖线，%[5]s）画到该输入为%[6]s时的平均值，橙色条画到%[7]s时的平均值；均为%[8]d次共用随机数的重复运行的平均值。" +
+				"最长的条形在最上，是%[9]s最敏感的输入。"},
+		{key: " 1 input that do not move it at all is left out.", zh: "完全不影响该指标的1项输入未画出。"},
+		{key: " %d inputs that do not move it at all are left out.", zh: "完全不影响该指标的%d项输入未画出。"},
+		{key: " 1 input with no value when scaled is left out.", zh: "缩放后没有数值的1项输入未画出。"},
+		{key: " %d inputs with no value when scaled are left out.", zh: "缩放后没有数值的%d项输入未画出。"},
+		{key: " Only the %d largest swings are shown; %d smaller ones are not.", zh: "只画出摆幅最大的%d项，另有%d项较小的未画出。"},
+		{key: "%s has no value in the base run.", zh: "%s在基准运行中没有数值。"},
+		{key: "%s has no mean in the base run, so there is nothing to compare the inputs' effects with.", zh: "%s在基准运行中没有平均值，无从比较各输入的影响。"},
+		{key: "No input moves %s by scaling it %s or %s.", zh: "将各输入缩放%[2]s或%[3]s都不会改变%[1]s。"},
+		{key: "Scaling each volume and service time of the scenario by %s and %s left the mean of %s (%s) where it was, %s.",
+			zh: "将方案中的每项数量和服务用时按%s和%s缩放后，%s（%s）的平均值不变，仍为%s。"},
+
+		// differences
+		{key: "Each bar is a KPI whose difference from %s has a verdict: the mean of the paired differences over the replications " +
+			"(common random numbers), there minus %s, in the KPI's own unit (one panel a unit; times in minutes or hours, shares in percentage points), " +
+			"with its 95%% interval; green is better, red worse, grey a KPI with no better direction. " +
+			"A verdict needs the interval to leave out zero and a difference of at least %s. ",
+			zh: "每个条形为一项与%s的差异有结论的指标：各次重复运行（共用随机数）成对差值的平均值，即该方案减去%s，" +
+				"以该指标自身的单位表示（每种单位一栏；时间以分钟或小时表示，比例以百分点表示），附95%%置信区间；绿色为更好，红色为更差，灰色为无所谓好坏的指标。" +
+				"得出结论需要置信区间不含零，且差值至少达到：%s。"},
+		{key: "%d of %d differences have a verdict", zh: "%[2]d项差异中有%[1]d项得出结论"},
+		{key: "; the %d largest (in minimum effects) are shown", zh: "；图中画出（按最小效应计）最大的%d项"},
+		{key: "; %d more are significant but smaller than their minimum effect", zh: "；另有%d项显著，但小于其最小效应"},
+		{key: "Every KPI of %s is within chance of %s's (each paired difference's 95%% interval holds zero)",
+			zh: "%s的每项指标与%s的差异都在随机波动范围内（每项成对差值的95%%置信区间都包含零）"},
+		{key: ", or differs by less than its minimum effect (%d KPIs: %s)", zh: "，或差值小于其最小效应（%d项指标：%s）"},
+
+		// gains
+		{key: "join: and", en: " and ", zh: "和"},
+		{key: "join: or", en: " or ", zh: "或"},
+		{key: "join: list", en: ", ", zh: "、"},
+		{key: "caption: .", en: ".", zh: "。"},
+		{key: "The analysis has no knob that can take one more step, or no KPI to measure it by.", zh: "分析中没有可以再调一步的调整项，或者没有用来衡量的指标。"},
+		{key: "Gains are shown relative to the base run, where the mean of %s is zero.", zh: "收益以相对基准运行的比例表示，而基准运行中%s的平均值为零。"},
+		{key: "None of the %d knobs' next step changes %s beyond chance (every 95%% interval holds zero).",
+			zh: "%d项调整中，没有一项的下一步使%s的变化超出随机波动（每个95%%置信区间都包含零）。"},
+		{key: "Each group of bars is one knob, the most valuable at the top (the analysis' ranking by the sum of its significant relative gains): " +
+			"for each KPI, the mean gain of one more step of the knob (for a zero-cost knob, the better of a step either way, named with the value it moves to) " +
+			"over %d paired replications (common random numbers), " +
+			"as a percentage of the KPI's mean in the base run, with its 95%% interval; right of zero is better",
+			zh: "每组条形为一项调整，最有价值的在最上（按其显著相对收益之和排序）：" +
+				"每项指标取该调整再加一步的平均收益（零成本调整取两个方向中较好的一步，并标出调到的值），" +
+				"基于%d次配对重复运行（共用随机数），以基准运行中该指标平均值的百分比表示，附95%%置信区间；零的右侧为改善"},
+		{key: " (%d for a step only screened)", zh: "（只经过筛选的一步为%d次）"},
+		{key: " (%d for a zero-cost step only screened)", zh: "（只经过筛选的零成本一步为%d次）"},
+		{key: " (for %s, which is no better either way, right is an increase)", zh: "（%s无所谓好坏，右侧表示增加）"},
+		{key: ". Pale bars are gains within chance (their interval holds zero)", zh: "。浅色条为在随机波动范围内的收益（其区间包含零）"},
+		{key: "; 1 knob whose gains are all within chance is greyed out", zh: "；收益全部在随机波动范围内的1项调整显示为灰色"},
+		{key: "; %d knobs whose gains are all within chance are greyed out", zh: "；收益全部在随机波动范围内的%d项调整显示为灰色"},
+		{key: " Of %d knobs, %d whose gains are all within chance are left out.", zh: "在%d项调整中，收益全部在随机波动范围内的%d项未画出。"},
+		{key: " Only the %d most valuable knobs are shown; %d more are not.", zh: "只画出最有价值的%d项调整，另有%d项未画出。"},
+		{key: " Also left out: 1 zero-cost knob whose step either way improves none of the KPIs (the tables list it).",
+			zh: "另未画出：1项零成本调整，向哪个方向调整都不能改善任何指标（见表格）。"},
+		{key: " Also left out: %d zero-cost knobs whose step either way improves none of the KPIs (the tables list them).",
+			zh: "另未画出：%d项零成本调整，向哪个方向调整都不能改善任何指标（见表格）。"},
+		{key: " Not run: 1 step reckoned to improve none of the KPIs (the tables list it, with why).", zh: "未运行：经估算不能改善任何指标的1步（见表格及原因）。"},
+		{key: " Not run: %d steps reckoned to improve none of the KPIs (the tables list them, with why).", zh: "未运行：经估算不能改善任何指标的%d步（见表格及原因）。"},
+		{key: " Not shown, as its mean in the base run is zero and a gain has no relative size: %s.", zh: "未画出（基准运行中平均值为零，收益没有相对大小）：%s。"},
+
 		// queues
 		{key: "Items waiting at the posts through the day", zh: "全天各岗位等待处理的物品数"},
 		{key: "items waiting", zh: "等待的物品数（件）"},

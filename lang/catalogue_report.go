@@ -4,6 +4,10 @@ package lang
 // summary.md, and the words of the tables.
 func reportEntries() []entry {
 	return []entry{
+		{key: "Drawn again from results.json by cordon report, without simulating: the figures over the day (staging, queues, times to the door, utilisation, the sampling round) " +
+			"need each replication's series and the marginal analysis its own runs, which a results document does not hold; run the scenario again to draw them.",
+			zh: "由 cordon report 根据 results.json 重新绘制，未重新模拟：全天的图（暂存区、排队、送到家门口用时、利用率、采样轮次）" +
+				"需要每次重复运行的时间序列，边际分析需要其自己的运行，而结果文档中没有这些；要画出它们，请重新运行该方案。"},
 		{key: "Warnings", zh: "警告"}, {key: "Targets", zh: "目标"}, {key: "targets", zh: "目标"},
 		{key: "target", zh: "目标"}, {key: "mean", zh: "平均值"}, {key: "met", zh: "达成"}, {key: "missed", zh: "未达成"},
 		{key: "MISSED", zh: "未达成"}, {key: "margin", zh: "差距"}, {key: "as written", zh: "原文"},

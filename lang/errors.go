@@ -35,7 +35,7 @@ type errorSentence struct {
 // another order.
 func errorSentences() []errorSentence {
 	s := func(re, zh string) errorSentence { return errorSentence{regexp.MustCompile(re), zh} }
-	return []errorSentence{
+	return append(append(logSentences(), commandSentences()...),
 		s(`(\d+) of (\d+) scenarios missed a target`, "${2}个方案中有${1}个未达成目标"),
 		s(`(\d+) of (\d+) scenarios have problems`, "${2}个方案中有${1}个有问题"),
 		s(`the arrivals log has problems \(above\)`, "到达记录有问题（见上文）"),
@@ -55,13 +55,13 @@ func errorSentences() []errorSentence {
 		s(`,? ?did you mean (\S+?)\?`, "，是否想写 ${1}？"),
 		s(`^(\d+) samples?, fewer than --min (\d+)$`, "${1}个样本，少于 --min ${2}"),
 		s(`^lognormal, gamma and weibull left out: (\d+) of (\d+) samples are 0s$`, "未考虑对数正态、伽马和威布尔分布：${2}个样本中有${1}个为0秒"),
-	}
+	)
 }
 
 // errorPhrases are phrases of errors and their Chinese, longest first
 // where one holds another.
 func errorPhrases() [][2]string {
-	return [][2]string{
+	return append(logPhrases(), [][2]string{
 		{"unknown field, did you mean ", "未知字段，是否想写 "},
 		{"unknown field", "未知字段"},
 		{"expected a whole number such as 5", "应为整数，例如 5"},
@@ -91,5 +91,5 @@ func errorPhrases() [][2]string {
 		{"plan needs targets: give --target 'KPI<=VALUE' or targets in the scenario", "plan 需要目标：请用 --target 'KPI<=VALUE' 给出，或写在方案的 targets 中"},
 		{"warning: ", "警告："},
 		{"problems", "个问题"},
-	}
+	}...)
 }

@@ -45,6 +45,33 @@ func kpiKeys(name, of string) []string {
 	}
 }
 
+// KPISubject is the subject of the KPI called name as the catalogue
+// keys it: "express" for express.door_time.p95, "A" for
+// sampling.site.A.queue.peak, "suited-crew" for
+// staff.suited-crew.utilisation; "" for a KPI of the compound as a whole
+// or one the catalogue does not know. A KPI read back from a results
+// document, which keeps its title but not its subject, gets it here.
+func KPISubject(name string) string {
+	keys := map[string]bool{}
+	for _, e := range catalogue() {
+		if strings.HasPrefix(e.key, "kpi:") {
+			keys[e.key] = true
+		}
+	}
+	whole, _, _ := kpiBase(name)
+	if keys["kpi:"+whole] {
+		return ""
+	}
+	for _, of := range strings.Split(whole, ".") {
+		for _, k := range kpiKeys(whole, of) {
+			if k != whole && keys["kpi:"+k] {
+				return of
+			}
+		}
+	}
+	return ""
+}
+
 // knownKPI returns the first of the KPI's keys (kpiKeys) that the catalogue
 // has under prefix ("kpi:", "kpi-desc:").
 func (p *Printer) knownKPI(prefix, name, of string) (string, bool) {

@@ -192,7 +192,7 @@ func TestError(t *testing.T) {
 		"--set gate.shelfs=3: gate.shelfs: unknown field, did you mean shelves?":                               "--set gate.shelfs=3: gate.shelfs: 未知字段，是否想写 shelves？",
 		"--set gate.shelfs=5: gate.shelfs: unknown field, did you mean shelves? (fields here: open, shelves)":  "--set gate.shelfs=5: gate.shelfs: 未知字段，是否想写 shelves？（此处可用字段：open, shelves）",
 		"--set buildings.9.residents=1: buildings.9: no building with id 9, did you mean 1? (buildings: 1, A)": "--set buildings.9.residents=1: buildings.9: no building with id 9，是否想写 1？ (buildings: 1, A)",
-		"--step gate.intak: durations.csv has no such step, did you mean gate.intake?":                         "--step gate.intak: durations.csv has no such step，是否想写 gate.intake？",
+		"--step gate.intak: durations.csv has no such step, did you mean gate.intake?":                         "--step gate.intak: durations.csv中没有这个步骤，是否想写 gate.intake？",
 		"day/arrivals.csv: the arrivals log has problems (above)":                                              "day/arrivals.csv: 到达记录有问题（见上文）",
 		`a.csv:1: unknown column "arrived": the columns are time, kind`:                                        `a.csv:1: 未知列"arrived"：可用的列为 time, kind`,
 		"a.csv:1: time: missing column: when each item arrived":                                                "a.csv:1: time: 缺少列：when each item arrived",

@@ -164,12 +164,6 @@ func (w *Words) WriteComparisonTable(out io.Writer, c *experiment.Comparison) er
 // differs or none.
 func (w *Words) verdict(v string) string { return w.word("verdict:", v) }
 
-// identicalLine says in English that scenario simulates exactly what the
-// reference does, with names written by safe.
-func identicalLine(name, ref string, safe func(string) string) string {
-	return English().identicalLine(name, ref, safe)
-}
-
 // identicalLine says that scenario simulates exactly what the reference
 // does, with names written by safe, in w's language.
 func (w *Words) identicalLine(name, ref string, safe func(string) string) string {

@@ -3,6 +3,7 @@ package reports
 import (
 	"fmt"
 	"io"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -47,7 +48,11 @@ func (wd *Words) WriteFits(w io.Writer, file string, read logs.Read[logs.Duratio
 	if len(skipped) > 0 {
 		fmt.Fprintln(w, "\n"+wd.T("skipped"))
 		for _, s := range skipped {
-			fmt.Fprint(w, wd.Sprintf("  %s: %s\n", text.QuoteUnprintable(s.Name), wd.Error(s.Skipped)))
+			why := wd.Error(s.Skipped)
+			if s.Why != nil {
+				why = wd.fitProblem(s.Why)
+			}
+			fmt.Fprint(w, wd.Sprintf("  %s: %s\n", text.QuoteUnprintable(s.Name), why))
 		}
 	}
 	return nil
@@ -57,9 +62,9 @@ func (wd *Words) WriteFits(w io.Writer, file string, read logs.Read[logs.Duratio
 // and the one chosen.
 func (wd *Words) writeStepFits(w io.Writer, s fit.Step, all bool) error {
 	mean, sd := stat.MeanStdDev(s.Samples, nil) // sd with divisor n − 1
-	fmt.Fprint(w, wd.Sprintf("\n%s: n %d, mean %s, sd %s\n", text.QuoteUnprintable(s.Name), len(s.Samples), fitTime(mean), fitTime(sd)))
+	fmt.Fprint(w, wd.Sprintf("\n%s: n %d, mean %s, sd %s\n", text.QuoteUnprintable(s.Name), len(s.Samples), wd.fitTime(mean), wd.fitTime(sd)))
 	if len(s.Fits) == 0 {
-		fmt.Fprint(w, wd.Sprintf("  every sample is %s: no spread to fit; chosen: the constant %s\n", fitTime(s.Samples[0]), fitTime(s.Samples[0])))
+		fmt.Fprint(w, wd.Sprintf("  every sample is %s: no spread to fit; chosen: the constant %s\n", wd.fitTime(s.Samples[0]), wd.fitTime(s.Samples[0])))
 		return nil
 	}
 	tw := &aligned{indent: "  "}
@@ -121,7 +126,7 @@ func (wd *Words) fitParams(s random.Spec) string {
 		case p.Plain:
 			parts = append(parts, wd.word("param:", p.Name)+" "+strconv.FormatFloat(*p.Number(&s), 'g', 3, 64))
 		default:
-			parts = append(parts, wd.word("param:", p.Name)+" "+fitTime(*p.Number(&s)))
+			parts = append(parts, wd.word("param:", p.Name)+" "+wd.fitTime(*p.Number(&s)))
 		}
 	}
 	if wd.Chinese() {
@@ -137,6 +142,21 @@ func fitTime(seconds float64) string {
 		return text
 	}
 	return strconv.FormatFloat(seconds, 'g', 3, 64) + "s"
+}
+
+// fitTime writes seconds in wd's language: in English as a scenario
+// does (fitTime), in Chinese to the same digits in Chinese units:
+// 1m29.9s is 1分29.9秒.
+func (wd *Words) fitTime(seconds float64) string {
+	s := fitTime(seconds)
+	if !wd.Chinese() {
+		return s
+	}
+	units := map[string]string{"ns": "纳秒", "µs": "微秒", "ms": "毫秒", "h": "小时", "m": "分", "s": "秒"}
+	return regexp.MustCompile(`([0-9.]+)(ns|µs|ms|h|m|s)`).ReplaceAllStringFunc(s, func(part string) string {
+		num := strings.TrimRightFunc(part, func(r rune) bool { return (r < '0' || r > '9') && r != '.' })
+		return num + units[part[len(num):]]
+	})
 }
 
 // fitP writes a p-value.

@@ -3,7 +3,6 @@ package reports
 import (
 	"cmp"
 	"errors"
-	"fmt"
 	"image/color"
 	"math"
 	"slices"
@@ -102,25 +101,26 @@ func (w *Words) DifferencesPlot(c *experiment.Comparison) (Plot, error) {
 	fig := Plot{Name: "differences", Title: l.Sprintf("%s against %s: differences with a verdict", strings.Join(others, ", "), refName)}
 	judged := c.Significant()
 	if len(judged) == 0 {
-		return l.notePlot(fig, l.Sprintf("No significant difference from %s as large as its minimum effect.", refName), noDifferenceCaption(c, others)), nil
+		return l.notePlot(fig, l.Sprintf("No significant difference from %s as large as its minimum effect.", refName), l.noDifferenceCaption(c, others)), nil
 	}
 	panels, cut := diffPanels(l, c, judged, len(others) > 1)
 	if err := drawDifferences(l, &fig, panels); err != nil {
 		return Plot{}, err
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "Each bar is a KPI whose difference from %s has a verdict: the mean of the paired differences over the replications "+
+	effects := (&Words{Printer: l.Printer}).minEffects(c.MinEffects)
+	b.WriteString(l.Sprintf("Each bar is a KPI whose difference from %s has a verdict: the mean of the paired differences over the replications "+
 		"(common random numbers), there minus %s, in the KPI's own unit (one panel a unit; times in minutes or hours, shares in percentage points), "+
 		"with its 95%% interval; green is better, red worse, grey a KPI with no better direction. "+
-		"A verdict needs the interval to leave out zero and a difference of at least %s. ", refName, refName, c.MinEffects.Describe())
-	fmt.Fprintf(&b, "%d of %d differences have a verdict", len(judged), len(c.Differences))
+		"A verdict needs the interval to leave out zero and a difference of at least %s. ", refName, refName, effects))
+	b.WriteString(l.Sprintf("%d of %d differences have a verdict", len(judged), len(c.Differences)))
 	if cut > 0 {
-		fmt.Fprintf(&b, "; the %d largest (in minimum effects) are shown", maxDifferences)
+		b.WriteString(l.Sprintf("; the %d largest (in minimum effects) are shown", maxDifferences))
 	}
 	if small := smallDifferences(c); small > 0 {
-		fmt.Fprintf(&b, "; %d more are significant but smaller than their minimum effect", small)
+		b.WriteString(l.Sprintf("; %d more are significant but smaller than their minimum effect", small))
 	}
-	b.WriteString(".")
+	b.WriteString(l.T("caption: ."))
 	fig.Caption = b.String()
 	return fig, nil
 }
@@ -138,15 +138,20 @@ func smallDifferences(c *experiment.Comparison) int {
 }
 
 // noDifferenceCaption says why a comparison's chart is empty.
-func noDifferenceCaption(c *experiment.Comparison, others []string) string {
+func (l look) noDifferenceCaption(c *experiment.Comparison, others []string) string {
 	refName := c.Outcomes[0].Scenario.Name
-	caption := fmt.Sprintf("Every KPI of %s is within chance of %s's (each paired difference's 95%% interval holds zero)", strings.Join(others, ", "), refName)
+	w := &Words{Printer: l.Printer}
+	caption := l.Sprintf("Every KPI of %s is within chance of %s's (each paired difference's 95%% interval holds zero)", strings.Join(others, l.T("join: list")), refName)
 	if small := smallDifferences(c); small > 0 {
-		caption += fmt.Sprintf(", or differs by less than its minimum effect (%d KPIs: %s)", small, c.MinEffects.Describe())
+		caption += l.Sprintf(", or differs by less than its minimum effect (%d KPIs: %s)", small, w.minEffects(c.MinEffects))
 	}
-	caption += "."
+	caption += l.T("caption: .")
+	sep := " " // between sentences; none after a Chinese full stop
+	if l.Chinese() {
+		sep = ""
+	}
 	for _, name := range c.Identical {
-		caption += " " + identicalLine(name, refName, func(s string) string { return s })
+		caption += sep + w.identicalLine(name, refName, func(s string) string { return s })
 	}
 	return caption
 }

@@ -3,7 +3,6 @@ package reports
 import (
 	"cmp"
 	"errors"
-	"fmt"
 	"image/color"
 	"math"
 	"slices"
@@ -225,8 +224,8 @@ func frontierPlot(l look, pl *experiment.Plan, i int) (Plot, error) {
 	k := c.tr.KPI
 	fig := Plot{Name: "frontier-" + name, Title: l.Sprintf("Cost against %s", l.KPITitle(k.Name, k.Of, k.Label))}
 	if len(c.all) == 0 && !finite(c.chosen.X, c.chosen.Y) {
-		return l.notePlot(fig, "No plan with a value of "+name+" to show.",
-			fmt.Sprintf("The planner evaluated no plan with a mean of %s.", name)), nil
+		return l.notePlot(fig, l.Sprintf("No plan with a value of %s to show.", name),
+			l.Sprintf("The planner evaluated no plan with a mean of %s.", name)), nil
 	}
 	if err := c.draw(&fig); err != nil {
 		return Plot{}, err
@@ -400,30 +399,32 @@ func frontierRange(p *plot.Plot) {
 	}
 }
 
-// caption says how to read the chart.
+// caption says how to read the chart, in the figures' language.
 func (c frontierChart) caption() string {
-	pl, tr, kpi, name := c.pl, c.tr, c.tr.KPI.KPI, c.tr.Target.KPI
-	metVerb := "meet every target"
+	pl, tr, kpi, name, l := c.pl, c.tr, c.tr.KPI.KPI, c.tr.Target.KPI, c.l
+	wd := &Words{Printer: l.Printer}
+	metVerb := l.T("frontier: meet every target")
 	if len(pl.Targets) == 1 {
-		metVerb = "meet the target"
+		metVerb = l.T("frontier: meet the target")
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s: %s. Each dot is a plan the planner evaluated (%d evaluations; a plan evaluated again, with more replications or fresh seeds, shows again), "+
+	b.WriteString(l.Sprintf("%s: %s. Each dot is a plan the planner evaluated (%d evaluations; a plan evaluated again, with more replications or fresh seeds, shows again), "+
 		"at its cost and its mean of %s; green plans %s with 95%% confidence, grey ones do not. ",
-		name, kpi.Desc, len(pl.Frontier), name, metVerb)
+		name, l.KPIDesc(kpi.Name, kpi.Of, kpi.Desc), len(pl.Frontier), name, metVerb))
 	if frontierHigher(tr.Op) {
-		b.WriteString("The blue staircase is the Pareto front: the highest mean of any plan costing that much or less. ")
+		b.WriteString(l.T("The blue staircase is the Pareto front: the highest mean of any plan costing that much or less. "))
 	} else {
-		b.WriteString("The blue staircase is the Pareto front: the lowest mean of any plan costing that much or less. ")
+		b.WriteString(l.T("The blue staircase is the Pareto front: the lowest mean of any plan costing that much or less. "))
 	}
-	fmt.Fprintf(&b, "The dashed red line is the target (%s %s %s), the dotted line the input scenario's cost (%s)",
-		name, frontierOp(tr.Op), FormatValue(kpi.Unit, tr.Value), FormatValue("", pl.InputCost))
+	b.WriteString(l.Sprintf("The dashed red line is the target (%s %s %s), the dotted line the input scenario's cost (%s)",
+		name, frontierOp(tr.Op), l.captionValue(kpi.Unit, tr.Value), FormatValue("", pl.InputCost)))
+	estimate := wd.estimate(kpi.Unit, tr.KPI.Mean, tr.KPI.Low, tr.KPI.High)
 	if pl.Feasible {
-		fmt.Fprintf(&b, "; the ring is the chosen plan, costing %s, with its mean and 95%% interval over %d replications with fresh seeds (%s).",
-			FormatValue("", pl.Cost), pl.ConfirmReplications, formatEstimate(kpi.Unit, tr.KPI.Mean, tr.KPI.Low, tr.KPI.High))
+		b.WriteString(l.Sprintf("; the ring is the chosen plan, costing %s, with its mean and 95%% interval over %d replications with fresh seeds (%s).",
+			FormatValue("", pl.Cost), pl.ConfirmReplications, estimate))
 	} else {
-		fmt.Fprintf(&b, "; no plan within the limits met every target, and the ring is the best found, costing %s (%s).",
-			FormatValue("", pl.Cost), formatEstimate(kpi.Unit, tr.KPI.Mean, tr.KPI.Low, tr.KPI.High))
+		b.WriteString(l.Sprintf("; no plan within the limits met every target, and the ring is the best found, costing %s (%s).",
+			FormatValue("", pl.Cost), estimate))
 	}
 	return b.String()
 }

@@ -13,8 +13,8 @@ import (
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 
+	"cordon/compound"
 	"cordon/experiment"
-	"cordon/text"
 )
 
 // maxGainKnobs is the most knobs the gains chart shows.
@@ -66,7 +66,7 @@ type gainsChart struct {
 	l      look
 	m      *experiment.Marginal
 	kpis   []gainKPI
-	noBase []string // KPIs whose base mean is zero: no relative gain
+	noBase []compound.KPI // KPIs whose base mean is zero: no relative gain
 	knobs  []experiment.KnobGain
 	// worse: zero-cost knobs whose step improves no KPI either way;
 	// dropped: knobs whose gains are all within chance, left out when
@@ -91,7 +91,7 @@ func chooseGains(m *experiment.Marginal) gainsChart {
 	for j, k := range m.KPIs {
 		b, ok := m.Base.KPI(k.Name)
 		if !ok || !finite(b.Mean) || b.Mean == 0 {
-			g.noBase = append(g.noBase, k.Name)
+			g.noBase = append(g.noBase, k)
 			continue
 		}
 		g.kpis = append(g.kpis, gainKPI{j: j, scale: 100 / math.Abs(b.Mean)})
@@ -168,33 +168,28 @@ func (w *Words) GainsPlot(m *experiment.Marginal) (Plot, error) {
 	}
 	fig := Plot{Name: "gains", Title: l.T("What one step of each knob buys")}
 	if len(m.Knobs) == 0 || len(m.KPIs) == 0 {
-		return l.notePlot(fig, l.T("No knob to step."), "The analysis has no knob that can take one more step, or no KPI to measure it by."), nil
+		return l.notePlot(fig, l.T("No knob to step."), l.T("The analysis has no knob that can take one more step, or no KPI to measure it by.")), nil
 	}
 	g := chooseGains(m)
 	g.l = l
+	shown := make([]compound.KPI, len(g.kpis))
+	for i, c := range g.kpis {
+		shown[i] = m.KPIs[c.j]
+	}
 	switch {
 	case len(g.kpis) == 0:
 		return l.notePlot(fig, l.T("No relative gain to show: every KPI's base mean is zero."),
-			fmt.Sprintf("Gains are shown relative to the base run, where the mean of %s is zero.", strings.Join(g.noBase, ", "))), nil
+			l.Sprintf("Gains are shown relative to the base run, where the mean of %s is zero.", g.kpiWords(g.noBase, "join: list"))), nil
 	case len(g.knobs) == 0:
 		return l.notePlot(fig, l.T("No knob buys a significant gain."),
-			fmt.Sprintf("None of the %d knobs' next step changes %s beyond chance (every 95%% interval holds zero).",
-				len(m.Knobs), strings.Join(g.kpiNames(), " or "))), nil
+			l.Sprintf("None of the %d knobs' next step changes %s beyond chance (every 95%% interval holds zero).",
+				len(m.Knobs), g.kpiWords(shown, "join: or"))), nil
 	}
 	if err := g.draw(&fig); err != nil {
 		return Plot{}, err
 	}
 	fig.Caption = g.caption()
 	return fig, nil
-}
-
-// kpiNames are the names of the KPIs shown.
-func (g gainsChart) kpiNames() []string {
-	out := make([]string, len(g.kpis))
-	for i, c := range g.kpis {
-		out[i] = g.m.KPIs[c.j].Name
-	}
-	return out
 }
 
 // draw draws the chart as fig's figure: a group of bars a row, one knob
@@ -281,70 +276,81 @@ func (g gainsChart) key(pale bool) *sideLegend {
 	return key
 }
 
-// caption says how to read the chart and what it leaves out.
+// caption says how to read the chart and what it leaves out, in the
+// figures' language: the KPIs by their codes in English, by their labels
+// in Chinese.
 func (g gainsChart) caption() string {
-	if g.l.Chinese() {
-		return g.captionZH()
-	}
-	m := g.m
+	m, l := g.m, g.l
 	var b strings.Builder
-	fmt.Fprintf(&b, "Each group of bars is one knob, the most valuable at the top (the analysis' ranking by the sum of its significant relative gains): "+
+	b.WriteString(l.Sprintf("Each group of bars is one knob, the most valuable at the top (the analysis' ranking by the sum of its significant relative gains): "+
 		"for each KPI, the mean gain of one more step of the knob (for a zero-cost knob, the better of a step either way, named with the value it moves to) "+
 		"over %d paired replications (common random numbers), "+
-		"as a percentage of the KPI's mean in the base run, with its 95%% interval; right of zero is better", m.Base.Replications)
+		"as a percentage of the KPI's mean in the base run, with its 95%% interval; right of zero is better", m.Base.Replications))
 	switch {
 	case m.Screen > 0 && m.BoughtScreened:
-		fmt.Fprintf(&b, " (%d for a step only screened)", m.Screen)
+		b.WriteString(l.Sprintf(" (%d for a step only screened)", m.Screen))
 	case m.Screen > 0:
-		fmt.Fprintf(&b, " (%d for a zero-cost step only screened)", m.Screen)
+		b.WriteString(l.Sprintf(" (%d for a zero-cost step only screened)", m.Screen))
 	}
 	var neutral []string
 	for _, c := range g.kpis {
-		if m.KPIs[c.j].Better == "" {
-			neutral = append(neutral, m.KPIs[c.j].Name)
+		if k := m.KPIs[c.j]; k.Better == "" {
+			neutral = append(neutral, g.kpiWord(k))
 		}
 	}
 	if len(neutral) > 0 {
-		fmt.Fprintf(&b, " (for %s, which is no better either way, right is an increase)", strings.Join(neutral, " and "))
+		b.WriteString(l.Sprintf(" (for %s, which is no better either way, right is an increase)", strings.Join(neutral, l.T("join: and"))))
 	}
-	b.WriteString(". Pale bars are gains within chance (their interval holds zero)")
-	greyed := g.greyed()
-	if greyed > 0 {
-		fmt.Fprintf(&b, "; %s whose gains are all within chance %s greyed out", text.Count(greyed, "knob", "knobs"), text.IsAre(greyed))
+	b.WriteString(l.T(". Pale bars are gains within chance (their interval holds zero)"))
+	if greyed := g.greyed(); greyed > 0 {
+		b.WriteString(l.plural(greyed, "; 1 knob whose gains are all within chance is greyed out", "; %d knobs whose gains are all within chance are greyed out"))
 	}
-	b.WriteString(".")
+	b.WriteString(l.T("caption: ."))
 	b.WriteString(g.leftOut())
 	return b.String()
 }
 
 // leftOut says which knobs and KPIs the chart leaves out.
 func (g gainsChart) leftOut() string {
+	l := g.l
 	var b strings.Builder
 	if g.dropped > 0 {
-		fmt.Fprintf(&b, " Of %d knobs, %d whose gains are all within chance are left out.", len(g.m.Knobs)-g.worse, g.dropped)
+		b.WriteString(l.Sprintf(" Of %d knobs, %d whose gains are all within chance are left out.", len(g.m.Knobs)-g.worse, g.dropped))
 	}
 	if g.cut > 0 {
-		fmt.Fprintf(&b, " Only the %d most valuable knobs are shown; %d more are not.", maxGainKnobs, g.cut)
+		b.WriteString(l.Sprintf(" Only the %d most valuable knobs are shown; %d more are not.", maxGainKnobs, g.cut))
 	}
 	if g.worse > 0 {
-		them := "them"
-		if g.worse == 1 {
-			them = "it"
-		}
-		fmt.Fprintf(&b, " Also left out: %s whose step either way improves none of the KPIs (the tables list %s).",
-			text.Count(g.worse, "zero-cost knob", "zero-cost knobs"), them)
+		b.WriteString(l.plural(g.worse, " Also left out: 1 zero-cost knob whose step either way improves none of the KPIs (the tables list it).",
+			" Also left out: %d zero-cost knobs whose step either way improves none of the KPIs (the tables list them)."))
 	}
 	if n := len(g.m.NotRun); n > 0 {
-		them := "them"
-		if n == 1 {
-			them = "it"
-		}
-		fmt.Fprintf(&b, " Not run: %s reckoned to improve none of the KPIs (the tables list %s, with why).", text.Count(n, "step", "steps"), them)
+		b.WriteString(l.plural(n, " Not run: 1 step reckoned to improve none of the KPIs (the tables list it, with why).",
+			" Not run: %d steps reckoned to improve none of the KPIs (the tables list them, with why)."))
 	}
 	if len(g.noBase) > 0 {
-		fmt.Fprintf(&b, " Not shown, as its mean in the base run is zero and a gain has no relative size: %s.", strings.Join(g.noBase, ", "))
+		b.WriteString(l.Sprintf(" Not shown, as its mean in the base run is zero and a gain has no relative size: %s.", g.kpiWords(g.noBase, "join: list")))
 	}
 	return b.String()
+}
+
+// kpiWord names a KPI in the caption: by its code in English, by its
+// label in Chinese.
+func (g gainsChart) kpiWord(k compound.KPI) string {
+	if g.l.Chinese() {
+		return g.l.KPILabel(k.Name, k.Of, k.Label)
+	}
+	return k.Name
+}
+
+// kpiWords names KPIs in the caption, joined by the catalogue's joiner
+// join ("join: list", "join: or").
+func (g gainsChart) kpiWords(kpis []compound.KPI, join string) string {
+	words := make([]string, len(kpis))
+	for i, k := range kpis {
+		words[i] = g.kpiWord(k)
+	}
+	return strings.Join(words, g.l.T(join))
 }
 
 // gainBars are one KPI's bars of the gains chart, in percent of its base
@@ -438,50 +444,6 @@ func (l look) gainText(v, lo, hi float64) string {
 		return "−" + s
 	}
 	return "+" + s
-}
-
-// captionZH is caption in Chinese: the same sentences, the KPIs by their
-// labels.
-func (g gainsChart) captionZH() string {
-	m := g.m
-	var b strings.Builder
-	fmt.Fprintf(&b, "每组条形为一项调整，最有价值的在最上（按其显著相对收益之和排序）："+
-		"每项指标取该调整再加一步的平均收益（零成本调整取两个方向中较好的一步，并标出调到的值），"+
-		"基于%d次配对重复运行（共用随机数），以基准运行中该指标平均值的百分比表示，附95%%置信区间；零的右侧为改善", m.Base.Replications)
-	switch {
-	case m.Screen > 0 && m.BoughtScreened:
-		fmt.Fprintf(&b, "（只经过筛选的一步为%d次）", m.Screen)
-	case m.Screen > 0:
-		fmt.Fprintf(&b, "（只经过筛选的零成本一步为%d次）", m.Screen)
-	}
-	var neutral []string
-	for _, c := range g.kpis {
-		if k := m.KPIs[c.j]; k.Better == "" {
-			neutral = append(neutral, g.l.KPILabel(k.Name, k.Of, k.Label))
-		}
-	}
-	if len(neutral) > 0 {
-		fmt.Fprintf(&b, "（%s无所谓好坏，右侧表示增加）", strings.Join(neutral, "和"))
-	}
-	b.WriteString("。浅色条为在随机波动范围内的收益（其区间包含零）")
-	greyed := g.greyed()
-	if greyed > 0 {
-		fmt.Fprintf(&b, "；收益全部在随机波动范围内的%d项调整显示为灰色", greyed)
-	}
-	b.WriteString("。")
-	if g.dropped > 0 {
-		fmt.Fprintf(&b, "在%d项调整中，收益全部在随机波动范围内的%d项未画出。", len(g.m.Knobs)-g.worse, g.dropped)
-	}
-	if g.cut > 0 {
-		fmt.Fprintf(&b, "只画出最有价值的%d项调整，另有%d项未画出。", maxGainKnobs, g.cut)
-	}
-	if g.worse > 0 {
-		fmt.Fprintf(&b, "另未画出：%d项零成本调整，向哪个方向调整都不能改善任何指标（见表格）。", g.worse)
-	}
-	if n := len(g.m.NotRun); n > 0 {
-		fmt.Fprintf(&b, "未运行：经估算不能改善任何指标的%d步（见表格及原因）。", n)
-	}
-	return b.String()
 }
 
 // greyed is the number of knobs shown whose gains are all within chance.

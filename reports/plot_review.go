@@ -2,7 +2,6 @@ package reports
 
 import (
 	"errors"
-	"fmt"
 	"slices"
 
 	"gonum.org/v1/plot"
@@ -207,7 +206,7 @@ func besidePlot(l look, r *experiment.Review, m reviewMeasure) (Plot, error) {
 	fig.P = p
 	fig.addLayer("observed", bs.observed)
 	fig.addLayer("outside", bs.outside)
-	fig.Caption = besideCaption(r, m, len(bs.outside))
+	fig.Caption = besideCaption(l, r, m, len(bs.outside))
 	return fig, nil
 }
 
@@ -268,21 +267,21 @@ func drawObserved(l look, p *plot.Plot, key *sideLegend, bs besideSeries, observ
 }
 
 // besideCaption says how to read an hourly figure of a review.
-func besideCaption(r *experiment.Review, m reviewMeasure, outsideCount int) string {
-	shape := "the blue steps are the replay's mean over each hour"
+func besideCaption(l look, r *experiment.Review, m reviewMeasure, outsideCount int) string {
+	shape := l.T("the blue steps are the replay's mean over each hour")
 	if m.atEnd {
-		shape = "the blue line is the replay's mean at each hour's end"
+		shape = l.T("the blue line is the replay's mean at each hour's end")
 	}
-	c := fmt.Sprintf("The %s: %s (%d replications of the logged arrivals), the shaded band the 95%% prediction interval for one day, where the figure of a day should fall when the model is right about it.",
-		m.what, shape, r.Replay.Replications)
+	c := l.Sprintf("The %s: %s (%d replications of the logged arrivals), the shaded band the 95%% prediction interval for one day, where the figure of a day should fall when the model is right about it.",
+		l.T(m.what), shape, r.Replay.Replications)
 	if r.Observed == nil {
-		return c + " Nothing was observed to set beside it."
+		return c + l.T(" Nothing was observed to set beside it.")
 	}
-	c += " The orange dots are the observed figures"
+	c += l.T(" The orange dots are the observed figures")
 	if outsideCount > 0 {
-		return c + fmt.Sprintf("; the %d red diamonds fall outside the band.", outsideCount)
+		return c + l.Sprintf("; the %d red diamonds fall outside the band.", outsideCount)
 	}
-	return c + ", all inside the band."
+	return c + l.T(", all inside the band.")
 }
 
 // finiteRuns splits hours into runs of consecutive hours whose replay mean

@@ -46,6 +46,24 @@ func (l look) count(n int, one, many string) string {
 	return text.Count(n, one, many)
 }
 
+// plural is the sentence of n things in the figure's language: one's
+// text, which says 1, for one; many's, a format taking n, for more.
+func (l look) plural(n int, one, many string) string {
+	if n == 1 {
+		return l.T(one)
+	}
+	return l.Sprintf(many, n)
+}
+
+// captionValue writes a KPI value in a caption: in English as
+// FormatValue writes it (45m30s), in Chinese in words (45分30秒).
+func (l look) captionValue(unit string, v float64) string {
+	if l.Chinese() {
+		return l.value(unit, v)
+	}
+	return FormatValue(unit, v)
+}
+
 // value writes a KPI value in its unit in the figure's language.
 func (l look) value(unit string, v float64) string {
 	if unit == "s" {

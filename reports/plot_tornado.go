@@ -12,7 +12,6 @@ import (
 
 	"cordon/compound"
 	"cordon/experiment"
-	"cordon/text"
 )
 
 // maxTornadoFactors is the most factors a tornado chart shows.
@@ -144,15 +143,15 @@ func tornadoPlot(l look, s *experiment.Sensitivity, kpi compound.KPI, effects []
 	fig := Plot{Name: "tornado-" + kpi.Name, Title: l.Sprintf("What moves %s", l.KPITitle(kpi.Name, kpi.Of, kpi.Label))}
 	base, ok := s.Base.KPI(kpi.Name)
 	if !ok || !finite(base.Mean) {
-		return l.notePlot(fig, fmt.Sprintf("%s has no value in the base run.", kpi.Name),
-			fmt.Sprintf("%s has no mean in the base run, so there is nothing to compare the inputs' effects with.", kpi.Name)), nil
+		return l.notePlot(fig, l.Sprintf("%s has no value in the base run.", kpi.Name),
+			l.Sprintf("%s has no mean in the base run, so there is nothing to compare the inputs' effects with.", kpi.Name)), nil
 	}
 	t := chooseTornado(s, kpi, base.Mean, effects)
 	t.l = l
 	if len(t.shown) == 0 {
-		return l.notePlot(fig, fmt.Sprintf("No input moves %s by scaling it %s or %s.", kpi.Name, t.down, t.up),
-			fmt.Sprintf("Scaling each volume and service time of the scenario by %s and %s left the mean of %s (%s) where it was, %s.",
-				t.down, t.up, kpi.Name, kpi.Desc, FormatValue(kpi.Unit, base.Mean))), nil
+		return l.notePlot(fig, l.Sprintf("No input moves %s by scaling it %s or %s.", kpi.Name, t.down, t.up),
+			l.Sprintf("Scaling each volume and service time of the scenario by %s and %s left the mean of %s (%s) where it was, %s.",
+				t.down, t.up, kpi.Name, l.KPIDesc(kpi.Name, kpi.Of, kpi.Desc), l.captionValue(kpi.Unit, base.Mean))), nil
 	}
 	if err := t.draw(&fig); err != nil {
 		return Plot{}, err
@@ -231,23 +230,24 @@ func (t tornadoChart) draw(fig *Plot) error {
 	return nil
 }
 
-// caption says how to read the chart and what it leaves out.
+// caption says how to read the chart and what it leaves out, in the
+// figures' language.
 func (t tornadoChart) caption() string {
-	k := t.kpi
+	k, l := t.kpi, t.l
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s: %s. Each pair of bars is one input of the scenario (a volume per day, or a service time with its distribution's shape kept) "+
+	b.WriteString(l.Sprintf("%s: %s. Each pair of bars is one input of the scenario (a volume per day, or a service time with its distribution's shape kept) "+
 		"scaled by %s and by %s with everything else as it is: the blue bar runs from the base mean (the vertical line, %s) "+
 		"to the mean with that input at %s, the orange bar to the mean at %s; means over %d replications with common random numbers. "+
 		"The longest bars, at the top, are the inputs %s is most sensitive to.",
-		k.Name, k.Desc, t.down, t.up, FormatValue(k.Unit, t.base), t.down, t.up, t.s.Base.Replications, k.Name)
+		k.Name, l.KPIDesc(k.Name, k.Of, k.Desc), t.down, t.up, l.captionValue(k.Unit, t.base), t.down, t.up, t.s.Base.Replications, k.Name))
 	if t.still > 0 {
-		fmt.Fprintf(&b, " %s that do not move it at all %s left out.", text.Count(t.still, "input", "inputs"), text.IsAre(t.still))
+		b.WriteString(l.plural(t.still, " 1 input that do not move it at all is left out.", " %d inputs that do not move it at all are left out."))
 	}
 	if t.unknown > 0 {
-		fmt.Fprintf(&b, " %s with no value when scaled %s left out.", text.Count(t.unknown, "input", "inputs"), text.IsAre(t.unknown))
+		b.WriteString(l.plural(t.unknown, " 1 input with no value when scaled is left out.", " %d inputs with no value when scaled are left out."))
 	}
 	if t.cut > 0 {
-		fmt.Fprintf(&b, " Only the %d largest swings are shown; %d smaller ones are not.", maxTornadoFactors, t.cut)
+		b.WriteString(l.Sprintf(" Only the %d largest swings are shown; %d smaller ones are not.", maxTornadoFactors, t.cut))
 	}
 	return b.String()
 }

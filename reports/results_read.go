@@ -7,9 +7,11 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"strings"
 
 	"cordon/compound"
 	"cordon/experiment"
+	"cordon/lang"
 	"cordon/sim/stats"
 )
 
@@ -150,8 +152,15 @@ func (d *Results) outcome() (*experiment.Outcome, []experiment.TargetResult) {
 				n++
 			}
 		}
+		// The document keeps the KPI's title (express: time to the door,
+		// mean); its subject, which the catalogue knows, gives its label
+		// back, so that a report in another language finds its words.
+		kpi := compound.KPI{Name: k.Name, Unit: k.Unit, Better: k.Better, Desc: k.Description, Label: k.Label}
+		if of := lang.KPISubject(k.Name); of != "" && strings.HasPrefix(k.Label, of+": ") {
+			kpi.Of, kpi.Label = of, strings.TrimPrefix(k.Label, of+": ")
+		}
 		o.KPIs = append(o.KPIs, experiment.KPIResult{
-			KPI: compound.KPI{Name: k.Name, Unit: k.Unit, Better: k.Better, Desc: k.Description, Label: k.Label},
+			KPI: kpi,
 			Summary: stats.Summary{N: n, Missing: len(values) - n, Mean: float64(k.Mean), Low: float64(k.CILow), High: float64(k.CIHigh),
 				StdDev: math.NaN(), Level: d.Confidence, Values: values}})
 	}
@@ -195,10 +204,10 @@ func ResultsReport(d *Results) Report {
 		plots := []Plot{plot}
 		p := runPage(w, o, targets)
 		p.Warnings = append(p.Warnings, d.Warnings...)
-		p.Lines = append(p.Lines, RedrawnNote)
-		p.Files = "index.html, summary.md, results.json, kpis.csv, replications.csv and plots/bottlenecks.png, .svg, .csv"
+		p.Lines = append(p.Lines, w.T(RedrawnNote))
+		p.Files = "index.html, summary.md, results.json, kpis.csv, replications.csv " + w.T("and") + " plots/bottlenecks.png, .svg, .csv"
 		md := w.SummaryMarkdown(o, targets, plots)
-		md = append(md, "\n"+RedrawnNote+"\n"...)
+		md = append(md, "\n"+w.T(RedrawnNote)+"\n"...)
 		return &contents{plots: plots, page: p, files: []file{
 			jsonFile("results.json", d),
 			rawFile("kpis.csv", KPIsCSV(o, targets)),

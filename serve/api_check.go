@@ -2,7 +2,6 @@ package serve
 
 import (
 	"errors"
-	"fmt"
 	"net/http"
 	"strings"
 
@@ -18,11 +17,11 @@ func (s *Server) resolve(q scenarioReq) (*source, []change, error) {
 		return nil, nil, err
 	}
 	if len(q.Changes) > maxChanges {
-		return nil, nil, fmt.Errorf("more than %d changes", maxChanges)
+		return nil, nil, refusal("err.changes", maxChanges)
 	}
 	if q.YAML != nil {
 		if len(*q.YAML) > maxScenarioSize {
-			return nil, nil, fmt.Errorf("the text is larger than %d MiB", maxScenarioSize>>20)
+			return nil, nil, refusal("err.textsize", maxScenarioSize>>20)
 		}
 		src.original, src.Data = src.Data, []byte(*q.YAML)
 		return src, nil, nil
@@ -103,7 +102,7 @@ func (s *Server) apiCheck(w http.ResponseWriter, r *http.Request) {
 	}
 	src, changes, err := s.resolve(q)
 	if err != nil {
-		s.refuse(w, r, http.StatusBadRequest, general(err.Error()))
+		s.refuse(w, r, http.StatusBadRequest, general(s.said(r, err)))
 		return
 	}
 	a := checkAnswer{}

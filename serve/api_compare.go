@@ -36,7 +36,7 @@ func (s *Server) apiCompare(w http.ResponseWriter, r *http.Request) {
 	for _, sq := range q.Scenarios {
 		src, changes, err := s.resolve(sq)
 		if err != nil {
-			bad = append(bad, err.Error())
+			bad = append(bad, s.said(r, err))
 			continue
 		}
 		sc, err := src.load(changes)
@@ -62,7 +62,7 @@ func (s *Server) apiCompare(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if _, err := experiment.NewCompareWork(a.scs, experiment.Options{Replications: a.reps}); err != nil {
-		s.refuse(w, r, http.StatusBadRequest, general(err.Error()))
+		s.refuse(w, r, http.StatusBadRequest, general(s.said(r, err)))
 		return
 	}
 	s.started(w, r, s.queue.submit(kindCompare, a.scs[0].Name, s.logged(s.compareWork(a))))

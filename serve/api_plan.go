@@ -29,7 +29,7 @@ func (s *Server) apiPlan(w http.ResponseWriter, r *http.Request) {
 	cat := s.catOf(r)
 	src, changes, err := s.resolve(q.scenarioReq)
 	if err != nil {
-		s.refuse(w, r, http.StatusBadRequest, general(err.Error()))
+		s.refuse(w, r, http.StatusBadRequest, general(s.said(r, err)))
 		return
 	}
 	sc, err := src.load(changes)
@@ -46,7 +46,7 @@ func (s *Server) apiPlan(w http.ResponseWriter, r *http.Request) {
 		}
 		t, err := compound.ParseTarget(line)
 		if err != nil {
-			bad = append(bad, err.Error())
+			bad = append(bad, s.said(r, err))
 			continue
 		}
 		a.targets = append(a.targets, t)
@@ -63,7 +63,7 @@ func (s *Server) apiPlan(w http.ResponseWriter, r *http.Request) {
 		bad = append(bad, cat.format("api.reps", compound.MaxReplications))
 	default:
 		if err := checkTargetKPIs(sc, a.targets); err != nil {
-			bad = append(bad, err.Error())
+			bad = append(bad, s.said(r, err))
 		}
 	}
 	if len(bad) > 0 {

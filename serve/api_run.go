@@ -10,7 +10,7 @@ func (s *Server) apiRun(w http.ResponseWriter, r *http.Request) {
 	}
 	src, changes, err := s.resolve(q)
 	if err != nil {
-		s.refuse(w, r, http.StatusBadRequest, general(err.Error()))
+		s.refuse(w, r, http.StatusBadRequest, general(s.said(r, err)))
 		return
 	}
 	sc, err := src.load(changes)
@@ -24,7 +24,7 @@ func (s *Server) apiRun(w http.ResponseWriter, r *http.Request) {
 // apiCancel cancels a job, waiting or running.
 func (s *Server) apiCancel(w http.ResponseWriter, r *http.Request) {
 	if err := s.queue.cancel(r.PathValue("id")); err != nil {
-		s.refuse(w, r, http.StatusNotFound, general(err.Error()))
+		s.refuse(w, r, http.StatusNotFound, general(s.said(r, err)))
 		return
 	}
 	writeJSON(w, http.StatusOK, map[string]bool{"ok": true})
@@ -34,16 +34,16 @@ func (s *Server) apiCancel(w http.ResponseWriter, r *http.Request) {
 func (s *Server) jobStatus(w http.ResponseWriter, r *http.Request) {
 	st, _, err := s.queue.status(r.PathValue("id"))
 	if err != nil {
-		s.refuse(w, r, http.StatusNotFound, general(err.Error()))
+		s.refuse(w, r, http.StatusNotFound, general(s.said(r, err)))
 		return
 	}
-	writeJSON(w, http.StatusOK, st)
+	writeJSON(w, http.StatusOK, s.statusSaid(r, st))
 }
 
 // apiDelete deletes a result from the history.
 func (s *Server) apiDelete(w http.ResponseWriter, r *http.Request) {
 	if err := s.runs.remove(r.PathValue("id")); err != nil {
-		s.refuse(w, r, http.StatusNotFound, general(err.Error()))
+		s.refuse(w, r, http.StatusNotFound, general(s.said(r, err)))
 		return
 	}
 	writeJSON(w, http.StatusOK, map[string]bool{"ok": true})

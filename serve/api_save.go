@@ -31,7 +31,7 @@ func (s *Server) apiSave(w http.ResponseWriter, r *http.Request) {
 	}
 	src, changes, err := s.resolve(q.scenarioReq)
 	if err != nil {
-		s.refuse(w, r, http.StatusBadRequest, general(err.Error()))
+		s.refuse(w, r, http.StatusBadRequest, general(s.said(r, err)))
 		return
 	}
 	out, err := s.saved(src, changes, q.File)
@@ -50,7 +50,7 @@ func (s *Server) apiSave(w http.ResponseWriter, r *http.Request) {
 			s.refuse(w, r, http.StatusConflict, problems{General: []string{cat.format("api.exists", q.File)}, Exists: true})
 			return
 		}
-		s.refuse(w, r, http.StatusBadRequest, general(err.Error()))
+		s.refuse(w, r, http.StatusBadRequest, general(s.said(r, err)))
 		return
 	}
 	if bytesHaveModeline(out) {

@@ -19,7 +19,7 @@ func (s *Server) jobEvents(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("id")
 	st, changed, err := s.queue.status(id)
 	if err != nil {
-		s.refuse(w, r, http.StatusNotFound, general(err.Error()))
+		s.refuse(w, r, http.StatusNotFound, general(s.said(r, err)))
 		return
 	}
 	flusher, ok := w.(http.Flusher)
@@ -33,7 +33,7 @@ func (s *Server) jobEvents(w http.ResponseWriter, r *http.Request) {
 	h.Set("X-Accel-Buffering", "no")
 	w.WriteHeader(http.StatusOK)
 	for {
-		data, _ := json.Marshal(st)
+		data, _ := json.Marshal(s.statusSaid(r, st))
 		if _, err := fmt.Fprintf(w, "event: status\ndata: %s\n\n", data); err != nil {
 			return
 		}

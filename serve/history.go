@@ -3,7 +3,6 @@ package serve
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -202,7 +201,7 @@ func (h *history) list() []*runRecord {
 }
 
 // errNoRun is the error of a run that is not in the history.
-var errNoRun = errors.New("no such run in the workspace's history")
+var errNoRun = refusal("err.norun")
 
 // get reads a run's record.
 func (h *history) get(id string) (*runRecord, error) {

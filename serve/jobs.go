@@ -2,7 +2,6 @@ package serve
 
 import (
 	"context"
-	"errors"
 	"slices"
 	"strconv"
 	"sync"
@@ -165,7 +164,7 @@ func (q *queue) setLocked(j *job, change func()) {
 }
 
 // errNoJob is the error of a job that is not known.
-var errNoJob = errors.New("no such job")
+var errNoJob = refusal("err.nojob")
 
 // status returns a job's status and a channel closed at its next change.
 func (q *queue) status(id string) (jobStatus, <-chan struct{}, error) {

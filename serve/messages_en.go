@@ -273,6 +273,20 @@ func english() catalogue {
 		"api.arrivals":  "The arrivals log is needed.",
 		"api.exists":    "%s is already in the workspace: tick replace, or choose another name.",
 		"api.nofile":    "Choose a file.",
+
+		// cordon serve's own refusals (pageError): a name, a file of the
+		// workspace or a request it will not take.
+		"err.norun":     "no such run in the workspace's history",
+		"err.nojob":     "no such job",
+		"err.nosource":  "no such scenario: %q",
+		"err.nobuiltin": "no such scenario: no built-in scenario %q",
+		"err.symlink":   "%s is a symbolic link: cordon serve reads and writes only plain files of its workspace",
+		"err.notplain":  "%s is not a plain file",
+		"err.nofile":    "%s: file does not exist",
+		"err.toolarge":  "%s is larger than %d MiB",
+		"err.notfolder": "%s is not a folder (a symbolic link?): refused",
+		"err.changes":   "more than %d changes",
+		"err.textsize":  "the text is larger than %d MiB",
 		"api.yamltext":  "the text",
 
 		// The pages' script.

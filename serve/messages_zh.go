@@ -275,6 +275,18 @@ func simplifiedChinese() catalogue {
 		"api.arrivals":  "需要到货记录。",
 		"api.exists":    "工作文件夹里已经有 %s：请勾选替换，或换一个名字。",
 		"api.nofile":    "请选择一个文件。",
+
+		"err.norun":     "工作文件夹的历史记录中没有这次运行",
+		"err.nojob":     "没有这项计算",
+		"err.nosource":  "没有这个场景：%q",
+		"err.nobuiltin": "没有这个场景：没有内置场景 %q",
+		"err.symlink":   "%s 是符号链接：cordon serve 只读写工作文件夹里的普通文件",
+		"err.notplain":  "%s 不是普通文件",
+		"err.nofile":    "工作文件夹里没有 %s",
+		"err.toolarge":  "%s 超过 %d MiB",
+		"err.notfolder": "%s 不是文件夹（是符号链接？）：拒绝读取",
+		"err.changes":   "修改超过 %d 处",
+		"err.textsize":  "文字超过 %d MiB",
 		"api.yamltext":  "文字",
 
 		// The pages' script.

@@ -18,12 +18,12 @@ type jobPage struct {
 func (s *Server) jobPage(w http.ResponseWriter, r *http.Request) {
 	st, _, err := s.queue.status(r.PathValue("id"))
 	if err != nil {
-		s.fail(w, r, http.StatusNotFound, err.Error())
+		s.fail(w, r, http.StatusNotFound, s.said(r, err))
 		return
 	}
 	b := s.base(w, r, "job", "kind."+st.Kind)
 	b.Title = heading(b.cat, st.Kind, st.Title)
-	s.render(w, http.StatusOK, b, "job", jobPage{base: b, Job: st})
+	s.render(w, http.StatusOK, b, "job", jobPage{base: b, Job: s.statusSaid(r, st)})
 }
 
 // runsPage is the history: every result of the workspace.
@@ -81,7 +81,7 @@ type runPage struct {
 func (s *Server) runPage(w http.ResponseWriter, r *http.Request) {
 	rec, err := s.runs.get(r.PathValue("id"))
 	if err != nil {
-		s.fail(w, r, http.StatusNotFound, err.Error())
+		s.fail(w, r, http.StatusNotFound, s.said(r, err))
 		return
 	}
 	b := s.base(w, r, "run", "kind."+rec.Kind)

@@ -41,7 +41,7 @@ func (s *Server) scenariosPage(w http.ResponseWriter, r *http.Request) {
 	}
 	files, err := s.ws.scenarioFiles()
 	if err != nil {
-		s.fail(w, r, http.StatusInternalServerError, err.Error())
+		s.fail(w, r, http.StatusInternalServerError, s.said(r, err))
 		return
 	}
 	for _, f := range files {

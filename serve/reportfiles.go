@@ -28,7 +28,7 @@ func (s *Server) reportFile(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if _, err := s.runs.get(id); err != nil {
-		s.fail(w, r, http.StatusNotFound, err.Error())
+		s.fail(w, r, http.StatusNotFound, s.said(r, err))
 		return
 	}
 	data, err := s.ws.readFile(path.Join(runsDir, id, reportDir, file), maxReportFile)

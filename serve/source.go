@@ -1,8 +1,6 @@
 package serve
 
 import (
-	"errors"
-	"fmt"
 	"path"
 	"strconv"
 	"strings"
@@ -43,20 +41,17 @@ func (src *source) form(si *schemaInfo) *form {
 	return newForm(sc, si, fieldWords{})
 }
 
-// errNoSource is the error of a reference that names no scenario.
-var errNoSource = errors.New("no such scenario")
-
 // readSource reads the scenario a reference names.
 func (s *Server) readSource(ref string) (*source, error) {
 	kind, name, ok := strings.Cut(ref, ":")
 	if !ok {
-		return nil, fmt.Errorf("%w: %q", errNoSource, ref)
+		return nil, refusal("err.nosource", ref)
 	}
 	switch kind {
 	case "builtin":
 		data, ok := scenarios.Builtin(name)
 		if !ok {
-			return nil, fmt.Errorf("%w: no built-in scenario %q", errNoSource, name)
+			return nil, refusal("err.nobuiltin", name)
 		}
 		return &source{Ref: ref, Name: path.Join("builtin", name+".yaml"), Data: data}, nil
 	case "file":
@@ -68,7 +63,7 @@ func (s *Server) readSource(ref string) (*source, error) {
 	case "run":
 		id, file, ok := strings.Cut(name, "/")
 		if !ok {
-			return nil, fmt.Errorf("%w: %q", errNoSource, ref)
+			return nil, refusal("err.nosource", ref)
 		}
 		data, err := s.runs.input(id, file)
 		if err != nil {
@@ -76,7 +71,7 @@ func (s *Server) readSource(ref string) (*source, error) {
 		}
 		return &source{Ref: ref, Name: path.Join(runsDir, id, inputsDir, file), Data: data}, nil
 	}
-	return nil, fmt.Errorf("%w: %q", errNoSource, ref)
+	return nil, refusal("err.nosource", ref)
 }
 
 // change is one value of a scenario the page changed: its path as --set

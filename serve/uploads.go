@@ -107,7 +107,7 @@ func (s *Server) apiUpload(w http.ResponseWriter, r *http.Request) {
 			s.refuse(w, r, http.StatusConflict, problems{General: []string{cat.format("api.exists", u.name)}, Exists: true})
 			return
 		}
-		s.refuse(w, r, http.StatusBadRequest, general(err.Error()))
+		s.refuse(w, r, http.StatusBadRequest, general(s.said(r, err)))
 		return
 	}
 	writeJSON(w, http.StatusOK, map[string]string{"file": u.name, "ref": "file:" + u.name})

@@ -159,9 +159,9 @@ func (w *workspace) regular(name string) (bool, error) {
 	case err != nil:
 		return false, err
 	case st.Mode()&fs.ModeSymlink != 0:
-		return false, fmt.Errorf("%s is a symbolic link: cordon serve reads and writes only plain files of its workspace", name)
+		return false, refusal("err.symlink", name)
 	case !st.Mode().IsRegular():
-		return false, fmt.Errorf("%s is not a plain file", name)
+		return false, refusal("err.notplain", name)
 	}
 	return true, nil
 }
@@ -186,7 +186,7 @@ func (w *workspace) readFile(name string, limit int64) ([]byte, error) {
 		return nil, err
 	}
 	if !ok {
-		return nil, fmt.Errorf("%s: %w", name, fs.ErrNotExist)
+		return nil, refusal("err.nofile", name)
 	}
 	f, err := w.root.Open(name)
 	if err != nil {
@@ -198,7 +198,7 @@ func (w *workspace) readFile(name string, limit int64) ([]byte, error) {
 		return nil, err
 	}
 	if int64(len(data)) > limit {
-		return nil, fmt.Errorf("%s is larger than %d MiB", name, limit>>20)
+		return nil, refusal("err.toolarge", name, limit>>20)
 	}
 	return data, nil
 }
@@ -214,7 +214,7 @@ func (w *workspace) plainPath(name string) error {
 			return err
 		}
 		if !st.IsDir() {
-			return fmt.Errorf("%s is not a folder (a symbolic link?): refused", dir)
+			return refusal("err.notfolder", dir)
 		}
 	}
 	return nil

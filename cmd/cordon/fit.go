@@ -112,9 +112,10 @@ func readFitDurations(ctx context.Context, std *streams, opts *fitOptions) (stri
 	if ctx.Err() != nil {
 		return name, read, interrupted(ctx)
 	}
+	p := std.printer()
 	if errs, ok := errors.AsType[logs.Errors](err); ok {
 		for _, e := range errs {
-			fmt.Fprintln(std.err, e.Error())
+			fmt.Fprintln(std.err, p.Error(e.Error()))
 		}
 		hint := "; --lenient skips bad rows"
 		if opts.lenient {
@@ -126,14 +127,14 @@ func readFitDurations(ctx context.Context, std *streams, opts *fitOptions) (stri
 		return name, read, badInput(fmt.Errorf("%s: %w", name, err))
 	}
 	if read.Skipped > 0 {
-		fmt.Fprint(std.err, std.printer().Sprintf("cordon: %s: skipped %d bad rows (--lenient):\n", text.TermSafe(name), read.Skipped))
+		fmt.Fprint(std.err, p.Sprintf("cordon: %s: skipped %d bad rows (--lenient):\n", text.TermSafe(name), read.Skipped))
 		const shown = 5
 		for i, e := range read.SkippedErrors {
 			if i == shown {
-				fmt.Fprint(std.err, std.printer().Sprintf("  ... (%d more)\n", read.Skipped-shown))
+				fmt.Fprint(std.err, p.Sprintf("  ... (%d more)\n", read.Skipped-shown))
 				break
 			}
-			fmt.Fprintln(std.err, "  "+e.Error())
+			fmt.Fprintln(std.err, "  "+p.Error(e.Error()))
 		}
 	}
 	if len(read.Rows) == 0 {

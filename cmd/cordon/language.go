@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"strings"
 
 	"golang.org/x/text/language"
 
@@ -42,11 +43,31 @@ func (f *languageFlag) words(std *streams) error {
 }
 
 // printer is the language errors are written in: --lang's, or, when the
-// command stopped before reading it (a flag that does not parse), the
-// environment's.
+// command stopped before reading its flags (one that does not parse), the
+// --lang its arguments give, else the environment's.
 func (std *streams) printer() *lang.Printer {
 	if std.words != nil {
 		return std.words.Printer
 	}
+	if t, err := lang.Parse(std.langArg); std.langArg != "" && err == nil {
+		return lang.New(t)
+	}
 	return lang.New(lang.FromEnv(std.getenv))
+}
+
+// langArgOf is the value of the last --lang in args (--lang X or
+// --lang=X) before a "--"; "" when there is none.
+func langArgOf(args []string) string {
+	v := ""
+	for i, a := range args {
+		switch {
+		case a == "--":
+			return v
+		case a == "--lang" && i+1 < len(args):
+			v = args[i+1]
+		case strings.HasPrefix(a, "--lang="):
+			v = strings.TrimPrefix(a, "--lang=")
+		}
+	}
+	return v
 }

@@ -241,12 +241,12 @@ func (opts *replayOptions) readLogs(ctx context.Context, std *streams, sc *compo
 			fmt.Fprintf(std.err, "%s: %s\n", text.TermSafe(f.Name), p.Error(errorText(f.Err)))
 			bad++
 		case f.Skipped > 0:
-			fmt.Fprintf(std.err, "%s: skipped %d bad rows (--lenient):\n", text.TermSafe(f.Name), f.Skipped)
+			fmt.Fprint(std.err, p.Sprintf("%s: skipped %d bad rows (--lenient):\n", text.TermSafe(f.Name), f.Skipped))
 			for _, e := range f.SkippedErrors {
-				fmt.Fprintln(std.err, "  "+e.Error())
+				fmt.Fprintln(std.err, "  "+p.Error(e.Error()))
 			}
 			if len(f.SkippedErrors) < f.Skipped {
-				fmt.Fprintf(std.err, "  and %d more\n", f.Skipped-len(f.SkippedErrors))
+				fmt.Fprint(std.err, p.Sprintf("  and %d more\n", f.Skipped-len(f.SkippedErrors)))
 			}
 		}
 	}

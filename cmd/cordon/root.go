@@ -49,6 +49,9 @@ type streams struct {
 	// words is the language the command writes in (--lang); set before
 	// any command runs.
 	words *reports.Words
+	// langArg is the --lang of the command line, read ahead of its flags,
+	// for the errors of a command line whose flags do not parse.
+	langArg string
 }
 
 // Exit codes of a run stopped by a signal: 128 plus the signal's number.
@@ -104,7 +107,7 @@ func interruptedAfter(ctx context.Context, progress string) error {
 func Main(args []string, in io.Reader, out, errw io.Writer) int {
 	ctx, stop := watchSignals()
 	defer stop()
-	std := &streams{in: in, out: out, err: errw, getenv: os.Getenv}
+	std := &streams{in: in, out: out, err: errw, getenv: os.Getenv, langArg: langArgOf(args)}
 	root, stopProfile := newRootCmd(std)
 	root.SetArgs(args)
 	root.SetIn(in)

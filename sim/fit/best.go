@@ -27,17 +27,21 @@ func Best(x []float64) ([]Fit, error) {
 		return nil, err
 	}
 	var fits []Fit
-	var errs []error
+	var errs NoFitError
 	for _, family := range families {
 		f, err := family(x)
 		if err != nil {
-			errs = append(errs, err)
+			fe, ok := errors.AsType[*Error](err)
+			if !ok { // every fitter's error is an *Error; this keeps any other
+				fe = &Error{Problem: OutOfRange, N: len(x), Detail: err.Error()}
+			}
+			errs = append(errs, fe)
 			continue
 		}
 		fits = append(fits, f)
 	}
 	if len(fits) == 0 {
-		return nil, errors.Join(errs...)
+		return nil, errs
 	}
 	slices.SortStableFunc(fits, func(a, b Fit) int { return cmp.Compare(a.KS, b.KS) })
 	return fits, nil

@@ -35,7 +35,7 @@ type Fit struct {
 
 // sample is a checked, sorted copy of the samples, with their mean.
 type sample struct {
-	family string    // for errors: "fit lognormal", ...
+	family string    // for errors: lognormal, ...; "" for Best
 	x      []float64 // sorted
 	mean   float64
 }
@@ -45,19 +45,16 @@ type sample struct {
 // The errors name the family and the problem: fewer than 2 samples, a sample
 // that is not finite or negative, all samples equal, zeros.
 func newSample(family string, x []float64, positive bool) (sample, error) {
-	s := sample{family: "fit " + family}
-	if family == "" {
-		s.family = "fit"
-	}
+	s := sample{family: family}
 	n := len(x)
 	if n < 2 {
-		return s, fmt.Errorf("%s: need at least 2 samples, got %d", s.family, n)
+		return s, &Error{Family: family, Problem: TooFew, N: n}
 	}
 	negative, zeros, firstNeg := 0, 0, -1
 	for i, v := range x {
 		switch {
 		case math.IsNaN(v) || math.IsInf(v, 0):
-			return s, fmt.Errorf("%s: sample %d is %v; samples must be finite", s.family, i, v)
+			return s, &Error{Family: family, Problem: NotFinite, N: n, Index: i, Value: v}
 		case v < 0:
 			if negative == 0 {
 				firstNeg = i
@@ -68,16 +65,15 @@ func newSample(family string, x []float64, positive bool) (sample, error) {
 		}
 	}
 	if negative > 0 {
-		return s, fmt.Errorf("%s: %d of %d samples are negative (the first is sample %d, %v); durations must be >= 0",
-			s.family, negative, n, firstNeg, x[firstNeg])
+		return s, &Error{Family: family, Problem: Negative, N: n, Count: negative, Index: firstNeg, Value: x[firstNeg]}
 	}
 	s.x = slices.Clone(x)
 	slices.Sort(s.x)
 	if s.x[0] == s.x[n-1] {
-		return s, fmt.Errorf("%s: all %d samples equal %v; there is no spread to fit", s.family, n, s.x[0])
+		return s, &Error{Family: family, Problem: NoSpread, N: n, Value: s.x[0]}
 	}
 	if positive && zeros > 0 {
-		return s, fmt.Errorf("%s: %d of %d samples are zero; the %s needs every sample > 0", s.family, zeros, n, family)
+		return s, &Error{Family: family, Problem: Zeros, N: n, Count: zeros}
 	}
 	sum := 0.0
 	for _, v := range s.x {
@@ -85,9 +81,14 @@ func newSample(family string, x []float64, positive bool) (sample, error) {
 	}
 	s.mean = sum / float64(n)
 	if math.IsInf(s.mean, 0) {
-		return s, fmt.Errorf("%s: the samples' sum overflows float64", s.family)
+		return s, &Error{Family: family, Problem: Overflow, N: n}
 	}
 	return s, nil
+}
+
+// fail is the Error of the family's fit failing: p, said by detail.
+func (s sample) fail(p Problem, detail string) *Error {
+	return &Error{Family: s.family, Problem: p, N: len(s.x), Detail: detail}
 }
 
 // n returns the number of samples as a float64.
@@ -109,10 +110,10 @@ func (s sample) logs() (y []float64, mean float64) {
 // with the KS statistic of the samples against cdf and its p-value.
 func (s sample) finish(spec random.Spec, logLik float64, cdf func(float64) float64) (Fit, error) {
 	if err := spec.Validate(); err != nil {
-		return Fit{}, fmt.Errorf("%s: the fitted parameters are out of range: %w", s.family, err)
+		return Fit{}, &Error{Family: s.family, Problem: OutOfRange, N: len(s.x), Detail: "the fitted parameters are out of range: " + err.Error(), Err: err}
 	}
 	if math.IsNaN(logLik) || math.IsInf(logLik, 0) {
-		return Fit{}, fmt.Errorf("%s: the log-likelihood at the fitted parameters is %v", s.family, logLik)
+		return Fit{}, s.fail(OutOfRange, fmt.Sprintf("the log-likelihood at the fitted parameters is %v", logLik))
 	}
 	d := ksStatistic(s.x, cdf)
 	return Fit{

@@ -40,11 +40,11 @@ func Gamma(x []float64) (Fit, error) {
 	}
 	target := -sumLogRatio / n
 	if !(target > 0) || math.IsInf(target, 0) {
-		return Fit{}, fmt.Errorf("%s: log(mean) − mean(log x) is %v, want > 0: the samples' spread is too small to fit a shape", s.family, target)
+		return Fit{}, s.fail(SmallSpread, fmt.Sprintf("log(mean) − mean(log x) is %v, want > 0: the samples' spread is too small to fit a shape", target))
 	}
 	k, err := gammaShape(target)
 	if err != nil {
-		return Fit{}, fmt.Errorf("%s: %w", s.family, err)
+		return Fit{}, s.fail(NoConvergence, err.Error())
 	}
 	// ℓ = n·k·log(k/m) − n·log Γ(k) + (k − 1)·Σ log x − (k/m)·Σx, and
 	// (k/m)·Σx = n·k at the fit.

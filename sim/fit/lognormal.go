@@ -29,7 +29,7 @@ func LogNormal(x []float64) (Fit, error) {
 	s2 := ss / n
 	sigma := math.Sqrt(s2)
 	if !(sigma > 0) {
-		return Fit{}, fmt.Errorf("%s: the logarithms of the samples do not spread (sigma %v)", s.family, sigma)
+		return Fit{}, s.fail(SmallSpread, fmt.Sprintf("the logarithms of the samples do not spread (sigma %v)", sigma))
 	}
 	mean := math.Exp(mu + s2/2)
 	sd := mean * math.Sqrt(math.Expm1(s2))

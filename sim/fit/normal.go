@@ -28,7 +28,7 @@ func Normal(x []float64) (Fit, error) {
 	}
 	sigma := math.Sqrt(ss / n)
 	if !(sigma > 0) || math.IsInf(sigma, 0) {
-		return Fit{}, fmt.Errorf("%s: the samples' standard deviation %v is out of range", s.family, sigma)
+		return Fit{}, s.fail(OutOfRange, fmt.Sprintf("the samples' standard deviation %v is out of range", sigma))
 	}
 	// ℓ = −n·log σ − (n/2)·log 2π − Σ(x − μ)²/(2σ²), and the last sum is
 	// n/2 at the fit.

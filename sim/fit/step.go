@@ -15,6 +15,10 @@ type Step struct {
 	Samples []float64 // its durations, in seconds
 	Fits    []Fit     // ranked by KS, best first; nil when skipped or when every sample is equal
 	Skipped string    // why the step was not fitted; "" when it was
+	// Why is Choose's reason for Skipped, with its figures: an *Error, or a
+	// NoFitError; nil when the step was fitted or skipped for another
+	// reason.
+	Why error
 }
 
 // Choose fits a step's samples with [Best]. Samples that are all equal are
@@ -27,7 +31,7 @@ func Choose(name string, x []float64) Step {
 	}
 	fits, err := Best(x)
 	if err != nil {
-		s.Skipped = err.Error()
+		s.Skipped, s.Why = err.Error(), err
 		return s
 	}
 	s.Fits = fits

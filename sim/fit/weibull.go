@@ -32,11 +32,11 @@ func Weibull(x []float64) (Fit, error) {
 		ss += z[i] * z[i]
 	}
 	if !(ss > 0) {
-		return Fit{}, fmt.Errorf("%s: the logarithms of the samples do not spread", s.family)
+		return Fit{}, s.fail(SmallSpread, "the logarithms of the samples do not spread")
 	}
 	k, err := weibullShape(z, math.Pi/math.Sqrt(6*ss/n))
 	if err != nil {
-		return Fit{}, fmt.Errorf("%s: %w", s.family, err)
+		return Fit{}, s.fail(NoConvergence, err.Error())
 	}
 	// log λ = (1/k)·log(Σ xᵏ / n), with the xᵏ scaled by exp(−k·max y) so
 	// that none overflows.
