@@ -171,6 +171,10 @@ Exit codes: 0 done, 1 a target missed (only with --check), 2 bad input.`,
 	colors.add(root.PersistentFlags())
 	words := &languageFlag{}
 	root.PersistentFlags().StringVar(&words.value, "lang", "", "language of the summary, reports, figures and errors: en or zh-CN (default: from LANG, LC_ALL or LC_MESSAGES when they start with zh, else en)")
+	// cobra adds --help when it runs a command, after it has looked for the
+	// command among the arguments: until then it took --help for a flag
+	// with a value, so "cordon --help --lang zh-CN" read zh-CN as a command.
+	root.InitDefaultHelpFlag()
 	root.PersistentPreRunE = func(cmd *cobra.Command, args []string) error {
 		on, err := colors.decide(std.getenv, std.out)
 		if err != nil {
