@@ -42,24 +42,10 @@ func unitLabel(unit string) string {
 	return unit
 }
 
-// formatEstimate writes a mean and its interval as "10.7 [10.2, 11.2]".
-func formatEstimate(unit string, mean, low, high float64) string {
-	return English().estimate(unit, mean, low, high)
-}
-
 // estimate writes a mean and its interval as "10.7 [10.2, 11.2]" in w's
 // language.
 func (w *Words) estimate(unit string, mean, low, high float64) string {
 	return fmt.Sprintf("%s [%s, %s]", w.value(unit, mean), w.value(unit, low), w.value(unit, high))
-}
-
-// formatInterval writes a confidence interval "low – high", or "—" when
-// there is none (fewer than two replications measured the KPI).
-func formatInterval(unit string, low, high float64) string {
-	if math.IsNaN(low) && math.IsNaN(high) {
-		return "—"
-	}
-	return FormatValue(unit, low) + " – " + FormatValue(unit, high)
 }
 
 // estimateCell is estimateCell in w's language.
