@@ -3,6 +3,7 @@ package experiment
 import (
 	"fmt"
 	"math"
+	"slices"
 
 	"cordon/compound"
 )
@@ -97,6 +98,9 @@ func (p *planner) judge(values []int, sc *compound.Scenario, o *Outcome) (*evalu
 		return nil, err
 	}
 	ev := &evaluation{values: values, sc: sc, stage: p.stage, confirmed: p.confirming, out: o, results: res, met: true, cost: Cost(sc)}
+	if ev.confirmed && !slices.Equal(values, p.input) {
+		dropValues(o)
+	}
 	fp := FrontierPoint{Cost: ev.cost}
 	for _, r := range res {
 		if !r.Confident {
@@ -108,6 +112,18 @@ func (p *planner) judge(values []int, sc *compound.Scenario, o *Outcome) (*evalu
 	fp.Met = ev.met
 	p.plan.Frontier = append(p.plan.Frontier, fp)
 	return ev, nil
+}
+
+// dropValues drops an outcome's KPIs' values per replication, keeping
+// their summaries: a confirmed evaluation is judged by its summaries, and
+// the plan's, when it is the plan, is run again whole (wholeRuns); only the
+// input's confirmation is paired with it (the side effects). Kept, the
+// values of every evaluation from the confirmation on would grow with
+// the confirmation's replications.
+func dropValues(o *Outcome) {
+	for i := range o.KPIs {
+		o.KPIs[i].Values = nil
+	}
 }
 
 // violation is how far a target is from being met with confidence, relative
