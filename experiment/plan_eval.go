@@ -15,6 +15,7 @@ type evaluation struct {
 	stage     stage    // the replications and seed it was run with
 	confirmed bool     // run from the first confirmation on
 	out       *Outcome // its figures only (no Runs)
+	dropped   bool     // out's KPIs keep no values per replication (dropValues)
 	results   []TargetResult
 	met       bool
 	violation float64
@@ -98,8 +99,9 @@ func (p *planner) judge(values []int, sc *compound.Scenario, o *Outcome) (*evalu
 		return nil, err
 	}
 	ev := &evaluation{values: values, sc: sc, stage: p.stage, confirmed: p.confirming, out: o, results: res, met: true, cost: Cost(sc)}
-	if ev.confirmed && !slices.Equal(values, p.input) {
+	if p.stage.reps == p.opt.Confirm && !(ev.confirmed && slices.Equal(values, p.input)) {
 		dropValues(o)
+		ev.dropped = true
 	}
 	fp := FrontierPoint{Cost: ev.cost}
 	for _, r := range res {
@@ -115,11 +117,12 @@ func (p *planner) judge(values []int, sc *compound.Scenario, o *Outcome) (*evalu
 }
 
 // dropValues drops an outcome's KPIs' values per replication, keeping
-// their summaries: a confirmed evaluation is judged by its summaries, and
-// the plan's, when it is the plan, is run again whole (wholeRuns); only the
+// their summaries: an evaluation at the confirmation's replications (the
+// refinement's and the confirmation's) is judged by its summaries, and
+// the plan's is run again whole for the report (wholeRuns); only the
 // input's confirmation is paired with it (the side effects). Kept, the
-// values of every evaluation from the confirmation on would grow with
-// the confirmation's replications.
+// values of every such evaluation would grow with the confirmation's
+// replications.
 func dropValues(o *Outcome) {
 	for i := range o.KPIs {
 		o.KPIs[i].Values = nil

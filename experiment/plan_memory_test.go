@@ -31,7 +31,7 @@ func TestPlanKeepsOnlyFigures(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	confirmed := 0
+	confirmed, refined := 0, 0
 	for key, ev := range p.cache {
 		if ev == nil {
 			continue
@@ -48,18 +48,19 @@ func TestPlanKeepsOnlyFigures(t *testing.T) {
 		if ev.confirmed {
 			confirmed++
 		}
-		if !ev.confirmed || slices.Equal(ev.values, p.input) {
+		if ev.stage.reps != p.opt.Confirm || ev.confirmed && slices.Equal(ev.values, p.input) {
 			continue
 		}
+		refined++
 		for _, k := range ev.out.KPIs {
 			if k.Values != nil {
-				t.Errorf("confirmed evaluation %s keeps %s per replication (only the input's are paired with the plan's)", key, k.Name)
+				t.Errorf("evaluation %s at the confirmation's replications keeps %s per replication (only the input's confirmation is paired with the plan's)", key, k.Name)
 				break
 			}
 		}
 	}
-	if confirmed == 0 || !best.confirmed {
-		t.Fatalf("%d evaluations confirmed (the plan's: %v): the test proves nothing", confirmed, best.confirmed)
+	if confirmed == 0 || !best.confirmed || refined < 2 {
+		t.Fatalf("%d evaluations confirmed (the plan's: %v), %d others at the confirmation's replications: the test proves nothing", confirmed, best.confirmed, refined)
 	}
 	figures := encodeGob(t, withoutValues(best.out.KPIs))
 	pl, err := p.finish(best)
