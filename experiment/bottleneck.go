@@ -41,7 +41,7 @@ func (f *figures) rankPosts() []Bottleneck {
 	}
 	out := make([]Bottleneck, len(f.posts))
 	for p, first := range f.posts {
-		col := func(k postFigure) stats.Summary { return summarizeFigure(f.post[p][k]) }
+		col := func(k postFigure) stats.Summary { return summarizeFigure(f.postValues(p, k)) }
 		out[p] = Bottleneck{
 			Post:         first.Name,
 			Class:        first.Class,

@@ -300,6 +300,9 @@ func (w *Work) newFigures(opt Options) []*figures {
 		case opt.ReportFigures:
 			figs[i] = reportFigures(&w.Items[i].Scenario, w.MarginalReps)
 		}
+		if figs[i] != nil {
+			figs[i].reps = w.Items[i].from + w.Items[i].Reps
+		}
 	}
 	return figs
 }
