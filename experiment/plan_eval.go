@@ -49,7 +49,7 @@ func (p *planner) evaluate(plans [][]int) ([]*evaluation, error) {
 		}
 	}
 	if len(run) > 0 {
-		outs, err := p.run(scs)
+		outs, err := p.runKeeping(scs, p.kept(run))
 		if err != nil {
 			return nil, err
 		}
@@ -69,11 +69,33 @@ func (p *planner) evaluate(plans [][]int) ([]*evaluation, error) {
 	return evs, nil
 }
 
+// kept are the KPIs whose values the evaluations of plans keep: at the
+// confirmation's replications only the targets' (they are judged by them
+// alone, see dropValues), unless the input is confirmed with them (its
+// every KPI is paired with the plan's); every KPI's otherwise (nil).
+func (p *planner) kept(plans [][]int) []string {
+	if p.stage.reps != p.opt.Confirm || p.confirming && slices.ContainsFunc(plans, func(v []int) bool { return slices.Equal(v, p.input) }) {
+		return nil
+	}
+	kpis := []string{}
+	for _, t := range p.targets {
+		kpis = append(kpis, t.KPI)
+	}
+	return kpis
+}
+
 // run runs scenarios at the current stage, reporting progress over the
 // whole plan: the replications run so far, and the total as far as it is
 // known (this batch and the confirmation still to come).
 func (p *planner) run(scs []*compound.Scenario) ([]*Outcome, error) {
+	return p.runKeeping(scs, nil)
+}
+
+// runKeeping is run keeping the values of the KPIs kpis only (nil: every
+// KPI's and the posts' figures).
+func (p *planner) runKeeping(scs []*compound.Scenario, kpis []string) ([]*Outcome, error) {
 	opt := p.opt.Options
+	opt.onlyKPIs = kpis
 	opt.Replications, opt.Seed = p.stage.reps, &p.stage.seed
 	// Every evaluation keeps only its figures (a day's run whole is about
 	// 200 KB a replication); the plan's own, when confirmed, is run again

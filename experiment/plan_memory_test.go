@@ -52,6 +52,14 @@ func TestPlanKeepsOnlyFigures(t *testing.T) {
 			continue
 		}
 		refined++
+		if !ev.confirmed {
+			for _, k := range ev.out.KPIs {
+				if k.Name != target.KPI && k.N != 0 {
+					t.Errorf("evaluation %s of the refinement kept %s, not a target's KPI, over %d replications", key, k.Name, k.N)
+					break
+				}
+			}
+		}
 		for _, k := range ev.out.KPIs {
 			if k.Values != nil {
 				t.Errorf("evaluation %s at the confirmation's replications keeps %s per replication (only the input's confirmation is paired with the plan's)", key, k.Name)

@@ -293,6 +293,8 @@ func (w *Work) newFigures(opt Options) []*figures {
 	figs := make([]*figures, len(w.Items))
 	for i := range figs {
 		switch {
+		case opt.onlyKPIs != nil:
+			figs[i] = kpiFigures(&w.Items[i].Scenario, opt.onlyKPIs)
 		case w.Command == CommandSensitivity && i > 0:
 			figs[i] = kpiFigures(&w.Items[i].Scenario, w.KPIs)
 		case opt.FiguresOnly || w.figuresOnly(i):
