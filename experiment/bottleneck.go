@@ -7,7 +7,9 @@ import (
 	"cordon/sim/stats"
 )
 
-// Bottleneck is one post's figures over the replications and its rank.
+// Bottleneck is one post's figures over the replications and its rank:
+// their summaries, without the values per replication (nothing pairs
+// them), which would grow with the replications.
 type Bottleneck struct {
 	Rank         int
 	Post         string
@@ -39,7 +41,7 @@ func (f *figures) rankPosts() []Bottleneck {
 	}
 	out := make([]Bottleneck, len(f.posts))
 	for p, first := range f.posts {
-		col := func(k postFigure) stats.Summary { return summarizeColumn(f.post[p][k]) }
+		col := func(k postFigure) stats.Summary { return summarizeFigure(f.postValues(p, k)) }
 		out[p] = Bottleneck{
 			Post:         first.Name,
 			Class:        first.Class,
@@ -76,4 +78,12 @@ func zeroNaN(v float64) float64 {
 		return 0
 	}
 	return v
+}
+
+// summarizeFigure is summarize of a column of a post's figures, keeping
+// none of its values.
+func summarizeFigure(v []float64) stats.Summary {
+	s := summarizeColumn(v)
+	s.Values = nil
+	return s
 }

@@ -1,7 +1,6 @@
 package experiment
 
 import (
-	"math"
 	"sync"
 
 	"cordon/compound"
@@ -9,17 +8,20 @@ import (
 
 // figures are the replications of one scenario reduced to the numbers its
 // summaries are made of: every KPI's value and each post's figures of the
-// bottleneck ranking, in columns, replication r at index r, and the staff
-// on duty hour by hour, added up. A replication
-// is added as it finishes and its result dropped, so that work whose
-// replications nobody reads one by one (no report folder; a run's marginal
-// analysis; a sensitivity analysis; a plan's search) holds about 3 kB a
-// replication of the baseline's day instead of about 200 kB.
+// bottleneck ranking, in columns (each as compactly as its values allow,
+// see column), replication r at index r, and the staff on duty hour by
+// hour, added up. A replication is added as it finishes and its result
+// dropped, so that work whose replications nobody reads one by one (no
+// report folder; a run's marginal analysis; a sensitivity analysis; a
+// plan's search) holds about 2 kB a replication of the baseline's day
+// instead of about 200 kB.
 type figures struct {
 	mu    sync.Mutex
 	posts []compound.PostResult // the posts' names and kinds
-	kpis  [][]float64           // per KPI of the catalogue
-	post  [][postFigures][]float64
+	kpis  []column              // per KPI of the catalogue
+	post  [][postFigures]column
+	in    []bool   // the replications added
+	reps  int      // the replications there will be (0: not known)
 	duty  dutySums // the staff on duty hour by hour, added up
 	// plots, when not nil, gather what a run report's plots read, and the
 	// first keep replications are kept whole in first (ReportFigures).
@@ -97,7 +99,7 @@ func (f postFigure) value(x compound.PostResult) float64 {
 
 // figuresOf reduces complete results to their figures.
 func figuresOf(results []*compound.Result) *figures {
-	f := &figures{}
+	f := &figures{reps: len(results)}
 	for r, res := range results {
 		f.add(r, res)
 	}
@@ -110,9 +112,9 @@ func (f *figures) add(rep int, res *compound.Result) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if f.kpis == nil {
-		f.kpis = make([][]float64, len(res.Values))
+		f.kpis = make([]column, len(res.Values))
 		if f.only == nil {
-			f.post = make([][postFigures][]float64, len(res.Posts))
+			f.post = make([][postFigures]column, len(res.Posts))
 			f.posts = make([]compound.PostResult, len(res.Posts))
 			for p, x := range res.Posts {
 				f.posts[p] = compound.PostResult{Name: x.Name, Class: x.Class}
@@ -121,7 +123,7 @@ func (f *figures) add(rep int, res *compound.Result) {
 	}
 	for i, v := range res.Values {
 		if f.only == nil || i < len(f.only) && f.only[i] {
-			f.kpis[i] = put(f.kpis[i], rep, v)
+			f.kpis[i].put(rep, v, f.in, f.reps)
 		}
 	}
 	for p, x := range res.Posts {
@@ -129,9 +131,11 @@ func (f *figures) add(rep int, res *compound.Result) {
 			break // no post's figures kept
 		}
 		for k := range postFigures {
-			f.post[p][k] = put(f.post[p][k], rep, k.value(x))
+			f.post[p][k].put(rep, k.value(x), f.in, f.reps)
 		}
 	}
+	f.in = grown(f.in, rep, f.reps)
+	f.in[rep] = true
 	if f.only == nil {
 		f.duty.add(rep, res)
 	}
@@ -146,21 +150,34 @@ func (f *figures) add(rep int, res *compound.Result) {
 	}
 }
 
-// put sets col[r] to v, growing col as needed.
-func put(col []float64, r int, v float64) []float64 {
-	for len(col) <= r {
-		col = append(col, math.NaN())
+// kpi returns the values of KPI i (empty when no replication ran).
+func (f *figures) kpi(i int) []float64 {
+	if i >= len(f.kpis) {
+		return []float64{}
 	}
-	col[r] = v
-	return col
+	v := f.kpis[i].values(f.in, f.added())
+	if v == nil {
+		return []float64{}
+	}
+	return v
 }
 
-// kpi returns the column of KPI i (empty when no replication ran).
-func (f *figures) kpi(i int) []float64 {
-	if i < len(f.kpis) && f.kpis[i] != nil {
-		return f.kpis[i]
+// postValues returns the values of figure k of post p.
+func (f *figures) postValues(p int, k postFigure) []float64 {
+	v := f.post[p][k].values(f.in, f.added())
+	if v == nil {
+		return []float64{}
 	}
-	return []float64{}
+	return v
+}
+
+// added is one more than the last replication added.
+func (f *figures) added() int {
+	n := len(f.in)
+	for n > 0 && !f.in[n-1] {
+		n--
+	}
+	return n
 }
 
 // outcome summarises the figures of reps replications of sc: an Outcome

@@ -199,7 +199,7 @@ func (p *planner) finish(e *evaluation) (*Plan, error) {
 	pl := p.plan
 	pl.Outcome = e.out
 	var err error
-	if e.confirmed {
+	if e.confirmed || e.dropped {
 		if pl.Outcome, err = p.wholeRuns(e); err != nil { // before the planned scenario is renamed
 			return nil, err
 		}

@@ -3,6 +3,7 @@ package experiment
 import (
 	"fmt"
 	"math"
+	"slices"
 
 	"cordon/compound"
 )
@@ -14,6 +15,7 @@ type evaluation struct {
 	stage     stage    // the replications and seed it was run with
 	confirmed bool     // run from the first confirmation on
 	out       *Outcome // its figures only (no Runs)
+	dropped   bool     // out's KPIs keep no values per replication (dropValues)
 	results   []TargetResult
 	met       bool
 	violation float64
@@ -47,7 +49,7 @@ func (p *planner) evaluate(plans [][]int) ([]*evaluation, error) {
 		}
 	}
 	if len(run) > 0 {
-		outs, err := p.run(scs)
+		outs, err := p.runKeeping(scs, p.kept(run))
 		if err != nil {
 			return nil, err
 		}
@@ -67,11 +69,33 @@ func (p *planner) evaluate(plans [][]int) ([]*evaluation, error) {
 	return evs, nil
 }
 
+// kept are the KPIs whose values the evaluations of plans keep: at the
+// confirmation's replications only the targets' (they are judged by them
+// alone, see dropValues), unless the input is confirmed with them (its
+// every KPI is paired with the plan's); every KPI's otherwise (nil).
+func (p *planner) kept(plans [][]int) []string {
+	if p.stage.reps != p.opt.Confirm || p.confirming && slices.ContainsFunc(plans, func(v []int) bool { return slices.Equal(v, p.input) }) {
+		return nil
+	}
+	kpis := []string{}
+	for _, t := range p.targets {
+		kpis = append(kpis, t.KPI)
+	}
+	return kpis
+}
+
 // run runs scenarios at the current stage, reporting progress over the
 // whole plan: the replications run so far, and the total as far as it is
 // known (this batch and the confirmation still to come).
 func (p *planner) run(scs []*compound.Scenario) ([]*Outcome, error) {
+	return p.runKeeping(scs, nil)
+}
+
+// runKeeping is run keeping the values of the KPIs kpis only (nil: every
+// KPI's and the posts' figures).
+func (p *planner) runKeeping(scs []*compound.Scenario, kpis []string) ([]*Outcome, error) {
 	opt := p.opt.Options
+	opt.onlyKPIs = kpis
 	opt.Replications, opt.Seed = p.stage.reps, &p.stage.seed
 	// Every evaluation keeps only its figures (a day's run whole is about
 	// 200 KB a replication); the plan's own, when confirmed, is run again
@@ -97,6 +121,10 @@ func (p *planner) judge(values []int, sc *compound.Scenario, o *Outcome) (*evalu
 		return nil, err
 	}
 	ev := &evaluation{values: values, sc: sc, stage: p.stage, confirmed: p.confirming, out: o, results: res, met: true, cost: Cost(sc)}
+	if p.stage.reps == p.opt.Confirm && !(ev.confirmed && slices.Equal(values, p.input)) {
+		dropValues(o)
+		ev.dropped = true
+	}
 	fp := FrontierPoint{Cost: ev.cost}
 	for _, r := range res {
 		if !r.Confident {
@@ -108,6 +136,19 @@ func (p *planner) judge(values []int, sc *compound.Scenario, o *Outcome) (*evalu
 	fp.Met = ev.met
 	p.plan.Frontier = append(p.plan.Frontier, fp)
 	return ev, nil
+}
+
+// dropValues drops an outcome's KPIs' values per replication, keeping
+// their summaries: an evaluation at the confirmation's replications (the
+// refinement's and the confirmation's) is judged by its summaries, and
+// the plan's is run again whole for the report (wholeRuns); only the
+// input's confirmation is paired with it (the side effects). Kept, the
+// values of every such evaluation would grow with the confirmation's
+// replications.
+func dropValues(o *Outcome) {
+	for i := range o.KPIs {
+		o.KPIs[i].Values = nil
+	}
 }
 
 // violation is how far a target is from being met with confidence, relative

@@ -39,6 +39,10 @@ type Options struct {
 	// are still kept whole until the product is assembled. Do, Run and the
 	// plan honour it; RunWork does not.
 	ReportFigures bool
+	// onlyKPIs, when not nil, are the KPIs whose values every scenario
+	// keeps, and no post's figures: for work judged by a few KPIs alone
+	// (a plan's search at the confirmation's replications).
+	onlyKPIs []string
 }
 
 // Outcome is a scenario run over replications.

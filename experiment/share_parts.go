@@ -74,12 +74,19 @@ func (w *Work) shareParts(results [][]*compound.Result, figs []*figures) {
 			if p == it.part {
 				continue
 			}
-			col := f.kpis[k]
-			for r := range col {
-				col[r] = math.NaN()
-				if p != compound.PartWhole {
-					col[r] = baseValue(results, figs, it.base, r, k)
+			col := &f.kpis[k]
+			if !col.set {
+				continue // a KPI the step does not keep
+			}
+			for r, in := range f.in {
+				if !in {
+					continue
 				}
+				v := math.NaN()
+				if p != compound.PartWhole {
+					v = baseValue(results, figs, it.base, r, k)
+				}
+				col.put(r, v, f.in, f.reps)
 			}
 		}
 	}

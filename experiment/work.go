@@ -311,6 +311,8 @@ func (w *Work) newFigures(opt Options) []*figures {
 			headline = HeadlineKPIs(&w.Items[i].Scenario)
 		}
 		switch {
+		case opt.onlyKPIs != nil:
+			figs[i] = kpiFigures(&w.Items[i].Scenario, opt.onlyKPIs)
 		case w.Command == CommandSensitivity && i > 0:
 			figs[i] = kpiFigures(&w.Items[i].Scenario, w.KPIs)
 		case w.Command == CommandRun && w.figuresOnly(i):
@@ -319,6 +321,9 @@ func (w *Work) newFigures(opt Options) []*figures {
 			figs[i] = &figures{}
 		case opt.ReportFigures:
 			figs[i] = reportFigures(&w.Items[i].Scenario, w.MarginalReps)
+		}
+		if figs[i] != nil {
+			figs[i].reps = w.Items[i].from + w.Items[i].Reps
 		}
 	}
 	return figs

@@ -1,9 +1,12 @@
 package reports
 
 import (
+	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"math"
+	"slices"
 
 	"cordon/experiment"
 	"cordon/sim/stats"
@@ -171,8 +174,78 @@ func (r *Results) JSON() ([]byte, error) {
 	return indentJSON(r)
 }
 
-// WriteJSON writes the document's JSON to w without a copy of it whole
-// (its KPIs' values per replication grow with the replications).
+// WriteJSON writes the document's JSON to w without a copy of it whole:
+// the document without its KPIs' values per replication (which grow with
+// the replications) is made whole, and each KPI's values are written in
+// its place one by one, the same bytes as JSON.
 func (r *Results) WriteJSON(w io.Writer) error {
-	return writeIndentJSON(w, r)
+	rest := *r
+	rest.KPIs = slices.Clone(r.KPIs)
+	for i := range rest.KPIs {
+		rest.KPIs[i].PerReplication = nil
+	}
+	doc, err := indentJSON(&rest)
+	if err != nil {
+		return err
+	}
+	// Every KPI has its per_replication field, in the KPIs' order; a
+	// string cannot hold the marker (its quotes would be escaped).
+	marker := []byte(`"per_replication": null`)
+	for _, k := range r.KPIs {
+		at := bytes.Index(doc, marker)
+		if at < 0 {
+			return fmt.Errorf("results document: no per_replication for %s", k.Name)
+		}
+		indent := doc[bytes.LastIndexByte(doc[:at], '\n')+1 : at]
+		if _, err := w.Write(doc[:at]); err != nil {
+			return err
+		}
+		if err := writeValues(w, k.PerReplication, indent); err != nil {
+			return err
+		}
+		doc = doc[at+len(marker):]
+	}
+	_, err = w.Write(doc)
+	return err
+}
+
+// writeValues writes the per_replication field of a KPI whose line starts
+// with indent, as the indenting encoder writes it: null when there are no
+// values, [] when there are none, else one value a line.
+func writeValues(w io.Writer, values []Number, indent []byte) error {
+	b := []byte(`"per_replication": `)
+	switch {
+	case values == nil:
+		b = append(b, "null"...)
+	case len(values) == 0:
+		b = append(b, "[]"...)
+	default:
+		b = append(b, '[')
+	}
+	for i, v := range values {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, '\n')
+		b = append(b, indent...)
+		b = append(b, "  "...)
+		n, err := v.MarshalJSON()
+		if err != nil {
+			return err
+		}
+		b = append(b, n...)
+		if len(b) >= 4096 {
+			if _, err := w.Write(b); err != nil {
+				return err
+			}
+			b = b[:0]
+		}
+	}
+	if len(values) > 0 {
+		b = append(b, '\n')
+		b = append(b, indent...)
+		b = append(b, ']')
+	}
+	_, err := w.Write(b)
+	return err
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"io"
 )
@@ -16,6 +17,9 @@ type result struct {
 	table func(io.Writer) error
 	json  func() ([]byte, error)
 	csv   func() []byte
+	// writeJSON, when not nil, writes the JSON as it is made instead of
+	// json: for a document that grows with the replications.
+	writeJSON func(io.Writer) error
 }
 
 // print writes r on the command's output in the format o chose; a table
@@ -24,6 +28,13 @@ func (o outputFlags) print(std *streams, r result) error {
 	w := std.out
 	switch o.format {
 	case "json":
+		if r.writeJSON != nil {
+			bw := bufio.NewWriter(w)
+			if err := r.writeJSON(bw); err != nil {
+				return err
+			}
+			return bw.Flush()
+		}
 		b, err := r.json()
 		if err != nil {
 			return err

@@ -221,7 +221,7 @@ func (opts *runOptions) report(ctx context.Context, std *streams, r experiment.R
 		return false, err
 	}
 	err := opts.output.print(std, result{
-		json: func() ([]byte, error) { return reports.NewResults(out, targets...).JSON() },
+		writeJSON: func(w io.Writer) error { return reports.NewResults(out, targets...).WriteJSON(w) },
 		csv: func() []byte {
 			b := reports.KPIsCSV(out, targets)
 			if i > 0 {
