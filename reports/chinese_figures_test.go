@@ -27,25 +27,7 @@ var inParens = regexp.MustCompile(`（[^）]*）|\([^)]*\)`)
 // its titles, axes, ticks and legends in Chinese: an English word there
 // fails. Skipped without a CJK font (Debian: fonts-noto-cjk).
 func TestChineseFiguresHaveNoEnglish(t *testing.T) {
-	cjk, err := CJKFont(CJKFonts(os.Getenv))
-	if err != nil {
-		t.Skipf("no CJK font: %v", err)
-	}
-	w := NewWords(lang.New(language.SimplifiedChinese), cjk)
-	m, sens, pl, _ := chineseData(t)
-	figures := map[string]func() ([]Plot, error){
-		"run":         func() ([]Plot, error) { return w.RunPlots(dataTwoDays(t)) },
-		"gains":       func() ([]Plot, error) { return w.MarginalPlots(m) },
-		"plan":        func() ([]Plot, error) { return w.FrontierPlots(pl) },
-		"sensitivity": func() ([]Plot, error) { return w.TornadoPlots(sens) },
-		"compare": func() ([]Plot, error) {
-			p, err := w.DifferencesPlot(baselineAgainstDayOne(t, 2))
-			return []Plot{p}, err
-		},
-		"sweep": func() ([]Plot, error) {
-			return w.SweepPlots(wordSweep(t), []string{"takeout.door_time.p95"})
-		},
-	}
+	figures := chineseFigures(t, false)
 	for name, draw := range figures {
 		t.Run(name, func(t *testing.T) {
 			plots, err := draw()
@@ -108,3 +90,34 @@ func TestChineseAxisUnits(t *testing.T) {
 
 // hasHanText says whether s has a Chinese character.
 func hasHanText(s string) bool { return regexp.MustCompile(`\p{Han}`).MatchString(s) }
+
+// chineseFigures are the figures of every command drawn in Chinese, by
+// command: a run of two days, its gains, a plan's frontiers, a sensitivity
+// analysis' tornadoes, a comparison, a sweep over words and, with replay,
+// a review's. It skips the test without a CJK font.
+func chineseFigures(t *testing.T, replay bool) map[string]func() ([]Plot, error) {
+	t.Helper()
+	cjk, err := CJKFont(CJKFonts(os.Getenv))
+	if err != nil {
+		t.Skipf("no CJK font: %v", err)
+	}
+	w := NewWords(lang.New(language.SimplifiedChinese), cjk)
+	m, sens, pl, review := chineseData(t)
+	figures := map[string]func() ([]Plot, error){
+		"run":         func() ([]Plot, error) { return w.RunPlots(dataTwoDays(t)) },
+		"gains":       func() ([]Plot, error) { return w.MarginalPlots(m) },
+		"plan":        func() ([]Plot, error) { return w.FrontierPlots(pl) },
+		"sensitivity": func() ([]Plot, error) { return w.TornadoPlots(sens) },
+		"compare": func() ([]Plot, error) {
+			p, err := w.DifferencesPlot(baselineAgainstDayOne(t, 2))
+			return []Plot{p}, err
+		},
+		"sweep": func() ([]Plot, error) {
+			return w.SweepPlots(wordSweep(t), []string{"takeout.door_time.p95"})
+		},
+	}
+	if replay {
+		figures["replay"] = func() ([]Plot, error) { return w.ReviewPlots(review) }
+	}
+	return figures
+}
