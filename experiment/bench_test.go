@@ -19,14 +19,7 @@ func BenchmarkBaselineReplication(b *testing.B) {
 	events := uint64(0)
 	b.ReportAllocs()
 	for b.Loop() {
-		m, err := compound.Build(sc, rep, compound.Options{})
-		if err != nil {
-			b.Fatal(err)
-		}
-		if _, err := m.Run(); err != nil {
-			b.Fatal(err)
-		}
-		events += m.Sim().Fired()
+		events += replicate(b, sc, rep, compound.Options{})
 		rep++
 	}
 	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/replication")
@@ -155,17 +148,24 @@ func BenchmarkPartAlone(b *testing.B) {
 		b.Run(c.name, func(b *testing.B) {
 			rep, events := 0, uint64(0)
 			for b.Loop() {
-				m, err := compound.Build(sc, rep%10, c.opt)
-				if err != nil {
-					b.Fatal(err)
-				}
-				if _, err := m.Run(); err != nil {
-					b.Fatal(err)
-				}
-				events += m.Sim().Fired()
+				events += replicate(b, sc, rep%10, c.opt)
 				rep++
 			}
 			b.ReportMetric(float64(events)/float64(b.N), "events/replication")
 		})
 	}
+}
+
+// replicate builds and runs replication rep of sc with opts and returns
+// the events it fired; a benchmark's loop body.
+func replicate(b *testing.B, sc *compound.Scenario, rep int, opts compound.Options) uint64 {
+	b.Helper()
+	m, err := compound.Build(sc, rep, opts)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := m.Run(); err != nil {
+		b.Fatal(err)
+	}
+	return m.Sim().Fired()
 }

@@ -120,14 +120,7 @@ func BenchmarkScaling(b *testing.B) {
 			rep, events := 0, uint64(0)
 			cpu := processCPU()
 			for b.Loop() {
-				m, err := compound.Build(c.sc, rep, compound.Options{})
-				if err != nil {
-					b.Fatal(err)
-				}
-				if _, err := m.Run(); err != nil {
-					b.Fatal(err)
-				}
-				events += m.Sim().Fired()
+				events += replicate(b, c.sc, rep, compound.Options{})
 				rep++
 			}
 			b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N), "ms/replication")
