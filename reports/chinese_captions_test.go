@@ -9,7 +9,7 @@ import (
 // Chinese: an English word there, but for the codes a planner types,
 // fails. Skipped without a CJK font, as the figures are then in English.
 func TestChineseCaptionsHaveNoEnglish(t *testing.T) {
-	figures := chineseFigures(t, true)
+	figures := chineseFigures(t)
 	for name, draw := range figures {
 		t.Run(name, func(t *testing.T) {
 			plots, err := draw()

@@ -23,11 +23,11 @@ var svgText = regexp.MustCompile(`(?s)<text[^>]*>(.*?)</text>`)
 var inParens = regexp.MustCompile(`（[^）]*）|\([^)]*\)`)
 
 // Every Chinese figure of every command (a run of two days, its gains, a
-// plan's frontiers and tornadoes, a comparison, a sweep over words) draws
+// plan's frontiers and tornadoes, a comparison, a sweep over words, a replay) draws
 // its titles, axes, ticks and legends in Chinese: an English word there
 // fails. Skipped without a CJK font (Debian: fonts-noto-cjk).
 func TestChineseFiguresHaveNoEnglish(t *testing.T) {
-	figures := chineseFigures(t, false)
+	figures := chineseFigures(t)
 	for name, draw := range figures {
 		t.Run(name, func(t *testing.T) {
 			plots, err := draw()
@@ -93,9 +93,9 @@ func hasHanText(s string) bool { return regexp.MustCompile(`\p{Han}`).MatchStrin
 
 // chineseFigures are the figures of every command drawn in Chinese, by
 // command: a run of two days, its gains, a plan's frontiers, a sensitivity
-// analysis' tornadoes, a comparison, a sweep over words and, with replay,
-// a review's. It skips the test without a CJK font.
-func chineseFigures(t *testing.T, replay bool) map[string]func() ([]Plot, error) {
+// analysis' tornadoes, a comparison, a sweep over words and a review's. It
+// skips the test without a CJK font.
+func chineseFigures(t *testing.T) map[string]func() ([]Plot, error) {
 	t.Helper()
 	cjk, err := CJKFont(CJKFonts(os.Getenv))
 	if err != nil {
@@ -103,7 +103,7 @@ func chineseFigures(t *testing.T, replay bool) map[string]func() ([]Plot, error)
 	}
 	w := NewWords(lang.New(language.SimplifiedChinese), cjk)
 	m, sens, pl, review := chineseData(t)
-	figures := map[string]func() ([]Plot, error){
+	return map[string]func() ([]Plot, error){
 		"run":         func() ([]Plot, error) { return w.RunPlots(dataTwoDays(t)) },
 		"gains":       func() ([]Plot, error) { return w.MarginalPlots(m) },
 		"plan":        func() ([]Plot, error) { return w.FrontierPlots(pl) },
@@ -115,9 +115,6 @@ func chineseFigures(t *testing.T, replay bool) map[string]func() ([]Plot, error)
 		"sweep": func() ([]Plot, error) {
 			return w.SweepPlots(wordSweep(t), []string{"takeout.door_time.p95"})
 		},
+		"replay": func() ([]Plot, error) { return w.ReviewPlots(review) },
 	}
-	if replay {
-		figures["replay"] = func() ([]Plot, error) { return w.ReviewPlots(review) }
-	}
-	return figures
 }
