@@ -78,13 +78,17 @@ func (w *Work) shareParts(results [][]*compound.Result, figs []*figures) {
 			if !col.set {
 				continue // a KPI the step does not keep
 			}
+			var base []float64 // the base's values, when this part made them
+			if p != compound.PartWhole {
+				base = baseColumn(results, figs, it.base, k)
+			}
 			for r, in := range f.in {
 				if !in {
 					continue
 				}
 				v := math.NaN()
-				if p != compound.PartWhole {
-					v = baseValue(results, figs, it.base, r, k)
+				if base != nil {
+					v = base[r]
 				}
 				col.put(r, v, f.in, f.reps)
 			}
@@ -92,10 +96,15 @@ func (w *Work) shareParts(results [][]*compound.Result, figs []*figures) {
 	}
 }
 
-// baseValue is KPI k of replication r of item b.
-func baseValue(results [][]*compound.Result, figs []*figures, b, r, k int) float64 {
+// baseColumn is KPI k of every replication of item b, replication r at
+// index r: read once per KPI (a figures' column is unpacked on each read).
+func baseColumn(results [][]*compound.Result, figs []*figures, b, k int) []float64 {
 	if f := figs[b]; f != nil {
-		return f.kpi(k)[r]
+		return f.kpi(k)
 	}
-	return results[b][r].Values[k]
+	out := make([]float64, len(results[b]))
+	for r, res := range results[b] {
+		out[r] = res.Values[k]
+	}
+	return out
 }
