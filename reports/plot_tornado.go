@@ -266,11 +266,5 @@ func Unmoved(s *experiment.Sensitivity, i int) bool {
 // the scenario ("sampling.swab") by its label ("sampling round, swab
 // time"), any other name ("residents") as it is.
 func (l look) factorName(name string) string {
-	if l.Chinese() {
-		return (&Words{Printer: l.Printer}).factorName(experiment.Factor{Name: name})
-	}
-	if strings.Contains(name, ".") {
-		return l.PathLabel(name)
-	}
-	return l.Name(name)
+	return (&Words{Printer: l.Printer}).factorName(experiment.Factor{Name: name})
 }
