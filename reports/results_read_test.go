@@ -33,15 +33,7 @@ func TestResultsReportSameBytes(t *testing.T) {
 	if err := RunReport(o, targets, nil).Write(ctx, Dest{Dir: orig}); err != nil {
 		t.Fatal(err)
 	}
-	f, err := os.Open(filepath.Join(orig, "results.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	doc, err := ReadResults(f)
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := readResultsFile(t, filepath.Join(orig, "results.json"))
 	again := filepath.Join(t.TempDir(), "again")
 	if err := ResultsReport(doc).Write(ctx, Dest{Dir: again}); err != nil {
 		t.Fatal(err)
@@ -94,4 +86,20 @@ func TestReadResultsRefuses(t *testing.T) {
 	if _, err := readResults(bytes.NewReader(make([]byte, 1001)), 1000); err == nil || !strings.Contains(err.Error(), "larger than 1000 bytes") {
 		t.Errorf("a huge file: %v", err)
 	}
+}
+
+// readResultsFile reads the results document at path, as cordon report
+// does.
+func readResultsFile(t *testing.T, path string) *Results {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	doc, err := ReadResults(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
 }

@@ -2,7 +2,6 @@ package reports
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -16,15 +15,7 @@ func TestResultsReportInChinese(t *testing.T) {
 	if err := RunReport(dataTwoDays(t), nil, nil).Write(context.Background(), Dest{Dir: dir}); err != nil {
 		t.Fatal(err)
 	}
-	f, err := os.Open(filepath.Join(dir, "results.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	doc, err := ReadResults(f)
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := readResultsFile(t, filepath.Join(dir, "results.json"))
 	w := chinese()
 	c, err := ResultsReport(doc).build(w)
 	if err != nil {
