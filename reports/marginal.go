@@ -134,7 +134,7 @@ func (w *Words) stepPhrase(f experiment.Finding, k *experiment.KnobGain) string 
 	}
 	var worse []string
 	for _, g := range experiment.SideEffects(k) {
-		worse = append(worse, w.kpiMention(g.KPI)+" "+w.gain(g))
+		worse = append(worse, w.kpiTitle(g.KPI)+" "+w.gain(g))
 	}
 	if len(worse) > 0 {
 		s += w.Sprintf(" (worse: %s)", strings.Join(worse, w.T("; ")))

@@ -47,10 +47,6 @@ func (w *Words) WriteSensitivityTable(out io.Writer, s *experiment.Sensitivity, 
 // (takeout.door_time.p95)".
 func (w *Words) kpiHeading(k compound.KPI) string { return w.withCode(w.kpiTitle(k), k.Name) }
 
-// kpiMention names a KPI within a sentence or a cell about something else
-// (what a change makes worse): its label.
-func (w *Words) kpiMention(k compound.KPI) string { return w.kpiTitle(k) }
-
 // withCode is a label with the code a user types for it in parentheses
 // (full-width ones in Chinese).
 func (w *Words) withCode(label, code string) string {

@@ -182,7 +182,7 @@ func (w *Words) helpedTable(r *experiment.Review, all bool) reviewTable {
 		var worse []string
 		for _, d := range c.Effects {
 			if d.Verdict == experiment.Worse {
-				worse = append(worse, fmt.Sprintf("%s %s", w.kpiMention(d.KPI), w.diff(d.Unit, d.Mean)))
+				worse = append(worse, fmt.Sprintf("%s %s", w.kpiTitle(d.KPI), w.diff(d.Unit, d.Mean)))
 			}
 		}
 		cost := "0"
@@ -192,7 +192,7 @@ func (w *Words) helpedTable(r *experiment.Review, all bool) reviewTable {
 		if c.Resource == experiment.Restore {
 			cost = w.T("as planned")
 		}
-		lead := textCell(w.kpiMention(c.Lead.KPI))
+		lead := textCell(w.kpiTitle(c.Lead.KPI))
 		t.Rows = append(t.Rows, []reviewCell{codeCell(w.ChangeText(c.Change)), textCell(w.KnobNamed(c.Post)), numCell(cost), lead,
 			numCell(w.diff(c.Lead.Unit, c.Lead.Mean)),
 			numCell(fmt.Sprintf("[%s, %s]", w.diff(c.Lead.Unit, c.Lead.Low), w.diff(c.Lead.Unit, c.Lead.High))),
@@ -202,13 +202,13 @@ func (w *Words) helpedTable(r *experiment.Review, all bool) reviewTable {
 	switch c := h.LikelyCause(); {
 	case c != nil:
 		foot = append(foot, w.Sprintf("likely cause: %s short of its plan; %s: %s %s [%s, %s]",
-			w.KnobNamed(c.Post), w.ChangeText(c.Change), w.kpiMention(c.Lead.KPI), w.diff(c.Lead.Unit, c.Lead.Mean), w.diff(c.Lead.Unit, c.Lead.Low), w.diff(c.Lead.Unit, c.Lead.High)))
+			w.KnobNamed(c.Post), w.ChangeText(c.Change), w.kpiTitle(c.Lead.KPI), w.diff(c.Lead.Unit, c.Lead.Mean), w.diff(c.Lead.Unit, c.Lead.Low), w.diff(c.Lead.Unit, c.Lead.High)))
 	case h.Inferred.Several():
 		// the notes say that several shortfalls fit alike
 	case len(h.Changes) > 0:
 		c := h.Changes[0]
 		foot = append(foot, w.Sprintf("no departure from the plan is known to have helped; the change that would have helped most: %s (%s %s)",
-			w.ChangeText(c.Change), w.kpiMention(c.Lead.KPI), w.diff(c.Lead.Unit, c.Lead.Mean)))
+			w.ChangeText(c.Change), w.kpiTitle(c.Lead.KPI), w.diff(c.Lead.Unit, c.Lead.Mean)))
 	}
 	if len(h.Changes) > helpedShown && !all {
 		foot = append(foot, w.Sprintf("%d of %d changes tried would have helped; the first %d are shown (summary.md lists them all)", len(h.Changes), h.Tried, helpedShown))
