@@ -6,38 +6,35 @@ import "strings"
 // Chinese, "items/h" 件/小时; in English, and for a unit the catalogue
 // does not know, the unit as it is.
 func (p *Printer) Unit(unit string) string {
-	if k := "unit:" + unit; p.Chinese() && p.known[k] {
-		return p.msg.Sprintf(k)
-	}
-	return unit
+	return p.chineseWord("unit:", unit)
 }
 
 // Better is which direction of a KPI is better, in the printer's
 // language: "lower" is 越低越好 in Chinese; "" (neither) stays "".
 func (p *Printer) Better(better string) string {
-	if k := "better:" + better; p.Chinese() && p.known[k] {
-		return p.msg.Sprintf(k)
-	}
-	return better
+	return p.chineseWord("better:", better)
 }
 
 // PathType is the kind of value a settable path takes (scenarios.Paths),
 // in the printer's language: "whole number" is 整数 in Chinese.
 func (p *Printer) PathType(typ string) string {
-	if k := "type:" + typ; p.Chinese() && p.known[k] {
-		return p.msg.Sprintf(k)
-	}
-	return typ
+	return p.chineseWord("type:", typ)
 }
 
 // Column is the head of a column of the kpis and paths listings in the
 // printer's language; in English the column's name, which is also its key
 // in their JSON and CSV.
 func (p *Printer) Column(name string) string {
-	if k := "column:" + name; p.Chinese() && p.known[k] {
+	return p.chineseWord("column:", name)
+}
+
+// chineseWord is s in Chinese where the catalogue has prefix+s, else s as
+// it is (in English always).
+func (p *Printer) chineseWord(prefix, s string) string {
+	if k := prefix + s; p.Chinese() && p.known[k] {
 		return p.msg.Sprintf(k)
 	}
-	return name
+	return s
 }
 
 // listingEntries are the words of `cordon kpis` and `cordon paths`: their
