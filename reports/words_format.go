@@ -24,16 +24,7 @@ func (w *Words) value(unit string, v float64) string {
 
 // unit is the unit written after a count in w's language; durations and
 // shares carry their own.
-func (w *Words) unit(unit string) string {
-	u := unitLabel(unit)
-	if u == "" {
-		return ""
-	}
-	if w.Chinese() && w.Has("unit:"+u) {
-		return w.T("unit:" + u)
-	}
-	return u
-}
+func (w *Words) unit(unit string) string { return w.Unit(unitLabel(unit)) }
 
 // kpiTitle is the KPI's label with its subject, in w's language:
 // "express: time to the door, 95th percentile".
