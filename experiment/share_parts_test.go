@@ -184,3 +184,61 @@ func finding(fs []Finding) string {
 	}
 	return out
 }
+
+// TestBottlenecksShareParts: `cordon bottlenecks` (MarginalAnalysis) on a
+// separable scenario runs its steps' parts alone and keeps their chosen
+// KPIs only; every gain it reports is, bit for bit, the one the steps run
+// whole give.
+func TestBottlenecksShareParts(t *testing.T) {
+	sc, err := scenarios.Resolve(scenarios.Default)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kpis := HeadlineKPIs(sc)
+	chosen, err := chooseKPIs(sc, kpis)
+	if err != nil {
+		t.Fatal(err)
+	}
+	parts := map[compound.Part]bool{}
+	for _, k := range chosen {
+		parts[compound.KPIPart(k)] = true
+	}
+	if !sc.Separable() || parts[compound.PartWhole] || !parts[compound.PartSampling] || !parts[compound.PartDeliveries] {
+		t.Fatalf("%s: separable %v, KPIs' parts %v: want a separable scenario whose KPIs are of both parts and not of the whole", sc.Name, sc.Separable(), parts)
+	}
+	seed := uint64(7)
+	opt := Options{Seed: &seed, Replications: 4}
+	m, err := MarginalAnalysis(context.Background(), sc, kpis, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var steps []KnobGain
+	for _, k := range m.Knobs {
+		steps = append(steps, k)
+		if k.Other != nil {
+			steps = append(steps, *k.Other)
+		}
+	}
+	alone := 0
+	for _, k := range steps {
+		step := k.Knob.With(sc, k.To)
+		if sc.StepPart(step) != compound.PartWhole {
+			alone++
+		}
+		whole := opt
+		whole.Replications = k.Replications
+		outs, err := runScenarios(context.Background(), []*compound.Scenario{step}, whole)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, kpi := range chosen {
+			want, got := pairedGain(kpi, m.Base, outs[0]), k.Gains[i]
+			if !sameBits(want.Mean, got.Mean) || !sameBits(want.Low, got.Low) || !sameBits(want.High, got.High) {
+				t.Errorf("%s %s, %s: gain %v [%v, %v], run whole %v [%v, %v]", k.Knob.Name, k.StepText(), kpi.Name, got.Mean, got.Low, got.High, want.Mean, want.Low, want.High)
+			}
+		}
+	}
+	if alone < len(steps)/2 {
+		t.Errorf("%d of %d steps change one part alone: want most", alone, len(steps))
+	}
+}
