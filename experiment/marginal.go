@@ -353,8 +353,9 @@ func sum(v []int) int {
 
 // runGroup runs the scenarios with common random numbers (sc's seed, or
 // opt's), each over its own number of replications: the first ones of the
-// same seeds. The base is sc, run whole with all its figures: scs[0] when
-// base is nil, else base is its outcome. The other scenarios are steps of
+// same seeds. The base is sc, with all its figures and its posts' hours
+// (no replication kept whole): scs[0] when base is nil, else base is its
+// outcome. The other scenarios are steps of
 // sc read only for their gains on the chosen KPIs: their replications keep
 // those KPIs alone (compound.Options.Measure), and where sc is Separable a
 // step that changes one part runs that part alone and takes the other
@@ -380,7 +381,10 @@ func runGroup(ctx context.Context, sc *compound.Scenario, scs []*compound.Scenar
 	figs := make([]*figures, len(scs))
 	for i := range scs {
 		if i == 0 && base == nil {
-			continue // the base, whole
+			// The base: every figure and what a report plots, and of each
+			// replication only its posts' hours besides.
+			figs[0] = &figures{plots: newPlotFigures(sc), keep: reps[0], hoursOnly: true, reps: reps[0]}
+			continue
 		}
 		figs[i] = kpiFigures(scs[i], names)
 		figs[i].reps = reps[i]

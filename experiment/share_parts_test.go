@@ -242,3 +242,30 @@ func TestBottlenecksShareParts(t *testing.T) {
 		t.Errorf("%d of %d steps change one part alone: want most", alone, len(steps))
 	}
 }
+
+// TestBottlenecksKeepNoReplicationWhole: of its base's replications a
+// bottlenecks analysis keeps only the posts' hours it reads (the hour by
+// hour limiting post, the shifts' utilisation), and of its steps' only
+// their figures, so that its memory stays flat in replications.
+func TestBottlenecksKeepNoReplicationWhole(t *testing.T) {
+	sc, err := scenarios.LoadFile("../scenarios/testdata/valid/mini.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := MarginalAnalysis(context.Background(), sc, nil, Options{Replications: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Base.Runs != nil {
+		t.Fatalf("the base keeps its %d replications whole", len(m.Base.Runs))
+	}
+	runs := m.Base.hourRuns()
+	if len(runs) != 3 || len(m.Hourly) == 0 {
+		t.Fatalf("the base keeps the hours of %d replications, and %d hours of limiting posts: want 3, and some", len(runs), len(m.Hourly))
+	}
+	for r, res := range runs {
+		if res.Values != nil || res.Series != nil || res.DoorTimes != nil || len(res.Posts) == 0 || res.Posts[0].Hourly == nil {
+			t.Errorf("replication %d of the base keeps more than its posts' hours: %d values, %d series, %d posts", r, len(res.Values), len(res.Series), len(res.Posts))
+		}
+	}
+}
