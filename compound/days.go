@@ -45,9 +45,6 @@ func streamName(name string, d int) string {
 // from are (Options.Day).
 func (m *Model) dayShift() int { return min(max(m.opts.Day-1, 0), MaxDays) }
 
-// streamDay returns the stream day of a draw made now.
-func (m *Model) streamDay() int { return m.tl.dayOf(m.s.Now()) + m.dayShift() }
-
 // daily is a random quantity drawn, each day, from that day's stream: the
 // stream called name on the first day, name@dayN on day N. It is a
 // random.Dist and a sim.Sampler.
@@ -57,10 +54,30 @@ type daily struct {
 	build func(src rand.Source) (random.Dist, error)
 	first random.Dist   // built with the model, on its first stream day
 	days  []random.Dist // by stream day, built when first drawn from
+	// today is the distribution of the day of the last draw, which ends at
+	// until: the draws of a day need not work out the day again.
+	today random.Dist
+	until float64
 }
 
 // Rand draws from the stream of the day it is now.
-func (d *daily) Rand() float64 { return d.on(d.m.streamDay()).Rand() }
+func (d *daily) Rand() float64 {
+	if now := d.m.s.Now(); d.today == nil || now >= d.until {
+		d.turn(now)
+	}
+	return d.today.Rand()
+}
+
+// turn makes today the distribution of the day now falls on.
+func (d *daily) turn(now float64) {
+	tl := d.m.tl
+	k := tl.dayOf(now)
+	d.today = d.on(k + d.m.dayShift())
+	d.until = math.Inf(1) // the last day has every time past the end too
+	if k+1 < tl.days() {
+		d.until = float64(k+1) * day
+	}
+}
 
 // Mean returns the mean of a draw, the same every day.
 func (d *daily) Mean() float64 { return d.first.Mean() }

@@ -241,11 +241,19 @@ func (m *Model) buildRound(p roundPlan) (*sampling, error) {
 				c := &call{m: m, smp: smp, at: smp.start + plan[z][nth].at}
 				nth++
 				home := int(math.Round(float64(b.Residents) * smp.homeShare()))
+				// A building's residents are one allocation, and so are
+				// those it calls down and those sampled at home.
+				rs := make([]resident, b.Residents)
+				c.down = make([]*resident, 0, b.Residents-home)
+				if home > 0 {
+					c.home = make([]*resident, 0, home)
+				}
 				for k := range b.Residents {
 					if err := m.stopped(); err != nil {
 						return nil, err
 					}
-					r := &resident{site: s}
+					r := &rs[k]
+					r.site = s
 					if k < b.Residents-home {
 						r.delay = comeDown.Rand() + walks[z].Rand()
 						if reg != nil && s.reg != nil {

@@ -169,3 +169,32 @@ func replicate(b *testing.B, sc *compound.Scenario, rep int, opts compound.Optio
 	}
 	return m.Sim().Fired()
 }
+
+// BenchmarkBuild builds one replication of the default scenario without
+// running it, as the base run builds it and as a run report's analysis
+// builds a step of either part alone: the build is paid again by every
+// replication.
+//
+//	go test -run '^$' -bench Build -count 5 ./experiment/
+func BenchmarkBuild(b *testing.B) {
+	sc := load(b, scenarios.Default)
+	for _, c := range []struct {
+		name string
+		opt  compound.Options
+	}{
+		{"whole", compound.Options{}},
+		{"sampling", compound.Options{NoSeries: true, Part: compound.PartSampling}},
+		{"deliveries", compound.Options{NoSeries: true, Part: compound.PartDeliveries}},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			rep := 0
+			for b.Loop() {
+				if _, err := compound.Build(sc, rep%10, c.opt); err != nil {
+					b.Fatal(err)
+				}
+				rep++
+			}
+		})
+	}
+}

@@ -28,6 +28,9 @@ type figures struct {
 	plots *PlotFigures
 	keep  int
 	first []*compound.Result
+	// hoursOnly keeps in first only each replication's posts' hours (see
+	// hoursOf), all a marginal analysis reads of its base's replications.
+	hoursOnly bool
 	// only, when not nil, are the KPIs whose columns are kept (the others'
 	// summaries are of no replication), and then no post's figures nor
 	// staff on duty are: for work that reads a few KPIs of an item and
@@ -146,8 +149,21 @@ func (f *figures) add(rep int, res *compound.Result) {
 		for len(f.first) <= rep {
 			f.first = append(f.first, nil)
 		}
+		if f.hoursOnly {
+			res = hoursOf(res)
+		}
 		f.first[rep] = res
 	}
+}
+
+// hoursOf is res with only its posts' names, kinds and figures hour by
+// hour: a few kB of a replication's hundreds.
+func hoursOf(res *compound.Result) *compound.Result {
+	out := &compound.Result{Posts: make([]compound.PostResult, len(res.Posts))}
+	for p, x := range res.Posts {
+		out.Posts[p] = compound.PostResult{Name: x.Name, Class: x.Class, Hourly: x.Hourly, HourlyQueue: x.HourlyQueue}
+	}
+	return out
 }
 
 // kpi returns the values of KPI i (empty when no replication ran).

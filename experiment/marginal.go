@@ -161,10 +161,11 @@ func MarginalAnalysis(ctx context.Context, sc *compound.Scenario, kpis []string,
 	// zero-cost knob's better way and the trials.
 	knobs := countKnobs(free)
 	st := newStages(opt.Progress, reps*(1+len(costed))+screen*len(free)+reps*(knobs+len(trials)))
+	var base *Outcome // the base's outcome, once stage 1 has run it
 	run := func(scs []*compound.Scenario, reps []int) ([]*Outcome, error) {
 		o := opt
 		o.Progress = st.next(sum(reps))
-		return runGroup(ctx, sc, scs, reps, o)
+		return runGroup(ctx, sc, scs, reps, o, chosen, base)
 	}
 	// runStage runs a later stage, now that its work is known, and counts it.
 	runStage := func(m *Marginal, scs []*compound.Scenario, reps []int) ([]*Outcome, error) {
@@ -186,7 +187,8 @@ func MarginalAnalysis(ctx context.Context, sc *compound.Scenario, kpis []string,
 	if err != nil {
 		return nil, err
 	}
-	m := &Marginal{Base: outs[0], KPIs: chosen, Hourly: hourly(outs[0]), Evaluations: len(scs), Units: sum(rs)}
+	base = outs[0]
+	m := &Marginal{Base: base, KPIs: chosen, Hourly: hourly(base), Evaluations: len(scs), Units: sum(rs)}
 	if screen < reps {
 		m.Screen, m.Confirmed = screen, true
 	}
@@ -351,8 +353,15 @@ func sum(v []int) int {
 
 // runGroup runs the scenarios with common random numbers (sc's seed, or
 // opt's), each over its own number of replications: the first ones of the
-// same seeds.
-func runGroup(ctx context.Context, sc *compound.Scenario, scs []*compound.Scenario, reps []int, opt Options) ([]*Outcome, error) {
+// same seeds. The base is sc, with all its figures and its posts' hours
+// (no replication kept whole): scs[0] when base is nil, else base is its
+// outcome. The other scenarios are steps of
+// sc read only for their gains on the chosen KPIs: their replications keep
+// those KPIs alone (compound.Options.Measure), and where sc is Separable a
+// step that changes one part runs that part alone and takes the other
+// part's KPIs from the base, replication by replication (as a run report's
+// analysis does, see shareParts): the same figures, bit for bit.
+func runGroup(ctx context.Context, sc *compound.Scenario, scs []*compound.Scenario, reps []int, opt Options, chosen []compound.KPI, base *Outcome) ([]*Outcome, error) {
 	if len(scs) == 0 {
 		return nil, nil
 	}
@@ -363,9 +372,61 @@ func runGroup(ctx context.Context, sc *compound.Scenario, scs []*compound.Scenar
 			return nil, err
 		}
 	}
-	results, err := RunWork(ctx, w, Shard{}, opt)
+	names := make([]string, len(chosen))
+	for i, k := range chosen {
+		names[i] = k.Name
+	}
+	alone := opt.Model.Arrivals == nil && opt.Model.Log == nil && sc.Separable() &&
+		!slices.ContainsFunc(chosen, func(k compound.KPI) bool { return compound.KPIPart(k) == compound.PartWhole })
+	figs := make([]*figures, len(scs))
+	for i := range scs {
+		if i == 0 && base == nil {
+			// The base: every figure and what a report plots, and of each
+			// replication only its posts' hours besides.
+			figs[0] = &figures{plots: newPlotFigures(sc), keep: reps[0], hoursOnly: true, reps: reps[0]}
+			continue
+		}
+		figs[i] = kpiFigures(scs[i], names)
+		figs[i].reps = reps[i]
+		if alone {
+			w.Items[i].part = sc.StepPart(scs[i])
+		}
+	}
+	results, err := runWork(ctx, w, Shard{}, opt, figs)
 	if err != nil {
 		return nil, err
 	}
-	return w.Outcomes(results), nil
+	outs := w.outcomes(results, figs)
+	if base == nil {
+		base = outs[0]
+	}
+	for i, it := range w.Items {
+		if it.part != compound.PartWhole {
+			takeOtherPart(outs[i], base, chosen, it.part)
+		}
+	}
+	return outs, nil
+}
+
+// takeOtherPart puts in the outcome of a step that ran part alone the
+// base's figures of each chosen KPI of the other part over the step's
+// replications: what the whole compound would have made of them, to the
+// bit, since the step changes nothing that part reads.
+func takeOtherPart(out, base *Outcome, chosen []compound.KPI, part compound.Part) {
+	for _, kpi := range chosen {
+		if p := compound.KPIPart(kpi); p == part || p == compound.PartWhole {
+			continue
+		}
+		b, _ := base.KPI(kpi.Name)
+		for i := range out.KPIs {
+			if out.KPIs[i].Name != kpi.Name {
+				continue
+			}
+			s := summarizeColumn(slices.Clone(b.Values[:min(out.Replications, len(b.Values))]))
+			if kpi.Unit == "share" {
+				s = capShare(s)
+			}
+			out.KPIs[i].Summary = s
+		}
+	}
 }

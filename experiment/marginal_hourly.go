@@ -1,6 +1,10 @@
 package experiment
 
-import "math"
+import (
+	"math"
+
+	"cordon/compound"
+)
 
 // hourly finds, for each hour of the run, the post that limits work: of
 // the posts at least half busy in that hour, the one with the most work
@@ -8,10 +12,11 @@ import "math"
 // with nobody on duty and work piling up); when nothing waits anywhere, the
 // busiest post.
 func hourly(o *Outcome) []HourBottleneck {
-	if len(o.Runs) == 0 || len(o.Runs[0].Posts) == 0 {
+	runs := o.hourRuns()
+	if len(runs) == 0 || len(runs[0].Posts) == 0 {
 		return nil
 	}
-	hours := len(o.Runs[0].Posts[0].Hourly)
+	hours := len(runs[0].Posts[0].Hourly)
 	start := float64(o.Scenario.Horizon.Start) / 3600
 	var out []HourBottleneck
 	for h := range hours {
@@ -20,9 +25,9 @@ func hourly(o *Outcome) []HourBottleneck {
 			util, que float64
 		}
 		var all []cand
-		for p := range o.Runs[0].Posts {
-			u, q := meanOver(o, p, h)
-			all = append(all, cand{o.Runs[0].Posts[p].Name, u, q})
+		for p := range runs[0].Posts {
+			u, q := meanOver(runs, p, h)
+			all = append(all, cand{runs[0].Posts[p].Name, u, q})
 		}
 		pick := func(ok func(cand) bool, better func(a, b cand) bool) (cand, bool) {
 			var best cand
@@ -49,8 +54,8 @@ func hourly(o *Outcome) []HourBottleneck {
 
 // meanOver returns post p's utilisation and mean queue in hour h, averaged
 // over the replications (hours with nobody on duty count as zero).
-func meanOver(o *Outcome, p, h int) (util, queue float64) {
-	for _, r := range o.Runs {
+func meanOver(runs []*compound.Result, p, h int) (util, queue float64) {
+	for _, r := range runs {
 		post := r.Posts[p]
 		if h < len(post.Hourly) && !math.IsNaN(post.Hourly[h]) {
 			util += post.Hourly[h]
@@ -59,6 +64,6 @@ func meanOver(o *Outcome, p, h int) (util, queue float64) {
 			queue += post.HourlyQueue[h]
 		}
 	}
-	n := float64(len(o.Runs))
+	n := float64(len(runs))
 	return util / n, queue / n
 }

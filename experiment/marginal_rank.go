@@ -161,12 +161,13 @@ func knobUtilisation(k Knob, base *Outcome) float64 {
 // shiftUtilisation is the mean utilisation of the posts over the hours of
 // the run the shift covers, over the replications.
 func shiftUtilisation(o *Outcome, posts []string, sh compound.Shift) float64 {
-	if len(o.Runs) == 0 {
+	runs := o.hourRuns()
+	if len(runs) == 0 {
 		return math.NaN()
 	}
 	start := float64(o.Scenario.Horizon.Start)
 	total, n := 0.0, 0
-	for p, post := range o.Runs[0].Posts {
+	for p, post := range runs[0].Posts {
 		mine := false
 		for _, name := range posts {
 			mine = mine || post.Name == name
@@ -178,7 +179,7 @@ func shiftUtilisation(o *Outcome, posts []string, sh compound.Shift) float64 {
 			if !inShift(sh, math.Mod(start+float64(h)*3600+1800, 24*3600)) {
 				continue
 			}
-			for _, r := range o.Runs {
+			for _, r := range runs {
 				if u := r.Posts[p].Hourly[h]; !math.IsNaN(u) {
 					total += u
 					n++

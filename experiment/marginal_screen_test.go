@@ -63,16 +63,18 @@ func TestScreenKeepsWhatMatters(t *testing.T) {
 		if len(m.NotRun) < 10 {
 			t.Errorf("seed %d: %d steps not run, want the community workers, the runners and most zones' sites", seed, len(m.NotRun))
 		}
-		// Every step not run in full, run in full: screened, then not run.
+		// Every step not run in full, run in full and whole: screened, then
+		// not run.
 		var scs []*compound.Scenario
-		var rs []int
 		for _, k := range screened {
-			scs, rs = append(scs, k.Knob.With(sc, k.To)), append(rs, reps)
+			scs = append(scs, k.Knob.With(sc, k.To))
 		}
 		for _, n := range m.NotRun {
-			scs, rs = append(scs, n.Knob.With(sc, n.To)), append(rs, reps)
+			scs = append(scs, n.Knob.With(sc, n.To))
 		}
-		outs, err := runGroup(context.Background(), sc, scs, rs, opt)
+		whole := opt
+		whole.Replications = reps
+		outs, err := runScenarios(context.Background(), scs, whole)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -77,6 +77,16 @@ func (o *Outcome) firstRuns(n int) []*compound.Result {
 	return o.first[:n]
 }
 
+// hourRuns are the replications whose posts' hours a marginal analysis
+// reads of its base: Runs, or those kept for it (of a bottlenecks
+// analysis' base, only their posts' hours).
+func (o *Outcome) hourRuns() []*compound.Result {
+	if o.Runs != nil {
+		return o.Runs
+	}
+	return o.first
+}
+
 // KPIResult is one KPI over the replications.
 type KPIResult struct {
 	compound.KPI

@@ -184,3 +184,88 @@ func finding(fs []Finding) string {
 	}
 	return out
 }
+
+// TestBottlenecksShareParts: `cordon bottlenecks` (MarginalAnalysis) on a
+// separable scenario runs its steps' parts alone and keeps their chosen
+// KPIs only; every gain it reports is, bit for bit, the one the steps run
+// whole give.
+func TestBottlenecksShareParts(t *testing.T) {
+	sc, err := scenarios.Resolve(scenarios.Default)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kpis := HeadlineKPIs(sc)
+	chosen, err := chooseKPIs(sc, kpis)
+	if err != nil {
+		t.Fatal(err)
+	}
+	parts := map[compound.Part]bool{}
+	for _, k := range chosen {
+		parts[compound.KPIPart(k)] = true
+	}
+	if !sc.Separable() || parts[compound.PartWhole] || !parts[compound.PartSampling] || !parts[compound.PartDeliveries] {
+		t.Fatalf("%s: separable %v, KPIs' parts %v: want a separable scenario whose KPIs are of both parts and not of the whole", sc.Name, sc.Separable(), parts)
+	}
+	seed := uint64(7)
+	opt := Options{Seed: &seed, Replications: 4}
+	m, err := MarginalAnalysis(context.Background(), sc, kpis, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var steps []KnobGain
+	for _, k := range m.Knobs {
+		steps = append(steps, k)
+		if k.Other != nil {
+			steps = append(steps, *k.Other)
+		}
+	}
+	alone := 0
+	for _, k := range steps {
+		step := k.Knob.With(sc, k.To)
+		if sc.StepPart(step) != compound.PartWhole {
+			alone++
+		}
+		whole := opt
+		whole.Replications = k.Replications
+		outs, err := runScenarios(context.Background(), []*compound.Scenario{step}, whole)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, kpi := range chosen {
+			want, got := pairedGain(kpi, m.Base, outs[0]), k.Gains[i]
+			if !sameBits(want.Mean, got.Mean) || !sameBits(want.Low, got.Low) || !sameBits(want.High, got.High) {
+				t.Errorf("%s %s, %s: gain %v [%v, %v], run whole %v [%v, %v]", k.Knob.Name, k.StepText(), kpi.Name, got.Mean, got.Low, got.High, want.Mean, want.Low, want.High)
+			}
+		}
+	}
+	if alone < len(steps)/2 {
+		t.Errorf("%d of %d steps change one part alone: want most", alone, len(steps))
+	}
+}
+
+// TestBottlenecksKeepNoReplicationWhole: of its base's replications a
+// bottlenecks analysis keeps only the posts' hours it reads (the hour by
+// hour limiting post, the shifts' utilisation), and of its steps' only
+// their figures, so that its memory stays flat in replications.
+func TestBottlenecksKeepNoReplicationWhole(t *testing.T) {
+	sc, err := scenarios.LoadFile("../scenarios/testdata/valid/mini.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := MarginalAnalysis(context.Background(), sc, nil, Options{Replications: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Base.Runs != nil {
+		t.Fatalf("the base keeps its %d replications whole", len(m.Base.Runs))
+	}
+	runs := m.Base.hourRuns()
+	if len(runs) != 3 || len(m.Hourly) == 0 {
+		t.Fatalf("the base keeps the hours of %d replications, and %d hours of limiting posts: want 3, and some", len(runs), len(m.Hourly))
+	}
+	for r, res := range runs {
+		if res.Values != nil || res.Series != nil || res.DoorTimes != nil || len(res.Posts) == 0 || res.Posts[0].Hourly == nil {
+			t.Errorf("replication %d of the base keeps more than its posts' hours: %d values, %d series, %d posts", r, len(res.Values), len(res.Series), len(res.Posts))
+		}
+	}
+}

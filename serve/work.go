@@ -11,9 +11,11 @@ import (
 
 // options are the experiment options of one job, as the command line
 // sets them: the same guards, so that the same scenario and seed give the
-// same results.
+// same results. Every job writes a report: each replication is reduced, as
+// it finishes, to its figures and what the report plots, so that a job's
+// memory stays flat in replications.
 func (s *Server) options(progress func(done, total int)) experiment.Options {
-	o := experiment.Options{Workers: s.workers, Progress: progress, Model: s.opts.Model}
+	o := experiment.Options{Workers: s.workers, Progress: progress, Model: s.opts.Model, ReportFigures: true}
 	if s.opts.Memory != nil {
 		o.Memory = s.opts.Memory()
 	}

@@ -95,7 +95,10 @@ func runSweep(ctx context.Context, std *streams, opts *sweepOptions, arg string)
 		}
 		return sc, nil
 	}
-	// Every point is built, and so checked, before any work starts.
+	// Every point is built, and so checked, before any work starts. Each
+	// replication is reduced to its figures and what the report's plots
+	// read as it finishes: memory stays flat in replications.
+	opts.reportFigures = true
 	w, err := experiment.NewSweepWork(axes, build, opts.options(nil))
 	if err != nil {
 		return err
