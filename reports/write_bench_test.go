@@ -15,8 +15,9 @@ import (
 // scenario (its replications, seed and targets, as cordon run makes it
 // without the marginal analysis): the plots as PNG and SVG, the page, the
 // summary and the tables. The run is made once; only writing is measured.
-// png-bytes is the size of the report's PNG figures, what a faster
-// encoding may cost.
+// cpu-ns/op is the CPU time of the process per report (the target: the
+// machine's other work slows ns/op, much less this); png-bytes is the size
+// of the report's PNG figures, what a faster encoding may cost.
 func BenchmarkWriteRunReport(b *testing.B) {
 	sc, err := scenarios.Resolve("baseline")
 	if err != nil {
@@ -33,10 +34,14 @@ func BenchmarkWriteRunReport(b *testing.B) {
 	}
 	dest := reports.Dest{Dir: filepath.Join(b.TempDir(), "report")}
 	r := reports.RunReport(o, targets, nil)
+	before, cpuKnown := processCPU()
 	for b.Loop() {
 		if err := r.Write(ctx, dest); err != nil {
 			b.Fatal(err)
 		}
+	}
+	if after, ok := processCPU(); cpuKnown && ok {
+		b.ReportMetric(float64(after-before)/float64(b.N), "cpu-ns/op")
 	}
 	pngs, err := filepath.Glob(filepath.Join(dest.Dir, "plots", "*.png"))
 	if err != nil || len(pngs) == 0 {
