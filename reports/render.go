@@ -1,0 +1,82 @@
+package reports
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"image/png"
+	"strings"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+	"gonum.org/v1/plot/vg/vgimg"
+	"gonum.org/v1/plot/vg/vgsvg"
+)
+
+// pngDPI is the resolution of rendered PNG figures: 96 dots per inch, the
+// size the report pages show them at.
+const pngDPI = vgimg.DefaultDPI
+
+// Render draws p as "png" or "svg" at width × height (vg lengths),
+// returning the bytes; the same plot always gives the same bytes (the
+// fonts are the Liberation fonts built into gonum/plot, and SVG output does
+// not embed them).
+func Render(p *plot.Plot, format string, width, height vg.Length) ([]byte, error) {
+	var r renderer
+	return r.render(p, format, width, height)
+}
+
+// renderer draws the figures of one report, one after the other, keeping
+// for the next figure what drawing one leaves (the PNG encoder's buffers).
+// Not for use by several goroutines at once.
+type renderer struct {
+	png pngBuffer
+}
+
+// render is Render, drawn by r.
+func (r *renderer) render(p *plot.Plot, format string, width, height vg.Length) (out []byte, err error) {
+	if p == nil {
+		return nil, errors.New("render: no plot")
+	}
+	if !(width > 0 && height > 0) {
+		return nil, fmt.Errorf("render: size %v × %v must be more than zero", width, height)
+	}
+	var c vg.CanvasSizer
+	switch strings.ToLower(format) {
+	case "svg":
+		c = vgsvg.New(width, height)
+	case "png":
+		c = vgimg.NewWith(vgimg.UseWH(width, height), vgimg.UseDPI(pngDPI))
+	default:
+		return nil, fmt.Errorf("render: format %q: want png or svg", format)
+	}
+	// gonum/plot reports some impossible layouts (a figure too small for its
+	// labels, an empty range) by panicking; report them as errors.
+	defer func() {
+		if r := recover(); r != nil {
+			out, err = nil, fmt.Errorf("render: %v", r)
+		}
+	}()
+	p.Draw(draw.New(c))
+	var buf bytes.Buffer
+	switch c := c.(type) {
+	case *vgsvg.Canvas:
+		if _, err := c.WriteTo(&buf); err != nil {
+			return nil, fmt.Errorf("render: %w", err)
+		}
+		return markControls(buf.Bytes()), nil // the names in labels and legends
+	case *vgimg.Canvas:
+		enc := png.Encoder{CompressionLevel: png.BestSpeed, BufferPool: &r.png}
+		if err := enc.Encode(&buf, c.Image()); err != nil {
+			return nil, fmt.Errorf("render: %w", err)
+		}
+	}
+	return buf.Bytes(), nil
+}
+
+// pngBuffer keeps the PNG encoder's buffers from one figure to the next.
+type pngBuffer struct{ b *png.EncoderBuffer }
+
+func (p *pngBuffer) Get() *png.EncoderBuffer  { return p.b }
+func (p *pngBuffer) Put(b *png.EncoderBuffer) { p.b = b }
