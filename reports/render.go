@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"image/png"
 	"strings"
 
 	"gonum.org/v1/plot"
@@ -31,7 +30,7 @@ func Render(p *plot.Plot, format string, width, height vg.Length) ([]byte, error
 // for the next figure what drawing one leaves (the PNG encoder's buffers).
 // Not for use by several goroutines at once.
 type renderer struct {
-	png pngBuffer
+	png pngEncoder
 }
 
 // render is Render, drawn by r.
@@ -67,16 +66,9 @@ func (r *renderer) render(p *plot.Plot, format string, width, height vg.Length) 
 		}
 		return markControls(buf.Bytes()), nil // the names in labels and legends
 	case *vgimg.Canvas:
-		enc := png.Encoder{CompressionLevel: png.BestSpeed, BufferPool: &r.png}
-		if err := enc.Encode(&buf, c.Image()); err != nil {
+		if err := r.png.encode(&buf, c.Image()); err != nil {
 			return nil, fmt.Errorf("render: %w", err)
 		}
 	}
 	return buf.Bytes(), nil
 }
-
-// pngBuffer keeps the PNG encoder's buffers from one figure to the next.
-type pngBuffer struct{ b *png.EncoderBuffer }
-
-func (p *pngBuffer) Get() *png.EncoderBuffer  { return p.b }
-func (p *pngBuffer) Put(b *png.EncoderBuffer) { p.b = b }
