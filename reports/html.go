@@ -7,6 +7,7 @@ import (
 	"encoding/base64"
 	"html/template"
 	"strings"
+	"unicode/utf8"
 
 	"cordon/text"
 )
@@ -120,20 +121,43 @@ func renderPage(p page, w *Words) ([]byte, error) {
 // file (nor is ESC allowed in XML). The template and the figures' own text
 // hold none of them, so these come from user text.
 func markControls(page []byte) []byte {
-	shown := func(r rune) bool { return r == '\n' || r == '\t' || r == '\r' || !text.Escapes(r) }
-	if !bytes.ContainsFunc(page, func(r rune) bool { return !shown(r) }) {
+	if !hasHidden(page) {
 		return page
 	}
 	var b bytes.Buffer
 	b.Grow(len(page) + 64)
 	for _, r := range string(page) {
-		if !shown(r) {
+		if hidden(r) {
 			b.WriteString(text.EscapeRune(r))
 			continue
 		}
 		b.WriteRune(r)
 	}
 	return b.Bytes()
+}
+
+// hidden reports whether markControls writes r as an escape.
+func hidden(r rune) bool { return r != '\n' && r != '\t' && r != '\r' && text.Escapes(r) }
+
+// hasHidden reports whether page holds a character markControls writes as
+// an escape. A page is mostly ASCII (its figures are data URLs), so each
+// ASCII byte is checked as it is, and only the other characters decoded.
+func hasHidden(page []byte) bool {
+	for i := 0; i < len(page); {
+		if c := page[i]; c < utf8.RuneSelf {
+			if c < 0x20 && c != '\n' && c != '\t' && c != '\r' || c == 0x7f {
+				return true
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(page[i:])
+		if hidden(r) {
+			return true
+		}
+		i += n
+	}
+	return false
 }
 
 // lines splits a description into the lines the header shows.
