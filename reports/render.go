@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"image"
 	"strings"
 
+	"git.sr.ht/~sbinet/gg"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
@@ -27,10 +29,12 @@ func Render(p *plot.Plot, format string, width, height vg.Length) ([]byte, error
 }
 
 // renderer draws the figures of one report, one after the other, keeping
-// for the next figure what drawing one leaves (the PNG encoder's buffers).
+// for the next figure what drawing one leaves (the PNG encoder's buffers,
+// the image drawn on).
 // Not for use by several goroutines at once.
 type renderer struct {
 	png pngEncoder
+	img *image.RGBA // the image the last PNG figure was drawn on
 }
 
 // render is Render, drawn by r.
@@ -46,7 +50,7 @@ func (r *renderer) render(p *plot.Plot, format string, width, height vg.Length) 
 	case "svg":
 		c = vgsvg.New(width, height)
 	case "png":
-		c = vgimg.NewWith(vgimg.UseWH(width, height), vgimg.UseDPI(pngDPI))
+		c = r.imageCanvas(width, height)
 	default:
 		return nil, fmt.Errorf("render: format %q: want png or svg", format)
 	}
@@ -71,4 +75,27 @@ func (r *renderer) render(p *plot.Plot, format string, width, height vg.Length) 
 		}
 	}
 	return buf.Bytes(), nil
+}
+
+// imageCanvas is the canvas of a PNG figure of width × height. It draws on
+// the image the last figure was drawn on when that has the figure's size
+// (vgimg paints it white first), rather than on a new one, which gg would
+// copy besides. vgimg then takes the canvas's size from the image's, so
+// only a figure whose size is whole pixels, to the bit, is drawn this way.
+func (r *renderer) imageCanvas(width, height vg.Length) *vgimg.Canvas {
+	// As vgimg.NewWith goes from lengths to pixels and back.
+	px := func(l vg.Length) int { return int(l/vg.Inch*vg.Length(pngDPI) + 0.5) }
+	length := func(px int) vg.Length { return vg.Length(float64(px)/float64(pngDPI)) * vg.Inch }
+	w, h := px(width), px(height)
+	if length(w) != width || length(h) != height {
+		return vgimg.NewWith(vgimg.UseWH(width, height), vgimg.UseDPI(pngDPI))
+	}
+	if r.img == nil || r.img.Rect != image.Rect(0, 0, w, h) {
+		r.img = image.NewRGBA(image.Rect(0, 0, w, h))
+	}
+	// What vgimg.NewWith does to the context it makes itself.
+	ctx := gg.NewContextForRGBA(r.img)
+	ctx.SetLineCapButt()
+	ctx.InvertY()
+	return vgimg.NewWith(vgimg.UseImageWithContext(r.img, ctx), vgimg.UseDPI(pngDPI))
 }
