@@ -2,6 +2,8 @@ package reports
 
 import (
 	"bytes"
+	"encoding/base64"
+	"html/template"
 	"testing"
 	"unicode/utf8"
 )
@@ -38,5 +40,24 @@ func TestMarkControls(t *testing.T) {
 	page := []byte("<p>排队 ok</p>\n")
 	if got := markControls(page); &got[0] != &page[0] {
 		t.Error("a page with nothing to mark was copied")
+	}
+}
+
+// pngSrc writes the src attribute exactly as html/template writes the data
+// URL, for every base64 character and the padding.
+func TestPNGSrcAsTheTemplateWritesIt(t *testing.T) {
+	tmpl := template.Must(template.New("img").Parse(`<img src="{{.}}">`))
+	for n := 254; n <= 256; n++ { // two, one and no padding characters
+		data := make([]byte, 3*n)
+		for i := range data {
+			data[i] = byte(i * 7 / 3) // every 6-bit group, + and / among them
+		}
+		var want bytes.Buffer
+		if err := tmpl.Execute(&want, template.URL("data:image/png;base64,"+base64.StdEncoding.EncodeToString(data[:n]))); err != nil {
+			t.Fatal(err)
+		}
+		if got := "<img " + string(pngSrc(data[:n])) + ">"; got != want.String() {
+			t.Errorf("%d bytes: pngSrc gives\n%s\nhtml/template\n%s", n, got, want.String())
+		}
 	}
 }
