@@ -18,11 +18,10 @@ import (
 // which keeps its alpha, as does an empty one, which it refuses. One encoder writes all the figures of a report,
 // keeping its buffers and compressor from one to the next.
 type pngEncoder struct {
-	z         *zlib.Writer
-	idat      bytes.Buffer
-	row, prev []byte // raw rows, RGB
-	out       []byte // a filtered row, its filter type first
-	fallback  pngBuffer
+	z        *zlib.Writer
+	idat     bytes.Buffer
+	out      []byte // a filtered row, RGB, its filter type first
+	fallback pngBuffer
 }
 
 // pngSignature begins every PNG file.
@@ -63,21 +62,26 @@ func (e *pngEncoder) deflate(m *image.RGBA, width, height int) error {
 	} else {
 		e.z.Reset(&e.idat)
 	}
-	n := 3 * width
-	e.row, e.prev, e.out = sized(e.row, n), sized(e.prev, n), sized(e.out, 1+n)
-	clear(e.prev) // the row above the first is zeros
+	e.out = sized(e.out, 1+3*width)
 	e.out[0] = pngFilterUp
+	out := e.out[1:]
+	var above []byte // the row above, RGBA; none above the first
 	for y := range height {
-		pix, row, prev, out := m.Pix[y*m.Stride:y*m.Stride+4*width], e.row, e.prev, e.out[1:]
-		for x := range width {
-			i, p := 3*x, pix[4*x:4*x+3]
-			row[i], row[i+1], row[i+2] = p[0], p[1], p[2]
-			out[i], out[i+1], out[i+2] = p[0]-prev[i], p[1]-prev[i+1], p[2]-prev[i+2]
+		row := m.Pix[y*m.Stride : y*m.Stride+4*width]
+		if above == nil {
+			for x := range width {
+				copy(out[3*x:3*x+3], row[4*x:4*x+3])
+			}
+		} else {
+			for x := range width {
+				i, p, a := 3*x, row[4*x:4*x+3], above[4*x:4*x+3]
+				out[i], out[i+1], out[i+2] = p[0]-a[0], p[1]-a[1], p[2]-a[2]
+			}
 		}
 		if _, err := e.z.Write(e.out); err != nil {
 			return err
 		}
-		e.row, e.prev = e.prev, e.row
+		above = row
 	}
 	return e.z.Close()
 }
