@@ -15,8 +15,9 @@ import (
 // that looks smallest: on a figure, a white ground with lines and text,
 // that costs more CPU than drawing it, for a few percent of size. An image
 // that is not opaque (never a figure, drawn on white) goes to image/png,
-// which keeps its alpha, as does an empty one, which it refuses. One encoder writes all the figures of a report,
-// keeping its buffers and compressor from one to the next.
+// which keeps its alpha, as does an empty one, which it refuses. One
+// encoder writes all the figures of a report, keeping its buffers and
+// compressor from one to the next.
 type pngEncoder struct {
 	z        *zlib.Writer
 	idat     bytes.Buffer
@@ -30,14 +31,15 @@ const pngSignature = "\x89PNG\r\n\x1a\n"
 // encode writes m as PNG to w.
 func (e *pngEncoder) encode(w *bytes.Buffer, m image.Image) error {
 	rgba, ok := m.(*image.RGBA)
-	if !ok || !rgba.Opaque() || rgba.Rect.Empty() {
-		enc := png.Encoder{CompressionLevel: png.BestSpeed, BufferPool: &e.fallback}
-		return enc.Encode(w, m)
+	if !ok || rgba.Rect.Empty() {
+		return e.encodeOther(w, m)
 	}
-	b := rgba.Bounds()
-	width, height := b.Dx(), b.Dy()
-	if err := e.deflate(rgba, width, height); err != nil {
+	width, height := rgba.Rect.Dx(), rgba.Rect.Dy()
+	switch opaque, err := e.deflate(rgba, width, height); {
+	case err != nil:
 		return err
+	case !opaque:
+		return e.encodeOther(w, m)
 	}
 	w.WriteString(pngSignature)
 	var ihdr [13]byte
@@ -50,13 +52,22 @@ func (e *pngEncoder) encode(w *bytes.Buffer, m image.Image) error {
 	return nil
 }
 
-// deflate compresses the rows of m, filtered, into e.idat.
-func (e *pngEncoder) deflate(m *image.RGBA, width, height int) error {
+// encodeOther writes m as PNG to w with image/png: an image that is not
+// opaque or is empty.
+func (e *pngEncoder) encodeOther(w *bytes.Buffer, m image.Image) error {
+	enc := png.Encoder{CompressionLevel: png.BestSpeed, BufferPool: &e.fallback}
+	return enc.Encode(w, m)
+}
+
+// deflate compresses the rows of m, filtered, into e.idat, unless m is not
+// opaque (it stops at the first row that is not, and says so): reading the
+// alpha as it filters costs less than a pass to check it first.
+func (e *pngEncoder) deflate(m *image.RGBA, width, height int) (opaque bool, err error) {
 	e.idat.Reset()
 	if e.z == nil {
 		z, err := zlib.NewWriterLevel(&e.idat, zlib.BestSpeed)
 		if err != nil {
-			return err
+			return false, err
 		}
 		e.z = z
 	} else {
@@ -68,22 +79,29 @@ func (e *pngEncoder) deflate(m *image.RGBA, width, height int) error {
 	var above []byte // the row above, RGBA; none above the first
 	for y := range height {
 		row := m.Pix[y*m.Stride : y*m.Stride+4*width]
+		alpha := byte(0xff)
 		if above == nil {
 			for x := range width {
-				copy(out[3*x:3*x+3], row[4*x:4*x+3])
+				p := row[4*x : 4*x+4]
+				copy(out[3*x:3*x+3], p)
+				alpha &= p[3]
 			}
 		} else {
 			for x := range width {
-				i, p, a := 3*x, row[4*x:4*x+3], above[4*x:4*x+3]
+				i, p, a := 3*x, row[4*x:4*x+4], above[4*x:4*x+3]
 				out[i], out[i+1], out[i+2] = p[0]-a[0], p[1]-a[1], p[2]-a[2]
+				alpha &= p[3]
 			}
 		}
+		if alpha != 0xff {
+			return false, nil
+		}
 		if _, err := e.z.Write(e.out); err != nil {
-			return err
+			return false, err
 		}
 		above = row
 	}
-	return e.z.Close()
+	return true, e.z.Close()
 }
 
 // pngFilterUp is PNG's filter type that stores each byte as its difference

@@ -74,18 +74,21 @@ func TestPNGEncoderKeepsPixels(t *testing.T) {
 	}
 }
 
-// An image that is not opaque keeps its transparency; an empty one is
-// refused, as image/png refuses it.
+// An image that is not opaque keeps its transparency, and the next image
+// through the same encoder comes out whole; an empty one is refused, as
+// image/png refuses it.
 func TestPNGEncoderTransparentAndEmpty(t *testing.T) {
 	var e pngEncoder
 	m := noise(3)
 	m.SetRGBA(m.Rect.Min.X+4, m.Rect.Min.Y+2, color.RGBA{}) // clear: image/png keeps it exactly
-	var buf bytes.Buffer
-	if err := e.encode(&buf, m); err != nil {
-		t.Fatal(err)
+	for _, m := range []*image.RGBA{m, noise(4)} {
+		var buf bytes.Buffer
+		if err := e.encode(&buf, m); err != nil {
+			t.Fatal(err)
+		}
+		samePixels(t, m, buf.Bytes())
 	}
-	samePixels(t, m, buf.Bytes())
-	buf.Reset()
+	var buf bytes.Buffer
 	if err := e.encode(&buf, image.NewRGBA(image.Rect(0, 0, 0, 4))); err == nil {
 		t.Error("an empty image was encoded")
 	}
