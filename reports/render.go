@@ -30,8 +30,7 @@ func Render(p *plot.Plot, format string, width, height vg.Length) ([]byte, error
 
 // renderer draws the figures of one report, one after the other, keeping
 // for the next figure what drawing one leaves (the PNG encoder's buffers,
-// the image drawn on).
-// Not for use by several goroutines at once.
+// the image drawn on); not for use by several goroutines at once.
 type renderer struct {
 	png pngEncoder
 	img *image.RGBA // the image the last PNG figure was drawn on
