@@ -31,7 +31,9 @@ var layers = []struct {
 	{"loader and experiment", []string{"scenarios", "experiment", "logs"},
 		[]string{"gonum.org/v1/gonum", "go.yaml.in/yaml/v3"}},
 	{"language", []string{"lang"}, []string{"golang.org/x/text"}},
-	{"reports", []string{"reports"}, []string{"gonum.org/v1/gonum", "gonum.org/v1/plot", "golang.org/x/image", "golang.org/x/text"}},
+	// gg is gonum/plot's raster back end: reports hands it the image a
+	// report's PNG figures are drawn on (render.go).
+	{"reports", []string{"reports"}, []string{"gonum.org/v1/gonum", "gonum.org/v1/plot", "git.sr.ht/~sbinet/gg", "golang.org/x/image", "golang.org/x/text"}},
 	{"pages", []string{"serve"}, []string{"golang.org/x/text"}},
 	{"command line", []string{"cmd/cordon"}, []string{"gonum.org/v1/gonum", "github.com/spf13/cobra", "github.com/spf13/pflag",
 		"github.com/schollz/progressbar/v3", "golang.org/x/term", "go.yaml.in/yaml/v3", "golang.org/x/text"}},

@@ -7,6 +7,7 @@ import (
 	"encoding/base64"
 	"html/template"
 	"strings"
+	"unicode/utf8"
 
 	"cordon/text"
 )
@@ -58,7 +59,7 @@ type bottleneckRow struct {
 
 type figure struct {
 	Name, Title, Caption string
-	Src                  template.URL
+	Src                  template.HTMLAttr // pngSrc
 	Width, Height        int
 }
 
@@ -70,9 +71,14 @@ type table struct {
 	Answer bool
 }
 
-// pngSrc is an inline image: a data URL, so the page fetches nothing.
-func pngSrc(png []byte) template.URL {
-	return template.URL("data:image/png;base64," + base64.StdEncoding.EncodeToString(png))
+// pngSrc is the src attribute of an inline image: a data URL, so the page
+// fetches nothing. It is written as html/template writes a URL in an
+// attribute, the only base64 character it escapes being '+' (as "&#43;"):
+// the template passing a figure's hundred kilobytes of base64 through its
+// escapers cost as much CPU as encoding the PNG.
+func pngSrc(png []byte) template.HTMLAttr {
+	b64 := base64.StdEncoding.EncodeToString(png)
+	return template.HTMLAttr(`src="data:image/png;base64,` + strings.ReplaceAll(b64, "+", "&#43;") + `"`)
 }
 
 // tableScript is the page's one script, which sorts and filters its
@@ -120,20 +126,43 @@ func renderPage(p page, w *Words) ([]byte, error) {
 // file (nor is ESC allowed in XML). The template and the figures' own text
 // hold none of them, so these come from user text.
 func markControls(page []byte) []byte {
-	shown := func(r rune) bool { return r == '\n' || r == '\t' || r == '\r' || !text.Escapes(r) }
-	if !bytes.ContainsFunc(page, func(r rune) bool { return !shown(r) }) {
+	if !hasHidden(page) {
 		return page
 	}
 	var b bytes.Buffer
 	b.Grow(len(page) + 64)
 	for _, r := range string(page) {
-		if !shown(r) {
+		if hidden(r) {
 			b.WriteString(text.EscapeRune(r))
 			continue
 		}
 		b.WriteRune(r)
 	}
 	return b.Bytes()
+}
+
+// hidden reports whether markControls writes r as an escape.
+func hidden(r rune) bool { return r != '\n' && r != '\t' && r != '\r' && text.Escapes(r) }
+
+// hasHidden reports whether page holds a character markControls writes as
+// an escape. A page is mostly ASCII (its figures are data URLs), so each
+// ASCII byte is checked as it is, and only the other characters decoded.
+func hasHidden(page []byte) bool {
+	for i := 0; i < len(page); {
+		if c := page[i]; c < utf8.RuneSelf {
+			if c < 0x20 && c != '\n' && c != '\t' && c != '\r' || c == 0x7f {
+				return true
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(page[i:])
+		if hidden(r) {
+			return true
+		}
+		i += n
+	}
+	return false
 }
 
 // lines splits a description into the lines the header shows.

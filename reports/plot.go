@@ -1,17 +1,9 @@
 package reports
 
 import (
-	"bytes"
-	"errors"
-	"fmt"
-	"strings"
-
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
-	"gonum.org/v1/plot/vg/draw"
-	"gonum.org/v1/plot/vg/vgimg"
-	"gonum.org/v1/plot/vg/vgsvg"
 )
 
 // Plot is one figure of a report.
@@ -61,46 +53,4 @@ func (p *Plot) layer(name string) (plotter.XYs, bool) {
 		}
 	}
 	return nil, false
-}
-
-// pngDPI is the resolution of rendered PNG figures: 96 dots per inch, the
-// size the report pages show them at.
-const pngDPI = vgimg.DefaultDPI
-
-// Render draws p as "png" or "svg" at width × height (vg lengths),
-// returning the bytes; the same plot always gives the same SVG bytes (the
-// fonts are the Liberation fonts built into gonum/plot, and SVG output does
-// not embed them).
-func Render(p *plot.Plot, format string, width, height vg.Length) (out []byte, err error) {
-	if p == nil {
-		return nil, errors.New("render: no plot")
-	}
-	if !(width > 0 && height > 0) {
-		return nil, fmt.Errorf("render: size %v × %v must be more than zero", width, height)
-	}
-	var c vg.CanvasWriterTo
-	switch strings.ToLower(format) {
-	case "svg":
-		c = vgsvg.New(width, height)
-	case "png":
-		c = vgimg.PngCanvas{Canvas: vgimg.NewWith(vgimg.UseWH(width, height), vgimg.UseDPI(pngDPI))}
-	default:
-		return nil, fmt.Errorf("render: format %q: want png or svg", format)
-	}
-	// gonum/plot reports some impossible layouts (a figure too small for its
-	// labels, an empty range) by panicking; report them as errors.
-	defer func() {
-		if r := recover(); r != nil {
-			out, err = nil, fmt.Errorf("render: %v", r)
-		}
-	}()
-	p.Draw(draw.New(c))
-	var buf bytes.Buffer
-	if _, err := c.WriteTo(&buf); err != nil {
-		return nil, fmt.Errorf("render: %w", err)
-	}
-	if _, ok := c.(*vgsvg.Canvas); ok {
-		return markControls(buf.Bytes()), nil // the names in labels and legends
-	}
-	return buf.Bytes(), nil
 }

@@ -112,16 +112,17 @@ func (r Report) Write(ctx context.Context, dest Dest) error {
 // beside it as CSV (PlotCSV), and returns the figures for the page.
 func writePlots(ctx context.Context, f *Folder, plots []Plot) ([]figure, error) {
 	var figs []figure
+	var r renderer
 	for _, p := range plots {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
 		w, h := p.Size()
-		png, err := Render(p.P, "png", w, h)
+		png, err := r.render(p.P, "png", w, h)
 		if err != nil {
 			return nil, fmt.Errorf("plot %s: %w", p.Name, err)
 		}
-		svg, err := Render(p.P, "svg", w, h)
+		svg, err := r.render(p.P, "svg", w, h)
 		if err != nil {
 			return nil, fmt.Errorf("plot %s: %w", p.Name, err)
 		}

@@ -1,0 +1,100 @@
+package reports
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"image"
+	"strings"
+
+	"git.sr.ht/~sbinet/gg"
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+	"gonum.org/v1/plot/vg/vgimg"
+	"gonum.org/v1/plot/vg/vgsvg"
+)
+
+// pngDPI is the resolution of rendered PNG figures: 96 dots per inch, the
+// size the report pages show them at.
+const pngDPI = vgimg.DefaultDPI
+
+// Render draws p as "png" or "svg" at width × height (vg lengths),
+// returning the bytes; the same plot always gives the same bytes (the
+// fonts are the Liberation fonts built into gonum/plot, and SVG output does
+// not embed them).
+func Render(p *plot.Plot, format string, width, height vg.Length) ([]byte, error) {
+	var r renderer
+	return r.render(p, format, width, height)
+}
+
+// renderer draws the figures of one report, one after the other, keeping
+// for the next figure what drawing one leaves (the PNG encoder's buffers,
+// the image drawn on); not for use by several goroutines at once.
+type renderer struct {
+	png pngEncoder
+	img *image.RGBA // the image the last PNG figure was drawn on
+}
+
+// render is Render, drawn by r.
+func (r *renderer) render(p *plot.Plot, format string, width, height vg.Length) (out []byte, err error) {
+	if p == nil {
+		return nil, errors.New("render: no plot")
+	}
+	if !(width > 0 && height > 0) {
+		return nil, fmt.Errorf("render: size %v × %v must be more than zero", width, height)
+	}
+	var c vg.CanvasSizer
+	switch strings.ToLower(format) {
+	case "svg":
+		c = vgsvg.New(width, height)
+	case "png":
+		c = r.imageCanvas(width, height)
+	default:
+		return nil, fmt.Errorf("render: format %q: want png or svg", format)
+	}
+	// gonum/plot reports some impossible layouts (a figure too small for its
+	// labels, an empty range) by panicking; report them as errors.
+	defer func() {
+		if r := recover(); r != nil {
+			out, err = nil, fmt.Errorf("render: %v", r)
+		}
+	}()
+	p.Draw(draw.New(c))
+	var buf bytes.Buffer
+	switch c := c.(type) {
+	case *vgsvg.Canvas:
+		if _, err := c.WriteTo(&buf); err != nil {
+			return nil, fmt.Errorf("render: %w", err)
+		}
+		return markControls(buf.Bytes()), nil // the names in labels and legends
+	case *vgimg.Canvas:
+		if err := r.png.encode(&buf, c.Image()); err != nil {
+			return nil, fmt.Errorf("render: %w", err)
+		}
+	}
+	return buf.Bytes(), nil
+}
+
+// imageCanvas is the canvas of a PNG figure of width × height. It draws on
+// the image the last figure was drawn on when that has the figure's size
+// (vgimg paints it white first), rather than on a new one, which gg would
+// copy besides. vgimg then takes the canvas's size from the image's, so
+// only a figure whose size is whole pixels, to the bit, is drawn this way.
+func (r *renderer) imageCanvas(width, height vg.Length) *vgimg.Canvas {
+	// As vgimg.NewWith goes from lengths to pixels and back.
+	px := func(l vg.Length) int { return int(l/vg.Inch*vg.Length(pngDPI) + 0.5) }
+	length := func(px int) vg.Length { return vg.Length(float64(px)/float64(pngDPI)) * vg.Inch }
+	w, h := px(width), px(height)
+	if length(w) != width || length(h) != height {
+		return vgimg.NewWith(vgimg.UseWH(width, height), vgimg.UseDPI(pngDPI))
+	}
+	if r.img == nil || r.img.Rect != image.Rect(0, 0, w, h) {
+		r.img = image.NewRGBA(image.Rect(0, 0, w, h))
+	}
+	// What vgimg.NewWith does to the context it makes itself.
+	ctx := gg.NewContextForRGBA(r.img)
+	ctx.SetLineCapButt()
+	ctx.InvertY()
+	return vgimg.NewWith(vgimg.UseImageWithContext(r.img, ctx), vgimg.UseDPI(pngDPI))
+}
