@@ -188,6 +188,21 @@ func (src *Source) scheduleNext() {
 
 // Handle is an arrival: start the batch, then schedule the next.
 func (src *Source) Handle() {
+	if s := src.sim; src.batch == nil && src.gap != nil && s.err == nil {
+		// The usual case: renewal arrivals one at a time, Handle's loop
+		// and scheduleNext written out for one entity.
+		src.batches++
+		e := s.NewEntity(nil)
+		src.arrived++
+		if src.setup != nil {
+			src.setup(e, src.batches)
+		}
+		s.Begin(e, src.flow)
+		if t := s.now + nonNegative(src.gap.Rand()); t < src.until {
+			s.cal.push(t, PriorityDefault, src, s.now)
+		}
+		return
+	}
 	n := 1
 	if src.batch != nil {
 		n = max(int(math.Round(src.batch.Rand())), 1)

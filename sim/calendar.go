@@ -150,7 +150,7 @@ func (c *calendar) nextSeq() uint64 {
 // Scheduling in the past or at a time that is not a number panics.
 func (c *calendar) push(t float64, p Priority, h Handler, now float64) EventID {
 	if !(t >= now && t <= math.MaxFloat64) {
-		badTime(t, now)
+		panic(badTime(t, now))
 	}
 	if c.firing {
 		// The event in hand gives its place in the heap and its slot: the
@@ -201,12 +201,14 @@ func (c *calendar) push(t float64, p Priority, h Handler, now float64) EventID {
 	return id
 }
 
-// badTime panics about an event scheduled in the past, at +Inf or at NaN,
-// out of line so that push stays small.
+// badTime says what is wrong with an event scheduled in the past, at +Inf
+// or at NaN, out of line so that push stays small; push panics with it
+// itself, so that the compiler sees push's arguments are not needed after
+// the call.
 //
 //go:noinline
-func badTime(t, now float64) {
-	panic(fmt.Sprintf("sim: event scheduled at %v, now is %v", t, now))
+func badTime(t, now float64) string {
+	return fmt.Sprintf("sim: event scheduled at %v, now is %v", t, now)
 }
 
 // release frees the slot of a cancelled event dropped from the heap: its

@@ -243,7 +243,17 @@ func (r *Resource) Seize(e *Entity, amount int, patience float64, onRenege, onBa
 // join puts e at the back of its class in the queue, waiting for amount
 // units, to go on at step renege if its patience runs out.
 func (r *Resource) join(e *Entity, amount, renege int) {
-	r.queue.push(e.startWaiting(r, amount, nil, renege, false))
+	w := e.startWaiting(r, amount, nil, renege, false)
+	// The queue's push written out for an entry joining at the back: its
+	// seq is the largest yet, so within its class it goes last.
+	q := &r.queue
+	if l := &q.first; l.head == len(l.h) || w.rank == l.rank {
+		q.live++
+		l.rank = w.rank
+		l.h = append(l.h, w)
+	} else {
+		q.push(w)
+	}
 	if r.mon != nil {
 		r.emit(ResourceQueued, e, -1, 0, 0)
 	}
@@ -275,6 +285,16 @@ func (r *Resource) Release(e *Entity, amount int) {
 			// The usual case: one unit, the one taken last, goes to the
 			// next in line (passOn) or idle.
 			e.held = e.held[:n]
+			if r.queue.live == 0 {
+				// Nobody waits: the unit goes idle (serveFreed would
+				// find nobody to serve).
+				r.freeIdle(u)
+				if r.mon != nil {
+					r.emit(ResourceReleased, e, u, 0, 0)
+				}
+				r.linkIdle(u)
+				return
+			}
 			if r.nIdle == 0 && r.mon == nil && r.passOn(u) {
 				return
 			}
@@ -351,6 +371,42 @@ func (r *Resource) serveFreed(u int32) {
 // counts between the release and the grant, and the unit ends busy with
 // the new holder since now, as it would have.
 func (r *Resource) passOn(u int32) bool {
+	// The queue's peek and pop, the wait's end (served) and proceed, for
+	// the usual case written out here: the head of the first class is
+	// live, it waits for one unit alone and has no patience running, and
+	// its next step is a Delay.
+	l := &r.queue.first
+	if l.head >= len(l.h) {
+		return r.passOnSlow(u)
+	}
+	w := &l.h[l.head]
+	e := w.e
+	if w.token != e.wait.token || e.wait.joint != nil || e.wait.amount != 1 ||
+		e.patient.id != (EventID{}) || e.remaining >= 0 || e.pc >= len(e.flow.steps) {
+		return r.passOnSlow(u)
+	}
+	d, ok := e.flow.steps[e.pc].(*delayStep)
+	if !ok {
+		return r.passOnSlow(u)
+	}
+	r.queue.live--
+	if l.head++; l.head == len(l.h) || l.head >= 64 {
+		r.queue.popped()
+	}
+	e.wait.active = false
+	e.wait.token++
+	x := r.units[u]
+	x.holder = e
+	x.since = r.sim.now
+	e.held = append(e.held, holding{r, u})
+	e.pc++
+	d.start(e)
+	return true
+}
+
+// passOnSlow is passOn through the queue's peek and pop and the entity's
+// served and proceed.
+func (r *Resource) passOnSlow(u int32) bool {
 	w := r.queue.peek()
 	if w == nil || w.e.wait.joint != nil || w.e.wait.amount != 1 {
 		return false

@@ -116,12 +116,13 @@ func (s *Sim) resume(h Handler) {
 func (s *Sim) Stop() { s.stopped = true }
 
 // Step fires the next event; it reports false when the calendar is empty.
-func (s *Sim) Step() bool { return s.step(0, false) }
+func (s *Sim) Step() bool { return s.step(math.MaxUint64) }
 
-// step fires the next event, when bounded only if it is due before limit,
-// and reports whether it fired one. It is the calendar's pop, the handler
+// step fires the next event if it is due before the time whose bits
+// (timeBits) are limit, and reports whether it fired one: the largest
+// uint64 lets any event fire. It is the calendar's pop, the handler
 // and the calendar's done in one: the event loop every run goes through.
-func (s *Sim) step(limit float64, bounded bool) bool {
+func (s *Sim) step(limit uint64) bool {
 	c := &s.cal
 	if c.firing {
 		panic("sim: an event handler ran the simulation")
@@ -133,7 +134,7 @@ func (s *Sim) step(limit float64, bounded bool) bool {
 	var key uint64
 	if c.ringHead < len(c.ring) && c.ringFirst(s.now) {
 		// An entity resumed at this instant.
-		if bounded && !(s.now < limit) {
+		if timeBits(s.now) >= limit {
 			return false
 		}
 		key, h = c.popRing()
@@ -144,7 +145,7 @@ func (s *Sim) step(limit float64, bounded bool) bool {
 		// The event at the top stays there, firing, until the handler's
 		// first push takes its place or the handler returns.
 		top := &c.heap[0]
-		if bounded && !(top.time() < limit) {
+		if top.at >= limit {
 			return false
 		}
 		s.now, key = top.time(), top.key
@@ -171,7 +172,7 @@ func (s *Sim) step(limit float64, bounded bool) bool {
 // Run fires events until the calendar is empty or Stop is called.
 func (s *Sim) Run() {
 	s.stopped = s.err != nil
-	for !s.stopped && s.step(0, false) {
+	for !s.stopped && s.step(math.MaxUint64) {
 	}
 }
 
@@ -180,7 +181,11 @@ func (s *Sim) Run() {
 // Stop is called, leaving the clock at the last event.
 func (s *Sim) RunUntil(t float64) {
 	s.stopped = s.err != nil
-	for !s.stopped && s.step(t, true) {
+	limit := uint64(0) // fires nothing: t is not after time zero, or NaN
+	if t > 0 {
+		limit = timeBits(t) // +Inf's bits come after every time's
+	}
+	for !s.stopped && s.step(limit) {
 	}
 	if !s.stopped && t > s.now {
 		s.now = t

@@ -181,8 +181,14 @@ func (q *waitQueue) peek() *waitEntry {
 // the line's storage is written over from the start as soon as it empties.
 func (q *waitQueue) pop() {
 	q.live--
+	q.first.head++
+	q.popped()
+}
+
+// popped is the rest of pop once the first line's head has moved on: the
+// line emptied or compacted when due.
+func (q *waitQueue) popped() {
 	l := &q.first
-	l.head++
 	if l.head == len(l.h) {
 		l.h = l.h[:0]
 		l.head = 0
