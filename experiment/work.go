@@ -306,8 +306,10 @@ func (w *Work) figuresOnly(i int) bool {
 
 // newFigures returns, per item, where Do puts its replications' figures:
 // for the items whose replications nobody reads one by one, and for all
-// with opt.FiguresOnly (of a sensitivity analysis' changed scenarios, and
-// of the steps of a run's marginal analysis, only the KPIs it reads); with
+// with opt.FiguresOnly (of a sensitivity analysis' scenarios, its base
+// scenario's too, and of the steps of a run's marginal analysis, only the
+// KPIs it reads: what is kept grows with the replications by those KPIs
+// alone); with
 // opt.ReportFigures the others' figures also gather what their report
 // plots; nil for the others without.
 func (w *Work) newFigures(opt Options) []*figures {
@@ -320,7 +322,7 @@ func (w *Work) newFigures(opt Options) []*figures {
 		switch {
 		case opt.onlyKPIs != nil:
 			figs[i] = kpiFigures(&w.Items[i].Scenario, opt.onlyKPIs)
-		case w.Command == CommandSensitivity && i > 0:
+		case w.Command == CommandSensitivity:
 			figs[i] = kpiFigures(&w.Items[i].Scenario, w.KPIs)
 		case w.Command == CommandRun && w.figuresOnly(i):
 			figs[i] = kpiFigures(&w.Items[i].Scenario, headline)
