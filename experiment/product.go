@@ -191,12 +191,15 @@ func (w *Work) Assemble(results [][]*compound.Result) (*Product, error) {
 			}
 		}
 	}
-	// The items Do reduces to their figures, reduced alike: the same
-	// product from parts as from one process.
-	figs := make([]*figures, len(w.Items))
+	// The items Do reduces to their figures, reduced alike (the same
+	// KPIs kept): the same product from parts as from one process.
+	figs := w.newFigures(Options{})
 	for i, rs := range results {
-		if w.figuresOnly(i) {
-			figs[i] = figuresOf(rs)
+		if figs[i] == nil {
+			continue
+		}
+		for r, res := range rs {
+			figs[i].add(r, res)
 		}
 	}
 	return w.assemble(results, figs)

@@ -3,9 +3,10 @@ package experiment_test
 import (
 	"fmt"
 	"slices"
-	"syscall"
 	"testing"
 	"time"
+
+	"golang.org/x/sys/unix"
 
 	"cordon/compound"
 	"cordon/experiment"
@@ -75,14 +76,20 @@ func TestScaledScenariosScale(t *testing.T) {
 }
 
 // processCPU returns the CPU time the process has used: on a machine
-// shared with other work, a replication's cost is its CPU time (the
-// collector's included), not the wall time.
+// shared with other work, a replication's cost is its CPU time, not the
+// wall time. It reads the process's CPU clock, to the nanosecond, rather
+// than adding up getrusage's user and system times, which are microseconds
+// split by the kernel's ticks. The process's clock, not the thread's
+// (CLOCK_THREAD_CPUTIME_ID, which sim/validation's paired loops read on one
+// locked thread): the collector's work on its own threads is part of a
+// replication's cost, a goroutine moves between threads, and
+// BenchmarkRunWithAnalysis runs replications on several workers.
 func processCPU() time.Duration {
-	var ru syscall.Rusage
-	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
+	var ts unix.Timespec
+	if unix.ClockGettime(unix.CLOCK_PROCESS_CPUTIME_ID, &ts) != nil {
 		return 0
 	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	return time.Duration(ts.Nano())
 }
 
 // BenchmarkScaling builds and runs replications of the baseline scaled

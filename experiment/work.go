@@ -177,14 +177,23 @@ func RunWork(ctx context.Context, w *Work, shard Shard, opt Options) ([][]*compo
 
 // runWork is RunWork putting the replications of item i into figs[i], where
 // that is not nil, as each finishes, instead of keeping their results (the
-// table holds nil for them).
+// table has no row for them: work whose replications all go into figures
+// holds nothing per replication besides the figures).
 func runWork(ctx context.Context, w *Work, shard Shard, opt Options, figs []*figures) ([][]*compound.Result, error) {
 	opt, err := fitMemory(w, shard, opt, figs)
 	if err != nil {
 		return nil, err
 	}
+	out := make([][]*compound.Result, len(w.Items))
+	for i, it := range w.Items {
+		if figs == nil || figs[i] == nil {
+			out[i] = make([]*compound.Result, it.Reps)
+		}
+	}
 	n := shard.count(0, w.Units())
-	results, err := replicate.Run(ctx, n, func(ctx context.Context, k int) (*compound.Result, error) {
+	// Each replication puts its result in its own place in out, so
+	// replicate.Run keeps nothing per replication (struct{} takes no room).
+	_, err = replicate.Run(ctx, n, func(ctx context.Context, k int) (struct{}, error) {
 		item, rep := w.unit(shard.unit(k))
 		mo := opt.Model
 		mo.Part = w.Items[item].part
@@ -194,14 +203,17 @@ func runWork(ctx context.Context, w *Work, shard Shard, opt Options, figs []*fig
 		}
 		m, err := compound.BuildContext(ctx, &w.Items[item].Scenario, w.Items[item].from+rep, mo)
 		if err != nil {
-			return nil, err
+			return struct{}{}, err
 		}
 		res, err := m.RunContext(ctx)
-		if err == nil && figs != nil && figs[item] != nil {
+		switch {
+		case err != nil:
+		case out[item] == nil:
 			figs[item].add(w.Items[item].from+rep, res)
-			return nil, nil
+		default:
+			out[item][rep] = res
 		}
-		return res, err
+		return struct{}{}, err
 	}, replicate.Options{Workers: opt.Workers, Progress: opt.Progress})
 	if err != nil {
 		var re *replicate.Error
@@ -210,11 +222,6 @@ func runWork(ctx context.Context, w *Work, shard Shard, opt Options, figs []*fig
 			return nil, &UnitError{What: w.describe(item), Replication: w.Items[item].from + rep, Err: re.Err}
 		}
 		return nil, err
-	}
-	out := w.empty()
-	for k, res := range results {
-		item, rep := w.unit(shard.unit(k))
-		out[item][rep] = res
 	}
 	return out, nil
 }
@@ -299,8 +306,10 @@ func (w *Work) figuresOnly(i int) bool {
 
 // newFigures returns, per item, where Do puts its replications' figures:
 // for the items whose replications nobody reads one by one, and for all
-// with opt.FiguresOnly (of a sensitivity analysis' changed scenarios, and
-// of the steps of a run's marginal analysis, only the KPIs it reads); with
+// with opt.FiguresOnly (of a sensitivity analysis' scenarios, its base
+// scenario's too, and of the steps of a run's marginal analysis, only the
+// KPIs it reads: what is kept grows with the replications by those KPIs
+// alone); with
 // opt.ReportFigures the others' figures also gather what their report
 // plots; nil for the others without.
 func (w *Work) newFigures(opt Options) []*figures {
@@ -313,7 +322,7 @@ func (w *Work) newFigures(opt Options) []*figures {
 		switch {
 		case opt.onlyKPIs != nil:
 			figs[i] = kpiFigures(&w.Items[i].Scenario, opt.onlyKPIs)
-		case w.Command == CommandSensitivity && i > 0:
+		case w.Command == CommandSensitivity:
 			figs[i] = kpiFigures(&w.Items[i].Scenario, w.KPIs)
 		case w.Command == CommandRun && w.figuresOnly(i):
 			figs[i] = kpiFigures(&w.Items[i].Scenario, headline)
