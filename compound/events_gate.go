@@ -53,6 +53,27 @@ func (sc *Scenario) equipmentSchedules(tl timeline) (staging, carts, disinfectio
 	return unchanged(staging, g.Slots()), unchanged(carts, sc.Transfer.Carts), unchanged(disinfection, sc.Disinfection.Space)
 }
 
+// CapacityChange is a capacity from a time of the run on.
+type CapacityChange struct {
+	At       float64 // seconds from the start of the run
+	Capacity int
+}
+
+// StagingCapacity is the staging area's capacity over the run: its
+// capacity at the start, then each change that the add and remove events
+// make to it, in order.
+func (sc *Scenario) StagingCapacity() []CapacityChange {
+	staging, _, _ := sc.equipmentSchedules(sc.timeline())
+	if staging == nil {
+		return []CapacityChange{{At: 0, Capacity: sc.Gate.Slots()}}
+	}
+	out := make([]CapacityChange, len(staging))
+	for i, c := range staging {
+		out[i] = CapacityChange{At: c.At, Capacity: c.Capacity}
+	}
+	return out
+}
+
 // buildEquipmentEvents puts the equipment events on the kernel: a roster of
 // the carts and of the disinfection area, and timed changes of the staging
 // area, which also keep the record of when it was full and how many items

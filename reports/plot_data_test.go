@@ -395,3 +395,40 @@ func TestPlotQueuesOneUnit(t *testing.T) {
 		t.Errorf("the caption does not say where the sites went: %s", items.Caption)
 	}
 }
+
+// TestPlotStagingCapacityFollowsEvents: on two-days the entrance is
+// reorganised at 18:00 on day one (event 1), from 20 places to 680: the
+// dashed capacity steps up there, the key and the caption give both, and
+// the data still fill the axis (the line leaves it at the top). Before,
+// the line stayed at 20 all run, under day two's hundred items.
+func TestPlotStagingCapacityFollowsEvents(t *testing.T) {
+	sc, err := scenarios.Resolve("two-days")
+	if err != nil {
+		t.Fatal(err)
+	}
+	steps := sc.StagingCapacity()
+	if len(steps) != 2 || steps[0].Capacity != sc.Gate.Slots() || steps[1].Capacity <= steps[0].Capacity {
+		t.Fatalf("two-days' staging capacity %v: want its slots, then more from the reorganisation", steps)
+	}
+	seed := uint64(1)
+	o, err := experiment.Run(context.Background(), sc, experiment.Options{Replications: 2, Seed: &seed})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fig, err := stagingPlot(English().figures, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := (float64(sc.Horizon.Start) + steps[1].At) / 3600
+	lo, hi := float64(steps[0].Capacity), float64(steps[1].Capacity)
+	capXY, _ := fig.layer("capacity")
+	if want := []plotter.XY{{X: fig.P.X.Min, Y: lo}, {X: at, Y: lo}, {X: at, Y: hi}, {X: fig.P.X.Max, Y: hi}}; !slices.Equal(capXY, want) {
+		t.Errorf("capacity drawn %v, want %v", capXY, want)
+	}
+	if want := fmt.Sprintf("capacity, %d items, %d from event 1;", steps[0].Capacity, steps[1].Capacity); !strings.Contains(fig.Caption, want) {
+		t.Errorf("the caption does not say %q: %s", want, fig.Caption)
+	}
+	if fig.P.Y.Max >= hi {
+		t.Errorf("the axis goes to %v, to hold a capacity of %v far above the data", fig.P.Y.Max, hi)
+	}
+}

@@ -2,6 +2,9 @@ package reports
 
 import (
 	"fmt"
+	"slices"
+	"strconv"
+	"strings"
 
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
@@ -21,7 +24,8 @@ func stagingPlot(l look, o *experiment.Outcome) (Plot, error) {
 	sc := o.Scenario
 	x := clockHours(sc, rs.Step, rs.len())
 	mean, lo, hi := rs.mean(), rs.percentile(0.05), rs.percentile(0.95)
-	capacity := float64(sc.Gate.Slots())
+	capXY, least, most := capacityLine(sc, x[0], x[len(x)-1])
+	capacity, what := float64(least), capacityText(l, sc)
 
 	fig := Plot{Name: "staging", Title: l.T("Items in the staging area by the gate")}
 	p := l.newPlot(fig.Title, l.T("time of day"), l.T("items in staging"))
@@ -33,7 +37,12 @@ func stagingPlot(l look, o *experiment.Outcome) (Plot, error) {
 	drawCapacity := capacity <= 2*top
 	p.Y.Min, p.Y.Max = 0, top*1.1
 	if drawCapacity {
+		// A capacity that events raise far above the data leaves the
+		// chart at the top (the key gives it).
 		p.Y.Max = max(top, capacity) * 1.05
+		if float64(most) <= 2*top {
+			p.Y.Max = max(top, float64(most)) * 1.05
+		}
 	}
 
 	blue := seriesColor(0)
@@ -46,7 +55,6 @@ func stagingPlot(l look, o *experiment.Outcome) (Plot, error) {
 	if err != nil {
 		return Plot{}, err
 	}
-	capXY := plotter.XYs{{X: x[0], Y: capacity}, {X: x[len(x)-1], Y: capacity}}
 	cl, err := line(capXY, seriesColor(3), vg.Points(1.2))
 	if err != nil {
 		return Plot{}, err
@@ -58,10 +66,12 @@ func stagingPlot(l look, o *experiment.Outcome) (Plot, error) {
 	key.Add(l.Sprintf("mean of %d replications", rs.Reps), ml)
 	key.Add(l.T("5th–95th percentile"), area)
 	if drawCapacity {
+		yMax := p.Y.Max
 		p.Add(cl)
-		key.Add(l.Sprintf("capacity (%d)", sc.Gate.Slots()), cl)
+		p.Y.Max = yMax // Add widens the axis to the whole line
+		key.Add(l.Sprintf("capacity (%s)", capacityKey(sc)), cl)
 	} else {
-		key.Add(l.Sprintf("capacity %d, above the axis", sc.Gate.Slots()))
+		key.Add(l.Sprintf("capacity %s, above the axis", capacityKey(sc)))
 	}
 	p.Add(key)
 
@@ -78,14 +88,61 @@ func stagingPlot(l look, o *experiment.Outcome) (Plot, error) {
 	if drawCapacity {
 		switch sc.Gate.WhenFull {
 		case compound.WhenFullPile:
-			fig.Caption += l.Sprintf("The dashed line is the capacity of %d items; while staging is full, couriers put their items down on a pile outside the gate (the queues plot draws it).", sc.Gate.Slots())
+			fig.Caption += l.Sprintf("The dashed line is the capacity, %s; while staging is full, couriers put their items down on a pile outside the gate (the queues plot draws it).", what)
 		case compound.WhenFullTurnAway:
-			fig.Caption += l.Sprintf("The dashed line is the capacity of %d items; couriers who find staging full leave with their items.", sc.Gate.Slots())
+			fig.Caption += l.Sprintf("The dashed line is the capacity, %s; couriers who find staging full leave with their items.", what)
 		default:
-			fig.Caption += l.Sprintf("The dashed line is the capacity of %d items; couriers wait (or leave) while staging is full.", sc.Gate.Slots())
+			fig.Caption += l.Sprintf("The dashed line is the capacity, %s; couriers wait (or leave) while staging is full.", what)
 		}
 	} else {
-		fig.Caption += l.Sprintf("The capacity, %d items, is more than twice the most ever in staging and is left off the axis: staging was never near full.", sc.Gate.Slots())
+		fig.Caption += l.Sprintf("The capacity, %s, is more than twice the most ever in staging and is left off the axis: staging was never near full.", what)
 	}
 	return fig, nil
+}
+
+// capacityLine is the staging area's capacity over the hours from x0 to x1
+// of the clock (the events that add or remove places change it), as a
+// step line, with the least and the most it is in those hours.
+func capacityLine(sc *compound.Scenario, x0, x1 float64) (xy plotter.XYs, least, most int) {
+	start := float64(sc.Horizon.Start)
+	steps := sc.StagingCapacity()
+	least, most = steps[0].Capacity, steps[0].Capacity
+	for i, c := range steps {
+		at := max((start+c.At)/3600, x0)
+		if at > x1 {
+			break
+		}
+		if i > 0 {
+			xy = append(xy, plotter.XY{X: at, Y: float64(steps[i-1].Capacity)})
+		}
+		xy = append(xy, plotter.XY{X: at, Y: float64(c.Capacity)})
+		least, most = min(least, c.Capacity), max(most, c.Capacity)
+	}
+	return append(xy, plotter.XY{X: x1, Y: xy[len(xy)-1].Y}), least, most
+}
+
+// capacityText says the staging area's capacity: "20 items", or with the
+// events that change it, by their numbers on the figures, "20 items, 82
+// from event 1".
+func capacityText(l look, sc *compound.Scenario) string {
+	steps := sc.StagingCapacity()
+	text := l.count(steps[0].Capacity, "item", "items")
+	events := sc.Timeline()
+	for _, c := range steps[1:] {
+		n := slices.IndexFunc(events, func(e compound.TimelineEntry) bool {
+			return e.Time == c.At && (e.Event.Add != nil || e.Event.Remove != nil)
+		})
+		text += l.Sprintf(", %d from event %d", c.Capacity, n+1)
+	}
+	return text
+}
+
+// capacityKey is the capacity in the figure's key: "20", or "20 → 82"
+// where events change it.
+func capacityKey(sc *compound.Scenario) string {
+	var caps []string
+	for _, c := range sc.StagingCapacity() {
+		caps = append(caps, strconv.Itoa(c.Capacity))
+	}
+	return strings.Join(caps, " → ")
 }
