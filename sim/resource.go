@@ -390,7 +390,7 @@ func (r *Resource) passOn(u int32) bool {
 		return r.passOnSlow(u)
 	}
 	r.queue.live--
-	if l.head++; l.head == len(l.h) || l.head >= 64 {
+	if l.head++; l.head == len(l.h) || l.head >= compactFrom {
 		r.queue.popped()
 	}
 	e.wait.active = false

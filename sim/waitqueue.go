@@ -185,6 +185,11 @@ func (q *waitQueue) pop() {
 	q.popped()
 }
 
+// compactFrom is how far a line's head must have moved before its entries
+// are moved to the start of its storage (when they fill half of it or
+// less); passOn, which pops written out, checks it too.
+const compactFrom = 64
+
 // popped is the rest of pop once the first line's head has moved on: the
 // line emptied or compacted when due.
 func (q *waitQueue) popped() {
@@ -195,7 +200,7 @@ func (q *waitQueue) popped() {
 		if len(q.rest) > 0 {
 			q.nextClass()
 		}
-	} else if l.head >= 64 && l.head*2 >= len(l.h) {
+	} else if l.head >= compactFrom && l.head*2 >= len(l.h) {
 		l.compact()
 	}
 }
@@ -217,7 +222,7 @@ func (l *waitLine) removeTop() {
 	if l.head == len(l.h) {
 		l.h = l.h[:0]
 		l.head = 0
-	} else if l.head >= 64 && l.head*2 >= len(l.h) {
+	} else if l.head >= compactFrom && l.head*2 >= len(l.h) {
 		l.compact()
 	}
 }
