@@ -376,14 +376,14 @@ func runGroup(ctx context.Context, sc *compound.Scenario, scs []*compound.Scenar
 	for i, k := range chosen {
 		names[i] = k.Name
 	}
-	alone := opt.Model.Arrivals == nil && opt.Model.Log == nil && sc.Separable() &&
-		!slices.ContainsFunc(chosen, func(k compound.KPI) bool { return compound.KPIPart(k) == compound.PartWhole })
+	alone := partsCanRunAlone(sc, chosen, opt)
 	figs := make([]*figures, len(scs))
 	for i := range scs {
 		if i == 0 && base == nil {
 			// The base: every figure and what a report plots, and of each
 			// replication only its posts' hours besides.
-			figs[0] = &figures{plots: newPlotFigures(sc), keep: reps[0], hoursOnly: true, reps: reps[0]}
+			figs[0] = reportFigures(sc, reps[0])
+			figs[0].hoursOnly, figs[0].reps = true, reps[0]
 			continue
 		}
 		figs[i] = kpiFigures(scs[i], names)

@@ -25,7 +25,7 @@ import (
 // far as the analysis reads only KPIs of the parts and the step's
 // replications go into figs; w itself is left as it is.
 func (w *Work) partsAlone(opt Options, figs []*figures) (*Work, error) {
-	if w.Command != CommandRun || w.MarginalReps <= 0 || opt.Model.Arrivals != nil || opt.Model.Log != nil {
+	if w.Command != CommandRun || w.MarginalReps <= 0 {
 		return w, nil
 	}
 	c := *w
@@ -40,7 +40,7 @@ func (w *Work) partsAlone(opt Options, figs []*figures) (*Work, error) {
 			if err != nil {
 				return nil, err
 			}
-			ok = sc.Separable() && !slices.ContainsFunc(chosen, func(k compound.KPI) bool { return compound.KPIPart(k) == compound.PartWhole })
+			ok = partsCanRunAlone(sc, chosen, opt)
 			continue
 		}
 		it := &c.Items[i]
@@ -55,6 +55,16 @@ func (w *Work) partsAlone(opt Options, figs []*figures) (*Work, error) {
 		}
 	}
 	return &c, nil
+}
+
+// partsCanRunAlone reports whether the steps of an analysis of sc judged
+// on the chosen KPIs may run the part they change alone: sc is Separable,
+// every chosen KPI is of one part or the other (none of the staff's,
+// posts' or cost, which both parts make), and the run is neither a replay
+// nor logged (both of the whole compound).
+func partsCanRunAlone(sc *compound.Scenario, chosen []compound.KPI, opt Options) bool {
+	return opt.Model.Arrivals == nil && opt.Model.Log == nil && sc.Separable() &&
+		!slices.ContainsFunc(chosen, func(k compound.KPI) bool { return compound.KPIPart(k) == compound.PartWhole })
 }
 
 // shareParts puts in the figures of each step run with its part alone the
