@@ -24,8 +24,9 @@ func stagingPlot(l look, o *experiment.Outcome) (Plot, error) {
 	sc := o.Scenario
 	x := clockHours(sc, rs.Step, rs.len())
 	mean, lo, hi := rs.mean(), rs.percentile(0.05), rs.percentile(0.95)
-	capXY, least, most := capacityLine(sc, x[0], x[len(x)-1])
-	capacity, what := float64(least), capacityText(l, sc)
+	steps := sc.StagingCapacity()
+	capXY, least, most := capacityLine(sc, steps, x[0], x[len(x)-1])
+	capacity, what, inKey := float64(least), capacityText(l, sc, steps), capacityKey(steps)
 
 	fig := Plot{Name: "staging", Title: l.T("Items in the staging area by the gate")}
 	p := l.newPlot(fig.Title, l.T("time of day"), l.T("items in staging"))
@@ -69,9 +70,9 @@ func stagingPlot(l look, o *experiment.Outcome) (Plot, error) {
 		yMax := p.Y.Max
 		p.Add(cl)
 		p.Y.Max = yMax // Add widens the axis to the whole line
-		key.Add(l.Sprintf("capacity (%s)", capacityKey(sc)), cl)
+		key.Add(l.Sprintf("capacity (%s)", inKey), cl)
 	} else {
-		key.Add(l.Sprintf("capacity %s, above the axis", capacityKey(sc)))
+		key.Add(l.Sprintf("capacity %s, above the axis", inKey))
 	}
 	p.Add(key)
 
@@ -101,11 +102,11 @@ func stagingPlot(l look, o *experiment.Outcome) (Plot, error) {
 }
 
 // capacityLine is the staging area's capacity over the hours from x0 to x1
-// of the clock (the events that add or remove places change it), as a
-// step line, with the least and the most it is in those hours.
-func capacityLine(sc *compound.Scenario, x0, x1 float64) (xy plotter.XYs, least, most int) {
+// of the clock, its steps as sc.StagingCapacity gives them (the events
+// that add or remove places change it), as a step line, with the least and
+// the most it is in those hours.
+func capacityLine(sc *compound.Scenario, steps []compound.CapacityChange, x0, x1 float64) (xy plotter.XYs, least, most int) {
 	start := float64(sc.Horizon.Start)
-	steps := sc.StagingCapacity()
 	least, most = steps[0].Capacity, steps[0].Capacity
 	for i, c := range steps {
 		at := max((start+c.At)/3600, x0)
@@ -121,11 +122,10 @@ func capacityLine(sc *compound.Scenario, x0, x1 float64) (xy plotter.XYs, least,
 	return append(xy, plotter.XY{X: x1, Y: xy[len(xy)-1].Y}), least, most
 }
 
-// capacityText says the staging area's capacity: "20 items", or with the
-// events that change it, by their numbers on the figures, "20 items, 82
-// from event 1".
-func capacityText(l look, sc *compound.Scenario) string {
-	steps := sc.StagingCapacity()
+// capacityText says the staging area's capacity of steps: "20 items", or
+// with the events of sc that change it, by their numbers on the figures,
+// "20 items, 680 from event 1".
+func capacityText(l look, sc *compound.Scenario, steps []compound.CapacityChange) string {
 	text := l.count(steps[0].Capacity, "item", "items")
 	events := sc.Timeline()
 	for _, c := range steps[1:] {
@@ -137,11 +137,11 @@ func capacityText(l look, sc *compound.Scenario) string {
 	return text
 }
 
-// capacityKey is the capacity in the figure's key: "20", or "20 → 82"
-// where events change it.
-func capacityKey(sc *compound.Scenario) string {
+// capacityKey is the capacity of steps in the figure's key: "20", or
+// "20 → 680" where events change it.
+func capacityKey(steps []compound.CapacityChange) string {
 	var caps []string
-	for _, c := range sc.StagingCapacity() {
+	for _, c := range steps {
 		caps = append(caps, strconv.Itoa(c.Capacity))
 	}
 	return strings.Join(caps, " → ")
