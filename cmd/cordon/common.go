@@ -122,6 +122,13 @@ func (r *runFlags) explainMemory(err error) error {
 	return fmt.Errorf("%s: run fewer replications (--reps) or fewer at once (--jobs)", me.Describe(limit))
 }
 
+// keepFigures makes the command keep of each replication, as it finishes,
+// only its figures, and what a report plots when report is true (a folder
+// is written): its memory stays flat in replications.
+func (r *runFlags) keepFigures(report bool) {
+	r.figuresOnly, r.reportFigures = !report, report
+}
+
 // options turns the flags into experiment options.
 func (r *runFlags) options(progress func(done, total int)) experiment.Options {
 	o := experiment.Options{Replications: r.reps, Workers: r.jobs, Progress: func(done, total int) {

@@ -104,10 +104,7 @@ func runCompare(ctx context.Context, std *streams, opts *compareOptions, args []
 		sc.Name, sc.Description = v.Name, std.printer().Sprintf("%s with %s", all[0].Name, strings.Join(v.Settings(), ", "))
 		all = append(all, sc)
 	}
-	// Only the figures of each replication are kept as it finishes, and
-	// what the report's plots read when a folder is written: memory stays
-	// flat in replications.
-	opts.figuresOnly, opts.reportFigures = opts.out == "", opts.out != ""
+	opts.keepFigures(opts.out != "")
 	eo := opts.options(nil)
 	eo.MinEffect = opts.minEffect
 	w, err := experiment.NewCompareWork(all, eo)

@@ -89,7 +89,7 @@ func runRun(ctx context.Context, std *streams, opts *runOptions, args []string) 
 	// staff on duty hour by hour added up as they come), the same bytes as
 	// the report folder's. With one, each also leaves what the report's
 	// plots read, added up as they come: memory flat too.
-	opts.figuresOnly, opts.reportFigures = opts.noReport, !opts.noReport
+	opts.keepFigures(!opts.noReport)
 	overrides, err := parseSets(opts.sets)
 	if err != nil {
 		return err

@@ -95,10 +95,9 @@ func runSweep(ctx context.Context, std *streams, opts *sweepOptions, arg string)
 		}
 		return sc, nil
 	}
-	// Every point is built, and so checked, before any work starts. Each
-	// replication is reduced to its figures and what the report's plots
-	// read as it finishes: memory stays flat in replications.
-	opts.reportFigures = true
+	// Every point is built, and so checked, before any work starts; a
+	// sweep always writes its report.
+	opts.keepFigures(true)
 	w, err := experiment.NewSweepWork(axes, build, opts.options(nil))
 	if err != nil {
 		return err
