@@ -27,27 +27,35 @@ var inParens = regexp.MustCompile(`（[^）]*）|\([^)]*\)`)
 // its titles, axes, ticks and legends in Chinese: an English word there
 // fails. Skipped without a CJK font (Debian: fonts-noto-cjk).
 func TestChineseFiguresHaveNoEnglish(t *testing.T) {
-	figures := chineseFigures(t)
-	for name, draw := range figures {
+	eachChineseFigure(t, func(t *testing.T, name string, p Plot) {
+		if p.P == nil {
+			return
+		}
+		wd, h := p.Size()
+		svg, err := Render(p.P, "svg", wd, h)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var drawn string
+		for _, m := range svgText.FindAllStringSubmatch(string(svg), -1) {
+			drawn += inParens.ReplaceAllString(html.UnescapeString(m[1]), " ") + "\n"
+		}
+		checkChinese(t, name+"/"+p.Name, drawn, append(keptWords, "reorganised-earlier")...)
+	})
+}
+
+// eachChineseFigure draws the Chinese figures of every command
+// (chineseFigures), one subtest a command, and checks each figure.
+func eachChineseFigure(t *testing.T, check func(t *testing.T, command string, p Plot)) {
+	t.Helper()
+	for name, draw := range chineseFigures(t) {
 		t.Run(name, func(t *testing.T) {
 			plots, err := draw()
 			if err != nil {
 				t.Fatal(err)
 			}
 			for _, p := range plots {
-				if p.P == nil {
-					continue
-				}
-				wd, h := p.Size()
-				svg, err := Render(p.P, "svg", wd, h)
-				if err != nil {
-					t.Fatal(err)
-				}
-				var drawn string
-				for _, m := range svgText.FindAllStringSubmatch(string(svg), -1) {
-					drawn += inParens.ReplaceAllString(html.UnescapeString(m[1]), " ") + "\n"
-				}
-				checkChinese(t, name+"/"+p.Name, drawn, append(keptWords, "reorganised-earlier")...)
+				check(t, name, p)
 			}
 		})
 	}
