@@ -49,7 +49,7 @@ them and says how many on stderr.`,
 		Example: `  cordon fit --observed incident/durations.csv
   cordon fit --observed incident/durations.csv --step gate.intake --step delivery.door --all
   cordon fit --observed - --yaml < incident/durations.csv >> fitted.yaml`,
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runFit(cmd.Context(), std, opts)
 		},
