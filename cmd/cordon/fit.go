@@ -89,7 +89,7 @@ func runFit(ctx context.Context, std *streams, opts *fitOptions) error {
 		}
 		fmt.Fprintln(std.out)
 	}
-	_, err = io.WriteString(std.out, scenarios.FittedFragment(name, steps))
+	_, err = io.WriteString(std.out, scenarios.FittedFragment(name, steps, std.printer()))
 	return err
 }
 
