@@ -119,7 +119,7 @@ type Plan struct {
 	Replications int
 	// partRuns counts the replications of one part alone that were run.
 	partRuns int
-	Frontier     []FrontierPoint
+	Frontier []FrontierPoint
 	// SearchSeed and SearchReplications are what the candidates were
 	// screened with.
 	SearchSeed         uint64
