@@ -117,9 +117,7 @@ type Plan struct {
 	// run.
 	Evaluations  int
 	Replications int
-	// partRuns counts the replications of one part alone that were run.
-	partRuns int
-	Frontier []FrontierPoint
+	Frontier     []FrontierPoint
 	// SearchSeed and SearchReplications are what the candidates were
 	// screened with.
 	SearchSeed         uint64
@@ -132,6 +130,8 @@ type Plan struct {
 	// Knobs are those the search moved: the ones that can move a target's
 	// KPI. The others are left as they are.
 	Knobs []Knob
+	// partRuns counts the replications of one part alone that were run.
+	partRuns int
 }
 
 // Bound is a target's KPI with every staff and equipment capacity of the
