@@ -35,6 +35,9 @@ type PlanOptions struct {
 	// Knobs are the knobs the plan may turn (nil: Knobs of the scenario);
 	// of them, the search moves those that can move a target's KPI.
 	Knobs []Knob
+	// wholeEvaluations runs every evaluation of the whole compound, never
+	// a part alone (for the test that both give the same plan).
+	wholeEvaluations bool
 }
 
 // Where a plan's target comes from.
@@ -108,7 +111,10 @@ type Plan struct {
 	UnderFloors []compound.Shortfall
 	Path        []PlanStep
 	// Evaluations counts the scenarios evaluated (screened or confirmed),
-	// Replications every replication run.
+	// Replications the replications they were judged on: where the
+	// compound's parts run alone (runParts), a replication of one part
+	// may serve several evaluations, and a part no target reads is not
+	// run.
 	Evaluations  int
 	Replications int
 	Frontier     []FrontierPoint
@@ -124,6 +130,8 @@ type Plan struct {
 	// Knobs are those the search moved: the ones that can move a target's
 	// KPI. The others are left as they are.
 	Knobs []Knob
+	// partRuns counts the replications of one part alone that were run.
+	partRuns int
 }
 
 // Bound is a target's KPI with every staff and equipment capacity of the
@@ -199,7 +207,7 @@ func (p *planner) finish(e *evaluation) (*Plan, error) {
 	pl := p.plan
 	pl.Outcome = e.out
 	var err error
-	if e.confirmed || e.dropped {
+	if e.confirmed || e.dropped || e.partial {
 		if pl.Outcome, err = p.wholeRuns(e); err != nil { // before the planned scenario is renamed
 			return nil, err
 		}
@@ -229,6 +237,9 @@ func (p *planner) finish(e *evaluation) (*Plan, error) {
 		}
 	}
 	pl.Evaluations, pl.Replications = p.evals, p.done
+	if p.parts != nil {
+		pl.partRuns = p.parts.ran
+	}
 	return pl, nil
 }
 

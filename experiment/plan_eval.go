@@ -16,6 +16,7 @@ type evaluation struct {
 	confirmed bool     // run from the first confirmation on
 	out       *Outcome // its figures only (no Runs)
 	dropped   bool     // out's KPIs keep no values per replication (dropValues)
+	partial   bool     // out holds the targets' KPIs alone
 	results   []TargetResult
 	met       bool
 	violation float64
@@ -49,9 +50,23 @@ func (p *planner) evaluate(plans [][]int) ([]*evaluation, error) {
 		}
 	}
 	if len(run) > 0 {
-		outs, err := p.runKeeping(scs, p.kept(run))
+		kpis := p.kept(run)
+		var outs []*Outcome
+		parted := false
+		var err error
+		if p.parts != nil && kpis != nil {
+			outs, parted, err = p.runParts(run, scs, kpis)
+		}
+		if err == nil && !parted {
+			outs, err = p.runKeeping(scs, kpis)
+		}
 		if err != nil {
 			return nil, err
+		}
+		if kpis != nil {
+			for i, o := range outs {
+				outs[i] = onlyKPIs(o, kpis)
+			}
 		}
 		p.evals += len(run)
 		for i, o := range outs {
@@ -59,6 +74,7 @@ func (p *planner) evaluate(plans [][]int) ([]*evaluation, error) {
 			if err != nil {
 				return nil, err
 			}
+			ev.partial = kpis != nil
 			p.cache[p.key(run[i])] = ev
 		}
 	}
@@ -69,12 +85,13 @@ func (p *planner) evaluate(plans [][]int) ([]*evaluation, error) {
 	return evs, nil
 }
 
-// kept are the KPIs whose values the evaluations of plans keep: at the
-// confirmation's replications only the targets' (they are judged by them
-// alone, see dropValues), unless the input is confirmed with them (its
-// every KPI is paired with the plan's); every KPI's otherwise (nil).
+// kept are the KPIs whose values the evaluations of plans keep: only the
+// targets' (they are judged by them alone), unless the input is confirmed
+// with them (its every KPI is paired with the plan's for the side
+// effects): every KPI's then (nil). The plan's own outcome is run again
+// whole for the report (wholeRuns).
 func (p *planner) kept(plans [][]int) []string {
-	if p.stage.reps != p.opt.Confirm || p.confirming && slices.ContainsFunc(plans, func(v []int) bool { return slices.Equal(v, p.input) }) {
+	if p.confirming && slices.ContainsFunc(plans, func(v []int) bool { return slices.Equal(v, p.input) }) {
 		return nil
 	}
 	kpis := []string{}

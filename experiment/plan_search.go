@@ -31,7 +31,10 @@ type planner struct {
 	// families are the knobs also moved together (see families).
 	families [][]int
 	cache    map[string]*evaluation
-	evals    int
+	// parts are for running the parts of the compound alone (nil where
+	// they cannot): see runParts.
+	parts *planParts
+	evals int
 	// done counts the replications run so far; ahead those certain to
 	// come (the confirmation), for the progress.
 	done, ahead int
@@ -99,6 +102,9 @@ func newPlanner(ctx context.Context, sc *compound.Scenario, opt PlanOptions, tar
 		p.input, p.lo, p.hi = append(p.input, v), append(p.lo, lo), append(p.hi, max(k.Max, v))
 	}
 	p.families = families(p.knobs)
+	if !opt.wholeEvaluations {
+		p.parts = newPlanParts(sc, p.knobs, targets, opt.Options)
+	}
 	p.ahead = 2 * p.opt.Confirm
 	p.plan = &Plan{Input: sc, InputCost: Cost(sc), Knobs: p.knobs, AllowCuts: opt.AllowCuts,
 		UnderFloors: sc.DutyShortfalls(nil), SearchSeed: p.stage.seed, SearchReplications: p.stage.reps}

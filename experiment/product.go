@@ -149,8 +149,9 @@ func NewSensitivityWork(sc *compound.Scenario, kpis []string, delta float64, opt
 //
 // A run's marginal analysis is run in two stages, its screen first (see
 // screenGroups), and a step that changes one part of a separable scenario
-// runs that part alone (see partsAlone): the product is the same as
-// Assemble's of every replication.
+// runs that part alone (see partsAlone), as does a sensitivity analysis'
+// scaled factor: the product is the same as Assemble's of every
+// replication.
 func Do(ctx context.Context, w *Work, opt Options) (*Product, error) {
 	figs := w.newFigures(opt)
 	w, err := w.partsAlone(opt, figs)

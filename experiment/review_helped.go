@@ -96,6 +96,11 @@ type shortfall struct {
 }
 
 func newHelping(sc *compound.Scenario, arrivals []compound.LoggedArrival, roster []compound.RosterEntry, observed *Observed, opt Options) *helping {
+	// The changes and the guesses are judged by their KPIs alone: each
+	// keeps its KPIs' values, not its replications whole (a logged day's
+	// replay is about 200 kB a replication, and some sixty changes are
+	// replayed).
+	opt.FiguresOnly = true
 	h := &helping{sc: sc, arrivals: arrivals, roster: roster, observed: observed, opt: opt}
 	h.reps = repsOf(loggedRun{sc: sc}, opt)
 	h.fitReps = inferReps

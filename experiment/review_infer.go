@@ -157,7 +157,7 @@ type fitting struct {
 // every misfit, and so is one with no spread at all (it tells no replay
 // from another).
 func newFitting(outs []*Outcome, observed *Observed) *fitting {
-	f := &fitting{values: make([][][]float64, len(outs)), scale: make([][]float64, len(outs)), inside: make([]int, len(outs)), reps: len(outs[0].Runs)}
+	f := &fitting{values: make([][][]float64, len(outs)), scale: make([][]float64, len(outs)), inside: make([]int, len(outs)), reps: outs[0].Replications}
 	kpis := make([][]ReviewKPI, len(outs))
 	for i, o := range outs {
 		kpis[i] = reviewKPIs(o, observed)

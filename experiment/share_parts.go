@@ -18,13 +18,17 @@ import (
 // (paired gains exactly zero): the same figures, bit for bit, as the whole
 // compound's (TestPartAloneIsExact), at the cost of one part. A step's
 // outcome holds only the headline KPIs the analysis reads (newFigures),
-// which must all be of one part or the other.
+// which must all be of one part or the other. A sensitivity analysis'
+// scenarios with a factor of one part scaled run alike (factorsAlone).
 
 // partsAlone returns w with each step of a run's marginal analysis that
 // changes one part of a separable scenario set to run that part alone, as
 // far as the analysis reads only KPIs of the parts and the step's
 // replications go into figs; w itself is left as it is.
 func (w *Work) partsAlone(opt Options, figs []*figures) (*Work, error) {
+	if w.Command == CommandSensitivity {
+		return w.factorsAlone(opt, figs)
+	}
 	if w.Command != CommandRun || w.MarginalReps <= 0 {
 		return w, nil
 	}
@@ -43,18 +47,46 @@ func (w *Work) partsAlone(opt Options, figs []*figures) (*Work, error) {
 			ok = partsCanRunAlone(sc, chosen, opt)
 			continue
 		}
-		it := &c.Items[i]
-		if !ok || figs[i] == nil {
-			continue
-		}
-		if it.part = c.Items[base].Scenario.StepPart(&it.Scenario); it.part != compound.PartWhole {
-			it.base = base
-			for _, kpi := range compound.Catalog(&it.Scenario) {
-				it.kpiParts = append(it.kpiParts, compound.KPIPart(kpi))
-			}
+		if ok && figs[i] != nil {
+			c.Items[i].aloneIfOnePart(&c.Items[base].Scenario, base)
 		}
 	}
 	return &c, nil
+}
+
+// factorsAlone is partsAlone for a sensitivity analysis: each scenario
+// with a factor scaled that changes one part of a separable scenario (a
+// time of the deliveries, the residents' number...) runs that part alone,
+// the other part's KPIs taken from the base scenario (item 0), as far as
+// the analysis' KPIs are all of one part or the other.
+func (w *Work) factorsAlone(opt Options, figs []*figures) (*Work, error) {
+	sc := &w.Items[0].Scenario
+	chosen, err := chooseKPIs(sc, w.KPIs)
+	if err != nil {
+		return nil, err
+	}
+	if figs[0] == nil || !partsCanRunAlone(sc, chosen, opt) {
+		return w, nil
+	}
+	c := *w
+	c.Items = slices.Clone(w.Items)
+	for i := 1; i < len(c.Items); i++ {
+		if figs[i] != nil {
+			c.Items[i].aloneIfOnePart(sc, 0)
+		}
+	}
+	return &c, nil
+}
+
+// aloneIfOnePart sets the item to run alone the one part of base (item b
+// of its work) that it changes, if it changes one.
+func (it *WorkItem) aloneIfOnePart(base *compound.Scenario, b int) {
+	if it.part = base.StepPart(&it.Scenario); it.part != compound.PartWhole {
+		it.base = b
+		for _, kpi := range compound.Catalog(&it.Scenario) {
+			it.kpiParts = append(it.kpiParts, compound.KPIPart(kpi))
+		}
+	}
 }
 
 // partsCanRunAlone reports whether the steps of an analysis of sc judged

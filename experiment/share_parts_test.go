@@ -269,3 +269,35 @@ func TestBottlenecksKeepNoReplicationWhole(t *testing.T) {
 		}
 	}
 }
+
+// TestSensitivityRunsFactorsAlone: a sensitivity analysis of the baseline
+// on a KPI of each part runs a factor of one part (a time at the gate, the
+// swab) with that part alone, and one of both (the residents, who are
+// swabbed and get deliveries) whole. That the analysis is the same, to the
+// bit, as the one of every replication whole is TestSensitivityKeepsItsKPIs.
+func TestSensitivityRunsFactorsAlone(t *testing.T) {
+	sc, err := scenarios.Resolve("baseline")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := NewSensitivityWork(sc, []string{"sampling.makespan", "takeout.door_time.p95"}, 0.2, Options{Replications: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := w.partsAlone(Options{}, w.newFigures(Options{}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]compound.Part{"gate.intake": compound.PartDeliveries, "zones' walks": compound.PartDeliveries,
+		"sampling.swab": compound.PartSampling, "residents": compound.PartWhole}
+	for i, f := range Factors(sc) {
+		for _, it := range a.Items[1+2*i : 3+2*i] {
+			if p, ok := want[f.Name]; ok && it.part != p {
+				t.Errorf("%s: part %d, want %d", f.Name, it.part, p)
+			}
+		}
+	}
+	if w.Items[1].part != compound.PartWhole {
+		t.Error("partsAlone changed the work it was given")
+	}
+}

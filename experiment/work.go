@@ -346,9 +346,18 @@ func runScenarios(ctx context.Context, scs []*compound.Scenario, opt Options) ([
 	if len(scs) == 0 {
 		return nil, nil
 	}
+	return runScenarioParts(ctx, scs, nil, opt)
+}
+
+// runScenarioParts is runScenarios with scenario i simulating parts[i]
+// of the compound alone (nil: each whole).
+func runScenarioParts(ctx context.Context, scs []*compound.Scenario, parts []compound.Part, opt Options) ([]*Outcome, error) {
 	w, err := NewWork("", scs, opt)
 	if err != nil {
 		return nil, err
+	}
+	for i, part := range parts {
+		w.Items[i].part = part
 	}
 	figs := w.newFigures(opt)
 	results, err := runWork(ctx, w, Shard{}, opt, figs)

@@ -16,7 +16,7 @@ func (p *Printer) Error(msg string) string {
 	if !p.Chinese() {
 		return msg
 	}
-	for _, s := range errorSentences() {
+	for _, s := range p.sentences() {
 		msg = s.re.ReplaceAllString(msg, s.zh)
 	}
 	for _, ph := range errorPhrases() {

@@ -3,6 +3,7 @@ package lang
 import (
 	"fmt"
 	"strings"
+	"sync"
 
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
@@ -19,6 +20,9 @@ type Printer struct {
 	// formats are the catalogue's texts in the printer's language, by
 	// key, for Sprintf.
 	formats map[string]string
+	// sentences are Error's sentences, compiled on the first error a
+	// Chinese printer writes and kept for the rest.
+	sentences func() []errorSentence
 }
 
 // New returns the printer of tag, which is English or Simplified Chinese
@@ -40,7 +44,8 @@ func New(tag language.Tag) *Printer {
 		known[m.key] = true
 		formats[m.key] = text
 	}
-	return &Printer{tag: tag, msg: message.NewPrinter(tag, message.Catalog(b)), known: known, formats: formats}
+	return &Printer{tag: tag, msg: message.NewPrinter(tag, message.Catalog(b)), known: known, formats: formats,
+		sentences: sync.OnceValue(errorSentences)}
 }
 
 // English returns the English printer.

@@ -1,6 +1,8 @@
 package scenarios
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"cordon/sim/fit"
@@ -14,7 +16,7 @@ func TestFittedFragment(t *testing.T) {
 		{Name: "zones.walk", Samples: []float64{90}},
 		{Name: "zones[2].walk", Samples: []float64{80}},
 	}
-	got := FittedFragment("durations.csv", steps)
+	got := FittedFragment("durations.csv", steps, english{})
 	want := `# fitted by cordon fit from durations.csv: paste into a scenario (KS: the Kolmogorov–Smirnov statistic)
 gate:
   intake: 30s  # all 2 samples equal
@@ -28,4 +30,15 @@ gate:
 	if got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
+}
+
+// english is the fragment's words as the English catalogue gives them:
+// formats as they are, a keyed word ("entry:zone") as its English.
+type english struct{}
+
+func (english) Sprintf(format string, args ...any) string { return fmt.Sprintf(format, args...) }
+func (english) Error(msg string) string                   { return msg }
+func (english) T(s string) string {
+	_, w, _ := strings.Cut(s, ":")
+	return w
 }

@@ -39,7 +39,7 @@ document instead of the tables, -o csv (or --csv) knobs.csv: one row per knob an
 		Example: `  cordon bottlenecks day-one --kpi gate.turned_away --kpi express.door_time.p95
   cordon bottlenecks baseline --reps 20
   cordon bottlenecks baseline --json`,
-		Args: cobra.ExactArgs(1),
+		Args: oneArg(aScenario),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := opts.check(cmd.Flags()); err != nil {
 				return err

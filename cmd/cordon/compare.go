@@ -49,7 +49,7 @@ the table, -o csv (or --csv) every difference as CSV (differences.csv).`,
   cordon compare baseline more-suited-crew fourth-site --reps 50 --out cordon-out/compare
   cordon compare baseline --variant 'shelves-4: gate.shelves=4' --json
   cordon compare day-one --variant 'more-room: gate.ground=60, gate.shelves=8' --min-effect durations=5m`,
-		Args: cobra.MinimumNArgs(1),
+		Args: someArgs("the scenarios to compare: YAML files or names of built-ins (cordon scenarios lists them)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := opts.check(cmd.Flags()); err != nil {
 				return err

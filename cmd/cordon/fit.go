@@ -49,7 +49,7 @@ them and says how many on stderr.`,
 		Example: `  cordon fit --observed incident/durations.csv
   cordon fit --observed incident/durations.csv --step gate.intake --step delivery.door --all
   cordon fit --observed - --yaml < incident/durations.csv >> fitted.yaml`,
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runFit(cmd.Context(), std, opts)
 		},
@@ -89,7 +89,7 @@ func runFit(ctx context.Context, std *streams, opts *fitOptions) error {
 		}
 		fmt.Fprintln(std.out)
 	}
-	_, err = io.WriteString(std.out, scenarios.FittedFragment(name, steps))
+	_, err = io.WriteString(std.out, scenarios.FittedFragment(name, steps, std.printer()))
 	return err
 }
 

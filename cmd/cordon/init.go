@@ -28,7 +28,7 @@ func newInitCmd(std *streams, opts *initOptions) *cobra.Command {
 terminal with -, for editing, and the JSON Schema of the format beside it as
 scenario.schema.json (unless one is there): the scenario's first line points editors with the
 YAML language server at it. It does not overwrite a scenario unless --force is given.`,
-		Args: cobra.MaximumNArgs(1),
+		Args: atMostOneArg,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			file := "scenario.yaml"
 			if len(args) == 1 {

@@ -21,7 +21,7 @@ direction is better (lower, higher, or neither), its label and what it measures.
 		Example: `  cordon kpis
   cordon kpis day-one -o csv
   cordon kpis baseline --json`,
-		Args:              cobra.MaximumNArgs(1),
+		Args:              atMostOneArg,
 		ValidArgsFunction: completeScenarios,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := opts.output.check(); err != nil {

@@ -36,7 +36,7 @@ A missing, duplicated, damaged or foreign part is an error naming it (exit 2), a
 nothing is written. The exit code is otherwise the command's: with --check, 1 when a run missed a target.`,
 		Example: `  cordon merge cordon-part-*.part --out cordon-out/sweep
   cordon merge cordon-part-*.part --out shared/report`,
-		Args: cobra.MinimumNArgs(1),
+		Args: someArgs("the part files the shards wrote (cordon run --shard I/N)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := opts.output.check(); err != nil {
 				return err

@@ -22,7 +22,7 @@ takes it.`,
 		Example: `  cordon paths
   cordon paths day-one -o csv
   cordon paths my-compound.yaml --json`,
-		Args:              cobra.MaximumNArgs(1),
+		Args:              atMostOneArg,
 		ValidArgsFunction: completeScenarios,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := opts.output.check(); err != nil {

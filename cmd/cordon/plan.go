@@ -61,7 +61,7 @@ is given.`,
 		Example: `  cordon plan baseline
   cordon plan baseline --target 'gate.staging.max<=200' --write baseline-plan.yaml
   cordon plan baseline --allow-cuts --budget 110000`,
-		Args: cobra.ExactArgs(1),
+		Args: oneArg(aScenario),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := opts.check(cmd.Flags()); err != nil {
 				return err

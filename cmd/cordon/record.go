@@ -50,7 +50,7 @@ stages. The four files are written all or none; files already there are not over
 without --force.`,
 		Example: `  cordon record day-one --date 2021-11-25 --tz Asia/Shanghai --seed 2021 --out incident
   cordon record baseline --date 2021-11-26 --tz +08:00 --set 'staff.suited-crew.shifts[0].count=3'`,
-		Args: cobra.ExactArgs(1),
+		Args: oneArg(aScenario),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.seedSet = cmd.Flags().Changed("seed")
 			return runRecord(cmd.Context(), std, opts, args[0])

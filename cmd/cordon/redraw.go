@@ -34,7 +34,7 @@ The documents of compare, sweep, bottlenecks, plan, sensitivity and replay do no
 their pages show, and are refused with the reason.`,
 		Example: `  cordon report cordon-out/baseline/results.json --out cordon-out/baseline-again
   cordon report - --out day-one-report < day-one.json`,
-		Args: cobra.ExactArgs(1),
+		Args: oneArg("a results document: the results.json of a report folder"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runRedraw(cmd.Context(), std, opts, args[0])
 		},

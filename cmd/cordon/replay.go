@@ -68,7 +68,7 @@ skips bad rows instead and says how many, and why.`,
 		Example: `  cordon replay day-one --arrivals incident/arrivals.csv --roster incident/roster.csv --observed incident/observed.csv
   cordon replay day-one --arrivals incident/arrivals.csv --set gate.shelves=10 --set gate.containers=2
   cordon replay day-one --arrivals incident/arrivals.csv --vs more-suited-crew --reps 50`,
-		Args: cobra.ExactArgs(1),
+		Args: oneArg(aScenario),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := opts.check(cmd.Flags()); err != nil {
 				return err

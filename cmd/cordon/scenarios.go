@@ -13,7 +13,7 @@ func newScenariosCmd(std *streams) *cobra.Command {
 	return &cobra.Command{
 		Use:   "scenarios",
 		Short: "List the built-in scenarios",
-		Args:  cobra.NoArgs,
+		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			tw := tabwriter.NewWriter(std.out, 2, 0, 2, ' ', 0)
 			for _, b := range scenarios.Builtins() {

@@ -17,7 +17,7 @@ put this line at the top of a scenario file:
   # yaml-language-server: $schema=scenario.schema.json
 
 after cordon schema > scenario.schema.json.`,
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			_, err := std.out.Write(scenarios.Schema())
 			return err

@@ -34,7 +34,7 @@ otherwise). -o json (or --json) prints the results document (results.json) inste
 table, -o csv (or --csv) every KPI and factor as CSV (effects.csv).`,
 		Example: `  cordon sensitivity baseline
   cordon sensitivity baseline --kpi takeout.door_time.p95 --change 0.1`,
-		Args: cobra.ExactArgs(1),
+		Args: oneArg(aScenario),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := opts.check(cmd.Flags()); err != nil {
 				return err

@@ -56,7 +56,7 @@ being written is written whole or not at all, and it exits 0.
   cordon serve
   cordon serve --dir my-compound --jobs 2
   cordon serve --addr 0.0.0.0:8080 --token "$(cat token.txt)"`,
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runServe(cmd.Context(), std, opts)
 		},

@@ -26,7 +26,7 @@ It also checks each post's stability from the scenario alone, as a staffing calc
 the work offered hour by hour (arrivals times mean service time) against the staff or room on
 duty. A post offered more work over the day than it can do is reported as unstable, with the
 hours it is overloaded; with --strict that is an error.`,
-		Args: cobra.MinimumNArgs(1),
+		Args: someArgs("the scenario files to check"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runValidate(std, opts, args)
 		},

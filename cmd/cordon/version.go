@@ -68,7 +68,7 @@ func newVersionCmd(std *streams) *cobra.Command {
 	return &cobra.Command{
 		Use:   "version",
 		Short: "Print cordon's version: the build every shard of a split run must share",
-		Args:  cobra.NoArgs,
+		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			_, err := fmt.Fprintf(std.out, "cordon %s\n", version())
 			return err
