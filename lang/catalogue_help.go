@@ -10,7 +10,7 @@ func helpWordEntries() []entry {
 		h("Available Commands:", "可用命令："), h("Additional Commands:", "其他命令："),
 		h("Flags:", "选项："), h("Global Flags:", "全局选项："), h("Additional help topics:", "其他帮助主题："),
 		h(`Use "%s [command] --help" for more information about a command.`, `运行 "%s [command] --help" 查看某个命令的详细说明。`),
-		h("help for %s", "显示 %s 的帮助"), h(" (default %s)", "（默认：%s）"),
+		h("help for %s", "显示 %s 的帮助"), h("Unknown help topic %#q\n", "未知的帮助主题 %#q\n"), h(" (default %s)", "（默认：%s）"),
 
 		// cordon completion
 		h("Generate the autocompletion script for the specified shell", "为指定的 shell 生成自动补全脚本"),

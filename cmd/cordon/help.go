@@ -22,6 +22,8 @@ import (
 // setHelp makes the help of every command of root speak the language of
 // std: --lang of the arguments, else the environment's (the help is
 // written before any command runs, so before --lang is read as a flag).
+// It adds cobra's help command, which says so of a topic it does not
+// know, in that language too.
 func setHelp(root *cobra.Command, std *streams) {
 	english := root.HelpFunc()
 	root.SetHelpFunc(func(c *cobra.Command, args []string) {
@@ -32,6 +34,30 @@ func setHelp(root *cobra.Command, std *streams) {
 		}
 		writeHelp(c.OutOrStdout(), c, p)
 	})
+	englishUsage := root.UsageFunc()
+	root.SetUsageFunc(func(c *cobra.Command) error {
+		p := std.printer()
+		if !p.Chinese() {
+			return englishUsage(c)
+		}
+		writeUsage(c.OutOrStderr(), c, p)
+		return nil
+	})
+	root.InitDefaultHelpCmd()
+	help, _, err := root.Find([]string{"help"})
+	if err != nil || help == root {
+		return
+	}
+	run := help.Run
+	help.Run = func(c *cobra.Command, args []string) {
+		p := std.printer()
+		if topic, _, err := c.Root().Find(args); p.Chinese() && (topic == nil || err != nil) {
+			c.Printf(p.Help("Unknown help topic %#q\n"), args)
+			_ = c.Root().Usage()
+			return
+		}
+		run(c, args)
+	}
 }
 
 // writeHelp writes c's help: its description, then its usage.

@@ -84,7 +84,7 @@ func TestHelpHasChinese(t *testing.T) {
 }
 
 // TestHelpLayoutIsCobras: written with the English words, every
-// command's help is cobra's own byte for byte, so that the Chinese help
+// command's help and usage are cobra's own byte for byte, so that the Chinese help
 // is laid out as the English.
 func TestHelpLayoutIsCobras(t *testing.T) {
 	_, all := helpTree(func(string) string { return "" })
@@ -97,6 +97,15 @@ func TestHelpLayoutIsCobras(t *testing.T) {
 		writeHelp(&ours, c, lang.English())
 		if ours.String() != cobras.String() {
 			t.Errorf("%s: the help written with English words differs from cobra's:\n%s\n--- cobra's:\n%s", c.CommandPath(), ours.String(), cobras.String())
+		}
+		cobras.Reset()
+		ours.Reset()
+		if err := c.Usage(); err != nil {
+			t.Fatal(err)
+		}
+		writeUsage(&ours, c, lang.English())
+		if ours.String() != cobras.String() {
+			t.Errorf("%s: the usage written with English words differs from cobra's:\n%s\n--- cobra's:\n%s", c.CommandPath(), ours.String(), cobras.String())
 		}
 	}
 }
