@@ -147,8 +147,15 @@ var typed = regexp.MustCompile(`--[a-z][a-z-]*|[A-Za-z0-9_<>*-]{2,}(?:[./][A-Za-
 
 // englishLeft is the first two English words in a row in s, once what a
 // user types is taken out: shell lines (indented with a tab), flags with
-// their value, and cordon's commands; "" when there are none.
+// their value, and cordon and its commands (as the command tree has
+// them); "" when there are none.
 func englishLeft(s string) string {
+	_, all := helpTree(func(string) string { return "" })
+	var names []string
+	for _, c := range all[1:] {
+		names = append(names, regexp.QuoteMeta(c.Name()))
+	}
+	command := regexp.MustCompile(`\bcordon(?: (?:` + strings.Join(names, "|") + `))*\b`)
 	var lines []string
 	for _, line := range strings.Split(s, "\n") {
 		if !strings.HasPrefix(line, "\t") {
@@ -163,7 +170,6 @@ func englishLeft(s string) string {
 
 var (
 	flagWithValue = regexp.MustCompile(`(?:^|[\s（(])-{1,2}[a-z][a-z-]*(?: [^\s，。；：、（）]+)?`)
-	command       = regexp.MustCompile(`\bcordon(?: (?:run|compare|sweep|bottlenecks|plan|sensitivity|schema|validate|scenarios|init|merge|record|replay|version|fit|kpis|paths|report|serve|help|completion|bash|zsh|fish|powershell))*\b`)
 	twoWords      = regexp.MustCompile(`[A-Za-z][a-z]+ [a-z]{2,}`)
 )
 
