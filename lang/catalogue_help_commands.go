@@ -161,8 +161,8 @@ them and says how many on stderr.`,
 			`fit 读取实际记录的用时（durations.csv：step,duration，即 cordon record 写出的格式），用最
 大似然法拟合每个步骤的用时：指数、对数正态、伽马、威布尔和正态分布。对每个步骤，它打印样本
 的 n、平均值和标准差，按 Kolmogorov–Smirnov 统计量 KS（样本的累积分布函数与拟合分布之间的
-最大差距）排序的各分布族及其参数、KS 检验的 p 值和对数似然，并选出 KS 最小的分布族。即使这
-一个在 1% 的水平下也被拒绝时（KS > 1.63/√n），会给出警告。
+最大差距）排序的各分布族及其参数、KS 检验的 p 值和对数似然，并选出 KS 最小的分布族。若连这
+个最好的分布族在 1% 的显著性水平下也被拒绝（KS > 1.63/√n），会给出警告。
 
 最后输出一段可粘贴进方案的 YAML 片段：属于方案字段的步骤（gate.intake、transfer.trip、
 disinfection.dwell、sorting.time、delivery.door、sampling.registration、sampling.swab……）
