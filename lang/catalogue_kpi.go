@@ -12,7 +12,7 @@ type entry struct {
 // catalogue is every message cordon translates.
 func catalogue() []entry {
 	var all []entry
-	for _, part := range [][]entry{kpiEntries(), nameEntries(), stageEntries(), pathEntries(), reportEntries(), plotEntries(), summaryEntries(), errorEntries(), postEntries(), compareEntries(), dayEntries(), plannerEntries(), reviewEntries(), listingEntries(), eventEntries(), fitEntries(), unstableEntries()} {
+	for _, part := range [][]entry{kpiEntries(), nameEntries(), stageEntries(), pathEntries(), reportEntries(), plotEntries(), summaryEntries(), errorEntries(), postEntries(), compareEntries(), dayEntries(), plannerEntries(), reviewEntries(), listingEntries(), eventEntries(), fitEntries(), unstableEntries(), helpWordEntries(), helpCommandEntries()} {
 		all = append(all, part...)
 	}
 	return all

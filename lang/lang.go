@@ -38,11 +38,14 @@ func New(tag language.Tag) *Printer {
 		if text == "" {
 			continue // English text that is its own key
 		}
+		known[m.key] = true
+		formats[m.key] = text
+		if strings.HasPrefix(m.key, helpPrefix) {
+			continue // written as it is, by Help: no message to build
+		}
 		// Keys and messages are literals of this package: SetString
 		// fails on neither.
 		_ = b.SetString(tag, m.key, text)
-		known[m.key] = true
-		formats[m.key] = text
 	}
 	return &Printer{tag: tag, msg: message.NewPrinter(tag, message.Catalog(b)), known: known, formats: formats,
 		sentences: sync.OnceValue(errorSentences)}

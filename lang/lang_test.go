@@ -247,3 +247,19 @@ func TestErrorCompilesItsSentencesOnce(t *testing.T) {
 		t.Errorf("Error made %.0f allocations a call; its sentences are compiled again each time", n)
 	}
 }
+
+// Help gives a text of the help as the catalogue writes it, a % in it
+// no verb; English, and a text the catalogue does not have, unchanged.
+func TestHelp(t *testing.T) {
+	en, zh := lang.English(), lang.New(language.SimplifiedChinese)
+	short := "What moves the KPIs: every volume and service time ±20%"
+	if got, want := zh.Help(short), "什么在影响指标：每项数量和服务用时各 ±20%"; got != want || !zh.HasHelp(short) {
+		t.Errorf("Chinese Help = %q, want %q", got, want)
+	}
+	if got := en.Help(short); got != short {
+		t.Errorf("English Help = %q", got)
+	}
+	if got := zh.Help("a text no command has"); got != "a text no command has" || zh.HasHelp("a text no command has") {
+		t.Errorf("Help of an unknown text = %q", got)
+	}
+}

@@ -208,5 +208,6 @@ Exit codes: 0 done, 1 a target missed (only with --check), 2 bad input.`,
 		newServeCmd(std, &serveOptions{}),
 	)
 	addCompletions(root)
+	setHelp(root, std)
 	return root, prof.stop
 }
