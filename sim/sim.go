@@ -160,8 +160,21 @@ func (s *Sim) step(limit uint64) bool {
 	}
 	h.Handle()
 	if c.firing {
+		// The event in hand leaves the heap (removeTop, with the sift
+		// called directly: this ends half the events of a run) and its
+		// slot, whose generation moved on when it fired, is free.
 		c.firing = false
-		c.freeSlot(c.removeTop().slot) // its generation moved on when it fired
+		hp := c.heap
+		i := hp[0].slot
+		n := len(hp) - 1
+		last := hp[n]
+		c.heap = hp[:n]
+		if n >= bigHeap {
+			c.downBig(0, last)
+		} else if n > 0 {
+			sink(hp[:n], 0, last)
+		}
+		c.freeSlot(i)
 	}
 	if s.fired >= s.eventLimit {
 		s.trip("events", int64(s.maxEvents))
