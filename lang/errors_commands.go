@@ -39,6 +39,8 @@ func commandSentences() []errorSentence {
 		s(`^(\S+) takes one argument, got (\d+): (.*)$`, "${1} 只接受一个参数，实际收到${2}个：${3}"),
 		s(`^(\S+) takes at most one argument, got (\d+): (.*)$`, "${1} 最多接受一个参数，实际收到${2}个：${3}"),
 		s(`^(\S+) takes no argument, got (\d+): (.*)$`, "${1} 不接受参数，实际收到${2}个：${3}"),
+		s(`unknown command ("[^"]*") for ("[^"]*")`, "未知命令 ${1}（${2} 没有这个子命令）"),
+		s(`(?m)^Did you mean this\?$`, "是否想输入："),
 		s(`must be one of (.*?)(，实际为|, got)`, "必须是 ${1} 之一${2}"),
 		s(`(\d+) of (\d+) scenarios could not be run \((\d+) bad, (\d+) failed\)`, "${2}个方案中有${1}个无法运行（${3}个有误，${4}个运行失败）"),
 		s(`needs about (\S+ \S+) of memory \((\d+) replications keep (\S+ \S+) of results each; (\d+) at once take (\S+ \S+) each\), more than `,
