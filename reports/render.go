@@ -32,8 +32,9 @@ func Render(p *plot.Plot, format string, width, height vg.Length) ([]byte, error
 // for the next figure what drawing one leaves (the PNG encoder's buffers,
 // the image drawn on); not for use by several goroutines at once.
 type renderer struct {
-	png pngEncoder
-	img *image.RGBA // the image the last PNG figure was drawn on
+	png   pngEncoder
+	img   *image.RGBA // the image the last PNG figure was drawn on
+	faces fontFaces   // the font faces the PNG figures' text is written in
 }
 
 // render is Render, drawn by r.
@@ -72,6 +73,10 @@ func (r *renderer) render(p *plot.Plot, format string, width, height vg.Length) 
 		if err := r.png.encode(&buf, c.Image()); err != nil {
 			return nil, fmt.Errorf("render: %w", err)
 		}
+	case *pngCanvas:
+		if err := r.png.encode(&buf, c.img); err != nil {
+			return nil, fmt.Errorf("render: %w", err)
+		}
 	}
 	return buf.Bytes(), nil
 }
@@ -81,7 +86,7 @@ func (r *renderer) render(p *plot.Plot, format string, width, height vg.Length) 
 // (vgimg paints it white first), rather than on a new one, which gg would
 // copy besides. vgimg then takes the canvas's size from the image's, so
 // only a figure whose size is whole pixels, to the bit, is drawn this way.
-func (r *renderer) imageCanvas(width, height vg.Length) *vgimg.Canvas {
+func (r *renderer) imageCanvas(width, height vg.Length) vg.CanvasSizer {
 	// As vgimg.NewWith goes from lengths to pixels and back.
 	px := func(l vg.Length) int { return int(l/vg.Inch*vg.Length(pngDPI) + 0.5) }
 	length := func(px int) vg.Length { return vg.Length(float64(px)/float64(pngDPI)) * vg.Inch }
@@ -96,5 +101,9 @@ func (r *renderer) imageCanvas(width, height vg.Length) *vgimg.Canvas {
 	ctx := gg.NewContextForRGBA(r.img)
 	ctx.SetLineCapButt()
 	ctx.InvertY()
-	return vgimg.NewWith(vgimg.UseImageWithContext(r.img, ctx), vgimg.UseDPI(pngDPI))
+	if r.faces == nil {
+		r.faces = fontFaces{}
+	}
+	c := vgimg.NewWith(vgimg.UseImageWithContext(r.img, ctx), vgimg.UseDPI(pngDPI))
+	return newPNGCanvas(c, ctx, r.img, r.faces)
 }

@@ -1,7 +1,14 @@
 package reports
 
 import (
+	"image"
+	"image/color"
+	"os"
 	"testing"
+
+	"golang.org/x/text/language"
+
+	"cordon/lang"
 
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
@@ -30,5 +37,69 @@ func TestRendererDrawsAsVgimg(t *testing.T) {
 			t.Logf("figure %d (%s) %v high", i, p.Name, h)
 			samePixels(t, c.Image(), got)
 		}
+	}
+}
+
+// Every figure of every command, in English and (with a CJK font) in
+// Chinese, drawn one after the other by one renderer, shows in its PNG
+// exactly what vgimg draws on a canvas of its own: the ground painted, the
+// text written glyph by glyph and the faces kept from figure to figure
+// (pngCanvas) change no pixel.
+func TestRendererDrawsEveryFigureAsVgimg(t *testing.T) {
+	words := map[string]*Words{"en": English()}
+	if cjk, err := CJKFont(CJKFonts(os.Getenv)); err == nil {
+		words["zh"] = NewWords(lang.New(language.SimplifiedChinese), cjk)
+	} else {
+		t.Logf("no CJK font, English only: %v", err)
+	}
+	for l, w := range words {
+		var r renderer
+		for command, draw := range commandFigures(t, w) {
+			plots, err := draw()
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, p := range plots {
+				if p.P == nil {
+					continue
+				}
+				t.Run(l+"/"+command+"/"+p.Name, func(t *testing.T) {
+					wd, h := p.Size()
+					got, err := r.render(p.P, "png", wd, h)
+					if err != nil {
+						t.Fatal(err)
+					}
+					samePixels(t, vgimgDraws(p, wd, h), got)
+				})
+			}
+		}
+	}
+}
+
+// vgimgDraws is p drawn by vgimg alone at wd × h.
+func vgimgDraws(p Plot, wd, h vg.Length) image.Image {
+	c := vgimg.NewWith(vgimg.UseWH(wd, h), vgimg.UseDPI(pngDPI))
+	p.P.Draw(draw.New(c))
+	return c.Image()
+}
+
+// A figure on a coloured ground, opaque or not, shows the ground vgimg
+// paints: pngCanvas paints an opaque one itself and leaves a translucent
+// one to vgimg.
+func TestRendererPaintsTheGroundAsVgimg(t *testing.T) {
+	plots, err := English().RunPlots(dataOutcome(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var r renderer
+	p := plots[0]
+	for _, ground := range []color.Color{color.RGBA{200, 220, 240, 255}, color.NRGBA{200, 100, 50, 128}, color.White} {
+		p.P.BackgroundColor = ground
+		wd, h := p.Size()
+		got, err := r.render(p.P, "png", wd, h)
+		if err != nil {
+			t.Fatal(err)
+		}
+		samePixels(t, vgimgDraws(p, wd, h), got)
 	}
 }
