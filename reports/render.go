@@ -35,15 +35,13 @@ type renderer struct {
 	png   pngEncoder
 	img   *image.RGBA // the image the last PNG figure was drawn on
 	faces fontFaces   // the font faces the PNG figures' text is written in
+	rec   recording   // what the last figure drew
 }
 
 // render is Render, drawn by r.
 func (r *renderer) render(p *plot.Plot, format string, width, height vg.Length) (out []byte, err error) {
-	if p == nil {
-		return nil, errors.New("render: no plot")
-	}
-	if !(width > 0 && height > 0) {
-		return nil, fmt.Errorf("render: size %v × %v must be more than zero", width, height)
+	if err := checkRender(p, width, height); err != nil {
+		return nil, err
 	}
 	var c vg.CanvasSizer
 	switch strings.ToLower(format) {
@@ -54,14 +52,61 @@ func (r *renderer) render(p *plot.Plot, format string, width, height vg.Length) 
 	default:
 		return nil, fmt.Errorf("render: format %q: want png or svg", format)
 	}
-	// gonum/plot reports some impossible layouts (a figure too small for its
-	// labels, an empty range) by panicking; report them as errors.
+	defer renderPanic(&err)
+	p.Draw(draw.New(c))
+	return r.encode(c)
+}
+
+// renderBoth draws p at width × height as PNG and as SVG, laying it out
+// once (a recording of what it draws, replayed on each canvas): the same
+// bytes as render gives for each.
+func (r *renderer) renderBoth(p *plot.Plot, width, height vg.Length) (png, svg []byte, err error) {
+	if err := checkRender(p, width, height); err != nil {
+		return nil, nil, err
+	}
 	defer func() {
-		if r := recover(); r != nil {
-			out, err = nil, fmt.Errorf("render: %v", r)
+		if v := recover(); v != nil { // as renderPanic
+			png, svg, err = nil, nil, fmt.Errorf("render: %v", v)
 		}
 	}()
-	p.Draw(draw.New(c))
+	r.rec.reset(width, height)
+	p.Draw(draw.New(&r.rec))
+	img := r.imageCanvas(width, height)
+	r.rec.replay(img)
+	if png, err = r.encode(img); err != nil {
+		return nil, nil, err
+	}
+	vec := vgsvg.New(width, height)
+	r.rec.replay(vec)
+	if svg, err = r.encode(vec); err != nil {
+		return nil, nil, err
+	}
+	return png, svg, nil
+}
+
+// checkRender says why p cannot be drawn at width × height, if it cannot.
+func checkRender(p *plot.Plot, width, height vg.Length) error {
+	if p == nil {
+		return errors.New("render: no plot")
+	}
+	if !(width > 0 && height > 0) {
+		return fmt.Errorf("render: size %v × %v must be more than zero", width, height)
+	}
+	return nil
+}
+
+// renderPanic turns a panic of gonum/plot into *err: it reports some
+// impossible layouts (a figure too small for its labels, an empty range)
+// by panicking. To be deferred.
+func renderPanic(err *error) {
+	if r := recover(); r != nil {
+		*err = fmt.Errorf("render: %v", r)
+	}
+}
+
+// encode returns the file of what was drawn on c: an SVG canvas's, with
+// the controls in its text marked, or an image canvas's as PNG.
+func (r *renderer) encode(c vg.CanvasSizer) ([]byte, error) {
 	var buf bytes.Buffer
 	switch c := c.(type) {
 	case *vgsvg.Canvas:
@@ -77,6 +122,8 @@ func (r *renderer) render(p *plot.Plot, format string, width, height vg.Length) 
 		if err := r.png.encode(&buf, c.img); err != nil {
 			return nil, fmt.Errorf("render: %w", err)
 		}
+	default:
+		return nil, fmt.Errorf("render: a canvas of %T", c)
 	}
 	return buf.Bytes(), nil
 }

@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"bytes"
 	"image"
 	"image/color"
 	"os"
@@ -44,7 +45,8 @@ func TestRendererDrawsAsVgimg(t *testing.T) {
 // Chinese, drawn one after the other by one renderer, shows in its PNG
 // exactly what vgimg draws on a canvas of its own: the ground painted, the
 // text written glyph by glyph and the faces kept from figure to figure
-// (pngCanvas) change no pixel.
+// (pngCanvas) change no pixel. Drawn in both formats from one layout
+// (renderBoth), each file is the one Render writes alone.
 func TestRendererDrawsEveryFigureAsVgimg(t *testing.T) {
 	words := map[string]*Words{"en": English()}
 	if cjk, err := CJKFont(CJKFonts(os.Getenv)); err == nil {
@@ -70,6 +72,20 @@ func TestRendererDrawsEveryFigureAsVgimg(t *testing.T) {
 						t.Fatal(err)
 					}
 					samePixels(t, vgimgDraws(p, wd, h), got)
+					png, svg, err := r.renderBoth(p.P, wd, h)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if !bytes.Equal(png, got) {
+						t.Error("the PNG drawn with the SVG differs from the PNG drawn alone")
+					}
+					alone, err := Render(p.P, "svg", wd, h)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if !bytes.Equal(svg, alone) {
+						t.Error("the SVG drawn with the PNG differs from the SVG drawn alone")
+					}
 				})
 			}
 		}
