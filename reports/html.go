@@ -77,8 +77,23 @@ type table struct {
 // the template passing a figure's hundred kilobytes of base64 through its
 // escapers cost as much CPU as encoding the PNG.
 func pngSrc(png []byte) template.HTMLAttr {
-	b64 := base64.StdEncoding.EncodeToString(png)
-	return template.HTMLAttr(`src="data:image/png;base64,` + strings.ReplaceAll(b64, "+", "&#43;") + `"`)
+	const head, tail, plus = `src="data:image/png;base64,`, `"`, "&#43;"
+	b64 := base64.StdEncoding.AppendEncode(nil, png)
+	var b strings.Builder
+	b.Grow(len(head) + len(b64) + bytes.Count(b64, []byte{'+'})*(len(plus)-1) + len(tail))
+	b.WriteString(head)
+	for len(b64) > 0 {
+		i := bytes.IndexByte(b64, '+')
+		if i < 0 {
+			b.Write(b64)
+			break
+		}
+		b.Write(b64[:i])
+		b.WriteString(plus)
+		b64 = b64[i+1:]
+	}
+	b.WriteString(tail)
+	return template.HTMLAttr(b.String())
 }
 
 // tableScript is the page's one script, which sorts and filters its
@@ -112,6 +127,11 @@ func renderPage(p page, w *Words) ([]byte, error) {
 		return nil, err
 	}
 	var buf bytes.Buffer
+	size := 1 << 18 // the page but its figures, and room to spare
+	for _, f := range p.Plots {
+		size += len(f.Src)
+	}
+	buf.Grow(size)
 	if err := t.Execute(&buf, p); err != nil {
 		return nil, err
 	}

@@ -33,9 +33,10 @@ func Render(p *plot.Plot, format string, width, height vg.Length) ([]byte, error
 // the image drawn on); not for use by several goroutines at once.
 type renderer struct {
 	png   pngEncoder
-	img   *image.RGBA // the image the last PNG figure was drawn on
-	faces fontFaces   // the font faces the PNG figures' text is written in
-	rec   recording   // what the last figure drew
+	img   *image.RGBA  // the image the last PNG figure was drawn on
+	faces fontFaces    // the font faces the PNG figures' text is written in
+	rec   recording    // what the last figure drew
+	buf   bytes.Buffer // where the last file was written
 }
 
 // render is Render, drawn by r.
@@ -106,26 +107,28 @@ func renderPanic(err *error) {
 
 // encode returns the file of what was drawn on c: an SVG canvas's, with
 // the controls in its text marked, or an image canvas's as PNG.
+// The file is written in r's buffer, then copied out at its size.
 func (r *renderer) encode(c vg.CanvasSizer) ([]byte, error) {
-	var buf bytes.Buffer
+	buf := &r.buf
+	buf.Reset()
 	switch c := c.(type) {
 	case *vgsvg.Canvas:
-		if _, err := c.WriteTo(&buf); err != nil {
+		if _, err := c.WriteTo(buf); err != nil {
 			return nil, fmt.Errorf("render: %w", err)
 		}
-		return markControls(buf.Bytes()), nil // the names in labels and legends
+		return bytes.Clone(markControls(buf.Bytes())), nil // the names in labels and legends
 	case *vgimg.Canvas:
-		if err := r.png.encode(&buf, c.Image()); err != nil {
+		if err := r.png.encode(buf, c.Image()); err != nil {
 			return nil, fmt.Errorf("render: %w", err)
 		}
 	case *pngCanvas:
-		if err := r.png.encode(&buf, c.img); err != nil {
+		if err := r.png.encode(buf, c.img); err != nil {
 			return nil, fmt.Errorf("render: %w", err)
 		}
 	default:
 		return nil, fmt.Errorf("render: a canvas of %T", c)
 	}
-	return buf.Bytes(), nil
+	return bytes.Clone(buf.Bytes()), nil
 }
 
 // imageCanvas is the canvas of a PNG figure of width × height. It draws on
