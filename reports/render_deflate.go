@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"bytes"
 	"cmp"
 	"encoding/binary"
 	"math/bits"
@@ -123,13 +124,19 @@ func (d *rowDeflater) addZeros(filter byte) {
 	d.add()
 }
 
-// adler adds p to the checksum, eight zeros at a time where it can.
+// adler adds p to the checksum, 64 or eight zeros at a time where it can.
 func (d *rowDeflater) adler(p []byte) {
 	s1, s2 := d.s1, d.s2
 	for len(p) > 0 {
 		q := p[:min(len(p), adlerRun)]
 		p = p[len(q):]
+		var zeros [64]byte
 		for len(q) >= 8 {
+			if len(q) >= 64 && bytes.Equal(q[:64], zeros[:]) {
+				s2 += 64 * s1
+				q = q[64:]
+				continue
+			}
 			if binary.LittleEndian.Uint64(q) == 0 {
 				s2 += 8 * s1
 			} else {
@@ -154,6 +161,9 @@ func (d *rowDeflater) adler(p []byte) {
 // from their start.
 func matchLen(a, b []byte) int {
 	n := 0
+	for len(a)-n >= 64 && bytes.Equal(a[n:n+64], b[n:n+64]) {
+		n += 64
+	}
 	for len(a)-n >= 8 {
 		if x := binary.LittleEndian.Uint64(a[n:]) ^ binary.LittleEndian.Uint64(b[n:]); x != 0 {
 			return n + bits.TrailingZeros64(x)/8

@@ -81,16 +81,18 @@ func (e *pngEncoder) deflate(m *image.RGBA, width, height int) (opaque bool) {
 				alpha &= p[3]
 			}
 		} else {
-			for x := 0; x < width; x++ {
-				// Two pixels as the two above (known opaque) are zeros.
-				if x+1 < width && binary.LittleEndian.Uint64(row[4*x:]) == binary.LittleEndian.Uint64(above[4*x:]) {
-					*(*[6]byte)(out[3*x:]) = [6]byte{}
-					x++
+			clear(out)
+			for x0 := 0; x0 < width; x0 += 16 {
+				// Sixteen pixels as the sixteen above (known opaque) stay zeros.
+				x1 := min(x0+16, width)
+				if bytes.Equal(row[4*x0:4*x1], above[4*x0:4*x1]) {
 					continue
 				}
-				i, p, a := 3*x, row[4*x:4*x+4], above[4*x:4*x+3]
-				out[i], out[i+1], out[i+2] = p[0]-a[0], p[1]-a[1], p[2]-a[2]
-				alpha &= p[3]
+				for x := x0; x < x1; x++ {
+					i, p, a := 3*x, row[4*x:4*x+4], above[4*x:4*x+3]
+					out[i], out[i+1], out[i+2] = p[0]-a[0], p[1]-a[1], p[2]-a[2]
+					alpha &= p[3]
+				}
 			}
 		}
 		if alpha != 0xff {
