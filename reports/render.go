@@ -30,10 +30,11 @@ func Render(p *plot.Plot, format string, width, height vg.Length) ([]byte, error
 
 // renderer draws the figures of one report, one after the other, keeping
 // for the next figure what drawing one leaves (the PNG encoder's buffers,
-// the image drawn on); not for use by several goroutines at once.
+// the image drawn on and its context); not for use by several goroutines at once.
 type renderer struct {
 	png   pngEncoder
 	img   *image.RGBA  // the image the last PNG figure was drawn on
+	ctx   *gg.Context  // img's context, kept from figure to figure; nil after a figure that failed
 	faces fontFaces    // the font faces the PNG figures' text is written in
 	rec   recording    // what the last figure drew
 	buf   bytes.Buffer // where the last file was written
@@ -53,7 +54,7 @@ func (r *renderer) render(p *plot.Plot, format string, width, height vg.Length) 
 	default:
 		return nil, fmt.Errorf("render: format %q: want png or svg", format)
 	}
-	defer renderPanic(&err)
+	defer renderPanic(&err, &r.ctx)
 	p.Draw(draw.New(c))
 	return r.encode(c)
 }
@@ -68,6 +69,7 @@ func (r *renderer) renderBoth(p *plot.Plot, width, height vg.Length) (png, svg [
 	defer func() {
 		if v := recover(); v != nil { // as renderPanic
 			png, svg, err = nil, nil, fmt.Errorf("render: %v", v)
+			r.ctx = nil // perhaps left inside a Push
 		}
 	}()
 	r.rec.reset(width, height)
@@ -99,9 +101,11 @@ func checkRender(p *plot.Plot, width, height vg.Length) error {
 // renderPanic turns a panic of gonum/plot into *err: it reports some
 // impossible layouts (a figure too small for its labels, an empty range)
 // by panicking. To be deferred.
-func renderPanic(err *error) {
+// The context drawn with, perhaps left inside a Push, is dropped.
+func renderPanic(err *error, ctx **gg.Context) {
 	if r := recover(); r != nil {
 		*err = fmt.Errorf("render: %v", r)
+		*ctx = nil
 	}
 }
 
@@ -146,9 +150,15 @@ func (r *renderer) imageCanvas(width, height vg.Length) vg.CanvasSizer {
 	}
 	if r.img == nil || r.img.Rect != image.Rect(0, 0, w, h) {
 		r.img = image.NewRGBA(image.Rect(0, 0, w, h))
+		r.ctx = nil
+	}
+	if r.ctx == nil {
+		r.ctx = gg.NewContextForRGBA(r.img)
+	} else {
+		resetContext(r.ctx)
 	}
 	// What vgimg.NewWith does to the context it makes itself.
-	ctx := gg.NewContextForRGBA(r.img)
+	ctx := r.ctx
 	ctx.SetLineCapButt()
 	ctx.InvertY()
 	if r.faces == nil {
@@ -156,4 +166,18 @@ func (r *renderer) imageCanvas(width, height vg.Length) vg.CanvasSizer {
 	}
 	c := vgimg.NewWith(vgimg.UseImageWithContext(r.img, ctx), vgimg.UseDPI(pngDPI))
 	return newPNGCanvas(c, ctx, r.img, r.faces)
+}
+
+// resetContext puts back what a figure drawn through vgimg changes of
+// ctx, a context gg.NewContextForRGBA made: its transform, path, line
+// join, fill rule and clip (vgimg sets the colour, line width and dashes
+// itself before drawing, and a face before each string). Its rasteriser
+// and paths keep their memory, which a new context would make again. Only
+// for a context whose last figure was drawn whole, every Push popped.
+func resetContext(ctx *gg.Context) {
+	ctx.Identity()
+	ctx.ClearPath()
+	ctx.SetLineJoin(gg.LineJoinRound)
+	ctx.SetFillRule(gg.FillRuleWinding)
+	ctx.ResetClip()
 }

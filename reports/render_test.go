@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"golang.org/x/text/language"
+	"gonum.org/v1/plot"
 
 	"cordon/lang"
 
@@ -118,4 +119,43 @@ func TestRendererPaintsTheGroundAsVgimg(t *testing.T) {
 		}
 		samePixels(t, vgimgDraws(p, wd, h), got)
 	}
+}
+
+// halfDrawn turns its canvas and pushes its state, then draws a path vgimg
+// refuses (a curve of three control points), panicking part way through.
+type halfDrawn struct{}
+
+func (halfDrawn) Plot(c draw.Canvas, _ *plot.Plot) {
+	c.Push()
+	c.Rotate(0.5)
+	c.SetColor(color.RGBA{255, 0, 0, 255})
+	var p vg.Path
+	p.Move(vg.Point{X: 10, Y: 10})
+	p = append(p, vg.PathComp{Type: vg.CurveComp, Pos: vg.Point{X: 50, Y: 50},
+		Control: []vg.Point{{X: 1, Y: 1}, {X: 2, Y: 2}, {X: 3, Y: 3}}})
+	c.Fill(p)
+	c.Pop()
+}
+
+// A figure that fails part way through drawing its PNG is an error, and
+// the next figure drawn by the same renderer comes out as vgimg draws it:
+// nothing of the failed figure's state (its turn, its pushed state) is left.
+func TestRendererAfterAFailedFigure(t *testing.T) {
+	plots, err := English().RunPlots(dataOutcome(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var r renderer
+	good := plots[0]
+	wd, h := good.Size()
+	bad := plot.New()
+	bad.Add(halfDrawn{})
+	if _, _, err := r.renderBoth(bad, wd, h); err == nil {
+		t.Fatal("a figure vgimg cannot draw was drawn")
+	}
+	png, _, err := r.renderBoth(good.P, wd, h)
+	if err != nil {
+		t.Fatal(err)
+	}
+	samePixels(t, vgimgDraws(good, wd, h), png)
 }
