@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"embed"
 	"encoding/base64"
+	"encoding/binary"
 	"html/template"
 	"strings"
 	"unicode/utf8"
@@ -165,10 +166,24 @@ func markControls(page []byte) []byte {
 func hidden(r rune) bool { return r != '\n' && r != '\t' && r != '\r' && text.Escapes(r) }
 
 // hasHidden reports whether page holds a character markControls writes as
-// an escape. A page is mostly ASCII (its figures are data URLs), so each
-// ASCII byte is checked as it is, and only the other characters decoded.
+// an escape. A page is mostly ASCII (its figures are data URLs), so ASCII
+// is checked eight bytes at a time, and only the other characters decoded.
 func hasHidden(page []byte) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	for i := 0; i < len(page); {
+		// Eight bytes at a time while none is below a space, DEL or beyond
+		// ASCII (bit tricks: a byte below 0x20, a byte of zero after DEL's
+		// bits are flipped, a high bit).
+		for ; i+8 <= len(page); i += 8 {
+			w := binary.LittleEndian.Uint64(page[i:])
+			del := w ^ 0x7f*ones
+			if (w-0x20*ones)&^w&highs|(del-ones)&^del&highs|w&highs != 0 {
+				break
+			}
+		}
+		if i == len(page) {
+			break
+		}
 		if c := page[i]; c < utf8.RuneSelf {
 			if c < 0x20 && c != '\n' && c != '\t' && c != '\r' || c == 0x7f {
 				return true
