@@ -46,12 +46,14 @@ func WriteReplicationsCSV(out io.Writer, o *experiment.Outcome) error {
 		l.text(h)
 	}
 	l.end()
+	scenario := cellText(o.Scenario.Name)
 	for _, k := range o.KPIs {
+		name, unit := cellText(k.Name), cellText(k.Unit)
 		for r, v := range k.Values {
-			l.text(o.Scenario.Name)
+			l.cell(scenario)
 			l.integer(r)
-			l.text(k.Name)
-			l.text(k.Unit)
+			l.cell(name)
+			l.cell(unit)
 			l.number(v)
 			l.end()
 			if len(l.b) >= 32<<10 {

@@ -26,6 +26,16 @@ func (l *csvLines) text(s string) {
 	l.b = appendCSVField(l.b, logs.SafeCell(s))
 }
 
+// cell appends a cell of text as cellText wrote it: the same text in row
+// after row, worked out once.
+func (l *csvLines) cell(encoded []byte) {
+	l.comma()
+	l.b = append(l.b, encoded...)
+}
+
+// cellText is s as text writes it.
+func cellText(s string) []byte { return appendCSVField(nil, logs.SafeCell(s)) }
+
 // number appends a cell holding v, empty when v is not finite.
 func (l *csvLines) number(v float64) {
 	l.comma()

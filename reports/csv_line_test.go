@@ -26,8 +26,9 @@ func TestCSVLinesAsEncodingCSV(t *testing.T) {
 		l.number(n)
 		l.integer(i - 3)
 		l.text(s + s)
+		l.cell(cellText(s))
 		l.end()
-		writeCSVRow(w, []string{s, formatFloat(n), formatFloat(float64(i - 3)), s + s})
+		writeCSVRow(w, []string{s, formatFloat(n), formatFloat(float64(i - 3)), s + s, s})
 	}
 	l.text("last")
 	l.end()
