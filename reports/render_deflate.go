@@ -115,8 +115,8 @@ func (d *rowDeflater) add() {
 	d.rows++
 }
 
-// addZeros is add for a row that is its filter type then zeros, written
-// by the caller or not: the row repeats the row above.
+// addZeros is add for a row that is its filter type then zeros (the
+// caller need not write it): a row the same as the one above.
 func (d *rowDeflater) addZeros(filter byte) {
 	cur := d.row()
 	cur[0] = filter

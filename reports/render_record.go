@@ -94,7 +94,7 @@ func (r *recording) replay(c vg.Canvas) {
 	}
 }
 
-// path keeps p and returns the op that draws it as kind.
+// path keeps p and records the op that draws it as kind.
 func (r *recording) path(kind canvasCall, p vg.Path) {
 	from := len(r.comps)
 	r.comps = append(r.comps, p...)
