@@ -1,6 +1,7 @@
 package experiment
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -35,7 +36,7 @@ func Merge(parts []*Part, names []string, missing func(Shard) string) (*Work, []
 		return nil, nil, err
 	}
 	results := w.empty()
-	err = mergeUnits(w, readers, names, missing, func(item, rep int, res *compound.Result) {
+	err = mergeUnits(context.Background(), w, readers, names, missing, func(item, rep int, res *compound.Result) {
 		results[item][rep] = res
 	})
 	if err != nil {
@@ -51,14 +52,14 @@ func Merge(parts []*Part, names []string, missing func(Shard) string) (*Work, []
 // holds grows with the replications by their figures alone (and the first
 // replications a run's marginal analysis reads, whole), not by their
 // results. A part that fails its checks is an error, and then nothing is
-// made.
-func MergeProduct(parts []*PartReader, names []string, missing func(Shard) string) (*Work, *Product, error) {
+// made; so is ctx done before every unit is read (ctx's error).
+func MergeProduct(ctx context.Context, parts []*PartReader, names []string, missing func(Shard) string) (*Work, *Product, error) {
 	w, err := mergeHeads(parts, names, missing)
 	if err != nil {
 		return nil, nil, err
 	}
 	figs := w.newFigures(Options{ReportFigures: true})
-	err = mergeUnits(w, parts, names, missing, func(item, rep int, res *compound.Result) {
+	err = mergeUnits(ctx, w, parts, names, missing, func(item, rep int, res *compound.Result) {
 		figs[item].add(rep, res)
 	})
 	if err != nil {
@@ -139,7 +140,7 @@ func mergeHeads(parts []*PartReader, names []string, missing func(Shard) string)
 // replications in order, whatever the order of the parts. Each part is
 // read as a stream: nothing is held but the unit being put and the shape
 // of its scenario's first result.
-func mergeUnits(w *Work, parts []*PartReader, names []string, missing func(Shard) string, put func(item, rep int, res *compound.Result)) error {
+func mergeUnits(ctx context.Context, w *Work, parts []*PartReader, names []string, missing func(Shard) string, put func(item, rep int, res *compound.Result)) error {
 	count := parts[0].Shard.Count
 	byShard := make([]int, count) // every shard has a part (mergeHeads)
 	for i, p := range parts {
@@ -149,6 +150,9 @@ func mergeUnits(w *Work, parts []*PartReader, names []string, missing func(Shard
 	firstPart := 0 // the part of the scenario's first result
 	units := w.Units()
 	for u := range units {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		i := byShard[u%count]
 		v, res, err := parts[i].Next()
 		item, rep := w.unit(u)

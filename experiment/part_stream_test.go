@@ -74,7 +74,7 @@ func TestRunShardWritesThePart(t *testing.T) {
 		parts = append(parts, got)
 	}
 	parts[0], parts[1] = parts[1], parts[0]
-	merged, prod, err := experiment.MergeProduct(readers(t, parts), partNames(2), missingName)
+	merged, prod, err := experiment.MergeProduct(context.Background(), readers(t, parts), partNames(2), missingName)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -112,7 +112,7 @@ func TestMergeProductRefusesDamagedFiles(t *testing.T) {
 		"cut":     cut,
 		"damaged": damaged.Bytes(),
 	} {
-		_, _, err := experiment.MergeProduct(readers(t, [][]byte{good[0], part}), []string{"a", name}, missingName)
+		_, _, err := experiment.MergeProduct(context.Background(), readers(t, [][]byte{good[0], part}), []string{"a", name}, missingName)
 		var me *experiment.MergeError
 		if !errors.As(err, &me) || me.Part != name || strings.Contains(err.Error(), "\n") ||
 			!strings.HasPrefix(me.Err.Error(), "a truncated cordon part") && !strings.HasPrefix(me.Err.Error(), "a damaged cordon part: unit 5 ") {
@@ -144,7 +144,7 @@ func TestReadPartFormat1(t *testing.T) {
 	if err := parts[1].Write(&now); err != nil {
 		t.Fatal(err)
 	}
-	_, prod, err := experiment.MergeProduct(readers(t, [][]byte{buf.Bytes(), now.Bytes()}), partNames(2), missingName)
+	_, prod, err := experiment.MergeProduct(context.Background(), readers(t, [][]byte{buf.Bytes(), now.Bytes()}), partNames(2), missingName)
 	if err != nil {
 		t.Fatal(err)
 	}
