@@ -15,12 +15,13 @@ import (
 const PartFormat = "cordon part 2"
 
 // partFormat1 is the format of the parts of earlier builds: every unit's
-// result in the header's one record. They are still read, whole.
+// result in the head's one record. They are still read, whole.
 const partFormat1 = "cordon part 1"
 
-// MaxPartBytes bounds what ReadPart reads of one part: a sweep of 400
-// points of 100 replications of the baseline is about 3 GB split over its
-// shards, and a part larger than this is not one cordon wrote.
+// MaxPartBytes bounds what is read of one part (ReadPart, PartReader): a
+// sweep of 400 points of 100 replications of the baseline is about 3 GB
+// split over its shards, and a part larger than this is not one cordon
+// wrote.
 const MaxPartBytes = 16 << 30
 
 // MaxUnits bounds the units of work a part may describe: a 20 × 20 sweep
