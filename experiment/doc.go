@@ -25,5 +25,8 @@
 // unit and what the command needs to assemble its Product. A Shard of the
 // units (u mod N = I) runs anywhere and packs its results into a Part; Merge
 // checks that parts are of one work and cover every unit exactly once, and
-// Assemble gives the same Product as one process, to the byte.
+// Assemble gives the same Product as one process, to the byte. RunShard
+// writes a shard's part unit by unit as the units finish, and MergeProduct
+// reads parts unit by unit (PartReader) into the figures of a report, so
+// that neither holds the results of all the units.
 package experiment

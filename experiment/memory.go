@@ -100,13 +100,14 @@ func (e *MemoryError) Describe(limit string) string {
 // replication's entities at its share of what is left (with room for
 // those it may well hold), on top of opt.Model.MaxEntities.
 //
-// figs are where the replications of each item go reduced to their
-// figures (see runWork), nil where they are kept whole.
-func fitMemory(w *Work, shard Shard, opt Options, figs []*figures) (Options, error) {
+// figuresOnly reports the items whose replications are not kept whole:
+// reduced to their figures, or written to a part as they finish (see
+// runUnits).
+func fitMemory(w *Work, shard Shard, opt Options, figuresOnly func(item int) bool) (Options, error) {
 	if opt.Memory <= 0 {
 		return opt, nil
 	}
-	need := estimateMemory(w, shard, opt.Workers, opt.Model, func(i int) bool { return figs != nil && figs[i] != nil })
+	need := estimateMemory(w, shard, opt.Workers, opt.Model, figuresOnly)
 	if need.Total > opt.Memory {
 		return opt, &MemoryError{Need: need, Limit: opt.Memory}
 	}

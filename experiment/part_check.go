@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"strconv"
 
 	"cordon/compound"
 	"cordon/text"
@@ -43,52 +42,6 @@ func checkWork(w *Work) error {
 		}
 		if points != len(w.Items) {
 			return fmt.Errorf("its sweep's axes give %d points, but it has %d scenarios", points, len(w.Items))
-		}
-	}
-	return nil
-}
-
-// checkUnits checks a part's units and results against its work (checked
-// by checkWork): the units in order, each of the work and of the part's
-// shard, each with a result of the shape and figures a replication of its
-// scenario gives, and every result of a scenario of the same shape.
-func (p *Part) checkUnits(w *Work) error {
-	if len(p.Units) != len(p.Results) {
-		return fmt.Errorf("%d units but %d results", len(p.Units), len(p.Results))
-	}
-	units := w.Units()
-	first := map[int]int{}               // item to the index in p of its first result
-	catalogs := map[int][]compound.KPI{} // item to its scenario's catalog
-	for k, u := range p.Units {
-		switch {
-		case u < 0 || u >= units:
-			return fmt.Errorf("unit %d: the work has %d units", u, units)
-		case k > 0 && u <= p.Units[k-1]:
-			return fmt.Errorf("unit %d after unit %d: the units are out of order", u, p.Units[k-1])
-		case !p.Shard.Has(u):
-			return fmt.Errorf("unit %d does not belong to shard %v", u, p.Shard)
-		}
-		item, rep := w.unit(u)
-		what := fmt.Sprintf("unit %d (%s, replication %d)", u, text.OneLine(w.describe(item)), rep)
-		res := p.Results[k]
-		if res == nil {
-			return fmt.Errorf("%s: no result", what)
-		}
-		sc := &w.Items[item].Scenario
-		cat, ok := catalogs[item]
-		if !ok {
-			cat = compound.Catalog(sc)
-			catalogs[item] = cat
-		}
-		if err := checkResult(sc, cat, res); err != nil {
-			return fmt.Errorf("%s: %v", what, err)
-		}
-		if j, ok := first[item]; ok {
-			if err := sameShape(p.Results[j], res, "unit "+strconv.Itoa(p.Units[j])); err != nil {
-				return fmt.Errorf("%s: %v", what, err)
-			}
-		} else {
-			first[item] = k
 		}
 	}
 	return nil
@@ -261,39 +214,70 @@ func count(n int) error {
 	return nil
 }
 
-// sameShape checks that two results of one scenario have the same shape:
+// shape is what every result of one scenario must share with the first:
 // the same posts with as many hours each, the same series with as many
-// points, as many hours of the gate's backlog. ref names the first, for
-// the error.
-func sameShape(first, res *compound.Result, ref string) error {
-	if len(res.Posts) != len(first.Posts) {
-		return fmt.Errorf("%d posts, but %s has %d", len(res.Posts), ref, len(first.Posts))
+// points, as many hours of the gate's backlog. It holds no figure of the
+// result, only names and lengths.
+type shape struct {
+	posts  []postShape
+	series []seriesShape
+	gate   int
+}
+
+type postShape struct {
+	name, class   string
+	hours, queues int
+}
+
+type seriesShape struct {
+	name, unit  string
+	start, step float64
+	points      int
+}
+
+// shapeOf returns the shape of res.
+func shapeOf(res *compound.Result) *shape {
+	s := &shape{gate: len(res.GateBacklog)}
+	for _, p := range res.Posts {
+		s.posts = append(s.posts, postShape{p.Name, p.Class, len(p.Hourly), len(p.HourlyQueue)})
+	}
+	for _, x := range res.Series {
+		s.series = append(s.series, seriesShape{x.Name, x.Unit, x.Start, x.Step, len(x.Points)})
+	}
+	return s
+}
+
+// same checks that res has the shape; ref names the result the shape is
+// of, for the error.
+func (s *shape) same(res *compound.Result, ref string) error {
+	if len(res.Posts) != len(s.posts) {
+		return fmt.Errorf("%d posts, but %s has %d", len(res.Posts), ref, len(s.posts))
 	}
 	for i, p := range res.Posts {
-		f := first.Posts[i]
+		f := s.posts[i]
 		switch {
-		case p.Name != f.Name || p.Class != f.Class:
-			return fmt.Errorf("post %d is %q, but %s's is %q", i, p.Name, ref, f.Name)
-		case len(p.Hourly) != len(f.Hourly):
-			return fmt.Errorf("post %d has %d hours of utilisation, but %s's has %d", i, len(p.Hourly), ref, len(f.Hourly))
-		case len(p.HourlyQueue) != len(f.HourlyQueue):
-			return fmt.Errorf("post %d has %d hours of queue, but %s's has %d", i, len(p.HourlyQueue), ref, len(f.HourlyQueue))
+		case p.Name != f.name || p.Class != f.class:
+			return fmt.Errorf("post %d is %q, but %s's is %q", i, p.Name, ref, f.name)
+		case len(p.Hourly) != f.hours:
+			return fmt.Errorf("post %d has %d hours of utilisation, but %s's has %d", i, len(p.Hourly), ref, f.hours)
+		case len(p.HourlyQueue) != f.queues:
+			return fmt.Errorf("post %d has %d hours of queue, but %s's has %d", i, len(p.HourlyQueue), ref, f.queues)
 		}
 	}
-	if len(res.Series) != len(first.Series) {
-		return fmt.Errorf("%d series, but %s has %d", len(res.Series), ref, len(first.Series))
+	if len(res.Series) != len(s.series) {
+		return fmt.Errorf("%d series, but %s has %d", len(res.Series), ref, len(s.series))
 	}
-	for i, s := range res.Series {
-		f := first.Series[i]
+	for i, x := range res.Series {
+		f := s.series[i]
 		switch {
-		case s.Name != f.Name || s.Unit != f.Unit || s.Start != f.Start || s.Step != f.Step:
-			return fmt.Errorf("series %d is %q, but %s's is %q", i, s.Name, ref, f.Name)
-		case len(s.Points) != len(f.Points):
-			return fmt.Errorf("series %d has %d points, but %s's has %d", i, len(s.Points), ref, len(f.Points))
+		case x.Name != f.name || x.Unit != f.unit || x.Start != f.start || x.Step != f.step:
+			return fmt.Errorf("series %d is %q, but %s's is %q", i, x.Name, ref, f.name)
+		case len(x.Points) != f.points:
+			return fmt.Errorf("series %d has %d points, but %s's has %d", i, len(x.Points), ref, f.points)
 		}
 	}
-	if len(res.GateBacklog) != len(first.GateBacklog) {
-		return fmt.Errorf("gate backlog of %d hours, but %s's has %d", len(res.GateBacklog), ref, len(first.GateBacklog))
+	if len(res.GateBacklog) != s.gate {
+		return fmt.Errorf("gate backlog of %d hours, but %s's has %d", len(res.GateBacklog), ref, s.gate)
 	}
 	return nil
 }

@@ -71,6 +71,9 @@ func (p *PlotFigures) add(rep int, res *compound.Result) {
 		p.fold(res)
 		var ok bool
 		if res, ok = p.pending[p.Replications]; !ok {
+			if len(p.pending) == 0 {
+				p.pending = nil // none held back: the figures are as one pass in order leaves them
+			}
 			return
 		}
 		delete(p.pending, p.Replications)

@@ -22,6 +22,7 @@ type DoorTimes struct {
 	exact    []float64
 	buckets  map[uint64]int
 	keys     []uint64 // the buckets' keys in increasing order (finish)
+	ends     []int    // by key, how many times fell in its bucket and those before (finish)
 	n        int
 	min, max float64
 }
@@ -58,6 +59,12 @@ func (d *DoorTimes) finish() {
 		d.keys = append(d.keys, k)
 	}
 	slices.Sort(d.keys)
+	d.ends = d.ends[:0]
+	n := 0
+	for _, k := range d.keys {
+		n += d.buckets[k]
+		d.ends = append(d.ends, n)
+	}
 }
 
 // Len returns how many times there are.
@@ -69,7 +76,7 @@ func (d *DoorTimes) Exact() bool { return d.buckets == nil }
 
 // At returns the r-th shortest time (from zero): exact while the times are
 // kept (Exact), and beyond that the start of its bucket (the shortest and
-// the longest are exact).
+// the longest are exact), found by bisection.
 func (d *DoorTimes) At(r int) float64 {
 	if d.buckets == nil {
 		return d.exact[r]
@@ -80,11 +87,9 @@ func (d *DoorTimes) At(r int) float64 {
 	case d.n - 1:
 		return d.max
 	}
-	for _, k := range d.keys {
-		if r < d.buckets[k] {
-			return max(math.Float64frombits(k<<(52-doorBits)), d.min)
-		}
-		r -= d.buckets[k]
+	// The first bucket that ends after r.
+	if i, _ := slices.BinarySearch(d.ends, r+1); i < len(d.keys) {
+		return max(math.Float64frombits(d.keys[i]<<(52-doorBits)), d.min)
 	}
 	return d.max
 }

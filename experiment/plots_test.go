@@ -98,4 +98,19 @@ func TestDoorTimesExactThenBucketed(t *testing.T) {
 			t.Fatalf("At(%d) = %v, want within 1/1024 below %v", r, got, s[r])
 		}
 	}
+	// Every rank but the ends reads the start of the bucket it falls in,
+	// counting the buckets up in order.
+	for r := 1; r < len(s)-1; r++ {
+		left, want := r, d.max
+		for _, k := range d.keys {
+			if left < d.buckets[k] {
+				want = max(math.Float64frombits(k<<(52-doorBits)), d.min)
+				break
+			}
+			left -= d.buckets[k]
+		}
+		if got := d.At(r); got != want {
+			t.Fatalf("At(%d) = %v, want %v, the start of its bucket", r, got, want)
+		}
+	}
 }

@@ -180,13 +180,21 @@ func RunWork(ctx context.Context, w *Work, shard Shard, opt Options) ([][]*compo
 // table has no row for them: work whose replications all go into figures
 // holds nothing per replication besides the figures).
 func runWork(ctx context.Context, w *Work, shard Shard, opt Options, figs []*figures) ([][]*compound.Result, error) {
-	opt, err := fitMemory(w, shard, opt, figs)
+	return runUnits(ctx, w, shard, opt, figs, nil)
+}
+
+// runUnits is runWork handing every result to order, when that is not
+// nil, instead of keeping it: order writes the results in the shard's
+// order and holds back the few that finish before their turn.
+func runUnits(ctx context.Context, w *Work, shard Shard, opt Options, figs []*figures, order *unitOrder) ([][]*compound.Result, error) {
+	kept := func(i int) bool { return order != nil || figs != nil && figs[i] != nil }
+	opt, err := fitMemory(w, shard, opt, kept)
 	if err != nil {
 		return nil, err
 	}
 	out := make([][]*compound.Result, len(w.Items))
 	for i, it := range w.Items {
-		if figs == nil || figs[i] == nil {
+		if !kept(i) {
 			out[i] = make([]*compound.Result, it.Reps)
 		}
 	}
@@ -194,6 +202,11 @@ func runWork(ctx context.Context, w *Work, shard Shard, opt Options, figs []*fig
 	// Each replication puts its result in its own place in out, so
 	// replicate.Run keeps nothing per replication (struct{} takes no room).
 	_, err = replicate.Run(ctx, n, func(ctx context.Context, k int) (struct{}, error) {
+		if order != nil {
+			if err := order.admit(ctx, k); err != nil {
+				return struct{}{}, err
+			}
+		}
 		item, rep := w.unit(shard.unit(k))
 		mo := opt.Model
 		mo.Part = w.Items[item].part
@@ -208,6 +221,11 @@ func runWork(ctx context.Context, w *Work, shard Shard, opt Options, figs []*fig
 		res, err := m.RunContext(ctx)
 		switch {
 		case err != nil:
+			if order != nil {
+				order.fail()
+			}
+		case order != nil:
+			order.put(k, res)
 		case out[item] == nil:
 			figs[item].add(w.Items[item].from+rep, res)
 		default:

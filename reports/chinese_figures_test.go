@@ -109,7 +109,14 @@ func chineseFigures(t *testing.T) map[string]func() ([]Plot, error) {
 	if err != nil {
 		t.Skipf("no CJK font: %v", err)
 	}
-	w := NewWords(lang.New(language.SimplifiedChinese), cjk)
+	return commandFigures(t, NewWords(lang.New(language.SimplifiedChinese), cjk))
+}
+
+// commandFigures draws w's figures of every command: a run of two days,
+// its gains, a plan's frontiers, tornadoes, a comparison, a sweep over
+// words, a replay.
+func commandFigures(t *testing.T, w *Words) map[string]func() ([]Plot, error) {
+	t.Helper()
 	m, sens, pl, review := chineseData(t)
 	return map[string]func() ([]Plot, error){
 		"run":         func() ([]Plot, error) { return w.RunPlots(dataTwoDays(t)) },

@@ -41,13 +41,29 @@ func ReplicationsCSV(o *experiment.Outcome) []byte {
 
 // WriteReplicationsCSV writes ReplicationsCSV to out as it goes.
 func WriteReplicationsCSV(out io.Writer, o *experiment.Outcome) error {
-	w := csv.NewWriter(out)
-	writeCSVRow(w, []string{"scenario", "replication", "kpi", "unit", "value"})
+	var l csvLines
+	for _, h := range []string{"scenario", "replication", "kpi", "unit", "value"} {
+		l.text(h)
+	}
+	l.end()
+	scenario := cellText(o.Scenario.Name)
 	for _, k := range o.KPIs {
+		name, unit := cellText(k.Name), cellText(k.Unit)
 		for r, v := range k.Values {
-			writeCSVRow(w, []string{o.Scenario.Name, strconv.Itoa(r), k.Name, k.Unit, formatFloat(v)})
+			l.cell(scenario)
+			l.integer(r)
+			l.cell(name)
+			l.cell(unit)
+			l.number(v)
+			l.end()
+			if len(l.b) >= 32<<10 {
+				if _, err := out.Write(l.b); err != nil {
+					return err
+				}
+				l.b = l.b[:0]
+			}
 		}
 	}
-	w.Flush()
-	return w.Error()
+	_, err := out.Write(l.b)
+	return err
 }

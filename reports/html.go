@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"embed"
 	"encoding/base64"
+	"encoding/binary"
 	"html/template"
 	"strings"
 	"unicode/utf8"
@@ -77,8 +78,23 @@ type table struct {
 // the template passing a figure's hundred kilobytes of base64 through its
 // escapers cost as much CPU as encoding the PNG.
 func pngSrc(png []byte) template.HTMLAttr {
-	b64 := base64.StdEncoding.EncodeToString(png)
-	return template.HTMLAttr(`src="data:image/png;base64,` + strings.ReplaceAll(b64, "+", "&#43;") + `"`)
+	const head, tail, plus = `src="data:image/png;base64,`, `"`, "&#43;"
+	b64 := base64.StdEncoding.AppendEncode(nil, png)
+	var b strings.Builder
+	b.Grow(len(head) + len(b64) + bytes.Count(b64, []byte{'+'})*(len(plus)-1) + len(tail))
+	b.WriteString(head)
+	for len(b64) > 0 {
+		i := bytes.IndexByte(b64, '+')
+		if i < 0 {
+			b.Write(b64)
+			break
+		}
+		b.Write(b64[:i])
+		b.WriteString(plus)
+		b64 = b64[i+1:]
+	}
+	b.WriteString(tail)
+	return template.HTMLAttr(b.String())
 }
 
 // tableScript is the page's one script, which sorts and filters its
@@ -112,6 +128,11 @@ func renderPage(p page, w *Words) ([]byte, error) {
 		return nil, err
 	}
 	var buf bytes.Buffer
+	size := 1 << 18 // the page but its figures, and room to spare
+	for _, f := range p.Plots {
+		size += len(f.Src)
+	}
+	buf.Grow(size)
 	if err := t.Execute(&buf, p); err != nil {
 		return nil, err
 	}
@@ -145,10 +166,24 @@ func markControls(page []byte) []byte {
 func hidden(r rune) bool { return r != '\n' && r != '\t' && r != '\r' && text.Escapes(r) }
 
 // hasHidden reports whether page holds a character markControls writes as
-// an escape. A page is mostly ASCII (its figures are data URLs), so each
-// ASCII byte is checked as it is, and only the other characters decoded.
+// an escape. A page is mostly ASCII (its figures are data URLs), so ASCII
+// is checked eight bytes at a time, and only the other characters decoded.
 func hasHidden(page []byte) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	for i := 0; i < len(page); {
+		// Eight bytes at a time while none is below a space, DEL or beyond
+		// ASCII (bit tricks: a byte below 0x20, a byte of zero after DEL's
+		// bits are flipped, a high bit).
+		for ; i+8 <= len(page); i += 8 {
+			w := binary.LittleEndian.Uint64(page[i:])
+			del := w ^ 0x7f*ones
+			if (w-0x20*ones)&^w&highs|(del-ones)&^del&highs|w&highs != 0 {
+				break
+			}
+		}
+		if i == len(page) {
+			break
+		}
 		if c := page[i]; c < utf8.RuneSelf {
 			if c < 0x20 && c != '\n' && c != '\t' && c != '\r' || c == 0x7f {
 				return true

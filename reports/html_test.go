@@ -8,10 +8,10 @@ import (
 	"unicode/utf8"
 )
 
-// hasHidden, which reads ASCII a byte at a time, finds exactly what
+// hasHidden, which reads ASCII eight bytes at a time, finds exactly what
 // reading every character finds: every ASCII byte, the C1 controls, the
 // separators and bidirectional controls, other text, invalid UTF-8, each
-// alone and inside ASCII and Chinese text.
+// alone, at every offset inside ASCII, and inside Chinese text.
 func TestHasHiddenReadsEveryCharacter(t *testing.T) {
 	var cases []string
 	for c := range utf8.RuneSelf {
@@ -23,7 +23,11 @@ func TestHasHiddenReadsEveryCharacter(t *testing.T) {
 	}
 	cases = append(cases, "\xff", "\xe2\x80", "\xc2")
 	for _, c := range cases {
-		for _, s := range []string{c, "data:image/png;base64,iVBOR" + c + "w0KGgo=", "排队" + c + "人", "\xe2\x80" + c} {
+		var in []string
+		for n := range 17 { // at every place in a word of eight bytes, and beyond
+			in = append(in, "data:image/png;base64,iVBOR"[:n]+c+"w0KGgo=iVBORw0KGgo=")
+		}
+		for _, s := range append(in, c, "排队"+c+"人", "\xe2\x80"+c) {
 			want := bytes.ContainsFunc([]byte(s), hidden)
 			if got := hasHidden([]byte(s)); got != want {
 				t.Errorf("hasHidden(%q) = %v, want %v", s, got, want)

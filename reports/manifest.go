@@ -110,6 +110,7 @@ func checkOurs(dir string) error {
 		listed[f.Path] = f
 	}
 	seen := 0
+	buf := make([]byte, 32<<10) // what each file is read through
 	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -129,7 +130,7 @@ func checkOurs(dir string) error {
 		if !ok || !d.Type().IsRegular() {
 			return &errNotOurs{fmt.Sprintf("it holds %s, which cordon did not write", rel)}
 		}
-		if err := sameFile(p, f); err != nil {
+		if err := sameFile(p, f, buf); err != nil {
 			return &errNotOurs{fmt.Sprintf("%s was changed after cordon wrote it", rel)}
 		}
 		seen++
@@ -146,8 +147,9 @@ func checkOurs(dir string) error {
 	return nil
 }
 
-// sameFile reports whether the file at p has the recorded size and hash.
-func sameFile(p string, f manifestFile) error {
+// sameFile reports whether the file at p has the recorded size and hash,
+// reading it through buf.
+func sameFile(p string, f manifestFile, buf []byte) error {
 	st, err := os.Lstat(p)
 	if err != nil {
 		return err
@@ -161,7 +163,9 @@ func sameFile(p string, f manifestFile) error {
 	}
 	defer r.Close()
 	h := sha256.New()
-	if _, err := io.Copy(h, r); err != nil {
+	// The file as a plain reader, so that buf is used, not a buffer of
+	// os.File.WriteTo's own for each file.
+	if _, err := io.CopyBuffer(h, struct{ io.Reader }{r}, buf); err != nil {
 		return err
 	}
 	if hex.EncodeToString(h.Sum(nil)) != f.SHA256 {

@@ -1,8 +1,6 @@
 package reports
 
 import (
-	"bytes"
-	"encoding/csv"
 	"strings"
 
 	"gonum.org/v1/plot"
@@ -20,24 +18,29 @@ var plotCSVHead = []string{"series", "x", "y", "label"}
 // note saying why) has the header alone. Numbers are written exactly; an
 // empty cell is a value that could not be measured.
 func PlotCSV(p Plot) []byte {
-	var buf bytes.Buffer
-	w := csv.NewWriter(&buf)
-	writeCSVRow(w, plotCSVHead)
+	var l csvLines
+	for _, h := range plotCSVHead {
+		l.text(h)
+	}
+	l.end()
 	var xNames, yNames map[float64]string
 	if p.P != nil {
 		xNames, yNames = axisNames(p.P.X), axisNames(p.P.Y)
 	}
-	for _, l := range p.layers {
-		for _, pt := range l.xys {
+	for _, layer := range p.layers {
+		for _, pt := range layer.xys {
 			label, ok := yNames[pt.Y]
 			if !ok {
 				label = xNames[pt.X]
 			}
-			writeCSVRow(w, []string{l.name, formatFloat(pt.X), formatFloat(pt.Y), label})
+			l.text(layer.name)
+			l.number(pt.X)
+			l.number(pt.Y)
+			l.text(label)
+			l.end()
 		}
 	}
-	w.Flush()
-	return buf.Bytes()
+	return l.b
 }
 
 // axisNames are the names an axis of rows or categories gives its values

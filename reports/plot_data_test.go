@@ -15,7 +15,7 @@ import (
 )
 
 // dataOutcome is baseline over 5 replications, seed 1.
-func dataOutcome(t *testing.T) *experiment.Outcome {
+func dataOutcome(t testing.TB) *experiment.Outcome {
 	t.Helper()
 	sc, err := scenarios.Resolve("baseline")
 	if err != nil {

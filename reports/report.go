@@ -118,11 +118,7 @@ func writePlots(ctx context.Context, f *Folder, plots []Plot) ([]figure, error) 
 			return nil, err
 		}
 		w, h := p.Size()
-		png, err := r.render(p.P, "png", w, h)
-		if err != nil {
-			return nil, fmt.Errorf("plot %s: %w", p.Name, err)
-		}
-		svg, err := r.render(p.P, "svg", w, h)
+		png, svg, err := r.renderBoth(p.P, w, h)
 		if err != nil {
 			return nil, fmt.Errorf("plot %s: %w", p.Name, err)
 		}

@@ -54,23 +54,23 @@ nothing is written. The exit code is otherwise the command's: with --check, 1 wh
 }
 
 func runMerge(ctx context.Context, std *streams, opts *mergeOptions, args []string) error {
-	parts := make([]*experiment.Part, len(args))
+	parts := make([]*experiment.PartReader, len(args))
 	for i, name := range args {
-		p, err := readPart(name)
+		f, p, err := openPart(name)
 		if err != nil {
 			return badInput(err)
 		}
+		defer f.Close()
 		parts[i] = p
 	}
-	w, results, err := experiment.Merge(parts, args, func(s experiment.Shard) string {
+	w, prod, err := experiment.MergeProduct(ctx, parts, args, func(s experiment.Shard) string {
 		return fmt.Sprintf("shard %v (%s by default)", s, s.PartName())
 	})
-	if err != nil {
+	switch {
+	case ctx.Err() != nil:
+		return interruptedAfter(ctx, "while reading the parts")
+	case err != nil:
 		return badInput(err)
-	}
-	prod, err := w.Assemble(results)
-	if err != nil {
-		return badInput(fmt.Errorf("%s: %v", args[0], err))
 	}
 	std = quietStreams(std, opts.quiet)
 	switch w.Command {
@@ -102,21 +102,22 @@ func runMerge(ctx context.Context, std *streams, opts *mergeOptions, args []stri
 	return badInput(fmt.Errorf("%s: parts of cordon %s, which merge does not know", args[0], w.Command))
 }
 
-// readPart reads the part file name.
-func readPart(name string) (*experiment.Part, error) {
+// openPart opens the part file name and reads its head; its units are
+// read as the merge needs them, while the file stays open.
+func openPart(name string) (*os.File, *experiment.PartReader, error) {
 	f, err := os.Open(name)
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) {
-			return nil, fmt.Errorf("%s: no such file", name)
+			return nil, nil, fmt.Errorf("%s: no such file", name)
 		}
-		return nil, err
+		return nil, nil, err
 	}
-	defer f.Close()
-	p, err := experiment.ReadPart(f)
+	p, err := experiment.NewPartReader(f)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %v", name, err)
+		f.Close()
+		return nil, nil, fmt.Errorf("%s: %v", name, err)
 	}
-	return p, nil
+	return f, p, nil
 }
 
 // quietStreams are std with its output thrown away when quiet; errors still

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"os"
 	"path/filepath"
@@ -55,5 +56,27 @@ func TestMergeDamagedPart(t *testing.T) {
 		if _, err := os.Stat(out); err == nil {
 			t.Errorf("%s: a report was written", name)
 		}
+	}
+	// A part cut short after its head, read well, and some of its units:
+	// found when the merge reaches its end.
+	p, err := experiment.NewPart(w, whole, results, version())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := p.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(dir, "short.part")
+	if err := os.WriteFile(file, buf.Bytes()[:buf.Len()*3/4], 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "report-short")
+	code, stdout, stderr := cordon("merge", file, "--out", out)
+	if code != exitBadInput || stderr != "cordon: "+file+": a truncated cordon part: the file ends too soon (was its shard stopped while writing?)\n" {
+		t.Errorf("short.part: exit %d, stderr %q, stdout %q", code, stderr, stdout)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Error("short.part: a report was written")
 	}
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -65,26 +66,34 @@ func (s *shardFlags) checkShard(getenv func(string) string) error {
 // sharded reports whether the command runs one shard of its work.
 func (s *shardFlags) sharded() bool { return s.split.Count > 0 }
 
-// runShard runs the shard's units of w and writes them as a part.
+// runShard runs the shard's units of w and writes them as a part, each
+// unit as it finishes (its turn come), into a file renamed into place once
+// whole.
 func (s *shardFlags) runShard(ctx context.Context, std *streams, r *runFlags, w *experiment.Work) error {
 	update, clear := progress(std, r.quiet, fmt.Sprintf("shard %v", s.split))
-	results, err := experiment.RunWork(ctx, w, s.split, r.options(update))
-	clear()
-	if err != nil {
-		return r.runError(ctx, w.Command, err)
-	}
-	p, err := experiment.NewPart(w, s.split, results, version())
-	if err != nil {
-		return err
-	}
-	if err := writeAtomic(s.part, p.Write); err != nil {
-		if ctx.Err() != nil {
-			return r.stopped(ctx)
+	units := 0
+	var runErr error // the run's own, not the file's
+	var we *experiment.PartWriteError
+	err := writeAtomic(s.part, func(f io.Writer) error {
+		units, runErr = experiment.RunShard(ctx, w, s.split, r.options(update), version(), f)
+		if errors.As(runErr, &we) {
+			runErr = nil
+			return we.Err
 		}
+		return runErr
+	})
+	clear()
+	switch {
+	case err == nil:
+	case ctx.Err() != nil:
+		return r.stopped(ctx)
+	case runErr != nil:
+		return r.runError(ctx, w.Command, runErr)
+	default:
 		return fmt.Errorf("writing the part: %w", err)
 	}
 	fmt.Fprintf(std.err, "shard %v: %d of %d units, part %s; when every shard is done: cordon merge PARTS... --out DIR\n",
-		s.split, len(p.Units), w.Units(), text.TermSafe(s.part))
+		s.split, units, w.Units(), text.TermSafe(s.part))
 	return nil
 }
 

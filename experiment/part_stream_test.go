@@ -1,0 +1,196 @@
+package experiment_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/gob"
+	"errors"
+	"io"
+	"reflect"
+	"strings"
+	"testing"
+
+	"cordon/compound"
+	"cordon/experiment"
+)
+
+// runShard runs a shard of w with RunShard and returns its part's bytes.
+func runShard(t testing.TB, w *experiment.Work, sh experiment.Shard, opt experiment.Options) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	n, err := experiment.RunShard(context.Background(), w, sh, opt, "test", &buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := len(shardUnits(w, sh)); n != want {
+		t.Fatalf("shard %v: %d units written, want %d", sh, n, want)
+	}
+	return buf.Bytes()
+}
+
+// shardUnits are the units of w that are sh's.
+func shardUnits(w *experiment.Work, sh experiment.Shard) []int {
+	var units []int
+	for u := range w.Units() {
+		if sh.Has(u) {
+			units = append(units, u)
+		}
+	}
+	return units
+}
+
+// readers returns readers of the parts' bytes.
+func readers(t testing.TB, parts [][]byte) []*experiment.PartReader {
+	t.Helper()
+	out := make([]*experiment.PartReader, len(parts))
+	for i, b := range parts {
+		r, err := experiment.NewPartReader(bytes.NewReader(b))
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[i] = r
+	}
+	return out
+}
+
+// TestRunShardWritesThePart: a shard run by RunShard, its units written
+// as they finish in any order over several workers (one at a time held
+// back no more than the window lets it), writes the very bytes of the part
+// of its results packed whole; merged unit by unit, the parts give the
+// product one process gives with the report's figures, to the byte.
+func TestRunShardWritesThePart(t *testing.T) {
+	w := sweepWork(t, 7)
+	var parts [][]byte
+	for i := range 2 {
+		sh := experiment.Shard{Index: i, Count: 2}
+		got := runShard(t, w, sh, experiment.Options{Workers: 3})
+		var want bytes.Buffer
+		if err := shardParts(t, w, 2, "test")[i].Write(&want); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want.Bytes()) {
+			t.Fatalf("shard %v: RunShard wrote %d bytes unlike the part packed whole (%d)", sh, len(got), want.Len())
+		}
+		parts = append(parts, got)
+	}
+	parts[0], parts[1] = parts[1], parts[0]
+	merged, prod, err := experiment.MergeProduct(context.Background(), readers(t, parts), partNames(2), missingName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(encode(t, merged), encode(t, w)) {
+		t.Fatal("merged work differs from the work")
+	}
+	one, err := experiment.Do(context.Background(), w, experiment.Options{Workers: 2, ReportFigures: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, pt := range prod.Sweep.Points {
+		o, want := pt.Outcome, one.Sweep.Points[i].Outcome
+		if !bytes.Equal(encode(t, o.KPIs), encode(t, want.KPIs)) || !bytes.Equal(encode(t, o.Bottlenecks), encode(t, want.Bottlenecks)) ||
+			!bytes.Equal(encode(t, o.OnDuty), encode(t, want.OnDuty)) || !reflect.DeepEqual(o.Plots, want.Plots) || o.Runs != nil {
+			t.Fatalf("point %d merged unit by unit differs from one process's", i)
+		}
+	}
+}
+
+// TestMergeProductRefusesDamagedFiles: a part cut short, or one whose
+// unit is damaged half-way, is refused by MergeProduct naming the part,
+// after its head was read well.
+func TestMergeProductRefusesDamagedFiles(t *testing.T) {
+	w := sweepWork(t, 7)
+	good := [][]byte{runShard(t, w, experiment.Shard{Index: 0, Count: 2}, experiment.Options{}),
+		runShard(t, w, experiment.Shard{Index: 1, Count: 2}, experiment.Options{})}
+	cut := bytes.Clone(good[1][:len(good[1])*2/3])
+	bad := shardParts(t, w, 2, "test")[1]
+	bad.Results[2].Values[0] = -5
+	var damaged bytes.Buffer
+	if err := bad.Write(&damaged); err != nil {
+		t.Fatal(err)
+	}
+	for name, part := range map[string][]byte{
+		"cut":     cut,
+		"damaged": damaged.Bytes(),
+	} {
+		_, _, err := experiment.MergeProduct(context.Background(), readers(t, [][]byte{good[0], part}), []string{"a", name}, missingName)
+		var me *experiment.MergeError
+		if !errors.As(err, &me) || me.Part != name || strings.Contains(err.Error(), "\n") ||
+			!strings.HasPrefix(me.Err.Error(), "a truncated cordon part") && !strings.HasPrefix(me.Err.Error(), "a damaged cordon part: unit 5 ") {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+}
+
+// TestReadPartFormat1: a part of an earlier build (format 1: every unit
+// in its head) is still read, and merges with parts of this one.
+func TestReadPartFormat1(t *testing.T) {
+	w := sweepWork(t, 7)
+	parts := shardParts(t, w, 2, "test")
+	old := *parts[0]
+	old.Format = "cordon part 1"
+	var buf bytes.Buffer
+	buf.WriteString("cordon part\n")
+	if err := gob.NewEncoder(&buf).Encode(&old); err != nil {
+		t.Fatal(err)
+	}
+	back, err := experiment.ReadPart(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(encode(t, back), encode(t, parts[0])) {
+		t.Fatal("a part of format 1 read unlike it was written")
+	}
+	var now bytes.Buffer
+	if err := parts[1].Write(&now); err != nil {
+		t.Fatal(err)
+	}
+	_, prod, err := experiment.MergeProduct(context.Background(), readers(t, [][]byte{buf.Bytes(), now.Bytes()}), partNames(2), missingName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(prod.Sweep.Points) != 3 || prod.Sweep.Points[0].Outcome.Replications != 3 {
+		t.Fatalf("merged %+v", prod.Sweep.Points)
+	}
+}
+
+// failingWriter fails every write after the first n bytes.
+type failingWriter struct{ n int }
+
+func (f *failingWriter) Write(p []byte) (int, error) {
+	if len(p) > f.n {
+		k := f.n
+		f.n = 0
+		return k, errors.New("disk full")
+	}
+	f.n -= len(p)
+	return len(p), nil
+}
+
+// TestRunShardStopsWhenItCannotWrite: a part that cannot be written stops
+// the shard with a *PartWriteError, whatever the workers, without a hang.
+func TestRunShardStopsWhenItCannotWrite(t *testing.T) {
+	w := sweepWork(t, 7)
+	for _, n := range []int{0, 6000, 40000} {
+		_, err := experiment.RunShard(context.Background(), w, experiment.Shard{Index: 0, Count: 1}, experiment.Options{Workers: 3}, "test", &failingWriter{n: n})
+		var pe *experiment.PartWriteError
+		if !errors.As(err, &pe) || err.Error() != "disk full" {
+			t.Errorf("after %d bytes: %v, want a PartWriteError", n, err)
+		}
+	}
+}
+
+// TestRunShardStopsOnAFailedUnit: a unit that fails stops the shard with
+// its error, and the units waiting for their turn behind it do not hang.
+func TestRunShardStopsOnAFailedUnit(t *testing.T) {
+	sc := load(t, "day-one")
+	w, err := experiment.NewWork(experiment.CommandRun, []*compound.Scenario{sc}, experiment.Options{Replications: 12})
+	if err != nil {
+		t.Fatal(err)
+	}
+	opt := experiment.Options{Workers: 2, Model: compound.Options{MaxEvents: 1000}}
+	_, err = experiment.RunShard(context.Background(), w, experiment.Shard{Index: 0, Count: 1}, opt, "test", io.Discard)
+	var ue *experiment.UnitError
+	if !errors.As(err, &ue) || ue.Replication != 0 {
+		t.Fatalf("got %v, want replication 0's error", err)
+	}
+}

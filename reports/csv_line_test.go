@@ -1,0 +1,40 @@
+package reports
+
+import (
+	"bytes"
+	"encoding/csv"
+	"math"
+	"testing"
+)
+
+// csvLines writes the bytes writeCSVRow writes through encoding/csv: text
+// that a spreadsheet would run, that needs quotes (a comma, a quote, a line
+// break, a carriage return, a leading space of any kind, encoding/csv's
+// `\.`), empty, Chinese; and numbers as formatFloat writes them, none
+// finite among them.
+func TestCSVLinesAsEncodingCSV(t *testing.T) {
+	texts := []string{"", "plain", "with, comma", `say "hi"`, "two\nlines", "cr\rhere", "crlf\r\nend",
+		" lead", "\tlead", "\u00a0nbsp", "\u3000全角", `\.`, `\.x`, "=1+2", "+1", "-3", "@sum", "'=x", "排队人数",
+		"trail ", "\"", ",", "\n", "=\"a,b\"\n"}
+	numbers := []float64{0, -0.0, 1, -3, 1.5e-05, 123456789012345678, 0.1, math.NaN(), math.Inf(1), math.Inf(-1), -2.5e+300}
+	var l csvLines
+	var buf bytes.Buffer
+	w := csv.NewWriter(&buf)
+	for i, s := range texts {
+		n := numbers[i%len(numbers)]
+		l.text(s)
+		l.number(n)
+		l.integer(i - 3)
+		l.text(s + s)
+		l.cell(cellText(s))
+		l.end()
+		writeCSVRow(w, []string{s, formatFloat(n), formatFloat(float64(i - 3)), s + s, s})
+	}
+	l.text("last")
+	l.end()
+	writeCSVRow(w, []string{"last"})
+	w.Flush()
+	if !bytes.Equal(l.b, buf.Bytes()) {
+		t.Errorf("csvLines wrote\n%q\nencoding/csv\n%q", l.b, buf.Bytes())
+	}
+}
