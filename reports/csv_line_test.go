@@ -16,7 +16,7 @@ func TestCSVLinesAsEncodingCSV(t *testing.T) {
 	texts := []string{"", "plain", "with, comma", `say "hi"`, "two\nlines", "cr\rhere", "crlf\r\nend",
 		" lead", "\tlead", "\u00a0nbsp", "\u3000全角", `\.`, `\.x`, "=1+2", "+1", "-3", "@sum", "'=x", "排队人数",
 		"trail ", "\"", ",", "\n", "=\"a,b\"\n"}
-	numbers := []float64{0, -0.0, 1, -3, 1.5e-05, 123456789012345678, 0.1, math.NaN(), math.Inf(1), math.Inf(-1), -2.5e+300}
+	numbers := []float64{0, math.Copysign(0, -1), 1, -3, 1.5e-05, 123456789012345678, 0.1, math.NaN(), math.Inf(1), math.Inf(-1), -2.5e+300}
 	var l csvLines
 	var buf bytes.Buffer
 	w := csv.NewWriter(&buf)
