@@ -31,6 +31,10 @@ type Results struct {
 	Bottlenecks   []Bottleneck `json:"bottlenecks"`
 	Targets       []Target     `json:"targets,omitempty"`
 	OnDuty        *OnDuty      `json:"on_duty,omitempty"`
+	// values are the KPIs' values per replication, in KPIs' order, when
+	// the document refers to the outcome's (newStreamedResults) rather
+	// than holding a copy in each KPI's PerReplication.
+	values [][]float64
 }
 
 // Event is one event of the scenario's timeline, in the order they happen,
@@ -128,6 +132,36 @@ func estimate(s stats.Summary) Estimate {
 // NewResults builds the results document of an outcome and the targets
 // checked against it.
 func NewResults(o *experiment.Outcome, targets ...experiment.TargetResult) *Results {
+	r := newResults(o, targets)
+	for i, k := range o.KPIs {
+		per := make([]Number, len(k.Values))
+		for j, v := range k.Values {
+			per[j] = Number(v)
+		}
+		r.KPIs[i].PerReplication = per
+	}
+	return r
+}
+
+// newStreamedResults is the results document of an outcome that a report
+// folder writes (WriteJSON): its KPIs' values per replication are the
+// outcome's, not a copy of them, which would grow with the replications
+// and be held while the whole report is written.
+func newStreamedResults(o *experiment.Outcome, targets []experiment.TargetResult) *Results {
+	r := newResults(o, targets)
+	r.values = make([][]float64, len(o.KPIs))
+	for i, k := range o.KPIs {
+		r.values[i] = k.Values
+		if r.values[i] == nil {
+			r.values[i] = []float64{} // as NewResults' copy: [], never null
+		}
+	}
+	return r
+}
+
+// newResults is the results document of an outcome without its KPIs'
+// values per replication.
+func newResults(o *experiment.Outcome, targets []experiment.TargetResult) *Results {
 	r := &Results{
 		SchemaVersion: SchemaVersion,
 		Scenario:      o.Scenario.Name,
@@ -145,12 +179,8 @@ func NewResults(o *experiment.Outcome, targets ...experiment.TargetResult) *Resu
 		r.Events = append(r.Events, Event{Day: e.Day, Time: e.At.String(), At: Number(e.Time), End: Number(e.End), What: e.What})
 	}
 	for _, k := range o.KPIs {
-		per := make([]Number, len(k.Values))
-		for i, v := range k.Values {
-			per[i] = Number(v)
-		}
 		r.KPIs = append(r.KPIs, KPI{Name: k.Name, Day: k.Day, Round: k.Round, Unit: k.Unit, Better: k.Better, Label: k.Title(), Description: k.Desc,
-			Mean: Number(k.Mean), CILow: Number(k.Low), CIHigh: Number(k.High), PerReplication: per})
+			Mean: Number(k.Mean), CILow: Number(k.Low), CIHigh: Number(k.High)})
 	}
 	for _, b := range o.Bottlenecks {
 		r.Bottlenecks = append(r.Bottlenecks, Bottleneck{
@@ -171,6 +201,11 @@ func NewResults(o *experiment.Outcome, targets ...experiment.TargetResult) *Resu
 // JSON writes the document indented, with a final newline. The same outcome
 // always gives the same bytes.
 func (r *Results) JSON() ([]byte, error) {
+	if r.values != nil {
+		var b bytes.Buffer
+		err := r.WriteJSON(&b)
+		return b.Bytes(), err
+	}
 	return indentJSON(r)
 }
 
@@ -191,7 +226,7 @@ func (r *Results) WriteJSON(w io.Writer) error {
 	// Every KPI has its per_replication field, in the KPIs' order; a
 	// string cannot hold the marker (its quotes would be escaped).
 	marker := []byte(`"per_replication": null`)
-	for _, k := range r.KPIs {
+	for i, k := range r.KPIs {
 		at := bytes.Index(doc, marker)
 		if at < 0 {
 			return fmt.Errorf("results document: no per_replication for %s", k.Name)
@@ -200,7 +235,13 @@ func (r *Results) WriteJSON(w io.Writer) error {
 		if _, err := w.Write(doc[:at]); err != nil {
 			return err
 		}
-		if err := writeValues(w, k.PerReplication, indent); err != nil {
+		var err error
+		if r.values != nil {
+			err = writeValues(w, r.values[i], indent)
+		} else {
+			err = writeValues(w, k.PerReplication, indent)
+		}
+		if err != nil {
 			return err
 		}
 		doc = doc[at+len(marker):]
@@ -212,7 +253,7 @@ func (r *Results) WriteJSON(w io.Writer) error {
 // writeValues writes the per_replication field of a KPI whose line starts
 // with indent, as the indenting encoder writes it: null when there are no
 // values, [] when there are none, else one value a line.
-func writeValues(w io.Writer, values []Number, indent []byte) error {
+func writeValues[T ~float64](w io.Writer, values []T, indent []byte) error {
 	b := []byte(`"per_replication": `)
 	switch {
 	case values == nil:
@@ -229,7 +270,7 @@ func writeValues(w io.Writer, values []Number, indent []byte) error {
 		b = append(b, '\n')
 		b = append(b, indent...)
 		b = append(b, "  "...)
-		n, err := v.MarshalJSON()
+		n, err := Number(v).MarshalJSON()
 		if err != nil {
 			return err
 		}
