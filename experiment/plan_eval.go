@@ -55,7 +55,7 @@ func (p *planner) evaluate(plans [][]int) ([]*evaluation, error) {
 		parted := false
 		var err error
 		if p.parts != nil && kpis != nil {
-			outs, parted, err = p.runParts(run, scs, kpis)
+			outs, parted, err = p.runParts(run, scs) // the targets' KPIs, as kpis
 		}
 		if err == nil && !parted {
 			outs, err = p.runKeeping(scs, kpis)

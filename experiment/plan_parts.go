@@ -22,11 +22,15 @@ import (
 // evaluations were judged on, as before.
 
 // planParts is what a planner knows for running parts alone: the part
-// each knob changes, and the part outcomes run so far at each stage.
+// each knob changes, the targets' KPIs of each part, and the part outcomes
+// run so far at each stage.
 type planParts struct {
 	// knob is the part each knob of the search changes (PartWhole: both,
 	// or not known).
 	knob []compound.Part
+	// kpis are the targets' KPIs of each part, in separateParts' order
+	// (none: no target reads that part, which is not run).
+	kpis [2][]string
 	// outs are the part outcomes run so far, by key.
 	outs map[string]*Outcome
 	// ran counts the replications of one part run alone.
@@ -38,17 +42,21 @@ type planParts struct {
 func newPlanParts(sc *compound.Scenario, knobs []Knob, targets []compound.Target, opt Options) *planParts {
 	cat := compound.Catalog(sc)
 	var chosen []compound.KPI
+	pp := &planParts{outs: map[string]*Outcome{}}
+	parts := separateParts()
 	for _, t := range targets {
 		i := indexKPI(cat, t.KPI)
 		if i < 0 {
 			return nil
 		}
 		chosen = append(chosen, cat[i])
+		if j := slices.Index(parts[:], compound.KPIPart(cat[i])); j >= 0 {
+			pp.kpis[j] = append(pp.kpis[j], t.KPI)
+		}
 	}
 	if !partsCanRunAlone(sc, chosen, opt) {
-		return nil
+		return nil // some target's KPI is of both parts, or the run is a replay
 	}
-	pp := &planParts{outs: map[string]*Outcome{}}
 	for _, k := range knobs {
 		v := k.Value(sc)
 		other := v + max(k.Step, 1)
@@ -64,11 +72,16 @@ func newPlanParts(sc *compound.Scenario, knobs []Knob, targets []compound.Target
 	return pp
 }
 
-// key identifies part's outcome of the plan values at stage, keeping
-// kpis: the values of the knobs that change part (or both parts).
-func (pp *planParts) key(st stage, part compound.Part, values []int, kpis []string) string {
+// separateParts are the parts an evaluation runs alone.
+func separateParts() [2]compound.Part {
+	return [2]compound.Part{compound.PartSampling, compound.PartDeliveries}
+}
+
+// key identifies part's outcome of the plan values at stage: the values of
+// the knobs that change part (or both parts).
+func (pp *planParts) key(st stage, part compound.Part, values []int) string {
 	var b strings.Builder
-	fmt.Fprint(&b, st.reps, " ", st.seed, " ", part, " ", kpis)
+	fmt.Fprint(&b, st.reps, " ", st.seed, " ", part)
 	for i, v := range values {
 		if q := pp.knob[i]; q == part || q == compound.PartWhole {
 			fmt.Fprint(&b, " ", v)
@@ -81,47 +94,31 @@ func (pp *planParts) key(st stage, part compound.Part, values []int, kpis []stri
 
 // partRun is one part of one plan's scenario to run alone.
 type partRun struct {
-	key  string
-	part compound.Part
-	sc   *compound.Scenario
-	kpis []string
+	key string
+	sc  *compound.Scenario
 }
 
 // runParts gives the outcomes of plans (their scenarios scs) at the
-// current stage, keeping kpis, each made of its parts run alone: a part
-// already run at this stage with the same settings is not run again.
-// ok is false where some plan's scenario cannot run its parts alone (the
-// caller runs them whole).
-func (p *planner) runParts(plans [][]int, scs []*compound.Scenario, kpis []string) (outs []*Outcome, ok bool, err error) {
+// current stage, each holding the targets' KPIs, made of its parts run
+// alone: a part already run at this stage with the same settings is not
+// run again. ok is false where some plan's scenario cannot run its parts
+// alone (the caller runs them whole).
+func (p *planner) runParts(plans [][]int, scs []*compound.Scenario) (outs []*Outcome, ok bool, err error) {
 	pp := p.parts
-	byPart := map[compound.Part][]string{}
-	cat := compound.Catalog(p.sc)
-	for _, name := range kpis {
-		i := indexKPI(cat, name)
-		if i < 0 {
-			return nil, false, nil
-		}
-		part := compound.KPIPart(cat[i])
-		byPart[part] = append(byPart[part], name)
-	}
-	if len(byPart[compound.PartWhole]) > 0 {
-		return nil, false, nil
-	}
-	parts := []compound.Part{compound.PartSampling, compound.PartDeliveries}
-	var todo []partRun
+	var todo [2][]partRun // by part, as separateParts
 	taken := map[string]bool{}
 	for j, v := range plans {
 		if !scs[j].Separable() {
 			return nil, false, nil
 		}
-		for _, part := range parts {
-			if len(byPart[part]) == 0 {
+		for i, part := range separateParts() {
+			if len(pp.kpis[i]) == 0 {
 				continue // no target reads it
 			}
-			k := pp.key(p.stage, part, v, byPart[part])
+			k := pp.key(p.stage, part, v)
 			if pp.outs[k] == nil && !taken[k] {
 				taken[k] = true
-				todo = append(todo, partRun{key: k, part: part, sc: scs[j], kpis: byPart[part]})
+				todo[i] = append(todo[i], partRun{key: k, sc: scs[j]})
 			}
 		}
 	}
@@ -131,9 +128,9 @@ func (p *planner) runParts(plans [][]int, scs []*compound.Scenario, kpis []strin
 	for j, v := range plans {
 		sc := scs[j]
 		o := &Outcome{Scenario: sc, Seed: p.stage.seed, Replications: p.stage.reps, Unstable: sc.Stability()}
-		for _, part := range parts {
-			if names := byPart[part]; len(names) > 0 {
-				o.KPIs = append(o.KPIs, pp.outs[pp.key(p.stage, part, v, names)].KPIs...)
+		for i, part := range separateParts() {
+			if len(pp.kpis[i]) > 0 {
+				o.KPIs = append(o.KPIs, pp.outs[pp.key(p.stage, part, v)].KPIs...)
 			}
 		}
 		outs = append(outs, o)
@@ -141,44 +138,39 @@ func (p *planner) runParts(plans [][]int, scs []*compound.Scenario, kpis []strin
 	return outs, true, nil
 }
 
-// runPartsAlone runs each part in todo alone at the current stage and
-// keeps its outcome. The progress counts the batch's replications, those
-// of the evaluations these parts stand for.
-func (p *planner) runPartsAlone(todo []partRun, batch int) error {
+// runPartsAlone runs the parts in todo (by part, as separateParts) alone
+// at the current stage, each keeping its part's targets' KPIs, and keeps
+// their outcomes. The progress counts the batch's replications, those of
+// the evaluations these parts stand for.
+func (p *planner) runPartsAlone(todo [2][]partRun, batch int) error {
 	done, ahead := p.done, p.ahead
-	units, ran := len(todo)*p.stage.reps, 0
-	// Parts keeping different KPIs run apart: a run keeps one set.
-	for len(todo) > 0 {
-		var same, rest []partRun
-		for _, r := range todo {
-			if r.part == todo[0].part {
-				same = append(same, r)
-			} else {
-				rest = append(rest, r)
-			}
+	units, ran := (len(todo[0])+len(todo[1]))*p.stage.reps, 0
+	for i, runs := range todo {
+		if len(runs) == 0 {
+			continue
 		}
-		todo = rest
+		kpis := p.parts.kpis[i]
 		opt := p.opt.Options
-		opt.onlyKPIs = same[0].kpis
+		opt.onlyKPIs = kpis
 		opt.Replications, opt.Seed = p.stage.reps, &p.stage.seed
 		opt.FiguresOnly = true
 		if progress := p.opt.Progress; progress != nil {
 			before := ran
 			opt.Progress = func(d, _ int) { progress(done+(before+d)*batch/units, done+batch+ahead) }
 		}
-		scs := make([]*compound.Scenario, len(same))
-		partOf := make([]compound.Part, len(same))
-		for i, r := range same {
-			scs[i], partOf[i] = r.sc, r.part
+		scs := make([]*compound.Scenario, len(runs))
+		partOf := make([]compound.Part, len(runs))
+		for k, r := range runs {
+			scs[k], partOf[k] = r.sc, separateParts()[i]
 		}
 		outs, err := runScenarioParts(p.ctx, scs, partOf, opt)
 		if err != nil {
 			return err
 		}
-		for i, o := range outs {
-			p.parts.outs[same[i].key] = onlyKPIs(o, same[i].kpis)
+		for k, o := range outs {
+			p.parts.outs[runs[k].key] = onlyKPIs(o, kpis)
 		}
-		ran += len(same) * p.stage.reps
+		ran += len(runs) * p.stage.reps
 	}
 	p.parts.ran += ran
 	p.done = done + batch

@@ -2,7 +2,6 @@ package reports
 
 import (
 	"bytes"
-	"encoding/csv"
 	"fmt"
 	"io"
 	"math"
@@ -193,15 +192,13 @@ func (w *Words) countLine(c *experiment.Comparison) string {
 // DifferencesCSV is differences.csv: every KPI of every scenario against
 // the reference.
 func DifferencesCSV(c *experiment.Comparison) []byte {
-	var buf bytes.Buffer
-	w := csv.NewWriter(&buf)
-	writeCSVRow(w, []string{"scenario", "kpi", "unit", "mean", "ci_low", "ci_high", "n", "verdict", "min_effect"})
+	var w csvLines
+	writeCSVRow(&w, []string{"scenario", "kpi", "unit", "mean", "ci_low", "ci_high", "n", "verdict", "min_effect"})
 	for _, d := range c.Differences {
-		writeCSVRow(w, []string{d.Scenario, d.Name, d.Unit, formatFloat(d.Mean), formatFloat(d.Low), formatFloat(d.High), strconv.Itoa(d.N), d.Verdict,
+		writeCSVRow(&w, []string{d.Scenario, d.Name, d.Unit, formatFloat(d.Mean), formatFloat(d.Low), formatFloat(d.High), strconv.Itoa(d.N), d.Verdict,
 			formatFloat(d.MinEffect)})
 	}
-	w.Flush()
-	return buf.Bytes()
+	return w.b
 }
 
 // ComparisonReport is the report folder of a comparison: index.html,

@@ -2,13 +2,11 @@ package reports
 
 import (
 	"bytes"
-	"encoding/csv"
 	"io"
 	"math"
 	"strconv"
 
 	"cordon/experiment"
-	"cordon/logs"
 )
 
 // formatFloat writes a number for CSV: the shortest exact form, empty for
@@ -23,13 +21,12 @@ func formatFloat(v float64) string {
 // writeCSVRow writes one row of a CSV file, every cell through
 // logs.SafeCell: a name a spreadsheet would run as a formula gets an
 // apostrophe before it, a number stays a number. Every CSV file of a
-// report is written row by row here.
-func writeCSVRow(w *csv.Writer, cells []string) {
-	safe := make([]string, len(cells))
-	for i, c := range cells {
-		safe[i] = logs.SafeCell(c)
+// report is written by csvLines, row by row here or cell by cell.
+func writeCSVRow(l *csvLines, cells []string) {
+	for _, c := range cells {
+		l.text(c)
 	}
-	_ = w.Write(safe)
+	l.end()
 }
 
 // ReplicationsCSV is replications.csv: one row per replication and KPI.

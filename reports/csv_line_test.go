@@ -5,9 +5,12 @@ import (
 	"encoding/csv"
 	"math"
 	"testing"
+
+	"cordon/logs"
 )
 
-// csvLines writes the bytes writeCSVRow writes through encoding/csv: text
+// csvLines writes the bytes encoding/csv writes of the cells through
+// logs.SafeCell (as every report's CSV was written before csvLines): text
 // that a spreadsheet would run, that needs quotes (a comma, a quote, a line
 // break, a carriage return, a leading space of any kind, encoding/csv's
 // `\.`), empty, Chinese; and numbers as formatFloat writes them, none
@@ -28,13 +31,23 @@ func TestCSVLinesAsEncodingCSV(t *testing.T) {
 		l.text(s + s)
 		l.cell(cellText(s))
 		l.end()
-		writeCSVRow(w, []string{s, formatFloat(n), formatFloat(float64(i - 3)), s + s, s})
+		writeSafeRow(w, []string{s, formatFloat(n), formatFloat(float64(i - 3)), s + s, s})
 	}
 	l.text("last")
 	l.end()
-	writeCSVRow(w, []string{"last"})
+	writeSafeRow(w, []string{"last"})
 	w.Flush()
 	if !bytes.Equal(l.b, buf.Bytes()) {
 		t.Errorf("csvLines wrote\n%q\nencoding/csv\n%q", l.b, buf.Bytes())
 	}
+}
+
+// writeSafeRow writes a row through encoding/csv, every cell through
+// logs.SafeCell: what csvLines must write.
+func writeSafeRow(w *csv.Writer, cells []string) {
+	safe := make([]string, len(cells))
+	for i, c := range cells {
+		safe[i] = logs.SafeCell(c)
+	}
+	_ = w.Write(safe)
 }

@@ -1,8 +1,6 @@
 package reports
 
 import (
-	"bytes"
-	"encoding/csv"
 	"strconv"
 
 	"cordon/experiment"
@@ -17,13 +15,12 @@ import (
 // replay's mean with its 95% confidence interval and the 95% prediction
 // interval for one day.
 func HoursCSV(r *experiment.Review) []byte {
-	var buf bytes.Buffer
-	w := csv.NewWriter(&buf)
+	var w csvLines
 	head := []string{"day", "hour", "arrived"}
 	for _, m := range []string{"delivered", "door_time_s", "backlog", "sampled", "turned_away"} {
 		head = append(head, m+"_observed", m+"_mean", m+"_ci_low", m+"_ci_high", m+"_prediction_low", m+"_prediction_high")
 	}
-	writeCSVRow(w, head)
+	writeCSVRow(&w, head)
 	sc := r.Replay.Scenario
 	for _, h := range r.Hours {
 		day, clock := hourClock(sc, h)
@@ -32,8 +29,7 @@ func HoursCSV(r *experiment.Review) []byte {
 			row = append(row, formatFloat(b.Observed), formatFloat(b.Simulated.Mean), formatFloat(b.Simulated.Low),
 				formatFloat(b.Simulated.High), formatFloat(b.PredLow), formatFloat(b.PredHigh))
 		}
-		writeCSVRow(w, row)
+		writeCSVRow(&w, row)
 	}
-	w.Flush()
-	return buf.Bytes()
+	return w.b
 }

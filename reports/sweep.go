@@ -2,7 +2,6 @@ package reports
 
 import (
 	"bytes"
-	"encoding/csv"
 	"fmt"
 	"io"
 
@@ -13,23 +12,21 @@ import (
 // SweepCSV is sweep.csv: one row per grid point and KPI, with the axes'
 // values, the mean and the interval.
 func SweepCSV(s *experiment.Sweep) []byte {
-	var buf bytes.Buffer
-	w := csv.NewWriter(&buf)
+	var w csvLines
 	head := []string{"point"}
 	for _, a := range s.Axes {
 		head = append(head, a.Path)
 	}
 	head = append(head, "kpi", "unit", "mean", "ci_low", "ci_high", "n")
-	writeCSVRow(w, head)
+	writeCSVRow(&w, head)
 	for i, p := range s.Points {
 		for _, k := range p.Outcome.KPIs {
 			row := append([]string{fmt.Sprint(i)}, p.Values...)
 			row = append(row, k.Name, k.Unit, formatFloat(k.Mean), formatFloat(k.Low), formatFloat(k.High), fmt.Sprint(k.N))
-			writeCSVRow(w, row)
+			writeCSVRow(&w, row)
 		}
 	}
-	w.Flush()
-	return buf.Bytes()
+	return w.b
 }
 
 // WriteSweepTable writes the terminal table of a sweep in English: one

@@ -1,8 +1,6 @@
 package reports
 
 import (
-	"bytes"
-	"encoding/csv"
 	"strconv"
 
 	"cordon/experiment"
@@ -15,14 +13,12 @@ import (
 
 // csvTable writes a header and rows.
 func csvTable(head []string, rows [][]string) []byte {
-	var buf bytes.Buffer
-	w := csv.NewWriter(&buf)
-	writeCSVRow(w, head)
+	var w csvLines
+	writeCSVRow(&w, head)
 	for _, r := range rows {
-		writeCSVRow(w, r)
+		writeCSVRow(&w, r)
 	}
-	w.Flush()
-	return buf.Bytes()
+	return w.b
 }
 
 // KPIsCSV is kpis.csv of a run: one row per KPI, its mean and 95%
