@@ -329,7 +329,7 @@ func (w *Work) figuresOnly(i int) bool {
 // KPIs it reads: what is kept grows with the replications by those KPIs
 // alone); with
 // opt.ReportFigures the others' figures also gather what their report
-// plots; nil for the others without.
+// plots (a sweep's, nothing more); nil for the others without.
 func (w *Work) newFigures(opt Options) []*figures {
 	figs := make([]*figures, len(w.Items))
 	var headline []string // the KPIs of the analysis of the group's scenario
@@ -345,6 +345,10 @@ func (w *Work) newFigures(opt Options) []*figures {
 		case w.Command == CommandRun && w.figuresOnly(i):
 			figs[i] = kpiFigures(&w.Items[i].Scenario, headline)
 		case opt.FiguresOnly || w.figuresOnly(i):
+			figs[i] = &figures{}
+		case opt.ReportFigures && w.Command == CommandSweep:
+			// A sweep's report reads its points' figures alone: no
+			// point's plots of a run are drawn.
 			figs[i] = &figures{}
 		case opt.ReportFigures:
 			figs[i] = reportFigures(&w.Items[i].Scenario, w.MarginalReps)

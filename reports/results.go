@@ -215,18 +215,34 @@ func (r *Results) JSON() ([]byte, error) {
 // its place one by one, the same bytes as JSON.
 func (r *Results) WriteJSON(w io.Writer) error {
 	rest := *r
-	rest.KPIs = slices.Clone(r.KPIs)
-	for i := range rest.KPIs {
-		rest.KPIs[i].PerReplication = nil
-	}
+	rest.KPIs = withoutValues(r.KPIs)
 	doc, err := indentJSON(&rest)
 	if err != nil {
 		return err
 	}
+	return fillValues(w, doc, r.KPIs, r.values)
+}
+
+// withoutValues is a copy of kpis without their values per replication,
+// each written "per_replication": null by the encoder, for fillValues to
+// find.
+func withoutValues(kpis []KPI) []KPI {
+	out := slices.Clone(kpis)
+	for i := range out {
+		out[i].PerReplication = nil
+	}
+	return out
+}
+
+// fillValues writes doc, a document whose KPIs (kpis, in its order) were
+// encoded withoutValues, to w with each KPI's values per replication in its
+// place: values[i] where values holds it (the outcome's own), else the
+// KPI's PerReplication.
+func fillValues(w io.Writer, doc []byte, kpis []KPI, values [][]float64) error {
 	// Every KPI has its per_replication field, in the KPIs' order; a
 	// string cannot hold the marker (its quotes would be escaped).
 	marker := []byte(`"per_replication": null`)
-	for i, k := range r.KPIs {
+	for i, k := range kpis {
 		at := bytes.Index(doc, marker)
 		if at < 0 {
 			return fmt.Errorf("results document: no per_replication for %s", k.Name)
@@ -236,8 +252,8 @@ func (r *Results) WriteJSON(w io.Writer) error {
 			return err
 		}
 		var err error
-		if r.values != nil {
-			err = writeValues(w, r.values[i], indent)
+		if values != nil && values[i] != nil {
+			err = writeValues(w, values[i], indent)
 		} else {
 			err = writeValues(w, k.PerReplication, indent)
 		}
@@ -246,7 +262,7 @@ func (r *Results) WriteJSON(w io.Writer) error {
 		}
 		doc = doc[at+len(marker):]
 	}
-	_, err = w.Write(doc)
+	_, err := w.Write(doc)
 	return err
 }
 
