@@ -65,3 +65,36 @@ func bitsOf(v []float64) []uint64 {
 	}
 	return out
 }
+
+// TestCompareReportKeepsNoPlots: a comparison whose report is written
+// (ReportFigures) keeps no scenario's plots of a run, which its report
+// does not draw, and its differences are those of the scenarios run whole.
+func TestCompareReportKeepsNoPlots(t *testing.T) {
+	var scs []*compound.Scenario
+	for _, shelves := range []string{"0", "4"} {
+		sc, err := scenarios.Resolve("../scenarios/testdata/valid/mini.yaml", scenarios.Override{Path: "gate.shelves", Value: shelves})
+		if err != nil {
+			t.Fatal(err)
+		}
+		scs = append(scs, sc)
+	}
+	report, err := experiment.Compare(context.Background(), scs, experiment.Options{Replications: 4, ReportFigures: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	whole, err := experiment.Compare(context.Background(), scs, experiment.Options{Replications: 4})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, o := range report.Outcomes {
+		if o.Plots != nil || o.Runs != nil {
+			t.Errorf("%s keeps the plots of a run (%v) or %d replications whole", o.Scenario.Name, o.Plots != nil, len(o.Runs))
+		}
+	}
+	if whole.Outcomes[0].Runs == nil || len(whole.Differences) == 0 {
+		t.Fatal("the comparison run whole keeps no replication or has no difference: the test compares nothing")
+	}
+	if got, want := fmt.Sprint(report.Differences), fmt.Sprint(whole.Differences); got != want {
+		t.Errorf("differences %s, run whole %s", got, want)
+	}
+}
