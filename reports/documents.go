@@ -31,7 +31,7 @@ type SweepEntry struct {
 	Warnings []string `json:"warnings,omitempty"`
 	KPIs     []KPI    `json:"kpis"`
 	// values are the KPIs' values per replication, the outcome's own (see
-	// newStreamedResults), when KPIs' PerReplication are not set.
+	// NewResults), when KPIs' PerReplication are not set.
 	values [][]float64
 }
 
@@ -46,7 +46,7 @@ func NewSweepResults(s *experiment.Sweep) *SweepResults {
 		doc.Axes = append(doc.Axes, a.Path)
 	}
 	for _, pt := range s.Points {
-		r := newStreamedResults(pt.Outcome, nil)
+		r := NewResults(pt.Outcome)
 		doc.Points = append(doc.Points, SweepEntry{Values: pt.Values, Warnings: r.Warnings, KPIs: r.KPIs, values: r.values})
 	}
 	return doc

@@ -32,7 +32,7 @@ type Results struct {
 	Targets       []Target     `json:"targets,omitempty"`
 	OnDuty        *OnDuty      `json:"on_duty,omitempty"`
 	// values are the KPIs' values per replication, in KPIs' order, when
-	// the document refers to the outcome's (newStreamedResults) rather
+	// the document refers to the outcome's (NewResults) rather
 	// than holding a copy in each KPI's PerReplication.
 	values [][]float64
 }
@@ -130,30 +130,17 @@ func estimate(s stats.Summary) Estimate {
 }
 
 // NewResults builds the results document of an outcome and the targets
-// checked against it.
+// checked against it. Its KPIs' values per replication are the outcome's
+// own, written in their place by WriteJSON, not a copy, which would grow
+// with the replications and be held while the document is written; a
+// KPI's PerReplication is set only in a document read back (ReadResults).
 func NewResults(o *experiment.Outcome, targets ...experiment.TargetResult) *Results {
-	r := newResults(o, targets)
-	for i, k := range o.KPIs {
-		per := make([]Number, len(k.Values))
-		for j, v := range k.Values {
-			per[j] = Number(v)
-		}
-		r.KPIs[i].PerReplication = per
-	}
-	return r
-}
-
-// newStreamedResults is the results document of an outcome that a report
-// folder writes (WriteJSON): its KPIs' values per replication are the
-// outcome's, not a copy of them, which would grow with the replications
-// and be held while the whole report is written.
-func newStreamedResults(o *experiment.Outcome, targets []experiment.TargetResult) *Results {
 	r := newResults(o, targets)
 	r.values = make([][]float64, len(o.KPIs))
 	for i, k := range o.KPIs {
 		r.values[i] = k.Values
 		if r.values[i] == nil {
-			r.values[i] = []float64{} // as NewResults' copy: [], never null
+			r.values[i] = []float64{} // [], never null: every KPI has its values
 		}
 	}
 	return r
