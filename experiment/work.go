@@ -308,6 +308,12 @@ func (w *Work) outcome(i int, results []*compound.Result, figs []*figures) *Outc
 	return Summarize(&w.Items[i].Scenario, results)
 }
 
+// plotsRuns reports whether the command's report draws the plots of a
+// run's report: a sweep's draws its points' KPIs against the values
+// varied, and a comparison's the paired differences, from the figures
+// alone.
+func (w *Work) plotsRuns() bool { return w.Command != CommandSweep && w.Command != CommandCompare }
+
 // figuresOnly reports whether what the command makes of item i reads only
 // the summaries of its replications: a run's marginal analysis reads only
 // its variants' KPIs, and a sensitivity analysis only the KPIs of every
@@ -329,7 +335,7 @@ func (w *Work) figuresOnly(i int) bool {
 // KPIs it reads: what is kept grows with the replications by those KPIs
 // alone); with
 // opt.ReportFigures the others' figures also gather what their report
-// plots; nil for the others without.
+// plots (see plotsRuns); nil for the others without.
 func (w *Work) newFigures(opt Options) []*figures {
 	figs := make([]*figures, len(w.Items))
 	var headline []string // the KPIs of the analysis of the group's scenario
@@ -345,6 +351,8 @@ func (w *Work) newFigures(opt Options) []*figures {
 		case w.Command == CommandRun && w.figuresOnly(i):
 			figs[i] = kpiFigures(&w.Items[i].Scenario, headline)
 		case opt.FiguresOnly || w.figuresOnly(i):
+			figs[i] = &figures{}
+		case opt.ReportFigures && !w.plotsRuns():
 			figs[i] = &figures{}
 		case opt.ReportFigures:
 			figs[i] = reportFigures(&w.Items[i].Scenario, w.MarginalReps)

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 
 	"cordon/experiment"
 	"cordon/text"
@@ -29,9 +30,14 @@ type SweepEntry struct {
 	Values   []string `json:"values"`
 	Warnings []string `json:"warnings,omitempty"`
 	KPIs     []KPI    `json:"kpis"`
+	// values are the KPIs' values per replication, the outcome's own (see
+	// NewResults), when KPIs' PerReplication are not set.
+	values [][]float64
 }
 
-// NewSweepResults builds the results document of a sweep.
+// NewSweepResults builds the results document of a sweep. Its KPIs' values
+// per replication are the sweep's outcomes' own, written in their place by
+// WriteJSON: a copy would grow with the points and the replications.
 func NewSweepResults(s *experiment.Sweep) *SweepResults {
 	first := s.Points[0].Outcome
 	doc := &SweepResults{SchemaVersion: SchemaVersion, Scenario: first.Scenario.Name, Seed: first.Seed,
@@ -41,13 +47,40 @@ func NewSweepResults(s *experiment.Sweep) *SweepResults {
 	}
 	for _, pt := range s.Points {
 		r := NewResults(pt.Outcome)
-		doc.Points = append(doc.Points, SweepEntry{Values: pt.Values, Warnings: r.Warnings, KPIs: r.KPIs})
+		doc.Points = append(doc.Points, SweepEntry{Values: pt.Values, Warnings: r.Warnings, KPIs: r.KPIs, values: r.values})
 	}
 	return doc
 }
 
 // JSON writes the document indented, with a final newline.
-func (s *SweepResults) JSON() ([]byte, error) { return indentJSON(s) }
+func (s *SweepResults) JSON() ([]byte, error) {
+	var b bytes.Buffer
+	err := s.WriteJSON(&b)
+	return b.Bytes(), err
+}
+
+// WriteJSON writes the document's JSON to w, every point's KPIs' values
+// per replication written in their place one by one (see Results.WriteJSON).
+func (s *SweepResults) WriteJSON(w io.Writer) error {
+	rest := *s
+	rest.Points = slices.Clone(s.Points)
+	var kpis []KPI
+	var values [][]float64
+	for i, p := range s.Points {
+		rest.Points[i].KPIs = withoutValues(p.KPIs)
+		kpis = append(kpis, p.KPIs...)
+		if p.values == nil {
+			values = append(values, make([][]float64, len(p.KPIs))...)
+		} else {
+			values = append(values, p.values...)
+		}
+	}
+	doc, err := indentJSON(&rest)
+	if err != nil {
+		return err
+	}
+	return fillValues(w, doc, kpis, values)
+}
 
 // SensitivityResults is the results document of a sensitivity analysis,
 // results.json in its report folder: for each KPI, each factor's effect.

@@ -32,7 +32,7 @@ type Results struct {
 	Targets       []Target     `json:"targets,omitempty"`
 	OnDuty        *OnDuty      `json:"on_duty,omitempty"`
 	// values are the KPIs' values per replication, in KPIs' order, when
-	// the document refers to the outcome's (newStreamedResults) rather
+	// the document refers to the outcome's (NewResults) rather
 	// than holding a copy in each KPI's PerReplication.
 	values [][]float64
 }
@@ -130,30 +130,17 @@ func estimate(s stats.Summary) Estimate {
 }
 
 // NewResults builds the results document of an outcome and the targets
-// checked against it.
+// checked against it. Its KPIs' values per replication are the outcome's
+// own, written in their place by WriteJSON, not a copy, which would grow
+// with the replications and be held while the document is written; a
+// KPI's PerReplication is set only in a document read back (ReadResults).
 func NewResults(o *experiment.Outcome, targets ...experiment.TargetResult) *Results {
-	r := newResults(o, targets)
-	for i, k := range o.KPIs {
-		per := make([]Number, len(k.Values))
-		for j, v := range k.Values {
-			per[j] = Number(v)
-		}
-		r.KPIs[i].PerReplication = per
-	}
-	return r
-}
-
-// newStreamedResults is the results document of an outcome that a report
-// folder writes (WriteJSON): its KPIs' values per replication are the
-// outcome's, not a copy of them, which would grow with the replications
-// and be held while the whole report is written.
-func newStreamedResults(o *experiment.Outcome, targets []experiment.TargetResult) *Results {
 	r := newResults(o, targets)
 	r.values = make([][]float64, len(o.KPIs))
 	for i, k := range o.KPIs {
 		r.values[i] = k.Values
 		if r.values[i] == nil {
-			r.values[i] = []float64{} // as NewResults' copy: [], never null
+			r.values[i] = []float64{} // [], never null: every KPI has its values
 		}
 	}
 	return r
@@ -215,18 +202,34 @@ func (r *Results) JSON() ([]byte, error) {
 // its place one by one, the same bytes as JSON.
 func (r *Results) WriteJSON(w io.Writer) error {
 	rest := *r
-	rest.KPIs = slices.Clone(r.KPIs)
-	for i := range rest.KPIs {
-		rest.KPIs[i].PerReplication = nil
-	}
+	rest.KPIs = withoutValues(r.KPIs)
 	doc, err := indentJSON(&rest)
 	if err != nil {
 		return err
 	}
+	return fillValues(w, doc, r.KPIs, r.values)
+}
+
+// withoutValues is a copy of kpis without their values per replication,
+// each written "per_replication": null by the encoder, for fillValues to
+// find.
+func withoutValues(kpis []KPI) []KPI {
+	out := slices.Clone(kpis)
+	for i := range out {
+		out[i].PerReplication = nil
+	}
+	return out
+}
+
+// fillValues writes doc, a document whose KPIs (kpis, in its order) were
+// encoded withoutValues, to w with each KPI's values per replication in its
+// place: values[i] where values holds it (the outcome's own), else the
+// KPI's PerReplication.
+func fillValues(w io.Writer, doc []byte, kpis []KPI, values [][]float64) error {
 	// Every KPI has its per_replication field, in the KPIs' order; a
 	// string cannot hold the marker (its quotes would be escaped).
 	marker := []byte(`"per_replication": null`)
-	for i, k := range r.KPIs {
+	for i, k := range kpis {
 		at := bytes.Index(doc, marker)
 		if at < 0 {
 			return fmt.Errorf("results document: no per_replication for %s", k.Name)
@@ -236,8 +239,8 @@ func (r *Results) WriteJSON(w io.Writer) error {
 			return err
 		}
 		var err error
-		if r.values != nil {
-			err = writeValues(w, r.values[i], indent)
+		if values != nil && values[i] != nil {
+			err = writeValues(w, values[i], indent)
 		} else {
 			err = writeValues(w, k.PerReplication, indent)
 		}
@@ -246,7 +249,7 @@ func (r *Results) WriteJSON(w io.Writer) error {
 		}
 		doc = doc[at+len(marker):]
 	}
-	_, err = w.Write(doc)
+	_, err := w.Write(doc)
 	return err
 }
 

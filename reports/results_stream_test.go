@@ -52,3 +52,55 @@ func TestResultsWrittenInPieces(t *testing.T) {
 		t.Error("the test's document lacks an empty or a null per_replication")
 	}
 }
+
+// TestSweepResultsWrittenInPieces: a sweep's results.json has the bytes
+// the encoder writes of the document with every point's values copied in,
+// and is written without those values held twice or the document whole.
+func TestSweepResultsWrittenInPieces(t *testing.T) {
+	s := reportSweep(t)
+	doc := NewSweepResults(s)
+	copied := *doc
+	copied.Points = nil
+	for _, pt := range doc.Points {
+		if pt.values == nil {
+			t.Fatal("a point's values per replication are copied, not the outcome's own")
+		}
+		c := pt
+		c.KPIs = make([]KPI, len(pt.KPIs))
+		for i, k := range pt.KPIs {
+			k.PerReplication = make([]Number, len(pt.values[i]))
+			for j, v := range pt.values[i] {
+				k.PerReplication[j] = Number(v)
+			}
+			c.KPIs[i] = k
+		}
+		c.values = nil
+		copied.Points = append(copied.Points, c)
+	}
+	want, err := indentJSON(&copied)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var w maxWriteRecorder
+	if err := doc.WriteJSON(&w); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(w.Bytes(), want) {
+		t.Fatalf("written in pieces: %d bytes differing from the encoder's %d", w.Len(), len(want))
+	}
+	if got, err := doc.JSON(); err != nil || !bytes.Equal(got, want) {
+		t.Fatalf("JSON: %d bytes differing from the encoder's %d (%v)", len(got), len(want), err)
+	}
+	if w.largest > len(want)/2 {
+		t.Errorf("a write of %d bytes of a %d-byte document: it was held whole", w.largest, len(want))
+	}
+	// A document read back has its values in PerReplication: the same bytes.
+	copied.Points[0].KPIs[0].PerReplication = []Number{}
+	var back maxWriteRecorder
+	if err := copied.WriteJSON(&back); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(back.Bytes(), []byte(`"per_replication": []`)) {
+		t.Error("a KPI with no values read back is not written []")
+	}
+}

@@ -44,7 +44,7 @@ func RunReport(o *experiment.Outcome, targets []experiment.TargetResult, m *expe
 			p.Tables = append(w.marginalTables(m), p.Tables...)
 		}
 		return &contents{plots: plots, page: p, files: []file{
-			jsonFile("results.json", newStreamedResults(o, targets)),
+			jsonFile("results.json", NewResults(o, targets...)),
 			rawFile("kpis.csv", KPIsCSV(o, targets)),
 			csvFile("replications.csv", func(w io.Writer) error { return WriteReplicationsCSV(w, o) }),
 			rawFile("summary.md", md),

@@ -128,7 +128,7 @@ func (opts *sweepOptions) report(ctx context.Context, std *streams, sw *experime
 		return err
 	}
 	return opts.output.print(std, result{
-		json:  func() ([]byte, error) { return reports.NewSweepResults(sw).JSON() },
-		csv:   func() []byte { return reports.SweepCSV(sw) },
-		table: func(w io.Writer) error { return std.words.WriteSweepTable(w, sw, kpis) }})
+		writeJSON: func(w io.Writer) error { return reports.NewSweepResults(sw).WriteJSON(w) },
+		csv:       func() []byte { return reports.SweepCSV(sw) },
+		table:     func(w io.Writer) error { return std.words.WriteSweepTable(w, sw, kpis) }})
 }
