@@ -14,10 +14,12 @@ import (
 
 // Help in the language of the command line. In English cobra writes the
 // help itself; in Chinese writeHelp writes it in cobra's layout (its
-// defaultHelpFunc and defaultUsageFunc, v1.10) with the descriptions,
-// flags' usages and headings of the catalogue (lang.Printer.Help). The
-// English texts of the commands stay where they are; writeHelp with the
-// English printer writes what cobra writes (TestHelpLayoutIsCobras).
+// defaultHelpFunc and defaultUsageFunc, v1.10) with the descriptions and
+// flags' usages of the catalogue, found by where they stand
+// (lang.Printer.CommandHelp, FlagHelp), and its headings
+// (lang.Printer.Help). The English texts of the commands stay where they
+// are; writeHelp with the English printer writes what cobra writes
+// (TestHelpLayoutIsCobras).
 
 // setHelp makes the help of every command of root speak the language of
 // std: --lang of the arguments, else the environment's (the help is
@@ -62,11 +64,11 @@ func setHelp(root *cobra.Command, std *streams) {
 
 // writeHelp writes c's help: its description, then its usage.
 func writeHelp(w io.Writer, c *cobra.Command, p *lang.Printer) {
-	text := c.Long
-	if text == "" {
-		text = c.Short
+	text := p.CommandHelp(helpCommand(c), "long", c.Long)
+	if c.Long == "" {
+		text = p.CommandHelp(helpCommand(c), "short", c.Short)
 	}
-	text = strings.TrimRightFunc(p.Help(text), unicode.IsSpace)
+	text = strings.TrimRightFunc(text, unicode.IsSpace)
 	if text != "" {
 		fmt.Fprintln(w, text)
 		fmt.Fprintln(w)
@@ -92,7 +94,7 @@ func writeUsage(w io.Writer, c *cobra.Command, p *lang.Printer) {
 	}
 	if c.HasExample() {
 		fmt.Fprintf(w, "\n\n%s\n", p.Help("Examples:"))
-		fmt.Fprintf(w, "%s", p.Help(c.Example))
+		fmt.Fprintf(w, "%s", p.CommandHelp(helpCommand(c), "example", c.Example))
 	}
 	if c.HasAvailableSubCommands() {
 		writeCommands(w, c, p)
@@ -109,7 +111,7 @@ func writeUsage(w io.Writer, c *cobra.Command, p *lang.Printer) {
 		fmt.Fprintf(w, "\n\n%s", p.Help("Additional help topics:"))
 		for _, sub := range c.Commands() {
 			if sub.IsAdditionalHelpTopicCommand() {
-				fmt.Fprintf(w, "\n  %-*s %s", sub.CommandPathPadding(), sub.CommandPath(), p.Help(sub.Short))
+				fmt.Fprintf(w, "\n  %-*s %s", sub.CommandPathPadding(), sub.CommandPath(), p.CommandHelp(helpCommand(sub), "short", sub.Short))
 			}
 		}
 	}
@@ -123,7 +125,7 @@ func writeUsage(w io.Writer, c *cobra.Command, p *lang.Printer) {
 func writeCommands(w io.Writer, c *cobra.Command, p *lang.Printer) {
 	shown := func(sub *cobra.Command) bool { return sub.IsAvailableCommand() || sub.Name() == "help" }
 	line := func(sub *cobra.Command) {
-		fmt.Fprintf(w, "\n  %-*s %s", sub.NamePadding(), sub.Name(), p.Help(sub.Short))
+		fmt.Fprintf(w, "\n  %-*s %s", sub.NamePadding(), sub.Name(), p.CommandHelp(helpCommand(sub), "short", sub.Short))
 	}
 	if len(c.Groups()) == 0 {
 		fmt.Fprintf(w, "\n\n%s", p.Help("Available Commands:"))
@@ -162,7 +164,7 @@ func flagUsages(c *cobra.Command, fs *pflag.FlagSet, p *lang.Printer) string {
 	said.SortFlags = fs.SortFlags
 	fs.VisitAll(func(f *pflag.Flag) {
 		g := *f
-		g.Usage = flagUsage(f, p) + mark
+		g.Usage = flagUsage(c, f, p) + mark
 		said.AddFlag(&g)
 	})
 	var out strings.Builder
@@ -185,11 +187,28 @@ func flagUsages(c *cobra.Command, fs *pflag.FlagSet, p *lang.Printer) string {
 	return out.String()
 }
 
-// flagUsage is f's usage in the printer's language; cobra's own -h says
-// which command it is the help of.
-func flagUsage(f *pflag.Flag, p *lang.Printer) string {
+// flagUsage is the usage of f, one of c's flags, in the printer's
+// language: the usage of the command that has it (c, or the one c
+// inherits it from); cobra's own -h says which command it is the help of.
+func flagUsage(c *cobra.Command, f *pflag.Flag, p *lang.Printer) string {
 	if name, ok := strings.CutPrefix(f.Usage, "help for "); ok && f.Name == "help" {
 		return fmt.Sprintf(p.Help("help for %s"), name)
 	}
-	return p.Help(f.Usage)
+	owner := c
+	for o := c; o != nil; o = o.Parent() {
+		if o.PersistentFlags().Lookup(f.Name) == f {
+			owner = o
+			break
+		}
+	}
+	return p.FlagHelp(helpCommand(owner), f.Name, f.Usage)
+}
+
+// helpCommand is c as the catalogue names it (lang.Printer.CommandHelp):
+// its path after cordon ("plan", "completion bash"), or cordon itself.
+func helpCommand(c *cobra.Command) string {
+	if !c.HasParent() {
+		return c.Name()
+	}
+	return strings.TrimPrefix(c.CommandPath(), c.Root().Name()+" ")
 }
