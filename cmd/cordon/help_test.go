@@ -43,13 +43,13 @@ func helpTree(getenv func(string) string) (*cobra.Command, []*cobra.Command) {
 func TestHelpHasChinese(t *testing.T) {
 	zh := lang.New(language.SimplifiedChinese)
 	_, all := helpTree(func(string) string { return "" })
-	check := func(c *cobra.Command, what, en string, tr lang.HelpTranslation, ok bool) {
+	check := func(c *cobra.Command, what, key, en string, tr lang.HelpTranslation, ok bool) {
 		t.Helper()
 		if en == "" {
 			return
 		}
 		if !ok {
-			t.Errorf("%s: %s has no Chinese in the catalogue (lang/catalogue_help*.go): add it with the fingerprint %s: %q", c.CommandPath(), what, lang.Fingerprint(en), en)
+			t.Errorf("%s: %s has no Chinese in the catalogue (lang/catalogue_help*.go): add %q with the fingerprint %s: %q", c.CommandPath(), what, key, lang.Fingerprint(en), en)
 			return
 		}
 		if tr.Of != lang.Fingerprint(en) {
@@ -72,10 +72,10 @@ func TestHelpHasChinese(t *testing.T) {
 		id := helpCommand(c)
 		for field, en := range map[string]string{"short": c.Short, "long": c.Long} {
 			tr, ok := zh.CommandTranslation(id, field)
-			check(c, field, en, tr, ok)
+			check(c, field, "help:"+id+"."+field, en, tr, ok)
 		}
 		if tr, ok := zh.CommandTranslation(id, "example"); ok || c.Example == "" {
-			check(c, "example", c.Example, tr, ok)
+			check(c, "example", "help:"+id+".example", c.Example, tr, ok)
 		} else {
 			for _, line := range strings.Split(c.Example, "\n") {
 				if line != "" && !strings.HasPrefix(line, "  cordon ") {
@@ -88,7 +88,7 @@ func TestHelpHasChinese(t *testing.T) {
 				return // cobra's, "help for %s"
 			}
 			tr, ok := zh.FlagTranslation(id, f.Name)
-			check(c, "--"+f.Name, f.Usage, tr, ok)
+			check(c, "--"+f.Name, "help:"+id+" --"+f.Name, f.Usage, tr, ok)
 		})
 	}
 }
