@@ -1,32 +1,18 @@
 package lang
 
 // helpCommandEntries are the help of cordon's commands: their
-// descriptions and their flags' usages, keyed by their English after
-// "help:" (the English stays with the commands, in cmd/cordon; a command
-// or flag without its Chinese here fails TestHelpHasChinese there).
-// What a user types (commands, flags, paths, KPI and file names) is kept.
+// descriptions and their flags' usages, keyed by where they stand (see
+// the package's doc), each with the Fingerprint of the English it
+// translates. The English stays with the commands, in cmd/cordon; a
+// command or flag without its Chinese here, or whose English has changed
+// since, fails TestHelpHasChinese there. What a user types (commands,
+// flags, paths, KPI and file names) is kept.
 func helpCommandEntries() []entry {
-	h := helpEntry
+	h := helpText
 	return []entry{
 		// cordon
-		h("Simulate a residential compound under closed management and plan its staffing", "模拟封闭管理下的居民小区，并规划人员配置"),
-		h(`cordon simulates a residential compound under closed management: supplies through one gate,
-staging, transfer by suited crew, disinfection, delivery to the door by zone volunteers, the
-sampling round, garbage and special-needs requests. It reports throughput, waits and the
-bottlenecks, with confidence intervals over replications.
-
-  cordon run                  the built-in two-days; cordon scenarios lists the others
-  cordon kpis [SCENARIO]      the KPIs a run reports (names for --target and --kpi)
-  cordon paths [SCENARIO]     the values --set and --vary can change, with their values now
-  cordon report RESULTS.json  a run's report drawn again from its results document
-
-Any result as data: on run, compare, sweep, bottlenecks, plan, sensitivity, replay, merge, kpis
-and paths, -o json (or --json) prints the result document, the same bytes as the .json file of
-the report folder, and -o csv (or --csv) the main table as CSV. Every report folder also holds
-each plot's data beside it (plots/NAME.csv). --no-color (or NO_COLOR) keeps the terminal plain.
-
-Exit codes: 0 done, 1 a target missed (only with --check), 2 bad input.`,
-			`cordon 模拟封闭管理下的居民小区：物资经一个大门进入、暂存，由穿防护服人员转运、消杀，由片
+		h("cordon.short", "faf8a4a0", "模拟封闭管理下的居民小区，并规划人员配置"),
+		h("cordon.long", "04b47d90", `cordon 模拟封闭管理下的居民小区：物资经一个大门进入、暂存，由穿防护服人员转运、消杀，由片
 区志愿者送到家门口，以及核酸采样、垃圾清运和特殊需求。它报告吞吐量、等待时间和瓶颈，并给出
 基于多次重复运行的置信区间。
 
@@ -41,32 +27,15 @@ merge、kpis 和 paths 加 -o json（或 --json）打印结果文档，与报告
 （plots/NAME.csv）。--no-color（或 NO_COLOR）让终端不显示颜色。
 
 退出码：0 完成，1 有目标未达成（仅在使用 --check 时），2 输入有误。`),
-		h("colour a missed target and a worse result on the terminal: auto (on a terminal, unless NO_COLOR is set), always or never",
-			"在终端上用颜色标出未达成的目标和变差的结果：auto（在终端上且未设置 NO_COLOR 时）、always 或 never"),
-		h("write a CPU profile of the command to this file", "把命令的 CPU 性能剖析写入这个文件"),
-		h("language of the summary, reports, figures and errors: en or zh-CN (default: from LANG, LC_ALL or LC_MESSAGES when they start with zh, else en)",
-			"摘要、报告、图表和错误信息的语言：en 或 zh-CN（默认：LANG、LC_ALL 或 LC_MESSAGES 以 zh 开头时为中文，否则为 en）"),
-		h("no colour on the terminal (the same as --color never, or NO_COLOR=1)",
-			"终端上不显示颜色（与 --color never 或 NO_COLOR=1 相同）"),
-		h("print cordon's version (as cordon version does)", "打印 cordon 的版本（与 cordon version 相同）"),
+		h("cordon --color", "7df03870", "在终端上用颜色标出未达成的目标和变差的结果：auto（在终端上且未设置 NO_COLOR 时）、always 或 never"),
+		h("cordon --cpuprofile", "128a1262", "把命令的 CPU 性能剖析写入这个文件"),
+		h("cordon --lang", "23abb96e", "摘要、报告、图表和错误信息的语言：en 或 zh-CN（默认：LANG、LC_ALL 或 LC_MESSAGES 以 zh 开头时为中文，否则为 en）"),
+		h("cordon --no-color", "01e40776", "终端上不显示颜色（与 --color never 或 NO_COLOR=1 相同）"),
+		h("cordon --version", "7f0b6cbe", "打印 cordon 的版本（与 cordon version 相同）"),
 
 		// cordon bottlenecks
-		h("What one more worker, shelf, cart or station, or a change of the calling plan, buys",
-			"多一名人员、一个快递货架、一辆推车或一个工位，或改变通知下楼安排，各能带来多少改善"),
-		h(`Bottlenecks runs the scenario and, with common random numbers, the scenario with one more unit
-of every knob a plan can buy (each pool's count or each shift's, each site's registration and swab
-stations, shelves, containers, carts, places in the disinfection area) and one step either way of
-every zero-cost knob that can move a chosen KPI (the calling plan: interval, buildings per wave,
-come-down window, calling order, each zone's site; how long a cart waits for a full load; each
-shift's start). Zero-cost steps are screened with 5 replications and the better way run again with
-all of them where it improves a KPI. It ranks the knobs by what the step buys on the chosen KPIs
-(paired differences with 95% intervals), with each post's utilisation; says, KPI by KPI, what
-moves it most and, when no unit bought does, what sets it (a zero-cost knob, fixed delays such as
-the dwell, trips and walks, or the arrivals: runs with each halved); and names, hour by hour, the
-post that limits the work. A report folder (cordon-out/bottlenecks-<scenario>/ unless --out says
-otherwise) has the gains chart, bottlenecks.json and knobs.csv; -o json (or --json) prints that
-document instead of the tables, -o csv (or --csv) knobs.csv: one row per knob and KPI.`,
-			`bottlenecks 用共用随机数运行该方案，以及把方案可以购买的每项调整各加一个单位后的方案（每个
+		h("bottlenecks.short", "df0dd77d", "多一名人员、一个快递货架、一辆推车或一个工位，或改变通知下楼安排，各能带来多少改善"),
+		h("bottlenecks.long", "1a0786f7", `bottlenecks 用共用随机数运行该方案，以及把方案可以购买的每项调整各加一个单位后的方案（每个
 人员组或每个班次的人数、每个采样点的登记台和采样台、快递货架、集装箱、推车、消杀区的消杀
 位），并把每个可能影响所选指标的零成本调整项向两个方向各调一步（通知下楼安排：通知间隔、每
 批楼栋数、下楼时间窗、通知顺序、各片区的采样点；推车等待装满的时间；各班次的开始时间）。零
@@ -77,45 +46,13 @@ document instead of the tables, -o csv (or --csv) knobs.csv: one row per knob an
 文件夹（默认 cordon-out/bottlenecks-<scenario>/，可用 --out 另指定）包含收益图、
 bottlenecks.json 和 knobs.csv；-o json（或 --json）打印该文档而非表格，-o csv（或 --csv）
 打印 knobs.csv：每个调整项和指标一行。`),
-		h("print CSV (the same as -o csv)", "打印 CSV（与 -o csv 相同）"),
-		h("replications run at once (results are the same for any number)", "同时进行的重复运行数（结果与此数无关）"),
-		h("print JSON (the same as -o json)", "打印 JSON（与 -o json 相同）"),
-		h("a KPI to judge gains on (repeatable; default: the scenario's targets' KPIs, or the headline KPIs)",
-			"用来衡量收益的指标（可重复；默认：方案各目标的指标，或主要指标）"),
-		h("stop a replication with more entities (items, residents, ...) in the compound at once",
-			"小区内同时存在的实体（物品、居民……）超过此数时，停止该次重复运行"),
-		h("stop a replication that fires more events than this", "触发的事件超过此数时，停止该次重复运行"),
-		h("bytes the whole command may take (0, the default: what the machine has available); work estimated to need more is refused before it starts, and each replication's entities are capped at its share",
-			"整个命令可占用的内存字节数（0 为默认：机器可用的内存）；预计需要更多内存的工作在开始前即被拒绝，每次重复运行的实体数以其所占份额为上限"),
-		h("report folder (default cordon-out/bottlenecks-<scenario>)", "报告文件夹（默认：cordon-out/bottlenecks-<scenario>）"),
-		h("how to print the result: table (for people), json (the result document, as the report folder holds it) or csv (its main table)",
-			"结果的打印方式：table（给人看）、json（结果文档，与报告文件夹中保存的相同）或 csv（其主表）"),
-		h("no progress bar", "不显示进度条"),
-		h("replications (default: the scenario's)", "重复运行次数（默认：方案中的设定）"),
-		h("seed of the random streams (default: the scenario's)", "随机流的种子（默认：方案中的设定）"),
-		h("override a scenario value, path=value (repeatable), e.g. gate.shelves=10",
-			"覆盖方案中的一个值，path=value（可重复），例如 gate.shelves=10"),
-		h("knobs listed on the terminal", "终端上列出的调整项数"),
+		h("bottlenecks --kpi", "8db33ce5", "用来衡量收益的指标（可重复；默认：方案各目标的指标，或主要指标）"),
+		h("bottlenecks --out", "222e02f3", "报告文件夹（默认：cordon-out/bottlenecks-<scenario>）"),
+		h("bottlenecks --top", "3ffb94d7", "终端上列出的调整项数"),
 
 		// cordon compare
-		h("Compare scenarios with common random numbers", "用共用随机数比较方案"),
-		h(`Compare runs the scenarios with the same seed and replications (common random numbers: the
-same named streams, so the same arrivals) and, for every KPI, reports the difference from the
-first scenario: the mean of the paired differences with a 95% Student-t interval and a verdict,
-better or worse by the KPI's direction (differs for KPIs that have no better direction), or none.
-A difference is a verdict only when its interval leaves out zero and it is at least a practical
-minimum (--min-effect): by default 1m for durations, 0.5 percentage points for shares, 1 for
-counts (items, people, households, cards, samples) and 1% of the first scenario's mean for
-rates (items/h, people/h). --min-effect KIND=VALUE sets a kind's (durations=2m, shares=1% for one
-percentage point, counts=5, rates=2% or a number per hour), KPI=VALUE one KPI's, 0 none.
-
---variant 'NAME: path=value, ...' compares a variant of the first scenario, made by setting the
-values (as --set does) and named NAME; repeatable. --set applies to every scenario compared, the
-variants too: it changes what they share, not what they differ in. Scenarios that simulate
-exactly the same thing (compare X X, or two that --set has made alike) are said to be identical.
---out writes a comparison report. -o json (or --json) prints the comparison document instead of
-the table, -o csv (or --csv) every difference as CSV (differences.csv).`,
-			`compare 用相同的随机种子和重复运行次数运行各方案（共用随机数：同名的随机流，因此到达相
+		h("compare.short", "d236ab12", "用共用随机数比较方案"),
+		h("compare.long", "11b59252", `compare 用相同的随机种子和重复运行次数运行各方案（共用随机数：同名的随机流，因此到达相
 同），并对每项指标报告与第一个方案的差异：成对差值的平均值、95% 学生 t 置信区间，以及结
 论：按指标的优劣方向判为变好或变差（没有优劣方向的指标判为有差异），或无结论。只有当差异的
 置信区间不含零，且差异至少达到有实际意义的最小值（--min-effect）时，才得出结论：默认时长为
@@ -129,36 +66,13 @@ shares=1% 即一个百分点，counts=5，rates=2% 或每小时的数值），KP
 部分，而不是它们之间的差别。模拟内容完全相同的方案（compare X X，或被 --set 改得一样的两个
 方案）会被指出是相同的。--out 写出比较报告。-o json（或 --json）打印比较文档而非表格，
 -o csv（或 --csv）把每项差异打印为 CSV（differences.csv）。`),
-		h("the smallest difference that is a verdict: KIND=VALUE (durations=1m, shares=0.5%, counts=1, rates=1%: the defaults), KPI=VALUE, or 0 for none (repeatable)",
-			"得出结论所需的最小差异：KIND=VALUE（durations=1m、shares=0.5%、counts=1、rates=1%：即默认值）、KPI=VALUE，或 0 表示不设（可重复）"),
-		h("write a comparison report folder here", "在此写出比较报告文件夹"),
-		h("where --shard writes its part (default cordon-part-I-of-N.part)",
-			"--shard 写出其分片文件的位置（默认：cordon-part-I-of-N.part）"),
-		h("run only shard I of N of the work (I/N, from 0) and write it as a part for cordon merge; auto takes I and N from a Kubernetes Indexed Job (JOB_COMPLETION_INDEX, with --shards) or a Slurm job array",
-			"只运行工作的第 I 个分片（共 N 个，写作 I/N，从 0 起），并写成分片文件供 cordon merge 合并；auto 从 Kubernetes Indexed Job（JOB_COMPLETION_INDEX，配合 --shards）或 Slurm 作业数组中取得 I 和 N"),
-		h("the number of shards, for --shard auto on Kubernetes (default: $CORDON_SHARDS)",
-			"分片数，用于 Kubernetes 上的 --shard auto（默认：$CORDON_SHARDS）"),
-		h("a variant of the first scenario, 'NAME: path=value, ...' (repeatable)",
-			"第一个方案的一个变体，'NAME: path=value, ...'（可重复）"),
+		h("compare --min-effect", "e78c8410", "得出结论所需的最小差异：KIND=VALUE（durations=1m、shares=0.5%、counts=1、rates=1%：即默认值）、KPI=VALUE，或 0 表示不设（可重复）"),
+		h("compare --out", "317eeaed", "在此写出比较报告文件夹"),
+		h("compare --variant", "0d5d5d54", "第一个方案的一个变体，'NAME: path=value, ...'（可重复）"),
 
 		// cordon fit
-		h("Fit service and walking times to observed durations, for a scenario", "根据实际记录的用时，为方案拟合服务时间和步行时间"),
-		h(`Fit reads observed durations (durations.csv: step,duration, as cordon record writes it) and
-fits every step's times by maximum likelihood: exponential, lognormal, gamma, weibull and normal.
-For each step it prints the samples' n, mean and sd, the families ranked by the Kolmogorov–Smirnov
-statistic KS (the largest gap between the samples' CDF and the fitted one) with their parameters,
-the KS p-value and the log-likelihood, and chooses the family with the smallest KS. A warning
-says when even that one is rejected at the 1% level (KS > 1.63/√n).
-
-It ends with a YAML fragment to paste into a scenario: each step that is a scenario field
-(gate.intake, transfer.trip, disinfection.dwell, sorting.time, delivery.door,
-sampling.registration, sampling.swab, ...) as nested keys; zones.walk, which goes into every
-zone's walk, and steps that are not scenario fields as comments. Steps with fewer than --min
-samples are listed as skipped.
-
-Bad rows are errors (exit 2), each one line as file:line: column: what is wrong; --lenient skips
-them and says how many on stderr.`,
-			`fit 读取实际记录的用时（durations.csv：step,duration，即 cordon record 写出的格式），用最
+		h("fit.short", "faba48b0", "根据实际记录的用时，为方案拟合服务时间和步行时间"),
+		h("fit.long", "f3897adb", `fit 读取实际记录的用时（durations.csv：step,duration，即 cordon record 写出的格式），用最
 大似然法拟合每个步骤的用时：指数、对数正态、伽马、威布尔和正态分布。对每个步骤，它打印样本
 的 n、平均值和标准差，按 Kolmogorov–Smirnov 统计量 KS（样本的累积分布函数与拟合分布之间的
 最大差距）排序的各分布族及其参数、KS 检验的 p 值和对数似然，并选出 KS 最小的分布族。若连这
@@ -171,99 +85,52 @@ disinfection.dwell、sorting.time、delivery.door、sampling.registration、samp
 
 有误的行都是错误（退出码 2），每行一条，格式为 file:line: column: 错在哪里；--lenient 跳过
 这些行，并在标准错误上说明跳过了多少行。`),
-		h("list every family, not just the best three", "列出所有分布族，而不只是最好的三个"),
-		h("skip bad rows, saying how many, instead of failing", "跳过有误的行并说明跳过了多少行，而不是报错退出"),
-		h("fewest samples to fit a step; steps with fewer are skipped", "拟合一个步骤所需的最少样本数；样本更少的步骤会被跳过"),
-		h("the durations file, step,duration (required; - reads stdin)", "用时文件，step,duration（必填；- 表示从标准输入读取）"),
-		h("fit only this step (repeatable; default every step in the file)", "只拟合这个步骤（可重复；默认拟合文件中的每个步骤）"),
-		h("print only the YAML fragment", "只打印 YAML 片段"),
+		h("fit --all", "3252f950", "列出所有分布族，而不只是最好的三个"),
+		h("fit --lenient", "1ea308ff", "跳过有误的行并说明跳过了多少行，而不是报错退出"),
+		h("fit --min", "4b12f3d0", "拟合一个步骤所需的最少样本数；样本更少的步骤会被跳过"),
+		h("fit --observed", "46303b69", "用时文件，step,duration（必填；- 表示从标准输入读取）"),
+		h("fit --step", "8f580e57", "只拟合这个步骤（可重复；默认拟合文件中的每个步骤）"),
+		h("fit --yaml", "f45daa10", "只打印 YAML 片段"),
 
 		// cordon init
-		h("Write a fully commented scenario to edit (the baseline)", "写出一份带完整注释、可供编辑的方案（baseline）"),
-		h(`Init writes the commented baseline scenario to FILE (scenario.yaml by default), or to the
-terminal with -, for editing, and the JSON Schema of the format beside it as
-scenario.schema.json (unless one is there): the scenario's first line points editors with the
-YAML language server at it. It does not overwrite a scenario unless --force is given.`,
-			`init 把带注释的 baseline 方案写入 FILE（默认 scenario.yaml），或用 - 写到终端，供编辑；并
+		h("init.short", "c44c8e21", "写出一份带完整注释、可供编辑的方案（baseline）"),
+		h("init.long", "33b60054", `init 把带注释的 baseline 方案写入 FILE（默认 scenario.yaml），或用 - 写到终端，供编辑；并
 在旁边写出该格式的 JSON Schema，即 scenario.schema.json（已有时不写）：方案的第一行让使用
 YAML 语言服务器的编辑器指向它。除非给出 --force，否则不会覆盖已有的方案。`),
-		h("overwrite FILE if it exists", "若 FILE 已存在则覆盖"),
-		h("the built-in scenario to start from", "作为起点的内置方案"),
+		h("init --force", "0e993d12", "若 FILE 已存在则覆盖"),
+		h("init --from", "46d817f9", "作为起点的内置方案"),
 
 		// cordon kpis
-		h("List the KPIs a scenario reports: name, unit, better direction, label and description",
-			"列出方案报告的指标：名称、单位、优劣方向、标签和说明"),
-		h(`KPIs lists every KPI a run of the scenario (two-days, the default, when none is given) reports, in the
-order of the results document: its name (as --target, --kpi and sweeps write it), its unit, which
-direction is better (lower, higher, or neither), its label and what it measures.`,
-			`kpis 按结果文档中的顺序，列出该方案（未给出时为默认的 two-days）一次运行报告的每项指标：名
+		h("kpis.short", "c002b8c5", "列出方案报告的指标：名称、单位、优劣方向、标签和说明"),
+		h("kpis.long", "82fcb463", `kpis 按结果文档中的顺序，列出该方案（未给出时为默认的 two-days）一次运行报告的每项指标：名
 称（--target、--kpi 和参数扫描中的写法）、单位、哪个方向更好（越低越好、越高越好，或无优劣
 之分）、标签，以及它衡量什么。`),
-		h("how to print it: table, json or csv", "打印方式：table、json 或 csv"),
+		h("kpis --output", "02a73371", "打印方式：table、json 或 csv"),
 
 		// cordon merge
-		h("Merge the parts of a run split with --shard into its report", "把用 --shard 拆分的一次运行的各分片文件合并成它的报告"),
-		h(`Merge reads the parts written by the shards of one run, sweep, comparison or sensitivity
-analysis (each started with --shard I/N or --shard auto), checks that they belong to that one
-run (same scenarios, seed, replications, options and cordon build) and cover every unit of its
-work exactly once, and writes the report folder the command would have written on one
-machine: its results.json is byte for byte the same. It prints what the command prints.
-
-A missing, duplicated, damaged or foreign part is an error naming it (exit 2), and then
-nothing is written. The exit code is otherwise the command's: with --check, 1 when a run missed a target.`,
-			`merge 读取同一次运行、参数扫描、比较或敏感性分析的各分片写出的分片文件（每个分片都以
+		h("merge.short", "e855e256", "把用 --shard 拆分的一次运行的各分片文件合并成它的报告"),
+		h("merge.long", "5caaeee5", `merge 读取同一次运行、参数扫描、比较或敏感性分析的各分片写出的分片文件（每个分片都以
 --shard I/N 或 --shard auto 启动），检查它们属于同一次运行（方案、随机种子、重复运行次数、
 选项和 cordon 构建都相同），且恰好覆盖全部工作单元各一次，然后写出该命令在一台机器上会写出
 的报告文件夹：其中的 results.json 逐字节相同。它打印该命令会打印的内容。
 
 缺失、重复、损坏或不属于这次运行的分片文件都是错误，错误信息会指出是哪一个（退出码 2），此
 时什么都不写。其他情况下退出码与该命令相同：使用 --check 时，有运行未达成目标则为 1。`),
-		h("exit 1 when a run's target is missed, as run --check does", "有运行未达成目标时以 1 退出，与 run --check 相同"),
-		h("report folder (default: the command's, such as cordon-out/sweep-<scenario>)",
-			"报告文件夹（默认：该命令自己的，例如 cordon-out/sweep-<scenario>）"),
-		h("print nothing but errors", "除错误外什么都不打印"),
-		h("factors listed per KPI, for a sensitivity analysis", "敏感性分析中每项指标列出的因素数"),
+		h("merge --check", "2027eb5a", "有运行未达成目标时以 1 退出，与 run --check 相同"),
+		h("merge --out", "1f40b363", "报告文件夹（默认：该命令自己的，例如 cordon-out/sweep-<scenario>）"),
+		h("merge --quiet", "e7301b66", "除错误外什么都不打印"),
+		h("merge --top", "cf3a8a09", "敏感性分析中每项指标列出的因素数"),
 
 		// cordon paths
-		h("List the values --set and --vary can change, with their type and current value",
-			"列出 --set 和 --vary 可以修改的值，及其类型和现值"),
-		h(`Paths lists every value of the scenario (two-days, the default, when none is given) that --set and
---vary can change: its path as they write it (a list's entries by name: staff.suited-crew,
-zones.zone-3), the kind of value it takes, and its value in the scenario, written as --set
-takes it.`,
-			`paths 列出该方案（未给出时为默认的 two-days）中 --set 和 --vary 可以修改的每个值：它们使用
+		h("paths.short", "01106033", "列出 --set 和 --vary 可以修改的值，及其类型和现值"),
+		h("paths.long", "dbb3afad", `paths 列出该方案（未给出时为默认的 two-days）中 --set 和 --vary 可以修改的每个值：它们使用
 的路径写法（列表中的条目按名字写：staff.suited-crew、zones.zone-3）、取值的类型，以及它在
 方案中的值，写成 --set 接受的形式。`),
+		h("paths --output", "02a73371", "打印方式：table、json 或 csv"),
 
 		// cordon plan
-		h("Find the cheapest additions that meet every target", "找出达成全部目标的最低成本增配"),
-		h(`Plan searches for the lowest-cost setting of the knobs that can move the targets' KPIs (staff
-per pool and shift, each site's registration and swab stations, shelves, containers, carts,
-disinfection places, and the zero-cost knobs such as the calling plan) that meets every target
-with 95% confidence: the upper end of each KPI's interval inside its target. The targets are the
-scenario's own and every --target; --only-given leaves the scenario's out, and says so. Costs
-come from the scenario's costs section and each pool's hour_cost.
-
-By default the plan only adds: staff and equipment go up, never down (zero-cost knobs move
-either way). --allow-cuts lets it remove too, never below the scenario's floors (the floors
-section: a least value per capacity, a least number on duty per pool and hours).
-
-The search starts from the scenario, screens every candidate step with a few replications
-(--reps, default 6) and common random numbers, takes the step with the best gain per cost until
-the targets are met, takes back what is not needed, then confirms the plan with more
-replications (--confirm, default 30) on a fresh seed, run together with the scenario: every KPI
-with a better direction that the plan makes significantly worse is listed as a side effect.
-When no plan meets a target, it says what the target's KPI comes to with unlimited staff and
-equipment (every capacity multiplied by 10), shows the best plan found and exits 1.
-
-It prints what changes and what it costs, the targets with where each comes from, the side
-effects and the search, and writes a report (cordon-out/plan-<scenario>/ unless --out says
-otherwise) with plan.json (-o json or --json prints it instead of the table), changes.csv (-o csv
-or --csv prints it: one row per change, with its --set), the cost against KPI
-frontier and a sensitivity analysis of the plan. --write saves the planned scenario, comments
-kept and each changed line marked, for cordon run; it does not overwrite a file unless --force
-is given.`,
-			`plan 在能影响各目标指标的调整项（每个人员组和班次的人数、每个采样点的登记台和采样台、快递
+		h("plan.short", "f1b642c6", "找出达成全部目标的最低成本增配"),
+		h("plan.long", "69038b7d", `plan 在能影响各目标指标的调整项（每个人员组和班次的人数、每个采样点的登记台和采样台、快递
 货架、集装箱、推车、消杀位，以及通知下楼安排等零成本调整项）中，搜索成本最低、且以 95% 的
 置信度达成每个目标的设置：每项指标置信区间的上端落在目标之内。目标包括方案自带的目标和每个
 --target；--only-given 不计方案自带的目标，并会说明这一点。成本来自方案的 costs 部分和每个
@@ -284,36 +151,19 @@ cordon-out/plan-<scenario>/，可用 --out 另指定），其中有 plan.json（
 它而非表格）、changes.csv（-o csv 或 --csv 打印它：每项改动一行，附其 --set）、成本与指标
 的权衡曲线，以及该计划的敏感性分析。--write 保存计划后的方案，保留注释并标出改动的每一行，
 供 cordon run 使用；除非给出 --force，否则不会覆盖已有文件。`),
-		h("let the plan remove staff and equipment too, down to the scenario's floors", "允许计划也削减人员和设备，最低到方案的下限"),
-		h("the most the plan may cost (default: no limit)", "计划的成本上限（默认：不设上限）"),
-		h("replications of the confirmation on a fresh seed (default 3 times --reps, at least 30)",
-			"在新的随机种子上确认计划的重复运行次数（默认：--reps 的 3 倍，至少 30）"),
-		h("overwrite the --write file if it exists", "若 --write 的文件已存在则覆盖"),
-		h("leave the scenario's own targets out: meet only the --target ones", "不计方案自带的目标：只达成 --target 给出的目标"),
-		h("report folder (default cordon-out/plan-<scenario>)", "报告文件夹（默认：cordon-out/plan-<scenario>）"),
-		h("add a sensitivity analysis of the plan to the report", "在报告中加入该计划的敏感性分析"),
-		h("a target KPI<=VALUE (also >=, <, >), repeatable, met besides the scenario's own",
-			"目标 KPI<=VALUE（也可用 >=、<、>），可重复，在方案自带的目标之外也要达成"),
-		h("save the planned scenario to this file", "把计划后的方案保存到这个文件"),
+		h("plan --allow-cuts", "eb4026e6", "允许计划也削减人员和设备，最低到方案的下限"),
+		h("plan --budget", "cc6978ec", "计划的成本上限（默认：不设上限）"),
+		h("plan --confirm", "6b12a855", "在新的随机种子上确认计划的重复运行次数（默认：--reps 的 3 倍，至少 30）"),
+		h("plan --force", "703dcca7", "若 --write 的文件已存在则覆盖"),
+		h("plan --only-given", "31114348", "不计方案自带的目标：只达成 --target 给出的目标"),
+		h("plan --out", "fa6c22fb", "报告文件夹（默认：cordon-out/plan-<scenario>）"),
+		h("plan --sensitivity", "a607a943", "在报告中加入该计划的敏感性分析"),
+		h("plan --target", "4ef4e7fa", "目标 KPI<=VALUE（也可用 >=、<、>），可重复，在方案自带的目标之外也要达成"),
+		h("plan --write", "9e808d93", "把计划后的方案保存到这个文件"),
 
 		// cordon record
-		h("Write the logs of one simulated day, as a post-incident review reads them", "写出模拟的某一天的日志，格式与事后复盘读取的相同"),
-		h(`Record runs one replication of the scenario and writes what a planner would have logged of
-that day into DIR (cordon-log-<scenario> by default): arrivals.csv (every item at the gate),
-roster.csv (the staff on duty), observed.csv (every item handed over at the door and every
-resident sampled) and durations.csv (every service and walking time drawn), in the formats
-cordon replay and cordon fit read, with times on the calendar date and in the zone given.
-Every file says on its first line that it is synthetic: made by cordon, not observed.
-
-The logs are examples of the formats, test data for a review, and a way to check a review: a
-day recorded from a scenario and replayed through it must come back inside the replay's
-prediction intervals. --set changes the recorded day (a crew short in the morning, say) while
-the scenario replayed stays as planned. --stages also logs in observed.csv when each delivered
-item passed each checkpoint (staged, labelled, on_cart, unloaded, disinfected, sorted, on_run):
-the time it spent in each stage, which lets a review tell apart shortfalls that slow different
-stages. The four files are written all or none; files already there are not overwritten
-without --force.`,
-			`record 运行该方案的一次重复运行，把规划人员当天会记录下来的内容写入 DIR（默认
+		h("record.short", "0983b59c", "写出模拟的某一天的日志，格式与事后复盘读取的相同"),
+		h("record.long", "b1f802d0", `record 运行该方案的一次重复运行，把规划人员当天会记录下来的内容写入 DIR（默认
 cordon-log-<scenario>）：arrivals.csv（到达大门的每件物品）、roster.csv（在岗人员）、
 observed.csv（在家门口交付的每件物品和完成采样的每位居民）以及 durations.csv（抽取的每个服
 务时间和步行时间），格式即 cordon replay 和 cordon fit 读取的格式，时间按给定的日历日期和
@@ -325,50 +175,17 @@ observed.csv（在家门口交付的每件物品和完成采样的每位居民�
 检查点的时间（staged、labelled、on_cart、unloaded、disinfected、sorted、on_run）：即它在各
 环节花费的时间，复盘可借此区分拖慢不同环节的人手不足。四个文件要么全部写出，要么都不写；已
 有的文件除非给出 --force，否则不会被覆盖。`),
-		h("the calendar date of the run's first day, YYYY-MM-DD (required)", "运行第一天的日历日期，YYYY-MM-DD（必填）"),
-		h("overwrite logs already in the folder", "覆盖文件夹中已有的日志"),
-		h("the folder of the logs (default cordon-log-<scenario>)", "日志所在的文件夹（默认：cordon-log-<scenario>）"),
-		h("the replication recorded, from 0: another day with the same seed", "记录哪一次重复运行，从 0 起：同一随机种子下的另一天"),
-		h("change the recorded day, path=value (repeatable), e.g. gate.shelves=0",
-			"改变被记录的那一天，path=value（可重复），例如 gate.shelves=0"),
-		h("log when each delivered item passed each checkpoint (observed.csv): the time it spent in each stage",
-			"记录每件已送达物品经过各检查点的时间（observed.csv）：即它在各环节花费的时间"),
-		h("the time zone of the logs: an offset like +08:00 or a zone name like Asia/Shanghai (required)",
-			"日志的时区：如 +08:00 的偏移量，或如 Asia/Shanghai 的时区名（必填）"),
+		h("record --date", "23c1f1f0", "运行第一天的日历日期，YYYY-MM-DD（必填）"),
+		h("record --force", "7ef38d94", "覆盖文件夹中已有的日志"),
+		h("record --out", "e1a83723", "日志所在的文件夹（默认：cordon-log-<scenario>）"),
+		h("record --rep", "263b7df5", "记录哪一次重复运行，从 0 起：同一随机种子下的另一天"),
+		h("record --set", "da9bef92", "改变被记录的那一天，path=value（可重复），例如 gate.shelves=0"),
+		h("record --stages", "326921c1", "记录每件已送达物品经过各检查点的时间（observed.csv）：即它在各环节花费的时间"),
+		h("record --tz", "8ba64151", "日志的时区：如 +08:00 的偏移量，或如 Asia/Shanghai 的时区名（必填）"),
 
 		// cordon replay
-		h("Replay a logged day: observed against simulated, where the time went, what a change would have saved",
-			"重放记录下的一天：实际与模拟对照，时间花在了哪里，某项改变本可以省下多少"),
-		h(`Replay runs the scenario with the items of the arrivals log in place of its random arrivals
-(and, with --roster, the staff of the roster log in place of its shifts; the rest as in the
-scenario, service times random) over its replications, and sets what was observed on the day
-(--observed: items delivered, residents sampled) beside the replay: hour by hour (items
-delivered, time to the door, backlog, residents sampled) and KPI by KPI, each observed figure
-against the replay's 95% prediction interval for one day. It says where the time went (an item's
-time to the door, stage by stage) and writes a report folder (cordon-out/replay-<scenario>
-unless --out says otherwise) with observed and simulated on the same plots.
-
-It then ranks what would have helped on the day: one more worker on each post and shift, each
-capacity one step up, each zero-cost knob one step either way, and the plan's staff where the day
-had fewer (from the roster, or without one from the observations), each replayed on the log with
-common random numbers and paired 95% intervals; the plan restored comes first, as the likely
-cause. Without a roster, when several shortfalls fit the observations alike, it lists them with
-their fit and names none; stage times in observed.csv (cordon record --stages) can tell them
-apart (--no-helped skips this, the slow part).
-
---vs SCENARIO, or --set path=value (repeatable), replays the same log under a change (day one's
-log with the second day's shelves, say) with common random numbers and reports what it would
-have changed on the day, with paired 95% intervals. Here --set makes the change; the scenario
-replayed as the day stays as it is. A change to a pool the roster names goes onto the roster: a
---set of a shift's count is the count on duty wherever that shift covers; --vs adds the
-difference between the two scenarios' plans; a change that moves a shift of such a pool is
-refused. -o json (or --json) prints the review document (review.json) instead of the summary,
--o csv (or --csv) the day hour by hour, observed beside the replay (hours.csv).
-
-The logs are CSV files (see cordon record, which writes them from a simulated day, and the
-README). Every bad row is reported as file:line: column: what is wrong, exit 2; --lenient
-skips bad rows instead and says how many, and why.`,
-			`replay 运行该方案，用到达记录中的物品代替其随机到达（给出 --roster 时，还用排班记录中的人
+		h("replay.short", "5620dcff", "重放记录下的一天：实际与模拟对照，时间花在了哪里，某项改变本可以省下多少"),
+		h("replay.long", "2c92d876", `replay 运行该方案，用到达记录中的物品代替其随机到达（给出 --roster 时，还用排班记录中的人
 员代替其班次；其余与方案相同，服务时间仍为随机），进行多次重复运行，并把当天的实际记录
 （--observed：已送达的物品、已采样的居民）放在重放旁边对照：逐小时（送达物品数、送到家门口
 用时、积压、已采样居民数）和逐项指标，把每个实际数值与重放对一天的 95% 预测区间对照。它说
@@ -393,30 +210,18 @@ cordon-out/replay-<scenario>，可用 --out 另指定），实际与模拟画在
 日志是 CSV 文件（见 cordon record，它根据模拟的一天写出这些文件，以及 README）。每一行有误
 的数据都报告为 file:line: column: 错在哪里，退出码 2；--lenient 则跳过有误的行，并说明跳过
 了多少行及原因。`),
-		h("the arrivals log, arrivals.csv (required)", "到达记录，arrivals.csv（必填）"),
-		h("skip bad rows of the logs (and say how many) instead of stopping", "跳过日志中有误的行（并说明跳过了多少行），而不是停止"),
-		h("skip ranking what would have helped (one replay per change: the slow part)",
-			"不排出哪些做法本可以有帮助（每项改变都要重放一次：较慢的部分）"),
-		h("write no report folder", "不写报告文件夹"),
-		h("the observations, observed.csv: items delivered, residents sampled", "实际记录，observed.csv：已送达的物品、已采样的居民"),
-		h("report folder (default cordon-out/replay-<scenario>)", "报告文件夹（默认：cordon-out/replay-<scenario>）"),
-		h("the roster log, roster.csv: the staff actually on duty", "排班记录，roster.csv：实际在岗的人员"),
-		h("replay the log under a change, path=value (repeatable), e.g. gate.shelves=10",
-			"在一项改变下重放日志，path=value（可重复），例如 gate.shelves=10"),
-		h("replay the log through this scenario too, and compare", "也用这个方案重放日志，并加以比较"),
+		h("replay --arrivals", "7bcb65a7", "到达记录，arrivals.csv（必填）"),
+		h("replay --lenient", "d5c1b015", "跳过日志中有误的行（并说明跳过了多少行），而不是停止"),
+		h("replay --no-helped", "0808f46f", "不排出哪些做法本可以有帮助（每项改变都要重放一次：较慢的部分）"),
+		h("replay --observed", "9a73c56d", "实际记录，observed.csv：已送达的物品、已采样的居民"),
+		h("replay --out", "bae3afa0", "报告文件夹（默认：cordon-out/replay-<scenario>）"),
+		h("replay --roster", "b190dea2", "排班记录，roster.csv：实际在岗的人员"),
+		h("replay --set", "d6960eaa", "在一项改变下重放日志，path=value（可重复），例如 gate.shelves=10"),
+		h("replay --vs", "f017b5e9", "也用这个方案重放日志，并加以比较"),
 
 		// cordon report
-		h("Draw a run's report again from its results document, without simulating", "根据结果文档重新生成一次运行的报告，无需模拟"),
-		h(`Report reads a run's results document (results.json of its report folder, or what cordon run
---json printed, as in cordon run day-one --json > day-one.json; - reads it from stdin) and writes a report folder from it without simulating
-(cordon-out/report-<scenario>/ unless --out says otherwise): results.json, kpis.csv and
-replications.csv with the same bytes as the run's own, the bottlenecks chart, and index.html and
-summary.md with the targets, the bottlenecks and every KPI. The figures over the day (staging,
-queues, times to the door, utilisation, the sampling round) need each replication's series and
-the marginal analysis its own runs, which the document does not hold: run again to draw them.
-The documents of compare, sweep, bottlenecks, plan, sensitivity and replay do not hold what
-their pages show, and are refused with the reason.`,
-			`report 读取一次运行的结果文档（其报告文件夹中的 results.json，或 cordon run --json 打印的
+		h("report.short", "4a045441", "根据结果文档重新生成一次运行的报告，无需模拟"),
+		h("report.long", "d32741b7", `report 读取一次运行的结果文档（其报告文件夹中的 results.json，或 cordon run --json 打印的
 内容，如 cordon run day-one --json > day-one.json；- 表示从标准输入读取），并据此写出报告
 文件夹而无需模拟（默认 cordon-out/report-<scenario>/，可用 --out 另指定）：results.json、
 kpis.csv 和 replications.csv 与该运行自己写出的逐字节相同，还有瓶颈图，以及列出目标、瓶颈
@@ -424,21 +229,11 @@ kpis.csv 和 replications.csv 与该运行自己写出的逐字节相同，还�
 采样）需要每次重复运行的时间序列，边际分析需要其自己的运行，而结果文档中没有这些：要画出它
 们，请重新运行。compare、sweep、bottlenecks、plan、sensitivity 和 replay 的文档不包含其页
 面所示的内容，会被拒绝并说明原因。`),
-		h("report folder (default cordon-out/report-<scenario>)", "报告文件夹（默认：cordon-out/report-<scenario>）"),
+		h("report --out", "d8fea871", "报告文件夹（默认：cordon-out/report-<scenario>）"),
 
 		// cordon run
-		h("Run scenarios and report their KPIs, bottlenecks and targets", "运行方案，报告其指标、瓶颈和目标"),
-		h(`Run runs each scenario (a YAML file, or the name of a built-in scenario; two-days when none is
-given) over its replications, prints the KPIs with 95% confidence intervals and the top
-bottlenecks, and writes a report folder (cordon-out/<scenario>/ unless --out says otherwise):
-index.html with the plots, summary.md, results.json, replications.csv and plots/*.png, *.svg, *.csv (each plot's data).
--o json (or --json) prints the results document instead of the summary, -o csv (or --csv) the
-KPIs as CSV (kpis.csv): one row per KPI with its mean, interval and target.
-
-Targets come from the scenario's targets and from --target; the summary says which are missed,
-and by how much. With --check (for scripts and CI) a missed target makes the exit code 1;
-without it the run exits 0 whatever the targets.`,
-			`run 把每个方案（YAML 文件，或内置方案的名字；未给出时为 two-days）按其重复运行次数运行，打
+		h("run.short", "b97169d5", "运行方案，报告其指标、瓶颈和目标"),
+		h("run.long", "0d37f9fd", `run 把每个方案（YAML 文件，或内置方案的名字；未给出时为 two-days）按其重复运行次数运行，打
 印各项指标及其 95% 置信区间和最主要的瓶颈，并写出报告文件夹（默认 cordon-out/<scenario>/，
 可用 --out 另指定）：含各图的 index.html、summary.md、results.json、replications.csv 以及
 plots/*.png、*.svg、*.csv（每张图的数据）。-o json（或 --json）打印结果文档而非摘要，
@@ -446,84 +241,38 @@ plots/*.png、*.svg、*.csv（每张图的数据）。-o json（或 --json）打
 
 目标来自方案中的 targets 和 --target；摘要会说明哪些未达成、差多少。使用 --check 时（供脚
 本和 CI 使用），有目标未达成则退出码为 1；不使用时，无论目标如何，运行都以 0 退出。`),
-		h("exit 1 when a target is missed (for scripts and CI)", "有目标未达成时以 1 退出（供脚本和 CI 使用）"),
-		h("replications of the report's marginal analysis (what one more unit buys); 0 leaves it out",
-			"报告中边际分析（多一个单位能带来什么）的重复运行次数；0 表示不做"),
-		h("report folder (default cordon-out/<scenario>; with several scenarios, one folder each inside it)",
-			"报告文件夹（默认：cordon-out/<scenario>；有多个方案时，在其中为每个方案建一个文件夹）"),
-		h("a target KPI<=VALUE (also >=, <, >), repeatable; e.g. 'takeout.door_time.p95<=45m'",
-			"目标 KPI<=VALUE（也可用 >=、<、>），可重复；例如 'takeout.door_time.p95<=45m'"),
+		h("run --check", "5a65e2f5", "有目标未达成时以 1 退出（供脚本和 CI 使用）"),
+		h("run --marginal-reps", "33a411e8", "报告中边际分析（多一个单位能带来什么）的重复运行次数；0 表示不做"),
+		h("run --out", "2e6767b2", "报告文件夹（默认：cordon-out/<scenario>；有多个方案时，在其中为每个方案建一个文件夹）"),
+		h("run --target", "0f567007", "目标 KPI<=VALUE（也可用 >=、<、>），可重复；例如 'takeout.door_time.p95<=45m'"),
 
 		// cordon scenarios
-		h("List the built-in scenarios", "列出内置方案"),
+		h("scenarios.short", "71d12a2c", "列出内置方案"),
 
 		// cordon schema
-		h("Print the JSON Schema of the scenario format", "打印方案格式的 JSON Schema"),
-		h(`Schema prints a JSON Schema of the scenario format, generated from the same Go types the loader
-reads, so editors can check scenario files as they are typed. With the YAML language server,
-put this line at the top of a scenario file:
-
-  # yaml-language-server: $schema=scenario.schema.json
-
-after cordon schema > scenario.schema.json.`,
-			`schema 打印方案格式的 JSON Schema，它由加载器读取的同一组 Go 类型生成，编辑器可据此在输入
+		h("schema.short", "261ecfc3", "打印方案格式的 JSON Schema"),
+		h("schema.long", "f667b7c3", `schema 打印方案格式的 JSON Schema，它由加载器读取的同一组 Go 类型生成，编辑器可据此在输入
 时检查方案文件。使用 YAML 语言服务器时，先执行 cordon schema > scenario.schema.json，再在
 方案文件顶部写上这一行：
 
   # yaml-language-server: $schema=scenario.schema.json`),
 
 		// cordon sensitivity
-		h("What moves the KPIs: every volume and service time ±20%", "什么在影响指标：每项数量和服务用时各 ±20%"),
-		h(`Sensitivity scales every volume (each kind's daily items, the residents, the special-needs
-cards) and every service time (intake, trips, dwell, sorting, doors, walks, registration,
-swab, visits, bags, handling) down and up by --change (20% by default), one at a time, with
-common random numbers, and reports each KPI's value at both ends, largest swing first, with a
-tornado chart per KPI in the report (cordon-out/sensitivity-<scenario>/ unless --out says
-otherwise). -o json (or --json) prints the results document (results.json) instead of the
-table, -o csv (or --csv) every KPI and factor as CSV (effects.csv).`,
-			`sensitivity 把每项数量（各类物品的每天数量、居民人数、特殊需求卡片）和每项服务用时（登记贴
+		h("sensitivity.short", "9d44a126", "什么在影响指标：每项数量和服务用时各 ±20%"),
+		h("sensitivity.long", "778dae6d", `sensitivity 把每项数量（各类物品的每天数量、居民人数、特殊需求卡片）和每项服务用时（登记贴
 标、转运、消杀停留、分拣、家门口交付、步行、登记、采样、上门服务、装袋、搬运）按 --change
 （默认 20%）逐一调低和调高，使用共用随机数，报告每项指标在两端的值，摆幅最大的排在最前，并
 在报告中为每项指标画一张龙卷风图（默认 cordon-out/sensitivity-<scenario>/，可用 --out 另指
 定）。-o json（或 --json）打印结果文档（results.json）而非表格，-o csv（或 --csv）把每项指
 标和因素打印为 CSV（effects.csv）。`),
-		h("the relative change of each factor, 0 to 1", "每个因素的相对变化，0 到 1"),
-		h("a KPI to analyse (repeatable; default: the targets' KPIs, or the headline KPIs)",
-			"要分析的指标（可重复；默认：各目标的指标，或主要指标）"),
-		h("report folder (default cordon-out/sensitivity-<scenario>)", "报告文件夹（默认：cordon-out/sensitivity-<scenario>）"),
-		h("factors listed per KPI on the terminal", "终端上每项指标列出的因素数"),
+		h("sensitivity --change", "9827d6f6", "每个因素的相对变化，0 到 1"),
+		h("sensitivity --kpi", "c4058b05", "要分析的指标（可重复；默认：各目标的指标，或主要指标）"),
+		h("sensitivity --out", "d7b31b15", "报告文件夹（默认：cordon-out/sensitivity-<scenario>）"),
+		h("sensitivity --top", "60c0d05d", "终端上每项指标列出的因素数"),
 
 		// cordon serve
-		h("Open the planner's desk in a browser: change a scenario's numbers, run, compare, plan, replay",
-			"在浏览器中打开规划工作台：修改方案的数字、运行、比较、制定计划、重放"),
-		h(`Serve serves web pages, built into cordon (nothing is fetched from the network), over the same
-engine as the other commands: the scenarios (built-in ones and the files of the workspace); an
-editor of every value of a scenario, grouped as a planner thinks (the gate, the crews and their
-shifts, the testing round, the volumes), each with its description, its unit and its limits, and
-the problems cordon validate would report shown beside it; runs with live progress and a cancel
-button; each result's report; comparisons of two to four scenarios, the differences that matter
-first; plans against targets (the changes, their cost, the side effects); and the replay of a
-logged day from uploaded CSV files.
-
---dir is the workspace (default cordon-workspace, made when missing): its .yaml files are the
-scenarios the pages offer besides the built-in ones, saving writes a commented scenario file
-there that cordon run runs as it is, and runs/ keeps every result (the same report folder
-cordon run, compare, plan or replay writes, in the language of the page that started it),
-which stays across restarts until deleted from the history page. Runs are queued and run at
-most --jobs at once; a run gives the same results as cordon run for the same scenario, seed
-and replications.
-
-By default the pages are served on 127.0.0.1:8080, to this machine only. Any other --addr
-needs a token: --token, or one generated and printed; every request must then carry it (the
-printed address sets it in the browser). Pages refuse requests from other sites, uploads are
-limited in size and checked as the command line checks files, and nothing outside the
-workspace is read or written. Ctrl-C stops the server: running work is cancelled, a result
-being written is written whole or not at all, and it exits 0.
-
-  cordon serve
-  cordon serve --dir my-compound --jobs 2
-  cordon serve --addr 0.0.0.0:8080 --token "$(cat token.txt)"`,
-			`serve 提供内置于 cordon 的网页（不从网络获取任何内容），与其他命令使用同一个引擎：各方案
+		h("serve.short", "db0d725b", "在浏览器中打开规划工作台：修改方案的数字、运行、比较、制定计划、重放"),
+		h("serve.long", "1cb9fa75", `serve 提供内置于 cordon 的网页（不从网络获取任何内容），与其他命令使用同一个引擎：各方案
 （内置方案和工作区中的文件）；方案中每个值的编辑器，按规划人员的思路分组（大门、各班组及其
 班次、核酸采样、各类数量），每个值都附有说明、单位和取值范围，并在旁边显示 cordon validate
 会报告的问题；带实时进度和取消按钮的运行；每个结果的报告；两到四个方案的比较，重要的差异排
@@ -544,53 +293,53 @@ being written is written whole or not at all, and it exits 0.
   cordon serve
   cordon serve --dir my-compound --jobs 2
   cordon serve --addr 0.0.0.0:8080 --token "$(cat token.txt)"`),
-		h("address to serve on, HOST:PORT (port 0: any free port)", "提供服务的地址，HOST:PORT（端口 0：任意空闲端口）"),
-		h("the workspace: scenario files, and runs/ with every result", "工作区：方案文件，以及保存每个结果的 runs/"),
-		h("runs at once; each uses this machine's CPUs shared among them", "同时进行的运行数；它们共享本机的 CPU"),
-		h("replications of a run report's marginal analysis, as cordon run --marginal-reps",
-			"运行报告中边际分析的重复运行次数，同 cordon run --marginal-reps"),
-		h("a token every request must carry (needed off loopback; one is generated when not given)",
-			"每个请求都必须带上的令牌（不在回环地址上提供服务时需要；未给出时自动生成一个）"),
+		h("serve --addr", "61fb911c", "提供服务的地址，HOST:PORT（端口 0：任意空闲端口）"),
+		h("serve --dir", "23a16d93", "工作区：方案文件，以及保存每个结果的 runs/"),
+		h("serve --jobs", "15f18b96", "同时进行的运行数；它们共享本机的 CPU"),
+		h("serve --marginal-reps", "97a21b05", "运行报告中边际分析的重复运行次数，同 cordon run --marginal-reps"),
+		h("serve --token", "182adc24", "每个请求都必须带上的令牌（不在回环地址上提供服务时需要；未给出时自动生成一个）"),
 
 		// cordon sweep
-		h("Run a scenario over a grid of values", "在一组取值网格上运行方案"),
-		h(`Sweep runs the scenario at every combination of the varied values (paths as in --set), each
-point over the same replications and seed (common random numbers), prints a table of the chosen
-KPIs, and writes a report folder (cordon-out/sweep-<scenario>/ unless --out says otherwise) with
-sweep.csv (every KPI at every point) and a plot of each chosen KPI against the varied values.
--o csv (or --csv) prints sweep.csv instead of the table, -o json (or --json) the results
-document (results.json).`,
-			`sweep 在被改变的值的每种组合下运行该方案（路径写法同 --set），每个取值点使用相同的重复运行
+		h("sweep.short", "b0e93802", "在一组取值网格上运行方案"),
+		h("sweep.long", "e295d4a5", `sweep 在被改变的值的每种组合下运行该方案（路径写法同 --set），每个取值点使用相同的重复运行
 和随机种子（共用随机数），打印所选指标的表格，并写出报告文件夹（默认
 cordon-out/sweep-<scenario>/，可用 --out 另指定），其中有 sweep.csv（每个取值点上的每项指
 标），以及每项所选指标随被改变的值变化的图。-o csv（或 --csv）打印 sweep.csv 而非表格，
 -o json（或 --json）打印结果文档（results.json）。`),
-		h("a KPI to tabulate and plot (repeatable; default: the scenario's targets' KPIs, or a few headline KPIs)",
-			"要列表和作图的指标（可重复；默认：方案各目标的指标，或几项主要指标）"),
-		h("report folder (default cordon-out/sweep-<scenario>)", "报告文件夹（默认：cordon-out/sweep-<scenario>）"),
-		h("a value to vary, path=LIST or path=FROM..TO[:STEP] (repeatable)",
-			"要改变的值，path=LIST 或 path=FROM..TO[:STEP]（可重复）"),
+		h("sweep --kpi", "30b279fb", "要列表和作图的指标（可重复；默认：方案各目标的指标，或几项主要指标）"),
+		h("sweep --out", "b4c08a8e", "报告文件夹（默认：cordon-out/sweep-<scenario>）"),
+		h("sweep --vary", "6b5f3ed2", "要改变的值，path=LIST 或 path=FROM..TO[:STEP]（可重复）"),
 
 		// cordon validate
-		h("Check scenario files and report every problem", "检查方案文件并报告每个问题"),
-		h(`Validate loads each scenario and reports every problem it finds, one per line as
-file:line:column: field: what is wrong. It exits 0 when all are valid and 2 otherwise.
-
-It also checks each post's stability from the scenario alone, as a staffing calculator does:
-the work offered hour by hour (arrivals times mean service time) against the staff or room on
-duty. A post offered more work over the day than it can do is reported as unstable, with the
-hours it is overloaded; with --strict that is an error.`,
-			`validate 加载每个方案并报告它发现的每个问题，每行一个，格式为 file:line:column: field: 错
+		h("validate.short", "54fc271d", "检查方案文件并报告每个问题"),
+		h("validate.long", "b7de1cd6", `validate 加载每个方案并报告它发现的每个问题，每行一个，格式为 file:line:column: field: 错
 在哪里。全部有效时以 0 退出，否则以 2 退出。
 
 它还像人员配置计算器那样，只根据方案检查每个岗位的稳定性：逐小时比较岗位接到的工作量（到达
 数乘以平均服务时间）与在岗的人员或空间。全天接到的工作量超过其处理能力的岗位被报告为不稳
 定，并列出它超负荷的时段；使用 --strict 时这是一个错误。`),
-		h("override a scenario value, path=value (repeatable)", "覆盖方案中的一个值，path=value（可重复）"),
-		h("an unstable post is an error", "不稳定的岗位视为错误"),
+		h("validate --set", "2d13a9db", "覆盖方案中的一个值，path=value（可重复）"),
+		h("validate --strict", "37459c50", "不稳定的岗位视为错误"),
 
 		// cordon version
-		h("Print cordon's version: the build every shard of a split run must share",
-			"打印 cordon 的版本：拆分运行的每个分片都必须使用同一个构建"),
+		h("version.short", "338ca6b7", "打印 cordon 的版本：拆分运行的每个分片都必须使用同一个构建"),
+
+		// flags of several commands: their usage on each command without one
+		// of its own
+		h("--csv", "e718db53", "打印 CSV（与 -o csv 相同）"),
+		h("--jobs", "a4b86593", "同时进行的重复运行数（结果与此数无关）"),
+		h("--json", "559a3f59", "打印 JSON（与 -o json 相同）"),
+		h("--max-entities", "d7158485", "小区内同时存在的实体（物品、居民……）超过此数时，停止该次重复运行"),
+		h("--max-events", "48a315c1", "触发的事件超过此数时，停止该次重复运行"),
+		h("--max-memory", "0a003f3c", "整个命令可占用的内存字节数（0 为默认：机器可用的内存）；预计需要更多内存的工作在开始前即被拒绝，每次重复运行的实体数以其所占份额为上限"),
+		h("--no-report", "df5c561e", "不写报告文件夹"),
+		h("--output", "97aa71a0", "结果的打印方式：table（给人看）、json（结果文档，与报告文件夹中保存的相同）或 csv（其主表）"),
+		h("--part", "104cfdb2", "--shard 写出其分片文件的位置（默认：cordon-part-I-of-N.part）"),
+		h("--quiet", "2851fc96", "不显示进度条"),
+		h("--reps", "e19c4448", "重复运行次数（默认：方案中的设定）"),
+		h("--seed", "9b3bcb95", "随机流的种子（默认：方案中的设定）"),
+		h("--set", "9be42ed9", "覆盖方案中的一个值，path=value（可重复），例如 gate.shelves=10"),
+		h("--shard", "6fdc67a5", "只运行工作的第 I 个分片（共 N 个，写作 I/N，从 0 起），并写成分片文件供 cordon merge 合并；auto 从 Kubernetes Indexed Job（JOB_COMPLETION_INDEX，配合 --shards）或 Slurm 作业数组中取得 I 和 N"),
+		h("--shards", "e4aadd6b", "分片数，用于 Kubernetes 上的 --shard auto（默认：$CORDON_SHARDS）"),
 	}
 }

@@ -7,6 +7,9 @@ import "strings"
 // Simplified Chinese.
 type entry struct {
 	key, en, zh string
+	// of is, for a command's text of the help, the Fingerprint of the
+	// English that zh translates.
+	of string
 }
 
 // catalogue is every message cordon translates.

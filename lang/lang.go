@@ -20,6 +20,9 @@ type Printer struct {
 	// formats are the catalogue's texts in the printer's language, by
 	// key, for Sprintf.
 	formats map[string]string
+	// translated are the fingerprints of the English the command line's
+	// help texts translate, by key: CommandTranslation.
+	translated map[string]string
 	// sentences are Error's sentences, compiled on the first error a
 	// Chinese printer writes and kept for the rest.
 	sentences func() []errorSentence
@@ -29,7 +32,7 @@ type Printer struct {
 // (Parse and FromEnv give only these).
 func New(tag language.Tag) *Printer {
 	b := catalog.NewBuilder(catalog.Fallback(language.English))
-	known, formats := map[string]bool{}, map[string]string{}
+	known, formats, translated := map[string]bool{}, map[string]string{}, map[string]string{}
 	for _, m := range catalogue() {
 		text := m.zh
 		if tag != language.SimplifiedChinese {
@@ -40,6 +43,9 @@ func New(tag language.Tag) *Printer {
 		}
 		known[m.key] = true
 		formats[m.key] = text
+		if m.of != "" {
+			translated[m.key] = m.of
+		}
 		if strings.HasPrefix(m.key, helpPrefix) {
 			continue // written as it is, by Help: no message to build
 		}
@@ -48,7 +54,7 @@ func New(tag language.Tag) *Printer {
 		_ = b.SetString(tag, m.key, text)
 	}
 	return &Printer{tag: tag, msg: message.NewPrinter(tag, message.Catalog(b)), known: known, formats: formats,
-		sentences: sync.OnceValue(errorSentences)}
+		translated: translated, sentences: sync.OnceValue(errorSentences)}
 }
 
 // English returns the English printer.

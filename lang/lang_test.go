@@ -248,18 +248,58 @@ func TestErrorCompilesItsSentencesOnce(t *testing.T) {
 	}
 }
 
-// Help gives a text of the help as the catalogue writes it, a % in it
-// no verb; English, and a text the catalogue does not have, unchanged.
+// Help gives one of cobra's words as the catalogue writes it, a % in it
+// no verb; English, and a word the catalogue does not have, unchanged.
 func TestHelp(t *testing.T) {
 	en, zh := lang.English(), lang.New(language.SimplifiedChinese)
-	short := "What moves the KPIs: every volume and service time ±20%"
-	if got, want := zh.Help(short), "什么在影响指标：每项数量和服务用时各 ±20%"; got != want || !zh.HasHelp(short) {
+	if got, want := zh.Help(" (default %s)"), "（默认：%s）"; got != want {
 		t.Errorf("Chinese Help = %q, want %q", got, want)
 	}
-	if got := en.Help(short); got != short {
+	if got := en.Help(" (default %s)"); got != " (default %s)" {
 		t.Errorf("English Help = %q", got)
 	}
-	if got := zh.Help("a text no command has"); got != "a text no command has" || zh.HasHelp("a text no command has") {
-		t.Errorf("Help of an unknown text = %q", got)
+	if got := zh.Help("a word cobra has not"); got != "a word cobra has not" {
+		t.Errorf("Help of an unknown word = %q", got)
+	}
+}
+
+// A command's text and a flag's usage are found by where they stand, a
+// flag's usage of its own first; English, and a text the catalogue does
+// not have, are the English given.
+func TestCommandHelp(t *testing.T) {
+	en, zh := lang.English(), lang.New(language.SimplifiedChinese)
+	short := "What moves the KPIs: every volume and service time ±20%"
+	if got, want := zh.CommandHelp("sensitivity", "short", short), "什么在影响指标：每项数量和服务用时各 ±20%"; got != want {
+		t.Errorf("Chinese sensitivity.short = %q, want %q", got, want)
+	}
+	if tr, ok := zh.CommandTranslation("sensitivity", "short"); !ok || tr.Key != "help:sensitivity.short" || tr.Of != lang.Fingerprint(short) {
+		t.Errorf("sensitivity.short: %+v, %v; want the fingerprint %s", tr, ok, lang.Fingerprint(short))
+	}
+	if got := en.CommandHelp("sensitivity", "short", short); got != short {
+		t.Errorf("English sensitivity.short = %q", got)
+	}
+	if _, ok := en.CommandTranslation("sensitivity", "short"); ok {
+		t.Error("the English printer has a translation of sensitivity.short")
+	}
+	if got := zh.CommandHelp("nosuch", "long", "text"); got != "text" {
+		t.Errorf("Chinese nosuch.long = %q", got)
+	}
+	for _, c := range []struct{ command, key string }{
+		{"plan", "help:--csv"}, {"kpis", "help:kpis --output"}, {"plan", "help:--output"},
+	} {
+		flag := strings.TrimPrefix(c.key[strings.Index(c.key, "--"):], "--")
+		if tr, ok := zh.FlagTranslation(c.command, flag); !ok || tr.Key != c.key {
+			t.Errorf("%s --%s: %+v, %v; want %s", c.command, flag, tr, ok, c.key)
+		}
+	}
+	if got := zh.FlagHelp("plan", "nosuch", "usage"); got != "usage" {
+		t.Errorf("Chinese plan --nosuch = %q", got)
+	}
+}
+
+// The fingerprint is the first 8 hex digits of the English's SHA-256.
+func TestFingerprint(t *testing.T) {
+	if got, want := lang.Fingerprint("abc"), "ba7816bf"; got != want {
+		t.Errorf("Fingerprint(abc) = %s, want %s", got, want)
 	}
 }

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"unicode"
+	"sync"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -12,12 +12,17 @@ import (
 	"cordon/lang"
 )
 
-// Help in the language of the command line. In English cobra writes the
-// help itself; in Chinese writeHelp writes it in cobra's layout (its
-// defaultHelpFunc and defaultUsageFunc, v1.10) with the descriptions,
-// flags' usages and headings of the catalogue (lang.Printer.Help). The
-// English texts of the commands stay where they are; writeHelp with the
-// English printer writes what cobra writes (TestHelpLayoutIsCobras).
+// Help in the language of the command line, written by cobra in its own
+// layout. For Chinese, the first help or usage of a run puts the
+// catalogue's texts into the run's command tree (descriptions, examples
+// and flags' usages, found by where they stand: lang.Printer.CommandHelp,
+// FlagHelp) and cobra's headings into its usage template
+// (lang.Printer.Help). pflag writes a flag's default in English itself:
+// each usage is marked at its end, and the default after the mark is put
+// in the printer's words (flagDefaults).
+
+// mark ends a flag's usage in the Chinese command tree.
+const mark = "\x01"
 
 // setHelp makes the help of every command of root speak the language of
 // std: --lang of the arguments, else the environment's (the help is
@@ -25,31 +30,44 @@ import (
 // It adds cobra's help command, which says so of a topic it does not
 // know, in that language too.
 func setHelp(root *cobra.Command, std *streams) {
-	english := root.HelpFunc()
+	var once sync.Once
+	chinese := func() *lang.Printer {
+		p := std.printer()
+		if !p.Chinese() {
+			return nil
+		}
+		once.Do(func() {
+			root.SetUsageTemplate(headings(root.UsageTemplate(), p))
+			translate(root, p)
+		})
+		return p
+	}
+	help, usage := root.HelpFunc(), root.UsageFunc()
 	root.SetHelpFunc(func(c *cobra.Command, args []string) {
-		p := std.printer()
-		if !p.Chinese() {
-			english(c, args)
-			return
-		}
-		writeHelp(c.OutOrStdout(), c, p)
+		chinese()
+		help(c, args) // its usage is the usage function's below
 	})
-	englishUsage := root.UsageFunc()
 	root.SetUsageFunc(func(c *cobra.Command) error {
-		p := std.printer()
-		if !p.Chinese() {
-			return englishUsage(c)
+		p := chinese()
+		if p == nil {
+			return usage(c)
 		}
-		writeUsage(c.OutOrStderr(), c, p)
-		return nil
+		// cobra writes the usage to c's output: it is taken aside for the
+		// flags' defaults, then c writes where it did.
+		w, said := c.OutOrStderr(), &strings.Builder{}
+		c.SetOut(said)
+		err := usage(c)
+		c.SetOut(w)
+		_, _ = io.WriteString(w, flagDefaults(said.String(), p))
+		return err
 	})
 	root.InitDefaultHelpCmd()
-	help, _, err := root.Find([]string{"help"})
-	if err != nil || help == root {
+	helpCmd, _, err := root.Find([]string{"help"})
+	if err != nil || helpCmd == root {
 		return
 	}
-	run := help.Run
-	help.Run = func(c *cobra.Command, args []string) {
+	run := helpCmd.Run
+	helpCmd.Run = func(c *cobra.Command, args []string) {
 		p := std.printer()
 		if topic, _, err := c.Root().Find(args); p.Chinese() && (topic == nil || err != nil) {
 			c.Printf(p.Help("Unknown help topic %#q\n"), args)
@@ -60,119 +78,52 @@ func setHelp(root *cobra.Command, std *streams) {
 	}
 }
 
-// writeHelp writes c's help: its description, then its usage.
-func writeHelp(w io.Writer, c *cobra.Command, p *lang.Printer) {
-	text := c.Long
-	if text == "" {
-		text = c.Short
+// headings is cobra's usage template t with its headings in the
+// printer's words.
+func headings(t string, p *lang.Printer) string {
+	// "Global Flags:" before "Flags:", which it holds.
+	for _, h := range []string{"Usage:", "Aliases:", "Examples:", "Available Commands:", "Additional Commands:", "Global Flags:", "Flags:", "Additional help topics:"} {
+		t = strings.Replace(t, h, p.Help(h), 1)
 	}
-	text = strings.TrimRightFunc(p.Help(text), unicode.IsSpace)
-	if text != "" {
-		fmt.Fprintln(w, text)
-		fmt.Fprintln(w)
-	}
-	if c.Runnable() || c.HasSubCommands() {
-		writeUsage(w, c, p)
-	}
+	more := `Use "%s [command] --help" for more information about a command.`
+	return strings.Replace(t, fmt.Sprintf(more, "{{.CommandPath}}"), fmt.Sprintf(p.Help(more), "{{.CommandPath}}"), 1)
 }
 
-// writeUsage writes how c is used: its command line, aliases, examples,
-// commands, flags and help topics.
-func writeUsage(w io.Writer, c *cobra.Command, p *lang.Printer) {
-	fmt.Fprint(w, p.Help("Usage:"))
-	if c.Runnable() {
-		fmt.Fprintf(w, "\n  %s", c.UseLine())
-	}
-	if c.HasAvailableSubCommands() {
-		fmt.Fprintf(w, "\n  %s [command]", c.CommandPath())
-	}
-	if len(c.Aliases) > 0 {
-		fmt.Fprintf(w, "\n\n%s\n", p.Help("Aliases:"))
-		fmt.Fprintf(w, "  %s", c.NameAndAliases())
-	}
-	if c.HasExample() {
-		fmt.Fprintf(w, "\n\n%s\n", p.Help("Examples:"))
-		fmt.Fprintf(w, "%s", p.Help(c.Example))
-	}
-	if c.HasAvailableSubCommands() {
-		writeCommands(w, c, p)
-	}
-	if c.HasAvailableLocalFlags() {
-		fmt.Fprintf(w, "\n\n%s\n", p.Help("Flags:"))
-		fmt.Fprint(w, strings.TrimRightFunc(flagUsages(c, c.LocalFlags(), p), unicode.IsSpace))
-	}
-	if c.HasAvailableInheritedFlags() {
-		fmt.Fprintf(w, "\n\n%s\n", p.Help("Global Flags:"))
-		fmt.Fprint(w, strings.TrimRightFunc(flagUsages(c, c.InheritedFlags(), p), unicode.IsSpace))
-	}
-	if c.HasHelpSubCommands() {
-		fmt.Fprintf(w, "\n\n%s", p.Help("Additional help topics:"))
-		for _, sub := range c.Commands() {
-			if sub.IsAdditionalHelpTopicCommand() {
-				fmt.Fprintf(w, "\n  %-*s %s", sub.CommandPathPadding(), sub.CommandPath(), p.Help(sub.Short))
-			}
-		}
-	}
-	if c.HasAvailableSubCommands() {
-		fmt.Fprintf(w, "\n\n"+p.Help(`Use "%s [command] --help" for more information about a command.`), c.CommandPath())
-	}
-	fmt.Fprintln(w)
-}
-
-// writeCommands writes c's commands, in their groups if it has any.
-func writeCommands(w io.Writer, c *cobra.Command, p *lang.Printer) {
-	shown := func(sub *cobra.Command) bool { return sub.IsAvailableCommand() || sub.Name() == "help" }
-	line := func(sub *cobra.Command) {
-		fmt.Fprintf(w, "\n  %-*s %s", sub.NamePadding(), sub.Name(), p.Help(sub.Short))
-	}
-	if len(c.Groups()) == 0 {
-		fmt.Fprintf(w, "\n\n%s", p.Help("Available Commands:"))
-		for _, sub := range c.Commands() {
-			if shown(sub) {
-				line(sub)
-			}
-		}
-		return
-	}
+// translate puts the catalogue's texts into c and the commands below it:
+// their descriptions, examples, groups' titles and flags' usages, each
+// usage marked at its end; cobra's own -h says which command it is the
+// help of.
+func translate(c *cobra.Command, p *lang.Printer) {
+	id := helpCommand(c)
+	c.Short = p.CommandHelp(id, "short", c.Short)
+	c.Long = p.CommandHelp(id, "long", c.Long)
+	c.Example = p.CommandHelp(id, "example", c.Example)
 	for _, g := range c.Groups() {
-		fmt.Fprintf(w, "\n\n%s", p.Help(g.Title))
-		for _, sub := range c.Commands() {
-			if sub.GroupID == g.ID && shown(sub) {
-				line(sub)
-			}
-		}
+		g.Title = p.Help(g.Title)
 	}
-	if !c.AllChildCommandsHaveGroup() {
-		fmt.Fprintf(w, "\n\n%s", p.Help("Additional Commands:"))
-		for _, sub := range c.Commands() {
-			if sub.GroupID == "" && shown(sub) {
-				line(sub)
-			}
+	c.LocalFlags().VisitAll(func(f *pflag.Flag) {
+		if name, ok := strings.CutPrefix(f.Usage, "help for "); ok && f.Name == "help" {
+			f.Usage = fmt.Sprintf(p.Help("help for %s"), name) + mark
+			return
 		}
+		f.Usage = p.FlagHelp(id, f.Name, f.Usage) + mark
+	})
+	for _, sub := range c.Commands() {
+		translate(sub, p)
 	}
 }
 
-// flagUsages lists the flags of fs as pflag does, each usage in the
-// printer's language. pflag adds " (default X)" in English itself: the
-// usage is marked at its end, and the default after the mark is put in
-// the printer's words.
-func flagUsages(c *cobra.Command, fs *pflag.FlagSet, p *lang.Printer) string {
-	const mark = "\x01"
-	said := pflag.NewFlagSet(c.Name(), pflag.ContinueOnError)
-	said.SortFlags = fs.SortFlags
-	fs.VisitAll(func(f *pflag.Flag) {
-		g := *f
-		g.Usage = flagUsage(f, p) + mark
-		said.AddFlag(&g)
-	})
+// flagDefaults is a usage cobra wrote, with the default pflag wrote after
+// a flag's marked usage, " (default X)", in the printer's words.
+func flagDefaults(usage string, p *lang.Printer) string {
 	var out strings.Builder
-	for _, line := range strings.SplitAfter(said.FlagUsages(), "\n") {
-		usage, def, ok := strings.Cut(line, mark)
+	for _, line := range strings.SplitAfter(usage, "\n") {
+		text, def, ok := strings.Cut(line, mark)
 		if !ok {
 			out.WriteString(line)
 			continue
 		}
-		out.WriteString(usage)
+		out.WriteString(text)
 		def, end := strings.CutSuffix(def, "\n")
 		if v, ok := strings.CutPrefix(def, " (default "); ok && strings.HasSuffix(v, ")") {
 			def = fmt.Sprintf(p.Help(" (default %s)"), strings.TrimSuffix(v, ")"))
@@ -185,11 +136,11 @@ func flagUsages(c *cobra.Command, fs *pflag.FlagSet, p *lang.Printer) string {
 	return out.String()
 }
 
-// flagUsage is f's usage in the printer's language; cobra's own -h says
-// which command it is the help of.
-func flagUsage(f *pflag.Flag, p *lang.Printer) string {
-	if name, ok := strings.CutPrefix(f.Usage, "help for "); ok && f.Name == "help" {
-		return fmt.Sprintf(p.Help("help for %s"), name)
+// helpCommand is c as the catalogue names it (lang.Printer.CommandHelp):
+// its path after cordon ("plan", "completion bash"), or cordon itself.
+func helpCommand(c *cobra.Command) string {
+	if !c.HasParent() {
+		return c.Name()
 	}
-	return p.Help(f.Usage)
+	return strings.TrimPrefix(c.CommandPath(), c.Root().Name()+" ")
 }
