@@ -43,6 +43,9 @@ type Options struct {
 	// keeps, and no post's figures: for work judged by a few KPIs alone
 	// (a plan's search at the confirmation's replications).
 	onlyKPIs []string
+	// startUnit, when not nil, is called as each unit starts, with its
+	// number in the shard: for tests of the order units start in.
+	startUnit func(k int)
 }
 
 // Outcome is a scenario run over replications.

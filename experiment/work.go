@@ -198,6 +198,11 @@ func runUnits(ctx context.Context, w *Work, shard Shard, opt Options, figs []*fi
 			out[i] = make([]*compound.Result, it.Reps)
 		}
 	}
+	if order == nil && foldInOrder(figs) {
+		folded := newFoldOrder(ctx, w, shard, opt, figs, out)
+		defer folded.close()
+		order = folded
+	}
 	n := shard.count(0, w.Units())
 	// Each replication puts its result in its own place in out, so
 	// replicate.Run keeps nothing per replication (struct{} takes no room).
@@ -207,6 +212,9 @@ func runUnits(ctx context.Context, w *Work, shard Shard, opt Options, figs []*fi
 				return struct{}{}, err
 			}
 		}
+		if opt.startUnit != nil {
+			opt.startUnit(k)
+		}
 		item, rep := w.unit(shard.unit(k))
 		mo := opt.Model
 		mo.Part = w.Items[item].part
@@ -215,10 +223,10 @@ func runUnits(ctx context.Context, w *Work, shard Shard, opt Options, figs []*fi
 			mo.Measure = figs[item].only
 		}
 		m, err := compound.BuildContext(ctx, &w.Items[item].Scenario, w.Items[item].from+rep, mo)
-		if err != nil {
-			return struct{}{}, err
+		var res *compound.Result
+		if err == nil {
+			res, err = m.RunContext(ctx)
 		}
-		res, err := m.RunContext(ctx)
 		switch {
 		case err != nil:
 			if order != nil {
