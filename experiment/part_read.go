@@ -84,6 +84,18 @@ func NewPartReader(r io.Reader) (pr *PartReader, err error) {
 	return pr, nil
 }
 
+// ShareWork makes pr refer to the work of first, the merge's first part,
+// where pr says it is of the same work (the same Hash), and drops its own
+// copy: the merge holds one work, not one a part (a sweep's work is every
+// point's scenario: hundreds of parts would each hold them all). The merge
+// reads a part's work only as the work its Hash names (mergeHeads). A part
+// of other work keeps its own, for the merge to say how they differ.
+func (pr *PartReader) ShareWork(first *PartReader) {
+	if pr.Hash == first.Hash && first.Work != nil {
+		pr.Work = first.Work
+	}
+}
+
 // errTruncated is a part that ends before its last unit.
 var errTruncated = errors.New("a truncated cordon part: the file ends too soon (was its shard stopped while writing?)")
 

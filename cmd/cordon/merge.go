@@ -61,6 +61,9 @@ func runMerge(ctx context.Context, std *streams, opts *mergeOptions, args []stri
 			return badInput(err)
 		}
 		defer f.Close()
+		if i > 0 {
+			p.ShareWork(parts[0])
+		}
 		parts[i] = p
 	}
 	w, prod, err := experiment.MergeProduct(ctx, parts, args, func(s experiment.Shard) string {
