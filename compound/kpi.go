@@ -222,11 +222,23 @@ type kpiDef struct {
 	describe     func(sc *Scenario, i int) string // the description, when it needs more than the subject
 	when         func(sc *Scenario, i int) bool   // whether the scenario has it; nil: always
 	value        func(e *ending, i int) float64   // what a replication measured
+	// reads are the families of figures value reads besides its flow's
+	// own counts, which a replication measuring a few KPIs records only
+	// for the KPIs that read them (keeps.go).
+	reads figure
 }
 
 // kpiBlock is a run of definitions of one scope and group, listed together
 // for each subject in turn (every KPI of express, then of takeout).
 type kpiBlock []kpiDef
+
+// reading marks every definition of b as reading the families f.
+func (b kpiBlock) reading(f figure) kpiBlock {
+	for i := range b {
+		b[i].reads |= f
+	}
+	return b
+}
 
 // expanded is one KPI of a scenario and the definition it comes from.
 type expanded struct {

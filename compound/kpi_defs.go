@@ -114,7 +114,7 @@ func kindKPIs() kpiBlock {
 			value: door(func(k kindFigures) float64 { return k.deadline.longestOrNaN(k.arrived - k.turned) })},
 	}
 	for j, st := range stages {
-		b = append(b, kpiDef{key: "time." + st.Name, unit: "s", better: "lower", label: "time " + st.Desc,
+		b = append(b, kpiDef{key: "time." + st.Name, unit: "s", better: "lower", label: "time " + st.Desc, reads: figSteps,
 			desc:  "mean time " + st.Desc + ", delivered %s items",
 			value: func(e *ending, i int) float64 { return e.kind(i).steps[j].Mean() }})
 	}
@@ -145,13 +145,13 @@ func itemKPIs() kpiBlock {
 // staging area over the day and the couriers that arrived on it.
 func gateKPIs() kpiBlock {
 	b := kpiBlock{
-		{key: "staging.mean", group: groupGate, unit: "items", label: "items in staging, mean", desc: "mean number of items put down in the staging area",
+		{key: "staging.mean", group: groupGate, reads: figStaging, unit: "items", label: "items in staging, mean", desc: "mean number of items put down in the staging area",
 			value: func(e *ending, _ int) float64 { return e.gate().mean }},
-		{key: "staging.max", group: groupGate, unit: "items", headline: true, label: "items in staging, most", desc: "most items in the staging area at once (capped by its capacity: not better when lower)",
+		{key: "staging.max", group: groupGate, reads: figStaging, unit: "items", headline: true, label: "items in staging, most", desc: "most items in the staging area at once (capped by its capacity: not better when lower)",
 			value: func(e *ending, _ int) float64 { return e.gate().most }},
-		{key: "staging.time_full", group: groupGate, unit: "s", better: "lower", headline: true, label: "time the staging area was full", desc: "time the staging area was full",
+		{key: "staging.time_full", group: groupGate, reads: figStaging, unit: "s", better: "lower", headline: true, label: "time the staging area was full", desc: "time the staging area was full",
 			value: func(e *ending, _ int) float64 { return e.gate().full }},
-		{key: "couriers_waiting.max", group: groupGate, unit: "items", better: "lower", label: "items waiting to be put down, most", desc: "most items waiting at the gate for room to be put down",
+		{key: "couriers_waiting.max", group: groupGate, reads: figStaging, unit: "items", better: "lower", label: "items waiting to be put down, most", desc: "most items waiting at the gate for room to be put down",
 			value: func(e *ending, _ int) float64 { return e.gate().waitingMost }},
 		{key: "pile.items", group: groupGate, unit: "items", better: "lower", label: "items put on the pile outside",
 			desc:  "items put down on the pile outside the staging area because it was full",
@@ -178,13 +178,13 @@ func gateKPIs() kpiBlock {
 // its door by the day's end (households.go).
 func householdKPIs() kpiBlock {
 	return everyDayOf(kpiBlock{
-		{key: "same_day", group: groupHouseholds, unit: "share", better: "higher", headline: true, label: "households served the same day",
+		{key: "same_day", group: groupHouseholds, reads: figHouseholds, unit: "share", better: "higher", headline: true, label: "households served the same day",
 			desc: "share of the households waiting for items on a day that had every item of that day at the door by the day's end (each household counted once for each day it waited)",
 			value: func(e *ending, _ int) float64 {
 				h := e.households()
 				return ratio(float64(h.served), float64(h.waiting))
 			}},
-		{key: "left_waiting", group: groupHouseholds, unit: "households", better: "lower", label: "households left waiting at the day's end",
+		{key: "left_waiting", group: groupHouseholds, reads: figHouseholds, unit: "households", better: "lower", label: "households left waiting at the day's end",
 			desc: "households waiting for items on a day that had one of that day's items not at the door by the day's end (turned away, or still on its way; each household counted once for each such day)",
 			value: func(e *ending, _ int) float64 {
 				h := e.households()
@@ -394,7 +394,7 @@ func staffKPIs() kpiBlock {
 		{key: "suits", scope: eachPool, group: groupStaff, unit: "suits", better: "lower", label: "protective suits put on", when: hasSuit,
 			desc:  "protective suits put on by pool %s: one at each start of duty, at the start of a shift and after each change-over",
 			value: func(e *ending, i int) float64 { return float64(e.staff(i).starts) }},
-	}, "over day %d")
+	}.reading(figStaff), "over day %d")
 }
 
 // staffTotalKPIs add up the staff of the whole compound.
@@ -418,7 +418,7 @@ func staffTotalKPIs() kpiBlock {
 				}
 				return h
 			}},
-	}
+	}.reading(figStaff)
 }
 
 // consumableKPIs are the suits and disinfectant used (consumables.go).
@@ -430,7 +430,7 @@ func consumableKPIs() kpiBlock {
 		{key: "disinfectant", group: groupConsumables, unit: "litres", better: "lower", label: "disinfectant used",
 			desc:  "litres of disinfectant sprayed on the items put in the disinfection area (costs.disinfectant_per_item each)",
 			value: func(e *ending, _ int) float64 { return e.consumed().litres }},
-	}, "used over day %d")
+	}.reading(figStaff), "used over day %d")
 }
 
 // costKPIs are what the run cost, in the currency of the scenario's
@@ -451,5 +451,5 @@ func costKPIs() kpiBlock {
 			value: func(e *ending, _ int) float64 {
 				return e.m.staffCost() + e.m.sc.equipmentCost() + e.m.sc.consumablesCost(e.consumed())
 			}},
-	}
+	}.reading(figStaff) // the suits put on, for the consumables
 }

@@ -48,7 +48,7 @@ func postKPIs() kpiBlock {
 	for i := range b {
 		b[i].scope, b[i].group = eachPost, groupPosts
 	}
-	return b
+	return b.reading(figStaff | figPostServers) // the servers on duty, for the utilisation
 }
 
 // postNetKPIs are the posts' as a whole.

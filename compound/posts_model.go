@@ -83,10 +83,13 @@ func (m *Model) buildPosts() error {
 		ps.wait.KeepValues()
 		if p.Staff != "" {
 			pl := m.pools[p.Staff]
-			ps.res, ps.onDuty = pl.res[0], pl.recs[0]
+			ps.res = pl.res[0]
+			if len(pl.recs) > 0 { // not recorded for KPIs that do not read it
+				ps.onDuty = pl.recs[0]
+			}
 		} else {
 			ps.res = m.s.NewResource(p.Name, p.Servers)
-			ps.onDuty = m.addPost(p.Name, "post", ps.res)
+			ps.onDuty = m.addPost(p.Name, "post", ps.res, figPostServers)
 		}
 		var err error
 		name := "posts/" + p.Name

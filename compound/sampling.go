@@ -151,7 +151,7 @@ func (m *Model) buildRound(p roundPlan) (*sampling, error) {
 		if _, err := m.s.NewRoster(s.swab, []sim.Change{{At: smp.start, Capacity: st.Swab}}); err != nil {
 			return nil, err
 		}
-		m.addPost(st.Name+" swab", "site", s.swab)
+		m.addPost(st.Name+" swab", "site", s.swab, 0)
 		if err := m.ctx.Err(); err != nil {
 			return nil, err
 		}
@@ -160,7 +160,7 @@ func (m *Model) buildRound(p roundPlan) (*sampling, error) {
 			if _, err := m.s.NewRoster(s.reg, []sim.Change{{At: smp.start, Capacity: st.Registration}}); err != nil {
 				return nil, err
 			}
-			m.addPost(st.Name+" registration", "site", s.reg)
+			m.addPost(st.Name+" registration", "site", s.reg, 0)
 		}
 		smp.sites = append(smp.sites, s)
 		smp.siteFlows = append(smp.siteFlows, m.siteFlow(s))

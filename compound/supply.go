@@ -104,23 +104,25 @@ func (m *Model) buildGate() error {
 		g.staging.SetBalking(0)
 		g.pile = newPile(m.tl.days())
 	}
-	g.stagingRec = m.addPost("staging", "space", g.staging)
+	g.stagingRec = m.addPost("staging", "space", g.staging, figStaging)
 	if g.pile != nil {
 		st := m.posts[len(m.posts)-1]
 		st.pile, st.piled = g.pile, m.series()
 	}
-	g.stagingRec.Busy.TrackThreshold(float64(sc.Gate.Slots()))
+	if g.stagingRec != nil {
+		g.stagingRec.Busy.TrackThreshold(float64(sc.Gate.Slots()))
+	}
 	if err := m.ctx.Err(); err != nil {
 		return err
 	}
 	g.shelf = m.s.NewStore("transfer shelf", sim.Unlimited, false)
 	g.carts = m.s.NewResource("carts", sc.Transfer.Carts)
-	m.addPost("carts", "equipment", g.carts)
+	m.addPost("carts", "equipment", g.carts, 0)
 	if err := m.ctx.Err(); err != nil {
 		return err
 	}
 	g.disinfect = m.s.NewResource("disinfection", sc.Disinfection.Space)
-	m.addPost("disinfection", "space", g.disinfect)
+	m.addPost("disinfection", "space", g.disinfect, 0)
 	if err := m.ctx.Err(); err != nil {
 		return err
 	}
@@ -163,11 +165,13 @@ func (m *Model) buildGate() error {
 func (m *Model) buildKind(i int, k Kind) error {
 	ks := &kindState{spec: k, index: i}
 	m.kinds = append(m.kinds, ks)
-	hours := int(m.tl.horizon/3600 + 0.5)
-	ks.hourlyIn, _ = stats.NewCounts(0, 3600, hours)
-	ks.hourlyAt, _ = stats.NewCounts(0, 3600, hours)
-	ks.hourlyOff, _ = stats.NewCounts(0, 3600, hours)
-	ks.byHour.hours = make([]stats.Tally, hours)
+	if m.keep.has(figEvery) {
+		hours := int(m.tl.horizon/3600 + 0.5)
+		ks.hourlyIn, _ = stats.NewCounts(0, 3600, hours)
+		ks.hourlyAt, _ = stats.NewCounts(0, 3600, hours)
+		ks.hourlyOff, _ = stats.NewCounts(0, 3600, hours)
+		ks.byHour.hours = make([]stats.Tally, hours)
+	}
 	ks.doorTime.KeepValues()
 	m.trackKind(ks)
 	name := "deliveries/" + k.Name
@@ -329,7 +333,9 @@ func (m *Model) newItemWith(e *sim.Entity, ks *kindState, d *itemDraws) {
 	e.Key = z
 	e.Prio = ks.spec.Priority
 	ks.arrived++
-	ks.hourlyIn.Add(m.s.Now(), 1)
+	if ks.hourlyIn != nil {
+		ks.hourlyIn.Add(m.s.Now(), 1)
+	}
 	g.inFlight++
 	m.itemArrived(it)
 }
@@ -403,9 +409,13 @@ func (m *Model) buildItemFlow() error {
 			ks := it.kind
 			ks.done++
 			ks.doorTime.Add(it.atDoor - it.arrived)
-			ks.hourlyAt.Add(it.atDoor, 1)
-			ks.steps.add(it)
-			ks.byHour.add(it.arrived, it.atDoor-it.arrived)
+			if ks.hourlyAt != nil {
+				ks.hourlyAt.Add(it.atDoor, 1)
+				ks.byHour.add(it.arrived, it.atDoor-it.arrived)
+			}
+			if m.keep.has(figSteps) {
+				ks.steps.add(it)
+			}
 			m.noteHandedOver(it)
 			g.inFlight--
 			m.itemDelivered(it)
@@ -423,7 +433,9 @@ func (m *Model) buildItemFlow() error {
 	f.Label("turned away").Then(sim.Do(func(e *sim.Entity) {
 		it := e.Data.(*item)
 		it.kind.turned++
-		it.kind.hourlyOff.Add(m.s.Now(), 1)
+		if it.kind.hourlyOff != nil {
+			it.kind.hourlyOff.Add(m.s.Now(), 1)
+		}
 		g.inFlight--
 		m.itemTurnedAway(it)
 		if l := m.opts.Log; l != nil {

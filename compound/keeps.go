@@ -1,0 +1,67 @@
+package compound
+
+// What a replication records. A whole replication records every figure of
+// its Result; one that measures a few KPIs (Options.Measure) records only
+// what they read, each KPI's definition saying which families of figures
+// beyond its flow's own counts it reads (kpiDef.reads). Leaving a figure
+// out skips its recording and nothing else: no draw, event or decision of
+// the run reads a figure, so every KPI measured comes out the same to the
+// bit (TestEachKPIMeasuredAlone).
+
+// figure is a family of figures a replication records only for the KPIs
+// that read it.
+type figure uint8
+
+const (
+	// figStaff is the pools' recorders (busy, on duty, overtime) and their
+	// hours past max_hours: the staff's, the consumables' and the cost's
+	// KPIs, and the utilisation of the planner's posts.
+	figStaff figure = 1 << iota
+	// figStaging is the staging area's recorder: the items in it and
+	// those waiting to be put down.
+	figStaging
+	// figPostServers is the recorders of the planner's posts' own
+	// servers, for their utilisation.
+	figPostServers
+	// figSteps is each kind's time at each stage of the way.
+	figSteps
+	// figHouseholds is each day's households waiting and served.
+	figHouseholds
+	// figDays is each day's figures of a run of several days that are
+	// kept apart from the whole run's: the kinds', the staging area's,
+	// the couriers' and the staff's.
+	figDays
+	// figEvery is everything a Result holds besides the KPIs: the posts'
+	// figures with their waits and hours, the kinds' hours and door
+	// times, the gate's backlog.
+	figEvery
+
+	allFigures = figEvery<<1 - 1
+)
+
+// keeps is what a replication records: every figure of a whole one, the
+// families the measured KPIs read of one that measures a few.
+type keeps figure
+
+// has reports whether the replication records the family f.
+func (k keeps) has(f figure) bool { return figure(k)&f != 0 }
+
+// keepsFor returns what a replication of sc that measures the KPIs marked
+// in measure records: everything when measure is nil.
+func keepsFor(sc *Scenario, measure []bool) keeps {
+	if measure == nil {
+		return keeps(allFigures)
+	}
+	var k figure
+	i := 0
+	eachKPI(sc, false, func(x expanded) {
+		if i < len(measure) && measure[i] {
+			k |= x.def.reads
+			if x.day > 0 {
+				k |= figDays
+			}
+		}
+		i++
+	})
+	return keeps(k)
+}
