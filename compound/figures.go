@@ -123,7 +123,7 @@ func (m *Model) trackKind(ks *kindState) {
 			ks.days[d].doorTime.KeepValues()
 		}
 	}
-	if ks.spec.Deadline > 0 {
+	if ks.spec.Deadline > 0 && m.keep.has(figDeadlines) {
 		ks.pending = map[*item]struct{}{}
 	}
 }

@@ -10,7 +10,7 @@ package compound
 
 // figure is a family of figures a replication records only for the KPIs
 // that read it.
-type figure uint8
+type figure uint16
 
 const (
 	// figStaff is the pools' recorders (busy, on duty, overtime) and their
@@ -27,9 +27,12 @@ const (
 	figSteps
 	// figHouseholds is each day's households waiting and served.
 	figHouseholds
+	// figDeadlines is what became of the items of each kind with a
+	// deadline: those still on their way are followed to the end.
+	figDeadlines
 	// figDays is each day's figures of a run of several days that are
-	// kept apart from the whole run's: the kinds', the staging area's,
-	// the couriers' and the staff's.
+	// kept apart from the whole run's: the kinds', the special needs',
+	// the staging area's, the couriers' and the staff's.
 	figDays
 	// figEvery is everything a Result holds besides the KPIs: the posts'
 	// figures with their waits and hours, the kinds' hours and door

@@ -97,19 +97,19 @@ func kindKPIs() kpiBlock {
 			value: func(e *ending, i int) float64 {
 				return e.kind(i).doorTime.FractionAtMost(float64(e.m.kinds[i].spec.Target))
 			}},
-		{key: "within_deadline", unit: "share", better: "higher", headline: true, label: "share at the door within the deadline", when: hasDeadline,
+		{key: "within_deadline", unit: "share", better: "higher", headline: true, label: "share at the door within the deadline", when: hasDeadline, reads: figDeadlines,
 			describe: func(sc *Scenario, i int) string {
 				return fmt.Sprintf("share of %s items at the door within the deadline of %s, of those decided: at the door, turned away, or still on their way past it at the end of the run",
 					sc.Kinds[i].Name, sc.Kinds[i].Deadline)
 			},
 			value: door(func(k kindFigures) float64 { return k.deadline.share() })},
-		{key: "deadline_missed", unit: "items", better: "lower", headline: true, label: "items past the deadline", when: hasDeadline,
+		{key: "deadline_missed", unit: "items", better: "lower", headline: true, label: "items past the deadline", when: hasDeadline, reads: figDeadlines,
 			describe: func(sc *Scenario, i int) string {
 				return fmt.Sprintf("%s items past the deadline of %s: at the door late, turned away, or still on their way past it at the end of the run",
 					sc.Kinds[i].Name, sc.Kinds[i].Deadline)
 			},
 			value: door(func(k kindFigures) float64 { return float64(k.deadline.missed) })},
-		{key: "longest_wait", unit: "s", better: "lower", headline: true, label: "longest time to the door, those on their way counted", when: hasDeadline,
+		{key: "longest_wait", unit: "s", better: "lower", headline: true, label: "longest time to the door, those on their way counted", when: hasDeadline, reads: figDeadlines,
 			desc:  "longest time from the gate to the door, %s, an item still on its way at the end of the run counted with its time so far",
 			value: door(func(k kindFigures) float64 { return k.deadline.longestOrNaN(k.arrived - k.turned) })},
 	}

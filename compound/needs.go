@@ -39,7 +39,7 @@ func (m *Model) buildSpecialNeeds() error {
 	}
 	st := &specialNeeds{spec: sn}
 	st.response.KeepValues()
-	if n := m.tl.days(); n > 1 {
+	if n := m.tl.days(); n > 1 && m.keep.has(figDays) {
 		st.days = make([]needsDay, n)
 		for d := range st.days {
 			st.days[d].response.KeepValues()
