@@ -38,6 +38,7 @@ type Model struct {
 	net      *postNet // the planner's own posts; nil for none
 
 	kinds []*kindState
+	items []item // the items yet to be given out of the last block made (freshItem)
 
 	dayStarts  [][]func() // by day of the run: what starts when it begins
 	days       *runDays   // each day's figures, in a run of several days

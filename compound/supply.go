@@ -314,7 +314,8 @@ func (m *Model) newItemWith(e *sim.Entity, ks *kindState, d *itemDraws) {
 		id = fmt.Sprintf("%s-%d", ks.spec.Name, ks.arrived+1)
 	}
 	z := g.zones[b]
-	it := &item{kind: ks, building: b, zone: z, household: m.householdOf(b, u), id: id, arrived: m.s.Now(),
+	it := m.freshItem()
+	*it = item{kind: ks, building: b, zone: z, household: m.householdOf(b, u), id: id, arrived: m.s.Now(),
 		intake: d.intake.Rand(), dwell: d.dwell.Rand(), sort: d.sort.Rand(), door: d.door.Rand()}
 	if d.pileIntake != nil {
 		it.pileIntake = d.pileIntake.Rand()
@@ -338,6 +339,20 @@ func (m *Model) newItemWith(e *sim.Entity, ks *kindState, d *itemDraws) {
 	}
 	g.inFlight++
 	m.itemArrived(it)
+}
+
+// itemsAtOnce is how many items are made in one allocation: a replication
+// makes thousands, all dropped with it.
+const itemsAtOnce = 128
+
+// freshItem returns a zero item, the next of the block made last.
+func (m *Model) freshItem() *item {
+	if len(m.items) == 0 {
+		m.items = make([]item, itemsAtOnce)
+	}
+	it := &m.items[0]
+	m.items = m.items[1:]
+	return it
 }
 
 func (m *Model) buildItemFlow() error {
