@@ -372,6 +372,9 @@ func (m *Model) buildItemFlow() error {
 	case WhenFullPile:
 		seize.OnBalk("pile")
 	}
+	// A task's priority comes before a kind's (pool.prio): looked up once
+	// here, not for every item.
+	intakePrio, sortingPrio := intake.prio(TaskIntake, 0), sorter.prio(TaskSorting, 0)
 	f.Then(
 		sim.StepFunc(m.waitForGate),
 		seize,
@@ -381,7 +384,7 @@ func (m *Model) buildItemFlow() error {
 			g.noteStaging(it.staged)
 			g.courierWait.Add(it.staged - it.arrived)
 			m.itemStaged(it)
-			e.Prio = intake.prio(TaskIntake, it.kind.spec.Priority)
+			e.Prio = intakePrio + it.kind.spec.Priority
 		}),
 		sim.Seize(intake.res[0], 1),
 		sim.DelayFor(func(e *sim.Entity) float64 { return e.Data.(*item).intake }),
@@ -399,7 +402,7 @@ func (m *Model) buildItemFlow() error {
 		sim.Do(func(e *sim.Entity) {
 			it := e.Data.(*item)
 			it.disinfected = m.s.Now()
-			e.Prio = sorter.prio(TaskSorting, it.kind.spec.Priority)
+			e.Prio = sortingPrio + it.kind.spec.Priority
 		}),
 		sim.Seize(sorter.res[0], 1),
 		sim.DelayFor(func(e *sim.Entity) float64 { return e.Data.(*item).sort }),
