@@ -66,8 +66,8 @@ type site struct {
 	waiting     *stats.Level  // at the site and not yet being swabbed
 	queue       *stats.Series // waiting, sampled for plots; nil without series (NoSeries)
 	cumulative  *stats.Series // sampled so far, for plots; nil without series
-	tube, box   int // samples in the open tube; samples in the box (closed tubes)
-	tubes       int // tubes in the box
+	tube, box   int           // samples in the open tube; samples in the box (closed tubes)
+	tubes       int           // tubes in the box
 	boxLeaves   *boxTimer
 	lastSampled float64 // the last resident sampled for the site, not by the sweep
 	missed      int     // its residents who missed their call
