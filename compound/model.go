@@ -38,7 +38,8 @@ type Model struct {
 	net      *postNet // the planner's own posts; nil for none
 
 	kinds []*kindState
-	items []item // the items yet to be given out of the last block made (freshItem)
+	items []item  // the items yet to be given out of the last block made (freshItem)
+	spent []*item // items that have left the item flow, to be used again
 
 	dayStarts  [][]func() // by day of the run: what starts when it begins
 	days       *runDays   // each day's figures, in a run of several days

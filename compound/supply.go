@@ -342,11 +342,17 @@ func (m *Model) newItemWith(e *sim.Entity, ks *kindState, d *itemDraws) {
 }
 
 // itemsAtOnce is how many items are made in one allocation: a replication
-// makes thousands, all dropped with it.
+// makes thousands.
 const itemsAtOnce = 128
 
-// freshItem returns a zero item, the next of the block made last.
+// freshItem returns an item to fill in: one that has left the item flow
+// (spent), else the next of the block made last.
 func (m *Model) freshItem() *item {
+	if n := len(m.spent); n > 0 {
+		it := m.spent[n-1]
+		m.spent = m.spent[:n-1]
+		return it
+	}
 	if len(m.items) == 0 {
 		m.items = make([]item, itemsAtOnce)
 	}
@@ -355,12 +361,22 @@ func (m *Model) freshItem() *item {
 	return it
 }
 
+// itemSpent keeps the item of an entity leaving the item flow, delivered
+// or turned away, for one that arrives later: nothing reads an item once
+// it has left the flow (its figures are counted, its log written, and it
+// is in no store, hand, queue nor deadline's list).
+func (m *Model) itemSpent(e *sim.Entity) {
+	if it, ok := e.Data.(*item); ok {
+		m.spent = append(m.spent, it)
+	}
+}
+
 func (m *Model) buildItemFlow() error {
 	sc := m.sc
 	g := m.gate
 	intake := m.doer(TaskIntake)
 	sorter := m.doer(TaskSorting)
-	f := sim.NewFlow("item")
+	f := sim.NewFlow("item").OnDone(m.itemSpent)
 	m.divertAt(f, RouteGate, "turned away")
 	seize := sim.Seize(g.staging, 1)
 	if sc.Gate.CourierPatience > 0 {
