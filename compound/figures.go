@@ -120,7 +120,9 @@ func (m *Model) trackKind(ks *kindState) {
 	if n := m.tl.days(); n > 1 && m.keep.has(figDays) {
 		ks.days = make([]kindDay, n)
 		for d := range ks.days {
-			ks.days[d].doorTime.KeepValues()
+			if m.keep.has(figDoorValues) {
+				ks.days[d].doorTime.KeepValues()
+			}
 		}
 	}
 	if ks.spec.Deadline > 0 && m.keep.has(figDeadlines) {

@@ -27,6 +27,19 @@ const (
 	figSteps
 	// figHouseholds is each day's households waiting and served.
 	figHouseholds
+	// figDoorValues is every item's time to the door, kept for the
+	// quantiles and the share within target (the mean and the longest
+	// need only the tally).
+	figDoorValues
+	// figRoundWaits is every resident's wait at a site, kept for its
+	// quantile.
+	figRoundWaits
+	// figResponses is every special-needs card's response time, kept for
+	// its quantile and the share within target.
+	figResponses
+	// figPostWaits is every wait at a post of the planner's own and every
+	// time among them, kept for their quantiles.
+	figPostWaits
 	// figDeadlines is what became of the items of each kind with a
 	// deadline: those still on their way are followed to the end.
 	figDeadlines

@@ -82,15 +82,15 @@ func kindKPIs() kpiBlock {
 			value: func(e *ending, i int) float64 { return float64(e.kind(i).done) / e.spanHours() }},
 		{key: "door_time.mean", unit: "s", better: "lower", headline: true, label: "time to the door, mean", desc: "mean time from the gate to the door, %s",
 			value: door(func(k kindFigures) float64 { return k.doorTime.Mean() })},
-		{key: "door_time.p50", unit: "s", better: "lower", label: "time to the door, median", desc: "median time from the gate to the door, %s",
+		{key: "door_time.p50", reads: figDoorValues, unit: "s", better: "lower", label: "time to the door, median", desc: "median time from the gate to the door, %s",
 			value: door(func(k kindFigures) float64 { return k.doorTime.Quantile(0.5) })},
-		{key: "door_time.p90", unit: "s", better: "lower", label: "time to the door, 90th percentile", desc: "90th percentile of the time to the door, %s",
+		{key: "door_time.p90", reads: figDoorValues, unit: "s", better: "lower", label: "time to the door, 90th percentile", desc: "90th percentile of the time to the door, %s",
 			value: door(func(k kindFigures) float64 { return k.doorTime.Quantile(0.9) })},
-		{key: "door_time.p95", unit: "s", better: "lower", headline: true, label: "time to the door, 95th percentile", desc: "95th percentile of the time to the door, %s",
+		{key: "door_time.p95", reads: figDoorValues, unit: "s", better: "lower", headline: true, label: "time to the door, 95th percentile", desc: "95th percentile of the time to the door, %s",
 			value: door(func(k kindFigures) float64 { return k.doorTime.Quantile(0.95) })},
 		{key: "door_time.max", unit: "s", better: "lower", label: "time to the door, longest", desc: "longest time to the door, %s",
 			value: door(func(k kindFigures) float64 { return k.doorTime.Max() })},
-		{key: "within_target", unit: "share", better: "higher", headline: true, label: "share at the door within target", when: hasTarget,
+		{key: "within_target", reads: figDoorValues, unit: "share", better: "higher", headline: true, label: "share at the door within target", when: hasTarget,
 			describe: func(sc *Scenario, i int) string {
 				return fmt.Sprintf("share of delivered %s items at the door within %s", sc.Kinds[i].Name, sc.Kinds[i].Target)
 			},
@@ -207,7 +207,7 @@ func samplingKPIs() kpiBlock {
 			value: func(e *ending, _ int) float64 { return ratio(float64(e.smp().sampled), e.makespan()/3600) }},
 		{key: "wait.mean", unit: "s", better: "lower", headline: true, label: "wait at a site, mean", desc: "mean wait at a site (queueing, not service)",
 			value: func(e *ending, _ int) float64 { return e.smp().wait.Mean() }},
-		{key: "wait.p95", unit: "s", better: "lower", headline: true, label: "wait at a site, 95th percentile", desc: "95th percentile of the wait at a site",
+		{key: "wait.p95", reads: figRoundWaits, unit: "s", better: "lower", headline: true, label: "wait at a site, 95th percentile", desc: "95th percentile of the wait at a site",
 			value: func(e *ending, _ int) float64 { return e.smp().wait.Quantile(0.95) }},
 		{key: "queue.peak", unit: "people", better: "lower", headline: true, label: "queue at a site, most", desc: "most residents waiting at any one site",
 			value: func(e *ending, _ int) float64 {
@@ -354,11 +354,11 @@ func needsKPIs() kpiBlock {
 			value: func(e *ending, _ int) float64 { return float64(e.needs().arrived) }},
 		{key: "response.mean", unit: "s", better: "lower", headline: true, label: "response time, mean", desc: "mean time from a card to its request done",
 			value: func(e *ending, _ int) float64 { return e.needs().response.Mean() }},
-		{key: "response.p95", unit: "s", better: "lower", headline: true, label: "response time, 95th percentile", desc: "95th percentile of the response time",
+		{key: "response.p95", reads: figResponses, unit: "s", better: "lower", headline: true, label: "response time, 95th percentile", desc: "95th percentile of the response time",
 			value: func(e *ending, _ int) float64 { return e.needs().response.Quantile(0.95) }},
 		{key: "backlog", unit: "cards", better: "lower", headline: true, label: "cards not done", desc: "cards not yet done at the end of the run",
 			value: func(e *ending, _ int) float64 { return float64(e.needs().backlog) }},
-		{key: "within_target", unit: "share", better: "higher", headline: true, label: "share done within target", when: hasNeedsTarget,
+		{key: "within_target", reads: figResponses, unit: "share", better: "higher", headline: true, label: "share done within target", when: hasNeedsTarget,
 			describe: func(sc *Scenario, _ int) string {
 				return fmt.Sprintf("share of cards done within %s", sc.SpecialNeeds.Target)
 			},

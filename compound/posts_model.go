@@ -58,7 +58,9 @@ func (m *Model) buildPosts() error {
 	}
 	n := &postNet{idx: sc.postIndex(), routes: map[string][]routeChoice{}, pick: map[string]random.Dist{},
 		visits: map[*sim.Entity]*netVisit{}}
-	n.time.KeepValues()
+	if m.keep.has(figPostWaits) {
+		n.time.KeepValues()
+	}
 	m.net = n
 	for _, r := range sc.Routes {
 		cs := n.routes[r.From]
@@ -80,7 +82,9 @@ func (m *Model) buildPosts() error {
 			return err
 		}
 		ps := &postState{spec: p, waiting: stats.NewLevel(0, 0), serving: stats.NewLevel(0, 0)}
-		ps.wait.KeepValues()
+		if m.keep.has(figPostWaits) {
+			ps.wait.KeepValues()
+		}
 		if p.Staff != "" {
 			pl := m.pools[p.Staff]
 			ps.res = pl.res[0]

@@ -129,7 +129,9 @@ func (m *Model) buildRound(p roundPlan) (*sampling, error) {
 		return smp, m.buildKitRound(smp)
 	}
 	smp.runners = m.doer(TaskLabRun)
-	smp.wait.KeepValues()
+	if m.keep.has(figRoundWaits) {
+		smp.wait.KeepValues()
+	}
 
 	siteIndex := map[string]int{}
 	for i, st := range sp.Sites {

@@ -172,7 +172,9 @@ func (m *Model) buildKind(i int, k Kind) error {
 		ks.hourlyOff, _ = stats.NewCounts(0, 3600, hours)
 		ks.byHour.hours = make([]stats.Tally, hours)
 	}
-	ks.doorTime.KeepValues()
+	if m.keep.has(figDoorValues) {
+		ks.doorTime.KeepValues()
+	}
 	m.trackKind(ks)
 	name := "deliveries/" + k.Name
 	d, err := m.itemDraws(k, name)
