@@ -131,9 +131,7 @@ func AreaOf(name string) string {
 // days, those of day 1 in the same order, of day 2, and so on.
 func Catalog(sc *Scenario) []KPI {
 	var out []KPI
-	for _, e := range catalogue(sc, true) {
-		out = append(out, e.kpi)
-	}
+	eachKPI(sc, true, func(x expanded) { out = append(out, x.kpi) })
 	return out
 }
 
@@ -306,7 +304,7 @@ func (b kpiBlock) each(sc *Scenario, day int, named bool, visit func(expanded)) 
 			}
 			if day > 0 {
 				k.Name, k.Day = DayKPI(k.Name, day), day
-				k.Label += fmt.Sprintf(", day %d", day)
+				k.Label += ", day " + strconv.Itoa(day)
 				k.Desc += ", " + fmt.Sprintf(d.dayNote, day)
 			}
 			visit(expanded{kpi: k, def: d, i: i, day: day})
