@@ -89,7 +89,8 @@ type Options struct {
 	// replication measures: the others' values are NaN, and it makes none
 	// of the figures besides (no posts' figures, door times, hours, gate
 	// backlog nor series, as NoSeries); the KPIs it measures are the same.
-	// For work that reads a few KPIs alone.
+	// It records only what they read (keeps.go), so a replication that
+	// measures a few costs less. For work that reads a few KPIs alone.
 	Measure []bool
 	// Part, when not PartWhole, simulates only that part of a Separable
 	// scenario, the other idle: the KPIs of the part (KPIPart) are those
