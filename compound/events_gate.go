@@ -94,12 +94,18 @@ func (m *Model) buildEquipmentEvents() error {
 	if staging == nil {
 		return nil
 	}
-	g.full = stats.NewLevel(0, 0)
-	g.full.TrackThreshold(1)
-	hours := int(math.Ceil(m.tl.horizon / 3600))
-	var err error
-	if g.held, err = stats.NewBuckets(0, 3600, hours); err != nil {
-		return err
+	// The time full, for the gate's KPIs; the items held hour by hour, for
+	// the gate's backlog in a whole replication.
+	if m.keep.has(figStaging) {
+		g.full = stats.NewLevel(0, 0)
+		g.full.TrackThreshold(1)
+	}
+	if m.keep.has(figEvery) {
+		hours := int(math.Ceil(m.tl.horizon / 3600))
+		var err error
+		if g.held, err = stats.NewBuckets(0, 3600, hours); err != nil {
+			return err
+		}
 	}
 	g.noteStaging(0)
 	for _, c := range staging {
@@ -176,7 +182,9 @@ func (g *gate) noteStaging(now float64) {
 	if full != g.full.Value() {
 		g.full.Set(now, full)
 	}
-	g.held.Set(now, float64(g.staging.Busy()))
+	if g.held != nil {
+		g.held.Set(now, float64(g.staging.Busy()))
+	}
 }
 
 // timeFull returns the time the staging area was full, up to now.

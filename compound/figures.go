@@ -94,33 +94,38 @@ func (s *stagingDays) close(now float64) {
 // It runs after the gate and the pools are built.
 func (m *Model) trackDays() {
 	n := m.tl.days()
-	m.households = newHouseholds(n)
+	if m.keep.has(figHouseholds) {
+		m.households = newHouseholds(n)
+	}
 	m.consumed = newConsumables(n)
-	if n == 1 {
+	if n == 1 || !m.keep.has(figDays) {
 		return
 	}
 	// last starts at zero, not at the figures now: the staff who come on
 	// duty as the run starts have put on their suits on day 1.
 	rd := &runDays{courier: make([]stats.Tally, n), staff: make([][]staffFigures, len(m.sc.Staff)),
 		last: make([]staffFigures, len(m.sc.Staff))}
-	g := m.gate
-	sd := &stagingDays{rec: g.stagingRec, busy: stats.NewLevel(0, float64(g.staging.Busy())),
-		queue: stats.NewLevel(0, float64(g.staging.Queued())), full: stats.NewLevel(0, isFull(g.staging))}
-	sd.full.TrackThreshold(1)
-	g.staging.SetMonitor(sd)
-	rd.staging = sd
+	if g := m.gate; g.stagingRec != nil {
+		sd := &stagingDays{rec: g.stagingRec, busy: stats.NewLevel(0, float64(g.staging.Busy())),
+			queue: stats.NewLevel(0, float64(g.staging.Queued())), full: stats.NewLevel(0, isFull(g.staging))}
+		sd.full.TrackThreshold(1)
+		g.staging.SetMonitor(sd)
+		rd.staging = sd
+	}
 	m.days = rd
 }
 
 // trackKind sets up what a kind keeps day by day and against its deadline.
 func (m *Model) trackKind(ks *kindState) {
-	if n := m.tl.days(); n > 1 {
+	if n := m.tl.days(); n > 1 && m.keep.has(figDays) {
 		ks.days = make([]kindDay, n)
 		for d := range ks.days {
-			ks.days[d].doorTime.KeepValues()
+			if m.keep.has(figDoorValues) {
+				ks.days[d].doorTime.KeepValues()
+			}
 		}
 	}
-	if ks.spec.Deadline > 0 {
+	if ks.spec.Deadline > 0 && m.keep.has(figDeadlines) {
 		ks.pending = map[*item]struct{}{}
 	}
 }
@@ -159,20 +164,29 @@ func (m *Model) closeDay(d int) {
 	}
 	m.gate.pile.closeDay(now)
 	if rd := m.days; rd != nil {
-		rd.staging.close(now)
+		if rd.staging != nil {
+			rd.staging.close(now)
+		}
 		for i := range m.sc.Staff {
+			if !m.keep.has(figStaff) {
+				break
+			}
 			cur := m.staffAt(i, now)
 			rd.staff[i] = append(rd.staff[i], cur.minus(rd.last[i]))
 			rd.last[i] = cur
 		}
 	}
-	m.households.tally(d - 1)
+	if m.households != nil {
+		m.households.tally(d - 1)
+	}
 }
 
 // closeRun closes the last day's figures and the run's at its end.
 func (m *Model) closeRun() {
 	m.closeDay(m.tl.days() - 1)
-	m.households.tally(m.tl.days() - 1)
+	if m.households != nil {
+		m.households.tally(m.tl.days() - 1)
+	}
 	m.closeDeadlines(m.s.Now())
 }
 
@@ -186,7 +200,9 @@ func (m *Model) itemArrived(it *item) {
 	if ks.pending != nil {
 		ks.pending[it] = struct{}{}
 	}
-	m.households.arrived(it)
+	if m.households != nil {
+		m.households.arrived(it)
+	}
 }
 
 // itemStaged counts an item put down in the staging area.
@@ -205,7 +221,9 @@ func (m *Model) itemDelivered(it *item) {
 		kd = &ks.days[it.day]
 		kd.done++
 		kd.doorTime.Add(door)
-		kd.steps.add(it)
+		if m.keep.has(figSteps) {
+			kd.steps.add(it)
+		}
 	}
 	if ks.pending != nil {
 		delete(ks.pending, it)
@@ -215,7 +233,9 @@ func (m *Model) itemDelivered(it *item) {
 			kd.deadline.delivered(door, limit)
 		}
 	}
-	m.households.delivered(it, m.tl.dayEnd(it.day))
+	if m.households != nil {
+		m.households.delivered(it, m.tl.dayEnd(it.day))
+	}
 }
 
 // itemTurnedAway counts an item turned away at the gate.
@@ -278,13 +298,19 @@ type gateFigures struct {
 func (e *ending) gate() gateFigures {
 	g := e.m.gate
 	if e.day == 0 {
-		return gateFigures{mean: g.stagingRec.Busy.Mean(e.now), most: g.stagingRec.Busy.Max(),
-			full:        g.timeFull(e.now, e.m.sc.Gate.Slots()),
-			waitingMost: g.stagingRec.Queue.Max(), courierWait: &g.courierWait}
+		f := gateFigures{courierWait: &g.courierWait}
+		if g.stagingRec != nil { // recorded for the KPIs that read it (figStaging)
+			f.mean, f.most = g.stagingRec.Busy.Mean(e.now), g.stagingRec.Busy.Max()
+			f.full, f.waitingMost = g.timeFull(e.now, e.m.sc.Gate.Slots()), g.stagingRec.Queue.Max()
+		}
+		return f
 	}
-	sd := e.m.days.staging.days[e.day-1]
-	return gateFigures{mean: sd.mean, most: sd.most, full: sd.full, waitingMost: sd.waitingMost,
-		courierWait: &e.m.days.courier[e.day-1]}
+	f := gateFigures{courierWait: &e.m.days.courier[e.day-1]}
+	if sd := e.m.days.staging; sd != nil {
+		d := sd.days[e.day-1]
+		f.mean, f.most, f.full, f.waitingMost = d.mean, d.most, d.full, d.waitingMost
+	}
+	return f
 }
 
 // staff returns pool i's figures over the whole run or one day.

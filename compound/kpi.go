@@ -131,9 +131,7 @@ func AreaOf(name string) string {
 // days, those of day 1 in the same order, of day 2, and so on.
 func Catalog(sc *Scenario) []KPI {
 	var out []KPI
-	for _, e := range catalogue(sc, true) {
-		out = append(out, e.kpi)
-	}
+	eachKPI(sc, true, func(x expanded) { out = append(out, x.kpi) })
 	return out
 }
 
@@ -222,11 +220,23 @@ type kpiDef struct {
 	describe     func(sc *Scenario, i int) string // the description, when it needs more than the subject
 	when         func(sc *Scenario, i int) bool   // whether the scenario has it; nil: always
 	value        func(e *ending, i int) float64   // what a replication measured
+	// reads are the families of figures value reads besides its flow's
+	// own counts, which a replication measuring a few KPIs records only
+	// for the KPIs that read them (keeps.go).
+	reads figure
 }
 
 // kpiBlock is a run of definitions of one scope and group, listed together
 // for each subject in turn (every KPI of express, then of takeout).
 type kpiBlock []kpiDef
+
+// reading marks every definition of b as reading the families f.
+func (b kpiBlock) reading(f figure) kpiBlock {
+	for i := range b {
+		b[i].reads |= f
+	}
+	return b
+}
 
 // expanded is one KPI of a scenario and the definition it comes from.
 type expanded struct {
@@ -294,7 +304,7 @@ func (b kpiBlock) each(sc *Scenario, day int, named bool, visit func(expanded)) 
 			}
 			if day > 0 {
 				k.Name, k.Day = DayKPI(k.Name, day), day
-				k.Label += fmt.Sprintf(", day %d", day)
+				k.Label += ", day " + strconv.Itoa(day)
 				k.Desc += ", " + fmt.Sprintf(d.dayNote, day)
 			}
 			visit(expanded{kpi: k, def: d, i: i, day: day})

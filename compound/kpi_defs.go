@@ -82,39 +82,39 @@ func kindKPIs() kpiBlock {
 			value: func(e *ending, i int) float64 { return float64(e.kind(i).done) / e.spanHours() }},
 		{key: "door_time.mean", unit: "s", better: "lower", headline: true, label: "time to the door, mean", desc: "mean time from the gate to the door, %s",
 			value: door(func(k kindFigures) float64 { return k.doorTime.Mean() })},
-		{key: "door_time.p50", unit: "s", better: "lower", label: "time to the door, median", desc: "median time from the gate to the door, %s",
+		{key: "door_time.p50", reads: figDoorValues, unit: "s", better: "lower", label: "time to the door, median", desc: "median time from the gate to the door, %s",
 			value: door(func(k kindFigures) float64 { return k.doorTime.Quantile(0.5) })},
-		{key: "door_time.p90", unit: "s", better: "lower", label: "time to the door, 90th percentile", desc: "90th percentile of the time to the door, %s",
+		{key: "door_time.p90", reads: figDoorValues, unit: "s", better: "lower", label: "time to the door, 90th percentile", desc: "90th percentile of the time to the door, %s",
 			value: door(func(k kindFigures) float64 { return k.doorTime.Quantile(0.9) })},
-		{key: "door_time.p95", unit: "s", better: "lower", headline: true, label: "time to the door, 95th percentile", desc: "95th percentile of the time to the door, %s",
+		{key: "door_time.p95", reads: figDoorValues, unit: "s", better: "lower", headline: true, label: "time to the door, 95th percentile", desc: "95th percentile of the time to the door, %s",
 			value: door(func(k kindFigures) float64 { return k.doorTime.Quantile(0.95) })},
 		{key: "door_time.max", unit: "s", better: "lower", label: "time to the door, longest", desc: "longest time to the door, %s",
 			value: door(func(k kindFigures) float64 { return k.doorTime.Max() })},
-		{key: "within_target", unit: "share", better: "higher", headline: true, label: "share at the door within target", when: hasTarget,
+		{key: "within_target", reads: figDoorValues, unit: "share", better: "higher", headline: true, label: "share at the door within target", when: hasTarget,
 			describe: func(sc *Scenario, i int) string {
 				return fmt.Sprintf("share of delivered %s items at the door within %s", sc.Kinds[i].Name, sc.Kinds[i].Target)
 			},
 			value: func(e *ending, i int) float64 {
 				return e.kind(i).doorTime.FractionAtMost(float64(e.m.kinds[i].spec.Target))
 			}},
-		{key: "within_deadline", unit: "share", better: "higher", headline: true, label: "share at the door within the deadline", when: hasDeadline,
+		{key: "within_deadline", unit: "share", better: "higher", headline: true, label: "share at the door within the deadline", when: hasDeadline, reads: figDeadlines,
 			describe: func(sc *Scenario, i int) string {
 				return fmt.Sprintf("share of %s items at the door within the deadline of %s, of those decided: at the door, turned away, or still on their way past it at the end of the run",
 					sc.Kinds[i].Name, sc.Kinds[i].Deadline)
 			},
 			value: door(func(k kindFigures) float64 { return k.deadline.share() })},
-		{key: "deadline_missed", unit: "items", better: "lower", headline: true, label: "items past the deadline", when: hasDeadline,
+		{key: "deadline_missed", unit: "items", better: "lower", headline: true, label: "items past the deadline", when: hasDeadline, reads: figDeadlines,
 			describe: func(sc *Scenario, i int) string {
 				return fmt.Sprintf("%s items past the deadline of %s: at the door late, turned away, or still on their way past it at the end of the run",
 					sc.Kinds[i].Name, sc.Kinds[i].Deadline)
 			},
 			value: door(func(k kindFigures) float64 { return float64(k.deadline.missed) })},
-		{key: "longest_wait", unit: "s", better: "lower", headline: true, label: "longest time to the door, those on their way counted", when: hasDeadline,
+		{key: "longest_wait", unit: "s", better: "lower", headline: true, label: "longest time to the door, those on their way counted", when: hasDeadline, reads: figDeadlines,
 			desc:  "longest time from the gate to the door, %s, an item still on its way at the end of the run counted with its time so far",
 			value: door(func(k kindFigures) float64 { return k.deadline.longestOrNaN(k.arrived - k.turned) })},
 	}
 	for j, st := range stages {
-		b = append(b, kpiDef{key: "time." + st.Name, unit: "s", better: "lower", label: "time " + st.Desc,
+		b = append(b, kpiDef{key: "time." + st.Name, unit: "s", better: "lower", label: "time " + st.Desc, reads: figSteps,
 			desc:  "mean time " + st.Desc + ", delivered %s items",
 			value: func(e *ending, i int) float64 { return e.kind(i).steps[j].Mean() }})
 	}
@@ -145,13 +145,13 @@ func itemKPIs() kpiBlock {
 // staging area over the day and the couriers that arrived on it.
 func gateKPIs() kpiBlock {
 	b := kpiBlock{
-		{key: "staging.mean", group: groupGate, unit: "items", label: "items in staging, mean", desc: "mean number of items put down in the staging area",
+		{key: "staging.mean", group: groupGate, reads: figStaging, unit: "items", label: "items in staging, mean", desc: "mean number of items put down in the staging area",
 			value: func(e *ending, _ int) float64 { return e.gate().mean }},
-		{key: "staging.max", group: groupGate, unit: "items", headline: true, label: "items in staging, most", desc: "most items in the staging area at once (capped by its capacity: not better when lower)",
+		{key: "staging.max", group: groupGate, reads: figStaging, unit: "items", headline: true, label: "items in staging, most", desc: "most items in the staging area at once (capped by its capacity: not better when lower)",
 			value: func(e *ending, _ int) float64 { return e.gate().most }},
-		{key: "staging.time_full", group: groupGate, unit: "s", better: "lower", headline: true, label: "time the staging area was full", desc: "time the staging area was full",
+		{key: "staging.time_full", group: groupGate, reads: figStaging, unit: "s", better: "lower", headline: true, label: "time the staging area was full", desc: "time the staging area was full",
 			value: func(e *ending, _ int) float64 { return e.gate().full }},
-		{key: "couriers_waiting.max", group: groupGate, unit: "items", better: "lower", label: "items waiting to be put down, most", desc: "most items waiting at the gate for room to be put down",
+		{key: "couriers_waiting.max", group: groupGate, reads: figStaging, unit: "items", better: "lower", label: "items waiting to be put down, most", desc: "most items waiting at the gate for room to be put down",
 			value: func(e *ending, _ int) float64 { return e.gate().waitingMost }},
 		{key: "pile.items", group: groupGate, unit: "items", better: "lower", label: "items put on the pile outside",
 			desc:  "items put down on the pile outside the staging area because it was full",
@@ -178,13 +178,13 @@ func gateKPIs() kpiBlock {
 // its door by the day's end (households.go).
 func householdKPIs() kpiBlock {
 	return everyDayOf(kpiBlock{
-		{key: "same_day", group: groupHouseholds, unit: "share", better: "higher", headline: true, label: "households served the same day",
+		{key: "same_day", group: groupHouseholds, reads: figHouseholds, unit: "share", better: "higher", headline: true, label: "households served the same day",
 			desc: "share of the households waiting for items on a day that had every item of that day at the door by the day's end (each household counted once for each day it waited)",
 			value: func(e *ending, _ int) float64 {
 				h := e.households()
 				return ratio(float64(h.served), float64(h.waiting))
 			}},
-		{key: "left_waiting", group: groupHouseholds, unit: "households", better: "lower", label: "households left waiting at the day's end",
+		{key: "left_waiting", group: groupHouseholds, reads: figHouseholds, unit: "households", better: "lower", label: "households left waiting at the day's end",
 			desc: "households waiting for items on a day that had one of that day's items not at the door by the day's end (turned away, or still on its way; each household counted once for each such day)",
 			value: func(e *ending, _ int) float64 {
 				h := e.households()
@@ -207,7 +207,7 @@ func samplingKPIs() kpiBlock {
 			value: func(e *ending, _ int) float64 { return ratio(float64(e.smp().sampled), e.makespan()/3600) }},
 		{key: "wait.mean", unit: "s", better: "lower", headline: true, label: "wait at a site, mean", desc: "mean wait at a site (queueing, not service)",
 			value: func(e *ending, _ int) float64 { return e.smp().wait.Mean() }},
-		{key: "wait.p95", unit: "s", better: "lower", headline: true, label: "wait at a site, 95th percentile", desc: "95th percentile of the wait at a site",
+		{key: "wait.p95", reads: figRoundWaits, unit: "s", better: "lower", headline: true, label: "wait at a site, 95th percentile", desc: "95th percentile of the wait at a site",
 			value: func(e *ending, _ int) float64 { return e.smp().wait.Quantile(0.95) }},
 		{key: "queue.peak", unit: "people", better: "lower", headline: true, label: "queue at a site, most", desc: "most residents waiting at any one site",
 			value: func(e *ending, _ int) float64 {
@@ -354,11 +354,11 @@ func needsKPIs() kpiBlock {
 			value: func(e *ending, _ int) float64 { return float64(e.needs().arrived) }},
 		{key: "response.mean", unit: "s", better: "lower", headline: true, label: "response time, mean", desc: "mean time from a card to its request done",
 			value: func(e *ending, _ int) float64 { return e.needs().response.Mean() }},
-		{key: "response.p95", unit: "s", better: "lower", headline: true, label: "response time, 95th percentile", desc: "95th percentile of the response time",
+		{key: "response.p95", reads: figResponses, unit: "s", better: "lower", headline: true, label: "response time, 95th percentile", desc: "95th percentile of the response time",
 			value: func(e *ending, _ int) float64 { return e.needs().response.Quantile(0.95) }},
 		{key: "backlog", unit: "cards", better: "lower", headline: true, label: "cards not done", desc: "cards not yet done at the end of the run",
 			value: func(e *ending, _ int) float64 { return float64(e.needs().backlog) }},
-		{key: "within_target", unit: "share", better: "higher", headline: true, label: "share done within target", when: hasNeedsTarget,
+		{key: "within_target", reads: figResponses, unit: "share", better: "higher", headline: true, label: "share done within target", when: hasNeedsTarget,
 			describe: func(sc *Scenario, _ int) string {
 				return fmt.Sprintf("share of cards done within %s", sc.SpecialNeeds.Target)
 			},
@@ -394,7 +394,7 @@ func staffKPIs() kpiBlock {
 		{key: "suits", scope: eachPool, group: groupStaff, unit: "suits", better: "lower", label: "protective suits put on", when: hasSuit,
 			desc:  "protective suits put on by pool %s: one at each start of duty, at the start of a shift and after each change-over",
 			value: func(e *ending, i int) float64 { return float64(e.staff(i).starts) }},
-	}, "over day %d")
+	}.reading(figStaff), "over day %d")
 }
 
 // staffTotalKPIs add up the staff of the whole compound.
@@ -418,7 +418,7 @@ func staffTotalKPIs() kpiBlock {
 				}
 				return h
 			}},
-	}
+	}.reading(figStaff)
 }
 
 // consumableKPIs are the suits and disinfectant used (consumables.go).
@@ -430,7 +430,7 @@ func consumableKPIs() kpiBlock {
 		{key: "disinfectant", group: groupConsumables, unit: "litres", better: "lower", label: "disinfectant used",
 			desc:  "litres of disinfectant sprayed on the items put in the disinfection area (costs.disinfectant_per_item each)",
 			value: func(e *ending, _ int) float64 { return e.consumed().litres }},
-	}, "used over day %d")
+	}.reading(figStaff), "used over day %d")
 }
 
 // costKPIs are what the run cost, in the currency of the scenario's
@@ -451,5 +451,5 @@ func costKPIs() kpiBlock {
 			value: func(e *ending, _ int) float64 {
 				return e.m.staffCost() + e.m.sc.equipmentCost() + e.m.sc.consumablesCost(e.consumed())
 			}},
-	}
+	}.reading(figStaff) // the suits put on, for the consumables
 }

@@ -24,7 +24,7 @@ func postKPIs() kpiBlock {
 			value: at(func(e *ending, p *postState) float64 { return float64(p.served) / e.hours })},
 		{key: "wait.mean", unit: "s", better: "lower", headline: true, label: "wait, mean", desc: "mean wait before service at post %s, of those served",
 			value: at(func(_ *ending, p *postState) float64 { return p.wait.Mean() })},
-		{key: "wait.p95", unit: "s", better: "lower", headline: true, label: "wait, 95th percentile", desc: "95th percentile of the wait before service at post %s",
+		{key: "wait.p95", reads: figPostWaits, unit: "s", better: "lower", headline: true, label: "wait, 95th percentile", desc: "95th percentile of the wait before service at post %s",
 			value: at(func(_ *ending, p *postState) float64 { return p.wait.Quantile(0.95) })},
 		{key: "time.mean", unit: "s", better: "lower", label: "time at the post, mean", desc: "mean time from arriving at post %s to the end of service, of those served",
 			value: at(func(_ *ending, p *postState) float64 { return p.time.Mean() })},
@@ -48,7 +48,7 @@ func postKPIs() kpiBlock {
 	for i := range b {
 		b[i].scope, b[i].group = eachPost, groupPosts
 	}
-	return b
+	return b.reading(figStaff | figPostServers) // the servers on duty, for the utilisation
 }
 
 // postNetKPIs are the posts' as a whole.
@@ -56,7 +56,7 @@ func postNetKPIs() kpiBlock {
 	b := kpiBlock{
 		{key: "network_time.mean", unit: "s", headline: true, better: "lower", label: "time among the posts, mean", desc: "mean time from entering the posts (from outside, the gate or a site) to leaving them",
 			value: func(e *ending, _ int) float64 { return e.m.net.time.Mean() }},
-		{key: "network_time.p95", unit: "s", better: "lower", label: "time among the posts, 95th percentile", desc: "95th percentile of the time from entering the posts to leaving them",
+		{key: "network_time.p95", reads: figPostWaits, unit: "s", better: "lower", label: "time among the posts, 95th percentile", desc: "95th percentile of the time from entering the posts to leaving them",
 			value: func(e *ending, _ int) float64 { return e.m.net.time.Quantile(0.95) }},
 		{key: "left", unit: "arrivals", label: "arrivals from outside who left", desc: "arrivals from outside who have left the posts",
 			value: func(e *ending, _ int) float64 { return float64(e.m.net.left) }},

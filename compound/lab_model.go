@@ -87,7 +87,7 @@ func (m *Model) buildLab(smp *sampling, shared *lab) error {
 		return nil
 	}
 	l.res = m.s.NewResource(LabPost, spec.Servers)
-	m.addPost(LabPost, "equipment", l.res)
+	m.addPost(LabPost, "equipment", l.res, 0)
 	test, err := m.dist(spec.Test, "sampling/lab/test")
 	if err != nil {
 		return err

@@ -22,6 +22,7 @@ type Model struct {
 	streams *random.Streams
 	tl      timeline
 	opts    Options
+	keep    keeps // what it records besides its flows' own counts
 
 	zoneOf   map[string]int // building id -> zone index
 	building map[string]int // building id -> index
@@ -37,6 +38,8 @@ type Model struct {
 	net      *postNet // the planner's own posts; nil for none
 
 	kinds []*kindState
+	items []item  // the items yet to be given out of the last block made (freshItem)
+	spent []*item // items that have left the item flow, to be used again
 
 	dayStarts  [][]func() // by day of the run: what starts when it begins
 	days       *runDays   // each day's figures, in a run of several days
@@ -86,7 +89,8 @@ type Options struct {
 	// replication measures: the others' values are NaN, and it makes none
 	// of the figures besides (no posts' figures, door times, hours, gate
 	// backlog nor series, as NoSeries); the KPIs it measures are the same.
-	// For work that reads a few KPIs alone.
+	// It records only what they read (keeps.go), so a replication that
+	// measures a few costs less. For work that reads a few KPIs alone.
 	Measure []bool
 	// Part, when not PartWhole, simulates only that part of a Separable
 	// scenario, the other idle: the KPIs of the part (KPIPart) are those
@@ -152,6 +156,7 @@ func BuildContext(ctx context.Context, sc *Scenario, rep int, opts Options) (*Mo
 		streams:  random.NewStreams(sc.Seed, rep),
 		tl:       sc.timeline(),
 		opts:     opts,
+		keep:     keepsFor(sc, opts.Measure),
 		zoneOf:   map[string]int{},
 		building: map[string]int{},
 		pools:    map[string]*pool{},
@@ -252,28 +257,37 @@ func (m *Model) buildPools() error {
 			}
 			pl.res = append(pl.res, r)
 			pl.changes = append(pl.changes, changes)
-			rec := m.addPost(g.name, "staff", r)
-			pl.recs = append(pl.recs, rec)
-			pl.overMax = append(pl.overMax, m.watchMaxHours(p, g, r, rec, fromRoster))
+			if rec := m.addPost(g.name, "staff", r, figStaff); rec != nil {
+				pl.recs = append(pl.recs, rec)
+				pl.overMax = append(pl.overMax, m.watchMaxHours(p, g, r, rec, fromRoster))
+			}
 		}
 		m.pools[p.Name] = pl
 	}
 	return nil
 }
 
-// addPost records a resource as a post.
-func (m *Model) addPost(name, class string, r *sim.Resource) *record.Resource {
-	rec := record.NewResource(r, 0)
-	rec.KeepWaits()
-	rec.Queue.TrackThreshold(1)
-	hours := int(math.Ceil(m.tl.horizon / 3600))
-	_ = rec.Hourly(3600, hours)
-	p := &post{name: name, class: class, res: r, rec: rec}
+// addPost adds a resource as a post and records it: with every figure
+// of the post in a whole replication, with its levels alone in one that
+// measures a KPI reading the family f, not at all (nil) in one that
+// measures none.
+func (m *Model) addPost(name, class string, r *sim.Resource, f figure) *record.Resource {
+	p := &post{name: name, class: class, res: r}
+	switch {
+	case m.keep.has(figEvery):
+		p.rec = record.NewResource(r, 0)
+		p.rec.KeepWaits()
+		p.rec.Queue.TrackThreshold(1)
+		hours := int(math.Ceil(m.tl.horizon / 3600))
+		_ = p.rec.Hourly(3600, hours)
+	case m.keep.has(f):
+		p.rec = record.NewResource(r, 0)
+	}
 	if !m.opts.NoSeries {
 		p.queue, p.busy = m.series(), m.series()
 	}
 	m.posts = append(m.posts, p)
-	return rec
+	return p.rec
 }
 
 // doer returns the pool doing task (Check has made sure there is one).

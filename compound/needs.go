@@ -38,11 +38,16 @@ func (m *Model) buildSpecialNeeds() error {
 		return nil
 	}
 	st := &specialNeeds{spec: sn}
-	st.response.KeepValues()
-	if n := m.tl.days(); n > 1 {
+	values := m.keep.has(figResponses)
+	if values {
+		st.response.KeepValues()
+	}
+	if n := m.tl.days(); n > 1 && m.keep.has(figDays) {
 		st.days = make([]needsDay, n)
 		for d := range st.days {
-			st.days[d].response.KeepValues()
+			if values {
+				st.days[d].response.KeepValues()
+			}
 		}
 	}
 	m.needs = st

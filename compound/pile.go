@@ -103,6 +103,7 @@ func (e *ending) pile() pileFigures {
 // place; the cart that takes it in takes it off the pile.
 func (m *Model) pileBranch(f *sim.Flow, intake *pool) {
 	g := m.gate
+	intakePrio := intake.prio(TaskIntake, 0)
 	f.Label("pile").Then(
 		sim.Do(func(e *sim.Entity) {
 			it := e.Data.(*item)
@@ -111,7 +112,7 @@ func (m *Model) pileBranch(f *sim.Flow, intake *pool) {
 			g.pile.put(it.staged)
 			g.courierWait.Add(0)
 			m.itemStaged(it)
-			e.Prio = intake.prio(TaskIntake, it.kind.spec.Priority)
+			e.Prio = intakePrio + it.kind.spec.Priority
 		}),
 		sim.Seize(intake.res[0], 1),
 		sim.DelayFor(func(e *sim.Entity) float64 { return e.Data.(*item).pileIntake }),

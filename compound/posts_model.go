@@ -58,7 +58,9 @@ func (m *Model) buildPosts() error {
 	}
 	n := &postNet{idx: sc.postIndex(), routes: map[string][]routeChoice{}, pick: map[string]random.Dist{},
 		visits: map[*sim.Entity]*netVisit{}}
-	n.time.KeepValues()
+	if m.keep.has(figPostWaits) {
+		n.time.KeepValues()
+	}
 	m.net = n
 	for _, r := range sc.Routes {
 		cs := n.routes[r.From]
@@ -80,13 +82,18 @@ func (m *Model) buildPosts() error {
 			return err
 		}
 		ps := &postState{spec: p, waiting: stats.NewLevel(0, 0), serving: stats.NewLevel(0, 0)}
-		ps.wait.KeepValues()
+		if m.keep.has(figPostWaits) {
+			ps.wait.KeepValues()
+		}
 		if p.Staff != "" {
 			pl := m.pools[p.Staff]
-			ps.res, ps.onDuty = pl.res[0], pl.recs[0]
+			ps.res = pl.res[0]
+			if len(pl.recs) > 0 { // not recorded for KPIs that do not read it
+				ps.onDuty = pl.recs[0]
+			}
 		} else {
 			ps.res = m.s.NewResource(p.Name, p.Servers)
-			ps.onDuty = m.addPost(p.Name, "post", ps.res)
+			ps.onDuty = m.addPost(p.Name, "post", ps.res, figPostServers)
 		}
 		var err error
 		name := "posts/" + p.Name

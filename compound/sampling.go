@@ -36,7 +36,6 @@ type sampling struct {
 	inTransit *stats.Level // samples taken and not yet at the lab
 	atLab     int
 	labDone   float64
-	hourly    *stats.Counts
 
 	// The residents who missed their call (noshows.go).
 	missed      int     // who missed it
@@ -65,10 +64,10 @@ type site struct {
 	expected    int
 	sampled     int
 	waiting     *stats.Level  // at the site and not yet being swabbed
-	queue       *stats.Series // waiting, sampled for plots
-	cumulative  *stats.Series
-	tube, box   int // samples in the open tube; samples in the box (closed tubes)
-	tubes       int // tubes in the box
+	queue       *stats.Series // waiting, sampled for plots; nil without series (NoSeries)
+	cumulative  *stats.Series // sampled so far, for plots; nil without series
+	tube, box   int           // samples in the open tube; samples in the box (closed tubes)
+	tubes       int           // tubes in the box
 	boxLeaves   *boxTimer
 	lastSampled float64 // the last resident sampled for the site, not by the sweep
 	missed      int     // its residents who missed their call
@@ -126,19 +125,23 @@ func (m *Model) buildRound(p roundPlan) (*sampling, error) {
 	sp := p.spec
 	smp := &sampling{spec: sp, plan: p, inTransit: stats.NewLevel(0, 0), closedAt: -1}
 	smp.start = m.tl.at(sp.Day-1, sp.Start)
-	smp.hourly, _ = stats.NewCounts(0, 3600, int(m.tl.horizon/3600+0.5))
 	if p.method == MethodAntigenKits {
 		return smp, m.buildKitRound(smp)
 	}
 	smp.runners = m.doer(TaskLabRun)
-	smp.wait.KeepValues()
+	if m.keep.has(figRoundWaits) {
+		smp.wait.KeepValues()
+	}
 
 	siteIndex := map[string]int{}
 	for i, st := range sp.Sites {
 		siteIndex[st.Name] = i
-		s := &site{spec: st, index: i, round: smp, waiting: stats.NewLevel(0, 0), queue: m.series(), cumulative: m.series()}
-		s.cumulative.Set(0, 0)
-		s.queue.Set(0, 0)
+		s := &site{spec: st, index: i, round: smp, waiting: stats.NewLevel(0, 0)}
+		if !m.opts.NoSeries {
+			s.queue, s.cumulative = m.series(), m.series()
+			s.cumulative.Set(0, 0)
+			s.queue.Set(0, 0)
+		}
 		s.boxLeaves = &boxTimer{m, s}
 		if p.index > 0 {
 			first := m.rounds[0].sites[i]
@@ -151,7 +154,7 @@ func (m *Model) buildRound(p roundPlan) (*sampling, error) {
 		if _, err := m.s.NewRoster(s.swab, []sim.Change{{At: smp.start, Capacity: st.Swab}}); err != nil {
 			return nil, err
 		}
-		m.addPost(st.Name+" swab", "site", s.swab)
+		m.addPost(st.Name+" swab", "site", s.swab, 0)
 		if err := m.ctx.Err(); err != nil {
 			return nil, err
 		}
@@ -160,7 +163,7 @@ func (m *Model) buildRound(p roundPlan) (*sampling, error) {
 			if _, err := m.s.NewRoster(s.reg, []sim.Change{{At: smp.start, Capacity: st.Registration}}); err != nil {
 				return nil, err
 			}
-			m.addPost(st.Name+" registration", "site", s.reg)
+			m.addPost(st.Name+" registration", "site", s.reg, 0)
 		}
 		smp.sites = append(smp.sites, s)
 		smp.siteFlows = append(smp.siteFlows, m.siteFlow(s))
@@ -342,6 +345,14 @@ func (c *call) Handle() {
 	}
 }
 
+// sampleQueue puts the residents waiting at the site now in its series,
+// when it has one.
+func (s *site) sampleQueue(now float64) {
+	if s.queue != nil {
+		s.queue.Set(now, s.waiting.Value())
+	}
+}
+
 // siteFlow is the way of a resident who comes down: walk to the site,
 // register (where the site has registration staff), be swabbed.
 func (m *Model) siteFlow(s *site) *sim.Flow {
@@ -352,7 +363,7 @@ func (m *Model) siteFlow(s *site) *sim.Flow {
 		sim.Do(func(e *sim.Entity) {
 			e.Data.(*resident).arrived = m.s.Now()
 			s.waiting.Add(m.s.Now(), 1)
-			s.queue.Set(m.s.Now(), s.waiting.Value())
+			s.sampleQueue(m.s.Now())
 		}),
 	)
 	if s.reg != nil {
@@ -367,7 +378,7 @@ func (m *Model) siteFlow(s *site) *sim.Flow {
 		sim.Do(func(e *sim.Entity) {
 			r := e.Data.(*resident)
 			s.waiting.Add(m.s.Now(), -1)
-			s.queue.Set(m.s.Now(), s.waiting.Value())
+			s.sampleQueue(m.s.Now())
 			s.round.wait.Add(max(m.s.Now()-r.arrived-r.reg, 0)) // not -ε from rounding
 		}),
 		sim.DelayFor(func(e *sim.Entity) float64 { return e.Data.(*resident).swab }),
@@ -444,7 +455,6 @@ func (m *Model) sampledBy(s *site, swept bool) {
 	}
 	smp.sampled++
 	smp.last = now
-	smp.hourly.Add(now, 1)
 	smp.inTransit.Add(now, 1)
 	s.sampled++
 	if swept {
@@ -452,7 +462,9 @@ func (m *Model) sampledBy(s *site, swept bool) {
 	} else {
 		s.lastSampled = now
 	}
-	s.cumulative.Set(now, float64(s.sampled))
+	if s.cumulative != nil {
+		s.cumulative.Set(now, float64(s.sampled))
+	}
 	pool := smp.spec.Pooling
 	s.tube++
 	if s.tube == pool.PerTube {

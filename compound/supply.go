@@ -104,23 +104,25 @@ func (m *Model) buildGate() error {
 		g.staging.SetBalking(0)
 		g.pile = newPile(m.tl.days())
 	}
-	g.stagingRec = m.addPost("staging", "space", g.staging)
+	g.stagingRec = m.addPost("staging", "space", g.staging, figStaging)
 	if g.pile != nil {
 		st := m.posts[len(m.posts)-1]
 		st.pile, st.piled = g.pile, m.series()
 	}
-	g.stagingRec.Busy.TrackThreshold(float64(sc.Gate.Slots()))
+	if g.stagingRec != nil {
+		g.stagingRec.Busy.TrackThreshold(float64(sc.Gate.Slots()))
+	}
 	if err := m.ctx.Err(); err != nil {
 		return err
 	}
 	g.shelf = m.s.NewStore("transfer shelf", sim.Unlimited, false)
 	g.carts = m.s.NewResource("carts", sc.Transfer.Carts)
-	m.addPost("carts", "equipment", g.carts)
+	m.addPost("carts", "equipment", g.carts, 0)
 	if err := m.ctx.Err(); err != nil {
 		return err
 	}
 	g.disinfect = m.s.NewResource("disinfection", sc.Disinfection.Space)
-	m.addPost("disinfection", "space", g.disinfect)
+	m.addPost("disinfection", "space", g.disinfect, 0)
 	if err := m.ctx.Err(); err != nil {
 		return err
 	}
@@ -163,12 +165,16 @@ func (m *Model) buildGate() error {
 func (m *Model) buildKind(i int, k Kind) error {
 	ks := &kindState{spec: k, index: i}
 	m.kinds = append(m.kinds, ks)
-	hours := int(m.tl.horizon/3600 + 0.5)
-	ks.hourlyIn, _ = stats.NewCounts(0, 3600, hours)
-	ks.hourlyAt, _ = stats.NewCounts(0, 3600, hours)
-	ks.hourlyOff, _ = stats.NewCounts(0, 3600, hours)
-	ks.byHour.hours = make([]stats.Tally, hours)
-	ks.doorTime.KeepValues()
+	if m.keep.has(figEvery) {
+		hours := int(m.tl.horizon/3600 + 0.5)
+		ks.hourlyIn, _ = stats.NewCounts(0, 3600, hours)
+		ks.hourlyAt, _ = stats.NewCounts(0, 3600, hours)
+		ks.hourlyOff, _ = stats.NewCounts(0, 3600, hours)
+		ks.byHour.hours = make([]stats.Tally, hours)
+	}
+	if m.keep.has(figDoorValues) {
+		ks.doorTime.KeepValues()
+	}
 	m.trackKind(ks)
 	name := "deliveries/" + k.Name
 	d, err := m.itemDraws(k, name)
@@ -310,7 +316,8 @@ func (m *Model) newItemWith(e *sim.Entity, ks *kindState, d *itemDraws) {
 		id = fmt.Sprintf("%s-%d", ks.spec.Name, ks.arrived+1)
 	}
 	z := g.zones[b]
-	it := &item{kind: ks, building: b, zone: z, household: m.householdOf(b, u), id: id, arrived: m.s.Now(),
+	it := m.freshItem()
+	*it = item{kind: ks, building: b, zone: z, household: m.householdOf(b, u), id: id, arrived: m.s.Now(),
 		intake: d.intake.Rand(), dwell: d.dwell.Rand(), sort: d.sort.Rand(), door: d.door.Rand()}
 	if d.pileIntake != nil {
 		it.pileIntake = d.pileIntake.Rand()
@@ -329,9 +336,41 @@ func (m *Model) newItemWith(e *sim.Entity, ks *kindState, d *itemDraws) {
 	e.Key = z
 	e.Prio = ks.spec.Priority
 	ks.arrived++
-	ks.hourlyIn.Add(m.s.Now(), 1)
+	if ks.hourlyIn != nil {
+		ks.hourlyIn.Add(m.s.Now(), 1)
+	}
 	g.inFlight++
 	m.itemArrived(it)
+}
+
+// itemsAtOnce is how many items are made in one allocation: a replication
+// makes thousands.
+const itemsAtOnce = 128
+
+// freshItem returns an item to fill in: one that has left the item flow
+// (spent), else the next of the block made last.
+func (m *Model) freshItem() *item {
+	if n := len(m.spent); n > 0 {
+		it := m.spent[n-1]
+		m.spent = m.spent[:n-1]
+		return it
+	}
+	if len(m.items) == 0 {
+		m.items = make([]item, itemsAtOnce)
+	}
+	it := &m.items[0]
+	m.items = m.items[1:]
+	return it
+}
+
+// itemSpent keeps the item of an entity leaving the item flow, delivered
+// or turned away, for one that arrives later: nothing reads an item once
+// it has left the flow (its figures are counted, its log written, and it
+// is in no store, hand, queue nor deadline's list).
+func (m *Model) itemSpent(e *sim.Entity) {
+	if it, ok := e.Data.(*item); ok {
+		m.spent = append(m.spent, it)
+	}
 }
 
 func (m *Model) buildItemFlow() error {
@@ -339,7 +378,7 @@ func (m *Model) buildItemFlow() error {
 	g := m.gate
 	intake := m.doer(TaskIntake)
 	sorter := m.doer(TaskSorting)
-	f := sim.NewFlow("item")
+	f := sim.NewFlow("item").OnDone(m.itemSpent)
 	m.divertAt(f, RouteGate, "turned away")
 	seize := sim.Seize(g.staging, 1)
 	if sc.Gate.CourierPatience > 0 {
@@ -351,6 +390,9 @@ func (m *Model) buildItemFlow() error {
 	case WhenFullPile:
 		seize.OnBalk("pile")
 	}
+	// A task's priority comes before a kind's (pool.prio): looked up once
+	// here, not for every item.
+	intakePrio, sortingPrio := intake.prio(TaskIntake, 0), sorter.prio(TaskSorting, 0)
 	f.Then(
 		sim.StepFunc(m.waitForGate),
 		seize,
@@ -360,7 +402,7 @@ func (m *Model) buildItemFlow() error {
 			g.noteStaging(it.staged)
 			g.courierWait.Add(it.staged - it.arrived)
 			m.itemStaged(it)
-			e.Prio = intake.prio(TaskIntake, it.kind.spec.Priority)
+			e.Prio = intakePrio + it.kind.spec.Priority
 		}),
 		sim.Seize(intake.res[0], 1),
 		sim.DelayFor(func(e *sim.Entity) float64 { return e.Data.(*item).intake }),
@@ -378,7 +420,7 @@ func (m *Model) buildItemFlow() error {
 		sim.Do(func(e *sim.Entity) {
 			it := e.Data.(*item)
 			it.disinfected = m.s.Now()
-			e.Prio = sorter.prio(TaskSorting, it.kind.spec.Priority)
+			e.Prio = sortingPrio + it.kind.spec.Priority
 		}),
 		sim.Seize(sorter.res[0], 1),
 		sim.DelayFor(func(e *sim.Entity) float64 { return e.Data.(*item).sort }),
@@ -403,9 +445,13 @@ func (m *Model) buildItemFlow() error {
 			ks := it.kind
 			ks.done++
 			ks.doorTime.Add(it.atDoor - it.arrived)
-			ks.hourlyAt.Add(it.atDoor, 1)
-			ks.steps.add(it)
-			ks.byHour.add(it.arrived, it.atDoor-it.arrived)
+			if ks.hourlyAt != nil {
+				ks.hourlyAt.Add(it.atDoor, 1)
+				ks.byHour.add(it.arrived, it.atDoor-it.arrived)
+			}
+			if m.keep.has(figSteps) {
+				ks.steps.add(it)
+			}
 			m.noteHandedOver(it)
 			g.inFlight--
 			m.itemDelivered(it)
@@ -423,7 +469,9 @@ func (m *Model) buildItemFlow() error {
 	f.Label("turned away").Then(sim.Do(func(e *sim.Entity) {
 		it := e.Data.(*item)
 		it.kind.turned++
-		it.kind.hourlyOff.Add(m.s.Now(), 1)
+		if it.kind.hourlyOff != nil {
+			it.kind.hourlyOff.Add(m.s.Now(), 1)
+		}
 		g.inFlight--
 		m.itemTurnedAway(it)
 		if l := m.opts.Log; l != nil {

@@ -123,9 +123,11 @@ func BenchmarkRunWithAnalysis(b *testing.B) {
 // report's analysis runs its steps: the whole compound with every figure
 // (as the base run), and measuring the headline KPIs alone, of the whole
 // compound, of the sampling rounds alone and of the deliveries alone
-// (compound.Options.Part). It reports the events fired per replication.
+// (compound.Options.Part). It reports the events fired and the process's
+// CPU time (the collector's included: steadier than the wall time on a
+// loaded machine) per replication.
 //
-//	go test -run '^$' -bench PartAlone -count 3 ./experiment/
+//	go test -run '^$' -bench PartAlone -count 5 ./experiment/
 func BenchmarkPartAlone(b *testing.B) {
 	sc := load(b, scenarios.Default)
 	measure := make([]bool, len(compound.Catalog(sc)))
@@ -147,10 +149,12 @@ func BenchmarkPartAlone(b *testing.B) {
 	} {
 		b.Run(c.name, func(b *testing.B) {
 			rep, events := 0, uint64(0)
+			cpu := processCPU()
 			for b.Loop() {
 				events += replicate(b, sc, rep%10, c.opt)
 				rep++
 			}
+			b.ReportMetric(float64(processCPU()-cpu)/float64(b.N), "cpu-ns/replication")
 			b.ReportMetric(float64(events)/float64(b.N), "events/replication")
 		})
 	}

@@ -69,6 +69,28 @@ func TestGotoIfAndLabels(t *testing.T) {
 	}
 }
 
+// TestGotoSharedByFlows: one Goto step in two flows, its label at a
+// different step in each, sends each entity to the label of its own
+// flow, whichever flow walks the step first and however they alternate
+// (the step keeps the label's place of the flow it last saw).
+func TestGotoSharedByFlows(t *testing.T) {
+	s := New()
+	j := &journal{s: s}
+	jump := Goto("out")
+	a := NewFlow("a").Then(Delay(Constant(1)), jump, j.note("a skipped")).Label("out").Then(j.note("a out"))
+	b := NewFlow("b").Then(Delay(Constant(2)), jump, j.note("b skipped"), j.note("b skipped too")).Label("out").Then(j.note("b out"))
+	for _, f := range []*Flow{a, b} {
+		if err := f.Check(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Start(a, nil)
+	s.Start(b, nil)
+	at(s, 2.5, func() { s.Start(a, nil) })
+	s.Run()
+	j.want(t, "a out@1", "b out@2", "a out@3.5")
+}
+
 func TestJump(t *testing.T) {
 	s := New()
 	j := &journal{s: s}

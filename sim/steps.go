@@ -151,6 +151,11 @@ func (parkStep) Do(*Entity) Outcome { return Wait }
 type gotoStep struct {
 	label string
 	cond  func(e *Entity) bool
+	// in is the flow the label was last looked up in and at its step: a
+	// step is nearly always in one flow, whose labels do not move once
+	// entities walk it (Check has made sure the label is there).
+	in *Flow
+	at int
 }
 
 // Goto makes the entity go on at label.
@@ -166,7 +171,10 @@ func (st *gotoStep) labelNames() []string { return []string{st.label} }
 
 func (st *gotoStep) Do(e *Entity) Outcome {
 	if st.cond == nil || st.cond(e) {
-		e.pc = e.flow.labels[st.label]
+		if st.in != e.flow {
+			st.in, st.at = e.flow, e.flow.labels[st.label]
+		}
+		e.pc = st.at
 	}
 	return Next
 }
