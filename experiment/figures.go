@@ -36,13 +36,15 @@ type figures struct {
 	// staff on duty are: for work that reads a few KPIs of an item and
 	// nothing else.
 	only []bool
+	// cat is the catalogue of the item's scenario, once made (catalogue).
+	cat []compound.KPI
 }
 
 // kpiFigures returns figures that keep only the columns of the KPIs of
 // sc's catalog called names, and no post's figures.
 func kpiFigures(sc *compound.Scenario, names []string) *figures {
 	cat := compound.Catalog(sc)
-	f := &figures{only: make([]bool, len(cat))}
+	f := &figures{only: make([]bool, len(cat)), cat: cat}
 	for _, n := range names {
 		if i := indexKPI(cat, n); i >= 0 {
 			f.only[i] = true
@@ -196,11 +198,21 @@ func (f *figures) added() int {
 	return n
 }
 
+// catalogue is the catalogue of sc, the item's scenario: made once, as a
+// run report's analysis reads it of every step more than once (about 0.6
+// ms and 2,400 allocations each time for two-days).
+func (f *figures) catalogue(sc *compound.Scenario) []compound.KPI {
+	if f.cat == nil {
+		f.cat = compound.Catalog(sc)
+	}
+	return f.cat
+}
+
 // outcome summarises the figures of reps replications of sc: an Outcome
 // without its Runs.
 func (f *figures) outcome(sc *compound.Scenario, reps int) *Outcome {
 	out := &Outcome{Scenario: sc, Seed: sc.Seed, Replications: reps, Unstable: sc.Stability()}
-	for i, k := range compound.Catalog(sc) {
+	for i, k := range f.catalogue(sc) {
 		s := summarizeColumn(f.kpi(i))
 		if k.Unit == "share" {
 			s = capShare(s)

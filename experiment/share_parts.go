@@ -48,7 +48,7 @@ func (w *Work) partsAlone(opt Options, figs []*figures) (*Work, error) {
 			continue
 		}
 		if ok && figs[i] != nil {
-			c.Items[i].aloneIfOnePart(&c.Items[base].Scenario, base)
+			c.Items[i].aloneIfOnePart(&c.Items[base].Scenario, base, figs[i].catalogue(&c.Items[i].Scenario))
 		}
 	}
 	return &c, nil
@@ -72,18 +72,19 @@ func (w *Work) factorsAlone(opt Options, figs []*figures) (*Work, error) {
 	c.Items = slices.Clone(w.Items)
 	for i := 1; i < len(c.Items); i++ {
 		if figs[i] != nil {
-			c.Items[i].aloneIfOnePart(sc, 0)
+			c.Items[i].aloneIfOnePart(sc, 0, figs[i].catalogue(&c.Items[i].Scenario))
 		}
 	}
 	return &c, nil
 }
 
 // aloneIfOnePart sets the item to run alone the one part of base (item b
-// of its work) that it changes, if it changes one.
-func (it *WorkItem) aloneIfOnePart(base *compound.Scenario, b int) {
+// of its work) that it changes, if it changes one; cat is the item's
+// scenario's catalogue.
+func (it *WorkItem) aloneIfOnePart(base *compound.Scenario, b int, cat []compound.KPI) {
 	if it.part = base.StepPart(&it.Scenario); it.part != compound.PartWhole {
 		it.base = b
-		for _, kpi := range compound.Catalog(&it.Scenario) {
+		for _, kpi := range cat {
 			it.kpiParts = append(it.kpiParts, compound.KPIPart(kpi))
 		}
 	}
