@@ -85,7 +85,7 @@ func runCompare(ctx context.Context, std *streams, opts *compareOptions, args []
 	if len(args)+len(variants) < 2 {
 		return badInput(fmt.Errorf("compare needs at least two scenarios: give two, or one and --variant 'NAME: path=value, ...'"))
 	}
-	all, overrides, err := opts.load(args)
+	all, overrides, err := opts.load(args, false)
 	if err != nil {
 		return err
 	}

@@ -91,7 +91,7 @@ is given.`,
 }
 
 func runPlan(ctx context.Context, std *streams, opts *planOptions, arg string) error {
-	all, overrides, err := opts.load([]string{arg})
+	all, overrides, err := opts.load([]string{arg}, !opts.onlyGiven)
 	if err != nil {
 		return err
 	}

@@ -77,7 +77,7 @@ func runRecord(ctx context.Context, std *streams, opts *recordOptions, arg strin
 		return badInput(fmt.Errorf("--rep must be 0 or more, got %d", opts.rep))
 	}
 	r := runFlags{sets: opts.sets}
-	all, _, err := r.load([]string{arg})
+	all, _, err := r.load([]string{arg}, false)
 	if err != nil {
 		return err
 	}

@@ -100,7 +100,7 @@ func runRun(ctx context.Context, std *streams, opts *runOptions, args []string) 
 	var good []string
 	bad := 0
 	for _, a := range args {
-		if _, err := scenarios.Resolve(a, overrides...); err != nil {
+		if _, err := scenarios.ResolveWithTargets(a, overrides...); err != nil {
 			if len(args) == 1 {
 				return badInput(err)
 			}
@@ -114,7 +114,7 @@ func runRun(ctx context.Context, std *streams, opts *runOptions, args []string) 
 	taken := map[string]bool{}
 	missed, failed := 0, 0
 	for i, arg := range good {
-		sc, err := scenarios.Resolve(arg, overrides...)
+		sc, err := scenarios.ResolveWithTargets(arg, overrides...)
 		if err != nil {
 			return badInput(err) // it loaded a moment ago: the file changed
 		}
@@ -155,7 +155,7 @@ func runRun(ctx context.Context, std *streams, opts *runOptions, args []string) 
 // runShardOfRun runs one shard of the work of every scenario and writes
 // it as a part.
 func (opts *runOptions) runShardOfRun(ctx context.Context, std *streams, args []string) error {
-	all, _, err := opts.load(args)
+	all, _, err := opts.load(args, true)
 	if err != nil {
 		return err
 	}

@@ -59,7 +59,7 @@ table, -o csv (or --csv) every KPI and factor as CSV (effects.csv).`,
 }
 
 func runSensitivity(ctx context.Context, std *streams, opts *sensitivityOptions, arg string) error {
-	all, _, err := opts.load([]string{arg})
+	all, _, err := opts.load([]string{arg}, len(opts.kpis) == 0)
 	if err != nil {
 		return err
 	}

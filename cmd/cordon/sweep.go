@@ -79,7 +79,7 @@ func runSweep(ctx context.Context, std *streams, opts *sweepOptions, arg string)
 			return badInput(fmt.Errorf("the grid has more than %d points", maxSweepPoints))
 		}
 	}
-	all, overrides, err := opts.load([]string{arg})
+	all, overrides, err := opts.load([]string{arg}, len(opts.kpis) == 0)
 	if err != nil {
 		return err
 	}
