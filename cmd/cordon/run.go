@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -263,10 +264,14 @@ func reportDir(out, name string, batch bool, taken map[string]bool) string {
 }
 
 // runError reports a failed run: an interruption as such, anything else as
-// an error in the scenario named.
+// an error in the scenario named (once: a replication's error names it
+// already).
 func (r *runFlags) runError(ctx context.Context, name string, err error) error {
 	if ctx.Err() != nil {
 		return r.stopped(ctx)
+	}
+	if ue, ok := errors.AsType[*experiment.UnitError](err); ok && ue.What == name {
+		return r.explainMemory(err)
 	}
 	return fmt.Errorf("%s: %w", name, r.explainMemory(err))
 }
