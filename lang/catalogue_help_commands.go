@@ -92,6 +92,8 @@ bottlenecks.json 和 knobs.csv；-o json（或 --json）打印该文档而非表
 			"结果的打印方式：table（给人看）、json（结果文档，与报告文件夹中保存的相同）或 csv（其主表）"),
 		h("no progress bar", "不显示进度条"),
 		h("replications (default: the scenario's)", "重复运行次数（默认：方案中的设定）"),
+		h("replications each candidate is screened with (default 6; the plan is confirmed with --confirm)",
+			"筛选每个候选方案时的重复运行次数（默认6；方案再以 --confirm 确认）"),
 		h("seed of the random streams (default: the scenario's)", "随机流的种子（默认：方案中的设定）"),
 		h("override a scenario value, path=value (repeatable), e.g. gate.shelves=10",
 			"覆盖方案中的一个值，path=value（可重复），例如 gate.shelves=10"),

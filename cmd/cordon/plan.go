@@ -77,6 +77,7 @@ is given.`,
 	}
 	opts.add(cmd.Flags())
 	f := cmd.Flags()
+	f.Lookup("reps").Usage = fmt.Sprintf("replications each candidate is screened with (default %d; the plan is confirmed with --confirm)", experiment.PlanScreenReplications)
 	f.StringArrayVar(&opts.targets, "target", nil, "a target KPI<=VALUE (also >=, <, >), repeatable, met besides the scenario's own")
 	f.BoolVar(&opts.onlyGiven, "only-given", false, "leave the scenario's own targets out: meet only the --target ones")
 	f.BoolVar(&opts.allowCuts, "allow-cuts", false, "let the plan remove staff and equipment too, down to the scenario's floors")
