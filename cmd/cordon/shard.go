@@ -54,11 +54,36 @@ func (s *shardFlags) checkShard(getenv func(string) string) error {
 	if s.part == "" {
 		s.part = s.split.PartName()
 	}
+	if err := checkPartPlace(s.part); err != nil {
+		return badInput(err)
+	}
 	if err := os.MkdirAll(filepath.Dir(s.part), 0o755); err != nil {
 		return badInput(fmt.Errorf("--part: %v", err))
 	}
 	if err := checkWritable(s.part); err != nil {
 		return badInput(fmt.Errorf("--part: %v", err))
+	}
+	return nil
+}
+
+// checkPartPlace refuses a --part that names anything but a new file or a
+// part cordon wrote (a shard run again replaces its part): never a file of
+// the user's, the command's own scenario, a folder or a device.
+func checkPartPlace(part string) error {
+	fi, err := os.Stat(part)
+	switch {
+	case err != nil:
+		return nil // nothing there, or no place for it: said when its folder is made
+	case !fi.Mode().IsRegular():
+		return fmt.Errorf("--part %s: exists and is not a file: choose another --part", text.TermSafe(part))
+	}
+	f, err := os.Open(part)
+	if err != nil {
+		return fmt.Errorf("--part %s: %v", text.TermSafe(part), err)
+	}
+	defer f.Close()
+	if !experiment.BeginsAsPart(f) {
+		return fmt.Errorf("--part %s: exists and is not a part cordon wrote (it does not begin as one): choose another --part, or move it away yourself", text.TermSafe(part))
 	}
 	return nil
 }
