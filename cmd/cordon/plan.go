@@ -4,13 +4,11 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/spf13/cobra"
 
 	"cordon/experiment"
 	"cordon/reports"
-	"cordon/text"
 )
 
 // planOptions are the flags of `cordon plan`.
@@ -165,10 +163,10 @@ func (opts *planOptions) checkWrite() error {
 	if opts.write == "" {
 		return nil
 	}
-	if _, err := os.Lstat(opts.write); err == nil && !opts.force {
-		return badInput(fmt.Errorf("%s exists: give another --write or --force", text.TermSafe(opts.write)))
+	if err := checkScenarioOverwrite(opts.write, opts.force, "--write"); err != nil {
+		return badInput(err)
 	}
-	if err := checkWritable(opts.write); err != nil {
+	if err := checkWritable(linkTarget(opts.write)); err != nil {
 		return badInput(err)
 	}
 	return nil
