@@ -60,6 +60,9 @@ the table, -o csv (or --csv) every difference as CSV (differences.csv).`,
 			if err := opts.checkShard(std.getenv); err != nil {
 				return err
 			}
+			if err := opts.refuseWithShard(cmd.Flags(), "out", "output", "json", "csv"); err != nil {
+				return err
+			}
 			return runCompare(cmd.Context(), std, opts, args)
 		},
 	}

@@ -60,6 +60,15 @@ without it the run exits 0 whatever the targets.`,
 			if err := checkReps("--marginal-reps", opts.marginal, 0); err != nil {
 				return err
 			}
+			if err := opts.refuseWithShard(cmd.Flags(), "out", "output", "json", "csv", "check", "no-report"); err != nil {
+				return err
+			}
+			if opts.noReport && cmd.Flags().Changed("out") {
+				return noReportError("--out")
+			}
+			if opts.noReport && opts.marginal > 0 && cmd.Flags().Changed("marginal-reps") {
+				return noReportError("--marginal-reps")
+			}
 			return runRun(cmd.Context(), std, opts, args)
 		},
 	}
@@ -240,6 +249,11 @@ func (opts *runOptions) report(ctx context.Context, std *streams, r experiment.R
 			return std.words.WriteTargets(w, targets)
 		}})
 	return experiment.AllMet(targets), err
+}
+
+// noReportError refuses flag, which has no effect with --no-report.
+func noReportError(flag string) error {
+	return badInput(fmt.Errorf("%s has no effect with --no-report, which writes no report folder: give one or the other", flag))
 }
 
 // reportDir is where a scenario's report goes: --out itself for one

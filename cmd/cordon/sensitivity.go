@@ -45,6 +45,9 @@ table, -o csv (or --csv) every KPI and factor as CSV (effects.csv).`,
 			if err := opts.checkShard(std.getenv); err != nil {
 				return err
 			}
+			if err := opts.refuseWithShard(cmd.Flags(), "out", "output", "json", "csv", "top"); err != nil {
+				return err
+			}
 			return runSensitivity(cmd.Context(), std, opts, args[0])
 		},
 	}

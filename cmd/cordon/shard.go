@@ -88,6 +88,30 @@ func checkPartPlace(part string) error {
 	return nil
 }
 
+// refuseWithShard refuses, with --shard, each of the flags named that was
+// given: a shard writes only its part, and what the report and the
+// terminal show, and --check's exit code, are cordon merge's, which takes
+// those flags.
+func (s *shardFlags) refuseWithShard(f *pflag.FlagSet, names ...string) error {
+	if !s.sharded() {
+		return nil
+	}
+	for _, n := range names {
+		fl := f.Lookup(n)
+		if fl == nil || !fl.Changed {
+			continue
+		}
+		switch n {
+		case "output":
+			return badInput(fmt.Errorf("-o has no effect with --shard, which writes only its part: give it to cordon merge"))
+		case "no-report":
+			return badInput(fmt.Errorf("--no-report has no effect with --shard, which writes only its part (cordon merge writes the report)"))
+		}
+		return badInput(fmt.Errorf("--%s has no effect with --shard, which writes only its part: give it to cordon merge", n))
+	}
+	return nil
+}
+
 // sharded reports whether the command runs one shard of its work.
 func (s *shardFlags) sharded() bool { return s.split.Count > 0 }
 

@@ -47,6 +47,9 @@ document (results.json).`,
 			if err := opts.checkShard(std.getenv); err != nil {
 				return err
 			}
+			if err := opts.refuseWithShard(cmd.Flags(), "out", "output", "json", "csv"); err != nil {
+				return err
+			}
 			return runSweep(cmd.Context(), std, opts, args[0])
 		},
 	}
