@@ -8,6 +8,21 @@ import "regexp"
 func commandSentences() []errorSentence {
 	s := func(re, zh string) errorSentence { return errorSentence{regexp.MustCompile(re), zh} }
 	return []errorSentence{
+		s(`^(\S+) has no effect with --no-report, which writes no report folder: give one or the other$`,
+			"${1} 在使用 --no-report 时不起作用（--no-report 不写报告文件夹）：请二者选一"),
+		s(`^(\S+) has no effect with --shard, which writes only its part: give it to cordon merge$`,
+			"${1} 在使用 --shard 时不起作用（分片只写它的部分）：请交给 cordon merge"),
+		s(`^--no-report has no effect with --shard, which writes only its part \(cordon merge writes the report\)$`,
+			"--no-report 在使用 --shard 时不起作用（分片只写它的部分，报告由 cordon merge 写）"),
+		s(`^--part (.*): exists and is not a part cordon wrote \(it does not begin as one\): choose another --part, or move it away yourself$`,
+			"--part ${1}：已存在，且不是 cordon 写的部分文件（开头不是部分文件的开头）：请另选 --part，或自行移走它"),
+		s(`^--part (.*): exists and is not a file: choose another --part$`, "--part ${1}：已存在，且不是文件：请另选 --part"),
+		s(`^(.*) is not a file \(a folder, a device or a pipe\): a scenario is written only as a file; give another name$`,
+			"${1} 不是文件（是文件夹、设备或管道）：方案只写成文件；请另给一个文件名"),
+		s(`^(.*) is not a file \(a folder, a device or a pipe\): a scenario is written only as a file; give another --write$`,
+			"${1} 不是文件（是文件夹、设备或管道）：方案只写成文件；请另给 --write"),
+		s(`^(.*) exists and is not a file \(a folder, a device or a pipe\): give another --out$`,
+			"${1} 已存在，且不是文件（是文件夹、设备或管道）：请另给 --out"),
 		s(`^compare needs at least two scenarios: give two, or one and --variant '(.*)'$`, "compare 至少需要两个方案：请给出两个，或一个方案加 --variant '${1}'"),
 		s(`--variant (\S+): (\S+) names another scenario of the comparison: give the variant a name of its own`,
 			"--variant ${1}：${2}是对比中另一个方案的名字：请给该变体另起一个名字"),
