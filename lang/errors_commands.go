@@ -8,6 +8,10 @@ import "regexp"
 func commandSentences() []errorSentence {
 	s := func(re, zh string) errorSentence { return errorSentence{regexp.MustCompile(re), zh} }
 	return []errorSentence{
+		s(`^(.+?): replication (\d+): stopped at (\S+), day (\d+), with more than (\d+) entities in the compound at once: the queue at (.+) has (\d+) waiting$`,
+			"${1}：第${2}次重复运行：在第${4}天${3}停止，小区内同时存在的实体超过${5}个：${6}的队列有${7}个在等待"),
+		s(`^(.+?): replication (\d+): stopped at (\S+), day (\d+), with more than (\d+) events fired: the queue at (.+) has (\d+) waiting$`,
+			"${1}：第${2}次重复运行：在第${4}天${3}停止，触发的事件超过${5}个：${6}的队列有${7}个在等待"),
 		s(`^(\S+) has no effect with --no-report, which writes no report folder: give one or the other$`,
 			"${1} 在使用 --no-report 时不起作用（--no-report 不写报告文件夹）：请二者选一"),
 		s(`^(\S+) has no effect with --shard, which writes only its part: give it to cordon merge$`,
