@@ -8,6 +8,7 @@ import "regexp"
 func commandSentences() []errorSentence {
 	s := func(re, zh string) errorSentence { return errorSentence{regexp.MustCompile(re), zh} }
 	return []errorSentence{
+		s(`^sweep point (.+?): replication (\d+): stopped at`, "参数扫描点 ${1}: replication ${2}: stopped at"),
 		s(`^(.+?): replication (\d+): stopped at (\S+), day (\d+), with more than (\d+) entities in the compound at once: the queue at (.+) has (\d+) waiting$`,
 			"${1}：第${2}次重复运行：在第${4}天${3}停止，小区内同时存在的实体超过${5}个：${6}的队列有${7}个在等待"),
 		s(`^(.+?): replication (\d+): stopped at (\S+), day (\d+), with more than (\d+) events fired: the queue at (.+) has (\d+) waiting$`,
