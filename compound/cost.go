@@ -36,10 +36,37 @@ func (sc *Scenario) staffCostOf(hours func(pool int) float64) float64 {
 }
 
 // equipmentCost is what the shelves, containers, carts and disinfection
-// places cost for the run.
+// places cost for the run: the most of each held at once, the scenario's
+// and what its events add (equipment that comes in the evening is bought
+// for the run as the morning's is).
 func (sc *Scenario) equipmentCost() float64 {
-	return sc.Costs.Shelf*float64(sc.Gate.Shelves) + sc.Costs.Container*float64(sc.Gate.Containers) +
-		sc.Costs.Cart*float64(sc.Transfer.Carts) + sc.Costs.DisinfectionSlot*float64(sc.Disinfection.Space)
+	held := sc.mostEquipment()
+	return sc.Costs.Shelf*float64(held.Shelves) + sc.Costs.Container*float64(held.Containers) +
+		sc.Costs.Cart*float64(held.Carts) + sc.Costs.DisinfectionSlot*float64(held.DisinfectionSpace)
+}
+
+// mostEquipment returns the most of each kind of equipment held at once
+// over the run: the scenario's, as the add and remove events change it.
+func (sc *Scenario) mostEquipment() Equipment {
+	g := sc.Gate
+	have := Equipment{Ground: g.Ground, Shelves: g.Shelves, Containers: g.Containers,
+		Carts: sc.Transfer.Carts, DisinfectionSpace: sc.Disinfection.Space}
+	most := have
+	for _, i := range sc.eventOrder(sc.timeline()) {
+		ev := sc.Events[i]
+		switch {
+		case ev.Add != nil:
+			have = have.plus(*ev.Add, 1)
+		case ev.Remove != nil:
+			have = have.plus(*ev.Remove, -1)
+		default:
+			continue
+		}
+		most = Equipment{Ground: max(most.Ground, have.Ground), Shelves: max(most.Shelves, have.Shelves),
+			Containers: max(most.Containers, have.Containers), Carts: max(most.Carts, have.Carts),
+			DisinfectionSpace: max(most.DisinfectionSpace, have.DisinfectionSpace)}
+	}
+	return most
 }
 
 // consumablesCost is what the suits and disinfectant c cost.

@@ -74,6 +74,14 @@ func NewPart(w *Work, shard Shard, results [][]*compound.Result, version string)
 // at once.
 const partMagic = "cordon part\n"
 
+// BeginsAsPart reports whether r begins as a part file does: a shard may
+// replace a part with its own, and nothing else.
+func BeginsAsPart(r io.Reader) bool {
+	head := make([]byte, len(partMagic))
+	_, err := io.ReadFull(r, head)
+	return err == nil && string(head) == partMagic
+}
+
 // partHead is the first record of a part file (after partMagic): what the
 // part is, and how many units follow it, each a partRecord, in order. In
 // a part of format 1 it held every unit and its result instead (Units and

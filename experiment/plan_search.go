@@ -58,13 +58,17 @@ type move struct {
 // key identifies a move.
 func (m move) key() string { return fmt.Sprint(m.knobs, m.steps) }
 
+// PlanScreenReplications is how many replications each candidate of a
+// plan is screened with unless PlanOptions.Replications says otherwise.
+const PlanScreenReplications = 6
+
 // newPlanner sets up a search: the knobs that can move a target's KPI, and
 // the range of each.
 func newPlanner(ctx context.Context, sc *compound.Scenario, opt PlanOptions, targets []compound.Target) *planner {
 	p := &planner{ctx: ctx, sc: sc, opt: opt, targets: targets, cache: map[string]*evaluation{}}
 	p.stage = stage{reps: opt.Replications, seed: sc.Seed}
 	if p.stage.reps <= 0 {
-		p.stage.reps = 6
+		p.stage.reps = PlanScreenReplications
 	}
 	if opt.Seed != nil {
 		p.stage.seed = *opt.Seed

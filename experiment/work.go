@@ -8,6 +8,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"strings"
 
 	"cordon/compound"
 	"cordon/sim/replicate"
@@ -287,7 +288,11 @@ func (e *UnitError) Unwrap() error { return e.Err }
 func (w *Work) describe(i int) string {
 	if w.Command == CommandSweep && len(w.Axes) > 0 {
 		if grid := Grid(w.Axes); i < len(grid) {
-			return fmt.Sprintf("sweep point %v", grid[i])
+			set := make([]string, len(grid[i]))
+			for a, v := range grid[i] {
+				set[a] = w.Axes[a].Path + "=" + v
+			}
+			return "sweep point " + strings.Join(set, ", ")
 		}
 	}
 	return w.Items[i].Scenario.Name

@@ -157,6 +157,7 @@ cordon-out/plan-<scenario>/，可用 --out 另指定），其中有 plan.json（
 		h("plan --force", "703dcca7", "若 --write 的文件已存在则覆盖"),
 		h("plan --only-given", "31114348", "不计方案自带的目标：只达成 --target 给出的目标"),
 		h("plan --out", "fa6c22fb", "报告文件夹（默认：cordon-out/plan-<scenario>）"),
+		h("plan --reps", "058b8836", "筛选每个候选方案时的重复运行次数（默认6；方案再以 --confirm 确认）"),
 		h("plan --sensitivity", "a607a943", "在报告中加入该计划的敏感性分析"),
 		h("plan --target", "4ef4e7fa", "目标 KPI<=VALUE（也可用 >=、<、>），可重复，在方案自带的目标之外也要达成"),
 		h("plan --write", "9e808d93", "把计划后的方案保存到这个文件"),

@@ -86,6 +86,7 @@ func errorPhrases() [][2]string {
 		{"cordon replaces only report folders it wrote itself", "cordon 只替换它自己写的报告文件夹"},
 		{"an input of this command", "是本命令的输入"},
 		{"; no report or file was written", "；未写入任何报告或文件"},
+		{"interrupted again: stopped at once", "再次中断：立即停止"},
 		{"interrupted", "已中断"},
 		{"terminated", "已终止"},
 		{"plan needs targets: give --target 'KPI<=VALUE' or targets in the scenario", "plan 需要目标：请用 --target 'KPI<=VALUE' 给出，或写在方案的 targets 中"},

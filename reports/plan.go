@@ -135,7 +135,8 @@ func (w *Words) WritePlanTable(out io.Writer, p *experiment.Plan) error {
 	fmt.Fprintf(&buf, "\n%s\n", w.T("targets"))
 	tw = &aligned{indent: "  "}
 	for i, t := range p.Targets {
-		cells := []string{w.targetState(t), w.Sprintf("mean %s", w.value(t.KPI.Unit, t.KPI.Mean)), w.margin(t), w.sourceLabel(p.Constraints[i].Source)}
+		// the mean with the interval "met with 95% confidence" rests on
+		cells := []string{w.targetState(t), w.Sprintf("mean %s", w.estimate(t.KPI.Unit, t.KPI.Mean, t.KPI.Low, t.KPI.High)), w.margin(t), w.sourceLabel(p.Constraints[i].Source)}
 		// the target in words first, as the run's; as written last
 		tw.add(append(append([]string{text.TermSafe(w.targetText(t))}, cells...), text.TermSafe(t.Text))...)
 	}

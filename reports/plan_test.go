@@ -3,6 +3,7 @@ package reports_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,6 +11,7 @@ import (
 
 	"cordon/compound"
 	"cordon/experiment"
+	"cordon/lang"
 	"cordon/reports"
 	"cordon/scenarios"
 )
@@ -110,6 +112,19 @@ func TestPlanDocument(t *testing.T) {
 		// named by its label, with its name for --target after it
 		if !strings.Contains(term.String(), " ("+e.Name+") ") || !strings.Contains(string(page), " ("+e.Name+")</td>") {
 			t.Errorf("side effect %s missing from the terminal or the page", e.Name)
+		}
+	}
+	for _, tr := range p.Targets {
+		// The confirmation's 95% interval, which "met with 95% confidence"
+		// rests on, beside the mean (the terminal gave the mean alone).
+		k := tr.KPI
+		v := func(x float64) string { return reports.FormatValue(k.Unit, x) }
+		if k.Unit == "s" {
+			v = lang.Seconds
+		}
+		want := fmt.Sprintf("mean %s [%s, %s] ", v(k.Mean), v(k.Low), v(k.High))
+		if !strings.Contains(term.String(), want) {
+			t.Errorf("the terminal table does not give %s as %q:\n%s", tr.Text, want, term.String())
 		}
 	}
 	for _, want := range []string{"from the scenario", "from --target", "side effects: KPIs the plan makes significantly worse"} {

@@ -98,14 +98,26 @@ func description(data []byte) string {
 // file: one named like a built-in scenario (a report folder, say) does not
 // hide it, and one named by a path is an error that says so.
 func Resolve(arg string, overrides ...Override) (*compound.Scenario, error) {
+	return resolve(arg, false, overrides)
+}
+
+// ResolveWithTargets resolves a scenario as Resolve does and loads it as
+// LoadWithTargets does: a target of the scenario on a KPI it does not have
+// is an error at the target's place.
+func ResolveWithTargets(arg string, overrides ...Override) (*compound.Scenario, error) {
+	return resolve(arg, true, overrides)
+}
+
+// resolve is Resolve, with LoadWithTargets's check when targets is true.
+func resolve(arg string, targets bool, overrides []Override) (*compound.Scenario, error) {
 	if err := notFolder(arg); err != nil {
 		return nil, err
 	}
 	if isFile(arg) {
-		return LoadFile(arg, overrides...)
+		return loadFile(arg, targets, overrides)
 	}
 	if data, ok := Builtin(arg); ok {
-		return Load(path.Join("builtin", arg+".yaml"), data, overrides...)
+		return load(path.Join("builtin", arg+".yaml"), data, targets, overrides)
 	}
 	return nil, unknownScenario(arg)
 }

@@ -19,7 +19,23 @@ import (
 // messages. The overrides are applied to the YAML before decoding, in
 // order, and checked exactly like the file. The error is Errors: every
 // problem found, by position.
-func Load(name string, data []byte, overrides ...Override) (sc *compound.Scenario, err error) {
+func Load(name string, data []byte, overrides ...Override) (*compound.Scenario, error) {
+	return load(name, data, false, overrides)
+}
+
+// LoadWithTargets loads a scenario as Load does, and also refuses each of
+// its targets on a KPI it does not have, at the target's place, naming the
+// nearest KPI: the commands that check the scenario's targets (run, plan)
+// or measure its KPIs (bottlenecks, sensitivity, sweep) would refuse it
+// anyway, and validate says so. Load leaves such a target be, for the
+// scenarios made from another without one of its sections (compare
+// --variant 'x: sampling=').
+func LoadWithTargets(name string, data []byte, overrides ...Override) (*compound.Scenario, error) {
+	return load(name, data, true, overrides)
+}
+
+// load is Load, and LoadWithTargets when targets is true.
+func load(name string, data []byte, targets bool, overrides []Override) (sc *compound.Scenario, err error) {
 	defer func() {
 		// The last line of defence: the loader has no known panic, and the
 		// tests fail on this message.
@@ -64,6 +80,11 @@ func Load(name string, data []byte, overrides ...Override) (sc *compound.Scenari
 			}
 		}
 	}
+	if targets && errs.empty() {
+		for _, fe := range targetsWithoutKPI(sc) {
+			errs.add(d.at(locate(root, fe.Path), fe.Path, fe.Msg))
+		}
+	}
 	if !errs.empty() {
 		return nil, errs.errors()
 	}
@@ -72,6 +93,11 @@ func Load(name string, data []byte, overrides ...Override) (sc *compound.Scenari
 
 // LoadFile loads the scenario in the file at path.
 func LoadFile(path string, overrides ...Override) (*compound.Scenario, error) {
+	return loadFile(path, false, overrides)
+}
+
+// loadFile is LoadFile, with LoadWithTargets's check when targets is true.
+func loadFile(path string, targets bool, overrides []Override) (*compound.Scenario, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -81,7 +107,7 @@ func LoadFile(path string, overrides ...Override) (*compound.Scenario, error) {
 	if err != nil {
 		return nil, err
 	}
-	return Load(path, data, overrides...)
+	return load(path, data, targets, overrides)
 }
 
 // parse reads the one YAML document in data and returns its root, or nil

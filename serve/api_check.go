@@ -109,7 +109,7 @@ func (s *Server) apiCheck(w http.ResponseWriter, r *http.Request) {
 	for _, c := range changes {
 		a.Sets = append(a.Sets, "--set '"+c.Path+"="+c.Value+"'")
 	}
-	sc, err := src.load(changes)
+	sc, err := src.loadToRun(changes)
 	if err != nil {
 		a.problems = s.worded(r, s.placeProblems(src, changes, err))
 		writeJSON(w, http.StatusOK, a)

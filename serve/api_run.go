@@ -13,7 +13,7 @@ func (s *Server) apiRun(w http.ResponseWriter, r *http.Request) {
 		s.refuse(w, r, http.StatusBadRequest, general(s.said(r, err)))
 		return
 	}
-	sc, err := src.load(changes)
+	sc, err := src.loadToRun(changes)
 	if err != nil {
 		s.refuse(w, r, http.StatusBadRequest, s.placeProblems(src, changes, err))
 		return

@@ -99,6 +99,13 @@ func (src *source) load(changes []change) (*compound.Scenario, error) {
 	return scenarios.Load(src.Name, src.Data, overrides(changes)...)
 }
 
+// loadToRun loads the source with the changes as cordon validate and run
+// do: a target of the scenario on a KPI it does not have is a problem at
+// its place (scenarios.LoadWithTargets).
+func (src *source) loadToRun(changes []change) (*compound.Scenario, error) {
+	return scenarios.LoadWithTargets(src.Name, src.Data, overrides(changes)...)
+}
+
 // asRun is the scenario file to keep with a run: the source with the
 // changes written in, comments kept; the source itself without changes.
 func (src *source) asRun(changes []change) ([]byte, error) {

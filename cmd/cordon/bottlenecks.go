@@ -59,7 +59,7 @@ document instead of the tables, -o csv (or --csv) knobs.csv: one row per knob an
 }
 
 func runBottlenecks(ctx context.Context, std *streams, opts *bottlenecksOptions, arg string) error {
-	all, _, err := opts.load([]string{arg})
+	all, _, err := opts.load([]string{arg}, len(opts.kpis) == 0)
 	if err != nil {
 		return err
 	}

@@ -167,15 +167,21 @@ func (r *runFlags) do(ctx context.Context, std *streams, label string, w *experi
 }
 
 // load resolves every scenario argument with the --set overrides; bad
-// input is reported before any work starts.
-func (r *runFlags) load(args []string) ([]*compound.Scenario, []scenarios.Override, error) {
+// input is reported before any work starts. With targets (a command that
+// checks or measures the scenario's own targets), a target on a KPI the
+// scenario does not have is bad input at its place in the file.
+func (r *runFlags) load(args []string, targets bool) ([]*compound.Scenario, []scenarios.Override, error) {
 	overrides, err := parseSets(r.sets)
 	if err != nil {
 		return nil, nil, err
 	}
+	resolve := scenarios.Resolve
+	if targets {
+		resolve = scenarios.ResolveWithTargets
+	}
 	var all []*compound.Scenario
 	for _, a := range args {
-		sc, err := scenarios.Resolve(a, overrides...)
+		sc, err := resolve(a, overrides...)
 		if err != nil {
 			return nil, nil, badInput(err)
 		}

@@ -60,6 +60,9 @@ the table, -o csv (or --csv) every difference as CSV (differences.csv).`,
 			if err := opts.checkShard(std.getenv); err != nil {
 				return err
 			}
+			if err := opts.refuseWithShard(cmd.Flags(), "out", "output", "json", "csv"); err != nil {
+				return err
+			}
 			return runCompare(cmd.Context(), std, opts, args)
 		},
 	}
@@ -85,7 +88,7 @@ func runCompare(ctx context.Context, std *streams, opts *compareOptions, args []
 	if len(args)+len(variants) < 2 {
 		return badInput(fmt.Errorf("compare needs at least two scenarios: give two, or one and --variant 'NAME: path=value, ...'"))
 	}
-	all, overrides, err := opts.load(args)
+	all, overrides, err := opts.load(args, false)
 	if err != nil {
 		return err
 	}

@@ -52,12 +52,10 @@ func runInit(std *streams, opts *initOptions, file string) error {
 		_, err := std.out.Write(data)
 		return err
 	}
-	if _, err := os.Stat(file); err == nil && !opts.force {
-		return badInput(fmt.Errorf("%s exists: give another name or --force", file))
-	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
+	if err := checkScenarioOverwrite(file, opts.force, "name"); err != nil {
 		return badInput(err)
 	}
-	if err := writeFileAtomic(file, data); err != nil {
+	if err := writeFileAtomic(linkTarget(file), data); err != nil {
 		return err
 	}
 	fmt.Fprintf(std.out, "wrote %s (from %s): edit it, then cordon validate %s\n", text.TermSafe(file), text.TermSafe(opts.from), text.TermSafe(file))
@@ -69,6 +67,40 @@ func runInit(std *streams, opts *initOptions, file string) error {
 		fmt.Fprintf(std.out, "wrote %s, the schema editors check it against\n", text.TermSafe(schema))
 	}
 	return nil
+}
+
+// checkScenarioOverwrite refuses what a scenario may not be written over: a file
+// without force, and never anything but a file (a folder, a device, a
+// pipe), a symbolic link followed to where it points. what is what to
+// give instead: "name" for init, "--write" for plan.
+func checkScenarioOverwrite(path string, force bool, what string) error {
+	fi, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		if _, err := os.Lstat(path); err == nil && !force {
+			return fmt.Errorf("%s exists: give another %s or --force", text.TermSafe(path), what)
+		}
+		return nil
+	case err != nil:
+		return fmt.Errorf("%s: %v", text.TermSafe(path), err)
+	case !fi.Mode().IsRegular():
+		return fmt.Errorf("%s is not a file (a folder, a device or a pipe): a scenario is written only as a file; give another %s", text.TermSafe(path), what)
+	case !force:
+		return fmt.Errorf("%s exists: give another %s or --force", text.TermSafe(path), what)
+	}
+	return nil
+}
+
+// linkTarget returns where the symbolic link at path points, so that
+// writing a file there replaces the file and keeps the link; path itself
+// when it is no link (or a link to nothing).
+func linkTarget(path string) string {
+	if fi, err := os.Lstat(path); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+		if to, err := filepath.EvalSymlinks(path); err == nil {
+			return to
+		}
+	}
+	return path
 }
 
 // writeFileAtomic writes data to a temporary file beside path and renames it

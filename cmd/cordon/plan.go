@@ -4,13 +4,11 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/spf13/cobra"
 
 	"cordon/experiment"
 	"cordon/reports"
-	"cordon/text"
 )
 
 // planOptions are the flags of `cordon plan`.
@@ -77,6 +75,7 @@ is given.`,
 	}
 	opts.add(cmd.Flags())
 	f := cmd.Flags()
+	f.Lookup("reps").Usage = fmt.Sprintf("replications each candidate is screened with (default %d; the plan is confirmed with --confirm)", experiment.PlanScreenReplications)
 	f.StringArrayVar(&opts.targets, "target", nil, "a target KPI<=VALUE (also >=, <, >), repeatable, met besides the scenario's own")
 	f.BoolVar(&opts.onlyGiven, "only-given", false, "leave the scenario's own targets out: meet only the --target ones")
 	f.BoolVar(&opts.allowCuts, "allow-cuts", false, "let the plan remove staff and equipment too, down to the scenario's floors")
@@ -91,7 +90,7 @@ is given.`,
 }
 
 func runPlan(ctx context.Context, std *streams, opts *planOptions, arg string) error {
-	all, overrides, err := opts.load([]string{arg})
+	all, overrides, err := opts.load([]string{arg}, !opts.onlyGiven)
 	if err != nil {
 		return err
 	}
@@ -164,10 +163,10 @@ func (opts *planOptions) checkWrite() error {
 	if opts.write == "" {
 		return nil
 	}
-	if _, err := os.Lstat(opts.write); err == nil && !opts.force {
-		return badInput(fmt.Errorf("%s exists: give another --write or --force", text.TermSafe(opts.write)))
+	if err := checkScenarioOverwrite(opts.write, opts.force, "--write"); err != nil {
+		return badInput(err)
 	}
-	if err := checkWritable(opts.write); err != nil {
+	if err := checkWritable(linkTarget(opts.write)); err != nil {
 		return badInput(err)
 	}
 	return nil

@@ -22,7 +22,7 @@ func writePlanned(std *streams, opts *planOptions, arg string, overrides []scena
 	if err != nil {
 		return err
 	}
-	if err := writeFileAtomic(opts.write, out); err != nil {
+	if err := writeFileAtomic(linkTarget(opts.write), out); err != nil {
 		return err
 	}
 	fmt.Fprintf(std.err, "planned scenario: %s\n", text.TermSafe(opts.write))

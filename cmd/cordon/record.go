@@ -77,7 +77,7 @@ func runRecord(ctx context.Context, std *streams, opts *recordOptions, arg strin
 		return badInput(fmt.Errorf("--rep must be 0 or more, got %d", opts.rep))
 	}
 	r := runFlags{sets: opts.sets}
-	all, _, err := r.load([]string{arg})
+	all, _, err := r.load([]string{arg}, false)
 	if err != nil {
 		return err
 	}
@@ -151,6 +151,10 @@ func (opts *recordOptions) calendarDate() (time.Time, error) {
 // checkOverwrite refuses to write the log p when it exists, unless force is
 // given and cordon record wrote it.
 func checkOverwrite(p string, force bool) error {
+	if fi, err := os.Stat(p); err == nil && !fi.Mode().IsRegular() {
+		// Not opened: a pipe would wait for a writer, deaf to Ctrl-C.
+		return fmt.Errorf("%s exists and is not a file (a folder, a device or a pipe): give another --out", text.TermSafe(p))
+	}
 	f, err := os.Open(p)
 	if err != nil {
 		// Nothing there to lose; a folder that cannot be made is said when

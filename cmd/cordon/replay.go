@@ -76,6 +76,9 @@ skips bad rows instead and says how many, and why.`,
 			if err := opts.output.check(); err != nil {
 				return err
 			}
+			if opts.noReport && cmd.Flags().Changed("out") {
+				return noReportError("--out")
+			}
 			return runReplay(cmd.Context(), std, opts, args[0])
 		},
 	}

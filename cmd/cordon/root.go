@@ -64,23 +64,40 @@ const (
 type signalKey struct{}
 
 // watchSignals returns a context cancelled by SIGINT or SIGTERM, which
-// remembers the signal.
-func watchSignals() (context.Context, func()) {
+// remembers the signal. A second signal stops the process at once, saying
+// so on errw in the words of say: for a command stuck where it cannot see
+// the first (opening a named pipe nothing writes to waits in the kernel).
+// What it was writing is still aside (a .NAME.tmp-* folder, a temporary
+// file), never half in place.
+func watchSignals(errw io.Writer, say func(string) string) (context.Context, func()) {
 	ctx, cancel := context.WithCancel(context.Background())
 	got := new(atomic.Value)
 	ctx = context.WithValue(ctx, signalKey{}, got)
-	ch := make(chan os.Signal, 1)
+	ch := make(chan os.Signal, 2)
 	signal.Notify(ch, syscall.SIGINT, syscall.SIGTERM)
+	done := make(chan struct{})
 	go func() {
 		select {
 		case sig := <-ch:
 			got.Store(sig)
 			cancel()
-		case <-ctx.Done():
+		case <-done:
+			return
+		}
+		select {
+		case sig := <-ch:
+			code := exitInterrupted
+			if sig == syscall.SIGTERM {
+				code = exitTerminated
+			}
+			fmt.Fprintln(errw, "cordon:", say("interrupted again: stopped at once"))
+			os.Exit(code)
+		case <-done:
 		}
 	}()
 	return ctx, func() {
 		signal.Stop(ch)
+		close(done)
 		cancel()
 	}
 }
@@ -105,9 +122,10 @@ func interruptedAfter(ctx context.Context, progress string) error {
 
 // Main runs cordon with args and returns its exit code.
 func Main(args []string, in io.Reader, out, errw io.Writer) int {
-	ctx, stop := watchSignals()
-	defer stop()
 	std := &streams{in: in, out: out, err: errw, getenv: os.Getenv, langArg: langArgOf(args)}
+	early := std.printer() // from the arguments' --lang or the environment: no command has run
+	ctx, stop := watchSignals(errw, func(msg string) string { return early.Error(msg) })
+	defer stop()
 	root, stopProfile := newRootCmd(std)
 	root.SetArgs(args)
 	root.SetIn(in)

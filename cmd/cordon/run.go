@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -59,6 +60,15 @@ without it the run exits 0 whatever the targets.`,
 			if err := checkReps("--marginal-reps", opts.marginal, 0); err != nil {
 				return err
 			}
+			if err := opts.refuseWithShard(cmd.Flags(), "out", "output", "json", "csv", "check", "no-report"); err != nil {
+				return err
+			}
+			if opts.noReport && cmd.Flags().Changed("out") {
+				return noReportError("--out")
+			}
+			if opts.noReport && opts.marginal > 0 && cmd.Flags().Changed("marginal-reps") {
+				return noReportError("--marginal-reps")
+			}
 			return runRun(cmd.Context(), std, opts, args)
 		},
 	}
@@ -100,7 +110,7 @@ func runRun(ctx context.Context, std *streams, opts *runOptions, args []string) 
 	var good []string
 	bad := 0
 	for _, a := range args {
-		if _, err := scenarios.Resolve(a, overrides...); err != nil {
+		if _, err := scenarios.ResolveWithTargets(a, overrides...); err != nil {
 			if len(args) == 1 {
 				return badInput(err)
 			}
@@ -114,7 +124,7 @@ func runRun(ctx context.Context, std *streams, opts *runOptions, args []string) 
 	taken := map[string]bool{}
 	missed, failed := 0, 0
 	for i, arg := range good {
-		sc, err := scenarios.Resolve(arg, overrides...)
+		sc, err := scenarios.ResolveWithTargets(arg, overrides...)
 		if err != nil {
 			return badInput(err) // it loaded a moment ago: the file changed
 		}
@@ -155,7 +165,7 @@ func runRun(ctx context.Context, std *streams, opts *runOptions, args []string) 
 // runShardOfRun runs one shard of the work of every scenario and writes
 // it as a part.
 func (opts *runOptions) runShardOfRun(ctx context.Context, std *streams, args []string) error {
-	all, _, err := opts.load(args)
+	all, _, err := opts.load(args, true)
 	if err != nil {
 		return err
 	}
@@ -241,6 +251,11 @@ func (opts *runOptions) report(ctx context.Context, std *streams, r experiment.R
 	return experiment.AllMet(targets), err
 }
 
+// noReportError refuses flag, which has no effect with --no-report.
+func noReportError(flag string) error {
+	return badInput(fmt.Errorf("%s has no effect with --no-report, which writes no report folder: give one or the other", flag))
+}
+
 // reportDir is where a scenario's report goes: --out itself for one
 // scenario, a folder named after the scenario inside it (or inside
 // cordon-out) otherwise; scenarios of one run that share a name get -2, -3,
@@ -263,10 +278,14 @@ func reportDir(out, name string, batch bool, taken map[string]bool) string {
 }
 
 // runError reports a failed run: an interruption as such, anything else as
-// an error in the scenario named.
+// an error in the scenario named (once: a replication's error names it
+// already).
 func (r *runFlags) runError(ctx context.Context, name string, err error) error {
 	if ctx.Err() != nil {
 		return r.stopped(ctx)
+	}
+	if ue, ok := errors.AsType[*experiment.UnitError](err); ok && ue.What == name {
+		return r.explainMemory(err)
 	}
 	return fmt.Errorf("%s: %w", name, r.explainMemory(err))
 }

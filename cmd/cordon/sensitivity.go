@@ -45,6 +45,9 @@ table, -o csv (or --csv) every KPI and factor as CSV (effects.csv).`,
 			if err := opts.checkShard(std.getenv); err != nil {
 				return err
 			}
+			if err := opts.refuseWithShard(cmd.Flags(), "out", "output", "json", "csv", "top"); err != nil {
+				return err
+			}
 			return runSensitivity(cmd.Context(), std, opts, args[0])
 		},
 	}
@@ -59,7 +62,7 @@ table, -o csv (or --csv) every KPI and factor as CSV (effects.csv).`,
 }
 
 func runSensitivity(ctx context.Context, std *streams, opts *sensitivityOptions, arg string) error {
-	all, _, err := opts.load([]string{arg})
+	all, _, err := opts.load([]string{arg}, len(opts.kpis) == 0)
 	if err != nil {
 		return err
 	}

@@ -54,11 +54,60 @@ func (s *shardFlags) checkShard(getenv func(string) string) error {
 	if s.part == "" {
 		s.part = s.split.PartName()
 	}
+	if err := checkPartPlace(s.part); err != nil {
+		return badInput(err)
+	}
 	if err := os.MkdirAll(filepath.Dir(s.part), 0o755); err != nil {
 		return badInput(fmt.Errorf("--part: %v", err))
 	}
 	if err := checkWritable(s.part); err != nil {
 		return badInput(fmt.Errorf("--part: %v", err))
+	}
+	return nil
+}
+
+// checkPartPlace refuses a --part that names anything but a new file or a
+// part cordon wrote (a shard run again replaces its part): never a file of
+// the user's, the command's own scenario, a folder or a device.
+func checkPartPlace(part string) error {
+	fi, err := os.Stat(part)
+	switch {
+	case err != nil:
+		return nil // nothing there, or no place for it: said when its folder is made
+	case !fi.Mode().IsRegular():
+		return fmt.Errorf("--part %s: exists and is not a file: choose another --part", text.TermSafe(part))
+	}
+	f, err := os.Open(part)
+	if err != nil {
+		return fmt.Errorf("--part %s: %v", text.TermSafe(part), err)
+	}
+	defer f.Close()
+	if !experiment.BeginsAsPart(f) {
+		return fmt.Errorf("--part %s: exists and is not a part cordon wrote (it does not begin as one): choose another --part, or move it away yourself", text.TermSafe(part))
+	}
+	return nil
+}
+
+// refuseWithShard refuses, with --shard, each of the flags named that was
+// given: a shard writes only its part, and what the report and the
+// terminal show, and --check's exit code, are cordon merge's, which takes
+// those flags.
+func (s *shardFlags) refuseWithShard(f *pflag.FlagSet, names ...string) error {
+	if !s.sharded() {
+		return nil
+	}
+	for _, n := range names {
+		fl := f.Lookup(n)
+		if fl == nil || !fl.Changed {
+			continue
+		}
+		switch n {
+		case "output":
+			return badInput(fmt.Errorf("-o has no effect with --shard, which writes only its part: give it to cordon merge"))
+		case "no-report":
+			return badInput(fmt.Errorf("--no-report has no effect with --shard, which writes only its part (cordon merge writes the report)"))
+		}
+		return badInput(fmt.Errorf("--%s has no effect with --shard, which writes only its part: give it to cordon merge", n))
 	}
 	return nil
 }

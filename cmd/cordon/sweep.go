@@ -47,6 +47,9 @@ document (results.json).`,
 			if err := opts.checkShard(std.getenv); err != nil {
 				return err
 			}
+			if err := opts.refuseWithShard(cmd.Flags(), "out", "output", "json", "csv"); err != nil {
+				return err
+			}
 			return runSweep(cmd.Context(), std, opts, args[0])
 		},
 	}
@@ -79,7 +82,7 @@ func runSweep(ctx context.Context, std *streams, opts *sweepOptions, arg string)
 			return badInput(fmt.Errorf("the grid has more than %d points", maxSweepPoints))
 		}
 	}
-	all, overrides, err := opts.load([]string{arg})
+	all, overrides, err := opts.load([]string{arg}, len(opts.kpis) == 0)
 	if err != nil {
 		return err
 	}

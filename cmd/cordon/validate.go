@@ -43,7 +43,7 @@ func runValidate(std *streams, opts *validateOptions, args []string) error {
 	}
 	bad := 0
 	for _, a := range args {
-		sc, err := scenarios.Resolve(a, overrides...)
+		sc, err := scenarios.ResolveWithTargets(a, overrides...)
 		if err != nil {
 			bad++
 			fmt.Fprintln(std.err, std.printer().Error(errorText(err)))
