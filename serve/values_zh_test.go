@@ -35,3 +35,20 @@ func TestEditorValueProblemsInChinese(t *testing.T) {
 		}
 	}
 }
+
+// A run's page in Chinese names every target's KPI by its label, with
+// its subject: a kind's target too (外卖：送到家门口用时，第95百分位 ≤
+// 45分钟), not its code.
+func TestRunPageTargetsLabelledInChinese(t *testing.T) {
+	ts := newTestServer(t, serve.Options{})
+	st := ts.wait(ts.start("/api/run", run("replications=2")))
+	_, page := ts.open("/runs/" + st.Run + "/?lang=zh-CN")
+	for _, want := range []string{">外卖：送到家门口用时，第95百分位 ≤ 45分钟</td>", ">本轮核酸采样用时 ≤ 4小时</td>"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("no target %q on the run's page", want)
+		}
+	}
+	if strings.Contains(page, ">takeout.door_time.p95 ≤") {
+		t.Error("the takeout target is named by its code on the Chinese page")
+	}
+}
