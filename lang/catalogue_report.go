@@ -62,5 +62,9 @@ func errorEntries() []entry {
 		{key: "cordon: warning: figures drawn in English: %v", zh: "cordon：警告：图表将以英文绘制：%v"},
 		{key: "%s, %s from %s: %d items arrived, %d delivered, %d residents sampled\n", zh: "%s，%s，自%s起：到达%d件，送达%d件，采样%d人\n"},
 		{key: "wrote %s: %s, %s, %s and %s (%d times of %d steps)\n", zh: "已写入%s：%s、%s、%s和%s（共%d个用时，%d个环节）\n"},
+		{key: "wrote %s (from %s): edit it, then cordon validate %s\n", zh: "已写入%s（来自%s）：请修改它，然后运行 cordon validate %s\n"},
+		{key: "wrote %s, the schema editors check it against\n", zh: "已写入%s，编辑器据此检查方案文件\n"},
+		{key: "shard %v: %d of %d units, part %s; when every shard is done: cordon merge PARTS... --out DIR\n",
+			zh: "分片%v：%d个单元（共%d个），分片文件 %s；所有分片完成后运行：cordon merge PARTS... --out DIR\n"},
 	}
 }

@@ -1,6 +1,9 @@
 package lang
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // Each key is in the catalogue once: a second entry for a key silently
 // replaces the first one's translation wherever the first was meant.
@@ -11,5 +14,18 @@ func TestEachKeyOnce(t *testing.T) {
 			t.Errorf("%q is in the catalogue twice: %q and %q", e.key, zh, e.zh)
 		}
 		seen[e.key] = e.zh
+	}
+}
+
+// A term of the reports is said one way in Chinese: common random
+// numbers are 共用随机数 everywhere, so that a planner reading a sweep's
+// caption and a comparison's table knows they are the same thing.
+func TestOneChineseTermEach(t *testing.T) {
+	for _, other := range []string{"共同随机数", "公共随机数"} {
+		for _, e := range catalogue() {
+			if strings.Contains(e.zh, other) {
+				t.Errorf("%q says %s, not 共用随机数: %s", e.key, other, e.zh)
+			}
+		}
 	}
 }

@@ -121,6 +121,9 @@ func renderPage(p page, w *Words) ([]byte, error) {
 		"tableScript":   tableScript,
 		"contentPolicy": contentPolicy,
 		"T":             w.T,
+		"stop":          w.fullStop,
+		"gap":           w.gap,
+		"files":         w.fileList,
 		"lang":          w.HTML,
 	}).
 		ParseFS(templates, "templates/report.html.tmpl")

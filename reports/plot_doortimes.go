@@ -1,7 +1,6 @@
 package reports
 
 import (
-	"fmt"
 	"image/color"
 	"math"
 	"strings"
@@ -91,7 +90,7 @@ func doorTimesPlot(l look, o *experiment.Outcome) (Plot, error) {
 		}
 		target, drawn := float64(kind.Target)/60, kind.Target > 0 && float64(kind.Target)/60 <= longest*1.5
 		if kind.Target > 0 && !drawn {
-			offScale = append(offScale, fmt.Sprintf("%s (%s)", l.Name(kind.Name), l.Duration(float64(kind.Target))))
+			offScale = append(offScale, l.Aside(l.Name(kind.Name), l.Duration(float64(kind.Target))))
 		}
 		if err := drawKindTimes(l, &fig, p, key, kind, xys, seriesColor(k), drawn); err != nil {
 			return Plot{}, err
@@ -107,10 +106,10 @@ func doorTimesPlot(l look, o *experiment.Outcome) (Plot, error) {
 	b.WriteString(l.Sprintf("For each kind, the share of delivered items (all %d replications pooled) that reached the door within the time on the x axis; "+
 		"a curve further left is faster, and where it crosses a dashed line of its colour is the share within that kind's target.", o.Replications))
 	if len(offScale) > 0 {
-		b.WriteString(l.Sprintf(" Targets far beyond the longest time are not drawn: %s; every delivered item met them.", strings.Join(offScale, ", ")))
+		b.WriteString(l.Sprintf(" Targets far beyond the longest time are not drawn: %s; every delivered item met them.", l.List(offScale)))
 	}
 	if len(none) > 0 {
-		b.WriteString(l.Sprintf(" No item delivered: %s.", strings.Join(none, ", ")))
+		b.WriteString(l.Sprintf(" No item delivered: %s.", l.List(none)))
 	}
 	fig.Caption = b.String()
 	return fig, nil

@@ -1,10 +1,8 @@
 package reports
 
 import (
-	"fmt"
 	"image/color"
 	"math"
-	"strings"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
@@ -66,7 +64,7 @@ func stagesPlot(l look, r *experiment.Review) (Plot, error) {
 		below = rb.BarChart
 		p.Add(rb)
 		key.Add(l.Stage(st.Name), swatch{fill})
-		descs = append(descs, fmt.Sprintf("%s (%s)", l.Stage(st.Name), l.T(st.Desc)))
+		descs = append(descs, l.Aside(l.Stage(st.Name), l.T(st.Desc)))
 		fig.addLayer(st.Name, ends[st.Name])
 	}
 	if err := addTotals(l, p, totals); err != nil {
@@ -77,7 +75,7 @@ func stagesPlot(l look, r *experiment.Review) (Plot, error) {
 	fig.P = p
 	fig.addLayer("total", totals.XYs)
 	fig.Caption = l.Sprintf("For each kind, its items' mean time from the gate to the door in the replay (mean of %d replications), split into the stages they go through, "+
-		"left to right in order: the longer a piece, the more of the time went there. The stages: %s.", r.Replay.Replications, strings.Join(descs, ", "))
+		"left to right in order: the longer a piece, the more of the time went there. The stages: %s.", r.Replay.Replications, l.List(descs))
 	return fig, nil
 }
 

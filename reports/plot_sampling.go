@@ -112,7 +112,7 @@ func samplingPlot(l look, o *experiment.Outcome) (Plot, error) {
 		}
 		p.Add(ln)
 		p.Y.Max = max(p.Y.Max, maxOf(m)*1.05)
-		key.Add(fmt.Sprintf("%s (%s)", l.Post(site.Name), FormatValue("", m[len(m)-1])), ln)
+		key.Add(l.Aside(l.Post(site.Name), FormatValue("", m[len(m)-1])), ln)
 		fig.addLayer(site.Name, xys)
 		total += m[len(m)-1]
 	}

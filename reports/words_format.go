@@ -97,6 +97,34 @@ func (w *Words) files(list string) string {
 	return strings.Replace(list, " and ", " "+w.T("and")+" ", 1)
 }
 
+// fullStop ends a sentence of a page in w's language: "." in English,
+// "。" in Chinese (a figure's title before its caption, the note of the
+// files).
+func (w *Words) fullStop() string {
+	if w.Chinese() {
+		return "。"
+	}
+	return "."
+}
+
+// gap is the space between a page's sentences, or after a colon, in w's
+// language: none after Chinese's full-width punctuation.
+func (w *Words) gap() string {
+	if w.Chinese() {
+		return ""
+	}
+	return " "
+}
+
+// fileList is the list of a report folder's files for its page's note,
+// "index.html, summary.md and plots/*.png", listed with 、 in Chinese.
+func (w *Words) fileList(list string) string {
+	if !w.Chinese() {
+		return list
+	}
+	return strings.ReplaceAll(list, ", ", w.T("event:list"))
+}
+
 // knobDuration writes a knob's value that is a span as --set takes it
 // ("10m") in w's language; ok is false for any other value.
 func (w *Words) knobDuration(v string) (string, bool) {

@@ -238,5 +238,9 @@ func targetText(cat catalogue, p *lang.Printer, c targetCell) string {
 	if op == "" {
 		op = t.Op
 	}
-	return kpiTitle(p, c.KPI, c.KPI) + " " + op + " " + formatValue(cat, p, c.Unit, reports.Number(t.Value))
+	title := c.Label
+	if title == "" {
+		title = c.KPI
+	}
+	return kpiTitle(p, c.KPI, title) + " " + op + " " + formatValue(cat, p, c.Unit, reports.Number(t.Value))
 }

@@ -60,8 +60,12 @@ type kpiCell struct {
 
 // targetCell is a target checked against a run.
 type targetCell struct {
-	Text      string         `json:"text"`
-	KPI       string         `json:"kpi"`
+	Text string `json:"text"`
+	KPI  string `json:"kpi"`
+	// Label is the KPI's title in English with its subject ("takeout:
+	// time to the door, 95th percentile"), for its label in Chinese;
+	// records written before it name the KPI by its code.
+	Label     string         `json:"label,omitempty"`
 	Unit      string         `json:"unit"`
 	Mean      reports.Number `json:"mean"`
 	Met       bool           `json:"met"`

@@ -124,7 +124,7 @@ func num(v float64) reports.Number { return reports.Number(v) }
 func targetCells(ts []experiment.TargetResult) []targetCell {
 	var out []targetCell
 	for _, t := range ts {
-		out = append(out, targetCell{Text: t.Text, KPI: t.KPI.Name, Unit: t.KPI.Unit, Mean: num(t.KPI.Mean), Met: t.Met, Confident: t.Confident})
+		out = append(out, targetCell{Text: t.Text, KPI: t.KPI.Name, Label: t.KPI.Title(), Unit: t.KPI.Unit, Mean: num(t.KPI.Mean), Met: t.Met, Confident: t.Confident})
 	}
 	return out
 }

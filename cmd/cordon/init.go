@@ -58,13 +58,13 @@ func runInit(std *streams, opts *initOptions, file string) error {
 	if err := writeFileAtomic(linkTarget(file), data); err != nil {
 		return err
 	}
-	fmt.Fprintf(std.out, "wrote %s (from %s): edit it, then cordon validate %s\n", text.TermSafe(file), text.TermSafe(opts.from), text.TermSafe(file))
+	fmt.Fprint(std.out, std.printer().Sprintf("wrote %s (from %s): edit it, then cordon validate %s\n", text.TermSafe(file), text.TermSafe(opts.from), text.TermSafe(file)))
 	schema := filepath.Join(filepath.Dir(file), scenarios.SchemaFile)
 	if _, err := os.Stat(schema); errors.Is(err, fs.ErrNotExist) {
 		if err := writeFileAtomic(schema, scenarios.Schema()); err != nil {
 			return err
 		}
-		fmt.Fprintf(std.out, "wrote %s, the schema editors check it against\n", text.TermSafe(schema))
+		fmt.Fprint(std.out, std.printer().Sprintf("wrote %s, the schema editors check it against\n", text.TermSafe(schema)))
 	}
 	return nil
 }

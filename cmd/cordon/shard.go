@@ -141,8 +141,8 @@ func (s *shardFlags) runShard(ctx context.Context, std *streams, r *runFlags, w 
 	default:
 		return fmt.Errorf("writing the part: %w", err)
 	}
-	fmt.Fprintf(std.err, "shard %v: %d of %d units, part %s; when every shard is done: cordon merge PARTS... --out DIR\n",
-		s.split, units, w.Units(), text.TermSafe(s.part))
+	fmt.Fprint(std.err, std.printer().Sprintf("shard %v: %d of %d units, part %s; when every shard is done: cordon merge PARTS... --out DIR\n",
+		s.split, units, w.Units(), text.TermSafe(s.part)))
 	return nil
 }
 
