@@ -48,24 +48,12 @@ func (sc *Scenario) equipmentCost() float64 {
 // mostEquipment returns the most of each kind of equipment held at once
 // over the run: the scenario's, as the add and remove events change it.
 func (sc *Scenario) mostEquipment() Equipment {
-	g := sc.Gate
-	have := Equipment{Ground: g.Ground, Shelves: g.Shelves, Containers: g.Containers,
-		Carts: sc.Transfer.Carts, DisinfectionSpace: sc.Disinfection.Space}
-	most := have
-	for _, i := range sc.eventOrder(sc.timeline()) {
-		ev := sc.Events[i]
-		switch {
-		case ev.Add != nil:
-			have = have.plus(*ev.Add, 1)
-		case ev.Remove != nil:
-			have = have.plus(*ev.Remove, -1)
-		default:
-			continue
-		}
+	most := sc.equipment()
+	sc.equipmentChanges(sc.timeline(), func(_ Event, have Equipment) {
 		most = Equipment{Ground: max(most.Ground, have.Ground), Shelves: max(most.Shelves, have.Shelves),
 			Containers: max(most.Containers, have.Containers), Carts: max(most.Carts, have.Carts),
 			DisinfectionSpace: max(most.DisinfectionSpace, have.DisinfectionSpace)}
-	}
+	})
 	return most
 }
 

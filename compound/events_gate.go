@@ -7,14 +7,39 @@ import (
 	"cordon/sim/stats"
 )
 
+// equipment is the equipment the scenario starts with.
+func (sc *Scenario) equipment() Equipment {
+	g := sc.Gate
+	return Equipment{Ground: g.Ground, Shelves: g.Shelves, Containers: g.Containers,
+		Carts: sc.Transfer.Carts, DisinfectionSpace: sc.Disinfection.Space}
+}
+
+// equipmentChanges calls fn, in the order the events happen, with each
+// event that adds or takes away equipment and the equipment held from
+// then on.
+func (sc *Scenario) equipmentChanges(tl timeline, fn func(ev Event, have Equipment)) {
+	have := sc.equipment()
+	for _, i := range sc.eventOrder(tl) {
+		ev := sc.Events[i]
+		switch {
+		case ev.Add != nil:
+			have = have.plus(*ev.Add, 1)
+		case ev.Remove != nil:
+			have = have.plus(*ev.Remove, -1)
+		default:
+			continue
+		}
+		fn(ev, have)
+	}
+}
+
 // equipmentSchedules returns the capacity schedules the add and remove
 // events give the staging area, the carts and the disinfection area over
 // the run, each from its capacity at time zero; nil for one that no event
 // changes.
 func (sc *Scenario) equipmentSchedules(tl timeline) (staging, carts, disinfection []sim.Change) {
 	g := sc.Gate
-	have := Equipment{Ground: g.Ground, Shelves: g.Shelves, Containers: g.Containers,
-		Carts: sc.Transfer.Carts, DisinfectionSpace: sc.Disinfection.Space}
+	have := sc.equipment()
 	staging = []sim.Change{{At: 0, Capacity: g.Slots()}}
 	carts = []sim.Change{{At: 0, Capacity: have.Carts}}
 	disinfection = []sim.Change{{At: 0, Capacity: have.DisinfectionSpace}}
@@ -29,21 +54,12 @@ func (sc *Scenario) equipmentSchedules(tl timeline) (staging, carts, disinfectio
 		}
 		return s
 	}
-	for _, i := range sc.eventOrder(tl) {
-		ev := sc.Events[i]
-		switch {
-		case ev.Add != nil:
-			have = have.plus(*ev.Add, 1)
-		case ev.Remove != nil:
-			have = have.plus(*ev.Remove, -1)
-		default:
-			continue
-		}
+	sc.equipmentChanges(tl, func(ev Event, have Equipment) {
 		at, _ := ev.span(tl)
 		staging = step(staging, at, g.withEquipment(have).Slots())
 		carts = step(carts, at, have.Carts)
 		disinfection = step(disinfection, at, have.DisinfectionSpace)
-	}
+	})
 	unchanged := func(s []sim.Change, base int) []sim.Change {
 		if len(s) == 1 && s[0].Capacity == base {
 			return nil
