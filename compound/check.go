@@ -400,8 +400,11 @@ func (sc *Scenario) checkGate(c *checker) {
 	g := sc.Gate
 	c.clock("gate.open", g.Open, 24*3600)
 	c.clock("gate.close", g.Close, 48*3600)
-	if g.Close <= g.Open {
+	switch {
+	case g.Close <= g.Open:
 		c.add("gate.close", "must be after gate.open (%s)", g.Open)
+	case g.Close-g.Open > 24*3600:
+		c.add("gate.close", "must be at most 24h after gate.open (%s): the gate opens every day", g.Open)
 	}
 	c.nonNegative("gate.ground", g.Ground)
 	c.nonNegative("gate.shelves", g.Shelves)

@@ -38,6 +38,7 @@ func scenarioSentences() []errorSentence {
 		s(`must be a share from ([^\s;,]+) to ([^\s;,]+), got `, "必须是${1}至${2}之间的比例，实际为 "),
 		s(`must be from ([^\s;,]+) to ([^\s;,]+), got `, "必须在${1}至${2}之间，实际为 "),
 		s(`must be after (\S+) \(([^)]*)\)`, "必须晚于 ${1}（${2}）"),
+		s(`must be at most 24h after (\S+) \(([^)]*)\): the gate opens every day`, "最多比 ${1}（${2}）晚24小时：大门每天都开"),
 		s(`must be longer than (\S+)`, "必须长于${1}"),
 		s(`expected a whole number from ([^\s;,]+) to ([^\s;,]+)`, "应为${1}至${2}之间的整数"),
 		s(`; got a list`, "；实际为列表"),

@@ -213,8 +213,12 @@ func (w *Words) stepText(k experiment.KnobGain) string {
 }
 
 // KnobValue is a knob's value in w's language: a calling order or a
-// site's name in words in Chinese, a number or a time as it is.
+// site's name in words in Chinese, a shift's hours as "06:30–14:30", a
+// number or a time as it is.
 func (w *Words) KnobValue(v string) string {
+	if hours, ok := shiftHours(v); ok {
+		return hours
+	}
 	if !w.Chinese() {
 		return v
 	}
@@ -225,6 +229,26 @@ func (w *Words) KnobValue(v string) string {
 		return d
 	}
 	return w.Name(v)
+}
+
+// shiftHours is a shift's hours as --set writes them, "{from: 06:30, to:
+// 14:30}" (a shift's start moved by a plan), as a planner reads them:
+// "06:30–14:30"; false for any other value.
+func shiftHours(v string) (string, bool) {
+	rest, ok := strings.CutPrefix(v, "{from: ")
+	if !ok {
+		return "", false
+	}
+	from, to, ok := strings.Cut(strings.TrimSuffix(rest, "}"), ", to: ")
+	if !ok || !strings.HasSuffix(rest, "}") || !isClock(from) || !isClock(to) {
+		return "", false
+	}
+	return from + "–" + to, true
+}
+
+// isClock reports whether s is a time of day as cordon writes one, HH:MM.
+func isClock(s string) bool {
+	return len(s) == 5 && s[2] == ':' && strings.Trim(s[:2]+s[3:], "0123456789") == ""
 }
 
 // marginalTables are the marginal analysis as page tables.

@@ -444,7 +444,7 @@ func TestSchemaAccepts(t *testing.T) {
 		{"names as numbers", []string{"name: mini", "name: 2022"}},
 		{"one-digit clock", []string{"", "clock: {start: \"7:00\", days: 2}"}},
 		{"clock with seconds", []string{"ground: 100", "ground: 100\n  open: \"06:30:15\"\n  close: \"26:00\""}},
-		{"closing at 48:00", []string{"ground: 100", "ground: 100\n  close: \"48:00\""}},
+		{"closing at 48:00", []string{"ground: 100", "ground: 100\n  open: \"24:00\"\n  close: \"48:00\""}},
 		{"durations of every unit", []string{"walk: 3m", "walk: 1h2m3s4ms5us6µs7ns", "intake: 20s", "intake: .5s"}},
 		{"whole numbers written as fractions", []string{"ground: 100", "ground: 100.0"}},
 		{"large seed", []string{"", "seed: 18446744073709551615"}},
@@ -493,6 +493,7 @@ func loaderOnly() []string {
 		"rounds-out-of-order",           // rounds against each other, and a round's method against its kits
 		"overlapping-shifts",            // shifts against each other
 		"gate-closes-before-opening",    // gate.open against gate.close
+		"gate-open-over-a-day",          // gate.close against gate.open
 		"min-above-max",                 // the fields of a distribution against each other
 		"empirical-weights",             // ditto: one weight per value
 		"merge-key",                     // the conversion merges; the loader does not take <<
