@@ -100,6 +100,13 @@ func (c *checker) optionalDist(path string, d Dist) {
 	}
 }
 
+// startsInADay reports whether clock.start is a time of day: where it is
+// not, that is said at clock.start alone, and nothing is checked against
+// it (an event, a delivery or the round "before the run starts").
+func (sc *Scenario) startsInADay() bool {
+	return sc.Horizon.Start >= 0 && float64(sc.Horizon.Start) <= 24*3600
+}
+
 func (c *checker) clock(path string, t Clock, max float64) {
 	if !(t >= 0) || float64(t) > max {
 		c.add(path, "must be a time of day from 00:00 to %s, got %s", Clock(max), t)
@@ -479,7 +486,7 @@ func (sc *Scenario) checkSampling(c *checker) {
 	c.clock("sampling.start", s.Start, 24*3600)
 	if s.Day < 1 || s.Day > sc.Horizon.Days {
 		c.add("sampling.day", "must be a day of the run, from 1 to %d, got %d", sc.Horizon.Days, s.Day)
-	} else if s.Day == 1 && s.Start < sc.Horizon.Start {
+	} else if s.Day == 1 && sc.startsInADay() && s.Start < sc.Horizon.Start {
 		c.add("sampling.start", "%s is before the run starts (clock.start %s)", s.Start, sc.Horizon.Start)
 	}
 	if len(s.Sites) == 0 {

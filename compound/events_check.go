@@ -98,7 +98,7 @@ func (sc *Scenario) checkEventTime(c *checker, path string, ev Event, tl timelin
 			last, text.Count(sc.Horizon.Days, "day", "days"), sc.Horizon.Start, ev.Day)
 		return
 	}
-	if !(ev.At >= 0 && ev.At <= day) || !(tl.horizon > 0) {
+	if !(ev.At >= 0 && ev.At <= day) || !(tl.horizon > 0) || !sc.startsInADay() {
 		return
 	}
 	switch t := tl.at(ev.Day-1, ev.At); {

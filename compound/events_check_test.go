@@ -136,3 +136,20 @@ func TestReinforcementsBounded(t *testing.T) {
 		t.Errorf("one more in a group at its limit: %v", errs)
 	}
 }
+
+// TestStartOutOfTheDaySaidOnce: a clock.start that is no time of day is
+// said at clock.start alone, not again at every event, delivery and round
+// that would then start "before the run".
+func TestStartOutOfTheDaySaidOnce(t *testing.T) {
+	sc := small()
+	start, err := ParseClock("25:00")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc.Horizon.Start = start
+	sc.Events = []Event{{Day: 1, At: 10 * 3600, Add: &Equipment{Shelves: 1}}}
+	errs := sc.Check()
+	if len(errs) != 1 || errs[0].Path != "clock.start" {
+		t.Errorf("got %v, want one problem, at clock.start", errs)
+	}
+}

@@ -29,7 +29,7 @@ func (sc *Scenario) checkSchedule(c *checker, path string, k Kind) {
 		switch t := d.at(tl); {
 		case d.Day < 1 || d.Day > sc.Horizon.Days:
 			c.add(dp+".day", "must be a day of the run, from 1 to %d, got %d", sc.Horizon.Days, d.Day)
-		case !(d.At >= 0) || d.At > 24*3600:
+		case !(d.At >= 0) || d.At > 24*3600, !sc.startsInADay():
 		case t < 0:
 			c.add(dp+".at", "%s on day 1 is before the run starts (clock.start %s)", d.At, sc.Horizon.Start)
 		case t >= tl.horizon:
