@@ -363,9 +363,7 @@ func (w *Work) newFigures(opt Options) []*figures {
 			figs[i] = kpiFigures(&w.Items[i].Scenario, w.KPIs)
 		case w.Command == CommandRun && w.figuresOnly(i):
 			figs[i] = kpiFigures(&w.Items[i].Scenario, headline)
-		case opt.FiguresOnly || w.figuresOnly(i):
-			figs[i] = &figures{}
-		case opt.ReportFigures && !w.plotsRuns():
+		case opt.FiguresOnly || w.figuresOnly(i) || opt.ReportFigures && !w.plotsRuns():
 			figs[i] = &figures{}
 		case opt.ReportFigures:
 			figs[i] = reportFigures(&w.Items[i].Scenario, w.MarginalReps)

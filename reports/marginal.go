@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"cordon/compound"
 	"cordon/experiment"
 	"cordon/text"
 )
@@ -246,9 +247,11 @@ func shiftHours(v string) (string, bool) {
 	return from + "–" + to, true
 }
 
-// isClock reports whether s is a time of day as cordon writes one, HH:MM.
+// isClock reports whether s is a time of day as the scenario format
+// reads one (compound.ParseClock).
 func isClock(s string) bool {
-	return len(s) == 5 && s[2] == ':' && strings.Trim(s[:2]+s[3:], "0123456789") == ""
+	_, err := compound.ParseClock(s)
+	return err == nil
 }
 
 // marginalTables are the marginal analysis as page tables.
