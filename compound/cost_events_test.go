@@ -52,13 +52,19 @@ func TestEquipmentFromEventsCosted(t *testing.T) {
 	}
 
 	// Two shelves taken away at noon and one put back at 18:00: the
-	// scenario's shelves were held all morning, and no more than them.
-	swapped := priced()
+	// scenario's shelves were held all morning, and no more than them
+	// (not the one held at the end, nor the one put back on top).
+	twoShelves := func() *Scenario {
+		sc := priced()
+		sc.Gate.Shelves = 2
+		return sc
+	}
+	swapped := twoShelves()
 	swapped.Events = []Event{
-		{Day: 1, At: at("12:00"), Remove: &Equipment{Shelves: 1}},
+		{Day: 1, At: at("12:00"), Remove: &Equipment{Shelves: 2}},
 		{Day: 1, At: at("18:00"), Add: &Equipment{Shelves: 1}},
 	}
-	if got, want := equipment(swapped), equipment(priced()); got != want {
+	if got, want := equipment(swapped), equipment(twoShelves()); got != want {
 		t.Errorf("a shelf taken away and put back costs %v, the scenario's shelves %v", got, want)
 	}
 }

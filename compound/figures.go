@@ -119,8 +119,8 @@ func (m *Model) trackDays() {
 func (m *Model) trackKind(ks *kindState) {
 	if n := m.tl.days(); n > 1 && m.keep.has(figDays) {
 		ks.days = make([]kindDay, n)
-		for d := range ks.days {
-			if m.keep.has(figDoorValues) {
+		if m.keep.has(figDoorValues) {
+			for d := range ks.days {
 				ks.days[d].doorTime.KeepValues()
 			}
 		}
@@ -167,13 +167,12 @@ func (m *Model) closeDay(d int) {
 		if rd.staging != nil {
 			rd.staging.close(now)
 		}
-		for i := range m.sc.Staff {
-			if !m.keep.has(figStaff) {
-				break
+		if m.keep.has(figStaff) {
+			for i := range m.sc.Staff {
+				cur := m.staffAt(i, now)
+				rd.staff[i] = append(rd.staff[i], cur.minus(rd.last[i]))
+				rd.last[i] = cur
 			}
-			cur := m.staffAt(i, now)
-			rd.staff[i] = append(rd.staff[i], cur.minus(rd.last[i]))
-			rd.last[i] = cur
 		}
 	}
 	if m.households != nil {
