@@ -63,7 +63,7 @@ func (p *Printer) Event(ev compound.Event) string {
 	}
 	if ev.Note != "" {
 		note := ev.Note
-		if k := "note:" + note; p.known[k] {
+		if k := "note:" + note; p.knows(k) {
 			note = p.T(k)
 		}
 		what += p.Sprintf(" (%s)", note)
@@ -102,7 +102,7 @@ var equipmentWords = map[string]string{
 // courierAction is what a courier does at a closed gate, wait or
 // turn-away, in words.
 func (p *Printer) courierAction(a string) string {
-	if k := "event:courier:" + a; p.known[k] {
+	if k := "event:courier:" + a; p.knows(k) {
 		return p.T(k)
 	}
 	return a
