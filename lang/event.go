@@ -43,7 +43,7 @@ func (p *Printer) Event(ev compound.Event) string {
 			for i, k := range g.Except {
 				kinds[i] = p.Name(k)
 			}
-			what += p.Sprintf(" (%s: %s)", strings.Join(kinds, "、"), p.courierAction(compound.OtherAction(g.Couriers)))
+			what += p.Sprintf(" (%s: %s)", p.List(kinds), p.courierAction(compound.OtherAction(g.Couriers)))
 		}
 	case ev.Seal != nil:
 		what = p.Sprintf("building %s sealed", ev.Seal.Building) + p.lasting(ev.Seal.For, "")
@@ -63,7 +63,7 @@ func (p *Printer) Event(ev compound.Event) string {
 	}
 	if ev.Note != "" {
 		note := ev.Note
-		if k := "note:" + note; p.known[k] {
+		if k := "note:" + note; p.knows(k) {
 			note = p.T(k)
 		}
 		what += p.Sprintf(" (%s)", note)
@@ -89,7 +89,7 @@ func (p *Printer) equipment(q compound.Equipment) string {
 			parts = append(parts, p.Sprintf(equipmentWords[f.Name], f.N))
 		}
 	}
-	return strings.Join(parts, p.T("event:list"))
+	return p.List(parts)
 }
 
 // equipmentWords are the formats of the counts of equipment, by the
@@ -102,7 +102,7 @@ var equipmentWords = map[string]string{
 // courierAction is what a courier does at a closed gate, wait or
 // turn-away, in words.
 func (p *Printer) courierAction(a string) string {
-	if k := "event:courier:" + a; p.known[k] {
+	if k := "event:courier:" + a; p.knows(k) {
 		return p.T(k)
 	}
 	return a

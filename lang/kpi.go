@@ -76,7 +76,7 @@ func KPISubject(name string) string {
 // has under prefix ("kpi:", "kpi-desc:").
 func (p *Printer) knownKPI(prefix, name, of string) (string, bool) {
 	for _, k := range kpiKeys(name, of) {
-		if p.known[prefix+k] {
+		if p.knows(prefix + k) {
 			return prefix + k, true
 		}
 	}
@@ -153,7 +153,7 @@ func (p *Printer) KPIDesc(name, of, desc string) string {
 // crew" ("suited-crew"), in Chinese 穿防护服人员; a name the catalogue does
 // not know (a scenario's own) is written as it is.
 func (p *Printer) Name(name string) string {
-	if k := "name:" + name; p.known[k] {
+	if k := "name:" + name; p.knows(k) {
 		return p.msg.Sprintf(k)
 	}
 	return name
@@ -162,7 +162,7 @@ func (p *Printer) Name(name string) string {
 // Stage is the label of a stage of a delivery, "put_down" or "wait_cart":
 // "put down at the gate", in the printer's language.
 func (p *Printer) Stage(name string) string {
-	if k := "stage:" + name; p.known[k] {
+	if k := "stage:" + name; p.knows(k) {
 		return p.msg.Sprintf(k)
 	}
 	return strings.ReplaceAll(name, "_", " ")

@@ -15,10 +15,9 @@ import (
 type Printer struct {
 	tag language.Tag
 	msg *message.Printer
-	// known is every key the catalogue has a translation for: Has.
-	known map[string]bool
 	// formats are the catalogue's texts in the printer's language, by
-	// key, for Sprintf.
+	// key, for Sprintf; its keys are every key the catalogue has a
+	// translation for (knows, Has).
 	formats map[string]string
 	// translated are the fingerprints of the English the command line's
 	// help texts translate, by key: CommandTranslation.
@@ -32,7 +31,7 @@ type Printer struct {
 // (Parse and FromEnv give only these).
 func New(tag language.Tag) *Printer {
 	b := catalog.NewBuilder(catalog.Fallback(language.English))
-	known, formats, translated := map[string]bool{}, map[string]string{}, map[string]string{}
+	formats, translated := map[string]string{}, map[string]string{}
 	for _, m := range catalogue() {
 		text := m.zh
 		if tag != language.SimplifiedChinese {
@@ -41,7 +40,6 @@ func New(tag language.Tag) *Printer {
 		if text == "" {
 			continue // English text that is its own key
 		}
-		known[m.key] = true
 		formats[m.key] = text
 		if m.of != "" {
 			translated[m.key] = m.of
@@ -53,7 +51,7 @@ func New(tag language.Tag) *Printer {
 		// fails on neither.
 		_ = b.SetString(tag, m.key, text)
 	}
-	return &Printer{tag: tag, msg: message.NewPrinter(tag, message.Catalog(b)), known: known, formats: formats,
+	return &Printer{tag: tag, msg: message.NewPrinter(tag, message.Catalog(b)), formats: formats,
 		translated: translated, sentences: sync.OnceValue(errorSentences)}
 }
 
@@ -82,7 +80,7 @@ func (p *Printer) Chinese() bool { return p.tag == language.SimplifiedChinese }
 // alike in every language (x/text's printer would group a seed's digits
 // by locale: 2,747,864,327).
 func (p *Printer) Sprintf(format string, args ...any) string {
-	if !p.known[format] {
+	if !p.knows(format) {
 		return fmt.Sprintf(format, args...)
 	}
 	return fmt.Sprintf(p.formats[format], args...)
@@ -91,16 +89,23 @@ func (p *Printer) Sprintf(format string, args ...any) string {
 // T translates a piece of text that has no verbs and no %: a heading, a
 // label.
 func (p *Printer) T(s string) string {
-	if !p.known[s] {
+	if !p.knows(s) {
 		return s
 	}
 	return p.msg.Sprintf(s)
 }
 
+// knows says whether the catalogue has a text for key in the printer's
+// language.
+func (p *Printer) knows(key string) bool {
+	_, ok := p.formats[key]
+	return ok
+}
+
 // Has says whether the printer's catalogue has key; English has every
 // key that is English text.
 func (p *Printer) Has(key string) bool {
-	return p.known[key] || !p.Chinese() && !strings.Contains(key, ":")
+	return p.knows(key) || !p.Chinese() && !strings.Contains(key, ":")
 }
 
 // Parse reads a language as --lang or LANG gives it: "en", "en_GB.UTF-8",

@@ -31,7 +31,7 @@ func (p *Printer) Column(name string) string {
 // chineseWord is s in Chinese where the catalogue has prefix+s, else s as
 // it is (in English always).
 func (p *Printer) chineseWord(prefix, s string) string {
-	if k := prefix + s; p.Chinese() && p.known[k] {
+	if k := prefix + s; p.Chinese() && p.knows(k) {
 		return p.msg.Sprintf(k)
 	}
 	return s

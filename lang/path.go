@@ -62,7 +62,7 @@ func (p *Printer) entryName(list, name string) string {
 
 // listEntry is an entry of a list by position in words: "shift 1".
 func (p *Printer) listEntry(list string, index int) string {
-	if k := "path:" + list + "[]"; p.known[k] {
+	if k := "path:" + list + "[]"; p.knows(k) {
 		return p.msg.Sprintf(k, index+1)
 	}
 	return fmt.Sprintf("%s %d", strings.ReplaceAll(list, "_", " "), index+1)
@@ -71,7 +71,7 @@ func (p *Printer) listEntry(list string, index int) string {
 // pathWord is one part of a path in words: its "path:" entry, or the part
 // itself with its underscores as spaces.
 func (p *Printer) pathWord(part string) string {
-	if k := "path:" + part; p.known[k] {
+	if k := "path:" + part; p.knows(k) {
 		return p.msg.Sprintf(k)
 	}
 	return strings.ReplaceAll(part, "_", " ")

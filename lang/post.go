@@ -22,9 +22,9 @@ func (p *Printer) Post(name string) string {
 			}
 			number, isZone := strings.CutPrefix(word, "zone-")
 			switch {
-			case p.known["post:"+word]:
+			case p.knows("post:" + word):
 				b.WriteString(p.msg.Sprintf("post:" + word))
-			case p.known["name:"+word]:
+			case p.knows("name:" + word):
 				b.WriteString(p.Name(word))
 			case isZone && number != "" && strings.Trim(number, "0123456789") == "":
 				b.WriteString(p.Sprintf("zone %s", number))

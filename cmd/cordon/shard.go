@@ -97,8 +97,7 @@ func (s *shardFlags) refuseWithShard(f *pflag.FlagSet, names ...string) error {
 		return nil
 	}
 	for _, n := range names {
-		fl := f.Lookup(n)
-		if fl == nil || !fl.Changed {
+		if !f.Changed(n) {
 			continue
 		}
 		switch n {
