@@ -1,7 +1,7 @@
 package compound
 
 import (
-	"fmt"
+	"strconv"
 
 	"cordon/sim"
 	"cordon/sim/random"
@@ -11,8 +11,8 @@ import (
 // did there.
 type sealState struct {
 	spec     *Seal
-	event    int // its index in events
-	key      int // its items' key on the shelf that keeps them apart: its index among the seals
+	stream   string // its draws' streams' prefix: seal/BUILDING, seal/BUILDING/K for the building's K-th seal
+	key      int    // its items' key on the shelf that keeps them apart: its index among the seals
 	building int
 	zone     int
 	from, to float64
@@ -34,9 +34,19 @@ type sealState struct {
 // its home visits, and the moves of items on and off that shelf when a
 // seal begins and ends.
 func (m *Model) buildSeals() error {
-	for i, ev := range m.sc.Events {
+	sealed := map[string]int{} // seals of each building so far, in the events' order
+	for _, ev := range m.sc.Events {
 		if ev.Seal == nil {
 			continue
+		}
+		// The streams are named by the building, not by the event's place
+		// in the list: an event added or taken away elsewhere in the
+		// timeline leaves the seal's draws as they were (common random
+		// numbers between scenarios that differ in it).
+		sealed[ev.Seal.Building]++
+		stream := "seal/" + ev.Seal.Building
+		if k := sealed[ev.Seal.Building]; k > 1 {
+			stream += "/" + strconv.Itoa(k)
 		}
 		from, to := ev.span(m.tl)
 		if from >= m.tl.horizon {
@@ -48,7 +58,7 @@ func (m *Model) buildSeals() error {
 		for _, t := range crew.spec.Tasks {
 			top = max(top, t.Priority)
 		}
-		m.seals = append(m.seals, &sealState{spec: ev.Seal, event: i, key: len(m.seals), building: b, zone: m.gate.zones[b],
+		m.seals = append(m.seals, &sealState{spec: ev.Seal, stream: stream, key: len(m.seals), building: b, zone: m.gate.zones[b],
 			from: from, to: to, crew: crew, prio: top * 1000})
 	}
 	if len(m.seals) == 0 {
@@ -74,11 +84,11 @@ func (m *Model) buildSeals() error {
 // buildSealRuns starts the crew's runs to a sealed building: each waits for
 // a load on the building's own shelf, takes one of the crew, walks to the
 // zone and the building, hands each item over at its doorstep and walks
-// back. Its walks are drawn from streams of its own (seal/N/...).
+// back. Its walks are drawn from streams of its own (seal/BUILDING/...).
 func (m *Model) buildSealRuns(s *sealState) error {
 	sc := m.sc
 	g := m.gate
-	name := fmt.Sprintf("seal/%d", s.event)
+	name := s.stream
 	walk, err := m.dist(sc.Zones[s.zone].Walk, name+"/walk")
 	if err != nil {
 		return err

@@ -38,24 +38,27 @@ func (w *windowArrivals) Next(after float64) (float64, bool) {
 }
 
 // buildSurges starts the extra arrivals of the surges of a kind, each on
-// streams of its own ("deliveries/KIND/surge/N/..." for events[N]), so that
-// the kind's own arrivals and their times are the same with the surge and
-// without it. Arrivals multiplied by times are a second process of the
+// streams of its own ("deliveries/KIND/surge/N/..." for the kind's N-th
+// surge in the events' order), so that the kind's own arrivals and their
+// times are the same with the surge and without it, and a surge's draws
+// the same whatever other events the timeline lists. Arrivals multiplied by times are a second process of the
 // kind's hourly rates times (times − 1) over the surge, in drops of the
 // kind's batch; extra items each come at a uniform random time over it (at
 // once when it has no length).
 func (m *Model) buildSurges(ks *kindState) error {
 	k := ks.spec
-	for i, ev := range m.sc.Events {
+	n := 0 // the kind's surges so far
+	for _, ev := range m.sc.Events {
 		s := ev.Surge
 		if s == nil || s.Kind != k.Name {
 			continue
 		}
+		n++
 		from, to := ev.span(m.tl)
 		if from >= m.tl.horizon {
 			continue
 		}
-		name := fmt.Sprintf("deliveries/%s/surge/%d", k.Name, i)
+		name := fmt.Sprintf("deliveries/%s/surge/%d", k.Name, n)
 		d, err := m.itemDraws(k, name)
 		if err != nil {
 			return err

@@ -2,6 +2,7 @@ package compound
 
 import (
 	"math"
+	"reflect"
 	"slices"
 	"testing"
 
@@ -504,6 +505,29 @@ func TestSealedBuildingServedWhileItsTeamIsOff(t *testing.T) {
 		}
 		if others != 0 {
 			t.Errorf("rep %d: %d items of north's other buildings delivered with its team off", rep, others)
+		}
+	}
+}
+
+// TestEventDrawsKeepTheirStreams: a seal's walks and a surge's arrivals
+// are drawn from streams named by the building and by the kind's surges,
+// not by the event's place in the list, so listing the same events in
+// another order (or adding one elsewhere in the timeline) gives the same
+// run: two scenarios that differ only in an unrelated event keep their
+// common random numbers.
+func TestEventDrawsKeepTheirStreams(t *testing.T) {
+	seal := Event{Day: 1, At: clockOf(t, "10:00"), Seal: &Seal{Building: "2"}}
+	surge := Event{Day: 1, At: clockOf(t, "14:00"), Surge: &Surge{Kind: "express", Times: 3, For: 7200}}
+	one := withEvents(t, seal, surge)
+	other := withEvents(t, surge, seal)
+	for rep := range 2 {
+		m1, _, log1 := runLogged(t, one, rep)
+		m2, _, log2 := runLogged(t, other, rep)
+		if !reflect.DeepEqual(log1, log2) {
+			t.Errorf("rep %d: the same events listed in another order give another run", rep)
+		}
+		if a, b := m1.seals[0], m2.seals[0]; a.delivered != b.delivered || a.runs != b.runs {
+			t.Errorf("rep %d: the sealed building had %d items in %d runs, then %d in %d", rep, a.delivered, a.runs, b.delivered, b.runs)
 		}
 	}
 }
