@@ -2,6 +2,7 @@ package experiment
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 
@@ -204,7 +205,27 @@ func Knobs(sc *compound.Scenario) []Knob {
 			ks[i].Min = v // never ask for more than the scenario's own floor
 		}
 	}
+	stepCosts(sc, ks)
 	return ks
+}
+
+// stepCosts sets the unit cost of each knob a plan buys to what its next
+// step adds to the planner's cost of sc (Cost): a shift's hours are paid
+// only while the scenario's events leave its staff on duty (a team stood
+// down on day 2 costs one day, not two), and equipment is paid as the most
+// held at once. A knob with no room for a step keeps the formula Knobs
+// starts from (the cost where no event changes the knob's resource).
+func stepCosts(sc *compound.Scenario, ks []Knob) {
+	now := Cost(sc)
+	for i := range ks {
+		k := &ks[i]
+		if k.TwoWay || k.UnitCost == 0 {
+			continue
+		}
+		if to := k.get(sc) + k.Step; to <= k.Max {
+			k.UnitCost = math.Round((Cost(k.With(sc, to))-now)*100) / 100
+		}
+	}
 }
 
 // With returns a copy of sc with the knob set to v. The copy shares nothing
