@@ -133,5 +133,10 @@ func eventEntries() []entry {
 		note("the entrance reorganised with containers and shelves", "入口改造，增设集装箱和货架"),
 		note("building 12 sealed after a positive case", "12号楼出现阳性病例后封控"),
 		note("zone 3's volunteers quarantined", "3号片区的志愿者被隔离"),
+		note("no round on day 2, the door-to-door team stands down", "第2天没有采样，机动队停岗"),
+		note("no round on day 2, the runners to the lab stand down", "第2天没有采样，跑腿志愿者停岗"),
+		note("no round at the sites on days 2 and 3, the door-to-door team stands down", "第2、3天采样点没有采样，机动队停岗"),
+		note("no round at the sites on days 2 and 3, the sweep team stands down", "第2、3天采样点没有采样，扫楼队停岗"),
+		note("no round at the sites on days 2 and 3, the runners to the lab stand down", "第2、3天采样点没有采样，跑腿志愿者停岗"),
 	}
 }
