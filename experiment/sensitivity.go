@@ -7,6 +7,7 @@ import (
 	"sort"
 
 	"cordon/compound"
+	"cordon/sim/stats"
 )
 
 // Factor is one input a sensitivity analysis scales: a volume (a kind's
@@ -105,16 +106,26 @@ type Effect struct {
 	Factor    Factor
 	Low, High KPIResult
 	Swing     float64 // |High.Mean − Low.Mean|
+	// Change is the KPI with the factor scaled up less the KPI with it
+	// scaled down, paired replication by replication (common random
+	// numbers): its mean (±Swing) with its interval, NaN bounds with one
+	// replication.
+	Change stats.Summary
 }
+
+// WithinChance reports whether the effect's change could be chance: its
+// interval holds zero, or there is none.
+func (e Effect) WithinChance() bool { return !(e.Change.Low > 0 || e.Change.High < 0) }
 
 // Sensitivity is a sensitivity analysis: every factor scaled by 1 − Delta
 // and 1 + Delta, with common random numbers, and the effects on the chosen
-// KPIs, largest swing first.
+// KPIs: those whose change is more than chance first, each group largest
+// swing first.
 type Sensitivity struct {
 	Base    *Outcome
 	Delta   float64
 	KPIs    []compound.KPI
-	Effects [][]Effect // per KPI, per factor, largest swing first
+	Effects [][]Effect // per KPI, per factor: beyond chance first, then largest swing first
 }
 
 // AnalysePlan is the sensitivity of a plan (cordon plan): of the planned
@@ -160,9 +171,20 @@ func sensitivityOf(outs []*Outcome, kpis []string, delta float64) (*Sensitivity,
 		for i, f := range factors {
 			lo, _ := outs[1+2*i].KPI(k.Name)
 			hi, _ := outs[2+2*i].KPI(k.Name)
-			effs = append(effs, Effect{Factor: f, Low: lo, High: hi, Swing: math.Abs(hi.Mean - lo.Mean)})
+			ch, err := stats.Paired(lo.Values, hi.Values, Level)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %s: %w", sc.Name, f.Name, err)
+			}
+			effs = append(effs, Effect{Factor: f, Low: lo, High: hi, Swing: math.Abs(hi.Mean - lo.Mean), Change: ch})
 		}
-		sort.SliceStable(effs, func(a, b int) bool { return swingKey(effs[a]) > swingKey(effs[b]) })
+		// A factor whose effect could be chance is not ranked above one
+		// whose effect is not, whatever its swing.
+		sort.SliceStable(effs, func(a, b int) bool {
+			if ca, cb := effs[a].WithinChance(), effs[b].WithinChance(); ca != cb {
+				return cb
+			}
+			return swingKey(effs[a]) > swingKey(effs[b])
+		})
 		s.Effects = append(s.Effects, effs)
 	}
 	return s, nil

@@ -3,6 +3,7 @@ package experiment_test
 import (
 	"bytes"
 	"context"
+	"math"
 	"testing"
 
 	"cordon/experiment"
@@ -72,5 +73,48 @@ func TestSensitivityKeepsItsKPIs(t *testing.T) {
 	a, b := done.Sensitivity, whole.Sensitivity
 	if len(a.Effects) != 2 || !bytes.Equal(encode(t, a.Effects), encode(t, b.Effects)) || !bytes.Equal(encode(t, a.Base.KPIs), encode(t, b.Base.KPIs)) {
 		t.Fatal("the analysis kept as it goes differs from the one of whole replications")
+	}
+}
+
+// TestSensitivityChangeIsPaired: each effect's change is the KPI with the
+// factor scaled up less the KPI with it scaled down, replication by
+// replication, its mean ±Swing; an effect whose interval holds zero (the
+// takeout volume on the round, exactly nothing) comes after every effect
+// whose interval leaves zero out, whatever the swings.
+func TestSensitivityChangeIsPaired(t *testing.T) {
+	sc := load(t, "baseline")
+	s, err := experiment.Analyse(context.Background(), sc, []string{"sampling.makespan", "takeout.door_time.p95"}, 0.2, experiment.Options{Replications: 6})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, k := range s.KPIs {
+		chance := false
+		for _, e := range s.Effects[i] {
+			sum := 0.0
+			for r := range e.High.Values {
+				sum += e.High.Values[r] - e.Low.Values[r]
+			}
+			if mean := sum / float64(len(e.High.Values)); math.Abs(mean-e.Change.Mean) > 1e-9*math.Max(1, math.Abs(mean)) {
+				t.Errorf("%s: %s: change %v, the paired mean is %v", k.Name, e.Factor.Name, e.Change.Mean, mean)
+			}
+			if math.Abs(math.Abs(e.Change.Mean)-e.Swing) > 1e-9*math.Max(1, e.Swing) {
+				t.Errorf("%s: %s: swing %v, change %v", k.Name, e.Factor.Name, e.Swing, e.Change.Mean)
+			}
+			if e.WithinChance() != !(e.Change.Low > 0 || e.Change.High < 0) {
+				t.Errorf("%s: %s: within chance %v with the interval [%v, %v]", k.Name, e.Factor.Name, e.WithinChance(), e.Change.Low, e.Change.High)
+			}
+			if chance && !e.WithinChance() {
+				t.Errorf("%s: %s, beyond chance, ranked after an effect within chance", k.Name, e.Factor.Name)
+			}
+			chance = chance || e.WithinChance()
+		}
+		if s.Effects[i][0].WithinChance() {
+			t.Errorf("%s: no factor's effect beyond chance; the test checks little", k.Name)
+		}
+	}
+	for _, e := range s.Effects[0] {
+		if e.Factor.Name == "takeout per day" && !e.WithinChance() {
+			t.Errorf("the takeout volume moves the round beyond chance: %+v", e.Change)
+		}
 	}
 }

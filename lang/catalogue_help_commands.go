@@ -260,9 +260,10 @@ plots/*.png、*.svg、*.csv（每张图的数据）。-o json（或 --json）打
 
 		// cordon sensitivity
 		h("sensitivity.short", "9d44a126", "什么在影响指标：每项数量和服务用时各 ±20%"),
-		h("sensitivity.long", "778dae6d", `sensitivity 把每项数量（各类物品的每天数量、居民人数、特殊需求卡片）和每项服务用时（登记贴
+		h("sensitivity.long", "ab0074a4", `sensitivity 把每项数量（各类物品的每天数量、居民人数、特殊需求卡片）和每项服务用时（登记贴
 标、转运、消杀停留、分拣、家门口交付、步行、登记、采样、上门服务、装袋、搬运）按 --change
-（默认 20%）逐一调低和调高，使用共用随机数，报告每项指标在两端的值，摆幅最大的排在最前，并
+（默认 20%）逐一调低和调高，使用共用随机数，报告每项指标在两端的值及两者之差（按重复运行配
+对计算，附 95% 置信区间）：变化超出随机波动的因素在前，每组内摆幅最大的排在最前，并
 在报告中为每项指标画一张龙卷风图（默认 cordon-out/sensitivity-<scenario>/，可用 --out 另指
 定）。-o json（或 --json）打印结果文档（results.json）而非表格，-o csv（或 --csv）把每项指
 标和因素打印为 CSV（effects.csv）。`),

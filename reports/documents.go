@@ -95,7 +95,8 @@ type SensitivityResults struct {
 }
 
 // SensitivityKPI is one KPI of a sensitivity analysis: its base value and
-// the effects of the factors, largest swing first.
+// the effects of the factors, those beyond chance first, each group
+// largest swing first.
 type SensitivityKPI struct {
 	Name    string        `json:"name"`
 	Unit    string        `json:"unit"`
@@ -111,6 +112,11 @@ type EffectEntry struct {
 	Low    Estimate `json:"low"`
 	High   Estimate `json:"high"`
 	Swing  Number   `json:"swing"`
+	// Change is the KPI scaled up less the KPI scaled down, paired over
+	// the replications, with its interval; WithinChance says the interval
+	// holds zero (or there is none).
+	Change       Estimate `json:"change"`
+	WithinChance bool     `json:"within_chance"`
 }
 
 // NewSensitivityResults builds the results document of a sensitivity
@@ -123,7 +129,8 @@ func NewSensitivityResults(s *experiment.Sensitivity) *SensitivityResults {
 		sk := SensitivityKPI{Name: k.Name, Unit: k.Unit, Base: estimate(base.Summary), Effects: []EffectEntry{}}
 		for _, e := range s.Effects[i] {
 			sk.Effects = append(sk.Effects, EffectEntry{Factor: e.Factor.Name, Scales: e.Factor.Scales,
-				Low: estimate(e.Low.Summary), High: estimate(e.High.Summary), Swing: Number(e.Swing)})
+				Low: estimate(e.Low.Summary), High: estimate(e.High.Summary), Swing: Number(e.Swing),
+				Change: estimate(e.Change), WithinChance: e.WithinChance()})
 		}
 		doc.KPIs = append(doc.KPIs, sk)
 	}

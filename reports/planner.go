@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"math"
 	"strings"
 
 	"cordon/compound"
@@ -24,6 +25,8 @@ func (w *Words) WriteSensitivityTable(out io.Writer, s *experiment.Sensitivity, 
 	pct := 100 * s.Delta
 	buf.WriteString(w.Sprintf("what moves the KPIs: each volume and service time −%.0f%% and +%.0f%%, common random numbers (%d replications, seed %d)\n",
 		pct, pct, s.Base.Replications, s.Base.Seed))
+	buf.WriteString(w.Sprintf("the swing is the change from −%.0f%% to +%.0f%%, paired over the replications, with its 95%% interval; the factors whose change is within chance (the interval holds zero) come last\n",
+		pct, pct))
 	for i, k := range s.KPIs {
 		base, _ := s.Base.KPI(k.Name)
 		buf.WriteString(w.Sprintf("\n%s: %s\n", text.TermSafe(w.kpiHeading(k)), w.value(k.Unit, base.Mean)))
@@ -33,13 +36,33 @@ func (w *Words) WriteSensitivityTable(out io.Writer, s *experiment.Sensitivity, 
 				break
 			}
 			tw.add(text.TermSafe(w.factorName(e.Factor)), w.Sprintf("−%.0f%%: %s", pct, w.value(k.Unit, e.Low.Mean)),
-				w.Sprintf("+%.0f%%: %s", pct, w.value(k.Unit, e.High.Mean)), w.Sprintf("swing %s", w.value(k.Unit, e.Swing)))
+				w.Sprintf("+%.0f%%: %s", pct, w.value(k.Unit, e.High.Mean)), w.Sprintf("swing %s", w.value(k.Unit, e.Swing)),
+				w.changeInterval(k.Unit, e), w.chanceMark(e))
 		}
 		if err := tw.write(&buf); err != nil {
 			return err
 		}
 	}
 	return writeTrimmed(out, buf.Bytes())
+}
+
+// changeInterval is the 95% interval of an effect's change from the factor
+// scaled down to scaled up, with signs, "[+5 min 2 s, +10 min 20 s]", or
+// "—" with one replication.
+func (w *Words) changeInterval(unit string, e experiment.Effect) string {
+	if math.IsNaN(e.Change.Low) || math.IsNaN(e.Change.High) {
+		return "—"
+	}
+	return fmt.Sprintf("[%s, %s]", w.diff(unit, e.Change.Low), w.diff(unit, e.Change.High))
+}
+
+// chanceMark says of an effect whose change could be chance that it is
+// within chance; nothing of the others.
+func (w *Words) chanceMark(e experiment.Effect) string {
+	if e.WithinChance() {
+		return w.T("within chance")
+	}
+	return ""
 }
 
 // kpiHeading names a KPI where a table is about it: its label and its
@@ -89,15 +112,23 @@ func SensitivityReport(s *experiment.Sensitivity) Report {
 		pct := 100 * s.Delta
 		p := page{Title: w.Sprintf("sensitivity of %s", s.Base.Scenario.Name), Files: "index.html, results.json, effects.csv " + w.T("and") + " plots/tornado-*.png, .svg, .csv",
 			Lines: []string{w.Sprintf("each volume and service time −%.0f%% and +%.0f%%, %d replications, seed %d, common random numbers",
-				pct, pct, s.Base.Replications, s.Base.Seed)}}
+				pct, pct, s.Base.Replications, s.Base.Seed),
+				w.Sprintf("the swing is the change from −%.0f%% to +%.0f%%, paired over the replications, with its 95%% interval; the factors whose change is within chance (the interval holds zero) come last",
+					pct, pct)}}
 		for i, k := range s.KPIs {
 			title := w.kpiHeading(k)
 			if Unmoved(s, i) {
 				title += w.T(": no input moves it (scaled each way, every input leaves its mean where it was), so it has no chart")
 			}
-			t := table{Title: title, Head: []string{w.T("factor"), w.T("kind"), fmt.Sprintf("−%.0f%%", pct), fmt.Sprintf("+%.0f%%", pct), w.T("swing")}}
+			t := table{Title: title, Head: []string{w.T("factor"), w.T("kind"), fmt.Sprintf("−%.0f%%", pct), fmt.Sprintf("+%.0f%%", pct), w.T("swing"),
+				w.Sprintf("change, 95%% interval"), w.T("within chance")}}
 			for _, e := range s.Effects[i] {
-				t.Rows = append(t.Rows, []string{w.factorName(e.Factor), w.word("factor-kind:", e.Factor.Scales), w.value(k.Unit, e.Low.Mean), w.value(k.Unit, e.High.Mean), w.value(k.Unit, e.Swing)})
+				chance := ""
+				if e.WithinChance() {
+					chance = w.T("yes")
+				}
+				t.Rows = append(t.Rows, []string{w.factorName(e.Factor), w.word("factor-kind:", e.Factor.Scales), w.value(k.Unit, e.Low.Mean), w.value(k.Unit, e.High.Mean),
+					w.value(k.Unit, e.Swing), w.changeInterval(k.Unit, e), chance})
 			}
 			p.Tables = append(p.Tables, t)
 		}

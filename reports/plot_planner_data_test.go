@@ -229,14 +229,21 @@ func TestPlotTornadoData(t *testing.T) {
 		}
 		for k, e := range want {
 			row := float64(len(want) - 1 - k)
-			if name := English().figures.factorName(e.Factor.Name); rows[int(row)] != name {
+			name := English().figures.factorName(e.Factor.Name)
+			if e.WithinChance() {
+				name += " (within chance)"
+			}
+			if rows[int(row)] != name {
 				t.Errorf("%s: row %v is %q, want %q", kpi.Name, row, rows[int(row)], name)
 			}
 			if !near(low[k].X, e.Low.Mean/60) || !near(high[k].X, e.High.Mean/60) || low[k].Y != row || high[k].Y != row {
 				t.Errorf("%s, %s: ends %v and %v, want %v and %v (minutes)", kpi.Name, e.Factor.Name, low[k], high[k], e.Low.Mean/60, e.High.Mean/60)
 			}
-			if k > 0 && e.Swing > want[k-1].Swing {
+			if k > 0 && e.WithinChance() == want[k-1].WithinChance() && e.Swing > want[k-1].Swing {
 				t.Errorf("%s: %s swings more than the factor above it", kpi.Name, e.Factor.Name)
+			}
+			if k > 0 && !e.WithinChance() && want[k-1].WithinChance() {
+				t.Errorf("%s: %s, beyond chance, drawn below a factor within chance", kpi.Name, e.Factor.Name)
 			}
 		}
 		if len(bl) != 2 || !near(bl[0].X, base.Mean/60) || bl[1].X != bl[0].X {

@@ -184,6 +184,9 @@ func (t tornadoChart) draw(fig *Plot) error {
 	for i, e := range t.shown {
 		row := n - 1 - i // the largest swing at the top
 		names[row], bases[row] = l.factorName(e.Factor.Name), factor*t.base
+		if e.WithinChance() {
+			names[row] = l.Sprintf("%s (within chance)", names[row])
+		}
 		lows[row], highs[row] = factor*(e.Low.Mean-t.base), factor*(e.High.Mean-t.base)
 		low = append(low, plotter.XY{X: factor * e.Low.Mean, Y: float64(row)})
 		high = append(high, plotter.XY{X: factor * e.High.Mean, Y: float64(row)})
@@ -230,6 +233,17 @@ func (t tornadoChart) draw(fig *Plot) error {
 	return nil
 }
 
+// withinChance counts the factors shown whose change could be chance.
+func (t tornadoChart) withinChance() int {
+	n := 0
+	for _, e := range t.shown {
+		if e.WithinChance() {
+			n++
+		}
+	}
+	return n
+}
+
 // caption says how to read the chart and what it leaves out, in the
 // figures' language.
 func (t tornadoChart) caption() string {
@@ -246,8 +260,15 @@ func (t tornadoChart) caption() string {
 	if t.unknown > 0 {
 		b.WriteString(l.plural(t.unknown, " 1 input with no value when scaled is left out.", " %d inputs with no value when scaled are left out."))
 	}
+	if n := t.withinChance(); n > 0 {
+		if n == 1 {
+			b.WriteString(l.Sprintf(" 1 input whose change could be chance (its paired 95%% interval from %s to %s holds zero) is marked so and drawn below the others, whatever its bars' length.", t.down, t.up))
+		} else {
+			b.WriteString(l.Sprintf(" %d inputs whose change could be chance (its paired 95%% interval from %s to %s holds zero) are marked so and drawn below the others, whatever their bars' length.", n, t.down, t.up))
+		}
+	}
 	if t.cut > 0 {
-		b.WriteString(l.Sprintf(" Only the %d largest swings are shown; %d smaller ones are not.", maxTornadoFactors, t.cut))
+		b.WriteString(l.Sprintf(" Only the first %d are shown; %d others are not.", maxTornadoFactors, t.cut))
 	}
 	return b.String()
 }

@@ -66,15 +66,17 @@ func ChangesCSV(p *experiment.Plan) []byte {
 }
 
 // EffectsCSV is effects.csv of a sensitivity analysis: one row per KPI and
-// factor, largest swing first, with the KPI's mean at both ends.
+// factor in the analysis' order, with the KPI's mean at both ends, the
+// swing, and the paired change's interval and whether it holds zero.
 func EffectsCSV(s *experiment.Sensitivity) []byte {
 	var rows [][]string
 	for i, k := range s.KPIs {
 		base, _ := s.Base.KPI(k.Name)
 		for _, e := range s.Effects[i] {
 			rows = append(rows, []string{k.Name, k.Unit, formatFloat(base.Mean), e.Factor.Name, e.Factor.Scales,
-				formatFloat(e.Low.Mean), formatFloat(e.High.Mean), formatFloat(e.Swing)})
+				formatFloat(e.Low.Mean), formatFloat(e.High.Mean), formatFloat(e.Swing),
+				formatFloat(e.Change.Low), formatFloat(e.Change.High), strconv.FormatBool(e.WithinChance())})
 		}
 	}
-	return csvTable([]string{"kpi", "unit", "base", "factor", "kind", "low", "high", "swing"}, rows)
+	return csvTable([]string{"kpi", "unit", "base", "factor", "kind", "low", "high", "swing", "change_low", "change_high", "within_chance"}, rows)
 }

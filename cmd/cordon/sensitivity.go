@@ -28,7 +28,9 @@ func newSensitivityCmd(std *streams, opts *sensitivityOptions) *cobra.Command {
 		Long: `Sensitivity scales every volume (each kind's daily items, the residents, the special-needs
 cards) and every service time (intake, trips, dwell, sorting, doors, walks, registration,
 swab, visits, bags, handling) down and up by --change (20% by default), one at a time, with
-common random numbers, and reports each KPI's value at both ends, largest swing first, with a
+common random numbers, and reports each KPI's value at both ends and the change between them,
+paired over the replications with its 95% interval: the factors whose change is beyond chance
+first, each group largest swing first, with a
 tornado chart per KPI in the report (cordon-out/sensitivity-<scenario>/ unless --out says
 otherwise). -o json (or --json) prints the results document (results.json) instead of the
 table, -o csv (or --csv) every KPI and factor as CSV (effects.csv).`,
