@@ -56,6 +56,12 @@ type calEntry struct {
 	slot uint32
 }
 
+// end is the entry kept just past the last entry of the heap, after every
+// event: a sift compares a node's two children without asking whether the
+// second exists, a branch that goes one way or the other as the heap's size
+// changes and that the processor mispredicts.
+var end = calEntry{at: math.MaxUint64, key: math.MaxUint64}
+
 // timeBits returns the bits of t >= 0 whose unsigned order is the order of
 // the times: -0 counts as 0 (the same instant).
 func timeBits(t float64) uint64 { return math.Float64bits(t) &^ (1 << 63) }
@@ -107,6 +113,8 @@ func before(a, b calEntry) uint64 {
 // current time with PriorityResume and in sequence order, and pop compares
 // the ring's head with the heap's top by the same key, so the order of events
 // is exactly what the heap alone would give.
+//
+// The heap's storage always holds end just past its last entry (see end).
 //
 // A cancelled event's slot is marked and its entry stays in the heap until it
 // reaches the top, where pop drops it: cancelling costs O(1) and the heap
@@ -166,15 +174,16 @@ func (c *calendar) push(t float64, p Priority, h Handler, now float64) EventID {
 			c.downBig(0, e)
 			return EventID{slot: i + 1, gen: sl.gen}
 		}
+		// next[k] is hp[k+1]: the second child of a node whose first is
+		// hp[k], or end.
+		next := hp[1 : len(hp)+1]
 		n, at := uint(len(hp)), uint(0)
 		for {
 			k := 2*at + 1
 			if k >= n {
 				break
 			}
-			if k+1 < n {
-				k += uint(before(hp[k+1], hp[k]))
-			}
+			k += uint(before(next[k], hp[k]))
 			if before(hp[k], e) == 0 {
 				break
 			}
@@ -197,6 +206,7 @@ func (c *calendar) push(t float64, p Priority, h Handler, now float64) EventID {
 	id := EventID{slot: i + 1, gen: sl.gen}
 	e := calEntry{at: timeBits(t), key: packKey(p, c.nextSeq()), slot: i}
 	c.heap = append(c.heap, e)
+	c.endHeap()
 	c.up(len(c.heap)-1, e)
 	return id
 }
@@ -275,10 +285,21 @@ func (c *calendar) popRing() (uint64, Handler) {
 	return key, h
 }
 
+// endHeap puts end just past the heap's last entry.
+func (c *calendar) endHeap() {
+	n := len(c.heap)
+	if n == cap(c.heap) {
+		c.heap = append(c.heap, end)[:n]
+		return
+	}
+	c.heap[:n+1][n] = end
+}
+
 func (c *calendar) removeTop() calEntry {
 	top := c.heap[0]
 	n := len(c.heap) - 1
 	last := c.heap[n]
+	c.heap[n] = end
 	c.heap = c.heap[:n]
 	if n > 0 {
 		c.down(0, last)
@@ -332,19 +353,19 @@ func (c *calendar) down(i int, e calEntry) {
 	sink(c.heap, uint(i), e)
 }
 
-// sink places e at entry i or below in h, a heap smaller than bigHeap,
-// moving the least children up. The indices are unsigned so that the
-// compiler can see them within h without checking each access.
+// sink places e at entry i or below in h, a heap smaller than bigHeap
+// whose storage holds end just past it, moving the least children up. The
+// indices are unsigned so that the compiler can see them within h without
+// checking each access.
 func sink(h []calEntry, i uint, e calEntry) {
 	n := uint(len(h))
+	next := h[1 : n+1] // next[k] is h[k+1], or end
 	for {
 		k := 2*i + 1
 		if k >= n {
 			break
 		}
-		if k+1 < n {
-			k += uint(before(h[k+1], h[k]))
-		}
+		k += uint(before(next[k], h[k]))
 		if before(h[k], e) == 0 {
 			break
 		}

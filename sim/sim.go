@@ -168,6 +168,7 @@ func (s *Sim) step(limit uint64) bool {
 		i := hp[0].slot
 		n := len(hp) - 1
 		last := hp[n]
+		hp[n] = end
 		c.heap = hp[:n]
 		if n >= bigHeap {
 			c.downBig(0, last)
