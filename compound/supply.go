@@ -102,7 +102,7 @@ func (m *Model) buildGate() error {
 		g.staging.SetBalking(0)
 	case WhenFullPile:
 		g.staging.SetBalking(0)
-		g.pile = newPile(m.tl.days())
+		g.pile = newPile(m.tl.days(), int(math.Ceil(m.tl.horizon/3600)))
 	}
 	g.stagingRec = m.addPost("staging", "space", g.staging, figStaging)
 	if g.pile != nil {

@@ -82,13 +82,23 @@ func (wd *Words) WriteSummary(out io.Writer, o *experiment.Outcome, bottlenecks 
 		bottlenecks = len(o.Bottlenecks)
 	}
 	if bottlenecks > 0 {
-		fmt.Fprintf(w, "\n%s\n", wd.T("bottlenecks: work turned away, then work waiting (share of the time the post was open or had work), then utilisation"))
+		fmt.Fprintf(w, "\n%s\n", wd.T("bottlenecks: work turned away, then hours spent waiting there (added over everything that waited: items, residents or tasks); "+
+			"ahead of next: the lead over the next post, paired over the replications"))
 		t := &aligned{indent: "  "}
-		t.add(wd.T("rank"), wd.T("post"), wd.T("turned away"), wd.T("work waiting"), wd.T("utilisation"), wd.T("mean queue"), wd.T("mean wait"))
+		t.add(wd.bottleneckHead()...)
 		for _, b := range o.Bottlenecks[:bottlenecks] {
-			t.add(fmt.Sprint(b.Rank), text.TermSafe(wd.Post(b.Post)),
-				FormatValue("share", b.BlockedShare.Mean), FormatValue("share", b.Saturation.Mean),
-				FormatValue("share", b.Utilisation.Mean), FormatValue("", b.QueueMean.Mean), wd.value("s", b.WaitMean.Mean))
+			t.add(termCells(wd.bottleneckCells(b))...)
+		}
+		if err := t.write(w); err != nil {
+			return err
+		}
+	}
+	if d, ok := wd.dayBottleneckTable(o); ok && bottlenecks > 0 {
+		fmt.Fprintf(w, "\n%s\n", wd.T("bottlenecks by day: the posts with the most hours spent waiting there each day; ahead of next: the lead over the next post that day, paired over the replications"))
+		t := &aligned{indent: "  "}
+		t.add(d.Head...)
+		for _, r := range d.Rows {
+			t.add(termCells(r)...)
 		}
 		if err := t.write(w); err != nil {
 			return err
