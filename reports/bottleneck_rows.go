@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"bytes"
 	"fmt"
 
 	"cordon/experiment"
@@ -77,4 +78,49 @@ func (w *Words) dayBottleneckTable(o *experiment.Outcome) (table, bool) {
 func (w *Words) dayBottleneckNote() string {
 	return w.Sprintf("Each day's %d posts with the most hours spent waiting there that day, with 95%% intervals; "+
 		"ahead of next: whether the post's lead over the next that day, paired over the replications, is clear or within chance.", dayBottleneckTop)
+}
+
+// bottleneckSection is the ranking of a page: nil when there are no
+// posts.
+func (w *Words) bottleneckSection(o *experiment.Outcome) *bottlenecks {
+	if o == nil || len(o.Bottlenecks) == 0 {
+		return nil
+	}
+	b := &bottlenecks{Note: w.bottleneckNote(), Head: w.bottleneckHead()}
+	for _, x := range o.Bottlenecks {
+		b.Rows = append(b.Rows, w.bottleneckCells(x))
+	}
+	if t, ok := w.dayBottleneckTable(o); ok {
+		b.Days, b.DaysNote = &t, w.dayBottleneckNote()
+	}
+	return b
+}
+
+// writeBottlenecks writes the terminal tables of the ranking: its first
+// top posts under title, and in a run of several days each day's.
+func (w *Words) writeBottlenecks(out *bytes.Buffer, o *experiment.Outcome, top int, title string) error {
+	top = min(top, len(o.Bottlenecks))
+	if top <= 0 {
+		return nil
+	}
+	fmt.Fprintf(out, "\n%s\n", title)
+	t := &aligned{indent: "  "}
+	t.add(w.bottleneckHead()...)
+	for _, b := range o.Bottlenecks[:top] {
+		t.add(termCells(w.bottleneckCells(b))...)
+	}
+	if err := t.write(out); err != nil {
+		return err
+	}
+	d, ok := w.dayBottleneckTable(o)
+	if !ok {
+		return nil
+	}
+	fmt.Fprintf(out, "\n%s\n", w.T("bottlenecks by day: the posts with the most hours spent waiting there each day; ahead of next: the lead over the next post that day, paired over the replications"))
+	t = &aligned{indent: "  "}
+	t.add(d.Head...)
+	for _, r := range d.Rows {
+		t.add(termCells(r)...)
+	}
+	return t.write(out)
 }

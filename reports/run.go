@@ -87,15 +87,7 @@ func runPage(w *Words, o *experiment.Outcome, targets []experiment.TargetResult)
 		p.Targets = append(p.Targets, targetRow{Text: w.targetText(t), Name: t.Text, Mean: w.value(t.KPI.Unit, t.KPI.Mean),
 			Verdict: verdict, Margin: w.margin(t), Met: t.Met})
 	}
-	if len(o.Bottlenecks) > 0 {
-		p.Bottlenecks = &bottlenecks{Note: w.bottleneckNote(), Head: w.bottleneckHead()}
-		for _, b := range o.Bottlenecks {
-			p.Bottlenecks.Rows = append(p.Bottlenecks.Rows, w.bottleneckCells(b))
-		}
-		if t, ok := w.dayBottleneckTable(o); ok {
-			p.Bottlenecks.Days, p.Bottlenecks.DaysNote = &t, w.dayBottleneckNote()
-		}
-	}
+	p.Bottlenecks = w.bottleneckSection(o)
 	for _, t := range w.dayTables(o) {
 		p.Tables = append(p.Tables, padRows(t))
 	}

@@ -78,31 +78,9 @@ func (wd *Words) WriteSummary(out io.Writer, o *experiment.Outcome, bottlenecks 
 	if err := wd.writeDays(w, o); err != nil {
 		return err
 	}
-	if bottlenecks > len(o.Bottlenecks) {
-		bottlenecks = len(o.Bottlenecks)
-	}
-	if bottlenecks > 0 {
-		fmt.Fprintf(w, "\n%s\n", wd.T("bottlenecks: work turned away, then hours spent waiting there (added over everything that waited: items, residents or tasks); "+
-			"ahead of next: the lead over the next post, paired over the replications"))
-		t := &aligned{indent: "  "}
-		t.add(wd.bottleneckHead()...)
-		for _, b := range o.Bottlenecks[:bottlenecks] {
-			t.add(termCells(wd.bottleneckCells(b))...)
-		}
-		if err := t.write(w); err != nil {
-			return err
-		}
-	}
-	if d, ok := wd.dayBottleneckTable(o); ok && bottlenecks > 0 {
-		fmt.Fprintf(w, "\n%s\n", wd.T("bottlenecks by day: the posts with the most hours spent waiting there each day; ahead of next: the lead over the next post that day, paired over the replications"))
-		t := &aligned{indent: "  "}
-		t.add(d.Head...)
-		for _, r := range d.Rows {
-			t.add(termCells(r)...)
-		}
-		if err := t.write(w); err != nil {
-			return err
-		}
+	if err := wd.writeBottlenecks(w, o, bottlenecks, wd.T("bottlenecks: work turned away, then hours spent waiting there (added over everything that waited: items, residents or tasks); "+
+		"ahead of next: the lead over the next post, paired over the replications")); err != nil {
+		return err
 	}
 	return writeTrimmed(out, buf.Bytes())
 }
