@@ -128,6 +128,34 @@ type DayPost struct {
 	AheadOfNext *Lead    `json:"ahead_of_next,omitempty"`
 }
 
+// bottleneckEntries are the bottleneck ranking of o and, in a run of
+// several days, each day's, as the documents hold them.
+func bottleneckEntries(o *experiment.Outcome) ([]Bottleneck, []DayBottlenecks) {
+	posts := []Bottleneck{}
+	for _, b := range o.Bottlenecks {
+		var days []Estimate
+		for _, d := range b.Days {
+			days = append(days, estimate(d))
+		}
+		posts = append(posts, Bottleneck{
+			Rank: b.Rank, Post: b.Post, Class: b.Class,
+			BlockedShare: estimate(b.BlockedShare), HoursWaited: estimate(b.Waited), WorstHour: estimate(b.WorstHour),
+			DaysWaited: days, AheadOfNext: lead(b.Lead, b.Clear), Saturation: estimate(b.Saturation),
+			Utilisation: estimate(b.Utilisation), QueueMean: estimate(b.QueueMean),
+			QueueMax: estimate(b.QueueMax), WaitMean: estimate(b.WaitMean), WaitP95: estimate(b.WaitP95),
+		})
+	}
+	var byDay []DayBottlenecks
+	for _, d := range o.DayBottlenecks {
+		day := DayBottlenecks{Day: d.Day}
+		for _, p := range d.Posts {
+			day.Posts = append(day.Posts, DayPost{Post: p.Post, Class: p.Class, HoursWaited: estimate(p.Waited), AheadOfNext: lead(p.Lead, p.Clear)})
+		}
+		byDay = append(byDay, day)
+	}
+	return posts, byDay
+}
+
 // lead is a ranking's lead as the document holds it: none for the last.
 func lead(s stats.Summary, clear bool) *Lead {
 	if s.N == 0 {
@@ -214,26 +242,7 @@ func newResults(o *experiment.Outcome, targets []experiment.TargetResult) *Resul
 		r.KPIs = append(r.KPIs, KPI{Name: k.Name, Day: k.Day, Round: k.Round, Unit: k.Unit, Better: k.Better, Label: k.Title(), Description: k.Desc,
 			Mean: Number(k.Mean), CILow: Number(k.Low), CIHigh: Number(k.High)})
 	}
-	for _, b := range o.Bottlenecks {
-		var days []Estimate
-		for _, d := range b.Days {
-			days = append(days, estimate(d))
-		}
-		r.Bottlenecks = append(r.Bottlenecks, Bottleneck{
-			Rank: b.Rank, Post: b.Post, Class: b.Class,
-			BlockedShare: estimate(b.BlockedShare), HoursWaited: estimate(b.Waited), WorstHour: estimate(b.WorstHour),
-			DaysWaited: days, AheadOfNext: lead(b.Lead, b.Clear), Saturation: estimate(b.Saturation),
-			Utilisation: estimate(b.Utilisation), QueueMean: estimate(b.QueueMean),
-			QueueMax: estimate(b.QueueMax), WaitMean: estimate(b.WaitMean), WaitP95: estimate(b.WaitP95),
-		})
-	}
-	for _, d := range o.DayBottlenecks {
-		day := DayBottlenecks{Day: d.Day}
-		for _, p := range d.Posts {
-			day.Posts = append(day.Posts, DayPost{Post: p.Post, Class: p.Class, HoursWaited: estimate(p.Waited), AheadOfNext: lead(p.Lead, p.Clear)})
-		}
-		r.BottlenecksByDay = append(r.BottlenecksByDay, day)
-	}
+	r.Bottlenecks, r.BottlenecksByDay = bottleneckEntries(o)
 	for _, t := range targets {
 		r.Targets = append(r.Targets, Target{Target: t.Text, KPI: t.Target.KPI, Op: t.Op, Value: Number(t.Value),
 			Mean: Number(t.KPI.Mean), Met: t.Met, Confident: t.Confident, Margin: Number(t.Margin)})
