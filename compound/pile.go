@@ -13,6 +13,9 @@ import (
 type pile struct {
 	level *stats.Level // items on the pile, over the run
 	items int          // items put on the pile, over the run
+	// lay is how long each item taken off the pile lay on it: the staging
+	// post's wait (PostResult.WaitMean, WaitP95), as its queue is the pile.
+	lay stats.Tally
 	// hourly is the mean number of items on the pile hour by hour of the
 	// run: the staging post's queue hour by hour (PostResult.HourlyQueue).
 	hourly *stats.Buckets
@@ -43,6 +46,7 @@ type pileFigures struct {
 func newPile(days, hours int) *pile {
 	p := &pile{level: stats.NewLevel(0, 0)}
 	p.level.TrackThreshold(1)
+	p.lay.KeepValues()
 	p.hourly, _ = stats.NewBuckets(0, 3600, max(hours, 1)) // never fails: a width of an hour, at least one
 	p.hourly.Set(0, 0)
 	if days > 1 {
@@ -58,8 +62,12 @@ func (p *pile) put(now float64) {
 	p.change(now, 1)
 }
 
-// take records an item taken off the pile by a cart at now.
-func (p *pile) take(now float64) { p.change(now, -1) }
+// take records an item put on the pile at put and taken off it by a cart
+// at now.
+func (p *pile) take(now, put float64) {
+	p.lay.Add(now - put)
+	p.change(now, -1)
+}
 
 func (p *pile) change(now, delta float64) {
 	p.level.Add(now, delta)

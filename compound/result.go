@@ -51,7 +51,7 @@ type PostResult struct {
 	Utilisation float64 // share of on-duty unit-time busy (work past a shift end is Overtime)
 	QueueMean   float64 // entities waiting, time-weighted
 	QueueMax    float64
-	WaitMean    float64 // seconds, over the entities served
+	WaitMean    float64 // seconds, over the entities served (at a gate that piles, the staging area's: over the items taken off the pile, their time on it)
 	WaitP95     float64
 	Blocked     int     // arrivals turned away (balked or reneged)
 	Arrivals    int     // requests served or turned away
@@ -153,11 +153,15 @@ func (m *Model) result() *Result {
 		rec := p.rec
 		queueMean, queueMax, blocked, saturated := rec.Queue.Mean(now), rec.Queue.Max(), rec.Balked+rec.Reneged, rec.Queue.TimeAtOrAbove(now, 1)
 		waited, hourlyQueue := rec.Queue.Integral(now), rec.HourlyQueue(now)
+		waitMean, waitP95 := rec.Wait.Mean(), rec.Wait.Quantile(0.95)
 		if p.pile != nil {
 			// Those who find the staging area full go on the pile (no one
 			// queues for it): kept, not turned away, and waiting there.
 			queueMean, queueMax, blocked, saturated = p.pile.level.Mean(now), p.pile.level.Max(), rec.Reneged, p.pile.level.TimeAtOrAbove(now, 1)
 			waited = p.pile.level.Integral(now)
+			if p.pile.lay.Count() > 0 { // the items' time on the pile; else the couriers' none
+				waitMean, waitP95 = p.pile.lay.Mean(), p.pile.lay.Quantile(0.95)
+			}
 			p.pile.hourly.Finish(now)
 			hourlyQueue = p.pile.hourly.Means()
 		}
@@ -167,8 +171,8 @@ func (m *Model) result() *Result {
 			Utilisation: rec.Utilisation(now),
 			QueueMean:   queueMean,
 			QueueMax:    queueMax,
-			WaitMean:    rec.Wait.Mean(),
-			WaitP95:     rec.Wait.Quantile(0.95),
+			WaitMean:    waitMean,
+			WaitP95:     waitP95,
 			Blocked:     blocked,
 			Arrivals:    rec.Granted + rec.Balked + rec.Reneged,
 			Saturated:   saturated,

@@ -118,6 +118,19 @@ func TestBottlenecksTwoDaysPointAtStaging(t *testing.T) {
 	if staging.Days[0].Mean < 50 {
 		t.Errorf("staging: %.1f hours waited on day 1; the pile of up to 100 items for about 4 h holds far more", staging.Days[0].Mean)
 	}
+	// The staging area's hours waited are its pile's: by Little's law the
+	// items put on it times their mean time on it (the pile is empty by
+	// the end, so every item's time is in both).
+	cat := compound.Catalog(out.Scenario)
+	for r, res := range out.Runs {
+		items, _ := res.Value(cat, "gate.pile.items")
+		i := slices.IndexFunc(res.Posts, func(p compound.PostResult) bool { return p.Name == "staging" })
+		p := res.Posts[i]
+		if items == 0 || math.Abs(p.Waited-items*p.WaitMean) > 1e-6*p.Waited {
+			t.Errorf("replication %d: staging's queue integral %.6g s, %v items on the pile times their mean time there %.4g s: %.6g s",
+				r, p.Waited, items, p.WaitMean, items*p.WaitMean)
+		}
+	}
 }
 
 // TestBottleneckLeadersHoldOnFreshSeeds: what the ranking calls clearly
