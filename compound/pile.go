@@ -13,6 +13,12 @@ import (
 type pile struct {
 	level *stats.Level // items on the pile, over the run
 	items int          // items put on the pile, over the run
+	// lay is how long each item taken off the pile lay on it: the staging
+	// post's wait (PostResult.WaitMean, WaitP95), as its queue is the pile.
+	lay stats.Tally
+	// hourly is the mean number of items on the pile hour by hour of the
+	// run: the staging post's queue hour by hour (PostResult.HourlyQueue).
+	hourly *stats.Buckets
 	// The time from being put down to labelled (the crew's queue and the
 	// check) of the items from the pile and of those from the staging
 	// area, over the run: the pile is worked more slowly.
@@ -36,10 +42,13 @@ type pileFigures struct {
 	most, nonEmpty float64
 }
 
-// newPile returns the pile of a run of the given days.
-func newPile(days int) *pile {
+// newPile returns the pile of a run of the given days and hours.
+func newPile(days, hours int) *pile {
 	p := &pile{level: stats.NewLevel(0, 0)}
 	p.level.TrackThreshold(1)
+	p.lay.KeepValues()
+	p.hourly, _ = stats.NewBuckets(0, 3600, max(hours, 1)) // never fails: a width of an hour, at least one
+	p.hourly.Set(0, 0)
 	if days > 1 {
 		p.day = stats.NewLevel(0, 0)
 		p.day.TrackThreshold(1)
@@ -53,11 +62,16 @@ func (p *pile) put(now float64) {
 	p.change(now, 1)
 }
 
-// take records an item taken off the pile by a cart at now.
-func (p *pile) take(now float64) { p.change(now, -1) }
+// take records an item put on the pile at put and taken off it by a cart
+// at now.
+func (p *pile) take(now, put float64) {
+	p.lay.Add(now - put)
+	p.change(now, -1)
+}
 
 func (p *pile) change(now, delta float64) {
 	p.level.Add(now, delta)
+	p.hourly.Set(now, p.level.Value())
 	if p.day != nil {
 		p.day.Add(now, delta)
 	}

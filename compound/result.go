@@ -51,11 +51,20 @@ type PostResult struct {
 	Utilisation float64 // share of on-duty unit-time busy (work past a shift end is Overtime)
 	QueueMean   float64 // entities waiting, time-weighted
 	QueueMax    float64
-	WaitMean    float64 // seconds, over the entities served
+	WaitMean    float64 // seconds, over the entities served (at a gate that piles, the staging area's: over the items taken off the pile, their time on it)
 	WaitP95     float64
 	Blocked     int     // arrivals turned away (balked or reneged)
 	Arrivals    int     // requests served or turned away
 	Saturated   float64 // seconds with work waiting
+	// Waited is the time spent waiting at the post, added over everything
+	// that waited (entity-seconds): the time integral of its queue, which
+	// by Little's law is the arrivals times their mean wait (those still
+	// waiting at the end counted up to it). For the staging area of a gate
+	// that piles, the items on the pile, as QueueMean.
+	Waited float64
+	// DayWaited is Waited day by day of a run of several days (nil in a
+	// run of one day): from HourlyQueue, the hours of each day.
+	DayWaited   []float64
 	Active      float64 // seconds the post was open or had work waiting
 	Overtime    float64
 	Hourly      []float64 // utilisation per hour of the run (NaN where none on duty)
@@ -143,10 +152,18 @@ func (m *Model) result() *Result {
 		}
 		rec := p.rec
 		queueMean, queueMax, blocked, saturated := rec.Queue.Mean(now), rec.Queue.Max(), rec.Balked+rec.Reneged, rec.Queue.TimeAtOrAbove(now, 1)
+		waited, hourlyQueue := rec.Queue.Integral(now), rec.HourlyQueue(now)
+		waitMean, waitP95 := rec.Wait.Mean(), rec.Wait.Quantile(0.95)
 		if p.pile != nil {
 			// Those who find the staging area full go on the pile (no one
 			// queues for it): kept, not turned away, and waiting there.
 			queueMean, queueMax, blocked, saturated = p.pile.level.Mean(now), p.pile.level.Max(), rec.Reneged, p.pile.level.TimeAtOrAbove(now, 1)
+			waited = p.pile.level.Integral(now)
+			if p.pile.lay.Count() > 0 { // the items' time on the pile; else the couriers' none
+				waitMean, waitP95 = p.pile.lay.Mean(), p.pile.lay.Quantile(0.95)
+			}
+			p.pile.hourly.Finish(now)
+			hourlyQueue = p.pile.hourly.Means()
 		}
 		res.Posts = append(res.Posts, PostResult{
 			Name:        p.name,
@@ -154,15 +171,17 @@ func (m *Model) result() *Result {
 			Utilisation: rec.Utilisation(now),
 			QueueMean:   queueMean,
 			QueueMax:    queueMax,
-			WaitMean:    rec.Wait.Mean(),
-			WaitP95:     rec.Wait.Quantile(0.95),
+			WaitMean:    waitMean,
+			WaitP95:     waitP95,
 			Blocked:     blocked,
 			Arrivals:    rec.Granted + rec.Balked + rec.Reneged,
 			Saturated:   saturated,
+			Waited:      waited,
+			DayWaited:   m.byDay(hourlyQueue, now),
 			Active:      rec.Active.Integral(now),
 			Overtime:    rec.Overtime,
 			Hourly:      rec.HourlyUtilisation(now),
-			HourlyQueue: rec.HourlyQueue(now),
+			HourlyQueue: hourlyQueue,
 		})
 		if m.opts.NoSeries {
 			continue
@@ -179,6 +198,25 @@ func (m *Model) result() *Result {
 		res.Series = append(res.Series, m.onDutySeries(now)...)
 	}
 	return res
+}
+
+// byDay adds up, day by day of a run of several days, the time spent
+// waiting of a queue's hourly means (entity-seconds); nil in a run of one
+// day or without hourly means. An hour counts for the part of it before
+// now, the time its mean is over.
+func (m *Model) byDay(hourly []float64, now float64) []float64 {
+	days := m.tl.days()
+	if days < 2 || hourly == nil {
+		return nil
+	}
+	out := make([]float64, days)
+	for h, q := range hourly {
+		from := float64(h) * 3600
+		if span := math.Min(now, from+3600) - from; span > 0 && !math.IsNaN(q) {
+			out[m.tl.dayOf(from)] += q * span
+		}
+	}
+	return out
 }
 
 // residentsOnTheirWay counts, from the kernel's own books, the residents

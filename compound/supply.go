@@ -102,7 +102,7 @@ func (m *Model) buildGate() error {
 		g.staging.SetBalking(0)
 	case WhenFullPile:
 		g.staging.SetBalking(0)
-		g.pile = newPile(m.tl.days())
+		g.pile = newPile(m.tl.days(), int(math.Ceil(m.tl.horizon/3600)))
 	}
 	g.stagingRec = m.addPost("staging", "space", g.staging, figStaging)
 	if g.pile != nil {
@@ -531,8 +531,8 @@ func (m *Model) buildCarts() error {
 		sim.SeizeTogether(sim.Need{Res: crew.res[0], Amount: 1}, sim.Need{Res: g.carts, Amount: 1}),
 		sim.Do(func(e *sim.Entity) {
 			for _, it := range e.Items {
-				if it.Data.(*item).piled {
-					g.pile.take(m.s.Now()) // off the pile, onto the cart
+				if x := it.Data.(*item); x.piled {
+					g.pile.take(m.s.Now(), x.staged) // off the pile, onto the cart
 				} else {
 					g.staging.Release(it, 1) // off the staging area, onto the cart
 				}

@@ -20,9 +20,12 @@ type figures struct {
 	posts []compound.PostResult // the posts' names and kinds
 	kpis  []column              // per KPI of the catalogue
 	post  [][postFigures]column
-	in    []bool   // the replications added
-	reps  int      // the replications there will be (0: not known)
-	duty  dutySums // the staff on duty hour by hour, added up
+	// days are, per post and day of a run of several days, the hours spent
+	// waiting there that day (none in a run of one day).
+	days [][]column
+	in   []bool   // the replications added
+	reps int      // the replications there will be (0: not known)
+	duty dutySums // the staff on duty hour by hour, added up
 	// plots, when not nil, gather what a run report's plots read, and the
 	// first keep replications are kept whole in first (ReportFigures).
 	plots *PlotFigures
@@ -71,7 +74,9 @@ const (
 	postQueueMax
 	postWaitMean
 	postWaitP95
-	postFigures // how many there are
+	postWaited    // hours spent waiting there, added over all that waited
+	postWorstHour // hours spent waiting there in its worst hour
+	postFigures   // how many there are
 )
 
 // value returns figure f of post x over a replication, as the ranking
@@ -98,6 +103,14 @@ func (f postFigure) value(x compound.PostResult) float64 {
 		return x.QueueMax
 	case postWaitMean:
 		return zeroNaN(x.WaitMean)
+	case postWaited:
+		return x.Waited / 3600
+	case postWorstHour:
+		worst := 0.0
+		for _, q := range x.HourlyQueue {
+			worst = max(worst, zeroNaN(q))
+		}
+		return worst
 	}
 	return zeroNaN(x.WaitP95)
 }
@@ -120,6 +133,7 @@ func (f *figures) add(rep int, res *compound.Result) {
 		f.kpis = make([]column, len(res.Values))
 		if f.only == nil {
 			f.post = make([][postFigures]column, len(res.Posts))
+			f.days = make([][]column, len(res.Posts))
 			f.posts = make([]compound.PostResult, len(res.Posts))
 			for p, x := range res.Posts {
 				f.posts[p] = compound.PostResult{Name: x.Name, Class: x.Class}
@@ -137,6 +151,12 @@ func (f *figures) add(rep int, res *compound.Result) {
 		}
 		for k := range postFigures {
 			f.post[p][k].put(rep, k.value(x), f.in, f.reps)
+		}
+		for len(f.days[p]) < len(x.DayWaited) {
+			f.days[p] = append(f.days[p], column{})
+		}
+		for d, v := range x.DayWaited {
+			f.days[p][d].put(rep, v/3600, f.in, f.reps)
 		}
 	}
 	f.in = grown(f.in, rep, f.reps)
@@ -189,6 +209,19 @@ func (f *figures) postValues(p int, k postFigure) []float64 {
 	return v
 }
 
+// dayValues returns the hours spent waiting at post p on day d (0 for the
+// first) of each replication.
+func (f *figures) dayValues(p, d int) []float64 {
+	if d >= len(f.days[p]) {
+		return []float64{}
+	}
+	v := f.days[p][d].values(f.in, f.added())
+	if v == nil {
+		return []float64{}
+	}
+	return v
+}
+
 // added is one more than the last replication added.
 func (f *figures) added() int {
 	n := len(f.in)
@@ -220,6 +253,7 @@ func (f *figures) outcome(sc *compound.Scenario, reps int) *Outcome {
 		out.KPIs = append(out.KPIs, KPIResult{KPI: k, Summary: s})
 	}
 	out.Bottlenecks = f.rankPosts()
+	out.DayBottlenecks = f.rankDays()
 	out.OnDuty = f.duty.result()
 	if f.plots != nil {
 		f.plots.finish()

@@ -61,7 +61,8 @@ func CheckInvariants(o *Outcome) error {
 			{"blocked share", b.BlockedShare, true}, {"saturation", b.Saturation, true},
 			{"utilisation", b.Utilisation, true}, {"mean queue", b.QueueMean, false},
 			{"longest queue", b.QueueMax, false}, {"mean wait", b.WaitMean, false},
-			{"95th percentile wait", b.WaitP95, false},
+			{"95th percentile wait", b.WaitP95, false}, {"hours waited", b.Waited, false},
+			{"hours waited in the worst hour", b.WorstHour, false},
 		} {
 			if err := checkSummary(f.s, f.share); err != nil {
 				bad("post %s: %s: %v", b.Post, f.name, err)

@@ -156,7 +156,7 @@ func checkPost(p compound.PostResult, hours int) error {
 	}{
 		{"utilisation", p.Utilisation, true}, {"mean queue", p.QueueMean, false}, {"longest queue", p.QueueMax, false},
 		{"mean wait", p.WaitMean, true}, {"p95 wait", p.WaitP95, true}, {"time with work waiting", p.Saturated, false},
-		{"time open", p.Active, false}, {"overtime", p.Overtime, false},
+		{"time open", p.Active, false}, {"overtime", p.Overtime, false}, {"time spent waiting", p.Waited, false},
 	} {
 		if err := figure(f.v, f.orNaN); err != nil {
 			return fmt.Errorf("%s %v", f.what, err)
@@ -170,6 +170,11 @@ func checkPost(p compound.PostResult, hours int) error {
 	}
 	if p.Blocked > p.Arrivals {
 		return fmt.Errorf("turned away %d of %d arrivals", p.Blocked, p.Arrivals)
+	}
+	for d, v := range p.DayWaited {
+		if err := figure(v, false); err != nil {
+			return fmt.Errorf("day %d time spent waiting %v", d+1, err)
+		}
 	}
 	for _, h := range []struct {
 		what string

@@ -188,6 +188,6 @@ func onlyKPIs(o *Outcome, names []string) *Outcome {
 			c.KPIs = append(c.KPIs, k)
 		}
 	}
-	c.Bottlenecks, c.OnDuty = nil, nil
+	c.Bottlenecks, c.DayBottlenecks, c.OnDuty = nil, nil, nil
 	return &c
 }

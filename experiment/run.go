@@ -55,7 +55,10 @@ type Outcome struct {
 	Replications int
 	KPIs         []KPIResult
 	Bottlenecks  []Bottleneck
-	Runs         []*compound.Result // per replication, in order (none with FiguresOnly or ReportFigures)
+	// DayBottlenecks rank the posts day by day of a run of several days
+	// (nil in a run of one day).
+	DayBottlenecks []DayBottlenecks
+	Runs           []*compound.Result // per replication, in order (none with FiguresOnly or ReportFigures)
 	// Plots are what a run report's plots read of the replications,
 	// gathered as they finish (nil with FiguresOnly).
 	Plots *PlotFigures

@@ -197,12 +197,12 @@ func plotEntries() []entry {
 
 		// bottlenecks
 		{key: "Bottlenecks: where work waits", zh: "瓶颈：任务在哪里积压"},
-		{key: "share of time (%%)", zh: "时间比例（%%）"},
 		{key: "turned away %s", zh: "退回%s"},
 		{key: "No post to rank.", zh: "没有可排序的岗位。"},
 		{key: "The run has no posts to rank.", zh: "本次运行没有可排序的岗位。"},
-		{key: "The %d most constraining posts, ranked (top first) by the share of arrivals turned away, then by the share of the time they were open during which work was waiting for them (the bar, with its 95%% interval), then by utilisation (the diamond: busy over on-duty time). ",
-			zh: "最受限的%d个岗位（从上到下），依次按退回的到达量比例、开放时间中有任务积压的时间比例（条形及其95%%置信区间）、利用率（菱形：忙碌时间占在岗时间的比例）排序。"},
+		{key: "The %d most constraining posts, ranked (top first) by the share of arrivals turned away, then by the hours spent waiting there, " +
+			"added over everything that waited (items, residents or tasks: the bar, with its 95%% interval). ",
+			zh: "最受限的%d个岗位（从上到下），依次按退回的到达量比例、在该岗位累计等待的时长（在此等待的一切——物品、居民或任务——的等待时间之和：条形及其95%%置信区间）排序。"},
 		{key: "Posts that turned work away say how much in red.", zh: "有退回的岗位以红字标出退回比例。"},
 		{key: "No post turned work away.", zh: "没有岗位退回任务。"},
 		{key: "yes (not with 95%% confidence)", zh: "是（但置信度不足95%%）"},

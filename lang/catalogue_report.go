@@ -18,15 +18,36 @@ func reportEntries() []entry {
 		{key: "KPIs", zh: "指标"}, {key: "difference", zh: "差值"}, {key: "95% interval", zh: "95%%置信区间"},
 		{key: "verdict", zh: "结论"}, {key: "Bottlenecks", zh: "瓶颈"}, {key: "Plots", zh: "图表"},
 		{key: "rank", zh: "排名"}, {key: "post", zh: "岗位"}, {key: "turned away", zh: "退回比例"},
-		{key: "work waiting", zh: "积压时间比例"}, {key: "utilisation", zh: "利用率"}, {key: "mean queue", zh: "平均排队"},
-		{key: "mean wait", zh: "平均等待"}, {key: "unit", zh: "单位"}, {key: "what it is", zh: "说明"},
+		{key: "utilisation", zh: "利用率"}, {key: "mean wait", zh: "平均等待"},
+		{key: "hours waited", zh: "累计等待时长"}, {key: "worst hour", zh: "最差一小时"}, {key: "ahead of next", zh: "领先下一名"},
+		{key: "clear", zh: "明确"}, {key: "within chance", zh: "在随机波动内"}, {key: "day", zh: "日"},
+		{key: "Bottlenecks by day", zh: "每日瓶颈"}, {key: "unit", zh: "单位"}, {key: "what it is", zh: "说明"},
 		{key: "name (for --target)", zh: "代码名（用于 --target）"},
-		{key: "Posts ranked by the share of arrivals they turned away, then by the share of the time they were open or had work during which work waited, then by utilisation.",
-			zh: "岗位排序依次按：退回的到达量比例；开放或有任务的时间中有任务积压的时间比例；利用率。"},
+		{key: "Posts ranked by the share of arrivals they turned away, then by the hours spent waiting there: " +
+			"the time everything that waited there (items, residents or tasks) spent waiting, added up, " +
+			"which is the time integral of the post's queue and its arrivals times their mean wait. " +
+			"Items on the pile outside a full staging area wait at the staging area (an item on the pile waiting for a crew counts at both). " +
+			"An item-hour and a resident-hour count alike: weigh them as the work needs. " +
+			"Worst hour: the hours waited in the post's worst hour. Ahead of next: whether the post's lead over the next, " +
+			"paired over the replications, is clear (its 95% interval above zero) or within chance.",
+			zh: "岗位排序依次按：退回的到达量比例；在该岗位累计等待的时长，即在此等待的一切（物品、居民或任务）各自等待时间之和，" +
+				"也就是该岗位排队人数（件数）对时间的积分，等于到达量乘以平均等待。" +
+				"暂存区满时放在门外堆放处的物品计入暂存区（堆放处上等候工作组的物品两处都计）。" +
+				"一件·小时与一人·小时同等计算，请按工作需要自行权衡。" +
+				"最差一小时：该岗位最差那一小时内的累计等待时长。领先下一名：该岗位对下一名的领先（按重复运行配对）是否明确（其95%%置信区间在零以上），还是在随机波动内。"},
+		{key: "Each day's %d posts with the most hours spent waiting there that day, with 95%% intervals; " +
+			"ahead of next: whether the post's lead over the next that day, paired over the replications, is clear or within chance.",
+			zh: "每天累计等待时长最多的%d个岗位，附95%%置信区间；领先下一名：该岗位当天对下一名的领先（按重复运行配对）是明确的还是在随机波动内。"},
 		{key: "Made by cordon. Every figure is a mean over replications with its 95% Student-t confidence interval; files:",
 			zh: "由 cordon 生成。每个数字都是多次重复运行的平均值及其95%%学生t置信区间；文件："},
-		{key: "bottlenecks: work turned away, then work waiting (share of the time the post was open or had work), then utilisation",
-			zh: "瓶颈：依次按退回比例、积压时间比例（岗位开放或有任务的时间中有任务等待的比例）、利用率排序"},
+		{key: "bottlenecks: work turned away, then hours spent waiting there (added over everything that waited: items, residents or tasks); " +
+			"ahead of next: the lead over the next post, paired over the replications",
+			zh: "瓶颈：依次按退回比例、在该岗位累计等待的时长（在此等待的一切——物品、居民或任务——的等待时间之和）排序；领先下一名：对下一名的领先，按重复运行配对"},
+		{key: "where work waits in the base run: work turned away, then hours spent waiting there " +
+			"(added over everything that waited: items, residents or tasks); ahead of next: the lead over the next post, paired over the replications",
+			zh: "基准运行中任务在哪里积压：依次按退回比例、在该岗位累计等待的时长（在此等待的一切——物品、居民或任务——的等待时间之和）排序；领先下一名：对下一名的领先，按重复运行配对"},
+		{key: "bottlenecks by day: the posts with the most hours spent waiting there each day; ahead of next: the lead over the next post that day, paired over the replications",
+			zh: "每日瓶颈：每天累计等待时长最多的岗位；领先下一名：当天对下一名的领先，按重复运行配对"},
 		{key: "%d replications", zh: "%d次重复运行"},
 		{key: "%d replications, seed %d, 95%% confidence intervals", zh: "%d次重复运行，随机种子%d，95%%置信区间"},
 		{key: "%s, seed %d, no interval: %s", zh: "%s，随机种子%d，无置信区间：只有%s"},

@@ -221,8 +221,8 @@ func checkSortAndFilter(t *testing.T, tab context.Context) {
 	}
 
 	const posts = `#bottlenecks table`
-	click(posts + ` th:nth-child(5)`) // utilisation
-	shares := column(posts, 4)
+	click(posts + ` th:nth-child(8)`) // utilisation
+	shares := column(posts, 7)
 	var values []float64
 	for _, s := range shares {
 		v, err := strconv.ParseFloat(strings.TrimSuffix(s, "%"), 64)

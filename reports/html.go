@@ -34,7 +34,7 @@ type page struct {
 	Headline        []table
 	Differences     []differenceRow
 	DifferencesNote string
-	Bottlenecks     []bottleneckRow
+	Bottlenecks     *bottlenecks
 	Plots           []figure
 	Tables          []table
 	Files           string
@@ -52,10 +52,15 @@ type differenceRow struct {
 	Scenario, KPI, Label, Mean, Interval, Verdict, VerdictText string
 }
 
-type bottleneckRow struct {
-	Rank                                          int
-	Post, Blocked, Saturation, Utilisation, Queue string
-	Wait                                          string
+// bottlenecks is the bottleneck ranking of a run's page: Note says how
+// the posts are ranked, Head and Rows are the ranking, Days (nil in a run
+// of one day) each day's posts with the most hours spent waiting there.
+type bottlenecks struct {
+	Note     string
+	Head     []string
+	Rows     [][]string
+	Days     *table
+	DaysNote string
 }
 
 type figure struct {

@@ -79,9 +79,15 @@ func WriteMarginalTable(out io.Writer, m *experiment.Marginal, top int) error {
 	return English().WriteMarginalTable(out, m, top)
 }
 
+// marginalBottlenecks is how many posts of the base run's ranking the
+// terminal table of a marginal analysis lists.
+const marginalBottlenecks = 5
+
 // WriteMarginalTable writes the marginal analysis on the terminal in w's
 // language: what one step of each knob buys on each KPI, most valuable
-// first, what moves each KPI, and the post limiting work hour by hour.
+// first, what moves each KPI, where work waits in the base run (the
+// bottleneck ranking) and the post limiting work hour by hour.
+
 func (w *Words) WriteMarginalTable(out io.Writer, m *experiment.Marginal, top int) error {
 	var buf bytes.Buffer
 	for _, l := range w.marginalHeading(m) {
@@ -109,6 +115,10 @@ func (w *Words) WriteMarginalTable(out io.Writer, m *experiment.Marginal, top in
 		if err := tw.write(&buf); err != nil {
 			return err
 		}
+	}
+	if err := w.writeBottlenecks(&buf, m.Base, marginalBottlenecks, w.T("where work waits in the base run: work turned away, then hours spent waiting there "+
+		"(added over everything that waited: items, residents or tasks); ahead of next: the lead over the next post, paired over the replications")); err != nil {
+		return err
 	}
 	if len(m.Hourly) > 0 {
 		fmt.Fprintf(&buf, "\n%s\n", w.T("the post limiting work, hour by hour"))
@@ -309,7 +319,7 @@ func MarginalReport(m *experiment.Marginal) Report {
 			return nil, plotsError(err)
 		}
 		return &contents{plots: plots, files: []file{jsonFile("bottlenecks.json", NewBottlenecks(m)), rawFile("knobs.csv", KnobsCSV(m))},
-			page: page{Title: w.Sprintf("bottlenecks of %s", m.Base.Scenario.Name), Tables: w.marginalTables(m),
+			page: page{Title: w.Sprintf("bottlenecks of %s", m.Base.Scenario.Name), Tables: w.marginalTables(m), Bottlenecks: w.bottleneckSection(m.Base),
 				Files: "index.html, bottlenecks.json, knobs.csv " + w.T("and") + " plots/gains, limiting-posts .png, .svg, .csv",
 				Lines: w.marginalHeading(m)}}, nil
 	}}

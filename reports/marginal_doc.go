@@ -22,7 +22,11 @@ type Bottlenecks struct {
 	Knobs              []KnobEntry       `json:"knobs"`
 	Findings           []FindingEntry    `json:"findings"`
 	Utilisation        []PostUtilisation `json:"utilisation"`
-	Hourly             []HourEntry       `json:"hourly"`
+	// Posts are the base run's bottleneck ranking and PostsByDay each
+	// day's, as results.json has them (bottlenecks, bottlenecks_by_day).
+	Posts      []Bottleneck     `json:"posts"`
+	PostsByDay []DayBottlenecks `json:"posts_by_day,omitempty"`
+	Hourly     []HourEntry      `json:"hourly"`
 }
 
 // BottleneckKPI is a KPI the gains are on, with its value in the base run.
@@ -155,6 +159,7 @@ func NewBottlenecks(m *experiment.Marginal) *Bottlenecks {
 	for _, p := range b.Bottlenecks {
 		doc.Utilisation = append(doc.Utilisation, PostUtilisation{Post: p.Post, Class: p.Class, Utilisation: estimate(p.Utilisation)})
 	}
+	doc.Posts, doc.PostsByDay = bottleneckEntries(b)
 	for _, h := range m.Hourly {
 		doc.Hourly = append(doc.Hourly, HourEntry{Hour: h.Hour, Post: h.Post, Utilisation: Number(h.Utilisation), Waiting: Number(h.Queue)})
 	}

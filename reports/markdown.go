@@ -91,12 +91,20 @@ func (w *Words) SummaryMarkdown(o *experiment.Outcome, targets []experiment.Targ
 		}
 		b.WriteString("\n")
 	}
-	fmt.Fprintf(&b, "## %s\n\n%s\n\n", w.T("Bottlenecks"), w.T("Posts ranked by the share of arrivals they turned away, then by the share of the time they were open or had work during which work waited, then by utilisation."))
-	head(w.T("rank"), w.T("post"), w.T("turned away"), w.T("work waiting"), w.T("utilisation"), w.T("mean queue"), w.T("mean wait"))
+	fmt.Fprintf(&b, "## %s\n\n%s\n\n", w.T("Bottlenecks"), mdEscape(w.bottleneckNote()))
+	head(w.bottleneckHead()...)
 	for _, p := range o.Bottlenecks {
-		row(fmt.Sprint(p.Rank), mdEscape(w.Post(p.Post)),
-			FormatValue("share", p.BlockedShare.Mean), FormatValue("share", p.Saturation.Mean), FormatValue("share", p.Utilisation.Mean),
-			FormatValue("", p.QueueMean.Mean), w.value("s", p.WaitMean.Mean))
+		cells := w.bottleneckCells(p)
+		cells[1] = mdEscape(cells[1])
+		row(cells...)
+	}
+	if t, ok := w.dayBottleneckTable(o); ok {
+		fmt.Fprintf(&b, "\n## %s\n\n%s\n\n", mdEscape(t.Title), mdEscape(w.dayBottleneckNote()))
+		head(t.Head...)
+		for _, r := range t.Rows {
+			r[2] = mdEscape(r[2])
+			row(r...)
+		}
 	}
 	for _, t := range w.dayTables(o) {
 		fmt.Fprintf(&b, "\n## %s\n\n%s\n\n", mdEscape(t.Title), w.T("The mean of each day's KPI (named KPI@dayN); the KPIs below have each with its interval."))

@@ -6,7 +6,6 @@ import (
 
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
-	"gonum.org/v1/plot/vg/draw"
 
 	"cordon/experiment"
 )
@@ -14,13 +13,12 @@ import (
 // maxBottlenecks is the most posts the bottleneck chart shows.
 const maxBottlenecks = 10
 
-// bottleneckBar is one post of the bottleneck chart, in percent: the share
-// of the time work waited for it with its interval, its utilisation (0
-// when there is none to measure), and what it turned away ("" for nothing).
+// bottleneckBar is one post of the bottleneck chart: the hours spent
+// waiting there with their interval, and what it turned away ("" for
+// nothing).
 type bottleneckBar struct {
 	name            string
 	waiting, lo, hi float64
-	utilisation     float64
 	turnedAway      string
 }
 
@@ -33,8 +31,7 @@ func bottleneckBars(l look, o *experiment.Outcome) []bottleneckBar {
 	out := make([]bottleneckBar, len(top))
 	for i, b := range top {
 		out[i] = bottleneckBar{name: fmt.Sprintf("%d. %s", b.Rank, l.Post(b.Post)),
-			waiting: 100 * b.Saturation.Mean, lo: 100 * b.Saturation.Low, hi: 100 * b.Saturation.High,
-			utilisation: 100 * zeroIfNaN(b.Utilisation.Mean)}
+			waiting: zeroIfNaN(b.Waited.Mean), lo: b.Waited.Low, hi: b.Waited.High}
 		if b.BlockedShare.Mean > 0 {
 			out[i].turnedAway = l.Sprintf("turned away %s", FormatValue("share", b.BlockedShare.Mean))
 		}
@@ -43,9 +40,9 @@ func bottleneckBars(l look, o *experiment.Outcome) []bottleneckBar {
 }
 
 // bottlenecksPlot is the bottleneck chart: the top posts of the ranking,
-// most constraining at the top, with the share of the time work waited for
-// each as a bar (and its 95% interval), its utilisation as a marker and the
-// share of arrivals it turned away written beside it.
+// most constraining at the top, with the hours spent waiting at each as a
+// bar (and its 95% interval) and the share of arrivals it turned away
+// written beside it.
 func bottlenecksPlot(l look, o *experiment.Outcome) (Plot, error) {
 	fig := Plot{Name: "bottlenecks", Title: l.T("Bottlenecks: where work waits")}
 	bars := bottleneckBars(l, o)
@@ -61,8 +58,8 @@ func bottlenecksPlot(l look, o *experiment.Outcome) (Plot, error) {
 			blocked++
 		}
 	}
-	fig.Caption = l.Sprintf("The %d most constraining posts, ranked (top first) by the share of arrivals turned away, then by the share of the time they were open "+
-		"during which work was waiting for them (the bar, with its 95%% interval), then by utilisation (the diamond: busy over on-duty time). ", len(bars))
+	fig.Caption = l.Sprintf("The %d most constraining posts, ranked (top first) by the share of arrivals turned away, then by the hours spent waiting there, "+
+		"added over everything that waited (items, residents or tasks: the bar, with its 95%% interval). ", len(bars))
 	if blocked > 0 {
 		fig.Caption += l.T("Posts that turned work away say how much in red.")
 	} else {
@@ -73,22 +70,21 @@ func bottlenecksPlot(l look, o *experiment.Outcome) (Plot, error) {
 
 // drawBottlenecks draws the bars, the first at the top, as fig's figure.
 func drawBottlenecks(l look, fig *Plot, bars []bottleneckBar) error {
-	p := l.newPlot(fig.Title, l.Sprintf("share of time (%%)"), "")
+	p := l.newPlot(fig.Title, l.T("hours waited"), "")
 	n := len(bars)
 	names, waiting := make([]string, n), make([]float64, n)
 	var intervals spans
-	var util, saturation plotter.XYs
+	var waited plotter.XYs
 	var notes plotter.XYLabels
 	for i, b := range bars {
 		y := float64(n - 1 - i) // rank 1 at the top
 		names[n-1-i], waiting[n-1-i] = b.name, b.waiting
-		saturation = append(saturation, plotter.XY{X: b.waiting, Y: y})
-		util = append(util, plotter.XY{X: b.utilisation, Y: y})
+		waited = append(waited, plotter.XY{X: b.waiting, Y: y})
 		if finite(b.lo, b.hi) {
 			intervals = append(intervals, span{X: b.waiting, Y: y, Lo: b.lo, Hi: b.hi})
 		}
 		if b.turnedAway != "" {
-			notes.XYs = append(notes.XYs, plotter.XY{X: math.Max(math.Max(b.waiting, zeroIfNaN(b.hi)), b.utilisation), Y: y})
+			notes.XYs = append(notes.XYs, plotter.XY{X: math.Max(b.waiting, zeroIfNaN(b.hi)), Y: y})
 			notes.Labels = append(notes.Labels, b.turnedAway)
 		}
 	}
@@ -101,11 +97,7 @@ func drawBottlenecks(l look, fig *Plot, bars []bottleneckBar) error {
 	if err != nil {
 		return err
 	}
-	sc, err := scatter(util, draw.GlyphStyle{Color: seriesColor(1), Radius: vg.Points(4.5), Shape: diamond{}})
-	if err != nil {
-		return err
-	}
-	p.Add(rb, wh, sc)
+	p.Add(rb, wh)
 	if len(notes.XYs) > 0 {
 		l, err := l.endLabels(notes, seriesColor(3), vg.Points(8))
 		if err != nil {
@@ -113,16 +105,14 @@ func drawBottlenecks(l look, fig *Plot, bars []bottleneckBar) error {
 		}
 		p.Add(l)
 	}
-	p.X.Min, p.X.Max = 0, math.Max(100, p.X.Max) // overtime can take utilisation past 100%
+	p.X.Min, p.X.Max = 0, math.Max(1, p.X.Max) // an axis even when nothing waited
 	rowAxis(p, names)
 	key := l.newSideLegend()
-	key.Add(l.T("work waiting"), swatch{fill})
+	key.Add(l.T("hours waited"), swatch{fill})
 	key.Add(l.T("95% interval"), whiskerThumb{whiskerStyle()})
-	key.Add(l.T("utilisation"), sc)
 	p.Add(key)
 	fig.P = p
-	fig.addLayer("saturation", saturation)
-	fig.addLayer("utilisation", util)
+	fig.addLayer("hours waited", waited)
 	return nil
 }
 

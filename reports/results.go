@@ -29,8 +29,11 @@ type Results struct {
 	Events        []Event      `json:"events,omitempty"`
 	KPIs          []KPI        `json:"kpis"`
 	Bottlenecks   []Bottleneck `json:"bottlenecks"`
-	Targets       []Target     `json:"targets,omitempty"`
-	OnDuty        *OnDuty      `json:"on_duty,omitempty"`
+	// BottlenecksByDay rank the posts day by day of a run of several days
+	// by the hours spent waiting there (absent in a run of one day).
+	BottlenecksByDay []DayBottlenecks `json:"bottlenecks_by_day,omitempty"`
+	Targets          []Target         `json:"targets,omitempty"`
+	OnDuty           *OnDuty          `json:"on_duty,omitempty"`
 	// values are the KPIs' values per replication, in KPIs' order, when
 	// the document refers to the outcome's (NewResults) rather
 	// than holding a copy in each KPI's PerReplication.
@@ -83,12 +86,82 @@ type Bottleneck struct {
 	Post         string   `json:"post"`
 	Class        string   `json:"kind"` // PostResult.Class; the document keeps the name "kind" its readers know
 	BlockedShare Estimate `json:"blocked_share"`
-	Saturation   Estimate `json:"saturation"`
-	Utilisation  Estimate `json:"utilisation"`
-	QueueMean    Estimate `json:"queue_mean"`
-	QueueMax     Estimate `json:"queue_max"`
-	WaitMean     Estimate `json:"wait_mean_s"`
-	WaitP95      Estimate `json:"wait_p95_s"`
+	// HoursWaited is the hours spent waiting at the post, added over
+	// everything that waited (the time integral of its queue); WorstHour
+	// those of its worst hour; DaysWaited HoursWaited day by day (absent
+	// in a run of one day).
+	HoursWaited Estimate   `json:"hours_waited"`
+	WorstHour   Estimate   `json:"worst_hour_waited"`
+	DaysWaited  []Estimate `json:"days_waited,omitempty"`
+	// AheadOfNext is the post's lead over the next, paired over the
+	// replications (absent for the last).
+	AheadOfNext *Lead    `json:"ahead_of_next,omitempty"`
+	Saturation  Estimate `json:"saturation"`
+	Utilisation Estimate `json:"utilisation"`
+	QueueMean   Estimate `json:"queue_mean"`
+	QueueMax    Estimate `json:"queue_max"`
+	WaitMean    Estimate `json:"wait_mean_s"`
+	WaitP95     Estimate `json:"wait_p95_s"`
+}
+
+// Lead is what a post is ahead of the next in a ranking by, paired over
+// the replications, on the figure that orders them (the share turned away
+// while either turned work away, else the hours waited); Clear when its
+// interval is above zero.
+type Lead struct {
+	Estimate
+	Clear bool `json:"clear"`
+}
+
+// DayBottlenecks are the posts ranked by the hours spent waiting there on
+// one day of a run of several days.
+type DayBottlenecks struct {
+	Day   int       `json:"day"`
+	Posts []DayPost `json:"posts"`
+}
+
+// DayPost is one post's hours waited on a day and its lead over the next.
+type DayPost struct {
+	Post        string   `json:"post"`
+	Class       string   `json:"kind"`
+	HoursWaited Estimate `json:"hours_waited"`
+	AheadOfNext *Lead    `json:"ahead_of_next,omitempty"`
+}
+
+// bottleneckEntries are the bottleneck ranking of o and, in a run of
+// several days, each day's, as the documents hold them.
+func bottleneckEntries(o *experiment.Outcome) ([]Bottleneck, []DayBottlenecks) {
+	posts := []Bottleneck{}
+	for _, b := range o.Bottlenecks {
+		var days []Estimate
+		for _, d := range b.Days {
+			days = append(days, estimate(d))
+		}
+		posts = append(posts, Bottleneck{
+			Rank: b.Rank, Post: b.Post, Class: b.Class,
+			BlockedShare: estimate(b.BlockedShare), HoursWaited: estimate(b.Waited), WorstHour: estimate(b.WorstHour),
+			DaysWaited: days, AheadOfNext: lead(b.Lead, b.Clear), Saturation: estimate(b.Saturation),
+			Utilisation: estimate(b.Utilisation), QueueMean: estimate(b.QueueMean),
+			QueueMax: estimate(b.QueueMax), WaitMean: estimate(b.WaitMean), WaitP95: estimate(b.WaitP95),
+		})
+	}
+	var byDay []DayBottlenecks
+	for _, d := range o.DayBottlenecks {
+		day := DayBottlenecks{Day: d.Day}
+		for _, p := range d.Posts {
+			day.Posts = append(day.Posts, DayPost{Post: p.Post, Class: p.Class, HoursWaited: estimate(p.Waited), AheadOfNext: lead(p.Lead, p.Clear)})
+		}
+		byDay = append(byDay, day)
+	}
+	return posts, byDay
+}
+
+// lead is a ranking's lead as the document holds it: none for the last.
+func lead(s stats.Summary, clear bool) *Lead {
+	if s.N == 0 {
+		return nil
+	}
+	return &Lead{Estimate: estimate(s), Clear: clear}
 }
 
 // Estimate is a mean with its confidence interval.
@@ -169,14 +242,7 @@ func newResults(o *experiment.Outcome, targets []experiment.TargetResult) *Resul
 		r.KPIs = append(r.KPIs, KPI{Name: k.Name, Day: k.Day, Round: k.Round, Unit: k.Unit, Better: k.Better, Label: k.Title(), Description: k.Desc,
 			Mean: Number(k.Mean), CILow: Number(k.Low), CIHigh: Number(k.High)})
 	}
-	for _, b := range o.Bottlenecks {
-		r.Bottlenecks = append(r.Bottlenecks, Bottleneck{
-			Rank: b.Rank, Post: b.Post, Class: b.Class,
-			BlockedShare: estimate(b.BlockedShare), Saturation: estimate(b.Saturation),
-			Utilisation: estimate(b.Utilisation), QueueMean: estimate(b.QueueMean),
-			QueueMax: estimate(b.QueueMax), WaitMean: estimate(b.WaitMean), WaitP95: estimate(b.WaitP95),
-		})
-	}
+	r.Bottlenecks, r.BottlenecksByDay = bottleneckEntries(o)
 	for _, t := range targets {
 		r.Targets = append(r.Targets, Target{Target: t.Text, KPI: t.Target.KPI, Op: t.Op, Value: Number(t.Value),
 			Mean: Number(t.KPI.Mean), Met: t.Met, Confident: t.Confident, Margin: Number(t.Margin)})

@@ -133,6 +133,13 @@ func (d *Results) check() error {
 			return fmt.Errorf("bottlenecks[%d]: no post", i)
 		}
 	}
+	for i, day := range d.BottlenecksByDay {
+		for j, p := range day.Posts {
+			if p.Post == "" {
+				return fmt.Errorf("bottlenecks_by_day[%d].posts[%d]: no post", i, j)
+			}
+		}
+	}
 	return nil
 }
 
@@ -165,9 +172,24 @@ func (d *Results) outcome() (*experiment.Outcome, []experiment.TargetResult) {
 				StdDev: math.NaN(), Level: d.Confidence, Values: values}})
 	}
 	for _, b := range d.Bottlenecks {
-		o.Bottlenecks = append(o.Bottlenecks, experiment.Bottleneck{Rank: b.Rank, Post: b.Post, Class: b.Class,
-			BlockedShare: b.BlockedShare.summary(), Saturation: b.Saturation.summary(), Utilisation: b.Utilisation.summary(),
-			QueueMean: b.QueueMean.summary(), QueueMax: b.QueueMax.summary(), WaitMean: b.WaitMean.summary(), WaitP95: b.WaitP95.summary()})
+		x := experiment.Bottleneck{Rank: b.Rank, Post: b.Post, Class: b.Class,
+			BlockedShare: b.BlockedShare.summary(), Waited: b.HoursWaited.summary(), WorstHour: b.WorstHour.summary(),
+			Saturation: b.Saturation.summary(), Utilisation: b.Utilisation.summary(),
+			QueueMean: b.QueueMean.summary(), QueueMax: b.QueueMax.summary(), WaitMean: b.WaitMean.summary(), WaitP95: b.WaitP95.summary()}
+		for _, e := range b.DaysWaited {
+			x.Days = append(x.Days, e.summary())
+		}
+		x.Lead, x.Clear = b.AheadOfNext.summary(d.Replications)
+		o.Bottlenecks = append(o.Bottlenecks, x)
+	}
+	for _, day := range d.BottlenecksByDay {
+		x := experiment.DayBottlenecks{Day: day.Day}
+		for _, p := range day.Posts {
+			post := experiment.DayPost{Post: p.Post, Class: p.Class, Waited: p.HoursWaited.summary()}
+			post.Lead, post.Clear = p.AheadOfNext.summary(d.Replications)
+			x.Posts = append(x.Posts, post)
+		}
+		o.DayBottlenecks = append(o.DayBottlenecks, x)
 	}
 	var targets []experiment.TargetResult
 	for _, t := range d.Targets {
@@ -181,6 +203,17 @@ func (d *Results) outcome() (*experiment.Outcome, []experiment.TargetResult) {
 // summary is an estimate as the reports read it.
 func (e Estimate) summary() stats.Summary {
 	return stats.Summary{Mean: float64(e.Mean), Low: float64(e.CILow), High: float64(e.CIHigh)}
+}
+
+// summary is a lead as the reports read it, over reps replications: none
+// (N 0) for the last post.
+func (l *Lead) summary(reps int) (stats.Summary, bool) {
+	if l == nil {
+		return stats.Summary{}, false
+	}
+	s := l.Estimate.summary()
+	s.N = reps
+	return s, l.Clear
 }
 
 // RedrawnNote says what a report drawn again from a results document

@@ -87,12 +87,7 @@ func runPage(w *Words, o *experiment.Outcome, targets []experiment.TargetResult)
 		p.Targets = append(p.Targets, targetRow{Text: w.targetText(t), Name: t.Text, Mean: w.value(t.KPI.Unit, t.KPI.Mean),
 			Verdict: verdict, Margin: w.margin(t), Met: t.Met})
 	}
-	for _, b := range o.Bottlenecks {
-		p.Bottlenecks = append(p.Bottlenecks, bottleneckRow{Rank: b.Rank, Post: w.Post(b.Post),
-			Blocked: FormatValue("share", b.BlockedShare.Mean), Saturation: FormatValue("share", b.Saturation.Mean),
-			Utilisation: FormatValue("share", b.Utilisation.Mean), Queue: FormatValue("", b.QueueMean.Mean),
-			Wait: w.value("s", b.WaitMean.Mean)})
-	}
+	p.Bottlenecks = w.bottleneckSection(o)
 	for _, t := range w.dayTables(o) {
 		p.Tables = append(p.Tables, padRows(t))
 	}

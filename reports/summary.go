@@ -78,21 +78,9 @@ func (wd *Words) WriteSummary(out io.Writer, o *experiment.Outcome, bottlenecks 
 	if err := wd.writeDays(w, o); err != nil {
 		return err
 	}
-	if bottlenecks > len(o.Bottlenecks) {
-		bottlenecks = len(o.Bottlenecks)
-	}
-	if bottlenecks > 0 {
-		fmt.Fprintf(w, "\n%s\n", wd.T("bottlenecks: work turned away, then work waiting (share of the time the post was open or had work), then utilisation"))
-		t := &aligned{indent: "  "}
-		t.add(wd.T("rank"), wd.T("post"), wd.T("turned away"), wd.T("work waiting"), wd.T("utilisation"), wd.T("mean queue"), wd.T("mean wait"))
-		for _, b := range o.Bottlenecks[:bottlenecks] {
-			t.add(fmt.Sprint(b.Rank), text.TermSafe(wd.Post(b.Post)),
-				FormatValue("share", b.BlockedShare.Mean), FormatValue("share", b.Saturation.Mean),
-				FormatValue("share", b.Utilisation.Mean), FormatValue("", b.QueueMean.Mean), wd.value("s", b.WaitMean.Mean))
-		}
-		if err := t.write(w); err != nil {
-			return err
-		}
+	if err := wd.writeBottlenecks(w, o, bottlenecks, wd.T("bottlenecks: work turned away, then hours spent waiting there (added over everything that waited: items, residents or tasks); "+
+		"ahead of next: the lead over the next post, paired over the replications")); err != nil {
+		return err
 	}
 	return writeTrimmed(out, buf.Bytes())
 }

@@ -32,8 +32,9 @@ shift's start). Zero-cost steps are screened with 5 replications and the better 
 all of them where it improves a KPI. It ranks the knobs by what the step buys on the chosen KPIs
 (paired differences with 95% intervals), with each post's utilisation; says, KPI by KPI, what
 moves it most and, when no unit bought does, what sets it (a zero-cost knob, fixed delays such as
-the dwell, trips and walks, or the arrivals: runs with each halved); and names, hour by hour, the
-post that limits the work. A report folder (cordon-out/bottlenecks-<scenario>/ unless --out says
+the dwell, trips and walks, or the arrivals: runs with each halved); ranks the base run's posts by
+the hours spent waiting at each, added over everything that waited (and, over several days, each
+day's); and names, hour by hour, the post that limits the work. A report folder (cordon-out/bottlenecks-<scenario>/ unless --out says
 otherwise) has the gains chart, bottlenecks.json and knobs.csv; -o json (or --json) prints that
 document instead of the tables, -o csv (or --csv) knobs.csv: one row per knob and KPI.`,
 		Example: `  cordon bottlenecks day-one --kpi gate.turned_away --kpi express.door_time.p95
