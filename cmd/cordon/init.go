@@ -60,7 +60,7 @@ func runInit(std *streams, opts *initOptions, file string) error {
 	}
 	fmt.Fprint(std.out, std.printer().Sprintf("wrote %s (from %s): edit it, then cordon validate %s\n", text.TermSafe(file), text.TermSafe(opts.from), text.TermSafe(file)))
 	schema := filepath.Join(filepath.Dir(file), scenarios.SchemaFile)
-	if _, err := os.Stat(schema); errors.Is(err, fs.ErrNotExist) {
+	if _, err := os.Lstat(schema); errors.Is(err, fs.ErrNotExist) { // a link there, even to nothing, is the user's
 		if err := writeFileAtomic(schema, scenarios.Schema()); err != nil {
 			return err
 		}
@@ -71,14 +71,16 @@ func runInit(std *streams, opts *initOptions, file string) error {
 
 // checkScenarioOverwrite refuses what a scenario may not be written over: a file
 // without force, and never anything but a file (a folder, a device, a
-// pipe), a symbolic link followed to where it points. what is what to
-// give instead: "name" for init, "--write" for plan.
+// pipe), a symbolic link followed to where it points; a link to nothing,
+// --force or not (the link is the user's, and writing through it would
+// make a file where the user may not expect one). what is what to give
+// instead: "name" for init, "--write" for plan.
 func checkScenarioOverwrite(path string, force bool, what string) error {
 	fi, err := os.Stat(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		if _, err := os.Lstat(path); err == nil && !force {
-			return fmt.Errorf("%s exists: give another %s or --force", text.TermSafe(path), what)
+		if err := checkDanglingLink(path, what); err != nil {
+			return err
 		}
 		return nil
 	case err != nil:
@@ -93,7 +95,8 @@ func checkScenarioOverwrite(path string, force bool, what string) error {
 
 // linkTarget returns where the symbolic link at path points, so that
 // writing a file there replaces the file and keeps the link; path itself
-// when it is no link (or a link to nothing).
+// when it is no link (or a link to nothing, which checkDanglingLink
+// refuses before).
 func linkTarget(path string) string {
 	if fi, err := os.Lstat(path); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
 		if to, err := filepath.EvalSymlinks(path); err == nil {
@@ -101,6 +104,22 @@ func linkTarget(path string) string {
 		}
 	}
 	return path
+}
+
+// checkDanglingLink refuses a symbolic link at path that points to nothing
+// that exists (or round in a loop): writing a file in its place would
+// destroy the user's link, and writing through it would make a file
+// wherever it points. what is what to give instead.
+func checkDanglingLink(path, what string) error {
+	fi, err := os.Lstat(path)
+	if err != nil || fi.Mode()&fs.ModeSymlink == 0 {
+		return nil
+	}
+	if _, err := filepath.EvalSymlinks(path); err == nil {
+		return nil
+	}
+	to, _ := os.Readlink(path)
+	return fmt.Errorf("%s: a symbolic link to nothing that exists (%s): give another %s, or remove the link yourself", text.TermSafe(path), text.TermSafe(to), what)
 }
 
 // writeFileAtomic writes data to a temporary file beside path and renames it

@@ -30,8 +30,8 @@ func writePlanned(std *streams, opts *planOptions, arg string, overrides []scena
 		return nil
 	}
 	schema := filepath.Join(filepath.Dir(opts.write), scenarios.SchemaFile)
-	if _, err := os.Stat(schema); !errors.Is(err, fs.ErrNotExist) {
-		return nil // there already: init's, or a plan's before
+	if _, err := os.Lstat(schema); !errors.Is(err, fs.ErrNotExist) {
+		return nil // there already: init's, a plan's before, or a link of the user's
 	}
 	if err := writeFileAtomic(schema, scenarios.Schema()); err != nil {
 		return err

@@ -22,6 +22,7 @@ type shardFlags struct {
 	part   string
 
 	split experiment.Shard // parsed; Count 0 when the work is not split
+	file  string           // where the part is written: part, or the file a symbolic link there points to
 }
 
 func (s *shardFlags) addShard(f *pflag.FlagSet) {
@@ -57,10 +58,11 @@ func (s *shardFlags) checkShard(getenv func(string) string) error {
 	if err := checkPartPlace(s.part); err != nil {
 		return badInput(err)
 	}
-	if err := os.MkdirAll(filepath.Dir(s.part), 0o755); err != nil {
+	s.file = linkTarget(s.part)
+	if err := os.MkdirAll(filepath.Dir(s.file), 0o755); err != nil {
 		return badInput(fmt.Errorf("--part: %v", err))
 	}
-	if err := checkWritable(s.part); err != nil {
+	if err := checkWritable(s.file); err != nil {
 		return badInput(fmt.Errorf("--part: %v", err))
 	}
 	return nil
@@ -68,8 +70,13 @@ func (s *shardFlags) checkShard(getenv func(string) string) error {
 
 // checkPartPlace refuses a --part that names anything but a new file or a
 // part cordon wrote (a shard run again replaces its part): never a file of
-// the user's, the command's own scenario, a folder or a device.
+// the user's, the command's own scenario, a folder or a device, nor a
+// symbolic link to nothing. A link to a part is followed: the part it
+// points to is replaced and the link stays.
 func checkPartPlace(part string) error {
+	if err := checkDanglingLink(part, "--part"); err != nil {
+		return fmt.Errorf("--part %v", err)
+	}
 	fi, err := os.Stat(part)
 	switch {
 	case err != nil:
@@ -122,7 +129,7 @@ func (s *shardFlags) runShard(ctx context.Context, std *streams, r *runFlags, w 
 	units := 0
 	var runErr error // the run's own, not the file's
 	var we *experiment.PartWriteError
-	err := writeAtomic(s.part, func(f io.Writer) error {
+	err := writeAtomic(s.file, func(f io.Writer) error {
 		units, runErr = experiment.RunShard(ctx, w, s.split, r.options(update), version(), f)
 		if errors.As(runErr, &we) {
 			runErr = nil
