@@ -55,13 +55,16 @@ func runInit(std *streams, opts *initOptions, file string) error {
 	if err := checkScenarioOverwrite(file, opts.force, "name"); err != nil {
 		return badInput(err)
 	}
-	if err := writeFileAtomic(linkTarget(file), data); err != nil {
+	if err := writeFile(linkTarget(file), scenarioReplace(file, opts.force, "name"), data); err != nil {
 		return err
 	}
 	fmt.Fprint(std.out, std.printer().Sprintf("wrote %s (from %s): edit it, then cordon validate %s\n", text.TermSafe(file), text.TermSafe(opts.from), text.TermSafe(file)))
 	schema := filepath.Join(filepath.Dir(file), scenarios.SchemaFile)
 	if _, err := os.Lstat(schema); errors.Is(err, fs.ErrNotExist) { // a link there, even to nothing, is the user's
-		if err := writeFileAtomic(schema, scenarios.Schema()); err != nil {
+		switch err := writeFile(schema, nil, scenarios.Schema()); {
+		case errors.Is(err, fs.ErrExist):
+			return nil // one appeared meanwhile: it is left
+		case err != nil:
 			return err
 		}
 		fmt.Fprint(std.out, std.printer().Sprintf("wrote %s, the schema editors check it against\n", text.TermSafe(schema)))
@@ -122,10 +125,24 @@ func checkDanglingLink(path, what string) error {
 	return fmt.Errorf("%s: a symbolic link to nothing that exists (%s): give another %s, or remove the link yourself", text.TermSafe(path), text.TermSafe(to), what)
 }
 
-// writeFileAtomic writes data to a temporary file beside path and renames it
-// into place, so the file appears whole or not at all.
-func writeFileAtomic(path string, data []byte) error {
-	return writeAtomic(path, func(w io.Writer) error {
+// scenarioReplace is what may be replaced when a scenario is put at path
+// (putFile's replace): with force, the file checkScenarioOverwrite found
+// to be a file; without, nothing: a file that appeared at path since that
+// check is refused as one there before would have been.
+func scenarioReplace(path string, force bool, what string) func(string) error {
+	if force {
+		return replaceAny
+	}
+	return func(string) error {
+		return badInput(fmt.Errorf("%s exists: give another %s or --force", text.TermSafe(path), what))
+	}
+}
+
+// writeFile writes data to a temporary file beside path and puts it in
+// place (putFile), so the file appears whole or not at all, replacing
+// only what replace allows.
+func writeFile(path string, replace func(string) error, data []byte) error {
+	return putFile(path, replace, func(w io.Writer) error {
 		_, err := w.Write(data)
 		return err
 	})
