@@ -100,7 +100,6 @@ func plotEntries() []entry {
 		{key: "join: and", en: " and ", zh: "和"},
 		{key: "join: or", en: " or ", zh: "或"},
 		{key: "join: list", en: ", ", zh: "、"},
-		{key: "caption: .", en: ".", zh: "。"},
 		{key: "The analysis has no knob that can take one more step, or no KPI to measure it by.", zh: "分析中没有可以再调一步的调整项，或者没有用来衡量的指标。"},
 		{key: "Gains are shown relative to the base run, where the mean of %s is zero.", zh: "收益以相对基准运行的比例表示，而基准运行中%s的平均值为零。"},
 		{key: "None of the %d knobs' next step changes %s beyond chance (every 95%% interval holds zero).",

@@ -3,6 +3,7 @@ package lang
 import (
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // Each key is in the catalogue once: a second entry for a key silently
@@ -27,5 +28,27 @@ func TestOneChineseTermEach(t *testing.T) {
 				t.Errorf("%q says %s, not 共用随机数: %s", e.key, other, e.zh)
 			}
 		}
+	}
+}
+
+// A joiner or a punctuation mark (an entry without a letter in its
+// English: ", ", ".") is in the catalogue once, under one key: the list
+// joiner was both "event:list" and "join: list", the full stop both "."
+// and "caption: .", so that the two could drift apart.
+func TestEachMarkOnce(t *testing.T) {
+	seen := map[[2]string]string{}
+	for _, e := range catalogue() {
+		en := e.en
+		if en == "" {
+			en = e.key
+		}
+		if strings.HasPrefix(e.key, helpPrefix) || strings.ContainsFunc(en, unicode.IsLetter) || strings.Contains(en, "%") {
+			continue
+		}
+		pair := [2]string{en, e.zh}
+		if k, ok := seen[pair]; ok {
+			t.Errorf("%q (%q in Chinese) is in the catalogue as %q and as %q: keep one", en, e.zh, k, e.key)
+		}
+		seen[pair] = e.key
 	}
 }

@@ -122,7 +122,7 @@ func (w *Words) fileList(list string) string {
 	if !w.Chinese() {
 		return list
 	}
-	return strings.ReplaceAll(list, ", ", w.T("event:list"))
+	return strings.ReplaceAll(list, ", ", w.T("join: list"))
 }
 
 // knobDuration writes a knob's value that is a span as --set takes it
