@@ -7,14 +7,14 @@ func reportEntries() []entry {
 		{key: "Drawn again from results.json by cordon report, without simulating: the figures over the day (staging, queues, times to the door, utilisation, the sampling round) " +
 			"need each replication's series and the marginal analysis its own runs, which a results document does not hold; run the scenario again to draw them.",
 			zh: "由 cordon report 根据 results.json 重新绘制，未重新模拟：全天的图（暂存区、排队、送到家门口用时、利用率、采样轮次）" +
-				"需要每次重复运行的时间序列，边际分析需要其自己的运行，而结果文档中没有这些；要画出它们，请重新运行该方案。"},
+				"需要每次重复运行的时间序列，边际分析需要其自己的运行，而结果文档中没有这些；要画出它们，请重新运行该场景。"},
 		{key: "Warnings", zh: "警告"}, {key: "Targets", zh: "目标"}, {key: "targets", zh: "目标"},
 		{key: "target", zh: "目标"}, {key: "mean", zh: "平均值"}, {key: "met", zh: "达成"}, {key: "missed", zh: "未达成"},
 		{key: "MISSED", zh: "未达成"}, {key: "margin", zh: "差距"}, {key: "as written", zh: "原文"},
 		{key: "yes", zh: "是"}, {key: "no", zh: "否"},
 		{key: "met (not with 95%% confidence)", zh: "达成（但置信度不足95%%）"},
 		{key: "missed by %s", zh: "差%s"}, {key: "by %s", zh: "富余%s"}, {key: "mean %s", zh: "平均%s"},
-		{key: "Differences", zh: "差异"}, {key: "scenario", zh: "方案"}, {key: "KPI", zh: "指标"},
+		{key: "Differences", zh: "差异"}, {key: "scenario", zh: "场景"}, {key: "KPI", zh: "指标"},
 		{key: "KPIs", zh: "指标"}, {key: "difference", zh: "差值"}, {key: "95% interval", zh: "95%%置信区间"},
 		{key: "verdict", zh: "结论"}, {key: "Bottlenecks", zh: "瓶颈"}, {key: "Plots", zh: "图表"},
 		{key: "rank", zh: "排名"}, {key: "post", zh: "岗位"}, {key: "turned away", zh: "退回比例"},
@@ -43,10 +43,10 @@ func reportEntries() []entry {
 		{key: "unit:items", zh: "件"}, {key: "unit:items/h", zh: "件/小时"}, {key: "unit:people", zh: "人"},
 		{key: "unit:people/h", zh: "人/小时"}, {key: "unit:households", zh: "户"}, {key: "unit:samples", zh: "份样本"},
 		{key: "unit:cards", zh: "张"}, {key: "unit:kits", zh: "盒"},
-		{key: "group:households", zh: "户"}, {key: "group:consumables", zh: "耗材"}, {key: "group:cost", zh: "费用"},
+		{key: "group:households", zh: "户"}, {key: "group:consumables", zh: "耗材"}, {key: "group:cost", zh: "成本"},
 		{key: "group:posts", zh: "岗位"},
 		{key: "unit:arrivals", zh: "人"}, {key: "unit:arrivals/h", zh: "人/小时"}, {key: "unit:suits", zh: "套"},
-		{key: "unit:litres", zh: "升"}, {key: "unit:cost", zh: "费用"},
+		{key: "unit:litres", zh: "升"}, {key: "unit:cost", zh: "成本"},
 	}
 }
 
@@ -63,7 +63,7 @@ func errorEntries() []entry {
 		{key: "%s, %s from %s: %d items arrived, %d delivered, %d residents sampled\n", zh: "%s，%s，自%s起：到达%d件，送达%d件，采样%d人\n"},
 		{key: "wrote %s: %s, %s, %s and %s (%d times of %d steps)\n", zh: "已写入%s：%s、%s、%s和%s（共%d个用时，%d个环节）\n"},
 		{key: "wrote %s (from %s): edit it, then cordon validate %s\n", zh: "已写入%s（来自%s）：请修改它，然后运行 cordon validate %s\n"},
-		{key: "wrote %s, the schema editors check it against\n", zh: "已写入%s，编辑器据此检查方案文件\n"},
+		{key: "wrote %s, the schema editors check it against\n", zh: "已写入%s，编辑器据此检查场景文件\n"},
 		{key: "shard %v: %d of %d units, part %s; when every shard is done: cordon merge PARTS... --out DIR\n",
 			zh: "分片%v：%d个单元（共%d个），分片文件 %s；所有分片完成后运行：cordon merge PARTS... --out DIR\n"},
 	}

@@ -57,7 +57,7 @@ func logSentences() []errorSentence {
 		out = append(out,
 			s(`no `+en+` ("(?:[^"\\]|\\.)*"(?:\.\.\.)?): `, "没有"+zh+"${1}："),
 			s(`no `+en+` ("(?:[^"\\]|\\.)*"(?:\.\.\.)?)`, "没有"+zh+"${1}"),
-			s(`the scenario has no `+en+`s`, "方案中没有"+zh),
+			s(`the scenario has no `+en+`s`, "场景中没有"+zh),
 			s(`the only `+en+` is (.*)$`, "唯一的"+zh+"是 ${1}"),
 			s(`the `+en+`s are (.*), \.\.\. \((\d+) in all\)`, zh+"有 ${1}……（共${2}个）"),
 			s(`the `+en+`s are (.*) and ([^;]*)`, zh+"有 ${1} 和 ${2}"),
@@ -78,7 +78,7 @@ func logPhrases() [][2]string {
 	return [][2]string{
 		// The help of each column, said when it is missing.
 		{"when each item arrived at the gate: ", "每件物品到达大门的时间："},
-		{"the kind of each item, one of the scenario's deliveries", "每件物品的种类，须为方案中的一种配送"},
+		{"the kind of each item, one of the scenario's deliveries", "每件物品的种类，须为场景中的一种配送"},
 		{"the step timed, such as gate.intake or delivery.door", "计时的步骤，例如 gate.intake 或 delivery.door"},
 		{"how long it took: a Go duration like 23s or 1m30s, or a number of seconds", "所用时长：Go 时长如 23s 或 1m30s，或秒数"},
 		{"the kind of a delivered or turned-away item", "已送达或被拒收物品的种类"},

@@ -51,7 +51,7 @@ func simplifiedChinese() catalogue {
 		"unit.arrivals/h": "人/小时",
 		"unit.suits":      "套",
 		"unit.litres":     "升",
-		"unit.cost":       "费用",
+		"unit.cost":       "成本",
 
 		// Refusals of the guard (plain text).
 		"guard.host":      "没有令牌时，cordon serve 只响应发往本机 localhost 的请求：请用 http://127.0.0.1:端口/ 打开，或用 --token 启动。",
@@ -124,7 +124,7 @@ func simplifiedChinese() catalogue {
 		"group.rounds":            "垃圾清运与特殊需求",
 		"group.rounds.note":       "夜间垃圾清运，以及特殊需求登记",
 		"group.goals":             "目标、成本与底线",
-		"group.goals.note":        "规划要达到什么、各项花费多少、规划不能削减到什么程度",
+		"group.goals.note":        "规划要达到什么、各项成本多少、规划不能削减到什么程度",
 		"group.compound":          "小区",
 		"group.compound.note":     "楼栋与片区",
 		"group.other":             "其他数值",
@@ -197,11 +197,11 @@ func simplifiedChinese() catalogue {
 		"compare.verdict":        "结论",
 		"plan.feasible":          "能达到全部目标的方案",
 		"plan.infeasible":        "没有方案能达到全部目标：以下是找到的最好的方案",
-		"plan.cost":              "花费 %s，现有场景为 %s。",
+		"plan.cost":              "成本 %s，现有场景为 %s。",
 		"plan.change":            "调整",
 		"plan.from":              "原来",
 		"plan.to":                "调整为",
-		"plan.changecost":        "花费",
+		"plan.changecost":        "成本",
 		"plan.set":               "命令行写法",
 		"plan.nochange":          "不需要任何调整。",
 		"plan.save":              "把规划后的场景另存为",
@@ -235,7 +235,7 @@ func simplifiedChinese() catalogue {
 
 		// The plan page.
 		"plan.title":        "按目标规划",
-		"plan.lead":         "以最低的花费增加人员和设备，有 95%% 的把握达到全部目标：调整什么、花费多少、哪些方面会变差。",
+		"plan.lead":         "以最低的成本增加人员和设备，有 95%% 的把握达到全部目标：调整什么、成本多少、哪些方面会变差。",
 		"plan.targets":      "场景自带目标之外的目标，每行一个",
 		"plan.targets.note": "写作“指标 <= 数值”，例如 takeout.door_time.p95 <= 45m 或 sampling.queue.peak <= 50。运行结果的报告里列有全部指标。",
 		"plan.onlygiven":    "只考虑这里写的目标（不算场景自带的目标）",
