@@ -64,8 +64,8 @@ func errorPhrases() [][2]string {
 	return append(logPhrases(), [][2]string{
 		{"unknown field, did you mean ", "未知字段，是否想写 "},
 		{"unknown field", "未知字段"},
-		{"expected a whole number such as 5", "应为整数，例如 5"},
-		{"expected a number such as 2.5", "应为数值，例如 2.5"},
+		{"expected a whole number such as 5", "应为整数，例如5"},
+		{"expected a number such as 2.5", "应为数值，例如2.5"},
 		{"expected a duration such as 45s, 30m or 1h30m", "应为时长，例如 45s、30m 或 1h30m"},
 		{"expected a time of day HH:MM, for example 07:30", "应为钟点 HH:MM，例如 07:30"},
 		{"expected true or false", "应为 true 或 false"},

@@ -107,7 +107,7 @@ func logPhrases() [][2]string {
 		{"; a zone pool's group is pool/zone, like ", "；分片区人员组的小组写作 pool/zone，例如 "},
 		{"missing: give a whole number, 0 or more", "缺失：请写0或以上的整数"},
 		{" is not a whole number, 0 or more", "不是0或以上的整数"},
-		{" is not a whole number: write 0, 1, 2, ...", "不是整数：请写 0、1、2……"},
+		{" is not a whole number: write 0, 1, 2, ...", "不是整数：请写0、1、2……"},
 		{" is negative: write a whole number, 0 or more", "为负数：请写0或以上的整数"},
 		{"missing: give ", "缺失：请写"},
 		{" is a date without a time: write ", "只有日期没有时间：请写"},
@@ -118,8 +118,8 @@ func logPhrases() [][2]string {
 		// The file as a whole.
 		{"the lines end in a carriage return alone (old Mac line endings): save the file with LF or CRLF line endings",
 			"行尾只有回车符（旧式 Mac 换行）：请以 LF 或 CRLF 换行保存文件"},
-		{"the line is longer than 1 MiB, the most a line of a log may hold (is this a log?)", "该行超过 1 MiB，即记录中一行的上限（这是记录文件吗？）"},
-		{"the row is longer than 1 MiB, the most a row of a log may hold (is a quoted field not closed?)", "该行数据超过 1 MiB，即记录中一行的上限（是否有引号未闭合？）"},
+		{"the line is longer than 1 MiB, the most a line of a log may hold (is this a log?)", "该行超过1 MiB，即记录中一行的上限（这是记录文件吗？）"},
+		{"the row is longer than 1 MiB, the most a row of a log may hold (is a quoted field not closed?)", "该行数据超过1 MiB，即记录中一行的上限（是否有引号未闭合？）"},
 		{`the quoted field opening on this line is never closed: end it with "`, `此行开始的带引号字段没有结束：请以 " 结束`},
 		// cordon record's flags and folder.
 		{"record needs --date YYYY-MM-DD and --tz ZONE: a log's times are on a calendar, in an explicit zone",

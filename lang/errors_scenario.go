@@ -16,7 +16,7 @@ func scenarioSentences() []errorSentence {
 		s(q+` is not a whole number: expected `, "${1}不是整数：expected "),
 		s(q+` is negative: a duration is 0s or more`, "${1}为负数：时长须为0s或以上"),
 		s(q+` has no unit: write a duration such as (\S+)`, "${1}没有单位：请写时长，例如 ${2}"),
-		s(q+` is a duration, but this counts items: write a plain number such as 5`, "${1}是时长，但这里计的是物品数：请写纯数字，例如 5"),
+		s(q+` is a duration, but this counts items: write a plain number such as 5`, "${1}是时长，但这里计的是物品数：请写纯数字，例如5"),
 		s(q+` is not a time of day: write HH:MM, for example 07:30`, "${1}不是钟点：请写 HH:MM，例如 07:30"),
 		s(q+` is not a finite number: `, "${1}不是有限的数值："),
 		s(q+` is out of range: a whole number here is from ([^\s;,]+) to ([^\s;,]+)`, "${1}超出范围：此处的整数须在${2}到${3}之间"),

@@ -30,9 +30,9 @@ func chineseSchema() translation {
 		"the least staff and equipment a plan that may cut (--allow-cuts) must leave": "允许削减的规划（--allow-cuts）至少要保留的人员和设备",
 		"a time of day, HH:MM or HH:MM:SS, from 00:00 to 48:00: past 24:00 is the small hours of the next day (26:00 is 02:00)":                                                                                                                 "时刻，HH:MM 或 HH:MM:SS，从 00:00 到 48:00：超过 24:00 表示次日凌晨（26:00 即 02:00）",
 		"a time of day, HH:MM or HH:MM:SS, from 00:00 to 24:00":                                                                                                                                                                                 "时刻，HH:MM 或 HH:MM:SS，从 00:00 到 24:00",
-		"a span of time, a Go duration with its unit: 45s, 30m, 1h30m (a bare number such as 20 has no unit)":                                                                                                                                   "时长，带单位的 Go 时长：45s、30m、1h30m（不带单位的数字如 20 不是时长）",
+		"a span of time, a Go duration with its unit: 45s, 30m, 1h30m (a bare number such as 20 has no unit)":                                                                                                                                   "时长，带单位的 Go 时长：45s、30m、1h30m（不带单位的数字如20不是时长）",
 		"a span of time longer than 0s, a Go duration with its unit: 45s, 30m, 1h30m":                                                                                                                                                           "大于 0s 的时长，带单位的 Go 时长：45s、30m、1h30m",
-		"relative volume by hour of day: 24 numbers from 00:00, or 1, 2, 3, 4, 6, 8 or 12 numbers repeated through the day; flat when left out":                                                                                                 "按一天中各小时的相对量：从 00:00 起的 24 个数，或者 1、2、3、4、6、8、12 个数在一天中循环；省略则全天均匀",
+		"relative volume by hour of day: 24 numbers from 00:00, or 1, 2, 3, 4, 6, 8 or 12 numbers repeated through the day; flat when left out":                                                                                                 "按一天中各小时的相对量：从 00:00 起的24个数，或者1、2、3、4、6、8、12个数在一天中循环；省略则全天均匀",
 		"a random time: a duration such as 30s, meaning that constant, or a distribution such as {dist: lognormal, mean: 40s, sd: 15s}; the kinds are constant, exponential, uniform, triangular, normal, lognormal, gamma, weibull, empirical": "随机时长：一个时长如 30s，表示固定不变；或一个概率分布，如 {dist: lognormal, mean: 40s, sd: 15s}；分布种类有 constant、exponential、uniform、triangular、normal、lognormal、gamma、weibull、empirical",
 		"always the same value, for example {dist: constant, value: 30s}":                                                                                                                                                                       "总是同一个值，例如 {dist: constant, value: 30s}",
 		"the kind of distribution": "分布的种类",
@@ -55,7 +55,7 @@ func chineseSchema() translation {
 		"one of values, drawn in proportion to weights, for example {dist: empirical, values: [20s, 30s, 60s], weights: [1, 2, 1]}": "按权重比例从 values 中抽取一个值，例如 {dist: empirical, values: [20s, 30s, 60s], weights: [1, 2, 1]}",
 		"the values": "可取的值",
 		"the relative weight of each value, plain numbers; equal weights when left out": "每个值的相对权重，不带单位的数；省略则权重相等",
-		"a random count, each draw rounded to a whole number, at least 1: a whole number such as 5, meaning that constant, or a distribution such as {dist: uniform, min: 1, max: 10}; the kinds are constant, exponential, uniform, triangular, normal, lognormal, gamma, weibull, empirical": "随机数量，每次抽取四舍五入为整数，至少为 1：一个整数如 5，表示固定不变；或一个概率分布，如 {dist: uniform, min: 1, max: 10}；分布种类有 constant、exponential、uniform、triangular、normal、lognormal、gamma、weibull、empirical",
+		"a random count, each draw rounded to a whole number, at least 1: a whole number such as 5, meaning that constant, or a distribution such as {dist: uniform, min: 1, max: 10}; the kinds are constant, exponential, uniform, triangular, normal, lognormal, gamma, weibull, empirical": "随机数量，每次抽取四舍五入为整数，至少为1：一个整数如5，表示固定不变；或一个概率分布，如 {dist: uniform, min: 1, max: 10}；分布种类有 constant、exponential、uniform、triangular、normal、lognormal、gamma、weibull、empirical",
 		"always the same value, for example {dist: constant, value: 5}":                                                               "总是同一个值，例如 {dist: constant, value: 5}",
 		"exponential with the given mean, for example {dist: exponential, mean: 8}":                                                   "给定均值的指数分布，例如 {dist: exponential, mean: 8}",
 		"uniform from min to max, for example {dist: uniform, min: 1, max: 10}":                                                       "从 min 到 max 的均匀分布，例如 {dist: uniform, min: 1, max: 10}",
@@ -72,7 +72,7 @@ func chineseSchema() translation {
 		"residents living in it":            "楼里的居民人数",
 		"walking time from its zone's starting point to the building, on top of the zone's walk": "从片区出发点走到这栋楼的时间，在片区的步行时间之外另算",
 		"the group's name": "服务组的名称",
-		"ids of the buildings it serves; \"1-4\" is buildings 1, 2, 3 and 4":      "它负责的楼号；\"1-4\" 表示 1、2、3、4 号楼",
+		"ids of the buildings it serves; \"1-4\" is buildings 1, 2, 3 and 4":      "它负责的楼号；\"1-4\" 表示1、2、3、4号楼",
 		"walking time one way between the sorting point by the gate and the zone": "大门旁分拣点与片区之间的单程步行时间",
 		"the testing site its residents go to":                                    "本片区居民去的核酸采样点",
 		"walking time from the zone's buildings to its testing site":              "从本片区各楼走到采样点的时间",
@@ -108,7 +108,7 @@ func chineseSchema() translation {
 		"time to check and label one item from the pile outside, with when_full: pile (slower than intake: no table, items heaped)": "门外堆放处每件物资的核对贴标时间，用于 when_full: pile（比 intake 慢：没有桌子，物资堆在一起）",
 		"express, takeout, relatives, reserve, ...": "express（快递）、takeout（外卖）、relatives（亲友送来的物资）、reserve（保供物资）……",
 		"items a day": "每天的件数",
-		"relative volume by hour of day: 24 numbers from 00:00, or fewer repeated through the day (1 number: flat)": "按一天中各小时的相对量：从 00:00 起的 24 个数，或者较少的数在一天中循环（1 个数：全天均匀）",
+		"relative volume by hour of day: 24 numbers from 00:00, or fewer repeated through the day (1 number: flat)": "按一天中各小时的相对量：从 00:00 起的24个数，或者较少的数在一天中循环（1个数：全天均匀）",
 		"items per drop (a courier van drops a batch at once)":                                                      "每次卸货的件数（快递车一次卸下一批）",
 		"higher goes first at every step (hot meals)":                                                               "数字越大，每一步都越先处理（热饭热菜）",
 		"hot meals: a volunteer run leaves as soon as one is waiting":                                               "热饭热菜：只要有一件在等，志愿者就马上出发送",
@@ -126,7 +126,7 @@ func chineseSchema() translation {
 		"how long a run waits for a full load before leaving with what there is":  "一趟配送等待装满的最长时间，超过就带着已有的物资出发",
 		"time at each door (up and down the building, hand over)":                 "在每户门口的时间（上下楼、交接）",
 		"when the round starts, HH:MM":                                            "核酸采样开始的时间，HH:MM",
-		"the day of the run it takes place on, from 1":                            "在模拟的第几天进行，从 1 起算",
+		"the day of the run it takes place on, from 1":                            "在模拟的第几天进行，从1起算",
 		"the testing sites and their medical staff":                               "核酸采样点及其医护人员",
 		"how buildings are called down":                                           "怎样喊楼叫居民下楼",
 		"time to register one resident (scan the code)":                           "登记一位居民的时间（扫码）",
@@ -144,7 +144,7 @@ func chineseSchema() translation {
 		"tubes in a box the runner takes":               "送检人员带走的一箱里的试管数",
 		"a box leaves at least this often, full or not": "不管满不满，至少每隔这么久送出一箱",
 		"a runner's trip from a site to the lab and back (runners are the staff pool with the lab-run task)": "送检人员从采样点到实验室往返一趟的时间（送检人员是负责 lab-run 任务的人员池）",
-		"share of residents sampled at home, 0 to 1":                                                         "上门采样的居民比例，0 到 1",
+		"share of residents sampled at home, 0 to 1":                                                         "上门采样的居民比例，0到1",
 		"time for one home visit, walking included":                                                          "一次上门采样的时间，含步行",
 		"start of the collection window, HH:MM":                                                              "收集时段的开始，HH:MM",
 		"end of the collection window, HH:MM":                                                                "收集时段的结束，HH:MM",
@@ -153,7 +153,7 @@ func chineseSchema() translation {
 		"cards a day":                                                                                        "每天的登记卡数",
 		"relative volume by hour of day, as for deliveries":                                                  "按一天中各小时的相对量，与配送相同",
 		"time to take one card up":                                                                           "送一张卡上楼的时间",
-		"share of cards that need a trip out through the gate, 0 to 1":                                       "需要出大门办理的卡所占的比例，0 到 1",
+		"share of cards that need a trip out through the gate, 0 to 1":                                       "需要出大门办理的卡所占的比例，0到1",
 		"the trip out and back":                                                                              "出门办理并返回的时间",
 		"response time aimed for (0: none)":                                                                  "希望达到的响应时间（0：不设）",
 		"one parcel shelf at the gate, for the run":                                                          "大门处一个快递货架，整个模拟期间的成本",
@@ -173,7 +173,7 @@ func chineseSchema() translation {
 		"places on the ground by the gate":                                                                               "大门旁地面上的位置",
 		"parcel shelves at the gate, of gate.shelf_slots items each":                                                     "大门处的快递货架，每个放 gate.shelf_slots 件",
 		"equipment added from then on: ground places, shelves, containers, carts, disinfection places":                   "从此时起增加的设备：地面位置、货架、集装箱、推车、消杀区位置",
-		"its arrivals multiplied by this over the surge, 1 or more":                                                      "激增期间到货量乘以这个数，至少为 1",
+		"its arrivals multiplied by this over the surge, 1 or more":                                                      "激增期间到货量乘以这个数，至少为1",
 		"what a courier who comes while it is closed does: wait (until it reopens) or turn-away (leaves with the items)": "大门关闭期间来的快递员怎么办：wait（等到重新开门）或 turn-away（带着物资离开）",
 		"carts for the transfer inside":                                                                                  "向小区内转运用的推车",
 		"places in the disinfection area":                                                                                "消杀区的位置",
@@ -197,14 +197,14 @@ func chineseSchema() translation {
 		"more of a kind of delivery for a while: its arrivals multiplied, or extra items":  "某类物资一段时间内增多：到货量成倍增加，或额外多出一些件数",
 		"equipment taken away from then on (a place or cart in use goes when it is freed)": "从此时起撤走的设备（正在使用的位置或推车，空出来后再撤走）",
 		"the building's id": "楼号",
-		"the day of the run it happens on: 1 is the run's first day":                      "发生在模拟的第几天：1 是第一天",
+		"the day of the run it happens on: 1 is the run's first day":                      "发生在模拟的第几天：1是第一天",
 		"items on top, each at a random time over the surge (all at once when for is 0s)": "额外多出的件数，各自在激增期间的随机时刻到达（for 为 0s 时一次全到）",
 		"what happened, in a few words, for the reports (optional)":                       "简短说明发生了什么，写进报告（可不填）",
 
 		// Medicine deadlines and scheduled drops.
 		"the longest an item may take from arrival to the door (medicine): a hard limit, besides the target (0: none)":                      "一件物资从到达大门到送到家门口最多允许的时间（药品）：硬性时限，在目标时间之外另设（0：不设）",
 		"drops at fixed times, each of a known size (a lorry of reserve packs, a group-buy pallet), besides the random arrivals of per_day": "定时到货，每次件数已知（一车保供物资包、一托盘团购物资），在 per_day 的随机到货之外另算",
-		"the day of the run it comes on, from 1": "在模拟的第几天到，从 1 起算",
+		"the day of the run it comes on, from 1": "在模拟的第几天到，从1起算",
 		"when it arrives at the gate, HH:MM":     "到达大门的时刻，HH:MM",
 		"items it brings":                        "这次送来的件数",
 
@@ -222,7 +222,7 @@ func chineseSchema() translation {
 		// The calling schedule.
 		"an explicit calling schedule: which buildings are called when, and to which site, in place of interval, per_wave and order": "明确的叫号时间表：哪些楼栋在什么时候叫下楼、去哪个采样点，代替 interval、per_wave 和 order",
 		"when they are called, HH:MM on the round's day (past 24:00 for the small hours after it)":                                   "叫号的时刻，采样当天的 HH:MM（超过 24:00 表示次日凌晨）",
-		"ids of the buildings called; \"1-4\" is buildings 1, 2, 3 and 4":                                                            "叫下楼的楼号；\"1-4\" 表示 1、2、3、4 号楼",
+		"ids of the buildings called; \"1-4\" is buildings 1, 2, 3 and 4":                                                            "叫下楼的楼号；\"1-4\" 表示1、2、3、4号楼",
 		"the testing site they go to (omit: each building's zone's site)":                                                            "他们去的核酸采样点（省略则去各楼所在片区的采样点）",
 
 		// Posts and routes of the planner's own.
@@ -239,25 +239,25 @@ func chineseSchema() translation {
 		"how long an arrival waits before leaving unserved (omit: as long as it takes)":                                                "来人最多排队多久就放弃排队、未受服务而离开（省略则一直等）",
 		"arrivals who leave at once on seeing a long queue (omit for none)":                                                            "见队长而离开：来人看到排长队就马上离开（没有则省略）",
 		"arrivals who find this many waiting, or more, may balk":                                                                       "来人看到排队的人数达到这么多或更多时，可能见队长而离开",
-		"share of those arrivals who balk, 0 to 1":                                                                                     "这些来人中见队长而离开的比例，0 到 1",
+		"share of those arrivals who balk, 0 to 1":                                                                                     "这些来人中见队长而离开的比例，0到1",
 		"cost of one server-hour on duty, for the planner (servers of its own)":                                                        "每个服务人员在岗工时的成本，供规划使用（岗位自己的服务人员）",
 		"the ways between the posts and the gate and testing sites, with shares":                                                       "岗位与大门、核酸采样点之间的路线，及各路线的比例",
 		"a post, or a built-in stage: gate (items as they arrive at the gate) or site (residents as they reach their testing site)":    "一个岗位，或一个内置环节：gate（物资到达大门时）或 site（居民到达采样点时）",
 		"a post, gate (items go on to be put down), site (residents go on to register and be swabbed) or out (leave the compound)":     "一个岗位、gate（物资接着被卸下）、site（居民接着登记和采样）或 out（离开小区）",
-		"share of those leaving from that go to to, 0 to 1; the shares out of one place add up to 1":                                   "从 from 离开的人中去 to 的比例，0 到 1；从同一处出去的比例加起来为 1",
+		"share of those leaving from that go to to, 0 to 1; the shares out of one place add up to 1":                                   "从 from 离开的人中去 to 的比例，0到1；从同一处出去的比例加起来为1",
 
 		// the sampling lab (compound/lab.go)
 		"the lab that tests the tubes, re-tests positive pools, and gives the results (omit for none)":                                                   "检测试管、对阳性混管逐一复检并出结果的实验室（省略则不模拟）",
 		"tubes the lab tests at once (its machines or lines)":                                                                                            "实验室同时检测的试管数（仪器或检测线数）",
 		"time to test one tube, a pool or a single sample re-tested":                                                                                     "检测一管的时间，混管或单管复检",
-		"share of residents whose sample is positive, 0 to 1; each positive pool is re-tested sample by sample":                                          "样本呈阳性的居民比例，0 到 1；每个阳性混管逐一单管复检",
+		"share of residents whose sample is positive, 0 to 1; each positive pool is re-tested sample by sample":                                          "样本呈阳性的居民比例，0到1；每个阳性混管逐一单管复检",
 		"time from the end of a tube's test to its results known":                                                                                        "从一管检测结束到其结果出来的时间",
 		"cost of one lab server-hour, over the whole run, for the planner":                                                                               "实验室每台仪器每小时的成本，按整个运行计，供规划使用",
 		"a time on the round's day (past 24:00 for the next day): the KPI sampling.sampled_by is the share of residents sampled by then (omit for none)": "本轮当天的一个时刻（超过 24:00 即次日）：指标 sampling.sampled_by 是到那时已采样的居民比例（省略则没有）",
 
 		// Residents who miss their call, and the sweep.
 		"residents who miss their call, found later by the sweep team and sampled at home (omit for none)":                                  "错过叫号的居民，之后由扫楼队找到并上门采样（没有则省略）",
-		"share of the residents called down who miss their call, 0 to 1":                                                                    "被叫下楼的居民中错过叫号的比例，0 到 1",
+		"share of the residents called down who miss their call, 0 to 1":                                                                    "被叫下楼的居民中错过叫号的比例，0到1",
 		"when the sweep team looks for them and how long a visit takes":                                                                     "扫楼队什么时候去找他们，以及每户上门用时",
 		"when the sweep sets off, HH:MM on the round's day, for every building called by then (omit: after each building's call, by after)": "扫楼出发的时刻，采样当天的 HH:MM，覆盖到那时已叫号的所有楼栋（省略则按 after，在各楼叫号之后）",
 		"how long after a building's call its residents who missed it are looked for (when start is not given)":                             "各楼叫号之后多久去找错过叫号的居民（没有给出 start 时）",
@@ -265,19 +265,19 @@ func chineseSchema() translation {
 
 		// The later testing rounds.
 		"the testing rounds after this one, each on a later day: at the sites as this one, antigen kits, or door to door (omit for none)": "这一轮之后的各轮检测，每轮在更晚的一天：像这一轮一样在采样点采样、发抗原试剂盒，或上门采样（没有则省略）",
-		"the day of the run it takes place on, from 1, after the round before it":                                                         "在模拟的第几天进行，从 1 开始，要晚于前一轮",
+		"the day of the run it takes place on, from 1, after the round before it":                                                         "在模拟的第几天进行，从1开始，要晚于前一轮",
 		"sites (swabs at the testing sites, residents called down as in sampling), antigen-kits (kits handed out door to door by the zone volunteers and the used ones collected) or door-to-door (every resident swabbed at home by the door-to-door pool, for sealed buildings and those who cannot come down)": "sites（在采样点采样，像 sampling 一样叫居民下楼）、antigen-kits（由片区志愿者上门发放抗原试剂盒，并收走用过的）或 door-to-door（由负责上门采样的人员池给每位居民上门采样，用于封控楼和不能下楼的居民）",
-		"ids of the buildings tested (omit: every building); \"1-4\" is buildings 1, 2, 3 and 4": "这一轮检测的楼号（省略则为所有楼栋）；\"1-4\" 表示 1、2、3、4 号楼",
+		"ids of the buildings tested (omit: every building); \"1-4\" is buildings 1, 2, 3 and 4": "这一轮检测的楼号（省略则为所有楼栋）；\"1-4\" 表示1、2、3、4号楼",
 		"handing out and collecting antigen kits (method antigen-kits only)":                     "发放和收回抗原试剂盒（仅用于 antigen-kits 方式）",
 		"time to hand one household its kits at the door":                                        "在门口把试剂盒交给一户的时间",
 		"time from a household's kits handed out to the used ones put out at the door":           "从一户拿到试剂盒到把用过的放到门口的时间",
-		"share of the kits handed out that are used and put out, 0 to 1":                         "发放的试剂盒中用过并放到门口的比例，0 到 1",
+		"share of the kits handed out that are used and put out, 0 to 1":                         "发放的试剂盒中用过并放到门口的比例，0到1",
 		"time to collect one household's used kits at the door":                                  "在门口收走一户用过的试剂盒的时间",
 	}
 }
 
 // chineseFieldWords are the editor's labels in Simplified Chinese: each
-// field's YAML name, and what one entry of a list is called (班次 1).
+// field's YAML name, and what one entry of a list is called (班次1).
 func chineseFieldWords() fieldWords {
 	return fieldWords{
 		names: map[string]string{
