@@ -79,9 +79,10 @@ func TestPartAppearedWhileTheShardRan(t *testing.T) {
 			// (a loaded machine) is run again with more replications.
 			for reps := 8; ; reps *= 4 {
 				os.Remove(part)
-				appeared := make(chan error, 1)
-				go func() { appeared <- appearOnceWriting(dir, part, content) }()
+				appeared, done := make(chan error, 1), make(chan struct{})
+				go func() { appeared <- appearOnceWriting(dir, part, content, done) }()
 				code, _, stderr := runCordon("", "run", "day-one", "--reps", strconv.Itoa(reps), "-q", "--shard", "0/1", "--part", part)
+				close(done)
 				if err := <-appeared; err != nil {
 					if reps > 1000 {
 						t.Fatalf("the file never appeared while the shard ran: %v", err)
@@ -117,10 +118,15 @@ func TestPartAppearedWhileTheShardRan(t *testing.T) {
 
 // appearOnceWriting waits for the temporary file of the part at path to
 // appear in dir and then makes path hold content, unless something is
-// there already (the shard was done first).
-func appearOnceWriting(dir, path string, content []byte) error {
+// there already or done is closed first (the shard was done first).
+func appearOnceWriting(dir, path string, content []byte, done <-chan struct{}) error {
 	prefix := "." + filepath.Base(path) + "."
-	for deadline := time.Now().Add(time.Minute); time.Now().Before(deadline); time.Sleep(time.Millisecond) {
+	for {
+		select {
+		case <-done:
+			return errors.New("the shard was done first")
+		case <-time.After(time.Millisecond):
+		}
 		es, _ := os.ReadDir(dir)
 		for _, e := range es {
 			if strings.HasPrefix(e.Name(), prefix) && !strings.Contains(e.Name(), ".check-") {
@@ -136,5 +142,4 @@ func appearOnceWriting(dir, path string, content []byte) error {
 			}
 		}
 	}
-	return errors.New("no temporary file seen")
 }
