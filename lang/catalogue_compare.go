@@ -25,7 +25,6 @@ func compareEntries() []entry {
 			zh: "%d项指标差异得出结论；%d项显著但小于最小差值，%d项在随机波动范围内（无结论）"},
 		{key: "there", zh: "对比场景"},
 		{key: "comparison with %s", zh: "与%s的比较"},
-		{key: "and", zh: "和"},
 		{key: "Each scenario against %s under common random numbers: the mean of the paired differences (there minus %s) with its 95%% interval. ",
 			zh: "各场景在共用随机数下与%s比较：成对差值（对比场景减去%s）的平均值及其95%%置信区间。"},
 		{key: "Only differences with a verdict are listed: the interval leaves out zero and the difference is at least %s. ",
