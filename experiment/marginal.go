@@ -282,7 +282,7 @@ func chooseKPIs(sc *compound.Scenario, names []string) ([]compound.KPI, error) {
 	for _, name := range names {
 		i := indexKPI(cat, name)
 		if i < 0 {
-			return nil, fmt.Errorf("no KPI %s in %s", name, sc.Name)
+			return nil, fmt.Errorf("--kpi %s: %w", name, compound.NoKPI(sc.Name, name, compound.KPINames(cat)))
 		}
 		chosen = append(chosen, cat[i])
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -214,13 +215,10 @@ func SweepKPIs(sc *compound.Scenario, asked []string) ([]string, error) {
 	if len(asked) == 0 {
 		asked = defaultSweepKPIs(sc)
 	}
-	names := map[string]bool{}
-	for _, k := range compound.Catalog(sc) {
-		names[k.Name] = true
-	}
+	all := compound.KPINames(compound.Catalog(sc))
 	for _, k := range asked {
-		if !names[k] {
-			return nil, fmt.Errorf("--kpi %s: %s has no such KPI (cordon kpis lists them)", k, sc.Name)
+		if !slices.Contains(all, k) {
+			return nil, fmt.Errorf("--kpi %s: %w", k, compound.NoKPI(sc.Name, k, all))
 		}
 	}
 	return asked, nil

@@ -23,7 +23,7 @@ func TestSweepKPIs(t *testing.T) {
 		t.Errorf("asked items.delivered: got %v, %v", got, err)
 	}
 	_, err = experiment.SweepKPIs(sc, []string{"items.delivered", "items.deliverd"})
-	if want := "--kpi items.deliverd: " + sc.Name + " has no such KPI (cordon kpis lists them)"; err == nil || err.Error() != want {
+	if want := "--kpi items.deliverd: " + sc.Name + " has no KPI items.deliverd, did you mean items.delivered?"; err == nil || err.Error() != want {
 		t.Errorf("a misspelt KPI: got %v, want %q", err, want)
 	}
 }

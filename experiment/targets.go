@@ -5,7 +5,6 @@ import (
 	"math"
 
 	"cordon/compound"
-	"cordon/text"
 )
 
 // TargetResult is a target checked against an outcome.
@@ -26,15 +25,15 @@ type TargetResult struct {
 // write (compound.Target.ForKPI). Each result holds its target with the
 // value in the KPI's unit.
 func CheckTargets(o *Outcome, targets []compound.Target) ([]TargetResult, error) {
-	names := make([]string, len(o.KPIs))
-	for i, k := range o.KPIs {
-		names[i] = k.Name
-	}
 	var out []TargetResult
 	for _, t := range targets {
 		k, ok := o.KPI(t.KPI)
 		if !ok {
-			return nil, fmt.Errorf("target %q: %s has no KPI %s%s", t.Text, o.Scenario.Name, t.KPI, text.DidYouMean(t.KPI, names))
+			names := make([]string, len(o.KPIs))
+			for i, k := range o.KPIs {
+				names[i] = k.Name
+			}
+			return nil, fmt.Errorf("target %q: %w", t.Text, compound.NoKPI(o.Scenario.Name, t.KPI, names))
 		}
 		t, err := t.ForKPI(k.KPI)
 		if err != nil {

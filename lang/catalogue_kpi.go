@@ -83,14 +83,14 @@ func kpiEntries() []entry {
 		kpi("sampling.no_shows", "错过叫号的居民数", "被叫下楼却错过叫号、留给扫楼队的居民数（sampling.no_shows）"),
 		kpi("sampling.left_at_close", "采样点撤点时未采样的居民数", "最后一个采样点撤点（本轮在采样点结束）时仍未采样的居民数：扫楼队还要找的人（若运行结束时仍有采样点开放，则到运行结束）"),
 		kpi("sampling.swept", "扫楼采样的居民数", "错过叫号、由扫楼队上门采样的居民数"),
-		kpi("sampling.sweep_done", "扫楼完成用时", "从本轮开始到扫楼队给最后一位错过叫号的居民采样完成的时间（若有人未采样，则到运行结束；无人错过则为 0）"),
+		kpi("sampling.sweep_done", "扫楼完成用时", "从本轮开始到扫楼队给最后一位错过叫号的居民采样完成的时间（若有人未采样，则到运行结束；无人错过则为0）"),
 		kpi("sampling.kits.handed_out", "发放的抗原试剂盒数", "上门发放的抗原试剂盒数，每位居民一盒"),
 		kpi("sampling.kits.returned", "收回的抗原试剂盒数", "用过后放在门口并已收走的抗原试剂盒数"),
 		kpi("sampling.kits.not_returned", "未交回的抗原试剂盒数", "已发放但从未用过放到门口的抗原试剂盒数（kits.returned + kits.not_returned + kits.out = kits.handed_out）"),
 		kpi("sampling.kits.out", "待收走的抗原试剂盒数", "运行结束时用过放在门口、尚未收走的抗原试剂盒数"),
 		kpi("sampling.kits.not_handed_out", "未发放的抗原试剂盒数", "运行结束时仍未发放的抗原试剂盒数"),
-		kpi("sampling.kits.handed_out_by", "发完试剂盒用时", "从本轮开始到最后一户拿到试剂盒的时间（若有未发到的，则到运行结束；没有要发的则为 0）"),
-		kpi("sampling.kits.collected_by", "收完试剂盒用时", "从本轮开始到最后一批用过的试剂盒收走的时间（若有未收走的，则到运行结束；无人交回则为 0）"),
+		kpi("sampling.kits.handed_out_by", "发完试剂盒用时", "从本轮开始到最后一户拿到试剂盒的时间（若有未发到的，则到运行结束；没有要发的则为0）"),
+		kpi("sampling.kits.collected_by", "收完试剂盒用时", "从本轮开始到最后一批用过的试剂盒收走的时间（若有未收走的，则到运行结束；无人交回则为0）"),
 		kpi("sampling.staff_hours", "采样点医护人员人时", "各采样点登记和采样医护人员的人时：从本轮开始到该采样点撤点（最后一位居民采样完成）或运行结束"),
 		kpi("sampling.site.*.queue.peak", "排队人数，最多", "在%s核酸采样点排队的最多居民数"),
 		kpi("sampling.site.*.queue.mean", "开放时排队人数，平均", "%s核酸采样点开放期间的平均排队居民数"),
@@ -113,10 +113,10 @@ func kpiEntries() []entry {
 		kpi("staff.hours", "在岗人时，全体人员", "各人员组在岗的人时（staff.POOL.hours）加上采样点医护人员的人时（sampling.staff_hours）"),
 		kpi("consumables.suits", "用掉的防护服套数", "穿上的防护服套数：穿防护服的人员组每次上岗和更换时各一套（staff.POOL.suits），采样点每名医护人员本轮一套，人员每次进入封控楼栋一套"),
 		kpi("consumables.disinfectant", "用掉的消毒液", "对放入消杀区的物品喷洒的消毒液升数（每件 costs.disinfectant_per_item）"),
-		kpi("cost.staff", "人员费用", "运行期间的人员费用：各人员组排班上的人时（不含休息，含更换防护服）乘以每小时成本（hour_cost），加上采样点每名医护人员本轮的费用（costs.medical）"),
-		kpi("cost.equipment", "设备费用", "运行期间的货架、集装箱、推车和消杀位费用"),
-		kpi("cost.consumables", "耗材费用", "用掉的防护服（costs.suit）和消毒液（costs.disinfectant，按升计）的费用"),
-		kpi("cost.total", "本次模拟的总费用", "本次运行的总费用：人员、设备和耗材（`cordon plan` 按 cost.staff + cost.equipment 衡量方案）"),
+		kpi("cost.staff", "人员成本", "运行期间的人员成本：各人员组排班上的人时（不含休息，含更换防护服）乘以每小时成本（hour_cost），加上采样点每名医护人员本轮的成本（costs.medical）"),
+		kpi("cost.equipment", "设备成本", "运行期间的货架、集装箱、推车和消杀位成本"),
+		kpi("cost.consumables", "耗材成本", "用掉的防护服（costs.suit）和消毒液（costs.disinfectant，按升计）的成本"),
+		kpi("cost.total", "本次模拟的总成本", "本次运行的总成本：人员、设备和耗材（`cordon plan` 按 cost.staff + cost.equipment 衡量方案）"),
 		kpi("posts.*.arrived", "来人数", "从外部、沿路线及因等候区已满转来到达%s岗位的人数"),
 		kpi("posts.*.per_hour", "每小时来人数", "运行期间每小时到达%s岗位的人数"),
 		kpi("posts.*.served", "已服务人数", "在%s岗位得到服务的人数"),
@@ -139,7 +139,7 @@ func kpiEntries() []entry {
 		out = append(out, e...)
 	}
 	// a day's KPI: its whole run's label and description with the day
-	return append(out, entry{key: "kpi-day", en: ", day %d", zh: "，第 %d 天"}, entry{key: "kpi-round", en: ", round %d", zh: "，第 %d 轮"})
+	return append(out, entry{key: "kpi-day", en: ", day %d", zh: "，第%d天"}, entry{key: "kpi-round", en: ", round %d", zh: "，第%d轮"})
 }
 
 // nameEntries are the names of the built-in scenarios' kinds of delivery,

@@ -54,7 +54,7 @@ func plotEntries() []entry {
 		{key: "The blue staircase is the Pareto front: the lowest mean of any plan costing that much or less. ",
 			zh: "蓝色阶梯线为帕累托前沿：成本不超过该值的方案所能达到的最低平均值。"},
 		{key: "The dashed red line is the target (%s %s %s), the dotted line the input scenario's cost (%s)",
-			zh: "红色虚线为目标（%s %s %s），点线为输入方案的成本（%s）"},
+			zh: "红色虚线为目标（%s %s %s），点线为原场景的成本（%s）"},
 		{key: "; the ring is the chosen plan, costing %s, with its mean and 95%% interval over %d replications with fresh seeds (%s).",
 			zh: "；圆环为选定的方案，成本%s，附其以新随机种子%d次重复运行的平均值及95%%置信区间（%s）。"},
 		{key: "; no plan within the limits met every target, and the ring is the best found, costing %s (%s).",
@@ -67,7 +67,7 @@ func plotEntries() []entry {
 			"scaled by %s and by %s with everything else as it is: the blue bar runs from the base mean (the vertical line, %s) " +
 			"to the mean with that input at %s, the orange bar to the mean at %s; means over %d replications with common random numbers. " +
 			"The longest bars, at the top, are the inputs %s is most sensitive to.",
-			zh: "%[1]s：%[2]s。每对条形为方案的一项输入（每天的数量，或保持分布形状的服务用时），其余不变，分别按%[3]s和%[4]s缩放：" +
+			zh: "%[1]s：%[2]s。每对条形为场景的一项输入（每天的数量，或保持分布形状的服务用时），其余不变，分别按%[3]s和%[4]s缩放：" +
 				"蓝色条从基准平均值（竖线，%[5]s）画到该输入为%[6]s时的平均值，橙色条画到%[7]s时的平均值；均为%[8]d次共用随机数的重复运行的平均值。" +
 				"最长的条形在最上，是%[9]s最敏感的输入。"},
 		{key: " 1 input that do not move it at all is left out.", zh: "完全不影响该指标的1项输入未画出。"},
@@ -84,14 +84,14 @@ func plotEntries() []entry {
 		{key: "%s has no mean in the base run, so there is nothing to compare the inputs' effects with.", zh: "%s在基准运行中没有平均值，无从比较各输入的影响。"},
 		{key: "No input moves %s by scaling it %s or %s.", zh: "将各输入缩放%[2]s或%[3]s都不会改变%[1]s。"},
 		{key: "Scaling each volume and service time of the scenario by %s and %s left the mean of %s (%s) where it was, %s.",
-			zh: "将方案中的每项数量和服务用时按%s和%s缩放后，%s（%s）的平均值不变，仍为%s。"},
+			zh: "将场景中的每项数量和服务用时按%s和%s缩放后，%s（%s）的平均值不变，仍为%s。"},
 
 		// differences
 		{key: "Each bar is a KPI whose difference from %s has a verdict: the mean of the paired differences over the replications " +
 			"(common random numbers), there minus %s, in the KPI's own unit (one panel a unit; times in minutes or hours, shares in percentage points), " +
 			"with its 95%% interval; green is better, red worse, grey a KPI with no better direction. " +
 			"A verdict needs the interval to leave out zero and a difference of at least %s. ",
-			zh: "每个条形为一项与%s的差异有结论的指标：各次重复运行（共用随机数）成对差值的平均值，即该方案减去%s，" +
+			zh: "每个条形为一项与%s的差异有结论的指标：各次重复运行（共用随机数）成对差值的平均值，即该场景减去%s，" +
 				"以该指标自身的单位表示（每种单位一栏；时间以分钟或小时表示，比例以百分点表示），附95%%置信区间；绿色为更好，红色为更差，灰色为无所谓好坏的指标。" +
 				"得出结论需要置信区间不含零，且差值至少达到：%s。"},
 		{key: "%d of %d differences have a verdict", zh: "%[2]d项差异中有%[1]d项得出结论"},
@@ -105,7 +105,6 @@ func plotEntries() []entry {
 		{key: "join: and", en: " and ", zh: "和"},
 		{key: "join: or", en: " or ", zh: "或"},
 		{key: "join: list", en: ", ", zh: "、"},
-		{key: "caption: .", en: ".", zh: "。"},
 		{key: "The analysis has no knob that can take one more step, or no KPI to measure it by.", zh: "分析中没有可以再调一步的调整项，或者没有用来衡量的指标。"},
 		{key: "Gains are shown relative to the base run, where the mean of %s is zero.", zh: "收益以相对基准运行的比例表示，而基准运行中%s的平均值为零。"},
 		{key: "None of the %d knobs' next step changes %s beyond chance (every 95%% interval holds zero).",
@@ -164,8 +163,8 @@ func plotEntries() []entry {
 		// utilisation
 		{key: "Staff utilisation by pool and hour", zh: "各人员组逐小时利用率"},
 		{key: "%s (%d zones)", zh: "%s（%d个片区）"},
-		{key: "No staff pool in this scenario.", zh: "本方案没有人员组。"},
-		{key: "The scenario has no staff pools.", zh: "本方案没有人员组。"},
+		{key: "No staff pool in this scenario.", zh: "本场景没有人员组。"},
+		{key: "The scenario has no staff pools.", zh: "本场景没有人员组。"},
 		{key: "nobody on duty", zh: "无人在岗"},
 		{key: "busy / on duty", zh: "忙碌 / 在岗"},
 		{key: "Each cell is the share of a pool's on-duty time in that hour that its staff were busy, mean over %d replications; a per-zone pool is the mean of its zone groups. Dark cells are posts near their limit; grey cells are hours when nobody of the pool was on duty.",
@@ -226,7 +225,7 @@ func plotEntries() []entry {
 		{key: "axis-unit:kits", zh: "盒"},
 		{key: "axis-unit:items/h", zh: "件/小时"}, {key: "axis-unit:people/h", zh: "人/小时"}, {key: "axis-unit:cards", zh: "张"},
 		{key: "axis-unit:samples", zh: "份样本"}, {key: "axis-unit:suits", zh: "套"}, {key: "axis-unit:litres", zh: "升"},
-		{key: "axis-unit:cost", zh: "费用"}, {key: "axis-unit:arrivals", zh: "人"}, {key: "axis-unit:arrivals/h", zh: "人/小时"},
+		{key: "axis-unit:cost", zh: "成本"}, {key: "axis-unit:arrivals", zh: "人"}, {key: "axis-unit:arrivals/h", zh: "人/小时"},
 
 		// days
 		{key: "Time to the door by day, 95th percentile", zh: "各天送到家门口用时，第95百分位"},
@@ -240,7 +239,7 @@ func plotEntries() []entry {
 		{key: "meets every target", zh: "达成全部目标"}, {key: "misses a target", zh: "有目标未达成"},
 		{key: "meets the target", zh: "达成目标"}, {key: "misses the target", zh: "未达成目标"},
 		{key: "Pareto front", zh: "帕累托前沿"}, {key: "target %s %s", zh: "目标 %s %s"},
-		{key: "input scenario's cost", zh: "原方案的成本"}, {key: "chosen plan, 95% interval", zh: "选定方案，95%%置信区间"},
+		{key: "input scenario's cost", zh: "原场景的成本"}, {key: "chosen plan, 95% interval", zh: "选定方案，95%%置信区间"},
 		{key: "best plan found, 95% interval", zh: "找到的最佳方案，95%%置信区间"},
 
 		// gains

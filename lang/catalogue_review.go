@@ -6,7 +6,7 @@ func reviewEntries() []entry {
 	return []entry{
 		{key: "%d logged arrivals", zh: "日志中%d件到达"},
 		{key: ", logged roster (%s)", zh: "，日志中的排班（%s）"},
-		{key: ", the scenario's own shifts", zh: "，方案自带的班次"},
+		{key: ", the scenario's own shifts", zh: "，场景自带的班次"},
 		{key: ", observed deliveries (%s)", zh: "，实际送达记录（%s）"},
 		{key: ", observed deliveries", zh: "，实际送达记录"},
 		{key: ", nothing observed to set beside the replay", zh: "，没有可与重放对照的实际记录"},

@@ -36,8 +36,8 @@ type errorSentence struct {
 func errorSentences() []errorSentence {
 	s := func(re, zh string) errorSentence { return errorSentence{regexp.MustCompile(re), zh} }
 	return append(append(append(scenarioSentences(), logSentences()...), commandSentences()...),
-		s(`(\d+) of (\d+) scenarios missed a target`, "${2}个方案中有${1}个未达成目标"),
-		s(`(\d+) of (\d+) scenarios have problems`, "${2}个方案中有${1}个有问题"),
+		s(`(\d+) of (\d+) scenarios missed a target`, "${2}个场景中有${1}个未达成目标"),
+		s(`(\d+) of (\d+) scenarios have problems`, "${2}个场景中有${1}个有问题"),
 		s(`the arrivals log has problems \(above\)`, "到达记录有问题（见上文）"),
 		s(`^(\d+) of the logs have problems \(above\)`, "${1}份记录有问题（见上文）"),
 		s(`unknown column ("[^"]*"): the columns are (.*)$`, "未知列${1}：可用的列为 ${2}"),
@@ -46,9 +46,9 @@ func errorSentences() []errorSentence {
 		s(`the row has (\d+) fields, the header names (\d+) columns`, "该行有${1}个字段，表头有${2}列"),
 		s(`^(.*): valid \((.*)\)$`, "${1}：有效（${2}）"),
 		s(` ?\(fields here: ([^)]*)\)`, "（此处可用字段：${1}）"),
-		s(` ?\(built-in scenarios: ([^)]*)\)`, "（内置方案：${1}）"),
+		s(` ?\(built-in scenarios: ([^)]*)\)`, "（内置场景：${1}）"),
 		s(`accepts (\d+) arg\(s\), received (\d+)`, "最多接受${1}个参数，实际收到${2}个"),
-		s(`no scenario file or built-in scenario named ("[^"]*")`, "找不到名为${1}的方案文件或内置方案"),
+		s(`no scenario file or built-in scenario named ("[^"]*")`, "找不到名为${1}的场景文件或内置场景"),
 		s(`(\S+) has no KPI (\S+)`, "${1}没有指标${2}"),
 		s(`a duration needs a unit: write (\S+) \(or (\S+), (\S+)\)`, "时长需要单位：请写${1}（或${2}、${3}）"),
 		// A suggestion asked, with a full-width question mark.
@@ -64,8 +64,8 @@ func errorPhrases() [][2]string {
 	return append(logPhrases(), [][2]string{
 		{"unknown field, did you mean ", "未知字段，是否想写 "},
 		{"unknown field", "未知字段"},
-		{"expected a whole number such as 5", "应为整数，例如 5"},
-		{"expected a number such as 2.5", "应为数值，例如 2.5"},
+		{"expected a whole number such as 5", "应为整数，例如5"},
+		{"expected a number such as 2.5", "应为数值，例如2.5"},
 		{"expected a duration such as 45s, 30m or 1h30m", "应为时长，例如 45s、30m 或 1h30m"},
 		{"expected a time of day HH:MM, for example 07:30", "应为钟点 HH:MM，例如 07:30"},
 		{"expected true or false", "应为 true 或 false"},
@@ -89,7 +89,7 @@ func errorPhrases() [][2]string {
 		{"interrupted again: stopped at once", "再次中断：立即停止"},
 		{"interrupted", "已中断"},
 		{"terminated", "已终止"},
-		{"plan needs targets: give --target 'KPI<=VALUE' or targets in the scenario", "plan 需要目标：请用 --target 'KPI<=VALUE' 给出，或写在方案的 targets 中"},
+		{"plan needs targets: give --target 'KPI<=VALUE' or targets in the scenario", "plan 需要目标：请用 --target 'KPI<=VALUE' 给出，或写在场景的 targets 中"},
 		{"warning: ", "警告："},
 		{"problems", "个问题"},
 	}...)

@@ -57,7 +57,7 @@ func logSentences() []errorSentence {
 		out = append(out,
 			s(`no `+en+` ("(?:[^"\\]|\\.)*"(?:\.\.\.)?): `, "没有"+zh+"${1}："),
 			s(`no `+en+` ("(?:[^"\\]|\\.)*"(?:\.\.\.)?)`, "没有"+zh+"${1}"),
-			s(`the scenario has no `+en+`s`, "方案中没有"+zh),
+			s(`the scenario has no `+en+`s`, "场景中没有"+zh),
 			s(`the only `+en+` is (.*)$`, "唯一的"+zh+"是 ${1}"),
 			s(`the `+en+`s are (.*), \.\.\. \((\d+) in all\)`, zh+"有 ${1}……（共${2}个）"),
 			s(`the `+en+`s are (.*) and ([^;]*)`, zh+"有 ${1} 和 ${2}"),
@@ -78,7 +78,7 @@ func logPhrases() [][2]string {
 	return [][2]string{
 		// The help of each column, said when it is missing.
 		{"when each item arrived at the gate: ", "每件物品到达大门的时间："},
-		{"the kind of each item, one of the scenario's deliveries", "每件物品的种类，须为方案中的一种配送"},
+		{"the kind of each item, one of the scenario's deliveries", "每件物品的种类，须为场景中的一种配送"},
 		{"the step timed, such as gate.intake or delivery.door", "计时的步骤，例如 gate.intake 或 delivery.door"},
 		{"how long it took: a Go duration like 23s or 1m30s, or a number of seconds", "所用时长：Go 时长如 23s 或 1m30s，或秒数"},
 		{"the kind of a delivered or turned-away item", "已送达或被拒收物品的种类"},
@@ -107,7 +107,7 @@ func logPhrases() [][2]string {
 		{"; a zone pool's group is pool/zone, like ", "；分片区人员组的小组写作 pool/zone，例如 "},
 		{"missing: give a whole number, 0 or more", "缺失：请写0或以上的整数"},
 		{" is not a whole number, 0 or more", "不是0或以上的整数"},
-		{" is not a whole number: write 0, 1, 2, ...", "不是整数：请写 0、1、2……"},
+		{" is not a whole number: write 0, 1, 2, ...", "不是整数：请写0、1、2……"},
 		{" is negative: write a whole number, 0 or more", "为负数：请写0或以上的整数"},
 		{"missing: give ", "缺失：请写"},
 		{" is a date without a time: write ", "只有日期没有时间：请写"},
@@ -118,8 +118,8 @@ func logPhrases() [][2]string {
 		// The file as a whole.
 		{"the lines end in a carriage return alone (old Mac line endings): save the file with LF or CRLF line endings",
 			"行尾只有回车符（旧式 Mac 换行）：请以 LF 或 CRLF 换行保存文件"},
-		{"the line is longer than 1 MiB, the most a line of a log may hold (is this a log?)", "该行超过 1 MiB，即记录中一行的上限（这是记录文件吗？）"},
-		{"the row is longer than 1 MiB, the most a row of a log may hold (is a quoted field not closed?)", "该行数据超过 1 MiB，即记录中一行的上限（是否有引号未闭合？）"},
+		{"the line is longer than 1 MiB, the most a line of a log may hold (is this a log?)", "该行超过1 MiB，即记录中一行的上限（这是记录文件吗？）"},
+		{"the row is longer than 1 MiB, the most a row of a log may hold (is a quoted field not closed?)", "该行数据超过1 MiB，即记录中一行的上限（是否有引号未闭合？）"},
 		{`the quoted field opening on this line is never closed: end it with "`, `此行开始的带引号字段没有结束：请以 " 结束`},
 		// cordon record's flags and folder.
 		{"record needs --date YYYY-MM-DD and --tz ZONE: a log's times are on a calendar, in an explicit zone",

@@ -116,7 +116,7 @@ func eventEntries() []entry {
 	f := func(en, zh string) entry { return entry{key: en, zh: zh} } // English formats, their own keys
 	note := func(en, zh string) entry { return entry{key: "note:" + en, en: en, zh: zh} }
 	return []entry{
-		f("%s added", "增加%s"), f("%s taken away", "撤走%s"), e("list", ", ", "、"), f("%s (%s)", "%s（%s）"),
+		f("%s added", "增加%s"), f("%s taken away", "撤走%s"), f("%s (%s)", "%s（%s）"),
 		f("%d places on the ground", "地面暂存位%d个"),
 		f("%d shelves", "快递货架%d个"),
 		f("%d containers", "集装箱%d个"),

@@ -86,7 +86,7 @@ func (p *Printer) knownKPI(prefix, name, of string) (string, bool) {
 // KPILabel is the label of the KPI called name, measured for of, in the
 // printer's language; label is the catalogue's English label. A day's KPI
 // (express.door_time.p95@day2) is labelled as its whole run's with the
-// day, as compound labels it in English: 送到家门口用时，第95百分位，第 2 天.
+// day, as compound labels it in English: 送到家门口用时，第95百分位，第2天.
 func (p *Printer) KPILabel(name, of, label string) string {
 	whole, day, round := kpiBase(name)
 	if k, ok := p.knownKPI("kpi:", whole, of); p.Chinese() && ok {
@@ -105,7 +105,7 @@ func kpiBase(name string) (base string, day, round int) {
 }
 
 // ofRound is what a later round's KPI adds to round 1's label and
-// description in Chinese: "，第 2 轮"; nothing for round 1 (0).
+// description in Chinese: "，第2轮"; nothing for round 1 (0).
 func (p *Printer) ofRound(round int) string {
 	if round == 0 {
 		return ""
@@ -114,7 +114,7 @@ func (p *Printer) ofRound(round int) string {
 }
 
 // ofDay is what a day's KPI adds to its whole run's label and
-// description in Chinese: "，第 2 天"; nothing for the whole run (day 0).
+// description in Chinese: "，第2天"; nothing for the whole run (day 0).
 func (p *Printer) ofDay(day int) string {
 	if day == 0 {
 		return ""

@@ -58,12 +58,12 @@ func TestEveryKPIHasChinese(t *testing.T) {
 func TestDayKPIChinese(t *testing.T) {
 	zh := lang.New(language.SimplifiedChinese)
 	for _, c := range []struct{ name, of, label, desc string }{
-		{"express.door_time.p95@day2", "express", "送到家门口用时，第95百分位，第 2 天", "快递物品送到家门口用时的第95百分位数，第 2 天"},
-		{"households.same_day@day3", "", "当天送齐的户数比例，第 3 天", ""},
-		{"staff.suited-crew.hours@day1", "suited-crew", "在岗人时，第 1 天", "穿防护服人员在岗的人时数，第 1 天"},
-		{"sampling.site.site-a.queue.peak@day12", "site-a", "排队人数，最多，第 12 天", ""},
-		{"sampling.makespan@round3", "", "本轮核酸采样用时，第 3 轮", ""},
-		{"sampling.kits.returned@round2", "", "收回的抗原试剂盒数，第 2 轮", "用过后放在门口并已收走的抗原试剂盒数，第 2 轮"},
+		{"express.door_time.p95@day2", "express", "送到家门口用时，第95百分位，第2天", "快递物品送到家门口用时的第95百分位数，第2天"},
+		{"households.same_day@day3", "", "当天送齐的户数比例，第3天", ""},
+		{"staff.suited-crew.hours@day1", "suited-crew", "在岗人时，第1天", "穿防护服人员在岗的人时数，第1天"},
+		{"sampling.site.site-a.queue.peak@day12", "site-a", "排队人数，最多，第12天", ""},
+		{"sampling.makespan@round3", "", "本轮核酸采样用时，第3轮", ""},
+		{"sampling.kits.returned@round2", "", "收回的抗原试剂盒数，第2轮", "用过后放在门口并已收走的抗原试剂盒数，第2轮"},
 	} {
 		if got := zh.KPILabel(c.name, c.of, "English"); got != c.label {
 			t.Errorf("KPILabel(%s) = %q, want %q", c.name, got, c.label)
@@ -186,7 +186,7 @@ func TestPost(t *testing.T) {
 func TestError(t *testing.T) {
 	zh := lang.New(language.SimplifiedChinese)
 	for msg, want := range map[string]string{
-		"1 of 1 scenarios missed a target":                                                                     "1个方案中有1个未达成目标",
+		"1 of 1 scenarios missed a target":                                                                     "1个场景中有1个未达成目标",
 		`target "takeout.door_time.p95<=45": a duration needs a unit: write 45m (or 45s, 1h)`:                  `target "takeout.door_time.p95<=45": 时长需要单位：请写45m（或45s、1h）`,
 		"--set gate.shelves=-3: gate.shelves: must not be negative, got -3":                                    "--set gate.shelves=-3: gate.shelves: 不能为负数，实际为 -3",
 		"--set gate.shelfs=3: gate.shelfs: unknown field, did you mean shelves?":                               "--set gate.shelfs=3: gate.shelfs: 未知字段，是否想写 shelves？",

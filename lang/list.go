@@ -5,7 +5,7 @@ import "strings"
 // List writes items as a list in the printer's language: "express,
 // relatives, reserve"; in Chinese "快递、亲友送物、保供物资".
 func (p *Printer) List(items []string) string {
-	return strings.Join(items, p.T("event:list"))
+	return strings.Join(items, p.T("join: list"))
 }
 
 // Aside writes text with a word on it in brackets: "express (12 h)"; in

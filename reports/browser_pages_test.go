@@ -83,7 +83,7 @@ func TestPagesInBrowser(t *testing.T) {
 		// What each Chinese page shows first, and a heading it must have.
 		want := map[string][]string{
 			"compare": {"differences", "差异"},
-			"plan":    {"调整方案", "副作用：新方案比原方案显著变差的指标（成对比较，共用随机数，95%）"},
+			"plan":    {"调整方案", "副作用：方案实施后比原场景显著变差的指标（成对比较，共用随机数，95%）"},
 			"replay":  {"当天什么措施会有帮助", "时间花在哪里"},
 		}
 		for _, name := range []string{"compare", "plan", "replay"} {

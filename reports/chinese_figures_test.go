@@ -76,7 +76,7 @@ func wordSweep(t *testing.T) *experiment.Sweep {
 }
 
 // Every unit a built-in scenario's KPIs are in has a Chinese word for a
-// figure's axis: "cost" is 费用, "items/h" 件/小时.
+// figure's axis: "cost" is 成本, "items/h" 件/小时.
 func TestChineseAxisUnits(t *testing.T) {
 	l := chinese().figures
 	l.Printer = lang.New(language.SimplifiedChinese)

@@ -212,9 +212,9 @@ func TestChineseMinEffects(t *testing.T) {
 		given []string
 		want  string
 	}{
-		{nil, "时长1分钟，比例0.5个百分点，计数1，速率参照方案平均值的1%"},
-		{[]string{"durations=2m", "shares=1%", "counts=5", "rates=2%"}, "时长2分钟，比例1个百分点，计数5，速率参照方案平均值的2%"},
-		{[]string{"express.door_time.p95=5m"}, "时长1分钟，比例0.5个百分点，计数1，速率参照方案平均值的1%，另有1个指标单独设定"},
+		{nil, "时长1分钟，比例0.5个百分点，计数1，速率参照场景平均值的1%"},
+		{[]string{"durations=2m", "shares=1%", "counts=5", "rates=2%"}, "时长2分钟，比例1个百分点，计数5，速率参照场景平均值的2%"},
+		{[]string{"express.door_time.p95=5m"}, "时长1分钟，比例0.5个百分点，计数1，速率参照场景平均值的1%，另有1个指标单独设定"},
 		{[]string{"0"}, "0（无最小差值）"},
 	} {
 		m, err := experiment.ParseMinEffects(c.given, kpis)

@@ -223,7 +223,7 @@ func (w *Words) comparisonPage(c *experiment.Comparison, doc *Comparison) page {
 	ref := c.Outcomes[0]
 	refName := ref.Scenario.Name
 	p := page{Title: w.Sprintf("comparison with %s", refName),
-		Files: "index.html, comparison.json, differences.csv " + w.T("and") + " plots/differences.png, .svg, .csv",
+		Files: "index.html, comparison.json, differences.csv " + w.and() + " plots/differences.png, .svg, .csv",
 		DifferencesNote: w.Sprintf("Each scenario against %s under common random numbers: the mean of the paired differences (there minus %s) with its 95%% interval. ", refName, refName) +
 			w.Sprintf("Only differences with a verdict are listed: the interval leaves out zero and the difference is at least %s. ", w.minEffects(c.MinEffects)) +
 			w.countLine(c) + w.T("; differences.csv has them all.")}

@@ -112,7 +112,7 @@ func (wd *Words) FitWarnings(steps []fit.Step) []string {
 }
 
 // fitParams writes a Spec's parameters in cordon's words: mean 40s, sd
-// 15s; in Chinese 均值 40s，标准差 15s.
+// 15s; in Chinese 均值40s，标准差15s.
 func (wd *Words) fitParams(s random.Spec) string {
 	fam, ok := random.FamilyOf(s.Family)
 	if !ok {
@@ -120,13 +120,18 @@ func (wd *Words) fitParams(s random.Spec) string {
 	}
 	var parts []string
 	for _, p := range fam.Params {
+		// A number is written tight against Chinese: 均值39.9秒.
+		name := wd.word("param:", p.Name) + " "
+		if wd.Chinese() && wd.Has("param:"+p.Name) {
+			name = strings.TrimSuffix(name, " ")
+		}
 		switch {
 		case p.List:
 			continue // the fitted families have none
 		case p.Plain:
-			parts = append(parts, wd.word("param:", p.Name)+" "+strconv.FormatFloat(*p.Number(&s), 'g', 3, 64))
+			parts = append(parts, name+strconv.FormatFloat(*p.Number(&s), 'g', 3, 64))
 		default:
-			parts = append(parts, wd.word("param:", p.Name)+" "+wd.fitTime(*p.Number(&s)))
+			parts = append(parts, name+wd.fitTime(*p.Number(&s)))
 		}
 	}
 	if wd.Chinese() {

@@ -320,7 +320,7 @@ func MarginalReport(m *experiment.Marginal) Report {
 		}
 		return &contents{plots: plots, files: []file{jsonFile("bottlenecks.json", NewBottlenecks(m)), rawFile("knobs.csv", KnobsCSV(m))},
 			page: page{Title: w.Sprintf("bottlenecks of %s", m.Base.Scenario.Name), Tables: w.marginalTables(m), Bottlenecks: w.bottleneckSection(m.Base),
-				Files: "index.html, bottlenecks.json, knobs.csv " + w.T("and") + " plots/gains, limiting-posts .png, .svg, .csv",
+				Files: "index.html, bottlenecks.json, knobs.csv " + w.and() + " plots/gains, limiting-posts .png, .svg, .csv",
 				Lines: w.marginalHeading(m)}}, nil
 	}}
 }

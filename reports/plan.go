@@ -254,7 +254,7 @@ func planPage(w *Words, p *experiment.Plan) page {
 	pg.Tables = append([]table{effects}, append(pg.Tables, path)...)
 	pg.Files = w.files("index.html, plan.json (the plan document), changes.csv, results.json (the planned scenario's confirmation run) and plots/*.png, *.svg, *.csv")
 	if w.Chinese() {
-		pg.Files = "index.html, plan.json, changes.csv, results.json " + w.T("and") + " plots/*.png, *.svg, *.csv"
+		pg.Files = "index.html, plan.json, changes.csv, results.json " + w.and() + " plots/*.png, *.svg, *.csv"
 	}
 	return pg
 }

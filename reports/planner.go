@@ -110,7 +110,7 @@ func SensitivityReport(s *experiment.Sensitivity) Report {
 			return nil, plotsError(err)
 		}
 		pct := 100 * s.Delta
-		p := page{Title: w.Sprintf("sensitivity of %s", s.Base.Scenario.Name), Files: "index.html, results.json, effects.csv " + w.T("and") + " plots/tornado-*.png, .svg, .csv",
+		p := page{Title: w.Sprintf("sensitivity of %s", s.Base.Scenario.Name), Files: "index.html, results.json, effects.csv " + w.and() + " plots/tornado-*.png, .svg, .csv",
 			Lines: []string{w.Sprintf("each volume and service time −%.0f%% and +%.0f%%, %d replications, seed %d, common random numbers",
 				pct, pct, s.Base.Replications, s.Base.Seed),
 				w.Sprintf("the swing is the change from −%.0f%% to +%.0f%%, paired over the replications, with its 95%% interval; the factors whose change is within chance (the interval holds zero) come last",

@@ -120,7 +120,7 @@ func (w *Words) DifferencesPlot(c *experiment.Comparison) (Plot, error) {
 	if small := smallDifferences(c); small > 0 {
 		b.WriteString(l.Sprintf("; %d more are significant but smaller than their minimum effect", small))
 	}
-	b.WriteString(l.T("caption: ."))
+	b.WriteString(l.T("."))
 	fig.Caption = b.String()
 	return fig, nil
 }
@@ -141,11 +141,11 @@ func smallDifferences(c *experiment.Comparison) int {
 func (l look) noDifferenceCaption(c *experiment.Comparison, others []string) string {
 	refName := c.Outcomes[0].Scenario.Name
 	w := &Words{Printer: l.Printer}
-	caption := l.Sprintf("Every KPI of %s is within chance of %s's (each paired difference's 95%% interval holds zero)", strings.Join(others, l.T("join: list")), refName)
+	caption := l.Sprintf("Every KPI of %s is within chance of %s's (each paired difference's 95%% interval holds zero)", l.List(others), refName)
 	if small := smallDifferences(c); small > 0 {
 		caption += l.Sprintf(", or differs by less than its minimum effect (%d KPIs: %s)", small, w.minEffects(c.MinEffects))
 	}
-	caption += l.T("caption: .")
+	caption += l.T(".")
 	sep := " " // between sentences; none after a Chinese full stop
 	if l.Chinese() {
 		sep = ""

@@ -305,7 +305,7 @@ func (g gainsChart) caption() string {
 	if greyed := g.greyed(); greyed > 0 {
 		b.WriteString(l.plural(greyed, "; 1 knob whose gains are all within chance is greyed out", "; %d knobs whose gains are all within chance are greyed out"))
 	}
-	b.WriteString(l.T("caption: ."))
+	b.WriteString(l.T("."))
 	b.WriteString(g.leftOut())
 	return b.String()
 }

@@ -238,7 +238,7 @@ func ResultsReport(d *Results) Report {
 		p := runPage(w, o, targets)
 		p.Warnings = append(p.Warnings, d.Warnings...)
 		p.Lines = append(p.Lines, w.T(RedrawnNote))
-		p.Files = "index.html, summary.md, results.json, kpis.csv, replications.csv " + w.T("and") + " plots/bottlenecks.png, .svg, .csv"
+		p.Files = "index.html, summary.md, results.json, kpis.csv, replications.csv " + w.and() + " plots/bottlenecks.png, .svg, .csv"
 		md := w.SummaryMarkdown(o, targets, plots)
 		md = append(md, "\n"+w.T(RedrawnNote)+"\n"...)
 		return &contents{plots: plots, page: p, files: []file{

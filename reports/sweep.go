@@ -68,7 +68,7 @@ func SweepReport(s *experiment.Sweep, kpis []string) Report {
 		}
 		first := s.Points[0].Outcome
 		p := page{Title: w.Sprintf("sweep of %s", first.Scenario.Name), Tables: []table{w.sweepGrid(s, kpis)},
-			Files: "index.html, sweep.csv, results.json " + w.T("and") + " plots/*.png, *.svg, *.csv",
+			Files: "index.html, sweep.csv, results.json " + w.and() + " plots/*.png, *.svg, *.csv",
 			Lines: []string{w.Sprintf("%d points, %d replications each, seed %d, common random numbers", len(s.Points), first.Replications, first.Seed)}}
 		return &contents{plots: plots, page: p, files: []file{
 			rawFile("sweep.csv", SweepCSV(s)),

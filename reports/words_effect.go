@@ -30,7 +30,7 @@ func (w *Words) minEffects(m experiment.MinEffects) string {
 }
 
 // quantityEffect is the amount of a kind's minimum effect in w's language:
-// 1分钟, 0.5个百分点, 1, 参照方案平均值的1%.
+// 1分钟, 0.5个百分点, 1, 参照场景平均值的1%.
 func (w *Words) quantityEffect(k experiment.QuantityEffect) string {
 	num := func(v float64) string { return strconv.FormatFloat(v, 'g', 4, 64) }
 	switch {

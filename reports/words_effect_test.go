@@ -28,9 +28,9 @@ func TestMinEffectsInEachLanguage(t *testing.T) {
 		m    experiment.MinEffects
 		want string
 	}{
-		{parse(), "时长1分钟，比例0.5个百分点，计数1，速率参照方案平均值的1%"},
+		{parse(), "时长1分钟，比例0.5个百分点，计数1，速率参照场景平均值的1%"},
 		{parse("durations=1h30m", "shares=1%", "counts=5", "rates=2%", "gate.turned_away=3"),
-			"时长1小时30分钟，比例1个百分点，计数5，速率参照方案平均值的2%，另有1个指标单独设定"},
+			"时长1小时30分钟，比例1个百分点，计数5，速率参照场景平均值的2%，另有1个指标单独设定"},
 		{parse("rates=12", "shares=0.125"), "时长1分钟，比例12.5个百分点，计数1，速率12"},
 		{parse("0"), "0（无最小差值）"},
 		{parse("0", "durations=2m"), "时长2分钟，比例0，计数0，速率0"},

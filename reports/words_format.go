@@ -94,8 +94,13 @@ func (w *Words) files(list string) string {
 	if !w.Chinese() {
 		return list
 	}
-	return strings.Replace(list, " and ", " "+w.T("and")+" ", 1)
+	return strings.Replace(list, " and ", " "+w.and()+" ", 1)
 }
+
+// and is the word between the last two of a list of files, "and" or 和,
+// the catalogue's joiner ("join: and", spaced around by the caller: the
+// files are Latin words).
+func (w *Words) and() string { return strings.TrimSpace(w.T("join: and")) }
 
 // fullStop ends a sentence of a page in w's language: "." in English,
 // "。" in Chinese (a figure's title before its caption, the note of the
@@ -122,7 +127,7 @@ func (w *Words) fileList(list string) string {
 	if !w.Chinese() {
 		return list
 	}
-	return strings.ReplaceAll(list, ", ", w.T("event:list"))
+	return strings.ReplaceAll(list, ", ", w.T("join: list"))
 }
 
 // knobDuration writes a knob's value that is a span as --set takes it

@@ -333,7 +333,7 @@ func (fw fieldWords) label(steps []step, entries []bool, cut int, values map[str
 		if i > 0 {
 			list = steps[i-1].Name
 		}
-		label := fmt.Sprintf("%s %d", fw.entry(list), s.Index+1)
+		label := besideNumber(fw.entry(list), strconv.Itoa(s.Index+1))
 		if ctx := entryContext(joinSteps(steps[:i+1]), values); ctx != "" {
 			label += " (" + ctx + ")"
 		}

@@ -39,7 +39,7 @@ func TestServeRefusalsInChinese(t *testing.T) {
 		{"nope", `没有这个场景："nope"`},
 		{"file:link.yaml", "link.yaml 是符号链接"},
 		{"file:none.yaml", "工作文件夹里没有 none.yaml"},
-		{"file:big.yaml", "big.yaml 超过 10 MiB"},
+		{"file:big.yaml", "big.yaml 超过10 MiB"},
 	} {
 		_, out := ts.post("/api/check?lang=zh-CN", map[string]any{"source": c.source})
 		said("checking "+c.source, fmt.Sprint(out["general"]), c.want)
@@ -51,9 +51,9 @@ func TestServeRefusalsInChinese(t *testing.T) {
 		many[i] = map[string]string{"path": "gate.shelves", "value": "1"}
 	}
 	_, out = ts.post("/api/check?lang=zh-CN", map[string]any{"source": "builtin:baseline", "changes": many})
-	said("too many changes", fmt.Sprint(out["general"]), "修改超过 5000 处")
+	said("too many changes", fmt.Sprint(out["general"]), "修改超过5000处")
 	_, out = ts.post("/api/check?lang=zh-CN", map[string]any{"source": "builtin:baseline", "yaml": strings.Repeat("#", 10<<20+1)})
-	said("too long a text", fmt.Sprint(out["general"]), "文字超过 10 MiB")
+	said("too long a text", fmt.Sprint(out["general"]), "文字超过10 MiB")
 }
 
 // Why a job failed is said in the language its status is asked in: work

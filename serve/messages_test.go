@@ -238,13 +238,13 @@ func TestKPITitleOfADay(t *testing.T) {
 		p                 *lang.Printer
 		name, title, want string
 	}{
-		{zh, "express.door_time.mean@day7", "express: time to the door, mean, day 7", "快递：送到家门口用时，平均，第 7 天"},
-		{zh, "items.delivered@day12", "items delivered, every kind, day 12", "送到家门口的物品数（各类合计），第 12 天"},
+		{zh, "express.door_time.mean@day7", "express: time to the door, mean, day 7", "快递：送到家门口用时，平均，第7天"},
+		{zh, "items.delivered@day12", "items delivered, every kind, day 12", "送到家门口的物品数（各类合计），第12天"},
 		{zh, "items.delivered", "items delivered, every kind", "送到家门口的物品数（各类合计）"},
 		{zh, "no.such.kpi", "no such label", "no such label"},
 		{nil, "express.door_time.mean@day7", "express: time to the door, mean, day 7", "express: time to the door, mean, day 7"},
-		{zh, "sampling.makespan@round3", "round's length, round 3", "本轮核酸采样用时，第 3 轮"},
-		{zh, "sampling.sweep_done@round2", "time to sweep, round 2", "扫楼完成用时，第 2 轮"},
+		{zh, "sampling.makespan@round3", "round's length, round 3", "本轮核酸采样用时，第3轮"},
+		{zh, "sampling.sweep_done@round2", "time to sweep, round 2", "扫楼完成用时，第2轮"},
 	} {
 		if got := kpiTitle(c.p, c.name, c.title); got != c.want {
 			t.Errorf("kpiTitle(%q) = %q, want %q", c.title, got, c.want)

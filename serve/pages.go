@@ -12,6 +12,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"cordon/compound"
 	"cordon/lang"
@@ -108,7 +110,19 @@ func formatValue(cat catalogue, p *lang.Printer, unit string, v reports.Number) 
 	if word, ok := cat["unit."+unit]; ok {
 		unit = word
 	}
-	return s + " " + unit
+	return besideNumber(s, unit)
+}
+
+// besideNumber joins a number and a word as the language writes them: a
+// space between them in English ("118 items", "shift 2"), none when the
+// word is Chinese (118件, 班次2), as the terminal writes them.
+func besideNumber(a, b string) string {
+	last, _ := utf8.DecodeLastRuneInString(a)
+	first, _ := utf8.DecodeRuneInString(b)
+	if unicode.Is(unicode.Han, last) || unicode.Is(unicode.Han, first) {
+		return a + b
+	}
+	return a + " " + b
 }
 
 // formatSigned writes a difference with its sign.

@@ -172,8 +172,8 @@ func TestHeadingsInTheLanguage(t *testing.T) {
 func TestEditorInChinese(t *testing.T) {
 	ts := newTestServer(t, serve.Options{})
 	_, body := ts.open("/edit?s=builtin:baseline&lang=zh-CN")
-	for _, want := range []string{"在岗人数", "时刻，HH:MM 或 HH:MM:SS，从 00:00 到 24:00", "整数 · 0 至 100000", "唯一的物资入口大门及其暂存区",
-		"班次 1 (07:00–19:00) · 人数", "防护服 · 上限", "<h3>大门</h3>"} {
+	for _, want := range []string{"在岗人数", "时刻，HH:MM 或 HH:MM:SS，从 00:00 到 24:00", "整数 · 0至100000", "唯一的物资入口大门及其暂存区",
+		"班次1 (07:00–19:00) · 人数", "防护服 · 上限", "<h3>大门</h3>"} {
 		if !strings.Contains(body, want) {
 			t.Errorf("the editor in Chinese lacks %q", want)
 		}
@@ -205,7 +205,7 @@ func TestResultInChinese(t *testing.T) {
 	if d := regexp.MustCompile(`\d+ (min|s|h)\b[^"]*<`).FindString(body); d != "" {
 		t.Errorf("the result in Chinese writes a duration in English: %q", d)
 	}
-	if !regexp.MustCompile(`\d 人<`).MatchString(body) || !regexp.MustCompile(`\d 件<`).MatchString(body) {
+	if !regexp.MustCompile(`\d人<`).MatchString(body) || !regexp.MustCompile(`\d件<`).MatchString(body) {
 		t.Error("the result in Chinese does not write its people and items as 人 and 件")
 	}
 	for _, english := range []string{"time to the door", "queue at a site", " people<", " items<"} {
@@ -275,8 +275,8 @@ func TestPlanInChinese(t *testing.T) {
 	if strings.Contains(body, "buildings per wave") {
 		t.Error("the plan in Chinese still says \"buildings per wave\"")
 	}
-	if !strings.Contains(body, `<td title="--target 'sampling.queue.peak &lt;= 80'">采样点排队人数，最多 ≤ 80 人</td>`) {
-		t.Error("the plan in Chinese does not name its target by its label (采样点排队人数，最多 ≤ 80 人) with its code as the cell's title")
+	if !strings.Contains(body, `<td title="--target 'sampling.queue.peak &lt;= 80'">采样点排队人数，最多 ≤ 80人</td>`) {
+		t.Error("the plan in Chinese does not name its target by its label (采样点排队人数，最多 ≤ 80人) with its code as the cell's title")
 	}
 	_, body = ts.open("/runs/" + st.Run + "/?lang=en")
 	if !strings.Contains(body, "<td>buildings per wave</td>") {

@@ -54,13 +54,14 @@ nothing is written. The exit code is otherwise the command's: with --check, 1 wh
 }
 
 func runMerge(ctx context.Context, std *streams, opts *mergeOptions, args []string) error {
+	files := &partFiles{max: maxOpenParts}
+	defer files.closeAll()
 	parts := make([]*experiment.PartReader, len(args))
 	for i, name := range args {
-		f, p, err := openPart(name)
+		p, err := openPart(files, name)
 		if err != nil {
 			return badInput(err)
 		}
-		defer f.Close()
 		if i > 0 {
 			p.ShareWork(parts[0])
 		}
@@ -105,22 +106,22 @@ func runMerge(ctx context.Context, std *streams, opts *mergeOptions, args []stri
 	return badInput(fmt.Errorf("%s: parts of cordon %s, which merge does not know", args[0], w.Command))
 }
 
-// openPart opens the part file name and reads its head; its units are
-// read as the merge needs them, while the file stays open.
-func openPart(name string) (*os.File, *experiment.PartReader, error) {
-	f, err := os.Open(name)
+// openPart opens the part file name among files and reads its head; its
+// units are read as the merge needs them, its file opened again when
+// files closed it meanwhile.
+func openPart(files *partFiles, name string) (*experiment.PartReader, error) {
+	f, err := files.add(name)
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) {
-			return nil, nil, fmt.Errorf("%s: no such file", name)
+			return nil, fmt.Errorf("%s: no such file", name)
 		}
-		return nil, nil, err
+		return nil, err
 	}
 	p, err := experiment.NewPartReader(f)
 	if err != nil {
-		f.Close()
-		return nil, nil, fmt.Errorf("%s: %v", name, err)
+		return nil, fmt.Errorf("%s: %v", name, err)
 	}
-	return f, p, nil
+	return p, nil
 }
 
 // quietStreams are std with its output thrown away when quiet; errors still

@@ -45,7 +45,7 @@ func TestMergeDamagedPart(t *testing.T) {
 		p.Results = []*compound.Result{&res, &res2}
 		damage(p)
 		file := filepath.Join(dir, name)
-		if err := writeAtomic(file, p.Write); err != nil {
+		if err := putFile(file, nil, p.Write); err != nil {
 			t.Fatal(err)
 		}
 		out := filepath.Join(dir, "report-"+name)

@@ -22,7 +22,7 @@ func writePlanned(std *streams, opts *planOptions, arg string, overrides []scena
 	if err != nil {
 		return err
 	}
-	if err := writeFileAtomic(linkTarget(opts.write), out); err != nil {
+	if err := writeFile(linkTarget(opts.write), scenarioReplace(opts.write, opts.force, "--write"), out); err != nil {
 		return err
 	}
 	fmt.Fprintf(std.err, "planned scenario: %s\n", text.TermSafe(opts.write))
@@ -30,10 +30,13 @@ func writePlanned(std *streams, opts *planOptions, arg string, overrides []scena
 		return nil
 	}
 	schema := filepath.Join(filepath.Dir(opts.write), scenarios.SchemaFile)
-	if _, err := os.Stat(schema); !errors.Is(err, fs.ErrNotExist) {
-		return nil // there already: init's, or a plan's before
+	if _, err := os.Lstat(schema); !errors.Is(err, fs.ErrNotExist) {
+		return nil // there already: init's, a plan's before, or a link of the user's
 	}
-	if err := writeFileAtomic(schema, scenarios.Schema()); err != nil {
+	switch err := writeFile(schema, nil, scenarios.Schema()); {
+	case errors.Is(err, fs.ErrExist):
+		return nil // one appeared meanwhile: it is left
+	case err != nil:
 		return err
 	}
 	fmt.Fprintf(std.err, "schema: %s, which its $schema line names\n", text.TermSafe(schema))

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"time"
@@ -149,8 +150,13 @@ func (opts *recordOptions) calendarDate() (time.Time, error) {
 }
 
 // checkOverwrite refuses to write the log p when it exists, unless force is
-// given and cordon record wrote it.
+// given and cordon record wrote it; and a symbolic link there, --force or
+// not: the logs are written as files of their folder, and the link (to a
+// log or to nothing) is the user's, which writing the log would replace.
 func checkOverwrite(p string, force bool) error {
+	if fi, err := os.Lstat(p); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+		return fmt.Errorf("%s is a symbolic link: cordon record writes its logs only as files of the folder; give another --out", text.TermSafe(p))
+	}
 	if fi, err := os.Stat(p); err == nil && !fi.Mode().IsRegular() {
 		// Not opened: a pipe would wait for a writer, deaf to Ctrl-C.
 		return fmt.Errorf("%s exists and is not a file (a folder, a device or a pipe): give another --out", text.TermSafe(p))

@@ -22,6 +22,7 @@ type shardFlags struct {
 	part   string
 
 	split experiment.Shard // parsed; Count 0 when the work is not split
+	file  string           // where the part is written: part, or the file a symbolic link there points to
 }
 
 func (s *shardFlags) addShard(f *pflag.FlagSet) {
@@ -57,10 +58,11 @@ func (s *shardFlags) checkShard(getenv func(string) string) error {
 	if err := checkPartPlace(s.part); err != nil {
 		return badInput(err)
 	}
-	if err := os.MkdirAll(filepath.Dir(s.part), 0o755); err != nil {
+	s.file = linkTarget(s.part)
+	if err := os.MkdirAll(filepath.Dir(s.file), 0o755); err != nil {
 		return badInput(fmt.Errorf("--part: %v", err))
 	}
-	if err := checkWritable(s.part); err != nil {
+	if err := checkWritable(s.file); err != nil {
 		return badInput(fmt.Errorf("--part: %v", err))
 	}
 	return nil
@@ -68,24 +70,45 @@ func (s *shardFlags) checkShard(getenv func(string) string) error {
 
 // checkPartPlace refuses a --part that names anything but a new file or a
 // part cordon wrote (a shard run again replaces its part): never a file of
-// the user's, the command's own scenario, a folder or a device.
+// the user's, the command's own scenario, a folder or a device, nor a
+// symbolic link to nothing. A link to a part is followed: the part it
+// points to is replaced and the link stays.
 func checkPartPlace(part string) error {
+	if err := checkDanglingLink(part, "--part"); err != nil {
+		return fmt.Errorf("--part %v", err)
+	}
 	fi, err := os.Stat(part)
 	switch {
 	case err != nil:
 		return nil // nothing there, or no place for it: said when its folder is made
 	case !fi.Mode().IsRegular():
 		return fmt.Errorf("--part %s: exists and is not a file: choose another --part", text.TermSafe(part))
-	}
-	f, err := os.Open(part)
-	if err != nil {
-		return fmt.Errorf("--part %s: %v", text.TermSafe(part), err)
-	}
-	defer f.Close()
-	if !experiment.BeginsAsPart(f) {
+	case !isPart(part):
 		return fmt.Errorf("--part %s: exists and is not a part cordon wrote (it does not begin as one): choose another --part, or move it away yourself", text.TermSafe(part))
 	}
 	return nil
+}
+
+// isPart reports whether the file at path begins as a part cordon wrote.
+func isPart(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	return experiment.BeginsAsPart(f)
+}
+
+// replacePart is checkPartPlace made again when the part is put in place,
+// on what is at the part's file then (putFile asks it only when something
+// is): a shard may run for hours, and a file that appeared meanwhile is
+// replaced only when it is a part cordon wrote (the same shard, run twice
+// at once), never a file of the user's, a link or a folder.
+func (s *shardFlags) replacePart(file string) error {
+	if fi, err := os.Lstat(file); err == nil && fi.Mode().IsRegular() && isPart(file) {
+		return nil
+	}
+	return badInput(fmt.Errorf("--part %s: something that is not a part cordon wrote appeared there while the shard ran: it is left as it was, and this shard's part is not written; choose another --part", text.TermSafe(s.part)))
 }
 
 // refuseWithShard refuses, with --shard, each of the flags named that was
@@ -115,14 +138,14 @@ func (s *shardFlags) refuseWithShard(f *pflag.FlagSet, names ...string) error {
 func (s *shardFlags) sharded() bool { return s.split.Count > 0 }
 
 // runShard runs the shard's units of w and writes them as a part, each
-// unit as it finishes (its turn come), into a file renamed into place once
-// whole.
+// unit as it finishes (its turn come), into a file put in place once whole
+// (putFile), where what is there then is looked at again (replacePart).
 func (s *shardFlags) runShard(ctx context.Context, std *streams, r *runFlags, w *experiment.Work) error {
 	update, clear := progress(std, r.quiet, fmt.Sprintf("shard %v", s.split))
 	units := 0
 	var runErr error // the run's own, not the file's
 	var we *experiment.PartWriteError
-	err := writeAtomic(s.part, func(f io.Writer) error {
+	err := putFile(s.file, s.replacePart, func(f io.Writer) error {
 		units, runErr = experiment.RunShard(ctx, w, s.split, r.options(update), version(), f)
 		if errors.As(runErr, &we) {
 			runErr = nil
@@ -131,8 +154,11 @@ func (s *shardFlags) runShard(ctx context.Context, std *streams, r *runFlags, w 
 		return runErr
 	})
 	clear()
+	var refused *exitError
 	switch {
 	case err == nil:
+	case errors.As(err, &refused):
+		return err
 	case ctx.Err() != nil:
 		return r.stopped(ctx)
 	case runErr != nil:
@@ -143,27 +169,4 @@ func (s *shardFlags) runShard(ctx context.Context, std *streams, r *runFlags, w 
 	fmt.Fprint(std.err, std.printer().Sprintf("shard %v: %d of %d units, part %s; when every shard is done: cordon merge PARTS... --out DIR\n",
 		s.split, units, w.Units(), text.TermSafe(s.part)))
 	return nil
-}
-
-// writeAtomic writes a file through write into a temporary file beside
-// path and renames it into place, so the file appears whole or not at all,
-// readable by all as files usually are (rw-r--r--).
-func writeAtomic(path string, write func(io.Writer) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if err := write(tmp); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Chmod(0o644); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }
