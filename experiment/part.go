@@ -11,12 +11,16 @@ import (
 )
 
 // PartFormat heads every part file this build writes; a file without a
-// format it knows is not a part.
-const PartFormat = "cordon part 2"
+// format it knows is not a part. It changes when a replication's result
+// holds a figure an earlier build's did not (format 3: the hours waited
+// at each post), so that a part of an earlier build is refused rather
+// than merged with that figure read as zero.
+const PartFormat = "cordon part 3"
 
-// partFormat1 is the format of the parts of earlier builds: every unit's
-// result in the head's one record. They are still read, whole.
-const partFormat1 = "cordon part 1"
+// earlierPartFormats are the formats of the parts of earlier builds: 1,
+// every unit's result in the head's one record; 2, a record a unit, with
+// no hours waited at the posts.
+var earlierPartFormats = []string{"cordon part 1", "cordon part 2"}
 
 // MaxPartBytes bounds what is read of one part (ReadPart, PartReader): a
 // sweep of 400 points of 100 replications of the baseline is about 3 GB
@@ -83,9 +87,7 @@ func BeginsAsPart(r io.Reader) bool {
 }
 
 // partHead is the first record of a part file (after partMagic): what the
-// part is, and how many units follow it, each a partRecord, in order. In
-// a part of format 1 it held every unit and its result instead (Units and
-// Results), and nothing followed.
+// part is, and how many units follow it, each a partRecord, in order.
 type partHead struct {
 	Format  string
 	Version string
@@ -93,8 +95,6 @@ type partHead struct {
 	Work    *Work
 	Shard   Shard
 	Count   int
-	Units   []int              // format 1 only
-	Results []*compound.Result // format 1 only
 }
 
 // partRecord is one unit of a part file and its result.
@@ -150,8 +150,8 @@ func (p *Part) Write(w io.Writer) error {
 	return e.flush()
 }
 
-// ReadPart reads a whole part written by Write or RunShard, or by an
-// earlier build (format 1), and checks all of it. Anything else, a
+// ReadPart reads a whole part written by Write or RunShard and checks all
+// of it. Anything else, a
 // truncated part or a file of some other kind, is an error, never a panic.
 func ReadPart(r io.Reader) (*Part, error) {
 	pr, err := NewPartReader(r)

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 
 	"cordon/compound"
@@ -34,8 +35,8 @@ type PartReader struct {
 	shapes    shapes // of the units read
 }
 
-// NewPartReader reads the head of a part written by Write or RunShard, or
-// by an earlier build (format 1, which is read whole here), and checks it:
+// NewPartReader reads the head of a part written by Write or RunShard (a
+// part of an earlier build is refused: see PartFormat), and checks it:
 // what its work is and which shard it is. Its units are then read and
 // checked one by one by Next. A file of any other kind is an error, never
 // a panic.
@@ -56,20 +57,19 @@ func NewPartReader(r io.Reader) (pr *PartReader, err error) {
 	if err := dec.Decode(&h); err != nil {
 		return nil, decodeError(err, lr)
 	}
-	if h.Format != PartFormat && h.Format != partFormat1 {
+	if slices.Contains(earlierPartFormats, h.Format) {
+		return nil, fmt.Errorf("a part of an earlier cordon (format %q, by cordon %s): its replications do not hold the hours waited at each post that this build reports; "+
+			"run every shard again with this build", h.Format, h.Version)
+	}
+	if h.Format != PartFormat {
 		return nil, fmt.Errorf("not a cordon part: format %q, want %q", h.Format, PartFormat)
 	}
-	if h.Work == nil || h.Format == partFormat1 && len(h.Units) != len(h.Results) {
-		return nil, errors.New("not a cordon part: its work or results are missing")
+	if h.Work == nil {
+		return nil, errors.New("not a cordon part: its work is missing")
 	}
 	pr = &PartReader{Version: h.Version, Hash: h.Hash, Work: h.Work, Shard: h.Shard, Count: h.Count, damaged: "a damaged cordon part: "}
 	if err := pr.checkHead(); err != nil {
 		return nil, fmt.Errorf("a damaged cordon part: %v", err)
-	}
-	if h.Format == partFormat1 {
-		pr.Count = len(h.Units)
-		pr.next = unitsOf(h.Units, h.Results)
-		return pr, nil
 	}
 	if want := h.Shard.count(0, h.Work.Units()); h.Count != want {
 		return nil, fmt.Errorf("a damaged cordon part: it holds %d units, but shard %v of its work has %d", h.Count, h.Shard, want)

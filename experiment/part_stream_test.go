@@ -121,35 +121,34 @@ func TestMergeProductRefusesDamagedFiles(t *testing.T) {
 	}
 }
 
-// TestReadPartFormat1: a part of an earlier build (format 1: every unit
-// in its head) is still read, and merges with parts of this one.
-func TestReadPartFormat1(t *testing.T) {
+// TestPartsOfEarlierFormatsRefused: a part of an earlier build (format 1,
+// every unit in its head; format 2, whose replications hold no hours
+// waited at the posts) is refused with a sentence that says why and what
+// to do, never merged with a figure read as zero.
+func TestPartsOfEarlierFormatsRefused(t *testing.T) {
 	w := sweepWork(t, 7)
 	parts := shardParts(t, w, 2, "test")
-	old := *parts[0]
-	old.Format = "cordon part 1"
-	var buf bytes.Buffer
-	buf.WriteString("cordon part\n")
-	if err := gob.NewEncoder(&buf).Encode(&old); err != nil {
-		t.Fatal(err)
-	}
-	back, err := experiment.ReadPart(bytes.NewReader(buf.Bytes()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(encode(t, back), encode(t, parts[0])) {
-		t.Fatal("a part of format 1 read unlike it was written")
-	}
-	var now bytes.Buffer
-	if err := parts[1].Write(&now); err != nil {
-		t.Fatal(err)
-	}
-	_, prod, err := experiment.MergeProduct(context.Background(), readers(t, [][]byte{buf.Bytes(), now.Bytes()}), partNames(2), missingName)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(prod.Sweep.Points) != 3 || prod.Sweep.Points[0].Outcome.Replications != 3 {
-		t.Fatalf("merged %+v", prod.Sweep.Points)
+	for _, format := range []string{"cordon part 1", "cordon part 2"} {
+		var buf bytes.Buffer
+		old := *parts[0]
+		old.Format = format
+		if format == "cordon part 2" {
+			// Format 2's head, then its records, as this build writes
+			// them: only the head's format differs.
+			if err := old.Write(&buf); err != nil {
+				t.Fatal(err)
+			}
+		} else {
+			buf.WriteString("cordon part\n")
+			if err := gob.NewEncoder(&buf).Encode(&old); err != nil {
+				t.Fatal(err)
+			}
+		}
+		_, err := experiment.ReadPart(bytes.NewReader(buf.Bytes()))
+		if err == nil || !strings.Contains(err.Error(), "a part of an earlier cordon (format \""+format+"\", by cordon test)") ||
+			!strings.Contains(err.Error(), "run every shard again with this build") {
+			t.Errorf("%s: %v", format, err)
+		}
 	}
 }
 
