@@ -34,7 +34,14 @@ func putFile(path string, replace func(string) error, write func(io.Writer) erro
 	if err := tmp.Close(); err != nil {
 		return err
 	}
-	err = os.Link(tmp.Name(), path)
+	return placeFile(tmp.Name(), path, replace)
+}
+
+// placeFile puts the whole file tmp, beside path, at path as putFile says:
+// linked into place where nothing is there, or renamed over what is there
+// when replace, asked then, returns nil. The caller removes tmp's name.
+func placeFile(tmp, path string, replace func(string) error) error {
+	err := os.Link(tmp, path)
 	if err == nil {
 		return nil // the deferred Remove takes the temporary name away
 	}
@@ -52,7 +59,7 @@ func putFile(path string, replace func(string) error, write func(io.Writer) erro
 			return err
 		}
 	}
-	return os.Rename(tmp.Name(), path)
+	return os.Rename(tmp, path)
 }
 
 // replaceAny lets putFile replace whatever file is there: what --force
