@@ -288,7 +288,7 @@ func chineseFieldWords() fieldWords {
 			"count": "人数", "courier_patience": "快递员最长等候", "cv": "变异系数", "day": "第几天", "days": "天数",
 			"deliveries": "到货", "delivery": "送货上门", "description": "说明", "disinfection": "消杀",
 			"disinfection_slot": "消杀区位置", "dist": "分布", "door": "每户用时", "door_to_door": "上门采样",
-			"during": "时段", "dwell": "静置时间", "every": "送箱间隔", "fill": "等满时间", "floors": "底线",
+			"during": "时段", "dwell": "静置时间", "every": "送箱间隔", "fill": "等满时间", "floors": "下限",
 			"from": "开始", "garbage": "垃圾清运", "gate": "大门", "ground": "地面", "handling": "办理用时",
 			"hot": "热饭热菜", "hour_cost": "工时成本", "households": "户数", "id": "楼号", "intake": "登记贴标", "pile_intake": "堆放处登记贴标", "max_hours": "每人最长工时",
 			"interval": "间隔", "items_per_run": "每趟件数", "knobs": "设施", "length": "时长", "limit": "上限",
