@@ -68,8 +68,11 @@ type Target struct {
 // (no item of a kind delivered) are null.
 type KPI struct {
 	Name           string   `json:"name"`
-	Day            int      `json:"day,omitempty"`   // the day of the run it is for, from 1; absent for the whole run
-	Round          int      `json:"round,omitempty"` // the testing round it is for, from 2 (sampling.rounds); absent for round 1 and every other KPI
+	Day            int      `json:"day,omitempty"`      // the day of the run it is for, from 1; absent for the whole run
+	Round          int      `json:"round,omitempty"`    // the testing round it is for, from 2 (sampling.rounds); absent for round 1 and every other KPI
+	Headline       bool     `json:"headline,omitempty"` // one of the KPIs the terminal summary shows (and the report's table by day); absent for the others
+	Group          string   `json:"group,omitempty"`    // the section of the summary it is in: a kind of delivery, gate, sampling, staff...
+	Subject        string   `json:"subject,omitempty"`  // what it is of, where its label names it: a kind, a site, a pool ("express" in "express: items delivered")
 	Unit           string   `json:"unit"`
 	Better         string   `json:"better,omitempty"`
 	Label          string   `json:"label"`
@@ -239,7 +242,7 @@ func newResults(o *experiment.Outcome, targets []experiment.TargetResult) *Resul
 		r.Events = append(r.Events, Event{Day: e.Day, Time: e.At.String(), At: Number(e.Time), End: Number(e.End), What: e.What})
 	}
 	for _, k := range o.KPIs {
-		r.KPIs = append(r.KPIs, KPI{Name: k.Name, Day: k.Day, Round: k.Round, Unit: k.Unit, Better: k.Better, Label: k.Title(), Description: k.Desc,
+		r.KPIs = append(r.KPIs, KPI{Name: k.Name, Day: k.Day, Round: k.Round, Headline: k.Headline, Group: k.Group, Subject: k.Of, Unit: k.Unit, Better: k.Better, Label: k.Title(), Description: k.Desc,
 			Mean: Number(k.Mean), CILow: Number(k.Low), CIHigh: Number(k.High)})
 	}
 	r.Bottlenecks, r.BottlenecksByDay = bottleneckEntries(o)

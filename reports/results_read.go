@@ -160,10 +160,16 @@ func (d *Results) outcome() (*experiment.Outcome, []experiment.TargetResult) {
 			}
 		}
 		// The document keeps the KPI's title (express: time to the door,
-		// mean); its subject, which the catalogue knows, gives its label
-		// back, so that a report in another language finds its words.
-		kpi := compound.KPI{Name: k.Name, Unit: k.Unit, Better: k.Better, Desc: k.Description, Label: k.Label}
-		if of := lang.KPISubject(k.Name); of != "" && strings.HasPrefix(k.Label, of+": ") {
+		// mean); its subject (the document's, or for one of an earlier
+		// build the catalogue's) gives its label back, so that a report in
+		// another language finds its words.
+		kpi := compound.KPI{Name: k.Name, Day: k.Day, Round: k.Round, Headline: k.Headline, Group: k.Group,
+			Unit: k.Unit, Better: k.Better, Desc: k.Description, Label: k.Label}
+		of := k.Subject
+		if of == "" {
+			of = lang.KPISubject(k.Name)
+		}
+		if of != "" && strings.HasPrefix(k.Label, of+": ") {
 			kpi.Of, kpi.Label = of, strings.TrimPrefix(k.Label, of+": ")
 		}
 		o.KPIs = append(o.KPIs, experiment.KPIResult{

@@ -12,6 +12,7 @@ import (
 
 	"cordon/compound"
 	"cordon/experiment"
+	"cordon/scenarios"
 )
 
 // A run's report drawn again from its results.json, without simulating,
@@ -102,4 +103,44 @@ func readResultsFile(t *testing.T, path string) *Results {
 		t.Fatal(err)
 	}
 	return doc
+}
+
+// TestResultsReportKeepsTheDays: a run of two days drawn again from its
+// results.json has the run's table by day and its KPI table, the same
+// lines, grouped and labelled as the run's: the document says which KPIs
+// are headline ones, their section and their subject.
+func TestResultsReportKeepsTheDays(t *testing.T) {
+	sc, err := scenarios.Resolve("two-days")
+	if err != nil {
+		t.Fatal(err)
+	}
+	seed := uint64(1)
+	o, err := experiment.Run(context.Background(), sc, experiment.Options{Replications: 2, Seed: &seed})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	orig := filepath.Join(t.TempDir(), "run")
+	if err := RunReport(o, nil, nil).Write(ctx, Dest{Dir: orig}); err != nil {
+		t.Fatal(err)
+	}
+	again := filepath.Join(t.TempDir(), "again")
+	if err := ResultsReport(readResultsFile(t, filepath.Join(orig, "results.json"))).Write(ctx, Dest{Dir: again}); err != nil {
+		t.Fatal(err)
+	}
+	section := func(md, from, to string) string {
+		i := strings.Index(md, from)
+		j := strings.Index(md, to)
+		if i < 0 || j < i {
+			return ""
+		}
+		return md[i:j]
+	}
+	a, b := mustReadFile(t, filepath.Join(orig, "summary.md")), mustReadFile(t, filepath.Join(again, "summary.md"))
+	for _, s := range [][2]string{{"## By day", "## KPIs"}, {"## KPIs", "## Plots"}} {
+		run, drawn := section(a, s[0], s[1]), section(b, s[0], s[1])
+		if run == "" || run != drawn {
+			t.Errorf("%s drawn again differs from the run's (%d bytes, the run's %d)", s[0], len(drawn), len(run))
+		}
+	}
 }
