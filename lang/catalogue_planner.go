@@ -10,8 +10,6 @@ func plannerEntries() []entry {
 			zh: "什么在影响指标：每项数量和服务用时各减%.0f%%、加%.0f%%，共用随机数（%d次重复运行，随机种子%d）\n"},
 		{key: "\n%s: %s\n", zh: "\n%s：%s\n"}, {key: "−%.0f%%: %s", zh: "−%.0f%%：%s"}, {key: "+%.0f%%: %s", zh: "+%.0f%%：%s"},
 		{key: "swing %s", zh: "摆幅%s"}, {key: "swing", zh: "摆幅"}, {key: "factor", zh: "因素"}, {key: "kind", zh: "类型"},
-		{key: "the swing is the change from −%.0f%% to +%.0f%%, paired over the replications, with its 95%% interval; the factors whose change is within chance (the interval holds zero) come last\n",
-			zh: "摆幅是从减%.0f%%到加%.0f%%的变化，按重复运行配对计算，附95%%置信区间；变化在随机波动范围内的因素（区间包含零）排在最后\n"},
 		{key: "the swing is the change from −%.0f%% to +%.0f%%, paired over the replications, with its 95%% interval; the factors whose change is within chance (the interval holds zero) come last",
 			zh: "摆幅是从减%.0f%%到加%.0f%%的变化，按重复运行配对计算，附95%%置信区间；变化在随机波动范围内的因素（区间包含零）排在最后"},
 		{key: "change, 95%% interval", zh: "变化（95%%置信区间）"}, {key: "within chance", zh: "在随机波动范围内"},

@@ -25,7 +25,7 @@ func commandSentences() []errorSentence {
 		s(`^(?:--cpuprofile: )?--cpuprofile (.*): exists and is not a CPU profile \(one is gzip-compressed, as pprof writes it\): give another name, or move it away yourself$`,
 			"--cpuprofile ${1}：已存在，且不是 CPU 性能剖析文件（剖析文件如 pprof 所写，经 gzip 压缩）：请换一个名字，或自行移走它"),
 		s(`^(?:--cpuprofile: )?--cpuprofile (.*): exists and is not a file: give another name$`, "--cpuprofile ${1}：已存在，且不是文件：请换一个名字"),
-		s(`^(.*?): ?a part of an earlier cordon \(format "(.*)", by cordon (.*)\): its replications do not hold the hours waited at each post that this build reports; run every shard again with this build$`,
+		s(`^(.*?): a part of an earlier cordon \(format "(.*)", by cordon (.*)\): its replications do not hold the hours waited at each post that this build reports; run every shard again with this build$`,
 			"${1}：是较早版本的 cordon 写的分片文件（格式“${2}”，cordon ${3}）：其中的重复运行没有本版本报告的各岗位累计等待时长；请用本版本重新运行每个分片"),
 		s(`^--part (.*): something that is not a part cordon wrote appeared there while the shard ran: it is left as it was, and this shard's part is not written; choose another --part$`,
 			"--part ${1}：分片运行期间，该处出现了不是 cordon 写的部分文件的东西：它保持原样，本分片的部分文件未写入；请另选 --part"),

@@ -25,8 +25,7 @@ func (w *Words) WriteSensitivityTable(out io.Writer, s *experiment.Sensitivity, 
 	pct := 100 * s.Delta
 	buf.WriteString(w.Sprintf("what moves the KPIs: each volume and service time −%.0f%% and +%.0f%%, common random numbers (%d replications, seed %d)\n",
 		pct, pct, s.Base.Replications, s.Base.Seed))
-	buf.WriteString(w.Sprintf("the swing is the change from −%.0f%% to +%.0f%%, paired over the replications, with its 95%% interval; the factors whose change is within chance (the interval holds zero) come last\n",
-		pct, pct))
+	buf.WriteString(w.swingNote(pct) + "\n")
 	for i, k := range s.KPIs {
 		base, _ := s.Base.KPI(k.Name)
 		buf.WriteString(w.Sprintf("\n%s: %s\n", text.TermSafe(w.kpiHeading(k)), w.value(k.Unit, base.Mean)))
@@ -44,6 +43,13 @@ func (w *Words) WriteSensitivityTable(out io.Writer, s *experiment.Sensitivity, 
 		}
 	}
 	return writeTrimmed(out, buf.Bytes())
+}
+
+// swingNote says what the swing and its interval are, and how the factors
+// are ordered, for a change of pct percent either way.
+func (w *Words) swingNote(pct float64) string {
+	return w.Sprintf("the swing is the change from −%.0f%% to +%.0f%%, paired over the replications, with its 95%% interval; "+
+		"the factors whose change is within chance (the interval holds zero) come last", pct, pct)
 }
 
 // changeInterval is the 95% interval of an effect's change from the factor
@@ -113,8 +119,7 @@ func SensitivityReport(s *experiment.Sensitivity) Report {
 		p := page{Title: w.Sprintf("sensitivity of %s", s.Base.Scenario.Name), Files: "index.html, results.json, effects.csv " + w.and() + " plots/tornado-*.png, .svg, .csv",
 			Lines: []string{w.Sprintf("each volume and service time −%.0f%% and +%.0f%%, %d replications, seed %d, common random numbers",
 				pct, pct, s.Base.Replications, s.Base.Seed),
-				w.Sprintf("the swing is the change from −%.0f%% to +%.0f%%, paired over the replications, with its 95%% interval; the factors whose change is within chance (the interval holds zero) come last",
-					pct, pct)}}
+				w.swingNote(pct)}}
 		for i, k := range s.KPIs {
 			title := w.kpiHeading(k)
 			if Unmoved(s, i) {

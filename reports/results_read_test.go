@@ -12,7 +12,6 @@ import (
 
 	"cordon/compound"
 	"cordon/experiment"
-	"cordon/scenarios"
 )
 
 // A run's report drawn again from its results.json, without simulating,
@@ -110,18 +109,9 @@ func readResultsFile(t *testing.T, path string) *Results {
 // lines, grouped and labelled as the run's: the document says which KPIs
 // are headline ones, their section and their subject.
 func TestResultsReportKeepsTheDays(t *testing.T) {
-	sc, err := scenarios.Resolve("two-days")
-	if err != nil {
-		t.Fatal(err)
-	}
-	seed := uint64(1)
-	o, err := experiment.Run(context.Background(), sc, experiment.Options{Replications: 2, Seed: &seed})
-	if err != nil {
-		t.Fatal(err)
-	}
 	ctx := context.Background()
 	orig := filepath.Join(t.TempDir(), "run")
-	if err := RunReport(o, nil, nil).Write(ctx, Dest{Dir: orig}); err != nil {
+	if err := RunReport(dataTwoDays(t), nil, nil).Write(ctx, Dest{Dir: orig}); err != nil {
 		t.Fatal(err)
 	}
 	again := filepath.Join(t.TempDir(), "again")
