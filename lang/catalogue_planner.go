@@ -133,6 +133,6 @@ func plannerEntries() []entry {
 		{key: "Side effects: KPIs the plan makes significantly worse than the input (paired, common random numbers, 95%)",
 			zh: "副作用：方案实施后比原场景显著变差的指标（成对比较，共用随机数，95%%）"},
 		{key: "input → plan", zh: "原场景 → 方案"}, {key: "difference [95% interval]", zh: "差值 [95%%置信区间]"},
-		{key: "value", zh: "取值"}, {key: "replications", zh: "重复次数"},
+		{key: "value", zh: "取值"}, {key: "replications", zh: "重复运行次数"},
 	}
 }

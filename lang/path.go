@@ -97,7 +97,7 @@ func pathEntries() []entry {
 	w := func(part, en, zh string) entry { return entry{key: "path:" + part, en: en, zh: zh} }
 	return []entry{
 		w("name", "name", "名称"), w("description", "description", "说明"), w("seed", "seed", "随机种子"),
-		w("replications", "replications", "重复次数"), w("targets", "targets", "目标"),
+		w("replications", "replications", "重复运行次数"), w("targets", "targets", "目标"),
 		w("clock", "clock", "时钟"), w("start", "start", "开始时间"), w("days", "days", "天数"),
 		w("buildings", "buildings", "楼栋"), w("households", "households", "户数"), w("residents", "residents", "居民人数"),
 		w("walk", "walk", "步行时间"), w("id", "number", "编号"),

@@ -335,7 +335,7 @@ func (fw fieldWords) label(steps []step, entries []bool, cut int, values map[str
 		}
 		label := besideNumber(fw.entry(list), strconv.Itoa(s.Index+1))
 		if ctx := entryContext(joinSteps(steps[:i+1]), values); ctx != "" {
-			label += " (" + ctx + ")"
+			label = inBrackets(label, ctx)
 		}
 		parts = append(parts, label)
 	}

@@ -125,6 +125,18 @@ func besideNumber(a, b string) string {
 	return a + " " + b
 }
 
+// inBrackets writes b in brackets after a as the language writes them:
+// "shift 1 (07:00–19:00)" in English, full-width and tight after Chinese,
+// "班次1（07:00–19:00）".
+func inBrackets(a, b string) string {
+	last, _ := utf8.DecodeLastRuneInString(a)
+	first, _ := utf8.DecodeRuneInString(a)
+	if unicode.Is(unicode.Han, last) || unicode.Is(unicode.Han, first) {
+		return a + "（" + b + "）"
+	}
+	return a + " (" + b + ")"
+}
+
 // formatSigned writes a difference with its sign.
 func formatSigned(cat catalogue, p *lang.Printer, unit string, v reports.Number) string {
 	f := float64(v)

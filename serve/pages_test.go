@@ -173,7 +173,7 @@ func TestEditorInChinese(t *testing.T) {
 	ts := newTestServer(t, serve.Options{})
 	_, body := ts.open("/edit?s=builtin:baseline&lang=zh-CN")
 	for _, want := range []string{"在岗人数", "时刻，HH:MM 或 HH:MM:SS，从 00:00 到 24:00", "整数 · 0至100000", "唯一的物资入口大门及其暂存区",
-		"班次1 (07:00–19:00) · 人数", "防护服 · 上限", "<h3>大门</h3>"} {
+		"班次1（07:00–19:00） · 人数", "防护服 · 上限", "<h3>大门</h3>"} {
 		if !strings.Contains(body, want) {
 			t.Errorf("the editor in Chinese lacks %q", want)
 		}

@@ -296,7 +296,7 @@ func chineseFieldWords() fieldWords {
 			"name": "名称", "on_duty": "在岗", "open": "开门", "order": "顺序", "path": "容量项",
 			"per_bag": "每袋用时", "per_day": "每天数量", "per_tube": "每管样本数", "per_wave": "每批楼栋数",
 			"per_zone": "每片区人数", "pool": "人员池", "pooling": "混采送检", "priority": "优先级",
-			"profile": "时段分布", "registration": "登记", "replications": "重复次数", "residents": "居民人数",
+			"profile": "时段分布", "registration": "登记", "replications": "重复运行次数", "residents": "居民人数",
 			"sampling": "核酸采样", "scale": "尺度", "sd": "标准差", "seed": "随机种子", "shape": "形状",
 			"share": "比例", "shelf": "货架", "shelf_slots": "每架件数", "shelves": "货架数", "shifts": "班次",
 			"site": "采样点", "sites": "采样点", "sorting": "分拣", "space": "容量", "special_needs": "特殊需求",
