@@ -56,6 +56,19 @@ func TestMergeDamagedPart(t *testing.T) {
 		if _, err := os.Stat(out); err == nil {
 			t.Errorf("%s: a report was written", name)
 		}
+		// In Chinese the frame is Chinese: the unit, its scenario and
+		// replication, and what is wrong with the figure.
+		want := map[string]string{"cut.part": "：分片文件已损坏：单元1（day-one，重复运行1）：3个指标值，应为",
+			"huge.part": "：分片文件已损坏：单元0（day-one，重复运行0）：岗位0（gate-crew）的 mean queue 为1e+308，超过上限1e+12"}[name]
+		code, _, stderr = cordon("merge", "--lang", "zh", file, "--out", out)
+		if code != exitBadInput || !strings.Contains(stderr, want) {
+			t.Errorf("%s in Chinese: exit %d, stderr %q, want %q", name, code, stderr, want)
+		}
+		for _, en := range []string{"damaged", "unit", "replication", "post", "want", "below", "beyond"} {
+			if strings.Contains(stderr, en) {
+				t.Errorf("%s in Chinese: English %q left in %q", name, en, stderr)
+			}
+		}
 	}
 	// A part cut short after its head, read well, and some of its units:
 	// found when the merge reaches its end.

@@ -44,7 +44,7 @@ func TestMergeProblemsInChinese(t *testing.T) {
 		{[]string{p1, p2}, "缺失：没有分片文件是分片0/3"},
 		{[]string{p1, p2, dup}, "又是分片2/3"},
 		{[]string{p1, halves}, "是分成2份中的分片1/2，但 " + p1 + " 是分成3份中的分片1/3"},
-		{[]string{p1, other}, "与 " + p1 + " 不是同一项工作的分片"},
+		{[]string{p1, other}, "与 " + p1 + " 不是同一项工作的分片（4次重复运行，而不是3次）"},
 		{[]string{p0, cut, p2}, "分片文件不完整"},
 		{[]string{notPart}, "不是 cordon 的分片文件"},
 	} {
@@ -52,7 +52,7 @@ func TestMergeProblemsInChinese(t *testing.T) {
 		if code != exitBadInput || !strings.Contains(errw, c.zh) {
 			t.Errorf("merge %v: exit %d, stderr %q, want %q", c.parts, code, errw, c.zh)
 		}
-		for _, en := range []string{"missing", "again", "split", "other work", "truncated", "not a cordon part"} {
+		for _, en := range []string{"missing", "again", "split", "other work", "replications", "truncated", "not a cordon part"} {
 			if strings.Contains(errw, en) {
 				t.Errorf("merge %v: English left in %q", c.parts, errw)
 			}
