@@ -77,7 +77,7 @@ func runFit(ctx context.Context, std *streams, opts *fitOptions) error {
 	}
 	steps, err := experiment.FitSteps(name, logs.DurationsByStep(read.Rows), opts.steps, opts.min)
 	if err != nil {
-		return badInput(eachLineCordon(err))
+		return badInput(err)
 	}
 	if opts.yaml {
 		for _, w := range std.words.FitWarnings(steps) {
@@ -141,22 +141,4 @@ func readFitDurations(ctx context.Context, std *streams, opts *fitOptions) (stri
 		return name, read, badInput(fmt.Errorf("%s: no durations to fit", name))
 	}
 	return name, read, nil
-}
-
-// eachLineCordon starts every line of joined errors after the first
-// "cordon: ", as Main writes the first, one problem a line.
-func eachLineCordon(err error) error {
-	list, ok := err.(interface{ Unwrap() []error })
-	if !ok {
-		return err
-	}
-	errs := list.Unwrap()
-	out := make([]error, len(errs))
-	for i, e := range errs {
-		out[i] = e
-		if i > 0 {
-			out[i] = errors.New("cordon: " + e.Error())
-		}
-	}
-	return errors.Join(out...)
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"sync/atomic"
 	"syscall"
 
@@ -141,7 +142,10 @@ func Main(args []string, in io.Reader, out, errw io.Writer) int {
 	var ee *exitError
 	if errors.As(err, &ee) {
 		if ee.err != nil && ee.err.Error() != "" {
-			fmt.Fprintln(errw, "cordon:", std.printer().Error(errorText(ee.err)))
+			// A list of problems is one a line (errorText), each
+			// starting "cordon: " as the first does.
+			msg := std.printer().Error(errorText(ee.err))
+			fmt.Fprintln(errw, "cordon:", strings.ReplaceAll(msg, "\n", "\ncordon: "))
 		}
 		return ee.code
 	}
