@@ -2,6 +2,7 @@ package experiment
 
 import (
 	"errors"
+	"slices"
 
 	"cordon/compound"
 	"cordon/sim/stats"
@@ -34,6 +35,9 @@ func sideEffects(base, plan *Outcome) ([]SideEffect, error) {
 		if !ok {
 			continue
 		}
+		if sameAsWholeRun(base, plan, b, k) {
+			continue
+		}
 		d, err := stats.Paired(b.Values, k.Values, Level)
 		if err != nil {
 			return nil, err
@@ -43,6 +47,24 @@ func sideEffects(base, plan *Outcome) ([]SideEffect, error) {
 		}
 	}
 	return out, nil
+}
+
+// sameAsWholeRun reports whether a day's KPI (base's b, plan's k) is the
+// whole run's in every replication of both, as a KPI of something that
+// happens on that day alone is (the sampling round's on its day, the
+// pile on the day before the gate was reorganised): its side effect
+// would say again, line for line, what the whole run's says.
+func sameAsWholeRun(base, plan *Outcome, b, k KPIResult) bool {
+	whole, day := compound.WholeRun(k.Name)
+	if day == 0 {
+		return false
+	}
+	wb, ok := base.KPI(whole)
+	if !ok {
+		return false
+	}
+	wk, ok := plan.KPI(whole)
+	return ok && slices.Equal(wb.Values, b.Values) && slices.Equal(wk.Values, k.Values)
 }
 
 // whatIsBought reports whether a KPI counts what staff and equipment

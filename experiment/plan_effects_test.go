@@ -1,6 +1,7 @@
 package experiment
 
 import (
+	"slices"
 	"testing"
 
 	"cordon/compound"
@@ -40,5 +41,49 @@ func TestSideEffectsLeaveOutWhatThePlanBuys(t *testing.T) {
 			names = append(names, e.Name)
 		}
 		t.Errorf("side effects %v, want express.door_time.p95 alone", names)
+	}
+}
+
+// TestSideEffectsSayADayOnce: a day's KPI that is the whole run's in
+// every replication (something that happens on that day alone) is not
+// listed again beside the whole run's; a day's that differs is, and so is
+// a day's whose whole-run KPI is not made worse.
+func TestSideEffectsSayADayOnce(t *testing.T) {
+	kpis := []compound.KPI{
+		{Name: "gate.pile.time_nonempty", Unit: "s", Better: "lower"},
+		{Name: "gate.pile.time_nonempty@day1", Unit: "s", Better: "lower", Day: 1},
+		{Name: "gate.pile.time_nonempty@day2", Unit: "s", Better: "lower", Day: 2},
+		{Name: "express.door_time.p95", Unit: "s", Better: "lower"},
+		{Name: "express.door_time.p95@day1", Unit: "s", Better: "lower", Day: 1},
+		{Name: "express.door_time.p95@day2", Unit: "s", Better: "lower", Day: 2},
+	}
+	// The pile lies on day 1 alone; the door time is worse on both days,
+	// differently.
+	values := map[string][2][]float64{
+		"gate.pile.time_nonempty":      {{600, 700, 800, 900}, {1600, 1700, 1850, 1900}},
+		"gate.pile.time_nonempty@day1": {{600, 700, 800, 900}, {1600, 1700, 1850, 1900}},
+		"gate.pile.time_nonempty@day2": {{0, 0, 0, 0}, {0, 0, 0, 0}},
+		"express.door_time.p95":        {{3000, 3100, 3200, 3300}, {3900, 4000, 4150, 4200}},
+		"express.door_time.p95@day1":   {{3100, 3200, 3300, 3400}, {4000, 4100, 4250, 4300}},
+		"express.door_time.p95@day2":   {{2900, 3000, 3100, 3200}, {3800, 3900, 4050, 4100}},
+	}
+	outcome := func(i int) *Outcome {
+		o := &Outcome{}
+		for _, k := range kpis {
+			o.KPIs = append(o.KPIs, KPIResult{KPI: k, Summary: stats.Summarize(values[k.Name][i], Level)})
+		}
+		return o
+	}
+	got, err := sideEffects(outcome(0), outcome(1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range got {
+		names = append(names, e.Name)
+	}
+	want := []string{"gate.pile.time_nonempty", "express.door_time.p95", "express.door_time.p95@day1", "express.door_time.p95@day2"}
+	if !slices.Equal(names, want) {
+		t.Errorf("side effects %v, want %v", names, want)
 	}
 }
