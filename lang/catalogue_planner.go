@@ -107,7 +107,7 @@ func plannerEntries() []entry {
 			zh: "；最佳方案用新的随机种子（%[2]d）以%[1]d次重复运行，%[4]d个目标中有%[3]d个未达成"},
 		{key: "; no confirmation ran", zh: "；未做确认运行"},
 		{key: "plan for %s: %s", zh: "%s的方案：%s"}, {key: "plan for %s", zh: "%s的方案"},
-		{key: "cost %.0f (input %.0f, %s); %s", zh: "成本%.0f（原场景%.0f，%s）；%s"},
+		{key: "cost %.0f (staff and equipment; input %.0f, %s); %s", zh: "成本%.0f（人员和设备；原场景%.0f，%s）；%s"},
 		{key: "left out (--only-given): the scenario's targets %s", zh: "未纳入（--only-given）：场景自带的目标 %s"},
 		{key: "the input is already under its floors: %s; the plan keeps what it has there", zh: "原场景已低于下限：%s；方案在此保持原值"},
 		{key: "with unlimited staff and equipment (every capacity ×%d)", zh: "在人员和设备不受限时（每项容量×%d）"},

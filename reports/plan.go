@@ -36,7 +36,7 @@ func (w *Words) planLines(p *experiment.Plan) []string {
 	}
 	out := []string{
 		w.Sprintf("plan for %s: %s", p.Input.Name, state),
-		w.Sprintf("cost %.0f (input %.0f, %s); %s", p.Cost, p.InputCost, formatDiff("", p.Cost-p.InputCost), mode),
+		w.Sprintf("cost %.0f (staff and equipment; input %.0f, %s); %s", p.Cost, p.InputCost, formatDiff("", p.Cost-p.InputCost), mode),
 		run,
 	}
 	if len(p.LeftOut) > 0 {
