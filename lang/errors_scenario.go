@@ -102,11 +102,12 @@ func scenarioSentences() []errorSentence {
 		// The command line's values.
 		s(`no '=': write path=value, for example (\S+)`, "缺少“=”：请写 path=value，例如 ${1}"),
 		s(`language ("[^"]*"): cordon writes en \(English\) and zh-CN \(Simplified Chinese\)`, "语言${1}：cordon 只写 en（英文）和 zh-CN（简体中文）"),
-		s(`invalid argument ("[^"]*") for ("[^"]*") flag: strconv\.Parse(?:Int|Uint|Float): parsing "[^"]*": invalid syntax`, "选项${2}的取值${1}无效：应为数值"),
-		s(`invalid argument ("[^"]*") for ("[^"]*") flag: strconv\.Parse(?:Int|Uint|Float): parsing "[^"]*": value out of range`, "选项${2}的取值${1}无效：超出范围"),
-		s(`invalid argument ("[^"]*") for ("[^"]*") flag: strconv\.ParseBool: parsing "[^"]*": invalid syntax`, "选项${2}的取值${1}无效：应为 true 或 false"),
-		s(`invalid argument ("[^"]*") for ("[^"]*") flag: time: invalid duration "[^"]*"`, "选项${2}的取值${1}无效：应为时长，例如 45s、30m 或 1h30m"),
-		s(`invalid argument ("[^"]*") for ("[^"]*") flag: `, "选项${2}的取值${1}无效："),
+		// A flag's value that does not parse, as cmd/cordon's flagError
+		// says it: the flag, the value, what was expected (a phrase).
+		s(`^(--[a-z-]+) ("[^"]*"): expected a whole number, 0 or more$`, "选项${1}的取值${2}无效：应为0或更大的整数"),
+		s(`^(--[a-z-]+) ("[^"]*"): out of range$`, "选项${1}的取值${2}无效：超出范围"),
+		s(`^(--[a-z-]+) ("[^"]*"): expected `, "选项${1}的取值${2}无效：expected "),
+		s(`unknown shorthand flag: '(\S)' in -(\S+)`, "未知短选项：-${1}（在 -${2} 中）"),
 		s(`flag needs an argument: '(\S)' in -(\S+)`, "选项缺少取值：-${2} 中的 ${1}"),
 		s(`flag needs an argument: (\S+)`, "选项缺少取值：${1}"),
 		s(`bad flag syntax: (\S+)`, "选项写法有误：${1}"),

@@ -82,9 +82,14 @@ func TestValueProblemsInChinese(t *testing.T) {
 	if _, err := lang.Parse("fr"); err != nil {
 		msgs = append(msgs, "--lang: "+err.Error())
 	}
-	msgs = append(msgs, // pflag's words, as cobra gives them
-		`invalid argument "abc" for "--reps" flag: strconv.ParseInt: parsing "abc": invalid syntax`,
-		`invalid argument "x" for "-j, --jobs" flag: strconv.ParseInt: parsing "x": invalid syntax`,
+	msgs = append(msgs, // pflag's words, as cobra gives them,
+		// and cmd/cordon's for a value that does not parse (flagError)
+		`--reps "abc": expected a whole number such as 5`,
+		`--seed "-1": expected a whole number, 0 or more`,
+		`--seed "99999999999999999999999": out of range`,
+		`--change "abc": expected a number such as 2.5`,
+		`--check "maybe": expected true or false`,
+		`unknown shorthand flag: 'j' in -j`,
 		"flag needs an argument: --reps",
 		`flag needs an argument: 'j' in -j`,
 		"bad flag syntax: ---reps")

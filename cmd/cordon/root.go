@@ -185,6 +185,7 @@ Exit codes: 0 done, 1 a target missed (only with --check), 2 bad input.`,
 	// "Did you mean this?" for a mistyped command.
 	root.Version = version()
 	root.SetVersionTemplate("cordon {{.Version}}\n")
+	root.SetFlagErrorFunc(flagError)
 	root.Flags().Bool("version", false, "print cordon's version (as cordon version does)")
 	prof := &cpuProfile{}
 	root.PersistentFlags().StringVar(&prof.path, "cpuprofile", "", "write a CPU profile of the command to this file")
