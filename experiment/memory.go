@@ -92,8 +92,12 @@ func (e *MemoryError) Error() string {
 // Describe says what the work needs and that it is more than limit, which
 // names the limit and where it comes from.
 func (e *MemoryError) Describe(limit string) string {
-	return fmt.Sprintf("needs about %s of memory (%d replications keep %s of results each; %d at once take %s each), more than %s",
-		Bytes(e.Need.Total), e.Need.Replications, Bytes(e.Need.Result), e.Need.Workers, Bytes(e.Need.Model), limit)
+	keep := "replications keep"
+	if e.Need.Replications == 1 {
+		keep = "replication keeps"
+	}
+	return fmt.Sprintf("needs about %s of memory (%d %s %s of results each; %d at once take %s each), more than %s",
+		Bytes(e.Need.Total), e.Need.Replications, keep, Bytes(e.Need.Result), e.Need.Workers, Bytes(e.Need.Model), limit)
 }
 
 // fitMemory refuses work that needs more than opt.Memory and caps each
@@ -141,6 +145,8 @@ func Bytes(n int64) string {
 		return fmt.Sprintf("%.1f GiB", float64(n)/(k*k*k))
 	case n >= k*k:
 		return fmt.Sprintf("%.0f MiB", float64(n)/(k*k))
+	case n < k:
+		return fmt.Sprintf("%d B", n)
 	}
 	return fmt.Sprintf("%.0f KiB", float64(n)/k)
 }

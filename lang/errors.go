@@ -69,6 +69,7 @@ func errorPhrases() [][2]string {
 		{"expected a duration such as 45s, 30m or 1h30m", "应为时长，例如 45s、30m 或 1h30m"},
 		{"expected a time of day HH:MM, for example 07:30", "应为钟点 HH:MM，例如 07:30"},
 		{"expected true or false", "应为 true 或 false"},
+		{"expected an amount of memory such as 2GiB, 512MB or 2000000000 (bytes)", "应为内存大小，例如 2GiB、512MB 或2000000000（字节）"},
 		{"; got the text ", "；实际为文字 "},
 		{"; got ", "；实际为 "},
 		{"did you mean ", "是否想写 "},

@@ -115,7 +115,7 @@ func commandSentences() []errorSentence {
 		s(`(?m)^Did you mean this\?$`, "是否想输入："),
 		s(`must be one of (.*?)(，实际为|, got)`, "必须是 ${1} 之一${2}"),
 		s(`(\d+) of (\d+) scenarios could not be run \((\d+) bad, (\d+) failed\)`, "${2}个场景中有${1}个无法运行（${3}个有误，${4}个运行失败）"),
-		s(`needs about (\S+ \S+) of memory \((\d+) replications keep (\S+ \S+) of results each; (\d+) at once take (\S+ \S+) each\), more than `,
+		s(`needs about (\S+ \S+) of memory \((\d+) replications? keeps? (\S+ \S+) of results each; (\d+) at once take (\S+ \S+) each\), more than `,
 			"约需${1}内存（${2}次重复运行，每次保存${3}的结果；同时运行${4}个，每个占用${5}），超过"),
 		s(`the (\S+ \S+) --max-memory allows`, "--max-memory 允许的${1}"),
 		s(`the (\S+ \S+) this machine has available`, "本机可用的${1}"),

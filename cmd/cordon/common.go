@@ -60,7 +60,7 @@ func (r *runFlags) add(f *pflag.FlagSet) {
 	f.BoolVarP(&r.quiet, "quiet", "q", false, "no progress bar")
 	f.Uint64Var(&r.maxEvents, "max-events", defaultMaxEvents, "stop a replication that fires more events than this")
 	f.IntVar(&r.maxEntities, "max-entities", defaultMaxEntities, "stop a replication with more entities (items, residents, ...) in the compound at once")
-	f.Int64Var(&r.maxMemory, "max-memory", 0, "bytes the whole command may take (0, the default: what the machine has available); work estimated to need more is refused before it starts, and each replication's entities are capped at its share")
+	f.Var((*byteSize)(&r.maxMemory), "max-memory", "memory the whole command may take, in bytes or with a unit (2GiB, 512Mi, 1.5GB; 0, the default: what the machine has available); work estimated to need more is refused before it starts, and each replication's entities are capped at its share")
 	r.available = machineMemory
 }
 
