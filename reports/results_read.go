@@ -61,9 +61,17 @@ func readResults(r io.Reader, limit int64) (*Results, error) {
 	if int64(len(data)) > limit {
 		return nil, &DocumentError{Err: fmt.Errorf("larger than %d bytes: cordon report reads results documents up to that size", limit)}
 	}
+	if !json.Valid(data) {
+		var v any
+		err := json.Unmarshal(data, &v) // the syntax error, placed
+		return nil, jsonError(data, fmt.Errorf("not a results document of cordon run, not JSON: %w", err))
+	}
 	var keys map[string]json.RawMessage
 	if err := json.Unmarshal(data, &keys); err != nil {
-		return nil, jsonError(data, err)
+		return nil, &DocumentError{Line: 1, Column: 1, Err: fmt.Errorf("not a results document of cordon run: a JSON %s, not an object", jsonKind(data))}
+	}
+	if _, ok := keys["schema_version"]; !ok {
+		return nil, &DocumentError{Err: errors.New("not a results document of cordon run: it has no schema_version")}
 	}
 	for _, k := range kindKeys {
 		if _, ok := keys[k.key]; ok {
@@ -74,12 +82,35 @@ func readResults(r io.Reader, limit int64) (*Results, error) {
 	dec.DisallowUnknownFields()
 	var doc Results
 	if err := dec.Decode(&doc); err != nil {
+		if f, ok := strings.CutPrefix(err.Error(), "json: unknown field "); ok {
+			// A key no results document has (encoding/json says no
+			// more than this, and not where).
+			return nil, &DocumentError{Err: fmt.Errorf("unknown field %s: not a results document of this cordon's run", f)}
+		}
 		return nil, jsonError(data, err)
 	}
 	if err := doc.check(); err != nil {
 		return nil, &DocumentError{Err: err}
 	}
 	return &doc, nil
+}
+
+// jsonKind names the kind of the JSON value data holds: an array, a
+// string, a number, true, false or null.
+func jsonKind(data []byte) string {
+	switch b := bytes.TrimLeft(data, " \t\r\n"); {
+	case len(b) == 0:
+		return "value"
+	case b[0] == '[':
+		return "array"
+	case b[0] == '"':
+		return "string"
+	case b[0] == 't' || b[0] == 'f':
+		return "boolean"
+	case b[0] == 'n':
+		return "null"
+	}
+	return "number"
 }
 
 // jsonError places a decoding error in the file.
@@ -92,6 +123,9 @@ func jsonError(data []byte, err error) error {
 	switch {
 	case errors.As(err, &syn):
 		off = syn.Offset
+		if off > 0 && !strings.HasSuffix(syn.Error(), "end of JSON input") {
+			off-- // the offset is past the byte that is wrong: point at it
+		}
 	case errors.As(err, &typ):
 		off = typ.Offset
 		err = fmt.Errorf("%s: want a %s, not a JSON %s", typ.Field, typ.Type, typ.Value)

@@ -74,8 +74,11 @@ func TestReadResultsRefuses(t *testing.T) {
 		{`{"schema_version": 2, "scenario": "a"}`, "schema_version 2: this cordon reads results documents of version 1"},
 		{`{"schema_version": 1, "scenario": "a", "replications": 2, "kpis": [{"name": "x", "per_replication": [1]}]}`, `kpis[0] ("x"): want a name and 2 per_replication values`},
 		{"{\n  \"schema_version\": 1,\n  \"seed\": \"x\"\n}", `3:14: seed: want a uint64, not a JSON string`},
-		{"{\n  \"schema_version\": 1,\n  \"x\": 1\n}", `json: unknown field "x"`},
-		{`[1, 2`, "1:6: unexpected end of JSON input"},
+		{"{\n  \"schema_version\": 1,\n  \"x\": 1\n}", `unknown field "x": not a results document of this cordon's run`},
+		{`[1, 2`, "1:6: not a results document of cordon run, not JSON: unexpected end of JSON input"},
+		{"# a scenario\nname: x\n", "1:1: not a results document of cordon run, not JSON: invalid character '#'"},
+		{`[1, 2]`, "1:1: not a results document of cordon run: a JSON array, not an object"},
+		{`{"a": 1}`, "not a results document of cordon run: it has no schema_version"},
 	} {
 		_, err := ReadResults(strings.NewReader(c.doc))
 		var de *DocumentError
