@@ -69,7 +69,7 @@ func runMerge(ctx context.Context, std *streams, opts *mergeOptions, args []stri
 	}
 	w, prod, err := experiment.MergeProduct(ctx, parts, args, func(s experiment.Shard) string {
 		return fmt.Sprintf("shard %v (%s by default)", s, s.PartName())
-	})
+	}, true)
 	switch {
 	case ctx.Err() != nil:
 		return interruptedAfter(ctx, "while reading the parts")
