@@ -53,19 +53,31 @@ func Merge(parts []*Part, names []string, missing func(Shard) string) (*Work, []
 // replications a run's marginal analysis reads, whole), not by their
 // results. A part that fails its checks is an error, and then nothing is
 // made; so is ctx done before every unit is read (ctx's error).
-func MergeProduct(ctx context.Context, parts []*PartReader, names []string, missing func(Shard) string) (*Work, *Product, error) {
+//
+// Without report (no report folder is written) it is the product Do makes
+// with FiguresOnly: no scenario gathers what a report's plots read, and a
+// run's marginal analysis, which only its report shows, is left out
+// (RunProduct.Marginal nil), though its units are read and checked as
+// every other.
+func MergeProduct(ctx context.Context, parts []*PartReader, names []string, missing func(Shard) string, report bool) (*Work, *Product, error) {
 	w, err := mergeHeads(parts, names, missing)
 	if err != nil {
 		return nil, nil, err
 	}
-	figs := w.newFigures(Options{ReportFigures: true})
+	figs := w.newFigures(Options{ReportFigures: report, FiguresOnly: !report})
 	err = mergeUnits(ctx, w, parts, names, missing, func(item, rep int, res *compound.Result) {
 		figs[item].add(rep, res)
 	})
 	if err != nil {
 		return nil, nil, err
 	}
-	prod, err := w.assemble(make([][]*compound.Result, len(w.Items)), figs)
+	made := w
+	if !report && w.MarginalReps > 0 {
+		c := *w
+		c.MarginalReps = 0 // its base kept no replication whole to analyse
+		made = &c
+	}
+	prod, err := made.assemble(make([][]*compound.Result, len(w.Items)), figs)
 	if err != nil {
 		return nil, nil, &MergeError{names[0], err}
 	}

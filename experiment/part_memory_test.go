@@ -71,7 +71,7 @@ func TestShardAndMergeHoldNoResults(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		_, prod, err := MergeProduct(context.Background(), parts, names, func(s Shard) string { return fmt.Sprint(s) })
+		_, prod, err := MergeProduct(context.Background(), parts, names, func(s Shard) string { return fmt.Sprint(s) }, true)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -72,7 +72,7 @@ func TestPartsShareOneWork(t *testing.T) {
 	}
 	product := func(parts []*PartReader) string {
 		t.Helper()
-		_, prod, err := MergeProduct(context.Background(), parts, names, func(s Shard) string { return fmt.Sprint(s) })
+		_, prod, err := MergeProduct(context.Background(), parts, names, func(s Shard) string { return fmt.Sprint(s) }, true)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -74,7 +74,7 @@ func TestRunShardWritesThePart(t *testing.T) {
 		parts = append(parts, got)
 	}
 	parts[0], parts[1] = parts[1], parts[0]
-	merged, prod, err := experiment.MergeProduct(context.Background(), readers(t, parts), partNames(2), missingName)
+	merged, prod, err := experiment.MergeProduct(context.Background(), readers(t, parts), partNames(2), missingName, true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -91,6 +91,43 @@ func TestRunShardWritesThePart(t *testing.T) {
 			!bytes.Equal(encode(t, o.OnDuty), encode(t, want.OnDuty)) || !reflect.DeepEqual(o.Plots, want.Plots) || o.Runs != nil {
 			t.Fatalf("point %d merged unit by unit differs from one process's", i)
 		}
+	}
+}
+
+// TestMergeProductWithoutReport: merged without a report, a run's parts
+// give the outcome merged with one, KPI for KPI, post for post and with
+// the same targets, without what the report's plots read and without the
+// marginal analysis only the report shows, though its units were read.
+func TestMergeProductWithoutReport(t *testing.T) {
+	sc := load(t, "day-one")
+	w, err := experiment.NewRunWork([]*compound.Scenario{sc}, []string{"express.door_time.p95<=1h"}, 2, experiment.Options{Replications: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	parts := [][]byte{runShard(t, w, experiment.Shard{Index: 0, Count: 2}, experiment.Options{Workers: 2}),
+		runShard(t, w, experiment.Shard{Index: 1, Count: 2}, experiment.Options{Workers: 2})}
+	_, with, err := experiment.MergeProduct(context.Background(), readers(t, parts), partNames(2), missingName, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	merged, without, err := experiment.MergeProduct(context.Background(), readers(t, parts), partNames(2), missingName, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if merged.MarginalReps != 2 {
+		t.Errorf("the work merged without a report says %d marginal replications, want the parts' 2", merged.MarginalReps)
+	}
+	r, n := with.Runs[0], without.Runs[0]
+	if r.Marginal == nil || r.Outcome.Plots == nil {
+		t.Fatal("merged with a report: no marginal analysis, or no plots' figures")
+	}
+	if n.Marginal != nil || n.Outcome.Plots != nil {
+		t.Errorf("merged without a report: marginal analysis %v, plots' figures %v; want neither", n.Marginal != nil, n.Outcome.Plots != nil)
+	}
+	o, want := n.Outcome, r.Outcome
+	if !bytes.Equal(encode(t, o.KPIs), encode(t, want.KPIs)) || !bytes.Equal(encode(t, o.Bottlenecks), encode(t, want.Bottlenecks)) ||
+		!bytes.Equal(encode(t, o.OnDuty), encode(t, want.OnDuty)) || !bytes.Equal(encode(t, n.Targets), encode(t, r.Targets)) {
+		t.Error("the run merged without a report differs from the run merged with one")
 	}
 }
 
@@ -112,7 +149,7 @@ func TestMergeProductRefusesDamagedFiles(t *testing.T) {
 		"cut":     cut,
 		"damaged": damaged.Bytes(),
 	} {
-		_, _, err := experiment.MergeProduct(context.Background(), readers(t, [][]byte{good[0], part}), []string{"a", name}, missingName)
+		_, _, err := experiment.MergeProduct(context.Background(), readers(t, [][]byte{good[0], part}), []string{"a", name}, missingName, true)
 		var me *experiment.MergeError
 		if !errors.As(err, &me) || me.Part != name || strings.Contains(err.Error(), "\n") ||
 			!strings.HasPrefix(me.Err.Error(), "a truncated cordon part") && !strings.HasPrefix(me.Err.Error(), "a damaged cordon part: unit 5 ") {

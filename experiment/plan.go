@@ -88,7 +88,8 @@ type Plan struct {
 	InputCost, Cost float64
 	// Outcome and Base are the plan and the input run together, with
 	// common random numbers, at the confirmation's seed and replications:
-	// the figures the plan reports.
+	// the figures the plan reports. Outcome also has what a run report's
+	// plots read (Outcome.Plots) unless Options.FiguresOnly.
 	Outcome, Base *Outcome
 	Targets       []TargetResult // per constraint, in order, from Outcome
 	// Feasible is false when no plan within the budget and the knobs'

@@ -186,15 +186,17 @@ func violation(r TargetResult) float64 {
 	return math.Max(d, 1e-6)
 }
 
-// wholeRuns is e's outcome with what the report's figures over the day
-// read of every replication (Outcome.Plots, gathered as they finish; no
-// replication kept whole): e run again with the same seed and
-// replications, which gives the same figures. The search counts it
-// neither as an evaluation nor in its replications.
+// wholeRuns is e's outcome with every KPI's value of every replication
+// (the side effects pair them with the input's) and what the report's
+// figures over the day read (Outcome.Plots, gathered as they finish; no
+// replication kept whole), unless the plan's options say FiguresOnly (no
+// report is written): e run again with the same seed and replications,
+// which gives the same figures. The search counts it neither as an
+// evaluation nor in its replications.
 func (p *planner) wholeRuns(e *evaluation) (*Outcome, error) {
 	opt := p.opt.Options
 	opt.Replications, opt.Seed = e.stage.reps, &e.stage.seed
-	opt.FiguresOnly, opt.ReportFigures, opt.Progress = false, true, nil
+	opt.ReportFigures, opt.Progress = !opt.FiguresOnly, nil
 	outs, err := runScenarios(p.ctx, []*compound.Scenario{e.sc}, opt)
 	if err != nil {
 		return nil, err

@@ -35,7 +35,7 @@ merge、kpis 和 paths 加 -o json（或 --json）打印结果文档，与报告
 
 		// cordon bottlenecks
 		h("bottlenecks.short", "df0dd77d", "多一名人员、一个快递货架、一辆推车或一个工位，或改变通知下楼安排，各能带来多少改善"),
-		h("bottlenecks.long", "514daed8", `bottlenecks 用共用随机数运行该场景，以及把场景可以购买的每项调整各加一个单位后的场景（每个
+		h("bottlenecks.long", "15a104c6", `bottlenecks 用共用随机数运行该场景，以及把场景可以购买的每项调整各加一个单位后的场景（每个
 人员组或每个班次的人数、每个采样点的登记台和采样台、快递货架、集装箱、推车、消杀区的消杀
 位），并把每个可能影响所选指标的零成本调整项向两个方向各调一步（通知下楼安排：通知间隔、每
 批楼栋数、下楼时间窗、通知顺序、各片区的采样点；推车等待装满的时间；各班次的开始时间）。零
@@ -44,10 +44,9 @@ merge、kpis 和 paths 加 -o json（或 --json）打印结果文档，与报告
 指标说明什么对它影响最大，以及在增加任何一项都无济于事时由什么决定它（某个零成本调整项，消
 杀停留、转运和步行等固定耗时，或到达量：各减半运行一次）；按在各岗位累计等待的时长（在此等待
 的一切的等待时间之和）给基准运行的岗位排序（多日运行时也逐日排序）；并逐小时指出限制工作的岗
-位。报告
-文件夹（默认 cordon-out/bottlenecks-<scenario>/，可用 --out 另指定）包含收益图、
-bottlenecks.json 和 knobs.csv；-o json（或 --json）打印该文档而非表格，-o csv（或 --csv）
-打印 knobs.csv：每个调整项和指标一行。`),
+位。报告文件夹（默认 cordon-out/bottlenecks-<scenario>/，可用 --out 另指定；使用
+--no-report 时不写）包含收益图、bottlenecks.json 和 knobs.csv；-o json（或 --json）打印该
+文档而非表格，-o csv（或 --csv）打印 knobs.csv：每个调整项和指标一行。`),
 		h("bottlenecks --kpi", "8db33ce5", "用来衡量收益的指标（可重复；默认：场景各目标的指标，或主要指标）"),
 		h("bottlenecks --out", "222e02f3", "报告文件夹（默认：cordon-out/bottlenecks-<scenario>）"),
 		h("bottlenecks --top", "3ffb94d7", "终端上列出的调整项数"),
@@ -111,10 +110,11 @@ YAML 语言服务器的编辑器指向它。除非给出 --force，否则不会�
 
 		// cordon merge
 		h("merge.short", "e855e256", "把用 --shard 拆分的一次运行的各分片文件合并成它的报告"),
-		h("merge.long", "5caaeee5", `merge 读取同一次运行、参数扫描、比较或敏感性分析的各分片写出的分片文件（每个分片都以
+		h("merge.long", "f12ed262", `merge 读取同一次运行、参数扫描、比较或敏感性分析的各分片写出的分片文件（每个分片都以
 --shard I/N 或 --shard auto 启动），检查它们属于同一次运行（场景、随机种子、重复运行次数、
 选项和 cordon 构建都相同），且恰好覆盖全部工作单元各一次，然后写出该命令在一台机器上会写出
-的报告文件夹：其中的 results.json 逐字节相同。它打印该命令会打印的内容。
+的报告文件夹（使用 --no-report 时不写）：其中的 results.json 逐字节相同。它打印该命令会打印
+的内容。
 
 缺失、重复、损坏或不属于这次运行的分片文件都是错误，错误信息会指出是哪一个（退出码2），此
 时什么都不写。其他情况下退出码与该命令相同：使用 --check 时，有运行未达成目标则为1。`),
@@ -132,7 +132,7 @@ YAML 语言服务器的编辑器指向它。除非给出 --force，否则不会�
 
 		// cordon plan
 		h("plan.short", "f1b642c6", "找出达成全部目标的最低成本增配"),
-		h("plan.long", "69038b7d", `plan 在能影响各目标指标的调整项（每个人员组和班次的人数、每个采样点的登记台和采样台、快递
+		h("plan.long", "c3b332a8", `plan 在能影响各目标指标的调整项（每个人员组和班次的人数、每个采样点的登记台和采样台、快递
 货架、集装箱、推车、消杀位，以及通知下楼安排等零成本调整项）中，搜索成本最低、且以95%的
 置信度达成每个目标的设置：每项指标置信区间的上端落在目标之内。目标包括场景自带的目标和每个
 --target；--only-given 不计场景自带的目标，并会说明这一点。成本来自场景的 costs 部分和每个
@@ -149,9 +149,9 @@ YAML 语言服务器的编辑器指向它。除非给出 --force，否则不会�
 10）该目标的指标能达到多少，给出找到的最好方案，并以1退出。
 
 它打印改了什么、成本多少、各目标及其来源、副作用和搜索过程，并写出报告（默认
-cordon-out/plan-<scenario>/，可用 --out 另指定），其中有 plan.json（-o json 或 --json 打印
-它而非表格）、changes.csv（-o csv 或 --csv 打印它：每项改动一行，附其 --set）、成本与指标
-的权衡曲线，以及该方案的敏感性分析。--write 保存按方案调整后的场景，保留注释并标出改动的每一行，
+cordon-out/plan-<scenario>/，可用 --out 另指定；使用 --no-report 时不写），其中有 plan.json
+（-o json 或 --json 打印它而非表格）、changes.csv（-o csv 或 --csv 打印它：每项改动一行，附
+其 --set）、成本与指标的权衡曲线，以及该方案的敏感性分析。--write 保存按方案调整后的场景，保留注释并标出改动的每一行，
 供 cordon run 使用；除非给出 --force，否则不会覆盖已有文件。`),
 		h("plan --allow-cuts", "eb4026e6", "允许方案也削减人员和设备，最低到场景的下限"),
 		h("plan --budget", "cc6978ec", "方案的成本上限（默认：不设上限）"),
@@ -262,13 +262,13 @@ plots/*.png、*.svg、*.csv（每张图的数据）。-o json（或 --json）打
 
 		// cordon sensitivity
 		h("sensitivity.short", "9d44a126", "什么在影响指标：每项数量和服务用时各 ±20%"),
-		h("sensitivity.long", "ab0074a4", `sensitivity 把每项数量（各类物品的每天数量、居民人数、特殊需求卡片）和每项服务用时（登记贴
+		h("sensitivity.long", "4df6c4e9", `sensitivity 把每项数量（各类物品的每天数量、居民人数、特殊需求卡片）和每项服务用时（登记贴
 标、转运、消杀停留、分拣、家门口交付、步行、登记、采样、上门服务、装袋、搬运）按 --change
 （默认20%）逐一调低和调高，使用共用随机数，报告每项指标在两端的值及两者之差（按重复运行配
-对计算，附95%置信区间）：变化超出随机波动的因素在前，每组内摆幅最大的排在最前，并
-在报告中为每项指标画一张龙卷风图（默认 cordon-out/sensitivity-<scenario>/，可用 --out 另指
-定）。-o json（或 --json）打印结果文档（results.json）而非表格，-o csv（或 --csv）把每项指
-标和因素打印为 CSV（effects.csv）。`),
+对计算，附95%置信区间）：变化超出随机波动的因素在前，每组内摆幅最大的排在最前，并在报告中
+为每项指标画一张龙卷风图（默认 cordon-out/sensitivity-<scenario>/，可用 --out 另指定；使用
+--no-report 时不写）。-o json（或 --json）打印结果文档（results.json）而非表格，-o csv（或
+--csv）把每项指标和因素打印为 CSV（effects.csv）。`),
 		h("sensitivity --change", "9827d6f6", "每个因素的相对变化，0到1"),
 		h("sensitivity --kpi", "c4058b05", "要分析的指标（可重复；默认：各目标的指标，或主要指标）"),
 		h("sensitivity --out", "d7b31b15", "报告文件夹（默认：cordon-out/sensitivity-<scenario>）"),
@@ -305,11 +305,11 @@ plots/*.png、*.svg、*.csv（每张图的数据）。-o json（或 --json）打
 
 		// cordon sweep
 		h("sweep.short", "b0e93802", "在一组取值网格上运行场景"),
-		h("sweep.long", "e295d4a5", `sweep 在被改变的值的每种组合下运行该场景（路径写法同 --set），每个取值点使用相同的重复运行
+		h("sweep.long", "cf0489bb", `sweep 在被改变的值的每种组合下运行该场景（路径写法同 --set），每个取值点使用相同的重复运行
 和随机种子（共用随机数），打印所选指标的表格，并写出报告文件夹（默认
-cordon-out/sweep-<scenario>/，可用 --out 另指定），其中有 sweep.csv（每个取值点上的每项指
-标），以及每项所选指标随被改变的值变化的图。-o csv（或 --csv）打印 sweep.csv 而非表格，
--o json（或 --json）打印结果文档（results.json）。`),
+cordon-out/sweep-<scenario>/，可用 --out 另指定；使用 --no-report 时不写），其中有 sweep.csv
+（每个取值点上的每项指标），以及每项所选指标随被改变的值变化的图。-o csv（或 --csv）打印
+sweep.csv 而非表格，-o json（或 --json）打印结果文档（results.json）。`),
 		h("sweep --kpi", "30b279fb", "要列表和作图的指标（可重复；默认：场景各目标的指标，或几项主要指标）"),
 		h("sweep --out", "b4c08a8e", "报告文件夹（默认：cordon-out/sweep-<scenario>）"),
 		h("sweep --vary", "6b5f3ed2", "要改变的值，path=LIST 或 path=FROM..TO[:STEP]（可重复）"),

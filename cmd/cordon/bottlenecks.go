@@ -13,10 +13,11 @@ import (
 // bottlenecksOptions are the flags of `cordon bottlenecks`.
 type bottlenecksOptions struct {
 	runFlags
-	kpis   []string
-	out    string
-	top    int
-	output outputFlags
+	kpis     []string
+	out      string
+	noReport bool
+	top      int
+	output   outputFlags
 }
 
 func newBottlenecksCmd(std *streams, opts *bottlenecksOptions) *cobra.Command {
@@ -34,9 +35,10 @@ all of them where it improves a KPI. It ranks the knobs by what the step buys on
 moves it most and, when no unit bought does, what sets it (a zero-cost knob, fixed delays such as
 the dwell, trips and walks, or the arrivals: runs with each halved); ranks the base run's posts by
 the hours spent waiting at each, added over everything that waited (and, over several days, each
-day's); and names, hour by hour, the post that limits the work. A report folder (cordon-out/bottlenecks-<scenario>/ unless --out says
-otherwise) has the gains chart, bottlenecks.json and knobs.csv; -o json (or --json) prints that
-document instead of the tables, -o csv (or --csv) knobs.csv: one row per knob and KPI.`,
+day's); and names, hour by hour, the post that limits the work. A report folder
+(cordon-out/bottlenecks-<scenario>/ unless --out says otherwise; none with --no-report) has the
+gains chart, bottlenecks.json and knobs.csv; -o json (or --json) prints that document instead of
+the tables, -o csv (or --csv) knobs.csv: one row per knob and KPI.`,
 		Example: `  cordon bottlenecks day-one --kpi gate.turned_away --kpi express.door_time.p95
   cordon bottlenecks baseline --reps 20
   cordon bottlenecks baseline --json`,
@@ -48,12 +50,16 @@ document instead of the tables, -o csv (or --csv) knobs.csv: one row per knob an
 			if err := opts.output.check(); err != nil {
 				return err
 			}
+			if err := checkNoReport(cmd.Flags(), opts.noReport); err != nil {
+				return err
+			}
 			return runBottlenecks(cmd.Context(), std, opts, args[0])
 		},
 	}
 	opts.add(cmd.Flags())
 	cmd.Flags().StringArrayVar(&opts.kpis, "kpi", nil, "a KPI to judge gains on (repeatable; default: the scenario's targets' KPIs, or the headline KPIs)")
 	cmd.Flags().StringVar(&opts.out, "out", "", "report folder (default cordon-out/bottlenecks-<scenario>)")
+	addNoReport(cmd.Flags(), &opts.noReport)
 	cmd.Flags().IntVar(&opts.top, "top", 15, "knobs listed on the terminal")
 	opts.output.addAs(cmd.Flags(), resultUsage)
 	return cmd
@@ -69,7 +75,7 @@ func runBottlenecks(ctx context.Context, std *streams, opts *bottlenecksOptions,
 	if len(kpis) == 0 {
 		kpis = experiment.HeadlineKPIs(sc)
 	}
-	folder, err := openReport(ctx, defaultFolder(opts.out, "bottlenecks", sc.Name), arg)
+	folder, err := openReport(ctx, commandFolder(opts.noReport, opts.out, "bottlenecks", sc.Name), arg)
 	if err != nil {
 		return err
 	}

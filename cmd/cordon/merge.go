@@ -15,11 +15,12 @@ import (
 
 // mergeOptions are the flags of `cordon merge`.
 type mergeOptions struct {
-	out    string
-	output outputFlags
-	check  bool
-	top    int
-	quiet  bool
+	out      string
+	noReport bool
+	output   outputFlags
+	check    bool
+	top      int
+	quiet    bool
 }
 
 func newMergeCmd(std *streams, opts *mergeOptions) *cobra.Command {
@@ -30,7 +31,8 @@ func newMergeCmd(std *streams, opts *mergeOptions) *cobra.Command {
 analysis (each started with --shard I/N or --shard auto), checks that they belong to that one
 run (same scenarios, seed, replications, options and cordon build) and cover every unit of its
 work exactly once, and writes the report folder the command would have written on one
-machine: its results.json is byte for byte the same. It prints what the command prints.
+machine (none with --no-report): its results.json is byte for byte the same. It prints what the
+command prints.
 
 A missing, duplicated, damaged or foreign part is an error naming it (exit 2), and then
 nothing is written. The exit code is otherwise the command's: with --check, 1 when a run missed a target.`,
@@ -41,11 +43,15 @@ nothing is written. The exit code is otherwise the command's: with --check, 1 wh
 			if err := opts.output.check(); err != nil {
 				return err
 			}
+			if err := checkNoReport(cmd.Flags(), opts.noReport); err != nil {
+				return err
+			}
 			return runMerge(cmd.Context(), std, opts, args)
 		},
 	}
 	f := cmd.Flags()
 	f.StringVar(&opts.out, "out", "", "report folder (default: the command's, such as cordon-out/sweep-<scenario>)")
+	addNoReport(f, &opts.noReport)
 	opts.output.addAs(f, resultUsage)
 	f.BoolVar(&opts.check, "check", false, "exit 1 when a run's target is missed, as run --check does")
 	f.IntVar(&opts.top, "top", 8, "factors listed per KPI, for a sensitivity analysis")
@@ -69,7 +75,7 @@ func runMerge(ctx context.Context, std *streams, opts *mergeOptions, args []stri
 	}
 	w, prod, err := experiment.MergeProduct(ctx, parts, args, func(s experiment.Shard) string {
 		return fmt.Sprintf("shard %v (%s by default)", s, s.PartName())
-	})
+	}, !opts.noReport)
 	switch {
 	case ctx.Err() != nil:
 		return interruptedAfter(ctx, "while reading the parts")
@@ -79,10 +85,10 @@ func runMerge(ctx context.Context, std *streams, opts *mergeOptions, args []stri
 	std = quietStreams(std, opts.quiet)
 	switch w.Command {
 	case experiment.CommandRun:
-		return (&runOptions{out: opts.out, output: opts.output, strict: opts.check}).reportAll(ctx, std, prod.Runs, args)
+		return (&runOptions{out: opts.out, noReport: opts.noReport, output: opts.output, strict: opts.check}).reportAll(ctx, std, prod.Runs, args)
 	case experiment.CommandCompare:
 		out := opts.out
-		if out == "" {
+		if out == "" && !opts.noReport {
 			out = filepath.Join("cordon-out", "compare")
 		}
 		folder, err := openReport(ctx, out, args...)
@@ -91,13 +97,13 @@ func runMerge(ctx context.Context, std *streams, opts *mergeOptions, args []stri
 		}
 		return (&compareOptions{output: opts.output}).report(ctx, std, prod.Comparison, folder)
 	case experiment.CommandSweep:
-		folder, err := openReport(ctx, defaultFolder(opts.out, "sweep", prod.Sweep.Points[0].Outcome.Scenario.Name), args...)
+		folder, err := openReport(ctx, commandFolder(opts.noReport, opts.out, "sweep", prod.Sweep.Points[0].Outcome.Scenario.Name), args...)
 		if err != nil {
 			return err
 		}
 		return (&sweepOptions{output: opts.output}).report(ctx, std, prod.Sweep, w.KPIs, folder)
 	case experiment.CommandSensitivity:
-		folder, err := openReport(ctx, defaultFolder(opts.out, "sensitivity", prod.Sensitivity.Base.Scenario.Name), args...)
+		folder, err := openReport(ctx, commandFolder(opts.noReport, opts.out, "sensitivity", prod.Sensitivity.Base.Scenario.Name), args...)
 		if err != nil {
 			return err
 		}

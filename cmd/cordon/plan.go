@@ -21,6 +21,7 @@ type planOptions struct {
 	write       string
 	force       bool
 	out         string
+	noReport    bool
 	confirm     int
 	sensitivity bool
 	output      outputFlags
@@ -51,11 +52,11 @@ equipment (every capacity multiplied by 10), shows the best plan found and exits
 
 It prints what changes and what it costs, the targets with where each comes from, the side
 effects and the search, and writes a report (cordon-out/plan-<scenario>/ unless --out says
-otherwise) with plan.json (-o json or --json prints it instead of the table), changes.csv (-o csv
-or --csv prints it: one row per change, with its --set), the cost against KPI
-frontier and a sensitivity analysis of the plan. --write saves the planned scenario, comments
-kept and each changed line marked, for cordon run; it does not overwrite a file unless --force
-is given.`,
+otherwise; none with --no-report) with plan.json (-o json or --json prints it instead of the
+table), changes.csv (-o csv or --csv prints it: one row per change, with its --set), the cost
+against KPI frontier and a sensitivity analysis of the plan. --write saves the planned scenario,
+comments kept and each changed line marked, for cordon run; it does not overwrite a file unless
+--force is given.`,
 		Example: `  cordon plan baseline
   cordon plan baseline --target 'gate.staging.max<=200' --write baseline-plan.yaml
   cordon plan baseline --allow-cuts --budget 110000`,
@@ -70,6 +71,12 @@ is given.`,
 			if err := checkReps("--confirm", opts.confirm, 0); err != nil {
 				return err
 			}
+			if err := checkNoReport(cmd.Flags(), opts.noReport); err != nil {
+				return err
+			}
+			if opts.noReport && opts.sensitivity && cmd.Flags().Changed("sensitivity") {
+				return noReportError("--sensitivity")
+			}
 			return runPlan(cmd.Context(), std, opts, args[0])
 		},
 	}
@@ -83,6 +90,7 @@ is given.`,
 	f.StringVar(&opts.write, "write", "", "save the planned scenario to this file")
 	f.BoolVar(&opts.force, "force", false, "overwrite the --write file if it exists")
 	f.StringVar(&opts.out, "out", "", "report folder (default cordon-out/plan-<scenario>)")
+	addNoReport(f, &opts.noReport)
 	f.IntVar(&opts.confirm, "confirm", 0, "replications of the confirmation on a fresh seed (default 3 times --reps, at least 30)")
 	f.BoolVar(&opts.sensitivity, "sensitivity", true, "add a sensitivity analysis of the plan to the report")
 	opts.output.addAs(f, resultUsage)
@@ -110,10 +118,14 @@ func runPlan(ctx context.Context, std *streams, opts *planOptions, arg string) e
 	if err := opts.checkWrite(); err != nil {
 		return err
 	}
-	folder, err := openReport(ctx, defaultFolder(opts.out, "plan", sc.Name), arg)
+	folder, err := openReport(ctx, commandFolder(opts.noReport, opts.out, "plan", sc.Name), arg)
 	if err != nil {
 		return err
 	}
+	// The plan is run again at the confirmation for its side effects (and
+	// its report's figures over the day, which only a report gathers);
+	// the sensitivity analysis is the report's alone.
+	opts.keepFigures(!opts.noReport)
 	update, clear := progress(std, opts.quiet, "plan")
 	p, err := experiment.MakePlan(ctx, sc, experiment.PlanOptions{Options: opts.options(update), Targets: given, OnlyGiven: opts.onlyGiven,
 		AllowCuts: opts.allowCuts, Budget: opts.budget, Confirm: opts.confirm})
@@ -125,7 +137,7 @@ func runPlan(ctx context.Context, std *streams, opts *planOptions, arg string) e
 		return badInput(opts.explainMemory(err))
 	}
 	var sens *experiment.Sensitivity
-	if opts.sensitivity {
+	if opts.sensitivity && !opts.noReport {
 		update, clear := progress(std, opts.quiet, "sensitivity of the plan")
 		sens, err = experiment.AnalysePlan(ctx, p, opts.options(update))
 		clear()

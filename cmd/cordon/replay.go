@@ -76,8 +76,8 @@ skips bad rows instead and says how many, and why.`,
 			if err := opts.output.check(); err != nil {
 				return err
 			}
-			if opts.noReport && cmd.Flags().Changed("out") {
-				return noReportError("--out")
+			if err := checkNoReport(cmd.Flags(), opts.noReport); err != nil {
+				return err
 			}
 			return runReplay(cmd.Context(), std, opts, args[0])
 		},
@@ -91,7 +91,7 @@ skips bad rows instead and says how many, and why.`,
 	f.BoolVar(&opts.lenient, "lenient", false, "skip bad rows of the logs (and say how many) instead of stopping")
 	f.StringVar(&opts.vs, "vs", "", "replay the log through this scenario too, and compare")
 	f.StringVar(&opts.out, "out", "", "report folder (default cordon-out/replay-<scenario>)")
-	f.BoolVar(&opts.noReport, "no-report", false, "write no report folder")
+	addNoReport(f, &opts.noReport)
 	f.BoolVar(&opts.noHelped, "no-helped", false, "skip ranking what would have helped (one replay per change: the slow part)")
 	opts.output.addAs(f, resultUsage)
 	return cmd
@@ -112,12 +112,10 @@ func runReplay(ctx context.Context, std *streams, opts *replayOptions, arg strin
 	if err != nil {
 		return err
 	}
-	var folder reportFolder
-	if !opts.noReport {
-		inputs := []string{arg, opts.vs, opts.arrivals, opts.roster, opts.observed}
-		if folder, err = openReport(ctx, defaultFolder(opts.out, "replay", sc.Name), inputs...); err != nil {
-			return err
-		}
+	inputs := []string{arg, opts.vs, opts.arrivals, opts.roster, opts.observed}
+	folder, err := openReport(ctx, commandFolder(opts.noReport, opts.out, "replay", sc.Name), inputs...)
+	if err != nil {
+		return err
 	}
 	lg, err := opts.readLogs(ctx, std, sc)
 	if err != nil {

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"path/filepath"
 
+	"github.com/spf13/pflag"
+
 	"cordon/reports"
 	"cordon/text"
 )
@@ -29,6 +31,36 @@ func defaultFolder(out, command, scenario string) string {
 		return out
 	}
 	return filepath.Join("cordon-out", command+"-"+reports.Slug(scenario))
+}
+
+// addNoReport adds --no-report to a command that writes a report folder
+// unless told not to: with it, the command prints what it prints (its
+// table, -o json, -o csv) and writes nothing.
+func addNoReport(f *pflag.FlagSet, noReport *bool) {
+	f.BoolVar(noReport, "no-report", false, "write no report folder")
+}
+
+// checkNoReport refuses --out given with --no-report: it would name a
+// folder nothing goes into.
+func checkNoReport(f *pflag.FlagSet, noReport bool) error {
+	if noReport && f.Changed("out") {
+		return noReportError("--out")
+	}
+	return nil
+}
+
+// noReportError refuses flag, which has no effect with --no-report.
+func noReportError(flag string) error {
+	return badInput(fmt.Errorf("%s has no effect with --no-report, which writes no report folder: give one or the other", flag))
+}
+
+// commandFolder is a command's report folder: out, or the command's own
+// (defaultFolder); none ("") with --no-report.
+func commandFolder(noReport bool, out, command, scenario string) string {
+	if noReport {
+		return ""
+	}
+	return defaultFolder(out, command, scenario)
 }
 
 // openReport is the report folder dir, checked (bad input, exit 2, when it

@@ -63,8 +63,8 @@ without it the run exits 0 whatever the targets.`,
 			if err := opts.refuseWithShard(cmd.Flags(), "out", "output", "json", "csv", "check", "no-report"); err != nil {
 				return err
 			}
-			if opts.noReport && cmd.Flags().Changed("out") {
-				return noReportError("--out")
+			if err := checkNoReport(cmd.Flags(), opts.noReport); err != nil {
+				return err
 			}
 			if opts.noReport && opts.marginal > 0 && cmd.Flags().Changed("marginal-reps") {
 				return noReportError("--marginal-reps")
@@ -78,7 +78,7 @@ without it the run exits 0 whatever the targets.`,
 	opts.output.addAs(f, resultUsage)
 	f.BoolVar(&opts.strict, "check", false, "exit 1 when a target is missed (for scripts and CI)")
 	f.StringVar(&opts.out, "out", "", "report folder (default cordon-out/<scenario>; with several scenarios, one folder each inside it)")
-	f.BoolVar(&opts.noReport, "no-report", false, "write no report folder")
+	addNoReport(f, &opts.noReport)
 	f.StringArrayVar(&opts.targets, "target", nil, "a target KPI<=VALUE (also >=, <, >), repeatable; e.g. 'takeout.door_time.p95<=45m'")
 	f.IntVar(&opts.marginal, "marginal-reps", 10, "replications of the report's marginal analysis (what one more unit buys); 0 leaves it out")
 	return cmd
@@ -251,11 +251,6 @@ func (opts *runOptions) report(ctx context.Context, std *streams, r experiment.R
 	return experiment.AllMet(targets), err
 }
 
-// noReportError refuses flag, which has no effect with --no-report.
-func noReportError(flag string) error {
-	return badInput(fmt.Errorf("%s has no effect with --no-report, which writes no report folder: give one or the other", flag))
-}
-
 // reportDir is where a scenario's report goes: --out itself for one
 // scenario, a folder named after the scenario inside it (or inside
 // cordon-out) otherwise; scenarios of one run that share a name get -2, -3,
@@ -290,14 +285,18 @@ func (r *runFlags) runError(ctx context.Context, name string, err error) error {
 	return fmt.Errorf("%s: %w", name, r.explainMemory(err))
 }
 
-// reportAll writes the report of every scenario of a merged run, and says
-// how each went as a batch run does.
+// reportAll writes the report of every scenario of a merged run (none with
+// --no-report), and says how each went as a batch run does.
 func (opts *runOptions) reportAll(ctx context.Context, std *streams, runs []experiment.RunProduct, parts []string) error {
 	batch := len(runs) > 1
 	taken := map[string]bool{}
 	folders := make([]reportFolder, len(runs))
 	for i, r := range runs {
-		f, err := reportTo{dir: reportDir(opts.out, r.Outcome.Scenario.Name, batch, taken), inputs: parts, batch: batch}.open(ctx, opts.output.machine())
+		dir := ""
+		if !opts.noReport {
+			dir = reportDir(opts.out, r.Outcome.Scenario.Name, batch, taken)
+		}
+		f, err := reportTo{dir: dir, inputs: parts, batch: batch}.open(ctx, opts.output.machine())
 		if err != nil {
 			return err
 		}
@@ -317,7 +316,10 @@ func (opts *runOptions) reportAll(ctx context.Context, std *streams, runs []expe
 			if !met {
 				state = "missed a target"
 			}
-			fmt.Fprintf(std.err, "%s: %s, report %s\n", text.TermSafe(r.Outcome.Scenario.Name), state, folders[i].index())
+			if folders[i].dest.Dir != "" {
+				state += ", report " + folders[i].index()
+			}
+			fmt.Fprintf(std.err, "%s: %s\n", text.TermSafe(r.Outcome.Scenario.Name), state)
 		}
 	}
 	return opts.missedError(missed, len(runs))

@@ -17,10 +17,11 @@ import (
 type sweepOptions struct {
 	runFlags
 	shardFlags
-	vary   []string
-	kpis   []string
-	out    string
-	output outputFlags
+	vary     []string
+	kpis     []string
+	out      string
+	noReport bool
+	output   outputFlags
 }
 
 func newSweepCmd(std *streams, opts *sweepOptions) *cobra.Command {
@@ -29,10 +30,10 @@ func newSweepCmd(std *streams, opts *sweepOptions) *cobra.Command {
 		Short: "Run a scenario over a grid of values",
 		Long: `Sweep runs the scenario at every combination of the varied values (paths as in --set), each
 point over the same replications and seed (common random numbers), prints a table of the chosen
-KPIs, and writes a report folder (cordon-out/sweep-<scenario>/ unless --out says otherwise) with
-sweep.csv (every KPI at every point) and a plot of each chosen KPI against the varied values.
--o csv (or --csv) prints sweep.csv instead of the table, -o json (or --json) the results
-document (results.json).`,
+KPIs, and writes a report folder (cordon-out/sweep-<scenario>/ unless --out says otherwise; none
+with --no-report) with sweep.csv (every KPI at every point) and a plot of each chosen KPI against
+the varied values. -o csv (or --csv) prints sweep.csv instead of the table, -o json (or --json)
+the results document (results.json).`,
 		Example: `  cordon sweep baseline --vary staff.suited-crew.shifts[0].count=2..8 --kpi express.door_time.p95
   cordon sweep day-one --vary gate.ground=10,20,40,80 --vary gate.when_full=wait,turn-away
   cordon sweep day-one --vary transfer.fill=5m..30m:5m --kpi gate.staging.time_full --kpi gate.turned_away`,
@@ -47,7 +48,10 @@ document (results.json).`,
 			if err := opts.checkShard(std.getenv); err != nil {
 				return err
 			}
-			if err := opts.refuseWithShard(cmd.Flags(), "out", "output", "json", "csv"); err != nil {
+			if err := opts.refuseWithShard(cmd.Flags(), "out", "output", "json", "csv", "no-report"); err != nil {
+				return err
+			}
+			if err := checkNoReport(cmd.Flags(), opts.noReport); err != nil {
 				return err
 			}
 			return runSweep(cmd.Context(), std, opts, args[0])
@@ -58,6 +62,7 @@ document (results.json).`,
 	cmd.Flags().StringArrayVar(&opts.vary, "vary", nil, "a value to vary, path=LIST or path=FROM..TO[:STEP] (repeatable)")
 	cmd.Flags().StringArrayVar(&opts.kpis, "kpi", nil, "a KPI to tabulate and plot (repeatable; default: the scenario's targets' KPIs, or a few headline KPIs)")
 	cmd.Flags().StringVar(&opts.out, "out", "", "report folder (default cordon-out/sweep-<scenario>)")
+	addNoReport(cmd.Flags(), &opts.noReport)
 	opts.output.addAs(cmd.Flags(), resultUsage)
 	return cmd
 }
@@ -98,9 +103,10 @@ func runSweep(ctx context.Context, std *streams, opts *sweepOptions, arg string)
 		}
 		return sc, nil
 	}
-	// Every point is built, and so checked, before any work starts; a
-	// sweep always writes its report.
-	opts.keepFigures(true)
+	// Every point is built, and so checked, before any work starts. Each
+	// keeps only its figures as its replications finish, report or not:
+	// a sweep's plots read nothing else.
+	opts.keepFigures(!opts.noReport)
 	w, err := experiment.NewSweepWork(axes, build, opts.options(nil))
 	if err != nil {
 		return err
@@ -113,7 +119,7 @@ func runSweep(ctx context.Context, std *streams, opts *sweepOptions, arg string)
 	if opts.sharded() {
 		return opts.runShard(ctx, std, &opts.runFlags, w)
 	}
-	folder, err := openReport(ctx, defaultFolder(opts.out, "sweep", base.Name), arg)
+	folder, err := openReport(ctx, commandFolder(opts.noReport, opts.out, "sweep", base.Name), arg)
 	if err != nil {
 		return err
 	}
@@ -124,8 +130,8 @@ func runSweep(ctx context.Context, std *streams, opts *sweepOptions, arg string)
 	return opts.report(ctx, std, p.Sweep, w.KPIs, folder)
 }
 
-// report writes the sweep's report folder and prints its table, its
-// document or its CSV.
+// report writes the sweep's report folder (when there is one) and prints
+// its table, its document or its CSV.
 func (opts *sweepOptions) report(ctx context.Context, std *streams, sw *experiment.Sweep, kpis []string, folder reportFolder) error {
 	if err := folder.write(ctx, std, &opts.runFlags, reports.SweepReport(sw, kpis)); err != nil {
 		return err
