@@ -49,6 +49,9 @@ func reportEntries() []entry {
 		{key: "bottlenecks by day: the posts with the most hours spent waiting there each day; ahead of next: the lead over the next post that day, paired over the replications",
 			zh: "每日瓶颈：每天累计等待时长最多的岗位；领先下一名：当天对下一名的领先，按重复运行配对"},
 		{key: "%d replications", zh: "%d次重复运行"},
+		// A run of several scenarios, as each is done (cmd/cordon's batchLine).
+		{key: "done", zh: "完成"}, {key: "missed a target", zh: "有目标未达成"},
+		{key: "%s, report %s", zh: "%s，报告：%s"}, {key: "%s: %s: failed: %s\n", zh: "%s：%s：运行失败：%s\n"},
 		{key: "%d replications, seed %d, 95%% confidence intervals", zh: "%d次重复运行，随机种子%d，95%%置信区间"},
 		{key: "%s, seed %d, no interval: %s", zh: "%s，随机种子%d，无置信区间：只有%s"},
 		{key: "%s: %d replications, seed %d, means with %.0f%% confidence intervals; the last column is each KPI's name for --target and --kpi\n",

@@ -12,6 +12,7 @@ import (
 
 	"cordon/compound"
 	"cordon/experiment"
+	"cordon/lang"
 	"cordon/reports"
 	"cordon/scenarios"
 	"cordon/text"
@@ -115,7 +116,7 @@ func runRun(ctx context.Context, std *streams, opts *runOptions, args []string) 
 				return badInput(err)
 			}
 			bad++
-			fmt.Fprintln(std.err, errorText(err))
+			fmt.Fprintln(std.err, std.printer().Error(errorText(err)))
 			continue
 		}
 		good = append(good, a)
@@ -140,20 +141,17 @@ func runRun(ctx context.Context, std *streams, opts *runOptions, args []string) 
 			return err
 		case err != nil:
 			failed++
-			fmt.Fprintf(std.err, "%s: %s: failed: %s\n", text.TermSafe(arg), text.TermSafe(sc.Name), errorText(err))
+			fmt.Fprint(std.err, std.printer().Sprintf("%s: %s: failed: %s\n", text.TermSafe(arg), text.TermSafe(sc.Name), std.printer().Error(errorText(err))))
 			continue
 		case !met:
 			missed++
 		}
 		if batch {
-			state := "done"
-			if !met {
-				state = "missed a target"
-			}
+			index := ""
 			if dir != "" {
-				state += ", report " + text.TermSafe(filepath.Join(dir, "index.html"))
+				index = text.TermSafe(filepath.Join(dir, "index.html"))
 			}
-			fmt.Fprintf(std.err, "%s: %s: %s\n", text.TermSafe(arg), text.TermSafe(sc.Name), state)
+			fmt.Fprintln(std.err, batchLine(std.printer(), std.printer().Sprintf("%s: %s", text.TermSafe(arg), text.TermSafe(sc.Name)), met, index))
 		}
 	}
 	if bad+failed > 0 {
@@ -312,17 +310,28 @@ func (opts *runOptions) reportAll(ctx context.Context, std *streams, runs []expe
 			missed++
 		}
 		if batch {
-			state := "done"
-			if !met {
-				state = "missed a target"
-			}
+			index := ""
 			if folders[i].dest.Dir != "" {
-				state += ", report " + folders[i].index()
+				index = folders[i].index()
 			}
-			fmt.Fprintf(std.err, "%s: %s\n", text.TermSafe(r.Outcome.Scenario.Name), state)
+			fmt.Fprintln(std.err, batchLine(std.printer(), text.TermSafe(r.Outcome.Scenario.Name), met, index))
 		}
 	}
 	return opts.missedError(missed, len(runs))
+}
+
+// batchLine is the line a run of several scenarios writes as each is done:
+// who (the file and the scenario's name), whether it met its targets, and
+// its report's page (index, "" when it wrote none).
+func batchLine(p *lang.Printer, who string, met bool, index string) string {
+	state := p.T("done")
+	if !met {
+		state = p.T("missed a target")
+	}
+	if index != "" {
+		state = p.Sprintf("%s, report %s", state, index)
+	}
+	return p.Sprintf("%s: %s", who, state)
 }
 
 // missedError is the exit of a run where missed of n scenarios missed a
