@@ -119,7 +119,7 @@ YAML 语言服务器的编辑器指向它。除非给出 --force，否则不会�
 缺失、重复、损坏或不属于这次运行的分片文件都是错误，错误信息会指出是哪一个（退出码2），此
 时什么都不写。其他情况下退出码与该命令相同：使用 --check 时，有运行未达成目标则为1。`),
 		h("merge --check", "2027eb5a", "有运行未达成目标时以1退出，与 run --check 相同"),
-		h("merge --out", "1f40b363", "报告文件夹（默认：该命令自己的，例如 cordon-out/sweep-<scenario>）"),
+		h("merge --out", "9c6fb355", "报告文件夹（默认：该命令自己的，例如 cordon-out/sweep-<scenario>；比较为 cordon-out/compare，而 compare 本身只在给出 --out 时才写）"),
 		h("merge --quiet", "e7301b66", "除错误外什么都不打印"),
 		h("merge --top", "cf3a8a09", "敏感性分析中每项指标列出的因素数"),
 

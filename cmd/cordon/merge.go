@@ -50,7 +50,7 @@ nothing is written. The exit code is otherwise the command's: with --check, 1 wh
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&opts.out, "out", "", "report folder (default: the command's, such as cordon-out/sweep-<scenario>)")
+	f.StringVar(&opts.out, "out", "", "report folder (default: the command's, such as cordon-out/sweep-<scenario>; cordon-out/compare for a comparison, which compare itself writes only with --out)")
 	addNoReport(f, &opts.noReport)
 	opts.output.addAs(f, resultUsage)
 	f.BoolVar(&opts.check, "check", false, "exit 1 when a run's target is missed, as run --check does")
