@@ -95,8 +95,10 @@ func (k KnobGain) StepText() string {
 
 // HourBottleneck is the post that limits work in one hour of the run.
 type HourBottleneck struct {
-	Hour        float64 // clock time of the hour's start, in hours after midnight of the first day
-	Post        string
+	Hour float64 // clock time of the hour's start, in hours after midnight of the first day
+	Post string
+	// Utilisation is the post's in the hour, NaN when nobody was on duty
+	// there in any replication (work waiting for a team off duty).
 	Utilisation float64
 	Queue       float64 // mean number waiting in the hour
 }

@@ -53,17 +53,24 @@ func hourly(o *Outcome) []HourBottleneck {
 }
 
 // meanOver returns post p's utilisation and mean queue in hour h, averaged
-// over the replications (hours with nobody on duty count as zero).
+// over the replications (a replication with nobody on duty in the hour
+// counts as zero), the utilisation NaN when nobody was on duty in the hour
+// in any replication.
 func meanOver(runs []*compound.Result, p, h int) (util, queue float64) {
+	onDuty := false
 	for _, r := range runs {
 		post := r.Posts[p]
 		if h < len(post.Hourly) && !math.IsNaN(post.Hourly[h]) {
 			util += post.Hourly[h]
+			onDuty = true
 		}
 		if h < len(post.HourlyQueue) && !math.IsNaN(post.HourlyQueue[h]) {
 			queue += post.HourlyQueue[h]
 		}
 	}
 	n := float64(len(runs))
+	if !onDuty {
+		return math.NaN(), queue / n
+	}
 	return util / n, queue / n
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"math"
 	"strings"
 
 	"cordon/compound"
@@ -124,8 +125,11 @@ func (w *Words) WriteMarginalTable(out io.Writer, m *experiment.Marginal, top in
 		fmt.Fprintf(&buf, "\n%s\n", w.T("the post limiting work, hour by hour"))
 		tw = &aligned{indent: "  "}
 		for _, h := range m.Hourly {
-			tw.add(clockLabel(h.Hour), text.TermSafe(w.postName(h.Post)), w.Sprintf("utilisation %s", FormatValue("share", h.Utilisation)),
-				w.Sprintf("waiting %s", FormatValue("", h.Queue)))
+			util := w.T("nobody on duty")
+			if !math.IsNaN(h.Utilisation) {
+				util = w.Sprintf("utilisation %s", FormatValue("share", h.Utilisation))
+			}
+			tw.add(clockLabel(h.Hour), text.TermSafe(w.postName(h.Post)), util, w.Sprintf("waiting %s", FormatValue("", h.Queue)))
 		}
 		if err := tw.write(&buf); err != nil {
 			return err
@@ -276,7 +280,11 @@ func (w *Words) marginalTables(m *experiment.Marginal) []table {
 	}
 	hours := table{Title: w.T("The post limiting work, hour by hour"), Head: []string{w.T("hour"), w.T("post"), w.T("utilisation"), w.T("waiting")}}
 	for _, h := range m.Hourly {
-		hours.Rows = append(hours.Rows, []string{clockLabel(h.Hour), text.TermSafe(w.postName(h.Post)), FormatValue("share", h.Utilisation), FormatValue("", h.Queue)})
+		util := w.T("nobody on duty")
+		if !math.IsNaN(h.Utilisation) {
+			util = FormatValue("share", h.Utilisation)
+		}
+		hours.Rows = append(hours.Rows, []string{clockLabel(h.Hour), text.TermSafe(w.postName(h.Post)), util, FormatValue("", h.Queue)})
 	}
 	if t := w.notRunTable(m); t != nil {
 		return []table{gains, *t, moves, hours}

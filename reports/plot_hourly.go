@@ -50,7 +50,11 @@ func (h *hourCells) Plot(c draw.Canvas, p *plot.Plot) {
 			Min: vg.Point{X: trX(cell.x), Y: trY(cell.y - h.thick/2)},
 			Max: vg.Point{X: trX(cell.x + 1), Y: trY(cell.y + h.thick/2)},
 		}
-		c.SetColor(heatAt(h.heat, cell.util))
+		if math.IsNaN(cell.util) {
+			c.SetColor(offDuty()) // nobody on duty: work waits for a team off duty
+		} else {
+			c.SetColor(heatAt(h.heat, cell.util))
+		}
 		c.Fill(r.Path())
 		c.StrokeLines(h.frame, []vg.Point{r.Min, {X: r.Max.X, Y: r.Min.Y}, r.Max, {X: r.Min.X, Y: r.Max.Y}, r.Min})
 	}
@@ -127,6 +131,12 @@ func (w *Words) HourlyPlot(m *experiment.Marginal) (Plot, error) {
 	p.X.Padding = 0
 	key := l.newSideLegend()
 	key.addColourBar(l.T("utilisation of the post"), cm)
+	for _, c := range cells {
+		if math.IsNaN(c.util) {
+			key.Add(l.T("nobody on duty"), swatch{offDuty()})
+			break
+		}
+	}
 	p.Add(key)
 	fig.P = p
 	fig.addLayer("cells", centres)
@@ -137,7 +147,7 @@ func (w *Words) HourlyPlot(m *experiment.Marginal) (Plot, error) {
 	}
 	fig.Caption = l.Sprintf("Each hour of the run has one filled cell, on the row of the post that limits work in it (mean over %d replications of the base run): "+
 		"of the posts at least half busy, the one with the most work waiting; when none is, the one with the most work waiting (a post with nobody on duty "+
-		"and work piling up, shown at 0%%); when nothing waits anywhere, the busiest. Read down a column for the post that limits that hour, along a row for "+
+		"and work piling up, shown grey); when nothing waits anywhere, the busiest. Read down a column for the post that limits that hour, along a row for "+
 		"the hours a post limits; the darker the cell, the busier the post.", reps)
 	return fig, nil
 }

@@ -177,7 +177,7 @@ func TestPlotLimitingPostsData(t *testing.T) {
 		if c.X != h.Hour+0.5 || c.Y != math.Round(c.Y) || rows[int(c.Y)] != words.Post(h.Post) {
 			t.Errorf("hour %v: cell at (%v, %v), want on the row of %s", h.Hour, c.X, c.Y, h.Post)
 		}
-		if util[i].Y != h.Utilisation {
+		if util[i].Y != h.Utilisation && !(math.IsNaN(util[i].Y) && math.IsNaN(h.Utilisation)) {
 			t.Errorf("hour %v: shaded for %v, want %v", h.Hour, util[i].Y, h.Utilisation)
 		}
 	}
