@@ -8,8 +8,12 @@ import "regexp"
 // them before the other sentences of a scenario, some of whose phrases
 // ("must be from 1 to 5, got ") they hold.
 func checkSentences() []errorSentence {
-	s := func(re, zh string) errorSentence { return errorSentence{regexp.MustCompile(re), zh} }
+	// $ is the end of a line: a file's problems are one a line.
+	s := func(re, zh string) errorSentence { return errorSentence{regexp.MustCompile(`(?m)` + re), zh} }
 	const q = `("(?:[^"\\]|\\.)*")` // a quoted value
+	// what a name names (compound's unique and kpiName), put in Chinese
+	// by the sentences at the end.
+	const what = `\b(building|zone|pool|kind|site|post)`
 	return []errorSentence{
 		// The compound: its name, buildings, zones, staff and gate.
 		s(`is missing: give the scenario a short name, such as my-compound \(it names the report folder and heads the summary\)`,
@@ -20,14 +24,16 @@ func checkSentences() []errorSentence {
 		s(`list the buildings the zone serves`, "请列出该片区负责的楼栋"),
 		s(`(\d+) residents cannot fill (\d+) households`, "${1}名居民住不满${2}户"),
 		s(`the buildings house (\d+) residents in all: at most (\d+)`, "各楼栋共住${1}名居民：最多${2}名"),
-		s(`(\S+) must have a name`, "${1}必须有名字"),
-		s(`(\S+) `+q+` is defined twice \(also (\S+)\)`, "${1} ${2}定义了两次（另见 ${3}）"),
-		s(`(\S+) name `+q+` has a dot: KPI names are dotted \(([^)]*)\); give a name without a dot(?: and none of the reserved names (.*))?$`,
-			"${1}的名字${2}含有点号：指标名以点号分隔（${3}）；请起一个不含点号的名字${4}"),
-		s(`(\S+) name `+q+` has an @: a day's KPI is named with @ \(([^)]*)\); give a name without an @`,
+		s(what+` must have a name`, "${1}必须有名字"),
+		s(what+` `+q+` is defined twice \(also (\S+)\)`, "${1}${2}定义了两次（另见 ${3}）"),
+		s(what+` name `+q+` has a dot: KPI names are dotted \(([^)]*)\); give a name without a dot and none of the reserved names (.*)$`,
+			"${1}的名字${2}含有点号：指标名以点号分隔（${3}）；请起一个不含点号、也不是保留名（${4}）的名字"),
+		s(what+` name `+q+` has a dot: KPI names are dotted \(([^)]*)\); give a name without a dot$`,
+			"${1}的名字${2}含有点号：指标名以点号分隔（${3}）；请起一个不含点号的名字"),
+		s(what+` name `+q+` has an @: a day's KPI is named with @ \(([^)]*)\); give a name without an @`,
 			"${1}的名字${2}含有 @：某一天的指标以 @ 命名（${3}）；请起一个不含 @ 的名字"),
-		s(q+` is a reserved name: its KPIs would be taken for the (\S+) KPIs of the whole compound; give a name without a dot(?: and none of the reserved names (.*))?$`,
-			"${1}是保留名：它的指标会被当成整个小区的 ${2} 指标；请起一个不含点号的名字${3}"),
+		s(q+` is a reserved name: its KPIs would be taken for the (\S+) KPIs of the whole compound; give a name without a dot and none of the reserved names (.*)$`,
+			"${1}是保留名：它的指标会被当成整个小区的 ${2} 指标；请起一个不含点号、也不是保留名（${3}）的名字"),
 		s(`give either count or shifts, not both`, "count 和 shifts 只能给一个"),
 		s(`list the tasks the pool does \(or name it as a post's staff\)`, "请列出该人员组承担的任务（或把它写作某个岗位的 staff）"),
 		s(`the pool doing delivery must be a zone pool \(per_zone: true\)`, "承担 delivery 的人员组必须分片区（per_zone: true）"),
@@ -71,8 +77,8 @@ func checkSentences() []errorSentence {
 			"人员事件在 ${2} 的班次最多在岗的${3}人之外又加了${1}人：同时${4}人，超过${5}人"),
 		s(`with the staff events, the pools may put up to (\d+) staff on duty at once, every zone's group counted: at most (\d+)`,
 			"加上人员事件，各人员组同时在岗的人数最多可达${1}人（各片区的组都计入）：最多${2}人"),
-		s(`must be a day of the run, from 1 to (\d+) \(the run lasts (.+?) from (\S+) on day 1\), got `,
-			"必须是运行中的某一天，即第1至第${1}天（运行从第1天${3}起，共${2}），实际为 "),
+		s(`must be a day of the run, from 1 to (\d+) \(the run lasts (\d+) days? from (\S+) on day 1\), got `,
+			"必须是运行中的某一天，即第1至第${1}天（运行从第1天${3}起，共${2}天），实际为 "),
 		s(`day (\d+) at (\S+) is past the end of the run \((\S+) on day (\d+)\)`, "第${1}天${2}已过运行结束的时间（第${4}天${3}）"),
 		s(`changes nothing: give ground, shelves, containers, carts or disinfection_space`, "没有任何改变：请给出 ground、shelves、containers、carts 或 disinfection_space"),
 		s(`pool `+q+` is not in staff`, "人员组${1}不在 staff 中"),
@@ -80,7 +86,15 @@ func checkSentences() []errorSentence {
 		s(`zone `+q+` is not in zones`, "片区${1}不在 zones 中"),
 		s(`give change or all_off, not both`, "change 和 all_off 只能给一个"),
 		s(`changes nothing: give change \(staff more, or fewer below 0\) or all_off: true`, "没有任何改变：请给出 change（正数为增加人员，负数为减少）或 all_off: true"),
-		s(`must be from (\d+) to (\d+), got (\S+): each one is built in memory`, "必须在${1}至${2}之间，实际为 ${3}：每一个都在内存中建出"),
+		// Why a count has a limit (after "must be at most 100, got 200").
+		s(`: each one is built in memory`, "：每一个都要在内存中建出"),
+		s(`: each cart and its round is built in memory`, "：每辆推车及其往返都要在内存中建出"),
+		s(`: each item is built in memory`, "：每件物品都要在内存中建出"),
+		s(`: each item of a drop is in the compound at once when it arrives`, "：一次送达的物品到达时同时在小区内"),
+		s(`: each place is built in memory`, "：每个位置都要在内存中建出"),
+		s(`: no capacity may be more`, "：任何容量都不能更大"),
+		s(`: no pool may have more on duty`, "：任何人员组的在岗人数都不能更多"),
+		s(`: the sampling round holds every resident in memory`, "：采样轮次要在内存中保存每位居民"),
 		s(`(\d+) more of (\S+) for (\S+)(?: \(to the end of the run\))?, above the pool's max_hours \(([^)]*)\): give one event for each turn`,
 			"${2}多${1}人、持续${3}，超过该组的 max_hours（${4}）：请每班写一个事件"),
 		s(`must be longer than 0s: say how long the gate stays closed`, "必须长于0s：请写明大门关闭多久"),
@@ -104,8 +118,10 @@ func checkSentences() []errorSentence {
 		s(`makes (\d+) carts on day (\d+) at (\S+): at most (\d+)`, "使第${2}天${3}有${1}辆推车：最多${4}辆"),
 		s(`leaves no place in the disinfection area on day (\d+) at (\S+)`, "使第${1}天${2}消杀区没有位置"),
 		s(`makes (\d+) places on day (\d+) at (\S+): at most (\d+)`, "使第${2}天${3}有${1}个位置：最多${4}个"),
-		s(`(\S+) overlaps the one of (\S+) \(day (\d+) at (\S+)\): give one event that lasts the whole time`,
-			"${1}与 ${2}（第${3}天${4}）的重叠：请写一个持续整段时间的事件"),
+		s(`this closure of the gate overlaps the one of (\S+) \(day (\d+) at (\S+)\): give one event that lasts the whole time`,
+			"大门的这次关闭与 ${1}（第${2}天${3}）的关闭重叠：请写一个持续整段时间的事件"),
+		s(`this seal of building (\S+) overlaps the one of (\S+) \(day (\d+) at (\S+)\): give one event that lasts the whole time`,
+			"${1}号楼的这次封控与 ${2}（第${3}天${4}）的封控重叠：请写一个持续整段时间的事件"),
 		// Posts and routes.
 		s(q+` names a built-in place of the routes \(([^)]*)\): give the post another name`, "${1}是路线中内置地点的名字（${2}）：请给岗位另起一个名字"),
 		s(`must be (\S+) or the name of another post, got `, "必须是 ${1} 或另一个岗位的名字，实际为 "),
@@ -114,7 +130,7 @@ func checkSentences() []errorSentence {
 		s(`give either servers or staff, not both`, "servers 和 staff 只能给一个"),
 		s(`pool `+q+` is a zone pool: a post is served by one pool or by servers of its own`, "人员组${1}分片区：岗位由一个人员组或它自己的 servers 服务"),
 		s(q+` is neither a post nor (.+?)(，|,|$)`, "${1}既不是岗位，也不是 ${2}${3}"),
-		s(`the shares of the routes from (\S+) add up to (\S+): they must add up to 1 \(route the rest to (\S+)\)`,
+		s(`the shares of the routes from (\S+) add up to (\S+): they must add up to 1 \(route the rest to ([^)]*)\)`,
 			"从 ${1} 出发的各路线比例之和为${2}：必须为1（其余的请路由到 ${3}）"),
 		s(`full rooms send arrivals round in a circle from (\S+): end the chain with (\S+)`, "满员时到达者从 ${1} 起绕圈转送：请以 ${2} 结束这条链"),
 		s(`items from the gate go on to the gate, residents from a site to the site: not (\S+)`, "来自大门的物品回到大门，来自采样点的居民回到采样点：不能去 ${1}"),
@@ -149,5 +165,15 @@ func checkSentences() []errorSentence {
 		s(`(\S+) is a share, not a time: write a percentage such as 95% \(or 0.95\)`, "${1}是比例，不是时间：请写百分比，例如95%（或0.95）"),
 		s(`a share is from 0% to 100%`, "比例在0%到100%之间"),
 		s(`(\S+) is counted in (\S+), not a time: write a number`, "${1}以 ${2} 计，不是时间：请写数值"),
+		// The words above: what a name names, and a list "a, b or c".
+		s(`(: )building(必须有名字|"|的名字)`, "${1}楼栋${2}"),
+		s(`(: )zone(必须有名字|"|的名字)`, "${1}片区${2}"),
+		s(`(: )pool(必须有名字|"|的名字)`, "${1}人员组${2}"),
+		s(`(: )kind(必须有名字|"|的名字)`, "${1}物品种类${2}"),
+		s(`(: )site(必须有名字|"|的名字)`, "${1}核酸采样点${2}"),
+		s(`(: )post(必须有名字|"|的名字)`, "${1}岗位${2}"),
+		s(`(也不是 |其余的请路由到 )((?:[^\s,，（）]+, )*)([^\s,，（）]+) or ([^\s,，（）]+)`, "${1}${2}${3} 或 ${4}"),
+		s(`(也不是 |其余的请路由到 )([^\s,，（）]+), ([^\s,，（）]+), `, "${1}${2}、${3}、"),
+		s(`(也不是 |其余的请路由到 )([^\s,，（）]+), `, "${1}${2}、"),
 	}
 }
