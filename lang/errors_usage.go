@@ -1,0 +1,105 @@
+package lang
+
+import "regexp"
+
+// usageSentences are the errors of a command line's values that package
+// experiment and the report reader find: the ranges of sweep's --vary,
+// compare's --min-effect, a shard given by --shard or by the variables of
+// Kubernetes and Slurm, serve's --token, replay's roster, and a results
+// document that cordon report cannot draw again.
+func usageSentences() []errorSentence {
+	s := func(re, zh string) errorSentence { return errorSentence{regexp.MustCompile(`(?m)` + re), zh} }
+	return []errorSentence{
+		// sweep --vary.
+		s(`write path=LIST or path=FROM\.\.TO\[:STEP\], e\.g\. (\S+)`, "请写 path=LIST 或 path=FROM..TO[:STEP]，例如 ${1}"),
+		s(`: an empty value in the list`, "：列表中有空值"),
+		s(`a range of times of day needs a STEP, a duration, e\.g\. (\S+)`, "钟点的范围需要 STEP（一个时长），例如 ${1}"),
+		s(`a range of durations needs a STEP, e\.g\. (\S+)`, "时长的范围需要 STEP，例如 ${1}"),
+		s(`STEP must be more than zero`, "STEP 必须大于零"),
+		s(`TO \(([^)]*)\) is before FROM \(([^)]*)\)`, "TO（${1}）小于 FROM（${2}）"),
+		s(`the range has (\d+) values, more than (\d+)`, "该范围有${1}个值，超过${2}个"),
+		s(`\b(FROM|TO|STEP) ("[^"]*") is not a number`, "${1} ${2}不是数值"),
+		// compare --min-effect.
+		s(`write KIND=VALUE \(durations=2m, shares=1%, counts=5, rates=2%\), KPI=VALUE, or 0 for no minimum`,
+			"请写 KIND=VALUE（durations=2m、shares=1%、counts=5、rates=2%）或 KPI=VALUE，没有最小值时写0"),
+		s(`(\S+) is neither a kind of unit \(([^)]*)\) nor a KPI of the first scenario`, "${1}既不是单位的种类（${2}），也不是第一个场景的指标"),
+		s(`a minimum effect is 0 or more`, "最小效应须为0或以上"),
+		s(`durations take a duration such as 2m, not a percentage`, "durations 要写时长，例如 2m，不能写百分比"),
+		s(`shares take percentage points, such as 1% \(or 0\.01\), not a duration`, "shares 要写百分点，例如1%（或0.01），不能写时长"),
+		s(`a share's difference is from 0 to 1: write (\S+)% for (\S+) percentage points \(or (\S+)\)`,
+			"比例之差在0到1之间：${2}个百分点请写 ${1}%（或 ${3}）"),
+		s(`rates take a number per hour, or a percentage of the reference's mean \(2%\), not a duration`,
+			"rates 要写每小时的数，或参照场景平均值的百分比（2%），不能写时长"),
+		s(`counts take a number, such as 5`, "counts 要写数值，例如5"),
+		// serve --token.
+		s(`use letters, digits, '-', '\.', '_' and '~' \(it goes into a cookie and an address\)`,
+			"只能用字母、数字和 '-'、'.'、'_'、'~'（它会写进 cookie 和网址）"),
+		// --shard and --part, and the variables of a job array.
+		s(`want I/N \(shard I of N, from 0\) or auto`, "应为 I/N（N个分片中的第I个，从0数起）或 auto"),
+		s(`want I/N with whole numbers, such as 0/4`, "I/N 应为整数，例如 0/4"),
+		s(`shard (\S+): want I/N with 0 <= I < N`, "分片${1}：I/N 中的 I 须满足 I >= 0 且 I < N"),
+		s(`shard (\S+): at most (\d+) shards`, "分片${1}：最多${2}个分片"),
+		s(`--part and --shards go with --shard`, "--part 和 --shards 须与 --shard 一起使用"),
+		s(`--shards goes with --shard auto; --shard (\S+) names its N`, "--shards 须与 --shard auto 一起使用；--shard ${1} 已给出 N"),
+		s(`neither JOB_COMPLETION_INDEX \(Kubernetes\) nor SLURM_ARRAY_TASK_ID \(Slurm\) is set: give the shard as I/N`,
+			"JOB_COMPLETION_INDEX（Kubernetes）和 SLURM_ARRAY_TASK_ID（Slurm）都没有设置：请以 I/N 给出分片"),
+		s(`a Kubernetes Indexed Job \(JOB_COMPLETION_INDEX=(\d+)\) needs the number of shards: --shards N or CORDON_SHARDS, the job's completions`,
+			"Kubernetes 索引任务（JOB_COMPLETION_INDEX=${1}）需要分片数：--shards N 或 CORDON_SHARDS，即该任务的 completions"),
+		s(`JOB_COMPLETION_INDEX=(\d+) is not a shard of (\d+): make --shards the job's completions`,
+			"JOB_COMPLETION_INDEX=${1}不是${2}个分片之一：请让 --shards 等于该任务的 completions"),
+		s(`SLURM_ARRAY_TASK_COUNT is not set: give --shards N`, "SLURM_ARRAY_TASK_COUNT 没有设置：请给出 --shards N"),
+		s(`SLURM_ARRAY_TASK_ID=(\d+) is not in the array from (\d+) by (\d+)`, "SLURM_ARRAY_TASK_ID=${1}不在从${2}起、步长为${3}的数组中"),
+		s(`SLURM_ARRAY_TASK_ID=(\d+) is task (\d+) of the array, but it has (\d+): use --array=(\S+)`,
+			"SLURM_ARRAY_TASK_ID=${1}是数组的第${2}个任务，但数组只有${3}个：请用 --array=${4}"),
+		s(`\b([A-Z_]+)=("[^"]*") is not a number`, "${1}=${2}不是数值"),
+		// A results document that cordon report reads.
+		s(`larger than (\d+) bytes: cordon report reads results documents up to that size`, "大于${1}字节：cordon report 只读这个大小以内的结果文件"),
+		s(`a comparison document \(comparison\.json\): `, "是对比文件（comparison.json）："),
+		s(`a sweep document: `, "是参数扫描文件："),
+		s(`a bottlenecks document \(bottlenecks\.json\): `, "是瓶颈文件（bottlenecks.json）："),
+		s(`a review document \(review\.json\): `, "是复盘文件（review.json）："),
+		s(`a plan document \(plan\.json\): `, "是方案文件（plan.json）："),
+		s(`a sensitivity document: `, "是敏感性分析文件："),
+		s(`cordon report draws a run's report again from its results\.json; it holds (.*), so run the command again`,
+			"cordon report 只能根据 cordon run 的 results.json 重画报告；此文件不含${1}，请重新运行该命令"),
+		s(`不含neither the scenarios' descriptions nor the rule of the minimum effects, which its page shows`, "不含其页面所示的场景说明和最小效应的规则"),
+		s(`不含no series of the points' runs`, "不含各点运行的时间序列"),
+		s(`不含no hour-by-hour utilisation of the posts`, "不含各岗位逐小时的利用率"),
+		s(`不含no series of the replay's runs`, "不含复盘运行的时间序列"),
+		s(`不含no frontier of the search nor the planned run's series`, "不含搜索的前沿和所选方案运行的时间序列"),
+		s(`不含no replications of the factors' runs`, "不含各因素运行的重复运行结果"),
+		s(`(\S+): want an? (\S+), not a JSON (\S+)`, "${1}：应为 ${2}，而不是 JSON ${3}"),
+		s(`而不是 JSON number`, "而不是 JSON 数值"),
+		s(`而不是 JSON string`, "而不是 JSON 字符串"),
+		s(`而不是 JSON array`, "而不是 JSON 数组"),
+		s(`而不是 JSON object`, "而不是 JSON 对象"),
+		s(`而不是 JSON bool(?:ean)?`, "而不是 JSON 布尔值"),
+		s(`是 JSON number，不是对象`, "是 JSON 数值，不是对象"),
+		s(`是 JSON boolean，不是对象`, "是 JSON 布尔值，不是对象"),
+		s(`是 JSON value，不是对象`, "是 JSON 值，不是对象"),
+		s(`schema_version (\d+): this cordon reads results documents of version (\d+)`, "schema_version ${1}：本版本 cordon 读取第${2}版的结果文件"),
+		s(`scenario: missing; is this a results document of cordon run\?`, "scenario：缺失；这是 cordon run 的结果文件吗？"),
+		s(`kpis: none; is this a results document of cordon run\?`, "kpis：没有；这是 cordon run 的结果文件吗？"),
+		s(`replications: (\d+), want 1 to (\d+)`, "replications：${1}，应在1至${2}之间"),
+		s(`(kpis\[\d+\]) \(("[^"]*")\): want a name and (\d+) per_replication values, one per replication, got (\d+)`,
+			"${1}（${2}）：应有名字和${3}个 per_replication 值（每次重复运行一个），实际为${4}个"),
+		s(`(bottlenecks(?:_by_day)?\[\d+\](?:\.posts\[\d+\])?): no post`, "${1}：没有岗位"),
+		// merge, record, init and serve.
+		s(`(\S+): parts of cordon (\S+), which merge does not know`, "${1}：是 cordon ${2} 的分片文件，merge 不认识这个命令"),
+		s(`it was replaced while merge read it`, "merge 读取它时它被替换了"),
+		s(`opening it again: `, "再次打开它时出错："),
+		s(`cannot write (\S+): `, "无法写入 ${1}："),
+		s(`(.+): another cordon serve is using this workspace; stop it, or give another --dir`, "${1}：另一个 cordon serve 正在使用这个工作区；请先停止它，或另给 --dir"),
+		s(`(.+): runs is not a folder \(a file, or a symbolic link\): move it away, or give another --dir`, "${1}：runs 不是文件夹（是文件或符号链接）：请移走它，或另给 --dir"),
+		s(`no CJK font \(Debian: apt-get install fonts-noto-cjk\): `, "没有中文字体（Debian：apt-get install fonts-noto-cjk）："),
+		// replay --roster with --vs or --set.
+		s(`--vs (\S+) takes more of (.+) off duty than the roster has on duty: replay without --roster to compare the plans`,
+			"--vs ${1} 让 ${2} 下岗的人数多于记录中在岗的人数：要对比方案，请不带 --roster 复盘"),
+		s(`the roster names pool (\S+), which the changed scenario does not have`, "排班记录中有人员组 ${1}，而改动后的场景中没有"),
+		s(`the roster names pool (\S+), which (\S+) does not have`, "排班记录中有人员组 ${1}，而 ${2} 中没有"),
+		s(`the roster names (\S+), which (\S+) does not have`, "排班记录中有 ${1}，而 ${2} 中没有"),
+		s(`the change moves the shifts or breaks of (\S+), and the roster says who of (\S+) was on duty when: only a count can be applied to a roster \((\S+)\), or replay without --roster`,
+			"改动移动了 ${1} 的班次或休息时间，而排班记录写明了 ${2} 中何时谁在岗：排班记录上只能改人数（${3}），否则请不带 --roster 复盘"),
+		s(`the roster puts (\d+) of (\S+) on duty at once: at most (\d+)`, "排班记录让 ${2} 同时在岗${1}人：最多${3}人"),
+	}
+}
