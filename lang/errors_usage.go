@@ -101,5 +101,23 @@ func usageSentences() []errorSentence {
 		s(`the change moves the shifts or breaks of (\S+), and the roster says who of (\S+) was on duty when: only a count can be applied to a roster \((\S+)\), or replay without --roster`,
 			"改动移动了 ${1} 的班次或休息时间，而排班记录写明了 ${2} 中何时谁在岗：排班记录上只能改人数（${3}），否则请不带 --roster 复盘"),
 		s(`the roster puts (\d+) of (\S+) on duty at once: at most (\d+)`, "排班记录让 ${2} 同时在岗${1}人：最多${3}人"),
+		// A report folder cordon will not replace (reports.Refused): what
+		// it is, and why it is not a report cordon wrote.
+		s(`exists and is not a report cordon wrote: `, "已存在，且不是 cordon 写的报告："),
+		s(`exists and is a file, not a report folder`, "已存在，且是文件，不是报告文件夹"),
+		s(`holds (.+), an input of this command`, "其中有 ${1}，是本命令的输入"),
+		s(`; cordon replaces only report folders it wrote itself: choose another --out, or move it away yourself`,
+			"；cordon 只替换它自己写的报告文件夹：请另选 --out，或自行移走它"),
+		s(`it has no (\S+), so cordon did not write it \(it holds (.+?)(?: and (\d+) more)?\)；`, "其中没有 ${1}，所以不是 cordon 写的（其中有 ${2} 等）；"),
+		s(`its (\S+) cannot be read: (.*)；`, "其中的 ${1} 无法读取：${2}；"),
+		s(`its (\S+) is not a cordon manifest`, "其中的 ${1} 不是 cordon 的清单"),
+		s(`it holds (\S+), which cordon did not write`, "其中有 ${1}，不是 cordon 写的"),
+		s(`(\S+) was changed after cordon wrote it`, "${1} 在 cordon 写出后被改动过"),
+		s(`files cordon wrote there are missing, so it was changed after cordon wrote it`, "cordon 写在其中的文件缺失了，所以它在 cordon 写出后被改动过"),
+		s(`: size differs`, "：大小不同"),
+		s(`: content differs`, "：内容不同"),
+		s(`was changed while the report was being made; nothing was written`, "在生成报告期间被改动了；没有写入任何东西"),
+		s(`moving the old report aside: `, "移开旧报告时出错："),
+		s(`no face with Chinese glyphs`, "没有含中文字形的字体"),
 	}
 }
