@@ -143,7 +143,8 @@ func checkSentences() []errorSentence {
 		s(`(的到达者是\S+) and (\S+)`, "${1}和${2}"),
 		s(`(的到达者是\S+) and (\S+)`, "${1}和${2}"),
 		s(`there is no sampling round: no resident reaches a site`, "没有采样轮次：没有居民会到采样点"),
-		s(`whoever reaches (\S+) is routed round the posts for ever: route a share out, (.*)$`, "到达 ${1} 的人会在各岗位间无限循环：请把一部分路由出去，${2}"),
+		s(`whoever reaches (\S+) is routed round the posts for ever: route a share out, to the gate or to a site`,
+			"到达 ${1} 的会在各岗位间无限循环：请把一部分路由到 out、大门或采样点"),
 		// Floors of a plan.
 		s(`is missing: name a capacity as --set does, such as gate.shelves`, "缺失：请像 --set 那样写出一项容量，例如 gate.shelves"),
 		s(q+` is not a capacity a plan can change(.*) \(they are (.*)\)$`, "${1}不是方案可以改变的容量${2}（可改的有 ${3}）"),

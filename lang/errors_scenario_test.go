@@ -75,7 +75,8 @@ func TestValueProblemsInChinese(t *testing.T) {
 	if _, err := scenarios.ParseOverride("gate.ground"); err != nil {
 		msgs = append(msgs, err.Error())
 	}
-	for _, target := range []string{"takeout.door_time.p95 <= 4q", "takeout.door_time.p95 = 45m"} {
+	for _, target := range []string{"takeout.door_time.p95 <= 4q", "takeout.door_time.p95 = 45m",
+		"express.delivered >= 9x%", "sampling.makespan <= .inf", "<= 45m", "door time <= 45m"} {
 		if _, err := compound.ParseTarget(target); err != nil {
 			msgs = append(msgs, "--target: "+err.Error())
 		}
