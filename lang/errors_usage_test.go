@@ -9,14 +9,13 @@ import (
 	"cordon/compound"
 	"cordon/experiment"
 	"cordon/lang"
-	"cordon/reports"
 	"cordon/scenarios"
 )
 
 // TestUsageProblemsInChinese: the errors of a command line's values that
 // package experiment and the report reader make (sweep's --vary, compare's
-// --min-effect, --shard and the variables of a job array, a results
-// document cordon report cannot read) are said in Chinese.
+// --min-effect, --shard and the variables of a job array) are said in
+// Chinese; package reports checks a results document's.
 func TestUsageProblemsInChinese(t *testing.T) {
 	zh := lang.New(language.SimplifiedChinese)
 	var msgs []string
@@ -64,18 +63,7 @@ func TestUsageProblemsInChinese(t *testing.T) {
 	if _, err := experiment.ShardFromEnv(func(k string) string { return map[string]string{"JOB_COMPLETION_INDEX": "5"}[k] }, 3); err != nil {
 		msgs = append(msgs, "--shard auto: "+err.Error())
 	}
-	for _, doc := range []string{`{"schema_version": 99}`, `{"schema_version": 1}`, `{"schema_version": 1, "scenario": 5}`,
-		`{"schema_version": 1, "scenario": "x", "kpis": []}`, `{"schema_version": 1, "scenario": "x", "replications": 1, "kpis": []}`,
-		`{"schema_version": 1, "scenario": "x", "replications": 2, "kpis": [{"name": "a", "per_replication": [1]}]}`,
-		`{"schema_version": 1, "reference": "x"}`, `{"schema_version": 1, "axes": []}`, `{"schema_version": 1, "knobs": []}`,
-		`{"schema_version": 1, "hours": []}`, `{"schema_version": 1, "planned_scenario": "x"}`, `{"schema_version": 1, "change": 0.1}`} {
-		if _, err := reports.ReadResults(strings.NewReader(doc)); err != nil {
-			msgs = append(msgs, "results.json: "+err.Error())
-		} else {
-			t.Errorf("%s: no problem", doc)
-		}
-	}
-	if len(msgs) < 40 {
+	if len(msgs) < 30 {
 		t.Fatalf("%d problems: %q", len(msgs), msgs)
 	}
 	for _, msg := range msgs {
