@@ -17,7 +17,9 @@ func (p *Printer) Error(msg string) string {
 		return msg
 	}
 	for _, s := range p.sentences() {
-		msg = s.re.ReplaceAllString(msg, s.zh)
+		if s.re.MatchString(msg) { // a match allocates nothing; a replacement does
+			msg = s.re.ReplaceAllString(msg, s.zh)
+		}
 	}
 	for _, ph := range errorPhrases() {
 		msg = strings.ReplaceAll(msg, ph[0], ph[1])
@@ -35,7 +37,7 @@ type errorSentence struct {
 // another order.
 func errorSentences() []errorSentence {
 	s := func(re, zh string) errorSentence { return errorSentence{regexp.MustCompile(re), zh} }
-	return append(append(append(scenarioSentences(), logSentences()...), commandSentences()...),
+	return append(append(append(append(checkSentences(), scenarioSentences()...), logSentences()...), append(commandSentences(), usageSentences()...)...),
 		s(`(\d+) of (\d+) scenarios missed a target`, "${2}个场景中有${1}个未达成目标"),
 		s(`(\d+) of (\d+) scenarios have problems`, "${2}个场景中有${1}个有问题"),
 		s(`the arrivals log has problems \(above\)`, "到达记录有问题（见上文）"),

@@ -19,9 +19,10 @@ import (
 // ("sampling lab", {dist: lognormal, mean: 40s}).
 var englishSentence = regexp.MustCompile(`[A-Za-z]{2,} [A-Za-z]{2,}`)
 
-// quotedOrExample is what a message quotes or gives as an example, and
-// the flags it names with their values (--set gate.open=7pm).
-var quotedOrExample = regexp.MustCompile(`"(?:[^"\\]|\\.)*"|'[^']*'|\{[^}]*\}|--[a-z-]+ [^\s:]+`)
+// quotedOrExample is what a message quotes or gives as an example, the
+// flags it names with their values (--set gate.open=7pm) and the commands
+// it names (cordon run).
+var quotedOrExample = regexp.MustCompile(`"(?:[^"\\]|\\.)*"|'[^']*'|\{[^}]*\}|--[a-z-]+ [^\s:]+|\bcordon [a-z]+`)
 
 // checkSaidInChinese fails the test when the Chinese of an error has an
 // English sentence left in it, or a Chinese phrase glued into one.
@@ -74,7 +75,8 @@ func TestValueProblemsInChinese(t *testing.T) {
 	if _, err := scenarios.ParseOverride("gate.ground"); err != nil {
 		msgs = append(msgs, err.Error())
 	}
-	for _, target := range []string{"takeout.door_time.p95 <= 4q", "takeout.door_time.p95 = 45m"} {
+	for _, target := range []string{"takeout.door_time.p95 <= 4q", "takeout.door_time.p95 = 45m",
+		"express.delivered >= 9x%", "sampling.makespan <= .inf", "<= 45m", "door time <= 45m"} {
 		if _, err := compound.ParseTarget(target); err != nil {
 			msgs = append(msgs, "--target: "+err.Error())
 		}

@@ -238,12 +238,14 @@ func TestChineseFiguresUngrouped(t *testing.T) {
 // A Chinese printer compiles its error sentences once, not at every
 // error: replay reports one error per bad row of a log, and compiling
 // the hundred or so patterns for each made about 5,900 allocations a
-// call, against about 330 now.
+// call; compiled once, each pattern's replacement still allocated (about
+// 1,100 a call with three hundred patterns), and only a pattern that
+// matches is replaced now: 2 a call.
 func TestErrorCompilesItsSentencesOnce(t *testing.T) {
 	zh := lang.New(language.SimplifiedChinese)
 	msg := "day/arrivals.csv:7: time: not a clock time"
 	zh.Error(msg)
-	if n := testing.AllocsPerRun(20, func() { zh.Error(msg) }); n > 1000 {
+	if n := testing.AllocsPerRun(20, func() { zh.Error(msg) }); n > 100 {
 		t.Errorf("Error made %.0f allocations a call; its sentences are compiled again each time", n)
 	}
 }

@@ -501,6 +501,7 @@ func loaderOnly() []string {
 		"target-units",                  // targets against the units of their KPIs
 		"pile-without-intake",           // a field the value of another requires
 		"shift-over-max-hours",          // shifts against the pool's max_hours
+		"bad-posts",                     // posts against the pools, routes against the posts
 	}
 }
 
