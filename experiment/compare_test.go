@@ -108,6 +108,7 @@ func TestParseAxis(t *testing.T) {
 		{in: "x=5..1", bad: true},
 		{in: "x=1..5:0", bad: true},
 		{in: "x=10m..30m", bad: true}, // a range of durations needs a step
+		{in: "x=a..b", bad: true},     // neither numbers, durations nor times of day
 		// Times of day, by a duration: an event's time swept.
 		{in: "events[0].at=10:00..12:00:30m", want: []string{"10:00", "10:30", "11:00", "11:30", "12:00"}},
 		{in: "x=10:00..12:00", bad: true},    // a range of times needs a step

@@ -125,7 +125,7 @@ func logPhrases() [][2]string {
 		{"record needs --date YYYY-MM-DD and --tz ZONE: a log's times are on a calendar, in an explicit zone",
 			"record 需要 --date YYYY-MM-DD 和 --tz ZONE：记录中的时间要落在日历的某一天，并有明确的时区"},
 		{": want YYYY-MM-DD, such as 2021-11-25", "：应为 YYYY-MM-DD，例如 2021-11-25"},
-		{" must be 0 or more, got ", "必须为0或以上，实际为 "},
+		{" must be 0 or more, got ", "必须为0或以上，实际为"},
 		{": nothing written: ", "：未写入任何文件："},
 		{" exists: give another --out or --force", "已存在：请换一个 --out，或用 --force"},
 		{"bad header: ", "表头有误："},

@@ -18,6 +18,8 @@ func usageSentences() []errorSentence {
 		s(`STEP must be more than zero`, "STEP 必须大于零"),
 		s(`TO \(([^)]*)\) is before FROM \(([^)]*)\)`, "TO（${1}）小于 FROM（${2}）"),
 		s(`the range has (\d+) values, more than (\d+)`, "该范围有${1}个值，超过${2}个"),
+		s(`\bFROM ("[^"]*") is not a number, a duration or a time of day: a range is of numbers \(4\.\.8\), durations \(10m\.\.30m:5m\) or times of day \(10:00\.\.14:00:30m\)`,
+			"FROM ${1}既不是数值，也不是时长或钟点：范围由数值（4..8）、时长（10m..30m:5m）或钟点（10:00..14:00:30m）组成"),
 		s(`\b(FROM|TO|STEP) ("[^"]*") is not a number`, "${1} ${2}不是数值"),
 		// compare --min-effect.
 		s(`write KIND=VALUE \(durations=2m, shares=1%, counts=5, rates=2%\), KPI=VALUE, or 0 for no minimum`,

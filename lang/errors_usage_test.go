@@ -21,7 +21,7 @@ func TestUsageProblemsInChinese(t *testing.T) {
 	var msgs []string
 	for _, vary := range []string{"gate.shelves", "gate.shelves=", "gate.shelves=1,,2", "gate.shelves=4..",
 		"gate.open=10:00..14:00", "gate.open=10:00..14:00:0m", "gate.open=14:00..10:00:30m",
-		"transfer.fill=10m..30m", "transfer.fill=10m..30m:0s", "gate.shelves=10..1", "gate.shelves=1..100000000"} {
+		"transfer.fill=10m..30m", "transfer.fill=10m..30m:0s", "gate.shelves=10..1", "gate.shelves=1..100000000", "gate.shelves=a..b"} {
 		if _, err := experiment.ParseAxis(vary); err != nil {
 			msgs = append(msgs, "--vary "+err.Error())
 		} else {

@@ -188,7 +188,7 @@ func TestError(t *testing.T) {
 	for msg, want := range map[string]string{
 		"1 of 1 scenarios missed a target":                                                                     "1个场景中有1个未达成目标",
 		`target "takeout.door_time.p95<=45": a duration needs a unit: write 45m (or 45s, 1h)`:                  `target "takeout.door_time.p95<=45": 时长需要单位：请写45m（或45s、1h）`,
-		"--set gate.shelves=-3: gate.shelves: must not be negative, got -3":                                    "--set gate.shelves=-3: gate.shelves: 不能为负数，实际为 -3",
+		"--set gate.shelves=-3: gate.shelves: must not be negative, got -3":                                    "--set gate.shelves=-3: gate.shelves: 不能为负数，实际为-3",
 		"--set gate.shelfs=3: gate.shelfs: unknown field, did you mean shelves?":                               "--set gate.shelfs=3: gate.shelfs: 未知字段，是否想写 shelves？",
 		"--set gate.shelfs=5: gate.shelfs: unknown field, did you mean shelves? (fields here: open, shelves)":  "--set gate.shelfs=5: gate.shelfs: 未知字段，是否想写 shelves？（此处可用字段：open, shelves）",
 		"--set buildings.9.residents=1: buildings.9: no building with id 9, did you mean 1? (buildings: 1, A)": "--set buildings.9.residents=1: buildings.9: no building with id 9，是否想写 1？ (buildings: 1, A)",

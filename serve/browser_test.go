@@ -156,7 +156,7 @@ func TestPlannerInBrowser(t *testing.T) {
 	// In Chinese, a problem beside its value reads as cordon run --lang
 	// zh-CN prints it.
 	tb.typeInto(`input[data-path="gate.shelves"]`, "-3")
-	tb.waitFor("the error beside gate.shelves in Chinese", `document.querySelector('.err[data-for="gate.shelves"]').textContent.includes("gate.shelves: 不能为负数，实际为 -3")`)
+	tb.waitFor("the error beside gate.shelves in Chinese", `document.querySelector('.err[data-for="gate.shelves"]').textContent.includes("gate.shelves: 不能为负数，实际为-3")`)
 	tb.do("scrolling to the gate", chromedp.ScrollIntoView(`input[data-path="gate.shelves"]`))
 	tb.shot("08-editor-error-zh", false)
 	tb.check("the error in Chinese")

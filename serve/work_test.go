@@ -188,7 +188,7 @@ func TestProblemsInChinese(t *testing.T) {
 	}
 	fields, _ := out["fields"].(map[string]any)
 	got, _ := fields["gate.shelves"].([]any)
-	if want := "--set gate.shelves=-3: gate.shelves: 不能为负数，实际为 -3"; len(got) != 1 || got[0] != want {
+	if want := "--set gate.shelves=-3: gate.shelves: 不能为负数，实际为-3"; len(got) != 1 || got[0] != want {
 		t.Errorf("beside gate.shelves in Chinese: %v, want %q", got, want)
 	}
 	// An error not about one value, in Chinese too.
