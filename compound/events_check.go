@@ -326,7 +326,11 @@ func (sc *Scenario) checkEquipmentOverTime(c *checker, tl timeline) {
 		case next.DisinfectionSpace > MaxPlaces:
 			c.add(path+".disinfection_space", "makes %d places on %s: at most %d", next.DisinfectionSpace, when, MaxPlaces)
 		}
-		have = next
+		// What an event cannot take away is not there for the next one to
+		// take: one error for the event at fault, not one for every event
+		// after it ("takes away 0 containers ... when there are -3").
+		have = Equipment{Ground: max(next.Ground, 0), Shelves: max(next.Shelves, 0), Containers: max(next.Containers, 0),
+			Carts: max(next.Carts, 0), DisinfectionSpace: max(next.DisinfectionSpace, 0)}
 	}
 }
 

@@ -502,6 +502,7 @@ func loaderOnly() []string {
 		"pile-without-intake",           // a field the value of another requires
 		"shift-over-max-hours",          // shifts against the pool's max_hours
 		"bad-posts",                     // posts against the pools, routes against the posts
+		"events-take-too-much",          // events against the equipment there is at their time
 	}
 }
 
