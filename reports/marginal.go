@@ -309,13 +309,22 @@ func (w *Words) MarginalPlots(m *experiment.Marginal) ([]Plot, error) {
 	if err != nil {
 		return nil, err
 	}
-	if m.Base != nil && m.Base.Scenario != nil {
+	if m.Base != nil && m.Base.Scenario != nil && len(m.Base.Scenario.Events) > 0 && hourly.P != nil {
+		// Room above the top row for the events' numbers and bars, which
+		// markEvents puts at the top: over the top row they read as one
+		// more cell of that post.
+		p := hourly.P
+		p.Y.Max += eventRoom * (p.Y.Max - p.Y.Min)
 		if err := markEvents(w.figures, &hourly, m.Base.Scenario); err != nil {
 			return nil, err
 		}
 	}
 	return []Plot{gains, hourly}, nil
 }
+
+// eventRoom is the share of a chart of rows added above its top row for
+// the events' marks: two rows of numbers and bars (markEvents).
+const eventRoom = 0.18
 
 // MarginalReport is the report folder of a marginal analysis (cordon
 // bottlenecks): index.html with the gains chart and the limiting posts, and

@@ -73,7 +73,8 @@ func TestRunPlotsMarkEvents(t *testing.T) {
 }
 
 // TestLimitingPostsMarkEvents: the limiting-posts strip of a marginal
-// analysis marks the base scenario's events on its hours.
+// analysis marks the base scenario's events on its hours, above its top
+// row (over it, an event's bar read as one more cell of that post).
 func TestLimitingPostsMarkEvents(t *testing.T) {
 	o := plotEventsOutcome(t)
 	m := &experiment.Marginal{Base: o}
@@ -92,6 +93,15 @@ func TestLimitingPostsMarkEvents(t *testing.T) {
 		}
 		if len(marks) != want {
 			t.Errorf("%s: %d events marked, want %d", p.Name, len(marks), want)
+		}
+		if p.Name != "limiting-posts" {
+			continue
+		}
+		top := 0.5 // the strip has one row, 0, whose cells reach up to 0.35
+		for _, mk := range marks {
+			if mk.Y <= top {
+				t.Errorf("an event's mark at %v, over the top row (up to %v)", mk.Y, top)
+			}
 		}
 	}
 }
