@@ -86,13 +86,15 @@ func (f *figures) rankPosts() []Bottleneck {
 	waited := make([][]float64, len(f.posts))
 	for p, first := range f.posts {
 		col := func(k postFigure) stats.Summary { return summarizeFigure(f.postValues(p, k)) }
+		// The two figures the ranking pairs, read once: summarizing copies
+		// them, so they keep their order for lead.
 		share[p], waited[p] = f.postValues(p, postBlockedShare), f.postValues(p, postWaited)
 		out[p] = Bottleneck{
 			Post:         first.Name,
 			Class:        first.Class,
 			Blocked:      col(postBlocked),
-			BlockedShare: capShare(col(postBlockedShare)),
-			Waited:       col(postWaited),
+			BlockedShare: capShare(summarizeFigure(share[p])),
+			Waited:       summarizeFigure(waited[p]),
 			WorstHour:    col(postWorstHour),
 			Saturation:   capShare(col(postSaturation)),
 			Utilisation:  col(postUtilisation),

@@ -202,11 +202,7 @@ func (f *figures) kpi(i int) []float64 {
 
 // postValues returns the values of figure k of post p.
 func (f *figures) postValues(p int, k postFigure) []float64 {
-	v := f.post[p][k].values(f.in, f.added())
-	if v == nil {
-		return []float64{}
-	}
-	return v
+	return f.columnValues(&f.post[p][k])
 }
 
 // dayValues returns the hours spent waiting at post p on day d (0 for the
@@ -215,11 +211,16 @@ func (f *figures) dayValues(p, d int) []float64 {
 	if d >= len(f.days[p]) {
 		return []float64{}
 	}
-	v := f.days[p][d].values(f.in, f.added())
-	if v == nil {
-		return []float64{}
+	return f.columnValues(&f.days[p][d])
+}
+
+// columnValues returns c's values of the replications added so far, an
+// empty slice (not nil) when there are none.
+func (f *figures) columnValues(c *column) []float64 {
+	if v := c.values(f.in, f.added()); v != nil {
+		return v
 	}
-	return v
+	return []float64{}
 }
 
 // added is one more than the last replication added.

@@ -130,7 +130,7 @@ func expandRange(from, to, step string) ([]string, error) {
 	}
 	a, err := parse(from, "FROM")
 	if err != nil {
-		if _, derr := compound.ParseDuration(from); dur && derr != nil && !strings.ContainsAny(from, "0123456789") {
+		if dur && !strings.ContainsAny(from, "0123456789") {
 			// Neither a number nor a duration: say what a range takes,
 			// not only what a duration is (gate.shelves=a..b).
 			return nil, fmt.Errorf("FROM %q is not a number, a duration or a time of day: a range is of numbers (4..8), durations (10m..30m:5m) or times of day (10:00..14:00:30m)", from)

@@ -2,6 +2,7 @@ package lang
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -37,7 +38,7 @@ type errorSentence struct {
 // another order.
 func errorSentences() []errorSentence {
 	s := func(re, zh string) errorSentence { return errorSentence{regexp.MustCompile(re), zh} }
-	return append(append(append(append(checkSentences(), scenarioSentences()...), logSentences()...), append(commandSentences(), usageSentences()...)...),
+	return append(slices.Concat(checkSentences(), scenarioSentences(), logSentences(), commandSentences(), usageSentences()),
 		s(`(\d+) of (\d+) scenarios missed a target`, "${2}个场景中有${1}个未达成目标"),
 		s(`(\d+) of (\d+) scenarios have problems`, "${2}个场景中有${1}个有问题"),
 		s(`the arrivals log has problems \(above\)`, "到达记录有问题（见上文）"),

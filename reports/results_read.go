@@ -61,13 +61,14 @@ func readResults(r io.Reader, limit int64) (*Results, error) {
 	if int64(len(data)) > limit {
 		return nil, &DocumentError{Err: fmt.Errorf("larger than %d bytes: cordon report reads results documents up to that size", limit)}
 	}
-	if !json.Valid(data) {
-		var v any
-		err := json.Unmarshal(data, &v) // the syntax error, placed
-		return nil, jsonError(data, fmt.Errorf("not a results document of cordon run, not JSON: %w", err))
-	}
 	var keys map[string]json.RawMessage
 	if err := json.Unmarshal(data, &keys); err != nil {
+		// Unmarshal checks the whole text is JSON before it decodes any of
+		// it: a syntax error says it is not, any other that it is not an
+		// object.
+		if syn := (*json.SyntaxError)(nil); errors.As(err, &syn) {
+			return nil, jsonError(data, fmt.Errorf("not a results document of cordon run, not JSON: %w", err))
+		}
 		return nil, &DocumentError{Line: 1, Column: 1, Err: fmt.Errorf("not a results document of cordon run: a JSON %s, not an object", jsonKind(data))}
 	}
 	if _, ok := keys["schema_version"]; !ok {

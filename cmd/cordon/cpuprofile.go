@@ -1,9 +1,8 @@
 package main
 
 import (
-	"bufio"
 	"fmt"
-	"io/fs"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime/pprof"
@@ -74,14 +73,9 @@ func (p *cpuProfile) stop() error {
 // replaceProfile lets a CPU profile replace the file at path when that is
 // a CPU profile too: a regular file that begins as gzip does.
 func replaceProfile(path string) error {
-	fi, err := os.Lstat(path)
+	fi, err := os.Stat(path) // through a link, to what it names
 	if err != nil {
 		return err
-	}
-	if fi.Mode()&fs.ModeSymlink != 0 {
-		if fi, err = os.Stat(path); err != nil {
-			return err
-		}
 	}
 	if !fi.Mode().IsRegular() {
 		return fmt.Errorf("--cpuprofile %s: exists and is not a file: give another name", text.TermSafe(path))
@@ -91,8 +85,8 @@ func replaceProfile(path string) error {
 		return err
 	}
 	defer f.Close()
-	head, err := bufio.NewReader(f).Peek(2)
-	if err == nil && head[0] == 0x1f && head[1] == 0x8b {
+	var head [2]byte
+	if _, err := io.ReadFull(f, head[:]); err == nil && head[0] == 0x1f && head[1] == 0x8b {
 		return nil
 	}
 	return fmt.Errorf("--cpuprofile %s: exists and is not a CPU profile (one is gzip-compressed, as pprof writes it): give another name, or move it away yourself", text.TermSafe(path))
